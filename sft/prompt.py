@@ -1,0 +1,48 @@
+"""The prompts and the one formatter shared by training and inference.
+
+``TUTORIAL`` is the prompt template of the tutorial's model.py / SFT_model.py, verbatim. ``SHORT`` is
+the shortest prompt the fine-tuned adapter needs: the question alone, with a one-line instruction.
+Both are wrapped in the tokenizer's chat template (ChatML for Qwen) by :func:`render`.
+"""
+
+from __future__ import annotations
+
+TUTORIAL = """
+给定一句话：“%s”，请你按步骤要求工作。
+
+步骤1：识别这句话中的城市和日期共2个信息
+步骤2：根据城市和日期信息，生成JSON字符串，格式为{"city":城市,"date":日期}
+
+请问，这个JSON字符串是：
+"""
+
+SHORT = '提取城市和日期，输出JSON {"city":城市,"date":日期}：%s'
+
+PROMPTS = {"tutorial": TUTORIAL, "short": SHORT}
+
+
+def user_message(question: str, prompt: str = "tutorial") -> str:
+    """The user turn for one question under a named prompt (``tutorial`` or ``short``)."""
+    try:
+        template = PROMPTS[prompt]
+    except KeyError:
+        raise ValueError(f"unknown prompt {prompt!r}; choose one of: {', '.join(PROMPTS)}") from None
+    return template % (question,)
+
+
+def render(tokenizer, question: str, prompt: str = "tutorial", answer: str | None = None) -> str:
+    """The full model input text for one question, through the tokenizer's chat template.
+
+    Without ``answer`` it ends with the assistant header (generation prompt); with it, the answer and
+    the end-of-turn token follow, which is exactly what training teaches the model to produce.
+    """
+    messages = [{"role": "user", "content": user_message(question, prompt)}]
+    text = tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+    if answer is not None:
+        text += answer + end_of_turn(tokenizer)
+    return text
+
+
+def end_of_turn(tokenizer) -> str:
+    """The token that closes an assistant turn (``<|im_end|>`` for ChatML)."""
+    return "<|im_end|>" if "<|im_end|>" in tokenizer.get_vocab() else (tokenizer.eos_token or "")
