@@ -97,6 +97,7 @@ def find_date(question: str, today: dt.date | None = None) -> str | None:
     ``today`` is the reference day for relative dates (明天, 后天); without it they are None.
     """
     text = unicodedata.normalize("NFKC", question)
+    text = re.sub(r"\s*([年月日号號/.-])\s*", r"\1", text)  # 8 月 23 号 -> 8月23号
     for pattern, has_year in ((_YMD, True), (_MD, False)):
         for match in pattern.finditer(text):
             groups = {k: v for k, v in match.groupdict().items() if v}

@@ -1,0 +1,195 @@
+"""Report artifacts: ``report.json`` (the data), ``report.md`` and plots rendered from it, rich tables.
+
+Layout of ``reports/<run>/``: ``report.json``, ``report.md``, ``samples.jsonl`` (one scored record per
+contender and question), ``accuracy.png`` and, when a fine-tune is part of the run, ``loss.png``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+SHOWN = ("exact", "json_valid", "city_acc", "city_acc_lenient", "date_acc")
+
+
+def _pct(x) -> str:
+    return "–" if x is None else f"{100 * x:.1f}"
+
+
+def _num(x, fmt="{:.1f}") -> str:
+    return "–" if x is None else fmt.format(x)
+
+
+def write_samples(path: Path, records: list[dict]) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        for rec in records:
+            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def plot_accuracy(report: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    contenders = list(report["contenders"])
+    splits = sorted({s for c in report["contenders"].values() for s in c["splits"]}) + ["overall"]
+    fig, ax = plt.subplots(figsize=(1.6 + 1.3 * len(splits) * max(1, len(contenders)) / 3, 4))
+    width = 0.8 / max(1, len(contenders))
+    for i, name in enumerate(contenders):
+        c = report["contenders"][name]
+        values = [(c["splits"].get(s) or {}).get("exact") if s != "overall" else c["overall"]["exact"]
+                  for s in splits]
+        xs = [j + i * width for j in range(len(splits))]
+        bars = ax.bar(xs, [v or 0 for v in values], width, label=name)
+        ax.bar_label(bars, labels=[_pct(v) for v in values], fontsize=7, padding=1)
+    ax.set_xticks([j + width * (len(contenders) - 1) / 2 for j in range(len(splits))], splits)
+    ax.set_ylim(0, 1.08)
+    ax.set_ylabel("exact match (city and date right)")
+    ax.set_title(f"Exact match per split — {report['run']['name']}")
+    ax.legend(loc="lower right", fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+
+
+def plot_loss(train: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    curve = train.get("loss_curve") or []
+    if not curve:
+        return
+    fig, ax = plt.subplots(figsize=(6, 3.2))
+    ax.plot([p["step"] for p in curve], [p["loss"] for p in curve], marker=".", lw=1)
+    ax.set_xlabel("optimizer step")
+    ax.set_ylabel("training loss (answer tokens)")
+    ax.set_yscale("log")
+    ax.set_title(f"Fine-tune loss — {train.get('examples')} examples, {train.get('epochs')} epochs")
+    ax.grid(alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+
+
+def accuracy_table(report: dict, title: str = "Accuracy (%)") -> Table:
+    table = Table(title=title)
+    for col in ("contender", "split", "n", *SHOWN):
+        table.add_column(col, justify="left" if col in ("contender", "split") else "right")
+    for name, c in report["contenders"].items():
+        rows = list(c["splits"].items()) + [("overall", c["overall"])]
+        for split, m in rows:
+            table.add_row(name, split, str(m["n"]), *(_pct(m[k]) for k in SHOWN),
+                          end_section=split == "overall")
+    return table
+
+
+def speed_table(report: dict) -> Table:
+    table = Table(title="Speed")
+    for col in ("contender", "device", "batch", "queries/s", "p50 ms", "p95 ms", "tokens/s",
+                "batch-1 q/s", "batch-1 p50 ms", "speed-up"):
+        table.add_column(col, justify="left" if col in ("contender", "device") else "right")
+    for name, c in report["contenders"].items():
+        s = c.get("speed") or {}
+        b1 = s.get("batch1") or {}
+        table.add_row(name, s.get("device", "–"), str(s.get("batch_size", "–")), _num(s.get("queries_per_s")),
+                      _num(s.get("p50_ms"), "{:.0f}"), _num(s.get("p95_ms"), "{:.0f}"),
+                      _num(s.get("tokens_per_s")), _num(b1.get("queries_per_s"), "{:.2f}"),
+                      _num(b1.get("p50_ms"), "{:.0f}"), _num(s.get("speedup_vs_batch1"), "{:.1f}×"))
+    return table
+
+
+def print_summary(report: dict, console: Console | None = None) -> None:
+    console = console or Console()
+    console.print(accuracy_table(report))
+    console.print(speed_table(report))
+
+
+def _md_table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def _md_cell(text) -> str:
+    return str(text).replace("|", "\\|").replace("\n", "⏎")
+
+
+def render_markdown(report: dict, samples: list[dict]) -> str:
+    run = report["run"]
+    out = [f"# Report `{run['name']}`", ""]
+    out.append(_md_table(["", ""], [
+        ["date", run["date"]], ["command", f"`{run['command']}`"], ["git commit", run.get("git_commit") or "–"],
+        ["device", run["device"]], ["dtype", run.get("dtype", "–")], ["model", run.get("model", "–")],
+        ["adapter", run.get("adapter") or "–"],
+        ["suite", f"{run['suite']['path']} ({run['suite']['n']} questions, sha256 {run['suite']['sha256'][:12]})"],
+        ["versions", ", ".join(f"{k} {v}" for k, v in run["versions"].items())],
+        ["model load", _num(run.get("model_load_s"), "{:.1f} s")],
+    ]))
+    out += ["", "## Accuracy (%)", "",
+            "exact = city and date both right; json_valid = the whole output is exactly one JSON object "
+            "with the two keys; city (lenient) ignores a trailing 市.", ""]
+    rows = []
+    for name, c in report["contenders"].items():
+        for split, m in list(c["splits"].items()) + [("**overall**", c["overall"])]:
+            rows.append([name, split, str(m["n"]), *(_pct(m[k]) for k in SHOWN)])
+    out.append(_md_table(["contender", "split", "n", "exact", "json_valid", "city", "city (lenient)", "date"],
+                         rows))
+    out += ["", "![accuracy](accuracy.png)", "", "## Speed", ""]
+    rows = []
+    for name, c in report["contenders"].items():
+        s = c.get("speed") or {}
+        b1 = s.get("batch1") or {}
+        rows.append([name, s.get("device", "–"), str(s.get("batch_size", "–")), _num(s.get("queries_per_s"), "{:.2f}"),
+                     _num(s.get("p50_ms"), "{:.0f}"), _num(s.get("p95_ms"), "{:.0f}"),
+                     _num(s.get("tokens_per_s")), _num(b1.get("queries_per_s"), "{:.2f}"),
+                     _num(b1.get("p50_ms"), "{:.0f}"), _num(b1.get("p95_ms"), "{:.0f}"),
+                     _num(s.get("speedup_vs_batch1"), "{:.1f}×"), c.get("prompt") or "–"])
+    out.append(_md_table(["contender", "device", "batch", "queries/s", "p50 ms", "p95 ms", "tokens/s",
+                          "batch-1 q/s", "batch-1 p50 ms", "batch-1 p95 ms", "batched ÷ batch-1", "prompt"],
+                         rows))
+    out += ["", "A question's latency in a batched run is the wall time of its batch; batch-1 figures come "
+            "from a separate batch-1 loop over a sample of the suite (n in report.json).", ""]
+    train = report.get("train")
+    if train:
+        out += ["## Fine-tune", ""]
+        keys = ["mode", "base_model", "profile", "prompt", "mix", "examples", "epochs", "steps", "seconds",
+                "examples_per_s", "peak_memory_gb", "final_loss", "lora", "hyper"]
+        out.append(_md_table(["", ""], [[k, _md_cell(json.dumps(train.get(k), ensure_ascii=False)
+                                                   if isinstance(train.get(k), dict) else train.get(k))]
+                                        for k in keys if k in train]))
+        out += ["", "![loss](loss.png)", ""]
+    extra = report.get("extra")
+    if extra:
+        out += ["## Notes", "", *[f"- {line}" for line in extra], ""]
+    out += ["## Wrong answers", "", "Every wrong answer, per contender and split (all records: samples.jsonl).", ""]
+    for name in report["contenders"]:
+        wrong = [s for s in samples if s["contender"] == name and not s["exact"]]
+        out.append(f"### {name}: {len(wrong)} wrong")
+        out.append("")
+        for split in dict.fromkeys(s["split"] for s in samples if s["contender"] == name):
+            items = [s for s in wrong if s["split"] == split]
+            if not items:
+                continue
+            out.append(f"<details><summary>{name} · {split}: {len(items)} wrong</summary>")
+            out.append("")
+            out.append(_md_table(["id", "question", "gold", "output"], [
+                [s["id"], _md_cell(s["query"]), _md_cell(json.dumps(s["gold"], ensure_ascii=False)),
+                 f"`{_md_cell(s['output'])}`" if s["output"] else "(empty)"] for s in items]))
+            out += ["", "</details>", ""]
+    return "\n".join(out) + "\n"
+
+
+def write_report(out_dir: Path, report: dict, samples: list[dict]) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_samples(out_dir / "samples.jsonl", samples)
+    plot_accuracy(report, out_dir / "accuracy.png")
+    if report.get("train"):
+        plot_loss(report["train"], out_dir / "loss.png")
+    (out_dir / "report.md").write_text(render_markdown(report, samples), encoding="utf-8")

@@ -1,0 +1,194 @@
+"""The rule-based contender ``rule``: what a user tries before reaching for an LLM.
+
+No model: a regular-expression date rule, a Chinese-numeral library and a city gazetteer. ``extract`` maps
+questions to canonical answer lines (``Answer(city, date).to_json()``), ~700 questions in well under a second.
+
+Dates
+    ``sft.task.find_date`` (the project's one date rule; it reads Chinese numerals with ``cn2an``).
+    Nothing here adds to it. Library choice: ``jionlp`` (1.5.31) installs from PyPI, but its time parser
+    is not worth it here: it is a 16.5 MB wheel plus ``jiojio`` and takes ~1 s to import; it always fills
+    in a year from ``time_base``, so it cannot tell ``3月15号`` (answer ``03-15``) from ``2026年3月15号``;
+    and it reads ``3-15号`` as a span from the 3rd to the 15th of the current month, where the task says
+    March 15. ``cn2an`` (already a dependency) plus the regexes of ``sft.task`` cover the spec.
+
+Cities, rule by rule
+    1. Gazetteer: every city of ``sft.cities.load_cities()`` (all splits: a gazetteer is what a rule-based
+       user has), under its full name (``攀枝花市``) and its short name ``sft.cities.short_name``
+       (``攀枝花``).
+    2. Mentions: at every position of the question the longest gazetteer name that starts there; the
+       mentions are then kept longest first, dropping any that overlaps a kept one (so ``张家口`` is not
+       read as ``张家``, ``上海口音`` is ``上海``).
+    3. As written: a mention is output exactly as it appears (``攀枝花`` or ``攀枝花市``). One exception:
+       a full name whose 市 starts a word (``北京市区``, ``北京市民``, ``北京市中心``) is output short.
+    4. Not inside a word: a mention inside a common word that merely contains a city name
+       (``三明治``, ``来宾``, ``日照时间``, ``大同小异``, see ``_NOT_CITY_WORDS``) is dropped.
+    5. One mention: it is the city. None: ``null`` (regions such as 东北 and 江南 are not in the
+       gazetteer, so ``一起去东北看冰雕么`` gives ``null``).
+    6. Two or more: each mention gets a score from its context, the highest wins, a tie goes to the
+       mention named last (the destination of ``A到B``, the correction in ``A…不对，B``):
+         +3  a weather word (天气, 下雨, 气温, 冷, …; ``_WEATHER``) follows before the next mention;
+         +2  right after 去/到/前往/飞往/抵达/回/城市是/地点是 (``_TO``; 的, 市, 那边 and a date
+             may sit between);
+         +1  right after 在/来/住 (``_AT``);
+         -3  right after 从/离开/自/由/离 (``_FROM``), or followed by 出发/起飞/到/去/飞/人 (``_FROM_AFTER``).
+    7. Never raises: anything that is not a string, or any error, gives ``{"city": null, "date": null}``
+       for that field.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sft.task import Answer, find_date
+
+_NULL = Answer(None, None).to_json()
+
+#: Common words that contain a city name but do not mean the city (rule 4).
+#: Each is longer than the name it contains, so the bare name (安康, 来宾) still matches.
+_NOT_CITY_WORDS = (
+    "三明治", "各位来宾", "来宾们", "日照时间", "日照时长", "日照充足", "日照强", "大同小异", "长治久安",
+    "四平八稳", "普洱茶", "白银价", "黄山毛峰", "祝您安康", "祝你安康", "中山装", "中山路", "北海道",
+    "吉林省", "海南省", "明白城",
+)
+#: Words after 市 that make it the start of a word (rule 3): 北京市区 is 北京 + 市区.
+_SHI_WORDS = ("市区", "市民", "市中心", "市内", "市场", "市郊", "市里")
+
+_WEATHER = re.compile(
+    r"天气|气温|温度|下雨|下雪|降雨|降雪|有雨|有雪|雨|雪|晴|阴天|多云|刮风|大风|台风|雾|霾|冷|热|凉|暖|"
+    r"度|预报|穿什么|带伞|空气质量|湿度|紫外线"
+)
+_GAP = r"(?:的|市|那边|那里|这边|这里|\s|[\d〇零一二两三四五六七八九十]{1,4}(?:年|月|日|号|-|/|\.))*"
+_TO = re.compile(
+    r"(?:去|到|前往|飞往|飞到|抵达|回|至|城市是|城市为|城市：|城市:|地点是|地点在)" + _GAP + r"$"
+)
+_AT = re.compile(r"(?:在|来|住)" + _GAP + r"$")
+_FROM = re.compile(r"(?:从|离开|自|由|离)" + _GAP + r"$")
+_FROM_AFTER = re.compile(r"^(?:市)?(?:出发|起飞|到|去|飞|人)")
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Surface forms (full and short names) of all cities, and the longest one for the scan."""
+
+    names: frozenset[str]
+    max_len: int
+
+    @classmethod
+    def from_names(cls, names: Iterable[str]) -> Gazetteer:
+        from sft.cities import short_name
+
+        surfaces: set[str] = set()
+        for name in names:
+            name = (name or "").strip()
+            if not name:
+                continue
+            surfaces.add(name)
+            short = short_name(name)
+            if short:
+                surfaces.add(short)
+        surfaces = {s for s in surfaces if len(s) >= 2}  # one character is never a safe match
+        return cls(frozenset(surfaces), max((len(s) for s in surfaces), default=0))
+
+
+@functools.lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """All cities of ``datasets/cities.tsv``, both splits."""
+    from sft.cities import load_cities
+
+    return Gazetteer.from_names(city.name for city in load_cities())
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+
+
+def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Rules 2-4: gazetteer names in the question, longest first, no overlaps, in text order."""
+    found = []
+    for start in range(len(question)):
+        for length in range(min(gazetteer.max_len, len(question) - start), 1, -1):
+            if question[start : start + length] in gazetteer.names:
+                found.append(Mention(start, start + length, question[start : start + length]))
+                break
+    kept: list[Mention] = []
+    taken = [False] * len(question)
+    for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+        if not any(taken[m.start : m.end]):
+            kept.append(m)
+            for i in range(m.start, m.end):
+                taken[i] = True
+    result = []
+    for m in sorted(kept, key=lambda m: m.start):
+        if _inside_word(question, m):
+            continue
+        if m.text.endswith("市") and question.startswith(_SHI_WORDS, m.end - 1):
+            m = Mention(m.start, m.end - 1, m.text[:-1])  # rule 3: 北京市区 -> 北京
+            if m.text not in gazetteer.names:
+                continue
+        result.append(m)
+    return result
+
+
+def _inside_word(question: str, m: Mention) -> bool:
+    """A common word that overlaps the mention starts at one of these positions."""
+    return any(
+        question.startswith(word, i)
+        for word in _NOT_CITY_WORDS
+        for i in range(max(0, m.start - len(word) + 1), m.end)
+    )
+
+
+def _score(question: str, mentions: list[Mention], i: int) -> int:
+    m = mentions[i]
+    before = question[mentions[i - 1].end if i else 0 : m.start]
+    after = question[m.end : mentions[i + 1].start if i + 1 < len(mentions) else len(question)]
+    score = 0
+    if _WEATHER.search(after):
+        score += 3
+    if _TO.search(before):
+        score += 2
+    elif _AT.search(before):
+        score += 1
+    if _FROM.search(before) or _FROM_AFTER.match(after):
+        score -= 3
+    return score
+
+
+def find_city(question: str, gazetteer: Gazetteer | None = None) -> str | None:
+    """The weather city of a question, as written, or None (rules 1-6)."""
+    mentions = find_mentions(question, gazetteer or default_gazetteer())
+    if not mentions:
+        return None
+    if len(mentions) == 1:
+        return mentions[0].text
+    scores = [_score(question, mentions, i) for i in range(len(mentions))]
+    best = max(range(len(mentions)), key=lambda i: (scores[i], i))  # tie: the one named last
+    return mentions[best].text
+
+
+def extract_one(question: object, gazetteer: Gazetteer | None = None) -> str:
+    """One canonical answer line; never raises (rule 7)."""
+    if not isinstance(question, str) or not question.strip():
+        return _NULL
+    try:
+        city = find_city(question, gazetteer)
+    except Exception:  # a contender must answer every question
+        city = None
+    try:
+        date = find_date(question)
+    except Exception:
+        date = None
+    return Answer(city, date).to_json()
+
+
+def extract(queries: list[str], gazetteer: Gazetteer | None = None) -> list[str]:
+    """The contender: one ``{"city": ..., "date": ...}`` line per question."""
+    if gazetteer is None:
+        gazetteer = default_gazetteer()
+    return [extract_one(q, gazetteer) for q in queries]

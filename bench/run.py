@@ -1,0 +1,178 @@
+"""`qwen-sft bench`: run contenders over the committed test suite, score them, write the report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import platform
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from bench import report as report_mod
+from bench import scorer, speed
+from bench.contenders import Workspace, adapter_meta, check_names, run_contender
+from sft.suite import DEFAULT_SUITE, load_suite
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class BenchConfig:
+    contenders: list[str] = field(default_factory=lambda: ["rule", "prompt"])
+    splits: list[str] | None = None
+    model: str = "embedded"
+    adapter: str | None = None
+    suite: str = str(DEFAULT_SUITE)
+    run: str | None = None
+    reports_dir: str = "reports"
+    force: bool = False
+    batch_size: int = 32
+    max_new_tokens: int = 48
+    latency_sample: int = 24  # questions in the batch-1 loop (0: skip)
+    limit: int | None = None  # first N questions of each split (smoke runs)
+    device: str | None = None
+    dtype: str | None = None
+    trust_remote_code: bool = False
+    command: str = ""
+
+
+def git_commit() -> str | None:
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True,
+                             timeout=10)
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO,
+                               capture_output=True, text=True, timeout=10).stdout.strip()
+        return out.stdout.strip() + ("+dirty" if dirty else "") if out.returncode == 0 else None
+    except (OSError, subprocess.SubprocessError):
+        return None
+
+
+def versions() -> dict:
+    import importlib.metadata as md
+
+    found = {"python": platform.python_version()}
+    for name in ("torch", "transformers", "peft", "bitsandbytes", "xgrammar", "cn2an"):
+        try:
+            found[name] = md.version(name)
+        except md.PackageNotFoundError:
+            pass
+    return found
+
+
+def prepare_out_dir(cfg: BenchConfig) -> Path:
+    name = cfg.run or dt.datetime.now().strftime("run-%Y%m%d-%H%M%S")
+    out = Path(cfg.reports_dir) / name
+    if out.exists() and any(out.iterdir()):
+        if not cfg.force:
+            raise FileExistsError(f"report directory {out} exists; pass --force to overwrite or --run NEW_NAME")
+        shutil.rmtree(out)
+    return out
+
+
+def select(items, limit):
+    if not limit:
+        return items
+    kept, per = [], {}
+    for item in items:
+        if per.get(item.split, 0) < limit:
+            kept.append(item)
+            per[item.split] = per.get(item.split, 0) + 1
+    return kept
+
+
+def latency_questions(items, n: int) -> list[str]:
+    """An evenly spread sample of the suite for the batch-1 loop."""
+    if n <= 0 or not items:
+        return []
+    step = max(1, len(items) // n)
+    return [it.query for it in items[::step][:n]]
+
+
+def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | None = None) -> dict:
+    console = console or Console()
+    check_names(cfg.contenders)
+    out_dir = prepare_out_dir(cfg)  # fail before any work
+    items = select(load_suite(cfg.suite, splits=cfg.splits), cfg.limit)
+    questions = [it.query for it in items]
+    dtype = None
+    if cfg.dtype:
+        import torch
+
+        dtype = {"bf16": torch.bfloat16, "fp32": torch.float32, "fp16": torch.float16}[cfg.dtype]
+    ws = Workspace(cfg.model, cfg.adapter, device=cfg.device, dtype=dtype, batch_size=cfg.batch_size,
+                   max_new_tokens=cfg.max_new_tokens, trust_remote_code=cfg.trust_remote_code)
+    if train is None and cfg.adapter and any(c.startswith("qlora") for c in cfg.contenders):
+        train = adapter_meta(cfg.adapter).get("train")
+
+    contenders, samples = {}, []
+    for name in cfg.contenders:
+        with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TimeElapsedColumn(), console=console, transient=False) as progress:
+            task = progress.add_task(f"{name:>11}", total=len(questions))
+            result = run_contender(name, questions, ws, progress=lambda k, t=task: progress.advance(t, k))
+        recs, metrics = scorer.score(items, result.outputs)
+        entry = {**metrics, "prompt": result.prompt, "seconds": result.seconds}
+        if result.generations is not None:
+            loaded = ws.base()
+            device = next(loaded.model.parameters()).device
+            s = speed.summarize(result.generations, result.seconds)
+            s.update(device=speed.device_name(device), batch_size=result.batch_size)
+            sample = latency_questions(items, cfg.latency_sample)
+            if sample:
+                adapter = name.startswith("qlora")
+                with ws.adapter_state(adapter):
+                    b1 = speed.measure_batch1(
+                        lambda bs, a=adapter, n=name, p=result.prompt: ws.extractor(
+                            adapter=a, constrained=n.endswith("+json"), prompt=p, batch_size=bs), sample)
+                s["batch1"] = b1
+                s["speedup_vs_batch1"] = s["queries_per_s"] / b1["queries_per_s"]
+            entry["speed"] = s
+        else:
+            entry["speed"] = {"device": "CPU (no model)", "batch_size": len(questions),
+                              "queries_per_s": len(questions) / result.seconds if result.seconds else None}
+        contenders[name] = entry
+        samples += [{"contender": name, **r.as_dict()} for r in recs]
+        o = metrics["overall"]
+        console.print(f"[bold]{name}[/]: exact {100 * o['exact']:.1f}%  json_valid {100 * o['json_valid']:.1f}%  "
+                      f"({result.seconds:.1f} s)")
+
+    suite_path = Path(cfg.suite)
+    loaded = ws.loaded
+    report = {
+        "run": {
+            "name": out_dir.name,
+            "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "command": cfg.command or " ".join(["qwen-sft", *sys.argv[1:]]),
+            "git_commit": git_commit(),
+            "device": speed.device_name(next(loaded.model.parameters()).device) if loaded else "CPU (no model)",
+            "dtype": str(next(loaded.model.parameters()).dtype).removeprefix("torch.") if loaded else None,
+            "model": cfg.model if loaded else None,
+            "model_source": loaded.source if loaded else None,
+            "model_load_s": ws.load_seconds,
+            "adapter": str(cfg.adapter) if cfg.adapter and any(c.startswith("qlora") for c in cfg.contenders)
+            else None,
+            "versions": versions(),
+            "suite": {"path": suite_path.resolve().relative_to(REPO).as_posix()
+                      if suite_path.resolve().is_relative_to(REPO) else str(suite_path),
+                      "sha256": hashlib.sha256(suite_path.read_bytes()).hexdigest(), "n": len(items),
+                      "limit": cfg.limit},
+            "config": {k: v for k, v in vars(cfg).items() if k not in ("command",)},
+        },
+        "train": train,
+        "contenders": contenders,
+    }
+    report_mod.write_report(out_dir, report, samples)
+    report_mod.print_summary(report, console)
+    console.print(f"report: [bold]{out_dir / 'report.md'}[/]")
+    return report
+
+
+def load_report(path: str | Path) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))

@@ -1,0 +1,76 @@
+"""Sessions: tests, lint, data, finetune, bench, benchmark. The main job is `nox -s finetune bench`.
+
+`finetune` trains the CPU-profile adapter into runs/adapter (the tutorial profile on CUDA); `bench` scores
+rule, prompt and (when runs/adapter exists) qlora on the committed test suite and writes
+reports/<run>/. Extra arguments after `--` go to the command, e.g. `nox -s bench -- --run my-run --force`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import nox
+
+nox.options.sessions = ["tests", "lint"]
+nox.options.reuse_existing_virtualenvs = True
+
+# torch: the CPU build that lies on this machine's disk (an unpinned torch pulls a multi-GB CUDA build).
+TORCH = os.environ.get("QWEN_SFT_TORCH", "torch==2.13.0")
+ADAPTER = os.environ.get("QWEN_SFT_ADAPTER", "runs/adapter")
+RUN = os.environ.get("QWEN_SFT_RUN", "reference-cpu")
+PYTHON = ["3.11"] if os.environ.get("CI") else None  # CI pins the interpreter it has
+
+
+def install(session: nox.Session, *extras: str) -> None:
+    session.install(TORCH)
+    spec = f".[{','.join(extras)}]" if extras else "."
+    session.install("-e", spec)
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """Fast CPU tests (tiny random Qwen2 with the real tokenizer) plus the marked real-model tests."""
+    install(session, "test")
+    session.run("pytest", *(session.posargs or ["-q"]))
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    session.install("ruff")
+    session.run("ruff", "check", "sft", "bench", "tests", "noxfile.py")
+
+
+@nox.session(python=PYTHON)
+def data(session: nox.Session) -> None:
+    """Generate the tutorial-format training set into runs/data."""
+    install(session)
+    session.run("qwen-sft", "data", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def finetune(session: nox.Session) -> None:
+    """Train the adapter: the `cpu` profile on CPU, the tutorial's full recipe (QLoRA) on CUDA."""
+    install(session)
+    import shutil
+
+    shutil.rmtree(ADAPTER, ignore_errors=True)  # a fresh adapter for every main job
+    profile = session.env.get("QWEN_SFT_PROFILE") or "cpu"
+    session.run("qwen-sft", "finetune", "--profile", profile, "--out", ADAPTER, *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Score rule, prompt and (if an adapter exists) qlora; write reports/<run>/."""
+    install(session)
+    contenders = "rule,prompt,qlora" if Path(ADAPTER, "adapter_config.json").exists() else "rule,prompt"
+    args = session.posargs or ["--run", RUN, "--force"]
+    extra = ["--adapter", ADAPTER] if "qlora" in contenders else []
+    session.run("qwen-sft", "bench", "--contenders", contenders, *extra, *args)
+
+
+@nox.session(python=PYTHON)
+def benchmark(session: nox.Session) -> None:
+    """pytest-benchmark suite (extraction at batch 1 and the best batch, one training step)."""
+    install(session, "test")
+    session.run("pytest", "benchmarks", "--benchmark-autosave", *session.posargs)

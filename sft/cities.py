@@ -1,0 +1,85 @@
+"""The city list: ``datasets/cities.tsv`` (see ``datasets/CITIES.md`` for where it comes from).
+
+Columns ``name province level split``: ``level`` is ``prefecture`` (地级市) or ``county`` (县级市), ``split``
+is ``train`` or ``test``; test cities never appear in generated training data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DEFAULT = Path(__file__).resolve().parent.parent / "datasets" / "cities.tsv"
+HEADER = ("name", "province", "level", "split")
+LEVELS = ("prefecture", "county")
+SPLITS = ("train", "test")
+
+
+@dataclass(frozen=True)
+class City:
+    name: str  # as the source writes it, with its 市: 攀枝花市
+    province: str
+    level: str  # prefecture | county
+    split: str  # train | test
+
+
+def short_name(name: str) -> str:
+    """The name without one trailing 市 when at least two characters remain (芒市 stays as it is)."""
+    return name[:-1] if name.endswith("市") and len(name) - 1 >= 2 else name
+
+
+def _parse(path: Path) -> tuple[City, ...]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path}: not UTF-8 ({exc.reason})") from None
+    if not lines or tuple(lines[0].split("\t")) != HEADER:
+        raise ValueError(f"{path}:1: expected the header {chr(9).join(HEADER)!r}")
+    cities, seen = [], set()
+    for number, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            continue
+        fields = line.split("\t")
+        where = f"{path}:{number}"
+        if len(fields) != len(HEADER):
+            raise ValueError(f"{where}: expected {len(HEADER)} tab-separated fields, got {len(fields)}")
+        name, province, level, split = (f.strip() for f in fields)
+        if not name or not province:
+            raise ValueError(f"{where}: empty name or province")
+        if level not in LEVELS:
+            raise ValueError(f"{where}: level {level!r} is not one of {', '.join(LEVELS)}")
+        if split not in SPLITS:
+            raise ValueError(f"{where}: split {split!r} is not one of {', '.join(SPLITS)}")
+        if name in seen:
+            raise ValueError(f"{where}: duplicate city {name!r}")
+        seen.add(name)
+        cities.append(City(name, province, level, split))
+    return tuple(cities)
+
+
+@lru_cache(maxsize=1)
+def _default() -> tuple[City, ...]:
+    return _parse(DEFAULT)
+
+
+def load_cities(path: str | Path = DEFAULT) -> list[City]:
+    """All cities of a TSV file, in file order.
+
+    A malformed line raises ``ValueError("<file>:<line>: <what is wrong>")``.
+    """
+    path = Path(path)
+    cities = _default() if path.resolve() == DEFAULT else _parse(path)
+    return list(cities)
+
+
+def train_cities(path: str | Path = DEFAULT) -> list[City]:
+    return [c for c in load_cities(path) if c.split == "train"]
+
+
+def test_cities(path: str | Path = DEFAULT) -> list[City]:
+    return [c for c in load_cities(path) if c.split == "test"]
+
+
+# pytest would collect ``test_cities`` from ``from sft.cities import *``-style imports in test files.
+test_cities.__test__ = False  # type: ignore[attr-defined]

@@ -1,0 +1,147 @@
+"""`qwen-sft`: data | finetune | bench | extract. Run `qwen-sft COMMAND --help` for each command's knobs."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+import typing
+
+from rich.console import Console
+
+EPILOG = """examples:
+  qwen-sft extract "我打算6月1号去北京旅游，请问天气怎么样？"
+  qwen-sft data --n 3000 --seed 0 --out runs/data
+  qwen-sft finetune --profile cpu --out runs/adapter
+  qwen-sft bench --contenders rule,prompt,qlora --adapter runs/adapter --run my-run
+"""
+
+
+def _add_dataclass_args(parser: argparse.ArgumentParser, cls, skip=()) -> None:
+    hints = typing.get_type_hints(cls)
+    for f in dataclasses.fields(cls):
+        if f.name in skip:
+            continue
+        flag = "--" + f.name.replace("_", "-")
+        typ = hints[f.name]
+        if typ is bool:
+            parser.add_argument(flag, action="store_true", default=None, help=f"(default: {f.default})")
+            continue
+        base = next((t for t in typing.get_args(typ) if t is not type(None)), typ) if typing.get_args(typ) else typ
+        parser.add_argument(flag, type=base, default=None,
+                            help=f"(default: profile's, else {f.default})" if f.default is not None else None)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from sft.train import PROFILES, FinetuneConfig
+
+    parser = argparse.ArgumentParser(prog="qwen-sft", description=__doc__.split(":", 1)[1].strip(),
+                                     epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("data", help="generate the training set (tutorial's train.txt format + JSONL)")
+    p.add_argument("--n", type=int, default=3000, help="number of examples (default 3000)")
+    p.add_argument("--seed", type=int, default=0, help="same seed -> byte-identical files")
+    p.add_argument("--mix", default="tutorial", help="template mix: tutorial (the tutorial's 12) | extended")
+    p.add_argument("--prompt", default="tutorial", help="prompt of the user turns: tutorial | short")
+    p.add_argument("--out", default="runs/data", help="output folder (default runs/data)")
+
+    p = sub.add_parser("finetune", help="train a LoRA/QLoRA adapter",
+                       description="Train a LoRA adapter (QLoRA: 4-bit NF4 base on CUDA). Profiles: "
+                       + "; ".join(f"{k}: {v or 'the tutorial recipe'}" for k, v in PROFILES.items()))
+    p.add_argument("--profile", default="tutorial", choices=list(PROFILES))
+    _add_dataclass_args(p, FinetuneConfig, skip=("profile", "stop_after_steps"))
+
+    p = sub.add_parser("bench", help="score contenders on the test suite and write a report")
+    p.add_argument("--contenders", default="rule,prompt",
+                   help="comma-separated: rule, prompt, qlora, prompt+json, qlora+json (default rule,prompt)")
+    p.add_argument("--splits", default=None, help="comma-separated: seen, unseen, hard, seed (default all)")
+    p.add_argument("--model", default="embedded", help="model spec (default: the embedded Qwen2.5-Coder-0.5B)")
+    p.add_argument("--adapter", default=None, help="adapter folder for the qlora contenders")
+    p.add_argument("--run", default=None, help="report name: reports/<run>/ (default run-<timestamp>)")
+    p.add_argument("--reports-dir", default="reports")
+    p.add_argument("--force", action="store_true", help="overwrite an existing report directory")
+    p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--max-new-tokens", type=int, default=48)
+    p.add_argument("--latency-sample", type=int, default=24, help="questions in the batch-1 loop (0: skip)")
+    p.add_argument("--limit", type=int, default=None, help="first N questions of each split (smoke runs)")
+    p.add_argument("--device", default=None, help="cpu | cuda (default: cuda when available)")
+    p.add_argument("--dtype", default=None, choices=["bf16", "fp32", "fp16"])
+    p.add_argument("--trust-remote-code", action="store_true")
+
+    p = sub.add_parser("extract", help="answer one question with a JSON line")
+    p.add_argument("question")
+    p.add_argument("--model", default="embedded")
+    p.add_argument("--adapter", default=None, help="adapter folder (default: none, the prompt-only model)")
+    p.add_argument("--prompt", default=None, help="tutorial | short (default: the adapter's, else tutorial)")
+    p.add_argument("--device", default=None)
+    p.add_argument("--raw", action="store_true", help="print the model's text as it is, not the parsed answer")
+    p.add_argument("--trust-remote-code", action="store_true")
+    return parser
+
+
+def cmd_data(args, console: Console) -> None:
+    from sft.datagen import generate, write
+
+    examples = generate(n=args.n, seed=args.seed, mix=args.mix, prompt=args.prompt)
+    txt, jsonl = write(examples, args.out, prompt=args.prompt)
+    console.print(f"{len(examples)} examples -> {txt} and {jsonl}")
+
+
+def cmd_finetune(args, console: Console) -> None:
+    from sft.train import FinetuneConfig, finetune
+
+    overrides = {f.name: getattr(args, f.name) for f in dataclasses.fields(FinetuneConfig)
+                 if getattr(args, f.name, None) is not None and f.name != "profile"}
+    finetune(FinetuneConfig.from_profile(args.profile, **overrides), console=console)
+
+
+def cmd_bench(args, console: Console) -> None:
+    from bench.run import BenchConfig, run_bench
+
+    cfg = BenchConfig(
+        contenders=[c.strip() for c in args.contenders.split(",") if c.strip()],
+        splits=[s.strip() for s in args.splits.split(",")] if args.splits else None,
+        model=args.model, adapter=args.adapter, run=args.run, reports_dir=args.reports_dir, force=args.force,
+        batch_size=args.batch_size, max_new_tokens=args.max_new_tokens, latency_sample=args.latency_sample,
+        limit=args.limit, device=args.device, dtype=args.dtype, trust_remote_code=args.trust_remote_code,
+        command="qwen-sft " + " ".join(sys.argv[1:]),
+    )
+    run_bench(cfg, console=console)
+
+
+def cmd_extract(args, console: Console) -> None:
+    from bench.contenders import Workspace
+    from sft.task import parse_output
+
+    ws = Workspace(args.model, args.adapter, device=args.device, batch_size=1,
+                   trust_remote_code=args.trust_remote_code)
+    adapter = args.adapter is not None
+    extractor = ws.extractor(adapter=adapter, constrained=False, prompt=args.prompt or ws.prompt_for(adapter))
+    text = extractor([args.question])[0].text
+    if args.raw:
+        print(text)
+        return
+    parsed = parse_output(text)
+    if parsed.answer is None:
+        console.print(f"[red]no answer JSON in the model's output:[/] {text!r}")
+        raise SystemExit(1)
+    print(parsed.answer.to_json())
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = build_parser().parse_args(argv)
+    console = Console(stderr=True)
+    try:
+        {"data": cmd_data, "finetune": cmd_finetune, "bench": cmd_bench, "extract": cmd_extract}[args.command](
+            args, console)
+    except KeyboardInterrupt as exc:
+        console.print(f"[yellow]{exc or 'interrupted'}[/]")
+        raise SystemExit(130) from None
+    except (ValueError, FileNotFoundError, FileExistsError, RuntimeError) as exc:
+        console.print(f"[red]error:[/] {exc}")
+        raise SystemExit(2) from None
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,359 @@
+"""Training data: the tutorial's generator, seeded, plus an extended set of phrasings.
+
+``mix="tutorial"`` is the tutorial's generate_dataset.py, exactly: one of its 12 templates, a city, a
+year in 1998..2025, a month in 1..12 and a day in 1..28 per example, the answer being the city as written
+and the date by the rule of :mod:`sft.task`. Two differences: a seeded ``random.Random`` (same seed ->
+byte-identical files) and only ``split=train`` cities (test cities are held out for the test suite).
+
+``mix="extended"`` draws half of the examples from the tutorial's templates and half from
+``EXTRA_TEMPLATES``, which teach what those 12 never show: Chinese numerals, ``3-15号``/``3/15``/``3.15``,
+two-digit years, a city written without its 市, no city, no date, relative dates, distractor numbers and
+a second place that is not the weather city. None of them is a phrasing of the test suite
+(``tests/test_suite.py`` proves it).
+
+Files (:func:`write`): ``train.txt`` in the tutorial's format (one JSON list of
+``{"id", "conversations": [{"from": "user", ...}, {"from": "assistant", ...}]}``), and ``train.jsonl``
+with the same records, one per line, each with the raw ``query`` too.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import random
+import re
+import string
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sft.cities import City, short_name, train_cities
+from sft.prompt import PROMPTS, user_message
+from sft.task import KEYS, Answer, format_date
+
+#: The tutorial's 12 templates, verbatim: (template, has_year).
+TUTORIAL_TEMPLATES: tuple[tuple[str, bool], ...] = (
+    ("{city}{year}年{month}月{day}日的天气", True),
+    ("{city}{year}年{month}月{day}号的天气", True),
+    ("{city}{month}月{day}日的天气", False),
+    ("{city}{month}月{day}号的天气", False),
+    ("{year}年{month}月{day}日{city}的天气", True),
+    ("{year}年{month}月{day}号{city}的天气", True),
+    ("{month}月{day}日{city}的天气", False),
+    ("{month}月{day}号{city}的天气", False),
+    ("你们{year}年{month}月{day}日去{city}玩吗？", True),
+    ("你们{year}年{month}月{day}号去{city}玩么？", True),
+    ("你们{month}月{day}日去{city}玩吗？", False),
+    ("你们{month}月{day}号去{city}玩吗？", False),
+)
+
+#: Train-only phrasings. Fields (see :func:`fill`): {city} the weather city (full or short name),
+#: {other} a second city that is not the weather city, {region} a region that is not a city,
+#: {year} {yy} {cyear} a year (4 digits, 2 digits, Chinese digits), {month} {day} (Arabic) or
+#: {cmonth} {cday} (Chinese numerals) the date, {n} a distractor number 2..9. No {city}: city is null;
+#: no month: date is null (relative words such as 明天 are plain text and give null too).
+EXTRA_TEMPLATES: tuple[str, ...] = (
+    # Chinese numerals
+    "{city}{cmonth}月{cday}号天气怎么样",
+    "{cmonth}月{cday}日{city}会不会下雨",
+    "查一下{cyear}年{cmonth}月{cday}日{city}的天气",
+    "{city}{cyear}年{cmonth}月{cday}号气温多少",
+    # 3-15号, 3/15, 3.15, 2023-12-30 ...
+    "{month}-{day}号去{city}要带伞吗",
+    "帮我看看{city}{month}/{day}的天气",
+    "{month}.{day}{city}冷不冷",
+    "{year}-{month}-{day}{city}天气如何",
+    "{city}{year}/{month}/{day}有没有雨",
+    # two-digit years
+    "{yy}年{month}月{day}号{city}的天气情况",
+    "{city}{yy}年{month}月{day}日刮风吗",
+    # no city
+    "{month}月{day}号天气怎么样",
+    "{year}年{month}月{day}日会下雪吗",
+    "{month}月{day}号{region}冷不冷",
+    "下个月去{region}玩，{month}月{day}号那边天气好吗",
+    # no date
+    "{city}的天气怎么样",
+    "{city}最近会下雨吗",
+    "{city}现在气温多少度",
+    # relative dates (null by the current rule)
+    "明天{city}天气怎么样",
+    "{city}后天会下雨吗",
+    "今天{city}热不热",
+    "下周三去{city}，天气如何",
+    # distractor numbers
+    "我们{n}个人{month}月{day}号去{city}，天气好吗",
+    "{month}月{day}号在{city}坐{n}号线，会下雨吗",
+    "{month}月{day}日去{city}的{n}A景区，天气怎么样",
+    "{city}{month}月{day}号天气如何，我们住{n}晚",
+    # a second place that is not the weather city
+    "{month}月{day}号从{other}出发去{city}，那边天气怎么样",
+    "我住在{other}，{month}月{day}号要去{city}出差，那里下雨吗",
+    "{year}年{month}月{day}日从{other}飞{city}，{city}天气如何",
+    # mixed
+    "{city}{cmonth}月{cday}号，我们{n}个人去玩，天气好吗",
+)
+
+#: Regions that are not cities (gold city null), split so the test suite has ones training never shows.
+TRAIN_REGIONS: tuple[str, ...] = ("华北", "华南", "西南", "江浙沪", "山里", "老家", "北方", "南方", "长三角")
+TEST_REGIONS: tuple[str, ...] = ("东北", "江南", "西北", "大西北", "川西", "华东", "珠三角")
+
+MIXES = ("tutorial", "extended")
+FIELDS = (
+    "city", "other", "region", "year", "yy", "cyear", "month", "day", "cmonth", "cday",
+    "fmonth", "fday", "month2", "day2", "n",
+)
+_CN_DIGITS = "〇一二三四五六七八九"
+_FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+@dataclass(frozen=True)
+class Example:
+    """One training example: ``id`` (``identity_<i>``), the raw question, and its gold answer."""
+
+    id: str
+    query: str
+    answer: Answer
+
+
+def fields_of(template: str) -> set[str]:
+    """The field names a template uses; unknown ones raise ValueError."""
+    names = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+    unknown = names - set(FIELDS)
+    if unknown:
+        raise ValueError(f"template {template!r} has unknown fields: {', '.join(sorted(unknown))}")
+    return names
+
+
+def chinese_number(n: int) -> str:
+    """1..31 in Chinese numerals: 3 -> 三, 10 -> 十, 12 -> 十二, 30 -> 三十, 31 -> 三十一."""
+    if not 1 <= n <= 99:
+        raise ValueError(f"chinese_number covers 1..99, not {n}")
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _CN_DIGITS[tens] + "十")
+    return head + (_CN_DIGITS[ones] if ones else "")
+
+
+def chinese_year(year: int) -> str:
+    """A year digit by digit: 2023 -> 二〇二三."""
+    return "".join(_CN_DIGITS[int(c)] for c in str(year))
+
+
+def fill(
+    template: str,
+    rng: random.Random,
+    cities: Sequence[City],
+    *,
+    regions: Sequence[str] = TRAIN_REGIONS,
+    others: Sequence[City] | None = None,
+    city_form: str = "any",
+) -> tuple[str, Answer]:
+    """One question from a template and its gold answer, by the rule of :mod:`sft.task`.
+
+    ``city_form`` is ``full`` (攀枝花市), ``short`` (攀枝花) or ``any`` (either, half and half); the gold
+    city is the form written. The gold date is ``format_date`` of the {month}/{day} (or {cmonth}/{cday},
+    {fmonth}/{fday}) fields, with the year when the template names one; {month2}/{day2} are a second
+    date that is not the asked one.
+    """
+    if city_form not in ("any", "full", "short"):
+        raise ValueError(f"unknown city_form {city_form!r}; valid: any, full, short")
+    names = fields_of(template)
+    values: dict[str, str] = {}
+    city = None
+    if "city" in names:
+        chosen = rng.choice(cities)
+        form = city_form if city_form != "any" else rng.choice(("full", "short"))
+        city = chosen.name if form == "full" else short_name(chosen.name)
+        values["city"] = city
+        if "other" in names:
+            pool = [c for c in (others or cities) if c.name != chosen.name]
+            other = rng.choice(pool)
+            values["other"] = rng.choice((other.name, short_name(other.name)))
+    elif "other" in names:
+        raise ValueError(f"template {template!r}: {{other}} needs a {{city}}")
+    if "region" in names:
+        values["region"] = rng.choice(regions)
+
+    year = None
+    if "yy" in names:
+        full_year = rng.randint(2000, 2025)
+        year = full_year % 100  # the rule turns a two-digit year into 20xx
+        values["yy"] = f"{year:02d}"
+    elif "year" in names or "cyear" in names:
+        year = rng.randint(1998, 2025)
+        values["year"] = str(year)
+        values["cyear"] = chinese_year(year)
+    date = None
+    if names & {"month", "cmonth", "fmonth"}:
+        month = rng.randint(1, 12)
+        leap_or_real = 2000 if year is None else (2000 + year if year < 100 else year)
+        day = rng.randint(1, calendar.monthrange(leap_or_real, month)[1])
+        values.update(month=str(month), day=str(day), cmonth=chinese_number(month), cday=chinese_number(day))
+        values.update(fmonth=str(month).translate(_FULLWIDTH), fday=str(day).translate(_FULLWIDTH))
+        date = format_date(month, day, year)
+        if "month2" in names:
+            while True:
+                month2, day2 = rng.randint(1, 12), rng.randint(1, 28)
+                if (month2, day2) != (month, day):
+                    break
+            values.update(month2=str(month2), day2=str(day2))
+    if "n" in names:
+        values["n"] = str(rng.randint(2, 9))
+    return template.format(**values), Answer(city, date)
+
+
+def _tutorial_example(rng: random.Random, cities: Sequence[City]) -> tuple[str, Answer]:
+    # The tutorial's draws, in its order: template, city, year, month, day.
+    template, has_year = TUTORIAL_TEMPLATES[rng.randint(0, len(TUTORIAL_TEMPLATES) - 1)]
+    city = cities[rng.randint(0, len(cities) - 1)].name
+    year = rng.randint(1998, 2025)
+    month = rng.randint(1, 12)
+    day = rng.randint(1, 28)
+    query = template.format(city=city, year=year, month=month, day=day)
+    return query, Answer(city, format_date(month, day, year if has_year else None))
+
+
+def generate(n: int = 3000, seed: int = 0, mix: str = "tutorial", prompt: str = "tutorial") -> list[Example]:
+    """``n`` training examples, deterministic in ``seed``; ``mix`` is one of :data:`MIXES`.
+
+    ``prompt`` is only checked here (an unknown name fails before any work); it is applied when the
+    examples are written (:func:`write`, :func:`to_conversation`).
+    """
+    if mix not in MIXES:
+        raise ValueError(f"unknown mix {mix!r}; valid: {', '.join(MIXES)}")
+    user_message("", prompt)  # validates the prompt name
+    rng = random.Random(seed)
+    cities = train_cities()
+    examples = []
+    for i in range(n):
+        if mix == "extended" and rng.random() < 0.5:
+            template = EXTRA_TEMPLATES[rng.randint(0, len(EXTRA_TEMPLATES) - 1)]
+            query, answer = fill(template, rng, cities)
+        else:
+            query, answer = _tutorial_example(rng, cities)
+        examples.append(Example(f"identity_{i}", query, answer))
+    return examples
+
+
+def to_conversation(example: Example, prompt: str = "tutorial") -> dict:
+    """The tutorial's training record for one example."""
+    return {
+        "id": example.id,
+        "conversations": [
+            {"from": "user", "value": user_message(example.query, prompt)},
+            {"from": "assistant", "value": example.answer.to_json()},
+        ],
+    }
+
+
+def write(examples: Sequence[Example], out_dir: str | Path, prompt: str = "tutorial") -> tuple[Path, Path]:
+    """Write ``train.txt`` (the tutorial's JSON list) and ``train.jsonl`` (records + ``query``) to out_dir."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    records = [to_conversation(e, prompt) for e in examples]
+    txt, jsonl = out / "train.txt", out / "train.jsonl"
+    txt.write_text(json.dumps(records, ensure_ascii=False) + "\n", encoding="utf-8")
+    lines = [
+        json.dumps({**record, "query": example.query}, ensure_ascii=False) + "\n"
+        for record, example in zip(records, examples, strict=True)
+    ]
+    jsonl.write_text("".join(lines), encoding="utf-8")
+    return txt, jsonl
+
+
+# ------------------------------------------------------------------------------------- reading
+
+EXPECTED_FORMAT = (
+    "expected the tutorial's train.txt (one JSON list of {\"id\", \"conversations\": [{\"from\": \"user\", "
+    "\"value\": ...}, {\"from\": \"assistant\", \"value\": <answer JSON>}]}) or JSONL (one such record per "
+    "line, optionally with \"query\")"
+)
+_PROMPT_PATTERNS = tuple(
+    re.compile(re.escape(before) + "(.*)" + re.escape(after), re.S)
+    for before, after in (template.split("%s", 1) for template in PROMPTS.values())
+)
+
+
+def query_of(user_text: str) -> str:
+    """The question inside a user turn written with a known prompt template (see ``sft.prompt.PROMPTS``).
+
+    A user turn that no known template produced (another prompt, e.g. the tutorial's sample with its
+    default-year sentence, or a bare question) is returned whole: it is then the question itself.
+    """
+    for pattern in _PROMPT_PATTERNS:
+        match = pattern.fullmatch(user_text)
+        if match:
+            return match.group(1)
+    return user_text
+
+
+def _answer(text: object) -> Answer:
+    try:
+        obj = json.loads(text) if isinstance(text, str) else None
+    except ValueError:
+        obj = None
+    if (
+        not isinstance(obj, dict)
+        or set(obj) != set(KEYS)
+        or not all(v is None or isinstance(v, str) for v in obj.values())
+    ):
+        raise ValueError(f"the assistant turn is not an answer JSON {{\"city\": ..., \"date\": ...}}: "
+                         f"{text!r}")
+    return Answer(obj["city"], obj["date"])
+
+
+def _example(record: object) -> Example:
+    if not isinstance(record, dict) or not isinstance(record.get("id"), str):
+        raise ValueError("a record must be a JSON object with a string \"id\"")
+    turns = record.get("conversations")
+    if (
+        not isinstance(turns, list)
+        or len(turns) != 2
+        or not all(isinstance(t, dict) and isinstance(t.get("value"), str) for t in turns)
+        or [t.get("from") for t in turns] != ["user", "assistant"]
+    ):
+        raise ValueError(
+            "\"conversations\" must be one user turn then one assistant turn, each with a \"value\""
+        )
+    query = record.get("query")
+    if query is not None and not isinstance(query, str):
+        raise ValueError("\"query\" must be a string")
+    if query is None:
+        query = query_of(turns[0]["value"])
+    return Example(record["id"], query, _answer(turns[1]["value"]))
+
+
+def load_training_file(path: str | Path) -> list[Example]:
+    """Read a training file: the tutorial's ``train.txt`` or our ``train.jsonl`` (told apart by the first
+    character: ``[`` is the JSON list). Queries come from the ``query`` field, else from the user turn
+    (:func:`query_of`). A file in another format raises ValueError naming the file (and the line, for
+    JSONL) and the expected format.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path}: not UTF-8 ({exc.reason}); {EXPECTED_FORMAT}") from None
+    if text.lstrip().startswith("["):
+        try:
+            records = json.loads(text)
+        except ValueError as exc:
+            raise ValueError(f"{path}: invalid JSON ({exc}); {EXPECTED_FORMAT}") from None
+        examples = []
+        for i, record in enumerate(records):
+            try:
+                examples.append(_example(record))
+            except ValueError as exc:
+                raise ValueError(f"{path}: record {i}: {exc}; {EXPECTED_FORMAT}") from None
+        return examples
+    examples = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            examples.append(_example(json.loads(line)))
+        except ValueError as exc:
+            raise ValueError(f"{path}:{number}: {exc}; {EXPECTED_FORMAT}") from None
+    if not examples:
+        raise ValueError(f"{path}: no records; {EXPECTED_FORMAT}")
+    return examples

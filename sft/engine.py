@@ -1,0 +1,225 @@
+"""Batched greedy extraction: questions in, answer texts (with token counts and timings) out.
+
+One generation loop serves every model contender (prompt-only, fine-tuned, grammar-constrained):
+
+* prompts are rendered by :func:`sft.prompt.render`, the formatter training uses too;
+* batches are length-sorted and left-padded, so little compute goes to padding;
+* prefill computes logits for the last position only; decoding is greedy with a KV cache;
+* a row stops as soon as its JSON object closes (or at end of turn), so no tokens go to prose after
+  the answer; the batch stops when every row has;
+* an optional constraint (grammar) masks the logits of each step (see ``Constraint``).
+"""
+
+from __future__ import annotations
+
+import inspect
+import time
+import warnings
+from dataclasses import dataclass
+from typing import Protocol
+
+import torch
+
+from .prompt import render
+
+
+@dataclass
+class Generation:
+    question: str
+    text: str
+    prompt_tokens: int
+    new_tokens: int
+    batch_seconds: float  # wall time of the whole batch this question was in
+    batch_size: int
+
+
+class BatchConstraint(Protocol):
+    def mask(self, logits: torch.Tensor, active: list[bool]) -> None:
+        """Mask (in place) the next-token logits [batch, vocab] of the rows still active."""
+
+    def accept(self, row: int, token: int) -> bool:
+        """Advance row's state by the chosen token; return True when the row must stop."""
+
+
+class Constraint(Protocol):
+    def new_batch(self, size: int) -> BatchConstraint: ...
+
+
+class JsonClose:
+    """Tracks one row's text and says when its first top-level JSON object has closed."""
+
+    __slots__ = ("depth", "in_string", "escape", "closed")
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.in_string = False
+        self.escape = False
+        self.closed = False
+
+    def feed(self, piece: str) -> bool:
+        for ch in piece:
+            if self.in_string:
+                if self.escape:
+                    self.escape = False
+                elif ch == "\\":
+                    self.escape = True
+                elif ch == '"':
+                    self.in_string = False
+            elif ch == '"' and self.depth > 0:
+                self.in_string = True
+            elif ch == "{":
+                self.depth += 1
+            elif ch == "}" and self.depth > 0:
+                self.depth -= 1
+                if self.depth == 0:
+                    self.closed = True
+                    return True
+        return False
+
+
+def cut_after_object(text: str) -> str:
+    """The text up to and including the close of its first JSON object (all of it when none closes)."""
+    tracker = JsonClose()
+    for i, ch in enumerate(text):
+        if tracker.feed(ch):
+            return text[: i + 1]
+    return text
+
+
+def _cache_of(out):
+    cache = getattr(out, "cache", None)
+    return cache if cache is not None else out.past_key_values
+
+
+def synchronize(device) -> None:
+    if torch.device(device).type == "cuda":
+        torch.cuda.synchronize(device)
+
+
+class Extractor:
+    """Greedy batched extraction with one model and one prompt.
+
+    ``max_prompt_tokens`` bounds a rendered prompt; a longer question is truncated with a warning.
+    """
+
+    def __init__(self, model, tokenizer, *, prompt: str = "tutorial", batch_size: int = 16,
+                 max_new_tokens: int = 48, max_prompt_tokens: int | None = None,
+                 constraint: Constraint | None = None):
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        self.model = model
+        self.tokenizer = tokenizer
+        self.prompt = prompt
+        self.batch_size = batch_size
+        self.max_new_tokens = max_new_tokens
+        context = getattr(model.config, "max_position_embeddings", 32768)
+        self.max_prompt_tokens = max_prompt_tokens or max(16, context - max_new_tokens)
+        self.constraint = constraint
+        self.device = next(model.parameters()).device
+        self.stop_ids = {i for i in (tokenizer.eos_token_id, tokenizer.pad_token_id,
+                                     tokenizer.convert_tokens_to_ids("<|im_end|>"),
+                                     tokenizer.convert_tokens_to_ids("<|endoftext|>"))
+                         if isinstance(i, int) and i >= 0 and i != tokenizer.unk_token_id}
+        self.pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
+        self._pieces: dict[int, str] = {}
+        # transformers >= 5.2x names the KV cache argument `cache`; earlier releases `past_key_values`.
+        params = inspect.signature(model.forward).parameters
+        self._cache_kw = "cache" if "cache" in params else "past_key_values"
+
+    # -- prompts
+    def encode(self, question: str) -> list[int]:
+        if not isinstance(question, str) or not question.strip():
+            raise ValueError("empty question: give a sentence that names a city and a date")
+        ids = self.tokenizer(render(self.tokenizer, question, self.prompt), add_special_tokens=False)["input_ids"]
+        if len(ids) > self.max_prompt_tokens:
+            q_ids = self.tokenizer(question, add_special_tokens=False)["input_ids"]
+            keep = max(1, len(q_ids) - (len(ids) - self.max_prompt_tokens))
+            short = self.tokenizer.decode(q_ids[:keep])
+            warnings.warn(f"question of {len(q_ids)} tokens truncated to {keep} to fit the context",
+                          stacklevel=2)
+            ids = self.tokenizer(render(self.tokenizer, short, self.prompt), add_special_tokens=False)["input_ids"]
+        return ids
+
+    def _piece(self, token: int) -> str:
+        piece = self._pieces.get(token)
+        if piece is None:
+            piece = self._pieces[token] = self.tokenizer.decode([token])
+        return piece
+
+    # -- generation
+    def __call__(self, questions: list[str], progress=None) -> list[Generation]:
+        """Extract from every question; results come back in the questions' order.
+
+        ``progress`` is an optional callable taking the number of questions just finished.
+        """
+        encoded = [self.encode(q) for q in questions]
+        order = sorted(range(len(questions)), key=lambda i: len(encoded[i]))
+        results: list[Generation | None] = [None] * len(questions)
+        for start in range(0, len(order), self.batch_size):
+            rows = order[start : start + self.batch_size]
+            for i, gen in zip(rows, self.generate_batch([questions[i] for i in rows], [encoded[i] for i in rows])):
+                results[i] = gen
+            if progress is not None:
+                progress(len(rows))
+        return results  # type: ignore[return-value]
+
+    @torch.inference_mode()
+    def generate_batch(self, questions: list[str], encoded: list[list[int]]) -> list[Generation]:
+        n = len(encoded)
+        width = max(len(ids) for ids in encoded)
+        input_ids = torch.full((n, width), self.pad_id, dtype=torch.long)
+        attention = torch.zeros((n, width), dtype=torch.long)
+        for r, ids in enumerate(encoded):
+            input_ids[r, width - len(ids):] = torch.tensor(ids)
+            attention[r, width - len(ids):] = 1
+        input_ids, attention = input_ids.to(self.device), attention.to(self.device)
+        positions = (attention.cumsum(-1) - 1).clamp(min=0)
+        trackers = [JsonClose() for _ in range(n)]
+        constraint = self.constraint.new_batch(n) if self.constraint is not None else None
+        active = [True] * n
+        new_tokens: list[list[int]] = [[] for _ in range(n)]
+
+        synchronize(self.device)
+        start = time.perf_counter()
+        out = self.model(input_ids=input_ids, attention_mask=attention, position_ids=positions,
+                         use_cache=True, logits_to_keep=1)
+        cache = _cache_of(out)
+        logits = out.logits[:, -1, :]
+        last_pos = positions[:, -1]
+        for _ in range(self.max_new_tokens):
+            logits = logits.float()
+            if constraint is not None:
+                constraint.mask(logits, active)
+            chosen = logits.argmax(-1).tolist()
+            for r in range(n):
+                if not active[r]:
+                    chosen[r] = self.pad_id
+                    continue
+                token = chosen[r]
+                stop = token in self.stop_ids
+                if not stop:
+                    new_tokens[r].append(token)
+                    stop = trackers[r].feed(self._piece(token))
+                if constraint is not None and constraint.accept(r, token):
+                    stop = True
+                if stop:
+                    active[r] = False
+            if not any(active):
+                break
+            step = torch.tensor(chosen, device=self.device).unsqueeze(-1)
+            attention = torch.cat([attention, attention.new_ones((n, 1))], dim=-1)
+            last_pos = last_pos + 1
+            out = self.model(input_ids=step, attention_mask=attention, position_ids=last_pos.unsqueeze(-1),
+                             use_cache=True, **{self._cache_kw: cache})
+            cache = _cache_of(out)
+            logits = out.logits[:, -1, :]
+        synchronize(self.device)
+        seconds = time.perf_counter() - start
+        return [
+            Generation(
+                question=q,
+                text=cut_after_object(self.tokenizer.decode(toks, skip_special_tokens=True)).strip(),
+                prompt_tokens=len(ids), new_tokens=len(toks), batch_seconds=seconds, batch_size=n,
+            )
+            for q, ids, toks in zip(questions, encoded, new_tokens)
+        ]

@@ -1,0 +1,300 @@
+"""The city list and the training-data generator (no model, fast)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from sft import cities as cities_mod
+from sft.cities import City, load_cities, short_name, test_cities, train_cities
+from sft.datagen import (
+    EXTRA_TEMPLATES,
+    MIXES,
+    TRAIN_REGIONS,
+    TUTORIAL_TEMPLATES,
+    Example,
+    fields_of,
+    fill,
+    generate,
+    load_training_file,
+    query_of,
+    to_conversation,
+    write,
+)
+from sft.prompt import PROMPTS, user_message
+from sft.task import Answer, find_date
+
+REPO = Path(__file__).resolve().parent.parent
+TRAIN_SEEDS = (0, 1, 2)
+
+
+def _training_sets():
+    for seed in TRAIN_SEEDS:
+        for mix in MIXES:
+            yield seed, mix, generate(3000, seed, mix)
+
+
+# ------------------------------------------------------------------------------------------ cities
+
+def test_city_list_shape():
+    cities = load_cities()
+    assert len(cities) >= 300
+    assert len({c.name for c in cities}) == len(cities)
+    assert {c.level for c in cities} == {"prefecture", "county"}
+    assert {c.split for c in cities} == {"train", "test"}
+    assert sum(c.level == "prefecture" for c in cities) > sum(c.level == "county" for c in cities)
+    share = len(test_cities()) / len(cities)
+    assert 0.12 <= share <= 0.18
+    assert len(train_cities()) + len(test_cities()) == len(cities)
+    assert all(isinstance(c, City) for c in cities)
+
+
+def test_city_names_are_unambiguous():
+    names = [c.name for c in load_cities()]
+    assert all(n.endswith("市") for n in names)
+    assert "攀枝花市" in names  # the tutorial's example keeps its 市
+    for name in names:
+        assert len(short_name(name)) >= 2, name
+        others = [o for o in names if o != name]
+        assert not any(short_name(name) in o for o in others), name
+
+
+def test_city_file_header_and_cache():
+    first = (REPO / "datasets" / "cities.tsv").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "name\tprovince\tlevel\tsplit"
+    assert load_cities() == load_cities()
+    assert load_cities() is not load_cities()  # callers get their own list; the parse is cached
+    assert cities_mod._default.cache_info().currsize == 1
+
+
+def test_short_name():
+    assert short_name("攀枝花市") == "攀枝花"
+    assert short_name("青岛市") == "青岛"
+    assert short_name("芒市") == "芒市"
+    assert short_name("青岛") == "青岛"
+    assert short_name("津市市") == "津市"  # one 市 only
+
+
+@pytest.mark.parametrize(
+    "lines, where, what",
+    [
+        (["name\tprovince\tsplit", "青岛市\t山东省\ttrain"], ":1:", "header"),
+        (["name\tprovince\tlevel\tsplit", "青岛市\t山东省\tprefecture"], ":2:", "4 tab-separated"),
+        (["name\tprovince\tlevel\tsplit", "青岛市\t山东省\tprefecture\ttrain", "x市\ty\tcity\ttrain"], ":3:",
+         "level"),
+        (["name\tprovince\tlevel\tsplit", "青岛市\t山东省\tprefecture\tdev"], ":2:", "split"),
+        (["name\tprovince\tlevel\tsplit", "青岛市\t山东省\tprefecture\ttrain",
+          "青岛市\t山东省\tcounty\ttest"], ":3:", "duplicate"),
+    ],
+)
+def test_malformed_city_file(tmp_path, lines, where, what):
+    path = tmp_path / "cities.tsv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError) as info:
+        load_cities(path)
+    assert str(info.value).startswith(f"{path}{where}")
+    assert what in str(info.value)
+
+
+def test_make_cities_selection():
+    spec = importlib.util.spec_from_file_location("make_cities", REPO / "datasets" / "make_cities.py")
+    make = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make)
+    text = "\n".join([
+        "北京市\t110000\t北京", "\t北京市\t110000\t北京", "\t\t朝阳区\t110105\t朝阳",
+        "四川省\t510000\t四川", "\t攀枝花市\t510400\t攀枝花", "\t\t东区\t510402\t东区", "\t\t\t某街道",
+        "\t凉山彝族自治州\t513400\t凉山", "\t\t西昌市\t513401\t西昌",
+        "吉林省\t220000\t吉林", "\t吉林市\t220200\t吉林市",
+        "\t鞍山市\t210300\t鞍山", "\t马鞍山市\t340500\t马鞍山",
+        "云南省\t530000\t云南", "\t德宏傣族景颇族自治州\t533100\t德宏", "\t\t芒市\t533103\t芒市",
+        "台湾省\t710000\t台湾", "\t台北市\t710100\t台北",
+    ])
+    rows = make.select(text)
+    names = {r[0] for r in rows}
+    assert {"北京市", "攀枝花市", "鞍山市"} <= names  # municipality kept, 自治州 and 区 not
+    assert not names & {"吉林市", "马鞍山市", "芒市", "台北市", "凉山彝族自治州", "东区"}
+    assert all(r[2] == "prefecture" for r in rows if r[0] != "西昌市")
+    assert rows == make.select(text)
+
+
+# ---------------------------------------------------------------------------------------- datagen
+
+def test_tutorial_templates_verbatim():
+    assert len(TUTORIAL_TEMPLATES) == 12
+    assert TUTORIAL_TEMPLATES[0] == ("{city}{year}年{month}月{day}日的天气", True)
+    assert TUTORIAL_TEMPLATES[9] == ("你们{year}年{month}月{day}号去{city}玩么？", True)
+    for template, has_year in TUTORIAL_TEMPLATES:
+        expected = {"city", "year", "month", "day"} if has_year else {"city", "month", "day"}
+        assert fields_of(template) == expected
+
+
+def test_extra_templates():
+    assert 25 <= len(EXTRA_TEMPLATES) <= 40
+    assert len(set(EXTRA_TEMPLATES)) == len(EXTRA_TEMPLATES)
+    assert not set(EXTRA_TEMPLATES) & {t for t, _ in TUTORIAL_TEMPLATES}
+    kinds = [fields_of(t) for t in EXTRA_TEMPLATES]
+    assert any({"cmonth", "cday"} <= f for f in kinds)
+    assert any("cyear" in f for f in kinds) and any("yy" in f for f in kinds)
+    assert any("city" not in f for f in kinds) and any(not f & {"month", "cmonth"} for f in kinds)
+    assert any("other" in f for f in kinds) and any("n" in f for f in kinds)
+    assert any(t.startswith("明天") for t in EXTRA_TEMPLATES)
+    assert any("-{day}" in t for t in EXTRA_TEMPLATES) and any("/{day}" in t for t in EXTRA_TEMPLATES)
+    assert any(".{day}" in t for t in EXTRA_TEMPLATES)
+
+
+def test_generate_tutorial_mix_is_the_tutorials():
+    examples = generate(500, seed=3)
+    names = {c.name for c in train_cities()}
+    assert [e.id for e in examples] == [f"identity_{i}" for i in range(500)]
+    for e in examples:
+        assert e.answer.city in names and e.answer.city in e.query
+        assert e.answer.date == find_date(e.query)
+        year = e.answer.date[:4] if len(e.answer.date) == 10 else None
+        assert year is None or 1998 <= int(year) <= 2025
+        assert 1 <= int(e.answer.date[-2:]) <= 28
+    assert len({e.query for e in examples}) > 450
+
+
+def test_generate_extended_mix():
+    examples = generate(3000, seed=0, mix="extended")
+    slots = {"{city}": "[^\\d]+?", "{year}": "\\d{4}", "{month}": "\\d{1,2}", "{day}": "\\d{1,2}"}
+    patterns = []
+    for template, _ in TUTORIAL_TEMPLATES:
+        pattern = re.escape(template)
+        for slot, regex in slots.items():
+            pattern = pattern.replace(re.escape(slot), regex)
+        patterns.append(re.compile(pattern))
+    tutorial = [e for e in examples if any(p.fullmatch(e.query) for p in patterns)]
+    assert 0.45 < len(tutorial) / len(examples) < 0.55
+    assert any(e.answer.city is None for e in examples)
+    assert any(e.answer.date is None for e in examples)
+    assert any(e.answer.city and not e.answer.city.endswith("市") for e in examples)
+    for e in examples:  # every generated answer follows the rule
+        assert e.answer.date == find_date(e.query), e
+        assert e.answer.city is None or e.answer.city in e.query
+
+
+def test_fill_gold_by_rule():
+    import random
+
+    rng = random.Random(1)
+    qingdao = [City("青岛市", "山东省", "prefecture", "train")]
+    for _ in range(50):
+        query, answer = fill("{city}{yy}年{cmonth}月{cday}号", rng, qingdao, city_form="short")
+        assert answer.city == "青岛" and answer.date.startswith("20") and answer.date == find_date(query)
+        query, answer = fill("{month}月{day}号{region}冷不冷", rng, qingdao)
+        assert answer.city is None and any(r in query for r in TRAIN_REGIONS)
+        query, answer = fill("明天{city}天气", rng, qingdao, city_form="full")
+        assert answer == Answer("青岛市", None)
+
+
+def test_generate_errors():
+    with pytest.raises(ValueError, match="unknown mix 'both'; valid: tutorial, extended"):
+        generate(10, mix="both")
+    with pytest.raises(ValueError, match="unknown prompt"):
+        generate(10, prompt="nope")
+
+
+def test_generate_is_deterministic():
+    for mix in MIXES:
+        assert generate(200, 7, mix) == generate(200, 7, mix)
+        assert generate(200, 7, mix) != generate(200, 8, mix)
+
+
+def test_test_cities_never_in_training_data():
+    forbidden = {c.name for c in test_cities()} | {short_name(c.name) for c in test_cities()}
+    for seed, mix, examples in _training_sets():
+        for e in examples:
+            hits = [name for name in forbidden if name in e.query]
+            assert not hits, (seed, mix, e.query, hits)
+
+
+def test_to_conversation():
+    example = Example("identity_0", "4月6日攀枝花市的天气", Answer("攀枝花市", "04-06"))
+    record = to_conversation(example)
+    assert record == {
+        "id": "identity_0",
+        "conversations": [
+            {"from": "user", "value": user_message("4月6日攀枝花市的天气", "tutorial")},
+            {"from": "assistant", "value": '{"city": "攀枝花市", "date": "04-06"}'},
+        ],
+    }
+
+
+@pytest.mark.parametrize("mix", MIXES)
+def test_write_is_byte_identical(tmp_path, mix):
+    a = write(generate(300, 5, mix), tmp_path / "a")
+    b = write(generate(300, 5, mix), tmp_path / "b")
+    c = write(generate(300, 6, mix), tmp_path / "c")
+    for pa, pb, pc in zip(a, b, c, strict=True):
+        assert pa.read_bytes() == pb.read_bytes()
+        assert pa.read_bytes() != pc.read_bytes()
+    records = json.loads(a[0].read_text(encoding="utf-8"))
+    assert isinstance(records, list) and len(records) == 300
+    assert set(records[0]) == {"id", "conversations"}
+    lines = a[1].read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line) for line in lines] == [{**r, "query": json.loads(line)["query"]}
+                                                    for r, line in zip(records, lines, strict=True)]
+
+
+@pytest.mark.parametrize("prompt", list(PROMPTS))
+def test_training_files_round_trip(tmp_path, prompt):
+    examples = generate(200, 11, "extended")
+    txt, jsonl = write(examples, tmp_path, prompt)
+    assert load_training_file(txt) == examples
+    assert load_training_file(jsonl) == examples
+
+
+def test_tutorial_train_txt_format(tmp_path):
+    # The tutorial's own sample record: its prompt has a default-year sentence our prompts do not.
+    sample = [{
+        "id": "identity_0",
+        "conversations": [{
+            "from": "user",
+            "value": "\n给定一句话：“4月6日攀枝花市的天气”，请你按步骤要求工作。\n\n"
+                     "步骤1：识别这句话中的城市和日期共2个信息，"
+                     "如果这句话中的日期没有说明具体的年份，则默认年份为今年\n"
+                     "步骤2：根据城市和日期信息，生成JSON字符串，"
+                     "格式为{\"city\":城市,\"date\":日期}\n\n请问，这个JSON字符串是：\n",
+        }, {"from": "assistant", "value": "{\"city\": \"攀枝花市\", \"date\": \"04-06\"}"}],
+    }]
+    path = tmp_path / "train.txt"
+    path.write_text(json.dumps(sample), encoding="utf-8")  # the tutorial wrote ASCII-escaped JSON
+    [example] = load_training_file(path)
+    assert example.answer == Answer("攀枝花市", "04-06")
+    assert example.query == sample[0]["conversations"][0]["value"]  # unknown prompt: kept whole
+    assert query_of(user_message("4月6日攀枝花市的天气")) == "4月6日攀枝花市的天气"
+    assert query_of(user_message("青岛3-15号天气预报", "short")) == "青岛3-15号天气预报"
+
+
+@pytest.mark.parametrize(
+    "text, where, what",
+    [
+        ('{"id": "identity_0", "conversations": []}\n', ":1:", "conversations"),
+        ("not json at all\n", ":1:", "Expecting value"),
+        ("[1, 2", ": invalid JSON", "Expecting"),
+        ("[1]", ": record 0:", "record must be a JSON object"),
+        ("", ": no records", "expected the tutorial's train.txt"),
+    ],
+)
+def test_malformed_training_file(tmp_path, text, where, what):
+    path = tmp_path / "train.jsonl"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError) as info:
+        load_training_file(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}{where}")
+    assert what in message and "expected the tutorial's train.txt" in message
+
+
+def test_malformed_jsonl_line_number(tmp_path):
+    good = json.dumps(to_conversation(Example("identity_0", "青岛3-15号天气预报", Answer("青岛", "03-15"))))
+    bad = good.replace('\\"03-15\\"}', '\\"03-15\\"')  # assistant turn no longer JSON
+    path = tmp_path / "train.jsonl"
+    path.write_text(f"{good}\n\n{bad}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=rf"^{path}:3: the assistant turn is not an answer JSON"):
+        load_training_file(path)
