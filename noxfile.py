@@ -19,7 +19,6 @@ nox.options.reuse_existing_virtualenvs = True
 TORCH = os.environ.get("QWEN_SFT_TORCH", "torch==2.13.0")
 ADAPTER = os.environ.get("QWEN_SFT_ADAPTER", "runs/adapter")
 RUN = os.environ.get("QWEN_SFT_RUN", "reference-cpu")
-PYTHON = ["3.11"] if os.environ.get("CI") else None  # CI pins the interpreter it has
 
 
 def install(session: nox.Session, *extras: str) -> None:
@@ -28,27 +27,27 @@ def install(session: nox.Session, *extras: str) -> None:
     session.install("-e", spec)
 
 
-@nox.session(python=PYTHON)
+@nox.session(python=None)
 def tests(session: nox.Session) -> None:
     """Fast CPU tests (tiny random Qwen2 with the real tokenizer) plus the marked real-model tests."""
     install(session, "test")
     session.run("pytest", *(session.posargs or ["-q"]))
 
 
-@nox.session(python=PYTHON)
+@nox.session(python=None)
 def lint(session: nox.Session) -> None:
     session.install("ruff")
     session.run("ruff", "check", "sft", "bench", "tests", "noxfile.py")
 
 
-@nox.session(python=PYTHON)
+@nox.session(python=None)
 def data(session: nox.Session) -> None:
     """Generate the tutorial-format training set into runs/data."""
     install(session)
     session.run("qwen-sft", "data", *session.posargs)
 
 
-@nox.session(python=PYTHON)
+@nox.session(python=None)
 def finetune(session: nox.Session) -> None:
     """Train the adapter: the `cpu` profile on CPU, the tutorial's full recipe (QLoRA) on CUDA."""
     install(session)
@@ -59,7 +58,7 @@ def finetune(session: nox.Session) -> None:
     session.run("qwen-sft", "finetune", "--profile", profile, "--out", ADAPTER, *session.posargs)
 
 
-@nox.session(python=PYTHON)
+@nox.session(python=None)
 def bench(session: nox.Session) -> None:
     """Score rule, prompt and (if an adapter exists) qlora; write reports/<run>/."""
     install(session)
@@ -69,7 +68,7 @@ def bench(session: nox.Session) -> None:
     session.run("qwen-sft", "bench", "--contenders", contenders, *extra, *args)
 
 
-@nox.session(python=PYTHON)
+@nox.session(python=None)
 def benchmark(session: nox.Session) -> None:
     """pytest-benchmark suite (extraction at batch 1 and the best batch, one training step)."""
     install(session, "test")

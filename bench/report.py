@@ -112,7 +112,7 @@ def print_summary(report: dict, console: Console | None = None) -> None:
 
 def _md_table(header: list[str], rows: list[list[str]]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    lines += ["| " + " | ".join("–" if c is None else str(c) for c in r) + " |" for r in rows]
     return "\n".join(lines)
 
 
@@ -125,7 +125,7 @@ def render_markdown(report: dict, samples: list[dict]) -> str:
     out = [f"# Report `{run['name']}`", ""]
     out.append(_md_table(["", ""], [
         ["date", run["date"]], ["command", f"`{run['command']}`"], ["git commit", run.get("git_commit") or "–"],
-        ["device", run["device"]], ["dtype", run.get("dtype", "–")], ["model", run.get("model", "–")],
+        ["device", run["device"]], ["dtype", run.get("dtype") or "–"], ["model", run.get("model") or "–"],
         ["adapter", run.get("adapter") or "–"],
         ["suite", f"{run['suite']['path']} ({run['suite']['n']} questions, sha256 {run['suite']['sha256'][:12]})"],
         ["versions", ", ".join(f"{k} {v}" for k, v in run["versions"].items())],

@@ -167,7 +167,7 @@ def finetune(cfg: FinetuneConfig, console=None) -> dict:
     """Run the fine-tune described by ``cfg``; returns the ``train`` section of a report."""
     from peft import LoraConfig, get_peft_model, prepare_model_for_kbit_training
     from rich.console import Console
-    from transformers import Trainer, TrainerCallback, TrainingArguments
+    from transformers import Trainer, TrainerCallback, TrainingArguments, set_seed
 
     from .models import default_device, resolve
 
@@ -197,6 +197,7 @@ def finetune(cfg: FinetuneConfig, console=None) -> dict:
         console.print(f"[yellow]warning:[/] {dropped} examples longer than --max-length {cfg.max_length} skipped")
     if quantize == "4bit":
         model = prepare_model_for_kbit_training(model, use_gradient_checkpointing=False)
+    set_seed(cfg.seed)  # LoRA's initial weights come from the global RNG: same seed, same adapter
     lora = LoraConfig(r=cfg.lora_r, lora_alpha=cfg.lora_alpha, lora_dropout=cfg.lora_dropout,
                       target_modules=cfg.target_modules, task_type="CAUSAL_LM")
     model = get_peft_model(model, lora)

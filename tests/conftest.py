@@ -1,0 +1,63 @@
+"""Shared fixtures: the real Qwen tokenizer (from the embedded GGUF) and a tiny random-weight Qwen2."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+
+@pytest.fixture(scope="session")
+def tokenizer():
+    from sft.models import embedded_tokenizer
+
+    return embedded_tokenizer()
+
+
+@pytest.fixture(scope="session")
+def tiny(tokenizer):
+    """A 2-layer, hidden-64 Qwen2 with random weights and the real tokenizer."""
+    from sft.models import random_model
+
+    model, tok = random_model("tiny", tokenizer, seed=0)
+    return model.eval(), tok
+
+
+@pytest.fixture(scope="session")
+def tiny_dir(tiny, tmp_path_factory):
+    """The tiny model saved as a local transformers folder (a `--model PATH` spec)."""
+    model, tok = tiny
+    path = tmp_path_factory.mktemp("tiny-qwen2")
+    model.save_pretrained(path)
+    tok.save_pretrained(path)
+    return path
+
+
+class ForceTokens:
+    """A constraint that forces each row to emit a fixed token sequence (then anything)."""
+
+    def __init__(self, ids: list[int]):
+        self.ids = ids
+
+    def new_batch(self, size: int):
+        outer = self
+
+        class Batch:
+            def __init__(self):
+                self.pos = [0] * size
+
+            def mask(self, logits, active):
+                for r in range(size):
+                    if active[r] and self.pos[r] < len(outer.ids):
+                        logits[r] = -torch.inf
+                        logits[r, outer.ids[self.pos[r]]] = 0
+
+            def accept(self, row, token):
+                self.pos[row] += 1
+                return False
+
+        return Batch()
+
+
+@pytest.fixture
+def force_tokens():
+    return ForceTokens

@@ -1,0 +1,94 @@
+import json
+
+import pytest
+
+from bench import scorer
+from bench.contenders import check_names
+from bench.run import BenchConfig, run_bench
+from sft.suite import load_suite
+from sft.task import Answer
+
+
+class Item:
+    def __init__(self, split, gold, query="q"):
+        self.id, self.split, self.query, self.gold = f"{split}-x", split, query, gold
+
+
+def test_scorer_counts_each_metric():
+    items = [Item("seen", Answer("攀枝花市", "04-06")), Item("seen", Answer("北京", "06-01")),
+             Item("hard", Answer(None, "01-15")), Item("hard", Answer("青岛", None))]
+    outputs = ['{"city": "攀枝花", "date": "04-06"}', '```json\n{"city": "北京", "date": "06/01"}\n```',
+               '{"city": null, "date": "01-15"}', "好的"]
+    samples, m = scorer.score(items, outputs)
+    assert [s.exact for s in samples] == [False, False, True, False]
+    assert [s.city_ok_lenient for s in samples] == [True, True, True, False]
+    assert m["splits"]["seen"] == {"n": 2, "json_valid": 0.5, "parsed": 1.0, "city_acc": 0.5,
+                                   "city_acc_lenient": 1.0, "date_acc": 0.5, "exact": 0.0}
+    assert m["splits"]["hard"]["exact"] == 0.5 and m["splits"]["hard"]["json_valid"] == 0.5
+    assert m["overall"]["n"] == 4 and m["overall"]["exact"] == 0.25
+    with pytest.raises(ValueError):
+        scorer.score(items, outputs[:2])
+
+
+def test_unknown_contender_lists_the_valid_ones():
+    with pytest.raises(ValueError, match="valid: rule, prompt, qlora, prompt\\+json, qlora\\+json"):
+        check_names(["rule", "gpt5"])
+
+
+def test_rule_bench_writes_every_artifact(tmp_path):
+    cfg = BenchConfig(contenders=["rule"], run="r", reports_dir=str(tmp_path), command="test")
+    report = run_bench(cfg)
+    out = tmp_path / "r"
+    assert {p.name for p in out.iterdir()} == {"report.json", "report.md", "samples.jsonl", "accuracy.png"}
+    data = json.loads((out / "report.json").read_text())
+    assert data == json.loads(json.dumps(report))
+    c = data["contenders"]["rule"]
+    assert set(c["splits"]) == {"seen", "unseen", "hard", "seed"}
+    assert c["overall"]["n"] == len(load_suite())
+    assert {"json_valid", "city_acc", "date_acc", "exact"} <= set(c["splits"]["hard"])
+    lines = (out / "samples.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(load_suite())
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert "## Wrong answers" in md and "| rule | hard |" in md
+    wrong = sum(1 for line in lines if not json.loads(line)["exact"])
+    assert f"### rule: {wrong} wrong" in md
+    # never overwritten silently
+    with pytest.raises(FileExistsError, match="--force"):
+        run_bench(cfg)
+    cfg.force = True
+    run_bench(cfg)
+
+
+def test_unknown_split_is_one_clear_line(tmp_path):
+    with pytest.raises(ValueError, match="valid: seen, unseen, hard, seed"):
+        run_bench(BenchConfig(contenders=["rule"], splits=["easy"], run="x", reports_dir=str(tmp_path)))
+
+
+def test_model_contenders_run_through_the_engine(tiny_dir, tmp_path):
+    cfg = BenchConfig(contenders=["prompt"], model=str(tiny_dir), run="p", reports_dir=str(tmp_path), limit=2,
+                      batch_size=4, max_new_tokens=4, latency_sample=3, device="cpu", dtype="fp32")
+    report = run_bench(cfg)
+    c = report["contenders"]["prompt"]
+    assert c["overall"]["n"] == 8 and c["prompt"] == "tutorial"
+    s = c["speed"]
+    assert s["batch_size"] == 4 and s["queries_per_s"] > 0 and s["p95_ms"] >= s["p50_ms"] > 0
+    assert s["batch1"]["n"] == 3 and s["speedup_vs_batch1"] > 0
+    assert report["run"]["model"] == str(tiny_dir)
+
+
+def test_qlora_contender_uses_the_adapter_and_its_prompt(tiny_dir, tmp_path):
+    from sft.train import FinetuneConfig, finetune
+
+    adapter = tmp_path / "adapter"
+    finetune(FinetuneConfig(model=str(tiny_dir), out=str(adapter), examples=8, epochs=1.0, batch_size=4,
+                            micro_batch_size=4, lora_r=4, device="cpu", dtype="fp32", prompt="short",
+                            logging_steps=1))
+    cfg = BenchConfig(contenders=["prompt", "qlora", "prompt"][:2], model=str(tiny_dir), adapter=str(adapter),
+                      run="q", reports_dir=str(tmp_path), limit=1, max_new_tokens=3, latency_sample=0,
+                      device="cpu", dtype="fp32")
+    report = run_bench(cfg)
+    assert report["contenders"]["qlora"]["prompt"] == "short"
+    assert report["train"]["steps"] == 2 and (tmp_path / "q" / "loss.png").is_file()
+    with pytest.raises(ValueError, match="trained on base model"):
+        run_bench(BenchConfig(contenders=["qlora"], model="random:tiny", adapter=str(adapter), run="q2",
+                              reports_dir=str(tmp_path), limit=1, device="cpu"))

@@ -1,0 +1,86 @@
+import json
+
+import pytest
+
+from sft.engine import Extractor, JsonClose, cut_after_object
+from sft.prompt import render, user_message
+
+QUESTIONS = ["我打算6月1号去北京旅游，请问天气怎么样？", "青岛3-15号天气预报", "5月6号下雪么，城市是威海",
+             "一起去东北看冰雕么，大概是1月15号左右，我们3个人一起，你觉得那边冷不冷呢？"]
+
+
+def test_render_uses_the_chat_template_and_the_tutorial_prompt(tokenizer):
+    text = render(tokenizer, "青岛3-15号天气预报")
+    assert text.startswith("<|im_start|>system\n") and text.endswith("<|im_start|>assistant\n")
+    assert user_message("青岛3-15号天气预报") in text
+    assert "请问，这个JSON字符串是：" in text
+    short = render(tokenizer, "青岛3-15号天气预报", "short", answer='{"city": "青岛", "date": "03-15"}')
+    assert short.endswith('{"city": "青岛", "date": "03-15"}<|im_end|>')
+    with pytest.raises(ValueError, match="tutorial, short"):
+        render(tokenizer, "x", "nope")
+
+
+def test_json_close_tracks_strings_and_nesting():
+    t = JsonClose()
+    assert not t.feed('好的 {"city": "a}b", "x": {')
+    assert not t.feed("}")
+    assert t.feed(', "date": null} trailing')
+    assert cut_after_object('```json\n{"a": "}"}\n```') == '```json\n{"a": "}"}'
+    assert cut_after_object("no object") == "no object"
+
+
+def test_batched_outputs_equal_batch_one_outputs(tiny):
+    """Left padding, position ids and the KV cache must not change what a row generates."""
+    model, tok = tiny
+    one = Extractor(model, tok, batch_size=1, max_new_tokens=8)(QUESTIONS)
+    many = Extractor(model, tok, batch_size=4, max_new_tokens=8)(QUESTIONS)
+    assert [g.text for g in one] == [g.text for g in many]
+    assert [g.new_tokens for g in one] == [g.new_tokens for g in many]
+    assert all(g.batch_size == 4 for g in many) and all(g.batch_size == 1 for g in one)
+    assert [g.question for g in many] == QUESTIONS  # original order restored after length sorting
+
+
+def test_stops_as_soon_as_the_json_object_closes(tiny, force_tokens):
+    model, tok = tiny
+    answer = '{"city": "北京", "date": "06-01"}'
+    ids = tok(answer + " 这段代码首先定义了一个函数", add_special_tokens=False)["input_ids"]
+    n_answer = len(tok(answer, add_special_tokens=False)["input_ids"])
+    gens = Extractor(model, tok, batch_size=2, max_new_tokens=40, constraint=force_tokens(ids))(QUESTIONS[:2])
+    for g in gens:
+        assert g.text == answer
+        assert json.loads(g.text) == {"city": "北京", "date": "06-01"}
+        assert g.new_tokens == n_answer  # not one token of the prose after it
+        assert g.prompt_tokens > 10 and g.batch_seconds > 0
+
+
+def test_stops_at_max_new_tokens_without_json(tiny, force_tokens):
+    model, tok = tiny
+    ids = tok("好的，我明白了。请提供这句话中的城市和日期信息。", add_special_tokens=False)["input_ids"]
+    [g] = Extractor(model, tok, max_new_tokens=5, constraint=force_tokens(ids))(QUESTIONS[:1])
+    assert g.new_tokens == 5 and g.text == tok.decode(ids[:5])
+
+
+def test_end_of_turn_stops_a_row(tiny, force_tokens):
+    model, tok = tiny
+    ids = tok("无", add_special_tokens=False)["input_ids"] + [tok.convert_tokens_to_ids("<|im_end|>")]
+    [g] = Extractor(model, tok, max_new_tokens=20, constraint=force_tokens(ids))(QUESTIONS[:1])
+    assert g.text == "无" and g.new_tokens == len(ids) - 1
+
+
+def test_empty_question_is_a_clear_error(tiny):
+    model, tok = tiny
+    with pytest.raises(ValueError, match="empty question"):
+        Extractor(model, tok)(["  "])
+
+
+def test_a_question_longer_than_the_context_is_truncated_with_a_warning(tiny):
+    model, tok = tiny
+    ex = Extractor(model, tok, max_new_tokens=2, max_prompt_tokens=120)
+    with pytest.warns(UserWarning, match="truncated"):
+        [g] = ex(["北京6月1号天气" * 200])
+    assert g.prompt_tokens <= 120
+
+
+def test_batch_size_must_be_positive(tiny):
+    with pytest.raises(ValueError):
+        Extractor(*tiny, batch_size=0)

@@ -1,0 +1,79 @@
+import pytest
+
+from sft.task import Answer, find_date, format_date, parse_output, strip_city_suffix
+
+
+@pytest.mark.parametrize("args, expected", [
+    ((6, 1), "06-01"), ((12, 30, 2023), "2023-12-30"), ((5, 1, 23), "2023-05-01"), ((2, 29), "02-29"),
+])
+def test_format_date(args, expected):
+    assert format_date(*args) == expected
+
+
+@pytest.mark.parametrize("args", [(2, 30), (13, 1), (2, 29, 2023), (0, 5)])
+def test_format_date_rejects_days_that_do_not_exist(args):
+    with pytest.raises(ValueError):
+        format_date(*args)
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("我打算6月1号去北京旅游，请问天气怎么样？", "06-01"),
+    ("2020年4月16号三亚下雨吗？", "2020-04-16"),
+    ("青岛3-15号天气预报", "03-15"),
+    ("3/15北京", "03-15"),
+    ("3.15北京", "03-15"),
+    ("十二月三十号九江下雪吗", "12-30"),
+    ("二〇二三年十二月三十日", "2023-12-30"),
+    ("二零二四年一月二号", "2024-01-02"),
+    ("23年5月1号", "2023-05-01"),
+    ("2023/12/30 上海", "2023-12-30"),
+    ("霸州市 8 月 23 号 会不会很冷", "08-23"),
+    ("８月２３号", "08-23"),
+    ("一起去东北看冰雕么，大概是1月15号左右，我们3个人一起", "01-15"),
+    ("明天北京天气", None),
+    ("我们3个人去北京", None),
+    ("2月30号", None),
+    ("", None),
+])
+def test_find_date(question, expected):
+    assert find_date(question) == expected
+
+
+def test_relative_dates_resolve_against_a_reference_day():
+    import datetime as dt
+
+    assert find_date("明天北京天气", today=dt.date(2026, 12, 31)) == "01-01"
+    assert find_date("后天", today=dt.date(2026, 3, 1)) == "03-03"
+
+
+@pytest.mark.parametrize("text, answer, strict", [
+    ('{"city": "北京", "date": "06-01"}', Answer("北京", "06-01"), True),
+    (' {"city": null, "date": "06-01"}\n', Answer(None, "06-01"), True),
+    ('这个JSON字符串是：\n```json\n{\n  "city": "北京",\n  "date": "06/01"\n}\n```', Answer("北京", "06/01"), False),
+    ("{'city': '北京', 'date': None}", Answer("北京", None), False),
+    ("{'city': '北京', 'date': '06-01'}", Answer("北京", "06-01"), False),
+    ('{"city": "上海","date": "1月3日"} 请记住', Answer("上海", "1月3日"), False),
+    ('{"x": 1} {"city": "青岛", "date": "03-15"}', Answer("青岛", "03-15"), False),
+    ('{"city": "北京", "date": "06-01", "extra": 1}', Answer("北京", "06-01"), False),
+])
+def test_parse_output(text, answer, strict):
+    parsed = parse_output(text)
+    assert parsed.answer == answer
+    assert parsed.strict is strict
+
+
+@pytest.mark.parametrize("garbage", ["", "好的", "{", "}{", '{"city": [1]}', "{" * 5000, None, 42, '{"city": "a"}'])
+def test_parse_output_never_raises_on_garbage(garbage):
+    parsed = parse_output(garbage)
+    assert parsed.answer is None and parsed.strict is False
+
+
+def test_answer_json_is_the_tutorial_spelling():
+    assert Answer("北京", "06-01").to_json() == '{"city": "北京", "date": "06-01"}'
+    assert Answer(None, None).to_json() == '{"city": null, "date": null}'
+
+
+def test_strip_city_suffix():
+    assert strip_city_suffix("攀枝花市") == "攀枝花"
+    assert strip_city_suffix("芒市") == "芒市"
+    assert strip_city_suffix(None) is None

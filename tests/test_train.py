@@ -1,0 +1,104 @@
+import json
+
+import pytest
+import torch
+from safetensors.torch import load_file
+
+from sft.datagen import generate, write
+from sft.train import AnswerOnlyCollator, FinetuneConfig, answer_loss, finetune, tokenize_examples
+
+
+def tiny_cfg(tiny_dir, out, **kw):
+    base = dict(model=str(tiny_dir), out=str(out), examples=24, epochs=1.0, batch_size=4, micro_batch_size=2,
+                save_steps=3, logging_steps=1, learning_rate=1e-3, lora_r=4, lora_alpha=8, device="cpu",
+                dtype="fp32", prompt="short", mix="extended")
+    return FinetuneConfig(**{**base, **kw})
+
+
+def test_collator_masks_the_prompt_and_keeps_only_answer_logits(tokenizer):
+    examples = generate(n=3, seed=1, mix="extended")
+    data, dropped = tokenize_examples(tokenizer, examples, "short", 512)
+    assert dropped == 0
+    batch = AnswerOnlyCollator(tokenizer.pad_token_id)(data)
+    k = batch["logits_to_keep"] - 1
+    assert batch["labels"].shape == (3, k + 1)
+    assert (batch["labels"][:, 0] == -100).all()
+    for r, (ex, d) in enumerate(zip(examples, data)):
+        target = batch["labels"][r][batch["labels"][r] != -100].tolist()
+        assert tokenizer.decode(target) == ex.answer.to_json() + "<|im_end|>"
+        assert len(target) == d.answer_len
+    # Left padding: every sequence ends at the last column, so the kept logits cover every answer.
+    assert (batch["attention_mask"][:, -1] == 1).all()
+
+
+def test_answer_loss_matches_full_logits_loss(tiny, tokenizer):
+    model, _ = tiny
+    data, _ = tokenize_examples(tokenizer, generate(n=2, seed=2, mix="extended"), "short", 512)
+    batch = AnswerOnlyCollator(tokenizer.pad_token_id)(data)
+    labels = batch.pop("labels")
+    k1 = batch.pop("logits_to_keep")
+    with torch.no_grad():
+        kept = answer_loss(model(**batch, logits_to_keep=k1), labels)
+        full = model(**batch).logits
+    width = batch["input_ids"].shape[1]
+    full_labels = torch.full((2, width), -100)
+    full_labels[:, width - k1:] = labels
+    ref = torch.nn.functional.cross_entropy(full[:, :-1].reshape(-1, full.size(-1)), full_labels[:, 1:].reshape(-1))
+    assert torch.allclose(kept, ref, atol=1e-5)
+
+
+def test_finetune_saves_a_peft_adapter_with_a_card(tiny_dir, tmp_path):
+    out = tmp_path / "adapter"
+    train = finetune(tiny_cfg(tiny_dir, out))
+    assert train["steps"] == 6 and train["examples"] == 24 and len(train["loss_curve"]) == 6
+    assert (out / "adapter_model.safetensors").is_file()
+    meta = json.loads((out / "qwen_sft.json").read_text())
+    assert meta["base_model"] == str(tiny_dir) and meta["prompt"] == "short"
+    assert "LoRA over the unquantised" in train["mode"]
+    card = (out / "README.md").read_text()
+    assert "base_model:" in card and train["data_sha256"][:16] in card
+
+    from peft import AutoPeftModelForCausalLM  # as in the tutorial's SFT_model.py
+
+    model = AutoPeftModelForCausalLM.from_pretrained(out)
+    assert model.peft_config["default"].r == 4
+    with pytest.raises(FileExistsError, match="already holds an adapter"):
+        finetune(tiny_cfg(tiny_dir, out))
+
+
+def test_resume_ends_at_the_same_adapter(tiny_dir, tmp_path):
+    full, parts = tmp_path / "full", tmp_path / "parts"
+    finetune(tiny_cfg(tiny_dir, full))
+    stopped = finetune(tiny_cfg(tiny_dir, parts, stop_after_steps=3))
+    assert stopped["steps"] == 3 and not (parts / "adapter_model.safetensors").exists()
+    assert (parts / "checkpoints" / "checkpoint-3").is_dir()
+    resumed = finetune(tiny_cfg(tiny_dir, parts, resume=True))
+    assert resumed["steps"] == 6
+    a, b = load_file(full / "adapter_model.safetensors"), load_file(parts / "adapter_model.safetensors")
+    assert a.keys() == b.keys()
+    for key in a:
+        assert torch.allclose(a[key], b[key], atol=1e-6), key
+
+
+def test_resume_without_checkpoint_is_a_clear_error(tiny_dir, tmp_path):
+    with pytest.raises(FileNotFoundError, match="no checkpoint"):
+        finetune(tiny_cfg(tiny_dir, tmp_path / "none", resume=True))
+
+
+def test_training_file_in_the_tutorial_format_is_accepted(tiny_dir, tmp_path):
+    txt, _ = write(generate(n=8, seed=3), tmp_path / "data", prompt="tutorial")
+    train = finetune(tiny_cfg(tiny_dir, tmp_path / "a", data=str(txt), prompt="tutorial", batch_size=4,
+                              micro_batch_size=4))
+    assert train["examples"] == 8 and train["steps"] == 2 and train["data"] == str(txt)
+
+
+def test_training_file_in_a_wrong_format_names_the_file(tiny_dir, tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x"}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.jsonl"):
+        finetune(tiny_cfg(tiny_dir, tmp_path / "a", data=str(bad)))
+
+
+def test_unknown_profile():
+    with pytest.raises(ValueError, match="tutorial, cpu"):
+        FinetuneConfig.from_profile("gpu-max")
