@@ -18,7 +18,7 @@ nox.options.reuse_existing_virtualenvs = True
 # torch: the CPU build that lies on this machine's disk (an unpinned torch pulls a multi-GB CUDA build).
 TORCH = os.environ.get("QWEN_SFT_TORCH", "torch==2.13.0")
 ADAPTER = os.environ.get("QWEN_SFT_ADAPTER", "runs/adapter")
-RUN = os.environ.get("QWEN_SFT_RUN", "reference-cpu")
+RUN = os.environ.get("QWEN_SFT_RUN")  # default: reference-cpu with an adapter, else reference-prompt-cpu
 
 
 def install(session: nox.Session, *extras: str) -> None:
@@ -63,7 +63,8 @@ def bench(session: nox.Session) -> None:
     """Score rule, prompt and (if an adapter exists) qlora; write reports/<run>/."""
     install(session)
     contenders = "rule,prompt,qlora" if Path(ADAPTER, "adapter_config.json").exists() else "rule,prompt"
-    args = session.posargs or ["--run", RUN, "--force"]
+    run = RUN or ("reference-cpu" if "qlora" in contenders else "reference-prompt-cpu")
+    args = session.posargs or ["--run", run, "--force"]
     extra = ["--adapter", ADAPTER] if "qlora" in contenders else []
     session.run("qwen-sft", "bench", "--contenders", contenders, *extra, *args)
 

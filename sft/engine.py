@@ -86,6 +86,20 @@ def cut_after_object(text: str) -> str:
     return text
 
 
+def _contiguous_head_input(model) -> None:
+    """Feed the output layer a contiguous input.
+
+    With ``logits_to_keep`` the model slices the last hidden state before its output layer. Once the
+    weights no longer require grad (a PEFT-wrapped base), torch's matmul takes that strided slice through
+    a bmm that copies the 151,936 x 896 output matrix per row: 7x slower prefill, seen on CPU. One
+    ``.contiguous()`` on a [batch, 1, hidden] tensor avoids it.
+    """
+    head = model.get_output_embeddings()
+    if head is not None and not getattr(head, "_qwen_sft_contiguous", False):
+        head.register_forward_pre_hook(lambda module, args: (args[0].contiguous(), *args[1:]))
+        head._qwen_sft_contiguous = True
+
+
 def _cache_of(out):
     cache = getattr(out, "cache", None)
     return cache if cache is not None else out.past_key_values
@@ -122,6 +136,7 @@ class Extractor:
                          if isinstance(i, int) and i >= 0 and i != tokenizer.unk_token_id}
         self.pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
         self._pieces: dict[int, str] = {}
+        _contiguous_head_input(model)
         # transformers >= 5.2x names the KV cache argument `cache`; earlier releases `past_key_values`.
         params = inspect.signature(model.forward).parameters
         self._cache_kw = "cache" if "cache" in params else "past_key_values"
