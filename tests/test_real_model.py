@@ -5,13 +5,12 @@ import torch
 
 from sft import models
 from sft.engine import Extractor
+from sft.suite import load_suite
 from sft.task import parse_output
 
 pytestmark = pytest.mark.real_model
 
-SEED = ["2020年4月16号三亚下雨吗？", "青岛3-15号天气预报", "5月6号下雪么，城市是威海", "青岛2023年12月30号有雾霾么?",
-        "我打算6月1号去北京旅游，请问天气怎么样？", "你们打算1月3号坐哪一趟航班去上海？", "小明和小红是8月8号在上海结婚吗?",
-        "一起去东北看冰雕么，大概是1月15号左右，我们3个人一起"]
+SEED = [item.query for item in load_suite(splits=["seed"])]
 
 
 @pytest.fixture(scope="module")
