@@ -155,6 +155,25 @@ def render_markdown(report: dict, samples: list[dict]) -> str:
                          rows))
     out += ["", "A question's latency in a batched run is the wall time of its batch; batch-1 figures come "
             "from a separate batch-1 loop over a sample of the suite (n in report.json).", ""]
+    for name, c in report["contenders"].items():
+        sw = (c.get("speed") or {}).get("sweep")
+        if not sw:
+            continue
+        b1 = sw["batch1"]
+        out += [f"### {name}: batch sweep", "",
+                f"Batch-1 loop over {b1['n']} questions: p50 {b1['p50_ms']:.1f} ms, p95 {b1['p95_ms']:.1f} ms, "
+                f"{b1['queries_per_s']:.1f} queries/s. Floor per decode step (weight bytes ÷ 3.35 TB/s): "
+                f"{c['speed'].get('decode_floor_ms', float('nan')):.3f} ms × {b1['mean_new_tokens']:.1f} new "
+                "tokens per answer.", ""]
+        rows = []
+        for r in sw["throughput"]:
+            if "error" in r:
+                rows.append([str(r["batch_size"]), r["error"], "", "", "", "", ""])
+            else:
+                rows.append([str(r["batch_size"]), str(r["n"]), f"{r['queries_per_s']:.1f}", f"{r['tokens_per_s']:.0f}",
+                             f"{r['p50_ms']:.1f}", f"{r['p95_ms']:.1f}", _num(r.get("peak_memory_gb"), "{:.2f}")])
+        out.append(_md_table(["batch", "questions", "queries/s", "tokens/s", "p50 ms", "p95 ms", "peak GiB"], rows))
+        out.append("")
     train = report.get("train")
     if train:
         out += ["## Fine-tune", ""]

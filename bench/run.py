@@ -36,6 +36,8 @@ class BenchConfig:
     batch_size: int = 32
     max_new_tokens: int = 48
     latency_sample: int = 24  # questions in the batch-1 loop (0: skip)
+    sweep: list[int] | None = None  # batch sizes of a throughput sweep per model contender (GPU work)
+    sweep_latency_n: int = 100
     limit: int | None = None  # first N questions of each split (smoke runs)
     device: str | None = None
     dtype: str | None = None
@@ -133,6 +135,15 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
                             adapter=a, constrained=n.endswith("+json"), prompt=p, batch_size=bs), sample)
                 s["batch1"] = b1
                 s["speedup_vs_batch1"] = s["queries_per_s"] / b1["queries_per_s"]
+            if cfg.sweep:
+                adapter = name.startswith("qlora")
+                with ws.adapter_state(adapter):
+                    s["sweep"] = speed.sweep(
+                        lambda bs, a=adapter, n=name, p=result.prompt: ws.extractor(
+                            adapter=a, constrained=n.endswith("+json"), prompt=p, batch_size=bs),
+                        questions, cfg.sweep, cfg.sweep_latency_n, device,
+                        progress=lambda row, n=name: console.print(f"  {n} sweep: {_row(row)}"))
+                s["decode_floor_ms"] = speed.decode_floor_ms(loaded.model)
             entry["speed"] = s
         else:
             entry["speed"] = {"device": "CPU (no model)", "batch_size": len(questions),
@@ -172,6 +183,13 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
     report_mod.print_summary(report, console)
     console.print(f"report: [bold]{out_dir / 'report.md'}[/]")
     return report
+
+
+def _row(row: dict) -> str:
+    if "error" in row:
+        return f"batch {row['batch_size']}: {row['error']}"
+    return (f"batch {row['batch_size']}: {row['queries_per_s']:.1f} q/s, p50 {row['p50_ms']:.1f} ms, "
+            f"{row['tokens_per_s']:.0f} tokens/s")
 
 
 def load_report(path: str | Path) -> dict:

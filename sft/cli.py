@@ -67,7 +67,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=None, help="first N questions of each split (smoke runs)")
     p.add_argument("--device", default=None, help="cpu | cuda (default: cuda when available)")
     p.add_argument("--dtype", default=None, choices=["bf16", "fp32", "fp16"])
+    p.add_argument("--sweep", default=None, help="batch sizes for a throughput sweep, e.g. 1,8,32,128,512")
     p.add_argument("--trust-remote-code", action="store_true")
+
+    p = sub.add_parser("speed", help="latency/throughput sweep and LoRA step time of one model (GPU work)")
+    p.add_argument("--model", default="embedded", help="model spec, e.g. embedded or random:qwen-1.8b")
+    p.add_argument("--adapter", default=None)
+    p.add_argument("--prompt", default="tutorial")
+    p.add_argument("--batch-sizes", default="1,8,32,128,512")
+    p.add_argument("--latency-n", type=int, default=100, help="questions in the batch-1 latency loop")
+    p.add_argument("--fixed-new-tokens", type=int, default=None,
+                   help="generate exactly N tokens per question (random-weight models never close the JSON)")
+    p.add_argument("--train-steps", type=int, default=5, help="timed LoRA steps (0: skip)")
+    p.add_argument("--out", required=True, help="JSON file for the figures")
+    p.add_argument("--device", default=None)
 
     p = sub.add_parser("extract", help="answer one question with a JSON line")
     p.add_argument("question")
@@ -105,9 +118,53 @@ def cmd_bench(args, console: Console) -> None:
         model=args.model, adapter=args.adapter, run=args.run, reports_dir=args.reports_dir, force=args.force,
         batch_size=args.batch_size, max_new_tokens=args.max_new_tokens, latency_sample=args.latency_sample,
         limit=args.limit, device=args.device, dtype=args.dtype, trust_remote_code=args.trust_remote_code,
+        sweep=[int(b) for b in args.sweep.split(",")] if args.sweep else None,
         command="qwen-sft " + " ".join(sys.argv[1:]),
     )
     run_bench(cfg, console=console)
+
+
+def cmd_speed(args, console: Console) -> None:
+    import datetime as dt
+    import json
+    from pathlib import Path
+
+    from bench import speed
+    from bench.contenders import Workspace
+    from bench.run import git_commit, versions
+    from sft.suite import load_suite
+
+    ws = Workspace(args.model, args.adapter, device=args.device)
+    loaded = ws.base()
+    device = next(loaded.model.parameters()).device
+    fixed = args.fixed_new_tokens
+
+    def make(bs):
+        ex = ws.extractor(adapter=args.adapter is not None, constrained=False, prompt=args.prompt, batch_size=bs)
+        if fixed:
+            ex.max_new_tokens, ex.stop_at_answer = fixed, False
+        return ex
+
+    questions = [it.query for it in load_suite()]
+    out = {
+        "run": {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                "command": "qwen-sft " + " ".join(sys.argv[1:]), "git_commit": git_commit(),
+                "device": speed.device_name(device), "model": args.model, "adapter": args.adapter,
+                "prompt": args.prompt, "fixed_new_tokens": fixed, "versions": versions(),
+                "dtype": str(next(loaded.model.parameters()).dtype).removeprefix("torch.")},
+        "params": sum(p.numel() for p in loaded.model.parameters()),
+        "decode_floor_ms": speed.decode_floor_ms(loaded.model),
+        "sweep": speed.sweep(make, questions, [int(b) for b in args.batch_sizes.split(",")], args.latency_n,
+                             device, progress=lambda row: console.print(f"  {row}")),
+    }
+    if args.train_steps:
+        out["train_step"] = speed.train_step_seconds(loaded.model, loaded.tokenizer, steps=args.train_steps)
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps(out, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    b1 = out["sweep"]["batch1"]
+    console.print(f"batch-1 p50 {b1['p50_ms']:.1f} ms p95 {b1['p95_ms']:.1f} ms; best "
+                  f"{out['sweep'].get('best', {}).get('queries_per_s', float('nan')):.1f} q/s; floor "
+                  f"{out['decode_floor_ms']:.3f} ms/step -> {args.out}")
 
 
 def cmd_extract(args, console: Console) -> None:
@@ -133,7 +190,8 @@ def main(argv: list[str] | None = None) -> None:
     args = build_parser().parse_args(argv)
     console = Console(stderr=True)
     try:
-        {"data": cmd_data, "finetune": cmd_finetune, "bench": cmd_bench, "extract": cmd_extract}[args.command](
+        {"data": cmd_data, "finetune": cmd_finetune, "bench": cmd_bench, "speed": cmd_speed,
+         "extract": cmd_extract}[args.command](
             args, console)
     except KeyboardInterrupt as exc:
         console.print(f"[yellow]{exc or 'interrupted'}[/]")

@@ -118,7 +118,7 @@ class Extractor:
 
     def __init__(self, model, tokenizer, *, prompt: str = "tutorial", batch_size: int = 16,
                  max_new_tokens: int = 48, max_prompt_tokens: int | None = None,
-                 constraint: Constraint | None = None):
+                 constraint: Constraint | None = None, stop_at_answer: bool = True):
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
         self.model = model
@@ -129,6 +129,7 @@ class Extractor:
         context = getattr(model.config, "max_position_embeddings", 32768)
         self.max_prompt_tokens = max_prompt_tokens or max(16, context - max_new_tokens)
         self.constraint = constraint
+        self.stop_at_answer = stop_at_answer  # False: always max_new_tokens (fixed-length speed runs)
         self.device = next(model.parameters()).device
         self.stop_ids = {i for i in (tokenizer.eos_token_id, tokenizer.pad_token_id,
                                      tokenizer.convert_tokens_to_ids("<|im_end|>"),
@@ -211,10 +212,10 @@ class Extractor:
                     chosen[r] = self.pad_id
                     continue
                 token = chosen[r]
-                stop = token in self.stop_ids
+                stop = token in self.stop_ids and self.stop_at_answer
                 if not stop:
                     new_tokens[r].append(token)
-                    stop = trackers[r].feed(self._piece(token))
+                    stop = trackers[r].feed(self._piece(token)) and self.stop_at_answer
                 if constraint is not None and constraint.accept(r, token):
                     stop = True
                 if stop:

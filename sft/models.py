@@ -59,9 +59,11 @@ class Loaded:
 
 
 def cache_dir() -> Path:
+    if os.environ.get("QWEN_SFT_CACHE"):
+        return Path(os.environ["QWEN_SFT_CACHE"])
     from platformdirs import user_cache_dir
 
-    return Path(os.environ.get("QWEN_SFT_CACHE") or user_cache_dir("qwen-sft"))
+    return Path(user_cache_dir("qwen-sft"))
 
 
 def default_device() -> str:
@@ -86,7 +88,16 @@ def default_dtype(device: str) -> torch.dtype:
 # ------------------------------------------------------------------------------ embedded model
 
 def embedded_parts() -> list[Path]:
-    """The six GGUF parts, in order, found through the installed wheels' metadata."""
+    """The six GGUF parts, in order, found through the installed wheels' metadata.
+
+    ``QWEN_SFT_GGUF=/path/model.gguf`` names an already joined file instead (machines without the wheels,
+    such as the lent GPU); it is sha256-checked the same way.
+    """
+    if os.environ.get("QWEN_SFT_GGUF"):
+        path = Path(os.environ["QWEN_SFT_GGUF"])
+        if not path.is_file():
+            raise ModelError(f"QWEN_SFT_GGUF={path}: no such file")
+        return [path]
     paths = []
     for name in EMBEDDED_PARTS:
         try:

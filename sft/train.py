@@ -159,6 +159,19 @@ def peak_memory_gb(device) -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20  # KiB on Linux
 
 
+def _unshadow_hf_datasets() -> None:
+    """Our data folder ``datasets/`` has no ``__init__.py``; when the repo root is on ``sys.path``
+    (``python -m ...`` from a checkout) it imports as a namespace package, which transformers' Trainer
+    takes for the Hugging Face ``datasets`` library and then fails on. We never pass it an HF dataset."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("datasets")
+    if spec is not None and spec.origin in (None, "namespace"):
+        import transformers.trainer
+
+        transformers.trainer.is_datasets_available = lambda: False
+
+
 class OutOfMemory(RuntimeError):
     pass
 
@@ -172,6 +185,7 @@ def finetune(cfg: FinetuneConfig, console=None) -> dict:
     from .models import default_device, resolve
 
     console = console or Console()
+    _unshadow_hf_datasets()
     out = Path(cfg.out)
     checkpoints = out / "checkpoints"
     if cfg.resume and not any(checkpoints.glob("checkpoint-*")):

@@ -1,0 +1,161 @@
+"""Grammar-constrained decoding: the answer schema, compiled by xgrammar, masks every step of the engine.
+
+The ``+json`` contenders run the same generation loop (:class:`sft.engine.Extractor`) with a
+:class:`JsonSchemaConstraint`: before each greedy pick, every token that cannot continue a valid answer
+gets ``-inf``. The output is therefore always one JSON object in the canonical spelling
+``{"city": "北京", "date": "06-01"}``: keys in schema order, ``", "`` and ``": "`` separators, no other
+whitespace, a date matching :data:`sft.task.DATE_PATTERN` or null.
+
+One thing differs from :data:`sft.task.ANSWER_SCHEMA`, for decoding only (the scorer still checks the
+answer schema): a city string is at most ``city_max_chars`` characters (default 20), without escapes or
+control characters. Without the bound a model that never closes the string (a random model does exactly
+that) runs to ``max_new_tokens`` and leaves unparseable JSON; with it the grammar forces the object closed
+within a few dozen tokens. It is a pattern, not ``maxLength``: xgrammar 0.2.8 compiles ``maxLength`` to a
+character class that lets raw control characters (a tab) through, which ``json.loads`` rejects.
+
+Needs the ``json`` extra: ``pip install 'qwen-sft[json]'``.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import torch
+
+from sft import task
+
+CITY_MAX_CHARS = 20
+
+# (id(tokenizer), vocab_size) -> (tokenizer, GrammarCompiler); the tokenizer is kept so its id stays unique.
+_COMPILERS: dict[tuple[int, int | None], tuple[object, object]] = {}
+# (id(tokenizer), vocab_size, schema JSON) -> CompiledGrammar
+_GRAMMARS: dict[tuple[int, int | None, str], object] = {}
+
+
+def _xgrammar():
+    try:
+        import xgrammar
+    except ImportError as e:
+        raise ImportError(
+            "grammar-constrained decoding (the +json contenders) needs xgrammar: pip install 'qwen-sft[json]'"
+        ) from e
+    return xgrammar
+
+
+def decoding_schema(schema: dict, city_max_chars: int | None = CITY_MAX_CHARS) -> dict:
+    """The schema the grammar is compiled from: ``schema`` with a bounded city string (see the module doc).
+
+    Only a plain ``{"type": ...}`` city that allows strings is rewritten; anything else is left as it is.
+    """
+    city = schema.get("properties", {}).get("city") if isinstance(schema, dict) else None
+    if city_max_chars is None or not isinstance(city, dict) or set(city) != {"type"}:
+        return schema
+    types = [city["type"]] if isinstance(city["type"], str) else list(city["type"])
+    if "string" not in types:
+        return schema
+    bounded = {"type": "string", "pattern": f'^[^"\\\\\\x00-\\x1f]{{0,{int(city_max_chars)}}}$'}
+    others = [{"type": t} for t in types if t != "string"]
+    out = copy.deepcopy(schema)
+    out["properties"]["city"] = {"anyOf": [bounded, *others]} if others else bounded
+    return out
+
+
+def _compiler(tokenizer, vocab_size: int | None):
+    key = (id(tokenizer), vocab_size)
+    if key not in _COMPILERS:
+        xgr = _xgrammar()
+        try:
+            info = xgr.TokenizerInfo.from_huggingface(tokenizer, vocab_size=vocab_size)
+        except Exception as e:  # xgrammar raises ValueError/RuntimeError/AttributeError depending on the object
+            name = getattr(tokenizer, "name_or_path", "") or "?"
+            raise ValueError(
+                f"xgrammar cannot map the vocabulary of tokenizer {type(tokenizer).__name__} ({name}): "
+                f"{' '.join(str(e).split())}"
+            ) from e
+        _COMPILERS[key] = (tokenizer, xgr.GrammarCompiler(info, max_threads=1))
+    return _COMPILERS[key][1]
+
+
+def compile_schema(tokenizer, schema: dict, vocab_size: int | None = None):
+    """The compiled grammar of ``schema`` for ``tokenizer``, cached per (tokenizer, vocab_size, schema)."""
+    schema_json = json.dumps(schema, sort_keys=True, ensure_ascii=False)
+    key = (id(tokenizer), vocab_size, schema_json)
+    if key not in _GRAMMARS:
+        compiler = _compiler(tokenizer, vocab_size)
+        try:
+            # any_whitespace=False + the default separators (", ", ": ") = the canonical json.dumps spelling.
+            _GRAMMARS[key] = compiler.compile_json_schema(json.dumps(schema), any_whitespace=False)
+        except (RuntimeError, ValueError, TypeError) as e:
+            raise ValueError(f"answer schema failed to compile: {' '.join(str(e).split())}") from e
+    return _GRAMMARS[key]
+
+
+class JsonSchemaConstraint:
+    """A :class:`sft.engine.Constraint` that keeps every row inside the answer schema's grammar.
+
+    ``vocab_size`` is the model's (``model.config.vocab_size``, the logits width), which can exceed the
+    tokenizer's (Qwen2.5: 151936 vs 151665). ``schema`` defaults to :data:`sft.task.ANSWER_SCHEMA`.
+    """
+
+    def __init__(self, tokenizer, *, vocab_size: int | None = None, schema: dict | None = None,
+                 city_max_chars: int | None = CITY_MAX_CHARS):
+        self.xgr = _xgrammar()
+        self.tokenizer = tokenizer
+        self.schema = decoding_schema(task.ANSWER_SCHEMA if schema is None else schema, city_max_chars)
+        self.grammar = compile_schema(tokenizer, self.schema, vocab_size)
+        self.vocab_size = vocab_size if vocab_size is not None else self.grammar.tokenizer_info.vocab_size
+
+    def matcher(self):
+        # terminate_without_stop_token: the matcher terminates at the closing brace, no end-of-turn needed.
+        return self.xgr.GrammarMatcher(self.grammar, terminate_without_stop_token=True)
+
+    def new_batch(self, size: int) -> JsonSchemaBatch:
+        return JsonSchemaBatch(self, size)
+
+    def allowed_counts(self, token_ids: list[int]) -> list[int]:
+        """How many tokens the grammar allowed at each step of ``token_ids`` (1 = the token was forced).
+
+        A diagnostic (jump-forward potential), not used while decoding. Stops at a token the grammar rejects.
+        """
+        matcher, bitmask = self.matcher(), self.xgr.allocate_token_bitmask(1, self.vocab_size)
+        counts = []
+        for token in token_ids:
+            matcher.fill_next_token_bitmask(bitmask)
+            bits = bitmask.view(torch.uint8)[0]
+            n = int(torch.bitwise_and(bits.unsqueeze(-1) >> torch.arange(8, dtype=torch.uint8), 1).sum())
+            counts.append(min(n, self.vocab_size))
+            if not matcher.accept_token(token):
+                break
+        return counts
+
+
+class JsonSchemaBatch:
+    """One batch's state: a GrammarMatcher per row and one bitmask [rows, ceil(vocab/32)] on the CPU."""
+
+    def __init__(self, constraint: JsonSchemaConstraint, size: int):
+        self.constraint = constraint
+        self.matchers = [constraint.matcher() for _ in range(size)]
+        self.bitmask = constraint.xgr.allocate_token_bitmask(size, constraint.vocab_size)
+        self.rejected = [False] * size  # a row whose chosen token the grammar refused (masking was bypassed)
+
+    def mask(self, logits: torch.Tensor, active: list[bool]) -> None:
+        if logits.shape[-1] != self.constraint.vocab_size:
+            raise ValueError(f"logits have {logits.shape[-1]} columns but the constraint was built for "
+                             f"vocab_size={self.constraint.vocab_size}: pass vocab_size=model.config.vocab_size")
+        rows = [r for r, m in enumerate(self.matchers) if active[r] and not m.is_terminated()]
+        # fill_next_token_bitmask returns False when every token is allowed: nothing to apply for that row.
+        rows = [r for r in rows if self.matchers[r].fill_next_token_bitmask(self.bitmask, r)]
+        if rows:
+            bitmask = self.bitmask if logits.device.type == "cpu" else self.bitmask.to(logits.device, non_blocking=True)
+            self.constraint.xgr.apply_token_bitmask_inplace(logits, bitmask, vocab_size=self.constraint.vocab_size,
+                                                            indices=rows)
+
+    def accept(self, row: int, token: int) -> bool:
+        matcher = self.matchers[row]
+        if matcher.is_terminated():
+            return True
+        if not matcher.accept_token(token):
+            self.rejected[row] = True  # the output is cut here and will not parse: stop rather than go on
+            return True
+        return matcher.is_terminated()

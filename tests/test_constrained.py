@@ -1,0 +1,116 @@
+"""Grammar-constrained decoding (the +json contenders): every output parses, whatever the model."""
+
+import json
+import re
+import sys
+
+import pytest
+import torch
+
+pytest.importorskip("xgrammar")
+
+from bench.constrained import CITY_MAX_CHARS, JsonSchemaConstraint, decoding_schema  # noqa: E402
+from sft import task  # noqa: E402
+from sft.engine import Extractor  # noqa: E402
+
+QUESTIONS = ["我打算6月1号去北京旅游，请问天气怎么样？", "青岛3-15号天气预报", "5月6号下雪么，城市是威海",
+             "一起去东北看冰雕么，大概是1月15号左右，我们3个人一起，你觉得那边冷不冷呢？", "hello"]
+ANSWER = '{"city": "北京", "date": "06-01"}'
+
+
+def allowed(logits_row: torch.Tensor) -> list[int]:
+    return torch.nonzero(torch.isfinite(logits_row)).flatten().tolist()
+
+
+def test_random_model_outputs_all_parse_and_batching_does_not_change_them(tiny):
+    """The tiny model's weights are random: unconstrained it never closes a JSON object. The grammar bounds
+    the city to CITY_MAX_CHARS characters, so it must close it, well within 64 tokens."""
+    model, tok = tiny
+    constraint = JsonSchemaConstraint(tok, vocab_size=model.config.vocab_size)
+    one = Extractor(model, tok, batch_size=1, max_new_tokens=64, constraint=constraint)(QUESTIONS)
+    many = Extractor(model, tok, batch_size=4, max_new_tokens=64, constraint=constraint)(QUESTIONS)
+    assert [g.text for g in one] == [g.text for g in many]
+    assert [g.new_tokens for g in one] == [g.new_tokens for g in many]
+    for g in many:
+        parsed = task.parse_output(g.text)
+        assert parsed.strict, g.text
+        assert g.new_tokens < 64  # closed by the grammar, not cut by max_new_tokens
+        assert g.text == parsed.answer.to_json()  # the canonical spelling: key order, ", " and ": "
+        assert parsed.answer.date is None or re.fullmatch(task.DATE_PATTERN, parsed.answer.date)
+        assert parsed.answer.city is None or len(parsed.answer.city) <= CITY_MAX_CHARS
+
+
+def test_mask_allows_only_grammar_tokens_and_accept_stops_at_the_closing_brace(tokenizer):
+    vocab = 152000  # a model's lm_head may be wider than the tokenizer: the mask must cover every column
+    constraint = JsonSchemaConstraint(tokenizer, vocab_size=vocab)
+    ids = tokenizer(ANSWER, add_special_tokens=False)["input_ids"]
+    batch = constraint.new_batch(2)
+    logits = torch.zeros(2, vocab)
+    batch.mask(logits, [True, False])
+    first = allowed(logits[0])
+    assert ids[0] in first and all('{"city": '.startswith(tokenizer.decode([t])) for t in first)
+    assert not torch.isfinite(logits[0, len(tokenizer):]).any()
+    assert torch.equal(logits[1], torch.zeros(vocab))  # an inactive row is not touched
+    stops = [batch.accept(0, t) for t in ids]
+    assert stops == [False] * (len(ids) - 1) + [True]
+
+    batch = constraint.new_batch(1)
+    for t in tokenizer('{"city": ', add_special_tokens=False)["input_ids"]:
+        assert not batch.accept(0, t)
+    logits = torch.zeros(1, vocab)
+    batch.mask(logits, [True])
+    pieces = {tokenizer.decode([t]) for t in allowed(logits[0])}
+    assert '"' in pieces and "null" in pieces and "}" not in pieces and "<|im_end|>" not in pieces
+    assert batch.accept(0, tokenizer.convert_tokens_to_ids("<|im_end|>"))  # a refused token stops the row
+    assert batch.rejected == [True]
+
+    with pytest.raises(ValueError, match="vocab_size=model.config.vocab_size"):
+        constraint.new_batch(1).mask(torch.zeros(1, vocab - 1), [True])
+
+
+def test_the_grammar_is_compiled_once_per_tokenizer_and_schema(tokenizer):
+    a = JsonSchemaConstraint(tokenizer, vocab_size=151936)
+    assert JsonSchemaConstraint(tokenizer, vocab_size=151936).grammar is a.grammar
+    assert JsonSchemaConstraint(tokenizer, vocab_size=151936, city_max_chars=8).grammar is not a.grammar
+
+
+def test_decoding_schema_only_bounds_the_city_string():
+    schema = decoding_schema(task.ANSWER_SCHEMA, 12)
+    assert task.ANSWER_SCHEMA["properties"]["city"] == {"type": ["string", "null"]}  # not mutated
+    assert schema["properties"]["date"] == task.ANSWER_SCHEMA["properties"]["date"]
+    string, null = schema["properties"]["city"]["anyOf"]
+    assert null == {"type": "null"}
+    city = re.compile(string["pattern"])
+    assert city.match("攀枝花市") and city.match("x" * 12) and city.match("")
+    assert not city.match("x" * 13) and not city.match('a"b') and not city.match("a\\b") and not city.match("a\tb")
+    assert decoding_schema(task.ANSWER_SCHEMA, None) is task.ANSWER_SCHEMA
+
+
+def test_allowed_counts_find_the_forced_tokens(tokenizer):
+    constraint = JsonSchemaConstraint(tokenizer, vocab_size=151936)
+    ids = tokenizer('{"city": null, "date": null}', add_special_tokens=False)["input_ids"]
+    counts = constraint.allowed_counts(ids)
+    assert len(counts) == len(ids) and counts[-1] == 1  # after `null` only `}` can come
+
+
+def test_a_schema_that_does_not_compile_is_a_one_line_value_error(tokenizer, monkeypatch):
+    bad = json.loads(json.dumps(task.ANSWER_SCHEMA))
+    bad["properties"]["date"]["anyOf"][0]["pattern"] = "^(\\d{2}"
+    monkeypatch.setattr(task, "ANSWER_SCHEMA", bad)
+    with pytest.raises(ValueError, match=r"^answer schema failed to compile: .*[Rr]egex") as info:
+        JsonSchemaConstraint(tokenizer, vocab_size=151936)
+    assert "\n" not in str(info.value)
+
+
+def test_a_tokenizer_xgrammar_cannot_map_is_a_value_error_naming_it():
+    class NotATokenizer:
+        pass
+
+    with pytest.raises(ValueError, match="NotATokenizer"):
+        JsonSchemaConstraint(NotATokenizer(), vocab_size=10)
+
+
+def test_missing_xgrammar_says_what_to_install(tokenizer, monkeypatch):
+    monkeypatch.setitem(sys.modules, "xgrammar", None)
+    with pytest.raises(ImportError, match=re.escape("pip install 'qwen-sft[json]'")):
+        JsonSchemaConstraint(tokenizer)
