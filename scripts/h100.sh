@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The H100 job, as run through the lent-GPU tool (see ../shared/GPU.md): one stage per call, run back to
+# back. The payload (the embedded GGUF + wheels the GPU image lacks) arrives as .gpu/c.N chunks.
+#   bash scripts/h100.sh stage N   # copy chunk N to $HOME/stage
+#   bash scripts/h100.sh finetune  # join, sha-check, install wheels, convert once, QLoRA with the tutorial recipe
+#   bash scripts/h100.sh bench     # all contenders on the suite + batch sweep -> $OUT/reference-h100
+#   bash scripts/h100.sh speed     # random-weight Qwen-1.8B / Qwen2.5-1.5B shapes -> $OUT/speed-*.json
+set -euo pipefail
+S=$HOME/stage
+export PYTHONUNBUFFERED=1 QWEN_SFT_GGUF=$S/model.gguf QWEN_SFT_CACHE=$S/cache PYTHONPATH=/tmp/site:$PWD
+run() { python3 -m sft.cli "$@"; }
+case "$1" in
+  stage) mkdir -p "$S" && cp ".gpu/c.$2" "$S/" ;;
+  finetune)
+    if [ ! -f "$S/model.gguf" ]; then
+      cat "$S"/c.? | tar xf - -C "$S" && rm "$S"/c.?
+      sha256sum "$S/model.gguf"
+    fi
+    python3 -m pip install -q --no-index --no-deps --no-compile --target /tmp/site "$S"/w/*.whl 2>&1 | tail -2
+    nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv
+    time python3 -m sft.cli finetune --profile tutorial --out "$S/adapter" 2>&1 | tee "$OUT/finetune.log" \
+      | grep -v "it/s\]\|s/it\]" ;;
+  bench)
+    python3 -m pip install -q --no-index --no-deps --no-compile --target /tmp/site "$S"/w/*.whl 2>&1 | tail -2
+    run bench --contenders "${CONTENDERS:-rule,prompt,qlora,prompt+json,qlora+json}" --adapter "$S/adapter" \
+      --run reference-h100 --reports-dir "$OUT" --batch-size 64 --latency-sample 0 --sweep 1,8,32,128,512 ;;
+  speed)
+    for shape in qwen-1.8b qwen2.5-1.5b; do
+      run speed --model "random:$shape" --fixed-new-tokens 16 --batch-sizes 1,8,32,128,512 --latency-n 100 \
+        --train-steps 5 --out "$OUT/speed-$shape.json"
+    done ;;
+esac
