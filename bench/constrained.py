@@ -151,6 +151,27 @@ class JsonSchemaBatch:
             self.constraint.xgr.apply_token_bitmask_inplace(logits, bitmask, vocab_size=self.constraint.vocab_size,
                                                             indices=rows)
 
+    def forced(self, row: int) -> list[int]:
+        """Jump-forward: the tokens the grammar forces next (``{"city":``, ``, "date":``), accepted already.
+
+        xgrammar gives the forced *string*; its tokenisation minus the last token is taken, because the
+        last one could merge with what the model writes next (``": "`` + ``北京`` is tokenised ``":`` +
+        `` "北京``), so the model decodes that one itself, under the mask as ever.
+        """
+        matcher = self.matchers[row]
+        if matcher.is_terminated():
+            return []
+        text = matcher.find_jump_forward_string()
+        if not text:
+            return []
+        tokens = self.constraint.tokenizer.encode(text, add_special_tokens=False)[:-1]
+        for i, token in enumerate(tokens):
+            if not matcher.accept_token(token):
+                if i:
+                    matcher.rollback(i)
+                return []
+        return tokens
+
     def accept(self, row: int, token: int) -> bool:
         matcher = self.matchers[row]
         if matcher.is_terminated():

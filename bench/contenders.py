@@ -51,11 +51,13 @@ class Workspace:
     """Loads the base model once and attaches the adapter when a contender needs it."""
 
     def __init__(self, model: str = "embedded", adapter: str | Path | None = None, *, device=None, dtype=None,
-                 batch_size: int = 32, max_new_tokens: int = 48, trust_remote_code: bool = False):
+                 batch_size: int = 32, max_new_tokens: int = 48, trust_remote_code: bool = False,
+                 jump_forward: bool = True):
         self.model_spec, self.adapter = model, adapter
         self.device, self.dtype = device, dtype
         self.batch_size, self.max_new_tokens = batch_size, max_new_tokens
         self.trust_remote_code = trust_remote_code
+        self.jump_forward = jump_forward  # +json contenders: append forced tokens instead of decoding them
         self.loaded = None
         self.peft_model = None
         self.load_seconds: float | None = None
@@ -97,7 +99,7 @@ class Workspace:
 
             constraint = JsonSchemaConstraint(loaded.tokenizer, vocab_size=model.config.vocab_size)
         return Extractor(model, loaded.tokenizer, prompt=prompt, batch_size=batch_size or self.batch_size,
-                         max_new_tokens=self.max_new_tokens, constraint=constraint)
+                         max_new_tokens=self.max_new_tokens, constraint=constraint, jump_forward=self.jump_forward)
 
     @contextlib.contextmanager
     def adapter_state(self, enabled: bool):

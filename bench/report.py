@@ -120,6 +120,21 @@ def _md_cell(text) -> str:
     return str(text).replace("|", "\\|").replace("\n", "⏎")
 
 
+def floor_sentence(b1: dict, floor: dict | None) -> str:
+    """Batch-1 latency beside its memory-bound floor (weight bytes ÷ bandwidth per model call)."""
+    text = (f"Batch-1 loop over {b1['n']} questions: p50 {b1['p50_ms']:.1f} ms, p95 {b1['p95_ms']:.1f} ms, "
+            f"{b1['queries_per_s']:.1f} queries/s, {b1['mean_new_tokens']:.1f} new tokens per answer "
+            f"({b1.get('mean_forced_tokens') or 0:.1f} forced by the grammar) in {b1.get('mean_forwards') or 0:.1f} "
+            "model calls.")
+    if floor:
+        calls = b1.get("mean_forwards") or b1["mean_new_tokens"]
+        text += (f" Floor: {floor['weight_bytes'] / 1e9:.2f} GB of weights ÷ {floor['bandwidth_tb_s']:.2f} TB/s "
+                 f"({floor['card']}) = {floor['ms']:.3f} ms per model call, × {calls:.1f} calls = "
+                 f"{floor['ms'] * calls:.1f} ms per question (at the H100's 3.35 TB/s: {floor['h100_ms']:.3f} ms "
+                 f"per call, {floor['h100_ms'] * calls:.1f} ms).")
+    return text
+
+
 def render_markdown(report: dict, samples: list[dict]) -> str:
     run = report["run"]
     out = [f"# Report `{run['name']}`", ""]
@@ -160,11 +175,7 @@ def render_markdown(report: dict, samples: list[dict]) -> str:
         if not sw:
             continue
         b1 = sw["batch1"]
-        out += [f"### {name}: batch sweep", "",
-                f"Batch-1 loop over {b1['n']} questions: p50 {b1['p50_ms']:.1f} ms, p95 {b1['p95_ms']:.1f} ms, "
-                f"{b1['queries_per_s']:.1f} queries/s. Floor per decode step (weight bytes ÷ 3.35 TB/s): "
-                f"{c['speed'].get('decode_floor_ms', float('nan')):.3f} ms × {b1['mean_new_tokens']:.1f} new "
-                "tokens per answer.", ""]
+        out += [f"### {name}: batch sweep", "", floor_sentence(b1, c["speed"].get("decode_floor")), ""]
         rows = []
         for r in sw["throughput"]:
             if "error" in r:

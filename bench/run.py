@@ -38,6 +38,8 @@ class BenchConfig:
     latency_sample: int = 24  # questions in the batch-1 loop (0: skip)
     sweep: list[int] | None = None  # batch sizes of a throughput sweep per model contender (GPU work)
     sweep_latency_n: int = 100
+    sweep_contenders: list[str] | None = None  # which model contenders get the sweep (default: all)
+    jump_forward: bool = True  # +json contenders: forced tokens appended, not decoded one by one
     limit: int | None = None  # first N questions of each split (smoke runs)
     device: str | None = None
     dtype: str | None = None
@@ -109,7 +111,8 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
 
         dtype = {"bf16": torch.bfloat16, "fp32": torch.float32, "fp16": torch.float16}[cfg.dtype]
     ws = Workspace(cfg.model, cfg.adapter, device=cfg.device, dtype=dtype, batch_size=cfg.batch_size,
-                   max_new_tokens=cfg.max_new_tokens, trust_remote_code=cfg.trust_remote_code)
+                   max_new_tokens=cfg.max_new_tokens, trust_remote_code=cfg.trust_remote_code,
+                   jump_forward=cfg.jump_forward)
     if train is None and cfg.adapter and any(c.startswith("qlora") for c in cfg.contenders):
         train = adapter_meta(cfg.adapter).get("train")
 
@@ -135,7 +138,7 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
                             adapter=a, constrained=n.endswith("+json"), prompt=p, batch_size=bs), sample)
                 s["batch1"] = b1
                 s["speedup_vs_batch1"] = s["queries_per_s"] / b1["queries_per_s"]
-            if cfg.sweep:
+            if cfg.sweep and (cfg.sweep_contenders is None or name in cfg.sweep_contenders):
                 adapter = name.startswith("qlora")
                 with ws.adapter_state(adapter):
                     s["sweep"] = speed.sweep(
@@ -143,7 +146,7 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
                             adapter=a, constrained=n.endswith("+json"), prompt=p, batch_size=bs),
                         questions, cfg.sweep, cfg.sweep_latency_n, device,
                         progress=lambda row, n=name: console.print(f"  {n} sweep: {_row(row)}"))
-                s["decode_floor_ms"] = speed.decode_floor_ms(loaded.model)
+                s["decode_floor"] = speed.decode_floor(loaded.model, device)
             entry["speed"] = s
         else:
             entry["speed"] = {"device": "CPU (no model)", "batch_size": len(questions),

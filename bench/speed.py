@@ -35,6 +35,9 @@ def summarize(generations: list[Generation], seconds: float) -> dict:
         "tokens_per_s": new_tokens / seconds if seconds else None,
         "mean_prompt_tokens": sum(g.prompt_tokens for g in generations) / max(1, len(generations)),
         "mean_new_tokens": new_tokens / max(1, len(generations)),
+        "mean_forced_tokens": sum(g.forced_tokens for g in generations) / max(1, len(generations)),
+        # model calls (prefill + decode steps) of the batch each question was in, averaged over questions
+        "mean_forwards": statistics.mean(g.forwards for g in generations) if generations else None,
     }
 
 
@@ -60,13 +63,28 @@ def measure_batch1(extractor_factory, questions: list[str], warmup: int = 2) -> 
 
 # ------------------------------------------------------------------------------- GPU speed sweep
 
-H100_BANDWIDTH = 3.35e12  # bytes/s, H100 SXM HBM3
+H100_BANDWIDTH = 3.35e12  # bytes/s, H100 SXM HBM3: the issue's reference card
+BANDWIDTH = {"H200": 4.8e12, "H100": H100_BANDWIDTH, "A100": 2.0e12}  # bytes/s, HBM, by card name
 
 
-def decode_floor_ms(model, bandwidth: float = H100_BANDWIDTH) -> float:
-    """The memory-bound floor of one decode step: every weight byte read once, at the card's bandwidth."""
+def card_bandwidth(device) -> tuple[str, float]:
+    """(card, bytes/s) of a CUDA device, by its name; the H100 figure for cards not in the table."""
+    name = device_name(device)
+    for card, bandwidth in BANDWIDTH.items():
+        if card in name:
+            return card, bandwidth
+    return "H100 (assumed)", H100_BANDWIDTH
+
+
+def decode_floor(model, device="cuda") -> dict:
+    """The memory-bound floor of one decode step: every weight byte read once, at the card's bandwidth.
+
+    Given at the card's own bandwidth and at the H100's 3.35 TB/s (the issue's reference).
+    """
     weight_bytes = sum(p.numel() * p.element_size() for p in model.parameters())
-    return weight_bytes / bandwidth * 1000
+    card, bandwidth = card_bandwidth(device) if torch.device(device).type == "cuda" else ("H100", H100_BANDWIDTH)
+    return {"weight_bytes": weight_bytes, "card": card, "bandwidth_tb_s": bandwidth / 1e12,
+            "ms": weight_bytes / bandwidth * 1000, "h100_ms": weight_bytes / H100_BANDWIDTH * 1000}
 
 
 def peak_memory_gb(device) -> float | None:
@@ -79,7 +97,7 @@ def sweep(make_extractor, questions: list[str], batch_sizes=(1, 8, 32, 128, 512)
           device="cuda", progress=None) -> dict:
     """Batch-1 latency over ``latency_n`` questions, then throughput at each batch size.
 
-    Each batch size runs over min(len(questions), 64 x batch) questions, at least 2 batches (cycled), after one
+    Each batch size runs over min(len(questions), 16 x batch) questions, at least 2 batches (cycled), after one
     warm-up batch.
     An out-of-memory batch size is reported as such and the next one is tried.
     """
@@ -93,7 +111,7 @@ def sweep(make_extractor, questions: list[str], batch_sizes=(1, 8, 32, 128, 512)
     start = time.perf_counter()
     result["batch1"] = summarize(ex(sample), time.perf_counter() - start)
     for bs in batch_sizes:
-        n = max(min(len(questions), 64 * bs), 2 * bs)
+        n = max(min(len(questions), 16 * bs), 2 * bs)
         qs = [questions[i % len(questions)] for i in range(n)]
         try:
             if cuda:
@@ -118,12 +136,11 @@ def sweep(make_extractor, questions: list[str], batch_sizes=(1, 8, 32, 128, 512)
     return result
 
 
-def train_step_seconds(model, tokenizer, steps: int = 5, batch: int = 16, prompt: str = "tutorial",
-                       lora_r: int = 64) -> dict:
-    """Median seconds of one LoRA step (all linear layers, answer-only loss) at ``batch`` examples."""
-    import statistics as st
-    import time
+def make_train_step(model, tokenizer, batch: int = 16, prompt: str = "tutorial", lora_r: int = 64):
+    """(step, info): ``step()`` runs one LoRA step (all linear layers, answer-only loss) on ``batch`` examples.
 
+    Wraps ``model`` with a fresh LoRA adapter (in place): give it a base model nothing else uses afterwards.
+    """
     from peft import LoraConfig, get_peft_model
 
     from sft.datagen import generate
@@ -139,16 +156,90 @@ def train_step_seconds(model, tokenizer, steps: int = 5, batch: int = 16, prompt
                                                   task_type="CAUSAL_LM"))
     peft_model.train()
     opt = torch.optim.AdamW([p for p in peft_model.parameters() if p.requires_grad], lr=1e-4)
-    times = []
-    for i in range(steps + 2):
-        synchronize(device)
-        start = time.perf_counter()
+
+    def step() -> None:
         loss = answer_loss(peft_model(**inputs), labels)
         loss.backward()
         opt.step()
         opt.zero_grad()
         synchronize(device)
+
+    info = {"batch": batch, "tokens_per_example": inputs["input_ids"].shape[1], "lora_r": lora_r,
+            "dtype": str(next(model.parameters()).dtype)}
+    return step, info
+
+
+def train_step_seconds(model, tokenizer, steps: int = 5, batch: int = 16, prompt: str = "tutorial",
+                       lora_r: int = 64) -> dict:
+    """Median seconds of one LoRA step (all linear layers, answer-only loss) at ``batch`` examples."""
+    import statistics as st
+    import time
+
+    step, info = make_train_step(model, tokenizer, batch, prompt, lora_r)
+    times = []
+    for i in range(steps + 2):
+        start = time.perf_counter()
+        step()
         if i >= 2:
             times.append(time.perf_counter() - start)
-    return {"batch": batch, "tokens_per_example": inputs["input_ids"].shape[1], "steps": steps,
-            "median_s": st.median(times), "lora_r": lora_r, "dtype": str(next(model.parameters()).dtype)}
+    return {**info, "steps": steps, "median_s": st.median(times)}
+
+
+def hf_generate_latency(model, tokenizer, questions: list[str], prompt: str = "tutorial", n: int = 100,
+                        max_new_tokens: int = 24, fixed: bool = False, static: bool = True,
+                        max_cache_len: int = 256, warmup: int = 3) -> dict:
+    """Batch-1 latency of transformers' own ``generate``, for comparison with the engine.
+
+    With ``static`` a StaticCache (fixed shape, reused across questions) makes ``generate`` compile the decode
+    step itself (torch.compile, CUDA graphs): the "static KV cache + torch.compile" lever, measured as
+    transformers ships it. Not a contender (no grammar, no batching): it stops at the first ``}`` through
+    ``stop_strings`` or, with ``fixed``, generates exactly ``max_new_tokens``. The warm-up (compilation) is
+    timed apart.
+    """
+    import inspect
+    import time
+
+    from sft.engine import synchronize
+    from sft.prompt import render
+
+    device = next(model.parameters()).device
+    kw = dict(do_sample=False, max_new_tokens=max_new_tokens, pad_token_id=tokenizer.pad_token_id)
+    if fixed:
+        kw["min_new_tokens"] = max_new_tokens
+    else:
+        kw.update(stop_strings="}", tokenizer=tokenizer)
+    cache = None
+    if static:
+        from transformers import StaticCache
+
+        cache = StaticCache(config=model.config, max_cache_len=max_cache_len)
+        params = inspect.signature(model.forward).parameters
+        cache_kw = "cache" if "cache" in params else "past_key_values"
+
+    def one(question: str) -> tuple[str, int]:
+        ids = tokenizer(render(tokenizer, question, prompt), return_tensors="pt", add_special_tokens=False).to(device)
+        extra = {}
+        if cache is not None:
+            cache.reset()
+            extra[cache_kw] = cache
+        out = model.generate(**ids, **kw, **extra)
+        new = out[0, ids["input_ids"].shape[1]:]
+        return tokenizer.decode(new, skip_special_tokens=True), int(new.numel())
+
+    synchronize(device)
+    start = time.perf_counter()
+    for q in questions[:warmup]:
+        one(q)
+    synchronize(device)
+    warmup_s = time.perf_counter() - start
+    latencies, tokens, text = [], 0, ""
+    for i in range(n):
+        synchronize(device)
+        start = time.perf_counter()
+        text, k = one(questions[i % len(questions)])
+        synchronize(device)
+        latencies.append((time.perf_counter() - start) * 1000)
+        tokens += k
+    return {"n": n, "static_cache": static, "prompt": prompt, "warmup_s": warmup_s,
+            "p50_ms": statistics.median(latencies), "p95_ms": percentile(latencies, 0.95),
+            "queries_per_s": n / (sum(latencies) / 1000), "mean_new_tokens": tokens / n, "last_output": text}

@@ -5,6 +5,7 @@
 #   bash scripts/h100.sh finetune  # join, sha-check, install wheels, convert once, QLoRA with the tutorial recipe
 #   bash scripts/h100.sh bench     # all contenders on the suite + batch sweep -> $OUT/reference-h100
 #   bash scripts/h100.sh speed     # random-weight Qwen-1.8B / Qwen2.5-1.5B shapes -> $OUT/speed-*.json
+#   bash scripts/h100.sh extra     # jump-forward off (qlora+json); transformers generate, static cache + compile
 set -euo pipefail
 S=$HOME/stage
 export PYTHONUNBUFFERED=1 QWEN_SFT_GGUF=$S/model.gguf QWEN_SFT_CACHE=$S/cache PYTHONPATH=/tmp/site:$PWD
@@ -19,14 +20,22 @@ case "$1" in
     python3 -m pip install -q --no-index --no-deps --no-compile --target /tmp/site "$S"/w/*.whl 2>&1 | tail -2
     nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv
     time python3 -m sft.cli finetune --profile tutorial --out "$S/adapter" 2>&1 | tee "$OUT/finetune.log" \
-      | grep -v "it/s\]\|s/it\]" ;;
+      | grep -v "it/s\]\|s/it\]"
+    cp "$S/adapter/qwen_sft.json" "$S/adapter/README.md" "$OUT/" ;;
   bench)
     python3 -m pip install -q --no-index --no-deps --no-compile --target /tmp/site "$S"/w/*.whl 2>&1 | tail -2
     run bench --contenders "${CONTENDERS:-rule,prompt,qlora,prompt+json,qlora+json}" --adapter "$S/adapter" \
-      --run reference-h100 --reports-dir "$OUT" --batch-size 64 --latency-sample 0 --sweep 1,8,32,128,512 ;;
+      --run reference-h100 --reports-dir "$OUT" --batch-size 64 --latency-sample 0 --sweep 1,8,32,128,512 \
+      --sweep-contenders prompt,qlora,qlora+json ;;
   speed)
     for shape in qwen-1.8b qwen2.5-1.5b; do
       run speed --model "random:$shape" --fixed-new-tokens 16 --batch-sizes 1,8,32,128,512 --latency-n 100 \
         --train-steps 5 --out "$OUT/speed-$shape.json"
     done ;;
+  extra)
+    python3 -m pip install -q --no-index --no-deps --no-compile --target /tmp/site "$S"/w/*.whl 2>&1 | tail -2
+    run bench --contenders qlora+json --no-jump-forward --adapter "$S/adapter" --run h100-no-jump-forward \
+      --reports-dir "$OUT" --batch-size 64 --latency-sample 100
+    run speed --adapter "$S/adapter" --batch-sizes none --latency-n 100 --train-steps 0 \
+      --hf-generate static,dynamic --out "$OUT/hf-generate.json" ;;
 esac

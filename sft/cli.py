@@ -68,17 +68,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--device", default=None, help="cpu | cuda (default: cuda when available)")
     p.add_argument("--dtype", default=None, choices=["bf16", "fp32", "fp16"])
     p.add_argument("--sweep", default=None, help="batch sizes for a throughput sweep, e.g. 1,8,32,128,512")
+    p.add_argument("--sweep-contenders", default=None, help="contenders that get the sweep (default: all models)")
+    p.add_argument("--no-jump-forward", dest="jump_forward", action="store_false",
+                   help="+json contenders: decode the grammar's forced tokens one by one (to measure the gain)")
     p.add_argument("--trust-remote-code", action="store_true")
 
     p = sub.add_parser("speed", help="latency/throughput sweep and LoRA step time of one model (GPU work)")
     p.add_argument("--model", default="embedded", help="model spec, e.g. embedded or random:qwen-1.8b")
     p.add_argument("--adapter", default=None)
-    p.add_argument("--prompt", default="tutorial")
-    p.add_argument("--batch-sizes", default="1,8,32,128,512")
+    p.add_argument("--prompt", default=None, help="tutorial | short (default: the adapter's, else tutorial)")
+    p.add_argument("--batch-sizes", default="1,8,32,128,512", help="throughput sweep of the engine (none: skip)")
     p.add_argument("--latency-n", type=int, default=100, help="questions in the batch-1 latency loop")
     p.add_argument("--fixed-new-tokens", type=int, default=None,
                    help="generate exactly N tokens per question (random-weight models never close the JSON)")
     p.add_argument("--train-steps", type=int, default=5, help="timed LoRA steps (0: skip)")
+    p.add_argument("--hf-generate", default="", help="also time transformers' generate at batch 1: static "
+                   "(StaticCache, decode step compiled by generate), dynamic, or both (static,dynamic)")
     p.add_argument("--out", required=True, help="JSON file for the figures")
     p.add_argument("--device", default=None)
 
@@ -119,6 +124,8 @@ def cmd_bench(args, console: Console) -> None:
         batch_size=args.batch_size, max_new_tokens=args.max_new_tokens, latency_sample=args.latency_sample,
         limit=args.limit, device=args.device, dtype=args.dtype, trust_remote_code=args.trust_remote_code,
         sweep=[int(b) for b in args.sweep.split(",")] if args.sweep else None,
+        sweep_contenders=[c.strip() for c in args.sweep_contenders.split(",")] if args.sweep_contenders else None,
+        jump_forward=args.jump_forward,
         command="qwen-sft " + " ".join(sys.argv[1:]),
     )
     run_bench(cfg, console=console)
@@ -140,31 +147,49 @@ def cmd_speed(args, console: Console) -> None:
     fixed = args.fixed_new_tokens
 
     def make(bs):
-        ex = ws.extractor(adapter=args.adapter is not None, constrained=False, prompt=args.prompt, batch_size=bs)
+        ex = ws.extractor(adapter=args.adapter is not None, constrained=False, prompt=prompt, batch_size=bs)
         if fixed:
             ex.max_new_tokens, ex.stop_at_answer = fixed, False
         return ex
 
     questions = [it.query for it in load_suite()]
+    prompt = args.prompt or ws.prompt_for(args.adapter is not None)
+    sizes = [] if args.batch_sizes in ("", "none") else [int(b) for b in args.batch_sizes.split(",")]
     out = {
         "run": {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                 "command": "qwen-sft " + " ".join(sys.argv[1:]), "git_commit": git_commit(),
                 "device": speed.device_name(device), "model": args.model, "adapter": args.adapter,
-                "prompt": args.prompt, "fixed_new_tokens": fixed, "versions": versions(),
+                "prompt": prompt, "fixed_new_tokens": fixed, "versions": versions(),
                 "dtype": str(next(loaded.model.parameters()).dtype).removeprefix("torch.")},
         "params": sum(p.numel() for p in loaded.model.parameters()),
-        "decode_floor_ms": speed.decode_floor_ms(loaded.model),
-        "sweep": speed.sweep(make, questions, [int(b) for b in args.batch_sizes.split(",")], args.latency_n,
-                             device, progress=lambda row: console.print(f"  {row}")),
+        "decode_floor": speed.decode_floor(loaded.model, device),
     }
+    if sizes:
+        out["sweep"] = speed.sweep(make, questions, sizes, args.latency_n, device,
+                                   progress=lambda row: console.print(f"  {row}"))
+    for mode in [m for m in args.hf_generate.split(",") if m]:
+        if mode not in ("static", "dynamic"):
+            raise ValueError(f"--hf-generate: unknown mode {mode!r}; valid: static, dynamic")
+        model = loaded.model if args.adapter is None else ws.with_adapter().merge_and_unload()
+        try:
+            out[f"hf_generate_{mode}"] = r = speed.hf_generate_latency(
+                model, loaded.tokenizer, questions, prompt, n=args.latency_n, max_new_tokens=fixed or 24,
+                fixed=bool(fixed), static=mode == "static")
+            console.print(f"  hf generate ({mode}): p50 {r['p50_ms']:.1f} ms, p95 {r['p95_ms']:.1f} ms, "
+                          f"warm-up {r['warmup_s']:.1f} s")
+        except Exception as exc:  # an experiment: its failure is a figure too
+            out[f"hf_generate_{mode}"] = {"error": f"{type(exc).__name__}: {' '.join(str(exc).split())[:500]}"}
+            console.print(f"  hf generate ({mode}) failed: {out[f'hf_generate_{mode}']['error']}")
     if args.train_steps:
         out["train_step"] = speed.train_step_seconds(loaded.model, loaded.tokenizer, steps=args.train_steps)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(out, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    b1 = out["sweep"]["batch1"]
-    console.print(f"batch-1 p50 {b1['p50_ms']:.1f} ms p95 {b1['p95_ms']:.1f} ms; best "
-                  f"{out['sweep'].get('best', {}).get('queries_per_s', float('nan')):.1f} q/s; floor "
-                  f"{out['decode_floor_ms']:.3f} ms/step -> {args.out}")
+    if sizes:
+        b1 = out["sweep"]["batch1"]
+        console.print(f"batch-1 p50 {b1['p50_ms']:.1f} ms p95 {b1['p95_ms']:.1f} ms; best "
+                      f"{out['sweep'].get('best', {}).get('queries_per_s', float('nan')):.1f} q/s; floor "
+                      f"{out['decode_floor']['ms']:.3f} ms/step")
+    console.print(f"-> {args.out}")
 
 
 def cmd_extract(args, console: Console) -> None:

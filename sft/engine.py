@@ -31,6 +31,8 @@ class Generation:
     new_tokens: int
     batch_seconds: float  # wall time of the whole batch this question was in
     batch_size: int
+    forwards: int = 0  # model calls of the whole batch (prefill + decode steps)
+    forced_tokens: int = 0  # tokens of this answer the constraint forced (jump-forward), not decoded
 
 
 class BatchConstraint(Protocol):
@@ -39,6 +41,9 @@ class BatchConstraint(Protocol):
 
     def accept(self, row: int, token: int) -> bool:
         """Advance row's state by the chosen token; return True when the row must stop."""
+
+    # Optional (jump-forward): ``forced(row) -> list[int]`` returns the tokens the constraint forces next,
+    # already accepted into the row's state; the engine appends them without decoding them one by one.
 
 
 class Constraint(Protocol):
@@ -118,7 +123,7 @@ class Extractor:
 
     def __init__(self, model, tokenizer, *, prompt: str = "tutorial", batch_size: int = 16,
                  max_new_tokens: int = 48, max_prompt_tokens: int | None = None,
-                 constraint: Constraint | None = None, stop_at_answer: bool = True):
+                 constraint: Constraint | None = None, stop_at_answer: bool = True, jump_forward: bool = True):
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
         self.model = model
@@ -130,6 +135,7 @@ class Extractor:
         self.max_prompt_tokens = max_prompt_tokens or max(16, context - max_new_tokens)
         self.constraint = constraint
         self.stop_at_answer = stop_at_answer  # False: always max_new_tokens (fixed-length speed runs)
+        self.jump_forward = jump_forward  # append the tokens a constraint forces instead of decoding them
         self.device = next(model.parameters()).device
         self.stop_ids = {i for i in (tokenizer.eos_token_id, tokenizer.pad_token_id,
                                      tokenizer.convert_tokens_to_ids("<|im_end|>"),
@@ -182,34 +188,50 @@ class Extractor:
     @torch.inference_mode()
     def generate_batch(self, questions: list[str], encoded: list[list[int]]) -> list[Generation]:
         n = len(encoded)
-        width = max(len(ids) for ids in encoded)
+        trackers = [JsonClose() for _ in range(n)]
+        constraint = self.constraint.new_batch(n) if self.constraint is not None else None
+        jump = constraint is not None and self.jump_forward and hasattr(constraint, "forced")
+        active = [True] * n
+        new_tokens: list[list[int]] = [[] for _ in range(n)]
+        forced_count = [0] * n
+
+        def take_forced(r: int) -> list[int]:
+            """The row's forced tokens (already accepted by the constraint), fed to its JSON tracker."""
+            forced = constraint.forced(r) if jump and active[r] else []
+            for token in forced:
+                new_tokens[r].append(token)
+                if trackers[r].feed(self._piece(token)) and self.stop_at_answer:
+                    active[r] = False
+            forced_count[r] += len(forced)
+            return forced
+
+        synchronize(self.device)
+        start = time.perf_counter()
+        # Jump-forward at prefill: what the grammar forces first (`{"city":`) joins the prompt.
+        first = [ids + take_forced(r) for r, ids in enumerate(encoded)]
+        width = max(len(ids) for ids in first)
         input_ids = torch.full((n, width), self.pad_id, dtype=torch.long)
         attention = torch.zeros((n, width), dtype=torch.long)
-        for r, ids in enumerate(encoded):
+        for r, ids in enumerate(first):
             input_ids[r, width - len(ids):] = torch.tensor(ids)
             attention[r, width - len(ids):] = 1
         input_ids, attention = input_ids.to(self.device), attention.to(self.device)
         positions = (attention.cumsum(-1) - 1).clamp(min=0)
-        trackers = [JsonClose() for _ in range(n)]
-        constraint = self.constraint.new_batch(n) if self.constraint is not None else None
-        active = [True] * n
-        new_tokens: list[list[int]] = [[] for _ in range(n)]
-
-        synchronize(self.device)
-        start = time.perf_counter()
         out = self.model(input_ids=input_ids, attention_mask=attention, position_ids=positions,
                          use_cache=True, logits_to_keep=1)
+        forwards = 1
         cache = _cache_of(out)
         logits = out.logits[:, -1, :]
-        last_pos = positions[:, -1]
-        for _ in range(self.max_new_tokens):
+        last_pos = positions[:, -1].tolist()
+        for i in range(self.max_new_tokens):
             logits = logits.float()
             if constraint is not None:
                 constraint.mask(logits, active)
             chosen = logits.argmax(-1).tolist()
+            feed: list[list[int]] = []
             for r in range(n):
                 if not active[r]:
-                    chosen[r] = self.pad_id
+                    feed.append([self.pad_id])
                     continue
                 token = chosen[r]
                 stop = token in self.stop_ids and self.stop_at_answer
@@ -220,13 +242,29 @@ class Extractor:
                     stop = True
                 if stop:
                     active[r] = False
-            if not any(active):
+                    feed.append([self.pad_id])
+                else:
+                    feed.append([token] + take_forced(r))
+            if not any(active) or i == self.max_new_tokens - 1:
                 break
-            step = torch.tensor(chosen, device=self.device).unsqueeze(-1)
-            attention = torch.cat([attention, attention.new_ones((n, 1))], dim=-1)
-            last_pos = last_pos + 1
-            out = self.model(input_ids=step, attention_mask=attention, position_ids=last_pos.unsqueeze(-1),
-                             use_cache=True, **{self._cache_kw: cache})
+            # One step feeds every row its chosen token plus any forced ones, left-padded to the longest:
+            # the padding is masked out, so each row's next-token logits sit at the last position.
+            k = max(len(f) for f in feed)
+            step = torch.full((n, k), self.pad_id, dtype=torch.long)
+            step_mask = torch.zeros((n, k), dtype=torch.long)
+            step_pos = torch.zeros((n, k), dtype=torch.long)
+            for r, f in enumerate(feed):
+                m = len(f)
+                step[r, k - m:] = torch.tensor(f)
+                step_mask[r, k - m:] = 1
+                step_pos[r, :] = last_pos[r] + 1
+                step_pos[r, k - m:] = torch.arange(last_pos[r] + 1, last_pos[r] + 1 + m)
+                last_pos[r] += m
+            attention = torch.cat([attention, step_mask.to(self.device)], dim=-1)
+            out = self.model(input_ids=step.to(self.device), attention_mask=attention,
+                             position_ids=step_pos.to(self.device), use_cache=True, logits_to_keep=1,
+                             **{self._cache_kw: cache})
+            forwards += 1
             cache = _cache_of(out)
             logits = out.logits[:, -1, :]
         synchronize(self.device)
@@ -236,6 +274,7 @@ class Extractor:
                 question=q,
                 text=cut_after_object(self.tokenizer.decode(toks, skip_special_tokens=True)).strip(),
                 prompt_tokens=len(ids), new_tokens=len(toks), batch_seconds=seconds, batch_size=n,
+                forwards=forwards, forced_tokens=fc,
             )
-            for q, ids, toks in zip(questions, encoded, new_tokens)
+            for q, ids, toks, fc in zip(questions, encoded, new_tokens, forced_count)
         ]

@@ -114,3 +114,28 @@ def test_missing_xgrammar_says_what_to_install(tokenizer, monkeypatch):
     monkeypatch.setitem(sys.modules, "xgrammar", None)
     with pytest.raises(ImportError, match=re.escape("pip install 'qwen-sft[json]'")):
         JsonSchemaConstraint(tokenizer)
+
+
+def test_forced_gives_the_grammar_tokens_minus_the_last_and_advances_the_matcher(tokenizer):
+    constraint = JsonSchemaConstraint(tokenizer, vocab_size=151936)
+    batch = constraint.new_batch(1)
+    first = batch.forced(0)
+    assert tokenizer.decode(first) == '{"city":'  # the trailing space is left to the model (` "北京`)
+    for t in tokenizer(' "北京",', add_special_tokens=False)["input_ids"]:
+        assert not batch.accept(0, t)
+    assert tokenizer.decode(batch.forced(0)) == ' "date":'
+    assert batch.forced(0) == []  # nothing forced now: a date or null
+    for t in tokenizer(' "06-01"}', add_special_tokens=False)["input_ids"]:
+        batch.accept(0, t)
+    assert batch.matchers[0].is_terminated() and batch.forced(0) == []
+
+
+def test_jump_forward_takes_fewer_model_calls_and_still_parses(tiny):
+    model, tok = tiny
+    constraint = JsonSchemaConstraint(tok, vocab_size=model.config.vocab_size)
+    slow = Extractor(model, tok, batch_size=4, max_new_tokens=64, constraint=constraint, jump_forward=False)
+    fast = Extractor(model, tok, batch_size=4, max_new_tokens=64, constraint=constraint)
+    a, b = slow(QUESTIONS), fast(QUESTIONS)
+    assert all(task.parse_output(g.text).strict for g in a + b)
+    assert all(g.forced_tokens == 0 for g in a) and all(g.forced_tokens >= 3 for g in b)
+    assert max(g.forwards for g in b) < max(g.forwards for g in a)

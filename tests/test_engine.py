@@ -84,3 +84,52 @@ def test_a_question_longer_than_the_context_is_truncated_with_a_warning(tiny):
 def test_batch_size_must_be_positive(tiny):
     with pytest.raises(ValueError):
         Extractor(*tiny, batch_size=0)
+
+
+class _ForceAfter:
+    """A constraint that forces ``forced`` (jump-forward) after every chosen token of the rows in ``rows``."""
+
+    def __init__(self, forced: list[int], rows: set[int]):
+        self.forced_tokens, self.rows = forced, rows
+
+    def new_batch(self, size):
+        return self
+
+    def mask(self, logits, active):
+        pass
+
+    def accept(self, row, token):
+        return False
+
+    def forced(self, row):
+        return list(self.forced_tokens) if row in self.rows else []
+
+
+def _naive_greedy(model, ids, steps, forced):
+    """Reference: no cache, no padding, the whole sequence recomputed every step."""
+    import torch
+
+    seq, new = list(ids) + list(forced), list(forced)
+    for _ in range(steps):
+        with torch.no_grad():
+            token = int(model(input_ids=torch.tensor([seq])).logits[0, -1].argmax())
+        seq += [token, *forced]
+        new += [token, *forced]
+    return new
+
+
+def test_jump_forward_steps_match_a_naive_greedy_loop(tiny):
+    """Ragged multi-token steps (forced tokens, left-padded within the step) keep cache and positions right."""
+    model, tok = tiny
+    forced = tok.encode('", "', add_special_tokens=False)
+    constraint = _ForceAfter(forced, rows={0, 2})
+    ex = Extractor(model, tok, batch_size=3, max_new_tokens=4, constraint=constraint, stop_at_answer=False)
+    questions = QUESTIONS[:3]
+    gens = ex(questions)
+    order = sorted(range(3), key=lambda i: len(ex.encode(questions[i])))  # row r of the batch = order[r]
+    for r, i in enumerate(order):
+        expect = _naive_greedy(model, ex.encode(questions[i]), 4, forced if r in {0, 2} else [])
+        assert gens[i].new_tokens == len(expect)
+        assert gens[i].forced_tokens == (5 * len(forced) if r in {0, 2} else 0)
+        assert gens[i].text == tok.decode(expect, skip_special_tokens=True).strip()
+    assert all(g.forwards == 4 for g in gens)  # prefill + 3 decode steps for 4 tokens per row

@@ -1,0 +1,53 @@
+"""Speed benchmarks (timed by pytest-benchmark, never asserted): see conftest.py for the knobs."""
+
+from __future__ import annotations
+
+import itertools
+
+from bench.speed import make_train_step
+
+
+def _extractor(workspace, batch_size: int):
+    adapter = workspace.adapter is not None
+    return workspace.extractor(adapter=adapter, constrained=False, prompt=workspace.prompt_for(adapter),
+                               batch_size=batch_size)
+
+
+def _rotating(questions, size):
+    """pedantic() setup: a different slice of the suite every round (no answer is ever cached)."""
+    starts = itertools.count(0, size)
+
+    def setup():
+        start = next(starts) % len(questions)
+        return ([questions[(start + i) % len(questions)] for i in range(size)],), {}
+
+    return setup
+
+
+def test_extract_batch1(benchmark, workspace, questions, rounds):
+    extract = _extractor(workspace, 1)
+    extract(questions[:1])  # warm-up
+    benchmark.extra_info.update(batch_size=1, model=workspace.model_spec, adapter=str(workspace.adapter))
+    benchmark.pedantic(extract, setup=_rotating(questions, 1), rounds=rounds * 4, iterations=1)
+    benchmark.extra_info["queries_per_s"] = 1 / benchmark.stats.stats.median
+
+
+def test_extract_best_batch(benchmark, workspace, questions, rounds, best_batch):
+    extract = _extractor(workspace, best_batch)
+    extract(questions[:best_batch])  # warm-up at this shape
+    benchmark.extra_info.update(batch_size=best_batch, model=workspace.model_spec, adapter=str(workspace.adapter))
+    benchmark.pedantic(extract, setup=_rotating(questions, best_batch), rounds=rounds, iterations=1)
+    benchmark.extra_info["queries_per_s"] = best_batch / benchmark.stats.stats.median
+
+
+def test_lora_train_step(benchmark, device, rounds):
+    """One LoRA step (r 64, all linear layers, answer-only loss, batch 16, tutorial prompt) on a fresh base."""
+    import os
+
+    from sft.models import resolve
+
+    loaded = resolve(os.environ.get("QWEN_SFT_BENCH_MODEL", "embedded"), device=device)
+    step, info = make_train_step(loaded.model, loaded.tokenizer, batch=16)
+    step()  # warm-up (optimizer state, allocator)
+    benchmark.extra_info.update(info)
+    benchmark.pedantic(step, rounds=max(2, rounds // 2), iterations=1)
