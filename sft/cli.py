@@ -68,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--device", default=None, help="cpu | cuda (default: cuda when available)")
     p.add_argument("--dtype", default=None, choices=["bf16", "fp32", "fp16"])
     p.add_argument("--sweep", default=None, help="batch sizes for a throughput sweep, e.g. 1,8,32,128,512")
+    p.add_argument("--sweep-latency-n", type=int, default=100, help="questions in the sweep's batch-1 loop")
     p.add_argument("--sweep-contenders", default=None, help="contenders that get the sweep (default: all models)")
     p.add_argument("--no-jump-forward", dest="jump_forward", action="store_false",
                    help="+json contenders: decode the grammar's forced tokens one by one (to measure the gain)")
@@ -125,7 +126,7 @@ def cmd_bench(args, console: Console) -> None:
         limit=args.limit, device=args.device, dtype=args.dtype, trust_remote_code=args.trust_remote_code,
         sweep=[int(b) for b in args.sweep.split(",")] if args.sweep else None,
         sweep_contenders=[c.strip() for c in args.sweep_contenders.split(",")] if args.sweep_contenders else None,
-        jump_forward=args.jump_forward,
+        jump_forward=args.jump_forward, sweep_latency_n=args.sweep_latency_n,
         command="qwen-sft " + " ".join(sys.argv[1:]),
     )
     run_bench(cfg, console=console)
