@@ -30,7 +30,7 @@ def install(session: nox.Session, *extras: str) -> None:
 @nox.session(python=None)
 def tests(session: nox.Session) -> None:
     """Fast CPU tests (tiny random Qwen2 with the real tokenizer) plus the marked real-model tests."""
-    install(session, "test")
+    install(session, "test", "json")
     session.run("pytest", *(session.posargs or ["-q"]))
 
 

@@ -126,6 +126,49 @@ def qwen1_chat_prompt(query: str, system: str = QWEN1_SYSTEM) -> str:
     )
 
 
+def prepare_qwen1_remote_code() -> None:
+    """Let Qwen-1's remote code (``modeling_qwen.py``) load on transformers 5 (docs/tutorial-model.md, 2c).
+
+    The file imports ``transformers_stream_generator`` inside ``chat_stream``; transformers' ``check_imports``
+    imports every such package before loading, and the package's latest release (0.0.5) cannot be imported
+    on transformers 5. When it is not importable, an empty module of that name stands in: only
+    ``chat_stream`` (streaming chat, unused here) would need it.
+    """
+    import importlib.util
+    import sys
+    import types
+
+    name = "transformers_stream_generator"
+    if name in sys.modules:
+        return
+    try:
+        found = importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        found = False
+    if found:
+        try:
+            importlib.import_module(name)
+            return
+        except ImportError:
+            pass
+    stub = types.ModuleType(name)
+    stub.__doc__ = "qwen-sft stand-in: Qwen-1's chat_stream is not supported on transformers 5"
+    sys.modules[name] = stub
+
+
+def patch_qwen1_model(model) -> bool:
+    """Give Qwen-1's ``QWenModel`` the ``get_head_mask`` transformers 5 removed (head masking is gone:
+    huggingface/transformers#41076); its forward calls it with a mask that is always None. Returns True
+    when a class was patched."""
+    patched = False
+    for module in model.modules():
+        cls = type(module)
+        if cls.__name__ == "QWenModel" and not hasattr(cls, "get_head_mask"):
+            cls.get_head_mask = lambda self, head_mask, num_layers, *args, **kwargs: [None] * num_layers
+            patched = True
+    return patched
+
+
 def _is_download_failure(exc: BaseException) -> bool:
     if isinstance(exc, OSError):  # ConnectionError, TimeoutError, modelscope_hub's NetworkError, ...
         return True

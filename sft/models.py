@@ -226,6 +226,8 @@ def _from_pretrained(source, *, gguf_file=None, trust_remote_code=False, dtype=t
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     kwargs = dict(trust_remote_code=trust_remote_code)
+    if trust_remote_code:
+        _hub().prepare_qwen1_remote_code()
     if gguf_file:
         kwargs["gguf_file"] = gguf_file
     tokenizer = AutoTokenizer.from_pretrained(source, **kwargs)
@@ -236,6 +238,8 @@ def _from_pretrained(source, *, gguf_file=None, trust_remote_code=False, dtype=t
     model = AutoModelForCausalLM.from_pretrained(source, **model_kwargs)
     if gguf_file:
         clear_gguf_marker(model)
+    if trust_remote_code:
+        _hub().patch_qwen1_model(model)
     if quantization_config is None:
         model = model.to(device)
     return model, tokenizer
@@ -294,7 +298,9 @@ def resolve(spec: str = "embedded", *, device: str | None = None, dtype: torch.d
             f"cannot resolve model {spec!r}: use 'embedded', a local folder, a .gguf file, a Hugging Face or "
             f"ModelScope id, or random:<shape> ({', '.join(SHAPES)})"
         )
-    if tokenizer.pad_token_id is None:
+    if tokenizer.pad_token_id is None and tokenizer.eos_token is not None:
         tokenizer.pad_token = tokenizer.eos_token
+    if tokenizer.pad_token_id is None and getattr(tokenizer, "eod_id", None) is not None:
+        tokenizer.pad_token_id = tokenizer.eod_id  # Qwen-1's tokenizer, as the tutorial's SFT_model.py sets it
     model.eval()
     return Loaded(model, tokenizer, spec, str(source), time.perf_counter() - start)

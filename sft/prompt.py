@@ -39,10 +39,17 @@ def render(tokenizer, question: str, prompt: str = "tutorial", answer: str | Non
     Without ``answer`` it ends with the assistant header (generation prompt); with it, the answer and
     the end-of-turn token follow, which is exactly what training teaches the model to produce.
     """
-    messages = [{"role": "user", "content": user_message(question, prompt)}]
-    if SYSTEM[prompt] is not None:
-        messages.insert(0, {"role": "system", "content": SYSTEM[prompt]})
-    text = tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+    if getattr(tokenizer, "chat_template", None) is None:
+        # Qwen-1's tokenizer has no chat template: its model.chat builds the ChatML text itself.
+        from .hub import QWEN1_SYSTEM, qwen1_chat_prompt
+
+        system = QWEN1_SYSTEM if SYSTEM[prompt] is None else SYSTEM[prompt]
+        text = qwen1_chat_prompt(user_message(question, prompt), system=system)
+    else:
+        messages = [{"role": "user", "content": user_message(question, prompt)}]
+        if SYSTEM[prompt] is not None:
+            messages.insert(0, {"role": "system", "content": SYSTEM[prompt]})
+        text = tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
     if answer is not None:
         text += answer + end_of_turn(tokenizer)
     return text

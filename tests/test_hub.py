@@ -174,3 +174,41 @@ def test_tutorial_train_txt_record_is_what_qwen_finetune_reads():
     # finetune.py's preprocess builds the inference prompt plus the answer and <|im_end|>\n
     train_text = hub.qwen1_chat_prompt(loaded["conversations"][0]["value"]) + answer + "<|im_end|>\n"
     assert train_text.startswith(hub.qwen1_chat_prompt(prompt % ("4月6日攀枝花市的天气",)))
+
+
+def test_render_without_a_chat_template_is_qwen1_model_chat_text(tokenizer):
+    import copy
+
+    from sft.prompt import render, user_message
+
+    qwen1 = copy.copy(tokenizer)
+    qwen1.chat_template = None
+    q = "4月6号青岛天气预报?"
+    assert render(qwen1, q) == hub.qwen1_chat_prompt(user_message(q))
+    assert render(qwen1, q, "short").startswith("<|im_start|>system\n<|im_end|>\n")
+    assert render(tokenizer, q) != render(qwen1, q)  # Qwen2.5's template has its own default system turn
+
+
+def test_qwen1_remote_code_shims(monkeypatch):
+    import importlib
+    import sys
+
+    import torch
+
+    monkeypatch.delitem(sys.modules, "transformers_stream_generator", raising=False)
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None)
+    hub.prepare_qwen1_remote_code()
+    assert importlib.import_module("transformers_stream_generator").__doc__.startswith("qwen-sft stand-in")
+
+    class QWenModel(torch.nn.Module):  # what Qwen-1's modeling_qwen.py defines, minus get_head_mask
+        pass
+
+    class QWenLMHeadModel(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.transformer = QWenModel()
+
+    model = QWenLMHeadModel()
+    assert hub.patch_qwen1_model(model) is True
+    assert model.transformer.get_head_mask(None, 24) == [None] * 24
+    assert hub.patch_qwen1_model(model) is False  # once
