@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .task import strip_city_suffix
+
 DEFAULT = Path(__file__).resolve().parent.parent / "datasets" / "cities.tsv"
 HEADER = ("name", "province", "level", "split")
 LEVELS = ("prefecture", "county")
@@ -25,8 +27,11 @@ class City:
 
 
 def short_name(name: str) -> str:
-    """The name without one trailing 市 when at least two characters remain (芒市 stays as it is)."""
-    return name[:-1] if name.endswith("市") and len(name) - 1 >= 2 else name
+    """The name without one trailing 市 when at least two characters remain (芒市 stays as it is).
+
+    The same rule as the scorer's lenient city comparison: :func:`sft.task.strip_city_suffix`.
+    """
+    return strip_city_suffix(name)
 
 
 def _parse(path: Path) -> tuple[City, ...]:

@@ -39,6 +39,25 @@ PROFILES: dict[str, dict] = {
 }
 
 
+def pre_quantized_spec(spec: str) -> bool:
+    """A model that ships quantised (GPTQ/AWQ int4/int8, e.g. the tutorial's Qwen-1_8B-Chat-Int4): LoRA goes on
+    its own quantised layers and bitsandbytes is not applied on top."""
+    import re
+
+    folder = Path(spec).expanduser()
+    if (folder / "config.json").is_file():
+        return "quantization_config" in json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    return re.search(r"(?i)(int4|int8|gptq|awq)", spec.rsplit("/", 1)[-1]) is not None
+
+
+def lora_targets(spec: str) -> str | list[str]:
+    """``all-linear`` (peft's shorthand) or a comma-separated module list (Qwen-1: ``c_attn,c_proj,w1,w2``)."""
+    names = [name.strip() for name in spec.split(",") if name.strip()]
+    if not names:
+        raise ValueError("--target-modules is empty: give all-linear or module names such as q_proj,v_proj")
+    return spec.strip() if names == ["all-linear"] else names
+
+
 @dataclass
 class FinetuneConfig:
     """Every knob of a fine-tune; the CLI exposes each field as ``--field-name``."""
@@ -54,7 +73,7 @@ class FinetuneConfig:
     lora_r: int = 64
     lora_alpha: int = 16
     lora_dropout: float = 0.05
-    target_modules: str = "all-linear"
+    target_modules: str = "all-linear"  # or comma-separated names (the tutorial: c_attn,c_proj,w1,w2)
     learning_rate: float = 3e-4
     lr_scheduler: str = "cosine"
     warmup_ratio: float = 0.01
@@ -197,7 +216,8 @@ def finetune(cfg: FinetuneConfig, console=None) -> dict:
 
     device = cfg.device or default_device()
     cuda = torch.device(device).type == "cuda"
-    quantize = cfg.quantize if cfg.quantize != "auto" else ("4bit" if cuda else "none")
+    quantize = cfg.quantize if cfg.quantize != "auto" else (
+        "4bit" if cuda and not pre_quantized_spec(cfg.model) else "none")
     dtype = {"bf16": torch.bfloat16, "fp32": torch.float32, None: None}[cfg.dtype]
 
     examples = load_examples(cfg)
@@ -209,15 +229,22 @@ def finetune(cfg: FinetuneConfig, console=None) -> dict:
         raise ValueError(f"no training example fits --max-length {cfg.max_length}")
     if dropped:
         console.print(f"[yellow]warning:[/] {dropped} examples longer than --max-length {cfg.max_length} skipped")
-    if quantize == "4bit":
+    pre_quantized = getattr(getattr(model, "config", None), "quantization_config", None)
+    if quantize == "4bit" or pre_quantized is not None:
         model = prepare_model_for_kbit_training(model, use_gradient_checkpointing=False)
     set_seed(cfg.seed)  # LoRA's initial weights come from the global RNG: same seed, same adapter
     lora = LoraConfig(r=cfg.lora_r, lora_alpha=cfg.lora_alpha, lora_dropout=cfg.lora_dropout,
-                      target_modules=cfg.target_modules, task_type="CAUSAL_LM")
+                      target_modules=lora_targets(cfg.target_modules), task_type="CAUSAL_LM")
     model = get_peft_model(model, lora)
     trainable, total = model.get_nb_trainable_parameters()
-    mode = ("QLoRA: 4-bit NF4 base (double quant, bf16 compute)" if quantize == "4bit"
-            else f"LoRA over the unquantised {str(loaded.model.dtype).removeprefix('torch.')} base")
+    if quantize == "4bit":
+        mode = "QLoRA: 4-bit NF4 base (double quant, bf16 compute)"
+    elif pre_quantized is not None:
+        method = pre_quantized.get("quant_method") if isinstance(pre_quantized, dict) else \
+            getattr(pre_quantized, "quant_method", "?")
+        mode = f"LoRA on the model's own quantised base ({method}; the adapter cannot be merged)"
+    else:
+        mode = f"LoRA over the unquantised {str(loaded.model.dtype).removeprefix('torch.')} base"
     console.print(f"[bold]fine-tune[/] {mode} on {device}; {len(data)} examples, trainable {trainable:,} "
                   f"of {total:,} parameters")
 

@@ -98,14 +98,12 @@ def test_suite_cities(real):
     assert right / len(items) >= 0.98
 
 
-@pytest.mark.xfail(reason="sft.task.find_date does not read whitespace inside a date (8 月 23 号)",
-                   strict=False)
 def test_spaced_date(real):
     assert _one("霸州市 8 月 23 号 会不会很冷") == {"city": "霸州市", "date": "08-23"}
 
 
 @pytest.mark.xfail(reason="sft.task.find_date takes the first of two dates, not the one asked about",
-                   strict=False)
+                   strict=True)
 def test_two_dates(real):
     assert _one("3月21号在营口开会，之后想知道汕尾8月15号的天气") == {"city": "汕尾", "date": "08-15"}
 

@@ -102,3 +102,23 @@ def test_training_file_in_a_wrong_format_names_the_file(tiny_dir, tmp_path):
 def test_unknown_profile():
     with pytest.raises(ValueError, match="tutorial, cpu"):
         FinetuneConfig.from_profile("gpu-max")
+
+
+def test_lora_targets_accepts_all_linear_or_a_module_list():
+    from sft.train import lora_targets
+
+    assert lora_targets("all-linear") == "all-linear"
+    assert lora_targets("c_attn, c_proj,w1,w2") == ["c_attn", "c_proj", "w1", "w2"]
+    with pytest.raises(ValueError, match="target-modules"):
+        lora_targets(" , ")
+
+
+def test_pre_quantized_models_get_no_bitsandbytes_on_top(tmp_path):
+    from sft.train import pre_quantized_spec
+
+    assert pre_quantized_spec("qwen/Qwen-1_8B-Chat-Int4") and pre_quantized_spec("Qwen/Qwen2.5-0.5B-Instruct-GPTQ-Int4")
+    assert not pre_quantized_spec("embedded") and not pre_quantized_spec("Qwen/Qwen2.5-0.5B-Instruct")
+    (tmp_path / "config.json").write_text(json.dumps({"quantization_config": {"quant_method": "gptq"}}))
+    assert pre_quantized_spec(str(tmp_path))
+    (tmp_path / "config.json").write_text(json.dumps({"model_type": "qwen2"}))
+    assert not pre_quantized_spec(str(tmp_path))
