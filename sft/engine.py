@@ -157,7 +157,8 @@ class Extractor:
         self._pieces: dict[int, str] = {}
         _contiguous_head_input(model)
         # transformers >= 5.2x names the KV cache argument `cache`; earlier releases `past_key_values`.
-        params = inspect.signature(model.forward).parameters
+        base = model.get_base_model() if hasattr(model, "get_base_model") else model  # PEFT: its wrapped model
+        params = inspect.signature(base.forward).parameters
         self._cache_kw = "cache" if "cache" in params else "past_key_values"
 
     # -- prompts
