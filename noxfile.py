@@ -54,7 +54,7 @@ def finetune(session: nox.Session) -> None:
     import shutil
 
     shutil.rmtree(ADAPTER, ignore_errors=True)  # a fresh adapter for every main job
-    profile = session.env.get("QWEN_SFT_PROFILE") or "cpu"
+    profile = os.environ.get("QWEN_SFT_PROFILE") or "cpu"
     session.run("qwen-sft", "finetune", "--profile", profile, "--out", ADAPTER, *session.posargs)
 
 
