@@ -68,7 +68,7 @@ BANDWIDTH = {"H200": 4.8e12, "H100": H100_BANDWIDTH, "A100": 2.0e12}  # bytes/s,
 
 
 def card_bandwidth(device) -> tuple[str, float]:
-    """(card, bytes/s) of a CUDA device, by its name; the H100 figure for cards not in the table."""
+    """(card, bytes/s) of a device, by its name; the H100 figure for any other device (a CPU included)."""
     name = device_name(device)
     for card, bandwidth in BANDWIDTH.items():
         if card in name:
@@ -82,7 +82,7 @@ def decode_floor(model, device="cuda") -> dict:
     Given at the card's own bandwidth and at the H100's 3.35 TB/s (the issue's reference).
     """
     weight_bytes = sum(p.numel() * p.element_size() for p in model.parameters())
-    card, bandwidth = card_bandwidth(device) if torch.device(device).type == "cuda" else ("H100", H100_BANDWIDTH)
+    card, bandwidth = card_bandwidth(device)
     return {"weight_bytes": weight_bytes, "card": card, "bandwidth_tb_s": bandwidth / 1e12,
             "ms": weight_bytes / bandwidth * 1000, "h100_ms": weight_bytes / H100_BANDWIDTH * 1000}
 

@@ -168,10 +168,13 @@ def cmd_speed(args, console: Console) -> None:
     if sizes:
         out["sweep"] = speed.sweep(make, questions, sizes, args.latency_n, device,
                                    progress=lambda row: console.print(f"  {row}"))
-    for mode in [m for m in args.hf_generate.split(",") if m]:
+    modes = [m for m in args.hf_generate.split(",") if m]
+    for mode in modes:
         if mode not in ("static", "dynamic"):
             raise ValueError(f"--hf-generate: unknown mode {mode!r}; valid: static, dynamic")
-        model = loaded.model if args.adapter is None else ws.with_adapter().merge_and_unload()
+    # transformers' generate runs on the plain model: with an adapter, merged and unloaded once
+    model = ws.with_adapter().merge_and_unload() if modes and args.adapter is not None else loaded.model
+    for mode in modes:
         try:
             out[f"hf_generate_{mode}"] = r = speed.hf_generate_latency(
                 model, loaded.tokenizer, questions, prompt, n=args.latency_n, max_new_tokens=fixed or 24,

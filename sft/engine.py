@@ -117,6 +117,17 @@ def _contiguous_head_input(model) -> None:
     head._qwen_sft_flat = True
 
 
+def _left_pad(rows: list[list[int]], pad_id: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """(ids, mask) [len(rows), longest]: each row right-aligned after padding, mask 1 on its own tokens."""
+    width = max(len(ids) for ids in rows)
+    input_ids = torch.full((len(rows), width), pad_id, dtype=torch.long)
+    mask = torch.zeros((len(rows), width), dtype=torch.long)
+    for r, ids in enumerate(rows):
+        input_ids[r, width - len(ids):] = torch.tensor(ids)
+        mask[r, width - len(ids):] = 1
+    return input_ids, mask
+
+
 def _cache_of(out):
     cache = getattr(out, "cache", None)
     return cache if cache is not None else out.past_key_values
@@ -221,21 +232,15 @@ class Extractor:
         synchronize(self.device)
         start = time.perf_counter()
         # Jump-forward at prefill: what the grammar forces first (`{"city":`) joins the prompt.
-        first = [ids + take_forced(r) for r, ids in enumerate(encoded)]
-        width = max(len(ids) for ids in first)
-        input_ids = torch.full((n, width), self.pad_id, dtype=torch.long)
-        attention = torch.zeros((n, width), dtype=torch.long)
-        for r, ids in enumerate(first):
-            input_ids[r, width - len(ids):] = torch.tensor(ids)
-            attention[r, width - len(ids):] = 1
-        input_ids, attention = input_ids.to(self.device), attention.to(self.device)
+        input_ids, attention = _left_pad([ids + take_forced(r) for r, ids in enumerate(encoded)], self.pad_id)
         positions = (attention.cumsum(-1) - 1).clamp(min=0)
-        out = self.model(input_ids=input_ids, attention_mask=attention, position_ids=positions,
+        last_pos = positions[:, -1:]  # [n, 1], on the CPU
+        input_ids, attention = input_ids.to(self.device), attention.to(self.device)
+        out = self.model(input_ids=input_ids, attention_mask=attention, position_ids=positions.to(self.device),
                          use_cache=True, logits_to_keep=1)
         forwards = 1
         cache = _cache_of(out)
         logits = out.logits[:, -1, :]
-        last_pos = positions[:, -1].tolist()
         for i in range(self.max_new_tokens):
             logits = logits.float()
             if constraint is not None:
@@ -262,17 +267,9 @@ class Extractor:
                 break
             # One step feeds every row its chosen token plus any forced ones, left-padded to the longest:
             # the padding is masked out, so each row's next-token logits sit at the last position.
-            k = max(len(f) for f in feed)
-            step = torch.full((n, k), self.pad_id, dtype=torch.long)
-            step_mask = torch.zeros((n, k), dtype=torch.long)
-            step_pos = torch.zeros((n, k), dtype=torch.long)
-            for r, f in enumerate(feed):
-                m = len(f)
-                step[r, k - m:] = torch.tensor(f)
-                step_mask[r, k - m:] = 1
-                step_pos[r, :] = last_pos[r] + 1
-                step_pos[r, k - m:] = torch.arange(last_pos[r] + 1, last_pos[r] + 1 + m)
-                last_pos[r] += m
+            step, step_mask = _left_pad(feed, self.pad_id)
+            step_pos = last_pos + step_mask.cumsum(-1)  # a row's tokens continue its positions; padding repeats
+            last_pos = step_pos[:, -1:]
             attention = torch.cat([attention, step_mask.to(self.device)], dim=-1)
             out = self.model(input_ids=step.to(self.device), attention_mask=attention,
                              position_ids=step_pos.to(self.device), use_cache=True, logits_to_keep=1,
