@@ -142,6 +142,10 @@ def cmd_speed(args, console: Console) -> None:
     from bench.run import git_commit, versions
     from sft.suite import load_suite
 
+    modes = [m for m in args.hf_generate.split(",") if m]
+    for mode in modes:  # checked before any work: a typo loses no measurement
+        if mode not in ("static", "dynamic"):
+            raise ValueError(f"--hf-generate: unknown mode {mode!r}; valid: static, dynamic")
     ws = Workspace(args.model, args.adapter, device=args.device)
     loaded = ws.base()
     device = next(loaded.model.parameters()).device
@@ -168,10 +172,6 @@ def cmd_speed(args, console: Console) -> None:
     if sizes:
         out["sweep"] = speed.sweep(make, questions, sizes, args.latency_n, device,
                                    progress=lambda row: console.print(f"  {row}"))
-    modes = [m for m in args.hf_generate.split(",") if m]
-    for mode in modes:
-        if mode not in ("static", "dynamic"):
-            raise ValueError(f"--hf-generate: unknown mode {mode!r}; valid: static, dynamic")
     # transformers' generate runs on the plain model: with an adapter, merged and unloaded once
     model = ws.with_adapter().merge_and_unload() if modes and args.adapter is not None else loaded.model
     for mode in modes:

@@ -213,6 +213,7 @@ def finetune(cfg: FinetuneConfig, console=None) -> dict:
         raise FileExistsError(f"{out} already holds an adapter; pass --out NEW_DIR, or --resume to continue")
     if cfg.batch_size % cfg.micro_batch_size:
         raise ValueError("--batch-size must be a multiple of --micro-batch-size")
+    targets = lora_targets(cfg.target_modules)  # a bad list fails before the model loads
 
     device = cfg.device or default_device()
     cuda = torch.device(device).type == "cuda"
@@ -234,7 +235,7 @@ def finetune(cfg: FinetuneConfig, console=None) -> dict:
         model = prepare_model_for_kbit_training(model, use_gradient_checkpointing=False)
     set_seed(cfg.seed)  # LoRA's initial weights come from the global RNG: same seed, same adapter
     lora = LoraConfig(r=cfg.lora_r, lora_alpha=cfg.lora_alpha, lora_dropout=cfg.lora_dropout,
-                      target_modules=lora_targets(cfg.target_modules), task_type="CAUSAL_LM")
+                      target_modules=targets, task_type="CAUSAL_LM")
     model = get_peft_model(model, lora)
     trainable, total = model.get_nb_trainable_parameters()
     if quantize == "4bit":
