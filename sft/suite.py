@@ -28,6 +28,7 @@ whose gold date a first-match rule such as ``sft.task.find_date`` is not expecte
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import random
 import re
@@ -41,9 +42,11 @@ from sft.datagen import MIXES, TEST_REGIONS, TUTORIAL_TEMPLATES, fill, generate
 from sft.task import DATE_PATTERN, Answer, format_date
 
 DEFAULT_SUITE = Path(__file__).resolve().parent.parent / "datasets" / "test_suite.jsonl"
-SPLITS = ("seen", "unseen", "hard", "seed")
+#: The hand-written, hand-labelled real-phrasing split (datasets/WILD.md); copied verbatim into the suite.
+WILD_SOURCE = DEFAULT_SUITE.parent / "wild.jsonl"
+SPLITS = ("seen", "unseen", "hard", "seed", "wild")
 SUITE_SEED = 20240601
-SIZES = {"seen": 200, "unseen": 300, "hard": 200, "seed": 8}
+SIZES = {"seen": 200, "unseen": 300, "hard": 200, "seed": 8}  # generated and seed splits; wild: its file
 #: The training sets the suite must not overlap: these seeds x both mixes x this size.
 TRAIN_SEEDS = (0, 1, 2)
 TRAIN_N = 3000
@@ -56,10 +59,13 @@ class Item:
     query: str
     gold: Answer
     tags: tuple[str, ...] = ()
+    today: dt.date | None = None  # the reference day for relative dates (明天 ...), when the item has one
 
     def to_json(self) -> str:
         record = {"id": self.id, "split": self.split, "query": self.query, "gold": self.gold.as_dict(),
                   "tags": list(self.tags)}
+        if self.today is not None:
+            record["today"] = self.today.isoformat()
         return json.dumps(record, ensure_ascii=False)
 
 
@@ -274,7 +280,16 @@ def build_suite(seed: int = SUITE_SEED) -> list[Item]:
 
     for n, (query, answer, tags) in enumerate(SEED_ITEMS, start=1):
         items.append(Item(f"seed-{n:04d}", "seed", query, answer, _merge(tags, _city_tags(answer, cities))))
+    items += load_wild()
     return items
+
+
+def load_wild(path: str | Path = WILD_SOURCE) -> list[Item]:
+    """The hand-labelled ``wild`` items, as written in their source file (ids ``wild-0001`` ...)."""
+    path = Path(path)
+    if not path.is_file():
+        return []
+    return [item for item in load_suite(path) if item.split == "wild"]
 
 
 def dumps(items: Sequence[Item]) -> str:
@@ -283,14 +298,27 @@ def dumps(items: Sequence[Item]) -> str:
 
 # --------------------------------------------------------------------------------------- loading
 
-def _check_splits(splits: str | Iterable[str] | None) -> set[str]:
+def _check_splits(splits: str | Iterable[str] | None, present: Sequence[str]) -> set[str] | None:
+    """The wanted split names (None: all), each checked against the splits the file has."""
     if splits is None:
-        return set(SPLITS)
+        return None
     wanted = {splits} if isinstance(splits, str) else set(splits)
     for name in sorted(wanted):
-        if name not in SPLITS:
-            raise ValueError(f"unknown split {name!r}; valid: {', '.join(SPLITS)}")
+        if name not in present:
+            raise ValueError(f"unknown split {name!r}; valid: {', '.join(present)}")
     return wanted
+
+
+def parse_today(value: object) -> dt.date | None:
+    """An item's optional reference day: ``"YYYY-MM-DD"`` or absent/null."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError(f"'today' must be a date YYYY-MM-DD: {value!r}")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"'today' is not a real day: {value!r}") from None
 
 
 def _item(obj: object) -> Item:
@@ -301,8 +329,8 @@ def _item(obj: object) -> Item:
         raise ValueError(f"missing {', '.join(missing)}")
     if not isinstance(obj["id"], str) or not obj["id"]:
         raise ValueError("'id' must be a non-empty string")
-    if obj["split"] not in SPLITS:
-        raise ValueError(f"unknown split {obj['split']!r}; valid: {', '.join(SPLITS)}")
+    if not isinstance(obj["split"], str) or not re.fullmatch(r"[\w+.-]+", obj["split"]):
+        raise ValueError(f"'split' must be a name of letters, digits, _ . + -: {obj['split']!r}")
     if not isinstance(obj["query"], str) or not obj["query"].strip():
         raise ValueError("'query' must be a non-empty string")
     gold = obj["gold"]
@@ -313,34 +341,47 @@ def _item(obj: object) -> Item:
     date = gold["date"]
     if not (date is None or (isinstance(date, str) and re.fullmatch(DATE_PATTERN, date))):
         raise ValueError(f"gold 'date' must be null or match {DATE_PATTERN}: {gold['date']!r}")
+    if date is not None:
+        try:
+            dt.date.fromisoformat(date if len(date) == 10 else f"2000-{date}")  # 2000: 02-29 exists
+        except ValueError:
+            raise ValueError(f"gold 'date' is not a real day: {date!r}") from None
     tags = obj.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         raise ValueError("'tags' must be a list of strings")
-    return Item(obj["id"], obj["split"], obj["query"], Answer(gold["city"], gold["date"]), tuple(tags))
+    return Item(obj["id"], obj["split"], obj["query"], Answer(gold["city"], gold["date"]), tuple(tags),
+                parse_today(obj.get("today")))
 
 
 def load_suite(path: str | Path = DEFAULT_SUITE, splits: str | Iterable[str] | None = None) -> list[Item]:
     """Items of a suite file, in file order, of the given splits (all when None).
 
-    A malformed line raises ``ValueError("<file>:<line>: <what>")``; an unknown split name raises
-    ``ValueError("unknown split 'x'; valid: seen, unseen, hard, seed")``.
+    Any JSONL file in the suite format works (split names are free-form). A malformed line raises
+    ``ValueError("<file>:<line>: <what>")``; a split the file does not have raises
+    ``ValueError("unknown split 'x'; valid: <the file's splits>")``.
     """
-    wanted = _check_splits(splits)
     path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ValueError(f"{path}: no such suite file") from None
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path}: not UTF-8 ({exc.reason})") from None
     items, ids = [], set()
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
             item = _item(json.loads(line))
-        except ValueError as exc:  # json.JSONDecodeError is a ValueError
+        except (ValueError, RecursionError) as exc:  # json.JSONDecodeError is a ValueError
             raise ValueError(f"{path}:{number}: {exc}") from None
         if item.id in ids:
             raise ValueError(f"{path}:{number}: duplicate id {item.id!r}")
         ids.add(item.id)
-        if item.split in wanted:
-            items.append(item)
-    return items
+        items.append(item)
+    present = list(dict.fromkeys(item.split for item in items))
+    wanted = _check_splits(splits, present)
+    return items if wanted is None else [item for item in items if item.split in wanted]
 
 
 def main(argv: list[str] | None = None) -> int:

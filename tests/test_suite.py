@@ -25,10 +25,10 @@ from sft.suite import (
     dumps,
     load_suite,
 )
-from sft.task import Answer, find_date
+from sft.task import Answer
 
-#: Tags whose asked date is not what a plain first-match date rule finds (documented in sft.suite).
-NOT_PLAIN = {"two-dates"}
+#: Splits whose items come from templates (gold from the template's slot values).
+GENERATED = ("seen", "unseen", "hard")
 #: A year written in the question: 2020年, 23年, 二〇二三年, 2023-12-30, 2023/12/30, 2023.12.30.
 YEAR = re.compile(r"\d{4}年|(?<!\d)\d{2}年|[〇零一二三四五六七八九]{2,4}年|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
 
@@ -98,15 +98,17 @@ def test_committed_file_equals_builder_output():
 
 def test_split_sizes_and_ids():
     items = suite()
-    assert [i.split for i in items] == [s for s in SPLITS for _ in range(SIZES[s])]
+    sizes = {**SIZES, "wild": sum(1 for i in items if i.split == "wild")}
+    assert [i.split for i in items] == [s for s in SPLITS for _ in range(sizes[s])]
     assert SIZES == {"seen": 200, "unseen": 300, "hard": 200, "seed": 8}
+    assert sizes["wild"] >= 400
     assert len({i.id for i in items}) == len(items)
     for split in SPLITS:
         ids = [i.id for i in items if i.split == split]
-        assert ids == [f"{split}-{n:04d}" for n in range(1, SIZES[split] + 1)]
+        assert ids == [f"{split}-{n:04d}" for n in range(1, sizes[split] + 1)]
     assert len({i.query for i in items}) == len(items)
     for split in SPLITS:
-        assert len(load_suite(splits=[split])) == SIZES[split]
+        assert len(load_suite(splits=[split])) == sizes[split]
     assert len(load_suite(splits="hard")) == 200
 
 
@@ -182,35 +184,93 @@ def test_test_only_cities():
     test_names = {c.name for c in test_cities()} | {short_name(c.name) for c in test_cities()}
     tagged = [i for i in suite() if "test-only-city" in i.tags]
     assert len(tagged) >= 30
-    for item in suite():
+    for item in (i for i in suite() if i.split != "wild"):
         assert ("test-only-city" in item.tags) == (item.gold.city in test_names), item
 
 
 # ------------------------------------------------------------------------------------ gold labels
 
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+
+
+def _read_number(text: str) -> int:
+    """A slot's number, read without the project's date code: 12, １２, 十二, 三十一, 二〇二三."""
+    text = unicodedata.normalize("NFKC", text)
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
+    return int("".join(str(_CN_DIGIT[c]) for c in text))
+
+
+def _slot_regex(template: str) -> re.Pattern:
+    """A template's regex with a named group per slot (a repeated slot must repeat its value)."""
+    parts, named = [], set()
+    for literal, field, _, _ in string.Formatter().parse(template):
+        parts.append(re.escape(literal))
+        if field is not None:
+            parts.append(f"(?P={field})" if field in named else f"(?P<{field}>{_slots()[field]})")
+            named.add(field)
+    return re.compile("".join(parts))
+
+
+def _templates_of(item) -> list[str]:
+    if item.split == "seen" or "tutorial-template" in item.tags:
+        return [t for t, _ in TUTORIAL_TEMPLATES]
+    if item.split == "unseen":
+        return [t for t, _ in UNSEEN_TEMPLATES]
+    return [t for tags, _, templates in HARD_KINDS if set(tags) <= set(item.tags) for t in templates]
+
+
+def _gold_from_slots(match: re.Match, tags: tuple[str, ...]) -> Answer:
+    """The answer a template's slot values give by the README's rule (the asked date is {month}/{day})."""
+    slots = {k: v for k, v in match.groupdict().items() if v is not None}
+    city = slots.get("city")
+    month = slots.get("month") or slots.get("cmonth") or slots.get("fmonth")
+    if month is None or "relative-date" in tags:
+        return Answer(city, None)
+    m, d = _read_number(month), _read_number(slots.get("day") or slots.get("cday") or slots.get("fday"))
+    year = slots.get("year") or slots.get("cyear") or slots.get("yy")
+    if year is None:
+        return Answer(city, f"{m:02d}-{d:02d}")
+    y = _read_number(year)
+    return Answer(city, f"{y + 2000 if y < 100 else y:04d}-{m:02d}-{d:02d}")
+
+
+def test_generated_gold_is_the_templates_slot_values():
+    """Gold of the generated splits, checked against the slot values its template was filled with (read
+    back by a named-group regex and a hand-written numeral reader), never against a contender's code."""
+    for item in (i for i in suite() if i.split in GENERATED):
+        matches = [m for t in _templates_of(item) if (m := _slot_regex(t).fullmatch(item.query))]
+        assert matches, item
+        assert item.gold in {_gold_from_slots(m, item.tags) for m in matches}, item
+
+
 def test_gold_dates_follow_the_rule():
     for item in suite():
-        if not NOT_PLAIN & set(item.tags):
-            assert find_date(item.query) == item.gold.date, item
         if item.gold.date is not None:
             names_year = YEAR.search(unicodedata.normalize("NFKC", item.query)) is not None
-            assert (len(item.gold.date) == 10) == names_year, item
-            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}" if names_year else r"\d{2}-\d{2}", item.gold.date)
-        if {"no-date", "relative-date"} & set(item.tags):
+            if item.split != "wild":  # wild: a year can come from the reference day (明年6月1号)
+                assert (len(item.gold.date) == 10) == names_year, item
+                assert re.fullmatch(r"\d{4}-\d{2}-\d{2}" if names_year else r"\d{2}-\d{2}", item.gold.date)
+        if {"no-date", "relative-date"} & set(item.tags) and item.today is None:
             assert item.gold.date is None, item
 
 
-def test_not_plain_items_are_few_and_labelled():
-    odd = [i for i in suite() if NOT_PLAIN & set(i.tags)]
+def test_two_date_items_ask_the_second_date():
+    odd = [i for i in suite() if "two-dates" in i.tags and i.split in GENERATED]
     assert 0 < len(odd) <= 10
     for item in odd:
-        assert item.gold.date is not None and item.gold.date != find_date(item.query)
+        match = next(m for t in _templates_of(item) if (m := _slot_regex(t).fullmatch(item.query)))
+        m2, d2 = int(match["month2"]), int(match["day2"])
+        assert item.gold.date is not None and item.gold.date != f"{m2:02d}-{d2:02d}"
 
 
 def test_gold_cities():
     all_names = {c.name for c in load_cities()} | {short_name(c.name) for c in load_cities()}
     full = {c.name for c in load_cities()}
-    for item in suite():
+    for item in (i for i in suite() if i.split != "wild"):
         city = item.gold.city
         if city is None:
             assert not [n for n in all_names if n in item.query], item
@@ -226,7 +286,7 @@ def test_gold_cities():
 def test_unknown_split():
     with pytest.raises(ValueError) as info:
         load_suite(splits=["seen", "x"])
-    assert str(info.value) == "unknown split 'x'; valid: seen, unseen, hard, seed"
+    assert str(info.value) == "unknown split 'x'; valid: seen, unseen, hard, seed, wild"
 
 
 GOOD = {"id": "seen-0001", "split": "seen", "query": "青岛3-15号天气预报",
@@ -239,13 +299,17 @@ GOOD = {"id": "seen-0001", "split": "seen", "query": "青岛3-15号天气预报"
         ("{not json", "Expecting"),
         (json.dumps([1]), "not a JSON object"),
         (json.dumps({k: v for k, v in GOOD.items() if k != "gold"}), "missing gold"),
-        (json.dumps({**GOOD, "split": "dev"}), "unknown split 'dev'"),
+        (json.dumps({**GOOD, "split": "a b"}), "'split' must be a name"),
+        (json.dumps({**GOOD, "gold": {"city": "青岛", "date": "02-30"}}), "not a real day"),
+        (json.dumps({**GOOD, "today": "2026-13-01"}), "'today' is not a real day"),
+        (json.dumps({**GOOD, "today": "tomorrow"}), "'today' must be a date"),
         (json.dumps({**GOOD, "gold": {"city": "青岛"}}), "exactly 'city' and 'date'"),
         (json.dumps({**GOOD, "gold": {"city": "青岛", "date": "3-15"}}), "gold 'date'"),
         (json.dumps({**GOOD, "tags": "hard"}), "'tags'"),
         (json.dumps(GOOD), "duplicate id"),
     ],
-    ids=["bad-json", "not-object", "no-gold", "bad-split", "gold-keys", "bad-date", "bad-tags", "dup-id"],
+    ids=["bad-json", "not-object", "no-gold", "bad-split", "impossible-date", "bad-today", "today-word",
+         "gold-keys", "bad-date", "bad-tags", "dup-id"],
 )
 def test_malformed_suite_line(tmp_path, bad, what):
     path = tmp_path / "suite.jsonl"
@@ -261,4 +325,89 @@ def test_load_suite_reads_items(tmp_path):
     path.write_text(json.dumps({**GOOD, "tags": ["dash-date"]}, ensure_ascii=False) + "\n", encoding="utf-8")
     assert load_suite(path) == [Item("seen-0001", "seen", "青岛3-15号天气预报", Answer("青岛", "03-15"),
                                      ("dash-date",))]
-    assert load_suite(path, splits=["hard"]) == []
+    with pytest.raises(ValueError, match="unknown split 'hard'; valid: seen"):
+        load_suite(path, splits=["hard"])
+
+
+def test_any_suite_file_with_free_split_names(tmp_path):
+    path = tmp_path / "mine.jsonl"
+    rows = [{"id": "a1", "split": "my-questions", "query": "明天杭州下雨吗", "gold": {"city": "杭州", "date": None}},
+            {"id": "a2", "split": "my-questions", "query": "明天杭州下雨吗？", "today": "2026-11-30",
+             "gold": {"city": "杭州", "date": "2026-12-01"}}]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    items = load_suite(path, splits=["my-questions"])
+    assert [i.id for i in items] == ["a1", "a2"] and items[0].today is None
+    assert items[1].today.isoformat() == "2026-11-30"
+    assert Item.to_json(items[1]).endswith('"today": "2026-11-30"}')
+
+
+# ------------------------------------------------------------------------------------------- wild
+
+WILD_TAGS = {
+    "fragment", "follow-up", "no-city", "no-date", "neither", "activity", "colloquial", "dialect", "typo",
+    "homophone", "spaces", "emoji", "punctuation", "english", "search-box", "hk-macau-taiwan", "foreign",
+    "county-city", "district", "county", "scenic-spot", "province", "region", "country", "two-places",
+    "two-dates", "past-date", "festival", "lunar-festival", "relative", "day-only", "vague-time",
+    "chinese-numerals", "dot-date", "slash-date", "dash-date", "year", "two-digit-year", "range", "distractor",
+    "long",
+}
+
+
+def wild() -> list[Item]:
+    return [i for i in suite() if i.split == "wild"]
+
+
+def test_wild_split_is_the_hand_labelled_file():
+    from sft.suite import WILD_SOURCE, load_wild
+
+    assert len(wild()) >= 400
+    assert wild() == load_wild(WILD_SOURCE)
+    assert [i.id for i in wild()] == [f"wild-{n:04d}" for n in range(1, len(wild()) + 1)]
+
+
+def test_wild_labels_are_well_formed():
+    for item in wild():
+        assert set(item.tags) <= WILD_TAGS, item
+        if item.gold.city is not None:
+            assert item.gold.city == item.gold.city.strip() and item.gold.city in item.query, item
+        assert ("no-city" in item.tags) == (item.gold.city is None), item
+        assert ("no-date" in item.tags) == (item.gold.date is None), item
+        assert ("neither" in item.tags) == (item.gold == Answer(None, None)), item
+        if item.gold.date is not None and item.today is not None:
+            # a date resolved against the reference day carries its year
+            assert len(item.gold.date) in (5, 10), item
+        if item.today is not None:
+            assert 2024 <= item.today.year <= 2030, item
+
+
+def test_wild_covers_what_people_type():
+    counts: dict[str, int] = {}
+    for item in wild():
+        for tag in item.tags:
+            counts[tag] = counts.get(tag, 0) + 1
+    for tag in ("fragment", "no-city", "no-date", "neither", "activity", "colloquial", "typo", "english",
+                "hk-macau-taiwan", "foreign", "district", "scenic-spot", "province", "two-places", "relative",
+                "festival", "vague-time", "past-date"):
+        assert counts.get(tag, 0) >= 5, tag
+    assert sum(i.today is not None for i in wild()) >= 100
+    assert sum(i.today is None and "relative" in i.tags for i in wild()) >= 30  # relative, no reference day
+
+
+@lru_cache(maxsize=1)
+def real_training() -> frozenset[str]:
+    return frozenset(e.query for seed in TRAIN_SEEDS for e in generate(TRAIN_N, seed, "real"))
+
+
+def test_no_wild_query_in_training_data():
+    queries, _ = training()
+    normalized = {normalize(q) for q in queries | real_training()}
+    for item in wild():
+        assert normalize(item.query) not in normalized, item
+
+
+def test_no_training_template_produces_a_wild_query():
+    templates = [t for t, _ in TUTORIAL_TEMPLATES] + list(EXTRA_TEMPLATES)
+    patterns = [(template_regex(t), template_regex(t, normalized=True)) for t in templates]
+    for item in wild():
+        plain = normalize(item.query)
+        assert not any(raw.fullmatch(item.query) or norm.fullmatch(plain) for raw, norm in patterns), item
