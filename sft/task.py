@@ -9,8 +9,11 @@ The rule (from the tutorial, completed where it was silent; README "The task rul
 * ``city`` is the city as written in the question (``攀枝花市`` keeps its 市);
 * ``date`` is ``%Y-%m-%d`` when the question names a year, else ``%m-%d``; two-digit years are 20xx;
   Chinese numerals, 日/号, ``3-15号``, ``3/15`` and ``3.15`` are all dates;
-* a field the question does not contain is ``null``; relative dates (明天, 下周三) have no absolute
-  answer without a reference day, so without ``today`` they are ``null`` too.
+* fixed-date festivals are dates (国庆 -> ``10-01``, 2025年国庆 -> ``2025-10-01``);
+* a field the question does not contain is ``null``; relative dates (明天, 下周三, 15号 alone) and lunar
+  festivals (中秋) have no absolute answer without a reference day, so without ``today`` they are ``null``
+  too; with ``today`` :mod:`sft.dates` resolves them (WILD.md's conventions) to ``%Y-%m-%d``. An absolute
+  date wins over a relative word in the same question.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-import cn2an
+from sft.dates import find_festival, parse_number, resolve_relative
 
 KEYS = ("city", "date")
 
@@ -69,51 +72,67 @@ _CN = "〇零一二两三四五六七八九十"
 _NUM = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"  # month or day, Arabic or Chinese
 _YEAR = rf"(?:\d{{4}}|\d{{2}}|[{_CN}]{{2,4}})"
 _DAY_END = r"(?:日|号|號)"
+_MONTH = rf"月(?:份(?={_NUM}{_DAY_END}))?"  # 6月1号, 6月份1号 (份 only before a day with 号/日)
 # Year, month, day: 2020年4月16号, 二〇二三年十二月三十日, 23年5月1号, 2023-12-30, 2023/12/30, 2023.12.30
 _YMD = re.compile(
-    rf"(?<![\d{_CN}])(?P<y>{_YEAR})年(?P<m>{_NUM})月(?P<d>{_NUM}){_DAY_END}?"
-    rf"|(?<![\d.])(?P<y2>\d{{4}})(?P<sep>[-/.])(?P<m2>\d{{1,2}})(?P=sep)(?P<d2>\d{{1,2}})(?![\d.])"
+    rf"(?<![\d{_CN}])(?P<y>{_YEAR})年的?(?P<m>{_NUM}){_MONTH}(?P<d>{_NUM}){_DAY_END}?"
+    rf"|(?<![\d.])(?P<y2>\d{{4}})(?P<sep>[-/.])(?P<m2>\d{{1,2}})(?P=sep)(?P<d2>\d{{1,2}})(?!\d|\.\d)"
 )
-# Month and day: 4月6号, 十二月三十号, 3-15号, 3/15, 3.15
+# Month and day: 4月6号, 十二月三十号, 3-15号, 3/15, 3.15 (not after 年: 今年6月1号 is relative)
 _MD = re.compile(
-    rf"(?<![\d{_CN}年])(?P<m>{_NUM})月(?P<d>{_NUM}){_DAY_END}?"
-    rf"|(?<![\d./-])(?P<m2>\d{{1,2}})[-/.](?P<d2>\d{{1,2}})(?![\d./-])"
+    rf"(?<![\d{_CN}年])(?<!年的)(?P<m>{_NUM}){_MONTH}(?P<d>{_NUM}){_DAY_END}?"
+    rf"|(?<![\d./\-年])(?<!年的)(?P<m2>\d{{1,2}})(?P<s2>[-/.])(?P<d2>\d{{1,2}})"
+    rf"(?!\d|/|\.\d|-(?!\d{{1,2}}(?P=s2)\d{{1,2}}(?![\d./-])))"  # 3.15, 3/15, 3.15...; a range 2.22-2.23 too
 )
-# Relative dates: out of the spec unless a reference day is given (see resolve_relative).
-_RELATIVE = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2, "大后天": 3}
 
 
-def _number(text: str) -> int:
-    if text.isdigit():
-        return int(text)
-    if len(text) >= 2 and all(c in "〇零一二三四五六七八九" for c in text):  # 二〇二三: digit by digit
-        return int("".join(str("〇一二三四五六七八九".index(c.replace("零", "〇"))) for c in text))
-    return int(cn2an.cn2an(text.replace("两", "二"), "smart"))
+# Emoji and pictographs typed into a date (3月🤔23号, 4天💦后) are noise, not separators.
+_EMOJI = re.compile("[\u2600-\u27bf\u2b00-\u2bff\ufe00-\ufe0f\u200d\u20e3\U0001f000-\U0001faff]")
+
+
+def _normalize(question: str) -> str:
+    text = _EMOJI.sub("", unicodedata.normalize("NFKC", question))
+    return re.sub(r"\s*([年月日号號/.-])\s*", r"\1", text)  # 8 月 23 号 -> 8月23号
+
+
+def _first(pattern: re.Pattern, text: str, has_year: bool) -> str | None:
+    for match in pattern.finditer(text):
+        groups = {k: v for k, v in match.groupdict().items() if v}
+        try:
+            month = parse_number(groups.get("m") or groups["m2"])
+            day = parse_number(groups.get("d") or groups["d2"])
+            year = parse_number(groups.get("y") or groups["y2"]) if has_year else None
+            return format_date(month, day, year)
+        except (ValueError, KeyError, TypeError, OverflowError):
+            continue
+    return None
 
 
 def find_date(question: str, today: dt.date | None = None) -> str | None:
     """The date a question asks about, formatted by the date rule, or None when it names none.
 
-    ``today`` is the reference day for relative dates (明天, 后天); without it they are None.
+    Absolute dates come first and keep the rule's format even when ``today`` is given: a date with a
+    year (``%Y-%m-%d``; also ``2025年国庆``), then a month and day (``%m-%d``), then a fixed-date festival
+    (``国庆`` -> ``10-01``). Only when the question has none of them, and ``today`` (the reference day: a
+    date, a datetime or an ISO string) is given, the first relative date (明天, 下周三, 三天后, 15号, 中秋, ...)
+    is resolved by :mod:`sft.dates` and written ``%Y-%m-%d``; without ``today`` it is None. Never raises.
     """
-    text = unicodedata.normalize("NFKC", question)
-    text = re.sub(r"\s*([年月日号號/.-])\s*", r"\1", text)  # 8 月 23 号 -> 8月23号
-    for pattern, has_year in ((_YMD, True), (_MD, False)):
-        for match in pattern.finditer(text):
-            groups = {k: v for k, v in match.groupdict().items() if v}
-            try:
-                month = _number(groups.get("m") or groups["m2"])
-                day = _number(groups.get("d") or groups["d2"])
-                year = _number(groups.get("y") or groups["y2"]) if has_year else None
-                return format_date(month, day, year)
-            except (ValueError, KeyError):
-                continue
-    if today is not None:
-        for word, offset in sorted(_RELATIVE.items(), key=lambda kv: -len(kv[0])):
-            if word in text:
-                day = today + dt.timedelta(days=offset)
-                return format_date(day.month, day.day)
-    return None
+    if not isinstance(question, str) or not question:
+        return None
+    text = _normalize(question)
+    found = _first(_YMD, text, True)
+    if found is not None:
+        return found
+    festival = find_festival(text)
+    if festival is not None and festival[0] is not None:
+        return format_date(festival[1], festival[2], festival[0])
+    found = _first(_MD, text, False)
+    if found is not None:
+        return found
+    if festival is not None:
+        return format_date(festival[1], festival[2])
+    day = resolve_relative(text, today)
+    return None if day is None else f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
 
 
 # ----------------------------------------------------------------------------- model output
@@ -193,3 +212,15 @@ def strip_city_suffix(city: str | None) -> str | None:
         return None
     city = city.strip()
     return city[:-1] if len(city) > 2 and city.endswith("市") else city
+
+
+def valid_date(date: object) -> bool:
+    """A date string an answer may carry: ``%m-%d`` or ``%Y-%m-%d`` (:data:`DATE_PATTERN`) of a real day
+    (``02-29`` is real without a year; ``09-99`` and ``2026-02-29`` are not)."""
+    if not isinstance(date, str) or not re.fullmatch(DATE_PATTERN, date):
+        return False
+    try:
+        dt.date.fromisoformat(date if len(date) == 10 else f"2000-{date}")
+    except ValueError:
+        return False
+    return True

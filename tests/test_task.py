@@ -34,6 +34,27 @@ def test_format_date_rejects_days_that_do_not_exist(args):
     ("我们3个人去北京", None),
     ("2月30号", None),
     ("", None),
+    ("6月1去北京", "06-01"),
+    ("06-01北京", "06-01"),
+    ("2025/6/1 北京", "2025-06-01"),
+    ("２０２５年６月１号", "2025-06-01"),
+    ("６.１号", "06-01"),
+    ("6月1号周六去北京", "06-01"),
+    ("6月1号到3号北京", "06-01"),
+    ("6.1号北京", "06-01"),
+    ("6月份5号", "06-05"),
+    ("2025年的6月1号", "2025-06-01"),
+    ("国庆去北京", "10-01"),
+    ("2025年国庆", "2025-10-01"),
+    ("10月份", None),
+    ("15号", None),
+    ("中秋", None),
+    ("今年6月1号", None),
+    ("查一下衢州大概3月🤔23号", "03-23"),
+    ("能告诉我2.22-2.23汉中方便跑步吗", "02-22"),
+    ("适合出门吗，2024-10-08...", "2024-10-08"),
+    ("灵武市7-10...", "07-10"),
+    ("3.15.5", None),
 ])
 def test_find_date(question, expected):
     assert find_date(question) == expected
@@ -42,8 +63,21 @@ def test_find_date(question, expected):
 def test_relative_dates_resolve_against_a_reference_day():
     import datetime as dt
 
-    assert find_date("明天北京天气", today=dt.date(2026, 12, 31)) == "01-01"
-    assert find_date("后天", today=dt.date(2026, 3, 1)) == "03-03"
+    # resolved relative dates name their year (sft/dates.py; tests/test_dates.py has the conventions)
+    assert find_date("明天北京天气", today=dt.date(2026, 12, 31)) == "2027-01-01"
+    assert find_date("后天", today=dt.date(2026, 3, 1)) == "2026-03-03"
+    # an absolute month-day keeps %m-%d with a reference day, and wins over a relative word
+    assert find_date("6月1号", today=dt.date(2026, 3, 1)) == "06-01"
+    assert find_date("明天6月1号", today=dt.date(2026, 3, 1)) == "06-01"
+    assert find_date("国庆", today=dt.date(2026, 3, 1)) == "10-01"
+
+
+@pytest.mark.parametrize("garbage", [None, 42, "{" * 5000, "号" * 1000])
+def test_find_date_never_raises(garbage):
+    import datetime as dt
+
+    assert find_date(garbage) is None
+    assert find_date(garbage, today=dt.date(2026, 3, 1)) is None
 
 
 @pytest.mark.parametrize("text, answer, strict", [

@@ -1,0 +1,334 @@
+"""Festivals and relative dates: the one resolver behind :func:`sft.task.find_date`.
+
+It implements ``datasets/WILD.md`` ("Label guide" and "Relative-date conventions") and nothing else decides
+a relative date in this project. Weeks run Monday to Sunday. Everything here works on a reference day
+``today`` and answers a :class:`datetime.date` (or ``None``); :func:`sft.task.find_date` formats it
+(``%Y-%m-%d`` once resolved). No function here raises on odd input: a phrase that names a day that does
+not exist (下个月31号 when next month has 30 days, 明年2月29号 in a common year) resolves to ``None``.
+
+Conventions (WILD.md, in short):
+
+* 今天/今儿/今日/今晚/今早 +0, 明天/明儿/明日/明早/明晚 +1, 后天 +2, 大后天 +3, 昨天 -1, 前天 -2, 大前天 -3;
+* 周X/星期X/礼拜X (X = 一..六, 日/天): the next such day on or after today; 这周X/本周X/这个星期X: that day of
+  the current week, even if past; 下周X/下个星期X/下礼拜X: next week's; 下下周X: the week after; 上周X: last
+  week's; 周末/这周末/这个周末: Saturday of the current week (today when today is Sunday); 下周末: next
+  week's Saturday;
+* N天后/N天以后/N天之后/过N天: today + N; N天前: today - N (Arabic or Chinese numerals);
+* 下个月N号/下月N号: day N of next month; 这个月N号/本月N号: day N of this month; N号 alone: day N of this
+  month if not yet past (today counts as not past), else of next month; 月底: the last day of this month;
+* 今年/明年/去年 M月D号: that date in today's year / the next / the previous;
+* lunar festivals and solar terms (春节, 除夕, 元宵, 端午, 七夕, 中秋, 重阳, 清明): the next occurrence on or
+  after today;
+* vague times never resolve, even with a reference day (:data:`VAGUE`: 这几天, 最近, 这周, 下周, 下个月,
+  月初, 过几天, 改天, ...).
+
+Decided here, where WILD.md is silent (README "The task rule" and the tests say the same):
+
+* a day that does not exist is ``None``, never rolled over: 下个月31号 said in May (June has 30 days),
+  ``30号`` said on 2 February when 30 is not yet past (there is no 30 February), 明年2月29号 from 2026;
+* 下个月底/下月底: the last day of next month; 上个月N号/上月N号: day N of last month; 上周末: last week's
+  Saturday; 昨日/昨晚/昨儿 like 昨天; 后年/前年 M月D号 like 明年/去年 (+2/-2 years); 下个周末 like 下周末;
+* ``M月底`` (6月底) and ``N号`` after any 月 are no day alone: only a bare 月底 / N号 resolves;
+* a festival with a year word (今年国庆, 明年春节, 2025年中秋) is that festival in that Gregorian year; 除夕
+  of year Y is the day before Y's 春节 (so it always lies in Y); a named numeric year makes even a lunar
+  festival absolute (``2025年中秋`` -> 2025-10-06 without a reference day);
+* the fixed-date festivals (元旦, 情人节, 五一/劳动节, 六一/儿童节, 七一, 国庆/国庆节, 平安夜, 圣诞/圣诞节) are
+  absolute dates: ``%m-%d`` without a named year even when ``today`` is given (WILD.md's conventions
+  section; its label guide's "%Y-%m-%d with a reference day" for them is overruled by that section);
+* a 下 right after 查/问/看/一 ... is the verb's (查下周末 is 周末, 查一下下周三 is 下周三, 看下月底 is 月底),
+  except before 个 (问下个月5号 is 下个月5号); 上上周X, 下下个月 are no dates;
+* guards against words that only look like dates: 周一起 (一起, "together") is no Monday, 下周六盘水 is
+  no Saturday (六盘水 is a city), 周天气/星期天气 is no Sunday (天气), 以后天气/午后天气 is no 后天,
+  加拿大后天 is 后天, 目前天气/当前天气/之前 is no 前天, 3号线/5号楼 is no day, 每周三 is no date,
+  五一/六一/七一 after a numeral (十五一) or before a digit or 号/日/月/年/个 are no festivals (五一三亚 is);
+* N日 alone needs Arabic digits or a Chinese numeral of two characters (十五日), so 一日游 is no date.
+
+The lunar calendar comes from **borax** (``borax.calendars.lunardate``: MIT, pure Python, no
+dependencies, lunar years 1900-2100, solar-term table), chosen over the other PyPI calendars on what was
+measured here (2026-11, CPython 3.11, ``pip download --no-deps``; festivals 春节 除夕 元宵 端午 七夕 中秋
+重阳 清明 for 2024-2030 = 56 dates, checked against a table typed by hand from published calendars,
+e.g. 除夕 2025-01-28 is 腊月廿九, 清明 2026-04-05; per-call time for one lunar->solar conversion):
+
+=================  ========================  =====  ======  ===========  ===================================
+package            wheel (no deps)           right  import  lunar->sol.  notes
+=================  ========================  =====  ======  ===========  ===================================
+borax 4.1.3        65 KB py3, MIT            56/56  4 ms    32 us        2025-04 release; solar terms built in
+lunarcalendar      18 KB + ephem 3.6 MB,     56/56  19 ms   33 us        last release 2018; needs ephem
+0.0.9              pytz, dateutil; MIT                                   (binary), pytz, dateutil
+sxtwl 2.0.7        1.16 MB binary, BSD       56/56  4 ms    3.5-5.4 ms   C++ extension, wheel per platform
+lunar-python       106 KB sdist only, MIT    56/56  21 ms   9.8 ms       no wheel on PyPI
+1.4.8
+zhdate 0.1         19 KB, no licence         49/56  1 ms    16 us        no solar terms (清明); PyPI's 1.0 is
+                   field                                                 a macOS-only file
+lunardate 0.3.0    19 KB, GPL-3.0            49/56  1 ms    19 us        no solar terms; GPL (project is
+                                                                         Apache-2.0)
+cnlunar 0.2.5      50 KB, MIT                49/56  8 ms    ~200 ms      no lunar->solar API (scan days)
+=================  ========================  =====  ======  ===========  ===================================
+
+All importable on Python 3.11. ``49/56``: every lunar festival right, 清明 not computable.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import unicodedata
+from functools import lru_cache
+
+import cn2an
+from borax.calendars.lunardate import LunarDate, TermUtils
+
+__all__ = [
+    "FIXED_FESTIVALS", "LUNAR_FESTIVALS", "VAGUE", "WEEKDAYS",
+    "as_date", "parse_number", "festival_date", "next_festival", "find_festival", "resolve_relative",
+]
+
+#: Fixed-date festivals (WILD.md label guide): name -> (month, day).
+FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
+    "元旦": (1, 1), "情人节": (2, 14), "五一": (5, 1), "劳动节": (5, 1), "六一": (6, 1), "儿童节": (6, 1),
+    "七一": (7, 1), "国庆": (10, 1), "国庆节": (10, 1), "平安夜": (12, 24), "圣诞": (12, 25), "圣诞节": (12, 25),
+}
+#: Lunar festivals and the solar term 清明: name as written -> canonical name.
+LUNAR_FESTIVALS: dict[str, str] = {
+    "春节": "春节", "大年初一": "春节", "除夕": "除夕", "大年三十": "除夕", "元宵": "元宵", "元宵节": "元宵",
+    "端午": "端午", "端午节": "端午", "七夕": "七夕", "七夕节": "七夕", "中秋": "中秋", "中秋节": "中秋",
+    "重阳": "重阳", "重阳节": "重阳", "清明": "清明", "清明节": "清明",
+}
+_LUNAR_MD = {"春节": (1, 1), "元宵": (1, 15), "端午": (5, 5), "七夕": (7, 7), "中秋": (8, 15), "重阳": (9, 9)}
+#: Vague times: never a date, even with a reference day (no pattern below matches them).
+VAGUE = ("这几天", "最近", "这周", "本周", "下周", "下个月", "月初", "过几天", "改天", "晚上", "现在", "这两天",
+         "近期", "前几天", "几天后", "下下周", "上周", "这个月", "下个星期")
+#: Weekday words -> Monday-based index (datetime.weekday()).
+WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+
+_CN = "〇零一二两三四五六七八九十"
+_CN_DIGIT_VALUES = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+_YEAR = rf"(?:\d{{4}}|\d{{2}}|[{_CN}]{{2,4}})"
+_NUM = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"  # a month or a day
+_COUNT = rf"(?:\d{{1,3}}|[{_CN}百]{{1,4}})"  # N of N天后
+_DAY_END = "(?:日|号|號)"
+_RELATIVE_YEARS = {"前年": -2, "去年": -1, "今年": 0, "明年": 1, "后年": 2}
+
+
+def _alternation(names) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+# 五一/六一/七一 are festivals only when not part of a numeral (十五一, 五一2, 七一号); 五一三亚 is one.
+_FESTIVAL = (
+    rf"(?:(?<![\d{_CN}百千万])(?:五一|六一|七一)(?![\d百千万个号日月年])"
+    rf"|{_alternation(n for n in (*FIXED_FESTIVALS, *LUNAR_FESTIVALS) if n not in ('五一', '六一', '七一'))})"
+)
+# 2025年国庆, 二〇二五年的中秋: a festival in a named (numeric) year.
+_YEAR_FESTIVAL = re.compile(rf"(?<![\d{_CN}])(?P<y>{_YEAR})年的?(?P<f>{_FESTIVAL})")
+# A fixed-date festival without a year (not after 年: 今年国庆 is relative, 2025年国庆 is the one above).
+_BARE_FESTIVAL = re.compile(rf"(?<!年)(?<!年的)(?P<f>{_FESTIVAL})")
+
+_WEEK = "(?:周|星期|礼拜)"
+# Where 上周/下个月/这周 ... may start. The 下 of a verb (查下, 问下, 看下, 一下) is the verb's, not a
+# phrase's: 查下周三 and 查一下周三 are 周三, 查下下周三 is 下周三, 看下月底 is 月底; but 下个 always
+# starts a phrase (问下个月5号 is 下个月5号). 上上周, 下下个月 are no dates.
+# A reduplicated verb (看看, 问问) is complete and takes no 下: 看看下下周日 is 下下周日.
+_VERB = "查问看瞧搜找说讲聊测算试"
+_REDUPLICATED = "|".join(c + c for c in _VERB)
+_VERBAL_DOWN = rf"(?<=[一{_VERB}]下)" + "".join(f"(?<!{c}{c}下)" for c in _VERB)
+_NOT_AFTER_UP_DOWN = (
+    rf"(?:{_VERBAL_DOWN}|(?<=(?:{_REDUPLICATED}))|(?<![上下一{_VERB}])|(?<=[一{_VERB}])(?!下)|(?<=[{_VERB}])(?=下个))"
+)
+# 周一起 = together; 周天气 = the weather; 下周六盘水 = 下周 + the city 六盘水
+_WD = "(?:一(?!起)|二|三|四|五|六(?!盘水)|日|天(?!气))"
+_REL = re.compile(
+    "|".join((
+        # 今年6月1号, 明年的国庆, 去年春节
+        rf"(?P<ryear>(?<![\d{_CN}])(?P<ry>{_alternation(_RELATIVE_YEARS)})的?"
+        rf"(?:(?P<rym>{_NUM})(?:月份?|[./-])(?P<ryd>{_NUM}){_DAY_END}?|(?P<ryf>{_FESTIVAL})))",
+        rf"(?P<lunar>(?<!年)(?<!年的)(?P<lf>{_alternation(LUNAR_FESTIVALS)}))",
+        # 下个月5号, 本月十五号, 上月3日
+        rf"(?P<month>{_NOT_AFTER_UP_DOWN}(?P<mw>下个?月|这个?月|本月|上个?月)的?(?P<md>{_NUM}){_DAY_END})",
+        rf"(?P<monthend>{_NOT_AFTER_UP_DOWN}(?P<ew>下个?月|这个?月|本月|上个?月)月?底|(?:(?<![\d{_CN}几每年上下个])|{_VERBAL_DOWN})月底)",
+        # weekends before weekdays: 这周末 must not read as 这周 + 末
+        rf"(?P<weekend>(?<!每){_NOT_AFTER_UP_DOWN}(?P<sw>下下个?|下个?|上个?|这个?|本)?{_WEEK}末)",
+        rf"(?P<week>(?<!每){_NOT_AFTER_UP_DOWN}(?P<pw>下下个?|下个?|上个?|这个?|本){_WEEK}(?P<pd>{_WD}))",
+        rf"(?P<weekday>(?:(?<![\d{_CN}几每个上下这本])|{_VERBAL_DOWN})(?:周|星期|礼拜)(?P<bd>{_WD}))",
+        # 三天后, 10天以后, 过两天, 5天前
+        rf"(?P<after>(?<![\d{_CN}百几])(?P<an>{_COUNT})天(?:以后|之后|后))",
+        rf"(?P<pass>过(?P<pn>{_COUNT})天)",
+        rf"(?P<before>(?<![\d{_CN}百几])(?P<bn>{_COUNT})天(?:以前|之前|前))",
+        r"(?P<word>(?<!拿)大后天|(?<!拿)大前天|(?<![以之今此然随日午最往落])后天|(?<![目当以之提眼事先面跟从日])前天"
+        r"|今儿个|今儿|今天|今日|今晚|今早|明儿个|明儿|明天|明日|明早|明晚|昨儿|昨天|昨日|昨晚)",
+        # 15号, 二十号, 8日 (a day alone; not 3号线, not 第5号, not after 月)
+        rf"(?P<day>(?<![\d{_CN}月份第几编.\-/年])(?P<dn>\d{{1,2}}|[{_CN}]{{1,3}})号(?![线楼馆门口房车位台床机院码店桥座])"
+        rf"|(?<![\d{_CN}月份第几编.\-/年])(?P<dd>\d{{1,2}}|[{_CN}]{{2,3}})日(?![游内后前]))",
+    ))
+)
+_WORDS = {
+    "今儿个": 0, "今儿": 0, "今天": 0, "今日": 0, "今晚": 0, "今早": 0,
+    "明儿个": 1, "明儿": 1, "明天": 1, "明日": 1, "明早": 1, "明晚": 1,
+    "后天": 2, "大后天": 3, "昨儿": -1, "昨天": -1, "昨日": -1, "昨晚": -1, "前天": -2, "大前天": -3,
+}
+_ERRORS = (ValueError, OverflowError, KeyError, IndexError, TypeError, ArithmeticError)
+
+
+# ---------------------------------------------------------------------------------------- helpers
+
+def as_date(value: object) -> dt.date | None:
+    """A reference day from a date, a datetime (its date) or an ISO string; anything else is None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+@lru_cache(maxsize=4096)
+def parse_number(text: str) -> int:
+    """An Arabic or Chinese numeral (``15``, ``十五``, ``两``, ``二〇二三`` digit by digit). ValueError if none."""
+    if text.isdigit():
+        return int(text)
+    if len(text) >= 2 and all(c in _CN_DIGIT_VALUES for c in text):
+        return int("".join(_CN_DIGIT_VALUES[c] for c in text))
+    return int(cn2an.cn2an(text.replace("两", "二"), "smart"))
+
+
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except _ERRORS:
+        return None
+
+
+def _month_shift(today: dt.date, months: int) -> tuple[int, int]:
+    index = today.year * 12 + today.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _last_day(year: int, month: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
+    except _ERRORS:
+        return None
+
+
+# -------------------------------------------------------------------------------------- festivals
+
+def festival_date(name: str, year: int) -> dt.date | None:
+    """The day of a festival (fixed, lunar or 清明; any spelling of :data:`FIXED_FESTIVALS` or
+    :data:`LUNAR_FESTIVALS`) in a Gregorian year; None for an unknown name or a year out of range
+    (the lunar calendar covers 1900-2100)."""
+    try:
+        if name in FIXED_FESTIVALS:
+            return dt.date(year, *FIXED_FESTIVALS[name])
+        canonical = LUNAR_FESTIVALS.get(name)
+        if canonical is None:
+            return None
+        if canonical == "清明":
+            return TermUtils.nth_term_day(year, term_name="清明")
+        if canonical == "除夕":  # the last day of the lunar year that ends in this Gregorian year
+            return LunarDate(year, 1, 1).to_solar_date() - dt.timedelta(days=1)
+        return LunarDate(year, *_LUNAR_MD[canonical]).to_solar_date()
+    except _ERRORS:
+        return None
+
+
+def next_festival(name: str, today: dt.date) -> dt.date | None:
+    """The next occurrence of a festival on or after ``today``."""
+    for year in (today.year, today.year + 1):
+        day = festival_date(name, year)
+        if day is not None and day >= today:
+            return day
+    return None
+
+
+def find_festival(text: str) -> tuple[int | None, int, int] | None:
+    """An absolute festival date in a question: ``(year, month, day)`` for a festival in a named numeric
+    year (``2025年国庆``, ``二〇二五年中秋``; two-digit years are 20xx), else ``(None, month, day)`` for a
+    fixed-date festival without a year (``国庆``). A named year wins over a bare festival. Lunar festivals
+    without a numeric year and festivals after 今年/明年/去年 are relative (:func:`resolve_relative`)."""
+    if not isinstance(text, str):
+        return None
+    text = unicodedata.normalize("NFKC", text)
+    for match in _YEAR_FESTIVAL.finditer(text):
+        try:
+            year = parse_number(match["y"])
+        except _ERRORS:
+            continue
+        year += 2000 if year < 100 else 0
+        day = festival_date(match["f"], year)
+        if day is not None:
+            return day.year, day.month, day.day
+    for match in _BARE_FESTIVAL.finditer(text):
+        if match["f"] in FIXED_FESTIVALS:
+            return (None, *FIXED_FESTIVALS[match["f"]])
+    return None
+
+
+# ------------------------------------------------------------------------------- relative dates
+
+def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
+    kind = match.lastgroup
+    monday = today - dt.timedelta(days=today.weekday())
+    if kind == "word":
+        return today + dt.timedelta(days=_WORDS[match["word"]])
+    if kind == "weekday":
+        return today + dt.timedelta(days=(WEEKDAYS[match["bd"]] - today.weekday()) % 7)
+    if kind == "week":
+        prefix = match["pw"].rstrip("个")
+        weeks = {"这": 0, "本": 0, "下": 1, "下下": 2, "上": -1}[prefix]
+        return monday + dt.timedelta(days=7 * weeks + WEEKDAYS[match["pd"]])
+    if kind == "weekend":
+        prefix = (match["sw"] or "").rstrip("个")
+        if prefix in ("", "这", "本"):
+            return today if today.weekday() == 6 else monday + dt.timedelta(days=5)
+        weeks = {"下": 1, "下下": 2, "上": -1}[prefix]
+        return monday + dt.timedelta(days=7 * weeks + 5)
+    if kind == "after":
+        return today + dt.timedelta(days=parse_number(match["an"]))
+    if kind == "pass":
+        return today + dt.timedelta(days=parse_number(match["pn"]))
+    if kind == "before":
+        return today - dt.timedelta(days=parse_number(match["bn"]))
+    if kind == "month":
+        shift = -1 if match["mw"].startswith("上") else 1 if match["mw"].startswith("下") else 0
+        return _day(*_month_shift(today, shift), parse_number(match["md"]))
+    if kind == "monthend":
+        word = match["ew"] or ""
+        shift = -1 if word.startswith("上") else 1 if word.startswith("下") else 0
+        return _last_day(*_month_shift(today, shift))
+    if kind == "day":
+        n = parse_number(match["dn"] or match["dd"])
+        if n >= today.day:
+            return _day(today.year, today.month, n)
+        return _day(*_month_shift(today, 1), n)
+    if kind == "lunar":
+        return next_festival(match["lf"], today)
+    if kind == "ryear":
+        year = today.year + _RELATIVE_YEARS[match["ry"]]
+        if match["ryf"]:
+            return festival_date(match["ryf"], year)
+        return _day(year, parse_number(match["rym"]), parse_number(match["ryd"]))
+    return None
+
+
+def resolve_relative(text: str, today: dt.date | None) -> dt.date | None:
+    """The first relative date phrase of ``text`` resolved against ``today``, or None: without a reference
+    day, for a vague time, for a day that does not exist. The first phrase (leftmost) decides; one that
+    names no real day is skipped. Absolute dates (6月1号, 国庆) are not read here: they win over relative
+    words and are :func:`sft.task.find_date`'s first steps."""
+    today = as_date(today)
+    if today is None or not isinstance(text, str):
+        return None
+    text = unicodedata.normalize("NFKC", text)
+    for match in _REL.finditer(text):
+        try:
+            day = _resolve(match, today)
+        except _ERRORS:
+            continue
+        if day is not None:
+            return day
+    return None

@@ -1,0 +1,344 @@
+"""Relative dates and festivals (sft/dates.py, through sft.task.find_date).
+
+Every expected date below was worked out by hand with a printed calendar (``cal``) and, for the lunar
+festivals, published Chinese calendars; none was produced by the code under test. Reference days used
+most (March 2026):
+
+    Mo Tu We Th Fr Sa Su
+                       1
+     2  3  4  5  6  7  8
+     9 10 11 12 13 14 15
+    16 17 18 19 20 21 22
+"""
+
+import datetime as dt
+import re
+import time
+
+import pytest
+
+from sft.dates import (
+    FIXED_FESTIVALS,
+    VAGUE,
+    as_date,
+    festival_date,
+    find_festival,
+    next_festival,
+    parse_number,
+    resolve_relative,
+)
+from sft.task import find_date
+
+D = dt.date
+MON, WED, FRI, SAT, SUN = D(2026, 3, 2), D(2026, 3, 4), D(2026, 3, 6), D(2026, 3, 7), D(2026, 3, 8)
+
+
+def _check(question, today, expected):
+    assert find_date(question, today=today) == expected, (question, today)
+    assert find_date(question) is None, question  # a relative date is no date without a reference day
+
+
+# ------------------------------------------------------------------------------------ day words
+
+@pytest.mark.parametrize("question, expected", [
+    ("今天北京天气", "2026-03-02"), ("今儿冷不冷", "2026-03-02"), ("今日上海", "2026-03-02"),
+    ("今晚下雨吗", "2026-03-02"), ("今早有雾吗", "2026-03-02"),
+    ("明天北京天气", "2026-03-03"), ("明儿个热吗", "2026-03-03"), ("明日杭州", "2026-03-03"),
+    ("明早降温吗", "2026-03-03"), ("明晚有雨吗", "2026-03-03"),
+    ("后天呢", "2026-03-04"), ("大后天去成都", "2026-03-05"),
+    ("昨天下雨了吗", "2026-03-01"), ("前天多少度", "2026-02-28"), ("大前天", "2026-02-27"),
+])
+def test_day_words(question, expected):
+    _check(question, MON, expected)
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    ("明天", D(2026, 12, 31), "2027-01-01"),   # year end
+    ("明天", D(2026, 1, 31), "2026-02-01"),    # month end
+    ("明天", D(2026, 4, 30), "2026-05-01"),
+    ("后天", D(2026, 2, 27), "2026-03-01"),    # 2026 is a common year
+    ("昨天", D(2027, 1, 1), "2026-12-31"),
+    ("明天", D(2024, 2, 28), "2024-02-29"),    # leap years
+    ("明天", D(2028, 2, 29), "2028-03-01"),
+    ("后天", D(2028, 2, 28), "2028-03-01"),
+    ("昨天", D(2028, 3, 1), "2028-02-29"),
+])
+def test_month_and_year_ends(question, today, expected):
+    _check(question, today, expected)
+
+
+# -------------------------------------------------------------------------------------- weekdays
+
+@pytest.mark.parametrize("question, today, expected", [
+    # 周X/星期X/礼拜X: the next such day on or after today
+    ("周一北京天气", MON, "2026-03-02"),
+    ("周三", MON, "2026-03-04"),
+    ("星期六", MON, "2026-03-07"),
+    ("星期日", MON, "2026-03-08"),
+    ("礼拜天去爬山", MON, "2026-03-08"),
+    ("周三", WED, "2026-03-04"),          # said on a Wednesday: today
+    ("周二", WED, "2026-03-10"),
+    ("周三", FRI, "2026-03-11"),          # said on a Friday: next week's
+    ("周五", D(2025, 12, 31), "2026-01-02"),
+    # 这周X/本周X/这个星期X: the current week's, even if past
+    ("这周一", FRI, "2026-03-02"),
+    ("本周三", FRI, "2026-03-04"),
+    ("这个星期日", FRI, "2026-03-08"),
+    ("这周日", D(2025, 12, 31), "2026-01-04"),
+    # 下周X/下个星期X/下礼拜X: next week's
+    ("下周三去杭州", FRI, "2026-03-11"),
+    ("下周一", MON, "2026-03-09"),
+    ("下周一", SUN, "2026-03-09"),
+    ("下个星期五", MON, "2026-03-13"),
+    ("下礼拜天", MON, "2026-03-15"),
+    ("下周一", D(2025, 12, 31), "2026-01-05"),
+    # 下下周X: the week after next
+    ("下下周三", MON, "2026-03-18"),
+    ("下下周一", SUN, "2026-03-16"),
+    # 上周X/上个星期X: last week's
+    ("上周五", MON, "2026-02-27"),
+    ("上个星期一", MON, "2026-02-23"),
+    ("上周日", SUN, "2026-03-01"),
+])
+def test_weekdays(question, today, expected):
+    _check(question, today, expected)
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    ("周末去哪玩", SUN, "2026-03-08"),    # today when today is Sunday
+    ("周末", MON, "2026-03-07"),
+    ("这周末", SAT, "2026-03-07"),
+    ("这个周末北京", FRI, "2026-03-07"),
+    ("下周末", MON, "2026-03-14"),
+    ("下周末", SUN, "2026-03-14"),
+])
+def test_weekends(question, today, expected):
+    _check(question, today, expected)
+
+
+# ------------------------------------------------------------------------------ N days, months
+
+@pytest.mark.parametrize("question, today, expected", [
+    ("三天后", MON, "2026-03-05"),
+    ("10天以后", MON, "2026-03-12"),
+    ("十天之后", MON, "2026-03-12"),
+    ("过两天去青岛", MON, "2026-03-04"),
+    ("二十天后", MON, "2026-03-22"),
+    ("三十天后", MON, "2026-04-01"),
+    ("一百天后", MON, "2026-06-10"),
+    ("五天前", MON, "2026-02-25"),
+    ("三天后", D(2026, 12, 30), "2027-01-02"),
+])
+def test_n_days(question, today, expected):
+    _check(question, today, expected)
+
+
+MAY20 = D(2026, 5, 20)
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    ("下个月5号", MAY20, "2026-06-05"),
+    ("下月十五号", MAY20, "2026-06-15"),
+    ("下个月30号", MAY20, "2026-06-30"),
+    ("下个月31号", MAY20, None),           # June has 30 days: no such day, never rolled over
+    ("这个月10号", MAY20, "2026-05-10"),   # this month's, even if past
+    ("本月31号", MAY20, "2026-05-31"),
+    ("25号", MAY20, "2026-05-25"),         # a day alone: this month if not yet past
+    ("20号", MAY20, "2026-05-20"),         # today is not past
+    ("10号", MAY20, "2026-06-10"),         # past: next month
+    ("那十五号呢", MAY20, "2026-06-15"),
+    ("下个月5号", D(2026, 12, 20), "2027-01-05"),
+    ("5号", D(2026, 12, 20), "2027-01-05"),
+    ("31号", D(2026, 1, 31), "2026-01-31"),
+    ("30号", D(2026, 1, 31), None),        # next month is February: no 30th
+    ("月底", D(2028, 2, 10), "2028-02-29"),  # leap February
+    ("月底", D(2026, 2, 10), "2026-02-28"),
+    ("月底", D(2026, 4, 30), "2026-04-30"),
+    ("月底", D(2026, 12, 5), "2026-12-31"),
+    ("下个月底", D(2026, 1, 15), "2026-02-28"),
+    ("下个月底", D(2027, 12, 1), "2028-01-31"),
+])
+def test_months_and_days_alone(question, today, expected):
+    assert find_date(question, today=today) == expected
+    assert find_date(question) is None
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    ("今年6月1号去北京", MON, "2026-06-01"),
+    ("明年6月1号", MON, "2027-06-01"),
+    ("去年十二月三十号", MON, "2025-12-30"),
+    ("明年2月29号", MON, None),                     # 2027 is a common year
+    ("明年2月29号", D(2027, 5, 1), "2028-02-29"),
+    ("今年国庆", MON, "2026-10-01"),
+    ("明年元旦", MON, "2027-01-01"),
+    ("明年春节", MON, "2027-02-06"),
+])
+def test_relative_years(question, today, expected):
+    assert find_date(question, today=today) == expected
+    assert find_date(question) is None
+
+
+# -------------------------------------------------------------------------------------- festivals
+
+# Published calendars (hand-typed): the eight lunar festivals and 清明, 2024-2030.
+LUNAR_TABLE = {
+    "春节": ["2024-02-10", "2025-01-29", "2026-02-17", "2027-02-06", "2028-01-26", "2029-02-13", "2030-02-03"],
+    "除夕": ["2024-02-09", "2025-01-28", "2026-02-16", "2027-02-05", "2028-01-25", "2029-02-12", "2030-02-02"],
+    "元宵": ["2024-02-24", "2025-02-12", "2026-03-03", "2027-02-20", "2028-02-09", "2029-02-27", "2030-02-17"],
+    "端午": ["2024-06-10", "2025-05-31", "2026-06-19", "2027-06-09", "2028-05-28", "2029-06-16", "2030-06-05"],
+    "七夕": ["2024-08-10", "2025-08-29", "2026-08-19", "2027-08-08", "2028-08-26", "2029-08-16", "2030-08-05"],
+    "中秋": ["2024-09-17", "2025-10-06", "2026-09-25", "2027-09-15", "2028-10-03", "2029-09-22", "2030-09-12"],
+    "重阳": ["2024-10-11", "2025-10-29", "2026-10-18", "2027-10-08", "2028-10-26", "2029-10-16", "2030-10-05"],
+    "清明": ["2024-04-04", "2025-04-04", "2026-04-05", "2027-04-05", "2028-04-04", "2029-04-04", "2030-04-05"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(LUNAR_TABLE))
+def test_lunar_festivals_2024_2030(name):
+    got = [str(festival_date(name, year)) for year in range(2024, 2031)]
+    assert got == LUNAR_TABLE[name]
+
+
+@pytest.mark.parametrize("alias, name", [
+    ("元宵节", "元宵"), ("端午节", "端午"), ("七夕节", "七夕"), ("中秋节", "中秋"), ("重阳节", "重阳"),
+    ("清明节", "清明"), ("大年初一", "春节"), ("大年三十", "除夕"),
+])
+def test_festival_aliases(alias, name):
+    assert str(festival_date(alias, 2026)) == LUNAR_TABLE[name][2]
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    ("中秋北京天气", D(2024, 9, 1), "2024-09-17"),
+    ("中秋节", D(2024, 9, 18), "2025-10-06"),     # passed this year: next year's
+    ("中秋", D(2026, 9, 25), "2026-09-25"),       # on the day
+    ("春节回家", D(2025, 1, 1), "2025-01-29"),
+    ("春节", D(2026, 3, 1), "2027-02-06"),
+    ("除夕", D(2025, 1, 1), "2025-01-28"),        # 腊月廿九: the twelfth month has 29 days
+    ("大年三十", D(2028, 1, 1), "2028-01-25"),
+    ("端午节", MON, "2026-06-19"),
+    ("端午", D(2028, 6, 1), "2029-06-16"),
+    ("清明", MON, "2026-04-05"),
+    ("清明节", D(2024, 4, 5), "2025-04-04"),
+    ("元宵节", D(2027, 1, 1), "2027-02-20"),
+    ("七夕", D(2028, 1, 1), "2028-08-26"),
+    ("重阳节", D(2030, 1, 1), "2030-10-05"),
+])
+def test_lunar_festivals_next_occurrence(question, today, expected):
+    _check(question, today, expected)
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("元旦去哈尔滨", "01-01"), ("情人节", "02-14"), ("五一去北京", "05-01"), ("劳动节", "05-01"),
+    ("六一", "06-01"), ("儿童节", "06-01"), ("七一", "07-01"), ("国庆", "10-01"), ("国庆节三亚", "10-01"),
+    ("平安夜", "12-24"), ("圣诞", "12-25"), ("圣诞节下雪吗", "12-25"),
+    ("2025年国庆", "2025-10-01"), ("25年元旦", "2025-01-01"), ("二〇二七年的圣诞节", "2027-12-25"),
+    ("2025年中秋", "2025-10-06"),   # a named year makes a lunar festival absolute
+])
+def test_fixed_festivals_are_absolute(question, expected):
+    assert find_date(question) == expected
+    assert find_date(question, today=MON) == expected  # no year named: %m-%d even with a reference day
+
+
+def test_festival_helpers():
+    assert find_festival("国庆节去北京") == (None, 10, 1)
+    assert find_festival("2025年国庆和元旦") == (2025, 10, 1)
+    assert find_festival("中秋") is None and find_festival("今年国庆") is None
+    assert find_festival("十五一起去") is None  # 五一 inside a numeral
+    assert next_festival("国庆", D(2026, 10, 2)) == D(2027, 10, 1)
+    assert festival_date("不是节日", 2026) is None
+    assert festival_date("中秋", 2101) is None and next_festival("春节", D(2100, 12, 1)) is None  # out of range
+    assert set(FIXED_FESTIVALS) >= {"元旦", "情人节", "五一", "劳动节", "六一", "儿童节", "七一", "国庆", "国庆节",
+                                   "平安夜", "圣诞", "圣诞节"}
+
+
+# ------------------------------------------------------------------------ precedence, vague, guards
+
+@pytest.mark.parametrize("question, expected", [
+    ("明天6月1号去北京", "06-01"),     # the absolute date wins
+    ("下周三国庆节", "10-01"),
+    ("6月1号周六", "06-01"),
+    ("2025年6月1号明天", "2025-06-01"),
+    ("明天或者后天", "2026-03-03"),    # the first relative phrase
+    ("3天后去北京", "2026-03-05"),
+])
+def test_precedence(question, expected):
+    assert find_date(question, today=MON) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    # the 下 of a verb (查下, 问下, 看下, 一下) is the verb's, except before 个
+    ("查下周三", "2026-03-04"),
+    ("查一下周三", "2026-03-04"),
+    ("查一下下周三", "2026-03-11"),
+    ("查下下周三", "2026-03-11"),
+    ("看看下下周日", "2026-03-22"),   # 看看 takes no 下
+    ("问下个月5号", "2026-04-05"),
+    ("问一下本月28号", "2026-03-28"),
+    ("看下月底", "2026-03-31"),
+    ("查下周末", "2026-03-07"),
+    ("下月底", "2026-04-30"),
+    # words that contain a date word
+    ("五一三亚天气", "05-01"),
+    ("加拿大后天天气", "2026-03-04"),
+    ("4天💦后", "2026-03-06"),
+])
+def test_verbs_and_lookalikes(question, expected):
+    assert find_date(question, today=MON) == expected
+
+
+@pytest.mark.parametrize("question", [
+    *VAGUE, "上上周三", "下下个月5号", "下周六盘水天气", "十五一起去",
+    "这几天北京天气", "最近", "这周天气怎么样", "下周天气", "下个月去北京", "月初", "过几天", "改天再去",
+    "晚上冷吗", "下周一起去北京", "以后天气会好吗", "目前天气", "当前天气怎么样", "6月底", "10月份", "几号",
+    "每周三", "坐3号线", "5号楼", "一日游", "第3号", "十几天后", "半个月后", "冬天", "", "   ", "北京天气",
+])
+def test_vague_and_lookalikes_are_no_date(question):
+    assert find_date(question, today=MON) is None, question
+    assert resolve_relative(question, MON) is None
+
+
+@pytest.mark.parametrize("today", [None, "garbage", 42, "2026-13-01"])
+def test_without_a_usable_reference_day_relative_is_none(today):
+    for question in ("明天", "下周三", "周末", "三天后", "15号", "月底", "下个月5号", "中秋", "今年6月1号"):
+        assert find_date(question, today=today) is None
+        assert resolve_relative(question, today) is None
+
+
+def test_reference_day_forms():
+    assert find_date("明天", today="2026-03-02") == "2026-03-03"
+    assert find_date("明天", today=dt.datetime(2026, 3, 2, 23, 59)) == "2026-03-03"
+    assert as_date("2026-03-02") == MON and as_date(None) is None and as_date(3.5) is None
+
+
+@pytest.mark.parametrize("question, today", [
+    ("明天", D(9999, 12, 31)), ("昨天", D(1, 1, 1)), ("9999天后", D(9999, 1, 1)), ("下周一", D(9999, 12, 30)),
+    ("下个月5号", D(9999, 12, 1)), ("中秋", D(2101, 1, 1)), ("春节", D(1, 1, 1)), ("{" * 2000, MON),
+    ("号" * 500, MON), ("周" * 500, MON), ("0号", MON), ("32号", MON), ("下个月0号", MON), ("过0天", MON),
+    ("今年13月1号", MON), ("百天后", MON),
+])
+def test_never_raises(question, today):
+    answer = find_date(question, today=today)
+    assert answer is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", answer)
+
+
+@pytest.mark.parametrize("garbage", [None, 42, b"\xe6\x98\x8e\xe5\xa4\xa9", ["明天"]])
+def test_never_raises_on_non_strings(garbage):
+    assert find_date(garbage, today=MON) is None
+    assert resolve_relative(garbage, MON) is None
+    assert find_festival(garbage) is None
+
+
+def test_parse_number():
+    assert [parse_number(t) for t in ("15", "十五", "两", "二十一", "二〇二五", "二零二四")] == [
+        15, 15, 2, 21, 2025, 2024]
+    with pytest.raises(ValueError):
+        parse_number("十十")
+
+
+def test_fast_enough():
+    questions = ["明天北京天气", "下周三去杭州", "6月1号上海", "中秋节成都", "三天后", "15号呢", "最近天气",
+                 "2025年国庆", "我们3个人去北京", "这个周末适合爬山吗"] * 100
+    start = time.perf_counter()
+    for q in questions:
+        find_date(q, today=MON)
+    assert time.perf_counter() - start < 1.0
