@@ -1,0 +1,105 @@
+"""The place list beside the city list: ``datasets/places.tsv`` (see ``datasets/PLACES.md``).
+
+Columns ``name kind city split``. ``kind`` says what the name is:
+
+* ``city`` — a city that ``cities.tsv`` lacks (香港, 台北市, 东京, the county-level cities it left out): the label
+  guide's answer is the city;
+* ``province`` ``region`` ``country`` ``district`` ``area`` ``county`` ``sight`` — not cities: alone in a
+  question the gold city is ``null``; a district, area, county or sight **with** its city gives that city.
+
+``city`` is the prefecture-level city of ``cities.tsv`` that a district, area, county or sight lies in, when
+known (else empty; always empty for the other kinds). ``split`` is ``train`` or ``test``, like the cities: test
+places never appear in generated training data. A short form (广东, 浦东) has the split of its full name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DEFAULT = Path(__file__).resolve().parent.parent / "datasets" / "places.tsv"
+HEADER = ("name", "kind", "city", "split")
+KINDS = ("city", "province", "region", "country", "district", "area", "county", "sight")
+#: Kinds that are not cities: a question naming only one of these has the gold city ``null``.
+NOT_CITY_KINDS = tuple(k for k in KINDS if k != "city")
+#: Kinds whose ``city`` column may be filled.
+LOCATED_KINDS = ("district", "area", "county", "sight")
+SPLITS = ("train", "test")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # as written in questions: 广东省, 广东, 浦东新区, 浦东, 东京, 台北市
+    kind: str  # one of KINDS
+    city: str  # the prefecture-level city of cities.tsv it lies in (北京市), or ""
+    split: str  # train | test
+
+    @property
+    def is_city(self) -> bool:
+        return self.kind == "city"
+
+
+def _parse(path: Path) -> tuple[Place, ...]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path}: not UTF-8 ({exc.reason})") from None
+    if not lines or tuple(lines[0].split("\t")) != HEADER:
+        raise ValueError(f"{path}:1: expected the header {chr(9).join(HEADER)!r}")
+    places, seen = [], set()
+    for number, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            continue
+        fields = line.split("\t")
+        where = f"{path}:{number}"
+        if len(fields) != len(HEADER):
+            raise ValueError(f"{where}: expected {len(HEADER)} tab-separated fields, got {len(fields)}")
+        name, kind, city, split = (f.strip() for f in fields)
+        if not name:
+            raise ValueError(f"{where}: empty name")
+        if kind not in KINDS:
+            raise ValueError(f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}")
+        if city and kind not in LOCATED_KINDS:
+            raise ValueError(f"{where}: a {kind} has no city (got {city!r})")
+        if split not in SPLITS:
+            raise ValueError(f"{where}: split {split!r} is not one of {', '.join(SPLITS)}")
+        if name in seen:
+            raise ValueError(f"{where}: duplicate place {name!r}")
+        seen.add(name)
+        places.append(Place(name, kind, city, split))
+    return tuple(places)
+
+
+@lru_cache(maxsize=1)
+def _default() -> tuple[Place, ...]:
+    return _parse(DEFAULT)
+
+
+def load_places(path: str | Path = DEFAULT) -> list[Place]:
+    """All places of a TSV file, in file order.
+
+    A malformed line raises ``ValueError("<file>:<line>: <what is wrong>")``.
+    """
+    path = Path(path)
+    places = _default() if path.resolve() == DEFAULT else _parse(path)
+    return list(places)
+
+
+def places_of_kind(*kinds: str, split: str | None = None, path: str | Path = DEFAULT) -> list[Place]:
+    """The places of the given kinds (all kinds when none is given), of one split when ``split`` is given.
+
+    ``places_of_kind("sight", "district", split="train")``; an unknown kind or split raises ``ValueError``.
+    """
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown:
+        raise ValueError(f"unknown kind(s) {', '.join(map(repr, unknown))}; kinds are {', '.join(KINDS)}")
+    if split is not None and split not in SPLITS:
+        raise ValueError(f"split {split!r} is not one of {', '.join(SPLITS)}")
+    wanted = set(kinds or KINDS)
+    return [p for p in load_places(path) if p.kind in wanted and (split is None or p.split == split)]
+
+
+def place_index(path: str | Path = DEFAULT) -> dict[str, Place]:
+    """Name -> place, for look-ups (``place_index()["浦东"].kind == "district"``)."""
+    return {p.name: p for p in load_places(path)}
