@@ -2,6 +2,11 @@
 
 Layout of ``reports/<run>/``: ``report.json``, ``report.md``, ``samples.jsonl`` (one scored record per
 contender and question), ``accuracy.png`` and, when a fine-tune is part of the run, ``loss.png``.
+
+``write_report`` adds two keys to the report before writing it: ``comparisons`` (per split, the best contender
+by exact match and each other one against it, exact McNemar test on the paired per-item results:
+``scorer.compare``) and ``recommendation`` (``recommend``: the best contender on the ``wild`` split, else
+``overall``, with its interval, the contenders within noise of it and its speed).
 """
 
 from __future__ import annotations
@@ -12,11 +17,35 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from bench import scorer
+
 SHOWN = ("exact", "json_valid", "city_acc", "city_acc_lenient", "date_acc")
+REAL_SPLIT = "wild"  # the real-phrasing split the recommendation is made on (else overall)
+NOISE_LEGEND = ("**bold** = best exact match on that split; ≈ = within noise of the best (paired exact McNemar "
+                "test on the same items, p ≥ 0.05); [lo–hi] = Wilson 95 % interval.")
 
 
 def _pct(x) -> str:
     return "–" if x is None else f"{100 * x:.1f}"
+
+
+def interval(m: dict, key: str) -> list[float] | None:
+    """``m[key + "_ci95"]``; for reports written before intervals existed, recomputed from ``n`` for the
+    metrics over all items."""
+    if f"{key}_ci95" in m:
+        return m[f"{key}_ci95"]
+    if key in scorer.METRICS and m.get(key) is not None and m.get("n"):
+        return scorer.wilson(round(m[key] * m["n"]), m["n"])
+    return None
+
+
+def pct_ci(m: dict, key: str) -> str:
+    """``93.5 [91.0–95.3]`` (percent with its Wilson 95 % interval), ``–`` when there is no value."""
+    value = m.get(key)
+    if value is None:
+        return "–"
+    ci = interval(m, key)
+    return _pct(value) + (f" [{100 * ci[0]:.1f}–{100 * ci[1]:.1f}]" if ci else "")
 
 
 def _num(x, fmt="{:.1f}") -> str:
@@ -79,12 +108,12 @@ def plot_loss(train: dict, path: Path) -> None:
 
 def accuracy_table(report: dict, title: str = "Accuracy (%)") -> Table:
     table = Table(title=title)
-    for col in ("contender", "split", "n", *SHOWN):
+    for col in ("contender", "split", "n", "exact [95 % CI]", *SHOWN[1:]):
         table.add_column(col, justify="left" if col in ("contender", "split") else "right")
     for name, c in report["contenders"].items():
         rows = list(c["splits"].items()) + [("overall", c["overall"])]
         for split, m in rows:
-            table.add_row(name, split, str(m["n"]), *(_pct(m[k]) for k in SHOWN),
+            table.add_row(name, split, str(m["n"]), pct_ci(m, "exact"), *(_pct(m[k]) for k in SHOWN[1:]),
                           end_section=split == "overall")
     return table
 
@@ -120,6 +149,79 @@ def _md_cell(text) -> str:
     return str(text).replace("|", "\\|").replace("\n", "⏎")
 
 
+def _rate_fmt(x) -> str:
+    return f"{x:,.0f}" if x >= 100 else f"{x:.2f}"
+
+
+def speed_text(speed: dict | None) -> str:
+    """A contender's speed cost in one phrase: ``speed.queries_per_s`` and ``speed.p50_ms`` where present."""
+    s = speed or {}
+    parts = []
+    if s.get("queries_per_s") is not None:
+        where = ", ".join(str(x) for x in (f"batch {s['batch_size']}" if s.get("batch_size") else None,
+                                           s.get("device")) if x)
+        parts.append(f"{_rate_fmt(s['queries_per_s'])} queries/s" + (f" ({where})" if where else ""))
+    if s.get("p50_ms") is not None:
+        parts.append(f"p50 {s['p50_ms']:,.0f} ms")
+    return ", ".join(parts) if parts else "no speed measured"
+
+
+def _metrics(contender: dict, split: str) -> dict | None:
+    return contender.get("overall") if split == "overall" else (contender.get("splits") or {}).get(split)
+
+
+def recommend(report: dict) -> dict | None:
+    """The contender to use, from report.json alone: best exact match on the ``wild`` split (the real
+    phrasing; ``overall`` when the run has no ``wild`` split), its interval, the contenders within noise of it
+    (from ``report["comparisons"]``) and its speed. ``None`` without contenders."""
+    contenders = report.get("contenders") or {}
+    split = REAL_SPLIT if any(REAL_SPLIT in (c.get("splits") or {}) for c in contenders.values()) else "overall"
+    scored = {name: m for name, c in contenders.items()
+              if (m := _metrics(c, split)) and m.get("exact") is not None}
+    if not scored:
+        return None
+    cmp = (report.get("comparisons") or {}).get(split)
+    best = cmp["best"] if cmp and cmp.get("best") in scored else max(scored, key=lambda k: scored[k]["exact"])
+    within = ([name for name, r in cmp["contenders"].items() if r["within_noise"]]
+              if cmp and cmp.get("best") == best else None)
+    m = scored[best]
+    speed = contenders[best].get("speed") or {}
+    rec = {"split": split, "contender": best, "exact": m["exact"], "exact_ci95": interval(m, "exact"),
+           "n": m.get("n"), "within_noise": within,
+           "speed": {k: speed.get(k) for k in ("queries_per_s", "p50_ms", "batch_size", "device")
+                     if speed.get(k) is not None} or None}
+    if within is None:
+        noise = "no paired comparison available"
+    elif within:
+        noise = "within noise of it: " + ", ".join(f"`{n}`" for n in within) + " (McNemar p ≥ 0.05)"
+    else:
+        noise = "every other contender is measurably worse (McNemar p < 0.05)" if len(scored) > 1 \
+            else "the only contender"
+    rec["text"] = (f"**Which to use:** `{best}`: exact {pct_ci(m, 'exact')} % on `{split}` (n {m.get('n')}); "
+                   f"{noise}; speed: {speed_text(speed)}.")
+    return rec
+
+
+def add_statistics(report: dict, samples: list[dict]) -> dict:
+    """Add ``comparisons`` (from the samples) and ``recommendation`` to the report, in place."""
+    if samples:
+        report["comparisons"] = scorer.compare(samples)
+    report["recommendation"] = recommend(report)
+    return report
+
+
+def _exact_cell(report: dict, name: str, split: str, m: dict) -> str:
+    text = pct_ci(m, "exact")
+    cmp = (report.get("comparisons") or {}).get(split)
+    if not cmp:
+        return text
+    if cmp["best"] == name and cmp["contenders"]:  # nothing to mark with a single contender
+        return f"**{_pct(m.get('exact'))}**" + text[len(_pct(m.get("exact"))):]
+    if (cmp["contenders"].get(name) or {}).get("within_noise"):
+        return text + " ≈"
+    return text
+
+
 def floor_sentence(b1: dict, floor: dict | None) -> str:
     """Batch-1 latency beside its memory-bound floor (weight bytes ÷ bandwidth per model call)."""
     text = (f"Batch-1 loop over {b1['n']} questions: p50 {b1['p50_ms']:.1f} ms, p95 {b1['p95_ms']:.1f} ms, "
@@ -138,6 +240,11 @@ def floor_sentence(b1: dict, floor: dict | None) -> str:
 def render_markdown(report: dict, samples: list[dict]) -> str:
     run = report["run"]
     out = [f"# Report `{run['name']}`", ""]
+    if "comparisons" not in report and samples:
+        report = add_statistics(dict(report), samples)
+    rec = report.get("recommendation") if "recommendation" in report else recommend(report)
+    if rec:
+        out += [rec["text"], ""]
     out.append(_md_table(["", ""], [
         ["date", run["date"]], ["command", f"`{run['command']}`"], ["git commit", run.get("git_commit") or "–"],
         ["device", run["device"]], ["dtype", run.get("dtype") or "–"], ["model", run.get("model") or "–"],
@@ -148,14 +255,29 @@ def render_markdown(report: dict, samples: list[dict]) -> str:
     ]))
     out += ["", "## Accuracy (%)", "",
             "exact = city and date both right; json_valid = the whole output is exactly one JSON object "
-            "with the two keys; city (lenient) ignores a trailing 市.", ""]
+            "with the two keys; city (lenient) ignores a trailing 市.", "", NOISE_LEGEND, ""]
     rows = []
     for name, c in report["contenders"].items():
-        for split, m in list(c["splits"].items()) + [("**overall**", c["overall"])]:
-            rows.append([name, split, str(m["n"]), *(_pct(m[k]) for k in SHOWN)])
-    out.append(_md_table(["contender", "split", "n", "exact", "json_valid", "city", "city (lenient)", "date"],
-                         rows))
-    out += ["", "![accuracy](accuracy.png)", "", "## Speed", ""]
+        for split, m in list(c["splits"].items()) + [("overall", c["overall"])]:
+            label = "**overall**" if split == "overall" else split
+            rows.append([name, label, str(m["n"]), _exact_cell(report, name, split, m),
+                         *(_pct(m[k]) for k in SHOWN[1:])])
+    out.append(_md_table(["contender", "split", "n", "exact [95 % CI]", "json_valid", "city", "city (lenient)",
+                          "date"], rows))
+    out += ["", "## Hallucination (%)", "",
+            "null city = of the questions without a city (gold null), the share answered with a null city; "
+            "null date the same for dates; invented city = of the answers that name a city, the share whose "
+            "city does not occur verbatim in the question (lower is better). n = each figure's denominator; "
+            "[lo–hi] = Wilson 95 % interval.", ""]
+    for name, c in report["contenders"].items():
+        out += [f"### {name}", ""]
+        rows = [[split if split != "overall" else "**overall**",
+                 pct_ci(m, "null_city_acc"), _num(m.get("null_city_n"), "{}"),
+                 pct_ci(m, "null_date_acc"), _num(m.get("null_date_n"), "{}"),
+                 pct_ci(m, "invented_city_rate"), _num(m.get("invented_city_n"), "{}")]
+                for split, m in list(c["splits"].items()) + [("overall", c["overall"])]]
+        out += [_md_table(["split", "null city", "n", "null date", "n", "invented city", "n"], rows), ""]
+    out += ["![accuracy](accuracy.png)", "", "## Speed", ""]
     rows = []
     for name, c in report["contenders"].items():
         s = c.get("speed") or {}
@@ -216,6 +338,8 @@ def render_markdown(report: dict, samples: list[dict]) -> str:
 
 
 def write_report(out_dir: Path, report: dict, samples: list[dict]) -> None:
+    """Write every artifact; adds ``comparisons`` and ``recommendation`` to ``report`` (in place) first."""
+    add_statistics(report, samples)
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     write_samples(out_dir / "samples.jsonl", samples)

@@ -4,16 +4,34 @@ Per sample: ``json_valid`` (the whole output is exactly one JSON object with the
 calling ``json.loads`` needs), ``parsed`` (an answer object can be found in the output at all),
 ``city_ok`` (exact), ``city_ok_lenient`` (ignoring one trailing 市), ``date_ok`` (exact string: the date
 rule's format is part of the task, so ``6月1号`` for ``06-01`` is wrong), ``exact`` (city and date right).
-Aggregates are fractions in 0..1, per split and overall.
+For the hallucination figures: ``gold_city_null`` / ``gold_date_null`` (the gold field is null),
+``pred_city_null`` / ``pred_date_null`` (an answer was parsed and its field is null; false when nothing was
+parsed), ``city_invented`` (an answer gave a non-null city that does not occur verbatim in the question).
+
+Aggregates are fractions in 0..1, per split and overall, each beside its Wilson 95 % interval
+``<metric>_ci95: [lo, hi]`` (``None`` when its denominator is 0):
+
+- ``json_valid, parsed, city_acc, city_acc_lenient, date_acc, exact``: over all ``n`` items;
+- ``null_city_acc``: items whose gold city is null answered with a null city, over ``null_city_n`` (the
+  items whose gold city is null; ``pred_city_null`` requires a parsed answer, so it equals ``city_ok``
+  there); ``null_date_acc`` / ``null_date_n`` the same for dates;
+- ``invented_city_rate``: answers whose non-null city is not in the question, over ``invented_city_n`` (the
+  parsed answers with a non-null city: ``parsed and not pred_city_null``).
+
+``compare`` pairs contenders item by item with an exact McNemar test (see ``mcnemar_exact``).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass
 
 from sft.task import Answer, parse_output, strip_city_suffix
 
 METRICS = ("json_valid", "parsed", "city_acc", "city_acc_lenient", "date_acc", "exact")
+HALLUCINATION = ("null_city_acc", "null_date_acc", "invented_city_rate")
+Z95 = 1.959963984540054  # standard normal quantile at 0.975
+NOISE_ALPHA = 0.05  # a difference with McNemar p >= this is "within noise"
 
 
 @dataclass
@@ -30,9 +48,48 @@ class Sample:
     city_ok_lenient: bool
     date_ok: bool
     exact: bool
+    gold_city_null: bool = False
+    gold_date_null: bool = False
+    pred_city_null: bool = False
+    pred_date_null: bool = False
+    city_invented: bool = False
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+def wilson(k: int, n: int, z: float = Z95) -> list[float] | None:
+    """Wilson score interval ``[lo, hi]`` for ``k`` successes in ``n`` trials (95 % for the default ``z``).
+
+    E. B. Wilson, "Probable inference, the law of succession, and statistical inference", JASA 22 (1927)
+    209-212; also Brown, Cai & DasGupta, "Interval estimation for a binomial proportion", Statistical
+    Science 16 (2001), eq. (4):  (p + z²/2n ± z·sqrt(p(1-p)/n + z²/4n²)) / (1 + z²/n),  p = k/n.
+    ``None`` when ``n`` is 0.
+    """
+    if n <= 0:
+        return None
+    if not 0 <= k <= n:
+        raise ValueError(f"k={k} outside 0..n={n}")
+    p = k / n
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
+    # k = 0 and k = n have an endpoint of exactly 0 and 1; do not let rounding move it
+    return [0.0 if k == 0 else max(0.0, centre - half), 1.0 if k == n else min(1.0, centre + half)]
+
+
+def mcnemar_exact(b: int, c: int) -> float:
+    """Two-sided exact McNemar p-value for ``b`` and ``c`` discordant pairs.
+
+    Under the null hypothesis (both contenders equally accurate) each discordant pair falls either way with
+    probability 1/2, so ``b ~ Binomial(b + c, 1/2)``; the two-sided p is ``min(1, 2 P(X <= min(b, c)))``.
+    1.0 when there are no discordant pairs.
+    """
+    n = b + c
+    if n == 0:
+        return 1.0
+    tail = sum(math.comb(n, i) for i in range(min(b, c) + 1))
+    return min(1.0, 2 * tail / 2**n)
 
 
 def _clean(value: str | None) -> str | None:
@@ -56,21 +113,33 @@ def score_one(item, output: str) -> Sample:
         id=item.id, split=item.split, query=item.query, gold=gold.as_dict(), output=output,
         pred=pred.as_dict() if pred else None, json_valid=parsed.strict, parsed=pred is not None,
         city_ok=city_ok, city_ok_lenient=city_ok_lenient, date_ok=date_ok, exact=city_ok and date_ok,
+        gold_city_null=gold.city is None, gold_date_null=gold.date is None,
+        pred_city_null=pred is not None and city is None, pred_date_null=pred is not None and date is None,
+        city_invented=city is not None and city not in item.query,
     )
 
 
+def _rate(k: int, n: int) -> tuple[float | None, list[float] | None]:
+    return (k / n if n else None), wilson(k, n)
+
+
 def aggregate(samples: list[Sample]) -> dict:
+    """Metrics of a list of samples: each fraction with its ``_ci95``; the hallucination rates with their
+    denominators (``null_city_n``, ``null_date_n``, ``invented_city_n``)."""
     n = len(samples)
-    if n == 0:
-        return {"n": 0, **{m: None for m in METRICS}}
-
-    def frac(attr: str) -> float:
-        return sum(getattr(s, attr) for s in samples) / n
-
-    return {
-        "n": n, "json_valid": frac("json_valid"), "parsed": frac("parsed"), "city_acc": frac("city_ok"),
-        "city_acc_lenient": frac("city_ok_lenient"), "date_acc": frac("date_ok"), "exact": frac("exact"),
-    }
+    out: dict = {"n": n}
+    for metric, attr in (("json_valid", "json_valid"), ("parsed", "parsed"), ("city_acc", "city_ok"),
+                         ("city_acc_lenient", "city_ok_lenient"), ("date_acc", "date_ok"), ("exact", "exact")):
+        out[metric], out[f"{metric}_ci95"] = _rate(sum(bool(getattr(s, attr)) for s in samples), n)
+    null_city = [s for s in samples if s.gold_city_null]
+    null_date = [s for s in samples if s.gold_date_null]
+    given = [s for s in samples if s.parsed and not s.pred_city_null]
+    for metric, group, attr in (("null_city_acc", null_city, "pred_city_null"),
+                                ("null_date_acc", null_date, "pred_date_null"),
+                                ("invented_city_rate", given, "city_invented")):
+        out[metric], out[f"{metric}_ci95"] = _rate(sum(bool(getattr(s, attr)) for s in group), len(group))
+    out["null_city_n"], out["null_date_n"], out["invented_city_n"] = len(null_city), len(null_date), len(given)
+    return out
 
 
 def score(items, outputs: list[str]) -> tuple[list[Sample], dict]:
@@ -82,3 +151,36 @@ def score(items, outputs: list[str]) -> tuple[list[Sample], dict]:
     for s in samples:
         splits.setdefault(s.split, []).append(s)
     return samples, {"splits": {k: aggregate(v) for k, v in splits.items()}, "overall": aggregate(samples)}
+
+
+def compare(records: list[dict], alpha: float = NOISE_ALPHA) -> dict:
+    """Per split (and ``overall``): the best contender by exact match, and every other one against it.
+
+    ``records`` are samples.jsonl records (``contender``, ``split``, ``id``, ``exact``). Items are paired by
+    ``(split, id)``; a tie on exact goes to the contender listed first. Returns ``{split: {"best", "best_exact",
+    "contenders": {name: {"n_paired", "exact", "best_only_right", "other_only_right", "p", "within_noise"}}}}``
+    where ``p`` is the exact McNemar p on the discordant pairs and ``within_noise`` is ``p >= alpha``.
+    """
+    by: dict[str, dict[str, dict[tuple, bool]]] = {}  # split -> contender -> (split, id) -> exact
+    for r in records:
+        key, ok = (r["split"], r["id"]), bool(r["exact"])
+        by.setdefault(r["split"], {}).setdefault(r["contender"], {})[key] = ok
+        by.setdefault("overall", {}).setdefault(r["contender"], {})[key] = ok
+    out = {}
+    for split in [s for s in by if s != "overall"] + (["overall"] if "overall" in by else []):
+        table = by[split]
+        acc = {name: sum(v.values()) / len(v) for name, v in table.items() if v}
+        best = max(acc, key=lambda name: acc[name])  # max keeps the first of equal values
+        others = {}
+        for name, v in table.items():
+            if name == best:
+                continue
+            keys = table[best].keys() & v.keys()
+            b = sum(1 for k in keys if table[best][k] and not v[k])
+            c = sum(1 for k in keys if v[k] and not table[best][k])
+            p = mcnemar_exact(b, c)
+            others[name] = {"n_paired": len(keys), "exact": acc.get(name), "best_only_right": b,
+                            "other_only_right": c, "p": p, "within_noise": p >= alpha}
+        out[split] = {"best": best, "best_exact": acc[best], "test": "exact McNemar (two-sided binomial on "
+                      f"discordant pairs), within_noise: p >= {alpha}", "contenders": others}
+    return out
