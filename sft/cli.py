@@ -55,7 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bench", help="score contenders on the test suite and write a report")
     p.add_argument("--contenders", default="rule,prompt",
                    help="comma-separated: rule, prompt, qlora, prompt+json, qlora+json (default rule,prompt)")
-    p.add_argument("--splits", default=None, help="comma-separated: seen, unseen, hard, seed (default all)")
+    p.add_argument("--suite", default=None, help="a JSONL file in the suite format (default: the committed "
+                   "datasets/test_suite.jsonl)")
+    p.add_argument("--splits", default=None, help="comma-separated split names of the suite, e.g. "
+                   "seen,unseen,hard,seed,wild (default all)")
     p.add_argument("--model", default="embedded", help="model spec (default: the embedded Qwen2.5-Coder-0.5B)")
     p.add_argument("--adapter", default=None, help="adapter folder for the qlora contenders")
     p.add_argument("--run", default=None, help="report name: reports/<run>/ (default run-<timestamp>)")
@@ -72,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sweep-contenders", default=None, help="contenders that get the sweep (default: all models)")
     p.add_argument("--no-jump-forward", dest="jump_forward", action="store_false",
                    help="+json contenders: decode the grammar's forced tokens one by one (to measure the gain)")
+    p.add_argument("--free-city", dest="copy_city", action="store_false",
+                   help="+json contenders: let the grammar accept any city string, not only the question's own")
     p.add_argument("--trust-remote-code", action="store_true")
 
     p = sub.add_parser("speed", help="latency/throughput sweep and LoRA step time of one model (GPU work)")
@@ -95,6 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--prompt", default=None, help="tutorial | short (default: the adapter's, else tutorial)")
     p.add_argument("--device", default=None)
     p.add_argument("--raw", action="store_true", help="print the model's text as it is, not the parsed answer")
+    p.add_argument("--today", default=None, metavar="YYYY-MM-DD",
+                   help="reference day for relative dates such as 明天 (default: the local date, printed on stderr)")
     p.add_argument("--trust-remote-code", action="store_true")
     return parser
 
@@ -122,11 +129,12 @@ def cmd_bench(args, console: Console) -> None:
         contenders=[c.strip() for c in args.contenders.split(",") if c.strip()],
         splits=[s.strip() for s in args.splits.split(",")] if args.splits else None,
         model=args.model, adapter=args.adapter, run=args.run, reports_dir=args.reports_dir, force=args.force,
+        **({"suite": args.suite} if args.suite else {}),
         batch_size=args.batch_size, max_new_tokens=args.max_new_tokens, latency_sample=args.latency_sample,
         limit=args.limit, device=args.device, dtype=args.dtype, trust_remote_code=args.trust_remote_code,
         sweep=[int(b) for b in args.sweep.split(",")] if args.sweep else None,
         sweep_contenders=[c.strip() for c in args.sweep_contenders.split(",")] if args.sweep_contenders else None,
-        jump_forward=args.jump_forward, sweep_latency_n=args.sweep_latency_n,
+        jump_forward=args.jump_forward, sweep_latency_n=args.sweep_latency_n, copy_city=args.copy_city,
         command="qwen-sft " + " ".join(sys.argv[1:]),
     )
     run_bench(cfg, console=console)
@@ -203,8 +211,9 @@ def cmd_extract(args, console: Console) -> None:
     ws = Workspace(args.model, args.adapter, device=args.device, batch_size=1,
                    trust_remote_code=args.trust_remote_code)
     adapter = args.adapter is not None
+    today = _today(args.today, console)
     extractor = ws.extractor(adapter=adapter, constrained=False, prompt=args.prompt or ws.prompt_for(adapter))
-    text = extractor([args.question])[0].text
+    text = extractor([args.question], todays=[today])[0].text
     if args.raw:
         print(text)
         return
@@ -213,6 +222,20 @@ def cmd_extract(args, console: Console) -> None:
         console.print(f"[red]no answer JSON in the model's output:[/] {text!r}")
         raise SystemExit(1)
     print(parsed.answer.to_json())
+
+
+def _today(value: str | None, console: Console):
+    """``--today``: a YYYY-MM-DD reference day, else the local date (said on stderr)."""
+    import datetime as dt
+
+    if value is None:
+        today = dt.date.today()
+        console.print(f"reference day for relative dates: {today.isoformat()} (--today to change)",
+                      highlight=False)
+        return today
+    from sft.suite import parse_today
+
+    return parse_today(value)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -19,6 +19,7 @@ with the same records, one per line, each with the raw ``query`` too.
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import json
 import random
 import re
@@ -98,7 +99,9 @@ EXTRA_TEMPLATES: tuple[str, ...] = (
 TRAIN_REGIONS: tuple[str, ...] = ("华北", "华南", "西南", "江浙沪", "山里", "老家", "北方", "南方", "长三角")
 TEST_REGIONS: tuple[str, ...] = ("东北", "江南", "西北", "大西北", "川西", "华东", "珠三角")
 
-MIXES = ("tutorial", "extended")
+MIXES = ("tutorial", "extended", "real")
+#: ``real``: shares of the tutorial's templates, the extended templates and composed phrasings (sft.compose).
+REAL_SHARES = (0.15, 0.10, 0.75)
 FIELDS = (
     "city", "other", "region", "year", "yy", "cyear", "month", "day", "cmonth", "cday",
     "fmonth", "fday", "month2", "day2", "n",
@@ -114,6 +117,7 @@ class Example:
     id: str
     query: str
     answer: Answer
+    today: dt.date | None = None  # the reference day given to the model (relative dates resolve against it)
 
 
 def fields_of(template: str) -> set[str]:
@@ -213,6 +217,42 @@ def _tutorial_example(rng: random.Random, cities: Sequence[City]) -> tuple[str, 
     return query, Answer(city, format_date(month, day, year if has_year else None))
 
 
+def normalize_query(text: str) -> str:
+    """NFKC, without spaces, punctuation, symbols (emoji) and marks: what two noisy queries share."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(c for c in text if unicodedata.category(c)[0] not in "PSZCM")
+
+
+def held_out_queries() -> frozenset[str]:
+    """Decontamination: the (normalised) questions of the committed test suite and of the hand-written
+    ``wild`` split, which composed training data must never contain (short fragments such as ``成都呢`` would
+    otherwise be drawn by chance)."""
+    from sft.suite import DEFAULT_SUITE, WILD_SOURCE
+
+    queries = set()
+    for path in (DEFAULT_SUITE, WILD_SOURCE):
+        if path.is_file():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    queries.add(normalize_query(json.loads(line)["query"]))
+    return frozenset(queries)
+
+
+def held_out_seen_answers() -> frozenset[Answer]:
+    """The gold answers of the suite's ``seen`` split, (city, date) pairs training must never have."""
+    from sft.suite import DEFAULT_SUITE
+
+    answers = set()
+    if DEFAULT_SUITE.is_file():
+        for line in DEFAULT_SUITE.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line) if line.strip() else {}
+            if record.get("split") == "seen":
+                answers.add(Answer(record["gold"]["city"], record["gold"]["date"]))
+    return frozenset(answers)
+
+
 def generate(n: int = 3000, seed: int = 0, mix: str = "tutorial", prompt: str = "tutorial") -> list[Example]:
     """``n`` training examples, deterministic in ``seed``; ``mix`` is one of :data:`MIXES`.
 
@@ -225,6 +265,32 @@ def generate(n: int = 3000, seed: int = 0, mix: str = "tutorial", prompt: str = 
     rng = random.Random(seed)
     cities = train_cities()
     examples = []
+    if mix == "real":
+        from sft.compose import compose
+
+        seen: set[str] = set(held_out_queries())
+        seen_answers = held_out_seen_answers()
+        from sft.cities import test_cities
+
+        # a composed question can spell a test city by accident (那 + 曲靖 = 那曲): such questions are dropped
+        test_names = re.compile("|".join(sorted({re.escape(n) for c in test_cities()
+                                                 for n in (c.name, short_name(c.name))}, key=len, reverse=True)))
+        while len(examples) < n:
+            r, today = rng.random(), None
+            if r < REAL_SHARES[0]:
+                query, answer = _tutorial_example(rng, cities)
+            elif r < REAL_SHARES[0] + REAL_SHARES[1]:
+                template = EXTRA_TEMPLATES[rng.randint(0, len(EXTRA_TEMPLATES) - 1)]
+                query, answer = fill(template, rng, cities)
+                if any(w in query for w in ("明天", "后天", "今天", "下周")):
+                    continue  # the composed part teaches relative dates, with and without a reference day
+            else:
+                query, answer, today = compose(rng)
+            if query in seen or normalize_query(query) in seen or test_names.search(query) or answer in seen_answers:
+                continue
+            seen.add(query)
+            examples.append(Example(f"identity_{len(examples)}", query, answer, today))
+        return examples
     for i in range(n):
         if mix == "extended" and rng.random() < 0.5:
             template = EXTRA_TEMPLATES[rng.randint(0, len(EXTRA_TEMPLATES) - 1)]
@@ -240,7 +306,7 @@ def to_conversation(example: Example, prompt: str = "tutorial") -> dict:
     return {
         "id": example.id,
         "conversations": [
-            {"from": "user", "value": user_message(example.query, prompt)},
+            {"from": "user", "value": user_message(example.query, prompt, example.today)},
             {"from": "assistant", "value": example.answer.to_json()},
         ],
     }
@@ -254,7 +320,8 @@ def write(examples: Sequence[Example], out_dir: str | Path, prompt: str = "tutor
     txt, jsonl = out / "train.txt", out / "train.jsonl"
     txt.write_text(json.dumps(records, ensure_ascii=False) + "\n", encoding="utf-8")
     lines = [
-        json.dumps({**record, "query": example.query}, ensure_ascii=False) + "\n"
+        json.dumps({**record, "query": example.query,
+                    **({"today": example.today.isoformat()} if example.today else {})}, ensure_ascii=False) + "\n"
         for record, example in zip(records, examples, strict=True)
     ]
     jsonl.write_text("".join(lines), encoding="utf-8")
@@ -268,8 +335,9 @@ EXPECTED_FORMAT = (
     "\"value\": ...}, {\"from\": \"assistant\", \"value\": <answer JSON>}]}) or JSONL (one such record per "
     "line, optionally with \"query\")"
 )
+_TODAY_PREFIX = r"(?:今天是(?P<today>\d{4}-\d{2}-\d{2})，星期[一二三四五六日]。)?"
 _PROMPT_PATTERNS = tuple(
-    re.compile(re.escape(before) + "(.*)" + re.escape(after), re.S)
+    re.compile(_TODAY_PREFIX + re.escape(before) + "(?P<q>.*)" + re.escape(after), re.S)
     for before, after in (template.split("%s", 1) for template in PROMPTS.values())
 )
 
@@ -280,11 +348,17 @@ def query_of(user_text: str) -> str:
     A user turn that no known template produced (another prompt, e.g. the tutorial's sample with its
     default-year sentence, or a bare question) is returned whole: it is then the question itself.
     """
+    return _split_user_turn(user_text)[0]
+
+
+def _split_user_turn(user_text: str) -> tuple[str, dt.date | None]:
+    """The question and the reference day (from :func:`sft.prompt.today_sentence`, if any) of a user turn."""
     for pattern in _PROMPT_PATTERNS:
         match = pattern.fullmatch(user_text)
         if match:
-            return match.group(1)
-    return user_text
+            today = match.group("today")
+            return match.group("q"), dt.date.fromisoformat(today) if today else None
+    return user_text, None
 
 
 def _answer(text: object) -> Answer:
@@ -318,9 +392,15 @@ def _example(record: object) -> Example:
     query = record.get("query")
     if query is not None and not isinstance(query, str):
         raise ValueError("\"query\" must be a string")
+    inner, today = _split_user_turn(turns[0]["value"])
     if query is None:
-        query = query_of(turns[0]["value"])
-    return Example(record["id"], query, _answer(turns[1]["value"]))
+        query = inner
+    if record.get("today") is not None:
+        try:
+            today = dt.date.fromisoformat(record["today"])
+        except (TypeError, ValueError):
+            raise ValueError(f"\"today\" must be a date YYYY-MM-DD: {record['today']!r}") from None
+    return Example(record["id"], query, _answer(turns[1]["value"]), today)
 
 
 def load_training_file(path: str | Path) -> list[Example]:

@@ -47,7 +47,7 @@ class BatchConstraint(Protocol):
 
 
 class Constraint(Protocol):
-    def new_batch(self, size: int) -> BatchConstraint: ...
+    def new_batch(self, size: int, questions: list[str] | None = None) -> BatchConstraint: ...
 
 
 class JsonClose:
@@ -173,17 +173,19 @@ class Extractor:
         self._cache_kw = "cache" if "cache" in params else "past_key_values"
 
     # -- prompts
-    def encode(self, question: str) -> list[int]:
+    def encode(self, question: str, today=None) -> list[int]:
         if not isinstance(question, str) or not question.strip():
             raise ValueError("empty question: give a sentence that names a city and a date")
-        ids = self.tokenizer(render(self.tokenizer, question, self.prompt), add_special_tokens=False)["input_ids"]
+        ids = self.tokenizer(render(self.tokenizer, question, self.prompt, today=today),
+                             add_special_tokens=False)["input_ids"]
         if len(ids) > self.max_prompt_tokens:
             q_ids = self.tokenizer(question, add_special_tokens=False)["input_ids"]
             keep = max(1, len(q_ids) - (len(ids) - self.max_prompt_tokens))
             short = self.tokenizer.decode(q_ids[:keep])
             warnings.warn(f"question of {len(q_ids)} tokens truncated to {keep} to fit the context",
                           stacklevel=2)
-            ids = self.tokenizer(render(self.tokenizer, short, self.prompt), add_special_tokens=False)["input_ids"]
+            ids = self.tokenizer(render(self.tokenizer, short, self.prompt, today=today),
+                                 add_special_tokens=False)["input_ids"]
         return ids
 
     def _piece(self, token: int) -> str:
@@ -193,12 +195,17 @@ class Extractor:
         return piece
 
     # -- generation
-    def __call__(self, questions: list[str], progress=None) -> list[Generation]:
+    def __call__(self, questions: list[str], progress=None, todays=None) -> list[Generation]:
         """Extract from every question; results come back in the questions' order.
 
-        ``progress`` is an optional callable taking the number of questions just finished.
+        ``progress`` is an optional callable taking the number of questions just finished; ``todays`` an
+        optional reference day (``datetime.date`` or None) per question, given to the model in its prompt.
         """
-        encoded = [self.encode(q) for q in questions]
+        if todays is None:
+            todays = [None] * len(questions)
+        if len(todays) != len(questions):
+            raise ValueError(f"{len(todays)} reference days for {len(questions)} questions")
+        encoded = [self.encode(q, t) for q, t in zip(questions, todays)]
         order = sorted(range(len(questions)), key=lambda i: len(encoded[i]))
         results: list[Generation | None] = [None] * len(questions)
         for start in range(0, len(order), self.batch_size):
@@ -213,7 +220,7 @@ class Extractor:
     def generate_batch(self, questions: list[str], encoded: list[list[int]]) -> list[Generation]:
         n = len(encoded)
         trackers = [JsonClose() for _ in range(n)]
-        constraint = self.constraint.new_batch(n) if self.constraint is not None else None
+        constraint = self.constraint.new_batch(n, questions) if self.constraint is not None else None
         jump = constraint is not None and self.jump_forward and hasattr(constraint, "forced")
         active = [True] * n
         new_tokens: list[list[int]] = [[] for _ in range(n)]

@@ -7,6 +7,8 @@ Both are wrapped in the tokenizer's chat template (ChatML for Qwen) by :func:`re
 
 from __future__ import annotations
 
+import datetime as dt
+
 TUTORIAL = """
 给定一句话：“%s”，请你按步骤要求工作。
 
@@ -24,16 +26,30 @@ PROMPTS = {"tutorial": TUTORIAL, "short": SHORT}
 SYSTEM = {"tutorial": None, "short": ""}
 
 
-def user_message(question: str, prompt: str = "tutorial") -> str:
-    """The user turn for one question under a named prompt (``tutorial`` or ``short``)."""
+WEEKDAYS = "一二三四五六日"
+
+
+def today_sentence(today: dt.date) -> str:
+    """The one sentence that gives a model the reference day: ``今天是2026-11-30，星期一。``"""
+    return f"今天是{today.isoformat()}，星期{WEEKDAYS[today.weekday()]}。"
+
+
+def user_message(question: str, prompt: str = "tutorial", today: dt.date | None = None) -> str:
+    """The user turn for one question under a named prompt (``tutorial`` or ``short``).
+
+    With a reference day (``today``) the turn starts with :func:`today_sentence`, so that relative dates
+    (明天, 下周三) can be resolved; without one the turn is the prompt alone, as in the tutorial.
+    """
     try:
         template = PROMPTS[prompt]
     except KeyError:
         raise ValueError(f"unknown prompt {prompt!r}; choose one of: {', '.join(PROMPTS)}") from None
-    return template % (question,)
+    text = template % (question,)
+    return text if today is None else today_sentence(today) + text
 
 
-def render(tokenizer, question: str, prompt: str = "tutorial", answer: str | None = None) -> str:
+def render(tokenizer, question: str, prompt: str = "tutorial", answer: str | None = None,
+           today: dt.date | None = None) -> str:
     """The full model input text for one question, through the tokenizer's chat template.
 
     Without ``answer`` it ends with the assistant header (generation prompt); with it, the answer and
@@ -44,9 +60,9 @@ def render(tokenizer, question: str, prompt: str = "tutorial", answer: str | Non
         from .hub import QWEN1_SYSTEM, qwen1_chat_prompt
 
         system = QWEN1_SYSTEM if SYSTEM[prompt] is None else SYSTEM[prompt]
-        text = qwen1_chat_prompt(user_message(question, prompt), system=system)
+        text = qwen1_chat_prompt(user_message(question, prompt, today), system=system)
     else:
-        messages = [{"role": "user", "content": user_message(question, prompt)}]
+        messages = [{"role": "user", "content": user_message(question, prompt, today)}]
         if SYSTEM[prompt] is not None:
             messages.insert(0, {"role": "system", "content": SYSTEM[prompt]})
         text = tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)

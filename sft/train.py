@@ -34,8 +34,12 @@ PROFILES: dict[str, dict] = {
     # Fits the CPU main job (data -> finetune -> bench in <= 25 min on 2 cores): the short prompt, fewer
     # examples from the extended template mix, one epoch, a higher learning rate for the few steps.
     # fp32: LoRA training in bf16 ran 1.5x slower than fp32 on this CPU (adapter casts), unlike inference.
-    "cpu": dict(examples=480, epochs=1.0, mix="extended", prompt="short", learning_rate=1e-3, lora_alpha=32,
+    "cpu": dict(examples=480, epochs=1.0, mix="real", prompt="short", learning_rate=1e-3, lora_alpha=32,
                 warmup_ratio=0.05, batch_size=8, micro_batch_size=8, save_steps=20, dtype="fp32"),
+    # The default on CUDA: the `real` mix (what people type: fragments, no city / no date, places that are
+    # not cities, every date form, relative dates with and without a reference day), sized for one GPU.
+    "gpu": dict(examples=8000, epochs=1.0, mix="real", prompt="short", learning_rate=5e-4, lora_alpha=32,
+                warmup_ratio=0.03, batch_size=16, micro_batch_size=16, save_steps=100),
 }
 
 
@@ -114,7 +118,8 @@ def tokenize_examples(tokenizer, examples, prompt: str, max_length: int) -> tupl
     eot = end_of_turn(tokenizer)
     kept, dropped = [], 0
     for ex in examples:
-        p = tokenizer(render(tokenizer, ex.query, prompt), add_special_tokens=False)["input_ids"]
+        p = tokenizer(render(tokenizer, ex.query, prompt, today=getattr(ex, "today", None)),
+                      add_special_tokens=False)["input_ids"]
         a = tokenizer(ex.answer.to_json() + eot, add_special_tokens=False)["input_ids"]
         if len(p) + len(a) > max_length:
             dropped += 1

@@ -38,7 +38,7 @@ class ForceTokens:
     def __init__(self, ids: list[int]):
         self.ids = ids
 
-    def new_batch(self, size: int):
+    def new_batch(self, size: int, questions=None):
         outer = self
 
         class Batch:

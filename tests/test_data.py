@@ -193,7 +193,7 @@ def test_fill_gold_by_rule():
 
 
 def test_generate_errors():
-    with pytest.raises(ValueError, match="unknown mix 'both'; valid: tutorial, extended"):
+    with pytest.raises(ValueError, match="unknown mix 'both'; valid: tutorial, extended, real"):
         generate(10, mix="both")
     with pytest.raises(ValueError, match="unknown prompt"):
         generate(10, prompt="nope")
@@ -237,8 +237,10 @@ def test_write_is_byte_identical(tmp_path, mix):
     assert isinstance(records, list) and len(records) == 300
     assert set(records[0]) == {"id", "conversations"}
     lines = a[1].read_text(encoding="utf-8").splitlines()
-    assert [json.loads(line) for line in lines] == [{**r, "query": json.loads(line)["query"]}
-                                                    for r, line in zip(records, lines, strict=True)]
+    extra = ("query", "today")  # train.jsonl = the train.txt record + the raw question (+ its reference day)
+    assert [json.loads(line) for line in lines] == [
+        {**r, **{k: json.loads(line)[k] for k in extra if k in json.loads(line)}}
+        for r, line in zip(records, lines, strict=True)]
 
 
 @pytest.mark.parametrize("prompt", list(PROMPTS))
@@ -298,3 +300,42 @@ def test_malformed_jsonl_line_number(tmp_path):
     path.write_text(f"{good}\n\n{bad}\n", encoding="utf-8")
     with pytest.raises(ValueError, match=rf"^{path}:3: the assistant turn is not an answer JSON"):
         load_training_file(path)
+
+
+def test_generate_real_mix():
+    """The `real` mix: gold from the parts' slot values; checked here only by what needs no date code."""
+    import datetime as dt
+
+    from sft.datagen import held_out_queries, normalize_query
+    from sft.task import DATE_PATTERN
+
+    examples = generate(3000, seed=0, mix="real", prompt="short")
+    assert generate(3000, seed=0, mix="real", prompt="short") == examples  # deterministic
+    assert len({e.query for e in examples}) == 3000
+    share = lambda pred: sum(map(pred, examples)) / len(examples)  # noqa: E731
+    assert 0.25 < share(lambda e: e.answer.city is None) < 0.6
+    assert 0.3 < share(lambda e: e.answer.date is None) < 0.7
+    assert 0.05 < share(lambda e: e.answer == Answer(None, None)) < 0.3
+    assert 0.2 < share(lambda e: e.today is not None) < 0.45
+    held_out = held_out_queries()
+    for e in examples:
+        assert e.answer.city is None or e.answer.city in e.query, e
+        assert e.answer.date is None or re.fullmatch(DATE_PATTERN, e.answer.date), e
+        assert normalize_query(e.query) not in held_out, e
+    # a relative word alone resolves only with a reference day; checked with the calendar, not the resolver
+    absolute = re.compile(r"\d|[一二三四五六七八九十]月")
+    for e in examples:
+        plain = not absolute.search(e.query) and "天后" not in e.query
+        if e.today is not None and re.search(r"(?<!清)明天(?!气)", e.query) and plain:
+            assert e.answer.date == (e.today + dt.timedelta(days=1)).isoformat(), e
+        if e.today is None and re.search(r"明天|后天|下周[一二三四五六日]", e.query) and plain:
+            assert e.answer.date is None, e
+
+
+def test_real_mix_round_trips_through_train_files(tmp_path):
+    from sft.datagen import load_training_file, write
+
+    examples = generate(200, seed=4, mix="real", prompt="short")
+    txt, jsonl = write(examples, tmp_path, prompt="short")
+    assert load_training_file(jsonl) == examples
+    assert load_training_file(txt) == examples  # the reference day comes back from the user turn

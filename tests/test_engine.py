@@ -92,7 +92,7 @@ class _ForceAfter:
     def __init__(self, forced: list[int], rows: set[int]):
         self.forced_tokens, self.rows = forced, rows
 
-    def new_batch(self, size):
+    def new_batch(self, size, questions=None):
         return self
 
     def mask(self, logits, active):

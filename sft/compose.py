@@ -1,0 +1,382 @@
+"""Compositional phrasings: the ``real`` training mix, questions the way people type them.
+
+The tutorial's 12 templates (and the 30 of the ``extended`` mix) always name a city and a date in one
+sentence frame. People do not: they send fragments (``那杭州呢``), ask about an activity, name a district,
+a sight, a province or a foreign city, write dates in every form or relative to today, and often name no
+city, no date, or neither. This module builds such questions from parts, each part carrying its own slot
+value, so the gold answer is made from the slot values (never by reading the question back):
+
+* a **place** part: a train-split city of ``datasets/cities.tsv`` (full or short name), a city of
+  ``datasets/places.tsv`` (county-level, Hong Kong / Macau / Taiwan, foreign), or a place that is not a
+  city (district, county, sight, province, region, country: gold city ``null``), alone or after its city
+  (``杭州西湖``: gold ``杭州``), or none;
+* a **date** part: a month and day in one of many written forms, with or without a year; a fixed-date
+  festival; a range or an approximate date; a relative date, lunar festival or a day alone (gold ``null``
+  without a reference day, the resolved ``%Y-%m-%d`` with one: :func:`sft.task.find_date`, the one
+  resolver); a vague time (``null``); or none;
+* an **ask** (weather words, activity questions, colloquial and dialect forms), an opener, an ending,
+  and noise (spaces, emoji, repeated punctuation, typos of weather words, distractor numbers);
+* a **frame** that puts them in order, including fragments, search-box queries, two places and two dates.
+
+Only ``split=train`` cities and places are used, so the suite's test-only places stay unseen. The
+``today`` of an example (about a third of them have one) is given to the model in the prompt
+(:func:`sft.prompt.today_sentence`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sft.cities import short_name, train_cities
+from sft.task import Answer, find_date, format_date
+
+# ----------------------------------------------------------------------------------------- words
+
+OPENERS = (
+    "", "", "", "", "", "", "请问", "请问一下", "帮我查一下", "帮我查查", "查下", "查一下", "问下", "问一下",
+    "我想知道", "想知道", "你好，", "您好，", "小助手，", "嗨，", "hi，", "hello ", "麻烦看看", "能告诉我",
+    "想问问", "那个，", "嗯，", "诶，", "哎，", "喂，", "小度小度，", "帮忙看下", "看看", "搜一下", "告诉我",
+)
+ENDINGS = (
+    "", "", "", "", "", "", "？", "？", "?", "？？", "?？", "呀", "啊", "哈", "呢", "嘛", "，谢谢", "，谢啦",
+    "～", "~~", "!!", "！", "。", "...", "。。。", " 😂", "🙏", "☀️", "🌧️", "😭", " thx", "，急", "，在线等",
+)
+ASKS = (
+    "天气怎么样", "天气如何", "天气咋样", "天气好吗", "天气好不好", "什么天气", "啥天气", "天气", "天气预报",
+    "的天气", "的天气预报", "下雨吗", "会下雨吗", "下不下雨", "有雨吗", "会不会下雨", "下雪吗", "会下雪不",
+    "冷不冷", "冷吗", "热不热", "热吗", "多少度", "几度", "气温多少", "气温", "温度高吗", "最高温度多少",
+    "刮风吗", "风大吗", "风大不大", "有雾霾吗", "空气怎么样", "空气质量", "晴天吗", "是晴天吗", "出太阳吗",
+    "要带伞吗", "需要带伞吗", "带不带伞", "穿什么合适", "穿啥", "要穿羽绒服吗", "紫外线强不强", "适合出门吗",
+    "下冰雹吗", "有台风吗", "闷不闷", "潮不潮", "天儿咋样", "啥天儿", "天气咋个样", "落雨伐", "冷唔冷",
+    "热成狗了吗", "会降温吗", "升温了没", "有没有暴雨", "雨大吗", "湿度多少", "能见度高吗", "天晴不",
+)
+#: Weather words with a typo or a homophone, as people type them on a phone.
+TYPO_ASKS = ("天汽怎么样", "天气怎么羊", "天气怎摸样", "下鱼吗", "下与吗", "温度高马", "天器如何", "气文多少",
+             "天气预抱", "会不会下鱼", "天汽预报", "冷步冷")
+ACTIVITIES = (
+    "爬山", "跑步", "钓鱼", "洗车", "晒被子", "放风筝", "踢球", "打球", "露营", "骑车", "拍照", "看日出",
+    "逛街", "野餐", "划船", "去海边", "游泳", "晾衣服", "遛狗", "出去玩", "徒步", "打高尔夫", "看烟花",
+    "赶海", "自驾", "带娃出门", "晨练", "开车出门", "坐飞机", "出海",
+)
+ACTIVITY_ASKS = ("适合{a}吗", "能{a}吗", "{a}合适吗", "可以{a}不", "适不适合{a}", "方便{a}吗", "{a}行不行",
+                 "去{a}会不会下雨", "{a}的话天气行吗", "想{a}，天气允许吗")
+DISTRACTORS = ("我们{n}个人", "一家{n}口", "带{n}个娃", "坐{n}号线", "住{n}晚", "预算{n}000块", "{n}楼",
+               "{n}点的航班", "G{nnnn}次", "第{n}次去", "{n}个朋友", "开{n}小时车", "{nn}度", "{n}天{m}晚")
+CHATTER = ("你好", "谢谢", "你是谁", "在吗", "讲个笑话", "好的", "知道了", "嗯嗯", "再见", "你能干嘛",
+           "帮我订个酒店", "现在几点", "打开空调", "放首歌")
+EMOJI = ("😀", "😂", "☀️", "🌧️", "⛅", "❄️", "🌈", "🤔", "🙏", "👍", "😅", "💦")
+ROMANIZED = ("Beijing", "beijing", "Shanghai", "shanghai", "Shenzhen", "Guangzhou", "Hangzhou", "Chengdu",
+             "Tokyo", "London", "Paris", "Seoul", "Bangkok", "Sydney")
+
+_CN = "〇一二三四五六七八九"
+_FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+WEEKDAY_WORDS = ("一", "二", "三", "四", "五", "六", "日", "天")
+FIXED_FESTIVALS = (("元旦", 1, 1), ("情人节", 2, 14), ("五一", 5, 1), ("劳动节", 5, 1), ("六一", 6, 1),
+                   ("儿童节", 6, 1), ("七一", 7, 1), ("国庆", 10, 1), ("国庆节", 10, 1), ("平安夜", 12, 24),
+                   ("圣诞", 12, 25), ("圣诞节", 12, 25))
+LUNAR_FESTIVALS = ("春节", "除夕", "元宵节", "端午", "端午节", "七夕", "中秋", "中秋节", "重阳节", "清明",
+                   "清明节")
+VAGUE = ("这几天", "最近", "这周", "下周", "下个月", "月初", "过几天", "改天", "晚上", "现在", "冬天", "夏天",
+         "这两天", "近期", "年底", "春天", "早上", "过两天", "周末前后", "下礼拜", "中午", "后半夜", "月中", "年初")
+
+
+def _month_only(rng: random.Random) -> str:
+    """A month without a day: no date (七月, 10月份, 3月中旬, 九月下旬)."""
+    m = rng.randint(1, 12)
+    month = rng.choice((f"{m}月", cn_number(m) + "月"))
+    return month + rng.choice(("", "份", "份", "初", "中旬", "下旬", "上旬", "底", "中", "的时候"))
+
+
+def _day_only(rng: random.Random) -> str:
+    d = rng.randint(1, 31)
+    return rng.choice((f"{d}号", f"{d}号", f"{d}日", f"{d}号那天", f"{cn_number(d)}号"))
+
+
+def cn_number(n: int) -> str:
+    """1..99 in Chinese numerals: 3 三, 10 十, 12 十二, 30 三十."""
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _CN[tens] + "十")
+    return head + (_CN[ones] if ones else "")
+
+
+# ----------------------------------------------------------------------------------------- parts
+
+@dataclass(frozen=True)
+class Part:
+    """A piece of a question and what it contributes to the gold answer."""
+
+    text: str
+    value: str | None  # the gold city (place parts) or gold date (date parts)
+    kind: str
+
+
+@lru_cache(maxsize=1)
+def _place_pools() -> dict[str, tuple]:
+    cities = tuple(train_cities())
+    try:
+        from sft.places import load_places
+
+        places = [p for p in load_places() if p.split == "train"]
+    except (ImportError, FileNotFoundError):  # the places gazetteer is optional for the generator
+        places = []
+    by_kind: dict[str, list] = {}
+    for p in places:
+        by_kind.setdefault(p.kind, []).append(p)
+    return {"cities": cities, **{k: tuple(v) for k, v in by_kind.items()}}
+
+
+def place_part(rng: random.Random, kind: str | None = None) -> Part:
+    """One place: a city (gold as written), a non-city place (gold null), or a sub-place after its city."""
+    pools = _place_pools()
+    other_cities = pools.get("city", ())
+    non_city = [k for k in ("district", "county", "sight", "province", "region", "country", "area") if pools.get(k)]
+    if kind is None:
+        kind = rng.choices(
+            ("city", "place-city", "non-city", "city+sub", "romanized"),
+            weights=(50, 18 if other_cities else 0, 18 if non_city else 0, 10 if non_city else 0, 2),
+        )[0]
+    if kind == "city":
+        name = rng.choice(pools["cities"]).name
+        text = name if rng.random() < 0.35 else short_name(name)
+        return Part(text, text, "city")
+    if kind == "place-city" and other_cities:
+        text = rng.choice(other_cities).name
+        return Part(text, text, "place-city")
+    if kind == "romanized":
+        text = rng.choice(ROMANIZED)
+        return Part(text, text, "romanized")
+    if kind == "city+sub" and non_city:
+        train_names = {c.name for c in pools["cities"]}
+        subs = [p for k in ("district", "sight", "area", "county") for p in pools.get(k, ()) if p.city in train_names]
+        if subs:
+            sub = rng.choice(subs)
+            city = sub.city if rng.random() < 0.4 else short_name(sub.city)
+            text = city + rng.choice(("", "", "的", " ")) + sub.name
+            return Part(text, city, "city+sub")
+    if non_city:
+        place = rng.choice(pools[rng.choice(non_city)])
+        return Part(place.name, None, place.kind)
+    return place_part(rng, "city")
+
+
+def random_today(rng: random.Random) -> dt.date:
+    """A reference day in 2024..2030, with extra weight on month ends, year ends and leap days."""
+    r = rng.random()
+    year = rng.randint(2024, 2030)
+    if r < 0.08:
+        return dt.date(year, 12, 31) if rng.random() < 0.5 else dt.date(year, 1, 1)
+    if r < 0.12:
+        return dt.date(rng.choice((2024, 2028)), 2, rng.choice((28, 29)))
+    month = rng.randint(1, 12)
+    last = calendar.monthrange(year, month)[1]
+    if r < 0.25:
+        return dt.date(year, month, rng.choice((last, last - 1, 1)))
+    return dt.date(year, month, rng.randint(1, last))
+
+
+def _md_text(rng: random.Random, m: int, d: int) -> str:
+    forms = (
+        f"{m}月{d}号", f"{m}月{d}号", f"{m}月{d}日", f"{m}月{d}日", f"{m}月{d}", f"{m}.{d}", f"{m}/{d}",
+        f"{m}-{d}号", f"{m}-{d}", f"{m:02d}-{d:02d}", f"{m}月{d}号", f"{cn_number(m)}月{cn_number(d)}号",
+        f"{cn_number(m)}月{cn_number(d)}日", f"{cn_number(m)}月{cn_number(d)}", f"{m} 月 {d} 号",
+        f"{m}月{d}号".translate(_FULLWIDTH), f"{m}月{d}号周{rng.choice(WEEKDAY_WORDS[:7])}", f"{m}月{d}号那天",
+        f"{m}月份{d}号", f"{m:02d}月{d:02d}日",
+    )
+    return rng.choice(forms)
+
+
+def _ymd_text(rng: random.Random, y: int, m: int, d: int) -> tuple[str, int]:
+    """A dated form and the year as the rule reads it (two digits are 20xx)."""
+    yy = y % 100
+    cy = "".join(_CN[int(c)] for c in str(y))
+    forms = (
+        (f"{y}年{m}月{d}号", y), (f"{y}年{m}月{d}日", y), (f"{yy:02d}年{m}月{d}号", 2000 + yy),
+        (f"{cy}年{cn_number(m)}月{cn_number(d)}日", y), (f"{cy}年{cn_number(m)}月{cn_number(d)}号", y),
+        (f"{y}-{m:02d}-{d:02d}", y), (f"{y}/{m}/{d}", y), (f"{y}.{m}.{d}", y),
+        (f"{y}年{cn_number(m)}月{cn_number(d)}号", y),
+        (f"{y} 年 {m} 月 {d} 日", y), (f"{y}年{m}月{d}号".translate(_FULLWIDTH), y),
+    )
+    return rng.choice(forms)
+
+
+def _relative_text(rng: random.Random) -> str:
+    n = rng.randint(1, 10)
+    num = str(n) if rng.random() < 0.5 else cn_number(n)
+    w = rng.choice(WEEKDAY_WORDS)
+    w6 = rng.choice(WEEKDAY_WORDS[:7])
+    day = rng.randint(1, 28)
+    m, d = rng.randint(1, 12), rng.randint(1, 28)
+    forms = (
+        "今天", "今天", "今儿", "今日", "今晚", "今早", "明天", "明天", "明天", "明儿", "明日", "明早", "明晚",
+        "后天", "后天", "大后天", "昨天", "前天", f"周{w6}", f"星期{w}", f"礼拜{w}", f"这周{w6}", f"本周{w6}",
+        f"下周{w6}", f"下个星期{w}", f"下礼拜{w}", f"下下周{w6}", f"上周{w6}", "周末", "这周末", "这个周末",
+        "下周末", f"{num}天后", f"{num}天以后", f"过{num}天", f"{num}天之后", f"{num}天前", f"下个月{day}号",
+        f"下月{day}号", f"这个月{day}号", f"本月{day}号", f"{day}号", "月底", f"明年{m}月{d}号", f"今年{m}月{d}号",
+        f"去年{m}月{d}号",
+    )
+    return rng.choice(forms)
+
+
+def date_part(rng: random.Random, today: dt.date | None) -> Part:
+    """One date phrase and its gold date by the task rule (relative ones resolved against ``today``)."""
+    kind = rng.choices(("md", "ymd", "festival", "range", "relative", "lunar", "day", "vague", "month", "none"),
+                       weights=(26, 9, 4, 4, 26, 4, 5, 8, 5, 15))[0]
+    if kind in ("md", "range"):
+        m = rng.randint(1, 12)
+        d = rng.randint(1, calendar.monthrange(2000, m)[1])
+        text = _md_text(rng, m, d)
+        if kind == "range":
+            d2 = min(d + rng.randint(1, 4), calendar.monthrange(2001, m)[1])
+            if d2 == d:
+                return Part(text, format_date(m, d), "md")
+            text = rng.choice((f"{m}月{d}号到{d2}号", f"{m}月{d}日至{d2}日", f"{m}.{d}-{m}.{d2}", f"{m}月{d}号左右",
+                               f"{m}月{d}号前后", f"大概{m}月{d}号"))
+        return Part(text, format_date(m, d), kind)
+    if kind == "ymd":
+        y, m = rng.randint(2015, 2030), rng.randint(1, 12)
+        d = rng.randint(1, calendar.monthrange(y, m)[1])
+        text, year = _ymd_text(rng, y, m, d)
+        return Part(text, format_date(m, d, year), kind)
+    if kind == "festival":
+        name, m, d = rng.choice(FIXED_FESTIVALS)
+        if rng.random() < 0.2:
+            y = rng.randint(2020, 2030)
+            return Part(f"{y}年{name}", format_date(m, d, y), kind)
+        return Part(name, format_date(m, d), kind)
+    if kind == "month":
+        return Part(_month_only(rng), None, kind)
+    if kind in ("relative", "lunar", "day"):
+        text = {"relative": _relative_text, "day": _day_only}.get(kind, lambda r: r.choice(LUNAR_FESTIVALS))(rng)
+        value = find_date(text, today=today) if today is not None else None
+        return Part(text, value, kind)
+    if kind == "vague":
+        return Part(rng.choice(VAGUE), None, kind)
+    return Part("", None, "none")
+
+
+# ---------------------------------------------------------------------------------------- frames
+
+def _ask(rng: random.Random) -> str:
+    r = rng.random()
+    if r < 0.12:
+        return rng.choice(ACTIVITY_ASKS).format(a=rng.choice(ACTIVITIES))
+    if r < 0.17:
+        return rng.choice(TYPO_ASKS)
+    return rng.choice(ASKS)
+
+
+def _distractor(rng: random.Random) -> str:
+    n = rng.randint(2, 9)
+    return rng.choice(DISTRACTORS).format(n=n, nn=rng.randint(15, 39), nnnn=rng.randint(100, 9999), m=n - 1)
+
+
+def _join(rng: random.Random, *pieces: str) -> str:
+    sep = rng.choice(("", "", "", "", " ", "，")) if len([p for p in pieces if p]) > 1 else ""
+    return sep.join(p for p in pieces if p)
+
+
+def compose(rng: random.Random) -> tuple[str, Answer, dt.date | None]:
+    """One question, its gold answer (from the parts' slot values) and its reference day (or None)."""
+    today = random_today(rng) if rng.random() < 0.45 else None
+    frame = rng.choices(
+        ("plain", "trip", "fragment", "search", "activity", "two-places", "two-dates", "distractor", "chatter"),
+        weights=(40, 10, 12, 10, 10, 7, 4, 6, 1),
+    )[0]
+    if frame == "chatter":
+        return rng.choice(CHATTER) + rng.choice(ENDINGS), Answer(None, None), today
+    place = place_part(rng) if rng.random() < 0.8 else Part("", None, "none")
+    date = date_part(rng, today)
+    opener, ending = rng.choice(OPENERS), rng.choice(ENDINGS)
+    p, d = place.text, date.text
+    if opener and d.startswith("下") and not opener.endswith(("，", " ")):
+        opener += "，"  # 请问 + 下下周六 would read as 请问下 + 下周六
+    if frame == "plain":
+        order = rng.random()
+        if order < 0.5:
+            body = _join(rng, p, d, _ask(rng))
+        elif order < 0.85:
+            body = _join(rng, d, p, _ask(rng))
+        else:
+            body = _join(rng, _ask(rng), p, d)
+        text = opener + body + ending
+    elif frame == "trip":
+        if not p:
+            place = place_part(rng)
+            p = place.text
+        go = rng.choice(("去", "到", "要去", "打算去", "准备去", "想去", "飞", "回", "出差去", "在"))
+        tail = rng.choice(("", "玩", "旅游", "出差", "开会", "看演唱会", "见朋友", rng.choice(ACTIVITIES)))
+        text = opener + _join(rng, d + go + p + tail, _ask(rng)) + ending
+    elif frame == "fragment":
+        pieces = [x for x in (p, d) if x] or [place_part(rng).text]
+        if not (p or d):
+            place = place_part(rng)
+            p = pieces[0] = place.text
+        core = "".join(pieces)
+        text = rng.choice(("{c}呢", "那{c}呢", "{c}的呢", "换成{c}", "{c}呢？", "那{c}", "再查下{c}", "{c}的", "{c}?",
+                           "改成{c}吧", "那{c}怎么样")).format(c=core)
+    elif frame == "search":
+        bits = [x for x in (p, d, rng.choice(("天气", "天气预报", "气温", "下雨", "weather"))) if x]
+        rng.shuffle(bits)
+        text = rng.choice((" ", "", " ", "  ")).join(bits)
+    elif frame == "activity":
+        act = rng.choice(ACTIVITY_ASKS).format(a=rng.choice(ACTIVITIES))
+        text = opener + _join(rng, d, p, act) + ending
+    elif frame == "two-places":
+        other = place_part(rng, "city")
+        if other.text == p or not p or other.text in p or p in other.text:
+            return compose(rng)
+        form = rng.choice((
+            "从{o}去{p}，{d}{a}", "{o}到{p}，{d}{p}{a}", "我在{o}，想问{p}{d}{a}", "人在{o}，{d}去{p}{a}",
+            "{d}去{o}，哦不对是{p}，{a}", "{o}不是，{p}{d}{a}", "我住{o}，{d}要去{p}，那边{a}",
+            "{o}哦不是{p} {d}", "{o} 不对 {p} {d}{a}", "{o} 额 不是 是{p} {d}", "不是{o}，我说的是{p}",
+            "{o}出发去{p} {d}", "{p}和{o}哪个{a}", "{d}{o}转机去{p}，{p}{a}",
+            "{p}和{o}{d}{a}", "{d}{p}还是{o}，{a}",
+        ))
+        if "{d}" not in form:
+            date = Part("", None, "none")
+        text = opener + form.format(o=other.text, p=p, d=d, a=_ask(rng)) + ending
+    elif frame == "two-dates":
+        other = date_part(rng, today)
+        if not d or not other.text or other.text == d or other.value == date.value:
+            return compose(rng)
+        form = rng.choice(("{o}不行，改到{d}，{p}{a}", "{p}原定{o}，现在改{d}了，{a}", "{o}就算了，{d}{p}{a}",
+                           "{o}到了{p}，查下{d}的天气"))
+        text = opener + form.format(o=other.text, d=d, p=p, a=_ask(rng)) + ending
+    else:  # distractor
+        text = opener + _join(rng, _distractor(rng), d, p, _ask(rng)) + ending
+    return _noise(rng, text, place.value), Answer(place.value, date.value), today
+
+
+def _noise(rng: random.Random, text: str, keep: str | None = None) -> str:
+    """Emoji or spaces around the text (``keep``, the gold city, is never split)."""
+    r = rng.random()
+    if r < 0.06:  # an emoji at the start or after a separator, never inside a city or a date
+        spots = [0] + [i + 1 for i, c in enumerate(text) if c in "，。 ?？!！"]
+        i = rng.choice(spots)
+        return text[:i] + rng.choice(EMOJI) + text[i:]
+    if r < 0.10:
+        return text + rng.choice(EMOJI) * rng.randint(1, 3)
+    if r < 0.13:
+        return " " + text + "  "
+    return text
+
+
+def compose_many(n: int, rng: random.Random, seen: set[str] | None = None) -> list[tuple[str, Answer, dt.date | None]]:
+    """``n`` composed questions, no query twice."""
+    seen = set() if seen is None else seen
+    out = []
+    while len(out) < n:
+        query, answer, today = compose(rng)
+        if not query.strip() or query in seen:
+            continue
+        seen.add(query)
+        out.append((query, answer, today))
+    return out
+
+
+__all__: Sequence[str] = ("compose", "compose_many", "place_part", "date_part", "random_today", "Part")
