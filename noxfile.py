@@ -1,7 +1,8 @@
 """Sessions: tests, lint, data, finetune, bench, benchmark. The main job is `nox -s finetune bench`.
 
-`finetune` trains the CPU-profile adapter into runs/adapter (the tutorial profile on CUDA); `bench` scores
-rule, prompt and (when runs/adapter exists) qlora on the committed test suite and writes
+`finetune` trains the adapter into runs/adapter: the `cpu` profile on a CPU, the `gpu` profile (the `real`
+mix, QLoRA) where torch sees a CUDA device, `QWEN_SFT_PROFILE` to choose (e.g. `tutorial`); `bench` scores
+rule, prompt and (when runs/adapter exists) qlora and hybrid on the committed test suite and writes
 reports/<run>/. Extra arguments after `--` go to the command, e.g. `nox -s bench -- --run my-run --force`.
 """
 
@@ -25,6 +26,13 @@ def install(session: nox.Session, *extras: str) -> None:
     session.install(TORCH)
     spec = f".[{','.join(extras)}]" if extras else "."
     session.install("-e", spec)
+
+
+def _cuda(session: nox.Session) -> bool:
+    """Whether torch (as installed for the session) sees a CUDA device."""
+    out = session.run("python", "-c", "import torch; print(torch.cuda.is_available())", silent=True,
+                      external=True)
+    return bool(out) and out.strip().endswith("True")
 
 
 @nox.session(python=None)
@@ -54,7 +62,7 @@ def finetune(session: nox.Session) -> None:
     import shutil
 
     shutil.rmtree(ADAPTER, ignore_errors=True)  # a fresh adapter for every main job
-    profile = os.environ.get("QWEN_SFT_PROFILE") or "cpu"
+    profile = os.environ.get("QWEN_SFT_PROFILE") or ("gpu" if _cuda(session) else "cpu")
     session.run("qwen-sft", "finetune", "--profile", profile, "--out", ADAPTER, *session.posargs)
 
 
@@ -62,7 +70,7 @@ def finetune(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Score rule, prompt and (if an adapter exists) qlora; write reports/<run>/."""
     install(session)
-    contenders = "rule,prompt,qlora" if Path(ADAPTER, "adapter_config.json").exists() else "rule,prompt"
+    contenders = "rule,prompt,qlora,hybrid" if Path(ADAPTER, "adapter_config.json").exists() else "rule,prompt"
     run = RUN or ("reference-cpu" if "qlora" in contenders else "reference-prompt-cpu")
     args = session.posargs or ["--run", run, "--force"]
     extra = ["--adapter", ADAPTER] if "qlora" in contenders else []

@@ -13,6 +13,12 @@ that) runs to ``max_new_tokens`` and leaves unparseable JSON; with it the gramma
 within a few dozen tokens. It is a pattern, not ``maxLength``: xgrammar 0.2.8 compiles ``maxLength`` to a
 character class that lets raw control characters (a tab) through, which ``json.loads`` rejects.
 
+**City copied from the question** (``copy_city=True``, the default of the ``+json`` contenders): each row's
+grammar lists the question's own substrings as the only allowed city strings (besides ``null``), so the
+model cannot write a city the question does not contain (``"滑雪市"``, an added 市, a default ``北京``).
+The grammar is then compiled per question (:func:`question_schema`; cached per question).
+``bench --free-city`` turns it off, to measure what it changes.
+
 Needs the ``json`` extra: ``pip install 'qwen-sft[json]'``.
 """
 
@@ -91,6 +97,31 @@ def compile_schema(tokenizer, schema: dict, vocab_size: int | None = None):
     return _GRAMMARS[key]
 
 
+CITY_SUBSTRING_MAX = 12  # characters: longer than any city name people type
+
+
+def city_candidates(question: str, max_len: int = CITY_SUBSTRING_MAX) -> list[str]:
+    """The substrings a city may be copied from: every run of 1..max_len characters of the question that
+    has no whitespace, quote, backslash or control character, in first-seen order."""
+    seen: dict[str, None] = {}
+    n = len(question)
+    for i in range(n):
+        for j in range(i + 1, min(n, i + max_len) + 1):
+            piece = question[i:j]
+            if any(c.isspace() or c in '"\\' or ord(c) < 0x20 for c in piece):
+                break
+            seen.setdefault(piece, None)
+    return list(seen)
+
+
+def question_schema(schema: dict, question: str) -> dict:
+    """``schema`` with the city restricted to ``null`` or a substring of ``question``."""
+    out = copy.deepcopy(schema)
+    candidates = city_candidates(question)
+    out["properties"]["city"] = {"anyOf": [{"enum": candidates}, {"type": "null"}]} if candidates else {"type": "null"}
+    return out
+
+
 class JsonSchemaConstraint:
     """A :class:`sft.engine.Constraint` that keeps every row inside the answer schema's grammar.
 
@@ -99,19 +130,27 @@ class JsonSchemaConstraint:
     """
 
     def __init__(self, tokenizer, *, vocab_size: int | None = None, schema: dict | None = None,
-                 city_max_chars: int | None = CITY_MAX_CHARS):
+                 city_max_chars: int | None = CITY_MAX_CHARS, copy_city: bool = False):
         self.xgr = _xgrammar()
         self.tokenizer = tokenizer
-        self.schema = decoding_schema(task.ANSWER_SCHEMA if schema is None else schema, city_max_chars)
+        self.base_schema = task.ANSWER_SCHEMA if schema is None else schema
+        self.schema = decoding_schema(self.base_schema, city_max_chars)
         self.grammar = compile_schema(tokenizer, self.schema, vocab_size)
         self.vocab_size = vocab_size if vocab_size is not None else self.grammar.tokenizer_info.vocab_size
+        self.copy_city = copy_city
+        self._vocab_arg = vocab_size
 
-    def matcher(self):
+    def grammar_for(self, question: str | None):
+        if not self.copy_city or question is None:
+            return self.grammar
+        return compile_schema(self.tokenizer, question_schema(self.base_schema, question), self._vocab_arg)
+
+    def matcher(self, question: str | None = None):
         # terminate_without_stop_token: the matcher terminates at the closing brace, no end-of-turn needed.
-        return self.xgr.GrammarMatcher(self.grammar, terminate_without_stop_token=True)
+        return self.xgr.GrammarMatcher(self.grammar_for(question), terminate_without_stop_token=True)
 
-    def new_batch(self, size: int) -> JsonSchemaBatch:
-        return JsonSchemaBatch(self, size)
+    def new_batch(self, size: int, questions: list[str] | None = None) -> JsonSchemaBatch:
+        return JsonSchemaBatch(self, size, questions)
 
     def allowed_counts(self, token_ids: list[int]) -> list[int]:
         """How many tokens the grammar allowed at each step of ``token_ids`` (1 = the token was forced).
@@ -133,9 +172,10 @@ class JsonSchemaConstraint:
 class JsonSchemaBatch:
     """One batch's state: a GrammarMatcher per row and one bitmask [rows, ceil(vocab/32)] on the CPU."""
 
-    def __init__(self, constraint: JsonSchemaConstraint, size: int):
+    def __init__(self, constraint: JsonSchemaConstraint, size: int, questions: list[str] | None = None):
         self.constraint = constraint
-        self.matchers = [constraint.matcher() for _ in range(size)]
+        qs = questions if questions is not None else [None] * size
+        self.matchers = [constraint.matcher(q) for q in qs]
         self.bitmask = constraint.xgr.allocate_token_bitmask(size, constraint.vocab_size)
         self.rejected = [False] * size  # a row whose chosen token the grammar refused (masking was bypassed)
 
@@ -161,7 +201,11 @@ class JsonSchemaBatch:
         matcher = self.matchers[row]
         if matcher.is_terminated():
             return []
-        text = matcher.find_jump_forward_string()
+        try:
+            text = matcher.find_jump_forward_string()
+        except UnicodeDecodeError:
+            # the forced bytes can end inside a character (city candidates sharing a first byte): no jump
+            return []
         if not text:
             return []
         tokens = self.constraint.tokenizer.encode(text, add_special_tokens=False)[:-1]

@@ -1,9 +1,11 @@
 """The contenders: each turns a list of questions into a list of output texts, with timings.
 
+One registry (:data:`REGISTRY`) says what each contender is made of; adding one is one line there.
 ``rule`` needs no model. The model contenders share one loaded base model and one generation loop
 (:class:`sft.engine.Extractor`): ``prompt`` is the base model with the tutorial's prompt; ``qlora`` is the
 base plus the trained adapter, with the prompt it was trained on; ``+json`` runs either under the answer
-schema's grammar (:mod:`bench.constrained`). The scorer never knows which contender made an output.
+schema's grammar (:mod:`bench.constrained`); ``hybrid`` combines the fine-tuned model's answer with the
+rule's (:mod:`bench.hybrid`). The scorer never knows which contender made an output.
 """
 
 from __future__ import annotations
@@ -16,14 +18,44 @@ from pathlib import Path
 
 from sft.engine import Extractor, Generation
 
-CONTENDERS = ("rule", "prompt", "qlora", "prompt+json", "qlora+json")
 ADAPTER_META = "qwen_sft.json"  # written by `qwen-sft finetune` beside the PEFT adapter
 
 
+@dataclass(frozen=True)
+class Contender:
+    """What a contender is made of. ``model``: runs the language model; ``adapter``: with the trained
+    adapter (and the prompt it was trained on); ``grammar``: under the answer schema's grammar;
+    ``hybrid``: the model's answer combined with the rule's (:func:`bench.hybrid.combine`)."""
+
+    name: str
+    what: str
+    model: bool = True
+    adapter: bool = False
+    grammar: bool = False
+    hybrid: bool = False
+
+
+REGISTRY: dict[str, Contender] = {c.name: c for c in (
+    Contender("rule", "regex + cn2an + gazetteers, no model", model=False),
+    Contender("prompt", "the base model with the tutorial's prompt"),
+    Contender("qlora", "the base model + the trained adapter", adapter=True),
+    Contender("prompt+json", "prompt, under the answer schema's grammar", grammar=True),
+    Contender("qlora+json", "qlora, under the answer schema's grammar", adapter=True, grammar=True),
+    Contender("hybrid", "qlora's answer checked field by field against the rule's", adapter=True, hybrid=True),
+    Contender("hybrid+json", "hybrid over qlora+json", adapter=True, grammar=True, hybrid=True),
+)}
+CONTENDERS = tuple(REGISTRY)
+
+
 def check_names(names: list[str]) -> list[str]:
-    unknown = [n for n in names if n not in CONTENDERS]
+    if not names:
+        raise ValueError(f"no contender given; valid: {', '.join(CONTENDERS)}")
+    unknown = [n for n in names if n not in REGISTRY]
     if unknown:
         raise ValueError(f"unknown contender {unknown[0]!r}; valid: {', '.join(CONTENDERS)}")
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise ValueError(f"contender {twice[0]!r} is named twice")
     return names
 
 
@@ -52,12 +84,13 @@ class Workspace:
 
     def __init__(self, model: str = "embedded", adapter: str | Path | None = None, *, device=None, dtype=None,
                  batch_size: int = 32, max_new_tokens: int = 48, trust_remote_code: bool = False,
-                 jump_forward: bool = True):
+                 jump_forward: bool = True, copy_city: bool = True):
         self.model_spec, self.adapter = model, adapter
         self.device, self.dtype = device, dtype
         self.batch_size, self.max_new_tokens = batch_size, max_new_tokens
         self.trust_remote_code = trust_remote_code
         self.jump_forward = jump_forward  # +json contenders: append forced tokens instead of decoding them
+        self.copy_city = copy_city  # +json contenders: the city must be copied from the question (or null)
         self.loaded = None
         self.peft_model = None
         self.load_seconds: float | None = None
@@ -97,7 +130,8 @@ class Workspace:
         if constrained:
             from bench.constrained import JsonSchemaConstraint
 
-            constraint = JsonSchemaConstraint(loaded.tokenizer, vocab_size=model.config.vocab_size)
+            constraint = JsonSchemaConstraint(loaded.tokenizer, vocab_size=model.config.vocab_size,
+                                              copy_city=self.copy_city)
         return Extractor(model, loaded.tokenizer, prompt=prompt, batch_size=batch_size or self.batch_size,
                          max_new_tokens=self.max_new_tokens, constraint=constraint, jump_forward=self.jump_forward)
 
@@ -117,22 +151,45 @@ class Workspace:
 
 
 def run_contender(name: str, questions: list[str], ws: Workspace, progress=None,
-                  batch_size: int | None = None) -> Run:
-    if name == "rule":
+                  batch_size: int | None = None, todays=None, reuse: dict | None = None) -> Run:
+    """Run one contender over the questions.
+
+    ``todays``: the reference day of each question (``datetime.date`` or None), for relative dates.
+    ``reuse``: a dict shared by the contenders of one bench run; a ``hybrid`` contender takes the model
+    outputs of the matching ``qlora`` contender from it instead of generating them again (its time then
+    counts the model's time once, plus the rule's).
+    """
+    spec = REGISTRY[name]
+    if not spec.model:
         from bench import rule
 
         start = time.perf_counter()
-        outputs = rule.extract(questions)
+        outputs = rule.extract(questions, todays=todays)
         if progress:
             progress(len(questions))
         return Run(outputs, None, time.perf_counter() - start)
-    adapter = name.startswith("qlora")
-    prompt = ws.prompt_for(adapter)
-    extractor = ws.extractor(adapter=adapter, constrained=name.endswith("+json"), prompt=prompt,
-                             batch_size=batch_size)
-    with ws.adapter_state(adapter):
-        start = time.perf_counter()
-        generations = extractor(questions, progress=progress)
-        seconds = time.perf_counter() - start
-    return Run([g.text for g in generations], generations, seconds, prompt=prompt,
-               batch_size=extractor.batch_size)
+    key = (spec.adapter, spec.grammar, tuple(questions), tuple(todays or ()))
+    model_run = (reuse or {}).get(key) if spec.hybrid else None
+    if model_run is None:
+        prompt = ws.prompt_for(spec.adapter)
+        extractor = ws.extractor(adapter=spec.adapter, constrained=spec.grammar, prompt=prompt,
+                                 batch_size=batch_size)
+        with ws.adapter_state(spec.adapter):
+            start = time.perf_counter()
+            generations = extractor(questions, progress=progress, todays=todays)
+            seconds = time.perf_counter() - start
+        model_run = Run([g.text for g in generations], generations, seconds, prompt=prompt,
+                        batch_size=extractor.batch_size)
+        if reuse is not None:
+            reuse[key] = model_run
+    elif progress:
+        progress(len(questions))
+    if not spec.hybrid:
+        return model_run
+    from bench import hybrid
+
+    start = time.perf_counter()
+    outputs = hybrid.combine_all(questions, model_run.outputs, todays)
+    seconds = model_run.seconds + time.perf_counter() - start
+    return Run(outputs, model_run.generations, seconds, prompt=model_run.prompt, batch_size=model_run.batch_size,
+               extra={"model_outputs": model_run.outputs})

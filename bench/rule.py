@@ -12,9 +12,11 @@ Dates
     March 15. ``cn2an`` (already a dependency) plus the regexes of ``sft.task`` cover the spec.
 
 Cities, rule by rule
-    1. Gazetteer: every city of ``sft.cities.load_cities()`` (all splits: a gazetteer is what a rule-based
-       user has), under its full name (``攀枝花市``) and its short name ``sft.cities.short_name``
-       (``攀枝花``).
+    1. Gazetteer: every city of ``sft.cities.load_cities()`` and every ``city`` of ``sft.places`` (county-level
+       cities, Hong Kong, Macau, Taiwan, foreign cities; all splits: a gazetteer is what a rule-based user
+       has), under its full name (``攀枝花市``) and its short name ``sft.cities.short_name`` (``攀枝花``).
+    1b. Blockers: the other places of ``sft.places`` (provinces, regions, countries, districts, counties,
+       sights) are matched too, longest first, and then dropped: a city name inside one is no city.
     2. Mentions: at every position of the question the longest gazetteer name that starts there; the
        mentions are then kept longest first, dropping any that overlaps a kept one (so ``张家口`` is not
        read as ``张家``, ``上海口音`` is ``上海``).
@@ -31,6 +33,7 @@ Cities, rule by rule
              may sit between);
          +1  right after 在/来/住 (``_AT``);
          -3  right after 从/离开/自/由/离 (``_FROM``), or followed by 出发/起飞/到/去/飞/人 (``_FROM_AFTER``).
+    6b. Cities asked together (``A和B``, ``A还是B``, ``A、B``): the first named wins (README's task rule).
     7. Never raises: anything that is not a string, or any error, gives ``{"city": null, "date": null}``
        for that field.
 """
@@ -71,13 +74,19 @@ _FROM_AFTER = re.compile(r"^(?:市)?(?:出发|起飞|到|去|飞|人)")
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """Surface forms (full and short names) of all cities, and the longest one for the scan."""
+    """Surface forms (full and short names) of all cities, and the longest one for the scan.
+
+    ``blockers`` are places that are not cities (provinces, regions, countries, districts, counties,
+    sights): they take part in the longest-match scan, so ``长白山`` is not read as the city ``白山`` and
+    ``北海道`` not as ``北海``, and are then dropped (rule 1b).
+    """
 
     names: frozenset[str]
     max_len: int
+    blockers: frozenset[str] = frozenset()
 
     @classmethod
-    def from_names(cls, names: Iterable[str]) -> Gazetteer:
+    def from_names(cls, names: Iterable[str], blockers: Iterable[str] = ()) -> Gazetteer:
         from sft.cities import short_name
 
         surfaces: set[str] = set()
@@ -90,15 +99,20 @@ class Gazetteer:
             if short:
                 surfaces.add(short)
         surfaces = {s for s in surfaces if len(s) >= 2}  # one character is never a safe match
-        return cls(frozenset(surfaces), max((len(s) for s in surfaces), default=0))
+        blocked = frozenset(b for b in (x.strip() for x in blockers) if len(b) >= 2 and b not in surfaces)
+        return cls(frozenset(surfaces), max((len(s) for s in surfaces | blocked), default=0), blocked)
 
 
 @functools.lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
-    """All cities of ``datasets/cities.tsv``, both splits."""
+    """All cities of ``datasets/cities.tsv`` and the cities of ``datasets/places.tsv`` (county-level,
+    Hong Kong, Macau, Taiwan, foreign), both splits; the other places of ``places.tsv`` as blockers."""
     from sft.cities import load_cities
+    from sft.places import load_places
 
-    return Gazetteer.from_names(city.name for city in load_cities())
+    places = load_places()
+    cities = [c.name for c in load_cities()] + [p.name for p in places if p.kind == "city"]
+    return Gazetteer.from_names(cities, blockers=[p.name for p in places if p.kind != "city"])
 
 
 @dataclass(frozen=True)
@@ -113,8 +127,9 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
     found = []
     for start in range(len(question)):
         for length in range(min(gazetteer.max_len, len(question) - start), 1, -1):
-            if question[start : start + length] in gazetteer.names:
-                found.append(Mention(start, start + length, question[start : start + length]))
+            piece = question[start : start + length]
+            if piece in gazetteer.names or piece in gazetteer.blockers:
+                found.append(Mention(start, start + length, piece))
                 break
     kept: list[Mention] = []
     taken = [False] * len(question)
@@ -125,7 +140,7 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
                 taken[i] = True
     result = []
     for m in sorted(kept, key=lambda m: m.start):
-        if _inside_word(question, m):
+        if m.text in gazetteer.blockers or _inside_word(question, m):
             continue
         if m.text.endswith("市") and question.startswith(_SHI_WORDS, m.end - 1):
             m = Mention(m.start, m.end - 1, m.text[:-1])  # rule 3: 北京市区 -> 北京
@@ -160,6 +175,9 @@ def _score(question: str, mentions: list[Mention], i: int) -> int:
     return score
 
 
+_AND = re.compile(r"^\s*(?:和|与|跟|及|还是|或者|或|、|,|，|/|and|or)\s*$")
+
+
 def find_city(question: str, gazetteer: Gazetteer | None = None) -> str | None:
     """The weather city of a question, as written, or None (rules 1-6)."""
     mentions = find_mentions(question, gazetteer or default_gazetteer())
@@ -168,12 +186,16 @@ def find_city(question: str, gazetteer: Gazetteer | None = None) -> str | None:
     if len(mentions) == 1:
         return mentions[0].text
     scores = [_score(question, mentions, i) for i in range(len(mentions))]
+    # Rule 6b: cities asked together (A和B, A还是B) share the question; the first named is the answer.
+    for i in range(len(mentions) - 2, -1, -1):
+        if _AND.match(question[mentions[i].end : mentions[i + 1].start]):
+            scores[i] = max(scores[i], scores[i + 1] + 1)
     best = max(range(len(mentions)), key=lambda i: (scores[i], i))  # tie: the one named last
     return mentions[best].text
 
 
-def extract_one(question: object, gazetteer: Gazetteer | None = None) -> str:
-    """One canonical answer line; never raises (rule 7)."""
+def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None) -> str:
+    """One canonical answer line; never raises (rule 7). ``today`` resolves relative dates."""
     if not isinstance(question, str) or not question.strip():
         return _NULL
     try:
@@ -181,14 +203,15 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None) -> str:
     except Exception:  # a contender must answer every question
         city = None
     try:
-        date = find_date(question)
+        date = find_date(question, today=today)
     except Exception:
         date = None
     return Answer(city, date).to_json()
 
 
-def extract(queries: list[str], gazetteer: Gazetteer | None = None) -> list[str]:
-    """The contender: one ``{"city": ..., "date": ...}`` line per question."""
+def extract(queries: list[str], gazetteer: Gazetteer | None = None, todays=None) -> list[str]:
+    """The contender: one ``{"city": ..., "date": ...}`` line per question (``todays``: reference days)."""
     if gazetteer is None:
         gazetteer = default_gazetteer()
-    return [extract_one(q, gazetteer) for q in queries]
+    todays = todays if todays is not None else [None] * len(queries)
+    return [extract_one(q, gazetteer, t) for q, t in zip(queries, todays, strict=True)]

@@ -17,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from bench import report as report_mod
 from bench import scorer, speed
-from bench.contenders import Workspace, adapter_meta, check_names, run_contender
+from bench.contenders import REGISTRY, Workspace, adapter_meta, check_names, run_contender
 from sft.suite import DEFAULT_SUITE, load_suite
 
 REPO = Path(__file__).resolve().parent.parent
@@ -40,6 +40,7 @@ class BenchConfig:
     sweep_latency_n: int = 100
     sweep_contenders: list[str] | None = None  # which model contenders get the sweep (default: all)
     jump_forward: bool = True  # +json contenders: forced tokens appended, not decoded one by one
+    copy_city: bool = True  # +json contenders: the city is null or a substring of the question
     limit: int | None = None  # first N questions of each split (smoke runs)
     device: str | None = None
     dtype: str | None = None
@@ -105,6 +106,7 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
     out_dir = prepare_out_dir(cfg)  # fail before any work
     items = select(load_suite(cfg.suite, splits=cfg.splits), cfg.limit)
     questions = [it.query for it in items]
+    todays = [it.today for it in items]
     dtype = None
     if cfg.dtype:
         import torch
@@ -112,16 +114,18 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
         dtype = {"bf16": torch.bfloat16, "fp32": torch.float32, "fp16": torch.float16}[cfg.dtype]
     ws = Workspace(cfg.model, cfg.adapter, device=cfg.device, dtype=dtype, batch_size=cfg.batch_size,
                    max_new_tokens=cfg.max_new_tokens, trust_remote_code=cfg.trust_remote_code,
-                   jump_forward=cfg.jump_forward)
-    if train is None and cfg.adapter and any(c.startswith("qlora") for c in cfg.contenders):
+                   jump_forward=cfg.jump_forward, copy_city=cfg.copy_city)
+    uses_adapter = any(REGISTRY[c].adapter for c in cfg.contenders)
+    if train is None and cfg.adapter and uses_adapter:
         train = adapter_meta(cfg.adapter).get("train")
 
-    contenders, samples = {}, []
+    contenders, samples, reuse = {}, [], {}
     for name in cfg.contenders:
         with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), console=console, transient=False) as progress:
             task = progress.add_task(f"{name:>11}", total=len(questions))
-            result = run_contender(name, questions, ws, progress=lambda k, t=task: progress.advance(t, k))
+            result = run_contender(name, questions, ws, progress=lambda k, t=task: progress.advance(t, k),
+                                   todays=todays, reuse=reuse)
         recs, metrics = scorer.score(items, result.outputs)
         entry = {**metrics, "prompt": result.prompt, "seconds": result.seconds}
         if result.generations is not None:
@@ -131,19 +135,19 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
             s.update(device=speed.device_name(device), batch_size=result.batch_size)
             sample = latency_questions(items, cfg.latency_sample)
             if sample:
-                adapter = name.startswith("qlora")
+                adapter, grammar = REGISTRY[name].adapter, REGISTRY[name].grammar
                 with ws.adapter_state(adapter):
                     b1 = speed.measure_batch1(
-                        lambda bs, a=adapter, n=name, p=result.prompt: ws.extractor(
-                            adapter=a, constrained=n.endswith("+json"), prompt=p, batch_size=bs), sample)
+                        lambda bs, a=adapter, g=grammar, p=result.prompt: ws.extractor(
+                            adapter=a, constrained=g, prompt=p, batch_size=bs), sample)
                 s["batch1"] = b1
                 s["speedup_vs_batch1"] = s["queries_per_s"] / b1["queries_per_s"]
             if cfg.sweep and (cfg.sweep_contenders is None or name in cfg.sweep_contenders):
-                adapter = name.startswith("qlora")
+                adapter, grammar = REGISTRY[name].adapter, REGISTRY[name].grammar
                 with ws.adapter_state(adapter):
                     s["sweep"] = speed.sweep(
-                        lambda bs, a=adapter, n=name, p=result.prompt: ws.extractor(
-                            adapter=a, constrained=n.endswith("+json"), prompt=p, batch_size=bs),
+                        lambda bs, a=adapter, g=grammar, p=result.prompt: ws.extractor(
+                            adapter=a, constrained=g, prompt=p, batch_size=bs),
                         questions, cfg.sweep, cfg.sweep_latency_n, device,
                         progress=lambda row, n=name: console.print(f"  {n} sweep: {_row(row)}"))
                 s["decode_floor"] = speed.decode_floor(loaded.model, device)
@@ -170,8 +174,7 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
             "model": cfg.model if loaded else None,
             "model_source": loaded.source if loaded else None,
             "model_load_s": ws.load_seconds,
-            "adapter": str(cfg.adapter) if cfg.adapter and any(c.startswith("qlora") for c in cfg.contenders)
-            else None,
+            "adapter": str(cfg.adapter) if cfg.adapter and uses_adapter else None,
             "versions": versions(),
             "suite": {"path": suite_path.resolve().relative_to(REPO).as_posix()
                       if suite_path.resolve().is_relative_to(REPO) else str(suite_path),

@@ -139,3 +139,24 @@ def test_jump_forward_takes_fewer_model_calls_and_still_parses(tiny):
     assert all(task.parse_output(g.text).strict for g in a + b)
     assert all(g.forced_tokens == 0 for g in a) and all(g.forced_tokens >= 3 for g in b)
     assert max(g.forwards for g in b) < max(g.forwards for g in a)
+
+
+def test_city_is_copied_from_the_question(tokenizer):
+    from bench.constrained import city_candidates
+
+    assert city_candidates("去北京 玩") == ["去", "去北", "去北京", "北", "北京", "京", "玩"]
+    assert all('"' not in c for c in city_candidates('a"b'))
+    constraint = JsonSchemaConstraint(tokenizer, copy_city=True)
+    question = "我打算6月1号去北京旅游"
+
+    def accepts(text):
+        matcher = constraint.matcher(question)
+        return all(matcher.accept_token(t) for t in tokenizer.encode(text, add_special_tokens=False))
+
+    assert accepts('{"city": "北京", "date": "06-01"}')
+    assert accepts('{"city": null, "date": null}')
+    assert not accepts('{"city": "北京市", "date": "06-01"}')  # 市 is not in the question
+    assert not accepts('{"city": "上海", "date": "06-01"}')
+    free = JsonSchemaConstraint(tokenizer, copy_city=False).matcher(question)
+    ids = tokenizer.encode('{"city": "上海", "date": null}', add_special_tokens=False)
+    assert all(free.accept_token(t) for t in ids)

@@ -1,0 +1,122 @@
+"""The ``hybrid`` contender: the fine-tuned model and the rule, each where it is right.
+
+The rule (``bench.rule``) and the fine-tuned model fail on different questions: the rule only knows the
+places of its gazetteers and the date forms of ``sft.task.find_date``; the model reads any phrasing but can
+take a district or a sight for the city, print an impossible date, or invent one. The combination is
+deterministic and field by field (strategy ``checked``, the default; chosen by measurement, see README
+"Contenders"):
+
+deterministic and field by field. The model's fields are *checked* first:
+
+* a model city counts only if it is copied from the question and is not a known non-city place
+  (province, region, country, district, county, sight: ``datasets/places.tsv``);
+* a model date counts only if it is a real day (``sft.task.valid_date``) whose month and day are both
+  written in the question (digits, Chinese numerals, an English month name): a date the model made up for
+  ``七月`` or ``10月份`` or a relative word does not.
+
+Strategies (both measured on the committed splits with the same model outputs; README "Contenders"):
+
+* ``rule-first`` (the default): each field from the rule when the rule has it, else the checked model's;
+  one exception: when the rule's date and the checked model's date are both written in the question (two
+  dates), the model's wins: it reads which one is asked (``改到``, ``回来那天``);
+* ``checked``: the checked model's city first, else the rule's; dates as in ``rule-first``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import unicodedata
+
+from sft.task import Answer, parse_output, valid_date
+
+STRATEGIES = ("checked", "rule-first")
+DEFAULT_STRATEGY = "rule-first"
+_DATE_CUE = re.compile(
+    r"[0-9０-９]|[一二三四五六七八九十〇零两]+[月号日號]|月|号|號|[周週]|星期|礼拜|禮拜|天|节|節|元旦|国庆|國慶|"
+    r"五一|六一|七一|十一|平安夜|圣诞|除夕|清明|中秋|端午|七夕|重阳|元宵|月底|明早|明晚|今早|今晚|明儿|今儿|"
+    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
+    re.I,
+)
+
+
+@functools.lru_cache(maxsize=1)
+def non_city_places() -> frozenset[str]:
+    """Names that are places but not cities (all splits: a deployed checker knows every place it has)."""
+    try:
+        from sft.places import load_places
+    except ImportError:
+        return frozenset()
+    return frozenset(p.name for p in load_places() if p.kind != "city")
+
+
+def _model_city(question: str, city: str | None) -> str | None:
+    """The model's city if it passes the checks, else None."""
+    if city is None:
+        return None
+    city = city.strip()
+    if not city or city not in question or city in non_city_places():
+        return None
+    return city
+
+
+_MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_CN_DIGITS = "〇一二三四五六七八九"
+
+
+def _cn(n: int) -> str:
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 0 else ("十" if tens == 1 else _CN_DIGITS[tens] + "十")) + (_CN_DIGITS[ones] if ones else "")
+
+
+def _written(question: str, n: int, month: bool = False) -> bool:
+    """Whether the number ``n`` is written in the question (digits, full-width digits, Chinese numerals, or
+    an English month name)."""
+    text = question.lower()
+    if re.search(rf"(?<!\d)0?{n}(?!\d)", unicodedata.normalize("NFKC", text)):
+        return True
+    if _cn(n) in question or (n < 10 and _CN_DIGITS[n] in question) or (n == 2 and "两" in question):
+        return True
+    return month and _MONTHS_EN[n - 1] in text
+
+
+def _model_date(question: str, date: str | None) -> str | None:
+    """The model's date if it is a real day whose month and day are both written in the question (a
+    model's date for 七月 or 10月份 has a day nobody wrote: no date)."""
+    if date is None or not valid_date(date.strip()) or not _DATE_CUE.search(question):
+        return None
+    date = date.strip()
+    month, day = int(date[-5:-3]), int(date[-2:])
+    if not (_written(question, month, month=True) and _written(question, day)):
+        return None
+    return date
+
+
+def combine(question: str, model_output: str, today: dt.date | None = None,
+            strategy: str = DEFAULT_STRATEGY) -> Answer:
+    """One hybrid answer from the model's raw output and the rule (run here on the same question)."""
+    from bench import rule
+
+    if strategy not in STRATEGIES:
+        raise ValueError(f"unknown hybrid strategy {strategy!r}; valid: {', '.join(STRATEGIES)}")
+    ruled = parse_output(rule.extract_one(question, today=today)).answer or Answer(None, None)
+    model = parse_output(model_output).answer or Answer(None, None)
+    m_city = _model_city(question, model.city)
+    m_date = _model_date(question, model.date)
+    date = ruled.date if ruled.date is not None else m_date
+    if m_date is not None and ruled.date is not None and m_date != ruled.date and len(m_date) == len(ruled.date) \
+            and _model_date(question, ruled.date) is not None:
+        date = m_date  # two dates written in the question: the model reads which one is asked (改到, 回来那天)
+    if strategy == "checked":
+        city = m_city if m_city is not None else ruled.city
+    else:  # rule-first
+        city = ruled.city if ruled.city is not None else m_city
+    return Answer(city, date)
+
+
+def combine_all(questions: list[str], model_outputs: list[str], todays=None,
+                strategy: str = DEFAULT_STRATEGY) -> list[str]:
+    """Canonical answer lines for a batch (``todays``: the reference day of each question, or None)."""
+    todays = todays if todays is not None else [None] * len(questions)
+    return [combine(q, out, t, strategy).to_json() for q, out, t in zip(questions, model_outputs, todays, strict=True)]

@@ -1,0 +1,74 @@
+"""The hybrid contender: the rule's fields first, the model's where the rule has none, each model field
+checked against the question."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bench import hybrid
+from bench.contenders import CONTENDERS, REGISTRY, check_names
+from sft.task import Answer
+
+
+def combine(question, model, today=None, strategy="rule-first"):
+    return hybrid.combine(question, Answer(*model).to_json(), today, strategy)
+
+
+def test_rule_first_takes_the_rules_fields():
+    assert combine("6月1号北京天气", ("上海", "06-02")) == Answer("北京", "06-01")
+
+
+def test_model_fills_what_the_rule_cannot_read():
+    # a romanised city is not in any gazetteer; the model copies it from the question
+    assert combine("shenzhen 下雨没", ("shenzhen", None)) == Answer("shenzhen", None)
+    # an English month name is no form of the rule's date reader; month 12 and day 3 are written
+    assert combine("Tokyo weather Dec 3", ("Tokyo", "12-03")) == Answer("Tokyo", "12-03")
+
+
+def test_model_fields_are_checked():
+    assert combine("深圳几度", ("北京", None)).city == "深圳"  # the rule's city wins anyway
+    assert combine("xx 下雨没", ("北京", None)).city is None  # not in the question
+    assert combine("浦东下雨没", ("浦东", None)).city is None  # a district is no city (places.tsv)
+    assert combine("10月份下雨多吗", (None, "10-08")).date is None  # nobody wrote an 8
+    assert combine("七月热吗", (None, "07-01")).date is None
+    assert combine("9月9号热吗", (None, "09-99")).date == "09-09"  # an impossible model date never wins
+    assert combine("东京九月九日热吗", (None, "09-09")).date == "09-09"
+
+
+def test_two_written_dates_the_model_reads_which():
+    question = "本来定的3月2号，改到3月9号了，那天芜湖天气咋样"
+    assert combine(question, ("芜湖", "03-09")) == Answer("芜湖", "03-09")
+    assert combine(question, ("芜湖", "03-05")).date == "03-02"  # 5 is not written: the rule's date
+
+
+def test_relative_dates_come_from_the_resolver():
+    today = dt.date(2026, 11, 30)  # a Monday
+    assert combine("明天杭州下雨吗", ("杭州", "2026-12-31"), today) == Answer("杭州", "2026-12-01")
+    assert combine("明天杭州下雨吗", ("杭州", "12-01")) == Answer("杭州", None)  # no reference day
+
+
+def test_checked_strategy_prefers_the_models_city():
+    question = "苏州哦不是无锡 6月9号"
+    assert combine(question, ("苏州", "06-09"), strategy="checked").city == "苏州"
+    assert combine(question, ("苏州", "06-09"), strategy="rule-first").city == "无锡"
+    with pytest.raises(ValueError, match="unknown hybrid strategy"):
+        combine(question, ("苏州", None), strategy="vote")
+
+
+def test_garbage_model_output_falls_back_to_the_rule():
+    assert hybrid.combine("6月1号北京天气", "no json here") == Answer("北京", "06-01")
+    assert hybrid.combine_all(["6月1号北京天气"], ["{"]) == ['{"city": "北京", "date": "06-01"}']
+
+
+def test_registry():
+    assert CONTENDERS[:5] == ("rule", "prompt", "qlora", "prompt+json", "qlora+json")
+    assert REGISTRY["hybrid"].adapter and REGISTRY["hybrid"].hybrid and not REGISTRY["hybrid"].grammar
+    assert REGISTRY["hybrid+json"].grammar and not REGISTRY["rule"].model
+    with pytest.raises(ValueError, match="no contender given"):
+        check_names([])
+    with pytest.raises(ValueError, match="named twice"):
+        check_names(["rule", "rule"])
+    with pytest.raises(ValueError, match="unknown contender 'x'"):
+        check_names(["rule", "x"])
