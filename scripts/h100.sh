@@ -9,11 +9,13 @@
 #     -d .gpu/w bitsandbytes==0.50.2
 #   python -c "from pathlib import Path; from sft.models import join_parts, embedded_parts; \
 #     join_parts(embedded_parts(), Path('.gpu/model.gguf').resolve())"
-#   (cd .gpu && tar cf - model.gguf w | split -b 62914560 -d -a 1 - c. && rm model.gguf)
-# (60 MiB chunks: a call carries the working tree too, and 64 MiB is the limit.)
+#   pip download --no-deps --only-binary=:all: -d .gpu/w 'borax>=4.1,<5'
+#   (cd .gpu && tar cf - model.gguf w | split -b 57671680 -d -a 1 - c. && rm model.gguf)
+# (55 MiB chunks: a call carries the working tree too (~7 MiB), and 64 MiB is the limit.)
 #   bash scripts/h100.sh stage N   # copy chunk N to $HOME/stage
-#   bash scripts/h100.sh finetune  # join, sha-check, install wheels, convert once, QLoRA with the tutorial recipe
-#   bash scripts/h100.sh bench     # all contenders on the suite + batch sweep -> $OUT/reference-h100
+#   bash scripts/h100.sh finetune  # join, sha-check, install wheels, convert once, QLoRA ($PROFILE, default gpu)
+#   bash scripts/h100.sh cpu-proxy # the `cpu` profile's recipe trained on the GPU in fp32 without 4-bit (as on a CPU)
+#   bash scripts/h100.sh bench     # all contenders on the suite -> $OUT/reference-h100 ($SWEEP=1 adds the sweep)
 #   bash scripts/h100.sh speed     # random-weight Qwen-1.8B / Qwen2.5-1.5B shapes -> $OUT/speed-*.json
 #   bash scripts/h100.sh extra     # jump-forward off (qlora+json); transformers generate, static cache + compile
 set -euo pipefail
@@ -22,21 +24,28 @@ export PYTHONUNBUFFERED=1 QWEN_SFT_GGUF=$S/model.gguf QWEN_SFT_CACHE=$S/cache PY
 run() { python3 -m sft.cli "$@"; }
 case "$1" in
   stage) mkdir -p "$S" && cp ".gpu/c.$2" "$S/" ;;
-  finetune)
+  finetune|cpu-proxy)
     if [ ! -f "$S/model.gguf" ]; then
       cat "$S"/c.? | tar xf - -C "$S" && rm "$S"/c.?
       sha256sum "$S/model.gguf"
     fi
     python3 -m pip install -q --no-index --no-deps --no-compile --target /tmp/site "$S"/w/*.whl 2>&1 | tail -2
     nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv
-    time python3 -m sft.cli finetune --profile tutorial --out "$S/adapter" 2>&1 | tee "$OUT/finetune.log" \
-      | grep -v "it/s\]\|s/it\]"
-    cp "$S/adapter/qwen_sft.json" "$S/adapter/README.md" "$OUT/" ;;
+    if [ "$1" = cpu-proxy ]; then
+      time python3 -m sft.cli finetune --profile cpu --quantize none --dtype fp32 --out "$S/adapter-cpu" 2>&1 \
+        | tee "$OUT/finetune-cpu-proxy.log" | grep -v "it/s\]\|s/it\]"
+      cp "$S/adapter-cpu/qwen_sft.json" "$OUT/qwen_sft-cpu-proxy.json"
+    else
+      time python3 -m sft.cli finetune --profile "${PROFILE:-gpu}" --out "$S/adapter" 2>&1 | tee "$OUT/finetune.log" \
+        | grep -v "it/s\]\|s/it\]"
+      cp "$S/adapter/qwen_sft.json" "$S/adapter/README.md" "$OUT/"
+    fi ;;
   bench)
     python3 -m pip install -q --no-index --no-deps --no-compile --target /tmp/site "$S"/w/*.whl 2>&1 | tail -2
-    run bench --contenders "${CONTENDERS:-rule,prompt,qlora,prompt+json,qlora+json}" --adapter "$S/adapter" \
-      --run reference-h100 --reports-dir "$OUT" --batch-size 64 --latency-sample 0 --sweep 1,8,32,128,512 \
-      --sweep-contenders prompt,qlora,qlora+json ;;
+    run bench --contenders "${CONTENDERS:-rule,prompt,qlora,prompt+json,qlora+json,hybrid,hybrid+json}" \
+      --adapter "${ADAPTER:-$S/adapter}" --run "${RUN:-reference-h100}" --reports-dir "$OUT" --batch-size 64 \
+      --latency-sample "${LATENCY:-24}" ${SWEEP:+--sweep 1,8,32,128,512 --sweep-contenders prompt,qlora,qlora+json} \
+      ${BENCH_ARGS:-} ;;
   speed)
     for shape in qwen-1.8b qwen2.5-1.5b; do
       run speed --model "random:$shape" --fixed-new-tokens 16 --batch-sizes 1,8,32,128,512 --latency-n 100 \
