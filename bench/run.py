@@ -17,7 +17,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from bench import report as report_mod
 from bench import scorer, speed
-from bench.contenders import REGISTRY, Workspace, adapter_meta, check_names, run_contender
+from bench.contenders import REGISTRY, check_names, run_contender
+from sft.session import InferenceSession, adapter_meta
 from sft.suite import DEFAULT_SUITE, load_suite
 
 REPO = Path(__file__).resolve().parent.parent
@@ -112,7 +113,7 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
         import torch
 
         dtype = {"bf16": torch.bfloat16, "fp32": torch.float32, "fp16": torch.float16}[cfg.dtype]
-    ws = Workspace(cfg.model, cfg.adapter, device=cfg.device, dtype=dtype, batch_size=cfg.batch_size,
+    ws = InferenceSession(cfg.model, cfg.adapter, device=cfg.device, dtype=dtype, batch_size=cfg.batch_size,
                    max_new_tokens=cfg.max_new_tokens, trust_remote_code=cfg.trust_remote_code,
                    jump_forward=cfg.jump_forward, copy_city=cfg.copy_city)
     uses_adapter = any(REGISTRY[c].adapter for c in cfg.contenders)

@@ -39,7 +39,7 @@ def best_batch(device) -> int:
 
 @pytest.fixture(scope="session")
 def workspace(device):
-    from bench.contenders import Workspace
+    from sft.session import InferenceSession as Workspace
 
     ws = Workspace(os.environ.get("QWEN_SFT_BENCH_MODEL", "embedded"), os.environ.get("QWEN_SFT_BENCH_ADAPTER"),
                    device=device)

@@ -21,7 +21,7 @@
 set -euo pipefail
 S=$HOME/stage
 export PYTHONUNBUFFERED=1 QWEN_SFT_GGUF=$S/model.gguf QWEN_SFT_CACHE=$S/cache PYTHONPATH=/tmp/site:$PWD
-run() { python3 -m sft.cli "$@"; }
+run() { python3 -m bench.cli "$@"; }
 case "$1" in
   stage) mkdir -p "$S" && cp ".gpu/c.$2" "$S/" ;;
   finetune|cpu-proxy)
@@ -32,11 +32,11 @@ case "$1" in
     python3 -m pip install -q --no-index --no-deps --no-compile --target /tmp/site "$S"/w/*.whl 2>&1 | tail -2
     nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv
     if [ "$1" = cpu-proxy ]; then
-      time python3 -m sft.cli finetune --profile cpu --quantize none --dtype fp32 --out "$S/adapter-cpu" 2>&1 \
+      time python3 -m bench.cli finetune --profile cpu --quantize none --dtype fp32 --out "$S/adapter-cpu" 2>&1 \
         | tee "$OUT/finetune-cpu-proxy.log" | grep -v "it/s\]\|s/it\]"
       cp "$S/adapter-cpu/qwen_sft.json" "$OUT/qwen_sft-cpu-proxy.json"
     else
-      time python3 -m sft.cli finetune --profile "${PROFILE:-gpu}" --out "$S/adapter" 2>&1 | tee "$OUT/finetune.log" \
+      time python3 -m bench.cli finetune --profile "${PROFILE:-gpu}" --out "$S/adapter" 2>&1 | tee "$OUT/finetune.log" \
         | grep -v "it/s\]\|s/it\]"
       cp "$S/adapter/qwen_sft.json" "$S/adapter/README.md" "$OUT/"
     fi ;;

@@ -84,11 +84,12 @@ def test_qlora_contender_uses_the_adapter_and_its_prompt(tiny_dir, tmp_path):
     finetune(FinetuneConfig(model=str(tiny_dir), out=str(adapter), examples=8, epochs=1.0, batch_size=4,
                             micro_batch_size=4, lora_r=4, device="cpu", dtype="fp32", prompt="short",
                             logging_steps=1))
-    cfg = BenchConfig(contenders=["prompt", "qlora", "prompt"][:2], model=str(tiny_dir), adapter=str(adapter),
+    cfg = BenchConfig(contenders=["prompt", "qlora", "hybrid"], model=str(tiny_dir), adapter=str(adapter),
                       run="q", reports_dir=str(tmp_path), limit=1, max_new_tokens=3, latency_sample=0,
                       device="cpu", dtype="fp32")
     report = run_bench(cfg)
     assert report["contenders"]["qlora"]["prompt"] == "short"
+    assert report["contenders"]["hybrid"]["prompt"] == "short"  # the qlora outputs, combined with the rule
     assert report["train"]["steps"] == 2 and (tmp_path / "q" / "loss.png").is_file()
     with pytest.raises(ValueError, match="trained on base model"):
         run_bench(BenchConfig(contenders=["qlora"], model="random:tiny", adapter=str(adapter), run="q2",

@@ -9,9 +9,9 @@ import torch
 
 pytest.importorskip("xgrammar")
 
-from bench.constrained import CITY_MAX_CHARS, JsonSchemaConstraint, decoding_schema  # noqa: E402
 from sft import task  # noqa: E402
 from sft.engine import Extractor  # noqa: E402
+from sft.grammar import CITY_MAX_CHARS, JsonSchemaConstraint, decoding_schema  # noqa: E402
 
 QUESTIONS = ["我打算6月1号去北京旅游，请问天气怎么样？", "青岛3-15号天气预报", "5月6号下雪么，城市是威海",
              "一起去东北看冰雕么，大概是1月15号左右，我们3个人一起，你觉得那边冷不冷呢？", "hello"]
@@ -142,7 +142,7 @@ def test_jump_forward_takes_fewer_model_calls_and_still_parses(tiny):
 
 
 def test_city_is_copied_from_the_question(tokenizer):
-    from bench.constrained import city_candidates
+    from sft.grammar import city_candidates
 
     assert city_candidates("去北京 玩") == ["去", "去北", "去北京", "北", "北京", "京", "玩"]
     assert all('"' not in c for c in city_candidates('a"b'))

@@ -146,8 +146,8 @@ def cmd_speed(args, console: Console) -> None:
     from pathlib import Path
 
     from bench import speed
-    from bench.contenders import Workspace
     from bench.run import git_commit, versions
+    from sft.session import InferenceSession as Workspace
     from sft.suite import load_suite
 
     modes = [m for m in args.hf_generate.split(",") if m]
@@ -205,7 +205,7 @@ def cmd_speed(args, console: Console) -> None:
 
 
 def cmd_extract(args, console: Console) -> None:
-    from bench.contenders import Workspace
+    from sft.session import InferenceSession as Workspace
     from sft.task import parse_output
 
     ws = Workspace(args.model, args.adapter, device=args.device, batch_size=1,

@@ -1,0 +1,131 @@
+"""The inference session: a base model loaded once, the trained adapter attached on demand, and an
+explicit merged state, so that every caller (the bench's contenders, ``qwen-sft extract``, the speed
+suite) runs the adapter merged and the bare base unmerged, whatever the order.
+
+PEFT's ``disable_adapter()`` unmerges merged LoRA weights and re-enabling does not merge them again: a
+contender that ran after a base-model contender used to run unmerged (slower, issue 15). Here
+:meth:`InferenceSession.adapter_state` merges before an adapter run and unmerges before a base run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from pathlib import Path
+
+from sft.engine import Extractor
+
+ADAPTER_META = "qwen_sft.json"  # written by `qwen-sft finetune` beside the PEFT adapter
+
+
+def adapter_meta(adapter: str | Path) -> dict:
+    """The training record beside an adapter (base model, prompt, recipe, figures).
+
+    A checkpoint folder (``runs/adapter/checkpoint-40``) has none of its own: its run's record, one folder
+    up, is used, so a checkpoint scores with the prompt it was trained on.
+    """
+    path = Path(adapter)
+    if not (path / "adapter_config.json").is_file():
+        raise FileNotFoundError(
+            f"no adapter at {path}: run `qwen-sft finetune --out {path}` first, or pass --adapter PATH"
+        )
+    for meta in (path / ADAPTER_META, path.parent / ADAPTER_META):
+        if meta.is_file():
+            return json.loads(meta.read_text(encoding="utf-8"))
+    return {}
+
+
+class InferenceSession:
+    """Loads the base model once and attaches the adapter when a caller needs it; the LoRA weights are
+    merged into the base for adapter runs and unmerged for base runs (:meth:`adapter_state`)."""
+
+    def __init__(self, model: str = "embedded", adapter: str | Path | None = None, *, device=None, dtype=None,
+                 batch_size: int = 32, max_new_tokens: int = 48, trust_remote_code: bool = False,
+                 jump_forward: bool = True, copy_city: bool = True):
+        self.model_spec, self.adapter = model, adapter
+        self.device, self.dtype = device, dtype
+        self.batch_size, self.max_new_tokens = batch_size, max_new_tokens
+        self.trust_remote_code = trust_remote_code
+        self.jump_forward = jump_forward  # +json contenders: append forced tokens instead of decoding them
+        self.copy_city = copy_city  # +json contenders: the city must be copied from the question (or null)
+        self.loaded = None
+        self.peft_model = None
+        self.merged = False  # whether the LoRA weights are folded into the base right now
+        self.load_seconds: float | None = None
+
+    def base(self):
+        if self.loaded is None:
+            from sft.models import resolve
+
+            self.loaded = resolve(self.model_spec, device=self.device, dtype=self.dtype,
+                                  trust_remote_code=self.trust_remote_code)
+            self.load_seconds = self.loaded.seconds
+        return self.loaded
+
+    def with_adapter(self):
+        if self.peft_model is None:
+            from peft import PeftModel
+
+            if self.adapter is None:
+                raise ValueError("the qlora contenders need an adapter: pass --adapter PATH")
+            meta = adapter_meta(self.adapter)
+            base_spec = meta.get("base_model")
+            if base_spec and base_spec != self.model_spec:
+                raise ValueError(
+                    f"adapter {self.adapter} was trained on base model {base_spec!r}, not {self.model_spec!r}: "
+                    f"pass --model {base_spec}"
+                )
+            self.peft_model = PeftModel.from_pretrained(self.base().model, str(self.adapter)).eval()
+        return self.peft_model
+
+    def _mergeable(self) -> bool:
+        # a 4-bit or pre-quantised (GPTQ) base keeps LoRA beside its layers: peft cannot fold it in
+        return not getattr(self.base().model, "is_quantized", False)
+
+    def merge(self) -> None:
+        """Fold the LoRA weights into the base (inference speed), if not done yet and if possible."""
+        if self.peft_model is not None and not self.merged and self._mergeable():
+            self.peft_model.merge_adapter()
+            self.merged = True
+
+    def unmerge(self) -> None:
+        if self.peft_model is not None and self.merged:
+            self.peft_model.unmerge_adapter()
+            self.merged = False
+
+    def extractor(self, *, adapter: bool, constrained: bool, prompt: str, batch_size: int | None = None):
+        loaded = self.base()
+        model = self.with_adapter() if adapter else (self.peft_model or loaded.model)
+        constraint = None
+        if constrained:
+            from sft.grammar import JsonSchemaConstraint
+
+            constraint = JsonSchemaConstraint(loaded.tokenizer, vocab_size=model.config.vocab_size,
+                                              copy_city=self.copy_city)
+        return Extractor(model, loaded.tokenizer, prompt=prompt, batch_size=batch_size or self.batch_size,
+                         max_new_tokens=self.max_new_tokens, constraint=constraint, jump_forward=self.jump_forward)
+
+    @contextlib.contextmanager
+    def adapter_state(self, enabled: bool):
+        """The model state for one run: the adapter merged (``enabled``), or the bare base, unmerged and with
+        the adapter disabled, even after the adapter was attached. Explicit, so the order of runs never
+        changes what is measured."""
+        if enabled:
+            self.with_adapter()
+            self.merge()
+            yield
+        elif self.peft_model is None:
+            yield
+        else:
+            self.unmerge()
+            with self.peft_model.disable_adapter():
+                yield
+
+    def prompt_for(self, adapter: bool) -> str:
+        if adapter:
+            return adapter_meta(self.adapter).get("prompt", "tutorial") if self.adapter else "tutorial"
+        return "tutorial"
+
+
+#: The name the bench used before the session moved into the library.
+Workspace = InferenceSession
