@@ -9,6 +9,8 @@ import typing
 
 from rich.console import Console
 
+from sft.errors import UserError
+
 EPILOG = """examples:
   qwen-sft extract "我打算6月1号去北京旅游，请问天气怎么样？"
   qwen-sft data --n 3000 --seed 0 --out runs/data
@@ -42,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("data", help="generate the training set (tutorial's train.txt format + JSONL)")
     p.add_argument("--n", type=int, default=3000, help="number of examples (default 3000)")
     p.add_argument("--seed", type=int, default=0, help="same seed -> byte-identical files")
-    p.add_argument("--mix", default="tutorial", help="template mix: tutorial (the tutorial's 12) | extended")
+    p.add_argument("--mix", default="tutorial", help="template mix: tutorial (the tutorial's 12) | extended | real")
     p.add_argument("--prompt", default="tutorial", help="prompt of the user turns: tutorial | short")
     p.add_argument("--out", default="runs/data", help="output folder (default runs/data)")
 
@@ -54,7 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("bench", help="score contenders on the test suite and write a report")
     p.add_argument("--contenders", default="rule,prompt",
-                   help="comma-separated: rule, prompt, qlora, prompt+json, qlora+json (default rule,prompt)")
+                   help="comma-separated: rule, prompt, qlora, prompt+json, qlora+json, hybrid, hybrid+json "
+                   "(default rule,prompt)")
     p.add_argument("--suite", default=None, help="a JSONL file in the suite format (default: the committed "
                    "datasets/test_suite.jsonl)")
     p.add_argument("--splits", default=None, help="comma-separated split names of the suite, e.g. "
@@ -93,13 +96,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="JSON file for the figures")
     p.add_argument("--device", default=None)
 
-    p = sub.add_parser("extract", help="answer one question with a JSON line")
-    p.add_argument("question")
+    p = sub.add_parser("extract", help="answer questions: one JSON line each, in order",
+                       description="Answer questions given as arguments, in --file, or on stdin (plain lines, or "
+                       "JSONL with \"query\" and an optional \"today\"), batched; one JSON line per question, in "
+                       "order. An answer that breaks the task rule (a city not in the question, an impossible date) "
+                       "is printed as {\"error\": ...} instead, and the exit status is 1.")
+    p.add_argument("questions", nargs="*", metavar="QUESTION")
+    p.add_argument("--file", default=None, help="questions, one a line (or JSONL with \"query\"); - for stdin")
     p.add_argument("--model", default="embedded")
     p.add_argument("--adapter", default=None, help="adapter folder (default: none, the prompt-only model)")
     p.add_argument("--prompt", default=None, help="tutorial | short (default: the adapter's, else tutorial)")
+    p.add_argument("--json", action="store_true", help="decode under the answer schema's grammar (needs xgrammar)")
+    p.add_argument("--batch-size", type=int, default=16)
     p.add_argument("--device", default=None)
-    p.add_argument("--raw", action="store_true", help="print the model's text as it is, not the parsed answer")
+    p.add_argument("--raw", action="store_true", help="print the model's text as it is (a JSON string a line)")
     p.add_argument("--today", default=None, metavar="YYYY-MM-DD",
                    help="reference day for relative dates such as 明天 (default: the local date, printed on stderr)")
     p.add_argument("--trust-remote-code", action="store_true")
@@ -153,7 +163,7 @@ def cmd_speed(args, console: Console) -> None:
     modes = [m for m in args.hf_generate.split(",") if m]
     for mode in modes:  # checked before any work: a typo loses no measurement
         if mode not in ("static", "dynamic"):
-            raise ValueError(f"--hf-generate: unknown mode {mode!r}; valid: static, dynamic")
+            raise UserError(f"--hf-generate: unknown mode {mode!r}; valid: static, dynamic")
     ws = Workspace(args.model, args.adapter, device=args.device)
     loaded = ws.base()
     device = next(loaded.model.parameters()).device
@@ -204,24 +214,93 @@ def cmd_speed(args, console: Console) -> None:
     console.print(f"-> {args.out}")
 
 
-def cmd_extract(args, console: Console) -> None:
-    from sft.session import InferenceSession as Workspace
-    from sft.task import parse_output
+def read_questions(args) -> list[tuple[str, str | None]]:
+    """(question, today-or-None) pairs from the arguments, ``--file`` or stdin, in order."""
+    import json
 
-    ws = Workspace(args.model, args.adapter, device=args.device, batch_size=1,
-                   trust_remote_code=args.trust_remote_code)
+    if args.questions and args.file:
+        raise UserError("give questions as arguments or with --file, not both")
+    if args.questions:
+        return [(q, None) for q in args.questions]
+    if args.file in (None, "-"):
+        if args.file is None and sys.stdin.isatty():
+            raise UserError("no question: give one as an argument, --file FILE, or pipe lines to stdin")
+        data, name = sys.stdin.buffer.read(), "stdin"
+    else:
+        try:
+            data, name = open(args.file, "rb").read(), args.file
+        except OSError as exc:
+            raise UserError(f"--file {args.file}: {exc.strerror}") from None
+    out = []
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            line = raw.decode("utf-8").strip()
+        except UnicodeDecodeError:
+            raise UserError(f"{name}:{number}: not UTF-8") from None
+        if not line:
+            continue
+        if line.startswith("{"):
+            try:
+                record = json.loads(line)
+            except (ValueError, RecursionError) as exc:
+                raise UserError(f"{name}:{number}: not JSON ({exc})") from None
+            if not isinstance(record, dict) or not isinstance(record.get("query"), str) or not record["query"].strip():
+                raise UserError(f"{name}:{number}: a JSON line needs a non-empty \"query\"")
+            out.append((record["query"], record.get("today")))
+        else:
+            out.append((line, None))
+    if not out:
+        raise UserError(f"{name}: no question")
+    return out
+
+
+def check_answer(question: str, text: str) -> tuple[dict | None, str | None]:
+    """The answer in a model's text, if it obeys the task rule; else (None, why)."""
+    from sft.task import parse_output, valid_date
+
+    answer = parse_output(text).answer
+    if answer is None:
+        return None, "no answer JSON in the model's output"
+    if answer.date is not None and not valid_date(answer.date):
+        return None, f"date {answer.date!r} is not a %m-%d or %Y-%m-%d day"
+    if answer.city is not None and (not answer.city.strip() or answer.city != answer.city.strip()
+                                    or answer.city not in question):
+        return None, f"city {answer.city!r} is not written in the question"
+    return answer.as_dict(), None
+
+
+def cmd_extract(args, console: Console) -> None:
+    import json
+
+    from sft.session import InferenceSession
+    from sft.suite import parse_today
+
+    if args.batch_size < 1:
+        raise UserError(f"--batch-size {args.batch_size}: give at least 1")
+    pairs = read_questions(args)
+    default_today = _today(args.today, console)
+    todays = [parse_today(t) if t is not None else default_today for _, t in pairs]
+    questions = [q for q, _ in pairs]
+    session = InferenceSession(args.model, args.adapter, device=args.device, batch_size=args.batch_size,
+                               trust_remote_code=args.trust_remote_code)
     adapter = args.adapter is not None
-    today = _today(args.today, console)
-    extractor = ws.extractor(adapter=adapter, constrained=False, prompt=args.prompt or ws.prompt_for(adapter))
-    text = extractor([args.question], todays=[today])[0].text
-    if args.raw:
-        print(text)
-        return
-    parsed = parse_output(text)
-    if parsed.answer is None:
-        console.print(f"[red]no answer JSON in the model's output:[/] {text!r}")
+    prompt = args.prompt or session.prompt_for(adapter)
+    extractor = session.extractor(adapter=adapter, constrained=args.json, prompt=prompt)
+    with session.adapter_state(adapter):
+        generations = extractor(questions, todays=todays)
+    bad = 0
+    for question, generation in zip(questions, generations, strict=True):
+        if args.raw:
+            print(json.dumps(generation.text, ensure_ascii=False), flush=True)
+            continue
+        answer, why = check_answer(question, generation.text)
+        if answer is None:
+            bad += 1
+            print(json.dumps({"error": f"invalid answer: {why}", "output": generation.text}, ensure_ascii=False))
+        else:
+            print(json.dumps(answer, ensure_ascii=False))
+    if bad:
         raise SystemExit(1)
-    print(parsed.answer.to_json())
 
 
 def _today(value: str | None, console: Console):
@@ -239,17 +318,19 @@ def _today(value: str | None, console: Console):
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Run one command. What a user got wrong (:class:`sft.errors.UserError`, a file that exists or is
+    missing, a folder that cannot be written) is one unwrapped line on stderr and exit 2; Ctrl-C is
+    "interrupted" and exit 130; anything else is a bug and keeps its traceback."""
     args = build_parser().parse_args(argv)
     console = Console(stderr=True)
     try:
         {"data": cmd_data, "finetune": cmd_finetune, "bench": cmd_bench, "speed": cmd_speed,
-         "extract": cmd_extract}[args.command](
-            args, console)
+         "extract": cmd_extract}[args.command](args, console)
     except KeyboardInterrupt as exc:
-        console.print(f"[yellow]{exc or 'interrupted'}[/]")
+        print(" ".join(str(exc).split()) or "interrupted", file=sys.stderr)
         raise SystemExit(130) from None
-    except (ValueError, FileNotFoundError, FileExistsError, RuntimeError) as exc:
-        console.print(f"[red]error:[/] {exc}")
+    except (UserError, OSError) as exc:
+        print("error: " + " ".join(str(exc).split()), file=sys.stderr)
         raise SystemExit(2) from None
 
 

@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass, field
 
 from sft.engine import Generation
+from sft.errors import UserError
 from sft.session import ADAPTER_META, InferenceSession, Workspace, adapter_meta  # noqa: F401  (re-exported)
 
 
@@ -45,13 +46,13 @@ CONTENDERS = tuple(REGISTRY)
 
 def check_names(names: list[str]) -> list[str]:
     if not names:
-        raise ValueError(f"no contender given; valid: {', '.join(CONTENDERS)}")
+        raise UserError(f"no contender given; valid: {', '.join(CONTENDERS)}")
     unknown = [n for n in names if n not in REGISTRY]
     if unknown:
-        raise ValueError(f"unknown contender {unknown[0]!r}; valid: {', '.join(CONTENDERS)}")
+        raise UserError(f"unknown contender {unknown[0]!r}; valid: {', '.join(CONTENDERS)}")
     twice = sorted({n for n in names if names.count(n) > 1})
     if twice:
-        raise ValueError(f"contender {twice[0]!r} is named twice")
+        raise UserError(f"contender {twice[0]!r} is named twice")
     return names
 
 

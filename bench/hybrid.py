@@ -29,6 +29,7 @@ import functools
 import re
 import unicodedata
 
+from sft.errors import UserError
 from sft.task import Answer, parse_output, valid_date
 
 STRATEGIES = ("checked", "rule-first")
@@ -99,7 +100,7 @@ def combine(question: str, model_output: str, today: dt.date | None = None,
     from bench import rule
 
     if strategy not in STRATEGIES:
-        raise ValueError(f"unknown hybrid strategy {strategy!r}; valid: {', '.join(STRATEGIES)}")
+        raise UserError(f"unknown hybrid strategy {strategy!r}; valid: {', '.join(STRATEGIES)}")
     ruled = parse_output(rule.extract_one(question, today=today)).answer or Answer(None, None)
     model = parse_output(model_output).answer or Answer(None, None)
     m_city = _model_city(question, model.city)

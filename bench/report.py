@@ -338,12 +338,36 @@ def render_markdown(report: dict, samples: list[dict]) -> str:
 
 
 def write_report(out_dir: Path, report: dict, samples: list[dict]) -> None:
-    """Write every artifact; adds ``comparisons`` and ``recommendation`` to ``report`` (in place) first."""
+    """Write every artifact; adds ``comparisons`` and ``recommendation`` to ``report`` (in place) first.
+
+    Nothing is lost on a failure: the run is written into a temporary sibling folder
+    (``.<name>.partial-*``) and swapped in only once every file is complete; an earlier report of the same
+    name is replaced only then (and only if it is a report: it holds ``report.json``). A failure (a full
+    disk, Ctrl-C, a plotting error) removes the temporary folder and leaves the old report as it was.
+    """
+    import shutil
+    import tempfile
+
     add_statistics(report, samples)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    write_samples(out_dir / "samples.jsonl", samples)
-    plot_accuracy(report, out_dir / "accuracy.png")
-    if report.get("train"):
-        plot_loss(report["train"], out_dir / "loss.png")
-    (out_dir / "report.md").write_text(render_markdown(report, samples), encoding="utf-8")
+    out_dir = Path(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.partial-", dir=out_dir.parent))
+    try:
+        (tmp / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        write_samples(tmp / "samples.jsonl", samples)
+        plot_accuracy(report, tmp / "accuracy.png")
+        if report.get("train"):
+            plot_loss(report["train"], tmp / "loss.png")
+        (tmp / "report.md").write_text(render_markdown(report, samples), encoding="utf-8")
+        old = None
+        if out_dir.exists():
+            if not (out_dir / "report.json").is_file() and any(out_dir.iterdir()):
+                raise FileExistsError(f"{out_dir} exists and holds no report: not replacing it; pick another --run")
+            old = out_dir.with_name(f".{out_dir.name}.old-{tmp.name.rsplit('-', 1)[-1]}")
+            out_dir.rename(old)
+        tmp.rename(out_dir)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise

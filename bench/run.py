@@ -6,7 +6,6 @@ import datetime as dt
 import hashlib
 import json
 import platform
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -18,6 +17,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from bench import report as report_mod
 from bench import scorer, speed
 from bench.contenders import REGISTRY, check_names, run_contender
+from sft.errors import UserError
+from sft.models import check_device
 from sft.session import InferenceSession, adapter_meta
 from sft.suite import DEFAULT_SUITE, load_suite
 
@@ -72,14 +73,38 @@ def versions() -> dict:
     return found
 
 
+def check_run_name(name: str) -> str:
+    """``--run`` is a plain folder name under the reports dir: no separators, not ``.`` or ``..``."""
+    if not name or name in (".", "..") or any(c in name for c in "/\\\0") or name.startswith("."):
+        raise UserError(f"--run {name!r}: give a plain name (letters, digits, - _ .), not a path")
+    return name
+
+
 def prepare_out_dir(cfg: BenchConfig) -> Path:
-    name = cfg.run or dt.datetime.now().strftime("run-%Y%m%d-%H%M%S")
+    """The report folder, checked before any work; nothing is removed here (see report.write_report)."""
+    name = check_run_name(cfg.run or dt.datetime.now().strftime("run-%Y%m%d-%H%M%S"))
     out = Path(cfg.reports_dir) / name
     if out.exists() and any(out.iterdir()):
+        if not (out / "report.json").is_file():
+            raise UserError(f"{out} exists and holds no report: not replacing it; pick another --run")
         if not cfg.force:
             raise FileExistsError(f"report directory {out} exists; pass --force to overwrite or --run NEW_NAME")
-        shutil.rmtree(out)
     return out
+
+
+def check_config(cfg: BenchConfig) -> None:
+    """Every argument, before any model loads."""
+    check_names(cfg.contenders)
+    if cfg.limit is not None and cfg.limit < 1:
+        raise UserError(f"--limit {cfg.limit}: give at least 1 (or leave it out for the whole suite)")
+    bounds = (("--batch-size", cfg.batch_size, 1), ("--max-new-tokens", cfg.max_new_tokens, 1),
+              ("--latency-sample", cfg.latency_sample, 0), ("--sweep-latency-n", cfg.sweep_latency_n, 1))
+    for flag, value, low in bounds:
+        if value < low:
+            raise UserError(f"{flag} {value}: give at least {low}")
+    if cfg.sweep is not None and (not cfg.sweep or min(cfg.sweep) < 1):
+        raise UserError(f"--sweep {cfg.sweep}: give batch sizes of at least 1")
+    check_device(cfg.device, cfg.dtype)
 
 
 def select(items, limit):
@@ -103,7 +128,7 @@ def latency_questions(items, n: int) -> list[str]:
 
 def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | None = None) -> dict:
     console = console or Console()
-    check_names(cfg.contenders)
+    check_config(cfg)
     out_dir = prepare_out_dir(cfg)  # fail before any work
     items = select(load_suite(cfg.suite, splits=cfg.splits), cfg.limit)
     questions = [it.query for it in items]

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from sft.errors import UserError
+
 from .task import strip_city_suffix
 
 DEFAULT = Path(__file__).resolve().parent.parent / "datasets" / "cities.tsv"
@@ -38,9 +40,9 @@ def _parse(path: Path) -> tuple[City, ...]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except UnicodeDecodeError as exc:
-        raise ValueError(f"{path}: not UTF-8 ({exc.reason})") from None
+        raise UserError(f"{path}: not UTF-8 ({exc.reason})") from None
     if not lines or tuple(lines[0].split("\t")) != HEADER:
-        raise ValueError(f"{path}:1: expected the header {chr(9).join(HEADER)!r}")
+        raise UserError(f"{path}:1: expected the header {chr(9).join(HEADER)!r}")
     cities, seen = [], set()
     for number, line in enumerate(lines[1:], start=2):
         if not line.strip():
@@ -48,16 +50,16 @@ def _parse(path: Path) -> tuple[City, ...]:
         fields = line.split("\t")
         where = f"{path}:{number}"
         if len(fields) != len(HEADER):
-            raise ValueError(f"{where}: expected {len(HEADER)} tab-separated fields, got {len(fields)}")
+            raise UserError(f"{where}: expected {len(HEADER)} tab-separated fields, got {len(fields)}")
         name, province, level, split = (f.strip() for f in fields)
         if not name or not province:
-            raise ValueError(f"{where}: empty name or province")
+            raise UserError(f"{where}: empty name or province")
         if level not in LEVELS:
-            raise ValueError(f"{where}: level {level!r} is not one of {', '.join(LEVELS)}")
+            raise UserError(f"{where}: level {level!r} is not one of {', '.join(LEVELS)}")
         if split not in SPLITS:
-            raise ValueError(f"{where}: split {split!r} is not one of {', '.join(SPLITS)}")
+            raise UserError(f"{where}: split {split!r} is not one of {', '.join(SPLITS)}")
         if name in seen:
-            raise ValueError(f"{where}: duplicate city {name!r}")
+            raise UserError(f"{where}: duplicate city {name!r}")
         seen.add(name)
         cities.append(City(name, province, level, split))
     return tuple(cities)

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sft.cities import City, short_name, train_cities
+from sft.errors import UserError
 from sft.prompt import PROMPTS, user_message
 from sft.task import KEYS, Answer, format_date
 
@@ -125,14 +126,14 @@ def fields_of(template: str) -> set[str]:
     names = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
     unknown = names - set(FIELDS)
     if unknown:
-        raise ValueError(f"template {template!r} has unknown fields: {', '.join(sorted(unknown))}")
+        raise UserError(f"template {template!r} has unknown fields: {', '.join(sorted(unknown))}")
     return names
 
 
 def chinese_number(n: int) -> str:
     """1..31 in Chinese numerals: 3 -> 三, 10 -> 十, 12 -> 十二, 30 -> 三十, 31 -> 三十一."""
     if not 1 <= n <= 99:
-        raise ValueError(f"chinese_number covers 1..99, not {n}")
+        raise UserError(f"chinese_number covers 1..99, not {n}")
     tens, ones = divmod(n, 10)
     head = "" if tens == 0 else ("十" if tens == 1 else _CN_DIGITS[tens] + "十")
     return head + (_CN_DIGITS[ones] if ones else "")
@@ -160,7 +161,7 @@ def fill(
     date that is not the asked one.
     """
     if city_form not in ("any", "full", "short"):
-        raise ValueError(f"unknown city_form {city_form!r}; valid: any, full, short")
+        raise UserError(f"unknown city_form {city_form!r}; valid: any, full, short")
     names = fields_of(template)
     values: dict[str, str] = {}
     city = None
@@ -174,7 +175,7 @@ def fill(
             other = rng.choice(pool)
             values["other"] = rng.choice((other.name, short_name(other.name)))
     elif "other" in names:
-        raise ValueError(f"template {template!r}: {{other}} needs a {{city}}")
+        raise UserError(f"template {template!r}: {{other}} needs a {{city}}")
     if "region" in names:
         values["region"] = rng.choice(regions)
 
@@ -260,7 +261,9 @@ def generate(n: int = 3000, seed: int = 0, mix: str = "tutorial", prompt: str = 
     examples are written (:func:`write`, :func:`to_conversation`).
     """
     if mix not in MIXES:
-        raise ValueError(f"unknown mix {mix!r}; valid: {', '.join(MIXES)}")
+        raise UserError(f"unknown mix {mix!r}; valid: {', '.join(MIXES)}")
+    if n < 1:
+        raise UserError(f"--n {n}: give at least 1 example")
     user_message("", prompt)  # validates the prompt name
     rng = random.Random(seed)
     cities = train_cities()
@@ -371,14 +374,14 @@ def _answer(text: object) -> Answer:
         or set(obj) != set(KEYS)
         or not all(v is None or isinstance(v, str) for v in obj.values())
     ):
-        raise ValueError(f"the assistant turn is not an answer JSON {{\"city\": ..., \"date\": ...}}: "
+        raise UserError(f"the assistant turn is not an answer JSON {{\"city\": ..., \"date\": ...}}: "
                          f"{text!r}")
     return Answer(obj["city"], obj["date"])
 
 
 def _example(record: object) -> Example:
     if not isinstance(record, dict) or not isinstance(record.get("id"), str):
-        raise ValueError("a record must be a JSON object with a string \"id\"")
+        raise UserError("a record must be a JSON object with a string \"id\"")
     turns = record.get("conversations")
     if (
         not isinstance(turns, list)
@@ -386,12 +389,12 @@ def _example(record: object) -> Example:
         or not all(isinstance(t, dict) and isinstance(t.get("value"), str) for t in turns)
         or [t.get("from") for t in turns] != ["user", "assistant"]
     ):
-        raise ValueError(
+        raise UserError(
             "\"conversations\" must be one user turn then one assistant turn, each with a \"value\""
         )
     query = record.get("query")
     if query is not None and not isinstance(query, str):
-        raise ValueError("\"query\" must be a string")
+        raise UserError("\"query\" must be a string")
     inner, today = _split_user_turn(turns[0]["value"])
     if query is None:
         query = inner
@@ -399,7 +402,7 @@ def _example(record: object) -> Example:
         try:
             today = dt.date.fromisoformat(record["today"])
         except (TypeError, ValueError):
-            raise ValueError(f"\"today\" must be a date YYYY-MM-DD: {record['today']!r}") from None
+            raise UserError(f"\"today\" must be a date YYYY-MM-DD: {record['today']!r}") from None
     return Example(record["id"], query, _answer(turns[1]["value"]), today)
 
 
@@ -413,18 +416,18 @@ def load_training_file(path: str | Path) -> list[Example]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise ValueError(f"{path}: not UTF-8 ({exc.reason}); {EXPECTED_FORMAT}") from None
+        raise UserError(f"{path}: not UTF-8 ({exc.reason}); {EXPECTED_FORMAT}") from None
     if text.lstrip().startswith("["):
         try:
             records = json.loads(text)
         except ValueError as exc:
-            raise ValueError(f"{path}: invalid JSON ({exc}); {EXPECTED_FORMAT}") from None
+            raise UserError(f"{path}: invalid JSON ({exc}); {EXPECTED_FORMAT}") from None
         examples = []
         for i, record in enumerate(records):
             try:
                 examples.append(_example(record))
             except ValueError as exc:
-                raise ValueError(f"{path}: record {i}: {exc}; {EXPECTED_FORMAT}") from None
+                raise UserError(f"{path}: record {i}: {exc}; {EXPECTED_FORMAT}") from None
         return examples
     examples = []
     for number, line in enumerate(text.splitlines(), start=1):
@@ -433,7 +436,7 @@ def load_training_file(path: str | Path) -> list[Example]:
         try:
             examples.append(_example(json.loads(line)))
         except ValueError as exc:
-            raise ValueError(f"{path}:{number}: {exc}; {EXPECTED_FORMAT}") from None
+            raise UserError(f"{path}:{number}: {exc}; {EXPECTED_FORMAT}") from None
     if not examples:
-        raise ValueError(f"{path}: no records; {EXPECTED_FORMAT}")
+        raise UserError(f"{path}: no records; {EXPECTED_FORMAT}")
     return examples

@@ -20,7 +20,12 @@ from typing import Protocol
 
 import torch
 
+from .errors import UserError
 from .prompt import render
+
+#: The longest question the engine reads, in tokens: a longer one is cut to its first 512 tokens, with a
+#: warning (a weather question is a sentence; 20,000 characters took 170 s before this cap).
+MAX_QUESTION_TOKENS = 512
 
 
 @dataclass
@@ -175,7 +180,13 @@ class Extractor:
     # -- prompts
     def encode(self, question: str, today=None) -> list[int]:
         if not isinstance(question, str) or not question.strip():
-            raise ValueError("empty question: give a sentence that names a city and a date")
+            raise UserError("empty question: give a sentence that names a city and a date")
+        if len(question) > MAX_QUESTION_TOKENS:  # a token is at least one character: only long ones are counted
+            q_ids = self.tokenizer(question, add_special_tokens=False)["input_ids"]
+            if len(q_ids) > MAX_QUESTION_TOKENS:
+                warnings.warn(f"question of {len(q_ids)} tokens truncated to its first {MAX_QUESTION_TOKENS} "
+                              f"(MAX_QUESTION_TOKENS)", stacklevel=2)
+                question = self.tokenizer.decode(q_ids[:MAX_QUESTION_TOKENS])
         ids = self.tokenizer(render(self.tokenizer, question, self.prompt, today=today),
                              add_special_tokens=False)["input_ids"]
         if len(ids) > self.max_prompt_tokens:

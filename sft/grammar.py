@@ -30,6 +30,7 @@ import json
 import torch
 
 from sft import task
+from sft.errors import UserError
 
 CITY_MAX_CHARS = 20
 
@@ -75,7 +76,7 @@ def _compiler(tokenizer, vocab_size: int | None):
             info = xgr.TokenizerInfo.from_huggingface(tokenizer, vocab_size=vocab_size)
         except Exception as e:  # xgrammar raises ValueError/RuntimeError/AttributeError depending on the object
             name = getattr(tokenizer, "name_or_path", "") or "?"
-            raise ValueError(
+            raise UserError(
                 f"xgrammar cannot map the vocabulary of tokenizer {type(tokenizer).__name__} ({name}): "
                 f"{' '.join(str(e).split())}"
             ) from e
@@ -93,7 +94,7 @@ def compile_schema(tokenizer, schema: dict, vocab_size: int | None = None):
             # any_whitespace=False + the default separators (", ", ": ") = the canonical json.dumps spelling.
             _GRAMMARS[key] = compiler.compile_json_schema(json.dumps(schema), any_whitespace=False)
         except (RuntimeError, ValueError, TypeError) as e:
-            raise ValueError(f"answer schema failed to compile: {' '.join(str(e).split())}") from e
+            raise UserError(f"answer schema failed to compile: {' '.join(str(e).split())}") from e
     return _GRAMMARS[key]
 
 
@@ -181,7 +182,7 @@ class JsonSchemaBatch:
 
     def mask(self, logits: torch.Tensor, active: list[bool]) -> None:
         if logits.shape[-1] != self.constraint.vocab_size:
-            raise ValueError(f"logits have {logits.shape[-1]} columns but the constraint was built for "
+            raise UserError(f"logits have {logits.shape[-1]} columns but the constraint was built for "
                              f"vocab_size={self.constraint.vocab_size}: pass vocab_size=model.config.vocab_size")
         rows = [r for r, m in enumerate(self.matchers) if active[r] and not m.is_terminated()]
         # fill_next_token_bitmask returns False when every token is allowed: nothing to apply for that row.

@@ -25,6 +25,8 @@ import os
 import re
 from pathlib import Path
 
+from sft.errors import UserError
+
 #: The tutorial's model, as its model.py / SFT_model.py download it.
 TUTORIAL_MODEL_ID = "qwen/Qwen-1_8B-Chat-Int4"
 
@@ -48,7 +50,7 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _NETWORK_MODULES = ("modelscope", "modelscope_hub", "requests", "urllib3", "httpx", "huggingface_hub")
 
 
-class HubError(RuntimeError):
+class HubError(UserError, RuntimeError):
     """A model could not be fetched from a hub; the message is one line that says what to do."""
 
 

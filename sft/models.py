@@ -24,6 +24,8 @@ from pathlib import Path
 
 import torch
 
+from sft.errors import UserError
+
 EMBEDDED_NAME = "Qwen2.5-Coder-0.5B-Instruct"
 EMBEDDED_UPSTREAM = "Qwen/Qwen2.5-Coder-0.5B-Instruct-GGUF (qwen2.5-coder-0.5b-instruct-q4_k_m.gguf), Apache-2.0"
 EMBEDDED_SHA256 = "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32"
@@ -45,7 +47,7 @@ SHAPES: dict[str, dict] = {
 }
 
 
-class ModelError(RuntimeError):
+class ModelError(UserError, RuntimeError):
     """A model spec that cannot be resolved; the message is one line that says what to do."""
 
 
@@ -164,6 +166,27 @@ def clear_gguf_marker(model) -> None:
         del model.config.quantization_config
 
 
+STALE_CONVERSION_S = 2 * 3600
+
+
+def remove_stale_conversions(parent: Path, older_than_s: float = STALE_CONVERSION_S) -> list[Path]:
+    """Remove ``.convert-*`` folders that a killed conversion left behind (a conversion takes about a
+    minute; one untouched for two hours is dead). A failed or interrupted conversion in this process
+    removes its own folder already (``TemporaryDirectory``)."""
+    import shutil
+
+    removed = []
+    now = time.time()
+    for stale in parent.glob(".convert-*"):
+        try:
+            if now - stale.stat().st_mtime > older_than_s:
+                shutil.rmtree(stale, ignore_errors=True)
+                removed.append(stale)
+        except OSError:
+            continue
+    return removed
+
+
 def embedded_folder() -> Path:
     """The converted safetensors folder of the embedded model, built on first use."""
     folder = cache_dir() / "models" / f"qwen2.5-coder-0.5b-instruct-{EMBEDDED_SHA256[:12]}"
@@ -173,7 +196,12 @@ def embedded_folder() -> Path:
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     console = Console(stderr=True)
-    folder.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+    except PermissionError:
+        raise UserError(f"cannot write the model cache {folder.parent}: set QWEN_SFT_CACHE to a writable "
+                        "folder") from None
+    remove_stale_conversions(folder.parent)
     with tempfile.TemporaryDirectory(dir=folder.parent, prefix=".convert-") as tmp:
         tmp = Path(tmp)
         console.print(f"[bold]first use:[/] converting the embedded {EMBEDDED_NAME} to {folder} (once)")
@@ -304,3 +332,18 @@ def resolve(spec: str = "embedded", *, device: str | None = None, dtype: torch.d
         tokenizer.pad_token_id = tokenizer.eod_id  # Qwen-1's tokenizer, as the tutorial's SFT_model.py sets it
     model.eval()
     return Loaded(model, tokenizer, spec, str(source), time.perf_counter() - start)
+
+
+def check_device(device: str | None, dtype: str | None) -> None:
+    """A CUDA device that exists, and a dtype the device runs."""
+    if device and device.startswith("cuda"):
+        if not torch.cuda.is_available():
+            raise UserError(f"--device {device}: this torch sees no CUDA GPU (torch {torch.__version__})")
+        index = int(device.split(":", 1)[1]) if ":" in device else 0
+        if index >= torch.cuda.device_count():
+            raise UserError(f"--device {device}: only {torch.cuda.device_count()} CUDA device(s)")
+    elif device not in (None, "cpu") and not str(device).startswith(("cuda", "mps")):
+        raise UserError(f"--device {device}: use cpu or cuda[:N]")
+    on_cpu = device == "cpu" or (device is None and not torch.cuda.is_available())
+    if dtype == "fp16" and on_cpu:
+        raise UserError("--dtype fp16 runs on a GPU only; on a CPU use bf16 or fp32")

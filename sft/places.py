@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from sft.errors import UserError
+
 DEFAULT = Path(__file__).resolve().parent.parent / "datasets" / "places.tsv"
 HEADER = ("name", "kind", "city", "split")
 KINDS = ("city", "province", "region", "country", "district", "area", "county", "sight")
@@ -44,9 +46,9 @@ def _parse(path: Path) -> tuple[Place, ...]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except UnicodeDecodeError as exc:
-        raise ValueError(f"{path}: not UTF-8 ({exc.reason})") from None
+        raise UserError(f"{path}: not UTF-8 ({exc.reason})") from None
     if not lines or tuple(lines[0].split("\t")) != HEADER:
-        raise ValueError(f"{path}:1: expected the header {chr(9).join(HEADER)!r}")
+        raise UserError(f"{path}:1: expected the header {chr(9).join(HEADER)!r}")
     places, seen = [], set()
     for number, line in enumerate(lines[1:], start=2):
         if not line.strip():
@@ -54,18 +56,18 @@ def _parse(path: Path) -> tuple[Place, ...]:
         fields = line.split("\t")
         where = f"{path}:{number}"
         if len(fields) != len(HEADER):
-            raise ValueError(f"{where}: expected {len(HEADER)} tab-separated fields, got {len(fields)}")
+            raise UserError(f"{where}: expected {len(HEADER)} tab-separated fields, got {len(fields)}")
         name, kind, city, split = (f.strip() for f in fields)
         if not name:
-            raise ValueError(f"{where}: empty name")
+            raise UserError(f"{where}: empty name")
         if kind not in KINDS:
-            raise ValueError(f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}")
+            raise UserError(f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}")
         if city and kind not in LOCATED_KINDS:
-            raise ValueError(f"{where}: a {kind} has no city (got {city!r})")
+            raise UserError(f"{where}: a {kind} has no city (got {city!r})")
         if split not in SPLITS:
-            raise ValueError(f"{where}: split {split!r} is not one of {', '.join(SPLITS)}")
+            raise UserError(f"{where}: split {split!r} is not one of {', '.join(SPLITS)}")
         if name in seen:
-            raise ValueError(f"{where}: duplicate place {name!r}")
+            raise UserError(f"{where}: duplicate place {name!r}")
         seen.add(name)
         places.append(Place(name, kind, city, split))
     return tuple(places)
@@ -93,9 +95,9 @@ def places_of_kind(*kinds: str, split: str | None = None, path: str | Path = DEF
     """
     unknown = [k for k in kinds if k not in KINDS]
     if unknown:
-        raise ValueError(f"unknown kind(s) {', '.join(map(repr, unknown))}; kinds are {', '.join(KINDS)}")
+        raise UserError(f"unknown kind(s) {', '.join(map(repr, unknown))}; kinds are {', '.join(KINDS)}")
     if split is not None and split not in SPLITS:
-        raise ValueError(f"split {split!r} is not one of {', '.join(SPLITS)}")
+        raise UserError(f"split {split!r} is not one of {', '.join(SPLITS)}")
     wanted = set(kinds or KINDS)
     return [p for p in load_places(path) if p.kind in wanted and (split is None or p.split == split)]
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sft.errors import UserError
+
 TUTORIAL = """
 给定一句话：“%s”，请你按步骤要求工作。
 
@@ -43,7 +45,7 @@ def user_message(question: str, prompt: str = "tutorial", today: dt.date | None 
     try:
         template = PROMPTS[prompt]
     except KeyError:
-        raise ValueError(f"unknown prompt {prompt!r}; choose one of: {', '.join(PROMPTS)}") from None
+        raise UserError(f"unknown prompt {prompt!r}; choose one of: {', '.join(PROMPTS)}") from None
     text = template % (question,)
     return text if today is None else today_sentence(today) + text
 

@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 from sft.engine import Extractor
+from sft.errors import UserError
 
 ADAPTER_META = "qwen_sft.json"  # written by `qwen-sft finetune` beside the PEFT adapter
 
@@ -21,15 +22,15 @@ ADAPTER_META = "qwen_sft.json"  # written by `qwen-sft finetune` beside the PEFT
 def adapter_meta(adapter: str | Path) -> dict:
     """The training record beside an adapter (base model, prompt, recipe, figures).
 
-    A checkpoint folder (``runs/adapter/checkpoint-40``) has none of its own: its run's record, one folder
-    up, is used, so a checkpoint scores with the prompt it was trained on.
+    A checkpoint folder (``runs/adapter/checkpoints/checkpoint-40``) has none of its own: its run's record,
+    up the tree, is used, so a checkpoint scores with the prompt it was trained on.
     """
     path = Path(adapter)
     if not (path / "adapter_config.json").is_file():
         raise FileNotFoundError(
             f"no adapter at {path}: run `qwen-sft finetune --out {path}` first, or pass --adapter PATH"
         )
-    for meta in (path / ADAPTER_META, path.parent / ADAPTER_META):
+    for meta in (path / ADAPTER_META, path.parent / ADAPTER_META, path.parent.parent / ADAPTER_META):
         if meta.is_file():
             return json.loads(meta.read_text(encoding="utf-8"))
     return {}
@@ -67,11 +68,11 @@ class InferenceSession:
             from peft import PeftModel
 
             if self.adapter is None:
-                raise ValueError("the qlora contenders need an adapter: pass --adapter PATH")
+                raise UserError("the qlora contenders need an adapter: pass --adapter PATH")
             meta = adapter_meta(self.adapter)
             base_spec = meta.get("base_model")
             if base_spec and base_spec != self.model_spec:
-                raise ValueError(
+                raise UserError(
                     f"adapter {self.adapter} was trained on base model {base_spec!r}, not {self.model_spec!r}: "
                     f"pass --model {base_spec}"
                 )

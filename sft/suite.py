@@ -39,6 +39,7 @@ from pathlib import Path
 
 from sft.cities import City, load_cities, short_name, test_cities, train_cities
 from sft.datagen import TEST_REGIONS, TUTORIAL_TEMPLATES, fill, generate
+from sft.errors import UserError
 from sft.task import DATE_PATTERN, Answer, format_date
 
 DEFAULT_SUITE = Path(__file__).resolve().parent.parent / "datasets" / "test_suite.jsonl"
@@ -321,7 +322,7 @@ def _check_splits(splits: str | Iterable[str] | None, present: Sequence[str]) ->
     wanted = {splits} if isinstance(splits, str) else set(splits)
     for name in sorted(wanted):
         if name not in present:
-            raise ValueError(f"unknown split {name!r}; valid: {', '.join(present)}")
+            raise UserError(f"unknown split {name!r}; valid: {', '.join(present)}")
     return wanted
 
 
@@ -330,41 +331,41 @@ def parse_today(value: object) -> dt.date | None:
     if value is None:
         return None
     if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise ValueError(f"'today' must be a date YYYY-MM-DD: {value!r}")
+        raise UserError(f"'today' must be a date YYYY-MM-DD: {value!r}")
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"'today' is not a real day: {value!r}") from None
+        raise UserError(f"'today' is not a real day: {value!r}") from None
 
 
 def _item(obj: object) -> Item:
     if not isinstance(obj, dict):
-        raise ValueError("not a JSON object")
+        raise UserError("not a JSON object")
     missing = [k for k in ("id", "split", "query", "gold") if k not in obj]
     if missing:
-        raise ValueError(f"missing {', '.join(missing)}")
+        raise UserError(f"missing {', '.join(missing)}")
     if not isinstance(obj["id"], str) or not obj["id"]:
-        raise ValueError("'id' must be a non-empty string")
+        raise UserError("'id' must be a non-empty string")
     if not isinstance(obj["split"], str) or not re.fullmatch(r"[\w+.-]+", obj["split"]):
-        raise ValueError(f"'split' must be a name of letters, digits, _ . + -: {obj['split']!r}")
+        raise UserError(f"'split' must be a name of letters, digits, _ . + -: {obj['split']!r}")
     if not isinstance(obj["query"], str) or not obj["query"].strip():
-        raise ValueError("'query' must be a non-empty string")
+        raise UserError("'query' must be a non-empty string")
     gold = obj["gold"]
     if not isinstance(gold, dict) or set(gold) != {"city", "date"}:
-        raise ValueError("'gold' must be an object with exactly 'city' and 'date'")
+        raise UserError("'gold' must be an object with exactly 'city' and 'date'")
     if not (gold["city"] is None or (isinstance(gold["city"], str) and gold["city"])):
-        raise ValueError("gold 'city' must be a non-empty string or null")
+        raise UserError("gold 'city' must be a non-empty string or null")
     date = gold["date"]
     if not (date is None or (isinstance(date, str) and re.fullmatch(DATE_PATTERN, date))):
-        raise ValueError(f"gold 'date' must be null or match {DATE_PATTERN}: {gold['date']!r}")
+        raise UserError(f"gold 'date' must be null or match {DATE_PATTERN}: {gold['date']!r}")
     if date is not None:
         try:
             dt.date.fromisoformat(date if len(date) == 10 else f"2000-{date}")  # 2000: 02-29 exists
         except ValueError:
-            raise ValueError(f"gold 'date' is not a real day: {date!r}") from None
+            raise UserError(f"gold 'date' is not a real day: {date!r}") from None
     tags = obj.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-        raise ValueError("'tags' must be a list of strings")
+        raise UserError("'tags' must be a list of strings")
     return Item(obj["id"], obj["split"], obj["query"], Answer(gold["city"], gold["date"]), tuple(tags),
                 parse_today(obj.get("today")))
 
@@ -380,9 +381,9 @@ def load_suite(path: str | Path = DEFAULT_SUITE, splits: str | Iterable[str] | N
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ValueError(f"{path}: no such suite file") from None
+        raise UserError(f"{path}: no such suite file") from None
     except UnicodeDecodeError as exc:
-        raise ValueError(f"{path}: not UTF-8 ({exc.reason})") from None
+        raise UserError(f"{path}: not UTF-8 ({exc.reason})") from None
     items, ids = [], set()
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -390,9 +391,9 @@ def load_suite(path: str | Path = DEFAULT_SUITE, splits: str | Iterable[str] | N
         try:
             item = _item(json.loads(line))
         except (ValueError, RecursionError) as exc:  # json.JSONDecodeError is a ValueError
-            raise ValueError(f"{path}:{number}: {exc}") from None
+            raise UserError(f"{path}:{number}: {exc}") from None
         if item.id in ids:
-            raise ValueError(f"{path}:{number}: duplicate id {item.id!r}")
+            raise UserError(f"{path}:{number}: duplicate id {item.id!r}")
         ids.add(item.id)
         items.append(item)
     present = list(dict.fromkeys(item.split for item in items))

@@ -26,6 +26,8 @@ from pathlib import Path
 
 import torch
 
+from sft.errors import UserError
+
 from .prompt import end_of_turn, render
 
 PROFILES: dict[str, dict] = {
@@ -58,7 +60,7 @@ def lora_targets(spec: str) -> str | list[str]:
     """``all-linear`` (peft's shorthand) or a comma-separated module list (Qwen-1: ``c_attn,c_proj,w1,w2``)."""
     names = [name.strip() for name in spec.split(",") if name.strip()]
     if not names:
-        raise ValueError("--target-modules is empty: give all-linear or module names such as q_proj,v_proj")
+        raise UserError("--target-modules is empty: give all-linear or module names such as q_proj,v_proj")
     return spec.strip() if names == ["all-linear"] else names
 
 
@@ -100,7 +102,7 @@ class FinetuneConfig:
     @classmethod
     def from_profile(cls, profile: str, **overrides) -> FinetuneConfig:
         if profile not in PROFILES:
-            raise ValueError(f"unknown profile {profile!r}; valid: {', '.join(PROFILES)}")
+            raise UserError(f"unknown profile {profile!r}; valid: {', '.join(PROFILES)}")
         return cls(profile=profile, **{**PROFILES[profile], **overrides})
 
 
@@ -200,6 +202,67 @@ class OutOfMemory(RuntimeError):
     pass
 
 
+#: What `finetune` writes into --out; a folder with anything else is the user's, never written into.
+OUR_FILES = {"checkpoints", "qwen_sft.json", "README.md", "adapter_config.json", "adapter_model.safetensors",
+             "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "chat_template.jinja"}
+
+
+#: The settings a resumed run must share with its checkpoint (else it would silently train on other data).
+RESUME_KEYS = ("model", "data_sha256", "prompt", "batch_size", "micro_batch_size", "epochs", "max_steps",
+               "learning_rate", "lr_scheduler", "lora_r", "lora_alpha", "target_modules", "max_length", "seed")
+
+
+def resume_settings(cfg: FinetuneConfig, examples) -> dict:
+    return {key: (data_hash(examples) if key == "data_sha256" else getattr(cfg, key)) for key in RESUME_KEYS}
+
+
+def check_resume(settings: dict, record: Path) -> None:
+    """``--resume`` continues only the run its checkpoint belongs to: one line names the first difference."""
+    if not record.is_file():
+        return  # a checkpoint from before settings were recorded: nothing to compare
+    saved = json.loads(record.read_text(encoding="utf-8"))
+    for key in RESUME_KEYS:
+        if key in saved and saved[key] != settings[key]:
+            if key == "data_sha256":
+                saved[key], settings[key] = saved[key][:12] + "…", settings[key][:12] + "…"
+            flag = "--data/--examples/--mix/--seed" if key == "data_sha256" else "--" + key.replace("_", "-")
+            raise UserError(f"--resume: the checkpoint was trained with {key} {saved[key]!r}, this run has "
+                            f"{settings[key]!r}; resume with the same settings ({flag}) or start a new --out")
+
+
+def resume_command(cfg: FinetuneConfig) -> str:
+    """The full command that continues this run: the one that started it, plus --resume."""
+    import shlex
+    import sys
+
+    argv = [a for a in sys.argv[1:] if a != "--resume"]
+    if not argv or argv[0] != "finetune":
+        argv = ["finetune", "--profile", cfg.profile, "--out", cfg.out]
+    return shlex.join(["qwen-sft", *argv, "--resume"])
+
+
+def check_finetune_config(cfg: FinetuneConfig) -> None:
+    """Every knob, before any model loads: positive counts, a known dtype for the device."""
+    from .models import check_device
+
+    for flag, value in (("--batch-size", cfg.batch_size), ("--micro-batch-size", cfg.micro_batch_size),
+                        ("--examples", cfg.examples), ("--lora-r", cfg.lora_r), ("--max-length", cfg.max_length),
+                        ("--save-steps", cfg.save_steps), ("--logging-steps", cfg.logging_steps)):
+        if value < 1:
+            raise UserError(f"{flag} {value}: give at least 1")
+    if cfg.batch_size % cfg.micro_batch_size:
+        raise UserError("--batch-size must be a multiple of --micro-batch-size")
+    if cfg.epochs <= 0 and cfg.max_steps <= 0:
+        raise UserError(f"--epochs {cfg.epochs}: give more than 0 (or --max-steps N)")
+    if not cfg.learning_rate > 0:
+        raise UserError(f"--learning-rate {cfg.learning_rate}: give more than 0")
+    if cfg.dtype not in (None, "bf16", "fp32"):
+        raise UserError(f"--dtype {cfg.dtype}: training takes bf16 or fp32")
+    if cfg.quantize not in ("auto", "4bit", "none"):
+        raise UserError(f"--quantize {cfg.quantize}: give auto, 4bit or none")
+    check_device(cfg.device, cfg.dtype)
+
+
 def finetune(cfg: FinetuneConfig, console=None) -> dict:
     """Run the fine-tune described by ``cfg``; returns the ``train`` section of a report."""
     from peft import LoraConfig, get_peft_model, prepare_model_for_kbit_training
@@ -216,8 +279,11 @@ def finetune(cfg: FinetuneConfig, console=None) -> dict:
         raise FileNotFoundError(f"--resume: no checkpoint under {checkpoints}; run without --resume")
     if not cfg.resume and (out / "adapter_config.json").exists():
         raise FileExistsError(f"{out} already holds an adapter; pass --out NEW_DIR, or --resume to continue")
-    if cfg.batch_size % cfg.micro_batch_size:
-        raise ValueError("--batch-size must be a multiple of --micro-batch-size")
+    foreign = sorted(p.name for p in out.iterdir() if p.name not in OUR_FILES) if out.is_dir() else []
+    if foreign:
+        raise UserError(f"--out {out} holds files that are not an adapter of ours ({', '.join(foreign[:3])}): "
+                        "give an empty or new folder")
+    check_finetune_config(cfg)
     targets = lora_targets(cfg.target_modules)  # a bad list fails before the model loads
 
     device = cfg.device or default_device()
@@ -227,12 +293,16 @@ def finetune(cfg: FinetuneConfig, console=None) -> dict:
     dtype = {"bf16": torch.bfloat16, "fp32": torch.float32, None: None}[cfg.dtype]
 
     examples = load_examples(cfg)
+    settings = resume_settings(cfg, examples)
+    record = checkpoints / "settings.json"
+    if cfg.resume:
+        check_resume(settings, record)
     loaded = resolve(cfg.model, device=device, dtype=dtype, trust_remote_code=cfg.trust_remote_code,
                      load_in_4bit=quantize == "4bit")
     model, tokenizer = loaded.model, loaded.tokenizer
     data, dropped = tokenize_examples(tokenizer, examples, cfg.prompt, cfg.max_length)
     if not data:
-        raise ValueError(f"no training example fits --max-length {cfg.max_length}")
+        raise UserError(f"no training example fits --max-length {cfg.max_length}")
     if dropped:
         console.print(f"[yellow]warning:[/] {dropped} examples longer than --max-length {cfg.max_length} skipped")
     pre_quantized = getattr(getattr(model, "config", None), "quantization_config", None)
@@ -274,13 +344,15 @@ def finetune(cfg: FinetuneConfig, console=None) -> dict:
         tokenizer.pad_token_id), compute_loss_func=answer_loss, callbacks=[StopAfter()])
     if cuda:
         torch.cuda.reset_peak_memory_stats(device)
+    checkpoints.mkdir(parents=True, exist_ok=True)
+    record.write_text(json.dumps(settings, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     start = time.perf_counter()
     try:
         trainer.train(resume_from_checkpoint=True if cfg.resume else None)
     except KeyboardInterrupt:
         last = sorted(checkpoints.glob("checkpoint-*"), key=lambda p: int(p.name.split("-")[1]))
         where = f"last checkpoint {last[-1]}" if last else "no checkpoint yet"
-        hint = f"continue with `qwen-sft finetune --resume --out {out}`"
+        hint = f"continue with `{resume_command(cfg)}`"
         raise KeyboardInterrupt(f"interrupted; {where}; {hint}") from None
     except torch.OutOfMemoryError as exc:
         raise OutOfMemory(f"out of memory at micro batch {cfg.micro_batch_size}: lower --micro-batch-size "

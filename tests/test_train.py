@@ -80,6 +80,25 @@ def test_resume_ends_at_the_same_adapter(tiny_dir, tmp_path):
         assert torch.allclose(a[key], b[key], atol=1e-6), key
 
 
+def test_resume_refuses_other_settings(tiny_dir, tmp_path, monkeypatch):
+    import sft.train
+
+    out = tmp_path / "run"
+    finetune(tiny_cfg(tiny_dir, out, stop_after_steps=2))
+    monkeypatch.setattr(sft.train, "resolve", lambda *a, **k: pytest.fail("a model loaded"), raising=False)
+    with pytest.raises(ValueError, match="trained with data_sha256 .*--data/--examples/--mix/--seed"):
+        finetune(tiny_cfg(tiny_dir, out, resume=True, seed=7))
+    with pytest.raises(ValueError, match="trained with learning_rate"):
+        finetune(tiny_cfg(tiny_dir, out, resume=True, learning_rate=0.5))
+
+
+def test_resume_command_is_the_full_command(monkeypatch):
+    from sft.train import FinetuneConfig, resume_command
+
+    monkeypatch.setattr("sys.argv", ["qwen-sft", "finetune", "--profile", "cpu", "--examples", "64", "--out", "x y"])
+    assert resume_command(FinetuneConfig()) == "qwen-sft finetune --profile cpu --examples 64 --out 'x y' --resume"
+
+
 def test_resume_without_checkpoint_is_a_clear_error(tiny_dir, tmp_path):
     with pytest.raises(FileNotFoundError, match="no checkpoint"):
         finetune(tiny_cfg(tiny_dir, tmp_path / "none", resume=True))
