@@ -316,9 +316,6 @@ def render_markdown(report: dict, samples: list[dict]) -> str:
                                                    if isinstance(train.get(k), dict) else train.get(k))]
                                         for k in keys if k in train]))
         out += ["", "![loss](loss.png)", ""]
-    extra = report.get("extra")
-    if extra:
-        out += ["## Notes", "", *[f"- {line}" for line in extra], ""]
     out += ["## Wrong answers", "", "Every wrong answer, per contender and split (all records: samples.jsonl).", ""]
     for name in report["contenders"]:
         wrong = [s for s in samples if s["contender"] == name and not s["exact"]]

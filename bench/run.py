@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import platform
 import subprocess
 import sys
@@ -224,5 +223,3 @@ def _row(row: dict) -> str:
             f"{row['tokens_per_s']:.0f} tokens/s")
 
 
-def load_report(path: str | Path) -> dict:
-    return json.loads(Path(path).read_text(encoding="utf-8"))

@@ -11,10 +11,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from sft.errors import UserError
+from sft.paths import DATA
 
 from .task import strip_city_suffix
 
-DEFAULT = Path(__file__).resolve().parent.parent / "datasets" / "cities.tsv"
+DEFAULT = DATA / "cities.tsv"
 HEADER = ("name", "province", "level", "split")
 LEVELS = ("prefecture", "county")
 SPLITS = ("train", "test")

@@ -339,6 +339,9 @@ EXPECTED_FORMAT = (
     "line, optionally with \"query\")"
 )
 _TODAY_PREFIX = r"(?:今天是(?P<today>\d{4}-\d{2}-\d{2})，星期[一二三四五六日]。)?"
+#: Any wording of the tutorial's prompt (its generate_dataset.py sample adds a default-year sentence): the
+#: question is what stands between 给定一句话：“ and ”，请你按步骤要求工作。
+_TUTORIAL_ANY = re.compile(_TODAY_PREFIX + r"\s*给定一句话：“(?P<q>.*?)”，请你按步骤要求工作。.*", re.S)
 _PROMPT_PATTERNS = tuple(
     re.compile(_TODAY_PREFIX + re.escape(before) + "(?P<q>.*)" + re.escape(after), re.S)
     for before, after in (template.split("%s", 1) for template in PROMPTS.values())
@@ -356,7 +359,7 @@ def query_of(user_text: str) -> str:
 
 def _split_user_turn(user_text: str) -> tuple[str, dt.date | None]:
     """The question and the reference day (from :func:`sft.prompt.today_sentence`, if any) of a user turn."""
-    for pattern in _PROMPT_PATTERNS:
+    for pattern in (*_PROMPT_PATTERNS, _TUTORIAL_ANY):
         match = pattern.fullmatch(user_text)
         if match:
             today = match.group("today")

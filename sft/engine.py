@@ -58,13 +58,12 @@ class Constraint(Protocol):
 class JsonClose:
     """Tracks one row's text and says when its first top-level JSON object has closed."""
 
-    __slots__ = ("depth", "in_string", "escape", "closed")
+    __slots__ = ("depth", "in_string", "escape")
 
     def __init__(self) -> None:
         self.depth = 0
         self.in_string = False
         self.escape = False
-        self.closed = False
 
     def feed(self, piece: str) -> bool:
         for ch in piece:
@@ -82,7 +81,6 @@ class JsonClose:
             elif ch == "}" and self.depth > 0:
                 self.depth -= 1
                 if self.depth == 0:
-                    self.closed = True
                     return True
         return False
 

@@ -27,20 +27,14 @@ from pathlib import Path
 
 from sft.errors import UserError
 
-#: The tutorial's model, as its model.py / SFT_model.py download it.
-TUTORIAL_MODEL_ID = "qwen/Qwen-1_8B-Chat-Int4"
-
 #: Org names (case-sensitive) whose bare ``org/name`` ids are read as ModelScope ids.
 MODELSCOPE_ORGS = frozenset({"qwen"})
-
-#: Ids known to exist only in ModelScope's spelling; all match :data:`MODELSCOPE_ORGS`.
-MODELSCOPE_IDS = (TUTORIAL_MODEL_ID,)
 
 MODELSCOPE_PREFIX = "modelscope:"
 
 #: The system message Qwen-1's ``model.chat`` and its finetune.py use unless told otherwise.
 QWEN1_SYSTEM = "You are a helpful assistant."
-IM_START, IM_END, ENDOFTEXT = "<|im_start|>", "<|im_end|>", "<|endoftext|>"
+IM_START, IM_END = "<|im_start|>", "<|im_end|>"
 
 INSTALL_HINT = "ModelScope ids need the extra: pip install 'qwen-sft[modelscope]'"
 

@@ -55,7 +55,6 @@ class ModelError(UserError, RuntimeError):
 class Loaded:
     model: torch.nn.Module
     tokenizer: object
-    spec: str
     source: str  # what was actually loaded (folder, file, id)
     seconds: float
 
@@ -297,7 +296,7 @@ def resolve(spec: str = "embedded", *, device: str | None = None, dtype: torch.d
 
     if spec.startswith("random:"):
         model, tokenizer = random_model(spec.split(":", 1)[1], dtype=dtype)
-        return Loaded(model.to(device), tokenizer, spec, spec, time.perf_counter() - start)
+        return Loaded(model.to(device), tokenizer, spec, time.perf_counter() - start)
     if spec == "embedded":
         source = embedded_folder()
         model, tokenizer = _from_pretrained(source, **common)
@@ -331,7 +330,7 @@ def resolve(spec: str = "embedded", *, device: str | None = None, dtype: torch.d
     if tokenizer.pad_token_id is None and getattr(tokenizer, "eod_id", None) is not None:
         tokenizer.pad_token_id = tokenizer.eod_id  # Qwen-1's tokenizer, as the tutorial's SFT_model.py sets it
     model.eval()
-    return Loaded(model, tokenizer, spec, str(source), time.perf_counter() - start)
+    return Loaded(model, tokenizer, str(source), time.perf_counter() - start)
 
 
 def check_device(device: str | None, dtype: str | None) -> None:

@@ -19,8 +19,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from sft.errors import UserError
+from sft.paths import DATA
 
-DEFAULT = Path(__file__).resolve().parent.parent / "datasets" / "places.tsv"
+DEFAULT = DATA / "places.tsv"
 HEADER = ("name", "kind", "city", "split")
 KINDS = ("city", "province", "region", "country", "district", "area", "county", "sight")
 #: Kinds that are not cities: a question naming only one of these has the gold city ``null``.

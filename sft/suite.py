@@ -40,9 +40,10 @@ from pathlib import Path
 from sft.cities import City, load_cities, short_name, test_cities, train_cities
 from sft.datagen import TEST_REGIONS, TUTORIAL_TEMPLATES, fill, generate
 from sft.errors import UserError
+from sft.paths import DATA
 from sft.task import DATE_PATTERN, Answer, format_date
 
-DEFAULT_SUITE = Path(__file__).resolve().parent.parent / "datasets" / "test_suite.jsonl"
+DEFAULT_SUITE = DATA / "test_suite.jsonl"
 #: The hand-written, hand-labelled real-phrasing split (datasets/WILD.md); copied verbatim into the suite.
 WILD_SOURCE = DEFAULT_SUITE.parent / "wild.jsonl"
 SPLITS = ("seen", "unseen", "hard", "seed", "wild")

@@ -18,7 +18,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import math
 import resource
 import time
 from dataclasses import dataclass
@@ -411,5 +410,3 @@ Load it as in the tutorial: `peft.AutoPeftModelForCausalLM.from_pretrained(path)
 """
 
 
-def steps_for(cfg: FinetuneConfig, n_examples: int) -> int:
-    return cfg.max_steps if cfg.max_steps > 0 else math.ceil(n_examples / cfg.batch_size * cfg.epochs)

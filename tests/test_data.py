@@ -66,9 +66,10 @@ def test_city_names_are_unambiguous():
 def test_city_file_header_and_cache():
     first = (REPO / "datasets" / "cities.tsv").read_text(encoding="utf-8").splitlines()[0]
     assert first == "name\tprovince\tlevel\tsplit"
-    assert load_cities() == load_cities()
-    assert load_cities() is not load_cities()  # callers get their own list; the parse is cached
-    assert cities_mod._default.cache_info().currsize == 1
+    cities = load_cities()
+    assert len(cities) > 400 and len({c.name for c in cities}) == len(cities)
+    assert load_cities() is not cities  # callers get their own list ...
+    assert cities_mod._default() is cities_mod._default()  # ... of one cached parse
 
 
 def test_short_name():
@@ -268,7 +269,17 @@ def test_tutorial_train_txt_format(tmp_path):
     path.write_text(json.dumps(sample), encoding="utf-8")  # the tutorial wrote ASCII-escaped JSON
     [example] = load_training_file(path)
     assert example.answer == Answer("攀枝花市", "04-06")
-    assert example.query == sample[0]["conversations"][0]["value"]  # unknown prompt: kept whole
+    # any wording of the tutorial's prompt (here with its default-year sentence): the question inside, once
+    assert example.query == "4月6日攀枝花市的天气"
+    from sft.prompt import render
+
+    class Chat:  # a stand-in tokenizer with a chat template: the rendered text holds the prompt once
+        chat_template = "x"
+
+        def apply_chat_template(self, messages, tokenize, add_generation_prompt):
+            return "".join(m["content"] for m in messages)
+
+    assert render(Chat(), example.query, "tutorial").count("给定一句话") == 1
     assert query_of(user_message("4月6日攀枝花市的天气")) == "4月6日攀枝花市的天气"
     assert query_of(user_message("青岛3-15号天气预报", "short")) == "青岛3-15号天气预报"
 

@@ -168,8 +168,10 @@ def test_tutorial_train_txt_record_is_what_qwen_finetune_reads():
     text = json.dumps([record])
     assert text.isascii()  # the tutorial wrote train.txt with json.dumps' default ensure_ascii=True
     (loaded,) = json.loads(text)
-    assert loaded == record
-    assert loaded["conversations"][1]["value"] == '{"city": "攀枝花市", "date": "04-06"}'  # tutorial's sample
+    from sft.datagen import _example
+
+    example = _example(loaded)  # our reader finds the question inside the tutorial's prompt
+    assert example.query == "4月6日攀枝花市的天气" and example.answer.to_json() == answer
     assert [turn["from"] for turn in loaded["conversations"]] == ["user", "assistant"]  # finetune.py roles
     # finetune.py's preprocess builds the inference prompt plus the answer and <|im_end|>\n
     train_text = hub.qwen1_chat_prompt(loaded["conversations"][0]["value"]) + answer + "<|im_end|>\n"

@@ -25,7 +25,8 @@ def test_prompt_contender_answers_the_seed_questions(embedded):
     # The prompt-only model finds the city in most seed questions (the tutorial saw the same), while its
     # date format is unstable: that is the gap the fine-tune closes.
     assert sum(p.answer is not None and p.answer.city in q for p, q in zip(parsed, SEED)) >= 5
-    assert all(g.new_tokens <= 48 for g in gens)
+    # an answer that parses stopped at its closing brace, well before the 48-token cap
+    assert all(g.new_tokens < 48 for g, p in zip(gens, parsed) if p.answer is not None)
 
 
 def test_tying_the_output_layer_keeps_greedy_outputs(embedded, tmp_path):
