@@ -90,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--latency-n", type=int, default=100, help="questions in the batch-1 latency loop")
     p.add_argument("--fixed-new-tokens", type=int, default=None,
                    help="generate exactly N tokens per question (random-weight models never close the JSON)")
-    p.add_argument("--train-steps", type=int, default=5, help="timed LoRA steps (0: skip)")
+    p.add_argument("--train-steps", type=int, default=5, help="timed steps of a real fine-tune (0: skip)")
+    p.add_argument("--train-profile", default="tutorial", help="the fine-tune profile whose step is timed")
     p.add_argument("--hf-generate", default="", help="also time transformers' generate at batch 1: static "
                    "(StaticCache, decode step compiled by generate), dynamic, or both (static,dynamic)")
     p.add_argument("--out", required=True, help="JSON file for the figures")
@@ -151,12 +152,11 @@ def cmd_bench(args, console: Console) -> None:
 
 
 def cmd_speed(args, console: Console) -> None:
-    import datetime as dt
     import json
     from pathlib import Path
 
     from bench import speed
-    from bench.run import git_commit, versions
+    from bench.run import run_metadata
     from sft.session import InferenceSession as Workspace
     from sft.suite import load_suite
 
@@ -179,11 +179,8 @@ def cmd_speed(args, console: Console) -> None:
     prompt = args.prompt or ws.prompt_for(args.adapter is not None)
     sizes = [] if args.batch_sizes in ("", "none") else [int(b) for b in args.batch_sizes.split(",")]
     out = {
-        "run": {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-                "command": "qwen-sft " + " ".join(sys.argv[1:]), "git_commit": git_commit(),
-                "device": speed.device_name(device), "model": args.model, "adapter": args.adapter,
-                "prompt": prompt, "fixed_new_tokens": fixed, "versions": versions(),
-                "dtype": str(next(loaded.model.parameters()).dtype).removeprefix("torch.")},
+        "run": {**run_metadata("qwen-sft " + " ".join(sys.argv[1:]), loaded, args.model),
+                "adapter": args.adapter, "prompt": prompt, "fixed_new_tokens": fixed},
         "params": sum(p.numel() for p in loaded.model.parameters()),
         "decode_floor": speed.decode_floor(loaded.model, device),
     }
@@ -203,7 +200,8 @@ def cmd_speed(args, console: Console) -> None:
             out[f"hf_generate_{mode}"] = {"error": f"{type(exc).__name__}: {' '.join(str(exc).split())[:500]}"}
             console.print(f"  hf generate ({mode}) failed: {out[f'hf_generate_{mode}']['error']}")
     if args.train_steps:
-        out["train_step"] = speed.train_step_seconds(loaded.model, loaded.tokenizer, steps=args.train_steps)
+        out["train_step"] = speed.train_step_seconds(args.model, profile=args.train_profile, steps=args.train_steps,
+                                                     device=args.device)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(out, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     if sizes:

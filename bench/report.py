@@ -52,6 +52,13 @@ def _num(x, fmt="{:.1f}") -> str:
     return "–" if x is None else fmt.format(x)
 
 
+def _cpu_text(cpu: dict | None) -> str:
+    if not cpu:
+        return "–"
+    flags = ", ".join(cpu.get("flags") or []) or "none of avx2/avx512/amx"
+    return f"{cpu.get('model')}, {cpu.get('cores')} cores, flags: {flags}"
+
+
 def write_samples(path: Path, records: list[dict]) -> None:
     with open(path, "w", encoding="utf-8") as f:
         for rec in records:
@@ -252,6 +259,7 @@ def render_markdown(report: dict, samples: list[dict]) -> str:
         ["suite", f"{run['suite']['path']} ({run['suite']['n']} questions, sha256 {run['suite']['sha256'][:12]})"],
         ["versions", ", ".join(f"{k} {v}" for k, v in run["versions"].items())],
         ["model load", _num(run.get("model_load_s"), "{:.1f} s")],
+        ["cpu", _cpu_text(run.get("cpu"))],
     ]))
     out += ["", "## Accuracy (%)", "",
             "exact = city and date both right; json_valid = the whole output is exactly one JSON object "

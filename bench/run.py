@@ -79,6 +79,47 @@ def check_run_name(name: str) -> str:
     return name
 
 
+CPU_FLAGS = ("avx2", "avx512f", "avx512_vnni", "avx512_bf16", "amx_tile", "amx_bf16")
+
+
+def cpu_info() -> dict:
+    """The CPU's model name and the flags that decide CPU speed here (AVX2 only vs AVX512-BF16/AMX)."""
+    info = {"model": platform.processor() or None, "flags": [], "cores": None}
+    try:
+        text = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return info
+    for line in text.splitlines():
+        key, _, value = line.partition(":")
+        if key.strip() == "model name" and not info["flags"]:
+            info["model"] = value.strip()
+        if key.strip() == "flags":
+            flags = set(value.split())
+            info["flags"] = [f for f in CPU_FLAGS if f in flags]
+            break
+    import os
+
+    info["cores"] = os.cpu_count()
+    return info
+
+
+def run_metadata(command: str, loaded=None, model: str | None = None) -> dict:
+    """The one description of a run (bench reports, speed files): when, what code, which machine, which
+    model and libraries; the CPU's model and flags beside every CPU figure."""
+    param = next(loaded.model.parameters()) if loaded is not None else None
+    return {
+        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "command": command,
+        "git_commit": git_commit(),
+        "device": speed.device_name(param.device) if param is not None else "CPU (no model)",
+        "dtype": str(param.dtype).removeprefix("torch.") if param is not None else None,
+        "model": model if loaded is not None else None,
+        "model_source": loaded.source if loaded is not None else None,
+        "cpu": cpu_info(),
+        "versions": versions(),
+    }
+
+
 def prepare_out_dir(cfg: BenchConfig) -> Path:
     """The report folder, checked before any work; nothing is removed here (see report.write_report)."""
     name = check_run_name(cfg.run or dt.datetime.now().strftime("run-%Y%m%d-%H%M%S"))
@@ -191,16 +232,9 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
     report = {
         "run": {
             "name": out_dir.name,
-            "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-            "command": cfg.command or " ".join(["qwen-sft", *sys.argv[1:]]),
-            "git_commit": git_commit(),
-            "device": speed.device_name(next(loaded.model.parameters()).device) if loaded else "CPU (no model)",
-            "dtype": str(next(loaded.model.parameters()).dtype).removeprefix("torch.") if loaded else None,
-            "model": cfg.model if loaded else None,
-            "model_source": loaded.source if loaded else None,
+            **run_metadata(cfg.command or " ".join(["qwen-sft", *sys.argv[1:]]), loaded, cfg.model),
             "model_load_s": ws.load_seconds,
             "adapter": str(cfg.adapter) if cfg.adapter and uses_adapter else None,
-            "versions": versions(),
             "suite": {"path": suite_path.resolve().relative_to(REPO).as_posix()
                       if suite_path.resolve().is_relative_to(REPO) else str(suite_path),
                       "sha256": hashlib.sha256(suite_path.read_bytes()).hexdigest(), "n": len(items),

@@ -136,53 +136,25 @@ def sweep(make_extractor, questions: list[str], batch_sizes=(1, 8, 32, 128, 512)
     return result
 
 
-def make_train_step(model, tokenizer, batch: int = 16, prompt: str = "tutorial", lora_r: int = 64):
-    """(step, info): ``step()`` runs one LoRA step (all linear layers, answer-only loss) on ``batch`` examples.
-
-    Wraps ``model`` with a fresh LoRA adapter (in place): give it a base model nothing else uses afterwards.
-    """
-    from peft import LoraConfig, get_peft_model
-
-    from sft.datagen import generate
-    from sft.engine import synchronize
-    from sft.train import AnswerOnlyCollator, answer_loss, tokenize_examples
-
-    device = next(model.parameters()).device
-    data, _ = tokenize_examples(tokenizer, generate(n=batch, seed=0), prompt, 512)
-    inputs = AnswerOnlyCollator(tokenizer.pad_token_id)(data)
-    labels = inputs.pop("labels")
-    inputs = {k: v.to(device) if torch.is_tensor(v) else v for k, v in inputs.items()}
-    peft_model = get_peft_model(model, LoraConfig(r=lora_r, lora_alpha=16, target_modules="all-linear",
-                                                  task_type="CAUSAL_LM"))
-    peft_model.train()
-    opt = torch.optim.AdamW([p for p in peft_model.parameters() if p.requires_grad], lr=1e-4)
-
-    def step() -> None:
-        loss = answer_loss(peft_model(**inputs), labels)
-        loss.backward()
-        opt.step()
-        opt.zero_grad()
-        synchronize(device)
-
-    info = {"batch": batch, "tokens_per_example": inputs["input_ids"].shape[1], "lora_r": lora_r,
-            "dtype": str(next(model.parameters()).dtype)}
-    return step, info
-
-
-def train_step_seconds(model, tokenizer, steps: int = 5, batch: int = 16, prompt: str = "tutorial",
-                       lora_r: int = 64) -> dict:
-    """Median seconds of one LoRA step (all linear layers, answer-only loss) at ``batch`` examples."""
+def train_step_seconds(model: str, *, profile: str = "tutorial", steps: int = 5, device: str | None = None,
+                       warmup: int = 2, **overrides) -> dict:
+    """Median seconds of the training step ``qwen-sft finetune`` runs: a real ``finetune`` of ``steps +
+    warmup`` steps with the profile's recipe (optimizer, schedule, LoRA, quantisation, batch), into a
+    temporary folder; the step times come from the fine-tune's own per-step clock (``step_seconds``)."""
     import statistics as st
-    import time
+    import tempfile
 
-    step, info = make_train_step(model, tokenizer, batch, prompt, lora_r)
-    times = []
-    for i in range(steps + 2):
-        start = time.perf_counter()
-        step()
-        if i >= 2:
-            times.append(time.perf_counter() - start)
-    return {**info, "steps": steps, "median_s": st.median(times)}
+    from sft.train import FinetuneConfig, finetune
+
+    with tempfile.TemporaryDirectory(prefix="qwen-sft-step-") as tmp:
+        cfg = FinetuneConfig.from_profile(profile, model=model, device=device, out=tmp, **overrides)
+        cfg.max_steps = steps + warmup
+        cfg.examples = cfg.batch_size * (steps + warmup)
+        cfg.save_steps = 10**9
+        train = finetune(cfg)
+    timed = train["step_seconds"][warmup:]
+    return {"profile": profile, "batch": cfg.batch_size, "micro_batch": cfg.micro_batch_size, "lora_r": cfg.lora_r,
+            "mode": train["mode"], "steps": len(timed), "median_s": st.median(timed), "step_seconds": timed}
 
 
 def hf_generate_latency(model, tokenizer, questions: list[str], prompt: str = "tutorial", n: int = 100,

@@ -333,8 +333,18 @@ def finetune(cfg: FinetuneConfig, console=None) -> dict:
         dataloader_num_workers=0, disable_tqdm=False,
     )
 
+    step_seconds: list[float] = []
+
     class StopAfter(TrainerCallback):
+        def on_step_begin(self, args, state, control, **kwargs):
+            if cuda:
+                torch.cuda.synchronize(device)
+            self.started = time.perf_counter()
+
         def on_step_end(self, args, state, control, **kwargs):
+            if cuda:
+                torch.cuda.synchronize(device)
+            step_seconds.append(time.perf_counter() - self.started)  # the real step: forward, backward, optimizer
             if cfg.stop_after_steps and state.global_step >= cfg.stop_after_steps:
                 control.should_save = True
                 control.should_training_stop = True
@@ -368,6 +378,7 @@ def finetune(cfg: FinetuneConfig, console=None) -> dict:
         "examples_per_s": steps_run * cfg.batch_size / seconds if seconds else None,
         "peak_memory_gb": peak_memory_gb(device), "final_loss": losses[-1]["loss"] if losses else None,
         "loss_curve": losses, "resumed": cfg.resume, "trainable_params": trainable,
+        "step_seconds": [round(s, 4) for s in step_seconds],
         "lora": {"r": cfg.lora_r, "alpha": cfg.lora_alpha, "dropout": cfg.lora_dropout,
                  "targets": cfg.target_modules},
         "hyper": {"lr": cfg.learning_rate, "scheduler": cfg.lr_scheduler, "warmup_ratio": cfg.warmup_ratio,

@@ -141,3 +141,11 @@ def test_pre_quantized_models_get_no_bitsandbytes_on_top(tmp_path):
     assert pre_quantized_spec(str(tmp_path))
     (tmp_path / "config.json").write_text(json.dumps({"model_type": "qwen2"}))
     assert not pre_quantized_spec(str(tmp_path))
+
+
+def test_speed_times_the_real_training_step(tiny_dir):
+    from bench.speed import train_step_seconds
+
+    result = train_step_seconds(str(tiny_dir), profile="cpu", steps=2, device="cpu", lora_r=4)
+    assert result["steps"] == 2 and len(result["step_seconds"]) == 2 and result["median_s"] > 0
+    assert result["batch"] == 8 and result["mode"].startswith("LoRA over the unquantised")
