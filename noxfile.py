@@ -22,10 +22,29 @@ ADAPTER = os.environ.get("QWEN_SFT_ADAPTER", "runs/adapter")
 RUN = os.environ.get("QWEN_SFT_RUN")  # default: reference-cpu with an adapter, else reference-prompt-cpu
 
 
-def install(session: nox.Session, *extras: str) -> None:
-    session.install(TORCH)
+def machine_extras(cuda: bool, env: str | None = None) -> list[str]:
+    """The extras a machine needs for the main job: `cuda` (bitsandbytes: 4-bit QLoRA) and `json` (xgrammar:
+    the +json contenders) where torch sees a GPU, none on a CPU; `QWEN_SFT_EXTRAS=a,b` decides instead."""
+    if env is not None:
+        return [e.strip() for e in env.split(",") if e.strip()]
+    return ["cuda", "json"] if cuda else []
+
+
+def install_plan(extras: list[str], torch_spec: str = TORCH) -> list[list[str]]:
+    """The pip installs of a session, in order: torch first (the pinned build), then the project."""
     spec = f".[{','.join(extras)}]" if extras else "."
-    session.install("-e", spec)
+    return [[torch_spec], ["-e", spec]]
+
+
+def install(session: nox.Session, *extras: str, machine: bool = False) -> list[str]:
+    """Install torch and the project with ``extras`` (plus the machine's, when ``machine``); returns them."""
+    session.install(TORCH)
+    wanted = list(extras)
+    if machine:
+        wanted += [e for e in machine_extras(_cuda(session), os.environ.get("QWEN_SFT_EXTRAS")) if e not in wanted]
+    for args in install_plan(wanted)[1:]:
+        session.install(*args)
+    return wanted
 
 
 def _cuda(session: nox.Session) -> bool:
@@ -57,8 +76,8 @@ def data(session: nox.Session) -> None:
 
 @nox.session(python=None)
 def finetune(session: nox.Session) -> None:
-    """Train the adapter: the `cpu` profile on CPU, the tutorial's full recipe (QLoRA) on CUDA."""
-    install(session)
+    """Train the adapter: the `cpu` profile on a CPU, the `gpu` profile (QLoRA) where torch sees CUDA."""
+    install(session, machine=True)
     import shutil
 
     shutil.rmtree(ADAPTER, ignore_errors=True)  # a fresh adapter for every main job
@@ -68,13 +87,22 @@ def finetune(session: nox.Session) -> None:
 
 @nox.session(python=None)
 def bench(session: nox.Session) -> None:
-    """Score rule, prompt and (if an adapter exists) qlora; write reports/<run>/."""
-    install(session)
-    contenders = "rule,prompt,qlora,hybrid" if Path(ADAPTER, "adapter_config.json").exists() else "rule,prompt"
-    run = RUN or ("reference-cpu" if "qlora" in contenders else "reference-prompt-cpu")
+    """Score rule, prompt and (if an adapter exists) qlora and hybrid, plus the +json contenders where the
+    `json` extra is installed (on CUDA by default); write reports/<run>/."""
+    extras = install(session, machine=True)
+    have_adapter = Path(ADAPTER, "adapter_config.json").exists()
+    contenders = bench_contenders(have_adapter, "json" in extras)
+    run = RUN or ("reference-cpu" if have_adapter else "reference-prompt-cpu")
     args = session.posargs or ["--run", run, "--force"]
-    extra = ["--adapter", ADAPTER] if "qlora" in contenders else []
+    extra = ["--adapter", ADAPTER] if have_adapter else []
     session.run("qwen-sft", "bench", "--contenders", contenders, *extra, *args)
+
+
+def bench_contenders(have_adapter: bool, grammar: bool) -> str:
+    names = ["rule", "prompt"] + (["qlora", "hybrid"] if have_adapter else [])
+    if grammar:
+        names += ["prompt+json"] + (["qlora+json", "hybrid+json"] if have_adapter else [])
+    return ",".join(names)
 
 
 @nox.session(python=None)

@@ -1,0 +1,47 @@
+"""The noxfile's install lists per machine kind, without nox or a GPU (a stand-in `nox` module)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+NOXFILE = Path(__file__).resolve().parent.parent / "noxfile.py"
+
+
+@pytest.fixture
+def noxfile(monkeypatch):
+    stand_in = types.ModuleType("nox")
+    stand_in.options = types.SimpleNamespace(sessions=None, reuse_existing_virtualenvs=None)
+    stand_in.session = lambda **kw: (lambda fn: fn)
+    stand_in.Session = object
+    monkeypatch.setitem(sys.modules, "nox", stand_in)
+    spec = importlib.util.spec_from_file_location("noxfile_under_test", NOXFILE)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_cpu_machine_installs_no_gpu_extras(noxfile):
+    assert noxfile.machine_extras(cuda=False) == []
+    assert noxfile.install_plan(noxfile.machine_extras(False)) == [["torch==2.13.0"], ["-e", "."]]
+
+
+def test_cuda_machine_installs_bitsandbytes_and_xgrammar(noxfile):
+    assert noxfile.machine_extras(cuda=True) == ["cuda", "json"]
+    assert noxfile.install_plan(["cuda", "json"])[1] == ["-e", ".[cuda,json]"]
+
+
+def test_extras_from_the_environment_decide(noxfile):
+    assert noxfile.machine_extras(cuda=True, env="") == []
+    assert noxfile.machine_extras(cuda=False, env="cuda, json") == ["cuda", "json"]
+
+
+def test_bench_contenders_per_machine(noxfile):
+    assert noxfile.bench_contenders(have_adapter=False, grammar=False) == "rule,prompt"
+    assert noxfile.bench_contenders(have_adapter=True, grammar=False) == "rule,prompt,qlora,hybrid"
+    assert noxfile.bench_contenders(have_adapter=True, grammar=True) == \
+        "rule,prompt,qlora,hybrid,prompt+json,qlora+json,hybrid+json"
