@@ -46,9 +46,9 @@ from sft.task import DATE_PATTERN, Answer, format_date
 DEFAULT_SUITE = DATA / "test_suite.jsonl"
 #: The hand-written, hand-labelled real-phrasing split (datasets/WILD.md); copied verbatim into the suite.
 WILD_SOURCE = DEFAULT_SUITE.parent / "wild.jsonl"
-SPLITS = ("seen", "unseen", "hard", "seed", "wild")
+SPLITS = ("seen", "unseen", "hard", "seed", "wild", "relative")
 SUITE_SEED = 20240601
-SIZES = {"seen": 200, "unseen": 300, "hard": 200, "seed": 8}  # generated and seed splits; wild: its file
+SIZES = {"seen": 200, "unseen": 300, "hard": 200, "seed": 8, "relative": 320}  # wild: its file
 #: The training sets the suite must not overlap: these seeds x both mixes x this size.
 TRAIN_SEEDS = (0, 1, 2)
 #: The template mixes the generated splits are built apart from. The composed ``real`` mix is kept apart
@@ -286,6 +286,75 @@ def build_suite(seed: int = SUITE_SEED) -> list[Item]:
     for n, (query, answer, tags) in enumerate(SEED_ITEMS, start=1):
         items.append(Item(f"seed-{n:04d}", "seed", query, answer, _merge(tags, _city_tags(answer, cities))))
     items += load_wild()
+    items += build_relative(seed, train)
+    return items
+
+
+#: Test-only sentences for the ``relative`` split: {rel} is a relative date, {city} a city.
+RELATIVE_TEMPLATES: tuple[str, ...] = (
+    "{rel}{city}会不会很闷热",
+    "{city}那边{rel}要穿几件衣服",
+    "打算{rel}去{city}拍婚纱照，天公作美吗",
+    "{rel}的{city}，风力几级",
+    "我{rel}的航班飞{city}，落地时天气如何",
+    "{city}{rel}适合晒衣服不",
+    "{rel}{city}降温幅度大吗",
+    "请预报一下{city}{rel}的天气情况",
+)
+#: The relative phrases of the split (the conventions of README "The task rule"); {n} is a day count,
+#: {d} a day of the month.
+RELATIVE_PHRASES: tuple[tuple[str, str], ...] = (
+    ("明天", "day-offset"), ("后天", "day-offset"), ("大后天", "day-offset"), ("今天", "day-offset"),
+    ("昨天", "day-offset"), ("前天", "day-offset"), ("明早", "day-offset"),
+    ("周一", "weekday"), ("星期三", "weekday"), ("礼拜五", "weekday"), ("周日", "weekday"), ("星期天", "weekday"),
+    ("这周四", "this-week"), ("本周六", "this-week"), ("下周二", "next-week"), ("下个星期五", "next-week"),
+    ("下礼拜天", "next-week"), ("下下周一", "week-after"), ("上周三", "last-week"),
+    ("周末", "weekend"), ("这周末", "weekend"), ("下周末", "weekend"),
+    ("{n}天后", "n-days"), ("过{n}天", "n-days"), ("{n}天以后", "n-days"), ("{n}天前", "n-days"),
+    ("下个月{d}号", "next-month"), ("这个月{d}号", "this-month"), ("{d}号", "day-only"), ("月底", "month-end"),
+    ("明年{m}月{d}号", "next-year"), ("中秋", "lunar"), ("端午", "lunar"), ("春节", "lunar"),
+)
+
+
+def relative_today(rng: random.Random) -> dt.date:
+    """A reference day spread over 2024..2030: month ends, year ends, leap days and every weekday."""
+    kind = rng.random()
+    year = rng.randint(2024, 2030)
+    if kind < 0.1:
+        return dt.date(year, 12, 31)
+    if kind < 0.15:
+        return dt.date(rng.choice((2024, 2028)), 2, 29)
+    month = rng.randint(1, 12)
+    last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, last if kind < 0.3 else rng.randint(1, last))
+
+
+def build_relative(seed: int, cities: Sequence[City]) -> list[Item]:
+    """The ``relative`` split: test-only sentences around relative dates, each with a reference day; the
+    gold date comes from the project's one resolver (``find_date(phrase, today)``), whose conventions are
+    tested against hand-computed dates in tests/test_dates.py. The ``rule`` contender shares that resolver,
+    so it scores the split's dates by construction; the hand-labelled relative items of ``wild`` are the
+    independent check."""
+    from sft.task import find_date
+
+    rng = random.Random(f"{seed}-relative")
+    items: list[Item] = []
+    seen: set[str] = set()
+    while len(items) < SIZES["relative"]:
+        phrase, kind = RELATIVE_PHRASES[len(items) % len(RELATIVE_PHRASES)]
+        phrase = phrase.format(n=rng.randint(2, 12), d=rng.randint(1, 28), m=rng.randint(1, 12))
+        template = RELATIVE_TEMPLATES[rng.randint(0, len(RELATIVE_TEMPLATES) - 1)]
+        city = rng.choice(cities).name
+        city = city if rng.random() < 0.3 else short_name(city)
+        query = template.format(rel=phrase, city=city)
+        today = relative_today(rng)
+        gold = find_date(phrase, today=today)
+        if gold is None or query in seen:  # e.g. 31号 when no such day is ahead: not an item of this split
+            continue
+        seen.add(query)
+        answer = Answer(city, gold)
+        items.append(Item(f"relative-{len(items) + 1:04d}", "relative", query, answer,
+                          _merge(("relative", kind), _city_tags(answer, load_cities())), today))
     return items
 
 

@@ -44,7 +44,7 @@ def test_rule_bench_writes_every_artifact(tmp_path):
     data = json.loads((out / "report.json").read_text())
     assert data == json.loads(json.dumps(report))
     c = data["contenders"]["rule"]
-    assert set(c["splits"]) == {"seen", "unseen", "hard", "seed", "wild"}
+    assert set(c["splits"]) == {"seen", "unseen", "hard", "seed", "wild", "relative"}
     assert c["overall"]["n"] == len(load_suite())
     assert {"json_valid", "city_acc", "date_acc", "exact"} <= set(c["splits"]["hard"])
     lines = (out / "samples.jsonl").read_text(encoding="utf-8").splitlines()
@@ -70,7 +70,7 @@ def test_model_contenders_run_through_the_engine(tiny_dir, tmp_path):
                       batch_size=4, max_new_tokens=4, latency_sample=3, device="cpu", dtype="fp32")
     report = run_bench(cfg)
     c = report["contenders"]["prompt"]
-    assert c["overall"]["n"] == 10 and c["prompt"] == "tutorial"
+    assert c["overall"]["n"] == 12 and c["prompt"] == "tutorial"
     s = c["speed"]
     assert s["batch_size"] == 4 and s["queries_per_s"] > 0 and s["p95_ms"] >= s["p50_ms"] > 0
     assert s["batch1"]["n"] == 3 and s["speedup_vs_batch1"] > 0

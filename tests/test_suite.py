@@ -100,7 +100,7 @@ def test_split_sizes_and_ids():
     items = suite()
     sizes = {**SIZES, "wild": sum(1 for i in items if i.split == "wild")}
     assert [i.split for i in items] == [s for s in SPLITS for _ in range(sizes[s])]
-    assert SIZES == {"seen": 200, "unseen": 300, "hard": 200, "seed": 8}
+    assert SIZES == {"seen": 200, "unseen": 300, "hard": 200, "seed": 8, "relative": 320}
     assert sizes["wild"] >= 400
     assert len({i.id for i in items}) == len(items)
     for split in SPLITS:
@@ -251,7 +251,7 @@ def test_gold_dates_follow_the_rule():
     for item in suite():
         if item.gold.date is not None:
             names_year = YEAR.search(unicodedata.normalize("NFKC", item.query)) is not None
-            if item.split != "wild":  # wild: a year can come from the reference day (明年6月1号)
+            if item.today is None and item.split != "wild":  # resolved dates carry a year; wild: any year form
                 assert (len(item.gold.date) == 10) == names_year, item
                 assert re.fullmatch(r"\d{4}-\d{2}-\d{2}" if names_year else r"\d{2}-\d{2}", item.gold.date)
         if {"no-date", "relative-date"} & set(item.tags) and item.today is None:
@@ -286,7 +286,7 @@ def test_gold_cities():
 def test_unknown_split():
     with pytest.raises(ValueError) as info:
         load_suite(splits=["seen", "x"])
-    assert str(info.value) == "unknown split 'x'; valid: seen, unseen, hard, seed, wild"
+    assert str(info.value) == "unknown split 'x'; valid: seen, unseen, hard, seed, wild, relative"
 
 
 GOOD = {"id": "seen-0001", "split": "seen", "query": "青岛3-15号天气预报",
@@ -411,3 +411,40 @@ def test_no_training_template_produces_a_wild_query():
     for item in wild():
         plain = normalize(item.query)
         assert not any(raw.fullmatch(item.query) or norm.fullmatch(plain) for raw, norm in patterns), item
+
+
+# --------------------------------------------------------------------------------------- relative
+
+def test_relative_split():
+    items = [i for i in suite() if i.split == "relative"]
+    assert len(items) >= 300
+    kinds = {i.tags[1] for i in items}
+    assert {"day-offset", "weekday", "this-week", "next-week", "week-after", "last-week", "weekend", "n-days",
+            "next-month", "this-month", "day-only", "month-end", "next-year", "lunar"} <= kinds
+    for item in items:
+        assert item.today is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", item.gold.date), item
+        assert item.gold.city in item.query
+    assert len({i.today.weekday() for i in items}) == 7
+    assert any(i.today.month == 12 and i.today.day == 31 for i in items)
+    assert any((i.today.month, i.today.day) == (2, 29) for i in items)
+
+
+def test_relative_gold_against_a_hand_written_calendar():
+    """Day offsets and N-days items, recomputed here with datetime alone (not with the resolver)."""
+    import datetime as dt
+
+    offsets = {"今天": 0, "明天": 1, "明早": 1, "后天": 2, "大后天": 3, "昨天": -1, "前天": -2}
+    checked = 0
+    for item in (i for i in suite() if i.split == "relative"):
+        words = [w for w in sorted(offsets, key=len, reverse=True) if w in item.query]
+        match = re.search(r"(\d+)天(后|以后|前)|过(\d+)天", item.query)
+        if "day-offset" in item.tags:
+            delta = offsets[words[0]]
+        elif "n-days" in item.tags:
+            n = int(match.group(1) or match.group(3))
+            delta = -n if match.group(2) == "前" else n
+        else:
+            continue
+        assert item.gold.date == (item.today + dt.timedelta(days=delta)).isoformat(), item
+        checked += 1
+    assert checked >= 80
