@@ -133,7 +133,8 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
                 break
     kept: list[Mention] = []
     taken = [False] * len(question)
-    for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+    # longest first; at equal length a city before a blocker (大后天河池: 河池, not the district 天河)
+    for m in sorted(found, key=lambda m: (-(m.end - m.start), m.text in gazetteer.blockers, m.start)):
         if not any(taken[m.start : m.end]):
             kept.append(m)
             for i in range(m.start, m.end):

@@ -130,7 +130,7 @@ _WEEK = "(?:周|星期|礼拜)"
 # phrase's: 查下周三 and 查一下周三 are 周三, 查下下周三 is 下周三, 看下月底 is 月底; but 下个 always
 # starts a phrase (问下个月5号 is 下个月5号). 上上周, 下下个月 are no dates.
 # A reduplicated verb (看看, 问问) is complete and takes no 下: 看看下下周日 is 下下周日.
-_VERB = "查问看瞧搜找说讲聊测算试"
+_VERB = "查问看瞧搜找说讲聊测试"  # not 算: 打算下周末 is 下周末
 _REDUPLICATED = "|".join(c + c for c in _VERB)
 _VERBAL_DOWN = rf"(?<=[一{_VERB}]下)" + "".join(f"(?<!{c}{c}下)" for c in _VERB)
 _NOT_AFTER_UP_DOWN = (

@@ -342,3 +342,11 @@ def test_fast_enough():
     for q in questions:
         find_date(q, today=MON)
     assert time.perf_counter() - start < 1.0
+
+
+def test_da_suan_is_no_verb_before_a_week_word():
+    """打算下周末 is next weekend (打算 "plan to" is a word, not 算下 "work out")."""
+    from sft.task import find_date
+
+    assert find_date("打算下周末去青岛", today=dt.date(2029, 11, 30)) == "2029-12-08"  # a Friday
+    assert find_date("打算下礼拜天去霸州", today=dt.date(2030, 2, 27)) == "2030-03-10"  # a Wednesday

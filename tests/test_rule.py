@@ -171,6 +171,7 @@ def test_output_is_canonical_line(stand_in):
         ("北京和天津下周一冷吗", "北京"),  # asked together: the first named
         ("香港还是澳门暖和", "香港"),
         ("从上海去杭州，杭州天气", "杭州"),  # the destination, as before
+        ("大后天河池降温幅度大吗", "河池"),  # at equal length a city wins over the district 天河
     ],
 )
 def test_places_and_cities_asked_together(question, city):
