@@ -133,3 +133,19 @@ def test_jump_forward_steps_match_a_naive_greedy_loop(tiny):
         assert gens[i].forced_tokens == (5 * len(forced) if r in {0, 2} else 0)
         assert gens[i].text == tok.decode(expect, skip_special_tokens=True).strip()
     assert all(g.forwards == 4 for g in gens)  # prefill + 3 decode steps for 4 tokens per row
+
+
+def test_a_very_long_question_is_cut_to_the_cap_with_a_warning(tiny):
+    import warnings
+
+    from sft.engine import MAX_QUESTION_TOKENS, Extractor
+
+    model, tok = tiny
+    extractor = Extractor(model, tok, batch_size=1, max_new_tokens=2)
+    question = "北京天气怎么样" * 2000
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        ids = extractor.encode(question)
+    assert any("truncated" in str(w.message) for w in caught)
+    short = extractor.encode("北京天气怎么样")
+    assert len(ids) <= len(short) + MAX_QUESTION_TOKENS

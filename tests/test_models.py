@@ -106,4 +106,38 @@ def test_embedded_cache_is_a_tied_plain_model():
     assert 490e6 < sum(p.numel() for p in model.parameters()) < 500e6
     assert not getattr(model.config, "quantization_config", None)
     assert (folder / "SOURCE.txt").read_text().count("1d9614638d18") == 1
-    os.environ.pop("QWEN_SFT_NOTHING", None)
+
+
+def test_stale_conversions_are_removed_and_fresh_ones_kept(tmp_path):
+    import time
+
+    stale, fresh = tmp_path / ".convert-dead", tmp_path / ".convert-running"
+    for folder in (stale, fresh):
+        folder.mkdir()
+        (folder / "model.gguf").write_bytes(b"x" * 10)
+    old = time.time() - 3 * 3600
+    os.utime(stale, (old, old))
+    assert models.remove_stale_conversions(tmp_path) == [stale]
+    assert not stale.exists() and fresh.exists()
+
+
+def test_a_wrong_qwen_sft_gguf_is_named_not_the_wheels(tmp_path, monkeypatch):
+    wrong = tmp_path / "other.gguf"
+    wrong.write_bytes(b"GGUF not the embedded model")
+    monkeypatch.setenv("QWEN_SFT_GGUF", str(wrong))
+    with pytest.raises(models.ModelError, match=r"QWEN_SFT_GGUF=.*other.gguf: sha256") as info:
+        models.join_parts(models.embedded_parts(), tmp_path / "joined.gguf")
+    assert "force-reinstall" not in str(info.value) and not (tmp_path / "joined.gguf").exists()
+
+
+def test_a_read_only_cache_is_one_line(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    monkeypatch.setenv("QWEN_SFT_CACHE", str(tmp_path / "cache"))
+
+    def refuse(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "mkdir", refuse)  # root ignores chmod: simulate a read-only folder
+    with pytest.raises(models.UserError, match="cannot write the model cache .* QWEN_SFT_CACHE"):
+        models.embedded_folder()

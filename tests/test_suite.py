@@ -448,3 +448,10 @@ def test_relative_gold_against_a_hand_written_calendar():
         assert item.gold.date == (item.today + dt.timedelta(days=delta)).isoformat(), item
         checked += 1
     assert checked >= 80
+
+
+def test_a_deeply_nested_suite_line_is_a_file_line_error(tmp_path):
+    path = tmp_path / "deep.jsonl"
+    path.write_text("[" * 100000 + "]" * 100000 + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=f"{path}:1: "):
+        load_suite(path)
