@@ -30,6 +30,7 @@ from pathlib import Path
 
 from sft.cities import City, short_name, train_cities
 from sft.errors import UserError
+from sft.paths import DATA
 from sft.prompt import PROMPTS, user_message
 from sft.task import KEYS, Answer, format_date
 
@@ -230,10 +231,8 @@ def held_out_queries() -> frozenset[str]:
     """Decontamination: the (normalised) questions of the committed test suite and of the hand-written
     ``wild`` split, which composed training data must never contain (short fragments such as ``成都呢`` would
     otherwise be drawn by chance)."""
-    from sft.suite import DEFAULT_SUITE, WILD_SOURCE
-
     queries = set()
-    for path in (DEFAULT_SUITE, WILD_SOURCE):
+    for path in (DATA / "test_suite.jsonl", DATA / "wild.jsonl"):
         if path.is_file():
             for line in path.read_text(encoding="utf-8").splitlines():
                 if line.strip():
@@ -243,11 +242,10 @@ def held_out_queries() -> frozenset[str]:
 
 def held_out_seen_answers() -> frozenset[Answer]:
     """The gold answers of the suite's ``seen`` split, (city, date) pairs training must never have."""
-    from sft.suite import DEFAULT_SUITE
-
     answers = set()
-    if DEFAULT_SUITE.is_file():
-        for line in DEFAULT_SUITE.read_text(encoding="utf-8").splitlines():
+    suite = DATA / "test_suite.jsonl"
+    if suite.is_file():
+        for line in suite.read_text(encoding="utf-8").splitlines():
             record = json.loads(line) if line.strip() else {}
             if record.get("split") == "seen":
                 answers.add(Answer(record["gold"]["city"], record["gold"]["date"]))
