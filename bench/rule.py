@@ -26,6 +26,9 @@ Cities, rule by rule
        (``三明治``, ``来宾``, ``日照时间``, ``大同小异``, see ``_NOT_CITY_WORDS``) is dropped.
     5. One mention: it is the city. None: ``null`` (regions such as 东北 and 江南 are not in the
        gazetteer, so ``一起去东北看冰雕么`` gives ``null``).
+    5b. No mention: a city written in Latin letters (``datasets/romanized.tsv``: the pinyin of every city of
+       cities.tsv, English names of the foreign and Hong Kong / Macau / Taiwan cities people ask about most),
+       case-insensitive between non-letters, output exactly as written (``shenzhen``, ``Xi'an``, ``Hong Kong``).
     6. Two or more: each mention gets a score from its context, the highest wins, a tie goes to the
        mention named last (the destination of ``A到B``, the correction in ``A…不对，B``):
          +3  a weather word (天气, 下雨, 气温, 冷, …; ``_WEATHER``) follows before the next mention;
@@ -40,6 +43,7 @@ Cities, rule by rule
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable
@@ -84,6 +88,7 @@ class Gazetteer:
     names: frozenset[str]
     max_len: int
     blockers: frozenset[str] = frozenset()
+    romanized: re.Pattern | None = None  # Latin-letter city names (rule 5b), matched case-insensitively
 
     @classmethod
     def from_names(cls, names: Iterable[str], blockers: Iterable[str] = ()) -> Gazetteer:
@@ -112,7 +117,27 @@ def default_gazetteer() -> Gazetteer:
 
     places = load_places()
     cities = [c.name for c in load_cities()] + [p.name for p in places if p.kind == "city"]
-    return Gazetteer.from_names(cities, blockers=[p.name for p in places if p.kind != "city"])
+    gazetteer = Gazetteer.from_names(cities, blockers=[p.name for p in places if p.kind != "city"])
+    return dataclasses.replace(gazetteer, romanized=romanized_pattern(load_romanized()))
+
+
+def load_romanized() -> list[str]:
+    """The Latin-letter spellings of datasets/romanized.tsv (pinyin and English city names)."""
+    from sft.paths import DATA
+
+    path = DATA / "romanized.tsv"
+    if not path.is_file():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()[1:]
+    return [line.split("\t", 1)[0] for line in lines if line.strip()]
+
+
+def romanized_pattern(spellings: Iterable[str]) -> re.Pattern | None:
+    forms = sorted({s.lower() for s in spellings if s}, key=len, reverse=True)
+    if not forms:
+        return None
+    body = "|".join(re.escape(f).replace("\\ ", r"\s*").replace("'", "['’]?") for f in forms)
+    return re.compile(rf"(?<![A-Za-z])(?:{body})(?![A-Za-z])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -181,9 +206,12 @@ _AND = re.compile(r"^\s*(?:和|与|跟|及|还是|或者|或|、|,|，|/|and|or)
 
 def find_city(question: str, gazetteer: Gazetteer | None = None) -> str | None:
     """The weather city of a question, as written, or None (rules 1-6)."""
-    mentions = find_mentions(question, gazetteer or default_gazetteer())
+    gazetteer = gazetteer or default_gazetteer()
+    mentions = find_mentions(question, gazetteer)
     if not mentions:
-        return None
+        # Rule 5b: no city in Chinese characters: a city written in Latin letters, as written (shenzhen, Xi'an)
+        match = gazetteer.romanized.search(question) if gazetteer.romanized is not None else None
+        return match.group(0) if match else None
     if len(mentions) == 1:
         return mentions[0].text
     scores = [_score(question, mentions, i) for i in range(len(mentions))]

@@ -172,6 +172,11 @@ def test_output_is_canonical_line(stand_in):
         ("香港还是澳门暖和", "香港"),
         ("从上海去杭州，杭州天气", "杭州"),  # the destination, as before
         ("大后天河池降温幅度大吗", "河池"),  # at equal length a city wins over the district 天河
+        ("Beijing 明天冷吗", "Beijing"),  # rule 5b: Latin letters, as written
+        ("xi'an 下雨没", "xi'an"),
+        ("去 Hong Kong 玩", "Hong Kong"),
+        ("北京 beijing", "北京"),  # a city in characters comes first
+        ("beijingren 在哪", None),  # inside a longer word: no match
     ],
 )
 def test_places_and_cities_asked_together(question, city):

@@ -1,0 +1,79 @@
+"""Build datasets/romanized.tsv: the ways people write city names in Latin letters.
+
+* pinyin of every city of cities.tsv (short name, tones dropped, syllables joined; an apostrophe before a
+  syllable that starts with a, e or o, as in Xi'an, is given as a second spelling), from pypinyin (MIT;
+  only this script needs it: ``pip install pypinyin``);
+* the usual English names of the cities of places.tsv outside the mainland that people ask about most (a
+  hand list below).
+
+Columns ``romanized	city	source``; matched case-insensitively between non-letters by the rule contender,
+which outputs the spelling as written. Deterministic: rebuilding gives a byte-identical file.
+
+    python datasets/make_romanized.py
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+#: English names (lowercase) -> the Chinese name in places.tsv / cities.tsv.
+ENGLISH = {
+    "hong kong": "香港", "hongkong": "香港", "macau": "澳门", "macao": "澳门", "taipei": "台北市",
+    "kaohsiung": "高雄市", "taichung": "台中市", "tainan": "台南市", "tokyo": "东京", "osaka": "大阪", "kyoto": "京都",
+    "seoul": "首尔", "busan": "釜山", "bangkok": "曼谷", "chiang mai": "清迈", "singapore": "新加坡",
+    "kuala lumpur": "吉隆坡", "hanoi": "河内", "ho chi minh city": "胡志明市", "manila": "马尼拉",
+    "jakarta": "雅加达", "new york": "纽约", "nyc": "纽约", "los angeles": "洛杉矶", "san francisco": "旧金山",
+    "seattle": "西雅图", "chicago": "芝加哥", "boston": "波士顿", "las vegas": "拉斯维加斯", "toronto": "多伦多",
+    "vancouver": "温哥华", "london": "伦敦", "paris": "巴黎", "berlin": "柏林", "rome": "罗马", "madrid": "马德里",
+    "barcelona": "巴塞罗那", "amsterdam": "阿姆斯特丹", "moscow": "莫斯科", "dubai": "迪拜", "sydney": "悉尼",
+    "melbourne": "墨尔本", "auckland": "奥克兰",
+}
+
+
+#: Pinyin spellings that are also everyday English words: left out (a question in English would match them).
+ENGLISH_WORDS = {"bole", "daye", "baise", "yuan", "tongue"}
+
+
+def pinyin_spellings(name: str) -> list[str]:
+    from pypinyin import lazy_pinyin
+
+    syllables = lazy_pinyin(name)
+    joined = "".join(syllables)
+    marked = syllables[0] + "".join(("'" + s) if s[:1] in "aeo" else s for s in syllables[1:])
+    return [joined] if marked == joined else [joined, marked]
+
+
+def build() -> list[tuple[str, str, str]]:
+    sys.path.insert(0, str(HERE.parent))
+    from sft.cities import load_cities, short_name
+    from sft.places import load_places
+
+    known = {c.name for c in load_cities()} | {p.name for p in load_places() if p.kind == "city"}
+    rows: dict[str, tuple[str, str, str]] = {}
+    for city in load_cities():
+        short = short_name(city.name)
+        for spelling in pinyin_spellings(short):
+            if len(spelling.replace("'", "")) >= 4 and spelling not in rows and spelling not in ENGLISH_WORDS:
+                rows[spelling] = (spelling, city.name, "pinyin")
+    for english, chinese in sorted(ENGLISH.items()):
+        if chinese not in known:
+            raise SystemExit(f"{english}: {chinese} is in neither cities.tsv nor places.tsv")
+        rows[english] = (english, chinese, "english")
+    return sorted(rows.values())
+
+
+def main() -> None:
+    out = HERE / "romanized.tsv"
+    with open(out, "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, delimiter="\t", lineterminator="\n")
+        writer.writerow(("romanized", "city", "source"))
+        writer.writerows(build())
+    print(f"wrote {out}")
+
+
+if __name__ == "__main__":
+    main()
