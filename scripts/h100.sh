@@ -10,8 +10,8 @@
 #   python -c "from pathlib import Path; from sft.models import join_parts, embedded_parts; \
 #     join_parts(embedded_parts(), Path('.gpu/model.gguf').resolve())"
 #   pip download --no-deps --only-binary=:all: -d .gpu/w 'borax>=4.1,<5'
-#   (cd .gpu && tar cf - model.gguf w | split -b 57671680 -d -a 1 - c. && rm model.gguf)
-# (55 MiB chunks: a call carries the working tree too (~7 MiB), and 64 MiB is the limit.)
+#   (cd .gpu && tar cf - model.gguf w | split -b 50331648 -d -a 2 - c. && rm model.gguf)
+# (48 MiB chunks: a call carries the working tree too (~13 MiB), and 64 MiB is the limit.)
 #   bash scripts/h100.sh stage N   # copy chunk N to $HOME/stage
 #   bash scripts/h100.sh finetune  # join, sha-check, install wheels, convert once, QLoRA ($PROFILE, default gpu)
 #   bash scripts/h100.sh cpu-proxy # the `cpu` profile's recipe trained on the GPU in fp32 without 4-bit (as on a CPU)
@@ -26,7 +26,7 @@ case "$1" in
   stage) mkdir -p "$S" && cp ".gpu/c.$2" "$S/" ;;
   finetune|cpu-proxy)
     if [ ! -f "$S/model.gguf" ]; then
-      cat "$S"/c.? | tar xf - -C "$S" && rm "$S"/c.?
+      cat "$S"/c.* | tar xf - -C "$S" && rm "$S"/c.*
       sha256sum "$S/model.gguf"
     fi
     python3 -m pip install -q --no-index --no-deps --no-compile --target /tmp/site "$S"/w/*.whl 2>&1 | tail -2
