@@ -72,3 +72,9 @@ def test_registry():
         check_names(["rule", "rule"])
     with pytest.raises(ValueError, match="unknown contender 'x'"):
         check_names(["rule", "x"])
+
+
+def test_another_year_of_the_same_written_day_is_no_second_date():
+    today = dt.date(2027, 3, 1)
+    question = "我明年12月11号的航班飞铜仁市"
+    assert combine(question, ("铜仁市", "2027-12-11"), today).date == "2028-12-11"  # the resolver's year
