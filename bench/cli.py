@@ -157,14 +157,14 @@ def cmd_speed(args, console: Console) -> None:
 
     from bench import speed
     from bench.run import run_metadata
-    from sft.session import InferenceSession as Workspace
+    from sft.session import InferenceSession
     from sft.suite import load_suite
 
     modes = [m for m in args.hf_generate.split(",") if m]
     for mode in modes:  # checked before any work: a typo loses no measurement
         if mode not in ("static", "dynamic"):
             raise UserError(f"--hf-generate: unknown mode {mode!r}; valid: static, dynamic")
-    ws = Workspace(args.model, args.adapter, device=args.device)
+    ws = InferenceSession(args.model, args.adapter, device=args.device)
     loaded = ws.base()
     device = next(loaded.model.parameters()).device
     fixed = args.fixed_new_tokens

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from sft.engine import Generation
 from sft.errors import UserError
-from sft.session import ADAPTER_META, InferenceSession, Workspace, adapter_meta  # noqa: F401  (re-exported)
+from sft.session import InferenceSession
 
 
 @dataclass(frozen=True)

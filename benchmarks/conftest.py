@@ -39,10 +39,10 @@ def best_batch(device) -> int:
 
 @pytest.fixture(scope="session")
 def workspace(device):
-    from sft.session import InferenceSession as Workspace
+    from sft.session import InferenceSession
 
-    ws = Workspace(os.environ.get("QWEN_SFT_BENCH_MODEL", "embedded"), os.environ.get("QWEN_SFT_BENCH_ADAPTER"),
-                   device=device)
+    ws = InferenceSession(os.environ.get("QWEN_SFT_BENCH_MODEL", "embedded"),
+                          os.environ.get("QWEN_SFT_BENCH_ADAPTER"), device=device)
     ws.base()
     return ws
 

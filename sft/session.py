@@ -95,8 +95,14 @@ class InferenceSession:
             self.merged = False
 
     def extractor(self, *, adapter: bool, constrained: bool, prompt: str, batch_size: int | None = None):
+        """An extractor over the adapter (merged, as :meth:`adapter_state` leaves it) or over the base; a base
+        run after an adapter run still needs ``adapter_state(False)`` around it."""
         loaded = self.base()
-        model = self.with_adapter() if adapter else (self.peft_model or loaded.model)
+        if adapter:
+            model = self.with_adapter()
+            self.merge()  # callers that time an adapter extractor without adapter_state still get it merged
+        else:
+            model = self.peft_model or loaded.model
         constraint = None
         if constrained:
             from sft.grammar import JsonSchemaConstraint
@@ -127,6 +133,3 @@ class InferenceSession:
             return adapter_meta(self.adapter).get("prompt", "tutorial") if self.adapter else "tutorial"
         return "tutorial"
 
-
-#: The name the bench used before the session moved into the library.
-Workspace = InferenceSession

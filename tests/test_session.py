@@ -46,6 +46,11 @@ def test_adapter_state_is_explicit_whatever_the_order(tiny_dir, tmp_path):
 
     base_1, tuned_1, base_2, tuned_2 = run(False), run(True), run(False), run(True)
     assert base_1 == base_2 and tuned_1 == tuned_2
+    with session.adapter_state(False):
+        assert not session.merged
+    # a caller that times an adapter extractor without adapter_state (qwen-sft speed, benchmarks/) runs merged
+    session.extractor(adapter=True, constrained=False, prompt="short")
+    assert session.merged
 
 
 def test_a_checkpoint_scores_with_its_runs_prompt(tmp_path):
