@@ -102,12 +102,14 @@ VAGUE = ("这几天", "最近", "这周", "本周", "下周", "下个月", "月�
 #: Weekday words -> Monday-based index (datetime.weekday()).
 WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 
-_CN = "〇零一二两三四五六七八九十"
+#: Regex atoms of written dates, shared with the absolute date rule in sft.task: the Chinese numeral
+#: characters, a year (2023, 23, 二〇二三), a month or a day (12, 十二), the end of a day (日/号).
+CN_NUMERALS = "〇零一二两三四五六七八九十"
+YEAR = rf"(?:\d{{4}}|\d{{2}}|[{CN_NUMERALS}]{{2,4}})"
+NUM = rf"(?:\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})"  # a month or a day
+DAY_END = "(?:日|号|號)"
 _CN_DIGIT_VALUES = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
-_YEAR = rf"(?:\d{{4}}|\d{{2}}|[{_CN}]{{2,4}})"
-_NUM = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"  # a month or a day
-_COUNT = rf"(?:\d{{1,3}}|[{_CN}百]{{1,4}})"  # N of N天后
-_DAY_END = "(?:日|号|號)"
+_COUNT = rf"(?:\d{{1,3}}|[{CN_NUMERALS}百]{{1,4}})"  # N of N天后
 _RELATIVE_YEARS = {"前年": -2, "去年": -1, "今年": 0, "明年": 1, "后年": 2}
 
 
@@ -117,11 +119,11 @@ def _alternation(names) -> str:
 
 # 五一/六一/七一 are festivals only when not part of a numeral (十五一, 五一2, 七一号); 五一三亚 is one.
 _FESTIVAL = (
-    rf"(?:(?<![\d{_CN}百千万])(?:五一|六一|七一)(?![\d百千万个号日月年])"
+    rf"(?:(?<![\d{CN_NUMERALS}百千万])(?:五一|六一|七一)(?![\d百千万个号日月年])"
     rf"|{_alternation(n for n in (*FIXED_FESTIVALS, *LUNAR_FESTIVALS) if n not in ('五一', '六一', '七一'))})"
 )
 # 2025年国庆, 二〇二五年的中秋: a festival in a named (numeric) year.
-_YEAR_FESTIVAL = re.compile(rf"(?<![\d{_CN}])(?P<y>{_YEAR})年的?(?P<f>{_FESTIVAL})")
+_YEAR_FESTIVAL = re.compile(rf"(?<![\d{CN_NUMERALS}])(?P<y>{YEAR})年的?(?P<f>{_FESTIVAL})")
 # A fixed-date festival without a year (not after 年: 今年国庆 is relative, 2025年国庆 is the one above).
 _BARE_FESTIVAL = re.compile(rf"(?<!年)(?<!年的)(?P<f>{_FESTIVAL})")
 
@@ -141,25 +143,25 @@ _WD = "(?:一(?!起)|二|三|四|五|六(?!盘水)|日|天(?!气))"
 _REL = re.compile(
     "|".join((
         # 今年6月1号, 明年的国庆, 去年春节
-        rf"(?P<ryear>(?<![\d{_CN}])(?P<ry>{_alternation(_RELATIVE_YEARS)})的?"
-        rf"(?:(?P<rym>{_NUM})(?:月份?|[./-])(?P<ryd>{_NUM}){_DAY_END}?|(?P<ryf>{_FESTIVAL})))",
+        rf"(?P<ryear>(?<![\d{CN_NUMERALS}])(?P<ry>{_alternation(_RELATIVE_YEARS)})的?"
+        rf"(?:(?P<rym>{NUM})(?:月份?|[./-])(?P<ryd>{NUM}){DAY_END}?|(?P<ryf>{_FESTIVAL})))",
         rf"(?P<lunar>(?<!年)(?<!年的)(?P<lf>{_alternation(LUNAR_FESTIVALS)}))",
         # 下个月5号, 本月十五号, 上月3日
-        rf"(?P<month>{_NOT_AFTER_UP_DOWN}(?P<mw>下个?月|这个?月|本月|上个?月)的?(?P<md>{_NUM}){_DAY_END})",
-        rf"(?P<monthend>{_NOT_AFTER_UP_DOWN}(?P<ew>下个?月|这个?月|本月|上个?月)月?底|(?:(?<![\d{_CN}几每年上下个])|{_VERBAL_DOWN})月底)",
+        rf"(?P<month>{_NOT_AFTER_UP_DOWN}(?P<mw>下个?月|这个?月|本月|上个?月)的?(?P<md>{NUM}){DAY_END})",
+        rf"(?P<monthend>{_NOT_AFTER_UP_DOWN}(?P<ew>下个?月|这个?月|本月|上个?月)月?底|(?:(?<![\d{CN_NUMERALS}几每年上下个])|{_VERBAL_DOWN})月底)",
         # weekends before weekdays: 这周末 must not read as 这周 + 末
         rf"(?P<weekend>(?<!每){_NOT_AFTER_UP_DOWN}(?P<sw>下下个?|下个?|上个?|这个?|本)?{_WEEK}末)",
         rf"(?P<week>(?<!每){_NOT_AFTER_UP_DOWN}(?P<pw>下下个?|下个?|上个?|这个?|本){_WEEK}(?P<pd>{_WD}))",
-        rf"(?P<weekday>(?:(?<![\d{_CN}几每个上下这本])|{_VERBAL_DOWN})(?:周|星期|礼拜)(?P<bd>{_WD}))",
+        rf"(?P<weekday>(?:(?<![\d{CN_NUMERALS}几每个上下这本])|{_VERBAL_DOWN})(?:周|星期|礼拜)(?P<bd>{_WD}))",
         # 三天后, 10天以后, 过两天, 5天前
-        rf"(?P<after>(?<![\d{_CN}百几])(?P<an>{_COUNT})天(?:以后|之后|后))",
+        rf"(?P<after>(?<![\d{CN_NUMERALS}百几])(?P<an>{_COUNT})天(?:以后|之后|后))",
         rf"(?P<pass>过(?P<pn>{_COUNT})天)",
-        rf"(?P<before>(?<![\d{_CN}百几])(?P<bn>{_COUNT})天(?:以前|之前|前))",
+        rf"(?P<before>(?<![\d{CN_NUMERALS}百几])(?P<bn>{_COUNT})天(?:以前|之前|前))",
         r"(?P<word>(?<!拿)大后天|(?<!拿)大前天|(?<![以之今此然随日午最往落])后天|(?<![目当以之提眼事先面跟从日])前天"
         r"|今儿个|今儿|今天|今日|今晚|今早|明儿个|明儿|明天|明日|明早|明晚|昨儿|昨天|昨日|昨晚)",
         # 15号, 二十号, 8日 (a day alone; not 3号线, not 第5号, not after 月)
-        rf"(?P<day>(?<![\d{_CN}月份第几编.\-/年])(?P<dn>\d{{1,2}}|[{_CN}]{{1,3}})号(?![线楼馆门口房车位台床机院码店桥座])"
-        rf"|(?<![\d{_CN}月份第几编.\-/年])(?P<dd>\d{{1,2}}|[{_CN}]{{2,3}})日(?![游内后前]))",
+        rf"(?P<day>(?<![\d{CN_NUMERALS}月份第几编.\-/年])(?P<dn>\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})号(?![线楼馆门口房车位台床机院码店桥座])"
+        rf"|(?<![\d{CN_NUMERALS}月份第几编.\-/年])(?P<dd>\d{{1,2}}|[{CN_NUMERALS}]{{2,3}})日(?![游内后前]))",
     ))
 )
 _WORDS = {

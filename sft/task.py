@@ -25,7 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from sft.dates import find_festival, parse_number, resolve_relative
+from sft.dates import CN_NUMERALS, DAY_END, NUM, YEAR, find_festival, parse_number, resolve_relative
 
 KEYS = ("city", "date")
 
@@ -68,19 +68,15 @@ def format_date(month: int, day: int, year: int | None = None) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}" if year is not None else f"{month:02d}-{day:02d}"
 
 
-_CN = "〇零一二两三四五六七八九十"
-_NUM = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"  # month or day, Arabic or Chinese
-_YEAR = rf"(?:\d{{4}}|\d{{2}}|[{_CN}]{{2,4}})"
-_DAY_END = r"(?:日|号|號)"
-_MONTH = rf"月(?:份(?={_NUM}{_DAY_END}))?"  # 6月1号, 6月份1号 (份 only before a day with 号/日)
+_MONTH = rf"月(?:份(?={NUM}{DAY_END}))?"  # 6月1号, 6月份1号 (份 only before a day with 号/日)
 # Year, month, day: 2020年4月16号, 二〇二三年十二月三十日, 23年5月1号, 2023-12-30, 2023/12/30, 2023.12.30
 _YMD = re.compile(
-    rf"(?<![\d{_CN}])(?P<y>{_YEAR})年的?(?P<m>{_NUM}){_MONTH}(?P<d>{_NUM}){_DAY_END}?"
+    rf"(?<![\d{CN_NUMERALS}])(?P<y>{YEAR})年的?(?P<m>{NUM}){_MONTH}(?P<d>{NUM}){DAY_END}?"
     rf"|(?<![\d.])(?P<y2>\d{{4}})(?P<sep>[-/.])(?P<m2>\d{{1,2}})(?P=sep)(?P<d2>\d{{1,2}})(?!\d|\.\d)"
 )
 # Month and day: 4月6号, 十二月三十号, 3-15号, 3/15, 3.15 (not after 年: 今年6月1号 is relative)
 _MD = re.compile(
-    rf"(?<![\d{_CN}年])(?<!年的)(?P<m>{_NUM}){_MONTH}(?P<d>{_NUM}){_DAY_END}?"
+    rf"(?<![\d{CN_NUMERALS}年])(?<!年的)(?P<m>{NUM}){_MONTH}(?P<d>{NUM}){DAY_END}?"
     rf"|(?<![\d./\-年])(?<!年的)(?P<m2>\d{{1,2}})(?P<s2>[-/.])(?P<d2>\d{{1,2}})"
     rf"(?!\d|/|\.\d|-(?!\d{{1,2}}(?P=s2)\d{{1,2}}(?![\d./-])))"  # 3.15, 3/15, 3.15...; a range 2.22-2.23 too
 )
