@@ -30,6 +30,7 @@ import functools
 import re
 import unicodedata
 
+from sft.datagen import chinese_number
 from sft.errors import UserError
 from sft.task import Answer, parse_output, valid_date
 
@@ -64,12 +65,6 @@ def _model_city(question: str, city: str | None) -> str | None:
 
 
 _MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_CN_DIGITS = "〇一二三四五六七八九"
-
-
-def _cn(n: int) -> str:
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 0 else ("十" if tens == 1 else _CN_DIGITS[tens] + "十")) + (_CN_DIGITS[ones] if ones else "")
 
 
 def _written(question: str, n: int, month: bool = False) -> bool:
@@ -78,7 +73,7 @@ def _written(question: str, n: int, month: bool = False) -> bool:
     text = question.lower()
     if re.search(rf"(?<!\d)0?{n}(?!\d)", unicodedata.normalize("NFKC", text)):
         return True
-    if _cn(n) in question or (n < 10 and _CN_DIGITS[n] in question) or (n == 2 and "两" in question):
+    if chinese_number(n) in question or (n == 2 and "两" in question):
         return True
     return month and _MONTHS_EN[n - 1] in text
 

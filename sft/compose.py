@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sft.cities import short_name, train_cities
+from sft.datagen import FULLWIDTH, chinese_number, chinese_year
 from sft.task import Answer, find_date, format_date
 
 # ----------------------------------------------------------------------------------------- words
@@ -73,8 +74,6 @@ EMOJI = ("😀", "😂", "☀️", "🌧️", "⛅", "❄️", "🌈", "🤔", "
 ROMANIZED = ("Beijing", "beijing", "Shanghai", "shanghai", "Shenzhen", "Guangzhou", "Hangzhou", "Chengdu",
              "Tokyo", "London", "Paris", "Seoul", "Bangkok", "Sydney")
 
-_CN = "〇一二三四五六七八九"
-_FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 WEEKDAY_WORDS = ("一", "二", "三", "四", "五", "六", "日", "天")
 FIXED_FESTIVALS = (("元旦", 1, 1), ("情人节", 2, 14), ("五一", 5, 1), ("劳动节", 5, 1), ("六一", 6, 1),
                    ("儿童节", 6, 1), ("七一", 7, 1), ("国庆", 10, 1), ("国庆节", 10, 1), ("平安夜", 12, 24),
@@ -88,20 +87,13 @@ VAGUE = ("这几天", "最近", "这周", "下周", "下个月", "月初", "过�
 def _month_only(rng: random.Random) -> str:
     """A month without a day: no date (七月, 10月份, 3月中旬, 九月下旬)."""
     m = rng.randint(1, 12)
-    month = rng.choice((f"{m}月", cn_number(m) + "月"))
+    month = rng.choice((f"{m}月", chinese_number(m) + "月"))
     return month + rng.choice(("", "份", "份", "初", "中旬", "下旬", "上旬", "底", "中", "的时候"))
 
 
 def _day_only(rng: random.Random) -> str:
     d = rng.randint(1, 31)
-    return rng.choice((f"{d}号", f"{d}号", f"{d}日", f"{d}号那天", f"{cn_number(d)}号"))
-
-
-def cn_number(n: int) -> str:
-    """1..99 in Chinese numerals: 3 三, 10 十, 12 十二, 30 三十."""
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _CN[tens] + "十")
-    return head + (_CN[ones] if ones else "")
+    return rng.choice((f"{d}号", f"{d}号", f"{d}日", f"{d}号那天", f"{chinese_number(d)}号"))
 
 
 # ----------------------------------------------------------------------------------------- parts
@@ -182,9 +174,9 @@ def random_today(rng: random.Random) -> dt.date:
 def _md_text(rng: random.Random, m: int, d: int) -> str:
     forms = (
         f"{m}月{d}号", f"{m}月{d}号", f"{m}月{d}日", f"{m}月{d}日", f"{m}月{d}", f"{m}.{d}", f"{m}/{d}",
-        f"{m}-{d}号", f"{m}-{d}", f"{m:02d}-{d:02d}", f"{m}月{d}号", f"{cn_number(m)}月{cn_number(d)}号",
-        f"{cn_number(m)}月{cn_number(d)}日", f"{cn_number(m)}月{cn_number(d)}", f"{m} 月 {d} 号",
-        f"{m}月{d}号".translate(_FULLWIDTH), f"{m}月{d}号周{rng.choice(WEEKDAY_WORDS[:7])}", f"{m}月{d}号那天",
+        f"{m}-{d}号", f"{m}-{d}", f"{m:02d}-{d:02d}", f"{m}月{d}号", f"{chinese_number(m)}月{chinese_number(d)}号",
+        f"{chinese_number(m)}月{chinese_number(d)}日", f"{chinese_number(m)}月{chinese_number(d)}", f"{m} 月 {d} 号",
+        f"{m}月{d}号".translate(FULLWIDTH), f"{m}月{d}号周{rng.choice(WEEKDAY_WORDS[:7])}", f"{m}月{d}号那天",
         f"{m}月份{d}号", f"{m:02d}月{d:02d}日",
     )
     return rng.choice(forms)
@@ -193,20 +185,21 @@ def _md_text(rng: random.Random, m: int, d: int) -> str:
 def _ymd_text(rng: random.Random, y: int, m: int, d: int) -> tuple[str, int]:
     """A dated form and the year as the rule reads it (two digits are 20xx)."""
     yy = y % 100
-    cy = "".join(_CN[int(c)] for c in str(y))
+    cy = chinese_year(y)
     forms = (
         (f"{y}年{m}月{d}号", y), (f"{y}年{m}月{d}日", y), (f"{yy:02d}年{m}月{d}号", 2000 + yy),
-        (f"{cy}年{cn_number(m)}月{cn_number(d)}日", y), (f"{cy}年{cn_number(m)}月{cn_number(d)}号", y),
+        (f"{cy}年{chinese_number(m)}月{chinese_number(d)}日", y),
+        (f"{cy}年{chinese_number(m)}月{chinese_number(d)}号", y),
         (f"{y}-{m:02d}-{d:02d}", y), (f"{y}/{m}/{d}", y), (f"{y}.{m}.{d}", y),
-        (f"{y}年{cn_number(m)}月{cn_number(d)}号", y),
-        (f"{y} 年 {m} 月 {d} 日", y), (f"{y}年{m}月{d}号".translate(_FULLWIDTH), y),
+        (f"{y}年{chinese_number(m)}月{chinese_number(d)}号", y),
+        (f"{y} 年 {m} 月 {d} 日", y), (f"{y}年{m}月{d}号".translate(FULLWIDTH), y),
     )
     return rng.choice(forms)
 
 
 def _relative_text(rng: random.Random) -> str:
     n = rng.randint(1, 10)
-    num = str(n) if rng.random() < 0.5 else cn_number(n)
+    num = str(n) if rng.random() < 0.5 else chinese_number(n)
     w = rng.choice(WEEKDAY_WORDS)
     w6 = rng.choice(WEEKDAY_WORDS[:7])
     day = rng.randint(1, 28)

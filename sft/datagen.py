@@ -109,7 +109,7 @@ FIELDS = (
     "fmonth", "fday", "month2", "day2", "n",
 )
 _CN_DIGITS = "〇一二三四五六七八九"
-_FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")  # 12 -> １２
 
 
 @dataclass(frozen=True)
@@ -195,7 +195,7 @@ def fill(
         leap_or_real = 2000 if year is None else (2000 + year if year < 100 else year)
         day = rng.randint(1, calendar.monthrange(leap_or_real, month)[1])
         values.update(month=str(month), day=str(day), cmonth=chinese_number(month), cday=chinese_number(day))
-        values.update(fmonth=str(month).translate(_FULLWIDTH), fday=str(day).translate(_FULLWIDTH))
+        values.update(fmonth=str(month).translate(FULLWIDTH), fday=str(day).translate(FULLWIDTH))
         date = format_date(month, day, year)
         if "month2" in names:
             while True:
