@@ -11,7 +11,7 @@ rule's (:mod:`bench.hybrid`). The scorer never knows which contender made an out
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sft.engine import Generation
 from sft.errors import UserError
@@ -63,7 +63,6 @@ class Run:
     seconds: float
     prompt: str | None = None
     batch_size: int | None = None
-    extra: dict = field(default_factory=dict)
 
 
 def run_contender(name: str, questions: list[str], ws: InferenceSession, progress=None,
@@ -107,5 +106,4 @@ def run_contender(name: str, questions: list[str], ws: InferenceSession, progres
     start = time.perf_counter()
     outputs = hybrid.combine_all(questions, model_run.outputs, todays)
     seconds = model_run.seconds + time.perf_counter() - start
-    return Run(outputs, model_run.generations, seconds, prompt=model_run.prompt, batch_size=model_run.batch_size,
-               extra={"model_outputs": model_run.outputs})
+    return Run(outputs, model_run.generations, seconds, prompt=model_run.prompt, batch_size=model_run.batch_size)

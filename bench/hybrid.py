@@ -3,9 +3,6 @@
 The rule (``bench.rule``) and the fine-tuned model fail on different questions: the rule only knows the
 places of its gazetteers and the date forms of ``sft.task.find_date``; the model reads any phrasing but can
 take a district or a sight for the city, print an impossible date, or invent one. The combination is
-deterministic and field by field (strategy ``checked``, the default; chosen by measurement, see README
-"Contenders"):
-
 deterministic and field by field. The model's fields are *checked* first:
 
 * a model city counts only if it is copied from the question and is not a known non-city place
@@ -47,10 +44,8 @@ _DATE_CUE = re.compile(
 @functools.lru_cache(maxsize=1)
 def non_city_places() -> frozenset[str]:
     """Names that are places but not cities (all splits: a deployed checker knows every place it has)."""
-    try:
-        from sft.places import load_places
-    except ImportError:
-        return frozenset()
+    from sft.places import load_places
+
     return frozenset(p.name for p in load_places() if p.kind != "city")
 
 

@@ -109,13 +109,10 @@ class Part:
 
 @lru_cache(maxsize=1)
 def _place_pools() -> dict[str, tuple]:
-    cities = tuple(train_cities())
-    try:
-        from sft.places import load_places
+    from sft.places import load_places
 
-        places = [p for p in load_places() if p.split == "train"]
-    except (ImportError, FileNotFoundError):  # the places gazetteer is optional for the generator
-        places = []
+    cities = tuple(train_cities())
+    places = [p for p in load_places() if p.split == "train"]  # shipped with the package: never optional
     by_kind: dict[str, list] = {}
     for p in places:
         by_kind.setdefault(p.kind, []).append(p)
