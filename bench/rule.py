@@ -123,13 +123,9 @@ def default_gazetteer() -> Gazetteer:
 
 def load_romanized() -> list[str]:
     """The Latin-letter spellings of datasets/romanized.tsv (pinyin and English city names)."""
-    from sft.paths import DATA
+    from sft.paths import DATA, read_tsv
 
-    path = DATA / "romanized.tsv"
-    if not path.is_file():
-        return []
-    lines = path.read_text(encoding="utf-8").splitlines()[1:]
-    return [line.split("\t", 1)[0] for line in lines if line.strip()]
+    return [fields[0] for _, fields in read_tsv(DATA / "romanized.tsv", ("romanized", "city", "source"))]
 
 
 def romanized_pattern(spellings: Iterable[str]) -> re.Pattern | None:

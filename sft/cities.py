@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from sft.errors import UserError
-from sft.paths import DATA
+from sft.paths import DATA, read_tsv
 
 from .task import strip_city_suffix
 
@@ -38,21 +38,8 @@ def short_name(name: str) -> str:
 
 
 def _parse(path: Path) -> tuple[City, ...]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except UnicodeDecodeError as exc:
-        raise UserError(f"{path}: not UTF-8 ({exc.reason})") from None
-    if not lines or tuple(lines[0].split("\t")) != HEADER:
-        raise UserError(f"{path}:1: expected the header {chr(9).join(HEADER)!r}")
     cities, seen = [], set()
-    for number, line in enumerate(lines[1:], start=2):
-        if not line.strip():
-            continue
-        fields = line.split("\t")
-        where = f"{path}:{number}"
-        if len(fields) != len(HEADER):
-            raise UserError(f"{where}: expected {len(HEADER)} tab-separated fields, got {len(fields)}")
-        name, province, level, split = (f.strip() for f in fields)
+    for where, (name, province, level, split) in read_tsv(path, HEADER):
         if not name or not province:
             raise UserError(f"{where}: empty name or province")
         if level not in LEVELS:

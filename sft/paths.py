@@ -8,7 +8,10 @@ never shadows the Hugging Face ``datasets`` library). A wheel ships the same fil
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+
+from sft.errors import UserError
 
 _CHECKOUT = Path(__file__).resolve().parent.parent / "datasets"
 
@@ -24,3 +27,22 @@ def data_dir() -> Path:
 
 
 DATA = data_dir()
+
+
+def read_tsv(path: Path, header: tuple[str, ...]) -> Iterator[tuple[str, list[str]]]:
+    """The rows of a UTF-8, tab-separated data file with this header: ``("<file>:<line>", stripped fields)``
+    for every non-blank line; a wrong encoding, header or field count is a ``UserError`` naming file and line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{path}: not UTF-8 ({exc.reason})") from None
+    if not lines or tuple(lines[0].split("\t")) != header:
+        raise UserError(f"{path}:1: expected the header {chr(9).join(header)!r}")
+    for number, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            continue
+        fields = line.split("\t")
+        where = f"{path}:{number}"
+        if len(fields) != len(header):
+            raise UserError(f"{where}: expected {len(header)} tab-separated fields, got {len(fields)}")
+        yield where, [f.strip() for f in fields]
