@@ -227,29 +227,28 @@ def normalize_query(text: str) -> str:
     return "".join(c for c in text if unicodedata.category(c)[0] not in "PSZCM")
 
 
-def held_out_queries() -> frozenset[str]:
-    """Decontamination: the (normalised) questions of the committed test suite and of the hand-written
-    ``wild`` split, which composed training data must never contain (short fragments such as ``成都呢`` would
-    otherwise be drawn by chance)."""
-    queries = set()
+def held_out() -> tuple[frozenset[str], frozenset[Answer]]:
+    """Decontamination, from one read of the committed suite and the hand-written ``wild`` split: their
+    (normalised) questions, which composed training data must never contain (short fragments such as
+    ``成都呢`` would otherwise be drawn by chance), and the gold answers of the ``seen`` split, (city, date)
+    pairs training must never have."""
+    queries, answers = set(), set()
     for path in (DATA / "test_suite.jsonl", DATA / "wild.jsonl"):
-        if path.is_file():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    queries.add(normalize_query(json.loads(line)["query"]))
-    return frozenset(queries)
-
-
-def held_out_seen_answers() -> frozenset[Answer]:
-    """The gold answers of the suite's ``seen`` split, (city, date) pairs training must never have."""
-    answers = set()
-    suite = DATA / "test_suite.jsonl"
-    if suite.is_file():
-        for line in suite.read_text(encoding="utf-8").splitlines():
-            record = json.loads(line) if line.strip() else {}
+        if not path.is_file():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            queries.add(normalize_query(record["query"]))
             if record.get("split") == "seen":
                 answers.add(Answer(record["gold"]["city"], record["gold"]["date"]))
-    return frozenset(answers)
+    return frozenset(queries), frozenset(answers)
+
+
+def held_out_queries() -> frozenset[str]:
+    """The normalised questions of :func:`held_out`."""
+    return held_out()[0]
 
 
 def generate(n: int = 3000, seed: int = 0, mix: str = "tutorial", prompt: str = "tutorial") -> list[Example]:
@@ -269,8 +268,8 @@ def generate(n: int = 3000, seed: int = 0, mix: str = "tutorial", prompt: str = 
     if mix == "real":
         from sft.compose import compose
 
-        seen: set[str] = set(held_out_queries())
-        seen_answers = held_out_seen_answers()
+        queries, seen_answers = held_out()
+        seen: set[str] = set(queries)
         from sft.cities import test_cities
 
         # a composed question can spell a test city by accident (那 + 曲靖 = 那曲): such questions are dropped
