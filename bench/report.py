@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from bench import scorer
+from sft.errors import UserError
 
 SHOWN = ("exact", "json_valid", "city_acc", "city_acc_lenient", "date_acc")
 REAL_SPLIT = "wild"  # the real-phrasing split the recommendation is made on (else overall)
@@ -342,6 +343,12 @@ def render_markdown(report: dict, samples: list[dict]) -> str:
     return "\n".join(out) + "\n"
 
 
+def check_replaceable(out_dir: Path) -> None:
+    """A report folder may be replaced only if it is empty or holds a report (``report.json``)."""
+    if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / "report.json").is_file():
+        raise UserError(f"{out_dir} exists and holds no report: not replacing it; pick another --run")
+
+
 def write_report(out_dir: Path, report: dict, samples: list[dict]) -> None:
     """Write every artifact; adds ``comparisons`` and ``recommendation`` to ``report`` (in place) first.
 
@@ -366,8 +373,7 @@ def write_report(out_dir: Path, report: dict, samples: list[dict]) -> None:
         (tmp / "report.md").write_text(render_markdown(report, samples), encoding="utf-8")
         old = None
         if out_dir.exists():
-            if not (out_dir / "report.json").is_file() and any(out_dir.iterdir()):
-                raise FileExistsError(f"{out_dir} exists and holds no report: not replacing it; pick another --run")
+            check_replaceable(out_dir)  # again at the swap: the folder may have changed during the run
             old = out_dir.with_name(f".{out_dir.name}.old-{tmp.name.rsplit('-', 1)[-1]}")
             out_dir.rename(old)
         tmp.rename(out_dir)

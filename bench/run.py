@@ -138,9 +138,8 @@ def prepare_out_dir(cfg: BenchConfig) -> Path:
     name = check_run_name(cfg.run or dt.datetime.now().strftime("run-%Y%m%d-%H%M%S"))
     out = Path(cfg.reports_dir) / name
     _check_writable(Path(cfg.reports_dir))
+    report_mod.check_replaceable(out)
     if out.exists() and any(out.iterdir()):
-        if not (out / "report.json").is_file():
-            raise UserError(f"{out} exists and holds no report: not replacing it; pick another --run")
         if not cfg.force:
             raise FileExistsError(f"report directory {out} exists; pass --force to overwrite or --run NEW_NAME")
     return out
