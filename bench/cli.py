@@ -270,8 +270,8 @@ def check_answer(question: str, text: str) -> tuple[dict | None, str | None]:
 def cmd_extract(args, console: Console) -> None:
     import json
 
+    from sft.dates import parse_today
     from sft.session import InferenceSession
-    from sft.suite import parse_today
 
     if args.batch_size < 1:
         raise UserError(f"--batch-size {args.batch_size}: give at least 1")
@@ -310,7 +310,7 @@ def _today(value: str | None, console: Console):
         console.print(f"reference day for relative dates: {today.isoformat()} (--today to change)",
                       highlight=False)
         return today
-    from sft.suite import parse_today
+    from sft.dates import parse_today
 
     return parse_today(value)
 

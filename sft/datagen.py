@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sft.cities import City, short_name, train_cities
+from sft.dates import parse_today
 from sft.errors import UserError
 from sft.paths import DATA
 from sft.prompt import PROMPTS, user_message
@@ -399,10 +400,7 @@ def _example(record: object) -> Example:
     if query is None:
         query = inner
     if record.get("today") is not None:
-        try:
-            today = dt.date.fromisoformat(record["today"])
-        except (TypeError, ValueError):
-            raise UserError(f"\"today\" must be a date YYYY-MM-DD: {record['today']!r}") from None
+        today = parse_today(record["today"])
     return Example(record["id"], query, _answer(turns[1]["value"]), today)
 
 

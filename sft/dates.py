@@ -79,6 +79,8 @@ from functools import lru_cache
 import cn2an
 from borax.calendars.lunardate import LunarDate, TermUtils
 
+from sft.errors import UserError
+
 __all__ = [
     "FIXED_FESTIVALS", "LUNAR_FESTIVALS", "VAGUE", "WEEKDAYS",
     "as_date", "parse_number", "festival_date", "next_festival", "find_festival", "resolve_relative",
@@ -173,6 +175,19 @@ _ERRORS = (ValueError, OverflowError, KeyError, IndexError, TypeError, Arithmeti
 
 
 # ---------------------------------------------------------------------------------------- helpers
+
+def parse_today(value: object) -> dt.date | None:
+    """A reference day given by a user (a suite item's or a training record's ``today``, ``extract --today``):
+    ``"YYYY-MM-DD"`` or absent/null; anything else is a ``UserError``."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise UserError(f"'today' must be a date YYYY-MM-DD: {value!r}")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"'today' is not a real day: {value!r}") from None
+
 
 def as_date(value: object) -> dt.date | None:
     """A reference day from a date, a datetime (its date) or an ISO string; anything else is None."""

@@ -39,6 +39,7 @@ from pathlib import Path
 
 from sft.cities import City, load_cities, short_name, test_cities, train_cities
 from sft.datagen import TEST_REGIONS, TUTORIAL_TEMPLATES, fill, generate
+from sft.dates import parse_today
 from sft.errors import UserError
 from sft.paths import DATA
 from sft.task import DATE_PATTERN, Answer, format_date
@@ -394,18 +395,6 @@ def _check_splits(splits: str | Iterable[str] | None, present: Sequence[str]) ->
         if name not in present:
             raise UserError(f"unknown split {name!r}; valid: {', '.join(present)}")
     return wanted
-
-
-def parse_today(value: object) -> dt.date | None:
-    """An item's optional reference day: ``"YYYY-MM-DD"`` or absent/null."""
-    if value is None:
-        return None
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise UserError(f"'today' must be a date YYYY-MM-DD: {value!r}")
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UserError(f"'today' is not a real day: {value!r}") from None
 
 
 def _item(obj: object) -> Item:
