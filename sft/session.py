@@ -15,8 +15,7 @@ from pathlib import Path
 
 from sft.engine import Extractor
 from sft.errors import UserError
-
-ADAPTER_META = "qwen_sft.json"  # written by `qwen-sft finetune` beside the PEFT adapter
+from sft.train import ADAPTER_META  # written by `qwen-sft finetune` beside the PEFT adapter
 
 
 def adapter_meta(adapter: str | Path) -> dict:

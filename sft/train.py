@@ -202,7 +202,9 @@ class OutOfMemory(RuntimeError):
 
 
 #: What `finetune` writes into --out; a folder with anything else is the user's, never written into.
-OUR_FILES = {"checkpoints", "qwen_sft.json", "README.md", "adapter_config.json", "adapter_model.safetensors",
+#: The training record written beside the PEFT adapter (base model, prompt, recipe, figures).
+ADAPTER_META = "qwen_sft.json"
+OUR_FILES = {"checkpoints", ADAPTER_META, "README.md", "adapter_config.json", "adapter_model.safetensors",
              "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "chat_template.jinja"}
 
 
@@ -388,7 +390,7 @@ def finetune(cfg: FinetuneConfig, console=None) -> dict:
     if cfg.stop_after_steps and steps_run < state.max_steps:
         return train  # stopped early on purpose (tests): checkpoints only, no final adapter
     model.save_pretrained(out)
-    (out / "qwen_sft.json").write_text(json.dumps({
+    (out / ADAPTER_META).write_text(json.dumps({
         "base_model": cfg.model, "prompt": cfg.prompt, "config": dataclasses.asdict(cfg), "train": train,
     }, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     (out / "README.md").write_text(model_card(cfg, train, loaded.source), encoding="utf-8")
