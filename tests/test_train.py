@@ -149,3 +149,18 @@ def test_speed_times_the_real_training_step(tiny_dir):
     result = train_step_seconds(str(tiny_dir), profile="cpu", steps=2, device="cpu", lora_r=4)
     assert result["steps"] == 2 and len(result["step_seconds"]) == 2 and result["median_s"] > 0
     assert result["batch"] == 8 and result["mode"].startswith("LoRA over the unquantised")
+
+
+def test_a_nan_gradient_skips_the_step_instead_of_poisoning_the_weights():
+    import torch
+
+    from sft.train import drop_nonfinite_grads
+
+    a, b = torch.nn.Parameter(torch.ones(3)), torch.nn.Parameter(torch.ones(2))
+    a.grad, b.grad = torch.ones(3), torch.ones(2)
+    assert not drop_nonfinite_grads([a, b]) and a.grad is not None  # finite: untouched
+    b.grad = torch.tensor([1.0, float("nan")])
+    opt = torch.optim.AdamW([a, b], lr=0.1, weight_decay=0.1)
+    assert drop_nonfinite_grads([a, b]) and a.grad is None and b.grad is None
+    opt.step()
+    assert torch.equal(a.detach(), torch.ones(3)) and torch.equal(b.detach(), torch.ones(2))  # nothing moved
