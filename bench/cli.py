@@ -272,6 +272,7 @@ def cmd_extract(args, console: Console) -> None:
 
     from sft.dates import parse_today
     from sft.session import InferenceSession
+    from sft.task import resolve_output
 
     if args.batch_size < 1:
         raise UserError(f"--batch-size {args.batch_size}: give at least 1")
@@ -284,14 +285,19 @@ def cmd_extract(args, console: Console) -> None:
     adapter = args.adapter is not None
     prompt = args.prompt or session.prompt_for(adapter)
     extractor = session.extractor(adapter=adapter, constrained=args.json, prompt=prompt)
+    phrase = session.dates_for(adapter) == "phrase"  # the adapter copies relative dates: resolved here
+    if phrase and args.json:
+        raise UserError(f"--json: adapter {args.adapter} writes relative dates as phrases (--dates phrase), "
+                        "which the answer schema's date pattern forbids; leave out --json")
     with session.adapter_state(adapter):
-        generations = extractor(questions, todays=todays)
+        generations = extractor(questions, todays=None if phrase else todays)
     bad = 0
-    for question, generation in zip(questions, generations, strict=True):
+    for question, generation, today in zip(questions, generations, todays, strict=True):
         if args.raw:
             print(json.dumps(generation.text, ensure_ascii=False), flush=True)
             continue
-        answer, why = check_answer(question, generation.text)
+        text = resolve_output(generation.text, today) if phrase else generation.text
+        answer, why = check_answer(question, text)
         if answer is None:
             bad += 1
             print(json.dumps({"error": f"invalid answer: {why}", "output": generation.text}, ensure_ascii=False))

@@ -22,7 +22,9 @@ from sft.session import InferenceSession
 class Contender:
     """What a contender is made of. ``model``: runs the language model; ``adapter``: with the trained
     adapter (and the prompt it was trained on); ``grammar``: under the answer schema's grammar;
-    ``hybrid``: the model's answer combined with the rule's (:func:`bench.hybrid.combine`)."""
+    ``hybrid``: the model's answer combined with the rule's (:func:`bench.hybrid.combine`); ``resolve``:
+    the adapter (trained with ``--dates phrase``) copies a relative date as written and
+    :func:`sft.task.resolve_output` resolves it against the item's reference day."""
 
     name: str
     what: str
@@ -30,6 +32,7 @@ class Contender:
     adapter: bool = False
     grammar: bool = False
     hybrid: bool = False
+    resolve: bool = False
 
 
 REGISTRY: dict[str, Contender] = {c.name: c for c in (
@@ -38,6 +41,8 @@ REGISTRY: dict[str, Contender] = {c.name: c for c in (
     Contender("qlora", "the base model + the trained adapter", adapter=True),
     Contender("prompt+json", "prompt, under the answer schema's grammar", grammar=True),
     Contender("qlora+json", "qlora, under the answer schema's grammar", adapter=True, grammar=True),
+    Contender("qlora+resolve", "qlora trained with --dates phrase; the relative date it copies is resolved "
+              "by sft.dates", adapter=True, resolve=True),
     Contender("hybrid", "qlora's answer checked field by field against the rule's", adapter=True, hybrid=True),
     Contender("hybrid+json", "hybrid over qlora+json", adapter=True, grammar=True, hybrid=True),
 )}
@@ -54,6 +59,14 @@ def check_names(names: list[str]) -> list[str]:
     if twice:
         raise UserError(f"contender {twice[0]!r} is named twice")
     return names
+
+
+def check_dates(names: list[str], ws: InferenceSession) -> None:
+    """A ``+resolve`` contender needs an adapter trained with ``--dates phrase`` (checked before any work)."""
+    for name in names:
+        if REGISTRY[name].resolve and ws.dates_for(True) != "phrase":
+            raise UserError(f"{name} needs an adapter trained with --dates phrase; {ws.adapter} writes "
+                            "resolved dates (use qlora)")
 
 
 @dataclass
@@ -83,15 +96,18 @@ def run_contender(name: str, questions: list[str], ws: InferenceSession, progres
         if progress:
             progress(len(questions))
         return Run(outputs, None, time.perf_counter() - start)
-    key = (spec.adapter, spec.grammar, tuple(questions), tuple(todays or ()))
-    model_run = (reuse or {}).get(key) if spec.hybrid else None
+    check_dates([name], ws)
+    phrase = spec.adapter and ws.dates_for(True) == "phrase"
+    model_todays = None if phrase else todays  # a phrase adapter never saw a reference day in its prompt
+    key = (spec.adapter, spec.grammar, tuple(questions), tuple(model_todays or ()))
+    model_run = (reuse or {}).get(key) if spec.hybrid or spec.resolve else None
     if model_run is None:
         prompt = ws.prompt_for(spec.adapter)
         extractor = ws.extractor(adapter=spec.adapter, constrained=spec.grammar, prompt=prompt,
                                  batch_size=batch_size)
         with ws.adapter_state(spec.adapter):
             start = time.perf_counter()
-            generations = extractor(questions, progress=progress, todays=todays)
+            generations = extractor(questions, progress=progress, todays=model_todays)
             seconds = time.perf_counter() - start
         model_run = Run([g.text for g in generations], generations, seconds, prompt=prompt,
                         batch_size=extractor.batch_size)
@@ -99,6 +115,14 @@ def run_contender(name: str, questions: list[str], ws: InferenceSession, progres
             reuse[key] = model_run
     elif progress:
         progress(len(questions))
+    if spec.resolve:
+        from sft.task import resolve_output
+
+        start = time.perf_counter()
+        outputs = [resolve_output(text, today)
+                   for text, today in zip(model_run.outputs, todays or [None] * len(questions), strict=True)]
+        return Run(outputs, model_run.generations, model_run.seconds + time.perf_counter() - start,
+                   prompt=model_run.prompt, batch_size=model_run.batch_size)
     if not spec.hybrid:
         return model_run
     from bench import hybrid

@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from bench import report as report_mod
 from bench import scorer, speed
-from bench.contenders import REGISTRY, check_names, run_contender
+from bench.contenders import REGISTRY, check_dates, check_names, run_contender
 from sft.errors import UserError
 from sft.models import check_device
 from sft.session import InferenceSession, adapter_meta
@@ -195,6 +195,7 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
                    max_new_tokens=cfg.max_new_tokens, trust_remote_code=cfg.trust_remote_code,
                    jump_forward=cfg.jump_forward, copy_city=cfg.copy_city)
     uses_adapter = any(REGISTRY[c].adapter for c in cfg.contenders)
+    check_dates(cfg.contenders, ws)
     if train is None and cfg.adapter and uses_adapter:
         train = adapter_meta(cfg.adapter).get("train")
 

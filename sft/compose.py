@@ -105,6 +105,7 @@ class Part:
     text: str
     value: str | None  # the gold city (place parts) or gold date (date parts)
     kind: str
+    phrase: str | None = None  # a date that needs a reference day, as written (the ``phrase`` date target)
 
 
 @lru_cache(maxsize=1)
@@ -243,7 +244,7 @@ def date_part(rng: random.Random, today: dt.date | None) -> Part:
     if kind in ("relative", "lunar", "day"):
         text = {"relative": _relative_text, "day": _day_only}.get(kind, lambda r: r.choice(LUNAR_FESTIVALS))(rng)
         value = find_date(text, today=today) if today is not None else None
-        return Part(text, value, kind)
+        return Part(text, value, kind, phrase=text)
     if kind == "vague":
         return Part(rng.choice(VAGUE), None, kind)
     return Part("", None, "none")
@@ -270,15 +271,20 @@ def _join(rng: random.Random, *pieces: str) -> str:
     return sep.join(p for p in pieces if p)
 
 
-def compose(rng: random.Random) -> tuple[str, Answer, dt.date | None]:
-    """One question, its gold answer (from the parts' slot values) and its reference day (or None)."""
+def compose(rng: random.Random, dates: str = "resolved") -> tuple[str, Answer, dt.date | None]:
+    """One question, its gold answer (from the parts' slot values) and its reference day (or None).
+
+    ``dates``: the date target (:data:`sft.task.DATE_TARGETS`). ``resolved``: a relative date is resolved
+    against the reference day (null without one). ``phrase``: it is copied as written (``下周五``, ``15号``,
+    ``中秋``) and no reference day is given, for :func:`sft.task.resolve_phrase` to resolve after the model;
+    the random draws are the same, so one seed makes the same questions under both targets."""
     today = random_today(rng) if rng.random() < 0.45 else None
     frame = rng.choices(
         ("plain", "trip", "fragment", "search", "activity", "two-places", "two-dates", "distractor", "chatter"),
         weights=(40, 10, 12, 10, 10, 7, 4, 6, 1),
     )[0]
     if frame == "chatter":
-        return rng.choice(CHATTER) + rng.choice(ENDINGS), Answer(None, None), today
+        return rng.choice(CHATTER) + rng.choice(ENDINGS), Answer(None, None), None if dates == "phrase" else today
     place = place_part(rng) if rng.random() < 0.8 else Part("", None, "none")
     date = date_part(rng, today)
     opener, ending = rng.choice(OPENERS), rng.choice(ENDINGS)
@@ -319,7 +325,7 @@ def compose(rng: random.Random) -> tuple[str, Answer, dt.date | None]:
     elif frame == "two-places":
         other = place_part(rng, "city")
         if other.text == p or not p or other.text in p or p in other.text:
-            return compose(rng)
+            return compose(rng, dates)
         form = rng.choice((
             "从{o}去{p}，{d}{a}", "{o}到{p}，{d}{p}{a}", "我在{o}，想问{p}{d}{a}", "人在{o}，{d}去{p}{a}",
             "{d}去{o}，哦不对是{p}，{a}", "{o}不是，{p}{d}{a}", "我住{o}，{d}要去{p}，那边{a}",
@@ -333,13 +339,16 @@ def compose(rng: random.Random) -> tuple[str, Answer, dt.date | None]:
     elif frame == "two-dates":
         other = date_part(rng, today)
         if not d or not other.text or other.text == d or other.value == date.value:
-            return compose(rng)
+            return compose(rng, dates)
         form = rng.choice(("{o}不行，改到{d}，{p}{a}", "{p}原定{o}，现在改{d}了，{a}", "{o}就算了，{d}{p}{a}",
                            "{o}到了{p}，查下{d}的天气"))
         text = opener + form.format(o=other.text, d=d, p=p, a=_ask(rng)) + ending
     else:  # distractor
         text = opener + _join(rng, _distractor(rng), d, p, _ask(rng)) + ending
-    return _noise(rng, text, place.value), Answer(place.value, date.value), today
+    text = _noise(rng, text, place.value)
+    if dates == "phrase":
+        return text, Answer(place.value, date.phrase if date.phrase is not None else date.value), None
+    return text, Answer(place.value, date.value), today
 
 
 def _noise(rng: random.Random, text: str, keep: str | None = None) -> str:
@@ -356,12 +365,13 @@ def _noise(rng: random.Random, text: str, keep: str | None = None) -> str:
     return text
 
 
-def compose_many(n: int, rng: random.Random, seen: set[str] | None = None) -> list[tuple[str, Answer, dt.date | None]]:
+def compose_many(n: int, rng: random.Random, seen: set[str] | None = None,
+                 dates: str = "resolved") -> list[tuple[str, Answer, dt.date | None]]:
     """``n`` composed questions, no query twice."""
     seen = set() if seen is None else seen
     out = []
     while len(out) < n:
-        query, answer, today = compose(rng)
+        query, answer, today = compose(rng, dates)
         if not query.strip() or query in seen:
             continue
         seen.add(query)

@@ -33,7 +33,7 @@ from sft.dates import parse_today
 from sft.errors import UserError
 from sft.paths import DATA
 from sft.prompt import PROMPTS, user_message
-from sft.task import KEYS, Answer, format_date
+from sft.task import DATE_TARGETS, KEYS, Answer, format_date
 
 #: The tutorial's 12 templates, verbatim: (template, has_year).
 TUTORIAL_TEMPLATES: tuple[tuple[str, bool], ...] = (
@@ -252,8 +252,11 @@ def held_out_queries() -> frozenset[str]:
     return held_out()[0]
 
 
-def generate(n: int = 3000, seed: int = 0, mix: str = "tutorial", prompt: str = "tutorial") -> list[Example]:
-    """``n`` training examples, deterministic in ``seed``; ``mix`` is one of :data:`MIXES`.
+def generate(n: int = 3000, seed: int = 0, mix: str = "tutorial", prompt: str = "tutorial",
+             dates: str = "resolved") -> list[Example]:
+    """``n`` training examples, deterministic in ``seed``; ``mix`` is one of :data:`MIXES`; ``dates`` the
+    date target of the composed questions (:data:`sft.task.DATE_TARGETS`: ``phrase`` copies a relative
+    date as written and gives no reference day; the same seed makes the same questions under both).
 
     ``prompt`` is only checked here (an unknown name fails before any work); it is applied when the
     examples are written (:func:`write`, :func:`to_conversation`).
@@ -262,6 +265,8 @@ def generate(n: int = 3000, seed: int = 0, mix: str = "tutorial", prompt: str = 
         raise UserError(f"unknown mix {mix!r}; valid: {', '.join(MIXES)}")
     if n < 1:
         raise UserError(f"--n {n}: give at least 1 example")
+    if dates not in DATE_TARGETS:
+        raise UserError(f"unknown date target {dates!r}; valid: {', '.join(DATE_TARGETS)}")
     user_message("", prompt)  # validates the prompt name
     rng = random.Random(seed)
     cities = train_cities()
@@ -286,7 +291,7 @@ def generate(n: int = 3000, seed: int = 0, mix: str = "tutorial", prompt: str = 
                 if any(w in query for w in ("明天", "后天", "今天", "下周")):
                     continue  # the composed part teaches relative dates, with and without a reference day
             else:
-                query, answer, today = compose(rng)
+                query, answer, today = compose(rng, dates)
             if query in seen or normalize_query(query) in seen or test_names.search(query) or answer in seen_answers:
                 continue
             seen.add(query)

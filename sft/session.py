@@ -127,6 +127,14 @@ class InferenceSession:
             with self.peft_model.disable_adapter():
                 yield
 
+    def dates_for(self, adapter: bool) -> str:
+        """The adapter's date target (:data:`sft.task.DATE_TARGETS`): ``phrase`` adapters copy a relative
+        date as written and were trained without a reference day in the prompt. The base model: resolved."""
+        if adapter and self.adapter:
+            meta = adapter_meta(self.adapter)
+            return meta.get("train", {}).get("dates") or meta.get("config", {}).get("dates") or "resolved"
+        return "resolved"
+
     def prompt_for(self, adapter: bool) -> str:
         if adapter:
             return adapter_meta(self.adapter).get("prompt", "tutorial") if self.adapter else "tutorial"

@@ -30,6 +30,10 @@ from sft.dates import CN_NUMERALS, DAY_END, NUM, YEAR, find_festival, parse_numb
 KEYS = ("city", "date")
 
 #: The JSON schema of an answer; the constrained-decoding contender compiles exactly this.
+#: What a model is trained to write for a date that needs a reference day (明天, 下周五, 15号, 中秋):
+#: ``resolved``: the day itself (``%Y-%m-%d``, the reference day in the prompt; null without one);
+#: ``phrase``: the phrase as written, resolved after the model by :func:`resolve_phrase`.
+DATE_TARGETS = ("resolved", "phrase")
 DATE_PATTERN = r"^(\d{4}-\d{2}-\d{2}|\d{2}-\d{2})$"
 ANSWER_SCHEMA = {
     "type": "object",
@@ -200,6 +204,26 @@ def parse_output(text: str) -> Parsed:
             if answer is not None:
                 return Parsed(answer, _strict(text.strip()))
     return Parsed(None, False)
+
+
+def resolve_phrase(answer: Answer, today: dt.date | None = None) -> Answer:
+    """An answer of a model trained with the ``phrase`` date target, read against the reference day: a date
+    field that is no date (the phrase the model copied: ``下周五``, ``15号那天``) becomes what
+    :func:`find_date` reads in it (``%Y-%m-%d`` with ``today``, null without one or for a vague time); a
+    valid date (``06-01``, ``2024-05-01``) and a null date stay as they are."""
+    if answer.date is None or valid_date(answer.date):
+        return answer
+    return Answer(answer.city, find_date(answer.date, today))
+
+
+def resolve_output(text: str, today: dt.date | None = None) -> str:
+    """:func:`resolve_phrase` on a model's raw output: an answer whose date is a copied phrase becomes the
+    canonical answer line with the phrase resolved; any other output (a valid or null date, no answer at
+    all) is returned unchanged, so the scorer still sees what the model wrote."""
+    answer = parse_output(text).answer
+    if answer is None or answer.date is None or valid_date(answer.date):
+        return text
+    return resolve_phrase(answer, today).to_json()
 
 
 def strip_city_suffix(city: str | None) -> str | None:

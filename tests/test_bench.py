@@ -94,3 +94,48 @@ def test_qlora_contender_uses_the_adapter_and_its_prompt(tiny_dir, tmp_path):
     with pytest.raises(ValueError, match="trained on base model"):
         run_bench(BenchConfig(contenders=["qlora"], model="random:tiny", adapter=str(adapter), run="q2",
                               reports_dir=str(tmp_path), limit=1, device="cpu"))
+    with pytest.raises(ValueError, match="qlora\\+resolve needs an adapter trained with --dates phrase"):
+        run_bench(BenchConfig(contenders=["rule", "qlora+resolve"], model=str(tiny_dir), adapter=str(adapter),
+                              run="q3", reports_dir=str(tmp_path), limit=1, device="cpu"))
+    assert not (tmp_path / "q3").exists()  # refused before any work
+
+
+def test_resolve_contender_gives_the_model_no_reference_day_and_resolves_its_phrase():
+    """The wiring of qlora+resolve, with a stand-in session whose 'model' copies the date phrase."""
+    import contextlib
+    import datetime as dt
+
+    from bench.contenders import run_contender
+    from sft.engine import Generation
+
+    seen_todays = []
+
+    class Session:
+        adapter = "phrase-adapter"
+
+        def dates_for(self, adapter):
+            return "phrase" if adapter else "resolved"
+
+        def prompt_for(self, adapter):
+            return "short"
+
+        def extractor(self, **kw):
+            def run(questions, progress=None, todays=None):
+                seen_todays.append(todays)
+                outs = {"明天杭州天气": '{"city": "杭州", "date": "明天"}',
+                        "6月1号北京": '{"city":"北京","date":"06-01"}'}
+                return [Generation(q, outs[q], 10, 5, 0.1, len(questions)) for q in questions]
+            run.batch_size = 2
+            return run
+
+        @contextlib.contextmanager
+        def adapter_state(self, enabled):
+            yield
+
+    questions, todays = ["明天杭州天气", "6月1号北京"], [dt.date(2024, 2, 28), None]
+    reuse = {}
+    raw = run_contender("qlora", questions, Session(), todays=todays, reuse=reuse)
+    resolved = run_contender("qlora+resolve", questions, Session(), todays=todays, reuse=reuse)
+    assert seen_todays == [None]  # one model run, shared, and no reference day in the phrase adapter's prompt
+    assert raw.outputs[0] == '{"city": "杭州", "date": "明天"}'
+    assert resolved.outputs == ['{"city": "杭州", "date": "2024-02-29"}', '{"city":"北京","date":"06-01"}']

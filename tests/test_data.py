@@ -343,6 +343,35 @@ def test_generate_real_mix():
             assert e.answer.date is None, e
 
 
+def test_phrase_target_copies_relative_dates_as_written():
+    """``--dates phrase``: the same questions as the resolved target (one seed), no reference day in any
+    prompt, and a relative date copied verbatim; the resolved target's days checked with the calendar."""
+    import datetime as dt
+
+    from sft.task import DATE_PATTERN
+
+    resolved = generate(1500, seed=3, mix="real", prompt="short")
+    phrase = generate(1500, seed=3, mix="real", prompt="short", dates="phrase")
+    assert all(e.today is None for e in phrase)
+    pairs = [(r, p) for r, p in zip(resolved, phrase, strict=True) if r.query == p.query]
+    assert len(pairs) > 0.98 * len(resolved)  # decontamination by answer can drop a few differently
+    copied = 0
+    for r, p in pairs:
+        assert p.answer.city == r.answer.city, (r, p)
+        if p.answer.date is not None and not re.fullmatch(DATE_PATTERN, p.answer.date):
+            copied += 1
+            assert p.answer.date in p.query, p  # copied as written
+            if r.today is None or r.answer.date is not None:  # with a day: resolved (or null: no such day)
+                assert r.answer.date is None if r.today is None else re.fullmatch(r"\d{4}-\d{2}-\d{2}", r.answer.date)
+            if p.answer.date == "明天" and r.today is not None:
+                assert r.answer.date == (r.today + dt.timedelta(days=1)).isoformat()
+        else:
+            assert p.answer.date == r.answer.date or (r.today is not None and p.answer.date is None), (r, p)
+    assert copied > 0.1 * len(pairs)
+    with pytest.raises(ValueError, match="unknown date target 'both'"):
+        generate(5, mix="real", dates="both")
+
+
 def test_real_mix_round_trips_through_train_files(tmp_path):
     from sft.datagen import load_training_file, write
 

@@ -111,3 +111,34 @@ def test_strip_city_suffix():
     assert strip_city_suffix("攀枝花市") == "攀枝花"
     assert strip_city_suffix("芒市") == "芒市"
     assert strip_city_suffix(None) is None
+
+
+@pytest.mark.parametrize("date, today, expected", [
+    ("下周五", "2026-11-30", "2026-12-11"),  # a Monday: next week's Friday, not this week's (12-04)
+    ("明天", "2024-02-28", "2024-02-29"),  # leap day
+    ("明天", "2025-12-31", "2026-01-01"),  # year end
+    ("15号那天", "2026-11-30", "2026-12-15"),  # the 15th is past this month: next month's
+    ("6月1号", "2026-11-30", "06-01"),  # an absolute form the model left unformatted: the date rule's format
+    ("下周五", None, None),  # no reference day: null, as the task rule says
+    ("这几天", "2026-11-30", None),  # vague: null even with a reference day
+    ("06-01", "2026-11-30", "06-01"),  # a date stays as the model wrote it
+    (None, "2026-11-30", None),
+])
+def test_resolve_phrase_reads_a_copied_date_against_the_reference_day(date, today, expected):
+    import datetime as dt
+
+    from sft.task import resolve_phrase
+
+    day = dt.date.fromisoformat(today) if today else None
+    assert resolve_phrase(Answer("杭州", date), day) == Answer("杭州", expected)
+
+
+def test_resolve_output_rewrites_only_a_copied_phrase():
+    import datetime as dt
+
+    from sft.task import resolve_output
+
+    today = dt.date(2026, 11, 30)
+    assert resolve_output('{"city": "北京", "date": "后天"}', today) == '{"city": "北京", "date": "2026-12-02"}'
+    for unchanged in ('{"city":"北京","date":"06-01"}', '{"city": null, "date": null}', "不知道", ""):
+        assert resolve_output(unchanged, today) == unchanged
