@@ -4,11 +4,17 @@
 mix, QLoRA) where torch sees a CUDA device, `QWEN_SFT_PROFILE` to choose (e.g. `tutorial`); `bench` scores
 rule, prompt and (when runs/adapter exists) qlora and hybrid on the committed test suite and writes
 reports/<run>/. Extra arguments after `--` go to the command, e.g. `nox -s bench -- --run my-run --force`.
+
+A machine whose Python already holds CUDA torch and the extras (a GPU container, where pip would otherwise
+pull a multi-GB torch): `nox --no-venv --no-install -s finetune bench` runs the same sessions on that Python
+(the CLI as `python -m bench.cli` from the checkout).
 """
 
 from __future__ import annotations
 
+import json
 import os
+import sys
 from pathlib import Path
 
 import nox
@@ -19,7 +25,7 @@ nox.options.reuse_existing_virtualenvs = True
 # torch: the CPU build that lies on this machine's disk (an unpinned torch pulls a multi-GB CUDA build).
 TORCH = os.environ.get("QWEN_SFT_TORCH", "torch==2.13.0")
 ADAPTER = os.environ.get("QWEN_SFT_ADAPTER", "runs/adapter")
-RUN = os.environ.get("QWEN_SFT_RUN")  # default: reference-cpu with an adapter, else reference-prompt-cpu
+RUN = os.environ.get("QWEN_SFT_RUN")  # default: reference-cpu (-gpu on CUDA); reference-prompt-* without an adapter
 
 
 def machine_extras(cuda: bool, env: str | None = None) -> list[str]:
@@ -47,11 +53,37 @@ def install(session: nox.Session, *extras: str, machine: bool = False) -> list[s
     return wanted
 
 
+def _passthrough(session: nox.Session) -> bool:
+    """``nox --no-venv``: the session runs on nox's own Python, no virtualenv."""
+    return type(getattr(session, "virtualenv", None)).__name__ == "PassthroughEnv"
+
+
+def _python(session: nox.Session) -> str:
+    return sys.executable if _passthrough(session) else "python"
+
+
 def _cuda(session: nox.Session) -> bool:
     """Whether torch (as installed for the session) sees a CUDA device."""
-    out = session.run("python", "-c", "import torch; print(torch.cuda.is_available())", silent=True,
+    out = session.run(_python(session), "-c", "import torch; print(torch.cuda.is_available())", silent=True,
                       external=True)
     return bool(out) and out.strip().endswith("True")
+
+
+def qwen_sft(session: nox.Session, *args: str) -> None:
+    """The CLI: the virtualenv's ``qwen-sft``, or (``--no-venv``) ``python -m bench.cli`` of the checkout."""
+    if _passthrough(session):
+        session.run(sys.executable, "-m", "bench.cli", *args, external=True)
+    else:
+        session.run("qwen-sft", *args)
+
+
+def adapter_dates(adapter: str = ADAPTER) -> str:
+    """The date target the adapter was trained with (``resolved`` or ``phrase``; see ``--dates``)."""
+    try:
+        meta = json.loads(Path(adapter, "qwen_sft.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return "resolved"
+    return (meta.get("train") or {}).get("dates") or "resolved"
 
 
 @nox.session(python=None)
@@ -71,7 +103,7 @@ def lint(session: nox.Session) -> None:
 def data(session: nox.Session) -> None:
     """Generate the tutorial-format training set into runs/data."""
     install(session)
-    session.run("qwen-sft", "data", *session.posargs)
+    qwen_sft(session, "data", *session.posargs)
 
 
 @nox.session(python=None)
@@ -82,7 +114,7 @@ def finetune(session: nox.Session) -> None:
 
     shutil.rmtree(ADAPTER, ignore_errors=True)  # a fresh adapter for every main job
     profile = os.environ.get("QWEN_SFT_PROFILE") or ("gpu" if _cuda(session) else "cpu")
-    session.run("qwen-sft", "finetune", "--profile", profile, "--out", ADAPTER, *session.posargs)
+    qwen_sft(session, "finetune", "--profile", profile, "--out", ADAPTER, *session.posargs)
 
 
 @nox.session(python=None)
@@ -91,17 +123,22 @@ def bench(session: nox.Session) -> None:
     `json` extra is installed (on CUDA by default); write reports/<run>/."""
     extras = install(session, machine=True)
     have_adapter = Path(ADAPTER, "adapter_config.json").exists()
-    contenders = bench_contenders(have_adapter, "json" in extras)
-    run = RUN or ("reference-cpu" if have_adapter else "reference-prompt-cpu")
+    phrase = have_adapter and adapter_dates() == "phrase"
+    contenders = bench_contenders(have_adapter, "json" in extras, phrase=phrase)
+    machine = "gpu" if _cuda(session) else "cpu"
+    run = RUN or (f"reference-{machine}" if have_adapter else f"reference-prompt-{machine}")
     args = session.posargs or ["--run", run, "--force"]
     extra = ["--adapter", ADAPTER] if have_adapter else []
-    session.run("qwen-sft", "bench", "--contenders", contenders, *extra, *args)
+    qwen_sft(session, "bench", "--contenders", contenders, *extra, *args)
 
 
-def bench_contenders(have_adapter: bool, grammar: bool) -> str:
-    names = ["rule", "prompt"] + (["qlora", "hybrid"] if have_adapter else [])
+def bench_contenders(have_adapter: bool, grammar: bool, phrase: bool = False) -> str:
+    """What the bench scores. An adapter trained with ``--dates phrase`` copies relative dates, which
+    ``qlora+resolve`` resolves (and the grammar's date pattern forbids: no qlora+json for it)."""
+    qlora = "qlora+resolve" if phrase else "qlora"
+    names = ["rule", "prompt"] + ([qlora, "hybrid"] if have_adapter else [])
     if grammar:
-        names += ["prompt+json"] + (["qlora+json", "hybrid+json"] if have_adapter else [])
+        names += ["prompt+json"] + (["qlora+json", "hybrid+json"] if have_adapter and not phrase else [])
     return ",".join(names)
 
 

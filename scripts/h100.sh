@@ -12,7 +12,12 @@
 #   pip download --no-deps --only-binary=:all: -d .gpu/w 'borax>=4.1,<5'
 #   (cd .gpu && tar cf - model.gguf w | split -b 50331648 -d -a 2 - c. && rm model.gguf)
 # (48 MiB chunks: a call carries the working tree too (~13 MiB), and 64 MiB is the limit.)
+#   pip download --only-binary=:all: --python-version 3.12 --platform manylinux_2_28_x86_64 --platform any \
+#     -d .gpu/nox nox==2026.10.20   # nox and its dependencies (7 MB): carried with the `prepare` call
 #   bash scripts/h100.sh stage N   # copy chunk N to $HOME/stage
+#   bash scripts/h100.sh prepare   # (carry .gpu/nox) join, sha-check, install wheels + nox, convert the model once
+#   bash scripts/h100.sh nox       # the README's main job: nox --no-venv --no-install -s finetune bench ($RUN)
+#   bash scripts/h100.sh phrase    # the `gpu` profile with --dates phrase; bench qlora+resolve beside rule/hybrid
 #   bash scripts/h100.sh finetune  # join, sha-check, install wheels, convert once, QLoRA ($PROFILE, default gpu)
 #   bash scripts/h100.sh cpu-proxy # the `cpu` profile's recipe trained on the GPU in fp32 without 4-bit (as on a CPU)
 #   bash scripts/h100.sh bench     # all contenders on the suite -> $OUT/reference-h100 ($SWEEP=1 adds the sweep)
@@ -22,14 +27,38 @@ set -euo pipefail
 S=$HOME/stage
 export PYTHONUNBUFFERED=1 QWEN_SFT_GGUF=$S/model.gguf QWEN_SFT_CACHE=$S/cache PYTHONPATH=/tmp/site:$PWD
 run() { python3 -m bench.cli "$@"; }
+setup() {
+  if [ ! -f "$S/model.gguf" ]; then
+    cat "$S"/c.* | tar xf - -C "$S" && rm "$S"/c.*
+    sha256sum "$S/model.gguf"
+  fi
+  if [ ! -d /tmp/site/bitsandbytes ]; then
+    python3 -m pip install -q --no-index --no-deps --no-compile --target /tmp/site "$S"/w/*.whl 2>&1 | tail -2
+  fi
+}
 case "$1" in
   stage) mkdir -p "$S" && cp ".gpu/c.$2" "$S/" ;;
+  prepare)
+    setup
+    python3 -m pip install -q --no-index --no-deps --no-compile --target /tmp/site .gpu/nox/*.whl 2>&1 | tail -2
+    nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv
+    python3 -m pip list 2>/dev/null | grep -iE "^(torch|transformers|peft|accelerate|bitsandbytes|xgrammar|nox) "
+    time python3 -c "from sft.models import embedded_folder; print(embedded_folder())" ;;
+  nox)  # the README's first command, on the image's Python (CUDA torch; the extras from the carried wheels)
+    setup
+    export QWEN_SFT_RUN="${RUN:-reference-h100}"
+    time python3 -m nox --no-venv --no-install -s finetune bench 2>&1 | tee "$OUT/nox.log" | grep -v "it/s\]\|s/it\]"
+    tar cf "$OUT/report.tar" -C reports "$QWEN_SFT_RUN" -C "$PWD/runs/adapter" qwen_sft.json README.md ;;
+  phrase)
+    setup
+    time run finetune --profile gpu --dates phrase --out "$S/adapter-phrase" 2>&1 | tee "$OUT/finetune-phrase.log" \
+      | grep -v "it/s\]\|s/it\]"
+    run bench --contenders rule,qlora+resolve,qlora,hybrid --adapter "$S/adapter-phrase" --run "${RUN:-h100-phrase}" \
+      --reports-dir "$OUT/r" --batch-size 64 --latency-sample 24 ${BENCH_ARGS:-}
+    cp "$S/adapter-phrase/qwen_sft.json" "$OUT/r/${RUN:-h100-phrase}/adapter-qwen_sft.json"
+    tar cf "$OUT/report.tar" -C "$OUT/r" . && rm -r "$OUT/r" ;;
   finetune|cpu-proxy)
-    if [ ! -f "$S/model.gguf" ]; then
-      cat "$S"/c.* | tar xf - -C "$S" && rm "$S"/c.*
-      sha256sum "$S/model.gguf"
-    fi
-    python3 -m pip install -q --no-index --no-deps --no-compile --target /tmp/site "$S"/w/*.whl 2>&1 | tail -2
+    setup
     nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv
     if [ "$1" = cpu-proxy ]; then
       time python3 -m bench.cli finetune --profile cpu --quantize none --dtype fp32 --out "$S/adapter-cpu" 2>&1 \

@@ -45,3 +45,33 @@ def test_bench_contenders_per_machine(noxfile):
     assert noxfile.bench_contenders(have_adapter=True, grammar=False) == "rule,prompt,qlora,hybrid"
     assert noxfile.bench_contenders(have_adapter=True, grammar=True) == \
         "rule,prompt,qlora,hybrid,prompt+json,qlora+json,hybrid+json"
+
+
+def test_a_phrase_adapter_is_scored_through_the_resolver(noxfile, tmp_path):
+    import json
+
+    assert noxfile.bench_contenders(have_adapter=True, grammar=True, phrase=True) == \
+        "rule,prompt,qlora+resolve,hybrid,prompt+json"
+    (tmp_path / "qwen_sft.json").write_text(json.dumps({"train": {"dates": "phrase"}}), encoding="utf-8")
+    assert noxfile.adapter_dates(str(tmp_path)) == "phrase"
+    assert noxfile.adapter_dates(str(tmp_path / "none")) == "resolved"
+
+
+def test_without_a_virtualenv_the_cli_runs_from_the_checkout(noxfile):
+    """`nox --no-venv --no-install` (a GPU container's own Python): no `qwen-sft` script is needed."""
+    calls = []
+
+    class PassthroughEnv:
+        pass
+
+    class Session:
+        virtualenv = PassthroughEnv()
+
+        def run(self, *args, **kw):
+            calls.append(args)
+            return "True\n"
+
+    session = Session()
+    assert noxfile._cuda(session)
+    noxfile.qwen_sft(session, "bench", "--run", "x")
+    assert calls[0][0] == sys.executable and calls[1] == (sys.executable, "-m", "bench.cli", "bench", "--run", "x")
