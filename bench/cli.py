@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("bench", help="score contenders on the test suite and write a report")
     p.add_argument("--contenders", default="rule,prompt",
-                   help="comma-separated: rule, prompt, qlora, prompt+json, qlora+json, hybrid, hybrid+json "
+                   help="comma-separated: rule, prompt, qlora, qlora+resolve, prompt+json, qlora+json, hybrid, hybrid+json "
                    "(default rule,prompt)")
     p.add_argument("--suite", default=None, help="a JSONL file in the suite format (default: the committed "
                    "datasets/test_suite.jsonl)")

@@ -38,9 +38,11 @@ PROFILES: dict[str, dict] = {
     "cpu": dict(examples=480, epochs=1.0, mix="real", prompt="short", learning_rate=1e-3, lora_alpha=32,
                 warmup_ratio=0.05, batch_size=8, micro_batch_size=8, save_steps=20, dtype="fp32"),
     # The default on CUDA: the `real` mix (what people type: fragments, no city / no date, places that are
-    # not cities, every date form, relative dates with and without a reference day), sized for one GPU.
-    "gpu": dict(examples=8000, epochs=1.0, mix="real", prompt="short", learning_rate=5e-4, lora_alpha=32,
-                warmup_ratio=0.03, batch_size=16, micro_batch_size=16, save_steps=100),
+    # not cities, every date form, relative dates), sized for one GPU. Relative dates are copied as written
+    # (`--dates phrase`) and resolved after the model: on the H200 (reports/h100-phrase) that took `wild`
+    # from 76.3 to 91.5 % and `relative` from 39.4 to 97.5 % against `--dates resolved`, same recipe.
+    "gpu": dict(examples=8000, epochs=1.0, mix="real", prompt="short", dates="phrase", learning_rate=5e-4,
+                lora_alpha=32, warmup_ratio=0.03, batch_size=16, micro_batch_size=16, save_steps=100),
 }
 
 
