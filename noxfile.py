@@ -134,11 +134,11 @@ def bench(session: nox.Session) -> None:
 
 def bench_contenders(have_adapter: bool, grammar: bool, phrase: bool = False) -> str:
     """What the bench scores. An adapter trained with ``--dates phrase`` copies relative dates, which
-    ``qlora+resolve`` resolves (and the grammar's date pattern forbids: no qlora+json for it)."""
+    ``qlora+resolve`` (``qlora+resolve+json`` under the grammar) resolves."""
     qlora = "qlora+resolve" if phrase else "qlora"
     names = ["rule", "prompt"] + ([qlora, "hybrid"] if have_adapter else [])
     if grammar:
-        names += ["prompt+json"] + (["qlora+json", "hybrid+json"] if have_adapter and not phrase else [])
+        names += ["prompt+json"] + ([qlora + "+json", "hybrid+json"] if have_adapter else [])
     return ",".join(names)
 
 

@@ -43,6 +43,8 @@ REGISTRY: dict[str, Contender] = {c.name: c for c in (
     Contender("qlora+json", "qlora, under the answer schema's grammar", adapter=True, grammar=True),
     Contender("qlora+resolve", "qlora trained with --dates phrase; the relative date it copies is resolved "
               "by sft.dates", adapter=True, resolve=True),
+    Contender("qlora+resolve+json", "qlora+resolve under the answer schema's grammar (the date a formatted "
+              "day or a phrase copied from the question)", adapter=True, grammar=True, resolve=True),
     Contender("hybrid", "qlora's answer checked field by field against the rule's", adapter=True, hybrid=True),
     Contender("hybrid+json", "hybrid over qlora+json", adapter=True, grammar=True, hybrid=True),
 )}

@@ -19,6 +19,10 @@ model cannot write a city the question does not contain (``"滑雪市"``, an add
 The grammar is then compiled per question (:func:`question_schema`; cached per question).
 ``bench --free-city`` turns it off, to measure what it changes.
 
+**Date copied as a phrase** (``copy_date=True``: an adapter trained with ``--dates phrase``): the date may
+also be one of the question's own substrings (``下周五``, ``15号``), which :func:`sft.task.resolve_output`
+resolves after decoding; a formatted date (``06-01``) and ``null`` stay allowed.
+
 Needs the ``json`` extra: ``pip install 'qwen-sft[json]'``.
 """
 
@@ -115,11 +119,18 @@ def city_candidates(question: str, max_len: int = CITY_SUBSTRING_MAX) -> list[st
     return list(seen)
 
 
-def question_schema(schema: dict, question: str) -> dict:
-    """``schema`` with the city restricted to ``null`` or a substring of ``question``."""
+def question_schema(schema: dict, question: str, copy_city: bool = True, copy_date: bool = False) -> dict:
+    """``schema`` with the city restricted to ``null`` or a substring of ``question`` (``copy_city``), and the
+    date widened to also accept a substring of ``question``, the phrase as written (``copy_date``)."""
     out = copy.deepcopy(schema)
     candidates = city_candidates(question)
-    out["properties"]["city"] = {"anyOf": [{"enum": candidates}, {"type": "null"}]} if candidates else {"type": "null"}
+    if copy_city:
+        out["properties"]["city"] = {"anyOf": [{"enum": candidates}, {"type": "null"}]} if candidates \
+            else {"type": "null"}
+    if copy_date and candidates:
+        date = out["properties"]["date"]
+        alternatives = list(date["anyOf"]) if set(date) == {"anyOf"} else [date]
+        out["properties"]["date"] = {"anyOf": [*alternatives, {"enum": candidates}]}
     return out
 
 
@@ -131,20 +142,23 @@ class JsonSchemaConstraint:
     """
 
     def __init__(self, tokenizer, *, vocab_size: int | None = None, schema: dict | None = None,
-                 city_max_chars: int | None = CITY_MAX_CHARS, copy_city: bool = False):
+                 city_max_chars: int | None = CITY_MAX_CHARS, copy_city: bool = False, copy_date: bool = False):
         self.xgr = _xgrammar()
         self.tokenizer = tokenizer
         self.base_schema = task.ANSWER_SCHEMA if schema is None else schema
         self.schema = decoding_schema(self.base_schema, city_max_chars)
         self.grammar = compile_schema(tokenizer, self.schema, vocab_size)
         self.vocab_size = vocab_size if vocab_size is not None else self.grammar.tokenizer_info.vocab_size
-        self.copy_city = copy_city
+        self.copy_city, self.copy_date = copy_city, copy_date
         self._vocab_arg = vocab_size
 
     def grammar_for(self, question: str | None):
-        if not self.copy_city or question is None:
+        if not (self.copy_city or self.copy_date) or question is None:
             return self.grammar
-        return compile_schema(self.tokenizer, question_schema(self.base_schema, question), self._vocab_arg)
+        schema = question_schema(self.base_schema, question, copy_city=self.copy_city, copy_date=self.copy_date)
+        if not self.copy_city:
+            schema = decoding_schema(schema)
+        return compile_schema(self.tokenizer, schema, self._vocab_arg)
 
     def matcher(self, question: str | None = None):
         # terminate_without_stop_token: the matcher terminates at the closing brace, no end-of-turn needed.

@@ -107,7 +107,8 @@ class InferenceSession:
             from sft.grammar import JsonSchemaConstraint
 
             constraint = JsonSchemaConstraint(loaded.tokenizer, vocab_size=model.config.vocab_size,
-                                              copy_city=self.copy_city)
+                                              copy_city=self.copy_city,
+                                              copy_date=adapter and self.dates_for(True) == "phrase")
         return Extractor(model, loaded.tokenizer, prompt=prompt, batch_size=batch_size or self.batch_size,
                          max_new_tokens=self.max_new_tokens, constraint=constraint, jump_forward=self.jump_forward)
 

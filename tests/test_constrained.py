@@ -160,3 +160,20 @@ def test_city_is_copied_from_the_question(tokenizer):
     free = JsonSchemaConstraint(tokenizer, copy_city=False).matcher(question)
     ids = tokenizer.encode('{"city": "上海", "date": null}', add_special_tokens=False)
     assert all(free.accept_token(t) for t in ids)
+
+
+def test_a_phrase_adapter_may_copy_its_date_from_the_question(tokenizer):
+    constraint = JsonSchemaConstraint(tokenizer, copy_city=True, copy_date=True)
+    question = "下周五杭州下雨吗"
+
+    def accepts(text, c=constraint):
+        matcher = c.matcher(question)
+        return all(matcher.accept_token(t) for t in tokenizer.encode(text, add_special_tokens=False))
+
+    assert accepts('{"city": "杭州", "date": "下周五"}')
+    assert accepts('{"city": "杭州", "date": "06-01"}')  # a formatted day stays allowed
+    assert accepts('{"city": null, "date": null}')
+    assert not accepts('{"city": "杭州", "date": "下周六"}')  # not in the question
+    assert not accepts('{"city": "杭州", "date": "下周五"}', JsonSchemaConstraint(tokenizer, copy_city=True))
+    free_city = JsonSchemaConstraint(tokenizer, copy_city=False, copy_date=True)
+    assert accepts('{"city": "上海", "date": "下周五"}', free_city)

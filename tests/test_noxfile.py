@@ -51,7 +51,7 @@ def test_a_phrase_adapter_is_scored_through_the_resolver(noxfile, tmp_path):
     import json
 
     assert noxfile.bench_contenders(have_adapter=True, grammar=True, phrase=True) == \
-        "rule,prompt,qlora+resolve,hybrid,prompt+json"
+        "rule,prompt,qlora+resolve,hybrid,prompt+json,qlora+resolve+json,hybrid+json"
     (tmp_path / "qwen_sft.json").write_text(json.dumps({"train": {"dates": "phrase"}}), encoding="utf-8")
     assert noxfile.adapter_dates(str(tmp_path)) == "phrase"
     assert noxfile.adapter_dates(str(tmp_path / "none")) == "resolved"
