@@ -80,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="+json contenders: decode the grammar's forced tokens one by one (to measure the gain)")
     p.add_argument("--free-city", dest="copy_city", action="store_false",
                    help="+json contenders: let the grammar accept any city string, not only the question's own")
+    p.add_argument("--backend", default="torch", choices=["torch", "int8"],
+                   help="how the model runs: torch (default) or int8 (CPU: every linear layer int8, torch "
+                   "dynamic quantisation; changes answers: compare accuracy)")
     p.add_argument("--trust-remote-code", action="store_true")
 
     p = sub.add_parser("speed", help="latency/throughput sweep and LoRA step time of one model (GPU work)")
@@ -146,7 +149,7 @@ def cmd_bench(args, console: Console) -> None:
         sweep=[int(b) for b in args.sweep.split(",")] if args.sweep else None,
         sweep_contenders=[c.strip() for c in args.sweep_contenders.split(",")] if args.sweep_contenders else None,
         jump_forward=args.jump_forward, sweep_latency_n=args.sweep_latency_n, copy_city=args.copy_city,
-        command="qwen-sft " + " ".join(sys.argv[1:]),
+        backend=args.backend, command="qwen-sft " + " ".join(sys.argv[1:]),
     )
     run_bench(cfg, console=console)
 

@@ -42,6 +42,7 @@ class BenchConfig:
     sweep_contenders: list[str] | None = None  # which model contenders get the sweep (default: all)
     jump_forward: bool = True  # +json contenders: forced tokens appended, not decoded one by one
     copy_city: bool = True  # +json contenders: the city is null or a substring of the question
+    backend: str = "torch"  # sft.session.BACKENDS: torch, or int8 (CPU: dynamic int8 linear layers)
     limit: int | None = None  # first N questions of each split (smoke runs)
     device: str | None = None
     dtype: str | None = None
@@ -193,7 +194,7 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
         dtype = {"bf16": torch.bfloat16, "fp32": torch.float32, "fp16": torch.float16}[cfg.dtype]
     ws = InferenceSession(cfg.model, cfg.adapter, device=cfg.device, dtype=dtype, batch_size=cfg.batch_size,
                    max_new_tokens=cfg.max_new_tokens, trust_remote_code=cfg.trust_remote_code,
-                   jump_forward=cfg.jump_forward, copy_city=cfg.copy_city)
+                   jump_forward=cfg.jump_forward, copy_city=cfg.copy_city, backend=cfg.backend)
     uses_adapter = any(REGISTRY[c].adapter for c in cfg.contenders)
     check_dates(cfg.contenders, ws)
     if train is None and cfg.adapter and uses_adapter:
@@ -212,7 +213,7 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
             loaded = ws.base()
             device = next(loaded.model.parameters()).device
             s = speed.summarize(result.generations, result.seconds)
-            s.update(device=speed.device_name(device), batch_size=result.batch_size)
+            s.update(device=speed.device_name(device), batch_size=result.batch_size, backend=cfg.backend)
             sample = latency_questions(items, cfg.latency_sample)
             if sample:
                 adapter, grammar = REGISTRY[name].adapter, REGISTRY[name].grammar

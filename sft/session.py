@@ -17,6 +17,12 @@ from sft.engine import Extractor
 from sft.errors import UserError
 from sft.train import ADAPTER_META  # written by `qwen-sft finetune` beside the PEFT adapter
 
+#: How the model runs. ``torch``: the loaded weights as they are (fp32 or bf16 on a CPU, 4-bit on CUDA).
+#: ``int8``: CPU only, every linear layer quantised to int8 with torch's dynamic quantisation
+#: (``torch.ao.quantization.quantize_dynamic``: int8 weights, activations quantised per batch), applied to
+#: a copy of the model in the state a contender needs (the adapter merged, or the bare base).
+BACKENDS = ("torch", "int8")
+
 
 def adapter_meta(adapter: str | Path) -> dict:
     """The training record beside an adapter (base model, prompt, recipe, figures).
@@ -41,7 +47,11 @@ class InferenceSession:
 
     def __init__(self, model: str = "embedded", adapter: str | Path | None = None, *, device=None, dtype=None,
                  batch_size: int = 32, max_new_tokens: int = 48, trust_remote_code: bool = False,
-                 jump_forward: bool = True, copy_city: bool = True):
+                 jump_forward: bool = True, copy_city: bool = True, backend: str = "torch"):
+        if backend not in BACKENDS:
+            raise UserError(f"unknown backend {backend!r}; valid: {', '.join(BACKENDS)}")
+        self.backend = backend
+        self._int8: dict[bool, object] = {}  # adapter? -> the quantised copy of the model in that state
         self.model_spec, self.adapter = model, adapter
         self.device, self.dtype = device, dtype
         self.batch_size, self.max_new_tokens = batch_size, max_new_tokens
@@ -102,6 +112,8 @@ class InferenceSession:
             self.merge()  # callers that time an adapter extractor without adapter_state still get it merged
         else:
             model = self.peft_model or loaded.model
+        if self.backend == "int8":
+            model = self.int8_model(adapter)
         constraint = None
         if constrained:
             from sft.grammar import JsonSchemaConstraint
@@ -111,6 +123,33 @@ class InferenceSession:
                                               copy_date=adapter and self.dates_for(True) == "phrase")
         return Extractor(model, loaded.tokenizer, prompt=prompt, batch_size=batch_size or self.batch_size,
                          max_new_tokens=self.max_new_tokens, constraint=constraint, jump_forward=self.jump_forward)
+
+    def int8_model(self, adapter: bool):
+        """A copy of the model with the adapter merged and unloaded (``adapter``) or the bare base, every
+        ``nn.Linear`` quantised to int8 by torch's dynamic quantisation; made once per state."""
+        if adapter not in self._int8:
+            import copy
+
+            import torch
+            from torch.ao.quantization import quantize_dynamic
+
+            loaded = self.base()
+            if next(loaded.model.parameters()).device.type != "cpu":
+                raise UserError("--backend int8 runs on the CPU (torch dynamic quantisation): add --device cpu")
+            if adapter:
+                self.with_adapter()
+                if not self._mergeable():
+                    raise UserError("--backend int8 needs an unquantised base to merge the adapter into")
+                self.merge()
+                plain = copy.deepcopy(self.peft_model).merge_and_unload()
+            elif self.peft_model is not None:
+                self.unmerge()
+                plain = copy.deepcopy(self.peft_model).unload()
+            else:
+                plain = copy.deepcopy(loaded.model)
+            plain = plain.float().eval()
+            self._int8[adapter] = quantize_dynamic(plain, {torch.nn.Linear}, dtype=torch.qint8)
+        return self._int8[adapter]
 
     @contextlib.contextmanager
     def adapter_state(self, enabled: bool):

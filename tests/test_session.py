@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
 import torch
 
 from sft.session import InferenceSession, adapter_meta
@@ -61,3 +62,34 @@ def test_a_checkpoint_scores_with_its_runs_prompt(tmp_path):
     (run / "qwen_sft.json").write_text('{"prompt": "short"}', encoding="utf-8")
     assert adapter_meta(checkpoint) == {"prompt": "short"}
     assert InferenceSession("embedded", str(checkpoint)).prompt_for(True) == "short"
+
+
+def test_int8_backend_runs_quantised_copies_and_leaves_the_session_model_alone(tiny_dir, tmp_path):
+    """--backend int8: a dynamically quantised copy per state (adapter merged and unloaded / bare base)."""
+    import torch
+
+    from sft.session import InferenceSession
+    from sft.train import FinetuneConfig, finetune
+
+    adapter = tmp_path / "adapter"
+    finetune(FinetuneConfig(model=str(tiny_dir), out=str(adapter), examples=4, epochs=1.0, batch_size=4,
+                            micro_batch_size=4, lora_r=4, device="cpu", dtype="fp32", prompt="short"))
+    ws = InferenceSession(str(tiny_dir), adapter, device="cpu", dtype=torch.float32, max_new_tokens=4,
+                          backend="int8")
+    base = InferenceSession(str(tiny_dir), adapter, device="cpu", dtype=torch.float32, max_new_tokens=4)
+    for with_adapter in (True, False):
+        q = ws.int8_model(with_adapter)
+        kinds = {type(m).__name__ for m in q.modules()}
+        assert "Linear" in kinds and not any("lora" in k.lower() for k in kinds), kinds
+        assert any(type(m).__module__.startswith("torch.ao.nn.quantized") for m in q.modules())
+        assert ws.int8_model(with_adapter) is q  # made once
+        gens = ws.extractor(adapter=with_adapter, constrained=False, prompt="short")(["明天北京天气"])
+        assert len(gens) == 1 and gens[0].new_tokens >= 1
+    # the session's own (fp32) model is untouched: its answers equal a plain session's
+    with ws.adapter_state(True), base.adapter_state(True):
+        plain = base.extractor(adapter=True, constrained=False, prompt="short")(["6月1号上海"])
+        ws.backend = "torch"
+        same = ws.extractor(adapter=True, constrained=False, prompt="short")(["6月1号上海"])
+    assert plain[0].text == same[0].text
+    with pytest.raises(ValueError, match="unknown backend 'onnx'"):
+        InferenceSession(str(tiny_dir), backend="onnx")
