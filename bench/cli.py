@@ -116,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--raw", action="store_true", help="print the model's text as it is (a JSON string a line)")
     p.add_argument("--today", default=None, metavar="YYYY-MM-DD",
                    help="reference day for relative dates such as 明天 (default: the local date, printed on stderr)")
+    p.add_argument("--backend", default="torch", choices=["torch", "int8"],
+                   help="how the model runs: torch (default) or int8 (CPU, dynamic int8 linear layers)")
     p.add_argument("--trust-remote-code", action="store_true")
     return parser
 
@@ -284,7 +286,7 @@ def cmd_extract(args, console: Console) -> None:
     todays = [parse_today(t) if t is not None else default_today for _, t in pairs]
     questions = [q for q, _ in pairs]
     session = InferenceSession(args.model, args.adapter, device=args.device, batch_size=args.batch_size,
-                               trust_remote_code=args.trust_remote_code)
+                               trust_remote_code=args.trust_remote_code, backend=args.backend)
     adapter = args.adapter is not None
     prompt = args.prompt or session.prompt_for(adapter)
     extractor = session.extractor(adapter=adapter, constrained=args.json, prompt=prompt)
