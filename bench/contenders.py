@@ -85,9 +85,10 @@ def run_contender(name: str, questions: list[str], ws: InferenceSession, progres
     """Run one contender over the questions.
 
     ``todays``: the reference day of each question (``datetime.date`` or None), for relative dates.
-    ``reuse``: a dict shared by the contenders of one bench run; a ``hybrid`` contender takes the model
-    outputs of the matching ``qlora`` contender from it instead of generating them again (its time then
-    counts the model's time once, plus the rule's).
+    ``reuse``: a dict shared by the contenders of one bench run; a contender whose model run (adapter,
+    grammar, questions, reference days in the prompt) already ran in it takes those outputs instead of
+    generating them again: ``hybrid`` after ``qlora``, ``qlora`` after ``qlora+resolve`` (greedy decoding:
+    the same outputs); its time then counts that model run's time, plus its own post-processing.
     """
     spec = REGISTRY[name]
     if not spec.model:
@@ -102,7 +103,7 @@ def run_contender(name: str, questions: list[str], ws: InferenceSession, progres
     phrase = spec.adapter and ws.dates_for(True) == "phrase"
     model_todays = None if phrase else todays  # a phrase adapter never saw a reference day in its prompt
     key = (spec.adapter, spec.grammar, tuple(questions), tuple(model_todays or ()))
-    model_run = (reuse or {}).get(key) if spec.hybrid or spec.resolve else None
+    model_run = (reuse or {}).get(key)
     if model_run is None:
         prompt = ws.prompt_for(spec.adapter)
         extractor = ws.extractor(adapter=spec.adapter, constrained=spec.grammar, prompt=prompt,

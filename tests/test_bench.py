@@ -139,3 +139,7 @@ def test_resolve_contender_gives_the_model_no_reference_day_and_resolves_its_phr
     assert seen_todays == [None]  # one model run, shared, and no reference day in the phrase adapter's prompt
     assert raw.outputs[0] == '{"city": "杭州", "date": "明天"}'
     assert resolved.outputs == ['{"city": "杭州", "date": "2024-02-29"}', '{"city":"北京","date":"06-01"}']
+    reuse = {}  # the other order: qlora takes qlora+resolve's model run too
+    run_contender("qlora+resolve", questions, Session(), todays=todays, reuse=reuse)
+    again = run_contender("qlora", questions, Session(), todays=todays, reuse=reuse)
+    assert seen_todays == [None, None] and again.outputs == raw.outputs
