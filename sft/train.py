@@ -35,6 +35,8 @@ PROFILES: dict[str, dict] = {
     # Fits the CPU main job (data -> finetune -> bench in <= 25 min on 2 cores): the short prompt, fewer
     # examples from the extended template mix, one epoch, a higher learning rate for the few steps.
     # fp32: LoRA training in bf16 ran 1.5x slower than fp32 on this CPU (adapter casts), unlike inference.
+    # Dates stay `resolved` here: `phrase` lifted qlora alone on `wild` (57.6 -> 73.5 %) but `hybrid`, what the
+    # CPU main job recommends, fell 95.9 -> 93.0 with that adapter (reports/cpu-phrase; one run each).
     "cpu": dict(examples=480, epochs=1.0, mix="real", prompt="short", learning_rate=1e-3, lora_alpha=32,
                 warmup_ratio=0.05, batch_size=8, micro_batch_size=8, save_steps=20, dtype="fp32"),
     # The default on CUDA: the `real` mix (what people type: fragments, no city / no date, places that are
