@@ -148,7 +148,14 @@ class InferenceSession:
             else:
                 plain = copy.deepcopy(loaded.model)
             plain = plain.float().eval()
-            self._int8[adapter] = quantize_dynamic(plain, {torch.nn.Linear}, dtype=torch.qint8)
+            # per-channel weight scales, and the output layer (tied to the embeddings) left in fp32: per-tensor
+            # int8 of every layer cut qlora+resolve from 89.2 to 56.7 % (reports/cpu-engines)
+            from torch.ao.quantization import per_channel_dynamic_qconfig
+
+            head = plain.get_output_embeddings()
+            spec = {name: per_channel_dynamic_qconfig for name, module in plain.named_modules()
+                    if isinstance(module, torch.nn.Linear) and module is not head}
+            self._int8[adapter] = quantize_dynamic(plain, spec, dtype=torch.qint8)
         return self._int8[adapter]
 
     @contextlib.contextmanager
