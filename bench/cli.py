@@ -81,8 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--free-city", dest="copy_city", action="store_false",
                    help="+json contenders: let the grammar accept any city string, not only the question's own")
     p.add_argument("--backend", default="torch", choices=["torch", "int8"],
-                   help="how the model runs: torch (default) or int8 (CPU: every linear layer int8, torch "
-                   "dynamic quantisation; changes answers: compare accuracy)")
+                   help="how the model runs: torch (default) or int8 (CPU: linear layers int8, torch dynamic "
+                   "quantisation; faster but measured 28 points less exact: reports/cpu-engines)")
     p.add_argument("--trust-remote-code", action="store_true")
 
     p = sub.add_parser("speed", help="latency/throughput sweep and LoRA step time of one model (GPU work)")
