@@ -13,7 +13,8 @@ Conventions (WILD.md, in short):
   the current week, even if past; 下周X/下个星期X/下礼拜X: next week's; 下下周X: the week after; 上周X: last
   week's; 周末/这周末/这个周末: Saturday of the current week (today when today is Sunday); 下周末: next
   week's Saturday;
-* N天后/N天以后/N天之后/过N天: today + N; N天前: today - N (Arabic or Chinese numerals);
+* N天后/N天以后/N天之后/过N天: today + N; N天前: today - N (Arabic or Chinese numerals); 过两天 ("in a couple of
+  days") is vague, as WILD.md labels it;
 * 下个月N号/下月N号: day N of next month; 这个月N号/本月N号: day N of this month; N号 alone: day N of this
   month if not yet past (today counts as not past), else of next month; 月底: the last day of this month;
 * 今年/明年/去年 M月D号: that date in today's year / the next / the previous;
@@ -99,7 +100,7 @@ LUNAR_FESTIVALS: dict[str, str] = {
 }
 _LUNAR_MD = {"春节": (1, 1), "元宵": (1, 15), "端午": (5, 5), "七夕": (7, 7), "中秋": (8, 15), "重阳": (9, 9)}
 #: Vague times: never a date, even with a reference day (no pattern below matches them).
-VAGUE = ("这几天", "最近", "这周", "本周", "下周", "下个月", "月初", "过几天", "改天", "晚上", "现在", "这两天",
+VAGUE = ("这几天", "最近", "这周", "本周", "下周", "下个月", "月初", "过几天", "过两天", "改天", "晚上", "现在", "这两天",
          "近期", "前几天", "几天后", "下下周", "上周", "这个月", "下个星期")
 #: Weekday words -> Monday-based index (datetime.weekday()).
 WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
@@ -155,9 +156,9 @@ _REL = re.compile(
         rf"(?P<weekend>(?<!每){_NOT_AFTER_UP_DOWN}(?P<sw>下下个?|下个?|上个?|这个?|本)?{_WEEK}末)",
         rf"(?P<week>(?<!每){_NOT_AFTER_UP_DOWN}(?P<pw>下下个?|下个?|上个?|这个?|本){_WEEK}(?P<pd>{_WD}))",
         rf"(?P<weekday>(?:(?<![\d{CN_NUMERALS}几每个上下这本])|{_VERBAL_DOWN})(?:周|星期|礼拜)(?P<bd>{_WD}))",
-        # 三天后, 10天以后, 过两天, 5天前
+        # 三天后, 10天以后, 过3天, 5天前 (过两天 is "in a couple of days": vague, WILD.md; 过二天/过2天 is +2)
         rf"(?P<after>(?<![\d{CN_NUMERALS}百几])(?P<an>{_COUNT})天(?:以后|之后|后))",
-        rf"(?P<pass>过(?P<pn>{_COUNT})天)",
+        rf"(?P<pass>过(?!两天)(?P<pn>{_COUNT})天)",
         rf"(?P<before>(?<![\d{CN_NUMERALS}百几])(?P<bn>{_COUNT})天(?:以前|之前|前))",
         r"(?P<word>(?<!拿)大后天|(?<!拿)大前天|(?<![以之今此然随日午最往落])后天|(?<![目当以之提眼事先面跟从日])前天"
         r"|今儿个|今儿|今天|今日|今晚|今早|明儿个|明儿|明天|明日|明早|明晚|昨儿|昨天|昨日|昨晚)",
