@@ -100,7 +100,8 @@ LUNAR_FESTIVALS: dict[str, str] = {
 }
 _LUNAR_MD = {"春节": (1, 1), "元宵": (1, 15), "端午": (5, 5), "七夕": (7, 7), "中秋": (8, 15), "重阳": (9, 9)}
 #: Vague times: never a date, even with a reference day (no pattern below matches them).
-VAGUE = ("这几天", "最近", "这周", "本周", "下周", "下个月", "月初", "过几天", "过两天", "改天", "晚上", "现在", "这两天",
+VAGUE = ("这几天", "最近", "这周", "本周", "下周", "下个月", "月初", "过几天", "过两天", "改天", "晚上", "现在",
+         "这两天",
          "近期", "前几天", "几天后", "下下周", "上周", "这个月", "下个星期")
 #: Weekday words -> Monday-based index (datetime.weekday()).
 WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
