@@ -35,6 +35,7 @@ def _add_dataclass_args(parser: argparse.ArgumentParser, cls, skip=()) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from sft.session import BACKENDS
     from sft.train import PROFILES, FinetuneConfig
 
     parser = argparse.ArgumentParser(prog="qwen-sft", description=__doc__.split(":", 1)[1].strip(),
@@ -80,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="+json contenders: decode the grammar's forced tokens one by one (to measure the gain)")
     p.add_argument("--free-city", dest="copy_city", action="store_false",
                    help="+json contenders: let the grammar accept any city string, not only the question's own")
-    p.add_argument("--backend", default="torch", choices=["torch", "int8"],
+    p.add_argument("--backend", default="torch", choices=BACKENDS,
                    help="how the model runs: torch (default) or int8 (CPU: linear layers int8, torch dynamic "
                    "quantisation; faster but measured 28 points less exact: reports/cpu-engines)")
     p.add_argument("--trust-remote-code", action="store_true")
@@ -116,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--raw", action="store_true", help="print the model's text as it is (a JSON string a line)")
     p.add_argument("--today", default=None, metavar="YYYY-MM-DD",
                    help="reference day for relative dates such as 明天 (default: the local date, printed on stderr)")
-    p.add_argument("--backend", default="torch", choices=["torch", "int8"],
+    p.add_argument("--backend", default="torch", choices=BACKENDS,
                    help="how the model runs: torch (default) or int8 (CPU, dynamic int8 linear layers)")
     p.add_argument("--trust-remote-code", action="store_true")
     return parser

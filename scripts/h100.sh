@@ -70,10 +70,10 @@ case "$1" in
       cp "$S/adapter/qwen_sft.json" "$S/adapter/README.md" "$OUT/"
     fi ;;
   bench)
-    python3 -m pip install -q --no-index --no-deps --no-compile --target /tmp/site "$S"/w/*.whl 2>&1 | tail -2
-    run bench --contenders "${CONTENDERS:-rule,prompt,qlora,prompt+json,qlora+json,hybrid,hybrid+json}" \
+    setup
+    run bench --contenders "${CONTENDERS:-rule,prompt,qlora+resolve,prompt+json,qlora+resolve+json,hybrid,hybrid+json}" \
       --adapter "${ADAPTER:-$S/adapter}" --run "${RUN:-reference-h100}" --reports-dir "$OUT" --batch-size 64 \
-      --latency-sample "${LATENCY:-24}" ${SWEEP:+--sweep 1,8,32,128,512 --sweep-contenders prompt,qlora,qlora+json} \
+      --latency-sample "${LATENCY:-24}" ${SWEEP:+--sweep 1,8,32,128,512 --sweep-contenders prompt,qlora+resolve,qlora+resolve+json} \
       ${BENCH_ARGS:-} ;;
   speed)
     for shape in qwen-1.8b qwen2.5-1.5b; do
@@ -81,8 +81,8 @@ case "$1" in
         --train-steps 5 --out "$OUT/speed-$shape.json"
     done ;;
   extra)
-    python3 -m pip install -q --no-index --no-deps --no-compile --target /tmp/site "$S"/w/*.whl 2>&1 | tail -2
-    run bench --contenders qlora+json --no-jump-forward --adapter "$S/adapter" --run h100-no-jump-forward \
+    setup
+    run bench --contenders qlora+resolve+json --no-jump-forward --adapter "$S/adapter" --run h100-no-jump-forward \
       --reports-dir "$OUT" --batch-size 64 --latency-sample 100
     run speed --adapter "$S/adapter" --batch-sizes none --latency-n 100 --train-steps 0 \
       --hf-generate static,dynamic --out "$OUT/hf-generate.json" ;;

@@ -365,13 +365,12 @@ def _noise(rng: random.Random, text: str, keep: str | None = None) -> str:
     return text
 
 
-def compose_many(n: int, rng: random.Random, seen: set[str] | None = None,
-                 dates: str = "resolved") -> list[tuple[str, Answer, dt.date | None]]:
+def compose_many(n: int, rng: random.Random, seen: set[str] | None = None) -> list[tuple[str, Answer, dt.date | None]]:
     """``n`` composed questions, no query twice."""
     seen = set() if seen is None else seen
     out = []
     while len(out) < n:
-        query, answer, today = compose(rng, dates)
+        query, answer, today = compose(rng)
         if not query.strip() or query in seen:
             continue
         seen.add(query)

@@ -18,9 +18,10 @@ from sft.errors import UserError
 from sft.train import ADAPTER_META  # written by `qwen-sft finetune` beside the PEFT adapter
 
 #: How the model runs. ``torch``: the loaded weights as they are (fp32 or bf16 on a CPU, 4-bit on CUDA).
-#: ``int8``: CPU only, every linear layer quantised to int8 with torch's dynamic quantisation
-#: (``torch.ao.quantization.quantize_dynamic``: int8 weights, activations quantised per batch), applied to
-#: a copy of the model in the state a contender needs (the adapter merged, or the bare base).
+#: ``int8``: CPU only, the linear layers but the output layer quantised to int8 with torch's dynamic
+#: quantisation (``torch.ao.quantization.quantize_dynamic``: per-channel int8 weights, activations quantised
+#: per batch), applied to a copy of the model in the state a contender needs (the adapter merged, or the
+#: bare base).
 BACKENDS = ("torch", "int8")
 
 
@@ -126,12 +127,13 @@ class InferenceSession:
 
     def int8_model(self, adapter: bool):
         """A copy of the model with the adapter merged and unloaded (``adapter``) or the bare base, every
-        ``nn.Linear`` quantised to int8 by torch's dynamic quantisation; made once per state."""
+        ``nn.Linear`` but the output layer quantised to int8 (per channel) by torch's dynamic quantisation;
+        made once per state."""
         if adapter not in self._int8:
             import copy
 
             import torch
-            from torch.ao.quantization import quantize_dynamic
+            from torch.ao.quantization import per_channel_dynamic_qconfig, quantize_dynamic
 
             loaded = self.base()
             if next(loaded.model.parameters()).device.type != "cpu":
@@ -150,8 +152,6 @@ class InferenceSession:
             plain = plain.float().eval()
             # per-channel weight scales, and the output layer (tied to the embeddings) left in fp32: per-tensor
             # int8 of every layer cut qlora+resolve from 89.2 to 56.7 % (reports/cpu-engines)
-            from torch.ao.quantization import per_channel_dynamic_qconfig
-
             head = plain.get_output_embeddings()
             spec = {name: per_channel_dynamic_qconfig for name, module in plain.named_modules()
                     if isinstance(module, torch.nn.Linear) and module is not head}
@@ -178,8 +178,7 @@ class InferenceSession:
         """The adapter's date target (:data:`sft.task.DATE_TARGETS`): ``phrase`` adapters copy a relative
         date as written and were trained without a reference day in the prompt. The base model: resolved."""
         if adapter and self.adapter:
-            meta = adapter_meta(self.adapter)
-            return meta.get("train", {}).get("dates") or meta.get("config", {}).get("dates") or "resolved"
+            return adapter_meta(self.adapter).get("train", {}).get("dates") or "resolved"
         return "resolved"
 
     def prompt_for(self, adapter: bool) -> str:

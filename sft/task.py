@@ -29,12 +29,12 @@ from sft.dates import CN_NUMERALS, DAY_END, NUM, YEAR, find_festival, parse_numb
 
 KEYS = ("city", "date")
 
-#: The JSON schema of an answer; the constrained-decoding contender compiles exactly this.
 #: What a model is trained to write for a date that needs a reference day (明天, 下周五, 15号, 中秋):
 #: ``resolved``: the day itself (``%Y-%m-%d``, the reference day in the prompt; null without one);
 #: ``phrase``: the phrase as written, resolved after the model by :func:`resolve_phrase`.
 DATE_TARGETS = ("resolved", "phrase")
 DATE_PATTERN = r"^(\d{4}-\d{2}-\d{2}|\d{2}-\d{2})$"
+#: The JSON schema of an answer; the constrained-decoding contender compiles exactly this.
 ANSWER_SCHEMA = {
     "type": "object",
     "properties": {
@@ -221,9 +221,10 @@ def resolve_output(text: str, today: dt.date | None = None) -> str:
     canonical answer line with the phrase resolved; any other output (a valid or null date, no answer at
     all) is returned unchanged, so the scorer still sees what the model wrote."""
     answer = parse_output(text).answer
-    if answer is None or answer.date is None or valid_date(answer.date):
+    if answer is None:
         return text
-    return resolve_phrase(answer, today).to_json()
+    resolved = resolve_phrase(answer, today)
+    return text if resolved is answer else resolved.to_json()
 
 
 def strip_city_suffix(city: str | None) -> str | None:

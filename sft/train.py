@@ -172,7 +172,7 @@ def drop_nonfinite_grads(params) -> bool:
     """When any gradient holds a NaN or an inf, drop every gradient so the optimizer skips this step
     (torch's AdamW leaves a parameter without a gradient untouched), as fp16 loss scaling skips an
     overflowed step; returns whether it did. One bad bf16 batch otherwise turns every LoRA weight into NaN
-    for the rest of the run (seen once on the H200: grad_norm nan at step 290 of 500, loss 0 after)."""
+    for the rest of the run (seen on the H200: grad_norm nan at step 292 of 500, loss 0 after)."""
     params = [p for p in params if p.grad is not None]
     if not params:
         return False
