@@ -34,6 +34,7 @@ from functools import lru_cache
 
 from sft.cities import short_name, train_cities
 from sft.datagen import FULLWIDTH, chinese_number, chinese_year
+from sft.dates import FIXED_FESTIVALS
 from sft.task import Answer, find_date, format_date
 
 # ----------------------------------------------------------------------------------------- words
@@ -42,6 +43,8 @@ OPENERS = (
     "", "", "", "", "", "", "请问", "请问一下", "帮我查一下", "帮我查查", "查下", "查一下", "问下", "问一下",
     "我想知道", "想知道", "你好，", "您好，", "小助手，", "嗨，", "hi，", "hello ", "麻烦看看", "能告诉我",
     "想问问", "那个，", "嗯，", "诶，", "哎，", "喂，", "小度小度，", "帮忙看下", "看看", "搜一下", "告诉我",
+    # a pronoun or a place word glued to what follows (dialect and colloquial)
+    "俺们", "俺这", "咱们", "咱", "阿拉", "侬", "我们", "我这边", "我们这", "偶们",
 )
 ENDINGS = (
     "", "", "", "", "", "", "？", "？", "?", "？？", "?？", "呀", "啊", "哈", "呢", "嘛", "，谢谢", "，谢啦",
@@ -75,9 +78,9 @@ ROMANIZED = ("Beijing", "beijing", "Shanghai", "shanghai", "Shenzhen", "Guangzho
              "Tokyo", "London", "Paris", "Seoul", "Bangkok", "Sydney")
 
 WEEKDAY_WORDS = ("一", "二", "三", "四", "五", "六", "日", "天")
-FIXED_FESTIVALS = (("元旦", 1, 1), ("情人节", 2, 14), ("五一", 5, 1), ("劳动节", 5, 1), ("六一", 6, 1),
-                   ("儿童节", 6, 1), ("七一", 7, 1), ("国庆", 10, 1), ("国庆节", 10, 1), ("平安夜", 12, 24),
-                   ("圣诞", 12, 25), ("圣诞节", 12, 25))
+#: What may follow a fixed-date festival and leave its date as it is (WILD.md: 国庆第一天 is 10-01, an
+#: approximate date is the date).
+FESTIVAL_TAILS = ("", "", "", "", "", "那天", "当天", "前后", "左右", "第一天", "期间")
 LUNAR_FESTIVALS = ("春节", "除夕", "元宵节", "端午", "端午节", "七夕", "中秋", "中秋节", "重阳节", "清明",
                    "清明节")
 VAGUE = ("这几天", "最近", "这周", "下周", "下个月", "月初", "过几天", "改天", "晚上", "现在", "冬天", "夏天",
@@ -120,16 +123,45 @@ def _place_pools() -> dict[str, tuple]:
     return {"cities": cities, **{k: tuple(v) for k, v in by_kind.items()}}
 
 
+#: Characters of city names and the homophones people type for them on a phone (杭州 -> 杭洲): a misspelt
+#: city is copied as written (WILD.md), so the model learns to copy the name in a city's slot, not to
+#: recall one it knows.
+HOMOPHONES = {
+    "州": "洲周舟", "圳": "证镇", "郸": "单丹", "京": "经晶", "庆": "亲青", "阳": "杨洋", "江": "将疆",
+    "安": "按岸", "宁": "凝柠", "沙": "莎纱", "南": "难楠", "原": "源元", "昌": "常长", "春": "纯",
+    "汉": "汗", "津": "金今", "连": "莲联", "肥": "非", "湖": "胡壶", "川": "穿", "德": "得", "锡": "西",
+    "徐": "许", "扬": "杨", "泉": "全", "厦": "夏", "桂": "贵", "林": "临琳", "岛": "导", "济": "际",
+    "威": "为", "海": "嗨", "都": "督", "门": "们", "州市": "洲市", "兴": "星", "城": "成程", "山": "删衫",
+}
+
+
+def typo_city(rng: random.Random, name: str) -> str | None:
+    """``name`` with one character replaced by a homophone, or None when none of its characters has one."""
+    spots = [i for i, c in enumerate(name) if c in HOMOPHONES]
+    if not spots:
+        return None
+    i = rng.choice(spots)
+    return name[:i] + rng.choice(HOMOPHONES[name[i]]) + name[i + 1:]
+
+
 def place_part(rng: random.Random, kind: str | None = None) -> Part:
-    """One place: a city (gold as written), a non-city place (gold null), or a sub-place after its city."""
+    """One place: a city (gold as written, misspelt or not), a non-city place (gold null), or a sub-place
+    after its city. A non-city place is drawn over all of them, so the large kinds (counties, districts)
+    are seen as often as their size asks."""
     pools = _place_pools()
     other_cities = pools.get("city", ())
     non_city = [k for k in ("district", "county", "sight", "province", "region", "country", "area") if pools.get(k)]
     if kind is None:
         kind = rng.choices(
-            ("city", "place-city", "non-city", "city+sub", "romanized"),
-            weights=(50, 18 if other_cities else 0, 18 if non_city else 0, 10 if non_city else 0, 2),
+            ("city", "place-city", "non-city", "city+sub", "romanized", "typo"),
+            weights=(44, 22 if other_cities else 0, 24 if non_city else 0, 10 if non_city else 0, 2, 4),
         )[0]
+    if kind == "typo":
+        name = short_name(rng.choice(pools["cities"]).name)
+        text = typo_city(rng, name)
+        if text is not None and text not in _known_names():
+            return Part(text, text, "typo")
+        kind = "city"
     if kind == "city":
         name = rng.choice(pools["cities"]).name
         text = name if rng.random() < 0.35 else short_name(name)
@@ -149,9 +181,21 @@ def place_part(rng: random.Random, kind: str | None = None) -> Part:
             text = city + rng.choice(("", "", "的", " ")) + sub.name
             return Part(text, city, "city+sub")
     if non_city:
-        place = rng.choice(pools[rng.choice(non_city)])
+        kinds = rng.choices(non_city, weights=[len(pools[k]) for k in non_city])[0]
+        place = rng.choice(pools[kinds])
         return Part(place.name, None, place.kind)
     return place_part(rng, "city")
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> frozenset[str]:
+    """Every place name the project knows (cities of both splits, full and short, and all places): a typo
+    that spells one of them is not a typo."""
+    from sft.cities import load_cities
+    from sft.places import load_places
+
+    names = {n for c in load_cities() for n in (c.name, short_name(c.name))}
+    return frozenset(names | {n for p in load_places() for n in (p.name, short_name(p.name))})
 
 
 def random_today(rng: random.Random) -> dt.date:
@@ -191,6 +235,8 @@ def _ymd_text(rng: random.Random, y: int, m: int, d: int) -> tuple[str, int]:
         (f"{y}-{m:02d}-{d:02d}", y), (f"{y}/{m}/{d}", y), (f"{y}.{m}.{d}", y),
         (f"{y}年{chinese_number(m)}月{chinese_number(d)}号", y),
         (f"{y} 年 {m} 月 {d} 日", y), (f"{y}年{m}月{d}号".translate(FULLWIDTH), y),
+        (f"两千零{'一' if 10 <= y - 2000 < 20 else ''}{chinese_number(y - 2000)}年{chinese_number(m)}月"
+         f"{chinese_number(d)}日", y),
     )
     return rng.choice(forms)
 
@@ -209,6 +255,11 @@ def _relative_text(rng: random.Random) -> str:
         "下周末", f"{num}天后", f"{num}天以后", f"过{num}天", f"{num}天之后", f"{num}天前", f"下个月{day}号",
         f"下月{day}号", f"这个月{day}号", f"本月{day}号", f"{day}号", "月底", f"明年{m}月{d}号", f"今年{m}月{d}号",
         f"去年{m}月{d}号",
+        # dialect and English day words (WILD.md: relative dates)
+        "今儿个", "明儿个", "昨儿个", "前儿个", "后儿个", "今朝", "明朝", "听日", "琴日", "明个", "今个",
+        "tomorrow", "Tomorrow", "today", "tonight",
+        # a fixed-date festival in a year named relative to today
+        f"{rng.choice(('今年', '明年', '去年'))}{rng.choice(tuple(FIXED_FESTIVALS))}",
     )
     return rng.choice(forms)
 
@@ -226,7 +277,8 @@ def date_part(rng: random.Random, today: dt.date | None) -> Part:
             if d2 == d:
                 return Part(text, format_date(m, d), "md")
             text = rng.choice((f"{m}月{d}号到{d2}号", f"{m}月{d}日至{d2}日", f"{m}.{d}-{m}.{d2}", f"{m}月{d}号左右",
-                               f"{m}月{d}号前后", f"大概{m}月{d}号"))
+                               f"{m}月{d}号前后", f"大概{m}月{d}号", f"{m}月{d}-{d2}号", f"{m}月{d}到{d2}号",
+                               f"{m}.{d}-{d2}"))
         return Part(text, format_date(m, d), kind)
     if kind == "ymd":
         y, m = rng.randint(2015, 2030), rng.randint(1, 12)
@@ -234,11 +286,12 @@ def date_part(rng: random.Random, today: dt.date | None) -> Part:
         text, year = _ymd_text(rng, y, m, d)
         return Part(text, format_date(m, d, year), kind)
     if kind == "festival":
-        name, m, d = rng.choice(FIXED_FESTIVALS)
+        name = rng.choice(tuple(FIXED_FESTIVALS))
+        m, d = FIXED_FESTIVALS[name]
         if rng.random() < 0.2:
             y = rng.randint(2020, 2030)
             return Part(f"{y}年{name}", format_date(m, d, y), kind)
-        return Part(name, format_date(m, d), kind)
+        return Part(name + rng.choice(FESTIVAL_TAILS), format_date(m, d), kind)
     if kind == "month":
         return Part(_month_only(rng), None, kind)
     if kind in ("relative", "lunar", "day"):
@@ -280,12 +333,13 @@ def compose(rng: random.Random, dates: str = "resolved") -> tuple[str, Answer, d
     the random draws are the same, so one seed makes the same questions under both targets."""
     today = random_today(rng) if rng.random() < 0.45 else None
     frame = rng.choices(
-        ("plain", "trip", "fragment", "search", "activity", "two-places", "two-dates", "distractor", "chatter"),
-        weights=(40, 10, 12, 10, 10, 7, 4, 6, 1),
+        ("plain", "trip", "fragment", "search", "activity", "two-places", "two-dates", "distractor", "chatter",
+         "tail", "sight-city"),
+        weights=(36, 10, 11, 10, 9, 7, 4, 5, 1, 8, 4),
     )[0]
     if frame == "chatter":
         return rng.choice(CHATTER) + rng.choice(ENDINGS), Answer(None, None), None if dates == "phrase" else today
-    place = place_part(rng) if rng.random() < 0.8 else Part("", None, "none")
+    place = place_part(rng) if rng.random() < 0.77 else Part("", None, "none")
     date = date_part(rng, today)
     opener, ending = rng.choice(OPENERS), rng.choice(ENDINGS)
     p, d = place.text, date.text
@@ -343,10 +397,27 @@ def compose(rng: random.Random, dates: str = "resolved") -> tuple[str, Answer, d
         form = rng.choice(("{o}不行，改到{d}，{p}{a}", "{p}原定{o}，现在改{d}了，{a}", "{o}就算了，{d}{p}{a}",
                            "{o}到了{p}，查下{d}的天气"))
         text = opener + form.format(o=other.text, d=d, p=p, a=_ask(rng)) + ending
+    elif frame == "tail":  # the place comes last, after the date and the ask: 明天要去露营 会下雨吗 苏州
+        if not p:
+            place = place_part(rng)
+            p = place.text
+        ask = rng.choice(ACTIVITY_ASKS).format(a=rng.choice(ACTIVITIES)) if rng.random() < 0.4 else _ask(rng)
+        text = (opener + _join(rng, d, ask) + rng.choice((" ", " ", "，", "  ", "。", "!"))
+                + p + rng.choice(("", "", "", "呢", "那边", "的", "这边")) + ending)
+    elif frame == "sight-city":  # a place that is no city, then the city asked about: gold is the city
+        sight = place_part(rng, "non-city")
+        city = place_part(rng, rng.choice(("city", "city", "place-city")))
+        if not city.value or sight.text in city.text or city.text in sight.text:
+            return compose(rng, dates)
+        place, p = city, city.text
+        form = rng.choice(("{d}去{s}{t}，{p}那边{a}", "去{s}{t}，住{p}，{d}{a}", "{d}去{s}，{p}{a}",
+                           "看完{s}回{p}，{d}{p}{a}", "{s}玩完去{p}，{d}{a}", "{d}从{s}到{p}，{p}{a}"))
+        tail = rng.choice(("", "玩", "", rng.choice(ACTIVITIES)))
+        text = opener + form.format(s=sight.text, t=tail, p=p, d=d, a=_ask(rng)) + ending
     else:  # distractor
         text = opener + _join(rng, _distractor(rng), d, p, _ask(rng)) + ending
     text = _noise(rng, text, place.value)
-    if dates == "phrase":
+    if dates == "phrase":  # the phrase as written, less any spaces the noise put in it (明 天 -> 明天)
         return text, Answer(place.value, date.phrase if date.phrase is not None else date.value), None
     return text, Answer(place.value, date.value), today
 
@@ -362,7 +433,23 @@ def _noise(rng: random.Random, text: str, keep: str | None = None) -> str:
         return text + rng.choice(EMOJI) * rng.randint(1, 3)
     if r < 0.13:
         return " " + text + "  "
+    if r < 0.16:  # typed with a space after every character (the city kept whole): 湖州 明 天 下 雨 吗
+        return _spaced(text, keep)
     return text
+
+
+def _spaced(text: str, keep: str | None) -> str:
+    """Every character of ``text`` followed by a space, except inside ``keep``."""
+    spans = []
+    i = 0
+    while i < len(text):
+        if keep and text.startswith(keep, i):
+            spans.append(keep)
+            i += len(keep)
+        else:
+            spans.append(text[i])
+            i += 1
+    return " ".join(x for x in spans if not x.isspace())
 
 
 def compose_many(n: int, rng: random.Random, seen: set[str] | None = None) -> list[tuple[str, Answer, dt.date | None]]:

@@ -90,7 +90,7 @@ __all__ = [
 #: Fixed-date festivals (WILD.md label guide): name -> (month, day).
 FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
     "元旦": (1, 1), "情人节": (2, 14), "五一": (5, 1), "劳动节": (5, 1), "六一": (6, 1), "儿童节": (6, 1),
-    "七一": (7, 1), "国庆": (10, 1), "国庆节": (10, 1), "平安夜": (12, 24), "圣诞": (12, 25), "圣诞节": (12, 25),
+    "七一": (7, 1), "十一": (10, 1), "国庆": (10, 1), "国庆节": (10, 1), "平安夜": (12, 24), "圣诞": (12, 25), "圣诞节": (12, 25),
 }
 #: Lunar festivals and the solar term 清明: name as written -> canonical name.
 LUNAR_FESTIVALS: dict[str, str] = {
@@ -122,9 +122,12 @@ def _alternation(names) -> str:
 
 
 # 五一/六一/七一 are festivals only when not part of a numeral (十五一, 五一2, 七一号); 五一三亚 is one.
+# 十一 (the National Day holiday, WILD.md) likewise, and not as a count or an ordinal (十一点, 第十一, 十一个).
+_NUMERAL_FESTIVALS = ("五一", "六一", "七一", "十一")
 _FESTIVAL = (
     rf"(?:(?<![\d{CN_NUMERALS}百千万])(?:五一|六一|七一)(?![\d百千万个号日月年])"
-    rf"|{_alternation(n for n in (*FIXED_FESTIVALS, *LUNAR_FESTIVALS) if n not in ('五一', '六一', '七一'))})"
+    rf"|(?<![\d{CN_NUMERALS}百千万第])十一(?![\d{CN_NUMERALS}百千万个号號日月年点路岁楼层人次届])"
+    rf"|{_alternation(n for n in (*FIXED_FESTIVALS, *LUNAR_FESTIVALS) if n not in _NUMERAL_FESTIVALS)})"
 )
 # 2025年国庆, 二〇二五年的中秋: a festival in a named (numeric) year.
 _YEAR_FESTIVAL = re.compile(rf"(?<![\d{CN_NUMERALS}])(?P<y>{YEAR})年的?(?P<f>{_FESTIVAL})")
@@ -162,7 +165,10 @@ _REL = re.compile(
         rf"(?P<pass>过(?!两天)(?P<pn>{_COUNT})天)",
         rf"(?P<before>(?<![\d{CN_NUMERALS}百几])(?P<bn>{_COUNT})天(?:以前|之前|前))",
         r"(?P<word>(?<!拿)大后天|(?<!拿)大前天|(?<![以之今此然随日午最往落])后天|(?<![目当以之提眼事先面跟从日])前天"
-        r"|今儿个|今儿|今天|今日|今晚|今早|明儿个|明儿|明天|明日|明早|明晚|昨儿|昨天|昨日|昨晚)",
+        r"|今儿个|今儿|今天|今日|今晚|今早|明儿个|明儿|明天|明日|明早|明晚|昨儿|昨天|昨日|昨晚"
+        # dialect day words (WILD.md): Wu 今朝/明朝, Cantonese 听日/琴日/寻日, northern 明个/今个/昨个
+        r"|前儿个|后儿个|今朝|明朝|听日|琴日|寻日|明个|今个|昨个"
+        r"|(?<![A-Za-z])(?:[Tt]oday|[Tt]onight|[Tt]omorrow|[Yy]esterday)(?![A-Za-z]))",
         # 15号, 二十号, 8日 (a day alone; not 3号线, not 第5号, not after 月)
         rf"(?P<day>(?<![\d{CN_NUMERALS}月份第几编.\-/年])(?P<dn>\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})号(?![线楼馆门口房车位台床机院码店桥座])"
         rf"|(?<![\d{CN_NUMERALS}月份第几编.\-/年])(?P<dd>\d{{1,2}}|[{CN_NUMERALS}]{{2,3}})日(?![游内后前]))",
@@ -172,6 +178,8 @@ _WORDS = {
     "今儿个": 0, "今儿": 0, "今天": 0, "今日": 0, "今晚": 0, "今早": 0,
     "明儿个": 1, "明儿": 1, "明天": 1, "明日": 1, "明早": 1, "明晚": 1,
     "后天": 2, "大后天": 3, "昨儿": -1, "昨天": -1, "昨日": -1, "昨晚": -1, "前天": -2, "大前天": -3,
+    "前儿个": -2, "后儿个": 2, "今朝": 0, "明朝": 1, "听日": 1, "琴日": -1, "寻日": -1, "明个": 1, "今个": 0,
+    "昨个": -1, "today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1,
 }
 _ERRORS = (ValueError, OverflowError, KeyError, IndexError, TypeError, ArithmeticError)
 
@@ -293,7 +301,7 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
     kind = match.lastgroup
     monday = today - dt.timedelta(days=today.weekday())
     if kind == "word":
-        return today + dt.timedelta(days=_WORDS[match["word"]])
+        return today + dt.timedelta(days=_WORDS[match["word"].lower()])
     if kind == "weekday":
         return today + dt.timedelta(days=(WEEKDAYS[match["bd"]] - today.weekday()) % 7)
     if kind == "week":

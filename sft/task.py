@@ -213,7 +213,8 @@ def resolve_phrase(answer: Answer, today: dt.date | None = None) -> Answer:
     valid date (``06-01``, ``2024-05-01``) and a null date stay as they are."""
     if answer.date is None or valid_date(answer.date):
         return answer
-    return Answer(answer.city, find_date(answer.date, today))
+    # a phrase copied from a spaced-out question (明 天) is read without its spaces
+    return Answer(answer.city, find_date("".join(answer.date.split()), today))
 
 
 def resolve_output(text: str, today: dt.date | None = None) -> str:

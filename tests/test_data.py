@@ -360,7 +360,7 @@ def test_phrase_target_copies_relative_dates_as_written():
         assert p.answer.city == r.answer.city, (r, p)
         if p.answer.date is not None and not re.fullmatch(DATE_PATTERN, p.answer.date):
             copied += 1
-            assert p.answer.date in p.query, p  # copied as written
+            assert p.answer.date in "".join(p.query.split()), p  # copied as written (a spaced-out one unspaced)
             if r.today is None or r.answer.date is not None:  # with a day: resolved (or null: no such day)
                 assert r.answer.date is None if r.today is None else re.fullmatch(r"\d{4}-\d{2}-\d{2}", r.answer.date)
             if p.answer.date == "明天" and r.today is not None:
@@ -379,3 +379,29 @@ def test_real_mix_round_trips_through_train_files(tmp_path):
     txt, jsonl = write(examples, tmp_path, prompt="short")
     assert load_training_file(jsonl) == examples
     assert load_training_file(txt) == examples  # the reference day comes back from the user turn
+
+
+def test_composed_typos_spaces_and_place_order():
+    """The `real` mix's newer parts: a misspelt city is copied as written and spells no known place; a
+    spaced-out question keeps its city whole; the place may come last; every gold city is in its question."""
+    import random
+
+    from sft.compose import HOMOPHONES, _known_names, compose, typo_city
+
+    rng = random.Random(7)
+    assert typo_city(rng, "杭州") in {"杭洲", "杭周", "杭舟"}
+    assert typo_city(rng, "吕梁") is None  # no character with a homophone listed
+    assert all(len(k) <= 2 and v for k, v in HOMOPHONES.items())
+    known = _known_names()
+    typos = spaced = last = 0
+    for _ in range(4000):
+        query, answer, _today = compose(rng, "phrase")
+        if answer.city is None:
+            continue
+        assert answer.city in query, (query, answer)
+        if answer.city not in known and not answer.city.isascii():
+            typos += 1
+        if " " in query.strip() and all(len(w) == 1 for w in query.replace(answer.city, "").split()):
+            spaced += 1
+        last += query.rstrip(" ？?！!。~～呢的那边这边哈嘛啊呀急谢啦在线等，thx😂🙏☀️🌧️😭").endswith(answer.city)
+    assert typos > 40 and spaced > 20 and last > 100, (typos, spaced, last)

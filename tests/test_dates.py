@@ -52,6 +52,29 @@ def test_day_words(question, expected):
     _check(question, MON, expected)
 
 
+@pytest.mark.parametrize("question, expected", [
+    # dialect day words (WILD.md): Wu, Cantonese, northern; English time words
+    ("明朝落雨伐", "2026-03-03"), ("今朝热伐", "2026-03-02"), ("听日会唔会落雨", "2026-03-03"),
+    ("琴日好冻", "2026-03-01"), ("寻日几度", "2026-03-01"), ("明个冷不冷", "2026-03-03"),
+    ("今个下雨不", "2026-03-02"), ("昨个刮风了", "2026-03-01"), ("前儿个多少度", "2026-02-28"),
+    ("后儿个天咋样", "2026-03-04"), ("昨儿个下雪没", "2026-03-01"),
+    ("weather tomorrow 上海", "2026-03-03"), ("Tomorrow 北京", "2026-03-03"), ("today 杭州", "2026-03-02"),
+    ("yesterday 下雨了吗", "2026-03-01"),
+])
+def test_dialect_and_english_day_words(question, expected):
+    _check(question, MON, expected)
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("十一去呼和浩特", "10-01"), ("十一期间杭州人多吗", "10-01"), ("2025年十一", "2025-10-01"),
+    ("十一点下雨吗", None), ("第十一天", None), ("十一月去哪", None), ("二十一号", None), ("十一个人", None),
+    ("十一路公交", None), ("十一号线", None),
+])
+def test_shi_yi_is_the_national_day_only_alone(question, expected):
+    """十一 is the National Day holiday (WILD.md) only where it is no numeral (十一点, 第十一, 十一月)."""
+    assert find_date(question) == expected
+
+
 @pytest.mark.parametrize("question, today, expected", [
     ("明天", D(2026, 12, 31), "2027-01-01"),   # year end
     ("明天", D(2026, 1, 31), "2026-02-01"),    # month end
@@ -245,6 +268,7 @@ def test_festival_helpers():
     assert find_festival("2025年国庆和元旦") == (2025, 10, 1)
     assert find_festival("中秋") is None and find_festival("今年国庆") is None
     assert find_festival("十五一起去") is None  # 五一 inside a numeral
+    assert find_festival("今年十一") is None and find_date("今年十一", today=MON) == "2026-10-01"
     assert next_festival("国庆", D(2026, 10, 2)) == D(2027, 10, 1)
     assert festival_date("不是节日", 2026) is None
     assert festival_date("中秋", 2101) is None and next_festival("春节", D(2100, 12, 1)) is None  # out of range
