@@ -90,7 +90,8 @@ __all__ = [
 #: Fixed-date festivals (WILD.md label guide): name -> (month, day).
 FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
     "元旦": (1, 1), "情人节": (2, 14), "五一": (5, 1), "劳动节": (5, 1), "六一": (6, 1), "儿童节": (6, 1),
-    "七一": (7, 1), "十一": (10, 1), "国庆": (10, 1), "国庆节": (10, 1), "平安夜": (12, 24), "圣诞": (12, 25), "圣诞节": (12, 25),
+    "七一": (7, 1), "十一": (10, 1), "国庆": (10, 1), "国庆节": (10, 1), "平安夜": (12, 24), "圣诞": (12, 25),
+    "圣诞节": (12, 25),
 }
 #: Lunar festivals and the solar term 清明: name as written -> canonical name.
 LUNAR_FESTIVALS: dict[str, str] = {
