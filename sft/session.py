@@ -48,7 +48,8 @@ class InferenceSession:
 
     def __init__(self, model: str = "embedded", adapter: str | Path | None = None, *, device=None, dtype=None,
                  batch_size: int = 32, max_new_tokens: int = 48, trust_remote_code: bool = False,
-                 jump_forward: bool = True, copy_city: bool = True, backend: str = "torch"):
+                 jump_forward: bool = True, copy_city: bool = True, backend: str = "torch",
+                 share_prefix: bool = True):
         if backend not in BACKENDS:
             raise UserError(f"unknown backend {backend!r}; valid: {', '.join(BACKENDS)}")
         self.backend = backend
@@ -59,6 +60,7 @@ class InferenceSession:
         self.trust_remote_code = trust_remote_code
         self.jump_forward = jump_forward  # +json contenders: append forced tokens instead of decoding them
         self.copy_city = copy_city  # +json contenders: the city must be copied from the question (or null)
+        self.share_prefix = share_prefix  # the prompts' common opening runs once per batch (sft.engine)
         self.loaded = None
         self.peft_model = None
         self.merged = False  # whether the LoRA weights are folded into the base right now
@@ -123,7 +125,8 @@ class InferenceSession:
                                               copy_city=self.copy_city,
                                               copy_date=adapter and self.dates_for(True) == "phrase")
         return Extractor(model, loaded.tokenizer, prompt=prompt, batch_size=batch_size or self.batch_size,
-                         max_new_tokens=self.max_new_tokens, constraint=constraint, jump_forward=self.jump_forward)
+                         max_new_tokens=self.max_new_tokens, constraint=constraint, jump_forward=self.jump_forward,
+                         share_prefix=self.share_prefix)
 
     def int8_model(self, adapter: bool):
         """A copy of the model with the adapter merged and unloaded (``adapter``) or the bare base, every

@@ -132,7 +132,7 @@ def test_jump_forward_steps_match_a_naive_greedy_loop(tiny):
         assert gens[i].new_tokens == len(expect)
         assert gens[i].forced_tokens == (5 * len(forced) if r in {0, 2} else 0)
         assert gens[i].text == tok.decode(expect, skip_special_tokens=True).strip()
-    assert all(g.forwards == 4 for g in gens)  # prefill + 3 decode steps for 4 tokens per row
+    assert all(g.forwards == 5 for g in gens)  # shared opening + prefill + 3 decode steps for 4 tokens per row
 
 
 def test_a_very_long_question_is_cut_to_the_cap_with_a_warning(tiny):
@@ -149,3 +149,29 @@ def test_a_very_long_question_is_cut_to_the_cap_with_a_warning(tiny):
     assert any("truncated" in str(w.message) for w in caught)
     short = extractor.encode("北京天气怎么样")
     assert len(ids) <= len(short) + MAX_QUESTION_TOKENS
+
+
+@pytest.mark.parametrize("prompt", ["tutorial", "short"])
+def test_the_shared_opening_runs_once_and_changes_no_answer(tiny, prompt):
+    """share_prefix: the rows' common opening (system turn, the prompt's words before the question) runs once
+    per batch and its cache is copied to every row; the answers are those of a batch run in full."""
+    import datetime as dt
+
+    model, tok = tiny
+    todays = [None, dt.date(2026, 3, 2), None, dt.date(2026, 3, 2)]
+    kw = dict(prompt=prompt, batch_size=4, max_new_tokens=8)
+    shared = Extractor(model, tok, **kw)
+    full = Extractor(model, tok, share_prefix=False, **kw)
+    for days in (None, todays):
+        a, b = shared(QUESTIONS, todays=days), full(QUESTIONS, todays=days)
+        assert [g.text for g in a] == [g.text for g in b]
+        assert [g.new_tokens for g in a] == [g.new_tokens for g in b]
+        assert all(g.forwards == h.forwards + 1 for g, h in zip(a, b))  # one call more: the opening
+    encoded = [shared.encode(q) for q in QUESTIONS]
+    n = shared.shared_prefix(encoded)
+    assert n >= 20 and all(ids[:n] == encoded[0][:n] for ids in encoded)
+    assert any(ids[n] != encoded[0][n] for ids in encoded)  # the longest common opening
+    assert shared.shared_prefix(encoded[:1]) == 0 and full.shared_prefix(encoded) == 0
+    assert shared.shared_prefix([[1, 2, 3], [1, 2, 3, 4]]) == 0  # too short to be worth a call
+    same = [list(range(12)), list(range(12))]
+    assert shared.shared_prefix(same) == 11  # every row keeps a token of its own
