@@ -16,6 +16,7 @@ EPILOG = """examples:
   qwen-sft data --n 3000 --seed 0 --out runs/data
   qwen-sft finetune --profile cpu --out runs/adapter
   qwen-sft bench --contenders rule,prompt,qlora --adapter runs/adapter --run my-run
+  torchrun --standalone --nproc-per-node 2 -m bench.cli -- finetune --profile gpu   # 2 GPUs (README)
 """
 
 
@@ -79,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sweep-contenders", default=None, help="contenders that get the sweep (default: all models)")
     p.add_argument("--no-jump-forward", dest="jump_forward", action="store_false",
                    help="+json contenders: decode the grammar's forced tokens one by one (to measure the gain)")
+    p.add_argument("--no-share-prefix", dest="share_prefix", action="store_false",
+                   help="run every prompt in full, not its common opening once per batch (to measure the gain)")
     p.add_argument("--free-city", dest="copy_city", action="store_false",
                    help="+json contenders: let the grammar accept any city string, not only the question's own")
     p.add_argument("--backend", default="torch", choices=BACKENDS,
@@ -152,7 +155,7 @@ def cmd_bench(args, console: Console) -> None:
         sweep=[int(b) for b in args.sweep.split(",")] if args.sweep else None,
         sweep_contenders=[c.strip() for c in args.sweep_contenders.split(",")] if args.sweep_contenders else None,
         jump_forward=args.jump_forward, sweep_latency_n=args.sweep_latency_n, copy_city=args.copy_city,
-        backend=args.backend, command="qwen-sft " + " ".join(sys.argv[1:]),
+        backend=args.backend, share_prefix=args.share_prefix, command="qwen-sft " + " ".join(sys.argv[1:]),
     )
     run_bench(cfg, console=console)
 
@@ -328,11 +331,16 @@ def main(argv: list[str] | None = None) -> None:
     """Run one command. What a user got wrong (:class:`sft.errors.UserError`, a file that exists or is
     missing, a folder that cannot be written) is one unwrapped line on stderr and exit 2; Ctrl-C is
     "interrupted" and exit 130; anything else is a bug and keeps its traceback."""
+    from sft import distributed
+
+    if argv is None and sys.argv[1:2] == ["--"]:
+        del sys.argv[1]  # `torchrun ... -m bench.cli -- bench --run X`: the `--` keeps torchrun off `--run`
     args = build_parser().parse_args(argv)
-    console = Console(stderr=True)
+    console = Console(stderr=True, quiet=not distributed.is_main())  # torchrun: rank 0 speaks for all
     try:
         {"data": cmd_data, "finetune": cmd_finetune, "bench": cmd_bench, "speed": cmd_speed,
          "extract": cmd_extract}[args.command](args, console)
+        distributed.destroy()  # a data-parallel finetune/bench leaves its process group
     except KeyboardInterrupt as exc:
         print(" ".join(str(exc).split()) or "interrupted", file=sys.stderr)
         raise SystemExit(130) from None

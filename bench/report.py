@@ -53,6 +53,13 @@ def _num(x, fmt="{:.1f}") -> str:
     return "–" if x is None else fmt.format(x)
 
 
+def _device_text(speed: dict) -> str:
+    """A contender's device; a data-parallel run's with its process count (``NVIDIA H200 × 2``)."""
+    device = speed.get("device", "–")
+    world = speed.get("world_size") or 1
+    return f"{device} × {world}" if world > 1 else device
+
+
 def _cpu_text(cpu: dict | None) -> str:
     if not cpu:
         return "–"
@@ -134,7 +141,7 @@ def speed_table(report: dict) -> Table:
     for name, c in report["contenders"].items():
         s = c.get("speed") or {}
         b1 = s.get("batch1") or {}
-        table.add_row(name, s.get("device", "–"), str(s.get("batch_size", "–")), _num(s.get("queries_per_s")),
+        table.add_row(name, _device_text(s), str(s.get("batch_size", "–")), _num(s.get("queries_per_s")),
                       _num(s.get("p50_ms"), "{:.0f}"), _num(s.get("p95_ms"), "{:.0f}"),
                       _num(s.get("tokens_per_s")), _num(b1.get("queries_per_s"), "{:.2f}"),
                       _num(b1.get("p50_ms"), "{:.0f}"), _num(s.get("speedup_vs_batch1"), "{:.1f}×"))
@@ -167,7 +174,7 @@ def speed_text(speed: dict | None) -> str:
     parts = []
     if s.get("queries_per_s") is not None:
         where = ", ".join(str(x) for x in (f"batch {s['batch_size']}" if s.get("batch_size") else None,
-                                           s.get("device")) if x)
+                                           _device_text(s) if s.get("device") else None) if x)
         parts.append(f"{_rate_fmt(s['queries_per_s'])} queries/s" + (f" ({where})" if where else ""))
     if s.get("p50_ms") is not None:
         parts.append(f"p50 {s['p50_ms']:,.0f} ms")
@@ -253,9 +260,11 @@ def render_markdown(report: dict, samples: list[dict]) -> str:
     rec = report.get("recommendation") if "recommendation" in report else recommend(report)
     if rec:
         out += [rec["text"], ""]
+    world = run.get("world_size") or 1
+    device = run["device"] + (f" × {world} processes (data-parallel)" if world > 1 else "")
     out.append(_md_table(["", ""], [
         ["date", run["date"]], ["command", f"`{run['command']}`"], ["git commit", run.get("git_commit") or "–"],
-        ["device", run["device"]], ["dtype", run.get("dtype") or "–"], ["model", run.get("model") or "–"],
+        ["device", device], ["dtype", run.get("dtype") or "–"], ["model", run.get("model") or "–"],
         ["adapter", run.get("adapter") or "–"],
         ["suite", f"{run['suite']['path']} ({run['suite']['n']} questions, sha256 {run['suite']['sha256'][:12]})"],
         ["versions", ", ".join(f"{k} {v}" for k, v in run["versions"].items())],
@@ -291,7 +300,7 @@ def render_markdown(report: dict, samples: list[dict]) -> str:
     for name, c in report["contenders"].items():
         s = c.get("speed") or {}
         b1 = s.get("batch1") or {}
-        rows.append([name, s.get("device", "–"), str(s.get("batch_size", "–")), _num(s.get("queries_per_s"), "{:.2f}"),
+        rows.append([name, _device_text(s), str(s.get("batch_size", "–")), _num(s.get("queries_per_s"), "{:.2f}"),
                      _num(s.get("p50_ms"), "{:.0f}"), _num(s.get("p95_ms"), "{:.0f}"),
                      _num(s.get("tokens_per_s")), _num(b1.get("queries_per_s"), "{:.2f}"),
                      _num(b1.get("p50_ms"), "{:.0f}"), _num(b1.get("p95_ms"), "{:.0f}"),
@@ -301,6 +310,15 @@ def render_markdown(report: dict, samples: list[dict]) -> str:
                          rows))
     out += ["", "A question's latency in a batched run is the wall time of its batch; batch-1 figures come "
             "from a separate batch-1 loop over a sample of the suite (n in report.json).", ""]
+    ranked = {name: c["speed"] for name, c in report["contenders"].items() if (c.get("speed") or {}).get("ranks")}
+    if ranked:
+        out += ["Data-parallel: each process answered every N-th question; queries/s is all questions over the "
+                "slowest process's wall time, per device that over N; batch size is per process; the batch-1 loop "
+                "ran on rank 0 alone.", ""]
+        rows = [[name, str(r["rank"]), str(r["n"]), _num(r["seconds"], "{:.2f}"), _num(r["queries_per_s"], "{:.2f}"),
+                 _num(s.get("queries_per_s_per_device"), "{:.2f}") if r["rank"] == 0 else ""]
+                for name, s in ranked.items() for r in s["ranks"]]
+        out += [_md_table(["contender", "rank", "questions", "seconds", "queries/s", "all ÷ N queries/s"], rows), ""]
     for name, c in report["contenders"].items():
         sw = (c.get("speed") or {}).get("sweep")
         if not sw:
@@ -320,7 +338,8 @@ def render_markdown(report: dict, samples: list[dict]) -> str:
     if train:
         out += ["## Fine-tune", ""]
         keys = ["mode", "base_model", "profile", "prompt", "mix", "examples", "epochs", "steps", "seconds",
-                "examples_per_s", "peak_memory_gb", "final_loss", "lora", "hyper"]
+                "examples_per_s", "world_size", "examples_per_s_per_device", "peak_memory_gb", "final_loss", "lora",
+                "hyper", "per_device"]
         out.append(_md_table(["", ""], [[k, _md_cell(json.dumps(train.get(k), ensure_ascii=False)
                                                    if isinstance(train.get(k), dict) else train.get(k))]
                                         for k in keys if k in train]))

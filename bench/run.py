@@ -1,4 +1,11 @@
-"""`qwen-sft bench`: run contenders over the committed test suite, score them, write the report."""
+"""`qwen-sft bench`: run contenders over the committed test suite, score them, write the report.
+
+Under ``torchrun --nproc-per-node N`` the bench is data-parallel (:mod:`sft.distributed`): each process
+loads the model on its own GPU and answers every N-th question, rank 0 gathers the answers back into the
+suite's order, scores them and alone writes the report. Speed is then all questions over the slowest rank's
+wall time (``queries_per_s``), that over N (``queries_per_s_per_device``) and each rank's own figures
+(``ranks``); the batch-1 loop and the sweep run on rank 0's GPU alone.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +22,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from bench import report as report_mod
 from bench import scorer, speed
-from bench.contenders import REGISTRY, check_dates, check_names, run_contender
+from bench.contenders import REGISTRY, Run, check_dates, check_names, run_contender
+from sft import distributed
 from sft.errors import UserError
 from sft.models import check_device
 from sft.session import InferenceSession, adapter_meta
@@ -41,6 +49,7 @@ class BenchConfig:
     sweep_latency_n: int = 100
     sweep_contenders: list[str] | None = None  # which model contenders get the sweep (default: all)
     jump_forward: bool = True  # +json contenders: forced tokens appended, not decoded one by one
+    share_prefix: bool = True  # the prompts' common opening runs once per batch (sft.engine)
     copy_city: bool = True  # +json contenders: the city is null or a substring of the question
     backend: str = "torch"  # sft.session.BACKENDS: torch, or int8 (CPU: dynamic int8 linear layers)
     limit: int | None = None  # first N questions of each split (smoke runs)
@@ -180,21 +189,42 @@ def latency_questions(items, n: int) -> list[str]:
     return [it.query for it in items[::step][:n]]
 
 
-def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | None = None) -> dict:
-    console = console or Console()
+def gather_run(run: Run) -> tuple[Run | None, list[dict]]:
+    """Several processes: every rank's run of its share, on rank 0, as one run over all questions in the
+    suite's order (its time the slowest rank's), with each rank's own figures; ``(None, [])`` elsewhere."""
+    parts = distributed.gather(run)
+    if parts is None:
+        return None, []
+    generations = None if run.generations is None else distributed.unshard([p.generations for p in parts])
+    merged = Run(distributed.unshard([p.outputs for p in parts]), generations, max(p.seconds for p in parts),
+                 prompt=run.prompt, batch_size=run.batch_size)
+    ranks = [{"rank": r, "n": len(p.outputs), "seconds": p.seconds,
+              "queries_per_s": len(p.outputs) / p.seconds if p.seconds else None} for r, p in enumerate(parts)]
+    return merged, ranks
+
+
+def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | None = None) -> dict | None:
+    """Run the bench; returns the report (``None`` on the ranks other than 0 of a data-parallel run)."""
+    console = console or Console(quiet=not distributed.is_main())
     check_config(cfg)
+    my_device = distributed.rank_device(cfg.device)  # several processes: cuda:LOCAL_RANK each
     out_dir = prepare_out_dir(cfg)  # fail before any work
     items = select(load_suite(cfg.suite, splits=cfg.splits), cfg.limit)
     questions = [it.query for it in items]
     todays = [it.today for it in items]
+    world = distributed.world_size()
+    parallel = distributed.init(my_device)
+    mine = distributed.shard(range(len(items)))  # this rank's questions; one process: all, in order
+    my_questions, my_todays = [questions[i] for i in mine], [todays[i] for i in mine]
     dtype = None
     if cfg.dtype:
         import torch
 
         dtype = {"bf16": torch.bfloat16, "fp32": torch.float32, "fp16": torch.float16}[cfg.dtype]
-    ws = InferenceSession(cfg.model, cfg.adapter, device=cfg.device, dtype=dtype, batch_size=cfg.batch_size,
+    ws = InferenceSession(cfg.model, cfg.adapter, device=my_device, dtype=dtype, batch_size=cfg.batch_size,
                    max_new_tokens=cfg.max_new_tokens, trust_remote_code=cfg.trust_remote_code,
-                   jump_forward=cfg.jump_forward, copy_city=cfg.copy_city, backend=cfg.backend)
+                   jump_forward=cfg.jump_forward, copy_city=cfg.copy_city, backend=cfg.backend,
+                   share_prefix=cfg.share_prefix)
     uses_adapter = any(REGISTRY[c].adapter for c in cfg.contenders)
     check_dates(cfg.contenders, ws)
     if train is None and cfg.adapter and uses_adapter:
@@ -204,9 +234,14 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
     for name in cfg.contenders:
         with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), console=console, transient=False) as progress:
-            task = progress.add_task(f"{name:>11}", total=len(questions))
-            result = run_contender(name, questions, ws, progress=lambda k, t=task: progress.advance(t, k),
-                                   todays=todays, reuse=reuse)
+            task = progress.add_task(f"{name:>11}", total=len(my_questions))  # rank 0's share when parallel
+            result = run_contender(name, my_questions, ws, progress=lambda k, t=task: progress.advance(t, k),
+                                   todays=my_todays, reuse=reuse)
+        ranks = []
+        if parallel:
+            result, ranks = gather_run(result)
+            if result is None:
+                continue  # rank 0 scores, times and writes
         recs, metrics = scorer.score(items, result.outputs)
         entry = {**metrics, "prompt": result.prompt, "seconds": result.seconds}
         if result.generations is not None:
@@ -214,6 +249,9 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
             device = next(loaded.model.parameters()).device
             s = speed.summarize(result.generations, result.seconds)
             s.update(device=speed.device_name(device), batch_size=result.batch_size, backend=cfg.backend)
+            if parallel:  # queries_per_s: all questions over the slowest rank's time
+                per_device = s["queries_per_s"] / world if s["queries_per_s"] else None
+                s.update(world_size=world, queries_per_s_per_device=per_device, ranks=ranks)
             sample = latency_questions(items, cfg.latency_sample)
             if sample:
                 adapter, grammar = REGISTRY[name].adapter, REGISTRY[name].grammar
@@ -236,12 +274,17 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
         else:
             entry["speed"] = {"device": "CPU (no model)", "batch_size": len(questions),
                               "queries_per_s": len(questions) / result.seconds if result.seconds else None}
+            if parallel:
+                entry["speed"].update(world_size=world, ranks=ranks)
         contenders[name] = entry
         samples += [{"contender": name, **r.as_dict()} for r in recs]
         o = metrics["overall"]
         console.print(f"[bold]{name}[/]: exact {100 * o['exact']:.1f}%  json_valid {100 * o['json_valid']:.1f}%  "
                       f"({result.seconds:.1f} s)")
 
+    if not distributed.is_main():
+        distributed.barrier()  # returns once rank 0 has written the report
+        return None
     suite_path = Path(cfg.suite)
     loaded = ws.loaded
     report = {
@@ -249,6 +292,7 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
             "name": out_dir.name,
             **run_metadata(cfg.command or " ".join(["qwen-sft", *sys.argv[1:]]), loaded, cfg.model),
             "model_load_s": ws.load_seconds,
+            **({"world_size": world} if parallel else {}),
             "adapter": str(cfg.adapter) if cfg.adapter and uses_adapter else None,
             "suite": {"path": suite_path.resolve().relative_to(REPO).as_posix()
                       if suite_path.resolve().is_relative_to(REPO) else str(suite_path),
@@ -262,6 +306,7 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
     report_mod.write_report(out_dir, report, samples)
     report_mod.print_summary(report, console)
     console.print(f"report: [bold]{out_dir / 'report.md'}[/]")
+    distributed.barrier()  # several processes: the others wait for the report (one process: nothing)
     return report
 
 

@@ -10,8 +10,8 @@
 #   python -c "from pathlib import Path; from sft.models import join_parts, embedded_parts; \
 #     join_parts(embedded_parts(), Path('.gpu/model.gguf').resolve())"
 #   pip download --no-deps --only-binary=:all: -d .gpu/w 'borax>=4.1,<5'
-#   (cd .gpu && tar cf - model.gguf w | split -b 44040192 -d -a 2 - c. && rm model.gguf)
-# (42 MiB chunks: a call carries the tracked tree too (~21 MB with the reports), and 64 MiB is the limit.)
+#   (cd .gpu && tar cf - model.gguf w | split -b 33554432 -d -a 2 - c. && rm model.gguf)
+# (32 MiB chunks, c.00..c.16: a call carries the tracked tree too (~26 MB with the reports), 64 MiB in all.)
 #   pip download --only-binary=:all: --python-version 3.12 --platform manylinux_2_28_x86_64 --platform any \
 #     -d .gpu/nox nox==2026.10.20   # nox and its dependencies (7 MB): carried with the `prepare` call
 #   bash scripts/h100.sh stage N   # copy chunk N to $HOME/stage
@@ -23,10 +23,13 @@
 #   bash scripts/h100.sh bench     # all contenders on the suite -> $OUT/reference-h100 ($SWEEP=1 adds the sweep)
 #   bash scripts/h100.sh speed     # random-weight Qwen-1.8B / Qwen2.5-1.5B shapes -> $OUT/speed-*.json
 #   bash scripts/h100.sh extra     # jump-forward off (qlora+json); transformers generate, static cache + compile
+#   bash scripts/h100.sh ddp       # (2 GPUs: kind nvidia-h200-x2) the gpu phrase fine-tune and a qlora+resolve bench
+#                                  # on 1 GPU and on $NPROC (default 2) through torchrun -> $OUT/report.tar
 set -euo pipefail
 S=$HOME/stage
 export PYTHONUNBUFFERED=1 QWEN_SFT_GGUF=$S/model.gguf QWEN_SFT_CACHE=$S/cache PYTHONPATH=/tmp/site:$PWD
 run() { python3 -m bench.cli "$@"; }
+ddp() { python3 -m torch.distributed.run --standalone --nproc-per-node "${NPROC:-2}" -m bench.cli -- "$@"; }
 setup() {
   if [ ! -f "$S/model.gguf" ]; then
     cat "$S"/c.* | tar xf - -C "$S" && rm "$S"/c.*
@@ -51,11 +54,51 @@ case "$1" in
     tar cf "$OUT/report.tar" -C reports "$QWEN_SFT_RUN" -C "$PWD/runs/adapter" qwen_sft.json README.md ;;
   phrase)
     setup
-    time run finetune --profile gpu --dates phrase --out "$S/adapter-phrase" 2>&1 | tee "$OUT/finetune-phrase.log" \
+    time run finetune --profile gpu --dates phrase --out "$S/adapter-phrase" ${FT_ARGS:-} 2>&1 | tee "$OUT/finetune-phrase.log" \
       | grep -v "it/s\]\|s/it\]"
     run bench --contenders rule,qlora+resolve,qlora,hybrid --adapter "$S/adapter-phrase" --run "${RUN:-h100-phrase}" \
       --reports-dir "$OUT/r" --batch-size 64 --latency-sample 24 ${BENCH_ARGS:-}
     cp "$S/adapter-phrase/qwen_sft.json" "$OUT/r/${RUN:-h100-phrase}/adapter-qwen_sft.json"
+    tar cf "$OUT/report.tar" -C "$OUT/r" . && rm -r "$OUT/r" ;;
+  ddp)  # issue 16: one GPU (CUDA_VISIBLE_DEVICES=0) against $NPROC through torchrun (DDP), same recipe and suite
+    setup
+    N=${NPROC:-2}
+    nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv
+    mkdir -p "$OUT/r"
+    time CUDA_VISIBLE_DEVICES=0 python3 -m bench.cli finetune --profile gpu --dates phrase --out "$S/adapter-1gpu" ${FT_ARGS:-} \
+      2>&1 | tee "$OUT/finetune-1gpu.log" | grep -v "it/s\]\|s/it\]"
+    time ddp finetune --profile gpu --dates phrase --out "$S/adapter-${N}gpu" ${FT_ARGS:-} 2>&1 | tee "$OUT/finetune-${N}gpu.log" \
+      | grep -v "it/s\]\|s/it\]"
+    cp "$S/adapter-1gpu/qwen_sft.json" "$OUT/r/qwen_sft-1gpu.json"
+    cp "$S/adapter-${N}gpu/qwen_sft.json" "$OUT/r/qwen_sft-${N}gpu.json"
+    # the 1-GPU adapter benched on 1 GPU and on N (same answers? speed), then the N-GPU adapter (its accuracy)
+    CUDA_VISIBLE_DEVICES=0 python3 -m bench.cli bench --contenders qlora+resolve --adapter "$S/adapter-1gpu" \
+      --run ddp-bench-1gpu --reports-dir "$OUT/r" --batch-size 64 --latency-sample 24 ${BENCH_ARGS:-}
+    ddp bench --contenders qlora+resolve --adapter "$S/adapter-1gpu" --run "ddp-bench-${N}gpu" --reports-dir "$OUT/r" \
+      --batch-size 64 --latency-sample 24 ${BENCH_ARGS:-}
+    ddp bench --contenders qlora+resolve --adapter "$S/adapter-${N}gpu" --run "ddp-train-${N}gpu" \
+      --reports-dir "$OUT/r" --batch-size 64 --latency-sample 24 ${BENCH_ARGS:-}
+    python3 - "$OUT/r" "$S/adapter-1gpu" "$S/adapter-${N}gpu" "$N" <<'EOF' | tee "$OUT/r/ddp-compare.txt"
+import json, sys
+from pathlib import Path
+from safetensors.torch import load_file
+r, one, many, n = Path(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+for tag in ("1gpu", f"{n}gpu"):
+    t = json.loads((r / f"qwen_sft-{tag}.json").read_text())["train"]
+    print(tag, "train:", {k: t.get(k) for k in ("world_size", "steps", "seconds", "examples_per_s",
+                                                "examples_per_s_per_device", "peak_memory_gb", "final_loss")})
+runs = ("ddp-bench-1gpu", f"ddp-bench-{n}gpu", f"ddp-train-{n}gpu")
+samples = [(r / run / "samples.jsonl").read_text().splitlines() for run in runs[:2]]
+print(f"the 1-GPU adapter on 1 and on {n} GPUs: {sum(a != b for a, b in zip(*samples))} of {len(samples[0])} "
+      "samples differ")
+for run in runs:
+    c = json.loads((r / run / "report.json").read_text())["contenders"]["qlora+resolve"]
+    s = c["speed"]
+    print(run, "exact wild", round(100 * c["splits"]["wild"]["exact"], 1), "overall", round(100 * c["overall"]["exact"], 1),
+          "q/s", round(s["queries_per_s"], 1), "per device", round(s.get("queries_per_s_per_device") or s["queries_per_s"], 1))
+a, b = load_file(f"{one}/adapter_model.safetensors"), load_file(f"{many}/adapter_model.safetensors")
+print(f"adapters of 1 and {n} GPUs: max |diff|", max(float((a[k].float() - b[k].float()).abs().max()) for k in a))
+EOF
     tar cf "$OUT/report.tar" -C "$OUT/r" . && rm -r "$OUT/r" ;;
   finetune|cpu-proxy)
     setup
