@@ -80,6 +80,18 @@ class Run:
     batch_size: int | None = None
 
 
+def prompt_lengths(name: str, questions: list[str], ws: InferenceSession, todays=None) -> list[int] | None:
+    """The prompt length (tokens) of each question as the contender's model run encodes it (the engine's
+    batches are cut from the questions sorted by it); None for a contender without a model."""
+    spec = REGISTRY[name]
+    if not spec.model:
+        return None
+    phrase = spec.adapter and ws.dates_for(True) == "phrase"
+    model_todays = None if phrase else todays
+    extractor = ws.extractor(adapter=spec.adapter, constrained=False, prompt=ws.prompt_for(spec.adapter))
+    return [len(extractor.encode(q, t)) for q, t in zip(questions, model_todays or [None] * len(questions))]
+
+
 def run_contender(name: str, questions: list[str], ws: InferenceSession, progress=None,
                   batch_size: int | None = None, todays=None, reuse: dict | None = None) -> Run:
     """Run one contender over the questions.

@@ -22,7 +22,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from bench import report as report_mod
 from bench import scorer, speed
-from bench.contenders import REGISTRY, Run, check_dates, check_names, run_contender
+from bench.contenders import REGISTRY, Run, check_dates, check_names, prompt_lengths, run_contender
 from sft import distributed
 from sft.errors import UserError
 from sft.models import check_device
@@ -189,17 +189,21 @@ def latency_questions(items, n: int) -> list[str]:
     return [it.query for it in items[::step][:n]]
 
 
-def gather_run(run: Run) -> tuple[Run | None, list[dict]]:
-    """Several processes: every rank's run of its share, on rank 0, as one run over all questions in the
-    suite's order (its time the slowest rank's), with each rank's own figures; ``(None, [])`` elsewhere."""
-    parts = distributed.gather(run)
+def gather_run(run: Run, mine: list[int]) -> tuple[Run | None, list[dict]]:
+    """Several processes: every rank's run of its share (``mine``: the suite indices it answered), on rank 0,
+    as one run over all questions in the suite's order (its time the slowest rank's), with each rank's own
+    figures; ``(None, [])`` elsewhere."""
+    parts = distributed.gather((mine, run))
     if parts is None:
         return None, []
-    generations = None if run.generations is None else distributed.unshard([p.generations for p in parts])
-    merged = Run(distributed.unshard([p.outputs for p in parts]), generations, max(p.seconds for p in parts),
-                 prompt=run.prompt, batch_size=run.batch_size)
+    generations = None
+    if run.generations is not None:
+        generations = distributed.unshard_indexed([(idx, p.generations) for idx, p in parts])
+    merged = Run(distributed.unshard_indexed([(idx, p.outputs) for idx, p in parts]), generations,
+                 max(p.seconds for _, p in parts), prompt=run.prompt, batch_size=run.batch_size)
     ranks = [{"rank": r, "n": len(p.outputs), "seconds": p.seconds,
-              "queries_per_s": len(p.outputs) / p.seconds if p.seconds else None} for r, p in enumerate(parts)]
+              "queries_per_s": len(p.outputs) / p.seconds if p.seconds else None}
+             for r, (_, p) in enumerate(parts)]
     return merged, ranks
 
 
@@ -214,8 +218,6 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
     todays = [it.today for it in items]
     world = distributed.world_size()
     parallel = distributed.init(my_device)
-    mine = distributed.shard(range(len(items)))  # this rank's questions; one process: all, in order
-    my_questions, my_todays = [questions[i] for i in mine], [todays[i] for i in mine]
     dtype = None
     if cfg.dtype:
         import torch
@@ -234,12 +236,18 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
     for name in cfg.contenders:
         with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), console=console, transient=False) as progress:
+            # Several processes: each runs whole batches of the one-process run (same rows, same padding,
+            # so the same answers); one process: all questions, in order.
+            lengths = prompt_lengths(name, questions, ws, todays) if parallel else None
+            mine = (distributed.shard_batches(lengths, cfg.batch_size) if lengths is not None
+                    else distributed.shard(range(len(items))))
+            my_questions, my_todays = [questions[i] for i in mine], [todays[i] for i in mine]
             task = progress.add_task(f"{name:>11}", total=len(my_questions))  # rank 0's share when parallel
             result = run_contender(name, my_questions, ws, progress=lambda k, t=task: progress.advance(t, k),
                                    todays=my_todays, reuse=reuse)
         ranks = []
         if parallel:
-            result, ranks = gather_run(result)
+            result, ranks = gather_run(result, mine)
             if result is None:
                 continue  # rank 0 scores, times and writes
         recs, metrics = scorer.score(items, result.outputs)

@@ -7,9 +7,9 @@ made: a single process runs exactly as it did before this module existed.
 * ``qwen-sft finetune``: the transformers Trainer runs DDP itself (accelerate reads the same variables and
   takes the process group made here); what this module adds is the device of each rank
   (:func:`rank_device`: ``cuda:LOCAL_RANK``, so that every rank loads its own 4-bit copy of the base there).
-* ``qwen-sft bench``: the questions are dealt out round-robin (:func:`shard`), each rank generates its share
-  with the usual engine, and rank 0 gets every rank's results (:func:`gather`) and puts them back in the
-  suite's order (:func:`unshard`).
+* ``qwen-sft bench``: each rank takes whole batches of the one-process run (:func:`shard_batches`; the rule,
+  which has no batches, round-robin: :func:`shard`), generates its share with the usual engine, and rank 0
+  gets every rank's results (:func:`gather`) and puts them back in the suite's order (:func:`unshard_indexed`).
 """
 
 from __future__ import annotations
@@ -114,12 +114,32 @@ def shard(items: Sequence, rank_: int | None = None, world: int | None = None) -
     return list(items)[rank_::world]
 
 
-def unshard(parts: Sequence[Sequence]) -> list:
-    """The inverse of :func:`shard`: every rank's share (in rank order) back in the original order."""
-    world = len(parts)
-    out: list = [None] * sum(len(p) for p in parts)
-    for r, part in enumerate(parts):
-        out[r::world] = list(part)
+def shard_batches(lengths: Sequence[int], batch_size: int, rank_: int | None = None,
+                  world: int | None = None) -> list[int]:
+    """This rank's questions (indices, in order) when the questions are cut into the batches one process
+    would run (:class:`sft.engine.Extractor` sorts them by prompt length, stably, and cuts every
+    ``batch_size``) and the batches are dealt round-robin. Every rank then runs exactly some of one
+    process's batches, same rows, same padding, so its answers are those of one process even where float
+    sums depend on the batch (bf16 on a GPU); the engine, sorting a shard, finds the same batches again."""
+    rank_ = rank() if rank_ is None else rank_
+    world = world_size() if world is None else world
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    batches = [order[k : k + batch_size] for k in range(0, len(order), batch_size)]
+    return sorted(i for batch in batches[rank_::world] for i in batch)
+
+
+def unshard_indexed(parts: Sequence[tuple[Sequence[int], Sequence]]) -> list:
+    """Every rank's ``(indices, values)`` back in one list in the original order (each index exactly once)."""
+    out: list = [None] * sum(len(idx) for idx, _ in parts)
+    seen = 0
+    for idx, values in parts:
+        if len(idx) != len(values):
+            raise ValueError(f"{len(values)} values for {len(idx)} indices")
+        for i, v in zip(idx, values):
+            out[i] = v
+        seen += len(idx)
+    if len({i for idx, _ in parts for i in idx}) != seen:
+        raise ValueError("an index was given by two ranks")
     return out
 
 

@@ -36,10 +36,34 @@ def two_processes(monkeypatch):
 @pytest.mark.parametrize("world", [1, 2, 3])
 def test_shards_deal_round_robin_and_unshard_restores_the_order(n, world):
     items = [f"q{i}" for i in range(n)]
-    parts = [distributed.shard(items, r, world) for r in range(world)]
-    assert sorted(x for p in parts for x in p) == sorted(items)
+    parts = [distributed.shard(range(n), r, world) for r in range(world)]
+    assert sorted(x for p in parts for x in p) == list(range(n))
     assert max(map(len, parts)) - min(map(len, parts)) <= 1  # balanced
-    assert distributed.unshard(parts) == items
+    assert distributed.unshard_indexed([(p, [items[i] for i in p]) for p in parts]) == items
+
+
+@pytest.mark.parametrize("world", [1, 2, 3])
+def test_batch_shards_hold_whole_batches_of_one_process(world):
+    """Each rank gets whole batches of the one-process run (length-sorted, stable), so the engine, sorting
+    a shard again, cuts exactly those batches: same rows, same padding, same answers on every backend."""
+    import random
+
+    rng = random.Random(world)
+    lengths = [rng.randint(20, 30) for _ in range(37)]  # many ties
+    bs = 4
+    order = sorted(range(37), key=lambda i: lengths[i])
+    one_process = [order[k:k + bs] for k in range(0, 37, bs)]
+    seen = []
+    for r in range(world):
+        mine = distributed.shard_batches(lengths, bs, r, world)
+        assert mine == sorted(mine)
+        again = sorted(mine, key=lambda i: lengths[i])  # what Extractor.__call__ does with the shard
+        batches = [again[k:k + bs] for k in range(0, len(again), bs)]
+        assert batches == one_process[r::world]
+        seen += mine
+    assert sorted(seen) == list(range(37))
+    with pytest.raises(ValueError, match="two ranks"):
+        distributed.unshard_indexed([([0, 1], "ab"), ([1], "c")])
 
 
 def test_one_process_is_left_alone(monkeypatch):
