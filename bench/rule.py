@@ -89,6 +89,8 @@ class Gazetteer:
     max_len: int
     blockers: frozenset[str] = frozenset()
     romanized: re.Pattern | None = None  # Latin-letter city names (rule 5b), matched case-insensitively
+    # traditional character -> simplified (datasets/traditional.tsv): 臺北 is read as 台北, copied as written
+    simplified: dict[int, str] | None = None
 
     @classmethod
     def from_names(cls, names: Iterable[str], blockers: Iterable[str] = ()) -> Gazetteer:
@@ -118,7 +120,16 @@ def default_gazetteer() -> Gazetteer:
     places = load_places()
     cities = [c.name for c in load_cities()] + [p.name for p in places if p.kind == "city"]
     gazetteer = Gazetteer.from_names(cities, blockers=[p.name for p in places if p.kind != "city"])
-    return dataclasses.replace(gazetteer, romanized=romanized_pattern(load_romanized()))
+    return dataclasses.replace(gazetteer, romanized=romanized_pattern(load_romanized()),
+                               simplified=load_traditional())
+
+
+def load_traditional() -> dict[int, str]:
+    """datasets/traditional.tsv as a ``str.translate`` table: traditional character -> simplified one."""
+    from sft.paths import DATA, read_tsv
+
+    return {ord(t): s for _, (t, s) in read_tsv(DATA / "traditional.tsv", ("traditional", "simplified"))
+            if len(t) == 1 and len(s) == 1}
 
 
 def load_romanized() -> list[str]:
@@ -140,33 +151,40 @@ def romanized_pattern(spellings: Iterable[str]) -> re.Pattern | None:
 class Mention:
     start: int
     end: int
-    text: str
+    text: str  # as written in the question
+    key: str = ""  # as looked up (traditional characters folded to simplified); "" = text
+
+    def __post_init__(self):
+        if not self.key:
+            object.__setattr__(self, "key", self.text)
 
 
 def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
-    """Rules 2-4: gazetteer names in the question, longest first, no overlaps, in text order."""
+    """Rules 2-4: gazetteer names in the question, longest first, no overlaps, in text order. Traditional
+    characters are read as their simplified form (one for one: the mention keeps the text as written)."""
+    folded = question.translate(gazetteer.simplified) if gazetteer.simplified else question
     found = []
     for start in range(len(question)):
         for length in range(min(gazetteer.max_len, len(question) - start), 1, -1):
-            piece = question[start : start + length]
+            piece = folded[start : start + length]
             if piece in gazetteer.names or piece in gazetteer.blockers:
-                found.append(Mention(start, start + length, piece))
+                found.append(Mention(start, start + length, question[start : start + length], piece))
                 break
     kept: list[Mention] = []
     taken = [False] * len(question)
     # longest first; at equal length a city before a blocker (大后天河池: 河池, not the district 天河)
-    for m in sorted(found, key=lambda m: (-(m.end - m.start), m.text in gazetteer.blockers, m.start)):
+    for m in sorted(found, key=lambda m: (-(m.end - m.start), m.key in gazetteer.blockers, m.start)):
         if not any(taken[m.start : m.end]):
             kept.append(m)
             for i in range(m.start, m.end):
                 taken[i] = True
     result = []
     for m in sorted(kept, key=lambda m: m.start):
-        if m.text in gazetteer.blockers or _inside_word(question, m):
+        if m.key in gazetteer.blockers or _inside_word(folded, m):
             continue
-        if m.text.endswith("市") and question.startswith(_SHI_WORDS, m.end - 1):
-            m = Mention(m.start, m.end - 1, m.text[:-1])  # rule 3: 北京市区 -> 北京
-            if m.text not in gazetteer.names:
+        if m.key.endswith("市") and folded.startswith(_SHI_WORDS, m.end - 1):
+            m = Mention(m.start, m.end - 1, m.text[:-1], m.key[:-1])  # rule 3: 北京市区 -> 北京
+            if m.key not in gazetteer.names:
                 continue
         result.append(m)
     return result
@@ -210,10 +228,11 @@ def find_city(question: str, gazetteer: Gazetteer | None = None) -> str | None:
         return match.group(0) if match else None
     if len(mentions) == 1:
         return mentions[0].text
-    scores = [_score(question, mentions, i) for i in range(len(mentions))]
+    text = question.translate(gazetteer.simplified) if gazetteer.simplified else question  # 天氣 as 天气
+    scores = [_score(text, mentions, i) for i in range(len(mentions))]
     # Rule 6b: cities asked together (A和B, A还是B) share the question; the first named is the answer.
     for i in range(len(mentions) - 2, -1, -1):
-        if _AND.match(question[mentions[i].end : mentions[i + 1].start]):
+        if _AND.match(text[mentions[i].end : mentions[i + 1].start]):
             scores[i] = max(scores[i], scores[i + 1] + 1)
     best = max(range(len(mentions)), key=lambda i: (scores[i], i))  # tie: the one named last
     return mentions[best].text

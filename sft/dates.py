@@ -110,7 +110,7 @@ WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6
 #: Regex atoms of written dates, shared with the absolute date rule in sft.task: the Chinese numeral
 #: characters, a year (2023, 23, 二〇二三), a month or a day (12, 十二), the end of a day (日/号).
 CN_NUMERALS = "〇零一二两三四五六七八九十"
-YEAR = rf"(?:\d{{4}}|\d{{2}}|[{CN_NUMERALS}]{{2,4}})"
+YEAR = rf"(?:\d{{4}}|\d{{2}}|[两二]千零?[{CN_NUMERALS}]{{1,3}}|[{CN_NUMERALS}]{{2,4}})"  # 两千零二十五 too
 NUM = rf"(?:\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})"  # a month or a day
 DAY_END = "(?:日|号|號)"
 _CN_DIGIT_VALUES = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}

@@ -86,12 +86,36 @@ _MD = re.compile(
 )
 
 
+# English month names (WILD.md: a written form): Dec 3, 3 December, Sept. 10th
+_EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_EN_MONTH = r"(?P<{g}>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:[a-z]*)\.?"
+_EN_MD = re.compile(
+    r"(?<![a-z])" + _EN_MONTH.format(g="mon") + r"\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\d:])"
+    r"|(?<![\d.])(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _EN_MONTH.format(g="mon2") + r"(?![a-z])",
+    re.IGNORECASE,
+)
+
+
+def _english_date(text: str) -> str | None:
+    for match in _EN_MD.finditer(text):
+        month = _EN_MONTHS.index((match["mon"] or match["mon2"]).lower()) + 1
+        try:
+            return format_date(month, int(match["d"] or match["d2"]))
+        except ValueError:
+            continue
+    return None
+
+
 # Emoji and pictographs typed into a date (3月🤔23号, 4天💦后) are noise, not separators.
 _EMOJI = re.compile("[\u2600-\u27bf\u2b00-\u2bff\ufe00-\ufe0f\u200d\u20e3\U0001f000-\U0001faff]")
 
 
 def _normalize(question: str) -> str:
     text = _EMOJI.sub("", unicodedata.normalize("NFKC", question))
+    words = text.split()
+    if len(words) >= 4 and sum(len(w) == 1 for w in words) >= 0.6 * len(words):
+        # typed with a space after every character (湖州 明 天 下 雨 吗): the spaces between characters go
+        text = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text)
     return re.sub(r"\s*([年月日号號/.-])\s*", r"\1", text)  # 8 月 23 号 -> 8月23号
 
 
@@ -126,7 +150,7 @@ def find_date(question: str, today: dt.date | None = None) -> str | None:
     festival = find_festival(text)
     if festival is not None and festival[0] is not None:
         return format_date(festival[1], festival[2], festival[0])
-    found = _first(_MD, text, False)
+    found = _first(_MD, text, False) or _english_date(text)
     if found is not None:
         return found
     if festival is not None:

@@ -102,6 +102,25 @@ def test_spaced_date(real):
     assert _one("霸州市 8 月 23 号 会不会很冷") == {"city": "霸州市", "date": "08-23"}
 
 
+@pytest.mark.parametrize(("query", "city", "date"), [
+    ("高雄 5月2號 會下雨嗎", "高雄", "05-02"),        # traditional characters: read folded, copied as written
+    ("溫州天氣 6月1日", "溫州", "06-01"),
+    ("從廣州到長沙，3月5號冷嗎", "長沙", "03-05"),  # the traditional 從 (from) still counts
+    ("蘇 州 後 天 下 雨 嗎", None, None),           # spaced out: 後天 needs a reference day
+    ("鄭州 weather Jan 9", "鄭州", "01-09"),          # an English month name
+    ("二千零二十七年三月八日 西安", "西安", "2027-03-08"),
+])
+def test_traditional_spaced_english_and_spelled_out_years(real, query, city, date):
+    assert _one(query) == {"city": city, "date": date}
+
+
+def test_the_traditional_table_folds_one_character_for_one(real):
+    table = rule.load_traditional()
+    assert len(table) > 200 and table[ord("臺")] == "台" and table[ord("門")] == "门"
+    assert all(len(s) == 1 and chr(t) != s for t, s in table.items())
+    assert "北京".translate(table) == "北京"  # simplified text is left alone
+
+
 @pytest.mark.xfail(reason="sft.task.find_date takes the first of two dates, not the one asked about",
                    strict=True)
 def test_two_dates(real):

@@ -142,3 +142,16 @@ def test_resolve_output_rewrites_only_a_copied_phrase():
     assert resolve_output('{"city": "北京", "date": "后天"}', today) == '{"city": "北京", "date": "2026-12-02"}'
     for unchanged in ('{"city":"北京","date":"06-01"}', '{"city": null, "date": null}', "不知道", ""):
         assert resolve_output(unchanged, today) == unchanged
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("湖 州 明 天 下 雨 吗", "2026-03-03"),  # a space after every character
+    ("北京 明天 天气 怎么样", "2026-03-03"),
+    ("两千零二十五年七月一日", "2025-07-01"), ("二千零三十年元旦", "2030-01-01"),
+    ("weather Dec 3", "12-03"), ("3rd of March", "03-03"), ("Sept. 10th", "09-10"),
+    ("5 月 1 号", "05-01"),
+])
+def test_spaced_spelled_out_and_english_dates(question, expected):
+    import datetime as dt
+
+    assert find_date(question, today=dt.date(2026, 3, 2)) == expected

@@ -1,0 +1,54 @@
+"""Build datasets/traditional.tsv: traditional characters of the gazetteers' names and their simplified form.
+
+People in Hong Kong, Macau and Taiwan (and many elsewhere) write city names in traditional characters
+(`臺北`, `澳門`, `桃園`); the gazetteers hold simplified names. The `rule` contender reads a question with
+every traditional character of this table folded to its simplified form (one character for one, so the
+city is still copied as written). Made once with OpenCC's tables (opencc-python-reimplemented 0.1.7,
+Apache-2.0), not a runtime dependency:
+
+    pip install opencc-python-reimplemented==0.1.7
+    python datasets/make_traditional.py            # writes datasets/traditional.tsv
+
+Every character of every name in cities.tsv and places.tsv is converted with the s2t, s2tw and s2hk
+configurations; a result that is one other character becomes a row. A traditional character that two
+simplified ones map to is left out (ambiguous).
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+
+def names() -> set[str]:
+    out = set()
+    for tsv in ("cities.tsv", "places.tsv"):
+        with open(HERE / tsv, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f, delimiter="\t"):
+                out.add(row["name"])
+    return out
+
+
+def main() -> None:
+    from opencc import OpenCC
+
+    converters = [OpenCC(cfg) for cfg in ("s2t", "s2tw", "s2hk")]
+    chars = sorted({c for name in names() for c in name})
+    pairs: dict[str, set[str]] = {}
+    for simple in chars:
+        for cc in converters:
+            trad = cc.convert(simple)
+            if len(trad) == 1 and trad != simple:
+                pairs.setdefault(trad, set()).add(simple)
+    rows = sorted((t, next(iter(s))) for t, s in pairs.items() if len(s) == 1 and t not in chars)
+    with open(HERE / "traditional.tsv", "w", encoding="utf-8", newline="") as f:
+        f.write("traditional\tsimplified\n")
+        for t, s in rows:
+            f.write(f"{t}\t{s}\n")
+    print(f"{len(rows)} traditional characters of {len(chars)} name characters")
+
+
+if __name__ == "__main__":
+    main()
