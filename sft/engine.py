@@ -9,7 +9,9 @@ One generation loop serves every model contender (prompt-only, fine-tuned, gramm
   KV cache copied to every row, so prefill computes only what differs (``share_prefix``);
 * prefill computes logits for the last position only; decoding is greedy with a KV cache;
 * a row stops as soon as its JSON object closes (or at end of turn), so no tokens go to prose after
-  the answer; the batch stops when every row has;
+  the answer; finished rows leave the batch (their KV cache rows are dropped) once an eighth of it has
+  finished, so the decode steps after a short answer are not spent on it (``compact``); the batch stops
+  when every row has;
 * an optional constraint (grammar) masks the logits of each step (see ``Constraint``).
 """
 
@@ -47,8 +49,9 @@ class Generation:
 
 
 class BatchConstraint(Protocol):
-    def mask(self, logits: torch.Tensor, active: list[bool]) -> None:
-        """Mask (in place) the next-token logits [batch, vocab] of the rows still active."""
+    def mask(self, logits: torch.Tensor, rows: list[int | None]) -> None:
+        """Mask (in place) next-token logits [len(rows), vocab]: logits row i belongs to the batch's row
+        ``rows[i]``, or to a finished row (None: left alone)."""
 
     def accept(self, row: int, token: int) -> bool:
         """Advance row's state by the chosen token; return True when the row must stop."""
@@ -156,7 +159,7 @@ class Extractor:
     def __init__(self, model, tokenizer, *, prompt: str = "tutorial", batch_size: int = 16,
                  max_new_tokens: int = 48, max_prompt_tokens: int | None = None,
                  constraint: Constraint | None = None, stop_at_answer: bool = True, jump_forward: bool = True,
-                 share_prefix: bool = True):
+                 share_prefix: bool = True, compact: bool = True):
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
         self.model = model
@@ -170,6 +173,7 @@ class Extractor:
         self.stop_at_answer = stop_at_answer  # False: always max_new_tokens (fixed-length speed runs)
         self.jump_forward = jump_forward  # append the tokens a constraint forces instead of decoding them
         self.share_prefix = share_prefix  # run the rows' common opening once per batch (same answers)
+        self.compact = compact  # drop finished rows from the batch during decoding (same answers)
         self.device = next(model.parameters()).device
         self.stop_ids = {i for i in (tokenizer.eos_token_id, tokenizer.pad_token_id,
                                      tokenizer.convert_tokens_to_ids("<|im_end|>"),
@@ -298,17 +302,18 @@ class Extractor:
         forwards = 1 + (prefix_cache is not None)
         cache = _cache_of(out)
         logits = out.logits[:, -1, :]
+        live = list(range(n))  # the batch row of each row of the tensors (finished rows leave: compact)
         for i in range(self.max_new_tokens):
             logits = logits.float()
             if constraint is not None:
-                constraint.mask(logits, active)
+                constraint.mask(logits, [r if active[r] else None for r in live])
             chosen = logits.argmax(-1).tolist()
             feed: list[list[int]] = []
-            for r in range(n):
+            for j, r in enumerate(live):
                 if not active[r]:
                     feed.append([self.pad_id])
                     continue
-                token = chosen[r]
+                token = chosen[j]
                 stop = token in self.stop_ids and self.stop_at_answer
                 if not stop:
                     new_tokens[r].append(token)
@@ -322,6 +327,13 @@ class Extractor:
                     feed.append([token] + take_forced(r))
             if not any(active) or i == self.max_new_tokens - 1:
                 break
+            done = [j for j, r in enumerate(live) if not active[r]]
+            if self.compact and done and len(done) * 8 >= len(live) and hasattr(cache, "batch_select_indices"):
+                keep = [j for j, r in enumerate(live) if active[r]]
+                index = torch.tensor(keep)
+                cache.batch_select_indices(index.to(self.device))
+                attention, last_pos = attention[index.to(self.device)], last_pos[index]
+                feed, live = [feed[j] for j in keep], [live[j] for j in keep]
             # One step feeds every row its chosen token plus any forced ones, left-padded to the longest:
             # the padding is masked out, so each row's next-token logits sit at the last position.
             step, step_mask = _left_pad(feed, self.pad_id)

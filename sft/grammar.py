@@ -151,6 +151,9 @@ class JsonSchemaConstraint:
         self.vocab_size = vocab_size if vocab_size is not None else self.grammar.tokenizer_info.vocab_size
         self.copy_city, self.copy_date = copy_city, copy_date
         self._vocab_arg = vocab_size
+        # One call fills the bitmask rows of a whole batch, on several threads (xgrammar >= 0.1.2x).
+        batch = getattr(self.xgr, "BatchGrammarMatcher", None)
+        self.batch_matcher = batch() if batch is not None else None
 
     def grammar_for(self, question: str | None):
         if not (self.copy_city or self.copy_date) or question is None:
@@ -194,13 +197,19 @@ class JsonSchemaBatch:
         self.bitmask = constraint.xgr.allocate_token_bitmask(size, constraint.vocab_size)
         self.rejected = [False] * size  # a row whose chosen token the grammar refused (masking was bypassed)
 
-    def mask(self, logits: torch.Tensor, active: list[bool]) -> None:
+    def mask(self, logits: torch.Tensor, rows: list[int | None]) -> None:
+        """Mask logits row i with the grammar of batch row ``rows[i]`` (None: a finished row, left alone)."""
         if logits.shape[-1] != self.constraint.vocab_size:
             raise UserError(f"logits have {logits.shape[-1]} columns but the constraint was built for "
                              f"vocab_size={self.constraint.vocab_size}: pass vocab_size=model.config.vocab_size")
-        rows = [r for r, m in enumerate(self.matchers) if active[r] and not m.is_terminated()]
-        # fill_next_token_bitmask returns False when every token is allowed: nothing to apply for that row.
-        rows = [r for r in rows if self.matchers[r].fill_next_token_bitmask(self.bitmask, r)]
+        todo = [(i, r) for i, r in enumerate(rows) if r is not None and not self.matchers[r].is_terminated()]
+        if len(todo) > 1 and self.constraint.batch_matcher is not None:
+            rows = [i for i, _ in todo]
+            self.constraint.batch_matcher.batch_fill_next_token_bitmask([self.matchers[r] for _, r in todo],
+                                                                        self.bitmask, indices=rows)
+        else:
+            # fill_next_token_bitmask returns False when every token is allowed: nothing to apply for that row.
+            rows = [i for i, r in todo if self.matchers[r].fill_next_token_bitmask(self.bitmask, i)]
         if rows:
             bitmask = self.bitmask if logits.device.type == "cpu" else self.bitmask.to(logits.device, non_blocking=True)
             self.constraint.xgr.apply_token_bitmask_inplace(logits, bitmask, vocab_size=self.constraint.vocab_size,

@@ -45,11 +45,11 @@ class ForceTokens:
             def __init__(self):
                 self.pos = [0] * size
 
-            def mask(self, logits, active):
-                for r in range(size):
-                    if active[r] and self.pos[r] < len(outer.ids):
-                        logits[r] = -torch.inf
-                        logits[r, outer.ids[self.pos[r]]] = 0
+            def mask(self, logits, rows):
+                for i, r in enumerate(rows):
+                    if r is not None and self.pos[r] < len(outer.ids):
+                        logits[i] = -torch.inf
+                        logits[i, outer.ids[self.pos[r]]] = 0
 
             def accept(self, row, token):
                 self.pos[row] += 1

@@ -46,7 +46,7 @@ def test_mask_allows_only_grammar_tokens_and_accept_stops_at_the_closing_brace(t
     ids = tokenizer(ANSWER, add_special_tokens=False)["input_ids"]
     batch = constraint.new_batch(2)
     logits = torch.zeros(2, vocab)
-    batch.mask(logits, [True, False])
+    batch.mask(logits, [0, None])
     first = allowed(logits[0])
     assert ids[0] in first and all('{"city": '.startswith(tokenizer.decode([t])) for t in first)
     assert not torch.isfinite(logits[0, len(tokenizer):]).any()
@@ -58,14 +58,14 @@ def test_mask_allows_only_grammar_tokens_and_accept_stops_at_the_closing_brace(t
     for t in tokenizer('{"city": ', add_special_tokens=False)["input_ids"]:
         assert not batch.accept(0, t)
     logits = torch.zeros(1, vocab)
-    batch.mask(logits, [True])
+    batch.mask(logits, [0])
     pieces = {tokenizer.decode([t]) for t in allowed(logits[0])}
     assert '"' in pieces and "null" in pieces and "}" not in pieces and "<|im_end|>" not in pieces
     assert batch.accept(0, tokenizer.convert_tokens_to_ids("<|im_end|>"))  # a refused token stops the row
     assert batch.rejected == [True]
 
     with pytest.raises(ValueError, match="vocab_size=model.config.vocab_size"):
-        constraint.new_batch(1).mask(torch.zeros(1, vocab - 1), [True])
+        constraint.new_batch(1).mask(torch.zeros(1, vocab - 1), [0])
 
 
 def test_the_grammar_is_compiled_once_per_tokenizer_and_schema(tokenizer):
@@ -177,3 +177,27 @@ def test_a_phrase_adapter_may_copy_its_date_from_the_question(tokenizer):
     assert not accepts('{"city": "杭州", "date": "下周五"}', JsonSchemaConstraint(tokenizer, copy_city=True))
     free_city = JsonSchemaConstraint(tokenizer, copy_city=False, copy_date=True)
     assert accepts('{"city": "上海", "date": "下周五"}', free_city)
+
+
+def test_the_batched_bitmask_fill_masks_as_row_by_row(tokenizer):
+    """xgrammar's BatchGrammarMatcher fills a batch's rows in one call; the masked logits are the same as
+    one fill per row, also with rows out of order and a finished row left alone."""
+    vocab = 151936
+    a = JsonSchemaConstraint(tokenizer, vocab_size=vocab)
+    assert a.batch_matcher is not None
+    questions = ["明天杭州天气", "6月1号北京下雨吗", "下周五去成都"]
+    prefix = tokenizer('{"city": ', add_special_tokens=False)["input_ids"]
+    batched, single = a.new_batch(3, questions), a.new_batch(3, questions)
+    for b in (batched, single):
+        for t in prefix:
+            b.accept(1, t)
+    rows = [2, None, 1]  # after compaction: logits row i is batch row rows[i]
+    x, y = torch.zeros(3, vocab), torch.zeros(3, vocab)
+    batched.mask(x, rows)
+    a.batch_matcher, keep = None, a.batch_matcher
+    try:
+        single.mask(y, rows)
+    finally:
+        a.batch_matcher = keep
+    assert torch.equal(x, y)
+    assert torch.equal(x[1], torch.zeros(vocab)) and not torch.isfinite(x[0]).all()

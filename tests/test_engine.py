@@ -95,7 +95,7 @@ class _ForceAfter:
     def new_batch(self, size, questions=None):
         return self
 
-    def mask(self, logits, active):
+    def mask(self, logits, rows):
         pass
 
     def accept(self, row, token):
@@ -175,3 +175,41 @@ def test_the_shared_opening_runs_once_and_changes_no_answer(tiny, prompt):
     assert shared.shared_prefix([[1, 2, 3], [1, 2, 3, 4]]) == 0  # too short to be worth a call
     same = [list(range(12)), list(range(12))]
     assert shared.shared_prefix(same) == 11  # every row keeps a token of its own
+
+
+class _StopAfter:
+    """Stops batch row r after ``counts[r]`` tokens (a grammar closing the answer early), masks nothing."""
+
+    def __init__(self, counts: list[int]):
+        self.counts = counts
+
+    def new_batch(self, size, questions=None):
+        self.seen = [0] * size
+        self.masked_rows = []
+        return self
+
+    def mask(self, logits, rows):
+        assert logits.shape[0] == len(rows)
+        self.masked_rows.append(list(rows))
+
+    def accept(self, row, token):
+        self.seen[row] += 1
+        return self.seen[row] >= self.counts[row]
+
+
+def test_finished_rows_leave_the_batch_and_change_no_answer(tiny):
+    """compact: once an eighth of the batch has finished, its rows (and their KV cache rows) leave the
+    batch; every other row goes on with the same cache, positions and mask, so the answers are those of
+    the full batch, and the constraint sees each logits row with its batch row."""
+    model, tok = tiny
+    counts = [1, 3, 5, 8]
+    kw = dict(batch_size=4, max_new_tokens=8, stop_at_answer=False)
+    compact = Extractor(model, tok, constraint=_StopAfter(counts), **kw)
+    full = Extractor(model, tok, constraint=_StopAfter(counts), compact=False, **kw)
+    a, b = compact(QUESTIONS), full(QUESTIONS)
+    assert [g.text for g in a] == [g.text for g in b]
+    assert sorted(g.new_tokens for g in a) == counts
+    # after the first row finished, the tensors hold only the live rows (batch rows, not positions)
+    shrunk = [rows for rows in compact.constraint.masked_rows if len(rows) < 4]
+    assert shrunk and all(None not in rows for rows in shrunk)
+    assert all(len(rows) == 4 for rows in full.constraint.masked_rows)
