@@ -24,7 +24,8 @@
 #   bash scripts/h100.sh speed     # random-weight Qwen-1.8B / Qwen2.5-1.5B shapes -> $OUT/speed-*.json
 #   bash scripts/h100.sh extra     # jump-forward off (qlora+json); transformers generate, static cache + compile
 #   bash scripts/h100.sh ddp       # (2 GPUs: kind nvidia-h200-x2) the gpu phrase fine-tune and a qlora+resolve bench
-#                                  # on 1 GPU and on $NPROC (default 2) through torchrun -> $OUT/report.tar
+#                                  # on 1 GPU and on $NPROC (default 2) through torchrun -> $OUT/report.tar;
+#                                  # the same in two calls (each under 600 s): ddp-train, then ddp-bench
 set -euo pipefail
 S=$HOME/stage
 export PYTHONUNBUFFERED=1 QWEN_SFT_GGUF=$S/model.gguf QWEN_SFT_CACHE=$S/cache PYTHONPATH=/tmp/site:$PWD
@@ -60,17 +61,24 @@ case "$1" in
       --reports-dir "$OUT/r" --batch-size 64 --latency-sample 24 ${BENCH_ARGS:-}
     cp "$S/adapter-phrase/qwen_sft.json" "$OUT/r/${RUN:-h100-phrase}/adapter-qwen_sft.json"
     tar cf "$OUT/report.tar" -C "$OUT/r" . && rm -r "$OUT/r" ;;
-  ddp)  # issue 16: one GPU (CUDA_VISIBLE_DEVICES=0) against $NPROC through torchrun (DDP), same recipe and suite
+  ddp|ddp-train)  # issue 16: one GPU (CUDA_VISIBLE_DEVICES=0) against $NPROC through torchrun (DDP)
+    # `ddp` does all in one call (past 600 s with the 8,000-example recipe: use ddp-train, then ddp-bench)
     setup
     N=${NPROC:-2}
     nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv
-    mkdir -p "$OUT/r"
+    mkdir -p "$OUT/r" "$S/ddp"
     time CUDA_VISIBLE_DEVICES=0 python3 -m bench.cli finetune --profile gpu --dates phrase --out "$S/adapter-1gpu" ${FT_ARGS:-} \
       2>&1 | tee "$OUT/finetune-1gpu.log" | grep -v "it/s\]\|s/it\]"
     time ddp finetune --profile gpu --dates phrase --out "$S/adapter-${N}gpu" ${FT_ARGS:-} 2>&1 | tee "$OUT/finetune-${N}gpu.log" \
       | grep -v "it/s\]\|s/it\]"
     cp "$S/adapter-1gpu/qwen_sft.json" "$OUT/r/qwen_sft-1gpu.json"
     cp "$S/adapter-${N}gpu/qwen_sft.json" "$OUT/r/qwen_sft-${N}gpu.json"
+    cp "$OUT"/finetune-*.log "$OUT"/r/qwen_sft-*.json "$S/ddp/"  # for ddp-bench's report.tar
+    if [ "$1" = ddp-train ]; then exit 0; fi ;&
+  ddp-bench)
+    setup
+    N=${NPROC:-2}
+    mkdir -p "$OUT/r" && cp "$S"/ddp/qwen_sft-*.json "$OUT/r/" && cp "$S"/ddp/finetune-*.log "$OUT/r/" 2>/dev/null || true
     # the 1-GPU adapter benched on 1 GPU and on N (same answers? speed), then the N-GPU adapter (its accuracy)
     CUDA_VISIBLE_DEVICES=0 python3 -m bench.cli bench --contenders qlora+resolve --adapter "$S/adapter-1gpu" \
       --run ddp-bench-1gpu --reports-dir "$OUT/r" --batch-size 64 --latency-sample 24 ${BENCH_ARGS:-}
