@@ -80,14 +80,20 @@ class Run:
     batch_size: int | None = None
 
 
+def _model_todays(spec: Contender, ws: InferenceSession, todays):
+    """The reference days a contender's model sees in its prompt: none for a phrase adapter (it never saw one
+    in training; its copied phrase is resolved afterwards), else the items' own."""
+    phrase = spec.adapter and ws.dates_for(True) == "phrase"
+    return None if phrase else todays
+
+
 def prompt_lengths(name: str, questions: list[str], ws: InferenceSession, todays=None) -> list[int] | None:
     """The prompt length (tokens) of each question as the contender's model run encodes it (the engine's
     batches are cut from the questions sorted by it); None for a contender without a model."""
     spec = REGISTRY[name]
     if not spec.model:
         return None
-    phrase = spec.adapter and ws.dates_for(True) == "phrase"
-    model_todays = None if phrase else todays
+    model_todays = _model_todays(spec, ws, todays)
     extractor = ws.extractor(adapter=spec.adapter, constrained=False, prompt=ws.prompt_for(spec.adapter))
     return [len(extractor.encode(q, t)) for q, t in zip(questions, model_todays or [None] * len(questions))]
 
@@ -112,8 +118,7 @@ def run_contender(name: str, questions: list[str], ws: InferenceSession, progres
             progress(len(questions))
         return Run(outputs, None, time.perf_counter() - start)
     check_dates([name], ws)
-    phrase = spec.adapter and ws.dates_for(True) == "phrase"
-    model_todays = None if phrase else todays  # a phrase adapter never saw a reference day in its prompt
+    model_todays = _model_todays(spec, ws, todays)
     key = (spec.adapter, spec.grammar, tuple(questions), tuple(model_todays or ()))
     model_run = (reuse or {}).get(key)
     if model_run is None:

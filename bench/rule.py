@@ -92,6 +92,10 @@ class Gazetteer:
     # traditional character -> simplified (datasets/traditional.tsv): 臺北 is read as 台北, copied as written
     simplified: dict[int, str] | None = None
 
+    def fold(self, text: str) -> str:
+        """``text`` as the names are looked up: traditional characters as simplified, one for one."""
+        return text.translate(self.simplified) if self.simplified else text
+
     @classmethod
     def from_names(cls, names: Iterable[str], blockers: Iterable[str] = ()) -> Gazetteer:
         from sft.cities import short_name
@@ -152,17 +156,13 @@ class Mention:
     start: int
     end: int
     text: str  # as written in the question
-    key: str = ""  # as looked up (traditional characters folded to simplified); "" = text
-
-    def __post_init__(self):
-        if not self.key:
-            object.__setattr__(self, "key", self.text)
+    key: str  # as looked up (Gazetteer.fold: traditional characters as simplified)
 
 
 def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
     """Rules 2-4: gazetteer names in the question, longest first, no overlaps, in text order. Traditional
     characters are read as their simplified form (one for one: the mention keeps the text as written)."""
-    folded = question.translate(gazetteer.simplified) if gazetteer.simplified else question
+    folded = gazetteer.fold(question)
     found = []
     for start in range(len(question)):
         for length in range(min(gazetteer.max_len, len(question) - start), 1, -1):
@@ -228,7 +228,7 @@ def find_city(question: str, gazetteer: Gazetteer | None = None) -> str | None:
         return match.group(0) if match else None
     if len(mentions) == 1:
         return mentions[0].text
-    text = question.translate(gazetteer.simplified) if gazetteer.simplified else question  # 天氣 as 天气
+    text = gazetteer.fold(question)  # 天氣 as 天气
     scores = [_score(text, mentions, i) for i in range(len(mentions))]
     # Rule 6b: cities asked together (A和B, A还是B) share the question; the first named is the answer.
     for i in range(len(mentions) - 2, -1, -1):

@@ -327,12 +327,13 @@ class Extractor:
                     feed.append([token] + take_forced(r))
             if not any(active) or i == self.max_new_tokens - 1:
                 break
-            done = [j for j, r in enumerate(live) if not active[r]]
-            if self.compact and done and len(done) * 8 >= len(live) and hasattr(cache, "batch_select_indices"):
-                keep = [j for j, r in enumerate(live) if active[r]]
+            keep = [j for j, r in enumerate(live) if active[r]]
+            finished = len(live) - len(keep)
+            if self.compact and finished and finished * 8 >= len(live) and hasattr(cache, "batch_select_indices"):
                 index = torch.tensor(keep)
-                cache.batch_select_indices(index.to(self.device))
-                attention, last_pos = attention[index.to(self.device)], last_pos[index]
+                on_device = index.to(self.device)
+                cache.batch_select_indices(on_device)
+                attention, last_pos = attention[on_device], last_pos[index]
                 feed, live = [feed[j] for j in keep], [live[j] for j in keep]
             # One step feeds every row its chosen token plus any forced ones, left-padded to the longest:
             # the padding is masked out, so each row's next-token logits sit at the last position.

@@ -446,7 +446,7 @@ def finetune(cfg: FinetuneConfig, console=None) -> dict:
         hint = f"continue with `{resume_command(cfg, world)}`"
         raise KeyboardInterrupt(f"interrupted; {where}; {hint}") from None
     except torch.OutOfMemoryError as exc:
-        raise OutOfMemory(f"out of memory at micro batch {cfg.micro_batch_size}: lower --micro-batch-size "
+        raise OutOfMemory(f"out of memory at micro batch {micro}: lower --micro-batch-size "
                           f"(gradient accumulation keeps the effective batch) or --max-length") from exc
     seconds = time.perf_counter() - start
     state = trainer.state
