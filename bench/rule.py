@@ -15,6 +15,8 @@ Cities, rule by rule
     1. Gazetteer: every city of ``sft.cities.load_cities()`` and every ``city`` of ``sft.places`` (county-level
        cities, Hong Kong, Macau, Taiwan, foreign cities; all splits: a gazetteer is what a rule-based user
        has), under its full name (``攀枝花市``) and its short name ``sft.cities.short_name`` (``攀枝花``).
+    1a. Cities whose short form means something else are read only in full (``datasets/full_names.tsv``:
+        ``吉林市``, ``石狮市``, ``都江堰市``; 吉林 alone is the province).
     1b. Blockers: the other places of ``sft.places`` (provinces, regions, countries, districts, counties,
        sights) are matched too, longest first, and then dropped: a city name inside one is no city.
     2. Mentions: at every position of the question the longest gazetteer name that starts there; the
@@ -29,6 +31,11 @@ Cities, rule by rule
     5b. No mention: a city written in Latin letters (``datasets/romanized.tsv``: the pinyin of every city of
        cities.tsv, English names of the foreign and Hong Kong / Macau / Taiwan cities people ask about most),
        case-insensitive between non-letters, output exactly as written (``shenzhen``, ``Xi'an``, ``Hong Kong``).
+    5c. No mention and no Latin-letter city: a city typed with one wrong character that sounds the same
+       (``datasets/homophones.tsv``: a pinyin input method's sound-alikes, fuzzy z/zh, n/l, en/eng, ...):
+       ``杭洲`` for 杭州, ``邯单`` for 邯郸, output exactly as written (the task rule copies the city as written).
+       Only when nothing else names a city: a sound-alike of a two-character name is an everyday word too
+       often (``西岸``, ``太远``) to outrank a real mention.
     6. Two or more: each mention gets a score from its context, the highest wins, a tie goes to the
        mention named last (the destination of ``A到B``, the correction in ``A…不对，B``):
          +3  a weather word (天气, 下雨, 气温, 冷, …; ``_WEATHER``) follows before the next mention;
@@ -37,6 +44,7 @@ Cities, rule by rule
          +1  right after 在/来/住 (``_AT``);
          -3  right after 从/离开/自/由/离 (``_FROM``), or followed by 出发/起飞/到/去/飞/人 (``_FROM_AFTER``).
     6b. Cities asked together (``A和B``, ``A还是B``, ``A、B``): the first named wins (README's task rule).
+        One city named twice (``爬黄山，黄山市的天气``) is no pair: the scores of rule 6 pick the form.
     7. Anything that is not a non-empty string gives ``{"city": null, "date": null}``; an error in this
        module or the date rule is a bug and raises (it is not hidden as a wrong answer).
 """
@@ -91,16 +99,22 @@ class Gazetteer:
     romanized: re.Pattern | None = None  # Latin-letter city names (rule 5b), matched case-insensitively
     # traditional character -> simplified (datasets/traditional.tsv): 臺北 is read as 台北, copied as written
     simplified: dict[int, str] | None = None
+    # rule 5c: a name with one character replaced by "?" -> (name, position); a name's character -> its
+    # sound-alikes (datasets/homophones.tsv)
+    typo_index: dict[str, tuple[tuple[str, int], ...]] | None = None
+    sound_alikes: dict[str, str] | None = None
 
     def fold(self, text: str) -> str:
         """``text`` as the names are looked up: traditional characters as simplified, one for one."""
         return text.translate(self.simplified) if self.simplified else text
 
     @classmethod
-    def from_names(cls, names: Iterable[str], blockers: Iterable[str] = ()) -> Gazetteer:
+    def from_names(cls, names: Iterable[str], blockers: Iterable[str] = (),
+                   full_only: Iterable[str] = ()) -> Gazetteer:
+        """``full_only``: names read only as written, never by their short form (``吉林市``)."""
         from sft.cities import short_name
 
-        surfaces: set[str] = set()
+        surfaces: set[str] = {n for n in (x.strip() for x in full_only) if len(n) >= 2}
         for name in names:
             name = (name or "").strip()
             if not name:
@@ -123,17 +137,88 @@ def default_gazetteer() -> Gazetteer:
 
     places = load_places()
     cities = [c.name for c in load_cities()] + [p.name for p in places if p.kind == "city"]
-    gazetteer = Gazetteer.from_names(cities, blockers=[p.name for p in places if p.kind != "city"])
+    gazetteer = Gazetteer.from_names(cities, blockers=[p.name for p in places if p.kind != "city"],
+                                     full_only=load_full_names())
     return dataclasses.replace(gazetteer, romanized=romanized_pattern(load_romanized()),
-                               simplified=load_traditional())
+                               simplified=load_traditional(), typo_index=typo_index(gazetteer.names),
+                               sound_alikes=load_homophones())
+
+
+def typo_index(names: Iterable[str]) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Rule 5c's lookup: every name of 2-4 Chinese characters under each one-character wildcard
+    (``杭州`` under ``?州`` and ``杭?``)."""
+    index: dict[str, list[tuple[str, int]]] = {}
+    for name in sorted(names):
+        if 2 <= len(name) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in name):
+            for i in range(len(name)):
+                index.setdefault(name[:i] + "?" + name[i + 1:], []).append((name, i))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def load_homophones() -> dict[str, str]:
+    """datasets/homophones.tsv: a name's character -> the common characters that sound like it."""
+    from sft.paths import DATA, read_tsv
+
+    return {c: alike for _, (c, alike) in read_tsv(DATA / "homophones.tsv", ("char", "homophones"))}
+
+
+def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
+    """Rule 5c: the first span (longest at a position) that is a known name with exactly one character
+    replaced by a sound-alike; ``None`` without the tables. The span overlaps no known name or place
+    (``石景山`` is no typo of 井山's sound) and starts a phrase: at the start, after a space, punctuation
+    or an emoji, or right after 去/到/在/回/飞/住/来 (``12月阳西``: 月阳 is no 岳阳)."""
+    if not gazetteer.typo_index or not gazetteer.sound_alikes:
+        return None
+    folded = gazetteer.fold(question)
+    taken = _known_spans(folded, gazetteer)
+    for start in range(len(folded)):
+        if not (start == 0 or _PHRASE_START.match(folded[start - 1])):
+            continue
+        for length in range(min(4, len(folded) - start), 1, -1):
+            if any(taken[start : start + length]):
+                continue
+            piece = folded[start : start + length]
+            for i in range(length):
+                for name, _ in gazetteer.typo_index.get(piece[:i] + "?" + piece[i + 1:], ()):
+                    if piece[i] not in _NEVER_TYPED_FOR and piece[i] in gazetteer.sound_alikes.get(name[i], ""):
+                        return Mention(start, start + length, question[start : start + length], name)
+    return None
+
+
+#: Characters that are what they say, never a sound-alike typed by mistake: numerals (阿拉二〇二〇年 is
+#: Shanghainese 我们 + a year, not 阿拉尔) and 儿 (儿童节).
+_NEVER_TYPED_FOR = frozenset("〇零一二两三四五六七八九十百千儿")
+
+#: What may stand before a typed-wrong city (rule 5c): not a letter, digit or Chinese character, or a verb
+#: of going or being somewhere.
+_PHRASE_START = re.compile(r"[^\w]|[_去到在回飞住来]")
+
+
+def _known_spans(folded: str, gazetteer: Gazetteer) -> list[bool]:
+    """Characters covered by any name or place of the gazetteer (cities and blockers alike)."""
+    taken = [False] * len(folded)
+    for start in range(len(folded)):
+        for length in range(min(gazetteer.max_len, len(folded) - start), 1, -1):
+            piece = folded[start : start + length]
+            if piece in gazetteer.names or piece in gazetteer.blockers:
+                taken[start : start + length] = [True] * length
+                break
+    return taken
+
+
+def load_full_names() -> list[str]:
+    """datasets/full_names.tsv: cities read only when written with 市 (吉林市, 都江堰市)."""
+    from sft.paths import DATA, read_tsv
+
+    return [name for _, (name, _why) in read_tsv(DATA / "full_names.tsv", ("name", "short_form"))]
 
 
 def load_traditional() -> dict[int, str]:
-    """datasets/traditional.tsv as a ``str.translate`` table: traditional character -> simplified one."""
-    from sft.paths import DATA, read_tsv
+    """datasets/traditional.tsv as a ``str.translate`` table (``sft.task.traditional_table``: the date rule
+    folds with the same table)."""
+    from sft.task import traditional_table
 
-    return {ord(t): s for _, (t, s) in read_tsv(DATA / "traditional.tsv", ("traditional", "simplified"))
-            if len(t) == 1 and len(s) == 1}
+    return traditional_table()
 
 
 def load_romanized() -> list[str]:
@@ -220,19 +305,25 @@ _AND = re.compile(r"^\s*(?:和|与|跟|及|还是|或者|或|、|,|，|/|and|or)
 
 def find_city(question: str, gazetteer: Gazetteer | None = None) -> str | None:
     """The weather city of a question, as written, or None (rules 1-6)."""
+    from sft.cities import short_name
+
     gazetteer = gazetteer or default_gazetteer()
     mentions = find_mentions(question, gazetteer)
     if not mentions:
         # Rule 5b: no city in Chinese characters: a city written in Latin letters, as written (shenzhen, Xi'an)
         match = gazetteer.romanized.search(question) if gazetteer.romanized is not None else None
-        return match.group(0) if match else None
+        if match:
+            return match.group(0)
+        typo = find_typo(question, gazetteer)  # rule 5c
+        return typo.text if typo else None
     if len(mentions) == 1:
         return mentions[0].text
     text = gazetteer.fold(question)  # 天氣 as 天气
     scores = [_score(text, mentions, i) for i in range(len(mentions))]
     # Rule 6b: cities asked together (A和B, A还是B) share the question; the first named is the answer.
     for i in range(len(mentions) - 2, -1, -1):
-        if _AND.match(text[mentions[i].end : mentions[i + 1].start]):
+        same = short_name(mentions[i].key) == short_name(mentions[i + 1].key)  # 黄山，黄山市: one city
+        if not same and _AND.match(text[mentions[i].end : mentions[i + 1].start]):
             scores[i] = max(scores[i], scores[i + 1] + 1)
     best = max(range(len(mentions)), key=lambda i: (scores[i], i))  # tie: the one named last
     return mentions[best].text

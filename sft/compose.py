@@ -154,7 +154,7 @@ def place_part(rng: random.Random, kind: str | None = None) -> Part:
     if kind is None:
         kind = rng.choices(
             ("city", "place-city", "non-city", "city+sub", "romanized", "typo"),
-            weights=(44, 22 if other_cities else 0, 24 if non_city else 0, 10 if non_city else 0, 2, 4),
+            weights=(44, 22 if other_cities else 0, 24 if non_city else 0, 10 if non_city else 0, 2, 6),
         )[0]
     if kind == "typo":
         name = short_name(rng.choice(pools["cities"]).name)
@@ -417,9 +417,29 @@ def compose(rng: random.Random, dates: str = "resolved") -> tuple[str, Answer, d
     else:  # distractor
         text = opener + _join(rng, _distractor(rng), d, p, _ask(rng)) + ending
     text = _noise(rng, text, place.value)
+    city, phrase = place.value, date.phrase
+    if rng.random() < 0.05:  # typed in traditional characters (Hong Kong, Macau, Taiwan): copied as written
+        text, city, phrase = (_traditional(x) if x is not None else None for x in (text, city, phrase))
     if dates == "phrase":  # the phrase as written, less any spaces the noise put in it (明 天 -> 明天)
-        return text, Answer(place.value, date.phrase if date.phrase is not None else date.value), None
-    return text, Answer(place.value, date.value), today
+        return text, Answer(city, phrase if phrase is not None else date.value), None
+    return text, Answer(city, date.value), today
+
+
+@lru_cache(maxsize=1)
+def _to_traditional() -> dict[int, str]:
+    """Simplified -> traditional for the characters with one usual traditional form in
+    datasets/traditional.tsv (台 has three, 臺 檯 颱, and stays as it is; variants such as 翫 are never written)."""
+    from sft.paths import DATA, read_tsv
+
+    forms: dict[str, list[str]] = {}
+    for _, (trad, simple, usual) in read_tsv(DATA / "traditional.tsv", ("traditional", "simplified", "usual")):
+        if usual == "1":
+            forms.setdefault(simple, []).append(trad)
+    return {ord(simple): trads[0] for simple, trads in forms.items() if len(trads) == 1}
+
+
+def _traditional(text: str) -> str:
+    return text.translate(_to_traditional())
 
 
 def _noise(rng: random.Random, text: str, keep: str | None = None) -> str:

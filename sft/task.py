@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import functools
 import json
 import re
 import unicodedata
@@ -110,8 +111,18 @@ def _english_date(text: str) -> str | None:
 _EMOJI = re.compile("[\u2600-\u27bf\u2b00-\u2bff\ufe00-\ufe0f\u200d\u20e3\U0001f000-\U0001faff]")
 
 
+@functools.lru_cache(maxsize=1)
+def traditional_table() -> dict[int, str]:
+    """datasets/traditional.tsv as a ``str.translate`` table: a traditional character -> its simplified one
+    (one for one, so spans keep their places: 後天 reads as 后天, 臺北 as 台北)."""
+    from sft.paths import DATA, read_tsv
+
+    return {ord(t): s for _, (t, s, _usual) in read_tsv(DATA / "traditional.tsv", ("traditional", "simplified", "usual"))
+            if len(t) == 1 and len(s) == 1}
+
+
 def _normalize(question: str) -> str:
-    text = _EMOJI.sub("", unicodedata.normalize("NFKC", question))
+    text = _EMOJI.sub("", unicodedata.normalize("NFKC", question)).translate(traditional_table())
     words = text.split()
     if len(words) >= 4 and sum(len(w) == 1 for w in words) >= 0.6 * len(words):
         # typed with a space after every character (湖州 明 天 下 雨 吗): the spaces between characters go

@@ -337,6 +337,7 @@ def test_generate_real_mix():
     absolute = re.compile(r"\d|[一二三四五六七八九十]月")
     for e in examples:
         plain = not absolute.search(e.query) and "天后" not in e.query
+        plain = plain and not re.search(r"改|不行|算了|原定", e.query)  # two dates: 明天 may be the one dropped
         if e.today is not None and re.search(r"(?<!清)明天(?!气)", e.query) and plain:
             assert e.answer.date == (e.today + dt.timedelta(days=1)).isoformat(), e
         if e.today is None and re.search(r"明天|后天|下周[一二三四五六日]", e.query) and plain:
