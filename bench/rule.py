@@ -43,7 +43,8 @@ Cities, rule by rule
              may sit between);
          +1  right after 在/来/住 (``_AT``);
          -3  right after 从/离开/自/由/离 (``_FROM``), or followed by 出发/起飞/到/去/飞/人 (``_FROM_AFTER``).
-    6b. Cities asked together (``A和B``, ``A还是B``, ``A、B``): the first named wins (README's task rule).
+    6b. Cities asked together (``A和B``, ``A还是B``, ``A、B``, ``A热还是B热``): the first named wins (README's
+        task rule).
         One city named twice (``爬黄山，黄山市的天气``) is no pair: the scores of rule 6 pick the form.
     7. Anything that is not a non-empty string gives ``{"city": null, "date": null}``; an error in this
        module or the date rule is a bug and raises (it is not hidden as a wrong answer).
@@ -300,7 +301,8 @@ def _score(question: str, mentions: list[Mention], i: int) -> int:
     return score
 
 
-_AND = re.compile(r"^\s*(?:和|与|跟|及|还是|或者|或|、|,|，|/|and|or)\s*$")
+# A weather word may sit before the conjunction: 武汉热还是长沙热 asks about both, like 武汉还是长沙
+_AND = re.compile(rf"^\s*(?:{_WEATHER.pattern})?\s*(?:和|与|跟|及|还是|或者|或|、|,|，|/|and|or)\s*$")
 
 
 def find_city(question: str, gazetteer: Gazetteer | None = None) -> str | None:

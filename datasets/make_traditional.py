@@ -37,9 +37,8 @@ def names() -> set[str]:
 
 
 def main() -> None:
-    from opencc import OpenCC
-
     from make_homophones import level1
+    from opencc import OpenCC
 
     converters = [OpenCC(cfg) for cfg in ("s2t", "s2tw", "s2hk")]
 

@@ -154,10 +154,15 @@ def test_the_sound_alike_table(real):
     assert all(c not in alike for c, alike in table.items())
 
 
-@pytest.mark.xfail(reason="sft.task.find_date takes the first of two dates, not the one asked about",
-                   strict=True)
-def test_two_dates(real):
-    assert _one("3月21号在营口开会，之后想知道汕尾8月15号的天气") == {"city": "汕尾", "date": "08-15"}
+@pytest.mark.parametrize(("query", "city", "date"), [
+    ("3月21号在营口开会，之后想知道汕尾8月15号的天气", "汕尾", "08-15"),  # the first date is a meeting
+    ("原来订的是4月3号，后来挪到4月6号，那天青岛刮风吗", "青岛", "04-06"),  # a change of plan
+    ("9月9号飞回来，9月12号去厦门，问的是9月12号", "厦门", "09-12"),
+    ("10月2号和10月3号绍兴天气", "绍兴", "10-02"),        # nothing says which: the first
+    ("宜宾热还是泸州热，7月20号", "宜宾", "07-20"),          # cities compared with a weather word: the first
+])
+def test_two_dates_and_compared_cities(real, query, city, date):
+    assert _one(query) == {"city": city, "date": date}
 
 
 @pytest.mark.parametrize(
