@@ -92,14 +92,24 @@ FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
     "元旦": (1, 1), "情人节": (2, 14), "五一": (5, 1), "劳动节": (5, 1), "六一": (6, 1), "儿童节": (6, 1),
     "七一": (7, 1), "十一": (10, 1), "国庆": (10, 1), "国庆节": (10, 1), "平安夜": (12, 24), "圣诞": (12, 25),
     "圣诞节": (12, 25),
+    # more fixed days people ask about (README task rule): 双十一 is 11-11, never 十一 (10-01)
+    "双十一": (11, 11), "双11": (11, 11), "光棍节": (11, 11), "双十二": (12, 12), "双12": (12, 12),
+    "妇女节": (3, 8), "三八节": (3, 8), "植树节": (3, 12), "愚人节": (4, 1), "青年节": (5, 4), "建党节": (7, 1),
+    "建军节": (8, 1), "教师节": (9, 10), "万圣节": (10, 31), "跨年夜": (12, 31), "跨年": (12, 31),
 }
 #: Lunar festivals and the solar term 清明: name as written -> canonical name.
 LUNAR_FESTIVALS: dict[str, str] = {
     "春节": "春节", "大年初一": "春节", "除夕": "除夕", "大年三十": "除夕", "元宵": "元宵", "元宵节": "元宵",
     "端午": "端午", "端午节": "端午", "七夕": "七夕", "七夕节": "七夕", "中秋": "中秋", "中秋节": "中秋",
     "重阳": "重阳", "重阳节": "重阳", "清明": "清明", "清明节": "清明",
+    "腊八": "腊八", "腊八节": "腊八", "龙抬头": "龙抬头", "中元节": "中元",
+    # solar terms whose names are no weather words (大雪, 小雪, 白露, 霜降, 雨水 are: left out)
+    **{term: term for term in ("立春", "立夏", "立秋", "立冬", "春分", "秋分", "夏至", "冬至", "惊蛰", "谷雨", "芒种",
+                               "处暑")},
 }
-_LUNAR_MD = {"春节": (1, 1), "元宵": (1, 15), "端午": (5, 5), "七夕": (7, 7), "中秋": (8, 15), "重阳": (9, 9)}
+_LUNAR_MD = {"春节": (1, 1), "元宵": (1, 15), "端午": (5, 5), "七夕": (7, 7), "中秋": (8, 15), "重阳": (9, 9),
+             "腊八": (12, 8), "龙抬头": (2, 2), "中元": (7, 15)}
+SOLAR_TERMS = ("清明", "立春", "立夏", "立秋", "立冬", "春分", "秋分", "夏至", "冬至", "惊蛰", "谷雨", "芒种", "处暑")
 #: Vague times: never a date, even with a reference day (no pattern below matches them).
 VAGUE = ("这几天", "最近", "这周", "本周", "下周", "下个月", "月初", "过几天", "过两天", "改天", "晚上", "现在",
          "这两天",
@@ -127,7 +137,7 @@ def _alternation(names) -> str:
 _NUMERAL_FESTIVALS = ("五一", "六一", "七一", "十一")
 _FESTIVAL = (
     rf"(?:(?<![\d{CN_NUMERALS}百千万])(?:五一|六一|七一)(?![\d百千万个号日月年])"
-    rf"|(?<![\d{CN_NUMERALS}百千万第])十一(?![\d{CN_NUMERALS}百千万个号號日月年点路岁楼层人次届])"
+    rf"|(?<![\d{CN_NUMERALS}百千万第双])十一(?![\d{CN_NUMERALS}百千万个号號日月年点路岁楼层人次届])"
     rf"|{_alternation(n for n in (*FIXED_FESTIVALS, *LUNAR_FESTIVALS) if n not in _NUMERAL_FESTIVALS)})"
 )
 # 2025年国庆, 二〇二五年的中秋: a festival in a named (numeric) year.
@@ -154,6 +164,9 @@ _REL = re.compile(
         rf"(?P<ryear>(?<![\d{CN_NUMERALS}])(?P<ry>{_alternation(_RELATIVE_YEARS)})的?"
         rf"(?:(?P<rym>{NUM})(?:月份?|[./-])(?P<ryd>{NUM}){DAY_END}?|(?P<ryf>{_FESTIVAL})))",
         rf"(?P<lunar>(?<!年)(?<!年的)(?P<lf>{_alternation(LUNAR_FESTIVALS)}))",
+        # a lunar calendar day: 农历八月十五, 阴历腊月初八, 大年初三, 正月初六, 正月十五
+        rf"(?P<lunardate>(?:农历|阴历)(?P<lm>正|腊|冬|{NUM})月(?P<ld>初[一二三四五六七八九十]|{NUM})(?:日|号|號)?"
+        rf"|(?:大年|正月)(?P<ld1>初[一二三四五六七八九十]|十五))",
         # 下个月5号, 本月十五号, 上月3日
         rf"(?P<month>{_NOT_AFTER_UP_DOWN}(?P<mw>下个?月|这个?月|本月|上个?月)的?(?P<md>{NUM}){DAY_END})",
         rf"(?P<monthend>{_NOT_AFTER_UP_DOWN}(?P<ew>下个?月|这个?月|本月|上个?月)月?底|(?:(?<![\d{CN_NUMERALS}几每年上下个])|{_VERBAL_DOWN})月底)",
@@ -168,7 +181,7 @@ _REL = re.compile(
         r"(?P<word>(?<!拿)大后天|(?<!拿)大前天|(?<![以之今此然随日午最往落])后天|(?<![目当以之提眼事先面跟从日])前天"
         r"|今儿个|今儿|今天|今日|今晚|今早|明儿个|明儿|明天|明日|明早|明晚|昨儿|昨天|昨日|昨晚"
         # dialect day words (WILD.md): Wu 今朝/明朝, Cantonese 听日/琴日/寻日, northern 明个/今个/昨个
-        r"|前儿个|后儿个|今朝|明朝|听日|琴日|寻日|明个|今个|昨个"
+        r"|前儿个|后儿个|(?<![以之今此然随日午最往落])后儿|(?<![目当以之提眼事先面跟从日])前儿|今朝|明朝|听日|琴日|寻日|明个|今个|昨个"
         r"|(?<![A-Za-z])(?:[Tt]oday|[Tt]onight|[Tt]omorrow|[Yy]esterday)(?![A-Za-z]))",
         # 15号, 二十号, 8日 (a day alone; not 3号线, not 第5号, not after 月)
         rf"(?P<day>(?<![\d{CN_NUMERALS}月份第几编.\-/年])(?P<dn>\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})号(?![线楼馆门口房车位台床机院码店桥座])"
@@ -179,7 +192,7 @@ _WORDS = {
     "今儿个": 0, "今儿": 0, "今天": 0, "今日": 0, "今晚": 0, "今早": 0,
     "明儿个": 1, "明儿": 1, "明天": 1, "明日": 1, "明早": 1, "明晚": 1,
     "后天": 2, "大后天": 3, "昨儿": -1, "昨天": -1, "昨日": -1, "昨晚": -1, "前天": -2, "大前天": -3,
-    "前儿个": -2, "后儿个": 2, "今朝": 0, "明朝": 1, "听日": 1, "琴日": -1, "寻日": -1, "明个": 1, "今个": 0,
+    "前儿个": -2, "后儿个": 2, "前儿": -2, "后儿": 2, "今朝": 0, "明朝": 1, "听日": 1, "琴日": -1, "寻日": -1, "明个": 1, "今个": 0,
     "昨个": -1, "today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1,
 }
 _ERRORS = (ValueError, OverflowError, KeyError, IndexError, TypeError, ArithmeticError)
@@ -255,13 +268,25 @@ def festival_date(name: str, year: int) -> dt.date | None:
         canonical = LUNAR_FESTIVALS.get(name)
         if canonical is None:
             return None
-        if canonical == "清明":
-            return TermUtils.nth_term_day(year, term_name="清明")
+        if canonical in SOLAR_TERMS:
+            return TermUtils.nth_term_day(year, term_name=canonical)
         if canonical == "除夕":  # the last day of the lunar year that ends in this Gregorian year
             return LunarDate(year, 1, 1).to_solar_date() - dt.timedelta(days=1)
         return LunarDate(year, *_LUNAR_MD[canonical]).to_solar_date()
     except _ERRORS:
         return None
+
+
+def next_lunar_day(month: int, day: int, today: dt.date) -> dt.date | None:
+    """The next Gregorian day on or after ``today`` that is lunar ``month``/``day`` (农历八月十五)."""
+    for year in (today.year - 1, today.year, today.year + 1):
+        try:
+            solar = LunarDate(year, month, day).to_solar_date()
+        except _ERRORS:
+            continue
+        if solar >= today:
+            return solar
+    return None
 
 
 def next_festival(name: str, today: dt.date) -> dt.date | None:
@@ -335,6 +360,10 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
         return _day(*_month_shift(today, 1), n)
     if kind == "lunar":
         return next_festival(match["lf"], today)
+    if kind == "lunardate":
+        month = {"正": 1, "腊": 12, "冬": 11}.get(match["lm"] or "正") or parse_number(match["lm"])
+        day = (match["ld"] or match["ld1"]).removeprefix("初")
+        return next_lunar_day(month, parse_number(day), today)
     if kind == "ryear":
         year = today.year + _RELATIVE_YEARS[match["ry"]]
         if match["ryf"]:

@@ -151,6 +151,8 @@ def _first(pattern: re.Pattern, text: str, has_year: bool) -> str | None:
     is the one asked (a change of plan, ``想问的是``) or the first one's says it is given up (``原定``, ``…出发``)."""
     found: list[tuple[int, int, str]] = []  # (-score, position, date)
     for match in pattern.finditer(text):
+        if text[max(0, match.start() - 2) : match.start()] in ("农历", "阴历"):
+            continue  # a lunar month and day (农历八月十五): relative, sft.dates resolves it
         groups = {k: v for k, v in match.groupdict().items() if v}
         try:
             month = parse_number(groups.get("m") or groups["m2"])

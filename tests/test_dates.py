@@ -263,6 +263,37 @@ def test_fixed_festivals_are_absolute(question, expected):
     assert find_date(question, today=MON) == expected  # no year named: %m-%d even with a reference day
 
 
+@pytest.mark.parametrize("question, expected", [
+    ("双十一包裹会不会被雨淋", "11-11"), ("双11那天深圳", "11-11"), ("光棍节", "11-11"), ("双十二", "12-12"),
+    ("妇女节", "03-08"), ("植树节去种树", "03-12"), ("愚人节", "04-01"), ("青年节", "05-04"),
+    ("建军节", "08-01"), ("教师节", "09-10"), ("万圣节", "10-31"), ("跨年夜去外滩", "12-31"),
+    ("2024年冬至", "2024-12-21"), ("2025年立春", "2025-02-03"),  # solar terms in a named year
+])
+def test_more_fixed_days(question, expected):
+    assert find_date(question) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("农历八月十五", dt.date(2027, 9, 15)),     # on 2026-11-30: the next lunar 8/15 (2026's has passed)
+    ("阴历腊月初八", dt.date(2027, 1, 15)),     # 腊八 of the lunar year 2026
+    ("腊八节", dt.date(2027, 1, 15)),
+    ("大年初三", dt.date(2027, 2, 8)),          # 春节 2027 is February 6
+    ("正月十五", dt.date(2027, 2, 20)),
+    ("冬至那天", dt.date(2026, 12, 22)),
+    ("立春", dt.date(2027, 2, 4)),
+    ("后儿去", D(2026, 12, 2)), ("前儿", D(2026, 11, 28)),
+    ("明天有大雪吗", D(2026, 12, 1)),  # 大雪 is snow here, never the solar term
+])
+def test_lunar_days_solar_terms_and_more_day_words(question, expected):
+    assert find_date(question, today=D(2026, 11, 30)) == expected.isoformat()
+    assert find_date(question) is None or "明天" in question  # relative: null without a reference day
+
+
+@pytest.mark.parametrize("question", ["然后儿童节呢", "之后儿子回来"])
+def test_hou_er_only_as_a_day_word(question):
+    assert find_date(question, today=MON) != (MON + dt.timedelta(days=2)).isoformat()
+
+
 def test_festival_helpers():
     assert find_festival("国庆节去北京") == (None, 10, 1)
     assert find_festival("2025年国庆和元旦") == (2025, 10, 1)
