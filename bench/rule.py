@@ -25,7 +25,8 @@ Cities, rule by rule
     3. As written: a mention is output exactly as it appears (``攀枝花`` or ``攀枝花市``). One exception:
        a full name whose 市 starts a word (``北京市区``, ``北京市民``, ``北京市中心``) is output short.
     4. Not inside a word: a mention inside a common word that merely contains a city name
-       (``三明治``, ``来宾``, ``日照时间``, ``大同小异``, see ``_NOT_CITY_WORDS``) is dropped.
+       (``三明治``, ``来宾``, ``日照时间``, ``大同小异``, see ``_NOT_CITY_WORDS``) is dropped, and so is a street
+       named after a city (``南京路``, ``北京东路``, ``中山大道``: ``_STREET``).
     5. One mention: it is the city. None: ``null`` (regions such as 东北 and 江南 are not in the
        gazetteer, so ``一起去东北看冰雕么`` gives ``null``).
     5b. No mention: a city written in Latin letters (``datasets/romanized.tsv``: the pinyin of every city of
@@ -69,6 +70,8 @@ _NOT_CITY_WORDS = (
     "四平八稳", "普洱茶", "白银价", "黄山毛峰", "祝您安康", "祝你安康", "中山装", "中山路", "北海道",
     "吉林省", "海南省", "明白城",
 )
+#: A street named after a city (rule 4): 南京路, 北京东路, 长沙街 (not 路过, 路上).
+_STREET = re.compile(r"[东西南北中]?(?:路(?![过上途程线费边况])|大街|大道|街(?!道))")
 #: Words after 市 that make it the start of a word (rule 3): 北京市区 is 北京 + 市区.
 _SHI_WORDS = ("市区", "市民", "市中心", "市内", "市场", "市郊", "市里")
 
@@ -266,7 +269,7 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
                 taken[i] = True
     result = []
     for m in sorted(kept, key=lambda m: m.start):
-        if m.key in gazetteer.blockers or _inside_word(folded, m):
+        if m.key in gazetteer.blockers or _inside_word(folded, m) or _STREET.match(folded, m.end):
             continue
         if m.key.endswith("市") and folded.startswith(_SHI_WORDS, m.end - 1):
             m = Mention(m.start, m.end - 1, m.text[:-1], m.key[:-1])  # rule 3: 北京市区 -> 北京

@@ -148,6 +148,16 @@ def test_full_name_only_cities_and_one_city_named_twice(real, query, city):
     assert _one(query)["city"] == city
 
 
+@pytest.mark.parametrize(("query", "city"), [
+    ("南京路步行街明天人多吗", None),        # rule 4: a street named after a city
+    ("广州北京路明天下雨吗", "广州"),
+    ("长沙东路会积水吗 福州", "福州"),
+    ("上海路过南京 明天南京下雨吗", "南京"),  # 路过 is no street
+])
+def test_streets_named_after_cities(real, query, city):
+    assert _one(query)["city"] == city
+
+
 def test_the_sound_alike_table(real):
     table = rule.load_homophones()
     assert len(table) > 600 and "洲" in table["州"] and "郸" not in table["郸"]
