@@ -169,8 +169,9 @@ def load_homophones() -> dict[str, str]:
 def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
     """Rule 5c: the first span (longest at a position) that is a known name with exactly one character
     replaced by a sound-alike; ``None`` without the tables. The span overlaps no known name or place
-    (``石景山`` is no typo of 井山's sound) and starts a phrase: at the start, after a space, punctuation
-    or an emoji, or right after 去/到/在/回/飞/住/来 (``12月阳西``: 月阳 is no 岳阳)."""
+    (``石景山`` is no typo of 井山's sound), starts a phrase (at the start, after a space, punctuation or an
+    emoji, or right after 去/到/在/回/飞/住/来: ``12月阳西``, 月阳 is no 岳阳) and is no part of a date
+    (``_NOT_PHRASE_END``)."""
     if not gazetteer.typo_index or not gazetteer.sound_alikes:
         return None
     folded = gazetteer.fold(question)
@@ -179,7 +180,7 @@ def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
         if not (start == 0 or _PHRASE_START.match(folded[start - 1])):
             continue
         for length in range(min(4, len(folded) - start), 1, -1):
-            if any(taken[start : start + length]):
+            if any(taken[start : start + length]) or _NOT_PHRASE_END.match(folded, start + length):
                 continue
             piece = folded[start : start + length]
             for i in range(length):
@@ -189,6 +190,8 @@ def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
     return None
 
 
+#: What may not follow a typed-wrong city (rule 5c): the rest of a date (大年初三 is no 大连, 阳历年 no 阳春).
+_NOT_PHRASE_END = re.compile(r"[初年月日号號点點]")
 #: Characters that are what they say, never a sound-alike typed by mistake: numerals (阿拉二〇二〇年 is
 #: Shanghainese 我们 + a year, not 阿拉尔) and 儿 (儿童节).
 _NEVER_TYPED_FOR = frozenset("〇零一二两三四五六七八九十百千儿")

@@ -91,7 +91,7 @@ __all__ = [
 FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
     "元旦": (1, 1), "情人节": (2, 14), "五一": (5, 1), "劳动节": (5, 1), "六一": (6, 1), "儿童节": (6, 1),
     "七一": (7, 1), "十一": (10, 1), "国庆": (10, 1), "国庆节": (10, 1), "平安夜": (12, 24), "圣诞": (12, 25),
-    "圣诞节": (12, 25),
+    "圣诞节": (12, 25), "圣诞前夜": (12, 24),
     # more fixed days people ask about (README task rule): 双十一 is 11-11, never 十一 (10-01)
     "双十一": (11, 11), "双11": (11, 11), "光棍节": (11, 11), "双十二": (12, 12), "双12": (12, 12),
     "妇女节": (3, 8), "三八节": (3, 8), "植树节": (3, 12), "愚人节": (4, 1), "青年节": (5, 4), "建党节": (7, 1),
@@ -165,8 +165,8 @@ _REL = re.compile(
         rf"(?:(?P<rym>{NUM})(?:月份?|[./-])(?P<ryd>{NUM}){DAY_END}?|(?P<ryf>{_FESTIVAL})))",
         rf"(?P<lunar>(?<!年)(?<!年的)(?P<lf>{_alternation(LUNAR_FESTIVALS)}))",
         # a lunar calendar day: 农历八月十五, 阴历腊月初八, 大年初三, 正月初六, 正月十五
-        rf"(?P<lunardate>(?:农历|阴历)(?P<lm>正|腊|冬|{NUM})月(?P<ld>初[一二三四五六七八九十]|{NUM})(?:日|号|號)?"
-        rf"|(?:大年|正月)(?P<ld1>初[一二三四五六七八九十]|十五))",
+        rf"(?P<lunardate>(?:(?:农历|阴历)(?P<lm>正|腊|冬|{NUM})|(?P<lm2>正|腊|冬))月(?P<ld>初[一二三四五六七八九十]|{NUM})"
+        rf"(?:日|号|號)?|大年(?P<ld1>初[一二三四五六七八九十]))",
         # 下个月5号, 本月十五号, 上月3日
         rf"(?P<month>{_NOT_AFTER_UP_DOWN}(?P<mw>下个?月|这个?月|本月|上个?月)的?(?P<md>{NUM}){DAY_END})",
         rf"(?P<monthend>{_NOT_AFTER_UP_DOWN}(?P<ew>下个?月|这个?月|本月|上个?月)月?底|(?:(?<![\d{CN_NUMERALS}几每年上下个])|{_VERBAL_DOWN})月底)",
@@ -176,6 +176,7 @@ _REL = re.compile(
         rf"(?P<weekday>(?:(?<![\d{CN_NUMERALS}几每个上下这本])|{_VERBAL_DOWN})(?:周|星期|礼拜)(?P<bd>{_WD}))",
         # 三天后, 10天以后, 过3天, 5天前 (过两天 is "in a couple of days": vague, WILD.md; 过二天/过2天 is +2)
         rf"(?P<after>(?<![\d{CN_NUMERALS}百几])(?P<an>{_COUNT})天(?:以后|之后|后))",
+        rf"(?P<weeks>(?<![\d{CN_NUMERALS}百几半])(?P<wn>{_COUNT})(?:周|个星期|个礼拜)(?:以后|之后|后))",
         rf"(?P<pass>过(?!两天)(?P<pn>{_COUNT})天)",
         rf"(?P<before>(?<![\d{CN_NUMERALS}百几])(?P<bn>{_COUNT})天(?:以前|之前|前))",
         r"(?P<word>(?<!拿)大后天|(?<!拿)大前天|明后天|(?<![以之今此然随日午最往落])后天|(?<![目当以之提眼事先面跟从日])前天"
@@ -342,6 +343,8 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
         return monday + dt.timedelta(days=7 * weeks + 5)
     if kind == "after":
         return today + dt.timedelta(days=parse_number(match["an"]))
+    if kind == "weeks":
+        return today + dt.timedelta(days=7 * parse_number(match["wn"]))
     if kind == "pass":
         return today + dt.timedelta(days=parse_number(match["pn"]))
     if kind == "before":
@@ -361,7 +364,8 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
     if kind == "lunar":
         return next_festival(match["lf"], today)
     if kind == "lunardate":
-        month = {"正": 1, "腊": 12, "冬": 11}.get(match["lm"] or "正") or parse_number(match["lm"])
+        named = match["lm"] or match["lm2"] or "正"  # 大年初三: the first month
+        month = {"正": 1, "腊": 12, "冬": 11}.get(named) or parse_number(named)
         day = (match["ld"] or match["ld1"]).removeprefix("初")
         return next_lunar_day(month, parse_number(day), today)
     if kind == "ryear":

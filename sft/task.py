@@ -78,6 +78,8 @@ _MONTH = rf"月(?:份(?={NUM}{DAY_END}))?"  # 6月1号, 6月份1号 (份 only be
 _YMD = re.compile(
     rf"(?<![\d{CN_NUMERALS}])(?P<y>{YEAR})年的?(?P<m>{NUM}){_MONTH}(?P<d>{NUM}){DAY_END}?"
     rf"|(?<![\d.])(?P<y2>\d{{4}})(?P<sep>[-/.])(?P<m2>\d{{1,2}})(?P=sep)(?P<d2>\d{{1,2}})(?!\d|\.\d)"
+    # 20261205, as typed into a search box: eight digits, a 19xx/20xx year, a real month and day
+    r"|(?<![\d.])(?P<y3>(?:19|20)\d\d)(?P<m3>0[1-9]|1[0-2])(?P<d3>0[1-9]|[12]\d|3[01])(?![\d.])"
 )
 # Month and day: 4月6号, 十二月三十号, 3-15号, 3/15, 3.15 (not after 年: 今年6月1号 is relative)
 _MD = re.compile(
@@ -155,9 +157,9 @@ def _first(pattern: re.Pattern, text: str, has_year: bool) -> str | None:
             continue  # a lunar month and day (农历八月十五): relative, sft.dates resolves it
         groups = {k: v for k, v in match.groupdict().items() if v}
         try:
-            month = parse_number(groups.get("m") or groups["m2"])
-            day = parse_number(groups.get("d") or groups["d2"])
-            year = parse_number(groups.get("y") or groups["y2"]) if has_year else None
+            month = parse_number(groups.get("m") or groups.get("m2") or groups["m3"])
+            day = parse_number(groups.get("d") or groups.get("d2") or groups["d3"])
+            year = parse_number(groups.get("y") or groups.get("y2") or groups["y3"]) if has_year else None
             date = format_date(month, day, year)
         except (ValueError, KeyError, TypeError, OverflowError):
             continue

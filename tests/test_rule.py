@@ -129,6 +129,7 @@ def test_the_traditional_table_folds_one_character_for_one(real):
     ("我们石景山今朝温度高吗", None),      # a district (a known place) is never read as a typo
     ("阿拉二〇二〇年十月六日会下雪不", None),  # numerals are never sound-alikes (阿拉尔)
     ("12月阳西去海边行不行", None),        # 月阳 starts no phrase: no 岳阳
+    ("大年初三出门冷不冷", None),           # part of a date: no 大连
     ("杭州下雨吗", "杭州"),              # a real mention: no typo search at all
 ])
 def test_sound_alike_typos(real, query, city):
