@@ -59,7 +59,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sft.task import Answer, find_date
+from sft.task import Answer, find_date, traditional_table
 
 _NULL = Answer(None, None).to_json()
 
@@ -144,7 +144,7 @@ def default_gazetteer() -> Gazetteer:
     gazetteer = Gazetteer.from_names(cities, blockers=[p.name for p in places if p.kind != "city"],
                                      full_only=load_full_names())
     return dataclasses.replace(gazetteer, romanized=romanized_pattern(load_romanized()),
-                               simplified=load_traditional(), typo_index=typo_index(gazetteer.names),
+                               simplified=traditional_table(), typo_index=typo_index(gazetteer.names),
                                sound_alikes=load_homophones())
 
 
@@ -175,7 +175,9 @@ def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
     if not gazetteer.typo_index or not gazetteer.sound_alikes:
         return None
     folded = gazetteer.fold(question)
-    taken = _known_spans(folded, gazetteer)
+    taken = [False] * len(folded)  # characters of any name or place of the gazetteer
+    for begin, end in _scan(folded, gazetteer):
+        taken[begin:end] = [True] * (end - begin)
     for start in range(len(folded)):
         if not (start == 0 or _PHRASE_START.match(folded[start - 1])):
             continue
@@ -201,16 +203,17 @@ _NEVER_TYPED_FOR = frozenset("〇零一二两三四五六七八九十百千儿")
 _PHRASE_START = re.compile(r"[^\w]|[_去到在回飞住来]")
 
 
-def _known_spans(folded: str, gazetteer: Gazetteer) -> list[bool]:
-    """Characters covered by any name or place of the gazetteer (cities and blockers alike)."""
-    taken = [False] * len(folded)
+def _scan(folded: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Rule 2's scan: at every position the longest name or place of the gazetteer (cities and blockers
+    alike) that starts there, as ``(start, end)``; overlaps are resolved by the caller."""
+    found = []
     for start in range(len(folded)):
         for length in range(min(gazetteer.max_len, len(folded) - start), 1, -1):
             piece = folded[start : start + length]
             if piece in gazetteer.names or piece in gazetteer.blockers:
-                taken[start : start + length] = [True] * length
+                found.append((start, start + length))
                 break
-    return taken
+    return found
 
 
 def load_full_names() -> list[str]:
@@ -218,14 +221,6 @@ def load_full_names() -> list[str]:
     from sft.paths import DATA, read_tsv
 
     return [name for _, (name, _why) in read_tsv(DATA / "full_names.tsv", ("name", "short_form"))]
-
-
-def load_traditional() -> dict[int, str]:
-    """datasets/traditional.tsv as a ``str.translate`` table (``sft.task.traditional_table``: the date rule
-    folds with the same table)."""
-    from sft.task import traditional_table
-
-    return traditional_table()
 
 
 def load_romanized() -> list[str]:
@@ -255,13 +250,7 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
     """Rules 2-4: gazetteer names in the question, longest first, no overlaps, in text order. Traditional
     characters are read as their simplified form (one for one: the mention keeps the text as written)."""
     folded = gazetteer.fold(question)
-    found = []
-    for start in range(len(question)):
-        for length in range(min(gazetteer.max_len, len(question) - start), 1, -1):
-            piece = folded[start : start + length]
-            if piece in gazetteer.names or piece in gazetteer.blockers:
-                found.append(Mention(start, start + length, question[start : start + length], piece))
-                break
+    found = [Mention(start, end, question[start:end], folded[start:end]) for start, end in _scan(folded, gazetteer)]
     kept: list[Mention] = []
     taken = [False] * len(question)
     # longest first; at equal length a city before a blocker (大后天河池: 河池, not the district 天河)

@@ -430,11 +430,11 @@ def compose(rng: random.Random, dates: str = "resolved") -> tuple[str, Answer, d
 def _to_traditional() -> dict[int, str]:
     """Simplified -> traditional for the characters with one usual traditional form in
     datasets/traditional.tsv (台 has three, 臺 檯 颱, and stays as it is; variants such as 翫 are never written)."""
-    from sft.paths import DATA, read_tsv
+    from sft.task import traditional_rows
 
     forms: dict[str, list[str]] = {}
-    for _, (trad, simple, usual) in read_tsv(DATA / "traditional.tsv", ("traditional", "simplified", "usual")):
-        if usual == "1":
+    for trad, simple, usual in traditional_rows():
+        if usual:
             forms.setdefault(simple, []).append(trad)
     return {ord(simple): trads[0] for simple, trads in forms.items() if len(trads) == 1}
 

@@ -97,19 +97,18 @@ FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
     "妇女节": (3, 8), "三八节": (3, 8), "植树节": (3, 12), "愚人节": (4, 1), "青年节": (5, 4), "建党节": (7, 1),
     "建军节": (8, 1), "教师节": (9, 10), "万圣节": (10, 31), "跨年夜": (12, 31), "跨年": (12, 31),
 }
-#: Lunar festivals and the solar term 清明: name as written -> canonical name.
+#: Solar terms read as dates: those whose names are no weather words (大雪, 小雪, 白露, 霜降, 雨水 are: left out).
+SOLAR_TERMS = ("清明", "立春", "立夏", "立秋", "立冬", "春分", "秋分", "夏至", "冬至", "惊蛰", "谷雨", "芒种", "处暑")
+#: Lunar festivals and the solar terms: name as written -> canonical name.
 LUNAR_FESTIVALS: dict[str, str] = {
     "春节": "春节", "大年初一": "春节", "除夕": "除夕", "大年三十": "除夕", "元宵": "元宵", "元宵节": "元宵",
     "端午": "端午", "端午节": "端午", "七夕": "七夕", "七夕节": "七夕", "中秋": "中秋", "中秋节": "中秋",
     "重阳": "重阳", "重阳节": "重阳", "清明": "清明", "清明节": "清明",
     "腊八": "腊八", "腊八节": "腊八", "龙抬头": "龙抬头", "中元节": "中元",
-    # solar terms whose names are no weather words (大雪, 小雪, 白露, 霜降, 雨水 are: left out)
-    **{term: term for term in ("立春", "立夏", "立秋", "立冬", "春分", "秋分", "夏至", "冬至", "惊蛰", "谷雨", "芒种",
-                               "处暑")},
+    **{term: term for term in SOLAR_TERMS if term != "清明"},
 }
 _LUNAR_MD = {"春节": (1, 1), "元宵": (1, 15), "端午": (5, 5), "七夕": (7, 7), "中秋": (8, 15), "重阳": (9, 9),
              "腊八": (12, 8), "龙抬头": (2, 2), "中元": (7, 15)}
-SOLAR_TERMS = ("清明", "立春", "立夏", "立秋", "立冬", "春分", "秋分", "夏至", "冬至", "惊蛰", "谷雨", "芒种", "处暑")
 #: Vague times: never a date, even with a reference day (no pattern below matches them).
 VAGUE = ("这几天", "最近", "这周", "本周", "下周", "下个月", "月初", "过几天", "过两天", "改天", "晚上", "现在",
          "这两天",

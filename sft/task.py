@@ -114,13 +114,20 @@ _EMOJI = re.compile("[\u2600-\u27bf\u2b00-\u2bff\ufe00-\ufe0f\u200d\u20e3\U0001f
 
 
 @functools.lru_cache(maxsize=1)
-def traditional_table() -> dict[int, str]:
-    """datasets/traditional.tsv as a ``str.translate`` table: a traditional character -> its simplified one
-    (one for one, so spans keep their places: 後天 reads as 后天, 臺北 as 台北)."""
+def traditional_rows() -> tuple[tuple[str, str, bool], ...]:
+    """datasets/traditional.tsv: (traditional, simplified, usual) per one-character pair; ``usual``: OpenCC's
+    s2t writes it (臺, 後), not only its t2s reads it (翫)."""
     from sft.paths import DATA, read_tsv
 
     rows = read_tsv(DATA / "traditional.tsv", ("traditional", "simplified", "usual"))
-    return {ord(t): s for _, (t, s, _usual) in rows if len(t) == 1 and len(s) == 1}
+    return tuple((t, s, usual == "1") for _, (t, s, usual) in rows if len(t) == 1 and len(s) == 1)
+
+
+@functools.lru_cache(maxsize=1)
+def traditional_table() -> dict[int, str]:
+    """A ``str.translate`` table: a traditional character -> its simplified one (one for one, so spans keep
+    their places: 後天 reads as 后天, 臺北 as 台北)."""
+    return {ord(t): s for t, s, _usual in traditional_rows()}
 
 
 def _normalize(question: str) -> str:

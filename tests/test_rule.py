@@ -115,7 +115,9 @@ def test_traditional_spaced_english_and_spelled_out_years(real, query, city, dat
 
 
 def test_the_traditional_table_folds_one_character_for_one(real):
-    table = rule.load_traditional()
+    from sft.task import traditional_table
+
+    table = traditional_table()
     assert len(table) > 200 and table[ord("臺")] == "台" and table[ord("門")] == "门"
     assert all(len(s) == 1 and chr(t) != s for t, s in table.items())
     assert "北京".translate(table) == "北京"  # simplified text is left alone
