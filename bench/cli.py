@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import sys
 import typing
 
@@ -36,7 +37,7 @@ def _add_dataclass_args(parser: argparse.ArgumentParser, cls, skip=()) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from sft.session import BACKENDS
+    from sft.session import BACKENDS, ENGINES
     from sft.train import PROFILES, FinetuneConfig
 
     parser = argparse.ArgumentParser(prog="qwen-sft", description=__doc__.split(":", 1)[1].strip(),
@@ -82,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="+json contenders: decode the grammar's forced tokens one by one (to measure the gain)")
     p.add_argument("--no-share-prefix", dest="share_prefix", action="store_false",
                    help="run every prompt in full, not its common opening once per batch (to measure the gain)")
+    p.add_argument("--engine", default=os.environ.get("QWEN_SFT_ENGINE", "auto"), choices=ENGINES,
+                   help="the KV cache: auto (static on CUDA, dynamic on a CPU), static (fixed shapes; CUDA graphs "
+                   "on CUDA), dynamic (growing cache, shared opening, finished rows leave); default "
+                   "$QWEN_SFT_ENGINE, else auto")
+    p.add_argument("--no-cuda-graphs", dest="cuda_graphs", action="store_false",
+                   help="static engine on CUDA: run the forward passes eagerly (to measure what graphs buy)")
     p.add_argument("--free-city", dest="copy_city", action="store_false",
                    help="+json contenders: let the grammar accept any city string, not only the question's own")
     p.add_argument("--backend", default="torch", choices=BACKENDS,
@@ -101,6 +108,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--train-profile", default="tutorial", help="the fine-tune profile whose step is timed")
     p.add_argument("--hf-generate", default="", help="also time transformers' generate at batch 1: static "
                    "(StaticCache, decode step compiled by generate), dynamic, or both (static,dynamic)")
+    p.add_argument("--engine", default=os.environ.get("QWEN_SFT_ENGINE", "auto"), choices=ENGINES,
+                   help="the KV cache: auto (static on CUDA, dynamic on a CPU), static (fixed shapes; CUDA graphs "
+                   "on CUDA), dynamic (growing cache, shared opening, finished rows leave); default "
+                   "$QWEN_SFT_ENGINE, else auto")
+    p.add_argument("--no-cuda-graphs", dest="cuda_graphs", action="store_false",
+                   help="static engine on CUDA: run the forward passes eagerly (to measure what graphs buy)")
     p.add_argument("--out", required=True, help="JSON file for the figures")
     p.add_argument("--device", default=None)
 
@@ -155,7 +168,8 @@ def cmd_bench(args, console: Console) -> None:
         sweep=[int(b) for b in args.sweep.split(",")] if args.sweep else None,
         sweep_contenders=[c.strip() for c in args.sweep_contenders.split(",")] if args.sweep_contenders else None,
         jump_forward=args.jump_forward, sweep_latency_n=args.sweep_latency_n, copy_city=args.copy_city,
-        backend=args.backend, share_prefix=args.share_prefix, command="qwen-sft " + " ".join(sys.argv[1:]),
+        backend=args.backend, share_prefix=args.share_prefix, engine=args.engine,
+        cuda_graphs=args.cuda_graphs, command="qwen-sft " + " ".join(sys.argv[1:]),
     )
     run_bench(cfg, console=console)
 
@@ -173,7 +187,8 @@ def cmd_speed(args, console: Console) -> None:
     for mode in modes:  # checked before any work: a typo loses no measurement
         if mode not in ("static", "dynamic"):
             raise UserError(f"--hf-generate: unknown mode {mode!r}; valid: static, dynamic")
-    ws = InferenceSession(args.model, args.adapter, device=args.device)
+    ws = InferenceSession(args.model, args.adapter, device=args.device, engine=args.engine,
+                          cuda_graphs=args.cuda_graphs)
     loaded = ws.base()
     device = next(loaded.model.parameters()).device
     fixed = args.fixed_new_tokens
@@ -189,7 +204,8 @@ def cmd_speed(args, console: Console) -> None:
     sizes = [] if args.batch_sizes in ("", "none") else [int(b) for b in args.batch_sizes.split(",")]
     out = {
         "run": {**run_metadata("qwen-sft " + " ".join(sys.argv[1:]), loaded, args.model),
-                "adapter": args.adapter, "prompt": prompt, "fixed_new_tokens": fixed},
+                "adapter": args.adapter, "prompt": prompt, "fixed_new_tokens": fixed, "engine": args.engine,
+                "cuda_graphs": args.cuda_graphs},
         "params": sum(p.numel() for p in loaded.model.parameters()),
         "decode_floor": speed.decode_floor(loaded.model, device),
     }

@@ -78,6 +78,7 @@ class Run:
     seconds: float
     prompt: str | None = None
     batch_size: int | None = None
+    warmup_seconds: float | None = None  # an untimed first pass (CUDA graphs captured), not in ``seconds``
 
 
 def _model_todays(spec: Contender, ws: InferenceSession, todays):
@@ -126,11 +127,15 @@ def run_contender(name: str, questions: list[str], ws: InferenceSession, progres
         extractor = ws.extractor(adapter=spec.adapter, constrained=spec.grammar, prompt=prompt,
                                  batch_size=batch_size)
         with ws.adapter_state(spec.adapter):
+            warmup = None
+            if getattr(extractor, "needs_warmup", False):  # every batch shape's graphs captured before the clock
+                warmup = extractor.warm_up(questions, todays=model_todays)
             start = time.perf_counter()
             generations = extractor(questions, progress=progress, todays=model_todays)
             seconds = time.perf_counter() - start
+        ws.last_engine = getattr(extractor, "engine_label", None)
         model_run = Run([g.text for g in generations], generations, seconds, prompt=prompt,
-                        batch_size=extractor.batch_size)
+                        batch_size=extractor.batch_size, warmup_seconds=warmup)
         if reuse is not None:
             reuse[key] = model_run
     elif progress:
@@ -142,7 +147,7 @@ def run_contender(name: str, questions: list[str], ws: InferenceSession, progres
         outputs = [resolve_output(text, today)
                    for text, today in zip(model_run.outputs, todays or [None] * len(questions), strict=True)]
         return Run(outputs, model_run.generations, model_run.seconds + time.perf_counter() - start,
-                   prompt=model_run.prompt, batch_size=model_run.batch_size)
+                   prompt=model_run.prompt, batch_size=model_run.batch_size, warmup_seconds=model_run.warmup_seconds)
     if not spec.hybrid:
         return model_run
     from bench import hybrid
@@ -150,4 +155,5 @@ def run_contender(name: str, questions: list[str], ws: InferenceSession, progres
     start = time.perf_counter()
     outputs = hybrid.combine_all(questions, model_run.outputs, todays)
     seconds = model_run.seconds + time.perf_counter() - start
-    return Run(outputs, model_run.generations, seconds, prompt=model_run.prompt, batch_size=model_run.batch_size)
+    return Run(outputs, model_run.generations, seconds, prompt=model_run.prompt, batch_size=model_run.batch_size,
+               warmup_seconds=model_run.warmup_seconds)

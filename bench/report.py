@@ -57,7 +57,10 @@ def _device_text(speed: dict) -> str:
     """A contender's device; a data-parallel run's with its process count (``NVIDIA H200 × 2``)."""
     device = speed.get("device", "–")
     world = speed.get("world_size") or 1
-    return f"{device} × {world}" if world > 1 else device
+    text = f"{device} × {world}" if world > 1 else device
+    if speed.get("engine") and speed["engine"] != "dynamic":  # the static cache (sft.static_cache)
+        text += f" ({speed['engine']})"
+    return text
 
 
 def _cpu_text(cpu: dict | None) -> str:

@@ -50,6 +50,8 @@ class BenchConfig:
     sweep_contenders: list[str] | None = None  # which model contenders get the sweep (default: all)
     jump_forward: bool = True  # +json contenders: forced tokens appended, not decoded one by one
     share_prefix: bool = True  # the prompts' common opening runs once per batch (sft.engine)
+    engine: str = "auto"  # sft.session.ENGINES: the KV cache (static on CUDA by default)
+    cuda_graphs: bool = True  # the static cache's forward passes replayed from CUDA graphs (CUDA only)
     copy_city: bool = True  # +json contenders: the city is null or a substring of the question
     backend: str = "torch"  # sft.session.BACKENDS: torch, or int8 (CPU: dynamic int8 linear layers)
     limit: int | None = None  # first N questions of each split (smoke runs)
@@ -226,7 +228,7 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
     ws = InferenceSession(cfg.model, cfg.adapter, device=my_device, dtype=dtype, batch_size=cfg.batch_size,
                    max_new_tokens=cfg.max_new_tokens, trust_remote_code=cfg.trust_remote_code,
                    jump_forward=cfg.jump_forward, copy_city=cfg.copy_city, backend=cfg.backend,
-                   share_prefix=cfg.share_prefix)
+                   share_prefix=cfg.share_prefix, engine=cfg.engine, cuda_graphs=cfg.cuda_graphs)
     uses_adapter = any(REGISTRY[c].adapter for c in cfg.contenders)
     check_dates(cfg.contenders, ws)
     if train is None and cfg.adapter and uses_adapter:
@@ -256,7 +258,8 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
             loaded = ws.base()
             device = next(loaded.model.parameters()).device
             s = speed.summarize(result.generations, result.seconds)
-            s.update(device=speed.device_name(device), batch_size=result.batch_size, backend=cfg.backend)
+            s.update(device=speed.device_name(device), batch_size=result.batch_size, backend=cfg.backend,
+                     engine=ws.last_engine, warmup_s=result.warmup_seconds)
             if parallel:  # queries_per_s: all questions over the slowest rank's time
                 per_device = s["queries_per_s"] / world if s["queries_per_s"] else None
                 s.update(world_size=world, queries_per_s_per_device=per_device, ranks=ranks)

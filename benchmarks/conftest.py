@@ -8,6 +8,7 @@ The model and batch come from the environment, so the same suite runs on this CP
 * ``QWEN_SFT_BENCH_ADAPTER`` adapter folder: the extraction benchmarks then run the fine-tuned contender
 * ``QWEN_SFT_BENCH_BATCH``  the "best batch" (default 32 on CPU, 256 on CUDA: the sweeps' best)
 * ``QWEN_SFT_BENCH_ROUNDS`` timed rounds per benchmark (default 5)
+* ``QWEN_SFT_BENCH_ENGINE`` the engine's KV cache: auto (default: static + CUDA graphs on CUDA), static, dynamic
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ def workspace(device):
     from sft.session import InferenceSession
 
     ws = InferenceSession(os.environ.get("QWEN_SFT_BENCH_MODEL", "embedded"),
-                          os.environ.get("QWEN_SFT_BENCH_ADAPTER"), device=device)
+                          os.environ.get("QWEN_SFT_BENCH_ADAPTER"), device=device,
+                          engine=os.environ.get("QWEN_SFT_BENCH_ENGINE", "auto"))
     ws.base()
     return ws
 

@@ -159,7 +159,8 @@ class Extractor:
     def __init__(self, model, tokenizer, *, prompt: str = "tutorial", batch_size: int = 16,
                  max_new_tokens: int = 48, max_prompt_tokens: int | None = None,
                  constraint: Constraint | None = None, stop_at_answer: bool = True, jump_forward: bool = True,
-                 share_prefix: bool = True, compact: bool = True):
+                 share_prefix: bool = True, compact: bool = True, static: bool | None = None,
+                 cuda_graphs: bool | None = None):
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
         self.model = model
@@ -175,6 +176,12 @@ class Extractor:
         self.share_prefix = share_prefix  # run the rows' common opening once per batch (same answers)
         self.compact = compact  # drop finished rows from the batch during decoding (same answers)
         self.device = next(model.parameters()).device
+        on_cuda = self.device.type == "cuda"
+        # the static cache (sft.static_cache), by default on CUDA, where the launches dominate; its decode and
+        # prefill calls replayed from CUDA graphs (CUDA only). share_prefix and compact are the dynamic path's.
+        self.static = on_cuda if static is None else static
+        self.cuda_graphs = (on_cuda if cuda_graphs is None else cuda_graphs) and on_cuda
+        self._static_runner = None
         self.stop_ids = {i for i in (tokenizer.eos_token_id, tokenizer.pad_token_id,
                                      tokenizer.convert_tokens_to_ids("<|im_end|>"),
                                      tokenizer.convert_tokens_to_ids("<|endoftext|>"))
@@ -262,6 +269,53 @@ class Extractor:
                 progress(len(rows))
         return results  # type: ignore[return-value]
 
+    @property
+    def needs_warmup(self) -> bool:
+        """Whether the first batch of each shape captures CUDA graphs (time a speed figure should not count:
+        run the questions once untimed first)."""
+        return self.static and self.cuda_graphs and self.device.type == "cuda"
+
+    def warm_up(self, questions: list[str], todays=None) -> float:
+        """Run ``questions`` once, untimed, so that every batch shape they make has its CUDA graphs; the
+        constraint's per-question caches (compiled grammars) are emptied after, so a timed run that follows
+        still pays for them. Returns the seconds it took."""
+        start = time.perf_counter()
+        self(questions, todays=todays)
+        clear = getattr(self.constraint, "clear_cache", None)
+        if clear is not None:
+            clear()
+        return time.perf_counter() - start
+
+    @property
+    def engine_label(self) -> str:
+        """What ran: ``dynamic``, ``static`` (eager) or ``static+cuda-graphs``."""
+        if not self.static:
+            return "dynamic"
+        runner = self._static_runner
+        return "static+cuda-graphs" if runner is not None and runner.graphs else "static"
+
+    def _use_static(self) -> bool:
+        """Whether batches run through the static cache (:mod:`sft.static_cache`): asked for, and the model's
+        cache a transformers ``Cache`` (a remote-code model's tuple cache is not)."""
+        if not self.static:
+            return False
+        if self._static_runner is None:
+            try:
+                from transformers import StaticCache  # noqa: F401
+
+                from .static_cache import StaticRunner
+
+                base = self.model.get_base_model() if hasattr(self.model, "get_base_model") else self.model
+                if not type(base).__module__.startswith("transformers.models."):  # remote code: its own cache
+                    raise TypeError(f"{type(base).__name__} is remote code, its cache is its own")
+                self._static_runner = StaticRunner(self.model, self._cache_kw, max_batch=self.batch_size,
+                                                   graphs=self.cuda_graphs)
+            except (ImportError, TypeError) as exc:
+                warnings.warn(f"static KV cache unavailable ({exc}): the dynamic cache is used", stacklevel=3)
+                self.static = False
+                return False
+        return True
+
     @torch.inference_mode()
     def generate_batch(self, questions: list[str], encoded: list[list[int]]) -> list[Generation]:
         n = len(encoded)
@@ -271,6 +325,8 @@ class Extractor:
         active = [True] * n
         new_tokens: list[list[int]] = [[] for _ in range(n)]
         forced_count = [0] * n
+        decoded = [0] * n  # tokens a row chose itself (max_new_tokens bounds these)
+        pending: list[list[int]] = [[] for _ in range(n)]  # chosen or forced tokens the model has not read yet
 
         def take_forced(r: int) -> list[int]:
             """The row's forced tokens (already accepted by the constraint), fed to its JSON tracker."""
@@ -286,34 +342,27 @@ class Extractor:
         start = time.perf_counter()
         # Jump-forward at prefill: what the grammar forces first (`{"city":`) joins the prompt.
         rows = [ids + take_forced(r) for r, ids in enumerate(encoded)]
-        shared = self.shared_prefix(encoded)
-        prefix_cache = self._prefix_cache(encoded[0][:shared], n) if shared else None
-        if prefix_cache is None:
-            shared = 0
-        # Each row: [shared opening][padding][its own tokens]; the padding is masked out, positions skip it.
-        input_ids, own = _left_pad([ids[shared:] for ids in rows], self.pad_id)
-        attention = torch.cat([torch.ones((n, shared), dtype=torch.long), own], dim=-1)
-        positions = (attention.cumsum(-1) - 1).clamp(min=0)[:, shared:]
-        last_pos = positions[:, -1:]  # [n, 1], on the CPU
-        input_ids, attention = input_ids.to(self.device), attention.to(self.device)
-        cache_arg = {} if prefix_cache is None else {self._cache_kw: prefix_cache}
-        out = self.model(input_ids=input_ids, attention_mask=attention, position_ids=positions.to(self.device),
-                         use_cache=True, logits_to_keep=1, **cache_arg)
-        forwards = 1 + (prefix_cache is not None)
-        cache = _cache_of(out)
-        logits = out.logits[:, -1, :]
+        if self._use_static():
+            stepper = self._static_runner
+            # room for every chosen token and as many forced ones (a grammar forces fewer)
+            logits = stepper.prefill(rows, self.pad_id, steps=2 * self.max_new_tokens + 16)
+            forwards = 1
+        else:
+            stepper = _DynamicSteps(self, n)
+            logits = stepper.prefill(rows, encoded)
+            forwards = stepper.forwards
         live = list(range(n))  # the batch row of each row of the tensors (finished rows leave: compact)
-        for i in range(self.max_new_tokens):
+        while True:
             logits = logits.float()
+            deciding = [r if active[r] and not pending[r] else None for r in live]
             if constraint is not None:
-                constraint.mask(logits, [r if active[r] else None for r in live])
+                constraint.mask(logits, deciding)
             chosen = logits.argmax(-1).tolist()
-            feed: list[list[int]] = []
-            for j, r in enumerate(live):
-                if not active[r]:
-                    feed.append([self.pad_id])
+            for j, r in enumerate(deciding):
+                if r is None:
                     continue
                 token = chosen[j]
+                decoded[r] += 1
                 stop = token in self.stop_ids and self.stop_at_answer
                 if not stop:
                     new_tokens[r].append(token)
@@ -322,31 +371,30 @@ class Extractor:
                     stop = True
                 if stop:
                     active[r] = False
-                    feed.append([self.pad_id])
                 else:
-                    feed.append([token] + take_forced(r))
-            if not any(active) or i == self.max_new_tokens - 1:
+                    pending[r] = [token] + take_forced(r)
+                    if decoded[r] >= self.max_new_tokens:
+                        active[r] = False
+            if not any(active):
                 break
-            keep = [j for j, r in enumerate(live) if active[r]]
-            finished = len(live) - len(keep)
-            if self.compact and finished and finished * 8 >= len(live) and hasattr(cache, "batch_select_indices"):
-                index = torch.tensor(keep)
-                on_device = index.to(self.device)
-                cache.batch_select_indices(on_device)
-                attention, last_pos = attention[on_device], last_pos[index]
-                feed, live = [feed[j] for j in keep], [live[j] for j in keep]
-            # One step feeds every row its chosen token plus any forced ones, left-padded to the longest:
-            # the padding is masked out, so each row's next-token logits sit at the last position.
-            step, step_mask = _left_pad(feed, self.pad_id)
-            step_pos = last_pos + step_mask.cumsum(-1)  # a row's tokens continue its positions; padding repeats
-            last_pos = step_pos[:, -1:]
-            attention = torch.cat([attention, step_mask.to(self.device)], dim=-1)
-            out = self.model(input_ids=step.to(self.device), attention_mask=attention,
-                             position_ids=step_pos.to(self.device), use_cache=True, logits_to_keep=1,
-                             **{self._cache_kw: cache})
+            if not stepper.multi_token and stepper.steps_left <= 0:  # only past max_new_tokens forced tokens
+                warnings.warn("static KV cache full: the batch stops here", stacklevel=2)
+                break
+            # Each row feeds what it has not fed yet: all of it (dynamic: one call, left-padded), or one token
+            # (static: a forced token waits for the next step); a finished row feeds padding.
+            feed: list[list[int]] = []
+            for r in live:
+                if not active[r]:
+                    feed.append([self.pad_id])
+                elif stepper.multi_token:
+                    feed.append(pending[r])
+                    pending[r] = []
+                else:
+                    feed.append([pending[r].pop(0)])
+            if stepper.multi_token and self.compact:
+                live, feed = stepper.compact(live, feed, active)
+            logits = stepper.step(feed)
             forwards += 1
-            cache = _cache_of(out)
-            logits = out.logits[:, -1, :]
         synchronize(self.device)
         seconds = time.perf_counter() - start
         return [
@@ -358,3 +406,59 @@ class Extractor:
             )
             for q, ids, toks, fc in zip(questions, encoded, new_tokens, forced_count)
         ]
+
+
+class _DynamicSteps:
+    """The dynamic path: transformers' growing cache, the shared opening run once (``share_prefix``),
+    ragged multi-token steps left-padded within the step, finished rows dropped (``compact``)."""
+
+    multi_token = True
+
+    def __init__(self, extractor: Extractor, n: int):
+        self.ex, self.n = extractor, n
+        self.forwards = 0
+
+    def prefill(self, rows: list[list[int]], encoded: list[list[int]]) -> torch.Tensor:
+        ex, n = self.ex, self.n
+        shared = ex.shared_prefix(encoded)
+        prefix_cache = ex._prefix_cache(encoded[0][:shared], n) if shared else None
+        if prefix_cache is None:
+            shared = 0
+        # Each row: [shared opening][padding][its own tokens]; the padding is masked out, positions skip it.
+        input_ids, own = _left_pad([ids[shared:] for ids in rows], ex.pad_id)
+        attention = torch.cat([torch.ones((n, shared), dtype=torch.long), own], dim=-1)
+        positions = (attention.cumsum(-1) - 1).clamp(min=0)[:, shared:]
+        self.last_pos = positions[:, -1:]  # [n, 1], on the CPU
+        input_ids, self.attention = input_ids.to(ex.device), attention.to(ex.device)
+        cache_arg = {} if prefix_cache is None else {ex._cache_kw: prefix_cache}
+        out = ex.model(input_ids=input_ids, attention_mask=self.attention, position_ids=positions.to(ex.device),
+                       use_cache=True, logits_to_keep=1, **cache_arg)
+        self.forwards = 1 + (prefix_cache is not None)
+        self.cache = _cache_of(out)
+        return out.logits[:, -1, :]
+
+    def compact(self, live: list[int], feed: list[list[int]], active: list[bool]):
+        """Drop the finished rows from the tensors once an eighth of the batch has finished."""
+        keep = [j for j, r in enumerate(live) if active[r]]
+        finished = len(live) - len(keep)
+        if finished and finished * 8 >= len(live) and hasattr(self.cache, "batch_select_indices"):
+            index = torch.tensor(keep)
+            on_device = index.to(self.ex.device)
+            self.cache.batch_select_indices(on_device)
+            self.attention, self.last_pos = self.attention[on_device], self.last_pos[index]
+            feed, live = [feed[j] for j in keep], [live[j] for j in keep]
+        return live, feed
+
+    def step(self, feed: list[list[int]]) -> torch.Tensor:
+        """One call feeds every row its tokens, left-padded to the longest: the padding is masked out, so each
+        row's next-token logits sit at the last position."""
+        ex = self.ex
+        step, step_mask = _left_pad(feed, ex.pad_id)
+        step_pos = self.last_pos + step_mask.cumsum(-1)  # a row's tokens continue its positions; padding repeats
+        self.last_pos = step_pos[:, -1:]
+        self.attention = torch.cat([self.attention, step_mask.to(ex.device)], dim=-1)
+        out = ex.model(input_ids=step.to(ex.device), attention_mask=self.attention,
+                       position_ids=step_pos.to(ex.device), use_cache=True, logits_to_keep=1,
+                       **{ex._cache_kw: self.cache})
+        self.cache = _cache_of(out)
+        return out.logits[:, -1, :]

@@ -163,6 +163,13 @@ class JsonSchemaConstraint:
             schema = decoding_schema(schema)
         return compile_schema(self.tokenizer, schema, self._vocab_arg)
 
+    def clear_cache(self) -> None:
+        """Forget the grammars compiled per question (a speed run's warm-up must not make its timed run
+        cheaper); the schema's own grammar stays."""
+        base = {k for k, g in _GRAMMARS.items() if g is self.grammar}
+        for key in [k for k in _GRAMMARS if k not in base]:
+            del _GRAMMARS[key]
+
     def matcher(self, question: str | None = None):
         # terminate_without_stop_token: the matcher terminates at the closing brace, no end-of-turn needed.
         return self.xgr.GrammarMatcher(self.grammar_for(question), terminate_without_stop_token=True)

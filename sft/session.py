@@ -24,6 +24,10 @@ from sft.train import ADAPTER_META  # written by `qwen-sft finetune` beside the 
 #: bare base).
 BACKENDS = ("torch", "int8")
 
+#: The engine's KV cache: ``auto`` (static on CUDA, dynamic on a CPU), ``static`` (sft.static_cache: fixed
+#: shapes, CUDA graphs on CUDA), ``dynamic`` (transformers' growing cache, shared opening, finished rows leave).
+ENGINES = ("auto", "static", "dynamic")
+
 
 def adapter_meta(adapter: str | Path) -> dict:
     """The training record beside an adapter (base model, prompt, recipe, figures).
@@ -49,7 +53,9 @@ class InferenceSession:
     def __init__(self, model: str = "embedded", adapter: str | Path | None = None, *, device=None, dtype=None,
                  batch_size: int = 32, max_new_tokens: int = 48, trust_remote_code: bool = False,
                  jump_forward: bool = True, copy_city: bool = True, backend: str = "torch",
-                 share_prefix: bool = True):
+                 share_prefix: bool = True, engine: str = "auto", cuda_graphs: bool = True):
+        if engine not in ENGINES:
+            raise UserError(f"unknown engine {engine!r}; valid: {', '.join(ENGINES)}")
         if backend not in BACKENDS:
             raise UserError(f"unknown backend {backend!r}; valid: {', '.join(BACKENDS)}")
         self.backend = backend
@@ -61,6 +67,8 @@ class InferenceSession:
         self.jump_forward = jump_forward  # +json contenders: append forced tokens instead of decoding them
         self.copy_city = copy_city  # +json contenders: the city must be copied from the question (or null)
         self.share_prefix = share_prefix  # the prompts' common opening runs once per batch (sft.engine)
+        self.engine, self.cuda_graphs = engine, cuda_graphs  # sft.engine's static or dynamic cache; CUDA graphs
+        self.last_engine: str | None = None  # what the last extractor ran (Extractor.engine_label)
         self.loaded = None
         self.peft_model = None
         self.merged = False  # whether the LoRA weights are folded into the base right now
@@ -124,9 +132,10 @@ class InferenceSession:
             constraint = JsonSchemaConstraint(loaded.tokenizer, vocab_size=model.config.vocab_size,
                                               copy_city=self.copy_city,
                                               copy_date=adapter and self.dates_for(True) == "phrase")
+        static = {"auto": None, "static": True, "dynamic": False}[self.engine]
         return Extractor(model, loaded.tokenizer, prompt=prompt, batch_size=batch_size or self.batch_size,
                          max_new_tokens=self.max_new_tokens, constraint=constraint, jump_forward=self.jump_forward,
-                         share_prefix=self.share_prefix)
+                         share_prefix=self.share_prefix, static=static, cuda_graphs=self.cuda_graphs)
 
     def int8_model(self, adapter: bool):
         """A copy of the model with the adapter merged and unloaded (``adapter``) or the bare base, every

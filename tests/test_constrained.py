@@ -201,3 +201,22 @@ def test_the_batched_bitmask_fill_masks_as_row_by_row(tokenizer):
         a.batch_matcher = keep
     assert torch.equal(x, y)
     assert torch.equal(x[1], torch.zeros(vocab)) and not torch.isfinite(x[0]).all()
+
+
+def test_warm_up_leaves_the_per_question_grammars_to_the_timed_run(tiny):
+    """A speed run's warm-up (CUDA graphs) must not make the timed run cheaper: the grammars compiled per
+    question are forgotten after it; the schema's own grammar stays."""
+    from sft import grammar
+    from sft.engine import Extractor
+
+    model, tok = tiny
+    constraint = grammar.JsonSchemaConstraint(tok, vocab_size=model.config.vocab_size, copy_city=True)
+    ex = Extractor(model, tok, batch_size=2, max_new_tokens=4, constraint=constraint)
+    before = len(grammar._GRAMMARS)
+    seconds = ex.warm_up(["杭州明天下雨吗", "后天去苏州"])
+    assert seconds > 0
+    assert constraint.grammar in grammar._GRAMMARS.values()
+    after = len(grammar._GRAMMARS)
+    assert after <= before
+    ex(["杭州明天下雨吗"])
+    assert len(grammar._GRAMMARS) == after + 1  # the timed run compiles the question's grammar again

@@ -213,3 +213,66 @@ def test_finished_rows_leave_the_batch_and_change_no_answer(tiny):
     shrunk = [rows for rows in compact.constraint.masked_rows if len(rows) < 4]
     assert shrunk and all(None not in rows for rows in shrunk)
     assert all(len(rows) == 4 for rows in full.constraint.masked_rows)
+
+
+# -- the static path (sft.static_cache): the default on CUDA; here eager on the CPU, answers as the dynamic path's
+
+def test_static_bucket_and_widths():
+    from sft.static_cache import bucket, round_up
+
+    assert [bucket(n, 64) for n in (1, 2, 3, 5, 33, 64)] == [1, 2, 4, 8, 64, 64]
+    assert bucket(40, 48) == 48 and bucket(3, 2) == 3  # never below n
+    assert round_up(35, 16) == 48 and round_up(64, 64) == 64
+
+
+@pytest.mark.parametrize("prompt", ["tutorial", "short"])
+@pytest.mark.parametrize("batch_size", [1, 3, 4])
+def test_the_static_cache_gives_the_dynamic_answers(tiny, prompt, batch_size):
+    """Left padding to a width of 16k, spare rows in a bucket of 2^k, one token per step, a 4-D mask of our
+    own: the same greedy answers, token for token, as the dynamic cache."""
+    model, tok = tiny
+    kw = dict(prompt=prompt, batch_size=batch_size, max_new_tokens=10, stop_at_answer=False)
+    dynamic = Extractor(model, tok, static=False, **kw)(QUESTIONS + QUESTIONS[:1])
+    ex = Extractor(model, tok, static=True, **kw)
+    static = ex(QUESTIONS + QUESTIONS[:1])
+    assert ex._static_runner is not None and not ex._static_runner.graphs  # CPU: eager
+    assert [g.text for g in static] == [g.text for g in dynamic]
+    assert [g.new_tokens for g in static] == [g.new_tokens for g in dynamic] == [10] * 5
+
+
+def test_the_static_cache_feeds_forced_tokens_one_step_each(tiny):
+    """Jump-forward under the static cache: a forced token is fed by the next step (one replay each), the
+    answer is the naive greedy loop's, and the constraint is asked only for the rows that decide."""
+    model, tok = tiny
+    forced = tok.encode('", "', add_special_tokens=False)
+    ex = Extractor(model, tok, batch_size=3, max_new_tokens=4, constraint=_ForceAfter(forced, rows={0, 2}),
+                   stop_at_answer=False, static=True)
+    questions = QUESTIONS[:3]
+    gens = ex(questions)
+    order = sorted(range(3), key=lambda i: len(ex.encode(questions[i])))
+    for r, i in enumerate(order):
+        expect = _naive_greedy(model, ex.encode(questions[i]), 4, forced if r in {0, 2} else [])
+        assert gens[i].text == tok.decode(expect, skip_special_tokens=True).strip()
+        assert gens[i].forced_tokens == (5 * len(forced) if r in {0, 2} else 0)
+    # prefill + 3 chosen tokens fed + the forced tokens after each of the 4 chosen ones but the last
+    assert all(g.forwards == 1 + 3 + 3 * len(forced) for g in gens)
+
+
+def test_the_static_cache_under_the_grammar_and_early_stops(tiny):
+    """Rows that stop at different steps (a grammar closing the answer), and the real JSON grammar with
+    jump-forward: the static path's answers are the dynamic path's."""
+    pytest.importorskip("xgrammar")
+    from sft.grammar import JsonSchemaConstraint
+
+    model, tok = tiny
+    counts = [1, 3, 5, 8]
+    kw = dict(batch_size=4, max_new_tokens=8, stop_at_answer=False)
+    a = Extractor(model, tok, constraint=_StopAfter(counts), static=True, **kw)(QUESTIONS)
+    b = Extractor(model, tok, constraint=_StopAfter(counts), static=False, **kw)(QUESTIONS)
+    assert [g.text for g in a] == [g.text for g in b] and sorted(g.new_tokens for g in a) == counts
+    grammar = JsonSchemaConstraint(tok, vocab_size=model.config.vocab_size, copy_city=True)
+    kw = dict(batch_size=4, max_new_tokens=48, constraint=grammar)
+    a = Extractor(model, tok, static=True, **kw)(QUESTIONS)
+    b = Extractor(model, tok, static=False, **kw)(QUESTIONS)
+    assert [g.text for g in a] == [g.text for g in b]
+    assert all(json.loads(g.text) for g in a)

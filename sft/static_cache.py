@@ -1,0 +1,205 @@
+"""The engine's static path: a pre-allocated KV cache per batch bucket and, on CUDA, every forward pass
+replayed from a CUDA graph.
+
+An eager decode step of a 24-layer model is launch-bound on a GPU (~18 ms of Python and kernel launches for
+~0.2 ms of weight reads, issue 15). Here the shapes are fixed so the step can be captured once and replayed:
+
+* a batch of ``n`` rows runs in the smallest bucket of ``1, 2, 4, …, batch_size`` that holds it (the spare
+  rows repeat row 0 and are never read);
+* the KV cache is transformers' ``StaticCache`` of ``max_cache_len`` slots (a multiple of 64 that holds the
+  prompt, the answer and the tokens a grammar forces), written at slot ``cumulative_length`` by the model;
+* the attention mask is ours, 4-D and boolean (``[bucket, 1, q, slots]``: a slot is seen once written and
+  not padding), so transformers builds none and nothing in a forward pass waits for the host;
+* prefill is one model call, its prompt width rounded up to a multiple of 16 (left padding) so that a few
+  graphs cover every batch; a decode step feeds exactly one token per row (a token a grammar forces is fed
+  by the next step, not joined to this one: one replay costs less than an eager multi-token call);
+* the position ids and the mask's new slot advance inside the graph, so a step costs one copy of the chosen
+  tokens to the GPU, one replay and one read of the logits.
+
+On a CPU (or with ``graphs=False``) the same functions run eagerly: the tests compare this path's answers
+with the dynamic path's on a tiny model. A graph that fails to capture (a model whose forward waits for the
+host) falls back to the eager static path with a warning; a model whose cache is not a transformers
+``Cache`` uses the dynamic path (:class:`sft.engine.Extractor` decides).
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import torch
+
+#: Prompt widths are rounded up to a multiple of this (one prefill graph per width).
+PREFILL_WIDTH_STEP = 16
+#: Cache lengths are rounded up to a multiple of this (one cache and decode graph per length and bucket).
+CACHE_LENGTH_STEP = 64
+
+
+def bucket(n: int, cap: int) -> int:
+    """The batch bucket of ``n`` rows: the next power of two, at most ``cap`` (but never below ``n``)."""
+    b = 1
+    while b < n:
+        b *= 2
+    return max(n, min(b, cap))
+
+
+def round_up(n: int, step: int) -> int:
+    return -(-n // step) * step
+
+
+class _Slot:
+    """One (bucket, cache length): its cache, its static input buffers and its captured graphs."""
+
+    def __init__(self, runner: StaticRunner, rows: int, length: int):
+        from transformers import StaticCache
+
+        dev = runner.device
+        self.runner, self.rows, self.length = runner, rows, length
+        self.cache = StaticCache(config=runner.model.config, max_cache_len=length)
+        self.ids = torch.zeros((rows, 1), dtype=torch.long, device=dev)
+        self.pos = torch.zeros((rows, 1), dtype=torch.long, device=dev)
+        self.mask = torch.zeros((rows, 1, 1, length), dtype=torch.bool, device=dev)
+        self.prefills: dict[int, _Prefill] = {}
+        self.graph: torch.cuda.CUDAGraph | None = None
+        self.logits: torch.Tensor | None = None  # the decode graph's output
+        self.width = 0  # the prompt width of the batch in the cache now
+
+    # -- eager bodies (also what the graphs capture)
+    def _forward(self, ids, mask, pos) -> torch.Tensor:
+        r = self.runner
+        out = r.model(input_ids=ids, attention_mask=mask, position_ids=pos, use_cache=True, logits_to_keep=1,
+                      **{r.cache_kw: self.cache})
+        return out.logits[:, -1, :]
+
+    def _decode_body(self) -> torch.Tensor:
+        # the new token's slot becomes visible, then the step, then the next position
+        slot = self.cache.layers[0].cumulative_length.reshape(1).to(self.mask.device)  # on the CPU before the first write
+        self.mask.index_fill_(3, slot, True)
+        logits = self._forward(self.ids, self.mask, self.pos)
+        self.pos.add_(1)
+        return logits
+
+    def prepare(self) -> None:
+        """One eager step allocates the cache (transformers allocates it at its first write); then the decode
+        step is captured, before any batch is in the cache (the warm-up runs write to it; prefill resets it)."""
+        self._decode_body()
+        if self.runner.graphs:
+            self.graph, self.logits = self.runner.capture(self._decode_body)
+
+    def decode(self) -> torch.Tensor:
+        if self.graph is None:
+            return self._decode_body()
+        self.graph.replay()
+        return self.logits
+
+
+class _Prefill:
+    """The prefill of one prompt width in one slot: input buffers, and its graph once captured."""
+
+    def __init__(self, slot: _Slot, width: int):
+        dev = slot.runner.device
+        self.slot, self.width = slot, width
+        self.ids = torch.zeros((slot.rows, width), dtype=torch.long, device=dev)
+        self.pos = torch.zeros((slot.rows, width), dtype=torch.long, device=dev)
+        self.valid = torch.zeros((slot.rows, width), dtype=torch.bool, device=dev)
+        self.mask = torch.zeros((slot.rows, 1, width, slot.length), dtype=torch.bool, device=dev)
+        self.graph: torch.cuda.CUDAGraph | None = None
+        self.logits: torch.Tensor | None = None
+
+    def body(self) -> torch.Tensor:
+        s, w = self.slot, self.width
+        s.cache.reset()
+        # query i sees key j <= i of its own row that is not padding; a padding query sees itself only (no row
+        # of the softmax is empty, so no NaN reaches the cache)
+        causal = torch.ones((w, w), dtype=torch.bool, device=self.ids.device).tril()
+        seen = (causal[None] & self.valid[:, None, :]) | torch.eye(w, dtype=torch.bool, device=self.ids.device)
+        self.mask[:, 0, :, :w] = seen
+        logits = s._forward(self.ids, self.mask, self.pos)
+        # the decode steps see the prompt's own slots, and continue its positions
+        s.mask.zero_()
+        s.mask[:, 0, 0, :w] = self.valid
+        s.pos.copy_(self.pos[:, -1:] + 1)
+        return logits
+
+    def run(self) -> torch.Tensor:
+        if self.graph is None and self.slot.runner.graphs:
+            self.graph, self.logits = self.slot.runner.capture(self.body)
+        if self.graph is None:
+            return self.body()
+        self.graph.replay()
+        return self.logits
+
+
+class StaticRunner:
+    """Runs one batch at a time through a static cache: :meth:`prefill`, then :meth:`step` per token.
+
+    ``graphs``: capture every forward pass in a CUDA graph (CUDA only)."""
+
+    multi_token = False  # a step feeds one token per row
+
+    def __init__(self, model, cache_kw: str, *, max_batch: int, graphs: bool):
+        self.model, self.cache_kw, self.max_batch = model, cache_kw, max_batch
+        self.device = next(model.parameters()).device
+        self.graphs = graphs and self.device.type == "cuda"
+        self.graph_error: str | None = None
+        self._slots: dict[tuple[int, int], _Slot] = {}
+        self._slot: _Slot | None = None
+        self._n = 0
+        self.steps_left = 0
+
+    def capture(self, body):
+        """(graph, its output) of ``body``, captured after two eager warm-up runs on a side stream; (None,
+        None) once a capture has failed (warned once: the eager static path goes on)."""
+        try:
+            stream = torch.cuda.Stream(self.device)
+            stream.wait_stream(torch.cuda.current_stream(self.device))
+            with torch.cuda.stream(stream):
+                for _ in range(2):
+                    body()
+            torch.cuda.current_stream(self.device).wait_stream(stream)
+            graph = torch.cuda.CUDAGraph()
+            with torch.cuda.graph(graph):
+                out = body()
+            return graph, out
+        except Exception as exc:  # noqa: BLE001 - any capture failure: run eagerly, say why once
+            self.graphs = False
+            self.graph_error = f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
+            warnings.warn(f"CUDA graph capture failed, the static cache runs eagerly: {self.graph_error}",
+                          stacklevel=3)
+            torch.cuda.synchronize(self.device)
+            return None, None
+
+    def prefill(self, rows: list[list[int]], pad_id: int, steps: int) -> torch.Tensor:
+        """Run the prompts ``rows`` (left-padded here) into a fresh cache with room for ``steps`` decode steps;
+        the last position's logits [len(rows), vocab]."""
+        n = len(rows)
+        width = round_up(max(len(r) for r in rows), PREFILL_WIDTH_STEP)
+        length = round_up(width + steps, CACHE_LENGTH_STEP)
+        size = bucket(n, self.max_batch)
+        slot = self._slots.get((size, length))
+        if slot is None:
+            slot = self._slots[(size, length)] = _Slot(self, size, length)
+            slot.prepare()
+        pre = slot.prefills.get(width)
+        if pre is None:
+            pre = slot.prefills[width] = _Prefill(slot, width)
+        ids = torch.full((size, width), pad_id, dtype=torch.long)
+        valid = torch.zeros((size, width), dtype=torch.bool)
+        for r in range(size):
+            own = rows[r] if r < n else rows[0]  # spare rows repeat row 0
+            ids[r, width - len(own):] = torch.tensor(own)
+            valid[r, width - len(own):] = True
+        pre.ids.copy_(ids)
+        pre.valid.copy_(valid)
+        pre.pos.copy_((valid.long().cumsum(-1) - 1).clamp(min=0))
+        self._slot, self._n, self.steps_left = slot, n, length - width
+        return pre.run()[:n]
+
+    def step(self, feed: list[list[int]]) -> torch.Tensor:
+        """Feed each row its one token (``feed[i] == [token]``); the next logits [len(feed), vocab]."""
+        slot = self._slot
+        if self.steps_left <= 0:
+            raise RuntimeError("static KV cache full")  # the engine stops before this (steps_left)
+        tokens = torch.tensor([f[0] for f in feed] + [feed[0][0]] * (slot.rows - self._n), dtype=torch.long)
+        slot.ids.copy_(tokens[:, None])
+        self.steps_left -= 1
+        return slot.decode()[: self._n]
