@@ -71,8 +71,9 @@ class _Slot:
         return out.logits[:, -1, :]
 
     def _decode_body(self) -> torch.Tensor:
-        # the new token's slot becomes visible, then the step, then the next position
-        slot = self.cache.layers[0].cumulative_length.reshape(1).to(self.mask.device)  # on the CPU before the first write
+        # the new token's slot becomes visible, then the step, then the next position (the slot counter is on
+        # the CPU until the cache's first write)
+        slot = self.cache.layers[0].cumulative_length.reshape(1).to(self.mask.device)
         self.mask.index_fill_(3, slot, True)
         logits = self._forward(self.ids, self.mask, self.pos)
         self.pos.add_(1)
