@@ -51,8 +51,11 @@ PROFILES: dict[str, dict] = {
     # 16,000 examples, not 8,000: with the second `real` mix, wild 94.1 vs 92.0 and relative 98.8 vs 88.8
     # (reports/h100-real-v2; 264 s of training on an H200). The third mix: wild 95.7, null city 0.990
     # (reports/h100-real-v4; 319 s).
-    "gpu": dict(examples=16000, epochs=1.0, mix="real", prompt="short", dates="phrase", learning_rate=5e-4,
-                lora_alpha=32, warmup_ratio=0.03, batch_size=16, micro_batch_size=16, save_steps=100),
+    # Batch 32 (500 steps, lr 7e-4), not 16 (1,000 steps, lr 5e-4): a QLoRA step of this model is host-bound
+    # (~7,800 kernel launches, ~34 ms of GPU time in ~0.3 s: torch.profiler, issue 15), so a step of 32 costs
+    # about what a step of 16 does.
+    "gpu": dict(examples=16000, epochs=1.0, mix="real", prompt="short", dates="phrase", learning_rate=7e-4,
+                lora_alpha=32, warmup_ratio=0.03, batch_size=32, micro_batch_size=32, save_steps=100),
 }
 
 
@@ -112,6 +115,11 @@ class FinetuneConfig:
     resume: bool = False
     trust_remote_code: bool = False
     stop_after_steps: int | None = None  # test hook: stop (as if interrupted) after this many steps
+    # cuDNN's fused attention: ~2 ms of host time per call to plan each new sequence length, 48 calls a step
+    # (forward + backward, 24 layers): a quarter of a QLoRA step of the 0.5B model on the H200 (torch.profiler,
+    # reports/reference-h100/extra/train-profile). Off: torch picks its memory-efficient kernel. Same math.
+    cudnn_attention: bool = False
+    torch_profile: int = 0  # profile this many steps (after PROFILE_AFTER) with torch.profiler -> OUT/torch-profile.txt
 
     @classmethod
     def from_profile(cls, profile: str, **overrides) -> FinetuneConfig:
@@ -176,6 +184,44 @@ def answer_loss(outputs, labels, num_items_in_batch=None):
     return loss / count
 
 
+#: Steps run before ``--torch-profile`` starts recording (allocator, kernels and optimizer state warmed up).
+PROFILE_AFTER = 5
+
+
+class TorchProfile:
+    """``--torch-profile N``: steps PROFILE_AFTER+1 .. PROFILE_AFTER+N of the fine-tune under torch.profiler;
+    writes the operators by total device time and by self CPU time to ``OUT/torch-profile.txt`` (what a step
+    spends its time on: kernels, launches, the optimizer, 4-bit dequantisation)."""
+
+    def __init__(self, out: Path, steps: int, cuda: bool):
+        self.out, self.steps, self.cuda = out, steps, cuda
+        self.prof = None
+
+    def begin(self, step: int) -> None:
+        if step == PROFILE_AFTER and self.prof is None:
+            from torch.profiler import ProfilerActivity, profile
+
+            activities = [ProfilerActivity.CPU] + ([ProfilerActivity.CUDA] if self.cuda else [])
+            self.prof = profile(activities=activities)
+            self.prof.__enter__()
+
+    def end(self, step: int, console) -> None:
+        if self.prof is None or step != PROFILE_AFTER + self.steps:
+            return
+        self.prof.__exit__(None, None, None)
+        table = self.prof.key_averages()
+        sort = "self_cuda_time_total" if self.cuda else "self_cpu_time_total"
+        events = [e for e in self.prof.events() if e.device_type.name == "CUDA"] if self.cuda else []
+        text = [f"torch.profiler over {self.steps} steps (after {PROFILE_AFTER}); {len(events)} kernels "
+                f"({len(events) / self.steps:.0f} a step)",
+                "", f"## by {sort}", table.table(sort_by=sort, row_limit=30),
+                "", "## by self_cpu_time_total", table.table(sort_by="self_cpu_time_total", row_limit=30)]
+        self.out.mkdir(parents=True, exist_ok=True)
+        (self.out / "torch-profile.txt").write_text("\n".join(text) + "\n", encoding="utf-8")
+        console.print(f"torch profile of {self.steps} steps -> {self.out / 'torch-profile.txt'}")
+        self.prof = None
+
+
 def drop_nonfinite_grads(params) -> bool:
     """When any gradient holds a NaN or an inf, drop every gradient so the optimizer skips this step
     (torch's AdamW leaves a parameter without a gradient untouched), as fp16 loss scaling skips an
@@ -184,8 +230,12 @@ def drop_nonfinite_grads(params) -> bool:
     params = [p for p in params if p.grad is not None]
     if not params:
         return False
-    norms = torch.stack([torch.linalg.vector_norm(p.grad.detach().float()) for p in params])
-    if bool(torch.isfinite(norms).all()):
+    grads = [p.grad.detach() for p in params]
+    if hasattr(torch.nn.utils, "get_total_norm"):  # torch >= 2.6: one multi-tensor kernel, one host sync a step
+        total = torch.nn.utils.get_total_norm(grads)
+    else:  # 336 norms of a LoRA r 64 on every linear layer, one launch each
+        total = torch.stack([torch.linalg.vector_norm(g.float()) for g in grads]).sum()
+    if bool(torch.isfinite(total)):
         return False
     for p in params:
         p.grad = None
@@ -410,6 +460,7 @@ def finetune(cfg: FinetuneConfig, console=None) -> dict:
     )
 
     step_seconds: list[float] = []
+    profiler = TorchProfile(Path(cfg.out), cfg.torch_profile, cuda) if cfg.torch_profile and main else None
     skipped: list[int] = []  # optimizer steps skipped for a NaN/inf gradient
 
     class StopAfter(TrainerCallback):
@@ -419,6 +470,8 @@ def finetune(cfg: FinetuneConfig, console=None) -> dict:
                 console.print(f"[yellow]step {state.global_step + 1}: NaN/inf gradient, step skipped[/]")
 
         def on_step_begin(self, args, state, control, **kwargs):
+            if profiler is not None:
+                profiler.begin(state.global_step)
             if cuda:
                 torch.cuda.synchronize(device)
             self.started = time.perf_counter()
@@ -427,6 +480,8 @@ def finetune(cfg: FinetuneConfig, console=None) -> dict:
             if cuda:
                 torch.cuda.synchronize(device)
             step_seconds.append(time.perf_counter() - self.started)  # the real step: forward, backward, optimizer
+            if profiler is not None:
+                profiler.end(state.global_step, console)
             if cfg.stop_after_steps and state.global_step >= cfg.stop_after_steps:
                 control.should_save = True
                 control.should_training_stop = True
@@ -439,7 +494,10 @@ def finetune(cfg: FinetuneConfig, console=None) -> dict:
     if main:
         record.write_text(json.dumps(settings, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     start = time.perf_counter()
+    cudnn_sdp = torch.backends.cuda.cudnn_sdp_enabled()
     try:
+        if cuda and not cfg.cudnn_attention:
+            torch.backends.cuda.enable_cudnn_sdp(False)
         trainer.train(resume_from_checkpoint=True if cfg.resume else None)
     except KeyboardInterrupt:
         last = sorted(checkpoints.glob("checkpoint-*"), key=lambda p: int(p.name.split("-")[1]))
@@ -449,6 +507,8 @@ def finetune(cfg: FinetuneConfig, console=None) -> dict:
     except torch.OutOfMemoryError as exc:
         raise OutOfMemory(f"out of memory at micro batch {micro}: lower --micro-batch-size "
                           f"(gradient accumulation keeps the effective batch) or --max-length") from exc
+    finally:
+        torch.backends.cuda.enable_cudnn_sdp(cudnn_sdp)
     seconds = time.perf_counter() - start
     state = trainer.state
     losses = [{"step": h["step"], "loss": h["loss"]} for h in state.log_history if "loss" in h]

@@ -164,3 +164,15 @@ def test_a_nan_gradient_skips_the_step_instead_of_poisoning_the_weights():
     assert drop_nonfinite_grads([a, b]) and a.grad is None and b.grad is None
     opt.step()
     assert torch.equal(a.detach(), torch.ones(3)) and torch.equal(b.detach(), torch.ones(2))  # nothing moved
+
+
+def test_torch_profile_writes_the_operator_tables(tiny_dir, tmp_path):
+    """--torch-profile N: N steps after the warm-up ones under torch.profiler, the tables in OUT."""
+    from sft.train import PROFILE_AFTER
+
+    cfg = tiny_cfg(tiny_dir, tmp_path / "a", examples=2 * (PROFILE_AFTER + 2), batch_size=2, torch_profile=2,
+                   save_steps=100)
+    finetune(cfg)
+    text = (tmp_path / "a" / "torch-profile.txt").read_text()
+    assert text.startswith("torch.profiler over 2 steps") and "## by self_cpu_time_total" in text
+    assert "aten::mm" in text or "aten::addmm" in text or "aten::linear" in text
