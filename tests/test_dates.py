@@ -284,6 +284,7 @@ def test_more_fixed_days(question, expected):
     ("立春", dt.date(2027, 2, 4)),
     ("后儿去", D(2026, 12, 2)), ("前儿", D(2026, 11, 28)),
     ("北京明后天", D(2026, 12, 1)),  # tomorrow and the day after: a range gives its first day
+    ("昆明后天下雨吗", D(2026, 12, 2)), ("崇明后天", D(2026, 12, 2)),  # a city ending in 明, then 后天
     ("一周后", D(2026, 12, 7)), ("两个星期之后", D(2026, 12, 14)),
     ("腊月二十三", D(2027, 1, 30)), ("冬月初一", D(2026, 12, 9)),
     ("明天有大雪吗", D(2026, 12, 1)),  # 大雪 is snow here, never the solar term (null without today)
