@@ -78,3 +78,10 @@ def test_another_year_of_the_same_written_day_is_no_second_date():
     today = dt.date(2027, 3, 1)
     question = "我明年12月11号的航班飞铜仁市"
     assert combine(question, ("铜仁市", "2027-12-11"), today).date == "2028-12-11"  # the resolver's year
+
+
+def test_two_written_dates_take_the_rules_reading_of_the_asked_one():
+    """The rule's date rule reads which of two dates is asked; the model's other date does not override it."""
+    question = "11月23号在北海市开会，之后想知道昭通市6月16号的天气"
+    assert combine(question, ("昭通市", "11-23")).date == "06-16"
+    assert combine("原定5月1号去，改到5月3号，杭州天气", ("杭州", "05-01")).date == "05-03"
