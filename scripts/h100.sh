@@ -23,6 +23,10 @@
 #   bash scripts/h100.sh bench     # all contenders on the suite -> $OUT/reference-h100 ($SWEEP=1 adds the sweep)
 #   bash scripts/h100.sh speed     # random-weight Qwen-1.8B / Qwen2.5-1.5B shapes -> $OUT/speed-*.json
 #   bash scripts/h100.sh extra     # jump-forward off (qlora+json); transformers generate, static cache + compile
+#   bash scripts/h100.sh profile   # issue 15: torch.profiler over QLoRA steps of recipe variants; engine static vs dynamic
+#   bash scripts/h100.sh engine    # issue 15 (after `nox`, on its runs/adapter): sweeps, static+graphs vs dynamic
+#   bash scripts/h100.sh engine-extra  # jump-forward off; the engine vs transformers' compiled generate at batch 1
+#   bash scripts/h100.sh benchmarks    # pytest-benchmark on the GPU: dynamic saved, static compared with it
 #   bash scripts/h100.sh ddp       # (2 GPUs: kind nvidia-h200-x2) the gpu phrase fine-tune and a qlora+resolve bench
 #                                  # on 1 GPU and on $NPROC (default 2) through torchrun -> $OUT/report.tar;
 #                                  # the same in two calls (each under 600 s): ddp-train, then ddp-bench
@@ -51,6 +55,7 @@ case "$1" in
   nox)  # the README's first command, on the image's Python (CUDA torch; the extras from the carried wheels)
     setup
     export QWEN_SFT_RUN="${RUN:-reference-h100}"
+    [ -f "$S/engine-failed" ] && export QWEN_SFT_ENGINE=dynamic && echo "static engine failed: bench on the dynamic one"
     time python3 -m nox --no-venv --no-install -s finetune bench 2>&1 | tee "$OUT/nox.log" | grep -v "it/s\]\|s/it\]"
     tar cf "$OUT/report.tar" -C reports "$QWEN_SFT_RUN" -C "$PWD/runs/adapter" qwen_sft.json README.md ;;
   phrase)
@@ -108,6 +113,47 @@ a, b = load_file(f"{one}/adapter_model.safetensors"), load_file(f"{many}/adapter
 print(f"adapters of 1 and {n} GPUs: max |diff|", max(float((a[k].float() - b[k].float()).abs().max()) for k in a))
 EOF
     tar cf "$OUT/report.tar" -C "$OUT/r" . && rm -r "$OUT/r" ;;
+  profile)  # issue 15: a QLoRA step under torch.profiler, per recipe variant (VARIANTS: name=args;...)
+    setup
+    nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv
+    IFS=';' read -ra vs <<< "${VARIANTS:-base=;b32=--batch-size 32 --micro-batch-size 32}"
+    for v in "${vs[@]}"; do
+      name=${v%%=*}; args=${v#*=}
+      run finetune --profile gpu --examples 960 --max-steps "${STEPS:-20}" --torch-profile "${PROFILE_STEPS:-10}" \
+        --save-steps 1000 --out "$S/prof-$name" $args 2>&1 | grep -v "it/s\]\|s/it\]" | tail -2
+      [ -f "$S/prof-$name/torch-profile.txt" ] && cp "$S/prof-$name/torch-profile.txt" "$OUT/torch-profile-$name.txt"
+      cp "$S/prof-$name/qwen_sft.json" "$OUT/qwen_sft-$name.json"
+      python3 -c "import json,statistics as s;t=json.load(open('$S/prof-$name/qwen_sft.json'))['train'];\
+st=t['step_seconds'][8:];print('$name', 'median step', round(s.median(st),4), 's over', len(st), 'steps')"
+    done
+    [ -n "${NO_ENGINE:-}" ] && exit 0
+    for e in static dynamic; do
+      run speed --batch-sizes 1,64,512 --latency-n 50 --train-steps 0 --engine $e --out "$OUT/speed-base-$e.json" \
+        2>&1 | tail -4 || { echo "speed --engine $e failed"; touch "$S/engine-failed"; }
+    done ;;
+  engine)  # issue 15, on the adapter of `nox` (runs/adapter): static+graphs vs dynamic, same adapter, same call
+    # (both with sweeps: 420 s on the H200 with the dynamic sweep to 512; the rest is `engine-extra`)
+    setup
+    A=${ADAPTER:-runs/adapter}
+    for e in auto dynamic; do
+      run bench --contenders qlora+resolve,qlora+resolve+json --adapter "$A" --run "h100-engine-$e" --engine $e \
+        --reports-dir "$OUT" --batch-size 64 --latency-sample 100 --sweep 1,64,256,512 --sweep-latency-n 100 2>&1 \
+        | grep -v "it/s\]\|s/it\]" | tail -4
+    done ;;
+  engine-extra)  # jump-forward off (static engine); the engine vs transformers' compiled generate at batch 1
+    setup
+    A=${ADAPTER:-runs/adapter}
+    run bench --contenders qlora+resolve+json --no-jump-forward --adapter "$A" --run h100-no-jump-forward \
+      --reports-dir "$OUT" --batch-size 64 --latency-sample 100 2>&1 | tail -2
+    run speed --adapter "$A" --batch-sizes 1 --latency-n 100 --train-steps 0 --hf-generate static \
+      --out "$OUT/engine-vs-hf-generate.json" 2>&1 | tail -3 ;;
+  benchmarks)  # pytest-benchmark on the GPU: the dynamic engine saved, then the static engine compared with it
+    setup
+    export QWEN_SFT_BENCH_ADAPTER=${ADAPTER:-runs/adapter}
+    QWEN_SFT_BENCH_ENGINE=dynamic python3 -m pytest benchmarks -q -k extract --benchmark-autosave \
+      --benchmark-storage="file://$OUT/bm" -p no:cacheprovider 2>&1 | tail -15
+    python3 -m pytest benchmarks -q --benchmark-autosave --benchmark-storage="file://$OUT/bm" \
+      --benchmark-compare=0001 -p no:cacheprovider 2>&1 | tail -25 | tee "$OUT/benchmark-compare.txt" ;;
   finetune|cpu-proxy)
     setup
     nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv
