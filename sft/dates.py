@@ -169,6 +169,8 @@ _REL = re.compile(
         # 下个月5号, 本月十五号, 上月3日
         rf"(?P<month>{_NOT_AFTER_UP_DOWN}(?P<mw>下个?月|这个?月|本月|上个?月)的?(?P<md>{NUM}){DAY_END})",
         rf"(?P<monthend>{_NOT_AFTER_UP_DOWN}(?P<ew>下个?月|这个?月|本月|上个?月)月?底|(?:(?<![\d{CN_NUMERALS}几每年上下个])|{_VERBAL_DOWN})月底)",
+        # 下周的今天, 下个星期今天: the same weekday a week on (not 今天 itself)
+        rf"(?P<sameday>(?<!每){_NOT_AFTER_UP_DOWN}(?P<tw>下下个?|下个?|上个?){_WEEK}的?(?:今天|今日|这天|这一天))",
         # weekends before weekdays: 这周末 must not read as 这周 + 末
         rf"(?P<weekend>(?<!每){_NOT_AFTER_UP_DOWN}(?P<sw>下下个?|下个?|上个?|这个?|本)?{_WEEK}末)",
         rf"(?P<week>(?<!每){_NOT_AFTER_UP_DOWN}(?P<pw>下下个?|下个?|上个?|这个?|本){_WEEK}(?P<pd>{_WD}))",
@@ -334,6 +336,9 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
         prefix = match["pw"].rstrip("个")
         weeks = {"这": 0, "本": 0, "下": 1, "下下": 2, "上": -1}[prefix]
         return monday + dt.timedelta(days=7 * weeks + WEEKDAYS[match["pd"]])
+    if kind == "sameday":
+        weeks = {"下": 1, "下下": 2, "上": -1}[match["tw"].rstrip("个")]
+        return today + dt.timedelta(days=7 * weeks)
     if kind == "weekend":
         prefix = (match["sw"] or "").rstrip("个")
         if prefix in ("", "这", "本"):
