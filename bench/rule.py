@@ -59,6 +59,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from sft.cities import nickname_cities, short_name
 from sft.task import Answer, find_date, traditional_table
 
 _NULL = Answer(None, None).to_json()
@@ -136,14 +137,16 @@ class Gazetteer:
 def default_gazetteer() -> Gazetteer:
     """All cities of ``datasets/cities.tsv`` and the cities of ``datasets/places.tsv`` (county-level,
     Hong Kong, Macau, Taiwan, foreign), both splits; the other places of ``places.tsv`` as blockers."""
-    from sft.cities import load_cities
+    from sft.cities import load_cities, load_nicknames
     from sft.places import load_places
 
     places = load_places()
     cities = [c.name for c in load_cities()] + [p.name for p in places if p.kind == "city"]
-    gazetteer = Gazetteer.from_names(cities, blockers=[p.name for p in places if p.kind != "city"],
-                                     full_only=load_full_names())
-    return dataclasses.replace(gazetteer, romanized=romanized_pattern(load_romanized()),
+    blockers = [p.name for p in places if p.kind != "city"]
+    gazetteer = Gazetteer.from_names(cities, blockers=blockers, full_only=load_full_names())
+    # a city's nickname (魔都, 羊城) names the city and is copied as written; never a sound-alike's source
+    named = Gazetteer.from_names(cities, blockers=blockers, full_only=[*load_full_names(), *load_nicknames()])
+    return dataclasses.replace(named, romanized=romanized_pattern(load_romanized()),
                                simplified=traditional_table(), typo_index=typo_index(gazetteer.names),
                                sound_alikes=load_homophones())
 
@@ -268,7 +271,11 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
             if m.key not in gazetteer.names:
                 continue
         result.append(m)
-    return result
+    # a nickname right before its own city (魔都上海, 春城 昆明) is no second city: the city is written
+    nick = nickname_cities()
+    return [m for i, m in enumerate(result)
+            if not (m.key in nick and i + 1 < len(result) and not folded[m.end:result[i + 1].start].strip(" 的")
+                    and short_name(result[i + 1].key) == short_name(nick[m.key]))]
 
 
 def _inside_word(question: str, m: Mention) -> bool:

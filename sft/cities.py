@@ -78,3 +78,14 @@ def test_cities(path: str | Path = DEFAULT) -> list[City]:
 
 # pytest would collect ``test_cities`` from ``from sft.cities import *``-style imports in test files.
 test_cities.__test__ = False  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=1)
+def nickname_cities() -> dict[str, str]:
+    """datasets/nicknames.tsv: established nicknames of cities and their city (魔都 -> 上海市). Task rule: a
+    nickname names the city and is copied as written; ambiguous ones (江城, 山城, 雾都, 鹿城, 花城) are not listed."""
+    return {fields[0]: fields[1] for _, fields in read_tsv(DATA / "nicknames.tsv", ("nickname", "city", "note"))}
+
+
+def load_nicknames() -> tuple[str, ...]:
+    return tuple(nickname_cities())

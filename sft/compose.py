@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sft.cities import short_name, train_cities
+from sft.cities import load_nicknames, short_name, train_cities
 from sft.datagen import FULLWIDTH, chinese_number, chinese_year
 from sft.dates import FIXED_FESTIVALS
 from sft.task import Answer, find_date, format_date
@@ -153,9 +153,12 @@ def place_part(rng: random.Random, kind: str | None = None) -> Part:
     non_city = [k for k in ("district", "county", "sight", "province", "region", "country", "area") if pools.get(k)]
     if kind is None:
         kind = rng.choices(
-            ("city", "place-city", "non-city", "city+sub", "romanized", "typo"),
-            weights=(44, 22 if other_cities else 0, 24 if non_city else 0, 10 if non_city else 0, 2, 6),
+            ("city", "place-city", "non-city", "city+sub", "romanized", "typo", "nickname"),
+            weights=(44, 22 if other_cities else 0, 24 if non_city else 0, 10 if non_city else 0, 2, 6, 1),
         )[0]
+    if kind == "nickname":  # 魔都, 羊城: the city, copied as written (datasets/nicknames.tsv)
+        text = rng.choice(load_nicknames())
+        return Part(text, text, "nickname")
     if kind == "typo":
         name = short_name(rng.choice(pools["cities"]).name)
         text = typo_city(rng, name)

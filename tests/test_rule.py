@@ -253,3 +253,13 @@ def test_places_and_cities_asked_together(question, city):
     from bench.rule import find_city
 
     assert find_city(question) == city
+
+
+@pytest.mark.parametrize("question, city", [
+    ("魔都明天下雨吗", "魔都"), ("羊城后天热不热", "羊城"), ("蓉城周末冷吗", "蓉城"), ("狮城下周天气", "狮城"),
+    ("魔都上海明天冷吗", "上海"), ("去春城昆明玩", "昆明"),  # the nickname beside its city: the city
+    ("日光明天", None),  # a nickname is read whole (日光城), never by a short form
+    ("花城广场人多吗", None),  # an ambiguous name is not a nickname here
+])
+def test_a_citys_nickname_is_the_city_copied_as_written(question, city):
+    assert json.loads(rule.extract_one(question))["city"] == city
