@@ -37,6 +37,9 @@ Cities, rule by rule
        ``杭洲`` for 杭州, ``邯单`` for 邯郸, output exactly as written (the task rule copies the city as written).
        Only when nothing else names a city: a sound-alike of a two-character name is an everyday word too
        often (``西岸``, ``太远``) to outrank a real mention.
+    5d. (Tried before 5c.) A city read only with 市 (``datasets/full_names.tsv``) typed short, as written, at a
+       phrase start right before a date or a weather word (``中山明天天气``, ``石狮3月5号``); never a province,
+       district or sight (``_SHORT_NEVER``), never inside a word (``中山路``).
     6. Two or more: each mention gets a score from its context, the highest wins, a tie goes to the
        mention named last (the destination of ``A到B``, the correction in ``A…不对，B``):
          +3  a weather word (天气, 下雨, 气温, 冷, …; ``_WEATHER``) follows before the next mention;
@@ -108,6 +111,7 @@ class Gazetteer:
     # sound-alikes (datasets/homophones.tsv)
     typo_index: dict[str, tuple[tuple[str, int], ...]] | None = None
     sound_alikes: dict[str, str] | None = None
+    short_forms: frozenset[str] = frozenset()  # rule 5d: cities read only with 市, typed short (石狮, 中山)
 
     def fold(self, text: str) -> str:
         """``text`` as the names are looked up: traditional characters as simplified, one for one."""
@@ -148,7 +152,7 @@ def default_gazetteer() -> Gazetteer:
     named = Gazetteer.from_names(cities, blockers=blockers, full_only=[*load_full_names(), *load_nicknames()])
     return dataclasses.replace(named, romanized=romanized_pattern(load_romanized()),
                                simplified=traditional_table(), typo_index=typo_index(gazetteer.names),
-                               sound_alikes=load_homophones())
+                               sound_alikes=load_homophones(), short_forms=short_full_names(load_full_names()))
 
 
 def typo_index(names: Iterable[str]) -> dict[str, tuple[tuple[str, int], ...]]:
@@ -307,6 +311,42 @@ def _score(question: str, mentions: list[Mention], i: int) -> int:
 _AND = re.compile(rf"^\s*(?:{_WEATHER.pattern})?\s*(?:和|与|跟|及|还是|或者|或|、|,|，|/|and|or)\s*$")
 
 
+# Rule 5d's cue: a date or a weather word right after the name (石狮3月5号, 中山明天天气, 大同 下周冷吗).
+_SHORT_CUE = re.compile(
+    r"[ 的]?(?:[0-9０-９]|[一二三四五六七八九十两]{1,3}月|今天|今晚|今早|今儿|今日|明天|明早|明晚|明儿|明日|明后|后天|"
+    r"大后天|下周|下个|下星期|下礼拜|这周|这个周|本周|周[一二三四五六日天末]|星期|礼拜|元旦|国庆|春节|五一|十一|"
+    r"天气|气温|温度|下雨|下雪|会不会|冷|热|刮风|有雨|有雪|雾霾|台风|降温|几度|多少度)")
+# Short forms never read this way: a province (吉林), a district people mean more often (朝阳, 大安, 沙湾), a
+# sight (the mountains, 都江堰), words a weather question starts with (东方, 合作, 同仁, 安宁, 新星 …).
+_SHORT_NEVER = frozenset({"吉林", "朝阳", "大安", "沙湾", "东方", "合作", "同仁", "安宁", "新星", "新民", "天长",
+                          "江山", "灯塔", "明光", "阳春", "井冈山", "峨眉山", "庐山", "武夷山", "都江堰"})
+
+
+def short_full_names(full_names: Iterable[str]) -> frozenset[str]:
+    """Rule 5d's names: the short forms of the cities read only with 市, but those of ``_SHORT_NEVER``."""
+    from sft.cities import short_name
+
+    return frozenset(s for s in (short_name(n) for n in full_names) if s and len(s) >= 2 and s not in _SHORT_NEVER)
+
+
+def find_short_full_name(question: str, gazetteer: Gazetteer) -> str | None:
+    """Rule 5d: a city read only with 市 (``datasets/full_names.tsv``) typed short, as written, when nothing
+    else names a city, the short form starts a phrase and a date or a weather word follows it at once
+    (``石狮3月5号会回南天吗``, ``中山明天天气``); ``去中山路`` or ``普洱茶`` stay no city."""
+    folded = gazetteer.fold(question)
+    for short in sorted(gazetteer.short_forms, key=len, reverse=True):
+        if short in gazetteer.blockers:
+            continue
+        start = folded.find(short)
+        while start >= 0:
+            end = start + len(short)
+            if (start == 0 or _PHRASE_START.match(folded[start - 1])) and _SHORT_CUE.match(folded, end) \
+                    and not _inside_word(folded, Mention(start, end, short, short)):
+                return question[start:end]
+            start = folded.find(short, start + 1)
+    return None
+
+
 def find_city(question: str, gazetteer: Gazetteer | None = None) -> str | None:
     """The weather city of a question, as written, or None (rules 1-6)."""
     from sft.cities import short_name
@@ -318,6 +358,9 @@ def find_city(question: str, gazetteer: Gazetteer | None = None) -> str | None:
         match = gazetteer.romanized.search(question) if gazetteer.romanized is not None else None
         if match:
             return match.group(0)
+        short = find_short_full_name(question, gazetteer)  # rule 5d
+        if short is not None:
+            return short
         typo = find_typo(question, gazetteer)  # rule 5c
         return typo.text if typo else None
     if len(mentions) == 1:

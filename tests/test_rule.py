@@ -263,3 +263,13 @@ def test_places_and_cities_asked_together(question, city):
 ])
 def test_a_citys_nickname_is_the_city_copied_as_written(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
+
+
+@pytest.mark.parametrize("question, city", [
+    ("中山明天天气", "中山"), ("石狮 3月5号会下雨吗", "石狮"), ("大同下周冷吗", "大同"), ("英德明天下雨吗", "英德"),
+    ("去普洱玩", None), ("普洱茶明天到", None), ("中山路明天堵吗", None), ("去中山大学明天", None),  # no cue / a word
+    ("吉林明天下雪吗", None), ("朝阳明天有雾霾吗", None), ("东方明珠明天人多吗", None),  # province, district, sight
+    ("中山市明天", "中山市"), ("广州中山明天", "广州"),  # written in full; another city named
+])
+def test_rule_5d_a_full_name_city_typed_short_before_a_date_or_weather_word(question, city):
+    assert json.loads(rule.extract_one(question))["city"] == city
