@@ -81,11 +81,15 @@ _YMD = re.compile(
     # 20261205, as typed into a search box: eight digits, a 19xx/20xx year, a real month and day
     r"|(?<![\d.])(?P<y3>(?:19|20)\d\d)(?P<m3>0[1-9]|1[0-2])(?P<d3>0[1-9]|[12]\d|3[01])(?![\d.])"
 )
+# What may not follow a number pair read as month.day: it is a measure (降雨量3.5毫米, 1.5度, 风力2.5级)
+_UNITS = r"毫米|厘米|公里|千米|米|度(?!假)|℃|°|级|%|％|mm|cm|km|倍|万|千|元|块|小时|分钟|个"
+
 # Month and day: 4月6号, 十二月三十号, 3-15号, 3/15, 3.15 (not after 年: 今年6月1号 is relative)
 _MD = re.compile(
     rf"(?<![\d{CN_NUMERALS}年])(?<!年的)(?P<m>{NUM}){_MONTH}(?P<d>{NUM}){DAY_END}?"
-    rf"|(?<![\d./\-年])(?<!年的)(?P<m2>\d{{1,2}})(?P<s2>[-/.])(?P<d2>\d{{1,2}})"
+    rf"|(?<![\d./\-年])(?<!年的)(?<![Pp][Mm])(?<![Pp][Mm] )(?P<m2>\d{{1,2}})(?P<s2>[-/.])(?P<d2>\d{{1,2}})"
     rf"(?!\d|/|\.\d|-(?!\d{{1,2}}(?P=s2)\d{{1,2}}(?![\d./-])))"  # 3.15, 3/15, 3.15...; a range 2.22-2.23 too
+    rf"(?!\s*(?:{_UNITS}))"  # a measure, not a day: PM2.5, 3.5毫米, 1.5度, 2.5级
 )
 
 

@@ -155,3 +155,16 @@ def test_spaced_spelled_out_and_english_dates(question, expected):
     import datetime as dt
 
     assert find_date(question, today=dt.date(2026, 3, 2)) == expected
+
+
+@pytest.mark.parametrize("question", ["北京PM2.5多少", "今天pm 2.5高吗", "降雨量3.5毫米", "风力2.5级", "体温37.5度", "气温1.5℃"])
+def test_a_measure_is_no_month_and_day(question):
+    from sft.task import find_date
+
+    assert find_date(question) is None
+
+
+def test_a_date_beside_a_measure_is_still_read():
+    from sft.task import find_date
+
+    assert find_date("pm2.5 6.1 北京") == "06-01" and find_date("6.1度假") == "06-01"
