@@ -157,7 +157,8 @@ def test_spaced_spelled_out_and_english_dates(question, expected):
     assert find_date(question, today=dt.date(2026, 3, 2)) == expected
 
 
-@pytest.mark.parametrize("question", ["北京PM2.5多少", "今天pm 2.5高吗", "降雨量3.5毫米", "风力2.5级", "体温37.5度", "气温1.5℃"])
+@pytest.mark.parametrize("question", ["北京PM2.5多少", "今天pm 2.5高吗", "降雨量3.5毫米", "风力2.5级", "体温37.5度",
+                                      "气温1.5℃"])
 def test_a_measure_is_no_month_and_day(question):
     from sft.task import find_date
 
