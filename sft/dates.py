@@ -161,7 +161,7 @@ _REL = re.compile(
     "|".join((
         # 今年6月1号, 明年的国庆, 去年春节
         rf"(?P<ryear>(?<![\d{CN_NUMERALS}])(?P<ry>{_alternation(_RELATIVE_YEARS)})的?"
-        rf"(?:(?P<rym>{NUM})(?:月份?|[./-])(?P<ryd>{NUM}){DAY_END}?|(?P<ryf>{_FESTIVAL})))",
+        rf"(?:(?P<rym>{NUM})(?:月份?|[./-])(?P<ryd>{NUM}){DAY_END}?|(?P<ryf>{_FESTIVAL})|(?P<ryt>今天|今日|这天|这一天)))",
         rf"(?P<lunar>(?<!年)(?<!年的)(?P<lf>{_alternation(LUNAR_FESTIVALS)}))",
         # a lunar calendar day: 农历八月十五, 阴历腊月初八, 大年初三, 正月初六, 正月十五
         rf"(?P<lunardate>(?:(?:农历|阴历)(?P<lm>正|腊|冬|{NUM})|(?P<lm2>正|腊|冬))月(?P<ld>初[一二三四五六七八九十]|{NUM})"
@@ -377,6 +377,8 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
         year = today.year + _RELATIVE_YEARS[match["ry"]]
         if match["ryf"]:
             return festival_date(match["ryf"], year)
+        if match["ryt"]:  # 去年今天: the same day of that year (02-29 in a common year: none)
+            return _day(year, today.month, today.day)
         return _day(year, parse_number(match["rym"]), parse_number(match["ryd"]))
     return None
 
