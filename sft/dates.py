@@ -127,8 +127,16 @@ _COUNT = rf"(?:\d{{1,3}}|[{CN_NUMERALS}百]{{1,4}})"  # N of N天后
 _RELATIVE_YEARS = {"前年": -2, "去年": -1, "今年": 0, "明年": 1, "后年": 2}
 
 
+#: A festival's name that ends a city's name and starts a day word: 乐清明天, 福清明天 are 乐清/福清 + 明天.
+_NOT_AFTER = {"清明": "乐福永"}
+
+
 def _alternation(names) -> str:
-    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    def one(n: str) -> str:
+        guard = next((f"(?<![{chars}])" for start, chars in _NOT_AFTER.items() if n.startswith(start)), "")
+        return guard + re.escape(n)
+
+    return "|".join(one(n) for n in sorted(names, key=len, reverse=True))
 
 
 # 五一/六一/七一 are festivals only when not part of a numeral (十五一, 五一2, 七一号); 五一三亚 is one.
