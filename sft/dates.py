@@ -163,8 +163,8 @@ _VERBAL_DOWN = rf"(?<=[一{_VERB}]下)" + "".join(f"(?<!{c}{c}下)" for c in _VE
 _NOT_AFTER_UP_DOWN = (
     rf"(?:{_VERBAL_DOWN}|(?<=(?:{_REDUPLICATED}))|(?<![上下一{_VERB}])|(?<=[一{_VERB}])(?!下)|(?<=[{_VERB}])(?=下个))"
 )
-# 周一起 = together; 周天气 = the weather; 下周六盘水 = 下周 + the city 六盘水
-_WD = "(?:一(?!起)|二|三|四|五|六(?!盘水)|日|天(?!气))"
+# 周一起 = together; 周天气 = the weather; 下周六盘水 = 下周 + the city 六盘水; 下周三亚 = 下周 + 三亚
+_WD = "(?:一(?!起)|二|三(?!亚)|四|五|六(?!盘水)|日|天(?!气))"
 _REL = re.compile(
     "|".join((
         # 今年6月1号, 明年的国庆, 去年春节

@@ -273,3 +273,8 @@ def test_a_citys_nickname_is_the_city_copied_as_written(question, city):
 ])
 def test_rule_5d_a_full_name_city_typed_short_before_a_date_or_weather_word(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
+
+
+def test_next_week_sanya_is_no_wednesday():
+    """下周三亚: 下周 (vague: no date) + the city 三亚, not 下周三 + 亚."""
+    assert json.loads(rule.extract_one("下周三亚天气怎么样")) == {"city": "三亚", "date": None}
