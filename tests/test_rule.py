@@ -278,3 +278,19 @@ def test_rule_5d_a_full_name_city_typed_short_before_a_date_or_weather_word(ques
 def test_next_week_sanya_is_no_wednesday():
     """下周三亚: 下周 (vague: no date) + the city 三亚, not 下周三 + 亚."""
     assert json.loads(rule.extract_one("下周三亚天气怎么样")) == {"city": "三亚", "date": None}
+
+
+def test_every_city_before_a_day_word_keeps_both():
+    """No city's last character starts the day word after it (乐清明天 is 乐清 + 明天, not 清明; 亚特兰大后天 is
+    the city + 后天): every Chinese-character name of the gazetteer, then 明天 / 后天 / 大后天 / 今天 / 周末."""
+    import datetime as dt
+
+    today = dt.date(2026, 11, 30)
+    words = {"明天": "2026-12-01", "后天": "2026-12-02", "大后天": "2026-12-03", "今天": "2026-11-30",
+             "周末": "2026-12-05"}
+    gazetteer = rule.default_gazetteer()
+    names = sorted(n for n in gazetteer.names if all("\u4e00" <= c <= "\u9fff" for c in n))
+    assert len(names) > 1000
+    wrong = [(n + w, got) for n in names for w, day in words.items()
+             if (got := json.loads(rule.extract_one(n + w, gazetteer, today))) != {"city": n, "date": day}]
+    assert wrong == []
