@@ -21,6 +21,16 @@ EPILOG = """examples:
 """
 
 
+def _add_engine_args(p: argparse.ArgumentParser, engines) -> None:
+    """``--engine`` and ``--no-cuda-graphs`` (bench and speed): which KV cache the engine runs."""
+    p.add_argument("--engine", default=os.environ.get("QWEN_SFT_ENGINE", "auto"), choices=engines,
+                   help="the KV cache: auto (static on CUDA, dynamic on a CPU), static (fixed shapes; CUDA graphs "
+                   "on CUDA), dynamic (growing cache, shared opening, finished rows leave); default "
+                   "$QWEN_SFT_ENGINE, else auto")
+    p.add_argument("--no-cuda-graphs", dest="cuda_graphs", action="store_false",
+                   help="static engine on CUDA: run the forward passes eagerly (to measure what graphs buy)")
+
+
 def _add_dataclass_args(parser: argparse.ArgumentParser, cls, skip=()) -> None:
     hints = typing.get_type_hints(cls)
     for f in dataclasses.fields(cls):
@@ -83,12 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="+json contenders: decode the grammar's forced tokens one by one (to measure the gain)")
     p.add_argument("--no-share-prefix", dest="share_prefix", action="store_false",
                    help="run every prompt in full, not its common opening once per batch (to measure the gain)")
-    p.add_argument("--engine", default=os.environ.get("QWEN_SFT_ENGINE", "auto"), choices=ENGINES,
-                   help="the KV cache: auto (static on CUDA, dynamic on a CPU), static (fixed shapes; CUDA graphs "
-                   "on CUDA), dynamic (growing cache, shared opening, finished rows leave); default "
-                   "$QWEN_SFT_ENGINE, else auto")
-    p.add_argument("--no-cuda-graphs", dest="cuda_graphs", action="store_false",
-                   help="static engine on CUDA: run the forward passes eagerly (to measure what graphs buy)")
+    _add_engine_args(p, ENGINES)
     p.add_argument("--free-city", dest="copy_city", action="store_false",
                    help="+json contenders: let the grammar accept any city string, not only the question's own")
     p.add_argument("--backend", default="torch", choices=BACKENDS,
@@ -108,12 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--train-profile", default="tutorial", help="the fine-tune profile whose step is timed")
     p.add_argument("--hf-generate", default="", help="also time transformers' generate at batch 1: static "
                    "(StaticCache, decode step compiled by generate), dynamic, or both (static,dynamic)")
-    p.add_argument("--engine", default=os.environ.get("QWEN_SFT_ENGINE", "auto"), choices=ENGINES,
-                   help="the KV cache: auto (static on CUDA, dynamic on a CPU), static (fixed shapes; CUDA graphs "
-                   "on CUDA), dynamic (growing cache, shared opening, finished rows leave); default "
-                   "$QWEN_SFT_ENGINE, else auto")
-    p.add_argument("--no-cuda-graphs", dest="cuda_graphs", action="store_false",
-                   help="static engine on CUDA: run the forward passes eagerly (to measure what graphs buy)")
+    _add_engine_args(p, ENGINES)
     p.add_argument("--out", required=True, help="JSON file for the figures")
     p.add_argument("--device", default=None)
 
