@@ -10,6 +10,7 @@ rule's (:mod:`bench.hybrid`). The scorer never knows which contender made an out
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from dataclasses import dataclass
 
@@ -146,8 +147,8 @@ def run_contender(name: str, questions: list[str], ws: InferenceSession, progres
         start = time.perf_counter()
         outputs = [resolve_output(text, today)
                    for text, today in zip(model_run.outputs, todays or [None] * len(questions), strict=True)]
-        return Run(outputs, model_run.generations, model_run.seconds + time.perf_counter() - start,
-                   prompt=model_run.prompt, batch_size=model_run.batch_size, warmup_seconds=model_run.warmup_seconds)
+        return dataclasses.replace(model_run, outputs=outputs,
+                                   seconds=model_run.seconds + time.perf_counter() - start)
     if not spec.hybrid:
         return model_run
     from bench import hybrid
@@ -155,5 +156,4 @@ def run_contender(name: str, questions: list[str], ws: InferenceSession, progres
     start = time.perf_counter()
     outputs = hybrid.combine_all(questions, model_run.outputs, todays)
     seconds = model_run.seconds + time.perf_counter() - start
-    return Run(outputs, model_run.generations, seconds, prompt=model_run.prompt, batch_size=model_run.batch_size,
-               warmup_seconds=model_run.warmup_seconds)
+    return dataclasses.replace(model_run, outputs=outputs, seconds=seconds)

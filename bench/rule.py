@@ -146,13 +146,14 @@ def default_gazetteer() -> Gazetteer:
 
     places = load_places()
     cities = [c.name for c in load_cities()] + [p.name for p in places if p.kind == "city"]
-    blockers = [p.name for p in places if p.kind != "city"]
-    gazetteer = Gazetteer.from_names(cities, blockers=blockers, full_only=load_full_names())
-    # a city's nickname (魔都, 羊城) names the city and is copied as written; never a sound-alike's source
-    named = Gazetteer.from_names(cities, blockers=blockers, full_only=[*load_full_names(), *load_nicknames()])
-    return dataclasses.replace(named, romanized=romanized_pattern(load_romanized()),
-                               simplified=traditional_table(), typo_index=typo_index(gazetteer.names),
-                               sound_alikes=load_homophones(), short_forms=short_full_names(load_full_names()))
+    full_names, nicknames = load_full_names(), load_nicknames()
+    # a city's nickname (魔都, 羊城) names the city and is copied as written (full only: no short form)
+    gazetteer = Gazetteer.from_names(cities, blockers=[p.name for p in places if p.kind != "city"],
+                                     full_only=[*full_names, *nicknames])
+    return dataclasses.replace(gazetteer, romanized=romanized_pattern(load_romanized()),
+                               simplified=traditional_table(),
+                               typo_index=typo_index(gazetteer.names - set(nicknames)),  # never a sound-alike's source
+                               sound_alikes=load_homophones(), short_forms=short_full_names(full_names))
 
 
 def typo_index(names: Iterable[str]) -> dict[str, tuple[tuple[str, int], ...]]:

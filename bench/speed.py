@@ -50,16 +50,21 @@ def device_name(device) -> str:
     return f"CPU {platform.processor() or platform.machine()} × {torch.get_num_threads()} threads"
 
 
+def warm(extractor, questions: list[str], few: int) -> None:
+    """Untimed warm-up: every one of ``questions`` where the extractor captures CUDA graphs (one per batch
+    shape, :meth:`sft.engine.Extractor.warm_up`), else its first ``few``."""
+    if getattr(extractor, "needs_warmup", False):
+        extractor.warm_up(questions)
+    else:
+        extractor(questions[:few])
+
+
 def measure_batch1(extractor_factory, questions: list[str], warmup: int = 2) -> dict:
     """Batch-1 loop over ``questions`` (after ``warmup`` untimed questions): the latency a lone user sees."""
     import time
 
     extractor = extractor_factory(1)
-    # CUDA graphs are captured at a shape's first batch: warm up over every question's shape
-    if getattr(extractor, "needs_warmup", False):
-        extractor.warm_up(questions)
-    else:
-        extractor(questions[:warmup])
+    warm(extractor, questions, warmup)
     start = time.perf_counter()
     gens = extractor(questions)
     return summarize(gens, time.perf_counter() - start)
@@ -111,10 +116,7 @@ def sweep(make_extractor, questions: list[str], batch_sizes=(1, 8, 32, 128, 512)
     result = {"batch_sizes": list(batch_sizes), "throughput": []}
     ex = make_extractor(1)
     sample = [questions[i % len(questions)] for i in range(latency_n)]
-    if getattr(ex, "needs_warmup", False):
-        ex.warm_up(sample)  # every shape once (CUDA graphs)
-    else:
-        ex(questions[:3])
+    warm(ex, sample, 3)
     start = time.perf_counter()
     result["batch1"] = summarize(ex(sample), time.perf_counter() - start)
     for bs in batch_sizes:
@@ -125,10 +127,7 @@ def sweep(make_extractor, questions: list[str], batch_sizes=(1, 8, 32, 128, 512)
                 torch.cuda.empty_cache()
                 torch.cuda.reset_peak_memory_stats(device)
             ex = make_extractor(bs)
-            if getattr(ex, "needs_warmup", False):
-                ex.warm_up(qs)  # warm-up at these shapes
-            else:
-                ex(qs[:bs])
+            warm(ex, qs, bs)
             start = time.perf_counter()
             gens = ex(qs)
             row = {"batch_size": bs, **summarize(gens, time.perf_counter() - start),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 
+from bench.speed import warm
+
 
 def _extractor(workspace, batch_size: int):
     adapter = workspace.adapter is not None
@@ -24,8 +26,7 @@ def _rotating(questions, size):
 
 def test_extract_batch1(benchmark, workspace, questions, rounds):
     extract = _extractor(workspace, 1)
-    # warm-up; with CUDA graphs over the very questions the rounds take (a graph is captured per shape)
-    extract.warm_up(questions[: rounds * 4] if extract.needs_warmup else questions[:1])
+    warm(extract, questions[: rounds * 4], 1)  # with CUDA graphs: the very questions the rounds take
     benchmark.extra_info.update(batch_size=1, model=workspace.model_spec, adapter=str(workspace.adapter))
     benchmark.pedantic(extract, setup=_rotating(questions, 1), rounds=rounds * 4, iterations=1)
     benchmark.extra_info["queries_per_s"] = 1 / benchmark.stats.stats.median
@@ -33,7 +34,7 @@ def test_extract_batch1(benchmark, workspace, questions, rounds):
 
 def test_extract_best_batch(benchmark, workspace, questions, rounds, best_batch):
     extract = _extractor(workspace, best_batch)
-    extract.warm_up(questions[: best_batch * (rounds if extract.needs_warmup else 1)])
+    warm(extract, questions[: best_batch * rounds], best_batch)
     benchmark.extra_info.update(batch_size=best_batch, model=workspace.model_spec, adapter=str(workspace.adapter))
     benchmark.pedantic(extract, setup=_rotating(questions, best_batch), rounds=rounds, iterations=1)
     benchmark.extra_info["queries_per_s"] = best_batch / benchmark.stats.stats.median

@@ -129,9 +129,10 @@ def _contiguous_head_input(model) -> None:
     head._qwen_sft_flat = True
 
 
-def _left_pad(rows: list[list[int]], pad_id: int) -> tuple[torch.Tensor, torch.Tensor]:
-    """(ids, mask) [len(rows), longest]: each row right-aligned after padding, mask 1 on its own tokens."""
-    width = max(len(ids) for ids in rows)
+def _left_pad(rows: list[list[int]], pad_id: int, width: int | None = None) -> tuple[torch.Tensor, torch.Tensor]:
+    """(ids, mask) [len(rows), width (default: the longest)]: each row right-aligned after padding, mask 1 on
+    its own tokens."""
+    width = width or max(len(ids) for ids in rows)
     input_ids = torch.full((len(rows), width), pad_id, dtype=torch.long)
     mask = torch.zeros((len(rows), width), dtype=torch.long)
     for r, ids in enumerate(rows):
@@ -273,7 +274,7 @@ class Extractor:
     def needs_warmup(self) -> bool:
         """Whether the first batch of each shape captures CUDA graphs (time a speed figure should not count:
         run the questions once untimed first)."""
-        return self.static and self.cuda_graphs and self.device.type == "cuda"
+        return self.static and self.cuda_graphs  # cuda_graphs is only ever set on CUDA
 
     def warm_up(self, questions: list[str], todays=None) -> float:
         """Run ``questions`` once, untimed, so that every batch shape they make has its CUDA graphs; the

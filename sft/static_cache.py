@@ -28,6 +28,8 @@ import warnings
 
 import torch
 
+from .engine import _left_pad
+
 #: Prompt widths are rounded up to a multiple of this (one prefill graph per width).
 PREFILL_WIDTH_STEP = 16
 #: Cache lengths are rounded up to a multiple of this (one cache and decode graph per length and bucket).
@@ -61,7 +63,6 @@ class _Slot:
         self.prefills: dict[int, _Prefill] = {}
         self.graph: torch.cuda.CUDAGraph | None = None
         self.logits: torch.Tensor | None = None  # the decode graph's output
-        self.width = 0  # the prompt width of the batch in the cache now
 
     # -- eager bodies (also what the graphs capture)
     def _forward(self, ids, mask, pos) -> torch.Tensor:
@@ -183,15 +184,10 @@ class StaticRunner:
         pre = slot.prefills.get(width)
         if pre is None:
             pre = slot.prefills[width] = _Prefill(slot, width)
-        ids = torch.full((size, width), pad_id, dtype=torch.long)
-        valid = torch.zeros((size, width), dtype=torch.bool)
-        for r in range(size):
-            own = rows[r] if r < n else rows[0]  # spare rows repeat row 0
-            ids[r, width - len(own):] = torch.tensor(own)
-            valid[r, width - len(own):] = True
+        ids, valid = _left_pad(rows + [rows[0]] * (size - n), pad_id, width)  # spare rows repeat row 0
         pre.ids.copy_(ids)
-        pre.valid.copy_(valid)
-        pre.pos.copy_((valid.long().cumsum(-1) - 1).clamp(min=0))
+        pre.valid.copy_(valid.bool())
+        pre.pos.copy_((valid.cumsum(-1) - 1).clamp(min=0))
         self._slot, self._n, self.steps_left = slot, n, length - width
         return pre.run()[:n]
 
