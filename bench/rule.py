@@ -27,6 +27,9 @@ Cities, rule by rule
     4. Not inside a word: a mention inside a common word that merely contains a city name
        (``三明治``, ``来宾``, ``日照时间``, ``大同小异``, see ``_NOT_CITY_WORDS``) is dropped, and so is a street
        named after a city (``南京路``, ``北京东路``, ``中山大道``: ``_STREET``).
+    4b. A weekday's numeral is no city's first character when a word follows the weekday or another name
+        starts after the numeral: ``下周四会下雨`` is 周四 + 会 (not the city 四会), ``星期六安庆`` is 安庆
+        (``_weekday_numeral``); ``下周四平天气`` keeps 四平.
     5. One mention: it is the city. None: ``null`` (regions such as 东北 and 江南 are not in the
        gazetteer, so ``一起去东北看冰雕么`` gives ``null``).
     5b. No mention: a city written in Latin letters (``datasets/romanized.tsv``: the pinyin of every city of
@@ -52,6 +55,8 @@ Cities, rule by rule
         One city named twice (``爬黄山，黄山市的天气``) is no pair: the scores of rule 6 pick the form.
     7. Anything that is not a non-empty string gives ``{"city": null, "date": null}``; an error in this
        module or the date rule is a bug and raises (it is not hidden as a wrong answer).
+    8. The date is read by ``find_date`` with the chosen city blanked out, so no date word is read across
+       the city's edge (``乐清明天``: 明天, not 清明; ``过两天昆明天气``: 过两天, not 明天; ``25号台州``: the 25th).
 """
 
 from __future__ import annotations
@@ -259,6 +264,8 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
     characters are read as their simplified form (one for one: the mention keeps the text as written)."""
     folded = gazetteer.fold(question)
     found = [Mention(start, end, question[start:end], folded[start:end]) for start, end in _scan(folded, gazetteer)]
+    starts = {m.start for m in found}
+    found = [m for m in found if not _weekday_numeral(folded, m, starts)]
     kept: list[Mention] = []
     taken = [False] * len(question)
     # longest first; at equal length a city before a blocker (大后天河池: 河池, not the district 天河)
@@ -281,6 +288,21 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
     return [m for i, m in enumerate(result)
             if not (m.key in nick and i + 1 < len(result) and not folded[m.end:result[i + 1].start].strip(" 的")
                     and short_name(result[i + 1].key) == short_name(nick[m.key]))]
+
+
+#: Rule 4b: what follows a weekday (周四, 星期六) as a word of its own: 周四会下雨 is 周四 + 会, not the city
+#: 四会; 周六安排 is no 六安, 周日照常 no 日照, 周三河边 no 三河.
+_WEEKDAY = re.compile(r"(?:周|星期|礼拜|禮拜)$")
+_AFTER_WEEKDAY = ("会", "會", "安排", "照常", "照样", "照旧", "照片", "河边", "亚运")
+
+
+def _weekday_numeral(folded: str, m: Mention, starts: set[int]) -> bool:
+    """Rule 4b: the mention starts with the numeral of a weekday written before it (下周四会…, 星期六安庆) and
+    the rest is no city: a word follows the weekday (``_AFTER_WEEKDAY``), or another name starts right after
+    the numeral (星期六安庆 is 星期六 + 安庆, 周六安徽 is 周六 + the province)."""
+    if m.key[0] not in "一二三四五六日天" or not _WEEKDAY.search(folded, 0, m.start):
+        return False
+    return folded.startswith(_AFTER_WEEKDAY, m.start + 1) or (m.start + 1) in starts
 
 
 def _inside_word(question: str, m: Mention) -> bool:
@@ -330,7 +352,7 @@ def short_full_names(full_names: Iterable[str]) -> frozenset[str]:
     return frozenset(s for s in (short_name(n) for n in full_names) if s and len(s) >= 2 and s not in _SHORT_NEVER)
 
 
-def find_short_full_name(question: str, gazetteer: Gazetteer) -> str | None:
+def find_short_full_name(question: str, gazetteer: Gazetteer) -> Mention | None:
     """Rule 5d: a city read only with 市 (``datasets/full_names.tsv``) typed short, as written, when nothing
     else names a city, the short form starts a phrase and a date or a weather word follows it at once
     (``石狮3月5号会回南天吗``, ``中山明天天气``); ``去中山路`` or ``普洱茶`` stay no city."""
@@ -343,13 +365,13 @@ def find_short_full_name(question: str, gazetteer: Gazetteer) -> str | None:
             end = start + len(short)
             if (start == 0 or _PHRASE_START.match(folded[start - 1])) and _SHORT_CUE.match(folded, end) \
                     and not _inside_word(folded, Mention(start, end, short, short)):
-                return question[start:end]
+                return Mention(start, end, question[start:end], short)
             start = folded.find(short, start + 1)
     return None
 
 
-def find_city(question: str, gazetteer: Gazetteer | None = None) -> str | None:
-    """The weather city of a question, as written, or None (rules 1-6)."""
+def locate_city(question: str, gazetteer: Gazetteer | None = None) -> Mention | None:
+    """The weather city of a question and where it is written (rules 1-6), or None."""
     from sft.cities import short_name
 
     gazetteer = gazetteer or default_gazetteer()
@@ -358,14 +380,13 @@ def find_city(question: str, gazetteer: Gazetteer | None = None) -> str | None:
         # Rule 5b: no city in Chinese characters: a city written in Latin letters, as written (shenzhen, Xi'an)
         match = gazetteer.romanized.search(question) if gazetteer.romanized is not None else None
         if match:
-            return match.group(0)
+            return Mention(match.start(), match.end(), match.group(0), match.group(0))
         short = find_short_full_name(question, gazetteer)  # rule 5d
         if short is not None:
             return short
-        typo = find_typo(question, gazetteer)  # rule 5c
-        return typo.text if typo else None
+        return find_typo(question, gazetteer)  # rule 5c
     if len(mentions) == 1:
-        return mentions[0].text
+        return mentions[0]
     text = gazetteer.fold(question)  # 天氣 as 天气
     scores = [_score(text, mentions, i) for i in range(len(mentions))]
     # Rule 6b: cities asked together (A和B, A还是B) share the question; the first named is the answer.
@@ -374,15 +395,27 @@ def find_city(question: str, gazetteer: Gazetteer | None = None) -> str | None:
         if not same and _AND.match(text[mentions[i].end : mentions[i + 1].start]):
             scores[i] = max(scores[i], scores[i + 1] + 1)
     best = max(range(len(mentions)), key=lambda i: (scores[i], i))  # tie: the one named last
-    return mentions[best].text
+    return mentions[best]
+
+
+def find_city(question: str, gazetteer: Gazetteer | None = None) -> str | None:
+    """The weather city of a question, as written, or None (rules 1-6)."""
+    found = locate_city(question, gazetteer)
+    return found.text if found else None
 
 
 def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None) -> str:
-    """One canonical answer line; null for a non-string (rule 7). ``today`` resolves relative dates."""
+    """One canonical answer line; null for a non-string (rule 7). ``today`` resolves relative dates.
+
+    Rule 8: the date is read with the chosen city blanked out, so no date word is read across the city's
+    edge: ``乐清明天`` is 乐清 + 明天 (not 清明), ``过两天昆明天气`` is 过两天 (vague; not the 明天 of 昆明天气),
+    ``25号台州`` is the 25th (not a platform number), ``下周三亚`` is 下周 + 三亚."""
     if not isinstance(question, str) or not question.strip():
         return _NULL
     # no blanket except: a bug here must fail loudly, not show up as lower accuracy
-    return Answer(find_city(question, gazetteer), find_date(question, today=today)).to_json()
+    city = locate_city(question, gazetteer)
+    dated = question if city is None else f"{question[:city.start]},{question[city.end:]}"
+    return Answer(city.text if city else None, find_date(dated, today=today)).to_json()
 
 
 def extract(queries: list[str], gazetteer: Gazetteer | None = None, todays=None) -> list[str]:

@@ -140,6 +140,7 @@ def _normalize(question: str) -> str:
     if len(words) >= 4 and sum(len(w) == 1 for w in words) >= 0.6 * len(words):
         # typed with a space after every character (湖州 明 天 下 雨 吗): the spaces between characters go
         text = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text)
+    text = re.sub(r"(?<=\d)\s*[·・•]\s*(?=\d)", ".", text)  # 5·20, 12・12: a middle dot between numbers is a dot
     return re.sub(r"\s*([年月日号號/.-])\s*", r"\1", text)  # 8 月 23 号 -> 8月23号
 
 

@@ -294,3 +294,29 @@ def test_every_city_before_a_day_word_keeps_both():
     wrong = [(n + w, got) for n in names for w, day in words.items()
              if (got := json.loads(rule.extract_one(n + w, gazetteer, today))) != {"city": n, "date": day}]
     assert wrong == []
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("北京下周四会下雨吗", {"city": "北京", "date": None}),  # 周四 + 会, not the city 四会
+    ("周四会不会下雨", {"city": None, "date": None}),
+    ("星期六安庆下雨吗", {"city": "安庆", "date": None}),  # 星期六 + 安庆, not 六安 + 庆
+    ("周六安排出去玩，上海天气如何", {"city": "上海", "date": None}),
+    ("周日照常上班吗", {"city": None, "date": None}),
+    ("周六安徽下雨吗", {"city": None, "date": None}),  # the province after the weekday
+    ("四会下雨吗", {"city": "四会", "date": None}), ("下周四平天气", {"city": "四平", "date": None}),  # no weekday word
+    ("下周六安天气", {"city": "六安", "date": None}), ("周二连浩特冷吗", {"city": "二连浩特", "date": None}),
+])
+def test_rule_4b_a_weekdays_numeral_is_no_citys_first_character(question, answer):
+    assert json.loads(rule.extract_one(question)) == answer
+
+
+@pytest.mark.parametrize("question, today, date", [
+    ("过两天昆明天气", "2027-06-16", None),  # 过两天 (vague), not the 明天 inside 昆明天气
+    ("25号台州会下雨吗", "2027-03-20", "2027-03-25"),  # the 25th, not platform 25 (号台)
+    ("昆明天气", "2027-06-16", None), ("乐清明天", "2027-06-16", "2027-06-17"),
+])
+def test_rule_8_the_date_is_read_with_the_city_blanked_out(question, today, date):
+    import datetime as dt
+
+    answer = json.loads(rule.extract_one(question, today=dt.date.fromisoformat(today)))
+    assert answer["date"] == date and answer["city"] is not None

@@ -55,6 +55,8 @@ def test_format_date_rejects_days_that_do_not_exist(args):
     ("适合出门吗，2024-10-08...", "2024-10-08"),
     ("灵武市7-10...", "07-10"),
     ("3.15.5", None),
+    ("5·20 天气", "05-20"), ("12・12", "12-12"), ("5 · 1", "05-01"),  # a middle dot between numbers is a dot
+    ("PM2·5", None), ("3·5毫米", None),
 ])
 def test_find_date(question, expected):
     assert find_date(question) == expected
