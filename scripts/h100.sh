@@ -25,7 +25,7 @@
 #   bash scripts/h100.sh extra     # jump-forward off (qlora+json); transformers generate, static cache + compile
 #   bash scripts/h100.sh profile   # issue 15: torch.profiler over QLoRA steps of recipe variants; engine static vs dynamic
 #   bash scripts/h100.sh engine    # issue 15 (after `nox`, on its runs/adapter): sweeps, static+graphs vs dynamic
-#   bash scripts/h100.sh engine-extra  # jump-forward off; the engine vs transformers' compiled generate at batch 1
+#   bash scripts/h100.sh engine-extra  # jump-forward on/off (+ sweep to 1024); the engine vs transformers' generate
 #   bash scripts/h100.sh benchmarks    # pytest-benchmark on the GPU: dynamic saved, static compared with it
 #   bash scripts/h100.sh ddp       # (2 GPUs: kind nvidia-h200-x2) the gpu phrase fine-tune and a qlora+resolve bench
 #                                  # on 1 GPU and on $NPROC (default 2) through torchrun -> $OUT/report.tar;
@@ -140,13 +140,19 @@ st=t['step_seconds'][8:];print('$name', 'median step', round(s.median(st),4), 's
         --reports-dir "$OUT" --batch-size 64 --latency-sample 100 --sweep 1,64,256,512 --sweep-latency-n 100 2>&1 \
         | grep -v "it/s\]\|s/it\]" | tail -4
     done ;;
-  engine-extra)  # jump-forward off (static engine); the engine vs transformers' compiled generate at batch 1
+  engine-extra)  # on the adapter of `nox`: jump-forward on vs off (static engine, same call, batch 64 + a sweep to
+    # 1024); the engine vs transformers' compiled generate at batch 1, stopping at `}` and at a fixed 16 tokens
     setup
     A=${ADAPTER:-runs/adapter}
-    run bench --contenders qlora+resolve+json --no-jump-forward --adapter "$A" --run h100-no-jump-forward \
-      --reports-dir "$OUT" --batch-size 64 --latency-sample 100 2>&1 | tail -2
-    run speed --adapter "$A" --batch-sizes 1 --latency-n 100 --train-steps 0 --hf-generate static \
-      --out "$OUT/engine-vs-hf-generate.json" 2>&1 | tail -3 ;;
+    for jf in on off; do
+      run bench --contenders "qlora+resolve+json${JF_EXTRA:-}" $([ $jf = off ] && echo --no-jump-forward) \
+        --adapter "$A" --run "h100-jump-forward-$jf" --reports-dir "$OUT" --batch-size 64 --latency-sample 100 \
+        --sweep 256,512,1024 --sweep-latency-n 50 2>&1 | grep -v "it/s\]\|s/it\]" | tail -3
+    done
+    run speed --adapter "$A" --batch-sizes 1 --latency-n 50 --train-steps 0 --hf-generate static \
+      --out "$OUT/engine-vs-hf-generate.json" 2>&1 | tail -3
+    run speed --adapter "$A" --fixed-new-tokens 16 --batch-sizes 1 --latency-n 50 --train-steps 0 --hf-generate static \
+      --out "$OUT/engine-vs-hf-generate-fixed16.json" 2>&1 | tail -3 ;;
   benchmarks)  # pytest-benchmark on the GPU: the dynamic engine saved, then the static engine compared with it
     setup
     export QWEN_SFT_BENCH_ADAPTER=${ADAPTER:-runs/adapter}

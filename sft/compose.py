@@ -35,6 +35,7 @@ from functools import lru_cache
 from sft.cities import load_nicknames, short_name, train_cities
 from sft.datagen import FULLWIDTH, chinese_number, chinese_year
 from sft.dates import FIXED_FESTIVALS
+from sft.dates import LUNAR_FESTIVALS as _RESOLVER_LUNAR
 from sft.task import Answer, find_date, format_date
 
 # ----------------------------------------------------------------------------------------- words
@@ -81,8 +82,14 @@ WEEKDAY_WORDS = ("一", "二", "三", "四", "五", "六", "日", "天")
 #: What may follow a fixed-date festival and leave its date as it is (WILD.md: 国庆第一天 is 10-01, an
 #: approximate date is the date).
 FESTIVAL_TAILS = ("", "", "", "", "", "那天", "当天", "前后", "左右", "第一天", "期间")
-LUNAR_FESTIVALS = ("春节", "除夕", "元宵节", "端午", "端午节", "七夕", "中秋", "中秋节", "重阳节", "清明",
-                   "清明节")
+_COMMON_LUNAR = ("春节", "除夕", "元宵节", "端午", "端午节", "七夕", "中秋", "中秋节", "重阳节", "清明", "清明节")
+#: Lunar festivals and solar terms (no date without a reference day; resolved with one): the common ones
+#: twice as often as the rest of the resolver's names (腊八, 龙抬头, 中元节, 冬至, 立春, 大年初一, ...).
+LUNAR_FESTIVALS = _COMMON_LUNAR * 2 + tuple(n for n in _RESOLVER_LUNAR if n not in _COMMON_LUNAR)
+#: Days people name that the task rule gives no date, even with a reference day: festivals on no fixed
+#: day of the calendar (母亲节, 感恩节), events (音乐节, 开学那天).
+MOVABLE_DAYS = ("母亲节", "父亲节", "感恩节", "复活节", "开斋节", "音乐节", "啤酒节", "樱花节", "灯会", "庙会",
+                "马拉松那天", "开学那天", "放假那天", "年会那天", "运动会那天", "高考那几天", "婚礼那天", "考试那天")
 VAGUE = ("这几天", "最近", "这周", "下周", "下个月", "月初", "过几天", "改天", "晚上", "现在", "冬天", "夏天",
          "这两天", "近期", "年底", "春天", "早上", "过两天", "周末前后", "下礼拜", "中午", "后半夜", "月中", "年初")
 
@@ -270,8 +277,8 @@ def _relative_text(rng: random.Random) -> str:
 
 def date_part(rng: random.Random, today: dt.date | None) -> Part:
     """One date phrase and its gold date by the task rule (relative ones resolved against ``today``)."""
-    kind = rng.choices(("md", "ymd", "festival", "range", "relative", "lunar", "day", "vague", "month", "none"),
-                       weights=(26, 9, 4, 4, 26, 4, 5, 8, 5, 15))[0]
+    kind = rng.choices(("md", "ymd", "festival", "range", "relative", "lunar", "day", "vague", "month", "movable",
+                        "none"), weights=(26, 9, 4, 4, 26, 5, 5, 8, 5, 2, 13))[0]
     if kind in ("md", "range"):
         m = rng.randint(1, 12)
         d = rng.randint(1, calendar.monthrange(2000, m)[1])
@@ -304,6 +311,8 @@ def date_part(rng: random.Random, today: dt.date | None) -> Part:
         return Part(text, value, kind, phrase=text)
     if kind == "vague":
         return Part(rng.choice(VAGUE), None, kind)
+    if kind == "movable":
+        return Part(rng.choice(MOVABLE_DAYS), None, kind)
     return Part("", None, "none")
 
 

@@ -344,6 +344,21 @@ def test_generate_real_mix():
             assert e.answer.date is None, e
 
 
+def test_real_mix_names_every_lunar_festival_and_dates_no_movable_day():
+    """Every lunar festival and solar term the resolver knows is in the `real` mix's draw (冬至, 腊八, not only
+    春节); a day on no fixed date (母亲节, 感恩节, 开学那天) gets no date, whatever the reference day."""
+    import random
+
+    from sft.compose import LUNAR_FESTIVALS, MOVABLE_DAYS, date_part
+    from sft.dates import LUNAR_FESTIVALS as RESOLVER_NAMES
+
+    assert set(RESOLVER_NAMES) <= set(LUNAR_FESTIVALS)
+    rng = random.Random(5)
+    parts = [date_part(rng, None) for _ in range(3000)]
+    movable = [p for p in parts if p.kind == "movable"]
+    assert movable and all(p.text in MOVABLE_DAYS and p.value is None and p.phrase is None for p in movable)
+
+
 def test_phrase_target_copies_relative_dates_as_written():
     """``--dates phrase``: the same questions as the resolved target (one seed), no reference day in any
     prompt, and a relative date copied verbatim; the resolved target's days checked with the calendar."""
