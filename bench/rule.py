@@ -68,6 +68,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sft.cities import nickname_cities, short_name
+from sft.dates import WEEKDAYS
 from sft.task import Answer, find_date, traditional_table
 
 _NULL = Answer(None, None).to_json()
@@ -292,15 +293,15 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
 
 #: Rule 4b: what follows a weekday (周四, 星期六) as a word of its own: 周四会下雨 is 周四 + 会, not the city
 #: 四会; 周六安排 is no 六安, 周日照常 no 日照, 周三河边 no 三河.
-_WEEKDAY = re.compile(r"(?:周|星期|礼拜|禮拜)$")
-_AFTER_WEEKDAY = ("会", "會", "安排", "照常", "照样", "照旧", "照片", "河边", "亚运")
+_WEEKDAY = re.compile(r"(?:周|星期|礼拜)$")  # on the folded text: 禮拜 reads as 礼拜, 會 as 会
+_AFTER_WEEKDAY = ("会", "安排", "照常", "照样", "照旧", "照片", "河边", "亚运")
 
 
 def _weekday_numeral(folded: str, m: Mention, starts: set[int]) -> bool:
     """Rule 4b: the mention starts with the numeral of a weekday written before it (下周四会…, 星期六安庆) and
     the rest is no city: a word follows the weekday (``_AFTER_WEEKDAY``), or another name starts right after
     the numeral (星期六安庆 is 星期六 + 安庆, 周六安徽 is 周六 + the province)."""
-    if m.key[0] not in "一二三四五六日天" or not _WEEKDAY.search(folded, 0, m.start):
+    if m.key[0] not in WEEKDAYS or not _WEEKDAY.search(folded, 0, m.start):
         return False
     return folded.startswith(_AFTER_WEEKDAY, m.start + 1) or (m.start + 1) in starts
 

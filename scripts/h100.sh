@@ -145,7 +145,7 @@ st=t['step_seconds'][8:];print('$name', 'median step', round(s.median(st),4), 's
     setup
     A=${ADAPTER:-runs/adapter}
     for jf in on off; do
-      run bench --contenders "qlora+resolve+json${JF_EXTRA:-}" $([ $jf = off ] && echo --no-jump-forward) \
+      run bench --contenders qlora+resolve+json $([ $jf = off ] && echo --no-jump-forward) \
         --adapter "$A" --run "h100-jump-forward-$jf" --reports-dir "$OUT" --batch-size 64 --latency-sample 100 \
         --sweep 256,512,1024 --sweep-latency-n 50 2>&1 | grep -v "it/s\]\|s/it\]" | tail -3
     done
