@@ -56,13 +56,15 @@ case "$1" in
     setup
     export QWEN_SFT_RUN="${RUN:-reference-h100}"
     [ -f "$S/engine-failed" ] && export QWEN_SFT_ENGINE=dynamic && echo "static engine failed: bench on the dynamic one"
-    time python3 -m nox --no-venv --no-install -s finetune bench 2>&1 | tee "$OUT/nox.log" | grep -v "it/s\]\|s/it\]"
+    # under the call's 600 s: stopped at ${NOX_LIMIT:-575} s, the tar below still brings back what was written
+    time timeout "${NOX_LIMIT:-575}" python3 -m nox --no-venv --no-install -s finetune bench 2>&1 | tee "$OUT/nox.log" \
+      | grep -v "it/s\]\|s/it\]"
     tar cf "$OUT/report.tar" -C reports "$QWEN_SFT_RUN" -C "$PWD/runs/adapter" qwen_sft.json README.md ;;
   phrase)
     setup
     time run finetune --profile gpu --dates phrase --out "$S/adapter-phrase" ${FT_ARGS:-} 2>&1 | tee "$OUT/finetune-phrase.log" \
       | grep -v "it/s\]\|s/it\]"
-    run bench --contenders rule,qlora+resolve,qlora,hybrid --adapter "$S/adapter-phrase" --run "${RUN:-h100-phrase}" \
+    run bench --contenders "${CONTENDERS:-rule,qlora+resolve,qlora,hybrid}" --adapter "$S/adapter-phrase" --run "${RUN:-h100-phrase}" \
       --reports-dir "$OUT/r" --batch-size 64 --latency-sample 24 ${BENCH_ARGS:-}
     cp "$S/adapter-phrase/qwen_sft.json" "$OUT/r/${RUN:-h100-phrase}/adapter-qwen_sft.json"
     tar cf "$OUT/report.tar" -C "$OUT/r" . && rm -r "$OUT/r" ;;
@@ -144,22 +146,25 @@ st=t['step_seconds'][8:];print('$name', 'median step', round(s.median(st),4), 's
     # 1024); the engine vs transformers' compiled generate at batch 1, stopping at `}` and at a fixed 16 tokens
     setup
     A=${ADAPTER:-runs/adapter}
+    mkdir -p "$OUT/r"  # one tar at the end: the tool brings back 8 files at most
     for jf in on off; do
       run bench --contenders qlora+resolve+json $([ $jf = off ] && echo --no-jump-forward) \
-        --adapter "$A" --run "h100-jump-forward-$jf" --reports-dir "$OUT" --batch-size 64 --latency-sample 100 \
+        --adapter "$A" --run "h100-jump-forward-$jf" --reports-dir "$OUT/r" --batch-size 64 --latency-sample 100 \
         --sweep 256,512,1024 --sweep-latency-n 50 2>&1 | grep -v "it/s\]\|s/it\]" | tail -3
     done
     run speed --adapter "$A" --batch-sizes 1 --latency-n 50 --train-steps 0 --hf-generate static \
-      --out "$OUT/engine-vs-hf-generate.json" 2>&1 | tail -3
+      --out "$OUT/r/engine-vs-hf-generate.json" 2>&1 | tail -3
     run speed --adapter "$A" --fixed-new-tokens 16 --batch-sizes 1 --latency-n 50 --train-steps 0 --hf-generate static \
-      --out "$OUT/engine-vs-hf-generate-fixed16.json" 2>&1 | tail -3 ;;
+      --out "$OUT/r/engine-vs-hf-generate-fixed16.json" 2>&1 | tail -3
+    tar cf "$OUT/engine-extra.tar" -C "$OUT/r" . && rm -r "$OUT/r" ;;
   benchmarks)  # pytest-benchmark on the GPU: the dynamic engine saved, then the static engine compared with it
     setup
     export QWEN_SFT_BENCH_ADAPTER=${ADAPTER:-runs/adapter}
     QWEN_SFT_BENCH_ENGINE=dynamic python3 -m pytest benchmarks -q -k extract --benchmark-autosave \
       --benchmark-storage="file://$OUT/bm" -p no:cacheprovider 2>&1 | tail -15
     python3 -m pytest benchmarks -q --benchmark-autosave --benchmark-storage="file://$OUT/bm" \
-      --benchmark-compare=0001 -p no:cacheprovider 2>&1 | tail -25 | tee "$OUT/benchmark-compare.txt" ;;
+      --benchmark-compare=0001 -p no:cacheprovider 2>&1 | tail -25 | tee "$OUT/benchmark-compare.txt"
+    tar cf "$OUT/benchmarks.tar" -C "$OUT" bm && rm -r "$OUT/bm" ;;
   finetune|cpu-proxy)
     setup
     nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv

@@ -151,10 +151,15 @@ def typo_city(rng: random.Random, name: str) -> str | None:
     return name[:i] + rng.choice(HOMOPHONES[name[i]]) + name[i + 1:]
 
 
+#: How much more often a non-city place is a sight than its share of the names asks: sights alone are the
+#: fine-tune's most frequent invented city on ``wild`` (a name that could be a town: 垦丁, 纳木错, 喀纳斯).
+SIGHT_WEIGHT = {"sight": 3}
+
+
 def place_part(rng: random.Random, kind: str | None = None) -> Part:
     """One place: a city (gold as written, misspelt or not), a non-city place (gold null), or a sub-place
     after its city. A non-city place is drawn over all of them, so the large kinds (counties, districts)
-    are seen as often as their size asks."""
+    are seen as often as their size asks; sights weigh :data:`SIGHT_WEIGHT` times their size."""
     pools = _place_pools()
     other_cities = pools.get("city", ())
     non_city = [k for k in ("district", "county", "sight", "province", "region", "country", "area") if pools.get(k)]
@@ -191,8 +196,8 @@ def place_part(rng: random.Random, kind: str | None = None) -> Part:
             city = sub.city if rng.random() < 0.4 else short_name(sub.city)
             text = city + rng.choice(("", "", "的", " ")) + sub.name
             return Part(text, city, "city+sub")
-    if non_city:
-        kinds = rng.choices(non_city, weights=[len(pools[k]) for k in non_city])[0]
+    if non_city:  # sights count thrice: few names, each one easy to take for a city (垦丁, 洱海, 巴厘岛)
+        kinds = rng.choices(non_city, weights=[len(pools[k]) * SIGHT_WEIGHT.get(k, 1) for k in non_city])[0]
         place = rng.choice(pools[kinds])
         return Part(place.name, None, place.kind)
     return place_part(rng, "city")

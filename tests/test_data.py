@@ -340,7 +340,7 @@ def test_generate_real_mix():
         plain = plain and not re.search(r"改|不行|算了|原定", e.query)  # two dates: 明天 may be the one dropped
         if e.today is not None and re.search(r"(?<!清)明天(?!气)", e.query) and plain:
             assert e.answer.date == (e.today + dt.timedelta(days=1)).isoformat(), e
-        if e.today is None and re.search(r"明天|后天|下周[一二三四五六日]", e.query) and plain:
+        if e.today is None and re.search(r"明天|(?<!前)后天|下周[一二三四五六日]", e.query) and plain:
             assert e.answer.date is None, e
 
 
@@ -357,6 +357,28 @@ def test_real_mix_names_every_lunar_festival_and_dates_no_movable_day():
     parts = [date_part(rng, None) for _ in range(3000)]
     movable = [p for p in parts if p.kind == "movable"]
     assert movable and all(p.text in MOVABLE_DAYS and p.value is None and p.phrase is None for p in movable)
+
+
+def test_non_city_places_weigh_sights_up():
+    """A non-city place is a sight about SIGHT_WEIGHT times as often as its share of the names, always with a
+    null city, and only train-split sights are drawn (the test-split ones stay unseen)."""
+    import random
+
+    from sft.compose import SIGHT_WEIGHT, place_part
+    from sft.places import load_places
+
+    places = [p for p in load_places() if p.kind in ("district", "county", "sight", "province", "region",
+                                                      "country", "area") and p.split == "train"]
+    sights = {p.name for p in places if p.kind == "sight"}
+    test_sights = {p.name for p in load_places() if p.kind == "sight" and p.split == "test"}
+    share = len(sights) / len(places)
+    expected = share * SIGHT_WEIGHT["sight"] / (1 + share * (SIGHT_WEIGHT["sight"] - 1))
+    rng = random.Random(11)
+    parts = [place_part(rng, "non-city") for _ in range(4000)]
+    drawn = [p for p in parts if p.kind == "sight"]
+    assert all(p.value is None for p in parts)
+    assert {p.text for p in drawn} <= sights and not {p.text for p in drawn} & test_sights
+    assert abs(len(drawn) / len(parts) - expected) < 0.03, (len(drawn) / len(parts), expected)
 
 
 def test_phrase_target_copies_relative_dates_as_written():
