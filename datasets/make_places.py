@@ -118,6 +118,21 @@ FOREIGN_CITIES = (
     "悉尼", "墨尔本", "布里斯班", "珀斯", "阿德莱德", "堪培拉", "凯恩斯", "奥克兰", "惠灵顿", "基督城",
 )
 
+#: Short forms of autonomous prefectures, 地区 and 盟 left out: another place or thing has the name.
+PREFECTURE_SHORT_SKIP = {
+    "湘西": "a region (湘西, the west of 湖南) in REGIONS",
+    "红河": "a river, and 红河县",
+    "怒江": "a river",
+    "甘南": "甘南县 in 黑龙江",
+    "大兴安岭": "a mountain range",
+    "阿勒泰": "the city 阿勒泰市 and the region (AMBIGUOUS)",
+    "迪庆州": "holds the foreign city 庆州",
+    "玉树": "jade tree (玉树临风); 玉树市 is in AMBIGUOUS",
+    "海北": "上海北站 holds it",
+    "海西": "上海西站 holds it; also 海西经济区",
+    "巴州": "巴州区 in 巴中",
+}
+
 #: Regions: parts of China named by direction or river, economic zones, and parts of the world. Not cities.
 REGIONS = (
     # by direction (大区)
@@ -415,6 +430,20 @@ def build(
             g.dropped.append(f"{name} (city): its short form and the city {other} overlap")
         else:
             g.add(name, "city", strict=False)
+    # prefecture-level divisions that are no 市 (自治州, 地区, 盟): forecast as one place, so cities by the label
+    # guide; the full name, jionlp's short forms and the spoken X州 (西双版纳傣族自治州, 西双版纳, 西双版纳州)
+    for depth, name, alias, province, _ in locations:
+        if depth != 1 or name.endswith("市") or name == "省直辖行政区划" or province in EXCLUDED_PROVINCES:
+            continue
+        g.add(name, "city", full=name, strict=False)
+        shorts = [a for a in alias.split("/") if a != name and len(a) >= 2]
+        if name.endswith("自治州") and shorts and not shorts[0].endswith("州"):
+            shorts.append(shorts[0] + "州")
+        for short in shorts:
+            if short in PREFECTURE_SHORT_SKIP:
+                g.dropped.append(f"{short} (city): {PREFECTURE_SHORT_SKIP[short]}")
+            else:
+                g.add(short, "city", full=name, strict=False)
     for name in FOREIGN_CITIES:
         other = g.overlaps_city(short_city(name))
         if other:

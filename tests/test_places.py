@@ -53,10 +53,18 @@ def test_no_clash_with_cities_tsv():
 
 
 def test_city_rows_do_not_hold_each_other():
-    """As in cities.tsv, no city's short name holds another's (马鞍山 holds 鞍山: left out)."""
+    """As in cities.tsv, no city's short name holds another's (马鞍山 holds 鞍山: left out), except the forms of
+    one prefecture-level division (西双版纳 in 西双版纳州 and 西双版纳傣族自治州)."""
+    import re
+
     shorts = sorted({short_name(c.name) for c in load_cities()} | {short_name(p.name) for p in places_of_kind("city")})
-    overlaps = [(a, b) for a in shorts for b in shorts if a != b and a in b]
+
+    def same_place(a: str, b: str) -> bool:
+        return b.startswith(a) and re.fullmatch(r"州|地区|盟|.*自治州", b[len(a):]) is not None
+
+    overlaps = [(a, b) for a in shorts for b in shorts if a != b and a in b and not same_place(a, b)]
     assert overlaps == []
+    assert same_place("西双版纳", "西双版纳傣族自治州") and not same_place("鞍山", "马鞍山")
 
 
 def test_located_city_is_a_prefecture_of_cities_tsv():
@@ -102,6 +110,11 @@ def _full_name(place: Place, index: dict[str, Place]) -> str | None:
                      and n.startswith(place.name) and p.city == place.city), None)
     if place.kind == "county" and not place.name.endswith("县"):
         return place.name + "县" if place.name + "县" in index else None
+    if place.kind == "city" and not place.name.endswith(("市", "自治州", "地区", "盟")):  # 延边, 延边州, 克州
+        stem = place.name.removesuffix("州")
+        full = next((n for n in index if n.endswith(("自治州", "地区", "盟")) and n.startswith(stem)), None)
+        if full is not None:
+            return full
     return place.name
 
 

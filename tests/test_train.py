@@ -176,3 +176,15 @@ def test_torch_profile_writes_the_operator_tables(tiny_dir, tmp_path):
     text = (tmp_path / "a" / "torch-profile.txt").read_text()
     assert text.startswith("torch.profiler over 2 steps") and "## by self_cpu_time_total" in text
     assert "aten::mm" in text or "aten::addmm" in text or "aten::linear" in text
+
+
+def test_gpu_fast_profile_changes_only_the_batch():
+    """`gpu-fast` is the `gpu` recipe at twice the batch (lr × √2, checkpoints every as many examples): the
+    same examples, half the steps, nothing else changed."""
+    from sft.train import PROFILES
+
+    gpu, fast = PROFILES["gpu"], PROFILES["gpu-fast"]
+    changed = {k for k in gpu.keys() | fast.keys() if gpu.get(k) != fast.get(k)}
+    assert changed == {"batch_size", "micro_batch_size", "learning_rate", "save_steps"}
+    assert fast["batch_size"] == 2 * gpu["batch_size"] and fast["save_steps"] * 2 == gpu["save_steps"]
+    assert abs(fast["learning_rate"] / gpu["learning_rate"] - 2 ** 0.5) < 0.02
