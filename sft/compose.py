@@ -151,6 +151,9 @@ def typo_city(rng: random.Random, name: str) -> str | None:
     return name[:i] + rng.choice(HOMOPHONES[name[i]]) + name[i + 1:]
 
 
+#: The kinds of ``datasets/places.tsv`` that are no city: alone in a question, the gold city is null.
+NON_CITY_KINDS = ("district", "county", "sight", "province", "region", "country", "area")
+
 #: How much more often a non-city place is a sight than its share of the names asks: sights alone are the
 #: fine-tune's most frequent invented city on ``wild`` (a name that could be a town: 垦丁, 纳木错, 喀纳斯).
 SIGHT_WEIGHT = {"sight": 3}
@@ -162,7 +165,7 @@ def place_part(rng: random.Random, kind: str | None = None) -> Part:
     are seen as often as their size asks; sights weigh :data:`SIGHT_WEIGHT` times their size."""
     pools = _place_pools()
     other_cities = pools.get("city", ())
-    non_city = [k for k in ("district", "county", "sight", "province", "region", "country", "area") if pools.get(k)]
+    non_city = [k for k in NON_CITY_KINDS if pools.get(k)]
     if kind is None:
         kind = rng.choices(
             ("city", "place-city", "non-city", "city+sub", "romanized", "typo", "nickname"),

@@ -57,14 +57,14 @@ PROFILES: dict[str, dict] = {
     # cities vs 97 (0 / 5, p = 0.06): sights read as cities (reports/reference-h100, 2026-11-30 22:20).
     "gpu": dict(examples=16000, epochs=1.0, mix="real", prompt="short", dates="phrase", learning_rate=5e-4,
                 lora_alpha=32, warmup_ratio=0.03, batch_size=16, micro_batch_size=16, save_steps=100),
-    # The `gpu` recipe at batch 32 (500 steps, lr 7e-4 = 5e-4 × √2): the same 16,000 examples in 123 s instead
-    # of 221 s on an H200 (the step is host-bound: a step of 32 costs what one of 16 does). Same session, same
-    # data (reports/reference-h100/extra/session-2026-12-01b): wild 95.3 vs 95.8 (17 / 21 discordant, p = 0.63),
-    # relative 96.2 vs 98.1 (p = 0.11), null city on wild 140 vs 144 of 149 — noise on each, but the same
-    # direction as the 2026-11-30 pair (92 vs 97 of 98), so it is not the default.
-    "gpu-fast": dict(examples=16000, epochs=1.0, mix="real", prompt="short", dates="phrase", learning_rate=7e-4,
-                     lora_alpha=32, warmup_ratio=0.03, batch_size=32, micro_batch_size=32, save_steps=50),
 }
+# The `gpu` recipe at batch 32 (500 steps, lr 7e-4 = 5e-4 × √2): the same 16,000 examples in 123 s instead of
+# 221 s on an H200 (the step is host-bound: a step of 32 costs what one of 16 does). Same session, same data
+# (reports/reference-h100/extra/session-2026-12-01b): wild 95.3 vs 95.8 (17 / 21 discordant, p = 0.63), relative
+# 96.2 vs 98.1 (p = 0.11), null city on wild 140 vs 144 of 149 — noise on each, but the same direction as the
+# 2026-11-30 pair (92 vs 97 of 98), so it is not the default.
+PROFILES["gpu-fast"] = {**PROFILES["gpu"], "learning_rate": 7e-4, "batch_size": 32, "micro_batch_size": 32,
+                        "save_steps": 50}
 
 
 def pre_quantized_spec(spec: str) -> bool:

@@ -364,11 +364,10 @@ def test_non_city_places_weigh_sights_up():
     null city, and only train-split sights are drawn (the test-split ones stay unseen)."""
     import random
 
-    from sft.compose import SIGHT_WEIGHT, place_part
+    from sft.compose import NON_CITY_KINDS, SIGHT_WEIGHT, place_part
     from sft.places import load_places
 
-    places = [p for p in load_places() if p.kind in ("district", "county", "sight", "province", "region",
-                                                      "country", "area") and p.split == "train"]
+    places = [p for p in load_places() if p.kind in NON_CITY_KINDS and p.split == "train"]
     sights = {p.name for p in places if p.kind == "sight"}
     test_sights = {p.name for p in load_places() if p.kind == "sight" and p.split == "test"}
     share = len(sights) / len(places)
