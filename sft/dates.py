@@ -147,10 +147,14 @@ _FESTIVAL = (
     rf"|(?<![\d{CN_NUMERALS}百千万第双])十一(?![\d{CN_NUMERALS}百千万个号號日月年点路岁楼层人次届])"
     rf"|{_alternation(n for n in (*FIXED_FESTIVALS, *LUNAR_FESTIVALS) if n not in _NUMERAL_FESTIVALS)})"
 )
+# 国庆第三天, 五一假期的第二天: a day into a holiday of several days off (HOLIDAY_DAYS).
+_NTH_DAY = r"(?:假期|长假|黄金周|小长假|假)?的?第(?P<n>[一二三四五六七1-7])天"
 # 2025年国庆, 二〇二五年的中秋: a festival in a named (numeric) year.
 _YEAR_FESTIVAL = re.compile(rf"(?<![\d{CN_NUMERALS}])(?P<y>{YEAR})年的?(?P<f>{_FESTIVAL})")
 # A fixed-date festival without a year (not after 年: 今年国庆 is relative, 2025年国庆 is the one above).
-_BARE_FESTIVAL = re.compile(rf"(?<!年)(?<!年的)(?P<f>{_FESTIVAL})")
+_BARE_FESTIVAL = re.compile(rf"(?<!年)(?<!年的)(?P<f>{_FESTIVAL})(?P<nth>{_NTH_DAY})?")
+# The holidays of several days off, and which of their days is asked (国庆第三天, 五一假期的第二天).
+HOLIDAY_DAYS = {"国庆": 7, "国庆节": 7, "十一": 7, "五一": 5, "劳动节": 5, "元旦": 3}
 
 _WEEK = "(?:周|星期|礼拜)"
 # Where 上周/下个月/这周 ... may start. The 下 of a verb (查下, 问下, 看下, 一下) is the verb's, not a
@@ -188,7 +192,7 @@ _REL = re.compile(
         rf"(?P<weeks>(?<![\d{CN_NUMERALS}百几半])(?P<wn>{_COUNT})(?:周|个星期|个礼拜)(?:以后|之后|后))",
         rf"(?P<pass>过(?!两天)(?P<pn>{_COUNT})天)",
         rf"(?P<before>(?<![\d{CN_NUMERALS}百几])(?P<bn>{_COUNT})天(?:以前|之前|前))",
-        r"(?P<word>今明两天|今明天|(?<!拿)(?<!亚特兰)(?<!波哥)大后天|(?<!拿)(?<!亚特兰)(?<!波哥)大前天|(?<![三昆崇思清光志])明后天|(?<![以之今此然随日午最往落])后天|(?<![目当以之提眼事先面跟从日])前天"
+        r"(?P<word>今明两天|今明天|(?<!拿)(?<!亚特兰)(?<!波哥)大后天|(?<!拿)(?<!亚特兰)(?<!波哥)大前天|(?<![三昆崇思清光志])明后(?:两[天日]|天)|(?<![以之今此然随日午最往落])后天|(?<![目当以之提眼事先面跟从日])前天"
         r"|今儿个|今儿|今天|今日|今晚|今早|明儿个|明儿|明天|明日|明早|明晚|昨儿|昨天|昨日|昨晚"
         # dialect day words (WILD.md): Wu 今朝/明朝, Cantonese 听日/琴日/寻日, northern 明个/今个/昨个
         r"|前儿个|后儿个|(?<![以之今此然随日午最往落])后儿|(?<![目当以之提眼事先面跟从日])前儿|今朝|明朝|听日|琴日|寻日|明个|今个|昨个"
@@ -201,7 +205,7 @@ _REL = re.compile(
 _WORDS = {
     "今儿个": 0, "今儿": 0, "今天": 0, "今日": 0, "今晚": 0, "今早": 0,
     "明儿个": 1, "明儿": 1, "明天": 1, "明日": 1, "明早": 1, "明晚": 1,
-    "后天": 2, "大后天": 3, "明后天": 1, "今明两天": 0, "今明天": 0,
+    "后天": 2, "大后天": 3, "明后天": 1, "明后两天": 1, "明后两日": 1, "今明两天": 0, "今明天": 0,
     "昨儿": -1, "昨天": -1, "昨日": -1, "昨晚": -1, "前天": -2, "大前天": -3,
     "前儿个": -2, "后儿个": 2, "前儿": -2, "后儿": 2, "今朝": 0, "明朝": 1, "听日": 1, "琴日": -1, "寻日": -1,
     "明个": 1, "今个": 0, "昨个": -1, "today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1,
@@ -328,7 +332,10 @@ def find_festival(text: str) -> tuple[int | None, int, int] | None:
             return day.year, day.month, day.day
     for match in _BARE_FESTIVAL.finditer(text):
         if match["f"] in FIXED_FESTIVALS:
-            return (None, *FIXED_FESTIVALS[match["f"]])
+            month, day = FIXED_FESTIVALS[match["f"]]
+            if match["nth"] and parse_number(match["n"]) <= HOLIDAY_DAYS.get(match["f"], 1):
+                day = (dt.date(2001, month, day) + dt.timedelta(days=parse_number(match["n"]) - 1)).day
+            return None, month, day
     return None
 
 

@@ -257,6 +257,8 @@ def test_lunar_festivals_next_occurrence(question, today, expected):
     ("平安夜", "12-24"), ("圣诞", "12-25"), ("圣诞节下雪吗", "12-25"),
     ("2025年国庆", "2025-10-01"), ("25年元旦", "2025-01-01"), ("二〇二七年的圣诞节", "2027-12-25"),
     ("2025年中秋", "2025-10-06"),   # a named year makes a lunar festival absolute
+    ("国庆第三天", "10-03"), ("五一假期的第二天去青岛", "05-02"), ("十一长假第7天", "10-07"),  # a day into the holiday
+    ("元旦第五天", "01-01"),  # 元旦 is three days off: no fifth day, the festival's date
 ])
 def test_fixed_festivals_are_absolute(question, expected):
     assert find_date(question) == expected
@@ -283,6 +285,7 @@ def test_more_fixed_days(question, expected):
     ("冬至那天", dt.date(2026, 12, 22)),
     ("立春", dt.date(2027, 2, 4)),
     ("后儿去", D(2026, 12, 2)), ("前儿", D(2026, 11, 28)),
+    ("明后两天温州", D(2026, 12, 1)), ("明后两日", D(2026, 12, 1)),
     ("北京明后天", D(2026, 12, 1)),  # tomorrow and the day after: a range gives its first day
     ("惠州今明两天天气", D(2026, 11, 30)), ("今明天有雨吗", D(2026, 11, 30)),  # a range: its first day
     ("下周三三亚", D(2026, 12, 9)),
