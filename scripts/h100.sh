@@ -25,6 +25,7 @@
 #   bash scripts/h100.sh extra     # jump-forward off (qlora+json); transformers generate, static cache + compile
 #   bash scripts/h100.sh profile   # issue 15: torch.profiler over QLoRA steps of recipe variants; engine static vs dynamic
 #   bash scripts/h100.sh engine    # issue 15 (after `nox`, on its runs/adapter): sweeps, static+graphs vs dynamic
+#   bash scripts/h100.sh engine-loop   # the decode loop on the device vs the host (sweep to 2048), engine vs generate
 #   bash scripts/h100.sh engine-extra  # jump-forward on/off (+ sweep to 1024); the engine vs transformers' generate
 #   bash scripts/h100.sh benchmarks    # pytest-benchmark on the GPU: dynamic saved, static compared with it
 #   bash scripts/h100.sh ddp       # (2 GPUs: kind nvidia-h200-x2) the gpu phrase fine-tune and a qlora+resolve bench
@@ -57,9 +58,27 @@ case "$1" in
     export QWEN_SFT_RUN="${RUN:-reference-h100}"
     [ -f "$S/engine-failed" ] && export QWEN_SFT_ENGINE=dynamic && echo "static engine failed: bench on the dynamic one"
     # under the call's 600 s: stopped at ${NOX_LIMIT:-575} s, the tar below still brings back what was written
-    time timeout "${NOX_LIMIT:-575}" python3 -m nox --no-venv --no-install -s finetune bench 2>&1 | tee "$OUT/nox.log" \
-      | grep -v "it/s\]\|s/it\]"
-    tar cf "$OUT/report.tar" -C reports "$QWEN_SFT_RUN" -C "$PWD/runs/adapter" qwen_sft.json README.md ;;
+    # SESSIONS="finetune" then SESSIONS="bench": the same main job in two calls (each under the 600-s limit)
+    time timeout "${NOX_LIMIT:-575}" python3 -m nox --no-venv --no-install -s ${SESSIONS:-finetune bench} 2>&1 \
+      | tee "$OUT/nox-${SESSIONS:-finetune bench}.log" | grep -v "it/s\]\|s/it\]"
+    tar cf "$OUT/report.tar" $([ -d "reports/$QWEN_SFT_RUN" ] && echo "-C reports $QWEN_SFT_RUN") \
+      -C "$PWD/runs/adapter" qwen_sft.json README.md ;;
+  engine-loop)  # issue 15, on the adapter of `nox`: the decode loop on the device vs on the host (static engine,
+    # CUDA graphs, same adapter, same call), qlora+resolve with a sweep to 2048; qlora+resolve+json beside it
+    setup
+    A=${ADAPTER:-runs/adapter}
+    mkdir -p "$OUT/r"
+    for e in auto static-host; do
+      run bench --contenders qlora+resolve --engine $e --adapter "$A" --run "h100-loop-$e" --reports-dir "$OUT/r" \
+        --batch-size 64 --latency-sample 100 --sweep 1,256,512,1024,2048 --sweep-latency-n 100 2>&1 \
+        | grep -v "it/s\]\|s/it\]" | tail -3
+    done
+    run bench --contenders qlora+resolve+json --adapter "$A" --run "h100-loop-json" --reports-dir "$OUT/r" \
+      --batch-size 64 --latency-sample 50 --sweep 512,1024,2048 --sweep-latency-n 50 2>&1 \
+      | grep -v "it/s\]\|s/it\]" | tail -3
+    run speed --adapter "$A" --fixed-new-tokens 16 --batch-sizes 1 --latency-n 50 --train-steps 0 --hf-generate static \
+      --out "$OUT/r/engine-vs-hf-generate-fixed16.json" 2>&1 | tail -3
+    tar cf "$OUT/engine-loop.tar" -C "$OUT/r" . && rm -r "$OUT/r" ;;
   phrase)
     setup
     time run finetune --profile gpu --dates phrase --out "$S/adapter-phrase" ${FT_ARGS:-} 2>&1 | tee "$OUT/finetune-phrase.log" \

@@ -161,7 +161,7 @@ class Extractor:
                  max_new_tokens: int = 48, max_prompt_tokens: int | None = None,
                  constraint: Constraint | None = None, stop_at_answer: bool = True, jump_forward: bool = True,
                  share_prefix: bool = True, compact: bool = True, static: bool | None = None,
-                 cuda_graphs: bool | None = None):
+                 cuda_graphs: bool | None = None, device_loop: bool = True):
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
         self.model = model
@@ -183,6 +183,9 @@ class Extractor:
         self.static = on_cuda if static is None else static
         self.cuda_graphs = (on_cuda if cuda_graphs is None else cuda_graphs) and on_cuda
         self._static_runner = None
+        # the static path's decode loop on the device for rows no grammar constrains (sft.device_loop); False:
+        # the host loop (the same answers, a host round trip and Python work per row and step)
+        self.device_loop = device_loop
         self.stop_ids = {i for i in (tokenizer.eos_token_id, tokenizer.pad_token_id,
                                      tokenizer.convert_tokens_to_ids("<|im_end|>"),
                                      tokenizer.convert_tokens_to_ids("<|endoftext|>"))
@@ -216,6 +219,18 @@ class Extractor:
             ids = self.tokenizer(render(self.tokenizer, short, self.prompt, today=today),
                                  add_special_tokens=False)["input_ids"]
         return ids
+
+    def encode_many(self, questions: list[str], todays) -> list[list[int]]:
+        """:meth:`encode` of every question, the ordinary ones tokenized in one batched call (the same ids)."""
+        plain = [i for i, q in enumerate(questions)
+                 if isinstance(q, str) and q.strip() and len(q) <= MAX_QUESTION_TOKENS]
+        texts = [render(self.tokenizer, questions[i], self.prompt, today=todays[i]) for i in plain]
+        batch = self.tokenizer(texts, add_special_tokens=False)["input_ids"] if texts else []
+        out: list[list[int] | None] = [None] * len(questions)
+        for i, ids in zip(plain, batch):
+            if len(ids) <= self.max_prompt_tokens:
+                out[i] = list(ids)
+        return [ids if ids is not None else self.encode(q, t) for ids, q, t in zip(out, questions, todays)]
 
     def shared_prefix(self, encoded: list[list[int]]) -> int:
         """How many opening tokens every row shares and the batch may run once (0: none worth it).
@@ -259,7 +274,7 @@ class Extractor:
             todays = [None] * len(questions)
         if len(todays) != len(questions):
             raise ValueError(f"{len(todays)} reference days for {len(questions)} questions")
-        encoded = [self.encode(q, t) for q, t in zip(questions, todays)]
+        encoded = self.encode_many(questions, todays)
         order = sorted(range(len(questions)), key=lambda i: len(encoded[i]))
         results: list[Generation | None] = [None] * len(questions)
         for start in range(0, len(order), self.batch_size):
@@ -289,11 +304,13 @@ class Extractor:
 
     @property
     def engine_label(self) -> str:
-        """What ran: ``dynamic``, ``static`` (eager) or ``static+cuda-graphs``."""
+        """What ran: ``dynamic``, ``static`` (eager) or ``static+cuda-graphs``, with ``+device-loop`` where the
+        decode loop stays on the device (no grammar)."""
         if not self.static:
             return "dynamic"
         runner = self._static_runner
-        return "static+cuda-graphs" if runner is not None and runner.graphs else "static"
+        label = "static+cuda-graphs" if runner is not None and runner.graphs else "static"
+        return label + ("+device-loop" if self.device_loop and self.constraint is None else "")
 
     def _use_static(self) -> bool:
         """Whether batches run through the static cache (:mod:`sft.static_cache`): asked for, and the model's
@@ -339,63 +356,77 @@ class Extractor:
             forced_count[r] += len(forced)
             return forced
 
+        if constraint is None and self.device_loop and self._use_static():
+            from .device_loop import close_table
+
+            close_table(self)  # built once (~1 s), outside the timed batch
         synchronize(self.device)
         start = time.perf_counter()
         # Jump-forward at prefill: what the grammar forces first (`{"city":`) joins the prompt.
         rows = [ids + take_forced(r) for r, ids in enumerate(encoded)]
+        device_done = None
         if self._use_static():
             stepper = self._static_runner
             # room for every chosen token and as many forced ones (a grammar forces fewer)
             logits = stepper.prefill(rows, self.pad_id, steps=2 * self.max_new_tokens + 16)
             forwards = 1
+            if constraint is None and self.device_loop:
+                from .device_loop import decode
+
+                device_done = decode(self, stepper, logits, n)
+                if device_done is None:  # a row nested deeper than the table follows: the host loop, afresh
+                    logits = stepper.prefill(rows, self.pad_id, steps=2 * self.max_new_tokens + 16)
         else:
             stepper = _DynamicSteps(self, n)
             logits = stepper.prefill(rows, encoded)
             forwards = stepper.forwards
-        live = list(range(n))  # the batch row of each row of the tensors (finished rows leave: compact)
-        while True:
-            logits = logits.float()
-            deciding = [r if active[r] and not pending[r] else None for r in live]
-            if constraint is not None:
-                constraint.mask(logits, deciding)
-            chosen = logits.argmax(-1).tolist()
-            for j, r in enumerate(deciding):
-                if r is None:
-                    continue
-                token = chosen[j]
-                decoded[r] += 1
-                stop = token in self.stop_ids and self.stop_at_answer
-                if not stop:
-                    new_tokens[r].append(token)
-                    stop = trackers[r].feed(self._piece(token)) and self.stop_at_answer
-                if constraint is not None and constraint.accept(r, token):
-                    stop = True
-                if stop:
-                    active[r] = False
-                else:
-                    pending[r] = [token] + take_forced(r)
-                    if decoded[r] >= self.max_new_tokens:
+        if device_done is not None:
+            new_tokens, forwards = device_done
+        else:
+            live = list(range(n))  # the batch row of each row of the tensors (finished rows leave: compact)
+            while True:
+                logits = logits.float()
+                deciding = [r if active[r] and not pending[r] else None for r in live]
+                if constraint is not None:
+                    constraint.mask(logits, deciding)
+                chosen = logits.argmax(-1).tolist()
+                for j, r in enumerate(deciding):
+                    if r is None:
+                        continue
+                    token = chosen[j]
+                    decoded[r] += 1
+                    stop = token in self.stop_ids and self.stop_at_answer
+                    if not stop:
+                        new_tokens[r].append(token)
+                        stop = trackers[r].feed(self._piece(token)) and self.stop_at_answer
+                    if constraint is not None and constraint.accept(r, token):
+                        stop = True
+                    if stop:
                         active[r] = False
-            if not any(active):
-                break
-            if not stepper.multi_token and stepper.steps_left <= 0:  # only past max_new_tokens forced tokens
-                warnings.warn("static KV cache full: the batch stops here", stacklevel=2)
-                break
-            # Each row feeds what it has not fed yet: all of it (dynamic: one call, left-padded), or one token
-            # (static: a forced token waits for the next step); a finished row feeds padding.
-            feed: list[list[int]] = []
-            for r in live:
-                if not active[r]:
-                    feed.append([self.pad_id])
-                elif stepper.multi_token:
-                    feed.append(pending[r])
-                    pending[r] = []
-                else:
-                    feed.append([pending[r].pop(0)])
-            if stepper.multi_token and self.compact:
-                live, feed = stepper.compact(live, feed, active)
-            logits = stepper.step(feed)
-            forwards += 1
+                    else:
+                        pending[r] = [token] + take_forced(r)
+                        if decoded[r] >= self.max_new_tokens:
+                            active[r] = False
+                if not any(active):
+                    break
+                if not stepper.multi_token and stepper.steps_left <= 0:  # only past max_new_tokens forced tokens
+                    warnings.warn("static KV cache full: the batch stops here", stacklevel=2)
+                    break
+                # Each row feeds what it has not fed yet: all of it (dynamic: one call, left-padded), or one token
+                # (static: a forced token waits for the next step); a finished row feeds padding.
+                feed: list[list[int]] = []
+                for r in live:
+                    if not active[r]:
+                        feed.append([self.pad_id])
+                    elif stepper.multi_token:
+                        feed.append(pending[r])
+                        pending[r] = []
+                    else:
+                        feed.append([pending[r].pop(0)])
+                if stepper.multi_token and self.compact:
+                    live, feed = stepper.compact(live, feed, active)
+                logits = stepper.step(feed)
+                forwards += 1
         synchronize(self.device)
         seconds = time.perf_counter() - start
         return [

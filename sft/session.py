@@ -25,8 +25,9 @@ from sft.train import ADAPTER_META  # written by `qwen-sft finetune` beside the 
 BACKENDS = ("torch", "int8")
 
 #: The engine's KV cache: ``auto`` (static on CUDA, dynamic on a CPU), ``static`` (sft.static_cache: fixed
-#: shapes, CUDA graphs on CUDA), ``dynamic`` (transformers' growing cache, shared opening, finished rows leave).
-ENGINES = ("auto", "static", "dynamic")
+#: shapes, CUDA graphs on CUDA), ``dynamic`` (transformers' growing cache, shared opening, finished rows leave);
+#: ``static-host``: static with the decode loop on the host (sft.device_loop off; for comparisons).
+ENGINES = ("auto", "static", "dynamic", "static-host")
 
 
 def adapter_meta(adapter: str | Path) -> dict:
@@ -132,10 +133,11 @@ class InferenceSession:
             constraint = JsonSchemaConstraint(loaded.tokenizer, vocab_size=model.config.vocab_size,
                                               copy_city=self.copy_city,
                                               copy_date=adapter and self.dates_for(True) == "phrase")
-        static = {"auto": None, "static": True, "dynamic": False}[self.engine]
+        static = {"auto": None, "static": True, "dynamic": False, "static-host": True}[self.engine]
         return Extractor(model, loaded.tokenizer, prompt=prompt, batch_size=batch_size or self.batch_size,
                          max_new_tokens=self.max_new_tokens, constraint=constraint, jump_forward=self.jump_forward,
-                         share_prefix=self.share_prefix, static=static, cuda_graphs=self.cuda_graphs)
+                         share_prefix=self.share_prefix, static=static, cuda_graphs=self.cuda_graphs,
+                         device_loop=self.engine != "static-host")
 
     def int8_model(self, adapter: bool):
         """A copy of the model with the adapter merged and unloaded (``adapter``) or the bare base, every

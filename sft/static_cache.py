@@ -200,3 +200,14 @@ class StaticRunner:
         slot.ids.copy_(tokens[:, None])
         self.steps_left -= 1
         return slot.decode()[: self._n]
+
+    def step_tensor(self, tokens: torch.Tensor) -> torch.Tensor:
+        """:meth:`step` with the rows' tokens already on the device (``tokens`` [n]): no host round trip."""
+        slot = self._slot
+        if self.steps_left <= 0:
+            raise RuntimeError("static KV cache full")
+        slot.ids[: self._n, 0].copy_(tokens)
+        if slot.rows > self._n:
+            slot.ids[self._n :, 0] = tokens[0]  # spare rows repeat row 0
+        self.steps_left -= 1
+        return slot.decode()[: self._n]

@@ -276,3 +276,98 @@ def test_the_static_cache_under_the_grammar_and_early_stops(tiny):
     b = Extractor(model, tok, static=False, **kw)(QUESTIONS)
     assert [g.text for g in a] == [g.text for g in b]
     assert all(json.loads(g.text) for g in a)
+
+
+# -- the device loop (sft.device_loop): the static path's decoding without a host round trip per row
+
+
+def test_the_close_table_is_the_json_tracker(tokenizer):
+    """Random token sequences rich in braces, quotes and backslashes: the table's state walk closes at the
+    same token as JsonClose fed the same texts."""
+    import random
+
+    from sft.device_loop import OVER, CloseTable
+
+    vocab = len(tokenizer)
+    pieces = [tokenizer.decode([i]) for i in range(vocab)]
+    table = CloseTable(pieces)
+    special = [i for i, p in enumerate(pieces) if set('{}"\\') & set(p)]
+    rng = random.Random(0)
+    closed_at = []
+    for _ in range(400):
+        tokens = [rng.choice(special) if rng.random() < 0.6 else rng.randrange(vocab) for _ in range(30)]
+        tracker, state, want, got = JsonClose(), 0, None, None
+        for k, t in enumerate(tokens):
+            if want is None and tracker.feed(pieces[t]):
+                want = k
+            if got is None and state != OVER:
+                if table.closes[state, t]:
+                    got = k
+                state = int(table.next[state, t])
+        assert got == want or state == OVER, (tokens, want, got)
+        closed_at.append(want)
+    assert sum(c is not None for c in closed_at) > 50 and sum(c is None for c in closed_at) > 20
+
+
+def _json_babbler(tiny, seed: int, tokens=("{", "}", '"', "a", ":", "<|im_end|>")):
+    """The tiny model with an output layer that only ever picks `{`, `}`, `"`, `a`, `:` or end of turn (a
+    random projection of the hidden state): rows that close their object, stop at end of turn, or run on."""
+    import copy
+
+    import torch
+
+    model, tok = tiny
+    babbler = copy.deepcopy(model)
+    ids = [tok.convert_tokens_to_ids(t) for t in tokens]
+    weight = torch.randn(model.config.hidden_size, len(ids), generator=torch.Generator().manual_seed(seed)) * 30
+
+    def only_these(module, args, output):
+        out = torch.full_like(output, float("-inf"))
+        out[..., ids] = (args[0] @ weight.to(args[0].dtype)).reshape(out[..., ids].shape)
+        return out
+
+    babbler.get_output_embeddings().register_forward_hook(only_these)
+    return babbler, tok
+
+
+@pytest.mark.parametrize("stop_at_answer", [True, False])
+def test_the_device_loop_gives_the_host_loops_answers(tiny, stop_at_answer):
+    questions = [f"{q} {i}" for i, q in enumerate(QUESTIONS * 8)]
+    ends = set()
+    for seed in (0, 1, 3):  # seeds whose babble ends each way (seen)
+        model, tok = _json_babbler(tiny, seed)
+        kw = dict(prompt="short", batch_size=8, max_new_tokens=12, stop_at_answer=stop_at_answer, static=True)
+        on = Extractor(model, tok, device_loop=True, **kw)
+        off = Extractor(model, tok, device_loop=False, **kw)
+        a, b = on(questions), off(questions)
+        assert [(g.text, g.new_tokens, g.forwards) for g in a] == [(g.text, g.new_tokens, g.forwards) for g in b]
+        assert on.engine_label == "static+device-loop" and off.engine_label == "static"
+        for g in a:
+            ends.add("max" if g.new_tokens == 12 else "closed" if g.text.endswith("}") else "end of turn")
+    assert ends == ({"max", "closed", "end of turn"} if stop_at_answer else {"max"})
+
+
+def test_nesting_deeper_than_the_table_goes_back_to_the_host_loop(tiny):
+    from sft.device_loop import MAX_DEPTH
+
+    model, tok = _json_babbler(tiny, 0, tokens=("{",))
+    kw = dict(prompt="short", batch_size=4, max_new_tokens=MAX_DEPTH + 4, static=True)
+    a = Extractor(model, tok, device_loop=True, **kw)(QUESTIONS)
+    b = Extractor(model, tok, device_loop=False, **kw)(QUESTIONS)
+    assert [g.text for g in a] == [g.text for g in b] == ["{" * (MAX_DEPTH + 4)] * len(QUESTIONS)
+
+
+def test_batched_encoding_is_one_by_one_encoding(tiny):
+    import datetime as dt
+
+    model, tok = tiny
+    ex = Extractor(model, tok, prompt="short", max_prompt_tokens=40)
+    questions = QUESTIONS + ["北京" * 30, "x" * 600]  # one over max_prompt_tokens, one over MAX_QUESTION_TOKENS
+    todays = [None, dt.date(2026, 3, 12)] * (len(questions) // 2) + [None] * (len(questions) % 2)
+    with pytest.warns(UserWarning):
+        batched = ex.encode_many(questions, todays)
+    with pytest.warns(UserWarning):
+        single = [ex.encode(q, t) for q, t in zip(questions, todays)]
+    assert batched == single
+    with pytest.raises(Exception, match="empty question"):
+        ex.encode_many(["北京", " "], [None, None])
