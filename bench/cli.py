@@ -25,8 +25,8 @@ def _add_engine_args(p: argparse.ArgumentParser, engines) -> None:
     """``--engine`` and ``--no-cuda-graphs`` (bench and speed): which KV cache the engine runs."""
     p.add_argument("--engine", default=os.environ.get("QWEN_SFT_ENGINE", "auto"), choices=engines,
                    help="the KV cache: auto (static on CUDA, dynamic on a CPU), static (fixed shapes; CUDA graphs "
-                   "on CUDA; the decode loop of an unconstrained contender on the device), dynamic (growing cache, shared "
-                   "opening, finished rows leave), static-host (static, the decode loop on the host: to measure "
+                   "on CUDA; the decode loop of an unconstrained contender on the device), dynamic (growing cache, "
+                   "shared opening, finished rows leave), static-host (static, the decode loop on the host: to measure "
                    "what the device loop buys); default $QWEN_SFT_ENGINE, else auto")
     p.add_argument("--no-cuda-graphs", dest="cuda_graphs", action="store_false",
                    help="static engine on CUDA: run the forward passes eagerly (to measure what graphs buy)")

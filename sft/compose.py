@@ -269,7 +269,8 @@ def _relative_text(rng: random.Random) -> str:
     m, d = rng.randint(1, 12), rng.randint(1, 28)
     forms = (
         "今天", "今天", "今儿", "今日", "今晚", "今早", "明天", "明天", "明天", "明儿", "明日", "明早", "明晚",
-        "后天", "后天", "大后天", "昨天", "前天", "明后两天", "今明两天", f"周{w6}", f"星期{w}", f"礼拜{w}", f"这周{w6}", f"本周{w6}",
+        "后天", "后天", "大后天", "昨天", "前天",
+        "明后两天", "今明两天", f"周{w6}", f"星期{w}", f"礼拜{w}", f"这周{w6}", f"本周{w6}",
         f"下周{w6}", f"下个星期{w}", f"下礼拜{w}", f"下下周{w6}", f"上周{w6}", "周末", "这周末", "这个周末",
         "下周末", f"{num}天后", f"{num}天以后", f"过{num}天", f"{num}天之后", f"{num}天前", f"下个月{day}号",
         f"下月{day}号", f"这个月{day}号", f"本月{day}号", f"{day}号", "月底", f"明年{m}月{d}号", f"今年{m}月{d}号",
@@ -312,7 +313,8 @@ def date_part(rng: random.Random, today: dt.date | None) -> Part:
             return Part(f"{y}年{name}", format_date(m, d, y), kind)
         if name in HOLIDAY_DAYS and rng.random() < 0.15:  # a day into the days off: 国庆第三天 -> 10-03
             n = rng.randint(1, HOLIDAY_DAYS[name])
-            tail = rng.choice(("第{}天", "假期第{}天", "的第{}天", "长假第{}天")).format(rng.choice((str(n), chinese_number(n))))
+            tail = rng.choice(("第{}天", "假期第{}天", "的第{}天", "长假第{}天"))
+            tail = tail.format(rng.choice((str(n), chinese_number(n))))
             return Part(name + tail, format_date(m, d + n - 1), kind)
         return Part(name + rng.choice(FESTIVAL_TAILS), format_date(m, d), kind)
     if kind == "month":
