@@ -161,6 +161,10 @@ st=t['step_seconds'][8:];print('$name', 'median step', round(s.median(st),4), 's
         --reports-dir "$OUT" --batch-size 64 --latency-sample 100 --sweep 1,64,256,512 --sweep-latency-n 100 2>&1 \
         | grep -v "it/s\]\|s/it\]" | tail -4
     done ;;
+  engine-profile)  # issue 15: torch.profiler over one batch (BATCH, default 1024) of the base model, 20 tokens
+    setup
+    nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv
+    python3 scripts/profile_engine.py "${BATCH:-1024}" "$OUT" 2>&1 | grep -v "it/s\]\|s/it\]" | tail -60 ;;
   engine-extra)  # on the adapter of `nox`: jump-forward on vs off (static engine, same call, batch 64 + a sweep to
     # 1024); the engine vs transformers' compiled generate at batch 1, stopping at `}` and at a fixed 16 tokens
     setup
