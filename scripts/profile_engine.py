@@ -7,6 +7,7 @@ loads it (bf16 on CUDA), the short prompt, 20 new tokens per row (stop_at_answer
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -21,25 +22,32 @@ out = Path(sys.argv[2] if len(sys.argv) > 2 else ".")
 qs = [json.loads(line)["query"] for line in open("datasets/test_suite.jsonl", encoding="utf-8")]
 qs = [qs[i % len(qs)] for i in range(batch)]
 session = InferenceSession(batch_size=batch)
-ex = session.extractor(adapter=False, constrained=False, prompt="short", batch_size=batch)
-ex.max_new_tokens, ex.stop_at_answer = 20, False
 report = {"batch": batch, "engine": None, "runs": []}
-for loop in (True, False, True):
-    ex.device_loop = loop
-    ex(qs)  # graphs captured, table built
-    t0 = time.perf_counter()
-    enc = ex.encode_many(qs, [None] * len(qs))
-    t1 = time.perf_counter()
-    gens = ex.generate_batch(qs, enc)
-    t2 = time.perf_counter()
-    report["runs"].append({"device_loop": loop, "encode_s": t1 - t0, "generate_batch_s": t2 - t1,
-                           "batch_seconds": gens[0].batch_seconds, "forwards": gens[0].forwards})
-    print(report["runs"][-1], flush=True)
+texts = {}
+for gqa in ("0", "1"):  # transformers' SDPA (repeat_kv under a mask) vs sft.static_cache.gqa_attention
+    os.environ["QWEN_SFT_GQA"] = gqa
+    ex = session.extractor(adapter=False, constrained=False, prompt="short", batch_size=batch)
+    ex.max_new_tokens, ex.stop_at_answer = 20, False
+    for loop in (True, False, True):
+        ex.device_loop = loop
+        ex(qs)  # graphs captured, table built
+        t0 = time.perf_counter()
+        enc = ex.encode_many(qs, [None] * len(qs))
+        t1 = time.perf_counter()
+        gens = ex.generate_batch(qs, enc)
+        t2 = time.perf_counter()
+        texts[gqa] = [g.text for g in gens]
+        report["runs"].append({"gqa": gqa, "device_loop": loop, "encode_s": t1 - t0, "generate_batch_s": t2 - t1,
+                               "batch_seconds": gens[0].batch_seconds, "forwards": gens[0].forwards})
+        print(report["runs"][-1], flush=True)
+report["same_text_gqa_on_off"] = sum(a == b for a, b in zip(texts["0"], texts["1"]))
+print("same text with and without gqa_attention:", report["same_text_gqa_on_off"], "of", batch, flush=True)
 report["engine"] = ex.engine_label
 ex.device_loop = True
 runner = ex._static_runner
 rows = ex.encode_many(qs, [None] * len(qs))
-torch.inference_mode().__enter__()  # as generate_batch runs (no autograd records in the timed calls)
+_mode = torch.inference_mode()
+_mode.__enter__()  # as generate_batch runs (no autograd records in the timed calls)
 for _ in range(2):
     torch.cuda.synchronize()
     t = time.perf_counter()

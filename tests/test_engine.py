@@ -371,3 +371,22 @@ def test_batched_encoding_is_one_by_one_encoding(tiny):
     assert batched == single
     with pytest.raises(Exception, match="empty question"):
         ex.encode_many(["北京", " "], [None, None])
+
+
+def test_the_static_path_reads_the_kv_heads_without_copies(tiny, monkeypatch):
+    """gqa_attention (the query heads of a KV head as rows of one block) gives the answers of transformers'
+    SDPA with its per-head copies (QWEN_SFT_GQA=0), and is what the static path runs."""
+    import sft.static_cache as sc
+
+    model, tok = tiny
+    calls = []
+    real = sc.gqa_attention
+    monkeypatch.setattr(sc, "gqa_attention", lambda *a, **k: calls.append(a[1].shape) or real(*a, **k))
+    kw = dict(prompt="short", batch_size=4, max_new_tokens=8, stop_at_answer=False, static=True)
+    with_gqa = Extractor(model, tok, **kw)(QUESTIONS)
+    assert calls and any(shape[2] > 1 for shape in calls) and any(shape[2] == 1 for shape in calls)
+    monkeypatch.setenv("QWEN_SFT_GQA", "0")
+    calls.clear()
+    without = Extractor(model, tok, **kw)(QUESTIONS)
+    assert not calls and model.config._attn_implementation == "sdpa"
+    assert [g.text for g in with_gqa] == [g.text for g in without]
