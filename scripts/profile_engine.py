@@ -46,22 +46,21 @@ report["engine"] = ex.engine_label
 ex.device_loop = True
 runner = ex._static_runner
 rows = ex.encode_many(qs, [None] * len(qs))
-_mode = torch.inference_mode()
-_mode.__enter__()  # as generate_batch runs (no autograd records in the timed calls)
-for _ in range(2):
-    torch.cuda.synchronize()
-    t = time.perf_counter()
-    runner.prefill(rows, ex.pad_id, steps=2 * ex.max_new_tokens + 16)
-    torch.cuda.synchronize()
-    p = time.perf_counter() - t
-    t = time.perf_counter()
-    for _ in range(10):
-        runner.step_tensor(torch.zeros(len(rows), dtype=torch.long, device=ex.device))
-    torch.cuda.synchronize()
-    report["prefill_s"], report["decode_step_s"] = p, (time.perf_counter() - t) / 10
-print("prefill", report["prefill_s"], "decode step", report["decode_step_s"], flush=True)
-with profile(activities=[ProfilerActivity.CPU, ProfilerActivity.CUDA]) as prof:
-    ex.generate_batch(qs, rows)
+with torch.inference_mode():  # as generate_batch runs (no autograd records in the timed calls)
+    for _ in range(2):
+        torch.cuda.synchronize()
+        t = time.perf_counter()
+        runner.prefill(rows, ex.pad_id, steps=2 * ex.max_new_tokens + 16)
+        torch.cuda.synchronize()
+        p = time.perf_counter() - t
+        t = time.perf_counter()
+        for _ in range(10):
+            runner.step_tensor(torch.zeros(len(rows), dtype=torch.long, device=ex.device))
+        torch.cuda.synchronize()
+        report["prefill_s"], report["decode_step_s"] = p, (time.perf_counter() - t) / 10
+    print("prefill", report["prefill_s"], "decode step", report["decode_step_s"], flush=True)
+    with profile(activities=[ProfilerActivity.CPU, ProfilerActivity.CUDA]) as prof:
+        ex.generate_batch(qs, rows)
 table_cuda = prof.key_averages().table(sort_by="cuda_time_total", row_limit=30)
 table_cpu = prof.key_averages().table(sort_by="self_cpu_time_total", row_limit=30)
 out.mkdir(parents=True, exist_ok=True)

@@ -333,8 +333,9 @@ def find_festival(text: str) -> tuple[int | None, int, int] | None:
     for match in _BARE_FESTIVAL.finditer(text):
         if match["f"] in FIXED_FESTIVALS:
             month, day = FIXED_FESTIVALS[match["f"]]
-            if match["nth"] and parse_number(match["n"]) <= HOLIDAY_DAYS.get(match["f"], 1):
-                day = (dt.date(2001, month, day) + dt.timedelta(days=parse_number(match["n"]) - 1)).day
+            nth = parse_number(match["n"]) if match["nth"] else 1
+            if nth <= HOLIDAY_DAYS.get(match["f"], 1):  # no holiday's days off run into the next month
+                day += nth - 1
             return None, month, day
     return None
 

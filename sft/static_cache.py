@@ -236,21 +236,16 @@ class StaticRunner:
 
     def step(self, feed: list[list[int]]) -> torch.Tensor:
         """Feed each row its one token (``feed[i] == [token]``); the next logits [len(feed), vocab]."""
+        return self.step_tensor(torch.tensor([f[0] for f in feed], dtype=torch.long))
+
+    def step_tensor(self, tokens: torch.Tensor) -> torch.Tensor:
+        """Feed each row its token (``tokens`` [n], on the host or already on the device: then no round trip);
+        the next logits [n, vocab]."""
         slot = self._slot
         if self.steps_left <= 0:
             raise RuntimeError("static KV cache full")  # the engine stops before this (steps_left)
-        tokens = torch.tensor([f[0] for f in feed] + [feed[0][0]] * (slot.rows - self._n), dtype=torch.long)
+        if slot.rows > self._n:  # spare rows repeat row 0
+            tokens = torch.cat([tokens, tokens[:1].expand(slot.rows - self._n)])
         slot.ids.copy_(tokens[:, None])
-        self.steps_left -= 1
-        return slot.decode()[: self._n]
-
-    def step_tensor(self, tokens: torch.Tensor) -> torch.Tensor:
-        """:meth:`step` with the rows' tokens already on the device (``tokens`` [n]): no host round trip."""
-        slot = self._slot
-        if self.steps_left <= 0:
-            raise RuntimeError("static KV cache full")
-        slot.ids[: self._n, 0].copy_(tokens)
-        if slot.rows > self._n:
-            slot.ids[self._n :, 0] = tokens[0]  # spare rows repeat row 0
         self.steps_left -= 1
         return slot.decode()[: self._n]
