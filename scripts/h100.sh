@@ -68,13 +68,13 @@ case "$1" in
     setup
     A=${ADAPTER:-runs/adapter}
     mkdir -p "$OUT/r"
-    for e in auto static-host; do
+    for e in ${ENGINES:-auto static-host}; do
       run bench --contenders qlora+resolve --engine $e --adapter "$A" --run "h100-loop-$e" --reports-dir "$OUT/r" \
-        --batch-size 64 --latency-sample 100 --sweep 1,256,512,1024,2048 --sweep-latency-n 100 2>&1 \
+        --batch-size 64 --latency-sample 100 --sweep ${SWEEP:-1,256,512,1024,2048} --sweep-latency-n 100 2>&1 \
         | grep -v "it/s\]\|s/it\]" | tail -3
     done
     run bench --contenders qlora+resolve+json --adapter "$A" --run "h100-loop-json" --reports-dir "$OUT/r" \
-      --batch-size 64 --latency-sample 50 --sweep 512,1024,2048 --sweep-latency-n 50 2>&1 \
+      --batch-size 64 --latency-sample 50 --sweep ${JSON_SWEEP:-512,1024,2048} --sweep-latency-n 50 2>&1 \
       | grep -v "it/s\]\|s/it\]" | tail -3
     run speed --adapter "$A" --fixed-new-tokens 16 --batch-sizes 1 --latency-n 50 --train-steps 0 --hf-generate static \
       --out "$OUT/r/engine-vs-hf-generate-fixed16.json" 2>&1 | tail -3

@@ -138,7 +138,7 @@ HOMOPHONES = {
     "安": "按岸", "宁": "凝柠", "沙": "莎纱", "南": "难楠", "原": "源元", "昌": "常长", "春": "纯",
     "汉": "汗", "津": "金今", "连": "莲联", "肥": "非", "湖": "胡壶", "川": "穿", "德": "得", "锡": "西",
     "徐": "许", "扬": "杨", "泉": "全", "厦": "夏", "桂": "贵", "林": "临琳", "岛": "导", "济": "际",
-    "威": "为", "海": "嗨", "都": "督", "门": "们", "州市": "洲市", "兴": "星", "城": "成程", "山": "删衫",
+    "威": "为", "海": "嗨", "都": "督度读", "门": "们", "州市": "洲市", "兴": "星", "城": "成程", "山": "删衫",
 }
 
 
@@ -169,7 +169,7 @@ def place_part(rng: random.Random, kind: str | None = None) -> Part:
     if kind is None:
         kind = rng.choices(
             ("city", "place-city", "non-city", "city+sub", "romanized", "typo", "nickname"),
-            weights=(44, 22 if other_cities else 0, 24 if non_city else 0, 10 if non_city else 0, 2, 6, 1),
+            weights=(40, 22 if other_cities else 0, 24 if non_city else 0, 13 if non_city else 0, 2, 12, 1),
         )[0]
     if kind == "nickname":  # 魔都, 羊城: the city, copied as written (datasets/nicknames.tsv)
         text = rng.choice(load_nicknames())

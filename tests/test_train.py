@@ -188,3 +188,15 @@ def test_gpu_fast_profile_changes_only_the_batch():
     assert changed == {"batch_size", "micro_batch_size", "learning_rate", "save_steps"}
     assert fast["batch_size"] == 2 * gpu["batch_size"] and fast["save_steps"] * 2 == gpu["save_steps"]
     assert abs(fast["learning_rate"] / gpu["learning_rate"] - 2 ** 0.5) < 0.02
+
+
+def test_gpu_wide_profile_doubles_the_examples_at_four_times_the_batch():
+    """`gpu-wide` takes `gpu-fast`'s 500 steps at four times `gpu`'s batch: twice the examples, lr × √4."""
+    from sft.train import PROFILES
+
+    gpu, wide = PROFILES["gpu"], PROFILES["gpu-wide"]
+    changed = {k for k in gpu.keys() | wide.keys() if gpu.get(k) != wide.get(k)}
+    assert changed == {"examples", "batch_size", "micro_batch_size", "learning_rate", "save_steps"}
+    assert wide["batch_size"] == 4 * gpu["batch_size"] and wide["examples"] == 2 * gpu["examples"]
+    assert wide["examples"] // wide["batch_size"] == PROFILES["gpu-fast"]["examples"] // PROFILES["gpu-fast"]["batch_size"]
+    assert abs(wide["learning_rate"] / gpu["learning_rate"] - 2) < 0.02
