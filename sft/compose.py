@@ -332,6 +332,12 @@ def date_part(rng: random.Random, today: dt.date | None) -> Part:
 
 # ---------------------------------------------------------------------------------------- frames
 
+#: What a date can own in a trip (``{date}的{event}去{city}``): the date is the day asked about, unlike a clock
+#: time before the same word (``{n}点的航班``, a distractor).
+RIDES = ("高铁", "飞机", "火车", "动车", "大巴", "班机", "车")
+EVENTS = ("婚礼", "会", "比赛", "演唱会", "面试", "考试", "马拉松", "行程", "活动", "团建")
+
+
 def _ask(rng: random.Random) -> str:
     r = rng.random()
     if r < 0.12:
@@ -387,6 +393,11 @@ def compose(rng: random.Random, dates: str = "resolved") -> tuple[str, Answer, d
             p = place.text
         go = rng.choice(("去", "到", "要去", "打算去", "准备去", "想去", "飞", "回", "出差去", "在"))
         tail = rng.choice(("", "玩", "旅游", "出差", "开会", "看演唱会", "见朋友", rng.choice(ACTIVITIES)))
+        if d and rng.random() < 0.35:  # the date owns a ride or an event: 周六的高铁去苏州, 下周三的婚礼在厦门
+            ride = rng.random() < 0.5
+            verbs = ("去", "到", "回", "飞", "") if ride else ("在", "是", "")
+            go = "的" + rng.choice(RIDES if ride else EVENTS) + rng.choice(verbs)
+            tail = ""
         text = opener + _join(rng, d + go + p + tail, _ask(rng)) + ending
     elif frame == "fragment":
         pieces = [x for x in (p, d) if x] or [place_part(rng).text]
