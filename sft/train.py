@@ -51,25 +51,19 @@ PROFILES: dict[str, dict] = {
     # 16,000 examples, not 8,000: with the second `real` mix, wild 94.1 vs 92.0 and relative 98.8 vs 88.8
     # (reports/h100-real-v2; 264 s of training on an H200). The third mix: wild 95.7, null city 0.990
     # (reports/h100-real-v4; 319 s).
-    # Batch 16 kept: batch 32 (500 steps, lr 7e-4) trained in 108 s instead of ~200 (a QLoRA step of this model
-    # is host-bound, ~7,800 kernel launches for ~34 ms of GPU time, so a step of 32 costs what one of 16 does),
-    # but on `wild` it scored 94.3 vs 95.7 (9 / 15 discordant, p = 0.31) and answered null for 92 of 98 gold-null
-    # cities vs 97 (0 / 5, p = 0.06): sights read as cities (reports/reference-h100, 2026-11-30 22:20).
-    "gpu": dict(examples=16000, epochs=1.0, mix="real", prompt="short", dates="phrase", learning_rate=5e-4,
-                lora_alpha=32, warmup_ratio=0.03, batch_size=16, micro_batch_size=16, save_steps=100),
+    # 500 steps of 64 (32,000 examples, lr 1e-3 = 5e-4 × √4): a QLoRA step of this model is host-bound (~7,800
+    # kernel launches for ~34 ms of GPU time), so a step of 64 costs about what one of 16 does and the recipe
+    # sees twice the examples in 144-156 s instead of 252-284 s on an H200. Same session, same mix, against the
+    # recipe below (reports/h100-wide): wild 919 vs 892 of 949 (39 / 12 discordant, p = 0.0002); its one
+    # systematic loss (relative 294 vs 317: `{date}的航班飞{city}` answered without the date) went with the
+    # `real` mix's rides and events (reports/h100-wide-events: relative 317, wild 920, hard 197, unseen 299).
+    "gpu": dict(examples=32000, epochs=1.0, mix="real", prompt="short", dates="phrase", learning_rate=1e-3,
+                lora_alpha=32, warmup_ratio=0.03, batch_size=64, micro_batch_size=64, save_steps=50),
 }
-# The `gpu` recipe at batch 32 (500 steps, lr 7e-4 = 5e-4 × √2): the same 16,000 examples in 123 s instead of
-# 221 s on an H200 (the step is host-bound: a step of 32 costs what one of 16 does). Same session, same data
-# (reports/reference-h100/extra/session-2026-12-01b): wild 95.3 vs 95.8 (17 / 21 discordant, p = 0.63), relative
-# 96.2 vs 98.1 (p = 0.11), null city on wild 140 vs 144 of 149 — noise on each, but the same direction as the
-# 2026-11-30 pair (92 vs 97 of 98), so it is not the default.
-PROFILES["gpu-fast"] = {**PROFILES["gpu"], "learning_rate": 7e-4, "batch_size": 32, "micro_batch_size": 32,
-                        "save_steps": 50}
-# The host-bound step the other way round: as many steps as `gpu-fast` (500), four times `gpu`'s batch (64), so
-# twice the examples (32,000) for about the time of `gpu-fast`; lr 1e-3 = 5e-4 × √4. A candidate for the
-# default (issue 15's 180 s without issue 11's accuracy lost), measured against `gpu` in one session.
-PROFILES["gpu-wide"] = {**PROFILES["gpu"], "examples": 32000, "learning_rate": 1e-3, "batch_size": 64,
-                        "micro_batch_size": 64, "save_steps": 50}
+# The `gpu` default until 2026-12-01: 16,000 examples at batch 16 (1,000 steps, lr 5e-4), kept to reproduce the
+# reports made with it (reports/reference-h100 of that day).
+PROFILES["gpu-16"] = {**PROFILES["gpu"], "examples": 16000, "learning_rate": 5e-4, "batch_size": 16,
+                      "micro_batch_size": 16, "save_steps": 100}
 
 
 def pre_quantized_spec(spec: str) -> bool:

@@ -178,25 +178,13 @@ def test_torch_profile_writes_the_operator_tables(tiny_dir, tmp_path):
     assert "aten::mm" in text or "aten::addmm" in text or "aten::linear" in text
 
 
-def test_gpu_fast_profile_changes_only_the_batch():
-    """`gpu-fast` is the `gpu` recipe at twice the batch (lr × √2, checkpoints every as many examples): the
-    same examples, half the steps, nothing else changed."""
+def test_gpu_16_profile_is_the_old_default_at_a_quarter_of_the_batch():
+    """`gpu-16` is `gpu` at batch 16 on half the examples (lr ÷ √4), the default until 2026-12-01."""
     from sft.train import PROFILES
 
-    gpu, fast = PROFILES["gpu"], PROFILES["gpu-fast"]
-    changed = {k for k in gpu.keys() | fast.keys() if gpu.get(k) != fast.get(k)}
-    assert changed == {"batch_size", "micro_batch_size", "learning_rate", "save_steps"}
-    assert fast["batch_size"] == 2 * gpu["batch_size"] and fast["save_steps"] * 2 == gpu["save_steps"]
-    assert abs(fast["learning_rate"] / gpu["learning_rate"] - 2 ** 0.5) < 0.02
-
-
-def test_gpu_wide_profile_doubles_the_examples_at_four_times_the_batch():
-    """`gpu-wide` takes `gpu-fast`'s 500 steps at four times `gpu`'s batch: twice the examples, lr × √4."""
-    from sft.train import PROFILES
-
-    gpu, wide = PROFILES["gpu"], PROFILES["gpu-wide"]
-    changed = {k for k in gpu.keys() | wide.keys() if gpu.get(k) != wide.get(k)}
+    gpu, old = PROFILES["gpu"], PROFILES["gpu-16"]
+    changed = {k for k in gpu.keys() | old.keys() if gpu.get(k) != old.get(k)}
     assert changed == {"examples", "batch_size", "micro_batch_size", "learning_rate", "save_steps"}
-    assert wide["batch_size"] == 4 * gpu["batch_size"] and wide["examples"] == 2 * gpu["examples"]
-    assert wide["examples"] // wide["batch_size"] == PROFILES["gpu-fast"]["examples"] // PROFILES["gpu-fast"]["batch_size"]
-    assert abs(wide["learning_rate"] / gpu["learning_rate"] - 2) < 0.02
+    assert gpu["batch_size"] == 4 * old["batch_size"] and gpu["examples"] == 2 * old["examples"]
+    assert gpu["examples"] // gpu["batch_size"] == 500
+    assert abs(gpu["learning_rate"] / old["learning_rate"] - 2) < 0.02
