@@ -151,8 +151,12 @@ def typo_city(rng: random.Random, name: str) -> str | None:
     return name[:i] + rng.choice(HOMOPHONES[name[i]]) + name[i + 1:]
 
 
-#: The kinds of ``datasets/places.tsv`` that are no city: alone in a question, the gold city is null.
+#: :data:`sft.places.NOT_CITY_KINDS` (alone in a question, the gold city is null) and
+#: :data:`sft.places.LOCATED_KINDS` (a sub-place after its city) in the order the draws take them: the order
+#: decides which place a seed draws, so it stays that of the data the reports were made with (a test checks
+#: that each is the same set of kinds as sft.places').
 NON_CITY_KINDS = ("district", "county", "sight", "province", "region", "country", "area")
+SUB_PLACE_KINDS = ("district", "sight", "area", "county")
 
 #: How much more often a non-city place is a sight than its share of the names asks: sights alone are the
 #: fine-tune's most frequent invented city on ``wild`` (a name that could be a town: 垦丁, 纳木错, 喀纳斯).
@@ -193,7 +197,7 @@ def place_part(rng: random.Random, kind: str | None = None) -> Part:
         return Part(text, text, "romanized")
     if kind == "city+sub" and non_city:
         train_names = {c.name for c in pools["cities"]}
-        subs = [p for k in ("district", "sight", "area", "county") for p in pools.get(k, ()) if p.city in train_names]
+        subs = [p for k in SUB_PLACE_KINDS for p in pools.get(k, ()) if p.city in train_names]
         if subs:
             sub = rng.choice(subs)
             city = sub.city if rng.random() < 0.4 else short_name(sub.city)

@@ -443,3 +443,12 @@ def test_composed_typos_spaces_and_place_order():
         tail = r"(?:\W|呢|的|那边|这边|哈|嘛|啊|呀|急|谢啦|在线等|thx)+$"
         last += re.sub(tail, "", query).endswith(answer.city)
     assert typos > 40 and spaced > 20 and last > 100, (typos, spaced, last)
+
+
+def test_the_composers_place_kinds_are_the_gazetteers():
+    """compose keeps its own draw order of the place kinds, but the same kinds as sft.places."""
+    from sft.compose import NON_CITY_KINDS, SUB_PLACE_KINDS
+    from sft.places import LOCATED_KINDS, NOT_CITY_KINDS
+
+    assert sorted(NON_CITY_KINDS) == sorted(NOT_CITY_KINDS) and len(set(NON_CITY_KINDS)) == len(NON_CITY_KINDS)
+    assert sorted(SUB_PLACE_KINDS) == sorted(LOCATED_KINDS) and len(set(SUB_PLACE_KINDS)) == len(SUB_PLACE_KINDS)
