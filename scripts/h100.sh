@@ -25,7 +25,7 @@
 #   bash scripts/h100.sh extra     # jump-forward off (qlora+json); transformers generate, static cache + compile
 #   bash scripts/h100.sh profile   # issue 15: torch.profiler over QLoRA steps of recipe variants; engine static vs dynamic
 #   bash scripts/h100.sh engine    # issue 15 (after `nox`, on its runs/adapter): sweeps, static+graphs vs dynamic
-#   bash scripts/h100.sh engine-loop   # the decode loop on the device vs the host (sweep to 2048), engine vs generate
+#   bash scripts/h100.sh engine-loop   # the decode loop on the device vs the host ($SWEEP, default to 2048), engine vs generate
 #   bash scripts/h100.sh engine-extra  # jump-forward on/off (+ sweep to 1024); the engine vs transformers' generate
 #   bash scripts/h100.sh benchmarks    # pytest-benchmark on the GPU: dynamic saved, static compared with it
 #   bash scripts/h100.sh ddp       # (2 GPUs: kind nvidia-h200-x2) the gpu phrase fine-tune and a qlora+resolve bench
@@ -64,7 +64,7 @@ case "$1" in
     tar cf "$OUT/report.tar" $([ -d "reports/$QWEN_SFT_RUN" ] && echo "-C reports $QWEN_SFT_RUN") \
       -C "$PWD/runs/adapter" qwen_sft.json README.md ;;
   engine-loop)  # issue 15, on the adapter of `nox`: the decode loop on the device vs on the host (static engine,
-    # CUDA graphs, same adapter, same call), qlora+resolve with a sweep to 2048; qlora+resolve+json beside it
+    # CUDA graphs, same adapter, same call), qlora+resolve swept over $SWEEP; qlora+resolve+json over $JSON_SWEEP
     setup
     A=${ADAPTER:-runs/adapter}
     mkdir -p "$OUT/r"
