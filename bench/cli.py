@@ -85,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-new-tokens", type=int, default=48)
     p.add_argument("--latency-sample", type=int, default=24, help="questions in the batch-1 loop (0: skip)")
     p.add_argument("--limit", type=int, default=None, help="first N questions of each split (smoke runs)")
+    p.add_argument("--sample", default=None, metavar="CONTENDER=N,...",
+                   help="these contenders answer an evenly spread N questions of each split (the same ones on "
+                        "every run; their figures carry the wider intervals), e.g. prompt=50")
     p.add_argument("--device", default=None, help="cpu | cuda (default: cuda when available)")
     p.add_argument("--dtype", default=None, choices=["bf16", "fp32", "fp16"])
     p.add_argument("--sweep", default=None, help="batch sizes for a throughput sweep, e.g. 1,8,32,128,512")
@@ -157,7 +160,7 @@ def cmd_finetune(args, console: Console) -> None:
 
 
 def cmd_bench(args, console: Console) -> None:
-    from bench.run import BenchConfig, run_bench
+    from bench.run import BenchConfig, parse_sample, run_bench
 
     cfg = BenchConfig(
         contenders=[c.strip() for c in args.contenders.split(",") if c.strip()],
@@ -165,7 +168,8 @@ def cmd_bench(args, console: Console) -> None:
         model=args.model, adapter=args.adapter, run=args.run, reports_dir=args.reports_dir, force=args.force,
         **({"suite": args.suite} if args.suite else {}),
         batch_size=args.batch_size, max_new_tokens=args.max_new_tokens, latency_sample=args.latency_sample,
-        limit=args.limit, device=args.device, dtype=args.dtype, trust_remote_code=args.trust_remote_code,
+        limit=args.limit, sample=parse_sample(args.sample), device=args.device, dtype=args.dtype,
+        trust_remote_code=args.trust_remote_code,
         sweep=[int(b) for b in args.sweep.split(",")] if args.sweep else None,
         sweep_contenders=[c.strip() for c in args.sweep_contenders.split(",")] if args.sweep_contenders else None,
         jump_forward=args.jump_forward, sweep_latency_n=args.sweep_latency_n, copy_city=args.copy_city,

@@ -285,6 +285,11 @@ def render_markdown(report: dict, samples: list[dict]) -> str:
                          *(_pct(m[k]) for k in SHOWN[1:])])
     out.append(_md_table(["contender", "split", "n", "exact [95 % CI]", "json_valid", "city", "city (lenient)",
                           "date"], rows))
+    sampled = [f"`{name}` {c['sample']['n']:,} of {c['sample']['of']:,} ({c['sample']['per_split']} a split)"
+               for name, c in report["contenders"].items() if c.get("sample")]
+    if sampled:
+        out += ["", "Answered an evenly spread sample of each split (the same questions on every run; paired "
+                "comparisons use the questions both contenders answered): " + "; ".join(sampled) + "."]
     out += ["", "## Hallucination (%)", "",
             "null city = of the questions without a city (gold null), the share answered with a null city; "
             "null date the same for dates; invented city = of the answers that name a city, the share whose "
@@ -371,12 +376,18 @@ def check_replaceable(out_dir: Path) -> None:
         raise UserError(f"{out_dir} exists and holds no report: not replacing it; pick another --run")
 
 
+# What a bench run writes into its folder (samples.jsonl.gz: the compressed samples a commit keeps); any
+# other file there (a RUN.md, an extra/ folder of notes) is kept when the report is replaced.
+BENCH_FILES = frozenset({"report.json", "report.md", "samples.jsonl", "samples.jsonl.gz", "accuracy.png", "loss.png"})
+
+
 def write_report(out_dir: Path, report: dict, samples: list[dict]) -> None:
     """Write every artifact; adds ``comparisons`` and ``recommendation`` to ``report`` (in place) first.
 
     Nothing is lost on a failure: the run is written into a temporary sibling folder
     (``.<name>.partial-*``) and swapped in only once every file is complete; an earlier report of the same
-    name is replaced only then (and only if it is a report: it holds ``report.json``). A failure (a full
+    name is replaced only then (and only if it is a report: it holds ``report.json``), keeping what in it the
+    bench does not write (``RUN.md``, ``extra/``: copied over before the swap). A failure (a full
     disk, Ctrl-C, a plotting error) removes the temporary folder and leaves the old report as it was.
     """
     import shutil
@@ -396,6 +407,9 @@ def write_report(out_dir: Path, report: dict, samples: list[dict]) -> None:
         old = None
         if out_dir.exists():
             check_replaceable(out_dir)  # again at the swap: the folder may have changed during the run
+            for kept in out_dir.iterdir():  # what the bench does not write (RUN.md, extra/) stays, copied
+                if kept.name not in BENCH_FILES and not (tmp / kept.name).exists():
+                    (shutil.copytree if kept.is_dir() else shutil.copy2)(kept, tmp / kept.name)
             old = out_dir.with_name(f".{out_dir.name}.old-{tmp.name.rsplit('-', 1)[-1]}")
             out_dir.rename(old)
         tmp.rename(out_dir)

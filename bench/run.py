@@ -55,6 +55,7 @@ class BenchConfig:
     copy_city: bool = True  # +json contenders: the city is null or a substring of the question
     backend: str = "torch"  # sft.session.BACKENDS: torch, or int8 (CPU: dynamic int8 linear layers)
     limit: int | None = None  # first N questions of each split (smoke runs)
+    sample: dict[str, int] | None = None  # contender -> N: it answers an evenly spread N of each split
     device: str | None = None
     dtype: str | None = None
     trust_remote_code: bool = False
@@ -169,7 +170,38 @@ def check_config(cfg: BenchConfig) -> None:
             raise UserError(f"{flag} {value}: give at least {low}")
     if cfg.sweep is not None and (not cfg.sweep or min(cfg.sweep) < 1):
         raise UserError(f"--sweep {cfg.sweep}: give batch sizes of at least 1")
+    for name, n in (cfg.sample or {}).items():
+        if name not in cfg.contenders:
+            raise UserError(f"--sample {name}={n}: {name} is not among --contenders {','.join(cfg.contenders)}")
+        if n < 1:
+            raise UserError(f"--sample {name}={n}: give at least 1 question per split")
     check_device(cfg.device, cfg.dtype)
+
+
+def parse_sample(text: str | None) -> dict[str, int] | None:
+    """``--sample prompt=50,prompt+json=50`` -> ``{"prompt": 50, "prompt+json": 50}``."""
+    if not text:
+        return None
+    out = {}
+    for part in (p.strip() for p in text.split(",") if p.strip()):
+        name, sep, n = part.rpartition("=")
+        if not sep or not name or not n.strip().isdigit():
+            raise UserError(f"--sample {text}: give CONTENDER=N pairs, e.g. prompt=50,prompt+json=50")
+        out[name.strip()] = int(n)
+    return out
+
+
+def sample_items(items, n: int):
+    """An evenly spread sample of at most ``n`` items of each split, in suite order (every k-th item of the
+    split, k = len // n): the same items on every run, so runs and contenders stay paired."""
+    by: dict[str, list] = {}
+    for item in items:
+        by.setdefault(item.split, []).append(item)
+    kept = set()
+    for split_items in by.values():
+        step = max(1, len(split_items) // n)
+        kept.update(id(it) for it in split_items[::step][:n])
+    return [it for it in items if id(it) in kept]
 
 
 def select(items, limit):
@@ -215,9 +247,7 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
     check_config(cfg)
     my_device = distributed.rank_device(cfg.device)  # several processes: cuda:LOCAL_RANK each
     out_dir = prepare_out_dir(cfg)  # fail before any work
-    items = select(load_suite(cfg.suite, splits=cfg.splits), cfg.limit)
-    questions = [it.query for it in items]
-    todays = [it.today for it in items]
+    all_items = select(load_suite(cfg.suite, splits=cfg.splits), cfg.limit)
     world = distributed.world_size()
     parallel = distributed.init(my_device)
     dtype = None
@@ -236,6 +266,8 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
 
     contenders, samples, reuse = {}, [], {}
     for name in cfg.contenders:
+        items = sample_items(all_items, cfg.sample[name]) if name in (cfg.sample or {}) else all_items
+        questions, todays = [it.query for it in items], [it.today for it in items]
         with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), console=console, transient=False) as progress:
             # Several processes: each runs whole batches of the one-process run (same rows, same padding,
@@ -254,6 +286,8 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
                 continue  # rank 0 scores, times and writes
         recs, metrics = scorer.score(items, result.outputs)
         entry = {**metrics, "prompt": result.prompt, "seconds": result.seconds}
+        if items is not all_items:
+            entry["sample"] = {"per_split": cfg.sample[name], "n": len(items), "of": len(all_items)}
         if result.generations is not None:
             loaded = ws.base()
             device = next(loaded.model.parameters()).device
@@ -307,7 +341,7 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
             "adapter": str(cfg.adapter) if cfg.adapter and uses_adapter else None,
             "suite": {"path": suite_path.resolve().relative_to(REPO).as_posix()
                       if suite_path.resolve().is_relative_to(REPO) else str(suite_path),
-                      "sha256": hashlib.sha256(suite_path.read_bytes()).hexdigest(), "n": len(items),
+                      "sha256": hashlib.sha256(suite_path.read_bytes()).hexdigest(), "n": len(all_items),
                       "limit": cfg.limit},
             "config": {k: v for k, v in vars(cfg).items() if k not in ("command",)},
         },

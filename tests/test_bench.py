@@ -5,6 +5,7 @@ import pytest
 from bench import scorer
 from bench.contenders import check_names
 from bench.run import BenchConfig, run_bench
+from sft.errors import UserError
 from sft.suite import load_suite
 from sft.task import Answer
 
@@ -75,6 +76,34 @@ def test_model_contenders_run_through_the_engine(tiny_dir, tmp_path):
     assert s["batch_size"] == 4 and s["queries_per_s"] > 0 and s["p95_ms"] >= s["p50_ms"] > 0
     assert s["batch1"]["n"] == 3 and s["speedup_vs_batch1"] > 0
     assert report["run"]["model"] == str(tiny_dir)
+
+
+def test_a_sampled_contender_answers_an_even_spread_of_each_split_and_stays_paired(tiny_dir, tmp_path):
+    from bench.run import sample_items
+
+    suite = load_suite()
+    cfg = BenchConfig(contenders=["rule", "prompt"], model=str(tiny_dir), run="s", reports_dir=str(tmp_path),
+                      sample={"prompt": 2}, batch_size=8, max_new_tokens=2, latency_sample=0, device="cpu",
+                      dtype="fp32")
+    report = run_bench(cfg)
+    rule_c, prompt_c = report["contenders"]["rule"], report["contenders"]["prompt"]
+    assert rule_c["overall"]["n"] == len(suite) and "sample" not in rule_c
+    splits = {i.split for i in suite}
+    assert prompt_c["overall"]["n"] == 2 * len(splits)
+    assert prompt_c["sample"] == {"per_split": 2, "n": 2 * len(splits), "of": len(suite)}
+    for split in splits:  # the first item and the one half-way through
+        mine = [i for i in suite if i.split == split]
+        assert [i.id for i in sample_items(suite, 2) if i.split == split] == [mine[0].id, mine[len(mine) // 2].id]
+    ids = [json.loads(line)["id"] for line in (tmp_path / "s" / "samples.jsonl").read_text().splitlines()
+           if json.loads(line)["contender"] == "prompt"]
+    assert ids == [i.id for i in sample_items(suite, 2)]
+    assert report["comparisons"]["overall"]["contenders"]["prompt"]["n_paired"] == 2 * len(splits)
+    assert "`prompt` 12 of" in (tmp_path / "s" / "report.md").read_text(encoding="utf-8")
+
+
+def test_sample_must_name_a_contender_of_the_run(tmp_path):
+    with pytest.raises(UserError, match="--sample prompt=5: prompt is not among"):
+        run_bench(BenchConfig(contenders=["rule"], sample={"prompt": 5}, run="x", reports_dir=str(tmp_path)))
 
 
 def test_qlora_contender_uses_the_adapter_and_its_prompt(tiny_dir, tmp_path):

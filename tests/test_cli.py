@@ -29,6 +29,8 @@ def run_cli(capsys, *argv):
     (["bench", "--contenders", "rule", "--limit", "0"], "--limit 0"),
     (["bench", "--contenders", "rule", "--limit", "-1"], "--limit -1"),
     (["bench", "--contenders", "rule", "--batch-size", "0"], "--batch-size 0"),
+    (["bench", "--contenders", "rule,prompt", "--sample", "prompt"], "give CONTENDER=N pairs"),
+    (["bench", "--contenders", "rule,prompt", "--sample", "prompt=0"], "--sample prompt=0: give at least 1"),
     (["bench", "--contenders", "rule", "--run", ".."], "plain name"),
     (["bench", "--contenders", "rule", "--run", "."], "plain name"),
     (["bench", "--contenders", "rule", "--run", "/tmp/x"], "plain name"),
@@ -103,6 +105,19 @@ def test_force_replaces_a_report_only_when_the_new_one_is_complete(capsys, tmp_p
     assert (tmp_path / "r" / "report.json").read_text(encoding="utf-8") == first  # the old report is intact
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r"]  # no partial folder left behind
     assert {p.name for p in (tmp_path / "r").iterdir()} >= {"report.json", "report.md", "samples.jsonl"}
+
+
+def test_force_keeps_what_the_bench_does_not_write(capsys, tmp_path):
+    assert run_cli(capsys, *rule_bench(tmp_path, "--run", "r"))[0] == 0
+    (tmp_path / "r" / "RUN.md").write_text("how it was made", encoding="utf-8")
+    (tmp_path / "r" / "extra").mkdir()
+    (tmp_path / "r" / "extra" / "sweep.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "r" / "samples.jsonl.gz").write_bytes(b"stale")  # the bench's own: not kept
+    assert run_cli(capsys, *rule_bench(tmp_path, "--run", "r", "--force"))[0] == 0
+    assert (tmp_path / "r" / "RUN.md").read_text(encoding="utf-8") == "how it was made"
+    assert (tmp_path / "r" / "extra" / "sweep.json").read_text(encoding="utf-8") == "{}"
+    assert not (tmp_path / "r" / "samples.jsonl.gz").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r"]
 
 
 def test_force_never_replaces_a_folder_that_is_not_a_report(capsys, tmp_path):

@@ -47,6 +47,15 @@ def test_bench_contenders_per_machine(noxfile):
         "rule,prompt,qlora,hybrid,prompt+json,qlora+json,hybrid+json"
 
 
+def test_on_a_cpu_the_prompt_only_contenders_answer_a_sample(noxfile):
+    assert noxfile.bench_sample("rule,prompt,qlora,hybrid", cuda=False, per_split=50) == ["--sample", "prompt=50"]
+    assert noxfile.bench_sample("rule,prompt,prompt+json", cuda=False, per_split=40) == \
+        ["--sample", "prompt=40,prompt+json=40"]
+    assert noxfile.bench_sample("rule,prompt,qlora", cuda=True, per_split=50) == []
+    assert noxfile.bench_sample("rule,prompt", cuda=False, per_split=0) == []
+    assert noxfile.bench_sample("rule,qlora", cuda=False, per_split=50) == []
+
+
 def test_a_phrase_adapter_is_scored_through_the_resolver(noxfile, tmp_path):
     import json
 

@@ -349,7 +349,7 @@ WILD_TAGS = {
     "county-city", "district", "county", "scenic-spot", "province", "region", "country", "two-places",
     "two-dates", "past-date", "festival", "lunar-festival", "relative", "day-only", "vague-time",
     "chinese-numerals", "dot-date", "slash-date", "dash-date", "year", "two-digit-year", "range", "distractor",
-    "long", "voice", "dialogue", "social",
+    "long", "voice", "dialogue", "social", "forum", "family-chat", "work", "weather-aspect",
 }
 
 
