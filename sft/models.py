@@ -73,7 +73,13 @@ def default_device() -> str:
 
 
 def cpu_has_bf16() -> bool:
-    """Native bf16 matmuls (AVX512-BF16 or AMX): there bf16 runs about twice as fast as fp32."""
+    """Native bf16 matmuls (AVX512-BF16 or AMX): there bf16 runs about twice as fast as fp32.
+
+    ``ATEN_CPU_CAPABILITY=avx2`` (or ``default``) keeps torch's own kernels to AVX2: then this is False too, so a
+    machine with AVX512 can run as an AVX2-only one would (with ``MKL_ENABLE_INSTRUCTIONS=AVX2`` for MKL).
+    """
+    if os.environ.get("ATEN_CPU_CAPABILITY", "").strip().lower() in ("default", "avx2"):
+        return False
     try:
         flags = Path("/proc/cpuinfo").read_text()
     except OSError:

@@ -141,3 +141,13 @@ def test_a_read_only_cache_is_one_line(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "mkdir", refuse)  # root ignores chmod: simulate a read-only folder
     with pytest.raises(models.UserError, match="cannot write the model cache .* QWEN_SFT_CACHE"):
         models.embedded_folder()
+
+
+def test_a_cpu_kept_to_avx2_runs_fp32(monkeypatch):
+    from sft import models
+
+    monkeypatch.setattr(models.Path, "read_text", lambda self, *a, **k: "flags : fpu avx2 avx512f avx512_bf16")
+    monkeypatch.delenv("ATEN_CPU_CAPABILITY", raising=False)
+    assert models.cpu_has_bf16() and models.default_dtype("cpu") == models.torch.bfloat16
+    monkeypatch.setenv("ATEN_CPU_CAPABILITY", "avx2")
+    assert not models.cpu_has_bf16() and models.default_dtype("cpu") == models.torch.float32
