@@ -26,7 +26,6 @@
 #   bash scripts/h100.sh profile   # issue 15: torch.profiler over QLoRA steps of recipe variants; engine static vs dynamic
 #   bash scripts/h100.sh engine    # issue 15 (after `nox`, on its runs/adapter): sweeps, static+graphs vs dynamic
 #   bash scripts/h100.sh engine-loop   # the decode loop on the device vs the host ($SWEEP, default to 2048), engine vs generate
-#   bash scripts/h100.sh json-threads  # +json: per-question grammars compiled serially vs on a pool ($THREADS)
 #   bash scripts/h100.sh engine-extra  # jump-forward on/off (+ sweep to 1024); the engine vs transformers' generate
 #   bash scripts/h100.sh benchmarks    # pytest-benchmark on the GPU: dynamic saved, static compared with it
 #   bash scripts/h100.sh ddp       # (2 GPUs: kind nvidia-h200-x2) the gpu phrase fine-tune and a qlora+resolve bench
@@ -80,17 +79,6 @@ case "$1" in
     run speed --adapter "$A" --fixed-new-tokens 16 --batch-sizes 1 --latency-n 50 --train-steps 0 --hf-generate static \
       --out "$OUT/r/engine-vs-hf-generate-fixed16.json" 2>&1 | tail -3
     tar cf "$OUT/engine-loop.tar" -C "$OUT/r" . && rm -r "$OUT/r" ;;
-  json-threads)  # issue 15, on the adapter of `nox`: the +json contender's per-question grammars compiled one after
-    # another (QWEN_SFT_GRAMMAR_THREADS=1) vs together on a thread pool (the default), same adapter, same call
-    setup
-    A=${ADAPTER:-runs/adapter}
-    mkdir -p "$OUT/r"
-    for t in ${THREADS:-1 16}; do
-      QWEN_SFT_GRAMMAR_THREADS=$t run bench --contenders qlora+resolve+json --adapter "$A" --run "h100-json-threads-$t" \
-        --reports-dir "$OUT/r" --batch-size 64 --latency-sample 0 --sweep ${JSON_SWEEP:-2048,4096} --sweep-latency-n 50 \
-        2>&1 | grep -v "it/s\]\|s/it\]" | grep -i "sweep\|exact"
-    done
-    tar cf "$OUT/json-threads.tar" -C "$OUT/r" . && rm -r "$OUT/r" ;;
   phrase)
     setup
     time run finetune --profile gpu --dates phrase --out "$S/adapter-phrase" ${FT_ARGS:-} 2>&1 | tee "$OUT/finetune-phrase.log" \

@@ -16,9 +16,7 @@ character class that lets raw control characters (a tab) through, which ``json.l
 **City copied from the question** (``copy_city=True``, the default of the ``+json`` contenders): each row's
 grammar lists the question's own substrings as the only allowed city strings (besides ``null``), so the
 model cannot write a city the question does not contain (``"滑雪市"``, an added 市, a default ``北京``).
-The grammar is then compiled per question (:func:`question_schema`; cached per question): ~1.5–3 ms of CPU
-each, so a batch compiles its questions' grammars at once on a thread pool (:func:`compile_schemas`;
-xgrammar's compiler releases the GIL and its cache is thread-safe).
+The grammar is then compiled per question (:func:`question_schema`; cached per question).
 ``bench --free-city`` turns it off, to measure what it changes.
 
 **Date copied as a phrase** (``copy_date=True``: an adapter trained with ``--dates phrase``): the date may
@@ -32,8 +30,6 @@ from __future__ import annotations
 
 import copy
 import json
-import os
-from concurrent.futures import ThreadPoolExecutor
 
 import torch
 
@@ -106,32 +102,6 @@ def compile_schema(tokenizer, schema: dict, vocab_size: int | None = None):
     return _GRAMMARS[key]
 
 
-# Threads that compile a batch's per-question grammars (QWEN_SFT_GRAMMAR_THREADS; 1 = one after another).
-GRAMMAR_THREADS = int(os.environ.get("QWEN_SFT_GRAMMAR_THREADS") or min(16, os.cpu_count() or 1))
-_POOL: list[ThreadPoolExecutor] = []
-
-
-def compile_schemas(tokenizer, schemas: list[dict], vocab_size: int | None = None,
-                    threads: int = GRAMMAR_THREADS) -> list:
-    """:func:`compile_schema` of each schema, the uncached ones compiled together on ``threads`` threads."""
-    keys = [(id(tokenizer), vocab_size, json.dumps(s, sort_keys=True, ensure_ascii=False)) for s in schemas]
-    todo = {k: s for k, s in zip(keys, schemas) if k not in _GRAMMARS}
-    if len(todo) > 1 and threads > 1:
-        compiler = _compiler(tokenizer, vocab_size)
-        if not _POOL:
-            _POOL.append(ThreadPoolExecutor(max_workers=threads, thread_name_prefix="grammar-compile"))
-
-        def one(schema):
-            try:
-                return compiler.compile_json_schema(json.dumps(schema), any_whitespace=False)
-            except (RuntimeError, ValueError, TypeError) as e:
-                raise UserError(f"answer schema failed to compile: {' '.join(str(e).split())}") from e
-
-        for key, grammar in zip(todo, _POOL[0].map(one, todo.values())):
-            _GRAMMARS[key] = grammar
-    return [compile_schema(tokenizer, s, vocab_size) for s in schemas]  # cached now (or compiled here, alone)
-
-
 CITY_SUBSTRING_MAX = 12  # characters: longer than any city name people type
 
 
@@ -185,22 +155,13 @@ class JsonSchemaConstraint:
         batch = getattr(self.xgr, "BatchGrammarMatcher", None)
         self.batch_matcher = batch() if batch is not None else None
 
-    def schema_for(self, question: str | None) -> dict:
-        if not (self.copy_city or self.copy_date) or question is None:
-            return self.schema
-        schema = question_schema(self.base_schema, question, copy_city=self.copy_city, copy_date=self.copy_date)
-        return schema if self.copy_city else decoding_schema(schema)
-
     def grammar_for(self, question: str | None):
         if not (self.copy_city or self.copy_date) or question is None:
             return self.grammar
-        return compile_schema(self.tokenizer, self.schema_for(question), self._vocab_arg)
-
-    def grammars_for(self, questions: list[str | None]) -> list:
-        """``grammar_for`` of each question, the uncached grammars compiled together (:func:`compile_schemas`)."""
-        if not (self.copy_city or self.copy_date):
-            return [self.grammar] * len(questions)
-        return compile_schemas(self.tokenizer, [self.schema_for(q) for q in questions], self._vocab_arg)
+        schema = question_schema(self.base_schema, question, copy_city=self.copy_city, copy_date=self.copy_date)
+        if not self.copy_city:
+            schema = decoding_schema(schema)
+        return compile_schema(self.tokenizer, schema, self._vocab_arg)
 
     def clear_cache(self) -> None:
         """Forget the grammars compiled per question (a speed run's warm-up must not make its timed run
@@ -209,10 +170,9 @@ class JsonSchemaConstraint:
         for key in [k for k in _GRAMMARS if k not in base]:
             del _GRAMMARS[key]
 
-    def matcher(self, question: str | None = None, grammar=None):
+    def matcher(self, question: str | None = None):
         # terminate_without_stop_token: the matcher terminates at the closing brace, no end-of-turn needed.
-        grammar = grammar if grammar is not None else self.grammar_for(question)
-        return self.xgr.GrammarMatcher(grammar, terminate_without_stop_token=True)
+        return self.xgr.GrammarMatcher(self.grammar_for(question), terminate_without_stop_token=True)
 
     def new_batch(self, size: int, questions: list[str] | None = None) -> JsonSchemaBatch:
         return JsonSchemaBatch(self, size, questions)
@@ -240,7 +200,7 @@ class JsonSchemaBatch:
     def __init__(self, constraint: JsonSchemaConstraint, size: int, questions: list[str] | None = None):
         self.constraint = constraint
         qs = questions if questions is not None else [None] * size
-        self.matchers = [constraint.matcher(q, g) for q, g in zip(qs, constraint.grammars_for(qs))]
+        self.matchers = [constraint.matcher(q) for q in qs]
         self.bitmask = constraint.xgr.allocate_token_bitmask(size, constraint.vocab_size)
         self.rejected = [False] * size  # a row whose chosen token the grammar refused (masking was bypassed)
 

@@ -220,31 +220,3 @@ def test_warm_up_leaves_the_per_question_grammars_to_the_timed_run(tiny):
     assert after <= before
     ex(["杭州明天下雨吗"])
     assert len(grammar._GRAMMARS) == after + 1  # the timed run compiles the question's grammar again
-
-
-def test_a_batch_compiles_its_questions_grammars_together_and_the_same(tokenizer, monkeypatch):
-    from sft import grammar
-
-    questions = ["去北京 玩", "明天杭州下雨吗", "去北京 玩", "6月1号 成都", "上海呢"]
-    constraint = JsonSchemaConstraint(tokenizer, copy_city=True, copy_date=True)
-    schemas = [constraint.schema_for(q) for q in questions]
-    monkeypatch.setattr(grammar, "_GRAMMARS", {})
-    alone = [grammar.compile_schema(tokenizer, s).serialize_json() for s in schemas]
-    monkeypatch.setattr(grammar, "_GRAMMARS", {})
-    together = grammar.compile_schemas(tokenizer, schemas, threads=4)
-    assert [g.serialize_json() for g in together] == alone
-    assert together[0] is together[2] and len(grammar._GRAMMARS) == 4  # one compile per distinct question
-    batch = constraint.new_batch(len(questions), questions)
-    ids = tokenizer.encode('{"city": "杭州", "date": "明天"}', add_special_tokens=False)
-    assert all(batch.matchers[1].accept_token(t) for t in ids)
-    assert not all(batch.matchers[0].accept_token(t) for t in ids)  # 杭州 is not in 去北京 玩
-
-
-def test_a_schema_that_fails_to_compile_on_the_pool_is_one_clear_error(tokenizer, monkeypatch):
-    from sft import grammar
-    from sft.errors import UserError
-
-    monkeypatch.setattr(grammar, "_GRAMMARS", {})
-    bad = {"type": "object", "properties": {"city": {"type": "string", "pattern": "(unclosed"}}}
-    with pytest.raises(UserError, match="answer schema failed to compile"):
-        grammar.compile_schemas(tokenizer, [bad, {**bad, "required": ["city"]}], threads=2)
