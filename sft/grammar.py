@@ -110,19 +110,19 @@ def city_candidates(question: str, max_len: int = CITY_SUBSTRING_MAX) -> list[st
     has no whitespace, quote, backslash or control character, in first-seen order."""
     seen: dict[str, None] = {}
     n = len(question)
+    bad = [c.isspace() or c in '"\\' or ord(c) < 0x20 for c in question]  # each character checked once
     for i in range(n):
-        for j in range(i + 1, min(n, i + max_len) + 1):
-            piece = question[i:j]
-            if any(c.isspace() or c in '"\\' or ord(c) < 0x20 for c in piece):
-                break
-            seen.setdefault(piece, None)
+        for j in range(i, min(n, i + max_len)):
+            if bad[j]:
+                break  # every longer piece from i holds it too
+            seen.setdefault(question[i:j + 1], None)
     return list(seen)
 
 
 def question_schema(schema: dict, question: str, copy_city: bool = True, copy_date: bool = False) -> dict:
     """``schema`` with the city restricted to ``null`` or a substring of ``question`` (``copy_city``), and the
     date widened to also accept a substring of ``question``, the phrase as written (``copy_date``)."""
-    out = copy.deepcopy(schema)
+    out = {**schema, "properties": dict(schema["properties"])}  # only the two properties change: no deep copy
     candidates = city_candidates(question)
     if copy_city:
         out["properties"]["city"] = {"anyOf": [{"enum": candidates}, {"type": "null"}]} if candidates \
@@ -150,6 +150,7 @@ class JsonSchemaConstraint:
         self.grammar = compile_schema(tokenizer, self.schema, vocab_size)
         self.vocab_size = vocab_size if vocab_size is not None else self.grammar.tokenizer_info.vocab_size
         self.copy_city, self.copy_date = copy_city, copy_date
+        self._forced: dict[str, list[int]] = {}
         self._vocab_arg = vocab_size
         # One call fills the bitmask rows of a whole batch, on several threads (xgrammar >= 0.1.2x).
         batch = getattr(self.xgr, "BatchGrammarMatcher", None)
@@ -173,6 +174,14 @@ class JsonSchemaConstraint:
     def matcher(self, question: str | None = None):
         # terminate_without_stop_token: the matcher terminates at the closing brace, no end-of-turn needed.
         return self.xgr.GrammarMatcher(self.grammar_for(question), terminate_without_stop_token=True)
+
+    def forced_tokens(self, text: str) -> list[int]:
+        """Jump-forward: ``text``'s tokens but the last (see :meth:`JsonSchemaBatch.forced`), kept per text: the
+        forced strings are few (``{"city": ``, ``, "date": ``, …) and each row meets them at every answer."""
+        tokens = self._forced.get(text)
+        if tokens is None:
+            tokens = self._forced[text] = self.tokenizer.encode(text, add_special_tokens=False)[:-1]
+        return list(tokens)
 
     def new_batch(self, size: int, questions: list[str] | None = None) -> JsonSchemaBatch:
         return JsonSchemaBatch(self, size, questions)
@@ -239,7 +248,7 @@ class JsonSchemaBatch:
             return []
         if not text:
             return []
-        tokens = self.constraint.tokenizer.encode(text, add_special_tokens=False)[:-1]
+        tokens = self.constraint.forced_tokens(text)
         for i, token in enumerate(tokens):
             if not matcher.accept_token(token):
                 if i:

@@ -220,3 +220,20 @@ def test_warm_up_leaves_the_per_question_grammars_to_the_timed_run(tiny):
     assert after <= before
     ex(["杭州明天下雨吗"])
     assert len(grammar._GRAMMARS) == after + 1  # the timed run compiles the question's grammar again
+
+
+def test_city_candidates_are_every_clean_substring_in_first_seen_order():
+    from sft.grammar import CITY_SUBSTRING_MAX, city_candidates
+    from sft.suite import load_suite
+
+    def reference(q):  # the definition, spelt out
+        seen = {}
+        for i in range(len(q)):
+            for j in range(i + 1, min(len(q), i + CITY_SUBSTRING_MAX) + 1):
+                if any(c.isspace() or c in '"\\' or ord(c) < 0x20 for c in q[i:j]):
+                    break
+                seen.setdefault(q[i:j], None)
+        return list(seen)
+
+    for q in [i.query for i in load_suite()][::7] + ['a"b c\\d\te', "北京北京", ""]:
+        assert city_candidates(q) == reference(q), q
