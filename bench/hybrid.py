@@ -5,11 +5,13 @@ places of its gazetteers and the date forms of ``sft.task.find_date``; the model
 take a district or a sight for the city, print an impossible date, or invent one. The combination is
 deterministic and field by field. The model's fields are *checked* first:
 
-* a model city counts only if it is copied from the question and is not a known non-city place
-  (province, region, country, district, county, sight: ``datasets/places.tsv``);
+* a model city counts only if it is copied from the question, is not a known non-city place (province,
+  region, country, district, county, sight: ``datasets/places.tsv``) and neither ends with nor is followed in
+  the question by the ending of a non-city place (``古镇``, ``机场``, ``新区``, ``镇``, …: ``NON_CITY_ENDINGS``);
 * a model date counts only if it is a real day (``sft.task.valid_date``) whose month and day are both
   written in the question (digits, Chinese numerals, an English month name): a date the model made up for
-  ``七月`` or ``10月份`` or a relative word does not.
+  ``七月`` or ``10月份`` or a relative word does not, nor one whose month and day are the same number written
+  once (``6号`` read as 06-06).
 
 Strategies (both measured on the committed splits with the same model outputs; README "Contenders"):
 
@@ -50,12 +52,25 @@ def non_city_places() -> frozenset[str]:
     return frozenset(p.name for p in load_places() if p.kind != "city")
 
 
+# The endings of place names that are no city (towns, districts, sights, airports): a model city that ends
+# with one, or that the question continues with one (`X机场`, `X古镇`), names such a place. Cities the rule
+# knows never reach this check (the rule's city comes first); it guards the names the rule does not know.
+NON_CITY_ENDINGS = ("古镇", "古城", "古村", "老街", "新区", "景区", "风景区", "机场", "火车站", "高铁站", "公园",
+                    "竹海", "草原", "湿地", "峡谷", "瀑布", "国家公园", "度假区", "开发区",
+                    "镇", "乡", "村", "县", "区")
+
+
 def _model_city(question: str, city: str | None) -> str | None:
     """The model's city if it passes the checks, else None."""
     if city is None:
         return None
     city = city.strip()
     if not city or city not in question or city in non_city_places():
+        return None
+    if city.endswith(NON_CITY_ENDINGS):
+        return None
+    at = question.find(city) + len(city)
+    if any(question.startswith(end, at) for end in NON_CITY_ENDINGS if len(end) > 1):
         return None
     return city
 
@@ -83,7 +98,18 @@ def _model_date(question: str, date: str | None) -> str | None:
     month, day = int(date[-5:-3]), int(date[-2:])
     if not (_written(question, month, month=True) and _written(question, day)):
         return None
+    if month == day and _times_written(question, month) < 2:
+        return None  # one number written, read as month and day (`6号` → 06-06, `一月份` → 01-01)
     return date
+
+
+def _times_written(question: str, n: int) -> int:
+    """How many times the number ``n`` is written (digits, full-width digits, Chinese numerals)."""
+    text = unicodedata.normalize("NFKC", question)
+    digits = len(re.findall(rf"(?<!\d)0?{n}(?!\d)", text))
+    chinese = chinese_number(n)
+    hanzi = len(re.findall(rf"(?<![一二三四五六七八九十]){chinese}(?![一二三四五六七八九十])", question))
+    return digits + hanzi
 
 
 def combine(question: str, model_output: str, today: dt.date | None = None,

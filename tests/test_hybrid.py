@@ -37,6 +37,21 @@ def test_model_fields_are_checked():
     assert combine("东京九月九日热吗", (None, "09-09")).date == "09-09"
 
 
+def test_a_model_city_that_names_a_town_sight_or_airport_is_no_city():
+    # names the rule does not know, so only the model's check stands between them and the answer
+    assert combine("梅里古镇下雨吗", ("梅里古镇", None)).city is None  # ends like a town
+    assert combine("桑塔纳机场明天有雾吗", ("桑塔纳", None)).city is None  # the question goes on with 机场
+    assert combine("长岭新区冷不冷", ("长岭新区", None)).city is None
+    assert combine("阿拉克斯 明天天气", ("阿拉克斯", None)).city == "阿拉克斯"  # a name of no such kind passes
+
+
+def test_one_written_number_is_no_month_and_day_at_once():
+    assert combine("8号出门要带伞吗", (None, "08-08")).date is None
+    assert combine("三月份冷吗", (None, "03-03")).date is None
+    assert combine("八月八号出门要带伞吗", (None, "08-08")).date == "08-08"
+    assert combine("Tokyo 8.8 weather", ("Tokyo", "08-08")).date == "08-08"
+
+
 def test_two_written_dates_nothing_says_which():
     question = "3月2号和3月9号，芜湖天气咋样"  # nothing says which: the rule takes the first, whatever the model
     assert combine(question, ("芜湖", "03-09")) == Answer("芜湖", "03-02")
