@@ -264,7 +264,7 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
     if train is None and cfg.adapter and uses_adapter:
         train = adapter_meta(cfg.adapter).get("train")
 
-    contenders, samples, reuse = {}, [], {}
+    contenders, samples, reuse, batch1_done = {}, [], {}, {}
     for name in cfg.contenders:
         items = sample_items(all_items, cfg.sample[name]) if name in (cfg.sample or {}) else all_items
         questions, todays = [it.query for it in items], [it.today for it in items]
@@ -298,12 +298,20 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
                 per_device = s["queries_per_s"] / world if s["queries_per_s"] else None
                 s.update(world_size=world, queries_per_s_per_device=per_device, ranks=ranks)
             sample = latency_questions(items, cfg.latency_sample)
-            if sample:
-                adapter, grammar = REGISTRY[name].adapter, REGISTRY[name].grammar
+            adapter, grammar = REGISTRY[name].adapter, REGISTRY[name].grammar
+            loop_key = (adapter, grammar, result.prompt, tuple(sample))
+            if sample and loop_key in batch1_done:
+                # the same extractor over the same questions (hybrid after qlora: the loop times the model,
+                # not the post-processing): its figures, not a second loop
+                first, b1 = batch1_done[loop_key]
+                s["batch1"] = {**b1, "same_loop_as": first}
+                s["speedup_vs_batch1"] = s["queries_per_s"] / b1["queries_per_s"]
+            elif sample:
                 with ws.adapter_state(adapter):
                     b1 = speed.measure_batch1(
                         lambda bs, a=adapter, g=grammar, p=result.prompt: ws.extractor(
                             adapter=a, constrained=g, prompt=p, batch_size=bs), sample)
+                batch1_done[loop_key] = (name, b1)
                 s["batch1"] = b1
                 s["speedup_vs_batch1"] = s["queries_per_s"] / b1["queries_per_s"]
             if cfg.sweep and (cfg.sweep_contenders is None or name in cfg.sweep_contenders):

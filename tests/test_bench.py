@@ -114,10 +114,13 @@ def test_qlora_contender_uses_the_adapter_and_its_prompt(tiny_dir, tmp_path):
                             micro_batch_size=4, lora_r=4, device="cpu", dtype="fp32", prompt="short",
                             logging_steps=1))
     cfg = BenchConfig(contenders=["prompt", "qlora", "hybrid"], model=str(tiny_dir), adapter=str(adapter),
-                      run="q", reports_dir=str(tmp_path), limit=1, max_new_tokens=3, latency_sample=0,
+                      run="q", reports_dir=str(tmp_path), limit=1, max_new_tokens=3, latency_sample=2,
                       device="cpu", dtype="fp32")
     report = run_bench(cfg)
     assert report["contenders"]["qlora"]["prompt"] == "short"
+    b1 = {name: report["contenders"][name]["speed"]["batch1"] for name in ("prompt", "qlora", "hybrid")}
+    assert b1["hybrid"] == {**b1["qlora"], "same_loop_as": "qlora"}  # one loop for one extractor
+    assert "same_loop_as" not in b1["qlora"] and "same_loop_as" not in b1["prompt"]
     assert report["contenders"]["hybrid"]["prompt"] == "short"  # the qlora outputs, combined with the rule
     assert report["train"]["steps"] == 2 and (tmp_path / "q" / "loss.png").is_file()
     with pytest.raises(ValueError, match="trained on base model"):
