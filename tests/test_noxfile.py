@@ -56,6 +56,13 @@ def test_on_a_cpu_the_prompt_only_contenders_answer_a_sample(noxfile):
     assert noxfile.bench_sample("rule,qlora", cuda=False, per_split=50) == []
 
 
+def test_the_cpu_bench_decodes_64_rows_and_the_gpu_keeps_its_default(noxfile):
+    cpu = noxfile.bench_args("reference-cpu", "rule,prompt,qlora+resolve,hybrid", cuda=False)
+    assert cpu == ["--run", "reference-cpu", "--force", "--sample", "prompt=50", "--batch-size", "64"]
+    assert noxfile.bench_args("reference-gpu", "rule,prompt,qlora+resolve", cuda=True) == \
+        ["--run", "reference-gpu", "--force"]
+
+
 def test_a_phrase_adapter_is_scored_through_the_resolver(noxfile, tmp_path):
     import json
 
