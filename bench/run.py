@@ -191,16 +191,18 @@ def parse_sample(text: str | None) -> dict[str, int] | None:
     return out
 
 
+def spread(seq: list, n: int) -> list:
+    """At most ``n`` elements of ``seq`` evenly spread over it: every k-th from the first, k = len // n."""
+    return seq[::max(1, len(seq) // n)][:n]
+
+
 def sample_items(items, n: int):
-    """An evenly spread sample of at most ``n`` items of each split, in suite order (every k-th item of the
-    split, k = len // n): the same items on every run, so runs and contenders stay paired."""
+    """:func:`spread` over each split (at most ``n`` items of each), in suite order: the same items on every
+    run, so runs and contenders stay paired."""
     by: dict[str, list] = {}
     for item in items:
         by.setdefault(item.split, []).append(item)
-    kept = set()
-    for split_items in by.values():
-        step = max(1, len(split_items) // n)
-        kept.update(id(it) for it in split_items[::step][:n])
+    kept = {id(it) for split_items in by.values() for it in spread(split_items, n)}
     return [it for it in items if id(it) in kept]
 
 
@@ -219,8 +221,7 @@ def latency_questions(items, n: int) -> list[str]:
     """An evenly spread sample of the suite for the batch-1 loop."""
     if n <= 0 or not items:
         return []
-    step = max(1, len(items) // n)
-    return [it.query for it in items[::step][:n]]
+    return [it.query for it in spread(items, n)]
 
 
 def gather_run(run: Run, mine: list[int]) -> tuple[Run | None, list[dict]]:
@@ -300,22 +301,21 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
             sample = latency_questions(items, cfg.latency_sample)
             adapter, grammar = REGISTRY[name].adapter, REGISTRY[name].grammar
             loop_key = (adapter, grammar, result.prompt, tuple(sample))
-            if sample and loop_key in batch1_done:
-                # the same extractor over the same questions (hybrid after qlora: the loop times the model,
-                # not the post-processing): its figures, not a second loop
-                first, b1 = batch1_done[loop_key]
-                s["batch1"] = {**b1, "same_loop_as": first}
-                s["speedup_vs_batch1"] = s["queries_per_s"] / b1["queries_per_s"]
-            elif sample:
-                with ws.adapter_state(adapter):
-                    b1 = speed.measure_batch1(
-                        lambda bs, a=adapter, g=grammar, p=result.prompt: ws.extractor(
-                            adapter=a, constrained=g, prompt=p, batch_size=bs), sample)
-                batch1_done[loop_key] = (name, b1)
-                s["batch1"] = b1
+            if sample:
+                if loop_key in batch1_done:
+                    # the same extractor over the same questions (hybrid after qlora: the loop times the model,
+                    # not the post-processing): its figures, not a second loop
+                    first, b1 = batch1_done[loop_key]
+                    s["batch1"] = {**b1, "same_loop_as": first}
+                else:
+                    with ws.adapter_state(adapter):
+                        b1 = speed.measure_batch1(
+                            lambda bs, a=adapter, g=grammar, p=result.prompt: ws.extractor(
+                                adapter=a, constrained=g, prompt=p, batch_size=bs), sample)
+                    batch1_done[loop_key] = (name, b1)
+                    s["batch1"] = b1
                 s["speedup_vs_batch1"] = s["queries_per_s"] / b1["queries_per_s"]
             if cfg.sweep and (cfg.sweep_contenders is None or name in cfg.sweep_contenders):
-                adapter, grammar = REGISTRY[name].adapter, REGISTRY[name].grammar
                 with ws.adapter_state(adapter):
                     s["sweep"] = speed.sweep(
                         lambda bs, a=adapter, g=grammar, p=result.prompt: ws.extractor(
