@@ -152,6 +152,22 @@ st=t['step_seconds'][8:];print('$name', 'median step', round(s.median(st),4), 's
       run speed --batch-sizes 1,64,512 --latency-n 50 --train-steps 0 --engine $e --out "$OUT/speed-base-$e.json" \
         2>&1 | tail -4 || { echo "speed --engine $e failed"; touch "$S/engine-failed"; }
     done ;;
+  proxy-sweep)  # issue 11: variants of the `cpu` recipe trained as a CPU trains them (fp32, no 4-bit), each
+    # scored on $SPLITS; VARIANTS: name=args;... (args added to `finetune --profile cpu`); one report per variant
+    setup
+    nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv
+    mkdir -p "$OUT/r"
+    IFS=';' read -ra vs <<< "${VARIANTS:-base=}"
+    for v in "${vs[@]}"; do
+      name=${v%%=*}; args=${v#*=}
+      run finetune --profile cpu --quantize none --dtype fp32 --out "$S/proxy-$name" $args 2>&1 \
+        | grep -v "it/s\]\|s/it\]" | tail -1
+      run bench --contenders "${CONTENDERS:-qlora+resolve}" --adapter "$S/proxy-$name" --run "proxy-$name" \
+        --reports-dir "$OUT/r" --splits "${SPLITS:-seen,unseen,hard,wild,relative}" --batch-size 256 --latency-sample 0 \
+        2>&1 | grep -v "it/s\]\|s/it\]" | tail -1
+      cp "$S/proxy-$name/qwen_sft.json" "$OUT/r/proxy-$name/adapter-qwen_sft.json"
+    done
+    tar cf "$OUT/report.tar" -C "$OUT/r" . && rm -r "$OUT/r" ;;
   engine)  # issue 15, on the adapter of `nox` (runs/adapter): static+graphs vs dynamic, same adapter, same call
     # (both with sweeps: 420 s on the H200 with the dynamic sweep to 512; the rest is `engine-extra`)
     setup
