@@ -39,7 +39,9 @@ Cities, rule by rule
        (``datasets/homophones.tsv``: a pinyin input method's sound-alikes, fuzzy z/zh, n/l, en/eng, ...):
        ``杭洲`` for 杭州, ``邯单`` for 邯郸, output exactly as written (the task rule copies the city as written).
        Only when nothing else names a city: a sound-alike of a two-character name is an everyday word too
-       often (``西岸``, ``太远``) to outrank a real mention.
+       often (``西岸``, ``太远``) to outrank a real mention. A two-character one must start a phrase (after
+       punctuation, a space, 去/到/在…, a time word or a wake word: ``明天城都``, ``小度小度清岛``); a longer one
+       may stand anywhere (voice input: ``五月三号石家装``, ``早上哈儿滨``).
     5d. (Tried before 5c.) A city read only with 市 (``datasets/full_names.tsv``) typed short, as written, at a
        phrase start right before a date or a weather word (``中山明天天气``, ``石狮3月5号``); never a province,
        district or sight (``_SHORT_NEVER``), never inside a word (``中山路``).
@@ -50,8 +52,8 @@ Cities, rule by rule
              may sit between);
          +1  right after 在/来/住 (``_AT``);
          -3  right after 从/离开/自/由/离 (``_FROM``), or followed by 出发/起飞/到/去/飞/人 (``_FROM_AFTER``).
-    6b. Cities asked together (``A和B``, ``A还是B``, ``A、B``, ``A热还是B热``): the first named wins (README's
-        task rule).
+    6b. Cities asked together (``A和B``, ``A还是B``, ``A、B``, ``A热还是B热``, ``A B 哪个冷``): the first named wins
+        (README's task rule).
         One city named twice (``爬黄山，黄山市的天气``) is no pair: the scores of rule 6 pick the form.
     7. Anything that is not a non-empty string gives ``{"city": null, "date": null}``; an error in this
        module or the date rule is a bug and raises (it is not hidden as a wrong answer).
@@ -193,15 +195,18 @@ def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
     for begin, end in _scan(folded, gazetteer):
         taken[begin:end] = [True] * (end - begin)
     for start in range(len(folded)):
-        if not (start == 0 or _PHRASE_START.match(folded[start - 1])):
-            continue
+        phrase_start = start == 0 or bool(_PHRASE_START.match(folded[start - 1])
+                                          or _TIME_BEFORE.search(folded, 0, start))
         for length in range(min(4, len(folded) - start), 1, -1):
+            if length < 3 and not phrase_start:
+                continue
             if any(taken[start : start + length]) or _NOT_PHRASE_END.match(folded, start + length):
                 continue
             piece = folded[start : start + length]
+            never = _NEVER_TYPED_FOR if length < 3 else _NUMERALS
             for i in range(length):
                 for name, _ in gazetteer.typo_index.get(piece[:i] + "?" + piece[i + 1:], ()):
-                    if piece[i] not in _NEVER_TYPED_FOR and piece[i] in gazetteer.sound_alikes.get(name[i], ""):
+                    if piece[i] not in never and piece[i] in gazetteer.sound_alikes.get(name[i], ""):
                         return Mention(start, start + length, question[start : start + length], name)
     return None
 
@@ -209,12 +214,19 @@ def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
 #: What may not follow a typed-wrong city (rule 5c): the rest of a date (大年初三 is no 大连, 阳历年 no 阳春).
 _NOT_PHRASE_END = re.compile(r"[初年月日号號点點]")
 #: Characters that are what they say, never a sound-alike typed by mistake: numerals (阿拉二〇二〇年 is
-#: Shanghainese 我们 + a year, not 阿拉尔) and 儿 (儿童节).
-_NEVER_TYPED_FOR = frozenset("〇零一二两三四五六七八九十百千儿")
+#: Shanghainese 我们 + a year, not 阿拉尔) and, in a two-character name, 儿 (儿童节); a longer name may be typed
+#: with 儿 (哈儿滨 for 哈尔滨, by voice input).
+_NUMERALS = frozenset("〇零一二两三四五六七八九十百千")
+_NEVER_TYPED_FOR = _NUMERALS | {"儿"}
 
 #: What may stand before a typed-wrong city (rule 5c): not a letter, digit or Chinese character, or a verb
 #: of going or being somewhere.
 _PHRASE_START = re.compile(r"[^\w]|[_去到在回飞住来]")
+#: Voice input has no spaces or punctuation: a two-character typo may also start right after a time word
+#: (明天苏洲, 那天贵扬, 礼拜三X, 早上X, 这边X) or a wake word (小度小度X). A name of three or more characters
+#: typed with one sound-alike (鄂尔多丝) is rarely an everyday word, so it needs no phrase start.
+_TIME_BEFORE = re.compile(r"(?:[今明后昨前那当每]天|[号號日]|[早晚]上|[上中下]午|[这那]边"
+                          r"|(?:周|礼拜|星期)[一二三四五六日天]|小度|同学)$")
 
 
 def _scan(folded: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
@@ -333,6 +345,8 @@ def _score(question: str, mentions: list[Mention], i: int) -> int:
 
 # A weather word may sit before the conjunction: 武汉热还是长沙热 asks about both, like 武汉还是长沙
 _AND = re.compile(rf"^\s*(?:{_WEATHER.pattern})?\s*(?:和|与|跟|及|还是|或者|或|、|,|，|/|and|or)\s*$")
+# Two cities side by side, nothing between them but spaces, then a comparison (满洲里 二连浩特 哪个冷): asked together.
+_WHICH = re.compile(r"\s*(?:哪个|哪边|哪里|哪儿|哪|谁|比较|对比|相比)")
 
 
 # Rule 5d's cue: a date or a weather word right after the name (石狮3月5号, 中山明天天气, 大同 下周冷吗).
@@ -393,7 +407,9 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None) -> Mention | 
     # Rule 6b: cities asked together (A和B, A还是B) share the question; the first named is the answer.
     for i in range(len(mentions) - 2, -1, -1):
         same = short_name(mentions[i].key) == short_name(mentions[i + 1].key)  # 黄山，黄山市: one city
-        if not same and _AND.match(text[mentions[i].end : mentions[i + 1].start]):
+        gap = text[mentions[i].end : mentions[i + 1].start]
+        listed = not gap.strip() and _WHICH.match(text, mentions[i + 1].end)  # A B 哪个暖和: a list, compared
+        if not same and (_AND.match(gap) or listed):
             scores[i] = max(scores[i], scores[i + 1] + 1)
     best = max(range(len(mentions)), key=lambda i: (scores[i], i))  # tie: the one named last
     return mentions[best]

@@ -12,12 +12,15 @@ Conventions (WILD.md, in short):
 * 周X/星期X/礼拜X (X = 一..六, 日/天): the next such day on or after today; 这周X/本周X/这个星期X: that day of
   the current week, even if past; 下周X/下个星期X/下礼拜X: next week's; 下下周X: the week after; 上周X: last
   week's; 周末/这周末/这个周末: Saturday of the current week (today when today is Sunday); 下周末: next
-  week's Saturday;
+  week's Saturday; in English, ``next Monday`` is 下周一, ``this Friday`` 这周五, ``Sunday``/``on Sunday`` 周日,
+  ``this weekend`` 这周末, ``next weekend`` 下周末;
 * N天后/N天以后/N天之后/过N天: today + N; N天前: today - N (Arabic or Chinese numerals); 过两天 ("in a couple of
   days") is vague, as WILD.md labels it;
 * 下个月N号/下月N号: day N of next month; 这个月N号/本月N号: day N of this month; N号 alone: day N of this
   month if not yet past (today counts as not past), else of next month; 月底: the last day of this month;
 * 今年/明年/去年 M月D号: that date in today's year / the next / the previous;
+* two relative dates: the first, unless a change of plan or a question word marks the other as asked
+  (``3号…改成5号`` is the 5th), as for absolute dates (:func:`asked_score`);
 * lunar festivals and solar terms (春节, 除夕, 元宵, 端午, 七夕, 中秋, 重阳, 清明): the next occurrence on or
   after today;
 * vague times never resolve, even with a reference day (:data:`VAGUE`: 这几天, 最近, 这周, 下周, 下个月,
@@ -157,6 +160,7 @@ _BARE_FESTIVAL = re.compile(rf"(?<!年)(?<!年的)(?P<f>{_FESTIVAL})(?P<nth>{_NT
 HOLIDAY_DAYS = {"国庆": 7, "国庆节": 7, "十一": 7, "五一": 5, "劳动节": 5, "元旦": 3}
 
 _WEEK = "(?:周|星期|礼拜)"
+_EN_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Where 上周/下个月/这周 ... may start. The 下 of a verb (查下, 问下, 看下, 一下) is the verb's, not a
 # phrase's: 查下周三 and 查一下周三 are 周三, 查下下周三 is 下周三, 看下月底 is 月底; but 下个 always
 # starts a phrase (问下个月5号 is 下个月5号). 上上周, 下下个月 are no dates.
@@ -187,6 +191,9 @@ _REL = re.compile(
         rf"(?P<weekend>(?<!每){_NOT_AFTER_UP_DOWN}(?P<sw>下下个?|下个?|上个?|这个?|本)?{_WEEK}末)",
         rf"(?P<week>(?<!每){_NOT_AFTER_UP_DOWN}(?P<pw>下下个?|下个?|上个?|这个?|本){_WEEK}(?P<pd>{_WD}))",
         rf"(?P<weekday>(?:(?<![\d{CN_NUMERALS}几每个上下这本])|{_VERBAL_DOWN})(?:周|星期|礼拜)(?P<bd>{_WD}))",
+        # English mixed in: next Monday (下周一), this Friday (这周五), on Sunday / Sunday (周日); this / next weekend
+        rf"(?P<enweek>(?i:(?<![a-z])(?:(?P<ep>next|this|coming|on)\s+)?(?P<ed>{'|'.join(_EN_WEEKDAYS)})(?![a-z])))",
+        r"(?P<enweekend>(?i:(?<![a-z])(?P<eq>next|this|coming)\s+weekend(?![a-z])))",
         # 三天后, 10天以后, 过3天, 5天前 (过两天 is "in a couple of days": vague, WILD.md; 过二天/过2天 is +2)
         rf"(?P<after>(?<![\d{CN_NUMERALS}百几])(?P<an>{_COUNT})天(?:以后|之后|后))",
         rf"(?P<weeks>(?<![\d{CN_NUMERALS}百几半])(?P<wn>{_COUNT})(?:周|个星期|个礼拜)(?:以后|之后|后))",
@@ -349,6 +356,15 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
         return today + dt.timedelta(days=_WORDS[match["word"].lower()])
     if kind == "weekday":
         return today + dt.timedelta(days=(WEEKDAYS[match["bd"]] - today.weekday()) % 7)
+    if kind == "enweek":
+        index, prefix = _EN_WEEKDAYS.index(match["ed"].lower()), (match["ep"] or "").lower()
+        if prefix in ("next", "this"):
+            return monday + dt.timedelta(days=7 * (prefix == "next") + index)
+        return today + dt.timedelta(days=(index - today.weekday()) % 7)
+    if kind == "enweekend":
+        if match["eq"].lower() == "next":
+            return monday + dt.timedelta(days=12)
+        return today if today.weekday() == 6 else monday + dt.timedelta(days=5)
     if kind == "week":
         prefix = match["pw"].rstrip("个")
         weeks = {"这": 0, "本": 0, "下": 1, "下下": 2, "上": -1}[prefix]
@@ -399,20 +415,40 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
     return None
 
 
+#: Two dates in one question (``本来3月2号，改到3月9号``, ``3号…改成5号``): the one asked about follows a change or a
+#: question word; the other is the one given up, a departure, a birthday. Looked for just before / after a date.
+_ASKED_BEFORE = re.compile(r"(?:改|换|推迟|延期|提前|挪)(?:到|成|为|在)?|而是|问的是|想问|想知道|查一?下?|是不是$")
+_DROPPED_BEFORE = re.compile(r"原定|原来|本来|之前|不是|生日|出生")
+_DROPPED_AFTER = re.compile(r"^.{0,4}(?:不行|算了|取消|出发|开会|起飞|到了|生日)")
+
+
+def asked_score(text: str, start: int, end: int) -> int:
+    """How clearly the date at ``text[start:end]`` is the one asked about (0: nothing says either way); the
+    one rule for two absolute dates (:func:`sft.task.find_date`) and two relative ones (:func:`resolve_relative`)."""
+    before, after = text[max(0, start - 8) : start], text[end : end + 6]
+    score = 2 if _ASKED_BEFORE.search(before) else 0
+    if _DROPPED_BEFORE.search(before) or _DROPPED_AFTER.match(after):
+        score -= 2
+    return score
+
+
 def resolve_relative(text: str, today: dt.date | None) -> dt.date | None:
-    """The first relative date phrase of ``text`` resolved against ``today``, or None: without a reference
-    day, for a vague time, for a day that does not exist. The first phrase (leftmost) decides; one that
-    names no real day is skipped. Absolute dates (6月1号, 国庆) are not read here: they win over relative
-    words and are :func:`sft.task.find_date`'s first steps."""
+    """The relative date phrase of ``text`` that is asked about, resolved against ``today``, or None: without a
+    reference day, for a vague time, for a day that does not exist. The first phrase (leftmost) decides unless
+    another one's context says it is the one asked (``3号…改成5号``) or the first one's says it is given up
+    (:func:`asked_score`, as for absolute dates); a phrase that names no real day is skipped. Absolute dates
+    (6月1号, 国庆) are not read here: they win over relative words and are :func:`sft.task.find_date`'s first
+    steps."""
     today = as_date(today)
     if today is None or not isinstance(text, str):
         return None
     text = unicodedata.normalize("NFKC", text)
+    found: list[tuple[int, int, dt.date]] = []  # (-score, position, day)
     for match in _REL.finditer(text):
         try:
             day = _resolve(match, today)
         except _ERRORS:
             continue
         if day is not None:
-            return day
-    return None
+            found.append((-asked_score(text, match.start(), match.end()), match.start(), day))
+    return min(found)[2] if found else None

@@ -26,7 +26,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from sft.dates import CN_NUMERALS, DAY_END, NUM, YEAR, find_festival, parse_number, resolve_relative
+from sft.dates import CN_NUMERALS, DAY_END, NUM, YEAR, asked_score, find_festival, parse_number, resolve_relative
 
 KEYS = ("city", "date")
 
@@ -144,22 +144,6 @@ def _normalize(question: str) -> str:
     return re.sub(r"\s*([年月日号號/.-])\s*", r"\1", text)  # 8 月 23 号 -> 8月23号
 
 
-#: Two dates in one question (``本来3月2号，改到3月9号``): the one asked about follows a change or a question
-#: word; the other is the one given up, a departure, a birthday. Looked for just before / after a date.
-_ASKED_BEFORE = re.compile(r"(?:改|换|推迟|延期|提前|挪)(?:到|成|为|在)?|而是|问的是|想问|想知道|查一?下?|是不是$")
-_DROPPED_BEFORE = re.compile(r"原定|原来|本来|之前|不是|生日|出生")
-_DROPPED_AFTER = re.compile(r"^.{0,4}(?:不行|算了|取消|出发|开会|起飞|到了|生日)")
-
-
-def _asked(text: str, start: int, end: int) -> int:
-    """How clearly the date at ``text[start:end]`` is the one asked about (0: nothing says either way)."""
-    before, after = text[max(0, start - 8) : start], text[end : end + 6]
-    score = 2 if _ASKED_BEFORE.search(before) else 0
-    if _DROPPED_BEFORE.search(before) or _DROPPED_AFTER.match(after):
-        score -= 2
-    return score
-
-
 def _first(pattern: re.Pattern, text: str, has_year: bool) -> str | None:
     """The date of ``pattern`` the question asks about: the first one, unless another one's context says it
     is the one asked (a change of plan, ``想问的是``) or the first one's says it is given up (``原定``, ``…出发``)."""
@@ -175,7 +159,7 @@ def _first(pattern: re.Pattern, text: str, has_year: bool) -> str | None:
             date = format_date(month, day, year)
         except (ValueError, KeyError, TypeError, OverflowError):
             continue
-        found.append((-_asked(text, match.start(), match.end()), match.start(), date))
+        found.append((-asked_score(text, match.start(), match.end()), match.start(), date))
     return min(found)[2] if found else None
 
 

@@ -122,6 +122,13 @@ def test_month_and_year_ends(question, today, expected):
     ("上周五", MON, "2026-02-27"),
     ("上个星期一", MON, "2026-02-23"),
     ("上周日", SUN, "2026-03-01"),
+    # English mixed in: next X = 下周X, this X = 这周X, X / on X = 周X
+    ("Beijing next Friday", MON, "2026-03-13"),
+    ("next monday 去杭州", SUN, "2026-03-09"),
+    ("this Wednesday 北京", FRI, "2026-03-04"),
+    ("上海 Sunday 天气", MON, "2026-03-08"),
+    ("on Tuesday 深圳", WED, "2026-03-10"),
+    ("Mondays 北京", MON, None),        # a habit, not a day
 ])
 def test_weekdays(question, today, expected):
     _check(question, today, expected)
@@ -134,6 +141,8 @@ def test_weekdays(question, today, expected):
     ("这个周末北京", FRI, "2026-03-07"),
     ("下周末", MON, "2026-03-14"),
     ("下周末", SUN, "2026-03-14"),
+    ("this weekend 苏州", MON, "2026-03-07"),
+    ("next weekend 苏州", MON, "2026-03-14"),
 ])
 def test_weekends(question, today, expected):
     _check(question, today, expected)
@@ -199,6 +208,16 @@ def test_months_and_days_alone(question, today, expected):
 ])
 def test_relative_years(question, today, expected):
     assert find_date(question, today=today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    ("明天上海 后天杭州", MON, "2026-03-03"),               # two relative dates, nothing says which: the first
+    ("本来8号去南京 后来改成9号了", MON, "2026-03-09"),     # a change of plan: the new day
+    ("原定明天出发 推迟到后天 天气怎么样", MON, "2026-03-04"),
+    ("周五不行了，周六苏州下雨吗", MON, "2026-03-07"),       # the first one given up
+])
+def test_two_relative_dates(question, today, expected):
+    _check(question, today, expected)
     assert find_date(question) is None
 
 

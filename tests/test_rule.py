@@ -133,6 +133,14 @@ def test_the_traditional_table_folds_one_character_for_one(real):
     ("12月阳西去海边行不行", None),        # 月阳 starts no phrase: no 岳阳
     ("大年初三出门冷不冷", None),           # part of a date: no 大连
     ("杭州下雨吗", "杭州"),              # a real mention: no typo search at all
+    # voice input, no spaces: a two-character typo right after a time word or a wake word
+    ("后天苏洲下雨吗", "苏洲"),
+    ("下个星期五贵扬冷不冷", "贵扬"),
+    ("小度小度南经天气", "南经"),
+    ("我们苏洲下雨吗", None),            # after any other word: not read
+    # a name of three or more characters typed with one sound-alike: anywhere, 儿 included
+    ("我想问一下鄂尔多丝明天冷不冷", "鄂尔多丝"),
+    ("那个早上齐齐哈儿下雪了没", "齐齐哈儿"),
 ])
 def test_sound_alike_typos(real, query, city):
     assert _one(query)["city"] == city
@@ -173,6 +181,8 @@ def test_the_sound_alike_table(real):
     ("9月9号飞回来，9月12号去厦门，问的是9月12号", "厦门", "09-12"),
     ("10月2号和10月3号绍兴天气", "绍兴", "10-02"),        # nothing says which: the first
     ("宜宾热还是泸州热，7月20号", "宜宾", "07-20"),          # cities compared with a weather word: the first
+    ("大理 丽江 哪个暖和 12月3号", "大理", "12-03"),          # a list, then a comparison: the first
+    ("丽江 大理 3号", "大理", None),                          # no comparison: the one named last (rule 6)
 ])
 def test_two_dates_and_compared_cities(real, query, city, date):
     assert _one(query) == {"city": city, "date": date}
