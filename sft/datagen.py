@@ -102,9 +102,10 @@ EXTRA_TEMPLATES: tuple[str, ...] = (
 TRAIN_REGIONS: tuple[str, ...] = ("华北", "华南", "西南", "江浙沪", "山里", "老家", "北方", "南方", "长三角")
 TEST_REGIONS: tuple[str, ...] = ("东北", "江南", "西北", "大西北", "川西", "华东", "珠三角")
 
-MIXES = ("tutorial", "extended", "real")
-#: ``real``: shares of the tutorial's templates, the extended templates and composed phrasings (sft.compose).
-REAL_SHARES = (0.15, 0.10, 0.75)
+MIXES = ("tutorial", "extended", "real", "composed")
+#: Shares of the tutorial's templates, the extended templates and composed phrasings (sft.compose): ``real``
+#: keeps a quarter of template questions; ``composed`` is the composed phrasings alone.
+MIX_SHARES = {"real": (0.15, 0.10, 0.75), "composed": (0.0, 0.0, 1.0)}
 FIELDS = (
     "city", "other", "region", "year", "yy", "cyear", "month", "day", "cmonth", "cday",
     "fmonth", "fday", "month2", "day2", "n",
@@ -271,8 +272,10 @@ def generate(n: int = 3000, seed: int = 0, mix: str = "tutorial", prompt: str = 
     rng = random.Random(seed)
     cities = train_cities()
     examples = []
-    if mix == "real":
+    if mix in MIX_SHARES:
         from sft.compose import compose
+
+        shares = MIX_SHARES[mix]
 
         queries, seen_answers = held_out()
         seen: set[str] = set(queries)
@@ -283,9 +286,9 @@ def generate(n: int = 3000, seed: int = 0, mix: str = "tutorial", prompt: str = 
                                                  for n in (c.name, short_name(c.name))}, key=len, reverse=True)))
         while len(examples) < n:
             r, today = rng.random(), None
-            if r < REAL_SHARES[0]:
+            if r < shares[0]:
                 query, answer = _tutorial_example(rng, cities)
-            elif r < REAL_SHARES[0] + REAL_SHARES[1]:
+            elif r < shares[0] + shares[1]:
                 template = EXTRA_TEMPLATES[rng.randint(0, len(EXTRA_TEMPLATES) - 1)]
                 query, answer = fill(template, rng, cities)
                 if any(w in query for w in ("明天", "后天", "今天", "下周")):
