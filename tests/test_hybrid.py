@@ -100,3 +100,29 @@ def test_two_written_dates_take_the_rules_reading_of_the_asked_one():
     question = "11月23号在北海市开会，之后想知道昭通市6月16号的天气"
     assert combine(question, ("昭通市", "11-23")).date == "06-16"
     assert combine("原定5月1号去，改到5月3号，杭州天气", ("杭州", "05-01")).date == "05-03"
+
+
+def test_rescore_script_recombines_a_runs_model_outputs(tmp_path):
+    """scripts/rescore_hybrid.py: hybrid re-made from a run's qlora+resolve outputs with today's code."""
+    import gzip
+    import json
+    import runpy
+    import sys
+
+    from sft.suite import load_suite
+
+    items = [it for it in load_suite() if it.split == "wild"][:3]
+    lines = [{"contender": "qlora+resolve", "id": it.id, "output": Answer(None, None).to_json()} for it in items]
+    lines.append({"contender": "prompt", "id": items[0].id, "output": "x"})  # another contender: ignored
+    with gzip.open(tmp_path / "samples.jsonl.gz", "wt", encoding="utf-8") as f:
+        f.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines))
+    argv = sys.argv
+    try:
+        sys.argv = ["rescore_hybrid.py", str(tmp_path), "--json", str(tmp_path / "out.json")]
+        runpy.run_path("scripts/rescore_hybrid.py", run_name="__main__")
+    finally:
+        sys.argv = argv
+    out = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    # a model that answers nothing leaves hybrid exactly the rule
+    assert out["hybrid"]["right"] == out["rule"]["right"]
+    assert out["rule"]["exact"]["wild"][1] == 3

@@ -1,0 +1,59 @@
+"""Re-score `rule` and `hybrid` of a committed bench run with today's code, on that run's own model outputs.
+
+`hybrid` runs no model of its own: it combines the rule with the outputs of the run's `qlora+resolve` (or
+`qlora`) contender. So when the rule or hybrid's checks change after a run, their figures for that run's adapter
+can be recomputed without a GPU, from the run's samples (``samples.jsonl`` or ``.gz``). The figures printed are
+today's code on the committed suite; the run's own report keeps what its code scored.
+
+    python scripts/rescore_hybrid.py reports/reference-h100 [--model-contender qlora+resolve] [--json OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+from pathlib import Path
+
+from bench.hybrid import combine_all
+from bench.rule import extract
+from bench.scorer import score
+from sft.suite import load_suite
+
+
+def model_outputs(run: Path, contender: str) -> dict[str, str]:
+    path = run / "samples.jsonl"
+    if not path.exists():
+        path = run / "samples.jsonl.gz"
+    with (gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8")) as f:
+        return {r["id"]: r["output"] for r in map(json.loads, f) if r["contender"] == contender}
+
+
+def main(argv: list[str] | None = None) -> dict:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("run", type=Path, help="a report folder with samples.jsonl(.gz)")
+    p.add_argument("--model-contender", default="qlora+resolve", help="whose outputs hybrid combines")
+    p.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    args = p.parse_args(argv)
+    outputs = model_outputs(args.run, args.model_contender)
+    if not outputs:
+        raise SystemExit(f"no {args.model_contender} samples in {args.run}")
+    items = [it for it in load_suite() if it.id in outputs]
+    todays = [it.today for it in items]
+    queries = [it.query for it in items]
+    results = {}
+    for name, answers in (("rule", extract(queries, todays=todays)),
+                          ("hybrid", combine_all(queries, [outputs[it.id] for it in items], todays))):
+        samples, metrics = score(items, answers)
+        results[name] = {"exact": {k: [sum(s.exact for s in samples if s.split == k), v["n"]]
+                                   for k, v in metrics["splits"].items()},
+                         "exact_ci95": {k: v["exact_ci95"] for k, v in metrics["splits"].items()},
+                         "right": sorted(s.id for s in samples if s.exact)}
+        print(name, "  ".join(f"{k} {r}/{n}" for k, (r, n) in results[name]["exact"].items()))
+    if args.json:
+        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    return results
+
+
+if __name__ == "__main__":
+    main()
