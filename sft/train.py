@@ -26,6 +26,7 @@ import resource
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 import torch
 
@@ -116,6 +117,9 @@ class FinetuneConfig:
     batch_size: int = 16  # effective (global) batch: micro batch x gradient accumulation x processes
     micro_batch_size: int = 16  # the most one process runs at once (under N processes: at most batch / N)
     max_length: int = 512
+    # batches of similar lengths (transformers' LengthGroupedSampler): less padding per step. Measured on the
+    # `cpu` recipe (reports/cpu-group-by-length): 10 % faster, wild 71.1 vs 78.4, relative 45.3 vs 80.9: off.
+    group_by_length: bool = False
     epochs: float = 5.0
     max_steps: int = -1
     save_steps: int = 100
@@ -141,8 +145,9 @@ class FinetuneConfig:
 
 # ----------------------------------------------------------------------------------------- data
 
-@dataclass
-class Tokenized:
+class Tokenized(TypedDict):
+    """One training example's ids (a mapping, so that transformers' length-grouped sampler can read it)."""
+
     input_ids: list[int]
     answer_len: int  # the last `answer_len` ids are the answer (and its end-of-turn token)
 
@@ -159,8 +164,22 @@ def tokenize_examples(tokenizer, examples, prompt: str, max_length: int) -> tupl
         if len(p) + len(a) > max_length:
             dropped += 1
             continue
-        kept.append(Tokenized(p + a, len(a)))
+        kept.append(Tokenized(input_ids=p + a, answer_len=len(a)))
     return kept, dropped
+
+
+def _length_grouping(on: bool) -> dict:
+    """TrainingArguments' keyword for length-grouped batches: ``train_sampling_strategy`` since transformers
+    5.1 or so (the sampler unification), ``group_by_length`` before; nothing when off (the default sampler)."""
+    if not on:
+        return {}
+    import inspect
+
+    from transformers import TrainingArguments
+
+    if "train_sampling_strategy" in inspect.signature(TrainingArguments.__init__).parameters:
+        return {"train_sampling_strategy": "group_by_length"}
+    return {"group_by_length": True}
 
 
 class AnswerOnlyCollator:
@@ -170,16 +189,16 @@ class AnswerOnlyCollator:
         self.pad_id = pad_id
 
     def __call__(self, batch: list[Tokenized]) -> dict:
-        width = max(len(b.input_ids) for b in batch)
-        k = max(b.answer_len for b in batch)
+        width = max(len(b["input_ids"]) for b in batch)
+        k = max(b["answer_len"] for b in batch)
         ids = torch.full((len(batch), width), self.pad_id, dtype=torch.long)
         mask = torch.zeros((len(batch), width), dtype=torch.long)
         labels = torch.full((len(batch), k + 1), -100, dtype=torch.long)
         for r, b in enumerate(batch):
-            n = len(b.input_ids)
-            ids[r, width - n:] = torch.tensor(b.input_ids)
+            n, answer = len(b["input_ids"]), b["answer_len"]
+            ids[r, width - n:] = torch.tensor(b["input_ids"])
             mask[r, width - n:] = 1
-            labels[r, k + 1 - b.answer_len:] = ids[r, width - b.answer_len:]
+            labels[r, k + 1 - answer:] = ids[r, width - answer:]
         positions = (mask.cumsum(-1) - 1).clamp(min=0)
         return {"input_ids": ids, "attention_mask": mask, "position_ids": positions, "labels": labels,
                 "logits_to_keep": k + 1}
@@ -464,7 +483,7 @@ def finetune(cfg: FinetuneConfig, console=None) -> dict:
         warmup_steps=cfg.warmup_ratio, weight_decay=cfg.weight_decay, adam_beta2=cfg.adam_beta2,
         logging_steps=cfg.logging_steps, save_steps=cfg.save_steps, save_total_limit=2,
         bf16=cuda, use_cpu=not cuda, remove_unused_columns=False, report_to=[], seed=cfg.seed,
-        dataloader_num_workers=0, disable_tqdm=False,
+        dataloader_num_workers=0, disable_tqdm=False, **_length_grouping(cfg.group_by_length),
         # DDP: every LoRA weight takes part in every step, so no search for unused ones (that search also
         # breaks under gradient checkpointing: "marked ready twice"); one process ignores it
         ddp_find_unused_parameters=False,

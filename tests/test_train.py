@@ -26,7 +26,7 @@ def test_collator_masks_the_prompt_and_keeps_only_answer_logits(tokenizer):
     for r, (ex, d) in enumerate(zip(examples, data)):
         target = batch["labels"][r][batch["labels"][r] != -100].tolist()
         assert tokenizer.decode(target) == ex.answer.to_json() + "<|im_end|>"
-        assert len(target) == d.answer_len
+        assert len(target) == d["answer_len"]
     # Left padding: every sequence ends at the last column, so the kept logits cover every answer.
     assert (batch["attention_mask"][:, -1] == 1).all()
 
@@ -188,3 +188,24 @@ def test_gpu_16_profile_is_the_old_default_at_a_quarter_of_the_batch():
     assert gpu["batch_size"] == 4 * old["batch_size"] and gpu["examples"] == 2 * old["examples"]
     assert gpu["examples"] // gpu["batch_size"] == 500
     assert abs(gpu["learning_rate"] / old["learning_rate"] - 2) < 0.02
+
+
+def test_length_grouping_reads_the_tokenized_examples(tokenizer, tmp_path):
+    """--group-by-length: transformers' LengthGroupedSampler takes our examples (mappings with input_ids)
+    and its batches carry less padding than the examples' own order."""
+    from transformers import TrainingArguments
+    from transformers.trainer_pt_utils import LengthGroupedSampler
+
+    from sft.train import _length_grouping
+
+    TrainingArguments(output_dir=str(tmp_path), use_cpu=True, report_to=[], **_length_grouping(True))
+    assert _length_grouping(False) == {}
+    data, _ = tokenize_examples(tokenizer, generate(n=64, seed=3, mix="real"), "short", 512)
+    torch.manual_seed(0)
+    order = list(LengthGroupedSampler(8, dataset=data))
+    assert sorted(order) == list(range(64))
+
+    def padded(indices):
+        return sum(8 * max(len(data[i]["input_ids"]) for i in indices[b : b + 8]) for b in range(0, 64, 8))
+
+    assert padded(order) < padded(list(range(64)))
