@@ -78,11 +78,16 @@ def _model_city(question: str, city: str | None) -> str | None:
 _MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
+def _digits(n: int) -> re.Pattern:
+    """The number ``n`` in digits, with or without a leading zero, not inside a longer number."""
+    return re.compile(rf"(?<!\d)0?{n}(?!\d)")
+
+
 def _written(question: str, n: int, month: bool = False) -> bool:
     """Whether the number ``n`` is written in the question (digits, full-width digits, Chinese numerals, or
     an English month name)."""
     text = question.lower()
-    if re.search(rf"(?<!\d)0?{n}(?!\d)", unicodedata.normalize("NFKC", text)):
+    if _digits(n).search(unicodedata.normalize("NFKC", text)):
         return True
     if chinese_number(n) in question or (n == 2 and "两" in question):
         return True
@@ -105,8 +110,7 @@ def _model_date(question: str, date: str | None) -> str | None:
 
 def _times_written(question: str, n: int) -> int:
     """How many times the number ``n`` is written (digits, full-width digits, Chinese numerals)."""
-    text = unicodedata.normalize("NFKC", question)
-    digits = len(re.findall(rf"(?<!\d)0?{n}(?!\d)", text))
+    digits = len(_digits(n).findall(unicodedata.normalize("NFKC", question)))
     chinese = chinese_number(n)
     hanzi = len(re.findall(rf"(?<![一二三四五六七八九十]){chinese}(?![一二三四五六七八九十])", question))
     return digits + hanzi

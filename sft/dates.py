@@ -349,35 +349,42 @@ def find_festival(text: str) -> tuple[int | None, int, int] | None:
 
 # ------------------------------------------------------------------------------- relative dates
 
+#: Which week a word names, relative to the current one (这周X, next Monday, 下下周末, this weekend).
+_WEEK_SHIFT = {"": 0, "这": 0, "本": 0, "下": 1, "下下": 2, "上": -1, "this": 0, "coming": 0, "next": 1}
+
+
+def _on_or_after(today: dt.date, weekday: int) -> dt.date:
+    """The next day on or after ``today`` that falls on ``weekday`` (周三, Wednesday)."""
+    return today + dt.timedelta(days=(weekday - today.weekday()) % 7)
+
+
+def _weekend(today: dt.date, weeks: int) -> dt.date:
+    """The Saturday of the week ``weeks`` on from the current one; this week's is today when today is Sunday."""
+    if weeks == 0 and today.weekday() == 6:
+        return today
+    return today + dt.timedelta(days=7 * weeks + 5 - today.weekday())
+
+
 def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
     kind = match.lastgroup
     monday = today - dt.timedelta(days=today.weekday())
     if kind == "word":
         return today + dt.timedelta(days=_WORDS[match["word"].lower()])
     if kind == "weekday":
-        return today + dt.timedelta(days=(WEEKDAYS[match["bd"]] - today.weekday()) % 7)
+        return _on_or_after(today, WEEKDAYS[match["bd"]])
     if kind == "enweek":
         index, prefix = _EN_WEEKDAYS.index(match["ed"].lower()), (match["ep"] or "").lower()
         if prefix in ("next", "this"):
-            return monday + dt.timedelta(days=7 * (prefix == "next") + index)
-        return today + dt.timedelta(days=(index - today.weekday()) % 7)
-    if kind == "enweekend":
-        if match["eq"].lower() == "next":
-            return monday + dt.timedelta(days=12)
-        return today if today.weekday() == 6 else monday + dt.timedelta(days=5)
+            return monday + dt.timedelta(days=7 * _WEEK_SHIFT[prefix] + index)
+        return _on_or_after(today, index)
     if kind == "week":
-        prefix = match["pw"].rstrip("个")
-        weeks = {"这": 0, "本": 0, "下": 1, "下下": 2, "上": -1}[prefix]
-        return monday + dt.timedelta(days=7 * weeks + WEEKDAYS[match["pd"]])
+        return monday + dt.timedelta(days=7 * _WEEK_SHIFT[match["pw"].rstrip("个")] + WEEKDAYS[match["pd"]])
     if kind == "sameday":
-        weeks = {"下": 1, "下下": 2, "上": -1}[match["tw"].rstrip("个")]
-        return today + dt.timedelta(days=7 * weeks)
+        return today + dt.timedelta(days=7 * _WEEK_SHIFT[match["tw"].rstrip("个")])
     if kind == "weekend":
-        prefix = (match["sw"] or "").rstrip("个")
-        if prefix in ("", "这", "本"):
-            return today if today.weekday() == 6 else monday + dt.timedelta(days=5)
-        weeks = {"下": 1, "下下": 2, "上": -1}[prefix]
-        return monday + dt.timedelta(days=7 * weeks + 5)
+        return _weekend(today, _WEEK_SHIFT[(match["sw"] or "").rstrip("个")])
+    if kind == "enweekend":
+        return _weekend(today, _WEEK_SHIFT[match["eq"].lower()])
     if kind == "after":
         return today + dt.timedelta(days=parse_number(match["an"]))
     if kind == "weeks":
