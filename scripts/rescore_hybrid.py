@@ -25,6 +25,8 @@ def model_outputs(run: Path, contender: str) -> dict[str, str]:
     path = run / "samples.jsonl"
     if not path.exists():
         path = run / "samples.jsonl.gz"
+    if not path.exists():
+        raise SystemExit(f"error: no samples.jsonl(.gz) in {run}: give a report folder written by `qwen-sft bench`")
     with (gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8")) as f:
         return {r["id"]: r["output"] for r in map(json.loads, f) if r["contender"] == contender}
 
@@ -37,7 +39,7 @@ def main(argv: list[str] | None = None) -> dict:
     args = p.parse_args(argv)
     outputs = model_outputs(args.run, args.model_contender)
     if not outputs:
-        raise SystemExit(f"no {args.model_contender} samples in {args.run}")
+        raise SystemExit(f"error: no {args.model_contender} samples in {args.run}: choose --model-contender among its contenders")
     items = [it for it in load_suite() if it.id in outputs]
     todays = [it.today for it in items]
     queries = [it.query for it in items]
