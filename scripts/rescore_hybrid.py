@@ -39,7 +39,8 @@ def main(argv: list[str] | None = None) -> dict:
     args = p.parse_args(argv)
     outputs = model_outputs(args.run, args.model_contender)
     if not outputs:
-        raise SystemExit(f"error: no {args.model_contender} samples in {args.run}: choose --model-contender among its contenders")
+        raise SystemExit(f"error: no {args.model_contender} samples in {args.run}: "
+                         "choose --model-contender among its contenders")
     items = [it for it in load_suite() if it.id in outputs]
     todays = [it.today for it in items]
     queries = [it.query for it in items]
