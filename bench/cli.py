@@ -95,6 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sweep-contenders", default=None, help="contenders that get the sweep (default: all models)")
     p.add_argument("--no-jump-forward", dest="jump_forward", action="store_false",
                    help="+json contenders: decode the grammar's forced tokens one by one (to measure the gain)")
+    p.add_argument("--no-free-first", dest="free_first", action="store_false",
+                   help="+json contenders: mask every step of every row, not only the rows whose free answer "
+                        "the grammar refuses (to measure the gain)")
     p.add_argument("--no-share-prefix", dest="share_prefix", action="store_false",
                    help="run every prompt in full, not its common opening once per batch (to measure the gain)")
     _add_engine_args(p, ENGINES)
@@ -172,7 +175,8 @@ def cmd_bench(args, console: Console) -> None:
         trust_remote_code=args.trust_remote_code,
         sweep=[int(b) for b in args.sweep.split(",")] if args.sweep else None,
         sweep_contenders=[c.strip() for c in args.sweep_contenders.split(",")] if args.sweep_contenders else None,
-        jump_forward=args.jump_forward, sweep_latency_n=args.sweep_latency_n, copy_city=args.copy_city,
+        jump_forward=args.jump_forward, free_first=args.free_first, sweep_latency_n=args.sweep_latency_n,
+        copy_city=args.copy_city,
         backend=args.backend, share_prefix=args.share_prefix, engine=args.engine,
         cuda_graphs=args.cuda_graphs, command="qwen-sft " + " ".join(sys.argv[1:]),
     )

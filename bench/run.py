@@ -49,6 +49,7 @@ class BenchConfig:
     sweep_latency_n: int = 100
     sweep_contenders: list[str] | None = None  # which model contenders get the sweep (default: all)
     jump_forward: bool = True  # +json contenders: forced tokens appended, not decoded one by one
+    free_first: bool = True  # +json contenders: free decoding, the grammar only for the answers it refuses
     share_prefix: bool = True  # the prompts' common opening runs once per batch (sft.engine)
     engine: str = "auto"  # sft.session.ENGINES: the KV cache (static on CUDA by default)
     cuda_graphs: bool = True  # the static cache's forward passes replayed from CUDA graphs (CUDA only)
@@ -259,7 +260,8 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
     ws = InferenceSession(cfg.model, cfg.adapter, device=my_device, dtype=dtype, batch_size=cfg.batch_size,
                    max_new_tokens=cfg.max_new_tokens, trust_remote_code=cfg.trust_remote_code,
                    jump_forward=cfg.jump_forward, copy_city=cfg.copy_city, backend=cfg.backend,
-                   share_prefix=cfg.share_prefix, engine=cfg.engine, cuda_graphs=cfg.cuda_graphs)
+                   share_prefix=cfg.share_prefix, engine=cfg.engine, cuda_graphs=cfg.cuda_graphs,
+                   free_first=cfg.free_first)
     uses_adapter = any(REGISTRY[c].adapter for c in cfg.contenders)
     check_dates(cfg.contenders, ws)
     if train is None and cfg.adapter and uses_adapter:

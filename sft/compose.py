@@ -18,7 +18,8 @@ value, so the gold answer is made from the slot values (never by reading the que
   and noise (spaces, emoji, repeated punctuation, typos of weather words, distractor numbers);
 * a **frame** that puts them in order, including fragments, search-box queries, two places and two dates.
 
-Only ``split=train`` cities and places are used, so the suite's test-only places stay unseen. The
+Only ``split=train`` cities are used, so the suite's test-only cities stay unseen; places (places.tsv) too,
+unless ``places="all"`` (``finetune --places all``) lets every place the rule contender knows in. The
 ``today`` of an example (about a third of them have one) is given to the model in the prompt
 (:func:`sft.prompt.today_sentence`).
 """
@@ -36,6 +37,7 @@ from sft.cities import load_nicknames, short_name, train_cities
 from sft.datagen import FULLWIDTH, chinese_number, chinese_year
 from sft.dates import FIXED_FESTIVALS, HOLIDAY_DAYS
 from sft.dates import LUNAR_FESTIVALS as _RESOLVER_LUNAR
+from sft.errors import UserError
 from sft.task import Answer, find_date, format_date
 
 # ----------------------------------------------------------------------------------------- words
@@ -118,14 +120,23 @@ class Part:
     phrase: str | None = None  # a date that needs a reference day, as written (the ``phrase`` date target)
 
 
-@lru_cache(maxsize=1)
-def _place_pools() -> dict[str, tuple]:
+#: Which places of ``datasets/places.tsv`` a training question may name (``compose(places=...)``): ``train``
+#: (the split the suite's generated and hand-written questions were not written around) or ``all`` (both
+#: splits: every name the rule contender knows). cities.tsv's test cities stay out either way (``hard``).
+PLACE_SPLITS = {"train": ("train",), "all": ("train", "test")}
+
+
+@lru_cache(maxsize=2)
+def _place_pools(places: str = "train") -> dict[str, tuple]:
     from sft.places import load_places
 
-    cities = tuple(train_cities())
-    places = [p for p in load_places() if p.split == "train"]  # shipped with the package: never optional
+    if places not in PLACE_SPLITS:
+        raise UserError(f"unknown places {places!r}; valid: {', '.join(PLACE_SPLITS)}")
+    cities, splits = tuple(train_cities()), PLACE_SPLITS[places]
     by_kind: dict[str, list] = {}
-    for p in places:
+    for p in load_places():  # shipped with the package
+        if p.split not in splits:
+            continue
         by_kind.setdefault(p.kind, []).append(p)
     return {"cities": cities, **{k: tuple(v) for k, v in by_kind.items()}}
 
@@ -163,11 +174,12 @@ SUB_PLACE_KINDS = ("district", "sight", "area", "county")
 SIGHT_WEIGHT = {"sight": 3}
 
 
-def place_part(rng: random.Random, kind: str | None = None) -> Part:
+def place_part(rng: random.Random, kind: str | None = None, places: str = "train") -> Part:
     """One place: a city (gold as written, misspelt or not), a non-city place (gold null), or a sub-place
     after its city. A non-city place is drawn over all of them, so the large kinds (counties, districts)
-    are seen as often as their size asks; sights weigh :data:`SIGHT_WEIGHT` times their size."""
-    pools = _place_pools()
+    are seen as often as their size asks; sights weigh :data:`SIGHT_WEIGHT` times their size. ``places``: the
+    splits of places.tsv drawn from (:data:`PLACE_SPLITS`)."""
+    pools = _place_pools(places)
     other_cities = pools.get("city", ())
     non_city = [k for k in NON_CITY_KINDS if pools.get(k)]
     if kind is None:
@@ -207,7 +219,7 @@ def place_part(rng: random.Random, kind: str | None = None) -> Part:
         kinds = rng.choices(non_city, weights=[len(pools[k]) * SIGHT_WEIGHT.get(k, 1) for k in non_city])[0]
         place = rng.choice(pools[kinds])
         return Part(place.name, None, place.kind)
-    return place_part(rng, "city")
+    return place_part(rng, "city", places)
 
 
 @lru_cache(maxsize=1)
@@ -361,13 +373,15 @@ def _join(rng: random.Random, *pieces: str) -> str:
     return sep.join(p for p in pieces if p)
 
 
-def compose(rng: random.Random, dates: str = "resolved") -> tuple[str, Answer, dt.date | None]:
+def compose(rng: random.Random, dates: str = "resolved",
+            places: str = "train") -> tuple[str, Answer, dt.date | None]:
     """One question, its gold answer (from the parts' slot values) and its reference day (or None).
 
     ``dates``: the date target (:data:`sft.task.DATE_TARGETS`). ``resolved``: a relative date is resolved
     against the reference day (null without one). ``phrase``: it is copied as written (``下周五``, ``15号``,
     ``中秋``) and no reference day is given, for :func:`sft.task.resolve_phrase` to resolve after the model;
-    the random draws are the same, so one seed makes the same questions under both targets."""
+    the random draws are the same, so one seed makes the same questions under both targets. ``places``: the
+    splits of places.tsv its place names come from (:data:`PLACE_SPLITS`)."""
     today = random_today(rng) if rng.random() < 0.45 else None
     frame = rng.choices(
         ("plain", "trip", "fragment", "search", "activity", "two-places", "two-dates", "distractor", "chatter",
@@ -376,7 +390,7 @@ def compose(rng: random.Random, dates: str = "resolved") -> tuple[str, Answer, d
     )[0]
     if frame == "chatter":
         return rng.choice(CHATTER) + rng.choice(ENDINGS), Answer(None, None), None if dates == "phrase" else today
-    place = place_part(rng) if rng.random() < 0.77 else Part("", None, "none")
+    place = place_part(rng, places=places) if rng.random() < 0.77 else Part("", None, "none")
     date = date_part(rng, today)
     opener, ending = rng.choice(OPENERS), rng.choice(ENDINGS)
     p, d = place.text, date.text
@@ -393,7 +407,7 @@ def compose(rng: random.Random, dates: str = "resolved") -> tuple[str, Answer, d
         text = opener + body + ending
     elif frame == "trip":
         if not p:
-            place = place_part(rng)
+            place = place_part(rng, places=places)
             p = place.text
         go = rng.choice(("去", "到", "要去", "打算去", "准备去", "想去", "飞", "回", "出差去", "在"))
         tail = rng.choice(("", "玩", "旅游", "出差", "开会", "看演唱会", "见朋友", rng.choice(ACTIVITIES)))
@@ -404,9 +418,9 @@ def compose(rng: random.Random, dates: str = "resolved") -> tuple[str, Answer, d
             tail = ""
         text = opener + _join(rng, d + go + p + tail, _ask(rng)) + ending
     elif frame == "fragment":
-        pieces = [x for x in (p, d) if x] or [place_part(rng).text]
+        pieces = [x for x in (p, d) if x] or [place_part(rng, places=places).text]
         if not (p or d):
-            place = place_part(rng)
+            place = place_part(rng, places=places)
             p = pieces[0] = place.text
         core = "".join(pieces)
         text = rng.choice(("{c}呢", "那{c}呢", "{c}的呢", "换成{c}", "{c}呢？", "那{c}", "再查下{c}", "{c}的", "{c}?",
@@ -419,7 +433,7 @@ def compose(rng: random.Random, dates: str = "resolved") -> tuple[str, Answer, d
         act = rng.choice(ACTIVITY_ASKS).format(a=rng.choice(ACTIVITIES))
         text = opener + _join(rng, d, p, act) + ending
     elif frame == "two-places":
-        other = place_part(rng, "city")
+        other = place_part(rng, "city", places)
         if other.text == p or not p or other.text in p or p in other.text:
             return compose(rng, dates)
         form = rng.choice((
@@ -441,14 +455,14 @@ def compose(rng: random.Random, dates: str = "resolved") -> tuple[str, Answer, d
         text = opener + form.format(o=other.text, d=d, p=p, a=_ask(rng)) + ending
     elif frame == "tail":  # the place comes last, after the date and the ask: 明天要去露营 会下雨吗 苏州
         if not p:
-            place = place_part(rng)
+            place = place_part(rng, places=places)
             p = place.text
         ask = rng.choice(ACTIVITY_ASKS).format(a=rng.choice(ACTIVITIES)) if rng.random() < 0.4 else _ask(rng)
         text = (opener + _join(rng, d, ask) + rng.choice((" ", " ", "，", "  ", "。", "!"))
                 + p + rng.choice(("", "", "", "呢", "那边", "的", "这边")) + ending)
     elif frame == "sight-city":  # a place that is no city, then the city asked about: gold is the city
-        sight = place_part(rng, "non-city")
-        city = place_part(rng, rng.choice(("city", "city", "place-city")))
+        sight = place_part(rng, "non-city", places)
+        city = place_part(rng, rng.choice(("city", "city", "place-city")), places)
         if not city.value or sight.text in city.text or city.text in sight.text:
             return compose(rng, dates)
         place, p = city, city.text

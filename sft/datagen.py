@@ -254,10 +254,11 @@ def held_out_queries() -> frozenset[str]:
 
 
 def generate(n: int = 3000, seed: int = 0, mix: str = "tutorial", prompt: str = "tutorial",
-             dates: str = "resolved") -> list[Example]:
+             dates: str = "resolved", places: str = "train") -> list[Example]:
     """``n`` training examples, deterministic in ``seed``; ``mix`` is one of :data:`MIXES`; ``dates`` the
     date target of the composed questions (:data:`sft.task.DATE_TARGETS`: ``phrase`` copies a relative
-    date as written and gives no reference day; the same seed makes the same questions under both).
+    date as written and gives no reference day; the same seed makes the same questions under both);
+    ``places`` which splits of places.tsv the composed questions name (:data:`sft.compose.PLACE_SPLITS`).
 
     ``prompt`` is only checked here (an unknown name fails before any work); it is applied when the
     examples are written (:func:`write`, :func:`to_conversation`).
@@ -269,6 +270,10 @@ def generate(n: int = 3000, seed: int = 0, mix: str = "tutorial", prompt: str = 
     if dates not in DATE_TARGETS:
         raise UserError(f"unknown date target {dates!r}; valid: {', '.join(DATE_TARGETS)}")
     user_message("", prompt)  # validates the prompt name
+    from sft.compose import PLACE_SPLITS
+
+    if places not in PLACE_SPLITS:
+        raise UserError(f"unknown places {places!r}; valid: {', '.join(PLACE_SPLITS)}")
     rng = random.Random(seed)
     cities = train_cities()
     examples = []
@@ -294,7 +299,7 @@ def generate(n: int = 3000, seed: int = 0, mix: str = "tutorial", prompt: str = 
                 if any(w in query for w in ("明天", "后天", "今天", "下周")):
                     continue  # the composed part teaches relative dates, with and without a reference day
             else:
-                query, answer, today = compose(rng, dates)
+                query, answer, today = compose(rng, dates, places)
             if query in seen or normalize_query(query) in seen or test_names.search(query) or answer in seen_answers:
                 continue
             seen.add(query)

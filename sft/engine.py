@@ -46,6 +46,7 @@ class Generation:
     batch_size: int
     forwards: int = 0  # model calls of the whole batch (prefill + decode steps)
     forced_tokens: int = 0  # tokens of this answer the constraint forced (jump-forward), not decoded
+    whole: bool = True  # the text is everything decoded: nothing cut after the object, no whitespace stripped
 
 
 class BatchConstraint(Protocol):
@@ -161,7 +162,7 @@ class Extractor:
                  max_new_tokens: int = 48, max_prompt_tokens: int | None = None,
                  constraint: Constraint | None = None, stop_at_answer: bool = True, jump_forward: bool = True,
                  share_prefix: bool = True, compact: bool = True, static: bool | None = None,
-                 cuda_graphs: bool | None = None, device_loop: bool = True):
+                 cuda_graphs: bool | None = None, device_loop: bool = True, free_first: bool = True):
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
         self.model = model
@@ -186,6 +187,9 @@ class Extractor:
         # the static path's decode loop on the device for rows no grammar constrains (sft.device_loop); False:
         # the host loop (the same answers, a host round trip and Python work per row and step)
         self.device_loop = device_loop
+        # under a constraint: decode freely, then constrain only the rows whose answer it refuses (generate_batch)
+        self.free_first = free_first
+        self.last_redone = 0  # rows of the last batch that free-first decoded a second time, constrained
         self.stop_ids = {i for i in (tokenizer.eos_token_id, tokenizer.pad_token_id,
                                      tokenizer.convert_tokens_to_ids("<|im_end|>"),
                                      tokenizer.convert_tokens_to_ids("<|endoftext|>"))
@@ -305,12 +309,16 @@ class Extractor:
     @property
     def engine_label(self) -> str:
         """What ran: ``dynamic``, ``static`` (eager) or ``static+cuda-graphs``, with ``+device-loop`` where the
-        decode loop stays on the device (no grammar)."""
+        decode loop stays on the device (no grammar, or the free pass of free-first) and ``+free-first`` where a
+        constraint applies only to the rows whose free answer it refuses."""
+        free = self.constraint is not None and self.free_first and hasattr(self.constraint, "accepts")
         if not self.static:
-            return "dynamic"
-        runner = self._static_runner
-        label = "static+cuda-graphs" if runner is not None and runner.graphs else "static"
-        return label + ("+device-loop" if self.device_loop and self.constraint is None else "")
+            label = "dynamic"
+        else:
+            runner = self._static_runner
+            label = "static+cuda-graphs" if runner is not None and runner.graphs else "static"
+            label += "+device-loop" if self.device_loop and (self.constraint is None or free) else ""
+        return label + ("+free-first" if free else "")
 
     def _use_static(self) -> bool:
         """Whether batches run through the static cache (:mod:`sft.static_cache`): asked for, and the model's
@@ -336,9 +344,33 @@ class Extractor:
 
     @torch.inference_mode()
     def generate_batch(self, questions: list[str], encoded: list[list[int]]) -> list[Generation]:
+        """One batch. Under a constraint with ``free_first``, every row is decoded freely first (the device loop
+        on the static path) and only the rows whose answer the constraint does not accept
+        (``constraint.accepts``) are decoded again under it: a greedy pick the grammar allows is the pick the
+        masked step makes too, so an accepted answer is the one constrained decoding gives, and it costs no
+        host work per step."""
+        if self.constraint is None or not self.free_first or not hasattr(self.constraint, "accepts"):
+            return self._generate(questions, encoded, self.constraint)
+        synchronize(self.device)
+        start = time.perf_counter()
+        gens = self._generate(questions, encoded, None)
+        redo = [i for i, g in enumerate(gens) if not g.whole or not self.constraint.accepts(g.text, questions[i])]
+        forwards = gens[0].forwards if gens else 0
+        if redo:
+            fixed = self._generate([questions[i] for i in redo], [encoded[i] for i in redo], self.constraint)
+            forwards += fixed[0].forwards
+            for i, g in zip(redo, fixed):
+                gens[i] = g
+        seconds = time.perf_counter() - start
+        for g in gens:
+            g.batch_seconds, g.batch_size, g.forwards = seconds, len(gens), forwards
+        self.last_redone = len(redo)
+        return gens
+
+    def _generate(self, questions: list[str], encoded: list[list[int]], batch_constraint) -> list[Generation]:
         n = len(encoded)
         trackers = [JsonClose() for _ in range(n)]
-        constraint = self.constraint.new_batch(n, questions) if self.constraint is not None else None
+        constraint = batch_constraint.new_batch(n, questions) if batch_constraint is not None else None
         jump = constraint is not None and self.jump_forward and hasattr(constraint, "forced")
         active = [True] * n
         new_tokens: list[list[int]] = [[] for _ in range(n)]
@@ -429,15 +461,14 @@ class Extractor:
                 forwards += 1
         synchronize(self.device)
         seconds = time.perf_counter() - start
-        return [
-            Generation(
-                question=q,
-                text=cut_after_object(self.tokenizer.decode(toks, skip_special_tokens=True)).strip(),
-                prompt_tokens=len(ids), new_tokens=len(toks), batch_seconds=seconds, batch_size=n,
-                forwards=forwards, forced_tokens=fc,
-            )
-            for q, ids, toks, fc in zip(questions, encoded, new_tokens, forced_count)
-        ]
+        out = []
+        for q, ids, toks, fc in zip(questions, encoded, new_tokens, forced_count):
+            full = self.tokenizer.decode(toks, skip_special_tokens=True)
+            text = cut_after_object(full).strip()
+            out.append(Generation(question=q, text=text, prompt_tokens=len(ids), new_tokens=len(toks),
+                                  batch_seconds=seconds, batch_size=n, forwards=forwards, forced_tokens=fc,
+                                  whole=text == full))
+        return out
 
 
 class _DynamicSteps:

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 
 import torch
 
@@ -102,6 +103,9 @@ def compile_schema(tokenizer, schema: dict, vocab_size: int | None = None):
     return _GRAMMARS[key]
 
 
+#: A date the grammar's pattern allows (DATE_PATTERN with ASCII digits: JSON Schema's ``\\d`` is ASCII).
+_DATE = re.compile(task.DATE_PATTERN, re.ASCII)
+
 CITY_SUBSTRING_MAX = 12  # characters: longer than any city name people type
 
 
@@ -150,6 +154,7 @@ class JsonSchemaConstraint:
         self.grammar = compile_schema(tokenizer, self.schema, vocab_size)
         self.vocab_size = vocab_size if vocab_size is not None else self.grammar.tokenizer_info.vocab_size
         self.copy_city, self.copy_date = copy_city, copy_date
+        self.city_max_chars = city_max_chars
         self._forced: dict[str, list[int]] = {}
         self._vocab_arg = vocab_size
         # One call fills the bitmask rows of a whole batch, on several threads (xgrammar >= 0.1.2x).
@@ -185,6 +190,49 @@ class JsonSchemaConstraint:
 
     def new_batch(self, size: int, questions: list[str] | None = None) -> JsonSchemaBatch:
         return JsonSchemaBatch(self, size, questions)
+
+    def accepts(self, text: str, question: str | None = None) -> bool:
+        """Whether ``text`` is, in full, an answer this constraint's grammar allows for ``question``; the
+        engine's free-first path keeps such an answer as the model wrote it and constrains only the others.
+
+        Checked in Python, without a matcher or a per-question grammar: the canonical spelling (keys in order,
+        ``", "``/``": "``, nothing else), the city null or a substring :func:`city_candidates` lists
+        (``copy_city``) or within the bounded pattern, the date null, :data:`sft.task.DATE_PATTERN` or
+        (``copy_date``) a listed substring. Every answer it accepts the compiled grammar accepts too (tested
+        against xgrammar's matcher); it may refuse some the grammar allows (a custom schema: all), which only
+        costs those rows the constrained pass.
+        """
+        if self.base_schema is not task.ANSWER_SCHEMA or not text.startswith('{"city": '):
+            return False
+        try:
+            answer = json.loads(text)
+        except ValueError:
+            return False
+        if not isinstance(answer, dict) or list(answer) != ["city", "date"]:
+            return False
+        city, date = answer["city"], answer["date"]
+        if json.dumps({"city": city, "date": date}, ensure_ascii=False) != text:
+            return False
+        copy = question is not None  # without a question the schema's own grammar: nothing is copied
+
+        def listed(value: str) -> bool:  # value in city_candidates(question), without listing them
+            return (0 < len(value) <= CITY_SUBSTRING_MAX and value in question
+                    and not any(c.isspace() or c in '"\\' or ord(c) < 0x20 for c in value))
+
+        if city is not None:
+            if not isinstance(city, str) or any(c in '"\\' or ord(c) < 0x20 for c in city):
+                return False
+            if copy and self.copy_city:
+                if not listed(city):
+                    return False
+            elif self.city_max_chars is not None and len(city) > self.city_max_chars:
+                return False
+        if date is not None:
+            if not isinstance(date, str):
+                return False
+            if not _DATE.fullmatch(date) and not (copy and self.copy_date and listed(date)):
+                return False
+        return True
 
     def allowed_counts(self, token_ids: list[int]) -> list[int]:
         """How many tokens the grammar allowed at each step of ``token_ids`` (1 = the token was forced).

@@ -54,7 +54,8 @@ class InferenceSession:
     def __init__(self, model: str = "embedded", adapter: str | Path | None = None, *, device=None, dtype=None,
                  batch_size: int = 32, max_new_tokens: int = 48, trust_remote_code: bool = False,
                  jump_forward: bool = True, copy_city: bool = True, backend: str = "torch",
-                 share_prefix: bool = True, engine: str = "auto", cuda_graphs: bool = True):
+                 share_prefix: bool = True, engine: str = "auto", cuda_graphs: bool = True,
+                 free_first: bool = True):
         if engine not in ENGINES:
             raise UserError(f"unknown engine {engine!r}; valid: {', '.join(ENGINES)}")
         if backend not in BACKENDS:
@@ -67,6 +68,7 @@ class InferenceSession:
         self.trust_remote_code = trust_remote_code
         self.jump_forward = jump_forward  # +json contenders: append forced tokens instead of decoding them
         self.copy_city = copy_city  # +json contenders: the city must be copied from the question (or null)
+        self.free_first = free_first  # +json contenders: decode freely, constrain only the refused rows (sft.engine)
         self.share_prefix = share_prefix  # the prompts' common opening runs once per batch (sft.engine)
         self.engine, self.cuda_graphs = engine, cuda_graphs  # sft.engine's static or dynamic cache; CUDA graphs
         self.last_engine: str | None = None  # what the last extractor ran (Extractor.engine_label)
@@ -137,7 +139,7 @@ class InferenceSession:
         return Extractor(model, loaded.tokenizer, prompt=prompt, batch_size=batch_size or self.batch_size,
                          max_new_tokens=self.max_new_tokens, constraint=constraint, jump_forward=self.jump_forward,
                          share_prefix=self.share_prefix, static=static, cuda_graphs=self.cuda_graphs,
-                         device_loop=self.engine != "static-host")
+                         device_loop=self.engine != "static-host", free_first=self.free_first)
 
     def int8_model(self, adapter: bool):
         """A copy of the model with the adapter merged and unloaded (``adapter``) or the bare base, every

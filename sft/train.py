@@ -104,6 +104,8 @@ class FinetuneConfig:
     # what the model writes for a relative date (明天, 下周五): resolved (the day; the reference day is in
     # the prompt) or phrase (copied as written; the qlora+resolve contender and `extract` resolve it)
     dates: str = "resolved"
+    # the places.tsv names the `real` mix may use: train (its split) or all (both splits, as the rule knows them)
+    places: str = "train"
     out: str = "runs/adapter"
     lora_r: int = 64
     lora_alpha: int = 16
@@ -279,7 +281,8 @@ def load_examples(cfg: FinetuneConfig):
 
     if cfg.data:
         return load_training_file(cfg.data)
-    return generate(n=cfg.examples, seed=cfg.seed, mix=cfg.mix, prompt=cfg.prompt, dates=cfg.dates)
+    return generate(n=cfg.examples, seed=cfg.seed, mix=cfg.mix, prompt=cfg.prompt, dates=cfg.dates,
+                    places=cfg.places)
 
 
 def data_hash(examples) -> str:
@@ -547,8 +550,8 @@ def finetune(cfg: FinetuneConfig, console=None) -> dict:
     examples_per_s = steps_run * cfg.batch_size / seconds if seconds else None
     train = {
         "mode": mode, "device": device, "profile": cfg.profile, "base_model": cfg.model, "prompt": cfg.prompt,
-        "dates": cfg.dates,
-        "mix": cfg.mix if not cfg.data else None, "data": cfg.data or "generated", "data_sha256": data_hash(examples),
+        "dates": cfg.dates, "mix": cfg.mix if not cfg.data else None, "places": cfg.places if not cfg.data else None,
+        "data": cfg.data or "generated", "data_sha256": data_hash(examples),
         "examples": len(data), "epochs": cfg.epochs, "steps": steps_run,
         "planned_steps": state.max_steps, "seconds": seconds,
         "examples_per_s": examples_per_s, "world_size": world,

@@ -237,3 +237,76 @@ def test_city_candidates_are_every_clean_substring_in_first_seen_order():
 
     for q in [i.query for i in load_suite()][::7] + ['a"b c\\d\te', "北京北京", ""]:
         assert city_candidates(q) == reference(q), q
+
+
+def _answers_to_try(item) -> list[str]:
+    """Right and wrong answers for a suite question, in and out of the canonical spelling."""
+    q, gold = item.query, item.gold
+    dump = lambda city, date: json.dumps({"city": city, "date": date}, ensure_ascii=False)  # noqa: E731
+    return [
+        dump(gold.city, gold.date), dump(None, None), dump(gold.city, None), dump(None, gold.date),
+        dump((gold.city or "北京") + "市", gold.date), dump("滑雪市", None), dump(q[:2], q[-3:]),
+        dump(q[1:13], "06-01"), dump(q[:14], None), dump(None, "６-01"), dump(None, "6-1"), dump(None, "2026-13-45"),
+        dump(None, "下周五"), dump(None, q[2:5]), dump(None, ""), dump("", None),
+        json.dumps({"city": gold.city, "date": gold.date}, ensure_ascii=True),
+        json.dumps({"city": gold.city, "date": gold.date}, ensure_ascii=False, separators=(",", ":")),
+        json.dumps({"date": gold.date, "city": gold.city}, ensure_ascii=False),
+        dump(gold.city, gold.date) + " ", dump(gold.city, gold.date)[:-1] + ', "x": 1}',
+        '{"city": 1, "date": null}', '{"city": ["北京"], "date": null}', '{"city": null, "date": 6}',
+    ]
+
+
+@pytest.mark.parametrize("kwargs", [{"copy_city": True}, {"copy_city": True, "copy_date": True},
+                                    {"copy_city": False}])
+def test_every_answer_accepts_keeps_is_one_the_compiled_grammar_accepts(tokenizer, kwargs):
+    """Free-first keeps the answers ``accepts`` passes without running the grammar, so each must be an answer
+    the question's compiled grammar accepts token by token, to its end; and it must refuse some."""
+    from sft.suite import load_suite
+
+    constraint = JsonSchemaConstraint(tokenizer, vocab_size=151936, **kwargs)
+    kept = refused = 0
+    for item in load_suite()[::29]:
+        for text in _answers_to_try(item):
+            if not constraint.accepts(text, item.query):
+                refused += 1
+                continue
+            kept += 1
+            matcher = constraint.matcher(item.query)
+            ids = tokenizer.encode(text, add_special_tokens=False)
+            assert all(matcher.accept_token(t) for t in ids) and matcher.is_terminated(), (kwargs, item.query, text)
+    assert kept > 100 and refused > 500
+    assert not constraint.accepts('{"city": null, "date": "６-01"}', "６月1号")  # JSON Schema's \d is ASCII
+    assert constraint.accepts('{"city": null, "date": null}', None)
+
+
+def test_free_first_keeps_the_free_answers_accepted_and_constrains_only_the_others(tiny):
+    """Rows whose free answer the constraint accepts keep it; the others are decoded again under the grammar
+    and come out as the constrained engine's. The random model's free answers never parse, so its free pass is
+    replaced by answers a trained model would write (right for the even questions, prose for the odd)."""
+    from sft.engine import Generation
+
+    model, tok = tiny
+    written = ['{"city": "北京", "date": "06-01"}', "青岛", '{"city": "威海", "date": "05-06"}', '{"city": "东北"}',
+               '{"city": null, "date": null}']
+
+    class Trained(Extractor):
+        def _generate(self, questions, encoded, batch_constraint):
+            if batch_constraint is not None:
+                return super()._generate(questions, encoded, batch_constraint)
+            return [Generation(q, written[QUESTIONS.index(q)], len(ids), 9, 0.0, len(questions), forwards=10)
+                    for q, ids in zip(questions, encoded)]
+
+    plain = JsonSchemaConstraint(tok, vocab_size=model.config.vocab_size, copy_city=True)
+    masked = Extractor(model, tok, batch_size=8, max_new_tokens=16, constraint=plain, free_first=False)(QUESTIONS)
+    ex = Trained(model, tok, batch_size=8, max_new_tokens=16, constraint=plain)
+    mixed = ex(QUESTIONS)
+    assert ex.last_redone == 2  # 青岛 (no JSON) and 东北 (no date key)
+    for i, g in enumerate(mixed):
+        assert g.text == (written[i] if i % 2 == 0 else masked[i].text), i
+        assert g.forwards == 10 + masked[1].forwards and g.batch_size == len(QUESTIONS)
+    assert "+free-first" in ex.engine_label and "+free-first" not in Extractor(model, tok, constraint=plain,
+                                                                                free_first=False).engine_label
+    # the random model itself: its free answers are all refused, so free-first answers as the masked engine
+    first = Extractor(model, tok, batch_size=8, max_new_tokens=16, constraint=plain)
+    assert [g.text for g in first(QUESTIONS)] == [g.text for g in masked]
+    assert first.last_redone == len(QUESTIONS)

@@ -380,6 +380,31 @@ def test_non_city_places_weigh_sights_up():
     assert abs(len(drawn) / len(parts) - expected) < 0.03, (len(drawn) / len(parts), expected)
 
 
+def test_places_all_lets_the_test_split_places_in_and_keeps_the_test_cities_out():
+    """``--places all``: the composed questions also name places.tsv's test-split places (what the rule knows),
+    never cities.tsv's test cities (the ``hard`` split's); ``train`` names none of them; a typo is one line."""
+    import re
+
+    from sft.cities import short_name, test_cities
+    from sft.datagen import generate
+    from sft.errors import UserError
+    from sft.places import load_places
+
+    test_places = {p.name for p in load_places() if p.split == "test" and len(p.name) >= 3}
+    test_city = re.compile("|".join(sorted({n for c in test_cities() for n in (c.name, short_name(c.name))},
+                                           key=len, reverse=True)))
+
+    def named(examples):
+        return {n for e in examples for n in test_places if n in e.query}
+
+    train = generate(600, seed=3, mix="real", places="train")
+    every = generate(600, seed=3, mix="real", places="all")
+    assert not named(train) and len(named(every)) > 20
+    assert not any(test_city.search(e.query) for e in every)
+    with pytest.raises(UserError, match="unknown places 'test'; valid: train, all"):
+        generate(10, mix="real", places="test")
+
+
 def test_phrase_target_copies_relative_dates_as_written():
     """``--dates phrase``: the same questions as the resolved target (one seed), no reference day in any
     prompt, and a relative date copied verbatim; the resolved target's days checked with the calendar."""

@@ -350,6 +350,7 @@ WILD_TAGS = {
     "two-dates", "past-date", "festival", "lunar-festival", "relative", "day-only", "vague-time",
     "chinese-numerals", "dot-date", "slash-date", "dash-date", "year", "two-digit-year", "range", "distractor",
     "long", "voice", "dialogue", "social", "forum", "family-chat", "work", "weather-aspect",
+    "sports-outdoor", "transport", "school-family", "overseas", "health", "events-business",
 }
 
 
