@@ -95,9 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sweep-contenders", default=None, help="contenders that get the sweep (default: all models)")
     p.add_argument("--no-jump-forward", dest="jump_forward", action="store_false",
                    help="+json contenders: decode the grammar's forced tokens one by one (to measure the gain)")
-    p.add_argument("--no-free-first", dest="free_first", action="store_false",
-                   help="+json contenders: mask every step of every row, not only the rows whose free answer "
-                        "the grammar refuses (to measure the gain)")
+    p.add_argument("--free-first", default="auto", choices=["auto", "on", "off"],
+                   help="+json contenders: decode freely and run the grammar only for the rows whose answer it "
+                        "refuses (on), mask every step (off), or by batch size as measured (auto: on a CPU, and on "
+                        "CUDA from 65 rows)")
     p.add_argument("--no-share-prefix", dest="share_prefix", action="store_false",
                    help="run every prompt in full, not its common opening once per batch (to measure the gain)")
     _add_engine_args(p, ENGINES)

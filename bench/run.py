@@ -49,7 +49,7 @@ class BenchConfig:
     sweep_latency_n: int = 100
     sweep_contenders: list[str] | None = None  # which model contenders get the sweep (default: all)
     jump_forward: bool = True  # +json contenders: forced tokens appended, not decoded one by one
-    free_first: bool = True  # +json contenders: free decoding, the grammar only for the answers it refuses
+    free_first: str = "auto"  # +json contenders: free decoding, the grammar only for refused answers (auto|on|off)
     share_prefix: bool = True  # the prompts' common opening runs once per batch (sft.engine)
     engine: str = "auto"  # sft.session.ENGINES: the KV cache (static on CUDA by default)
     cuda_graphs: bool = True  # the static cache's forward passes replayed from CUDA graphs (CUDA only)

@@ -27,7 +27,7 @@
 #   bash scripts/h100.sh engine    # issue 15 (after `nox`, on its runs/adapter): sweeps, static+graphs vs dynamic
 #   bash scripts/h100.sh engine-loop   # the decode loop on the device vs the host ($SWEEP, default to 2048), engine vs generate
 #   bash scripts/h100.sh json-free-first  # the +json contender ($JSON_CONTENDERS) with free-first on and off
-#                                  # ($ORDER, default "on off"), same adapter, same call, swept over $JSON_SWEEP
+#                                  # (`--free-first` per $ORDER word, default "on off"), same adapter, same call, swept over $JSON_SWEEP
 #   bash scripts/h100.sh engine-extra  # jump-forward on/off (+ sweep to 1024); the engine vs transformers' generate
 #   bash scripts/h100.sh benchmarks    # pytest-benchmark on the GPU: dynamic saved, static compared with it
 #   bash scripts/h100.sh ddp       # (2 GPUs: kind nvidia-h200-x2) the gpu phrase fine-tune and a qlora+resolve bench
@@ -88,7 +88,7 @@ case "$1" in
     i=0
     for f in ${ORDER:-on off}; do
       i=$((i + 1))
-      run bench --contenders "${JSON_CONTENDERS:-qlora+resolve+json}" $([ "$f" = off ] && echo --no-free-first) \
+      run bench --contenders "${JSON_CONTENDERS:-qlora+resolve+json}" --free-first "$f" \
         --adapter "$A" --run "h100-json-$i-$f" --reports-dir "$OUT/r" --batch-size 64 --latency-sample 50 \
         --sweep ${JSON_SWEEP:-2048,4096} --sweep-latency-n 50 2>&1 | grep -v "it/s\]\|s/it\]" | tail -3
     done

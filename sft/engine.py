@@ -35,6 +35,13 @@ MIN_SHARED_PREFIX = 8
 #: warning (a weather question is a sentence; 20,000 characters took 170 s before this cap).
 MAX_QUESTION_TOKENS = 512
 
+#: Free-first by default (``free_first=None``) on CUDA for batches of at least this many rows; on a CPU always.
+#: Measured on the H200 (reports/h100-free-first, qlora+resolve+json, one call each way): masking every step
+#: was faster at 1 row (p50 35 vs 46 ms: jump-forward saves model calls) and at 64 (693 vs 627-646 q/s), free-first
+#: at 2,048 and 4,096 rows (1,939-2,285 vs 1,286-1,568 q/s: no host work per row and step). On the 2-core CPU at 64
+#: rows free-first was faster (7.2 vs 5.3 q/s, reports/cpu-free-first). Sizes in between were not measured.
+FREE_FIRST_CUDA_MIN_ROWS = 65
+
 
 @dataclass
 class Generation:
@@ -162,7 +169,7 @@ class Extractor:
                  max_new_tokens: int = 48, max_prompt_tokens: int | None = None,
                  constraint: Constraint | None = None, stop_at_answer: bool = True, jump_forward: bool = True,
                  share_prefix: bool = True, compact: bool = True, static: bool | None = None,
-                 cuda_graphs: bool | None = None, device_loop: bool = True, free_first: bool = True):
+                 cuda_graphs: bool | None = None, device_loop: bool = True, free_first: bool | None = None):
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
         self.model = model
@@ -187,7 +194,8 @@ class Extractor:
         # the static path's decode loop on the device for rows no grammar constrains (sft.device_loop); False:
         # the host loop (the same answers, a host round trip and Python work per row and step)
         self.device_loop = device_loop
-        # under a constraint: decode freely, then constrain only the rows whose answer it refuses (generate_batch)
+        # under a constraint: decode freely, then constrain only the rows whose answer it refuses (generate_batch);
+        # None: by measurement (FREE_FIRST_CUDA_MIN_ROWS)
         self.free_first = free_first
         self.last_redone = 0  # rows of the last batch that free-first decoded a second time, constrained
         self.stop_ids = {i for i in (tokenizer.eos_token_id, tokenizer.pad_token_id,
@@ -310,15 +318,27 @@ class Extractor:
     def engine_label(self) -> str:
         """What ran: ``dynamic``, ``static`` (eager) or ``static+cuda-graphs``, with ``+device-loop`` where the
         decode loop stays on the device (no grammar, or the free pass of free-first) and ``+free-first`` where a
-        constraint applies only to the rows whose free answer it refuses."""
-        free = self.constraint is not None and self.free_first and hasattr(self.constraint, "accepts")
+        constraint applies only to the rows whose free answer it refuses (``+free-first>=65`` : from that many
+        rows in a batch)."""
+        can_free = self.constraint is not None and hasattr(self.constraint, "accepts") and self.free_first is not False
+        free = ""
+        if can_free:
+            free = "+free-first" if self.free_first or self.device.type != "cuda" else \
+                f"+free-first>={FREE_FIRST_CUDA_MIN_ROWS}"
         if not self.static:
-            label = "dynamic"
-        else:
-            runner = self._static_runner
-            label = "static+cuda-graphs" if runner is not None and runner.graphs else "static"
-            label += "+device-loop" if self.device_loop and (self.constraint is None or free) else ""
-        return label + ("+free-first" if free else "")
+            return "dynamic" + free
+        runner = self._static_runner
+        label = "static+cuda-graphs" if runner is not None and runner.graphs else "static"
+        label += "+device-loop" if self.device_loop and (self.constraint is None or can_free) else ""
+        return label + free
+
+    def _free_first_for(self, rows: int) -> bool:
+        """Whether a batch of ``rows`` rows is decoded free-first (:meth:`generate_batch`)."""
+        if self.constraint is None or not hasattr(self.constraint, "accepts"):
+            return False
+        if self.free_first is not None:
+            return self.free_first
+        return self.device.type != "cuda" or rows >= FREE_FIRST_CUDA_MIN_ROWS
 
     def _use_static(self) -> bool:
         """Whether batches run through the static cache (:mod:`sft.static_cache`): asked for, and the model's
@@ -349,7 +369,7 @@ class Extractor:
         (``constraint.accepts``) are decoded again under it: a greedy pick the grammar allows is the pick the
         masked step makes too, so an accepted answer is the one constrained decoding gives, and it costs no
         host work per step."""
-        if self.constraint is None or not self.free_first or not hasattr(self.constraint, "accepts"):
+        if not self._free_first_for(len(questions)):
             return self._generate(questions, encoded, self.constraint)
         synchronize(self.device)
         start = time.perf_counter()

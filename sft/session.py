@@ -28,6 +28,8 @@ BACKENDS = ("torch", "int8")
 #: shapes, CUDA graphs on CUDA), ``dynamic`` (transformers' growing cache, shared opening, finished rows leave);
 #: ``static-host``: static with the decode loop on the host (sft.device_loop off; for comparisons).
 ENGINES = ("auto", "static", "dynamic", "static-host")
+#: +json contenders' free-first decoding (sft.engine.Extractor.free_first): auto = by batch size, as measured
+FREE_FIRST = {"auto": None, "on": True, "off": False}
 
 
 def adapter_meta(adapter: str | Path) -> dict:
@@ -55,7 +57,7 @@ class InferenceSession:
                  batch_size: int = 32, max_new_tokens: int = 48, trust_remote_code: bool = False,
                  jump_forward: bool = True, copy_city: bool = True, backend: str = "torch",
                  share_prefix: bool = True, engine: str = "auto", cuda_graphs: bool = True,
-                 free_first: bool = True):
+                 free_first: str = "auto"):
         if engine not in ENGINES:
             raise UserError(f"unknown engine {engine!r}; valid: {', '.join(ENGINES)}")
         if backend not in BACKENDS:
@@ -68,6 +70,8 @@ class InferenceSession:
         self.trust_remote_code = trust_remote_code
         self.jump_forward = jump_forward  # +json contenders: append forced tokens instead of decoding them
         self.copy_city = copy_city  # +json contenders: the city must be copied from the question (or null)
+        if free_first not in FREE_FIRST:
+            raise UserError(f"unknown free-first setting {free_first!r}; valid: {', '.join(FREE_FIRST)}")
         self.free_first = free_first  # +json contenders: decode freely, constrain only the refused rows (sft.engine)
         self.share_prefix = share_prefix  # the prompts' common opening runs once per batch (sft.engine)
         self.engine, self.cuda_graphs = engine, cuda_graphs  # sft.engine's static or dynamic cache; CUDA graphs
@@ -139,7 +143,7 @@ class InferenceSession:
         return Extractor(model, loaded.tokenizer, prompt=prompt, batch_size=batch_size or self.batch_size,
                          max_new_tokens=self.max_new_tokens, constraint=constraint, jump_forward=self.jump_forward,
                          share_prefix=self.share_prefix, static=static, cuda_graphs=self.cuda_graphs,
-                         device_loop=self.engine != "static-host", free_first=self.free_first)
+                         device_loop=self.engine != "static-host", free_first=FREE_FIRST[self.free_first])
 
     def int8_model(self, adapter: bool):
         """A copy of the model with the adapter merged and unloaded (``adapter``) or the bare base, every

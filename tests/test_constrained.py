@@ -298,15 +298,33 @@ def test_free_first_keeps_the_free_answers_accepted_and_constrains_only_the_othe
 
     plain = JsonSchemaConstraint(tok, vocab_size=model.config.vocab_size, copy_city=True)
     masked = Extractor(model, tok, batch_size=8, max_new_tokens=16, constraint=plain, free_first=False)(QUESTIONS)
-    ex = Trained(model, tok, batch_size=8, max_new_tokens=16, constraint=plain)
+    ex = Trained(model, tok, batch_size=8, max_new_tokens=16, constraint=plain)  # auto: on a CPU, always
     mixed = ex(QUESTIONS)
     assert ex.last_redone == 2  # 青岛 (no JSON) and 东北 (no date key)
     for i, g in enumerate(mixed):
         assert g.text == (written[i] if i % 2 == 0 else masked[i].text), i
         assert g.forwards == 10 + masked[1].forwards and g.batch_size == len(QUESTIONS)
-    assert "+free-first" in ex.engine_label and "+free-first" not in Extractor(model, tok, constraint=plain,
-                                                                                free_first=False).engine_label
+    assert ex.engine_label == "dynamic+free-first"
+    assert Extractor(model, tok, constraint=plain, free_first=False).engine_label == "dynamic"
     # the random model itself: its free answers are all refused, so free-first answers as the masked engine
     first = Extractor(model, tok, batch_size=8, max_new_tokens=16, constraint=plain)
     assert [g.text for g in first(QUESTIONS)] == [g.text for g in masked]
     assert first.last_redone == len(QUESTIONS)
+
+
+def test_free_first_by_default_only_where_it_was_measured_faster(tiny):
+    """auto: on a CPU every batch; on CUDA only batches of FREE_FIRST_CUDA_MIN_ROWS rows or more; on/off force it."""
+    from sft.engine import FREE_FIRST_CUDA_MIN_ROWS
+
+    model, tok = tiny
+    plain = JsonSchemaConstraint(tok, vocab_size=model.config.vocab_size)
+    auto = Extractor(model, tok, constraint=plain)
+    assert auto._free_first_for(1) and auto._free_first_for(4096)
+    auto.device = torch.device("cuda")  # the decision only, nothing runs
+    assert not auto._free_first_for(64) and auto._free_first_for(FREE_FIRST_CUDA_MIN_ROWS)
+    assert auto.engine_label == f"dynamic+free-first>={FREE_FIRST_CUDA_MIN_ROWS}"
+    for setting in (True, False):
+        forced = Extractor(model, tok, constraint=plain, free_first=setting)
+        forced.device = torch.device("cuda")
+        assert forced._free_first_for(1) is setting and forced._free_first_for(4096) is setting
+    assert not Extractor(model, tok)._free_first_for(4096)  # no constraint: nothing to be free of
