@@ -145,10 +145,12 @@ def _alternation(names) -> str:
 # 五一/六一/七一 are festivals only when not part of a numeral (十五一, 五一2, 七一号); 五一三亚 is one.
 # 十一 (the National Day holiday, WILD.md) likewise, and not as a count or an ordinal (十一点, 第十一, 十一个).
 _NUMERAL_FESTIVALS = ("五一", "六一", "七一", "十一")
+# A festival's name inside a place's name is no date (五一广场, 国庆路, 七一大道, 中秋桥).
+_PLACE_AFTER = r"(?!广场|大道|大街|路(?![过上途程线费边况])|公园|小区|大桥|桥|站|中学|小学|大学|大厦|商场)"
 _FESTIVAL = (
-    rf"(?:(?<![\d{CN_NUMERALS}百千万])(?:五一|六一|七一)(?![\d百千万个号日月年])"
+    rf"(?:(?:(?<![\d{CN_NUMERALS}百千万])(?:五一|六一|七一)(?![\d百千万个号日月年])"
     rf"|(?<![\d{CN_NUMERALS}百千万第双])十一(?![\d{CN_NUMERALS}百千万个号號日月年点路岁楼层人次届])"
-    rf"|{_alternation(n for n in (*FIXED_FESTIVALS, *LUNAR_FESTIVALS) if n not in _NUMERAL_FESTIVALS)})"
+    rf"|{_alternation(n for n in (*FIXED_FESTIVALS, *LUNAR_FESTIVALS) if n not in _NUMERAL_FESTIVALS)}){_PLACE_AFTER})"
 )
 # 国庆第三天, 五一假期的第二天: a day into a holiday of several days off (HOLIDAY_DAYS).
 _NTH_DAY = r"(?:假期|长假|黄金周|小长假|假)?的?第(?P<n>[一二三四五六七1-7])天"
@@ -203,7 +205,7 @@ _REL = re.compile(
         r"|今儿个|今儿|今天|今日|今晚|今早|明儿个|明儿|明天|明日|明早|明晚|昨儿|昨天|昨日|昨晚"
         # dialect day words (WILD.md): Wu 今朝/明朝, Cantonese 听日/琴日/寻日, northern 明个/今个/昨个
         r"|前儿个|后儿个|(?<![以之今此然随日午最往落])后儿|(?<![目当以之提眼事先面跟从日])前儿|今朝|明朝|听日|琴日|寻日|明个|今个|昨个"
-        r"|(?<![A-Za-z])(?:[Tt]oday|[Tt]onight|[Tt]omorrow|[Yy]esterday)(?![A-Za-z]))",
+        r"|(?<![A-Za-z])(?:[Tt]oday|[Tt]onight|[Tt]omorrow|[Yy]esterday|[Tt]mrw?)(?![A-Za-z]))",
         # 15号, 二十号, 8日 (a day alone; not 3号线, not 第5号, not after 月)
         rf"(?P<day>(?<![\d{CN_NUMERALS}月份第几编.\-/年])(?P<dn>\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})号(?![线楼馆门口房车位台床机院码店桥座])"
         rf"|(?<![\d{CN_NUMERALS}月份第几编.\-/年])(?P<dd>\d{{1,2}}|[{CN_NUMERALS}]{{2,3}})日(?![游内后前]))",
@@ -216,6 +218,7 @@ _WORDS = {
     "昨儿": -1, "昨天": -1, "昨日": -1, "昨晚": -1, "前天": -2, "大前天": -3,
     "前儿个": -2, "后儿个": 2, "前儿": -2, "后儿": 2, "今朝": 0, "明朝": 1, "听日": 1, "琴日": -1, "寻日": -1,
     "明个": 1, "今个": 0, "昨个": -1, "today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1,
+    "tmr": 1, "tmrw": 1,  # chat shorthand for tomorrow
 }
 _ERRORS = (ValueError, OverflowError, KeyError, IndexError, TypeError, ArithmeticError)
 

@@ -59,7 +59,8 @@ def test_day_words(question, expected):
     ("今个下雨不", "2026-03-02"), ("昨个刮风了", "2026-03-01"), ("前儿个多少度", "2026-02-28"),
     ("后儿个天咋样", "2026-03-04"), ("昨儿个下雪没", "2026-03-01"),
     ("weather tomorrow 上海", "2026-03-03"), ("Tomorrow 北京", "2026-03-03"), ("today 杭州", "2026-03-02"),
-    ("yesterday 下雨了吗", "2026-03-01"),
+    ("yesterday 下雨了吗", "2026-03-01"), ("tmr 深圳 rain?", "2026-03-03"), ("广州 tmrw 热吗", "2026-03-03"),
+    ("atmr 下雨吗", None),  # inside a word: no
 ])
 def test_dialect_and_english_day_words(question, expected):
     _check(question, MON, expected)
@@ -72,6 +73,16 @@ def test_dialect_and_english_day_words(question, expected):
 ])
 def test_shi_yi_is_the_national_day_only_alone(question, expected):
     """十一 is the National Day holiday (WILD.md) only where it is no numeral (十一点, 第十一, 十一月)."""
+    assert find_date(question) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("去五一广场看灯 冷不冷", None), ("国庆路堵吗", None), ("七一大道下雨吗", None), ("元旦桥那边天气", None),
+    ("五一去广场放风筝", "05-01"), ("国庆路上堵不堵", "10-01"), ("情人节街头冷吗", "02-14"),  # the day, then a word
+    ("国庆节广场升旗几度", "10-01"),  # 国庆节 is whole: the day (its 节 is no place word)
+])
+def test_a_festival_inside_a_places_name_is_no_date(question, expected):
+    """A festival's name followed by a place word (广场, 路, 大道, 桥…) names the place (WILD.md, sixth sitting)."""
     assert find_date(question) == expected
 
 

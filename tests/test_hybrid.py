@@ -45,6 +45,23 @@ def test_a_model_city_that_names_a_town_sight_or_airport_is_no_city():
     assert combine("阿拉克斯 明天天气", ("阿拉克斯", None)).city == "阿拉克斯"  # a name of no such kind passes
 
 
+def test_a_model_city_that_is_a_word_a_piece_of_a_place_or_refused_by_the_rule_is_no_city():
+    # characters no place name has: a word (爷爷, 航班), not a place
+    assert combine("爷爷明天去体检 冷不冷", ("爷爷", None)).city is None
+    assert combine("航班明天会延误吗", ("航班", None)).city is None
+    # inside a longer known place that is no city: 北海 in 北海道 (the rule's common words and places.tsv)
+    assert combine("北海道二月雪大吗", ("北海", None)).city is None
+    # the endings of a reservoir, an island, a centre
+    assert combine("明天去千湖水库钓鱼", ("千湖水库", None)).city is None
+    assert combine("周五去南麂岛露营", ("南麂岛", None)).city is None
+    # a city the rule knows but did not answer (the origin of a trip to a region): the rule's reading stands
+    assert combine("从南京出发去川西自驾 下雪吗", ("南京", None)).city is None
+    # what the model is for stays: Latin letters, a misspelt foreign city, an unknown transliteration
+    assert combine("San Jose weather 周末", ("San Jose", None)).city == "San Jose"
+    assert combine("新加波 6.1 会下雨吗", ("新加波", None)).city == "新加波"
+    assert combine("阿拉克斯 明天天气", ("阿拉克斯", None)).city == "阿拉克斯"
+
+
 def test_one_written_number_is_no_month_and_day_at_once():
     assert combine("8号出门要带伞吗", (None, "08-08")).date is None
     assert combine("三月份冷吗", (None, "03-03")).date is None

@@ -330,3 +330,23 @@ def test_rule_8_the_date_is_read_with_the_city_blanked_out(question, today, date
 
     answer = json.loads(rule.extract_one(question, today=dt.date.fromisoformat(today)))
     assert answer["date"] == date and answer["city"] is not None
+
+
+@pytest.mark.parametrize("question, city", [
+    ("从南京出发去川西自驾 下雪吗", None),  # a trip from the only city to a region: the weather is asked there
+    ("长沙出发到婺源 周末天气", None),  # A出发 marks the origin too; a county of another city
+    ("从杭州出发去西湖 明天下雨吗", "杭州"),  # a sight in the origin city itself: the city
+    ("从北京到上海 明天天气", "上海"),  # two cities: the destination (rule 6)
+    ("从成都出发 明天冷吗", "成都"),  # nowhere else named: the city
+    ("从广州去某个地方 热吗", "广州"),  # an unknown place: the city stays
+])
+def test_rule_5e_an_origin_city_of_a_trip_to_a_place_that_is_no_city(question, city):
+    assert json.loads(rule.extract_one(question))["city"] == city
+
+
+@pytest.mark.parametrize("question, city", [
+    ("今晚杭洲下雨吗", "杭洲"), ("这周末城都热不热", "城都"), ("明早郑洲有雾吗", "郑洲"),  # after a time word
+    ("拍日照金山要几点起 丽江", "丽江"), ("日照金山明天能看到吗", None),  # the dawn peaks, not the city 日照
+])
+def test_sound_alikes_after_time_words_and_common_words_holding_a_city(question, city):
+    assert json.loads(rule.extract_one(question))["city"] == city
