@@ -96,7 +96,7 @@ def tests(session: nox.Session) -> None:
 @nox.session(python=None)
 def lint(session: nox.Session) -> None:
     session.install("ruff")
-    session.run("ruff", "check", "sft", "bench", "tests", "benchmarks", "noxfile.py")
+    session.run("ruff", "check", "sft", "bench", "tests", "benchmarks", "scripts", "datasets", "noxfile.py")
 
 
 @nox.session(python=None)
