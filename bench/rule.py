@@ -464,9 +464,59 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
     if not isinstance(question, str) or not question.strip():
         return _NULL
     # no blanket except: a bug here must fail loudly, not show up as lower accuracy
+    gazetteer = gazetteer or default_gazetteer()
     city = locate_city(question, gazetteer)
     dated = question if city is None else f"{question[:city.start]},{question[city.end:]}"
-    return Answer(city.text if city else None, find_date(dated, today=today)).to_json()
+    date = find_date(dated, today=today)
+    if city is not None:
+        date = _city_date(question, city, gazetteer, today) or date
+    return Answer(city.text if city else None, date).to_json()
+
+
+#: Rule 9: a date given up (4月1号就算了) keeps its year to itself.
+_GIVEN_UP = re.compile(r"不行|算了|取消|原定|原来|本来")
+#: Rule 9's window edges: punctuation and spaces end the words that belong to a mention.
+_EDGE = re.compile(r"[\s，,。；;！!？?、：:→>~～（）()]")
+
+
+def _city_date(question: str, city: Mention, gazetteer: Gazetteer, today) -> str | None:
+    """Rule 9: in a question with two or more dates and nothing that says which is asked (no 改到, 原定…: then
+    the date rule decides), the date written right after a mention of the chosen city (``丽江8.23号天气``,
+    ``天津周五冷不冷``), else right before one (``7月12号去西安``, ``5/4釜山``, ``1月4日 长春``): an itinerary asks
+    for one stop's day. Without a year of its own it takes the year the question names. None: no such date."""
+    from sft.dates import names_the_asked_date
+
+    if names_the_asked_date(question):
+        return None
+    mentions = find_mentions(question, gazetteer)
+    key = short_name(city.key)
+    own = sorted((m for m in mentions if short_name(m.key) == key), key=lambda m: (m.start != city.start, m.start))
+    bounds = sorted({m.start for m in mentions if short_name(m.key) != key} | {len(question)})
+    ends = sorted({m.end for m in mentions if short_name(m.key) != key} | {0})
+    windows = []  # (spaces between, before?, order, start, stop): adjacent words first, then across a space
+    for order, m in enumerate(own):  # right after: up to the next edge or the next other city
+        start = m.end + len(question[m.end:]) - len(question[m.end:].lstrip())
+        stop = min([b for b in bounds if b >= start] + [e.start() for e in _EDGE.finditer(question, start)])
+        windows.append((start > m.end, False, order, start, stop))
+    for order, m in enumerate(own):  # right before: back to the previous edge or the previous other city
+        stop = len(question[:m.start].rstrip())
+        edges = [e.end() for e in _EDGE.finditer(question, 0, stop)]
+        windows.append((stop < m.start, True, order, max([e for e in ends if e <= stop] + edges + [0]), stop))
+    for gap, before, _, start, stop in sorted(windows):
+        found = find_date(question[start:stop], today=today) if stop > start else None
+        if found is None:
+            continue
+        if gap and before and find_date(question[:start].rstrip().rsplit(None, 1)[-1] if question[:start].strip()
+                                        else "", today=today):
+            continue  # 7.4 7.5 高雄: a list of days before the city, not one stop's day
+        rest = find_date(f"{question[:start]},{question[stop:]}", today=today)
+        if rest is None or rest == found:
+            return None  # one date in the question: the date rule's reading stands
+        named = find_date(question)
+        if len(found) == 5 and named is not None and len(named) == 10 and not _GIVEN_UP.search(question):
+            found = f"{named[:4]}-{found}"  # 2027年1月2日 哈尔滨；1月4日 长春: the plan's year
+        return found
+    return None
 
 
 def extract(queries: list[str], gazetteer: Gazetteer | None = None, todays=None) -> list[str]:

@@ -432,6 +432,12 @@ _DROPPED_BEFORE = re.compile(r"原定|原来|本来|之前|不是|生日|出生"
 _DROPPED_AFTER = re.compile(r"^.{0,4}(?:不行|算了|取消|出发|开会|起飞|到了|生日)")
 
 
+def names_the_asked_date(text: str) -> bool:
+    """Whether ``text`` has words that say which of two dates is asked or given up (改到, 原定, 想问的是, …):
+    :func:`asked_score` then decides, and nothing else should."""
+    return bool(_ASKED_BEFORE.search(text) or _DROPPED_BEFORE.search(text))
+
+
 def asked_score(text: str, start: int, end: int) -> int:
     """How clearly the date at ``text[start:end]`` is the one asked about (0: nothing says either way); the
     one rule for two absolute dates (:func:`sft.task.find_date`) and two relative ones (:func:`resolve_relative`)."""

@@ -351,6 +351,7 @@ WILD_TAGS = {
     "chinese-numerals", "dot-date", "slash-date", "dash-date", "year", "two-digit-year", "range", "distractor",
     "long", "voice", "dialogue", "social", "forum", "family-chat", "work", "weather-aspect",
     "sports-outdoor", "transport", "school-family", "overseas", "health", "events-business",
+    "formal", "slang", "smart-home", "itinerary", "misc",
 }
 
 
