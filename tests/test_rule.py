@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import namedtuple
 
@@ -358,3 +359,22 @@ def test_sound_alikes_after_time_words_and_common_words_holding_a_city(question,
 ])
 def test_large_foreign_cities_in_latin_letters(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
+
+
+MON_2026_03_02 = dt.date(2026, 3, 2)
+
+
+@pytest.mark.parametrize("question, today, answer", [
+    # an itinerary: the asked stop's own date, written right after or right before one of its mentions
+    ("6月1号到南京 6月3号去苏州 苏州那天热吗", None, ("苏州", "06-03")),
+    ("明天去无锡 后天去常州 常州后天下雨吗", MON_2026_03_02, ("常州", "2026-03-04")),
+    ("4/2大阪 4/5京都 京都那天冷吗", None, ("京都", "04-05")),
+    ("行程：2027年5月1日 西安；5月3日 兰州。兰州那天天气", None, ("兰州", "2027-05-03")),
+    # what the date rule already decides stays: a change of plan, one date, a list of days before the city
+    ("原定5月1号去桂林 改到5月3号了 桂林那天天气", None, ("桂林", "05-03")),
+    ("6月1号北京天气", None, ("北京", "06-01")),
+    ("演唱会 8.1 8.2 成都会下雨吗", None, ("成都", "08-01")),
+    ("2021年3月5号就算了，4/17大连天气", None, ("大连", "04-17")),  # a given-up date keeps its year
+])
+def test_rule_9_the_asked_citys_own_date(question, today, answer):
+    assert json.loads(rule.extract_one(question, today=today)) == dict(zip(("city", "date"), answer))
