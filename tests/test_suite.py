@@ -352,6 +352,7 @@ WILD_TAGS = {
     "long", "voice", "dialogue", "social", "forum", "family-chat", "work", "weather-aspect",
     "sports-outdoor", "transport", "school-family", "overseas", "health", "events-business",
     "formal", "slang", "smart-home", "itinerary", "misc",
+    "search-engine", "pinyin-english", "rambling", "numbers", "time-of-day", "hk-tw-local",
 }
 
 
