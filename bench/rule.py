@@ -95,7 +95,7 @@ _SHI_WORDS = ("市区", "市民", "市中心", "市内", "市场", "市郊", "�
 
 _WEATHER = re.compile(
     r"天气|气温|温度|下雨|下雪|降雨|降雪|有雨|有雪|雨|雪|晴|阴天|多云|刮风|大风|台风|雾|霾|冷|热|凉|暖|"
-    r"度|预报|穿什么|带伞|空气质量|湿度|紫外线"
+    r"度|预报|穿什么|带伞|空气质量|湿度|紫外线|降温|升温|回暖|风大|风力|沙尘|冰雹|打雷|霜"
 )
 _GAP = r"(?:的|市|那边|那里|这边|这里|\s|[\d〇零一二两三四五六七八九十]{1,4}(?:年|月|日|号|-|/|\.))*"
 _TO = re.compile(
@@ -234,7 +234,7 @@ _PHRASE_START = re.compile(r"[^\w]|[_去到在回飞住来]")
 #: Looked for in the 4 characters before a position only (its longest word has 3): a scan from the start
 #: made rule 5c quadratic in the question's length (a 5,000-character garbage question took minutes).
 _TIME_BEFORE = re.compile(r"(?:[今明后昨前那当每]天|[今明昨][晚早儿]|[号號日]|[早晚]上|[上中下]午|[这那]边|周末"
-                          r"|(?:周|礼拜|星期)[一二三四五六日天]|小度|同学)$")
+                          r"|[以之][后前]|(?:周|礼拜|星期)[一二三四五六日天]|小度|同学)$")
 
 
 def _scan(folded: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
@@ -352,7 +352,7 @@ def _score(question: str, mentions: list[Mention], i: int) -> int:
 
 
 # Rule 5e: where a trip from the only city goes (从成都出发进川西, 从杭州去婺源): a known place right after the word.
-_TRIP_TO = re.compile(r"(?:去|到|进|前往|飞往|飞到|抵达|至)(?:了|到)?")
+_TRIP_TO = re.compile(r"(?:去|到|进|走|前往|飞往|飞到|抵达|至)(?:了|到)?")
 
 
 @functools.lru_cache(maxsize=1)

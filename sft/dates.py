@@ -148,7 +148,7 @@ _NUMERAL_FESTIVALS = ("五一", "六一", "七一", "十一")
 # A festival's name inside a place's name is no date (五一广场, 国庆路, 七一大道, 中秋桥).
 _PLACE_AFTER = r"(?!广场|大道|大街|路(?![过上途程线费边况])|公园|小区|大桥|桥|站|中学|小学|大学|大厦|商场)"
 _FESTIVAL = (
-    rf"(?:(?:(?<![\d{CN_NUMERALS}百千万])(?:五一|六一|七一)(?![\d百千万个号日月年])"
+    rf"(?:(?:(?<![\d{CN_NUMERALS}百千万周期拜])(?:五一|六一|七一)(?![\d百千万个号日月年早直起样])"
     rf"|(?<![\d{CN_NUMERALS}百千万第双])十一(?![\d{CN_NUMERALS}百千万个号號日月年点路岁楼层人次届])"
     rf"|{_alternation(n for n in (*FIXED_FESTIVALS, *LUNAR_FESTIVALS) if n not in _NUMERAL_FESTIVALS)}){_PLACE_AFTER})"
 )

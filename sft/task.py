@@ -82,7 +82,8 @@ _YMD = re.compile(
     r"|(?<![\d.])(?P<y3>(?:19|20)\d\d)(?P<m3>0[1-9]|1[0-2])(?P<d3>0[1-9]|[12]\d|3[01])(?![\d.])"
 )
 # What may not follow a number pair read as month.day: it is a measure (降雨量3.5毫米, 1.5度, 风力2.5级)
-_UNITS = r"毫米|厘米|公里|千米|米|度(?!假)|℃|°|级|%|％|mm|cm|km|倍|万|千|元|块|小时|分钟|个"
+_UNITS = (r"毫米|厘米|公里|千米|米|度(?!假)|℃|°|级|%|％|mm|cm|km|倍|万|千|元|块|小时|分钟|个|岁|次"
+          r"|天(?=[到内后左就以之的才])")  # 3-5天到: a span of days
 
 # Month and day: 4月6号, 十二月三十号, 3-15号, 3/15, 3.15 (not after 年: 今年6月1号 is relative)
 _MD = re.compile(
@@ -98,7 +99,9 @@ _EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oc
 _EN_MONTH = r"(?P<{g}>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:[a-z]*)\.?"
 _EN_MD = re.compile(
     r"(?<![a-z])" + _EN_MONTH.format(g="mon") + r"\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\d:])"
-    r"|(?<![\d.])(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _EN_MONTH.format(g="mon2") + r"(?![a-z])",
+    r"(?:,?\s*(?P<y>(?:19|20)\d\d)(?!\d))?"  # March 8 2027, Dec 3, 2026
+    r"|(?<![\d.])(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _EN_MONTH.format(g="mon2") + r"(?![a-z])"
+    r"(?:,?\s*(?P<y2>(?:19|20)\d\d)(?!\d))?",
     re.IGNORECASE,
 )
 
@@ -106,8 +109,9 @@ _EN_MD = re.compile(
 def _english_date(text: str) -> str | None:
     for match in _EN_MD.finditer(text):
         month = _EN_MONTHS.index((match["mon"] or match["mon2"]).lower()) + 1
+        year = match["y"] or match["y2"]
         try:
-            return format_date(month, int(match["d"] or match["d2"]))
+            return format_date(month, int(match["d"] or match["d2"]), int(year) if year else None)
         except ValueError:
             continue
     return None
@@ -134,8 +138,36 @@ def traditional_table() -> dict[int, str]:
     return {ord(t): s for t, s, _usual in traditional_rows()}
 
 
+# Pinyin typed for the date words (WILD.md, eighth sitting): mingtian 明天, xia zhou san 下周三, 3 yue 15 hao 3月15号.
+_PY = r"(?<![a-z])"
+_PY_END = r"(?![a-z])"
+_PINYIN_DAYS = {"da hou tian": "大后天", "hou tian": "后天", "ming tian": "明天", "jin tian": "今天",
+                "zuo tian": "昨天", "qian tian": "前天", "xia zhou mo": "下周末", "zhe zhou mo": "这周末",
+                "zhou mo": "周末"}
+_PINYIN_JOINED = {k.replace(" ", ""): v for k, v in _PINYIN_DAYS.items()}
+_PINYIN_WEEKDAY = re.compile(_PY + r"(?P<pre>xia\s*|zhe\s*|ben\s*)?(?:zhou|xing\s*qi|li\s*bai)\s*"
+                             r"(?P<n>yi|er|san|si|wu|liu|ri|tian)" + _PY_END, re.IGNORECASE)
+_PINYIN_PRE = {"xia": "下", "zhe": "这", "ben": "本"}
+_PINYIN_NUMERAL = {"yi": "一", "er": "二", "san": "三", "si": "四", "wu": "五", "liu": "六", "ri": "日", "tian": "天"}
+_PINYIN_DAY = re.compile(_PY + "(?:" + "|".join(k.replace(" ", r"\s*") for k in _PINYIN_DAYS) + ")" + _PY_END,
+                         re.IGNORECASE)
+_PINYIN_MD = re.compile(r"(?<![\d.])(?:(?P<y>\d{2}|\d{4})\s*nian\s*)?(?P<m>\d{1,2})\s*yue\s*(?P<d>\d{1,2})\s*"
+                        r"(?:hao|ri)" + _PY_END, re.IGNORECASE)
+
+
+def _pinyin_dates(text: str) -> str:
+    """The pinyin of the date words written as the words (only where Latin letters are typed at all)."""
+    if not re.search(r"[A-Za-z]", text):
+        return text
+    text = _PINYIN_MD.sub(lambda m: (f"{m['y']}年" if m["y"] else "") + f"{m['m']}月{m['d']}号", text)
+    text = _PINYIN_WEEKDAY.sub(lambda m: _PINYIN_PRE.get((m["pre"] or "").strip().lower(), "") + "周"
+                               + _PINYIN_NUMERAL[m["n"].lower()], text)
+    return _PINYIN_DAY.sub(lambda m: _PINYIN_JOINED["".join(m[0].lower().split())], text)
+
+
 def _normalize(question: str) -> str:
     text = _EMOJI.sub("", unicodedata.normalize("NFKC", question)).translate(traditional_table())
+    text = _pinyin_dates(text)
     words = text.split()
     if len(words) >= 4 and sum(len(w) == 1 for w in words) >= 0.6 * len(words):
         # typed with a space after every character (湖州 明 天 下 雨 吗): the spaces between characters go

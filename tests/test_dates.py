@@ -450,3 +450,18 @@ def test_da_suan_is_no_verb_before_a_week_word():
 
     assert find_date("打算下周末去青岛", today=dt.date(2029, 11, 30)) == "2029-12-08"  # a Friday
     assert find_date("打算下礼拜天去霸州", today=dt.date(2030, 2, 27)) == "2030-03-10"  # a Wednesday
+
+
+@pytest.mark.parametrize("question, expected", [
+    # pinyin typed for the date words (WILD.md, eighth sitting)
+    ("chongqing mingtian re bu re", "2026-03-03"), ("chengdu houtian qiwen", "2026-03-04"),
+    ("taiyuan xia zhou san xia xue ma", "2026-03-11"), ("beijing zhoumo", "2026-03-07"),
+    ("kunming 3 yue 15 hao xia yu ma", "03-15"), ("zhengzhou 2026 nian 1 yue 20 hao", "2026-01-20"),
+    ("jintan 天气", None),  # a city's pinyin (金坛), no day word
+    # English dates with a year; a span of days; 六一 inside 周六一早
+    ("weather Paris March 8 2027", "2027-03-08"), ("Dec 3, 2026 北京", "2026-12-03"), ("3 May 2025 上海", "2025-05-03"),
+    ("包裹预计3-5天到", None), ("6-1天气", "06-01"), ("04-02天儿咋样", "04-02"),
+    ("周六一早出发 会下雨吗", "2026-03-07"), ("六一去公园", "06-01"),
+])
+def test_pinyin_day_words_english_years_spans_and_weekday_numerals(question, expected):
+    assert find_date(question, today=MON) == expected

@@ -143,3 +143,12 @@ def test_rescore_script_recombines_a_runs_model_outputs(tmp_path):
     # a model that answers nothing leaves hybrid exactly the rule
     assert out["hybrid"]["right"] == out["rule"]["right"]
     assert out["rule"]["exact"]["wild"][1] == 3
+
+
+def test_the_date_is_always_the_rules():
+    """The model's date never fills in where the rule reads none: every committed run's model dates there were
+    wrong (a span of days, a month alone, two day numbers)."""
+    assert combine("黄冈 2号到5号 下雨吗", (None, "02-05")).date is None
+    assert combine("九寨沟四月份天气", (None, "04-09")).date is None
+    assert combine("包裹预计3-5天到 江门这几天下雨吗", ("江门", "03-05")) == Answer("江门", None)
+    assert combine("Tokyo weather Dec 3", ("Tokyo", "11-11")).date == "12-03"  # the rule reads English months

@@ -378,3 +378,13 @@ MON_2026_03_02 = dt.date(2026, 3, 2)
 ])
 def test_rule_9_the_asked_citys_own_date(question, today, answer):
     assert json.loads(rule.extract_one(question, today=today)) == dict(zip(("city", "date"), answer))
+
+
+@pytest.mark.parametrize("question, city", [
+    ("他住在洛阳，我在北京上班，想问洛阳明天会不会降温", "洛阳"),  # 降温 is a weather word (rule 6)
+    ("车队从西宁出发走青海湖 那边8月天气咋样", None),  # rule 5e: 走 is a way to go too
+    ("下午五点以后芜胡雨能停吗", "芜胡"),  # a sound-alike after 以后 (rule 5c)
+    ("is it snowing in harbin right now", "harbin"), ("Urumqi weather", "Urumqi"),  # English names, not pinyin
+])
+def test_readings_from_the_eighth_sitting(question, city):
+    assert json.loads(rule.extract_one(question))["city"] == city
