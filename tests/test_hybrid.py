@@ -152,3 +152,9 @@ def test_the_date_is_always_the_rules():
     assert combine("九寨沟四月份天气", (None, "04-09")).date is None
     assert combine("包裹预计3-5天到 江门这几天下雨吗", ("江门", "03-05")) == Answer("江门", None)
     assert combine("Tokyo weather Dec 3", ("Tokyo", "11-11")).date == "12-03"  # the rule reads English months
+
+
+def test_a_province_or_country_in_latin_letters_is_no_city():
+    assert combine("temperature in Yunnan next week", ("Yunnan", None)).city is None
+    assert combine("is Japan cold in march", ("Japan", None)).city is None
+    assert combine("Singapore weather", ("Singapore", None)).city == "Singapore"  # a city-state is a city
