@@ -442,7 +442,12 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None) -> Mention | 
     for i in range(len(mentions) - 2, -1, -1):
         same = short_name(mentions[i].key) == short_name(mentions[i + 1].key)  # 黄山，黄山市: one city
         gap = text[mentions[i].end : mentions[i + 1].start]
-        listed = not gap.strip() and _WHICH.match(text, mentions[i + 1].end)  # A B 哪个暖和: a list, compared
+        # a list, asked together: written side by side (广州深圳东莞), or apart by spaces only when compared
+        # (A B 哪个暖和) or three or more in a row (天津 石家庄 保定 后天); two apart by a space can be two clauses
+        spaced = bool(gap) and not gap.strip()
+        row = any(0 <= j < len(mentions) - 1 and not text[mentions[j].end : mentions[j + 1].start].strip()
+                  for j in (i - 1, i + 1))
+        listed = not gap or (spaced and (_WHICH.match(text, mentions[i + 1].end) or row))
         if not same and (_AND.match(gap) or listed):
             scores[i] = max(scores[i], scores[i + 1] + 1)
     best = max(range(len(mentions)), key=lambda i: (scores[i], i))  # tie: the one named last
@@ -476,7 +481,7 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
 #: Rule 9: a date given up (4月1号就算了) keeps its year to itself.
 _GIVEN_UP = re.compile(r"不行|算了|取消|原定|原来|本来")
 #: Rule 9's window edges: punctuation and spaces end the words that belong to a mention.
-_EDGE = re.compile(r"[\s，,。；;！!？?、：:→>~～（）()]")
+_EDGE = re.compile(r"[\s，,。；;！!？?、：:→>~～（）()【】\[\]「」｜|]")
 
 
 def _city_date(question: str, city: Mention, gazetteer: Gazetteer, today) -> str | None:

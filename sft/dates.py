@@ -442,7 +442,7 @@ def asked_score(text: str, start: int, end: int) -> int:
     """How clearly the date at ``text[start:end]`` is the one asked about (0: nothing says either way); the
     one rule for two absolute dates (:func:`sft.task.find_date`) and two relative ones (:func:`resolve_relative`)."""
     before, after = text[max(0, start - 8) : start], text[end : end + 6]
-    score = 2 if _ASKED_BEFORE.search(before) else 0
+    score = 2 if _ASKED_BEFORE.search(before) or after.lstrip().startswith("呢") else 0  # 明天呢: the follow-up asks
     if _DROPPED_BEFORE.search(before) or _DROPPED_AFTER.match(after):
         score -= 2
     return score

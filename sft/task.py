@@ -168,6 +168,8 @@ def _pinyin_dates(text: str) -> str:
 def _normalize(question: str) -> str:
     text = _EMOJI.sub("", unicodedata.normalize("NFKC", question)).translate(traditional_table())
     text = _pinyin_dates(text)
+    # a slash with spaces around it next to a word is a separator, not a date's (XIAMEN / 10.1 / 天气; 6 / 1 stays)
+    text = re.sub(r"(?<=\D)\s+/\s+|\s+/\s+(?=\D)", "，", text)
     words = text.split()
     if len(words) >= 4 and sum(len(w) == 1 for w in words) >= 0.6 * len(words):
         # typed with a space after every character (湖州 明 天 下 雨 吗): the spaces between characters go

@@ -388,3 +388,15 @@ def test_rule_9_the_asked_citys_own_date(question, today, answer):
 ])
 def test_readings_from_the_eighth_sitting(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
+
+
+@pytest.mark.parametrize("question, today, answer", [
+    ("杭州 宁波 温州 后天下雨吗", dt.date(2026, 3, 2), ("杭州", "2026-03-04")),  # three in a row: a list, the first
+    ("南京苏州无锡这几天冷吗", None, ("南京", None)),  # side by side: a list
+    ("他在南京我在苏州 南京周五冷吗", dt.date(2026, 3, 2), ("南京", "2026-03-06")),  # two apart by a space: clauses
+    ("【今日天气】成都：多云 ——明天呢？", dt.date(2026, 3, 2), ("成都", "2026-03-03")),  # 明天呢 asks; 【】 is an edge
+    ("DALIAN / 10.1 / 天气", None, ("DALIAN", "10-01")),  # a spaced slash between words is a separator
+    ("大连 6 / 1 天气", None, ("大连", "06-01")),  # a spaced slash between digits stays a date's
+])
+def test_readings_from_the_ninth_sitting(question, today, answer):
+    assert json.loads(rule.extract_one(question, today=today)) == dict(zip(("city", "date"), answer))

@@ -353,6 +353,7 @@ WILD_TAGS = {
     "sports-outdoor", "transport", "school-family", "overseas", "health", "events-business",
     "formal", "slang", "smart-home", "itinerary", "misc",
     "search-engine", "pinyin-english", "rambling", "numbers", "time-of-day", "hk-tw-local",
+    "very-short", "city-forms", "hypothetical", "lists", "formatting", "learner-elderly",
 }
 
 
