@@ -480,6 +480,8 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
 
 #: Rule 9: a date given up (4月1号就算了) keeps its year to itself.
 _GIVEN_UP = re.compile(r"不行|算了|取消|原定|原来|本来")
+#: Rule 9: what may stand between a stop's date and its city (6月13日 去苏州, 12月1日 飞首尔).
+_TRIP_VERB_END = re.compile(r"\s*(?:去|到|飞往|飞|回|在|转)?\s*$")
 #: Rule 9's window edges: punctuation and spaces end the words that belong to a mention.
 _EDGE = re.compile(r"[\s，,。；;！!？?、：:→>~～（）()【】\[\]「」｜|]")
 
@@ -503,16 +505,16 @@ def _city_date(question: str, city: Mention, gazetteer: Gazetteer, today) -> str
         start = m.end + len(question[m.end:]) - len(question[m.end:].lstrip())
         stop = min([b for b in bounds if b >= start] + [e.start() for e in _EDGE.finditer(question, start)])
         windows.append((start > m.end, False, order, start, stop))
-    for order, m in enumerate(own):  # right before: back to the previous edge or the previous other city
-        stop = len(question[:m.start].rstrip())
+    for order, m in enumerate(own):  # right before (a trip's verb skipped: 6月13日 去苏州): back to an edge or a city
+        stop = len(_TRIP_VERB_END.sub("", question[: m.start]))
         edges = [e.end() for e in _EDGE.finditer(question, 0, stop)]
         windows.append((stop < m.start, True, order, max([e for e in ends if e <= stop] + edges + [0]), stop))
     for gap, before, _, start, stop in sorted(windows):
         found = find_date(question[start:stop], today=today) if stop > start else None
         if found is None:
             continue
-        if gap and before and find_date(question[:start].rstrip().rsplit(None, 1)[-1] if question[:start].strip()
-                                        else "", today=today):
+        previous = question[:start].rstrip().rsplit(None, 1)[-1] if question[:start].strip() else ""
+        if gap and before and re.fullmatch(r"[\d０-９.．/\-月日号號]+", previous):
             continue  # 7.4 7.5 高雄: a list of days before the city, not one stop's day
         rest = find_date(f"{question[:start]},{question[stop:]}", today=today)
         if rest is None or rest == found:

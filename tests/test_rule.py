@@ -400,3 +400,8 @@ def test_readings_from_the_eighth_sitting(question, city):
 ])
 def test_readings_from_the_ninth_sitting(question, today, answer):
     assert json.loads(rule.extract_one(question, today=today)) == dict(zip(("city", "date"), answer))
+
+
+def test_rule_9_skips_a_trips_verb_between_a_stops_date_and_its_city():
+    question = "日程：5月2日 开会；5月4日 飞成都，看看成都那天天气"
+    assert json.loads(rule.extract_one(question)) == {"city": "成都", "date": "05-04"}

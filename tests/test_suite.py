@@ -354,6 +354,7 @@ WILD_TAGS = {
     "formal", "slang", "smart-home", "itinerary", "misc",
     "search-engine", "pinyin-english", "rambling", "numbers", "time-of-day", "hk-tw-local",
     "very-short", "city-forms", "hypothetical", "lists", "formatting", "learner-elderly",
+    "ambiguous-names", "phenomena", "past-weather", "reminders", "cross-range",
 }
 
 
