@@ -109,12 +109,17 @@ _DATE = re.compile(task.DATE_PATTERN, re.ASCII)
 CITY_SUBSTRING_MAX = 12  # characters: longer than any city name people type
 
 
+def _unsafe(c: str) -> bool:
+    """A character no copied city may hold: whitespace, a quote, a backslash, a control character."""
+    return c.isspace() or c in '"\\' or ord(c) < 0x20
+
+
 def city_candidates(question: str, max_len: int = CITY_SUBSTRING_MAX) -> list[str]:
     """The substrings a city may be copied from: every run of 1..max_len characters of the question that
     has no whitespace, quote, backslash or control character, in first-seen order."""
     seen: dict[str, None] = {}
     n = len(question)
-    bad = [c.isspace() or c in '"\\' or ord(c) < 0x20 for c in question]  # each character checked once
+    bad = [_unsafe(c) for c in question]  # each character checked once
     for i in range(n):
         for j in range(i, min(n, i + max_len)):
             if bad[j]:
@@ -216,8 +221,7 @@ class JsonSchemaConstraint:
         copy = question is not None  # without a question the schema's own grammar: nothing is copied
 
         def listed(value: str) -> bool:  # value in city_candidates(question), without listing them
-            return (0 < len(value) <= CITY_SUBSTRING_MAX and value in question
-                    and not any(c.isspace() or c in '"\\' or ord(c) < 0x20 for c in value))
+            return 0 < len(value) <= CITY_SUBSTRING_MAX and value in question and not any(map(_unsafe, value))
 
         if city is not None:
             if not isinstance(city, str) or any(c in '"\\' or ord(c) < 0x20 for c in city):
