@@ -419,12 +419,14 @@ def find_short_full_name(question: str, gazetteer: Gazetteer) -> Mention | None:
     return None
 
 
-def locate_city(question: str, gazetteer: Gazetteer | None = None) -> Mention | None:
-    """The weather city of a question and where it is written (rules 1-6), or None."""
+def locate_city(question: str, gazetteer: Gazetteer | None = None,
+                mentions: list[Mention] | None = None) -> Mention | None:
+    """The weather city of a question and where it is written (rules 1-6), or None; ``mentions``: the question's
+    :func:`find_mentions`, when the caller has them already."""
     from sft.cities import short_name
 
     gazetteer = gazetteer or default_gazetteer()
-    mentions = find_mentions(question, gazetteer)
+    mentions = find_mentions(question, gazetteer) if mentions is None else mentions
     if not mentions:
         # Rule 5b: no city in Chinese characters: a city written in Latin letters, as written (shenzhen, Xi'an)
         match = gazetteer.romanized.search(question) if gazetteer.romanized is not None else None
@@ -470,11 +472,12 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
         return _NULL
     # no blanket except: a bug here must fail loudly, not show up as lower accuracy
     gazetteer = gazetteer or default_gazetteer()
-    city = locate_city(question, gazetteer)
+    mentions = find_mentions(question, gazetteer)  # read once: rules 1-6 and rule 9 both use them
+    city = locate_city(question, gazetteer, mentions)
     dated = question if city is None else f"{question[:city.start]},{question[city.end:]}"
     date = find_date(dated, today=today)
     if city is not None:
-        date = _city_date(question, city, gazetteer, today) or date
+        date = _city_date(question, city, mentions, today) or date
     return Answer(city.text if city else None, date).to_json()
 
 
@@ -486,7 +489,7 @@ _TRIP_VERB_END = re.compile(r"\s*(?:去|到|飞往|飞|回|在|转)?\s*$")
 _EDGE = re.compile(r"[\s，,。；;！!？?、：:→>~～（）()【】\[\]「」｜|]")
 
 
-def _city_date(question: str, city: Mention, gazetteer: Gazetteer, today) -> str | None:
+def _city_date(question: str, city: Mention, mentions: list[Mention], today) -> str | None:
     """Rule 9: in a question with two or more dates and nothing that says which is asked (no 改到, 原定…: then
     the date rule decides), the date written right after a mention of the chosen city (``丽江8.23号天气``,
     ``天津周五冷不冷``), else right before one (``7月12号去西安``, ``5/4釜山``, ``1月4日 长春``): an itinerary asks
@@ -495,7 +498,6 @@ def _city_date(question: str, city: Mention, gazetteer: Gazetteer, today) -> str
 
     if names_the_asked_date(question):
         return None
-    mentions = find_mentions(question, gazetteer)
     key = short_name(city.key)
     own = sorted((m for m in mentions if short_name(m.key) == key), key=lambda m: (m.start != city.start, m.start))
     bounds = sorted({m.start for m in mentions if short_name(m.key) != key} | {len(question)})
