@@ -355,6 +355,8 @@ WILD_TAGS = {
     "search-engine", "pinyin-english", "rambling", "numbers", "time-of-day", "hk-tw-local",
     "very-short", "city-forms", "hypothetical", "lists", "formatting", "learner-elderly",
     "ambiguous-names", "phenomena", "past-weather", "reminders", "cross-range",
+    "farming-fishing", "delivery-service", "photo-wedding", "kids-voice", "social-caption", "dialect-days",
+    "drone-sailing-flying", "multi-turn",
 }
 
 
