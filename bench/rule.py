@@ -74,7 +74,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sft.cities import nickname_cities, short_name
+from sft.cities import county_prefectures, nickname_cities, short_name
 from sft.dates import WEEKDAYS
 from sft.task import Answer, find_date, traditional_table
 
@@ -182,7 +182,8 @@ def typo_index(names: Iterable[str]) -> dict[str, tuple[tuple[str, int], ...]]:
 
 
 def load_homophones() -> dict[str, str]:
-    """datasets/homophones.tsv: a name's character -> the common characters that sound like it."""
+    """datasets/homophones.tsv: a name's character (or ``name:i``, a character a name reads otherwise: 乐清:0) -> the
+    common characters that sound like it."""
     from sft.paths import DATA, read_tsv
 
     return {c: alike for _, (c, alike) in read_tsv(DATA / "homophones.tsv", ("char", "homophones"))}
@@ -212,7 +213,8 @@ def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
             never = _NEVER_TYPED_FOR if length < 3 else _NUMERALS
             for i in range(length):
                 for name, _ in gazetteer.typo_index.get(piece[:i] + "?" + piece[i + 1:], ()):
-                    if piece[i] not in never and piece[i] in gazetteer.sound_alikes.get(name[i], ""):
+                    alike = gazetteer.sound_alikes.get(f"{name}:{i}") or gazetteer.sound_alikes.get(name[i], "")
+                    if piece[i] not in never and piece[i] in alike:
                         return Mention(start, start + length, question[start : start + length], name)
     return None
 
@@ -304,11 +306,18 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
             if m.key not in gazetteer.names:
                 continue
         result.append(m)
-    # a nickname right before its own city (魔都上海, 春城 昆明) is no second city: the city is written
-    nick = nickname_cities()
-    return [m for i, m in enumerate(result)
-            if not (m.key in nick and i + 1 < len(result) and not folded[m.end:result[i + 1].start].strip(" 的")
-                    and short_name(result[i + 1].key) == short_name(nick[m.key]))]
+    # a nickname right before its own city (魔都上海, 春城 昆明) is no second city: the city is written; nor is a
+    # prefecture right before a county-level city of its own (泉州晋江, 苏州 昆山): the county-level city is asked
+    nick, prefectures = nickname_cities(), county_prefectures()
+
+    def names_next(i: int) -> bool:
+        m = result[i]
+        if i + 1 >= len(result) or folded[m.end:result[i + 1].start].strip(" 的"):
+            return False
+        nxt = short_name(result[i + 1].key)
+        return (m.key in nick and nxt == short_name(nick[m.key])) or m.key in prefectures.get(nxt, ())
+
+    return [m for i, m in enumerate(result) if not names_next(i)]
 
 
 #: Rule 4b: what follows a weekday (周四, 星期六) as a word of its own: 周四会下雨 is 周四 + 会, not the city

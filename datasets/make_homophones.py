@@ -11,11 +11,14 @@ pypinyin's tables (pypinyin 0.55.0, MIT), not a runtime dependency:
     python datasets/make_homophones.py            # writes datasets/homophones.tsv
 
 Readings are toneless (`Style.NORMAL`): a candidate's usual reading, a name character's reading within its
-name (pypinyin's phrase table: 重 in 重庆 is chong) and its usual one; the usual
+name (pypinyin's phrase table: 重 in 重庆 is chong) and its usual one, except in a name the phrase table knows,
+which reads it its own way only; the usual
 fuzzy-pinyin pairs of input methods are folded (initials z/zh c/ch s/sh n/l, finals an/ang en/eng in/ing
 ian/iang uan/uang). Candidates are the 3,755 level-1 characters of GB 2312 (the common characters an IME
-offers first). Columns: ``char`` (a character of a name), ``homophones`` (its sound-alikes, sorted, without
-itself).
+offers first). Columns: ``char`` and ``homophones`` (sound-alikes, sorted, without the character itself).
+``char`` is a character of a name (its sound-alikes by every reading above), or ``name:i`` for the ``i``-th
+character of a name that the phrase table knows and that reads it one way only (``新乐:1``, le: 新月 is no 新乐
+typed wrong, although 乐 is yue in 乐清).
 """
 
 from __future__ import annotations
@@ -72,25 +75,35 @@ def main() -> None:
     by_sound: dict[str, set[str]] = {}
     for ch in level1():
         by_sound.setdefault(usual(ch), set()).add(ch)
-    in_names: dict[str, set[str]] = {}
-    for name in names():
-        for ch, (reading,) in zip(name, pinyin(name, style=Style.NORMAL), strict=False):
+    # a character's readings: its usual one and its reading within each name (the old union); a name that
+    # pypinyin's phrase table knows (heteronym=True gives one reading: 乐清 yue, 新乐 le) reads it its own way only
+    keys: dict[str, tuple[str, set[str]]] = {}  # key -> (character, its readings there)
+    known: dict[str, set[str]] = {}  # name:i -> its one reading, where the phrase table knows the name
+    for name in sorted(names()):
+        plain = pinyin(name, style=Style.NORMAL)
+        every = pinyin(name, style=Style.NORMAL, heteronym=True)
+        for i, (ch, (reading,), readings) in enumerate(zip(name, plain, every, strict=False)):
             if "\u4e00" <= ch <= "\u9fff":
-                in_names.setdefault(ch, {usual(ch)}).add(fold(reading))
-    chars = sorted(in_names)
-
-    def sounds(ch: str) -> set[str]:
-        return in_names[ch]
+                keys.setdefault(ch, (ch, {usual(ch)}))[1].add(fold(reading))
+                if len(readings) == 1:
+                    for form in {name, name.removesuffix("市")} if len(name) > 2 else {name}:
+                        if i < len(form):  # the name as written and its short form (乐清市, 乐清)
+                            known[f"{form}:{i}"] = {fold(reading)}
+    for key, sounds in known.items():
+        ch = key.split(":")[0][int(key.split(":")[1])]
+        if sounds != keys[ch][1]:
+            keys[key] = (ch, sounds)
 
     with open(HERE / "homophones.tsv", "w", encoding="utf-8", newline="") as f:
         f.write("char\thomophones\n")
         rows = 0
-        for ch in chars:
-            alike = sorted(set().union(*(by_sound.get(s, set()) for s in sounds(ch))) - {ch})
+        for key in sorted(keys):
+            ch, sounds = keys[key]
+            alike = sorted(set().union(*(by_sound.get(s, set()) for s in sounds)) - {ch})
             if alike:
-                f.write(f"{ch}\t{''.join(alike)}\n")
+                f.write(f"{key}\t{''.join(alike)}\n")
                 rows += 1
-    print(f"{rows} of {len(chars)} name characters have sound-alikes")
+    print(f"{rows} of {len(keys)} name characters (and readings within a name) have sound-alikes")
 
 
 if __name__ == "__main__":

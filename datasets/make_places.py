@@ -23,6 +23,11 @@ Columns ``name kind city split``. Kinds:
 when known and in cities.tsv; else empty. A name is never repeated and never equals a name or short name of
 cities.tsv. ``split`` is ``test`` when sha256 of the place's full name % 4 == 0 (a short form shares the
 split of its full name: 广东 goes with 广东省), else ``train``.
+
+The same build writes ``datasets/county_cities.tsv`` (``name prefecture``): every mainland county-level city
+(县级市) and the names of the prefecture-level division it lies in, as people write them (``晋江市	泉州市/泉州``,
+``芒市	德宏傣族景颇族自治州/德宏/德宏州``; the cities that a province governs directly have none). The `rule`
+contender reads ``泉州晋江`` as 晋江 with it (WILD.md: a prefecture before its county-level city).
 """
 
 from __future__ import annotations
@@ -567,6 +572,31 @@ def render(rows: list[tuple[str, str, str, str]]) -> str:
     return "\n".join(["\t".join(HEADER)] + ["\t".join(r) for r in rows]) + "\n"
 
 
+COUNTY_CITIES = Path(__file__).resolve().parent / "county_cities.tsv"
+
+
+def county_cities(wheel: Path) -> list[tuple[str, str]]:
+    """(county-level city, its prefecture's names joined by /) for every mainland 县级市 under a prefecture.
+    A prefecture's names are its full name and jionlp's short forms of two characters or more, and the
+    spoken X州 of an autonomous prefecture, as :func:`build` adds them to the gazetteer."""
+    locations = parse_locations(read_dictionary(wheel))
+    names: dict[str, list[str]] = {}
+    for depth, name, alias, province, _ in locations:
+        if depth != 1 or province in EXCLUDED_PROVINCES or name == "省直辖行政区划":
+            continue
+        forms = [name] + [a for a in alias.split("/") if a != name and len(a) >= 2]
+        if name.endswith("自治州") and len(forms) > 1 and not forms[1].endswith("州"):
+            forms.append(forms[1] + "州")
+        names[name] = list(dict.fromkeys(forms))
+    rows = {(name, "/".join(names[prefecture])) for depth, name, _, province, prefecture in locations
+            if depth == 2 and name.endswith("市") and province not in EXCLUDED_PROVINCES and prefecture in names}
+    return sorted(rows)
+
+
+def render_county_cities(pairs: list[tuple[str, str]]) -> str:
+    return "name\tprefecture\n" + "".join(f"{name}\t{prefecture}\n" for name, prefecture in pairs)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--wheel", type=Path, help=f"a local {WHEEL_NAME} (else the cached one, else pip-downloaded)")
@@ -577,6 +607,9 @@ def main(argv: list[str] | None = None) -> int:
     dropped: list[str] = []
     rows = build(wheel, dropped=dropped)
     args.out.write_text(render(rows), encoding="utf-8")
+    pairs = county_cities(wheel)
+    COUNTY_CITIES.write_text(render_county_cities(pairs), encoding="utf-8")
+    print(f"wrote {COUNTY_CITIES}: {len(pairs)} county-level cities and their prefectures")
     if args.verbose:
         print("\n".join(dropped))
     counts = ", ".join(

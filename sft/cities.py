@@ -89,3 +89,12 @@ def nickname_cities() -> dict[str, str]:
 
 def load_nicknames() -> tuple[str, ...]:
     return tuple(nickname_cities())
+
+
+@lru_cache(maxsize=1)
+def county_prefectures() -> dict[str, frozenset[str]]:
+    """datasets/county_cities.tsv: each county-level city (short name, 晋江) -> the names of the prefecture it lies in
+    (泉州市, 泉州; 德宏傣族景颇族自治州, 德宏, 德宏州). Task rule: a prefecture written right before its county-level
+    city (泉州晋江) gives the county-level city."""
+    return {short_name(name): frozenset(prefecture.split("/"))
+            for _, (name, prefecture) in read_tsv(DATA / "county_cities.tsv", ("name", "prefecture"))}

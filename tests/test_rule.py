@@ -277,6 +277,16 @@ def test_a_citys_nickname_is_the_city_copied_as_written(question, city):
 
 
 @pytest.mark.parametrize("question, city", [
+    ("泉州晋江明天下雨吗", "晋江"), ("苏州 昆山 后天冷不冷", "昆山"), ("成都都江堰市周末天气", "都江堰市"),
+    ("德宏芒市明天热吗", "芒市"), ("苏州的昆山天气", "昆山"),  # a prefecture before its own county-level city
+    ("上海昆山天气", "上海"),  # 昆山 is no county-level city of 上海: two cities side by side, the first
+    ("芒果市场明天开吗", None),  # 芒市 is read in full only
+])
+def test_a_prefecture_before_its_own_county_level_city_gives_the_county_level_city(question, city):
+    assert json.loads(rule.extract_one(question))["city"] == city
+
+
+@pytest.mark.parametrize("question, city", [
     ("中山明天天气", "中山"), ("石狮 3月5号会下雨吗", "石狮"), ("大同下周冷吗", "大同"), ("英德明天下雨吗", "英德"),
     ("去普洱玩", None), ("普洱茶明天到", None), ("中山路明天堵吗", None), ("去中山大学明天", None),  # no cue / a word
     ("吉林明天下雪吗", None), ("朝阳明天有雾霾吗", None), ("东方明珠明天人多吗", None),  # province, district, sight
@@ -348,6 +358,8 @@ def test_rule_5e_an_origin_city_of_a_trip_to_a_place_that_is_no_city(question, c
 @pytest.mark.parametrize("question, city", [
     ("今晚杭洲下雨吗", "杭洲"), ("这周末城都热不热", "城都"), ("明早郑洲有雾吗", "郑洲"),  # after a time word
     ("拍日照金山要几点起 丽江", "丽江"), ("日照金山明天能看到吗", None),  # the dawn peaks, not the city 日照
+    ("今晚乐青下雨吗", "乐青"), ("明天岳清下雨吗", "岳清"), ("明天督匀冷吗", "督匀"),  # 乐 is yue in 乐清; 都匀 du
+    ("拍照 新月那天 晴吗", None),  # 乐 is le in 新乐 (the phrase table knows the name): 新月 is no 新乐
 ])
 def test_sound_alikes_after_time_words_and_common_words_holding_a_city(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
