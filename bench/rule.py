@@ -60,10 +60,18 @@ Cities, rule by rule
     6b. Cities asked together (``A和B``, ``A还是B``, ``A、B``, ``A热还是B热``, ``A B 哪个冷``): the first named wins
         (README's task rule).
         One city named twice (``爬黄山，黄山市的天气``) is no pair: the scores of rule 6 pick the form.
+    6c. Corrections and follow-ups outweigh every other word: +4 after ``我说的是``/``应该是``/``换成``… or before
+        ``呢`` (``那咸阳呢``), -4 after ``不是`` (not ``哦不是``, a speaker correcting themself) or ``你说的是``/
+        ``刚才问的是`` (``_ASKED_CITY``, ``_GIVEN_UP_CITY``).
+    6d. A prefecture right before its own county-level city (``泉州晋江``, ``苏州 昆山``) or in brackets after it
+        (``东港（丹东的）``) is no second city (``datasets/county_cities.tsv``).
     7. Anything that is not a non-empty string gives ``{"city": null, "date": null}``; an error in this
        module or the date rule is a bug and raises (it is not hidden as a wrong answer).
     8. The date is read by ``find_date`` with the chosen city blanked out, so no date word is read across
        the city's edge (``乐清明天``: 明天, not 清明; ``过两天昆明天气``: 过两天, not 明天; ``25号台州``: the 25th).
+    9. Two or more dates and no word that says which is asked (:func:`_city_date`): the one written beside the
+       asked city, after it first (``丽江8.23号天气``) unless the plan writes its dates first (``10.1 婺源 10.3 杭州``:
+       before it first).
 """
 
 from __future__ import annotations
@@ -317,7 +325,13 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
         nxt = short_name(result[i + 1].key)
         return (m.key in nick and nxt == short_name(nick[m.key])) or m.key in prefectures.get(nxt, ())
 
-    return [m for i, m in enumerate(result) if not names_next(i)]
+    def glosses_previous(i: int) -> bool:  # 东港（丹东的）: the county-level city's prefecture as a gloss after it
+        m = result[i]
+        if i == 0 or folded[result[i - 1].end:m.start].strip(" ") not in ("（", "("):
+            return False
+        return m.key in prefectures.get(short_name(result[i - 1].key), ())
+
+    return [m for i, m in enumerate(result) if not names_next(i) and not glosses_previous(i)]
 
 
 #: Rule 4b: what follows a weekday (周四, 星期六) as a word of its own: 周四会下雨 is 周四 + 会, not the city
@@ -344,10 +358,24 @@ def _inside_word(question: str, m: Mention) -> bool:
     )
 
 
+#: Rule 6c: a correction or a follow-up names the city asked (我说的是福州不是广州, 应该是昆山不是昆明, 那咸阳呢)
+#: and the one given up (你说的是澳门, 不是广州, 刚才问的是北京): +4 / -4, more than any other word. ``哦不是`` is
+#: a speaker correcting themself (A哦不是B: B), not a city given up.
+_ASKED_CITY = re.compile(
+    r"(?:我(?:问|说|要|查|想问|想查|想看)的是|应该是|其实是|换成|改成|改为|改查|而是)" + _GAP + "$")
+_GIVEN_UP_CITY = re.compile(
+    r"(?:(?<![哦噢喔呃额啊])不是|你(?:刚才?)?(?:说|回答|答|查)的是|(?:刚才|刚刚|之前|前面|上面)(?:你)?(?:问|说|查)的是)"
+    + _GAP + "$")
+
+
 def _score(question: str, mentions: list[Mention], i: int) -> int:
     m = mentions[i]
     before = question[mentions[i - 1].end if i else 0 : m.start]
     after = question[m.end : mentions[i + 1].start if i + 1 < len(mentions) else len(question)]
+    if _GIVEN_UP_CITY.search(before):
+        return -4
+    if _ASKED_CITY.search(before) or after.lstrip().startswith("呢"):
+        return 4
     score = 0
     if _WEATHER.search(after):
         score += 3
@@ -503,10 +531,10 @@ def _city_date(question: str, city: Mention, mentions: list[Mention], today) -> 
     the date rule decides), the date written right after a mention of the chosen city (``丽江8.23号天气``,
     ``天津周五冷不冷``), else right before one (``7月12号去西安``, ``5/4釜山``, ``1月4日 长春``): an itinerary asks
     for one stop's day. Without a year of its own it takes the year the question names. None: no such date."""
-    from sft.dates import names_the_asked_date
+    from sft.dates import names_the_asked_date, relative_day_marked
 
-    if names_the_asked_date(question):
-        return None
+    if names_the_asked_date(question) or relative_day_marked(question):
+        return None  # words say which date is asked (改到, 今天深圳28度 明天呢): the date rule decides
     key = short_name(city.key)
     own = sorted((m for m in mentions if short_name(m.key) == key), key=lambda m: (m.start != city.start, m.start))
     bounds = sorted({m.start for m in mentions if short_name(m.key) != key} | {len(question)})
@@ -517,10 +545,14 @@ def _city_date(question: str, city: Mention, mentions: list[Mention], today) -> 
         stop = min([b for b in bounds if b >= start] + [e.start() for e in _EDGE.finditer(question, start)])
         windows.append((start > m.end, False, order, start, stop))
     for order, m in enumerate(own):  # right before (a trip's verb skipped: 6月13日 去苏州): back to an edge or a city
-        stop = len(_TRIP_VERB_END.sub("", question[: m.start]))
+        stop = len(_TRIP_VERB_END.sub("", question[: m.start]).rstrip())
         edges = [e.end() for e in _EDGE.finditer(question, 0, stop)]
         windows.append((stop < m.start, True, order, max([e for e in ends if e <= stop] + edges + [0]), stop))
-    for gap, before, _, start, stop in sorted(windows):
+    # a plan written date first (10.1 婺源 10.3 杭州 10.5 上海): a stop's day is the one before it, at equal distance
+    lead = find_date(question[: min([m.start for m in mentions] + [city.start])], today=today) is not None
+    windows = [(gap, before != lead, order, start, stop) for gap, before, order, start, stop in windows]
+    for gap, after_first, _, start, stop in sorted(windows):
+        before = after_first != lead
         found = find_date(question[start:stop], today=today) if stop > start else None
         if found is None:
             continue

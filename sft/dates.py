@@ -205,6 +205,9 @@ _REL = re.compile(
         r"|今儿个|今儿|今天|今日|今晚|今早|明儿个|明儿|明天|明日|明早|明晚|昨儿|昨天|昨日|昨晚"
         # dialect day words (WILD.md): Wu 今朝/明朝, Cantonese 听日/琴日/寻日, northern 明个/今个/昨个
         r"|前儿个|后儿个|(?<![以之今此然随日午最往落])后儿|(?<![目当以之提眼事先面跟从日])前儿|今朝|明朝|听日|琴日|寻日|明个|今个|昨个"
+        # Cantonese 后日/大后日/前日/听朝, Minnan 明仔载 (not 今后日子, 三天后日本, 目前日程)
+        r"|(?<![以之今此然随日午最往落天年月周时])大?后日(?![本子常期])|(?<![目当以之提眼事先面跟从日节])前日(?![子程期])"
+        r"|听朝|明仔[载載]"
         r"|(?<![A-Za-z])(?:[Tt]oday|[Tt]onight|[Tt]omorrow|[Yy]esterday|[Tt]mrw?)(?![A-Za-z]))",
         # 15号, 二十号, 8日 (a day alone; not 3号线, not 第5号, not after 月)
         rf"(?P<day>(?<![\d{CN_NUMERALS}月份第几编.\-/年])(?P<dn>\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})号(?![线楼馆门口房车位台床机院码店桥座])"
@@ -217,7 +220,8 @@ _WORDS = {
     "后天": 2, "大后天": 3, "明后天": 1, "明后两天": 1, "明后两日": 1, "今明两天": 0, "今明天": 0,
     "昨儿": -1, "昨天": -1, "昨日": -1, "昨晚": -1, "前天": -2, "大前天": -3,
     "前儿个": -2, "后儿个": 2, "前儿": -2, "后儿": 2, "今朝": 0, "明朝": 1, "听日": 1, "琴日": -1, "寻日": -1,
-    "明个": 1, "今个": 0, "昨个": -1, "today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1,
+    "明个": 1, "今个": 0, "昨个": -1, "后日": 2, "大后日": 3, "前日": -2, "听朝": 1, "明仔载": 1, "明仔載": 1,
+    "today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1,
     "tmr": 1, "tmrw": 1,  # chat shorthand for tomorrow
 }
 _ERRORS = (ValueError, OverflowError, KeyError, IndexError, TypeError, ArithmeticError)
@@ -427,8 +431,9 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
 
 #: Two dates in one question (``本来3月2号，改到3月9号``, ``3号…改成5号``): the one asked about follows a change or a
 #: question word; the other is the one given up, a departure, a birthday. Looked for just before / after a date.
-_ASKED_BEFORE = re.compile(r"(?:改|换|推迟|延期|提前|挪)(?:到|成|为|在)?|而是|问的是|想问|想知道|查一?下?|是不是$")
-_DROPPED_BEFORE = re.compile(r"原定|原来|本来|之前|不是|生日|出生")
+_ASKED_BEFORE = re.compile(r"(?:改|换|推迟|延期|提前|挪)(?:到|成|为|在)?|而是|其实是|[哦噢喔呃额啊]不是|不对"
+                           r"|问的是|想问|想知道|查一?下?|是不是$")
+_DROPPED_BEFORE = re.compile(r"原定|原来|本来|之前|(?<![哦噢喔呃额啊])不是|生日|出生")
 _DROPPED_AFTER = re.compile(r"^.{0,4}(?:不行|算了|取消|出发|开会|起飞|到了|生日)")
 
 
@@ -438,12 +443,16 @@ def names_the_asked_date(text: str) -> bool:
     return bool(_ASKED_BEFORE.search(text) or _DROPPED_BEFORE.search(text))
 
 
-def asked_score(text: str, start: int, end: int) -> int:
+def asked_score(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> int:
     """How clearly the date at ``text[start:end]`` is the one asked about (0: nothing says either way); the
-    one rule for two absolute dates (:func:`sft.task.find_date`) and two relative ones (:func:`resolve_relative`)."""
-    before, after = text[max(0, start - 8) : start], text[end : end + 6]
+    one rule for two absolute dates (:func:`sft.task.find_date`) and two relative ones (:func:`resolve_relative`).
+    The words looked at lie between ``lo`` and ``hi``, the ends of the dates before and after it: ``原定这周六，改到
+    下周日`` reads 改到 for 下周日 only, 原定 for 这周六 only."""
+    hi = len(text) if hi is None else hi
+    before, after = text[max(lo, start - 8) : start], text[end : min(hi, end + 6)]
     score = 2 if _ASKED_BEFORE.search(before) or after.lstrip().startswith("呢") else 0  # 明天呢: the follow-up asks
-    if _DROPPED_BEFORE.search(before) or _DROPPED_AFTER.match(after):
+    clause = re.split(r"[，,。；;！!？?]", before)[-1]  # 河池市不是，南宁市5月4日: 不是 gives up the city, not the date
+    if _DROPPED_BEFORE.search(clause) or _DROPPED_AFTER.match(after):
         score -= 2
     return score
 
@@ -459,12 +468,52 @@ def resolve_relative(text: str, today: dt.date | None) -> dt.date | None:
     if today is None or not isinstance(text, str):
         return None
     text = unicodedata.normalize("NFKC", text)
-    found: list[tuple[int, int, dt.date]] = []  # (-score, position, day)
+    days: list[tuple[re.Match, dt.date]] = []
     for match in _REL.finditer(text):
         try:
             day = _resolve(match, today)
         except _ERRORS:
             continue
         if day is not None:
-            found.append((-asked_score(text, match.start(), match.end()), match.start(), day))
-    return min(found)[2] if found else None
+            days.append((match, day))
+    if not days:
+        return None
+    spans = [(m.start(), m.end()) for m, _ in days]
+    scores = asked_scores(text, spans)
+    if not any(scores):
+        scores = _question_clause(text, spans)
+    return min((-score, m.start(), day) for score, (m, day) in zip(scores, days, strict=True))[2]
+
+
+def asked_scores(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """:func:`asked_score` of each date at ``spans`` (in text order), each looked at between its neighbours."""
+    if not spans:
+        return []
+    ends = [0] + [e for _, e in spans[:-1]]
+    starts = [s for s, _ in spans[1:]] + [len(text)]
+    return [asked_score(text, s, e, lo, hi) for (s, e), lo, hi in zip(spans, ends, starts, strict=True)]
+
+
+#: A question's marks: a particle, a question mark, a question word, ``X不X`` (冷不冷), a closing 不/没.
+_QUESTION = re.compile(r"[吗呢咩伐么嘛？?]|([\u4e00-\u9fff])[不唔]\1|[不没无][\s。！!~～]*$"
+                       r"|咋|啥|怎|几|多少|如何|会不会|能不能|要不要")
+_CLAUSE_END = re.compile(r"[\s，,。！!；;]")
+
+
+def relative_day_marked(text: str) -> bool:
+    """Whether the words around two or more relative days say which one is asked (``今天深圳28度 明天呢``,
+    ``寻日…今日仲系咁大风咩``): :func:`resolve_relative` then decides, not where a city is written (rule 9)."""
+    text = unicodedata.normalize("NFKC", text)
+    spans = [(m.start(), m.end()) for m in _REL.finditer(text)]
+    return len(spans) > 1 and (any(s > 0 for s in asked_scores(text, spans)) or any(_question_clause(text, spans)))
+
+
+def _question_clause(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Two relative days and no word that says which is asked: the first one's clause is a statement (``寻日佛山好大风，
+    今日仲系咁大风咩``, ``今儿个哈尔滨贼冷 后儿个能暖和点不``) and a later one's clause asks: that one is asked."""
+    clauses = [text[e : (spans[k + 1][0] if k + 1 < len(spans) else len(text))] for k, (_, e) in enumerate(spans)]
+    first = clauses[0]
+    if len(spans) < 2 or not _CLAUSE_END.search(first) or _QUESTION.search(first):
+        return [0] * len(spans)
+    asks = [k for k in range(1, len(spans)) if _QUESTION.search(clauses[k])]
+    return [1 if asks and k == asks[0] else 0 for k in range(len(spans))]

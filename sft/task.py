@@ -26,7 +26,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from sft.dates import CN_NUMERALS, DAY_END, NUM, YEAR, asked_score, find_festival, parse_number, resolve_relative
+from sft.dates import CN_NUMERALS, DAY_END, NUM, YEAR, asked_scores, find_festival, parse_number, resolve_relative
 
 KEYS = ("city", "date")
 
@@ -178,10 +178,11 @@ def _normalize(question: str) -> str:
     return re.sub(r"\s*([年月日号號/.-])\s*", r"\1", text)  # 8 月 23 号 -> 8月23号
 
 
-def _first(pattern: re.Pattern, text: str, has_year: bool) -> str | None:
+def _first(pattern: re.Pattern, text: str, has_year: bool, given_up: list[str] | None = None) -> str | None:
     """The date of ``pattern`` the question asks about: the first one, unless another one's context says it
     is the one asked (a change of plan, ``想问的是``) or the first one's says it is given up (``原定``, ``…出发``)."""
     found: list[tuple[int, int, str]] = []  # (-score, position, date)
+    spans: list[tuple[int, int]] = []
     for match in pattern.finditer(text):
         if text[max(0, match.start() - 2) : match.start()] in ("农历", "阴历"):
             continue  # a lunar month and day (农历八月十五): relative, sft.dates resolves it
@@ -193,8 +194,13 @@ def _first(pattern: re.Pattern, text: str, has_year: bool) -> str | None:
             date = format_date(month, day, year)
         except (ValueError, KeyError, TypeError, OverflowError):
             continue
-        found.append((-asked_score(text, match.start(), match.end()), match.start(), date))
-    return min(found)[2] if found else None
+        found.append((0, match.start(), date))
+        spans.append((match.start(), match.end()))
+    scores = asked_scores(text, spans)  # each date's words looked at between its neighbours
+    best = min(((-score, at, date) for score, (_, at, date) in zip(scores, found, strict=True)), default=None)
+    if best is not None and best[0] > 0 and given_up is not None:
+        given_up.append(best[2])  # the only dates of this form are given up (1月19号就算了)
+    return best[2] if best else None
 
 
 def find_date(question: str, today: dt.date | None = None) -> str | None:
@@ -209,15 +215,21 @@ def find_date(question: str, today: dt.date | None = None) -> str | None:
     if not isinstance(question, str) or not question:
         return None
     text = _normalize(question)
-    found = _first(_YMD, text, True)
-    if found is not None:
+    given_up: list[str] = []  # written dates that the question gives up (1月19号就算了, 原定2/4): the last resort
+    found = _first(_YMD, text, True, given_up)
+    if found is not None and not given_up:
         return found
     festival = find_festival(text)
-    if festival is not None and festival[0] is not None:
+    if festival is not None and festival[0] is not None and found is None:
         return format_date(festival[1], festival[2], festival[0])
-    found = _first(_MD, text, False) or _english_date(text)
-    if found is not None:
-        return found
+    dropped = len(given_up)
+    month_day = _first(_MD, text, False, given_up) or _english_date(text)
+    if month_day is not None and len(given_up) == dropped:
+        return month_day
+    found = found or month_day
+    if found is not None:  # only given-up written dates: a relative day the question asks wins over them
+        day = resolve_relative(text, today)
+        return found if day is None else f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
     if festival is not None:
         return format_date(festival[1], festival[2])
     day = resolve_relative(text, today)

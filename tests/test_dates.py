@@ -465,3 +465,20 @@ def test_da_suan_is_no_verb_before_a_week_word():
 ])
 def test_pinyin_day_words_english_years_spans_and_weekday_numerals(question, expected):
     assert find_date(question, today=MON) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    # Cantonese and Minnan day words (WILD.md, eleventh sitting); not inside 今后日子, 三天后日本, 目前日程
+    ("后日去深圳 会唔会好热", "2026-03-04"), ("大后日去澳门", "2026-03-05"), ("听朝早天津几多度", "2026-03-03"),
+    ("明仔載臺南會落雨無", "2026-03-03"), ("今后日子 明天呢", "2026-03-03"), ("三天后日本冷吗", "2026-03-05"),
+    # a statement about one day, then a question about another: the asked one (no word says it otherwise)
+    ("寻日佛山好大风，今日仲系咁大风咩", "2026-03-02"), ("今儿个哈尔滨贼冷 后儿个能暖和点不", "2026-03-04"),
+    ("前日东莞落大雨 今日仲落唔落", "2026-03-02"), ("明天还是后天去好 天气怎么样", "2026-03-03"),
+    # each date's words are read between its neighbours: 原定 gives up 这周六 only, 改到 asks 下周日
+    ("原定这周六，改到下周日，西安下雨吗", "2026-03-15"), ("3月8号，其实是3月9号", "03-09"),
+    ("3月3号哦不是3月5号", "03-05"), ("河池市不是，南宁市5月4日至7日", "05-04"),  # 不是 gives up the city there
+    # a written date given up yields to the relative day asked
+    ("1月19号就算了，后天南京天气", "2026-03-04"), ("原定2/4，现在改明天了", "2026-03-03"),
+])
+def test_dialect_days_the_asked_one_of_two_and_given_up_written_dates(question, expected):
+    assert find_date(question, today=MON) == expected

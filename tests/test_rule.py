@@ -417,3 +417,23 @@ def test_readings_from_the_ninth_sitting(question, today, answer):
 def test_rule_9_skips_a_trips_verb_between_a_stops_date_and_its_city():
     question = "日程：5月2日 开会；5月4日 飞成都，看看成都那天天气"
     assert json.loads(rule.extract_one(question)) == {"city": "成都", "date": "05-04"}
+
+
+@pytest.mark.parametrize("question, expected", [
+    # rule 6c: a correction or a follow-up names the asked city; 哦不是 is the speaker correcting themself
+    ("不对不对 我说的是福州不是广州", "福州"), ("应该是昆山不是昆明，日期不变", "昆山"),
+    ("前面你说的是澳门天气，我问的是珠海，12月20号", "珠海"),
+    ("Q: 西安明天下雨吗 A: 西安明天多云。Q: 那咸阳呢", "咸阳"),
+    ("刚才问的是北京明天，那天津呢", "天津"), ("看看霸州市哦不是贵溪 7/7", "贵溪"),
+    ("东港（丹东的）明天海上浪大吗", "东港"),  # a prefecture as a gloss after its own county-level city
+])
+def test_corrections_follow_ups_and_glosses_name_the_city(question, expected):
+    assert json.loads(rule.extract_one(question))["city"] == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("国庆出游计划：10.1 婺源 10.3 杭州 10.5 上海，想看看杭州那天天气", "10-03"),  # dates lead: a stop's day before it
+    ("丽江8.23号天气 大理8.25", "08-23"), ("7.8号到九江，7.10去庐山，到九江那天热不热", "07-08"),
+])
+def test_rule_9_a_plan_written_dates_first_pairs_each_stop_with_the_day_before_it(question, expected):
+    assert json.loads(rule.extract_one(question))["date"] == expected
