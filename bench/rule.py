@@ -36,7 +36,8 @@ Cities, rule by rule
        cities.tsv, English names of the foreign and Hong Kong / Macau / Taiwan cities people ask about most),
        case-insensitive between non-letters, output exactly as written (``shenzhen``, ``Xi'an``, ``Hong Kong``).
     5c. No mention and no Latin-letter city: a city typed with one wrong character that sounds the same
-       (``datasets/homophones.tsv``: a pinyin input method's sound-alikes, fuzzy z/zh, n/l, en/eng, ...):
+       (``datasets/homophones.tsv``: a pinyin input method's sound-alikes, fuzzy z/zh, n/l, en/eng, ...; never an
+       everyday word that sounds like one, ``datasets/sound_alike_words.tsv``: 苹果, 长江, 阳光):
        ``杭洲`` for 杭州, ``邯单`` for 邯郸, output exactly as written (the task rule copies the city as written).
        Only when nothing else names a city: a sound-alike of a two-character name is an everyday word too
        often (``西岸``, ``太远``) to outrank a real mention. A two-character one must start a phrase (after
@@ -134,6 +135,7 @@ class Gazetteer:
     typo_index: dict[str, tuple[tuple[str, int], ...]] | None = None
     sound_alikes: dict[str, str] | None = None
     short_forms: frozenset[str] = frozenset()  # rule 5d: cities read only with 市, typed short (石狮, 中山)
+    everyday: frozenset[str] = frozenset()  # rule 5c: words that sound like a name (苹果, 长江): never a typo
 
     def fold(self, text: str) -> str:
         """``text`` as the names are looked up: traditional characters as simplified, one for one."""
@@ -175,7 +177,8 @@ def default_gazetteer() -> Gazetteer:
     return dataclasses.replace(gazetteer, romanized=romanized_pattern(load_romanized()),
                                simplified=traditional_table(),
                                typo_index=typo_index(gazetteer.names - set(nicknames)),  # never a sound-alike's source
-                               sound_alikes=load_homophones(), short_forms=short_full_names(full_names))
+                               sound_alikes=load_homophones(), short_forms=short_full_names(full_names),
+                               everyday=load_sound_alike_words())
 
 
 def typo_index(names: Iterable[str]) -> dict[str, tuple[tuple[str, int], ...]]:
@@ -195,6 +198,13 @@ def load_homophones() -> dict[str, str]:
     from sft.paths import DATA, read_tsv
 
     return {c: alike for _, (c, alike) in read_tsv(DATA / "homophones.tsv", ("char", "homophones"))}
+
+
+def load_sound_alike_words() -> frozenset[str]:
+    """datasets/sound_alike_words.tsv: everyday words that sound like a name (苹果 like 平果, 长江 like 湛江; jieba)."""
+    from sft.paths import DATA, read_tsv
+
+    return frozenset(f[0] for _, f in read_tsv(DATA / "sound_alike_words.tsv", ("word", "sounds_like", "jieba_freq")))
 
 
 def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
@@ -218,6 +228,8 @@ def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
             if any(taken[start : start + length]) or _NOT_PHRASE_END.match(folded, start + length):
                 continue
             piece = folded[start : start + length]
+            if piece in gazetteer.everyday:
+                continue  # an everyday word that sounds like a name (苹果套袋: no 平果)
             never = _NEVER_TYPED_FOR if length < 3 else _NUMERALS
             for i in range(length):
                 for name, _ in gazetteer.typo_index.get(piece[:i] + "?" + piece[i + 1:], ()):

@@ -19,14 +19,26 @@ offers first). Columns: ``char`` and ``homophones`` (sound-alikes, sorted, witho
 ``char`` is a character of a name (its sound-alikes by every reading above), or ``name:i`` for the ``i``-th
 character of a name that the phrase table knows and that reads it one way only (``新乐:1``, le: 新月 is no 新乐
 typed wrong, although 乐 is yue in 乐清).
+
+The same build writes ``datasets/sound_alike_words.tsv``: everyday words that are a name with one character
+replaced by a sound-alike of this table (``苹果`` for 平果, ``长江`` for 湛江, ``阳光`` for 仰光), with the name
+and the word's frequency in jieba's dictionary (jieba 0.42.1, MIT; its ``dict.txt``, read from the pinned
+sdist, sha256-checked, not a runtime dependency). A word at least ``MIN_WORD_FREQ`` frequent that is no place
+name: the `rule` contender never reads it as a city typed wrong (rule 5c).
 """
 
 from __future__ import annotations
 
 import csv
+import io
+import sys
+import tarfile
 from pathlib import Path
 
 HERE = Path(__file__).parent
+JIEBA = ("jieba==0.42.1", "jieba-0.42.1.tar.gz", "055ca12f62674fafed09427f176506079bc135638a14e23e25be909131928db2")
+#: jieba frequencies of everyday words; below this, a rare word (a name, a term) may be a city typed wrong.
+MIN_WORD_FREQ = 100
 
 INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
 FINALS = (("iang", "ian"), ("uang", "uan"), ("ang", "an"), ("eng", "en"), ("ing", "in"))
@@ -104,6 +116,44 @@ def main() -> None:
                 f.write(f"{key}\t{''.join(alike)}\n")
                 rows += 1
     print(f"{rows} of {len(keys)} name characters (and readings within a name) have sound-alikes")
+    words = everyday_words({k: "".join(sorted(set().union(*(by_sound.get(x, set()) for x in v[1])) - {v[0]}))
+                            for k, v in keys.items()})
+    with open(HERE / "sound_alike_words.tsv", "w", encoding="utf-8", newline="") as f:
+        f.write("word\tsounds_like\tjieba_freq\n")
+        f.writelines(f"{w}\t{name}\t{freq}\n" for w, (name, freq) in sorted(words.items()))
+    print(f"{len(words)} everyday words sound like a name (jieba frequency >= {MIN_WORD_FREQ})")
+
+
+def jieba_words() -> dict[str, int]:
+    """jieba's dictionary: word -> frequency, from the pinned sdist (cached, else pip-downloaded)."""
+    sys.path.insert(0, str(HERE))
+    from make_places import pinned_wheel
+
+    sdist = pinned_wheel(*JIEBA)
+    with tarfile.open(sdist) as tar:
+        member = tar.extractfile("jieba-0.42.1/jieba/dict.txt")
+        text = io.TextIOWrapper(member, encoding="utf-8").read()
+    return {w: int(f) for w, f, *_ in (line.split() for line in text.splitlines() if line.strip())}
+
+
+def everyday_words(alikes: dict[str, str]) -> dict[str, tuple[str, int]]:
+    """Frequent words that are a name (full or short, 2-4 characters) with one character replaced by one of its
+    sound-alikes (``alikes``: the table's keys, a character or ``name:i``) and are no place name themselves."""
+    freq = jieba_words()
+    places: set[str] = set()
+    for tsv in ("cities.tsv", "places.tsv"):
+        with open(HERE / tsv, encoding="utf-8", newline="") as f:
+            places |= {row["name"] for row in csv.DictReader(f, delimiter="\t")}
+    places |= {p.removesuffix("市") for p in places if len(p) > 2}
+    found: dict[str, tuple[str, int]] = {}
+    for name in sorted(n for n in names() | {n.removesuffix("市") for n in names() if len(n) > 2}
+                       if 2 <= len(n) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in n)):
+        for i, ch in enumerate(name):
+            for other in alikes.get(f"{name}:{i}") or alikes.get(ch, ""):
+                word = name[:i] + other + name[i + 1:]
+                if freq.get(word, 0) >= MIN_WORD_FREQ and word not in places and word not in found:
+                    found[word] = (name, freq[word])
+    return found
 
 
 if __name__ == "__main__":

@@ -360,6 +360,8 @@ def test_rule_5e_an_origin_city_of_a_trip_to_a_place_that_is_no_city(question, c
     ("拍日照金山要几点起 丽江", "丽江"), ("日照金山明天能看到吗", None),  # the dawn peaks, not the city 日照
     ("今晚乐青下雨吗", "乐青"), ("明天岳清下雨吗", "岳清"), ("明天督匀冷吗", "督匀"),  # 乐 is yue in 乐清; 都匀 du
     ("拍照 新月那天 晴吗", None),  # 乐 is le in 新乐 (the phrase table knows the name): 新月 is no 新乐
+    ("苹果套袋前要打药 这周会不会下雨", None), ("长江明天有雾吗", None),  # everyday words (jieba): no 平果, 湛江
+    ("深证几度了现在", "深证"),  # rare as a word (the stock index): still 深圳 typed wrong
 ])
 def test_sound_alikes_after_time_words_and_common_words_holding_a_city(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
