@@ -357,6 +357,8 @@ WILD_TAGS = {
     "ambiguous-names", "phenomena", "past-weather", "reminders", "cross-range",
     "farming-fishing", "delivery-service", "photo-wedding", "kids-voice", "social-caption", "dialect-days",
     "drone-sailing-flying", "multi-turn",
+    "pasted-text", "sports-events", "elderly-health", "commute", "english-only", "hk-tw-usage", "handwriting-typos",
+    "negation-hypothetical",
 }
 
 
