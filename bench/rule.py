@@ -48,6 +48,8 @@ Cities, rule by rule
         place that is no city and lies outside that city (``从成都出发进川西``: a region; ``长沙出发到婺源``: a county
         of another city): ``null``, the weather is asked for that place (WILD.md); a sight of the origin city
         itself (``从杭州出发去西湖``) keeps the city.
+    5f. One mention named only to be left out (``除了哈尔滨，东北还有哪里明天下雪``): ``null``. One mention that is
+        an origin (``from 上海``, ``从上海``) yields to a city in Latin letters (``Paris … flying in from 上海``).
     5d. (Tried before 5c.) A city read only with 市 (``datasets/full_names.tsv``) typed short, as written, at a
        phrase start right before a date or a weather word (``中山明天天气``, ``石狮3月5号``); never a province,
        district or sight (``_SHORT_NEVER``), never inside a word (``中山路``).
@@ -111,7 +113,7 @@ _TO = re.compile(
     r"(?:去|到|前往|飞往|飞到|抵达|回|至|城市是|城市为|城市：|城市:|地点是|地点在)" + _GAP + r"$"
 )
 _AT = re.compile(r"(?:在|来|住)" + _GAP + r"$")
-_FROM = re.compile(r"(?:从|离开|自|由|离)" + _GAP + r"$")
+_FROM = re.compile(r"(?:从|离开|自|由|离|(?<![A-Za-z])from)" + _GAP + r"$")
 _FROM_AFTER = re.compile(r"^(?:市)?(?:出发|起飞|到|去|飞|人)")
 
 
@@ -370,6 +372,8 @@ def _inside_word(question: str, m: Mention) -> bool:
     )
 
 
+#: Rule 5f: a city named only to be left out (除了哈尔滨，东北还有哪里明天下雪): no city is asked.
+_EXCEPT = re.compile(r"(?:除了|除去|除开)" + _GAP + "$")
 #: Rule 6c: a correction or a follow-up names the city asked (我说的是福州不是广州, 应该是昆山不是昆明, 那咸阳呢)
 #: and the one given up (你说的是澳门, 不是广州, 刚才问的是北京): +4 / -4, more than any other word. ``哦不是`` is
 #: a speaker correcting themself (A哦不是B: B), not a city given up.
@@ -486,7 +490,14 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
             return short
         return find_typo(question, gazetteer)  # rule 5c
     if len(mentions) == 1:
-        return None if _origin_of_trip_to_place(gazetteer.fold(question), mentions[0], gazetteer) else mentions[0]
+        m, text = mentions[0], gazetteer.fold(question)
+        if _EXCEPT.search(text, 0, m.start):
+            return None  # 除了哈尔滨，东北还有哪里…: the one city named is the one left out
+        if _FROM.search(text, 0, m.start) and gazetteer.romanized is not None:
+            latin = gazetteer.romanized.search(question)  # Paris … flying in from 上海: the Latin city is asked
+            if latin:
+                return Mention(latin.start(), latin.end(), latin.group(0), latin.group(0))
+        return None if _origin_of_trip_to_place(text, m, gazetteer) else m
     text = gazetteer.fold(question)  # 天氣 as 天气
     scores = [_score(text, mentions, i) for i in range(len(mentions))]
     # Rule 6b: cities asked together (A和B, A还是B) share the question; the first named is the answer.
@@ -499,7 +510,9 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
         row = any(0 <= j < len(mentions) - 1 and not text[mentions[j].end : mentions[j + 1].start].strip()
                   for j in (i - 1, i + 1))
         listed = not gap or (spaced and (_WHICH.match(text, mentions[i + 1].end) or row))
-        if not same and (_AND.match(gap) or listed):
+        # a comma after a trip's destination ends its clause (否则去长沙，桂林国庆天气怎么样): no list
+        clause = gap.strip() in ("，", ",") and _TO.search(text, mentions[i - 1].end if i else 0, mentions[i].start)
+        if not same and ((_AND.match(gap) and not clause) or listed):
             scores[i] = max(scores[i], scores[i + 1] + 1)
     best = max(range(len(mentions)), key=lambda i: (scores[i], i))  # tie: the one named last
     return mentions[best]

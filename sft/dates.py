@@ -163,6 +163,8 @@ HOLIDAY_DAYS = {"国庆": 7, "国庆节": 7, "十一": 7, "五一": 5, "劳动�
 
 _WEEK = "(?:周|星期|礼拜)"
 _EN_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# a weekday written short (Mon, Tue, Tues, Wed, Thu, Thur, Thurs, Fri, Sat, Sun): only after next/this/on/coming
+_EN_SHORT_WEEKDAY = "mon|tues?|wed|thur?s?|fri|sat|sun"
 # Where 上周/下个月/这周 ... may start. The 下 of a verb (查下, 问下, 看下, 一下) is the verb's, not a
 # phrase's: 查下周三 and 查一下周三 are 周三, 查下下周三 is 下周三, 看下月底 is 月底; but 下个 always
 # starts a phrase (问下个月5号 is 下个月5号). 上上周, 下下个月 are no dates.
@@ -194,7 +196,8 @@ _REL = re.compile(
         rf"(?P<week>(?<!每){_NOT_AFTER_UP_DOWN}(?P<pw>下下个?|下个?|上个?|这个?|本){_WEEK}(?P<pd>{_WD}))",
         rf"(?P<weekday>(?:(?<![\d{CN_NUMERALS}几每个上下这本])|{_VERBAL_DOWN})(?:周|星期|礼拜)(?P<bd>{_WD}))",
         # English mixed in: next Monday (下周一), this Friday (这周五), on Sunday / Sunday (周日); this / next weekend
-        rf"(?P<enweek>(?i:(?<![a-z])(?:(?P<ep>next|this|coming|on)\s+)?(?P<ed>{'|'.join(_EN_WEEKDAYS)})(?![a-z])))",
+        rf"(?P<enweek>(?i:(?<![a-z])(?:(?:(?P<ep>next|this|coming|on)\s+)?(?P<ed>{'|'.join(_EN_WEEKDAYS)})"
+        rf"|(?P<ep2>next|this|coming|on)\s+(?P<ed2>{_EN_SHORT_WEEKDAY})\.?)(?![a-z])))",
         r"(?P<enweekend>(?i:(?<![a-z])(?P<eq>next|this|coming)\s+weekend(?![a-z])))",
         # 三天后, 10天以后, 过3天, 5天前 (过两天 is "in a couple of days": vague, WILD.md; 过二天/过2天 is +2)
         rf"(?P<after>(?<![\d{CN_NUMERALS}百几])(?P<an>{_COUNT})天(?:以后|之后|后))",
@@ -208,7 +211,10 @@ _REL = re.compile(
         # Cantonese 后日/大后日/前日/听朝, Minnan 明仔载 (not 今后日子, 三天后日本, 目前日程)
         r"|(?<![以之今此然随日午最往落天年月周时])大?后日(?![本子常期])|(?<![目当以之提眼事先面跟从日节])前日(?![子程期])"
         r"|听朝|明仔[载載]"
-        r"|(?<![A-Za-z])(?:[Tt]oday|[Tt]onight|[Tt]omorrow|[Yy]esterday|[Tt]mrw?)(?![A-Za-z]))",
+        r"|(?<![A-Za-z])(?:[Tt]oday|[Tt]onight|(?:[Tt]he\s+)?[Dd]ay\s+after\s+[Tt]omorrow|[Tt]omorrow|[Yy]esterday"
+        r"|[Tt]mrw?)(?![A-Za-z]))",
+        # on the 5th, the 21st (a day alone, in English)
+        r"(?P<enday>(?i:(?<![a-z])(?:on\s+)?the\s+(?P<edn>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?![a-z])))",
         # 15号, 二十号, 8日 (a day alone; not 3号线, not 第5号, not after 月)
         rf"(?P<day>(?<![\d{CN_NUMERALS}月份第几编.\-/年])(?P<dn>\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})号(?![线楼馆门口房车位台床机院码店桥座])"
         rf"|(?<![\d{CN_NUMERALS}月份第几编.\-/年])(?P<dd>\d{{1,2}}|[{CN_NUMERALS}]{{2,3}})日(?![游内后前]))",
@@ -223,6 +229,7 @@ _WORDS = {
     "明个": 1, "今个": 0, "昨个": -1, "后日": 2, "大后日": 3, "前日": -2, "听朝": 1, "明仔载": 1, "明仔載": 1,
     "today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1,
     "tmr": 1, "tmrw": 1,  # chat shorthand for tomorrow
+    "day after tomorrow": 2, "the day after tomorrow": 2,
 }
 _ERRORS = (ValueError, OverflowError, KeyError, IndexError, TypeError, ArithmeticError)
 
@@ -376,11 +383,15 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
     kind = match.lastgroup
     monday = today - dt.timedelta(days=today.weekday())
     if kind == "word":
-        return today + dt.timedelta(days=_WORDS[match["word"].lower()])
+        return today + dt.timedelta(days=_WORDS[" ".join(match["word"].lower().split())])
+    if kind == "enday":  # as 5号: day N of this month if not yet past, else of next month
+        n = int(match["edn"])
+        return _day(today.year, today.month, n) if n >= today.day else _day(*_month_shift(today, 1), n)
     if kind == "weekday":
         return _on_or_after(today, WEEKDAYS[match["bd"]])
     if kind == "enweek":
-        index, prefix = _EN_WEEKDAYS.index(match["ed"].lower()), (match["ep"] or "").lower()
+        day, prefix = match["ed"] or match["ed2"], (match["ep"] or match["ep2"] or "").lower()
+        index = [d[:3] for d in _EN_WEEKDAYS].index(day[:3].lower())
         if prefix in ("next", "this"):
             return monday + dt.timedelta(days=7 * _WEEK_SHIFT[prefix] + index)
         return _on_or_after(today, index)

@@ -174,7 +174,8 @@ def _normalize(question: str) -> str:
     if len(words) >= 4 and sum(len(w) == 1 for w in words) >= 0.6 * len(words):
         # typed with a space after every character (湖州 明 天 下 雨 吗): the spaces between characters go
         text = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text)
-    text = re.sub(r"(?<=\d)\s*[·・•]\s*(?=\d)", ".", text)  # 5·20, 12・12: a middle dot between numbers is a dot
+    text = re.sub(r"(?<=\d)\s*[·・•。]\s*(?=\d)", ".", text)  # 5·20, 12・12, 8。12: a dot between numbers
+    text = re.sub(r"(?<=\d)[Oo](?=\d*[月日号/.-])|(?<=[月/.-])[Oo](?=\d)", "0", text)  # 1O月1日: a letter O for 0
     return re.sub(r"\s*([年月日号號/.-])\s*", r"\1", text)  # 8 月 23 号 -> 8月23号
 
 
@@ -203,6 +204,10 @@ def _first(pattern: re.Pattern, text: str, has_year: bool, given_up: list[str] |
     return best[2] if best else None
 
 
+#: Text in quotation marks (a caption, a forecast pasted in): its dates yield to one the question writes outside them.
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』")
+
+
 def find_date(question: str, today: dt.date | None = None) -> str | None:
     """The date a question asks about, formatted by the date rule, or None when it names none.
 
@@ -214,6 +219,11 @@ def find_date(question: str, today: dt.date | None = None) -> str | None:
     """
     if not isinstance(question, str) or not question:
         return None
+    quoted = _QUOTED.sub(lambda m: "，" * len(m.group(0)), question)
+    if quoted != question and _QUOTED.sub("", question).strip():
+        found = find_date(quoted, today)  # a quoted caption's or forecast's day is not the question's own
+        if found is not None:
+            return found
     text = _normalize(question)
     given_up: list[str] = []  # written dates that the question gives up (1月19号就算了, 原定2/4): the last resort
     found = _first(_YMD, text, True, given_up)

@@ -482,3 +482,15 @@ def test_pinyin_day_words_english_years_spans_and_weekday_numerals(question, exp
 ])
 def test_dialect_days_the_asked_one_of_two_and_given_up_written_dates(question, expected):
     assert find_date(question, today=MON) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Harbin next Tue snow?", "2026-03-10"), ("Seattle next Thurs rain", "2026-03-12"), ("on Sat 北京", "2026-03-07"),
+    ("Sun 北京", None), ("sunny in Beijing?", None),  # a short weekday only after next/this/on/coming
+    ("Guangzhou on the 5th?", "2026-03-05"), ("Singapore the day after tomorrow", "2026-03-04"),
+    ("哈尔滨1O月1日下雪吗", "10-01"), ("温州8。12台风会来吗", "08-12"),  # a letter O for 0; a Chinese full stop
+    # a quoted caption's or pasted forecast's day yields to the question's own
+    ('"今日北京：晴" 那沈阳呢？明天', "2026-03-03"), ("“冬至的北京”——今天北京有雾霾吗", "2026-03-02"),
+])
+def test_english_short_weekdays_ordinal_days_typed_digits_and_quoted_text(question, expected):
+    assert find_date(question, today=MON) == expected

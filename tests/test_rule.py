@@ -439,3 +439,13 @@ def test_corrections_follow_ups_and_glosses_name_the_city(question, expected):
 ])
 def test_rule_9_a_plan_written_dates_first_pairs_each_stop_with_the_day_before_it(question, expected):
     assert json.loads(rule.extract_one(question))["date"] == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("除了哈尔滨，东北还有哪里明天下雪", None),  # rule 5f: the one city named is left out
+    ("Need the forecast for Paris on 2026-12-24, flying in from 上海", "Paris"),  # the Chinese city is the origin
+    ("假如国庆不下雨，我们就去桂林，否则去长沙，桂林国庆天气怎么样", "桂林"),  # a comma after a destination: no list
+    ("北京，上海天气怎么样", "北京"),  # a list: the first
+])
+def test_left_out_cities_english_origins_and_clauses(question, expected):
+    assert json.loads(rule.extract_one(question))["city"] == expected
