@@ -359,6 +359,9 @@ WILD_TAGS = {
     "drone-sailing-flying", "multi-turn",
     "pasted-text", "sports-events", "elderly-health", "commute", "english-only", "hk-tw-usage", "handwriting-typos",
     "negation-hypothetical",
+    "voice-asr", "minority-regions", "abbreviations", "time-expressions", "comparison", "weather-alerts",
+    "outdoor-trips", "misc-short", "campus", "moving-housing", "food-shopping", "pets-garden", "internet-slang",
+    "news-headlines", "overseas-chinese", "formal-official",
 }
 
 
