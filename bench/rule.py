@@ -49,7 +49,8 @@ Cities, rule by rule
         of another city): ``null``, the weather is asked for that place (WILD.md); a sight of the origin city
         itself (``从杭州出发去西湖``) keeps the city.
     5f. One mention named only to be left out (``除了哈尔滨，东北还有哪里明天下雪``): ``null``. One mention that is
-        an origin (``from 上海``, ``从上海``) yields to a city in Latin letters (``Paris … flying in from 上海``).
+        an origin (``from 上海``, ``从上海``), or not a destination while a city in Latin letters is
+        (``伦敦这边…去Brighton``), yields to the Latin one (``Paris … flying in from 上海``).
     5d. (Tried before 5c.) A city read only with 市 (``datasets/full_names.tsv``) typed short, as written, at a
        phrase start right before a date or a weather word (``中山明天天气``, ``石狮3月5号``); never a province,
        district or sight (``_SHORT_NEVER``), never inside a word (``中山路``).
@@ -100,7 +101,7 @@ _NOT_CITY_WORDS = (
     "日照金山",  # the sunlit peaks at dawn (a photographers' word), not the city 日照
 )
 #: A street named after a city (rule 4): 南京路, 北京东路, 长沙街 (not 路过, 路上).
-_STREET = re.compile(r"[东西南北中]?(?:路(?![过上途程线费边况])|大街|大道|街(?!道))")
+_STREET = re.compile(r"[东西南北中]?(?:路(?![过上途程线费边况])|大街|大道|街(?!道))|校区")  # 复旦邯郸校区: a campus
 #: Words after 市 that make it the start of a word (rule 3): 北京市区 is 北京 + 市区.
 _SHI_WORDS = ("市区", "市民", "市中心", "市内", "市场", "市郊", "市里")
 
@@ -258,7 +259,7 @@ _PHRASE_START = re.compile(r"[^\w]|[_去到在回飞住来]")
 #: Looked for in the 4 characters before a position only (its longest word has 3): a scan from the start
 #: made rule 5c quadratic in the question's length (a 5,000-character garbage question took minutes).
 _TIME_BEFORE = re.compile(r"(?:[今明后昨前那当每]天|[今明昨][晚早儿]|[号號日]|[早晚]上|[上中下]午|[这那]边|周末"
-                          r"|[以之][后前]|(?:周|礼拜|星期)[一二三四五六日天]|小度|同学)$")
+                          r"|[以之][后前]|(?:周|礼拜|星期)[一二三四五六日天]|小度|同学|那个|[呃嗯]|就是)$")
 
 
 def _scan(folded: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
@@ -431,7 +432,7 @@ def _origin_of_trip_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> b
 
 
 # A weather word may sit before the conjunction: 武汉热还是长沙热 asks about both, like 武汉还是长沙
-_AND = re.compile(rf"^\s*(?:{_WEATHER.pattern})?\s*(?:和|与|跟|及|还是|或者|或|、|,|，|/|and|or)\s*$")
+_AND = re.compile(rf"^\s*(?:{_WEATHER.pattern})?\s*(?:和|与|跟|及|还是|或者|或|比|、|,|，|/|and|or|vs\.?|VS\.?)\s*$")
 # Two cities side by side, nothing between them but spaces, then a comparison (满洲里 二连浩特 哪个冷): asked together.
 _WHICH = re.compile(r"\s*(?:哪个|哪边|哪里|哪儿|哪|谁|比较|对比|相比)")
 
@@ -493,10 +494,11 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
         m, text = mentions[0], gazetteer.fold(question)
         if _EXCEPT.search(text, 0, m.start):
             return None  # 除了哈尔滨，东北还有哪里…: the one city named is the one left out
-        if _FROM.search(text, 0, m.start) and gazetteer.romanized is not None:
-            latin = gazetteer.romanized.search(question)  # Paris … flying in from 上海: the Latin city is asked
-            if latin:
-                return Mention(latin.start(), latin.end(), latin.group(0), latin.group(0))
+        latin = gazetteer.romanized.search(question) if gazetteer.romanized is not None else None
+        if latin and (_FROM.search(text, 0, m.start) or (_TO.search(text, 0, latin.start())
+                                                         and not _TO.search(text, 0, m.start))):
+            # Paris … flying in from 上海; 伦敦这边 rain again… 下周末去Brighton: the Latin city is asked
+            return Mention(latin.start(), latin.end(), latin.group(0), latin.group(0))
         return None if _origin_of_trip_to_place(text, m, gazetteer) else m
     text = gazetteer.fold(question)  # 天氣 as 天气
     scores = [_score(text, mentions, i) for i in range(len(mentions))]
@@ -514,8 +516,35 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
         clause = gap.strip() in ("，", ",") and _TO.search(text, mentions[i - 1].end if i else 0, mentions[i].start)
         if not same and ((_AND.match(gap) and not clause) or listed):
             scores[i] = max(scores[i], scores[i + 1] + 1)
+    _question_clause_bonus(text, mentions, scores)
     best = max(range(len(mentions)), key=lambda i: (scores[i], i))  # tie: the one named last
     return mentions[best]
+
+
+#: Where a mention's clause ends (rule 6e).
+_CLAUSE_BREAK = re.compile(r"[，,。！!？?；;\s]")
+
+
+def _question_clause_bonus(text: str, mentions: list[Mention], scores: list[int]) -> None:
+    """Rule 6e: the clause after one city's mentions asks (吗, 会不会, 冷不冷, ？) and every other mention's states
+    (看到新闻说北京下冰雹了，天津今天会不会也下; 在奥克兰待久了怕冷 跨年夜广州冷不冷): +4 to the asking mention, as
+    much as a correction."""
+    from sft.dates import QUESTION
+
+    asks, ended = [], []
+    for i, m in enumerate(mentions):
+        stop = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
+        brk = _CLAUSE_BREAK.search(text, m.end, stop)
+        clause = text[m.end : brk.start() + 1 if brk and brk.group(0) in "？?" else (brk.start() if brk else stop)]
+        asks.append(bool(QUESTION.search(clause)))
+        # a statement says something: 北京，上海天气怎么样 and 深圳 和 香港… are lists, not a statement and a question
+        ended.append((brk is not None or i + 1 == len(mentions)) and len(clause.strip()) >= 2)
+    cities = {short_name(m.key) for m, a in zip(mentions, asks, strict=True) if a}
+    # only between clauses: a stating mention's clause ends before the next mention (A和B哪个冷 is one clause)
+    if len(cities) == 1 and not all(asks) and all(e for e, a in zip(ended, asks, strict=True) if not a):
+        for i, ask in enumerate(asks):
+            if ask:  # that mention: its form is the one asked (深圳市全市…。现在深圳还在下吗 → 深圳)
+                scores[i] += 4
 
 
 def find_city(question: str, gazetteer: Gazetteer | None = None) -> str | None:

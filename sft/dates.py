@@ -184,7 +184,7 @@ _REL = re.compile(
         rf"(?:(?P<rym>{NUM})(?:月份?|[./-])(?P<ryd>{NUM}){DAY_END}?|(?P<ryf>{_FESTIVAL})|(?P<ryt>今天|今日|这天|这一天)))",
         rf"(?P<lunar>(?<!年)(?<!年的)(?P<lf>{_alternation(LUNAR_FESTIVALS)}))",
         # a lunar calendar day: 农历八月十五, 阴历腊月初八, 大年初三, 正月初六, 正月十五
-        rf"(?P<lunardate>(?:(?:农历|阴历)(?P<lm>正|腊|冬|{NUM})|(?P<lm2>正|腊|冬))月(?P<ld>初[一二三四五六七八九十]|{NUM})"
+        rf"(?P<lunardate>(?:(?:农历|阴历)(?P<lm>正|腊|冬|{NUM})|(?P<lm2>正|腊|冬))月(?P<ld>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|{NUM})"
         rf"(?:日|号|號)?|大年(?P<ld1>初[一二三四五六七八九十]))",
         # 下个月5号, 本月十五号, 上月3日
         rf"(?P<month>{_NOT_AFTER_UP_DOWN}(?P<mw>下个?月|这个?月|本月|上个?月)的?(?P<md>{NUM}){DAY_END})",
@@ -204,7 +204,7 @@ _REL = re.compile(
         rf"(?P<weeks>(?<![\d{CN_NUMERALS}百几半])(?P<wn>{_COUNT})(?:周|个星期|个礼拜)(?:以后|之后|后))",
         rf"(?P<pass>过(?!两天)(?P<pn>{_COUNT})天)",
         rf"(?P<before>(?<![\d{CN_NUMERALS}百几])(?P<bn>{_COUNT})天(?:以前|之前|前))",
-        r"(?P<word>今明两天|今明天|(?<!拿)(?<!亚特兰)(?<!波哥)大后天|(?<!拿)(?<!亚特兰)(?<!波哥)大前天|(?<![三昆崇思清光志])明后(?:两[天日]|天)|(?<![以之今此然随日午最往落])后天|(?<![目当以之提眼事先面跟从日])前天"
+        r"(?P<word>今明两天|今明天|(?<!拿)(?<!亚特兰)(?<!波哥)大?大后天|(?<!拿)(?<!亚特兰)(?<!波哥)大前天|(?<![三昆崇思清光志])明后(?:两[天日]|天)|(?<![以之今此然随日午最往落])后天|(?<![目当以之提眼事先面跟从日])前天"
         r"|今儿个|今儿|今天|今日|今晚|今早|明儿个|明儿|明天|明日|明早|明晚|昨儿|昨天|昨日|昨晚"
         # dialect day words (WILD.md): Wu 今朝/明朝, Cantonese 听日/琴日/寻日, northern 明个/今个/昨个
         r"|前儿个|后儿个|(?<![以之今此然随日午最往落])后儿|(?<![目当以之提眼事先面跟从日])前儿|今朝|明朝|听日|琴日|寻日|明个|今个|昨个"
@@ -216,14 +216,14 @@ _REL = re.compile(
         # on the 5th, the 21st (a day alone, in English)
         r"(?P<enday>(?i:(?<![a-z])(?:on\s+)?the\s+(?P<edn>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?![a-z])))",
         # 15号, 二十号, 8日 (a day alone; not 3号线, not 第5号, not after 月)
-        rf"(?P<day>(?<![\d{CN_NUMERALS}月份第几编.\-/年])(?P<dn>\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})号(?![线楼馆门口房车位台床机院码店桥座])"
+        rf"(?P<day>(?<![\d{CN_NUMERALS}月份第几编.\-/年])(?P<dn>\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})号(?![线楼馆门口房车位台床机院码店桥座]|风球)"
         rf"|(?<![\d{CN_NUMERALS}月份第几编.\-/年])(?P<dd>\d{{1,2}}|[{CN_NUMERALS}]{{2,3}})日(?![游内后前]))",
     ))
 )
 _WORDS = {
     "今儿个": 0, "今儿": 0, "今天": 0, "今日": 0, "今晚": 0, "今早": 0,
     "明儿个": 1, "明儿": 1, "明天": 1, "明日": 1, "明早": 1, "明晚": 1,
-    "后天": 2, "大后天": 3, "明后天": 1, "明后两天": 1, "明后两日": 1, "今明两天": 0, "今明天": 0,
+    "后天": 2, "大后天": 3, "大大后天": 4, "明后天": 1, "明后两天": 1, "明后两日": 1, "今明两天": 0, "今明天": 0,
     "昨儿": -1, "昨天": -1, "昨日": -1, "昨晚": -1, "前天": -2, "大前天": -3,
     "前儿个": -2, "后儿个": 2, "前儿": -2, "后儿": 2, "今朝": 0, "明朝": 1, "听日": 1, "琴日": -1, "寻日": -1,
     "明个": 1, "今个": 0, "昨个": -1, "后日": 2, "大后日": 3, "前日": -2, "听朝": 1, "明仔载": 1, "明仔載": 1,
@@ -327,7 +327,7 @@ def next_lunar_day(month: int, day: int, today: dt.date) -> dt.date | None:
 
 def next_festival(name: str, today: dt.date) -> dt.date | None:
     """The next occurrence of a festival on or after ``today``."""
-    for year in (today.year, today.year + 1):
+    for year in (today.year - 1, today.year, today.year + 1):  # 腊八 of last year's lunar calendar falls in January
         day = festival_date(name, year)
         if day is not None and day >= today:
             return day
@@ -428,7 +428,7 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
     if kind == "lunardate":
         named = match["lm"] or match["lm2"] or "正"  # 大年初三: the first month
         month = {"正": 1, "腊": 12, "冬": 11}.get(named) or parse_number(named)
-        day = (match["ld"] or match["ld1"]).removeprefix("初")
+        day = (match["ld"] or match["ld1"]).removeprefix("初").replace("廿", "二十")  # 廿八: 28
         return next_lunar_day(month, parse_number(day), today)
     if kind == "ryear":
         year = today.year + _RELATIVE_YEARS[match["ry"]]
@@ -443,7 +443,7 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
 #: Two dates in one question (``本来3月2号，改到3月9号``, ``3号…改成5号``): the one asked about follows a change or a
 #: question word; the other is the one given up, a departure, a birthday. Looked for just before / after a date.
 _ASKED_BEFORE = re.compile(r"(?:改|换|推迟|延期|提前|挪)(?:到|成|为|在)?|而是|其实是|[哦噢喔呃额啊]不是|不对"
-                           r"|问的是|想问|想知道|查一?下?|是不是$")
+                           r"|问的是|想问|想知道|查一?下?|是不是$|[呃额]$")  # 周六呃周日吧: a spoken correction
 _DROPPED_BEFORE = re.compile(r"原定|原来|本来|之前|(?<![哦噢喔呃额啊])不是|生日|出生")
 _DROPPED_AFTER = re.compile(r"^.{0,4}(?:不行|算了|取消|出发|开会|起飞|到了|生日)")
 
@@ -506,7 +506,7 @@ def asked_scores(text: str, spans: list[tuple[int, int]]) -> list[int]:
 
 
 #: A question's marks: a particle, a question mark, a question word, ``X不X`` (冷不冷), a closing 不/没.
-_QUESTION = re.compile(r"[吗呢咩伐么嘛？?]|([\u4e00-\u9fff])[不唔]\1|[不没无][\s。！!~～]*$"
+QUESTION = re.compile(r"[吗呢咩伐么嘛？?]|([\u4e00-\u9fff])[不唔]\1|[不没无][\s。！!~～]*$"
                        r"|咋|啥|怎|几|多少|如何|会不会|能不能|要不要")
 _CLAUSE_END = re.compile(r"[\s，,。！!；;]")
 
@@ -524,7 +524,7 @@ def _question_clause(text: str, spans: list[tuple[int, int]]) -> list[int]:
     今日仲系咁大风咩``, ``今儿个哈尔滨贼冷 后儿个能暖和点不``) and a later one's clause asks: that one is asked."""
     clauses = [text[e : (spans[k + 1][0] if k + 1 < len(spans) else len(text))] for k, (_, e) in enumerate(spans)]
     first = clauses[0]
-    if len(spans) < 2 or not _CLAUSE_END.search(first) or _QUESTION.search(first):
+    if len(spans) < 2 or not _CLAUSE_END.search(first) or QUESTION.search(first):
         return [0] * len(spans)
-    asks = [k for k in range(1, len(spans)) if _QUESTION.search(clauses[k])]
+    asks = [k for k in range(1, len(spans)) if QUESTION.search(clauses[k])]
     return [1 if asks and k == asks[0] else 0 for k in range(len(spans))]

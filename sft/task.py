@@ -80,6 +80,8 @@ _YMD = re.compile(
     rf"|(?<![\d.])(?P<y2>\d{{4}})(?P<sep>[-/.])(?P<m2>\d{{1,2}})(?P=sep)(?P<d2>\d{{1,2}})(?!\d|\.\d)"
     # 20261205, as typed into a search box: eight digits, a 19xx/20xx year, a real month and day
     r"|(?<![\d.])(?P<y3>(?:19|20)\d\d)(?P<m3>0[1-9]|1[0-2])(?P<d3>0[1-9]|[12]\d|3[01])(?![\d.])"
+    # 26.10.25: a two-digit year 20-39 before a two-digit month and day, apart by dots (20xx, as 26年)
+    r"|(?<![\d.])(?P<y4>[23]\d)\.(?P<m4>0[1-9]|1[0-2])\.(?P<d4>0[1-9]|[12]\d|3[01])(?![\d.])"
 )
 # What may not follow a number pair read as month.day: it is a measure (降雨量3.5毫米, 1.5度, 风力2.5级)
 _UNITS = (r"毫米|厘米|公里|千米|米|度(?!假)|℃|°|级|%|％|mm|cm|km|倍|万|千|元|块|小时|分钟|个|岁|次"
@@ -189,9 +191,10 @@ def _first(pattern: re.Pattern, text: str, has_year: bool, given_up: list[str] |
             continue  # a lunar month and day (农历八月十五): relative, sft.dates resolves it
         groups = {k: v for k, v in match.groupdict().items() if v}
         try:
-            month = parse_number(groups.get("m") or groups.get("m2") or groups["m3"])
-            day = parse_number(groups.get("d") or groups.get("d2") or groups["d3"])
-            year = parse_number(groups.get("y") or groups.get("y2") or groups["y3"]) if has_year else None
+            month = parse_number(groups.get("m") or groups.get("m2") or groups.get("m3") or groups["m4"])
+            day = parse_number(groups.get("d") or groups.get("d2") or groups.get("d3") or groups["d4"])
+            year = (parse_number(groups.get("y") or groups.get("y2") or groups.get("y3") or groups["y4"])
+                    if has_year else None)
             date = format_date(month, day, year)
         except (ValueError, KeyError, TypeError, OverflowError):
             continue

@@ -494,3 +494,14 @@ def test_dialect_days_the_asked_one_of_two_and_given_up_written_dates(question, 
 ])
 def test_english_short_weekdays_ordinal_days_typed_digits_and_quoted_text(question, expected):
     assert find_date(question, today=MON) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    ("腊八 那天 天津 冷吗", "2027-01-02", "2027-01-15"),  # the lunar year before today's calendar year
+    ("年货大街 腊月廿八 去逛", "2027-01-10", "2027-02-04"), ("大大后天去扬州玩", "2026-03-30", "2026-04-03"),
+    ("澳門 八號風球 今日 會唔會掛", "2026-08-20", "2026-08-20"),  # a typhoon signal's number is no day
+    ("周六呃周日吧 去爬山会下雨吗", "2026-10-14", "2026-10-18"),  # a spoken correction
+    ("霜冻预警 26.10.25 寿光", None, "2026-10-25"), ("北京 10.25", None, "10-25"),
+])
+def test_lunar_days_across_years_spoken_corrections_and_dotted_two_digit_years(question, today, expected):
+    assert find_date(question, today=today) == expected

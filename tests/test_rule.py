@@ -449,3 +449,17 @@ def test_rule_9_a_plan_written_dates_first_pairs_each_stop_with_the_day_before_i
 ])
 def test_left_out_cities_english_origins_and_clauses(question, expected):
     assert json.loads(rule.extract_one(question))["city"] == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("就是我想问一下那个南经后天冷不冷", "南经"), ("呃和肥这两天风大不大", "和肥"),  # after a spoken filler
+    ("沪上今日最高温多少", "沪上"), ("申城 12月25日 会下雪吗", "申城"), ("京城明天雾霾严重吗", "京城"),  # nicknames
+    ("大连比青岛冷吗 这周六", "大连"), ("厦门vs三亚 春节 哪个更暖", "厦门"),  # compared: the first
+    ("复旦邯郸校区 6月28号毕业典礼", None),  # a campus named after a city
+    # rule 6e: a statement about one city, then a question about another (or the same in another form)
+    ("看到新闻说北京下冰雹了，天津今天会不会也下", "天津"), ("在奥克兰待久了怕冷 跨年夜广州冷不冷", "广州"),
+    ("深圳市全市进入暴雨紧急防御状态。现在深圳还在下吗", "深圳"), ("娄底和天门过两天天气咋样", "娄底"),
+    ("伦敦这边 rain again… 下周末去Seattle会晴吗", "Seattle"),  # a Latin destination over where one is
+])
+def test_fillers_nicknames_comparisons_campuses_and_the_asking_clause(question, expected):
+    assert json.loads(rule.extract_one(question))["city"] == expected
