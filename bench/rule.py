@@ -67,6 +67,9 @@ Cities, rule by rule
     6c. Corrections and follow-ups outweigh every other word: +4 after ``我说的是``/``应该是``/``换成``… or before
         ``呢`` (``那咸阳呢``), -4 after ``不是`` (not ``哦不是``, a speaker correcting themself) or ``你说的是``/
         ``刚才问的是`` (``_ASKED_CITY``, ``_GIVEN_UP_CITY``).
+    6e. A statement about one city, then a question about another, or about the same one in another form (``看到新闻说
+        北京下冰雹了，天津今天会不会也下``; ``深圳市全市…。现在深圳还在下吗``): +4 to the asking mention
+        (:func:`_question_clause_bonus`); a list (``北京，上海天气怎么样``, ``A和B哪个冷``) is no statement.
     6d. A prefecture right before its own county-level city (``泉州晋江``, ``苏州 昆山``) or in brackets after it
         (``东港（丹东的）``) is no second city (``datasets/county_cities.tsv``).
     7. Anything that is not a non-empty string gives ``{"city": null, "date": null}``; an error in this
