@@ -362,6 +362,9 @@ WILD_TAGS = {
     "voice-asr", "minority-regions", "abbreviations", "time-expressions", "comparison", "weather-alerts",
     "outdoor-trips", "misc-short", "campus", "moving-housing", "food-shopping", "pets-garden", "internet-slang",
     "news-headlines", "overseas-chinese", "formal-official",
+    "support-bot", "rural-life", "maps-navigation", "weather-detail", "clock-times", "holidays-leave", "numbers-heavy",
+    "scripts-mixed", "long-plans", "work-chat", "medical-visits", "disaster-safety", "tourist-hotspots", "cross-border",
+    "forwarded-chat", "questions-as-statements",
 }
 
 
