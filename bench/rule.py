@@ -70,6 +70,7 @@ Cities, rule by rule
     6e. A statement about one city, then a question about another, or about the same one in another form (``看到新闻说
         北京下冰雹了，天津今天会不会也下``; ``深圳市全市…。现在深圳还在下吗``): +4 to the asking mention
         (:func:`_question_clause_bonus`); a list (``北京，上海天气怎么样``, ``A和B哪个冷``) is no statement.
+    6f. A city named again at the end, after other cities (a list or a plan, then ``香格里拉最后两天…``): +4.
     6d. A prefecture right before its own county-level city (``泉州晋江``, ``苏州 昆山``) or in brackets after it
         (``东港（丹东的）``) is no second city (``datasets/county_cities.tsv``).
     7. Anything that is not a non-empty string gives ``{"city": null, "date": null}``; an error in this
@@ -91,7 +92,7 @@ from dataclasses import dataclass
 
 from sft.cities import county_prefectures, nickname_cities, short_name
 from sft.dates import WEEKDAYS
-from sft.task import Answer, find_date, traditional_table
+from sft.task import QUOTED, Answer, find_date, traditional_table
 
 _NULL = Answer(None, None).to_json()
 
@@ -104,9 +105,10 @@ _NOT_CITY_WORDS = (
     "日照金山",  # the sunlit peaks at dawn (a photographers' word), not the city 日照
 )
 #: A street named after a city (rule 4): 南京路, 北京东路, 长沙街 (not 路过, 路上).
-_STREET = re.compile(r"[东西南北中]?(?:路(?![过上途程线费边况])|大街|大道|街(?!道))|校区")  # 复旦邯郸校区: a campus
+_STREET = re.compile(r"[东西南北中]?(?:路(?![过上途程线费边况])|大街|大道|街(?!道))|校区|半岛")  # a campus, a peninsula
 #: Words after 市 that make it the start of a word (rule 3): 北京市区 is 北京 + 市区.
-_SHI_WORDS = ("市区", "市民", "市中心", "市内", "市场", "市郊", "市里")
+_SHI_WORDS = ("市区", "市民", "市中心", "市内", "市场", "市郊", "市里", "市立")  # 青岛市立医院: 青岛
+_SOLAR_TERMS_LI = ("市立春", "市立夏", "市立秋", "市立冬")
 
 _WEATHER = re.compile(
     r"天气|气温|温度|下雨|下雪|降雨|降雪|有雨|有雪|雨|雪|晴|阴天|多云|刮风|大风|台风|雾|霾|冷|热|凉|暖|"
@@ -292,6 +294,30 @@ def load_romanized() -> list[str]:
     return [fields[0] for _, fields in read_tsv(DATA / "romanized.tsv", ("romanized", "city", "source"))]
 
 
+#: Full-width Latin letters and digits (ｓｈａｎｇｈａｉ) read as ASCII, one for one (the city is copied as written).
+_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+#: English words before a Latin city: where it is asked (to, in, for, at) or where a trip starts (from, leaving).
+_EN_TO = re.compile(r"(?:\bto|\bin|\bfor|\bat|去|到|飞)\s*$", re.IGNORECASE)
+_EN_FROM = re.compile(r"(?:\bfrom|\bleaving|从)\s*$", re.IGNORECASE)
+
+
+def _latin_city(question: str, gazetteer: Gazetteer) -> Mention | None:
+    """Rule 5b: the city written in Latin letters, as written: the only one, else the one after to/in/for (not
+    from/leaving), else the first."""
+    if gazetteer.romanized is None:
+        return None
+    found = list(gazetteer.romanized.finditer(question.translate(_FULL_WIDTH)))
+    if not found:
+        return None
+    best = found[0]
+    if len(found) > 1:
+        def score(m: re.Match) -> int:
+            before = question[max(0, m.start() - 12) : m.start()]
+            return 2 * bool(_EN_TO.search(before)) - 3 * bool(_EN_FROM.search(before))
+        best = max(found, key=lambda m: (score(m), -m.start()))
+    return Mention(best.start(), best.end(), question[best.start() : best.end()], best.group(0))
+
+
 def romanized_pattern(spellings: Iterable[str]) -> re.Pattern | None:
     forms = sorted({s.lower() for s in spellings if s}, key=len, reverse=True)
     if not forms:
@@ -327,7 +353,8 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
     for m in sorted(kept, key=lambda m: m.start):
         if m.key in gazetteer.blockers or _inside_word(folded, m) or _STREET.match(folded, m.end):
             continue
-        if m.key.endswith("市") and folded.startswith(_SHI_WORDS, m.end - 1):
+        if (m.key.endswith("市") and folded.startswith(_SHI_WORDS, m.end - 1)
+                and not folded.startswith(_SOLAR_TERMS_LI, m.end - 1)):  # 昆山市立夏: the solar term 立夏
             m = Mention(m.start, m.end - 1, m.text[:-1], m.key[:-1])  # rule 3: 北京市区 -> 北京
             if m.key not in gazetteer.names:
                 continue
@@ -485,10 +512,11 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
     gazetteer = gazetteer or default_gazetteer()
     mentions = find_mentions(question, gazetteer) if mentions is None else mentions
     if not mentions:
-        # Rule 5b: no city in Chinese characters: a city written in Latin letters, as written (shenzhen, Xi'an)
-        match = gazetteer.romanized.search(question) if gazetteer.romanized is not None else None
+        # Rule 5b: no city in Chinese characters: a city written in Latin letters, as written (shenzhen, Xi'an);
+        # of several, the one the English asks about (from Osaka to Kyoto; Leaving Shenzhen for Hong Kong)
+        match = _latin_city(question, gazetteer)
         if match:
-            return Mention(match.start(), match.end(), match.group(0), match.group(0))
+            return match
         short = find_short_full_name(question, gazetteer)  # rule 5d
         if short is not None:
             return short
@@ -497,11 +525,11 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
         m, text = mentions[0], gazetteer.fold(question)
         if _EXCEPT.search(text, 0, m.start):
             return None  # 除了哈尔滨，东北还有哪里…: the one city named is the one left out
-        latin = gazetteer.romanized.search(question) if gazetteer.romanized is not None else None
-        if latin and (_FROM.search(text, 0, m.start) or (_TO.search(text, 0, latin.start())
+        latin = _latin_city(question, gazetteer)
+        if latin and (_FROM.search(text, 0, m.start) or (_TO.search(text, 0, latin.start)
                                                          and not _TO.search(text, 0, m.start))):
             # Paris … flying in from 上海; 伦敦这边 rain again… 下周末去Brighton: the Latin city is asked
-            return Mention(latin.start(), latin.end(), latin.group(0), latin.group(0))
+            return latin
         return None if _origin_of_trip_to_place(text, m, gazetteer) else m
     text = gazetteer.fold(question)  # 天氣 as 天气
     scores = [_score(text, mentions, i) for i in range(len(mentions))]
@@ -520,6 +548,11 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
         if not same and ((_AND.match(gap) and not clause) or listed):
             scores[i] = max(scores[i], scores[i + 1] + 1)
     _question_clause_bonus(text, mentions, scores)
+    # Rule 6f: a city named again at the end, after other cities (昆明 大理 丽江 香格里拉 一共十天 香格里拉最后两天…;
+    # …圣诞在维也纳，维也纳圣诞节冷吗): the one asked
+    last = short_name(mentions[-1].key)
+    if sum(short_name(m.key) == last for m in mentions) > 1 and any(short_name(m.key) != last for m in mentions):
+        scores[-1] += 4
     best = max(range(len(mentions)), key=lambda i: (scores[i], i))  # tie: the one named last
     return mentions[best]
 
@@ -593,7 +626,9 @@ def _city_date(question: str, city: Mention, mentions: list[Mention], today) -> 
     if names_the_asked_date(question) or relative_day_marked(question):
         return None  # words say which date is asked (改到, 今天深圳28度 明天呢): the date rule decides
     key = short_name(city.key)
-    own = sorted((m for m in mentions if short_name(m.key) == key), key=lambda m: (m.start != city.start, m.start))
+    quoted = [q.span() for q in QUOTED.finditer(question)]  # a quoted forecast's day is not the question's own
+    own = sorted((m for m in mentions if short_name(m.key) == key and not any(a <= m.start < b for a, b in quoted)),
+                 key=lambda m: (m.start != city.start, m.start))
     bounds = sorted({m.start for m in mentions if short_name(m.key) != key} | {len(question)})
     ends = sorted({m.end for m in mentions if short_name(m.key) != key} | {0})
     windows = []  # (spaces between, before?, order, start, stop): adjacent words first, then across a space

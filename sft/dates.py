@@ -156,8 +156,20 @@ _FESTIVAL = (
 _NTH_DAY = r"(?:假期|长假|黄金周|小长假|假)?的?第(?P<n>[一二三四五六七1-7])天"
 # 2025年国庆, 二〇二五年的中秋: a festival in a named (numeric) year.
 _YEAR_FESTIVAL = re.compile(rf"(?<![\d{CN_NUMERALS}])(?P<y>{YEAR})年的?(?P<f>{_FESTIVAL})")
+# 元旦前一天, 中秋节后一天, 情人节前两天: a number of days before or after the festival's day (WILD.md, 15th sitting).
+_SHIFT = r"(?:节)?(?P<sd>前|后)第?(?P<sn>[一两二三四五六七1-7])天"
+# 五一调休, 国庆节后第一个工作日: a working day the holiday schedule decides, no date of the festival's.
+_WORKDAY_AFTER = re.compile(r"(?:节)?(?:假期)?(?:调休|[前后]第?[一二1]个工作日|[前后]的?第?[一二1]个?上班)")
 # A fixed-date festival without a year (not after 年: 今年国庆 is relative, 2025年国庆 is the one above).
-_BARE_FESTIVAL = re.compile(rf"(?<!年)(?<!年的)(?P<f>{_FESTIVAL})(?P<nth>{_NTH_DAY})?")
+_BARE_FESTIVAL = re.compile(rf"(?<!年)(?<!年的)(?P<f>{_FESTIVAL})(?:(?P<nth>{_NTH_DAY})|(?P<shift>{_SHIFT}))?")
+
+
+def _shifted(match: re.Match) -> int:
+    """The days a festival's match moves its day by (元旦前一天: -1), 0 without a shift."""
+    if not match["shift"]:
+        return 0
+    n = parse_number(match["sn"])
+    return -n if match["sd"] == "前" else n
 # The holidays of several days off, and which of their days is asked (国庆第三天, 五一假期的第二天).
 HOLIDAY_DAYS = {"国庆": 7, "国庆节": 7, "十一": 7, "五一": 5, "劳动节": 5, "元旦": 3}
 
@@ -182,10 +194,11 @@ _REL = re.compile(
         # 今年6月1号, 明年的国庆, 去年春节
         rf"(?P<ryear>(?<![\d{CN_NUMERALS}])(?P<ry>{_alternation(_RELATIVE_YEARS)})的?"
         rf"(?:(?P<rym>{NUM})(?:月份?|[./-])(?P<ryd>{NUM}){DAY_END}?|(?P<ryf>{_FESTIVAL})|(?P<ryt>今天|今日|这天|这一天)))",
-        rf"(?P<lunar>(?<!年)(?<!年的)(?P<lf>{_alternation(LUNAR_FESTIVALS)}))",
+        rf"(?P<lunar>(?<!年)(?<!年的)(?P<lf>{_alternation(LUNAR_FESTIVALS)})(?!初[一二三四五六七八九十])"
+        rf"(?:{_SHIFT.replace('?P<sd>', '?P<lsd>').replace('?P<sn>', '?P<lsn>')})?)",
         # a lunar calendar day: 农历八月十五, 阴历腊月初八, 大年初三, 正月初六, 正月十五
         rf"(?P<lunardate>(?:(?:农历|阴历)(?P<lm>正|腊|冬|{NUM})|(?P<lm2>正|腊|冬))月(?P<ld>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|{NUM})"
-        rf"(?:日|号|號)?|大年(?P<ld1>初[一二三四五六七八九十]))",
+        rf"(?:日|号|號)?|(?:大年|春节|过年)(?P<ld1>初[一二三四五六七八九十]))",
         # 下个月5号, 本月十五号, 上月3日
         rf"(?P<month>{_NOT_AFTER_UP_DOWN}(?P<mw>下个?月|这个?月|本月|上个?月)的?(?P<md>{NUM}){DAY_END})",
         rf"(?P<monthend>{_NOT_AFTER_UP_DOWN}(?P<ew>下个?月|这个?月|本月|上个?月)月?底|(?:(?<![\d{CN_NUMERALS}几每年上下个])|{_VERBAL_DOWN})月底)",
@@ -353,10 +366,15 @@ def find_festival(text: str) -> tuple[int | None, int, int] | None:
             return day.year, day.month, day.day
     for match in _BARE_FESTIVAL.finditer(text):
         if match["f"] in FIXED_FESTIVALS:
+            if _WORKDAY_AFTER.match(text, match.end()):
+                continue  # 五一调休: the day is no date of the festival's
             month, day = FIXED_FESTIVALS[match["f"]]
             nth = parse_number(match["n"]) if match["nth"] else 1
             if nth <= HOLIDAY_DAYS.get(match["f"], 1):  # no holiday's days off run into the next month
                 day += nth - 1
+            if match["shift"]:  # 元旦前一天: 12-31 (counted in a common year)
+                moved = dt.date(2001, month, day) + dt.timedelta(days=_shifted(match))
+                month, day = moved.month, moved.day
             return None, month, day
     return None
 
@@ -423,8 +441,12 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
         if n >= today.day:
             return _day(today.year, today.month, n)
         return _day(*_month_shift(today, 1), n)
-    if kind == "lunar":
-        return next_festival(match["lf"], today)
+    if kind == "lunar":  # 中秋节后一天: that many days from the festival's next occurrence
+        if _WORKDAY_AFTER.match(match.string, match.end()):
+            return None  # 春节后第一个工作日: the holiday schedule's, no date of the festival's
+        day = next_festival(match["lf"], today)
+        shift = (parse_number(match["lsn"]) * (-1 if match["lsd"] == "前" else 1)) if match["lsd"] else 0
+        return None if day is None else day + dt.timedelta(days=shift)
     if kind == "lunardate":
         named = match["lm"] or match["lm2"] or "正"  # 大年初三: the first month
         month = {"正": 1, "腊": 12, "冬": 11}.get(named) or parse_number(named)

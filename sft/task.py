@@ -84,7 +84,7 @@ _YMD = re.compile(
     r"|(?<![\d.])(?P<y4>[23]\d)\.(?P<m4>0[1-9]|1[0-2])\.(?P<d4>0[1-9]|[12]\d|3[01])(?![\d.])"
 )
 # What may not follow a number pair read as month.day: it is a measure (降雨量3.5毫米, 1.5度, 风力2.5级)
-_UNITS = (r"毫米|厘米|公里|千米|米|度(?!假)|℃|°|级|%|％|mm|cm|km|倍|万|千|元|块|小时|分钟|个|岁|次"
+_UNITS = (r"毫米|厘米|公里|千米|米|度(?!假)|℃|°|级|%|％|mm|cm|km|倍|万|千|元(?![朗旦宵])|块|小时|分钟|个|岁|次"
           r"|天(?=[到内后左就以之的才])")  # 3-5天到: a span of days
 
 # Month and day: 4月6号, 十二月三十号, 3-15号, 3/15, 3.15 (not after 年: 今年6月1号 is relative)
@@ -176,6 +176,7 @@ def _normalize(question: str) -> str:
     if len(words) >= 4 and sum(len(w) == 1 for w in words) >= 0.6 * len(words):
         # typed with a space after every character (湖州 明 天 下 雨 吗): the spaces between characters go
         text = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text)
+    text = re.sub(r"(\d{1,2})\s*월\s*(\d{1,2})\s*일", r"\1月\2日", text)  # 10월 3일 (Korean)
     text = re.sub(r"(?<=\d)\s*[·・•。]\s*(?=\d)", ".", text)  # 5·20, 12・12, 8。12: a dot between numbers
     text = re.sub(r"(?<=\d)[Oo](?=\d*[月日号/.-])|(?<=[月/.-])[Oo](?=\d)", "0", text)  # 1O月1日: a letter O for 0
     return re.sub(r"\s*([年月日号號/.-])\s*", r"\1", text)  # 8 月 23 号 -> 8月23号
@@ -208,7 +209,7 @@ def _first(pattern: re.Pattern, text: str, has_year: bool, given_up: list[str] |
 
 
 #: Text in quotation marks (a caption, a forecast pasted in): its dates yield to one the question writes outside them.
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』")
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』")
 
 
 def find_date(question: str, today: dt.date | None = None) -> str | None:
@@ -222,8 +223,8 @@ def find_date(question: str, today: dt.date | None = None) -> str | None:
     """
     if not isinstance(question, str) or not question:
         return None
-    quoted = _QUOTED.sub(lambda m: "，" * len(m.group(0)), question)
-    if quoted != question and _QUOTED.sub("", question).strip():
+    quoted = QUOTED.sub(lambda m: "，" * len(m.group(0)), question)
+    if quoted != question and QUOTED.sub("", question).strip():
         found = find_date(quoted, today)  # a quoted caption's or forecast's day is not the question's own
         if found is not None:
             return found

@@ -505,3 +505,15 @@ def test_english_short_weekdays_ordinal_days_typed_digits_and_quoted_text(questi
 ])
 def test_lunar_days_across_years_spoken_corrections_and_dotted_two_digit_years(question, today, expected):
     assert find_date(question, today=today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    ("元旦前一天 广州天气", None, "12-31"), ("情人节前一天在厦门拍照", None, "02-13"),
+    ("国庆前两天 北京", None, "09-29"),
+    ("中秋节后一天 杭州下雨吗", "2026-08-30", "2026-09-26"), ("元宵节后第三天 洛阳", "2027-01-05", "2027-02-23"),
+    ("五一调休要上周日的班，那天会下雨吗", None, None), ("国庆节后第一个工作日 上海", None, None),  # the schedule's day
+    ("春节初三回娘家 赣州天气", "2027-01-15", "2027-02-08"), ("釜山 10월 3일 날씨", None, "10-03"),
+    ("过关到香港元朗 10/2 元朗那边天气", None, "10-02"),  # 元朗 is a place, not 元 (yuan) after a number
+])
+def test_days_before_and_after_festivals_schedule_days_and_korean_dates(question, today, expected):
+    assert find_date(question, today=today) == expected

@@ -463,3 +463,20 @@ def test_left_out_cities_english_origins_and_clauses(question, expected):
 ])
 def test_fillers_nicknames_comparisons_campuses_and_the_asking_clause(question, expected):
     assert json.loads(rule.extract_one(question))["city"] == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Google Maps says 2h drive from Osaka to Kyoto, is it raining in Kyoto?", "Kyoto"),  # rule 5b: where to
+    ("Leaving Shenzhen for Hong Kong on 28 Dec, rainy there?", "Hong Kong"),
+    ("ｓｈａｎｇｈａｉ　１２月１日　天気", "ｓｈａｎｇｈａｉ"),  # full-width letters, copied as written
+    ("雷州半岛 今日 风力", None), ("产检预约 周六 青岛市立医院东院区", "青岛"), ("昆山市立夏风大不大", "昆山市"),
+    ("毕业旅行 昆明 大理 丽江 香格里拉 一共十天 香格里拉最后两天晚上会不会零下", "香格里拉"),  # rule 6f
+    ("12月23号到慕尼黑，圣诞在维也纳，维也纳圣诞节冷吗", "维也纳"),
+])
+def test_latin_cities_asked_in_english_peninsulas_municipal_and_a_city_named_again(question, expected):
+    assert json.loads(rule.extract_one(question))["city"] == expected
+
+
+def test_rule_9_skips_a_city_inside_a_quoted_message():
+    question = "老妈转发：“这周末贵阳有冻雨，路上结冰，别回来了”  妈我是下周末回去"
+    assert json.loads(rule.extract_one(question, today="2026-01-06")) == {"city": "贵阳", "date": "2026-01-17"}
