@@ -462,7 +462,8 @@ def _origin_of_trip_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> b
 
 
 # A weather word may sit before the conjunction: 武汉热还是长沙热 asks about both, like 武汉还是长沙
-_AND = re.compile(rf"^\s*(?:{_WEATHER.pattern})?\s*(?:和|与|跟|及|还是|或者|或|比|、|,|，|/|and|or|vs\.?|VS\.?)\s*$")
+_AND = re.compile(rf"^\s*(?:{_WEATHER.pattern})?\s*"
+                  r"(?:和|与|跟|及|(?:还是|或者|或)(?:去|到)?|比|、|,|，|/|and|or|vs\.?|VS\.?)\s*$")
 # Two cities side by side, nothing between them but spaces, then a comparison (满洲里 二连浩特 哪个冷): asked together.
 _WHICH = re.compile(r"\s*(?:哪个|哪边|哪里|哪儿|哪|谁|比较|对比|相比)")
 

@@ -179,7 +179,7 @@ _EN_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturda
 _EN_SHORT_WEEKDAY = "mon|tues?|wed|thur?s?|fri|sat|sun"
 # Where 上周/下个月/这周 ... may start. The 下 of a verb (查下, 问下, 看下, 一下) is the verb's, not a
 # phrase's: 查下周三 and 查一下周三 are 周三, 查下下周三 is 下周三, 看下月底 is 月底; but 下个 always
-# starts a phrase (问下个月5号 is 下个月5号). 上上周, 下下个月 are no dates.
+# starts a phrase (问下个月5号 is 下个月5号). 上上周X is two weeks back, 下下个月N号 two months on (WILD.md).
 # A reduplicated verb (看看, 问问) is complete and takes no 下: 看看下下周日 is 下下周日.
 _VERB = "查问看瞧搜找说讲聊测试"  # not 算: 打算下周末 is 下周末
 _REDUPLICATED = "|".join(c + c for c in _VERB)
@@ -193,20 +193,25 @@ _REL = re.compile(
     "|".join((
         # 今年6月1号, 明年的国庆, 去年春节
         rf"(?P<ryear>(?<![\d{CN_NUMERALS}])(?P<ry>{_alternation(_RELATIVE_YEARS)})的?"
-        rf"(?:(?P<rym>{NUM})(?:月份?|[./-])(?P<ryd>{NUM}){DAY_END}?|(?P<ryf>{_FESTIVAL})|(?P<ryt>今天|今日|这天|这一天)))",
+        rf"(?:(?P<rym>{NUM})(?:月份?|[./-])(?P<ryd>{NUM}){DAY_END}?|(?P<ryf>{_FESTIVAL})|(?P<ryt>今天|今日|这天|这一天|同一天)))",
         rf"(?P<lunar>(?<!年)(?<!年的)(?P<lf>{_alternation(LUNAR_FESTIVALS)})(?!初[一二三四五六七八九十])"
         rf"(?:{_SHIFT.replace('?P<sd>', '?P<lsd>').replace('?P<sn>', '?P<lsn>')})?)",
         # a lunar calendar day: 农历八月十五, 阴历腊月初八, 大年初三, 正月初六, 正月十五
         rf"(?P<lunardate>(?:(?:农历|阴历)(?P<lm>正|腊|冬|{NUM})|(?P<lm2>正|腊|冬))月(?P<ld>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|{NUM})"
         rf"(?:日|号|號)?|(?:大年|春节|过年)(?P<ld1>初[一二三四五六七八九十]))",
         # 下个月5号, 本月十五号, 上月3日
-        rf"(?P<month>{_NOT_AFTER_UP_DOWN}(?P<mw>下个?月|这个?月|本月|上个?月)的?(?P<md>{NUM}){DAY_END})",
-        rf"(?P<monthend>{_NOT_AFTER_UP_DOWN}(?P<ew>下个?月|这个?月|本月|上个?月)月?底|(?:(?<![\d{CN_NUMERALS}几每年上下个])|{_VERBAL_DOWN})月底)",
+        # 本月最后一个周五, 下个月第一个周一: a month's ordinal weekday
+        rf"(?P<ordwd>{_NOT_AFTER_UP_DOWN}(?P<om>下下个?月|下个?月|这个?月|本月)的?(?:第(?P<on>[一二三四1-4])个|(?P<olast>最后一个))"
+        rf"{_WEEK}(?P<owd>{_WD}))",
+        rf"(?P<month>{_NOT_AFTER_UP_DOWN}(?P<mw>下下个?月|下个?月|这个?月|本月|上上个?月|上个?月)的?"
+        rf"(?P<md>{NUM}){DAY_END})",
+        rf"(?P<monthend>{_NOT_AFTER_UP_DOWN}(?P<ew>下个?月|这个?月|本月|上个?月)(?:月?底|的?最后一天)"
+        rf"|(?:(?<![\d{CN_NUMERALS}几每年上下个])|{_VERBAL_DOWN})月底)",
         # 下周的今天, 下个星期今天: the same weekday a week on (not 今天 itself)
         rf"(?P<sameday>(?<!每){_NOT_AFTER_UP_DOWN}(?P<tw>下下个?|下个?|上个?){_WEEK}的?(?:今天|今日|这天|这一天))",
         # weekends before weekdays: 这周末 must not read as 这周 + 末
         rf"(?P<weekend>(?<!每){_NOT_AFTER_UP_DOWN}(?P<sw>下下个?|下个?|上个?|这个?|本)?{_WEEK}末)",
-        rf"(?P<week>(?<!每){_NOT_AFTER_UP_DOWN}(?P<pw>下下个?|下个?|上个?|这个?|本){_WEEK}(?P<pd>{_WD}))",
+        rf"(?P<week>(?<!每){_NOT_AFTER_UP_DOWN}(?P<pw>下下个?|下个?|上上个?|上个?|这个?|本){_WEEK}(?P<pd>{_WD}))",
         rf"(?P<weekday>(?:(?<![\d{CN_NUMERALS}几每个上下这本])|{_VERBAL_DOWN})(?:周|星期|礼拜)(?P<bd>{_WD}))",
         # English mixed in: next Monday (下周一), this Friday (这周五), on Sunday / Sunday (周日); this / next weekend
         rf"(?P<enweek>(?i:(?<![a-z])(?:(?:(?P<ep>next|this|coming|on)\s+)?(?P<ed>{'|'.join(_EN_WEEKDAYS)})"
@@ -218,7 +223,7 @@ _REL = re.compile(
         rf"(?P<pass>过(?!两天)(?P<pn>{_COUNT})天)",
         rf"(?P<before>(?<![\d{CN_NUMERALS}百几])(?P<bn>{_COUNT})天(?:以前|之前|前))",
         r"(?P<word>今明两天|今明天|(?<!拿)(?<!亚特兰)(?<!波哥)大?大后天|(?<!拿)(?<!亚特兰)(?<!波哥)大前天|(?<![三昆崇思清光志])明后(?:两[天日]|天)|(?<![以之今此然随日午最往落])后天|(?<![目当以之提眼事先面跟从日])前天"
-        r"|今儿个|今儿|今天|今日|今晚|今早|明儿个|明儿|明天|明日|明早|明晚|昨儿|昨天|昨日|昨晚"
+        r"|今儿个|今儿|今天|今日|今晚|今早|明儿个|明儿|明天|明日|明早|明晚|昨儿|昨天|昨日|昨晚|金天|名天|明田"
         # dialect day words (WILD.md): Wu 今朝/明朝, Cantonese 听日/琴日/寻日, northern 明个/今个/昨个
         r"|前儿个|后儿个|(?<![以之今此然随日午最往落])后儿|(?<![目当以之提眼事先面跟从日])前儿|今朝|明朝|听日|琴日|寻日|明个|今个|昨个"
         # Cantonese 后日/大后日/前日/听朝, Minnan 明仔载 (not 今后日子, 三天后日本, 目前日程)
@@ -236,7 +241,9 @@ _REL = re.compile(
 _WORDS = {
     "今儿个": 0, "今儿": 0, "今天": 0, "今日": 0, "今晚": 0, "今早": 0,
     "明儿个": 1, "明儿": 1, "明天": 1, "明日": 1, "明早": 1, "明晚": 1,
-    "后天": 2, "大后天": 3, "大大后天": 4, "明后天": 1, "明后两天": 1, "明后两日": 1, "今明两天": 0, "今明天": 0,
+    "后天": 2, "大后天": 3, "大大后天": 4,
+    "明后天": 1, "明后两天": 1, "明后两日": 1, "今明两天": 0, "今明天": 0,
+    "金天": 0, "名天": 1, "明田": 1,  # typed by pinyin: 金天 for 今天, 名天 and 明田 for 明天
     "昨儿": -1, "昨天": -1, "昨日": -1, "昨晚": -1, "前天": -2, "大前天": -3,
     "前儿个": -2, "后儿个": 2, "前儿": -2, "后儿": 2, "今朝": 0, "明朝": 1, "听日": 1, "琴日": -1, "寻日": -1,
     "明个": 1, "今个": 0, "昨个": -1, "后日": 2, "大后日": 3, "前日": -2, "听朝": 1, "明仔载": 1, "明仔載": 1,
@@ -382,7 +389,7 @@ def find_festival(text: str) -> tuple[int | None, int, int] | None:
 # ------------------------------------------------------------------------------- relative dates
 
 #: Which week a word names, relative to the current one (这周X, next Monday, 下下周末, this weekend).
-_WEEK_SHIFT = {"": 0, "这": 0, "本": 0, "下": 1, "下下": 2, "上": -1, "this": 0, "coming": 0, "next": 1}
+_WEEK_SHIFT = {"": 0, "这": 0, "本": 0, "下": 1, "下下": 2, "上": -1, "上上": -2, "this": 0, "coming": 0, "next": 1}
 
 
 def _on_or_after(today: dt.date, weekday: int) -> dt.date:
@@ -430,8 +437,15 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
     if kind == "before":
         return today - dt.timedelta(days=parse_number(match["bn"]))
     if kind == "month":
-        shift = -1 if match["mw"].startswith("上") else 1 if match["mw"].startswith("下") else 0
+        word = match["mw"]
+        shift = {"下下": 2, "上上": -2}.get(word[:2], {"上": -1, "下": 1}.get(word[0], 0))
         return _day(*_month_shift(today, shift), parse_number(match["md"]))
+    if kind == "ordwd":  # the n-th (or last) such weekday of that month
+        word = match["om"]
+        year, month = _month_shift(today, 2 if word.startswith("下下") else 1 if word.startswith("下") else 0)
+        days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1)
+                if dt.date(year, month, d).weekday() == WEEKDAYS[match["owd"]]]
+        return dt.date(year, month, days[-1] if match["olast"] else days[parse_number(match["on"]) - 1])
     if kind == "monthend":
         word = match["ew"] or ""
         shift = -1 if word.startswith("上") else 1 if word.startswith("下") else 0

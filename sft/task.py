@@ -80,8 +80,10 @@ _YMD = re.compile(
     rf"|(?<![\d.])(?P<y2>\d{{4}})(?P<sep>[-/.])(?P<m2>\d{{1,2}})(?P=sep)(?P<d2>\d{{1,2}})(?!\d|\.\d)"
     # 20261205, as typed into a search box: eight digits, a 19xx/20xx year, a real month and day
     r"|(?<![\d.])(?P<y3>(?:19|20)\d\d)(?P<m3>0[1-9]|1[0-2])(?P<d3>0[1-9]|[12]\d|3[01])(?![\d.])"
-    # 26.10.25: a two-digit year 20-39 before a two-digit month and day, apart by dots (20xx, as 26年)
-    r"|(?<![\d.])(?P<y4>[23]\d)\.(?P<m4>0[1-9]|1[0-2])\.(?P<d4>0[1-9]|[12]\d|3[01])(?![\d.])"
+    # 26.10.25, 27.2.5: a two-digit year 20-39 before a month and day, apart by dots (20xx, as 26年)
+    r"|(?<![\d.])(?P<y4>[23]\d)\.(?P<m4>0?[1-9]|1[0-2])\.(?P<d4>0?[1-9]|[12]\d|3[01])(?![\d.])"
+    # 12/6/2026: month/day/year, the year last (US style)
+    r"|(?<![\d/])(?P<m5>0?[1-9]|1[0-2])/(?P<d5>0?[1-9]|[12]\d|3[01])/(?P<y5>(?:19|20)\d\d)(?![\d/])"
 )
 # What may not follow a number pair read as month.day: it is a measure (降雨量3.5毫米, 1.5度, 风力2.5级)
 _UNITS = (r"毫米|厘米|公里|千米|米|度(?!假)|℃|°|级|%|％|mm|cm|km|倍|万|千|元(?![朗旦宵])|块|小时|分钟|个|岁|次"
@@ -177,6 +179,7 @@ def _normalize(question: str) -> str:
         # typed with a space after every character (湖州 明 天 下 雨 吗): the spaces between characters go
         text = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text)
     text = re.sub(r"(\d{1,2})\s*월\s*(\d{1,2})\s*일", r"\1月\2日", text)  # 10월 3일 (Korean)
+    text = re.sub(r"(?<![单公纪])元月(?=[\d〇零一二三四五六七八九十两])", "1月", text)  # 元月十八号: January
     text = re.sub(r"(?<=\d)\s*[·・•。]\s*(?=\d)", ".", text)  # 5·20, 12・12, 8。12: a dot between numbers
     text = re.sub(r"(?<=\d)[Oo](?=\d*[月日号/.-])|(?<=[月/.-])[Oo](?=\d)", "0", text)  # 1O月1日: a letter O for 0
     return re.sub(r"\s*([年月日号號/.-])\s*", r"\1", text)  # 8 月 23 号 -> 8月23号
@@ -192,9 +195,9 @@ def _first(pattern: re.Pattern, text: str, has_year: bool, given_up: list[str] |
             continue  # a lunar month and day (农历八月十五): relative, sft.dates resolves it
         groups = {k: v for k, v in match.groupdict().items() if v}
         try:
-            month = parse_number(groups.get("m") or groups.get("m2") or groups.get("m3") or groups["m4"])
-            day = parse_number(groups.get("d") or groups.get("d2") or groups.get("d3") or groups["d4"])
-            year = (parse_number(groups.get("y") or groups.get("y2") or groups.get("y3") or groups["y4"])
+            month = parse_number(next(groups[k] for k in ("m", "m2", "m3", "m4", "m5") if k in groups))
+            day = parse_number(next(groups[k] for k in ("d", "d2", "d3", "d4", "d5") if k in groups))
+            year = (parse_number(next(groups[k] for k in ("y", "y2", "y3", "y4", "y5") if k in groups))
                     if has_year else None)
             date = format_date(month, day, year)
         except (ValueError, KeyError, TypeError, OverflowError):

@@ -480,3 +480,7 @@ def test_latin_cities_asked_in_english_peninsulas_municipal_and_a_city_named_aga
 def test_rule_9_skips_a_city_inside_a_quoted_message():
     question = "老妈转发：“这周末贵阳有冻雨，路上结冰，别回来了”  妈我是下周末回去"
     assert json.loads(rule.extract_one(question, today="2026-01-06")) == {"city": "贵阳", "date": "2026-01-17"}
+
+
+def test_a_or_b_with_a_trip_verb_is_asked_together():
+    assert json.loads(rule.extract_one("去厦门还是去福州 下周末 哪边天气好"))["city"] == "厦门"
