@@ -365,7 +365,7 @@ WILD_TAGS = {
     "support-bot", "rural-life", "maps-navigation", "weather-detail", "clock-times", "holidays-leave", "numbers-heavy",
     "scripts-mixed", "long-plans", "work-chat", "medical-visits", "disaster-safety", "tourist-hotspots", "cross-border",
     "forwarded-chat", "questions-as-statements",
-    "keyword-search", "ime-typos", "past-weather", "planning-choices", "speaker-commands", "holiday-travel",
+    "keyword-search", "ime-typos", "planning-choices", "speaker-commands", "holiday-travel",
     "emoji-heavy", "rambling-long", "counties-towns", "municipal-districts", "foreign-cities", "hk-macau-taiwan-places",
     "sights-with-cities", "two-city-trips", "relative-weeks-months", "date-formats",
 }
