@@ -368,6 +368,10 @@ WILD_TAGS = {
     "keyword-search", "ime-typos", "planning-choices", "speaker-commands", "holiday-travel",
     "emoji-heavy", "rambling-long", "counties-towns", "municipal-districts", "foreign-cities", "hk-macau-taiwan-places",
     "sights-with-cities", "two-city-trips", "relative-weeks-months", "date-formats",
+    "assistant-commands", "slot-filling-turns", "forum-titles", "travel-guide-questions", "chitchat-mixed",
+    "clothing-advice", "negated-and-doubtful", "kids-and-parents", "city-named-foods", "words-holding-cities",
+    "people-and-companies", "numbers-in-names", "provinces-and-cities", "place-suffixes", "festival-lookalikes",
+    "time-number-lookalikes",
 }
 
 
