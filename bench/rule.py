@@ -103,9 +103,17 @@ _NOT_CITY_WORDS = (
     "四平八稳", "普洱茶", "白银价", "黄山毛峰", "祝您安康", "祝你安康", "中山装", "中山路", "北海道",
     "吉林省", "海南省", "明白城",
     "日照金山",  # the sunlit peaks at dawn (a photographers' word), not the city 日照
+    # idioms and words around a city's name (WILD.md, twentieth sitting)
+    "夸下海口", "大吉安康", "仁者乐山", "美丽江南", "便宜", "混合肥", "连帽", "刚开封", "已开封", "未开封", "白城墙",
+    "婚礼来宾", "来宾席",
 )
+#: What makes a city's name a product's or a company's (兰州拉面, 金华火腿, 上海银行, 深圳航空): no city (rule 4).
+_PRODUCT = re.compile(r"(?:拉面|牛肉面|螺蛳粉|火腿|大米|烤鸭|啤酒|米粉|米线|炒饭|扒鸡|红肠|盐水鸭|小吃|瓜(?!分)|银行"
+                      r"|航空|现代(?!化))(?!节)")  # 柳州螺蛳粉节, 青岛啤酒节: an event held in the city
 #: A street named after a city (rule 4): 南京路, 北京东路, 长沙街 (not 路过, 路上).
 _STREET = re.compile(r"[东西南北中]?(?:路(?![过上途程线费边况])|大街|大道|街(?!道))|校区|半岛")  # a campus, a peninsula
+#: 长沙县: a county named after its prefecture is a county (县城 after a county-level city is that city).
+_COUNTY_AFTER = re.compile(r"县(?!城)")
 #: Words after 市 that make it the start of a word (rule 3): 北京市区 is 北京 + 市区.
 _SHI_WORDS = ("市区", "市民", "市中心", "市内", "市场", "市郊", "市里", "市立")  # 青岛市立医院: 青岛
 _SOLAR_TERMS_LI = ("市立春", "市立夏", "市立秋", "市立冬")
@@ -351,7 +359,8 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
                 taken[i] = True
     result = []
     for m in sorted(kept, key=lambda m: m.start):
-        if m.key in gazetteer.blockers or _inside_word(folded, m) or _STREET.match(folded, m.end):
+        if (m.key in gazetteer.blockers or _inside_word(folded, m) or _STREET.match(folded, m.end)
+                or _PRODUCT.match(folded, m.end) or _COUNTY_AFTER.match(folded, m.end)):
             continue
         if (m.key.endswith("市") and folded.startswith(_SHI_WORDS, m.end - 1)
                 and not folded.startswith(_SOLAR_TERMS_LI, m.end - 1)):  # 昆山市立夏: the solar term 立夏
@@ -382,7 +391,7 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
 #: Rule 4b: what follows a weekday (周四, 星期六) as a word of its own: 周四会下雨 is 周四 + 会, not the city
 #: 四会; 周六安排 is no 六安, 周日照常 no 日照, 周三河边 no 三河.
 _WEEKDAY = re.compile(r"(?:周|星期|礼拜)$")  # on the folded text: 禮拜 reads as 礼拜, 會 as 会
-_AFTER_WEEKDAY = ("会", "安排", "照常", "照样", "照旧", "照片", "河边", "亚运")
+_AFTER_WEEKDAY = ("会", "安排", "照常", "照样", "照旧", "照片", "河边", "亚运", "平均", "明显")
 
 
 def _weekday_numeral(folded: str, m: Mention, starts: set[int]) -> bool:
@@ -537,7 +546,7 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
     # Rule 6b: cities asked together (A和B, A还是B) share the question; the first named is the answer.
     for i in range(len(mentions) - 2, -1, -1):
         same = short_name(mentions[i].key) == short_name(mentions[i + 1].key)  # 黄山，黄山市: one city
-        gap = text[mentions[i].end : mentions[i + 1].start]
+        gap = _without_places(text[mentions[i].end : mentions[i + 1].start], gazetteer)  # 长沙和湖北武汉
         # a list, asked together: written side by side (广州深圳东莞), or apart by spaces only when compared
         # (A B 哪个暖和) or three or more in a row (天津 石家庄 保定 后天); two apart by a space can be two clauses
         spaced = bool(gap) and not gap.strip()
@@ -556,6 +565,13 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
         scores[-1] += 4
     best = max(range(len(mentions)), key=lambda i: (scores[i], i))  # tie: the one named last
     return mentions[best]
+
+
+def _without_places(gap: str, gazetteer: Gazetteer) -> str:
+    """``gap`` without the names of non-city places in it (a province before the second city: 和湖北武汉)."""
+    for name in sorted((b for b in gazetteer.blockers if b in gap), key=len, reverse=True):
+        gap = gap.replace(name, "")
+    return gap
 
 
 #: Where a mention's clause ends (rule 6e).

@@ -530,3 +530,12 @@ def test_days_before_and_after_festivals_schedule_days_and_korean_dates(question
 ])
 def test_weeks_and_months_two_away_ordinal_weekdays_and_more_written_forms(question, today, expected):
     assert find_date(question, today=today) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("杭州十一中今天下午运动会", None), ("六一班的春游", None), ("圣诞树摆在阳台上", None),  # no festival days
+    ("提前祝元旦快乐！北京冷吗", None), ("降雨概率7/10是啥意思", None), ("晚上10.30落地厦门", None),
+    ("都江堰5·12纪念馆今天开门吗", None), ("5·12那天去北川", "05-12"), ("圣诞节哈尔滨冷吗", "12-25"),
+])
+def test_festival_words_inside_names_and_numbers_that_are_no_dates(question, expected):
+    assert find_date(question) == expected

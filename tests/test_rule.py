@@ -484,3 +484,16 @@ def test_rule_9_skips_a_city_inside_a_quoted_message():
 
 def test_a_or_b_with_a_trip_verb_is_asked_together():
     assert json.loads(rule.extract_one("去厦门还是去福州 下周末 哪边天气好"))["city"] == "厦门"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("中午去吃碗兰州拉面暖暖 下午还会降温吗", None), ("金华火腿挂阳台上晾 湿度多少合适", None),  # products
+    ("上海银行的网点周六开门吗", None), ("深圳航空的航班听日会取消吗", None),  # companies
+    ("柳州螺蛳粉节 11月3号 天气", "柳州"),  # an event held in the city
+    ("同事夸下海口说周六不下雨", None), ("美丽江南四月烟雨 今年清明还会下雨吗", None),  # words around a name
+    ("长沙县明天有暴雨吗", None), ("义乌县城 下周三 会下雪吗", "义乌"),  # a county named after its prefecture
+    ("北京这周四平均气温多少度", "北京"), ("厦门周三明显降温吗", "厦门"),  # 周四 + 平均, 周三 + 明显
+    ("湖南长沙和湖北武汉 下周六哪个更热", "长沙"),  # a province between two cities asked together
+])
+def test_products_companies_idioms_counties_and_weekday_words(question, expected):
+    assert json.loads(rule.extract_one(question))["city"] == expected
