@@ -372,6 +372,9 @@ WILD_TAGS = {
     "clothing-advice", "negated-and-doubtful", "kids-and-parents", "city-named-foods", "words-holding-cities",
     "people-and-companies", "numbers-in-names", "provinces-and-cities", "place-suffixes", "festival-lookalikes",
     "time-number-lookalikes",
+    "invalid-dates", "spoken-numbers", "weekday-and-date", "lunar-calendar", "solar-terms", "years-and-past",
+    "ranges-and-spans", "two-questions-in-one", "small-prefectures", "county-level-cities", "minimal-pairs",
+    "where-am-i", "foreign-small-cities", "question-words", "abbreviated-days", "misc-realistic",
 }
 
 
