@@ -272,7 +272,7 @@ _PHRASE_START = re.compile(r"[^\w]|[_去到在回飞住来]")
 #: Looked for in the 4 characters before a position only (its longest word has 3): a scan from the start
 #: made rule 5c quadratic in the question's length (a 5,000-character garbage question took minutes).
 _TIME_BEFORE = re.compile(r"(?:[今明后昨前那当每]天|[今明昨][晚早儿]|[号號日]|[早晚]上|[上中下]午|[这那]边|周末"
-                          r"|[以之][后前]|(?:周|礼拜|星期)[一二三四五六日天]|小度|同学|那个|[呃嗯]|就是)$")
+                          r"|[以之][后前]|(?:周|礼拜|星期)[一二三四五六日天]|小度|同学|那个|[呃嗯]|就是|一下|[问查看]下)$")
 
 
 def _scan(folded: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
@@ -554,7 +554,8 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
                   for j in (i - 1, i + 1))
         listed = not gap or (spaced and (_WHICH.match(text, mentions[i + 1].end) or row))
         # a comma after a trip's destination ends its clause (否则去长沙，桂林国庆天气怎么样): no list
-        clause = gap.strip() in ("，", ",") and _TO.search(text, mentions[i - 1].end if i else 0, mentions[i].start)
+        lead = (mentions[i - 1].end if i else 0, mentions[i].start)  # 我在台北，高雄…: where one is, then a city
+        clause = gap.strip() in ("，", ",") and bool(_TO.search(text, *lead) or _AT.search(text, *lead))
         if not same and ((_AND.match(gap) and not clause) or listed):
             scores[i] = max(scores[i], scores[i + 1] + 1)
     _question_clause_bonus(text, mentions, scores)
@@ -574,6 +575,8 @@ def _without_places(gap: str, gazetteer: Gazetteer) -> str:
     return gap
 
 
+#: A quoted exchange or a correction before a mention: its question follows an answer (Q: … A: … Q: 那咸阳呢).
+_FOLLOW_UP = re.compile(r"A[:：]|答[:：]|不对|算了|其实|应该是|我说的是|我问的是|换成|改成")
 #: Where a mention's clause ends (rule 6e).
 _CLAUSE_BREAK = re.compile(r"[，,。！!？?；;\s]")
 
@@ -598,6 +601,10 @@ def _question_clause_bonus(text: str, mentions: list[Mention], scores: list[int]
         for i, ask in enumerate(asks):
             if ask:  # that mention: its form is the one asked (深圳市全市…。现在深圳还在下吗 → 深圳)
                 scores[i] += 4
+    elif (len(cities) > 1 and all(asks) and all(ended)
+          and not any(_FOLLOW_UP.search(text, 0, m.start) for m in mentions)):
+        # two questions in one message, each with its own city (兰州现在多少度 天水明天会下雨吗): the first is answered
+        scores[0] += 8
 
 
 def find_city(question: str, gazetteer: Gazetteer | None = None) -> str | None:

@@ -539,3 +539,12 @@ def test_weeks_and_months_two_away_ordinal_weekdays_and_more_written_forms(quest
 ])
 def test_festival_words_inside_names_and_numbers_that_are_no_dates(question, expected):
     assert find_date(question) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    ("寒露去北京香山看红叶", "2026-09-20", "2026-10-08"), ("小雪节气那天 包头会下雪吗", "2026-11-10", "2026-11-22"),
+    ("明天有大雪吗 西宁", "2026-12-05", "2026-12-06"),  # 大雪 alone is weather
+    ("今明后三天 阜阳 最高温多少", "2026-08-01", "2026-08-01"), ("双休日 去黄冈 热不热", "2026-07-08", "2026-07-11"),
+])
+def test_the_other_solar_terms_and_more_day_words(question, today, expected):
+    assert find_date(question, today=today) == expected

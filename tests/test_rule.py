@@ -497,3 +497,14 @@ def test_a_or_b_with_a_trip_verb_is_asked_together():
 ])
 def test_products_companies_idioms_counties_and_weekday_words(question, expected):
     assert json.loads(rule.extract_one(question))["city"] == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    # two questions in one message: the first
+    ("兰州现在多少度 天水明天会下雨吗", "兰州"), ("今天上海冷吗 另外明天苏州要不要带伞", "上海"),
+    ("Q: 西安明天下雨吗 A: 西安明天多云。Q: 那咸阳呢", "咸阳"),  # a follow-up after an answer
+    ("我在台北，高雄週末會下雨嗎", "高雄"),  # where one is, then the city asked
+    ("请问一下贵羊明天是不是要降温了", "贵羊"),  # a sound-alike after 一下
+])
+def test_two_questions_in_one_message_and_where_one_is(question, expected):
+    assert json.loads(rule.extract_one(question))["city"] == expected
