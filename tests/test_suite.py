@@ -375,6 +375,10 @@ WILD_TAGS = {
     "invalid-dates", "spoken-numbers", "weekday-and-date", "lunar-calendar", "solar-terms", "years-and-past",
     "ranges-and-spans", "two-questions-in-one", "small-prefectures", "county-level-cities", "minimal-pairs",
     "where-am-i", "foreign-small-cities", "question-words", "abbreviated-days", "misc-realistic",
+    "phenomena-asked", "body-feel", "timestamps", "app-notifications", "seasonal-words", "school-calendar",
+    "two-people",
+    "misc-realistic-2", "northern-dialects", "southern-dialects", "southwest-dialects", "net-abbreviations",
+    "elderly-voice", "chinglish-mix", "city-typos", "long-distance",
 }
 
 
