@@ -105,7 +105,7 @@ _NOT_CITY_WORDS = (
     "日照金山",  # the sunlit peaks at dawn (a photographers' word), not the city 日照
     # idioms and words around a city's name (WILD.md, twentieth sitting)
     "夸下海口", "大吉安康", "仁者乐山", "美丽江南", "便宜", "混合肥", "连帽", "刚开封", "已开封", "未开封", "白城墙",
-    "婚礼来宾", "来宾席",
+    "婚礼来宾", "来宾席", "蚌埠住", "几天水", "两天水",  # 蚌埠住了 (a meme), 这几天水大 (no 天水)
 )
 #: What makes a city's name a product's or a company's (兰州拉面, 金华火腿, 上海银行, 深圳航空): no city (rule 4).
 _PRODUCT = re.compile(r"(?:拉面|牛肉面|螺蛳粉|火腿|大米|烤鸭|啤酒|米粉|米线|炒饭|扒鸡|红肠|盐水鸭|小吃|瓜(?!分)|银行"
@@ -414,13 +414,16 @@ def _inside_word(question: str, m: Mention) -> bool:
 
 #: Rule 5f: a city named only to be left out (除了哈尔滨，东北还有哪里明天下雪): no city is asked.
 _EXCEPT = re.compile(r"(?:除了|除去|除开)" + _GAP + "$")
+#: Where the speaker is (我在厦门, 我人在…, 我现在在…): a city asked about is another one, when one is named.
+_I_AM_AT = re.compile(r"我(?:人|现在|目前|这边)?(?:在|住)$")
 #: Rule 6c: a correction or a follow-up names the city asked (我说的是福州不是广州, 应该是昆山不是昆明, 那咸阳呢)
 #: and the one given up (你说的是澳门, 不是广州, 刚才问的是北京): +4 / -4, more than any other word. ``哦不是`` is
 #: a speaker correcting themself (A哦不是B: B), not a city given up.
 _ASKED_CITY = re.compile(
     r"(?:我(?:问|说|要|查|想问|想查|想看)的是|应该是|其实是|换成|改成|改为|改查|而是)" + _GAP + "$")
 _GIVEN_UP_CITY = re.compile(
-    r"(?:(?<![哦噢喔呃额啊])不是|你(?:刚才?)?(?:说|回答|答|查)的是|(?:刚才|刚刚|之前|前面|上面)(?:你)?(?:问|说|查)的是)"
+    r"(?:(?<![哦噢喔呃额啊])不是|你(?:刚才?)?(?:说|回答|答|查)的是|(?:刚才|刚刚|之前|前面|上面)(?:你)?(?:问|说|查)的是"
+    r"|(?:别|不用|不要)(?:给我|帮我)?(?:查|看))"
     + _GAP + "$")
 
 
@@ -430,6 +433,8 @@ def _score(question: str, mentions: list[Mention], i: int) -> int:
     after = question[m.end : mentions[i + 1].start if i + 1 < len(mentions) else len(question)]
     if _GIVEN_UP_CITY.search(before):
         return -4
+    if _I_AM_AT.search(before):
+        return -2  # 我在厦门 (where the speaker is): another city named is the one asked (他那边, 漳州)
     if _ASKED_CITY.search(before) or after.lstrip().startswith("呢"):
         return 4
     score = 0

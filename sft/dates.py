@@ -219,9 +219,10 @@ _REL = re.compile(
         rf"(?P<week>(?<!每){_NOT_AFTER_UP_DOWN}(?P<pw>下下个?|下个?|上上个?|上个?|这个?|本){_WEEK}(?P<pd>{_WD}))",
         rf"(?P<weekday>(?:(?<![\d{CN_NUMERALS}几每个上下这本])|{_VERBAL_DOWN})(?:周|星期|礼拜)(?P<bd>{_WD}))",
         # English mixed in: next Monday (下周一), this Friday (这周五), on Sunday / Sunday (周日); this / next weekend
-        rf"(?P<enweek>(?i:(?<![a-z])(?:(?:(?P<ep>next|this|coming|on)\s+)?(?P<ed>{'|'.join(_EN_WEEKDAYS)})"
+        rf"(?P<enweek>(?i:(?:(?:(?P<ep>(?<![a-z])(?:next|this|coming|on)|下个?|这个?|上个?)\s*)?(?<![a-z])"
+        rf"(?P<ed>{'|'.join(_EN_WEEKDAYS)})"
         rf"|(?P<ep2>next|this|coming|on)\s+(?P<ed2>{_EN_SHORT_WEEKDAY})\.?)(?![a-z])))",
-        r"(?P<enweekend>(?i:(?<![a-z])(?P<eq>next|this|coming)\s+weekend(?![a-z])))",
+        r"(?P<enweekend>(?i:(?P<eq>(?<![a-z])(?:next|this|coming)|下个?|这个?)\s*weekend(?![a-z])))",
         # 三天后, 10天以后, 过3天, 5天前 (过两天 is "in a couple of days": vague, WILD.md; 过二天/过2天 is +2)
         rf"(?P<after>(?<![\d{CN_NUMERALS}百几])(?P<an>{_COUNT})天(?:以后|之后|后))",
         rf"(?P<weeks>(?<![\d{CN_NUMERALS}百几半])(?P<wn>{_COUNT})(?:周|个星期|个礼拜)(?:以后|之后|后))",
@@ -230,7 +231,7 @@ _REL = re.compile(
         r"(?P<word>今明后三天|今明后|今明两天|今明天|(?<!拿)(?<!亚特兰)(?<!波哥)大?大后天|(?<!拿)(?<!亚特兰)(?<!波哥)大前天|(?<![三昆崇思清光志])明后(?:两[天日]|天)|(?<![以之今此然随日午最往落])后天|(?<![目当以之提眼事先面跟从日])前天"
         r"|今儿个|今儿|今天|今日|今晚|今早|明儿个|明儿|明天|明日|明早|明晚|昨儿|昨天|昨日|昨晚|金天|名天|明田|明添"
         # dialect day words (WILD.md): Wu 今朝/明朝, Cantonese 听日/琴日/寻日, northern 明个/今个/昨个
-        r"|前儿个|后儿个|(?<![以之今此然随日午最往落])后儿|(?<![目当以之提眼事先面跟从日])前儿|今朝|明朝|听日|琴日|寻日|明个|今个|昨个"
+        r"|前儿个|后儿个|大后儿|天光日|(?<![以之今此然随日午最往落])后儿|(?<![目当以之提眼事先面跟从日])前儿|今朝|明朝|听日|琴日|寻日|明个|今个|昨个"
         # Cantonese 后日/大后日/前日/听朝, Minnan 明仔载 (not 今后日子, 三天后日本, 目前日程)
         r"|(?<![以之今此然随日午最往落天年月周时])大?后日(?![本子常期])|(?<![目当以之提眼事先面跟从日节])前日(?![子程期])"
         r"|听朝|明仔[载載]"
@@ -248,6 +249,7 @@ _WORDS = {
     "明儿个": 1, "明儿": 1, "明天": 1, "明日": 1, "明早": 1, "明晚": 1,
     "后天": 2, "大后天": 3, "大大后天": 4,
     "明后天": 1, "明后两天": 1, "明后两日": 1, "今明两天": 0, "今明天": 0, "今明后三天": 0, "今明后": 0,
+    "大后儿": 3, "天光日": 1,  # northern 大后儿 (大后天), Hakka 天光日 (明天)
     "金天": 0, "名天": 1, "明田": 1, "明添": 1,  # typed by pinyin: 金天 for 今天, 名天/明田/明添 for 明天
     "昨儿": -1, "昨天": -1, "昨日": -1, "昨晚": -1, "前天": -2, "大前天": -3,
     "前儿个": -2, "后儿个": 2, "前儿": -2, "后儿": 2, "今朝": 0, "明朝": 1, "听日": 1, "琴日": -1, "寻日": -1,
@@ -421,9 +423,10 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
         return _on_or_after(today, WEEKDAYS[match["bd"]])
     if kind == "enweek":
         day, prefix = match["ed"] or match["ed2"], (match["ep"] or match["ep2"] or "").lower()
+        prefix = {"下": "next", "这": "this", "上": "last"}.get(prefix[:1], prefix)  # 下个Friday: next Friday
         index = [d[:3] for d in _EN_WEEKDAYS].index(day[:3].lower())
-        if prefix in ("next", "this"):
-            return monday + dt.timedelta(days=7 * _WEEK_SHIFT[prefix] + index)
+        if prefix in ("next", "this", "last"):
+            return monday + dt.timedelta(days=7 * {"last": -1}.get(prefix, _WEEK_SHIFT.get(prefix, 0)) + index)
         return _on_or_after(today, index)
     if kind == "week":
         return monday + dt.timedelta(days=7 * _WEEK_SHIFT[match["pw"].rstrip("个")] + WEEKDAYS[match["pd"]])
@@ -432,7 +435,7 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
     if kind == "weekend":
         return _weekend(today, _WEEK_SHIFT[(match["sw"] or "").rstrip("个")])
     if kind == "enweekend":
-        return _weekend(today, _WEEK_SHIFT[match["eq"].lower()])
+        return _weekend(today, _WEEK_SHIFT[{"下": "next", "这": "this"}.get(match["eq"][:1], match["eq"].lower())])
     if kind == "after":
         return today + dt.timedelta(days=parse_number(match["an"]))
     if kind == "weeks":

@@ -508,3 +508,13 @@ def test_products_companies_idioms_counties_and_weekday_words(question, expected
 ])
 def test_two_questions_in_one_message_and_where_one_is(question, expected):
     assert json.loads(rule.extract_one(question))["city"] == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    # where the speaker is: the other city
+    ("我爸在漳州 我在厦门 他那边后天有雨吗", "漳州"), ("我妈在哈尔滨 我在海口 今天两边分别多少度", "哈尔滨"),
+    ("别给我查杭州，我现在在嘉兴，今晚有雨吗", "嘉兴"),  # a city not to look up
+    ("蚌埠住了 又下雨 啥时候能停啊", None), ("安顺黄果树 这几天水大不大", "安顺"),  # a meme; 这几天水 is no 天水
+])
+def test_where_the_speaker_is_a_city_not_to_look_up_and_memes(question, expected):
+    assert json.loads(rule.extract_one(question))["city"] == expected
