@@ -302,6 +302,7 @@ def load_romanized() -> list[str]:
     return [fields[0] for _, fields in read_tsv(DATA / "romanized.tsv", ("romanized", "city", "source"))]
 
 
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 #: Full-width Latin letters and digits (ｓｈａｎｇｈａｉ) read as ASCII, one for one (the city is copied as written).
 _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 #: English words before a Latin city: where it is asked (to, in, for, at) or where a trip starts (from, leaving).
@@ -312,9 +313,10 @@ _EN_FROM = re.compile(r"(?:\bfrom|\bleaving|从)\s*$", re.IGNORECASE)
 def _latin_city(question: str, gazetteer: Gazetteer) -> Mention | None:
     """Rule 5b: the city written in Latin letters, as written: the only one, else the one after to/in/for (not
     from/leaving), else the first."""
-    if gazetteer.romanized is None:
-        return None
-    found = list(gazetteer.romanized.finditer(question.translate(_FULL_WIDTH)))
+    text = question.translate(_FULL_WIDTH)
+    if gazetteer.romanized is None or not _LATIN_LETTER.search(text):
+        return None  # no letters, no Latin name: the big pattern is not run (most questions)
+    found = list(gazetteer.romanized.finditer(text))
     if not found:
         return None
     best = found[0]
@@ -403,13 +405,21 @@ def _weekday_numeral(folded: str, m: Mention, starts: set[int]) -> bool:
     return folded.startswith(_AFTER_WEEKDAY, m.start + 1) or (m.start + 1) in starts
 
 
+#: Every word of ``_NOT_CITY_WORDS`` that starts at a position, the longest first (a zero-width look-ahead, so that
+#: words overlapping each other are all seen): one search instead of a loop over words and positions.
+_NOT_CITY_WORD_AT = re.compile("(?=(" + "|".join(map(re.escape, sorted(_NOT_CITY_WORDS, key=len, reverse=True)))
+                               + "))")
+_NOT_CITY_WORD_MAX = max(map(len, _NOT_CITY_WORDS))
+
+
 def _inside_word(question: str, m: Mention) -> bool:
     """A common word that overlaps the mention starts at one of these positions."""
-    return any(
-        question.startswith(word, i)
-        for word in _NOT_CITY_WORDS
-        for i in range(max(0, m.start - len(word) + 1), m.end)
-    )
+    for w in _NOT_CITY_WORD_AT.finditer(question, max(0, m.start - _NOT_CITY_WORD_MAX + 1)):
+        if w.start() >= m.end:
+            return False
+        if w.start() + len(w.group(1)) > m.start:
+            return True
+    return False
 
 
 #: Rule 5f: a city named only to be left out (除了哈尔滨，东北还有哪里明天下雪): no city is asked.
@@ -652,8 +662,8 @@ def _city_date(question: str, city: Mention, mentions: list[Mention], today) -> 
     for one stop's day. Without a year of its own it takes the year the question names. None: no such date."""
     from sft.dates import names_the_asked_date, relative_day_marked
 
-    if names_the_asked_date(question) or relative_day_marked(question):
-        return None  # words say which date is asked (改到, 今天深圳28度 明天呢): the date rule decides
+    if names_the_asked_date(question):
+        return None  # words say which date is asked (改到, 原定): the date rule decides
     key = short_name(city.key)
     quoted = [q.span() for q in QUOTED.finditer(question)]  # a quoted forecast's day is not the question's own
     own = sorted((m for m in mentions if short_name(m.key) == key and not any(a <= m.start < b for a, b in quoted)),
@@ -683,6 +693,8 @@ def _city_date(question: str, city: Mention, mentions: list[Mention], today) -> 
         rest = find_date(f"{question[:start]},{question[stop:]}", today=today)
         if rest is None or rest == found:
             return None  # one date in the question: the date rule's reading stands
+        if relative_day_marked(question):
+            return None  # words say which relative day is asked (今天深圳28度 明天呢): the date rule decides
         named = find_date(question)
         if len(found) == 5 and named is not None and len(named) == 10 and not _GIVEN_UP.search(question):
             found = f"{named[:4]}-{found}"  # 2027年1月2日 哈尔滨；1月4日 长春: the plan's year
