@@ -399,6 +399,12 @@ def find_festival(text: str) -> tuple[int | None, int, int] | None:
 _WEEK_SHIFT = {"": 0, "这": 0, "本": 0, "下": 1, "下下": 2, "上": -1, "上上": -2, "this": 0, "coming": 0, "next": 1}
 
 
+def _months_on(word: str) -> int:
+    """The months a month word moves from this one (下个月 1, 下下个月 2, 本月 0, 上个月 -1; ``""`` is this month): the
+    prefixes of :data:`_WEEK_SHIFT`."""
+    return _WEEK_SHIFT[word.removesuffix("月").rstrip("个")]
+
+
 def _on_or_after(today: dt.date, weekday: int) -> dt.date:
     """The next day on or after ``today`` that falls on ``weekday`` (周三, Wednesday)."""
     return today + dt.timedelta(days=(weekday - today.weekday()) % 7)
@@ -422,11 +428,10 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
     if kind == "weekday":
         return _on_or_after(today, WEEKDAYS[match["bd"]])
     if kind == "enweek":
-        day, prefix = match["ed"] or match["ed2"], (match["ep"] or match["ep2"] or "").lower()
-        prefix = {"下": "next", "这": "this", "上": "last"}.get(prefix[:1], prefix)  # 下个Friday: next Friday
+        day, prefix = match["ed"] or match["ed2"], (match["ep"] or match["ep2"] or "").lower().rstrip("个")
         index = [d[:3] for d in _EN_WEEKDAYS].index(day[:3].lower())
-        if prefix in ("next", "this", "last"):
-            return monday + dt.timedelta(days=7 * {"last": -1}.get(prefix, _WEEK_SHIFT.get(prefix, 0)) + index)
+        if prefix in ("next", "this", "下", "这", "上"):  # 下个Friday is next Friday
+            return monday + dt.timedelta(days=7 * _WEEK_SHIFT[prefix] + index)
         return _on_or_after(today, index)
     if kind == "week":
         return monday + dt.timedelta(days=7 * _WEEK_SHIFT[match["pw"].rstrip("个")] + WEEKDAYS[match["pd"]])
@@ -435,7 +440,7 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
     if kind == "weekend":
         return _weekend(today, _WEEK_SHIFT[(match["sw"] or "").rstrip("个")])
     if kind == "enweekend":
-        return _weekend(today, _WEEK_SHIFT[{"下": "next", "这": "this"}.get(match["eq"][:1], match["eq"].lower())])
+        return _weekend(today, _WEEK_SHIFT[match["eq"].lower().rstrip("个")])  # this weekend, 这个weekend
     if kind == "after":
         return today + dt.timedelta(days=parse_number(match["an"]))
     if kind == "weeks":
@@ -445,19 +450,14 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
     if kind == "before":
         return today - dt.timedelta(days=parse_number(match["bn"]))
     if kind == "month":
-        word = match["mw"]
-        shift = {"下下": 2, "上上": -2}.get(word[:2], {"上": -1, "下": 1}.get(word[0], 0))
-        return _day(*_month_shift(today, shift), parse_number(match["md"]))
+        return _day(*_month_shift(today, _months_on(match["mw"])), parse_number(match["md"]))
     if kind == "ordwd":  # the n-th (or last) such weekday of that month
-        word = match["om"]
-        year, month = _month_shift(today, 2 if word.startswith("下下") else 1 if word.startswith("下") else 0)
+        year, month = _month_shift(today, _months_on(match["om"]))
         days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1)
                 if dt.date(year, month, d).weekday() == WEEKDAYS[match["owd"]]]
         return dt.date(year, month, days[-1] if match["olast"] else days[parse_number(match["on"]) - 1])
     if kind == "monthend":
-        word = match["ew"] or ""
-        shift = -1 if word.startswith("上") else 1 if word.startswith("下") else 0
-        return _last_day(*_month_shift(today, shift))
+        return _last_day(*_month_shift(today, _months_on(match["ew"] or "")))
     if kind == "day":
         n = parse_number(match["dn"] or match["dd"])
         if n >= today.day:
