@@ -186,10 +186,11 @@ def _normalize(question: str) -> str:
     return re.sub(r"\s*([年月日号號/.-])\s*", r"\1", text)  # 8 月 23 号 -> 8月23号
 
 
-def _first(pattern: re.Pattern, text: str, has_year: bool, given_up: list[str] | None = None) -> str | None:
+def _first(pattern: re.Pattern, text: str, has_year: bool) -> tuple[str | None, bool]:
     """The date of ``pattern`` the question asks about: the first one, unless another one's context says it
-    is the one asked (a change of plan, ``想问的是``) or the first one's says it is given up (``原定``, ``…出发``)."""
-    found: list[tuple[int, int, str]] = []  # (-score, position, date)
+    is the one asked (a change of plan, ``想问的是``) or the first one's says it is given up (``原定``, ``…出发``);
+    and whether even that one is given up (the only dates of this form are: 1月19号就算了)."""
+    found: list[tuple[int, str]] = []  # (position, date)
     spans: list[tuple[int, int]] = []
     for match in pattern.finditer(text):
         if text[max(0, match.start() - 2) : match.start()] in ("农历", "阴历"):
@@ -203,13 +204,13 @@ def _first(pattern: re.Pattern, text: str, has_year: bool, given_up: list[str] |
             date = format_date(month, day, year)
         except (ValueError, KeyError, TypeError, OverflowError):
             continue
-        found.append((0, match.start(), date))
+        found.append((match.start(), date))
         spans.append((match.start(), match.end()))
+    if not found:
+        return None, False
     scores = asked_scores(text, spans)  # each date's words looked at between its neighbours
-    best = min(((-score, at, date) for score, (_, at, date) in zip(scores, found, strict=True)), default=None)
-    if best is not None and best[0] > 0 and given_up is not None:
-        given_up.append(best[2])  # the only dates of this form are given up (1月19号就算了)
-    return best[2] if best else None
+    negated, _, date = min((-score, at, date) for score, (at, date) in zip(scores, found, strict=True))
+    return date, negated > 0  # its score below 0: given up
 
 
 #: Text in quotation marks (a caption, a forecast pasted in): its dates yield to one the question writes outside them.
@@ -233,16 +234,17 @@ def find_date(question: str, today: dt.date | None = None) -> str | None:
         if found is not None:
             return found
     text = _normalize(question)
-    given_up: list[str] = []  # written dates that the question gives up (1月19号就算了, 原定2/4): the last resort
-    found = _first(_YMD, text, True, given_up)
+    # a written date the question gives up (1月19号就算了, 原定2/4) is the last resort
+    found, given_up = _first(_YMD, text, True)
     if found is not None and not given_up:
         return found
     festival = find_festival(text)
     if festival is not None and festival[0] is not None and found is None:
         return format_date(festival[1], festival[2], festival[0])
-    dropped = len(given_up)
-    month_day = _first(_MD, text, False, given_up) or _english_date(text)
-    if month_day is not None and len(given_up) == dropped:
+    month_day, md_given_up = _first(_MD, text, False)
+    if month_day is None:
+        month_day, md_given_up = _english_date(text), False
+    if month_day is not None and not md_given_up:
         return month_day
     found = found or month_day
     if found is not None:  # only given-up written dates: a relative day the question asks wins over them
