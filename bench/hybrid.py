@@ -16,10 +16,8 @@ deterministic and field by field. The model's fields are *checked* first:
   ``Yunnan``, ``Japan``), neither ends with nor is followed in
   the question by the ending of a non-city place (``古镇``, ``机场``, ``水库``, ``岛``, …: ``NON_CITY_ENDINGS``),
   does not lie inside a longer known name that is no city (``北海`` in ``北海道``), is made of characters that
-  some place name has (``爷爷``, ``航班`` are words: ``place_characters``), and — under ``rule-first`` — is not a
-  city the rule knows but did not answer (the rule's context refused it: the origin of a trip, a word, a
-  street). Over the committed runs' model outputs where the rule (as of 4a729af) has no city, the checks before
-  these let 5 right cities and 158 wrong ones through (each question and city once; 2 / 6 for the `gpu` adapter of
+  some place name has (``爷爷``, ``航班`` are words: ``place_characters``). Over the committed runs' model
+  outputs where the rule (as of 4a729af) has no city, the checks before these let 5 right cities and 158 wrong ones through (each question and city once; 2 / 6 for the `gpu` adapter of
   reports/reference-h100, 5 / 22 for the `cpu` one of reports/reference-cpu and reports/cpu-sittings); with them
   4 / 62, 1 / 3 and 4 / 9;
 * the date is always the rule's: it reads every written form the model does, and the days the rule leaves

@@ -91,7 +91,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sft.cities import county_prefectures, nickname_cities, short_name
-from sft.dates import WEEKDAYS
+from sft.dates import QUESTION, WEEKDAYS, names_the_asked_date, relative_day_marked
 from sft.task import QUOTED, Answer, find_date, traditional_table
 
 _NULL = Answer(None, None).to_json()
@@ -600,8 +600,6 @@ def _question_clause_bonus(text: str, mentions: list[Mention], scores: list[int]
     """Rule 6e: the clause after one city's mentions asks (吗, 会不会, 冷不冷, ？) and every other mention's states
     (看到新闻说北京下冰雹了，天津今天会不会也下; 在奥克兰待久了怕冷 跨年夜广州冷不冷): +4 to the asking mention, as
     much as a correction."""
-    from sft.dates import QUESTION
-
     asks, ended = [], []
     for i, m in enumerate(mentions):
         stop = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
@@ -660,8 +658,6 @@ def _city_date(question: str, city: Mention, mentions: list[Mention], today) -> 
     the date rule decides), the date written right after a mention of the chosen city (``丽江8.23号天气``,
     ``天津周五冷不冷``), else right before one (``7月12号去西安``, ``5/4釜山``, ``1月4日 长春``): an itinerary asks
     for one stop's day. Without a year of its own it takes the year the question names. None: no such date."""
-    from sft.dates import names_the_asked_date, relative_day_marked
-
     if names_the_asked_date(question):
         return None  # words say which date is asked (改到, 原定): the date rule decides
     key = short_name(city.key)
