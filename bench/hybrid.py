@@ -17,9 +17,9 @@ deterministic and field by field. The model's fields are *checked* first:
   the question by the ending of a non-city place (``古镇``, ``机场``, ``水库``, ``岛``, …: ``NON_CITY_ENDINGS``),
   does not lie inside a longer known name that is no city (``北海`` in ``北海道``), is made of characters that
   some place name has (``爷爷``, ``航班`` are words: ``place_characters``). Over the committed runs' model
-  outputs where the rule (as of 4a729af) has no city, the checks before these let 5 right cities and 158 wrong ones through (each question and city once; 2 / 6 for the `gpu` adapter of
-  reports/reference-h100, 5 / 22 for the `cpu` one of reports/reference-cpu and reports/cpu-sittings); with them
-  4 / 62, 1 / 3 and 4 / 9;
+  outputs where the rule (as of 4a729af) has no city, the checks before these let 5 right cities and 158 wrong
+  ones through (each question and city once; 2 / 6 for the `gpu` adapter of reports/reference-h100, 5 / 22 for the
+  `cpu` one of reports/reference-cpu and reports/cpu-sittings); with them 4 / 62, 1 / 3 and 4 / 9;
 * the date is always the rule's: it reads every written form the model does, and the days the rule leaves
   out it leaves out on purpose (a span of days ``3-5天``, a month alone, a measure ``PM2.5``). Until 2026-12-01
   a checked model date (a real day whose month and day are both written) filled in where the rule had none;
