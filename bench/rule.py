@@ -91,7 +91,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sft.cities import county_prefectures, nickname_cities, short_name
-from sft.dates import QUESTION, WEEKDAYS, names_the_asked_date, relative_day_marked
+from sft.dates import QUESTION, WEEKDAYS, anchored_days, names_the_asked_date, relative_day_marked, shift_date
 from sft.task import QUOTED, Answer, find_date, traditional_table
 
 _NULL = Answer(None, None).to_json()
@@ -425,7 +425,7 @@ def _inside_word(question: str, m: Mention) -> bool:
 #: Rule 5f: a city named only to be left out (除了哈尔滨，东北还有哪里明天下雪): no city is asked.
 _EXCEPT = re.compile(r"(?:除了|除去|除开)" + _GAP + "$")
 #: Where the speaker is (我在厦门, 我人在…, 我现在在…): a city asked about is another one, when one is named.
-_I_AM_AT = re.compile(r"我(?:人|现在|目前|这边)?(?:在|住)$")
+_I_AM_AT = re.compile(r"[我偶俺](?:人|现在|目前|这边)?(?:住在|在|住)$")  # 偶/俺: 我 as typed online and in dialect
 #: Rule 6c: a correction or a follow-up names the city asked (我说的是福州不是广州, 应该是昆山不是昆明, 那咸阳呢)
 #: and the one given up (你说的是澳门, 不是广州, 刚才问的是北京): +4 / -4, more than any other word. ``哦不是`` is
 #: a speaker correcting themself (A哦不是B: B), not a city given up.
@@ -634,6 +634,8 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
     ``25号台州`` is the 25th (not a platform number), ``下周三亚`` is 下周 + 三亚."""
     if not isinstance(question, str) or not question.strip():
         return _NULL
+    # a title in 《》 names a work, not a place or a day (循环了一晚上《成都》, 《赛博朋克2077》): hidden, same length
+    question = _TITLE.sub(lambda m: "《" + "＊" * (len(m.group(0)) - 2) + "》", question)
     # no blanket except: a bug here must fail loudly, not show up as lower accuracy
     gazetteer = gazetteer or default_gazetteer()
     mentions = find_mentions(question, gazetteer)  # read once: rules 1-6 and rule 9 both use them
@@ -642,9 +644,31 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
     date = find_date(dated, today=today)
     if city is not None:
         date = _city_date(question, city, mentions, today) or date
+    days, where = anchored_days(question, short_name(city.key) if city is not None else None)
+    if days and date is not None:  # 5月3号飞成都，第二天去乐山…乐山那天: the day counted to (WILD.md, 26th sitting)
+        date = shift_date(date, days)
+        if city is not None and city.start < where and all(m.start < where for m in mentions) \
+                and _goes_to_place(gazetteer.fold(question), where):
+            city = None  # 12.30到哈尔滨 次日去亚布力滑雪 那天…: that day's place is no city
     return Answer(city.text if city else None, date).to_json()
 
 
+def _goes_to_place(folded: str, start: int) -> bool:
+    """Whether the clause from ``start`` goes to a known place that is no city (次日去亚布力, 第三天去天池)."""
+    end = _EDGE.search(folded, start + 1)
+    places = _place_cities()
+    stop = end.start() if end else len(folded)
+    for to in _TRIP_TO.finditer(folded, start, stop):
+        for length in range(min(8, stop - to.end()), 1, -1):
+            if folded[to.end() : to.end() + length] in places:
+                return True
+    return False
+
+
+#: A title between book-title marks (WILD.md, 26th sitting): a song's, film's or book's name.
+_TITLE = re.compile(r"《[^《》]{1,30}》")
+#: Rule 9: a day written alone just before another day (7.4 7.5 高雄, 周六 周日 嘉兴): the two are a list.
+_LISTED_DAY = re.compile(r"[\d０-９.．/\-月日号號]+|(?:这|下|本)?(?:周|星期|礼拜)[一二三四五六日天末]")
 #: Rule 9: a date given up (4月1号就算了) keeps its year to itself.
 _GIVEN_UP = re.compile(r"不行|算了|取消|原定|原来|本来")
 #: Rule 9: what may stand between a stop's date and its city (6月13日 去苏州, 12月1日 飞首尔).
@@ -684,12 +708,12 @@ def _city_date(question: str, city: Mention, mentions: list[Mention], today) -> 
         if found is None:
             continue
         previous = question[:start].rstrip().rsplit(None, 1)[-1] if question[:start].strip() else ""
-        if gap and before and re.fullmatch(r"[\d０-９.．/\-月日号號]+", previous):
-            continue  # 7.4 7.5 高雄: a list of days before the city, not one stop's day
+        if gap and before and _LISTED_DAY.fullmatch(previous):
+            continue  # 7.4 7.5 高雄, 周六 周日 嘉兴: a list of days before the city, not one stop's day
         rest = find_date(f"{question[:start]},{question[stop:]}", today=today)
         if rest is None or rest == found:
             return None  # one date in the question: the date rule's reading stands
-        if relative_day_marked(question):
+        if relative_day_marked(default_gazetteer().fold(question)):  # 禮拜六 as 礼拜六
             return None  # words say which relative day is asked (今天深圳28度 明天呢): the date rule decides
         named = find_date(question)
         if len(found) == 5 and named is not None and len(named) == 10 and not _GIVEN_UP.search(question):

@@ -85,6 +85,10 @@ MORE_AMBIGUOUS = {
 
 #: Cities outside the mainland's 地级市 system that cities.tsv leaves out (the label guide counts them as cities).
 HK_MACAU = ("香港", "澳门")
+#: Taiwan's counties named like their seat city (花莲县, seat 花莲市): the name alone is read as the city, as the
+#: label guide says (WILD.md, sitting 25: 花蓮, 宜蘭, 屏東, 臺東, 苗栗, 彰化); jionlp lists the counties only. Not
+#: 云林 (seat 斗六), 澎湖 (islands, seat 马公), 金门, 连江, nor 新竹县/嘉义县 (their cities are already cities).
+TAIWAN_COUNTY_SEATS = ("花莲市", "宜兰市", "屏东市", "台东市", "苗栗市", "彰化市", "南投市")
 
 #: Well-known foreign cities in their usual Chinese names, by country. Left out: names that are everyday words
 #: or brands (汉堡 = hamburger, 万象 = everything, 波尔多 = the wine, 新奥尔良 = the chicken flavour, 比萨 = pizza,
@@ -96,10 +100,11 @@ FOREIGN_CITIES = (
     "东京", "大阪", "京都", "横滨", "神户", "名古屋", "札幌", "福冈", "奈良", "那霸", "仙台", "广岛", "长崎",
     "函馆", "小樽", "金泽", "熊本", "鹿儿岛", "镰仓", "静冈",
     # Korea (both)
-    "首尔", "釜山", "仁川", "大邱", "光州", "水原", "庆州", "平壤",
+    "首尔", "釜山", "仁川", "大邱", "光州", "水原", "庆州", "平壤", "济州", "青森", "富良野",
     # South-east Asia
     "曼谷", "清迈", "清莱", "芭提雅", "新加坡", "吉隆坡", "槟城", "马六甲", "亚庇", "河内", "胡志明市", "岘港",
     "芽庄", "顺化", "金边", "暹粒", "琅勃拉邦", "仰光", "曼德勒", "马尼拉", "宿务", "雅加达", "泗水", "日惹",
+    "万象", "新山", "怡保", "古晋", "马累",
     # South and Central Asia, Mongolia, Russia
     "新德里", "孟买", "加尔各答", "班加罗尔", "加德满都", "博卡拉", "科伦坡", "达卡", "卡拉奇", "伊斯兰堡",
     "阿拉木图", "塔什干", "撒马尔罕", "乌兰巴托", "莫斯科", "圣彼得堡", "海参崴", "伊尔库茨克", "新西伯利亚",
@@ -112,15 +117,19 @@ FOREIGN_CITIES = (
     "德累斯顿", "海德堡", "罗马", "米兰", "威尼斯", "佛罗伦萨", "那不勒斯", "都灵", "马德里", "巴塞罗那",
     "塞维利亚", "瓦伦西亚", "里斯本", "波尔图", "阿姆斯特丹", "鹿特丹", "海牙", "布鲁塞尔", "苏黎世", "日内瓦",
     "卢塞恩", "因特拉肯", "维也纳", "萨尔茨堡", "布拉格", "布达佩斯", "华沙", "克拉科夫", "哥本哈根",
-    "斯德哥尔摩", "奥斯陆", "赫尔辛基", "雷克雅未克", "雅典", "基辅",
+    "斯德哥尔摩", "奥斯陆", "赫尔辛基", "雷克雅未克", "雅典", "基辅", "特罗姆瑟", "罗瓦涅米", "卑尔根",
+    "贝尔法斯特", "利兹", "纽卡斯尔", "波尔多", "布鲁日", "汉堡", "因斯布鲁克", "摩纳哥",
+    "喀山",
     # North America
     "纽约", "洛杉矶", "旧金山", "芝加哥", "西雅图", "波士顿", "华盛顿", "拉斯维加斯", "迈阿密", "檀香山",
     "休斯顿", "费城", "圣地亚哥", "亚特兰大", "达拉斯", "奥兰多", "底特律", "盐湖城", "丹佛", "波特兰",
-    "温哥华", "多伦多", "蒙特利尔", "渥太华", "卡尔加里", "墨西哥城", "坎昆", "哈瓦那",
+    "温哥华", "多伦多", "蒙特利尔", "渥太华", "卡尔加里", "墨西哥城", "坎昆", "哈瓦那", "安克雷奇",
+    "费尔班克斯",
     # South America
     "里约热内卢", "圣保罗", "布宜诺斯艾利斯", "利马", "波哥大",
     # Oceania
     "悉尼", "墨尔本", "布里斯班", "珀斯", "阿德莱德", "堪培拉", "凯恩斯", "奥克兰", "惠灵顿", "基督城",
+    "黄金海岸",
 )
 
 #: Short forms of autonomous prefectures, 地区 and 盟 left out: another place or thing has the name.
@@ -427,6 +436,8 @@ def build(
     for depth, name, _, province, prefecture in locations:
         if province == "台湾省" and name.endswith("市") and (depth == 1 or prefecture == "省直辖行政区划"):
             g.add(name, "city", strict=False)
+    for name in TAIWAN_COUNTY_SEATS:
+        g.add(name, "city", strict=False)
     candidates = []
     for depth, name, _, province, _ in locations:
         if depth == 0 or province in EXCLUDED_PROVINCES or not name.endswith("市") or name in city_names:

@@ -35,7 +35,7 @@ from functools import lru_cache
 
 from sft.cities import load_nicknames, short_name, train_cities
 from sft.datagen import FULLWIDTH, chinese_number, chinese_year
-from sft.dates import FIXED_FESTIVALS, HOLIDAY_DAYS
+from sft.dates import FIXED_FESTIVALS, HOLIDAY_DAYS, NAMED_ONLY
 from sft.dates import LUNAR_FESTIVALS as _RESOLVER_LUNAR
 from sft.errors import UserError
 from sft.task import Answer, find_date, format_date
@@ -94,6 +94,9 @@ MOVABLE_DAYS = ("母亲节", "父亲节", "感恩节", "复活节", "开斋节",
                 "马拉松那天", "开学那天", "放假那天", "年会那天", "运动会那天", "高考那几天", "婚礼那天", "考试那天")
 VAGUE = ("这几天", "最近", "这周", "下周", "下个月", "月初", "过几天", "改天", "晚上", "现在", "冬天", "夏天",
          "这两天", "近期", "年底", "春天", "早上", "过两天", "周末前后", "下礼拜", "中午", "后半夜", "月中", "年初")
+
+#: The fixed festivals the training mix writes (not the ones only read: sft.dates.NAMED_ONLY).
+_WRITTEN_FESTIVALS = tuple(n for n in FIXED_FESTIVALS if n not in NAMED_ONLY)
 
 
 def _month_only(rng: random.Random) -> str:
@@ -295,7 +298,7 @@ def _relative_text(rng: random.Random) -> str:
         "今儿个", "明儿个", "昨儿个", "前儿个", "后儿个", "今朝", "明朝", "听日", "琴日", "明个", "今个",
         "tomorrow", "Tomorrow", "today", "tonight",
         # a fixed-date festival in a year named relative to today
-        f"{rng.choice(('今年', '明年', '去年'))}{rng.choice(tuple(FIXED_FESTIVALS))}",
+        f"{rng.choice(('今年', '明年', '去年'))}{rng.choice(_WRITTEN_FESTIVALS)}",
     )
     return rng.choice(forms)
 
@@ -322,7 +325,7 @@ def date_part(rng: random.Random, today: dt.date | None) -> Part:
         text, year = _ymd_text(rng, y, m, d)
         return Part(text, format_date(m, d, year), kind)
     if kind == "festival":
-        name = rng.choice(tuple(FIXED_FESTIVALS))
+        name = rng.choice(_WRITTEN_FESTIVALS)
         m, d = FIXED_FESTIVALS[name]
         if rng.random() < 0.2:
             y = rng.randint(2020, 2030)

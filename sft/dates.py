@@ -86,7 +86,7 @@ from borax.calendars.lunardate import LunarDate, TermUtils
 from sft.errors import UserError
 
 __all__ = [
-    "FIXED_FESTIVALS", "LUNAR_FESTIVALS", "VAGUE", "WEEKDAYS",
+    "FIXED_FESTIVALS", "LUNAR_FESTIVALS", "NAMED_ONLY", "VAGUE", "WEEKDAYS",
     "as_date", "parse_number", "festival_date", "next_festival", "find_festival", "resolve_relative",
 ]
 
@@ -99,7 +99,16 @@ FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
     "双十一": (11, 11), "双11": (11, 11), "光棍节": (11, 11), "双十二": (12, 12), "双12": (12, 12),
     "妇女节": (3, 8), "三八节": (3, 8), "植树节": (3, 12), "愚人节": (4, 1), "青年节": (5, 4), "建党节": (7, 1),
     "建军节": (8, 1), "教师节": (9, 10), "万圣节": (10, 31), "跨年夜": (12, 31), "跨年": (12, 31),
+    # the internet's days named by their date, as a day (520那天, 618当天, 今年520: WILD.md, 25th and 26th
+    # sittings), and English names (Christmas Eve): read, never written by the training mix (NAMED_ONLY)
+    "520": (5, 20), "618": (6, 18),
+    **{n: md for name, md in (("Christmas Eve", (12, 24)), ("Christmas Day", (12, 25)), ("Christmas", (12, 25)),
+                              ("New Year's Eve", (12, 31)), ("New Year's Day", (1, 1)), ("Halloween", (10, 31)),
+                              ("Valentine's Day", (2, 14)))
+       for n in (name, name.lower())},
 }
+#: Fixed days the rule reads but the training mix never writes as a festival (sft.compose).
+NAMED_ONLY = frozenset(n for n in FIXED_FESTIVALS if n.isascii())
 #: Solar terms read as dates: those whose names are no weather words (大雪, 小雪, 白露, 霜降, 雨水 are: left out).
 SOLAR_TERMS = ("清明", "立春", "立夏", "立秋", "立冬", "春分", "秋分", "夏至", "冬至", "惊蛰", "谷雨", "芒种", "处暑",
                "小满", "小暑", "大暑", "寒露", "小寒", "大寒")
@@ -148,14 +157,19 @@ def _alternation(names) -> str:
 
 # 五一/六一/七一 are festivals only when not part of a numeral (十五一, 五一2, 七一号); 五一三亚 is one.
 # 十一 (the National Day holiday, WILD.md) likewise, and not as a count or an ordinal (十一点, 第十一, 十一个).
-_NUMERAL_FESTIVALS = ("五一", "六一", "七一", "十一")
+_NUMERAL_FESTIVALS = ("五一", "六一", "七一", "十一", "520", "618")
 # A festival's name inside a place's name is no date (五一广场, 国庆路, 七一大道, 中秋桥).
 _PLACE_AFTER = (r"(?!广场|大道|大街|路(?![过上途程线费边况])|公园|小区|大桥|桥|站|中学|小学|大学|大厦|商场"
                 r"|树|礼盒|礼物|老人|快乐|晚会|套餐|限定|档)")  # 圣诞树, 中秋节礼盒, 元旦快乐: no date
 _FESTIVAL = (
     rf"(?:(?:(?<![\d{CN_NUMERALS}百千万周期拜])(?:五一|六一|七一)(?![\d百千万个号日月年早直起样班中])"
     rf"|(?<![\d{CN_NUMERALS}百千万第双])十一(?![\d{CN_NUMERALS}百千万个号號日月年点路岁楼层人次届中班])"
-    rf"|{_alternation(n for n in (*FIXED_FESTIVALS, *LUNAR_FESTIVALS) if n not in _NUMERAL_FESTIVALS)}){_PLACE_AFTER})"
+    # 520/618 only as a day: after a year word, or before 那天/当天/节/天气/# (618买的 is a purchase, 520元 money)
+    rf"|(?<![\d.])(?:520|618)(?![\d.])(?:(?<=年520)|(?<=年618)|(?=那天|当天|当日|这天|那日|节|\s*天气|#))"
+    rf"|{_alternation(n for n in (*FIXED_FESTIVALS, *LUNAR_FESTIVALS) if n not in _NUMERAL_FESTIVALS)}){_PLACE_AFTER}"
+    # 双十二前, 国庆之前: a time before the day, vague (WILD.md: 清明前); 元旦前一天, 清明前后, 春节前夕 are days
+    r"(?!节?[之以]?前(?![一两二三四五六七1-7第后夕]))"
+    r")"
 )
 # 国庆第三天, 五一假期的第二天: a day into a holiday of several days off (HOLIDAY_DAYS).
 _NTH_DAY = r"(?:假期|长假|黄金周|小长假|假)?的?第(?P<n>[一二三四五六七1-7])天"
@@ -225,6 +239,9 @@ _REL = re.compile(
         r"(?P<enweekend>(?i:(?P<eq>(?<![a-z])(?:next|this|coming)|下个?|这个?)\s*weekend(?![a-z])))",
         # 三天后, 10天以后, 过3天, 5天前 (过两天 is "in a couple of days": vague, WILD.md; 过二天/过2天 is +2)
         rf"(?P<after>(?<![\d{CN_NUMERALS}百几])(?P<an>{_COUNT})天(?:以后|之后|后))",
+        # 婚礼倒计时15天！到时候…, 还有100天高考…那天: a countdown to the day asked (WILD.md, 26th sitting); a countdown
+        # to something the question does not ask about (考研倒计时10天 今天北京降温了) is no date
+        rf"(?P<countdown>(?:倒计时|还有|还剩)(?P<cn>{_COUNT})天(?=.*?(?:到时候|那天|那时|当天)))",
         rf"(?P<weeks>(?<![\d{CN_NUMERALS}百几半])(?P<wn>{_COUNT})(?:周|个星期|个礼拜)(?:以后|之后|后))",
         rf"(?P<pass>过(?!两天)(?P<pn>{_COUNT})天)",
         rf"(?P<before>(?<![\d{CN_NUMERALS}百几])(?P<bn>{_COUNT})天(?:以前|之前|前))",
@@ -240,7 +257,7 @@ _REL = re.compile(
         # on the 5th, the 21st (a day alone, in English)
         r"(?P<enday>(?i:(?<![a-z])(?:on\s+)?the\s+(?P<edn>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?![a-z])))",
         # 15号, 二十号, 8日 (a day alone; not 3号线, not 第5号, not after 月)
-        rf"(?P<day>(?<![\d{CN_NUMERALS}月份第几编.\-/年])(?P<dn>\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})号(?![线楼馆门口房车位台床机院码店桥座]|风球)"
+        rf"(?P<day>(?<![\d{CN_NUMERALS}月份第几编.\-/年路街巷弄])(?P<dn>\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})号(?![线楼馆门口房车位台床机院码店桥座]|风球)"
         rf"|(?<![\d{CN_NUMERALS}月份第几编.\-/年])(?P<dd>\d{{1,2}}|[{CN_NUMERALS}]{{2,3}})日(?![游内后前]))",
     ))
 )
@@ -441,6 +458,8 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
         return _weekend(today, _WEEK_SHIFT[(match["sw"] or "").rstrip("个")])
     if kind == "enweekend":
         return _weekend(today, _WEEK_SHIFT[match["eq"].lower().rstrip("个")])  # this weekend, 这个weekend
+    if kind == "countdown":
+        return today + dt.timedelta(days=parse_number(match["cn"]))
     if kind == "after":
         return today + dt.timedelta(days=parse_number(match["an"]))
     if kind == "weeks":
@@ -490,12 +509,15 @@ _ASKED_BEFORE = re.compile(r"(?:改|换|推迟|延期|提前|挪)(?:到|成|为|
                            r"|问的是|想问|想知道|查一?下?|是不是$|[呃额]$")  # 周六呃周日吧: a spoken correction
 _DROPPED_BEFORE = re.compile(r"原定|原来|本来|之前|(?<![哦噢喔呃额啊])不是|生日|出生")
 _DROPPED_AFTER = re.compile(r"^.{0,4}(?:不行|算了|取消|出发|开会|起飞|到了|生日)")
+#: A return's day asked about (WILD.md, 26th sitting): the date written before 回来/回程 wins.
+_RETURN_ASKED = re.compile(r"(?:回来|回程|返程|返回)的?那天")
+_RETURN_AFTER = re.compile(r"\s*(?:就|再)?(?:回来|回程|返程|返回)")
 
 
 def names_the_asked_date(text: str) -> bool:
     """Whether ``text`` has words that say which of two dates is asked or given up (改到, 原定, 想问的是, …):
     :func:`asked_score` then decides, and nothing else should."""
-    return bool(_ASKED_BEFORE.search(text) or _DROPPED_BEFORE.search(text))
+    return bool(_ASKED_BEFORE.search(text) or _DROPPED_BEFORE.search(text) or _RETURN_ASKED.search(text))
 
 
 def asked_score(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> int:
@@ -506,6 +528,8 @@ def asked_score(text: str, start: int, end: int, lo: int = 0, hi: int | None = N
     hi = len(text) if hi is None else hi
     before, after = text[max(lo, start - 8) : start], text[end : min(hi, end + 6)]
     score = 2 if _ASKED_BEFORE.search(before) or after.lstrip().startswith("呢") else 0  # 明天呢: the follow-up asks
+    if _RETURN_AFTER.match(after) and _RETURN_ASKED.search(text):
+        return 3  # 1月5号去首尔，1月9号回来，回来那天…: the return's day (like 走的那天, the departure's)
     clause = re.split(r"[，,。；;！!？?]", before)[-1]  # 河池市不是，南宁市5月4日: 不是 gives up the city, not the date
     if _DROPPED_BEFORE.search(clause) or _DROPPED_AFTER.match(after):
         score -= 2
@@ -572,3 +596,69 @@ def _question_clause(text: str, spans: list[tuple[int, int]]) -> list[int]:
         return [0] * len(spans)
     asks = [k for k in range(1, len(spans)) if QUESTION.search(clauses[k])]
     return [1 if asks and k == asks[0] else 0 for k in range(len(spans))]
+
+
+# ------------------------------------------------------------------- days counted from the day named
+
+#: Days counted from the day a question names (WILD.md, 26th sitting): 次日/翌日/隔天 and "the day after" /
+#: "the next day" are the day after the day before them (8/15出发, 次日去莫高窟, 隔天去鸣沙山: +2); a trip's 第N天
+#: is N-1 days from its start (第二天 +1); 前一天/头一天 and "the day before" are the named day's eve (-1, however
+#: often said).
+_ANCHOR = re.compile(
+    r"(?P<w>次日|翌日|隔天|前一天|头一天|第(?P<n>[二三四五六七2-7])天)"
+    r"|(?i:(?P<en>the\s+(?:day|next\s+day)\s+after|the\s+next\s+day|the\s+day\s+before)(?![a-z]))")
+#: What says a counted day is the one asked: 那天/当天/到时候 after it, or its own clause asking.
+_ANCHOR_ASKED = re.compile(r"那天|那晚|那日|当天|这天|到的那|到时候|(?i:that\s+day)")
+#: A festival or holiday right before a count is the festival's own shift (元旦前一天, 国庆第二天: find_festival).
+_FESTIVAL_END = re.compile(rf"(?:{_FESTIVAL})(?:节|假期|长假|黄金周|小长假|假)?的?$")
+#: An itinerary that dates its days itself (D1 3月14日 … D4 3月17日): its 第N天 counts nothing more.
+_WRITTEN_DAY = re.compile(r"\d{1,2}月\d{1,2}[日号]|(?<![\d.])\d{1,2}[./]\d{1,2}(?![\d./])")
+
+
+def anchored_days(text: str, asked: str | None = None) -> tuple[int, int]:
+    """(days, where): how far the day asked lies from the day the question names, by the counting words above
+    (0 when none applies), and where the counting word that decides starts (-1): the first whose stretch (up to
+    the next counting word) names ``asked`` (the city chosen), else the last. Counting words inside a range
+    (今晚到次日凌晨) or right after a festival (元旦前一天: the festival's own shift) do not count, nor any in a
+    question that writes three or more days itself."""
+    if not isinstance(text, str):
+        return 0, -1
+    text = unicodedata.normalize("NFKC", text)
+    counts: list[tuple[int, int]] = []  # (start, days from the named day)
+    day = 0
+    for m in _ANCHOR.finditer(text):
+        before = text[: m.start()].rstrip()
+        if before.endswith(("到", "至", "~", "-", "—")) or _FESTIVAL_END.search(before):
+            continue
+        if m["en"]:
+            day = -1 if m["en"].lower().endswith("before") else day + 1
+        elif m["n"]:
+            day = parse_number(m["n"]) - 1
+        else:
+            day = -1 if m["w"] in ("前一天", "头一天") else day + 1
+        counts.append((m.start(), day))
+    if not counts or len(_WRITTEN_DAY.findall(text)) >= 3:
+        return 0, -1
+    first, last = counts[0][0], counts[-1][0]
+    end = _CLAUSE_END.search(text, last)
+    own_clause = text[last : end.start() if end else len(text)]
+    if not (_ANCHOR_ASKED.search(text, first) or (QUESTION.search(own_clause) and end is None)):
+        return 0, -1
+    if asked:
+        stops = [s for s, _ in counts[1:]] + [len(text)]
+        for (start, days), stop in zip(counts, stops, strict=True):
+            if asked in text[start:stop]:
+                return days, start
+    return counts[-1][1], last
+
+
+def shift_date(date: str | None, days: int) -> str | None:
+    """A formatted date (``%m-%d`` or ``%Y-%m-%d``) moved by ``days`` (a date without a year is counted in a
+    common year)."""
+    if date is None or not days:
+        return date
+    if len(date) == 10:
+        moved = dt.date.fromisoformat(date) + dt.timedelta(days=days)
+        return moved.isoformat()
+    moved = dt.date(2001, int(date[:2]), int(date[3:])) + dt.timedelta(days=days)
+    return f"{moved.month:02d}-{moved.day:02d}"

@@ -85,6 +85,12 @@ _YMD = re.compile(
     # 12/6/2026: month/day/year, the year last (US style)
     r"|(?<![\d/])(?P<m5>0?[1-9]|1[0-2])/(?P<d5>0?[1-9]|[12]\d|3[01])/(?P<y5>(?:19|20)\d\d)(?![\d/])"
 )
+# A year written apart before a month and day (厦门马拉松 2027 1月3号, 27年高考 6月7号: WILD.md, 25th and 26th
+# sittings): a four-digit 20xx, or two digits before 年 that start a word (not 结婚20年), then at most six characters
+# without a digit or a clause's end, then the month and day. The month and day keep their reading; the year joins.
+_YEAR_LEAD = re.compile(
+    rf"(?:(?<![\dA-Za-z.\-/])(?P<y>20\d\d)年?|(?:(?<=^)|(?<=[\s，,。#【(（]))(?P<y2>\d\d)年)"
+    rf"[^\d，,。；;！!？?]{{0,6}}?(?P<m>{NUM}){_MONTH}(?P<d>{NUM}){DAY_END}")
 # What may not follow a number pair read as month.day: it is a measure (降雨量3.5毫米, 1.5度, 风力2.5级)
 _UNITS = (r"毫米|厘米|公里|千米|米|度(?!假)|℃|°|级|%|％|mm|cm|km|倍|万|千|元(?![朗旦宵])|块|小时|分钟|个|岁|次|纪念"
           r"|天(?=[到内后左就以之的才])")  # 3-5天到: a span of days
@@ -245,7 +251,7 @@ def find_date(question: str, today: dt.date | None = None) -> str | None:
     if month_day is None:
         month_day, md_given_up = _english_date(text), False
     if month_day is not None and not md_given_up:
-        return month_day
+        return _with_year_lead(text, month_day)
     found = found or month_day
     if found is not None:  # only given-up written dates: a relative day the question asks wins over them
         day = resolve_relative(text, today)
@@ -254,6 +260,19 @@ def find_date(question: str, today: dt.date | None = None) -> str | None:
         return format_date(festival[1], festival[2])
     day = resolve_relative(text, today)
     return None if day is None else f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+
+
+def _with_year_lead(text: str, month_day: str) -> str:
+    """``month_day`` (``MM-DD``) with the year written apart before it (:data:`_YEAR_LEAD`), when there is one."""
+    for match in _YEAR_LEAD.finditer(text):
+        try:
+            if f"{parse_number(match['m']):02d}-{parse_number(match['d']):02d}" != month_day:
+                continue
+            year = int(match["y"] or "20" + match["y2"])
+            return format_date(int(month_day[:2]), int(month_day[3:]), year)
+        except (ValueError, TypeError):
+            continue
+    return month_day
 
 
 # ----------------------------------------------------------------------------- model output

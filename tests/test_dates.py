@@ -557,3 +557,40 @@ def test_the_other_solar_terms_and_more_day_words(question, today, expected):
 ])
 def test_chinese_before_english_week_words_and_more_dialect_days(question, today, expected):
     assert find_date(question, today=today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    ("520当天想去拍照 青岛会下雨吗", None, "05-20"), ("明年520 去领证", "2026-11-03", "2027-05-20"),
+    ("618那天 仓库 热不热", None, "06-18"), ("618囤的风扇到了 这两天热吗", None, None),  # a purchase's day
+    ("房号520 今晚冷吗", None, None), ("花了520块 明天呢", None, None),
+    ("Will it be cold in Boston on New Year's Eve?", None, "12-31"), ("christmas day 下雪吗", None, "12-25"),
+    ("中秋之前 桂林 还热吗", None, None), ("双11前 发货 会不会下雨", None, None),  # before a day: vague
+    ("中秋前一天 回家", "2027-09-01", "2027-09-14"),  # the festival's own shift
+    ("解放路15号 今天有雨吗", "2026-05-02", "2026-05-02"), ("中山街8号 明天", "2026-05-02", "2026-05-03"),
+    ("音乐节 2027 7月4号 下雨吗", None, "2027-07-04"), ("28年冬奥 2月6号 冷吗", None, "2028-02-06"),
+    ("结婚纪念 5月20号 冷吗", None, "05-20"),
+    ("演唱会倒计时12天 到时候会下雨吗", "2026-06-01", "2026-06-13"),
+    ("还剩3天就开学了 那天冷不冷", "2026-08-29", "2026-09-01"),
+    ("备考倒计时30天 今天好冷", "2026-11-20", "2026-11-20"),  # the countdown is not what is asked
+    ("3月2号去武汉 3月6号回来 回来那天下雨吗", None, "03-06"),
+])
+def test_internet_days_english_festivals_addresses_year_leads_countdowns_and_returns(question, today, expected):
+    assert find_date(question, today=today) == expected
+
+
+@pytest.mark.parametrize("question, asked, expected", [
+    ("4月1号到西宁 次日去湖边 那天冷吗", None, (1, "次日")),
+    ("8月3号出发 次日 隔天 那天热吗", None, (2, "隔天")),  # each day after the one before
+    ("6月1号从兰州走，第二天武威，第三天张掖，第四天酒泉。张掖那天风大吗", "张掖", (2, "第三天")),
+    ("婚礼定在5月5号 前一天布置场地 布置的前一天下雨吗", None, (-1, "前一天")),
+    ("Land in Rome on May 2, Florence the day after, will it rain that day", None, (1, "the day after")),
+    ("今晚到次日凌晨 会下雨吗", None, (0, None)),  # a range, not a day counted
+    ("国庆第二天 人多吗", None, (0, None)), ("元旦前一天 冷吗", None, (0, None)),  # the festival's own
+    ("6号到 第二天走", None, (0, None)),  # nothing asks about the counted day
+    ("D1 3月1日 D2 3月2日 D3 3月3日 第三天下雨吗", None, (0, None)),  # the plan dates its days itself
+])
+def test_days_counted_from_the_day_named(question, asked, expected):
+    from sft.dates import anchored_days
+
+    days, where = anchored_days(question, asked)
+    assert (days, question[where:where + len(expected[1])] if where >= 0 else None) == expected

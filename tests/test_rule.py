@@ -518,3 +518,18 @@ def test_two_questions_in_one_message_and_where_one_is(question, expected):
 ])
 def test_where_the_speaker_is_a_city_not_to_look_up_and_memes(question, expected):
     assert json.loads(rule.extract_one(question))["city"] == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    ("单曲循环《南京》 今晚想去夫子庙 会下雨吗", None, (None, None)),  # a song's title names no place
+    ("看了《长沙夜生活》 想去长沙 周六热吗", "2026-05-06", ("长沙", "2026-05-09")),
+    ("偶住台中 這禮拜天要去花蓮 花蓮會冷嗎", "2026-03-04", ("花蓮", "2026-03-08")),  # 偶住: where one lives
+    ("南投 明天 會下雨嗎", "2026-03-04", ("南投", "2026-03-05")),  # a Taiwan county named like its seat city
+    ("9月2号到乌鲁木齐 次日去喀纳斯 那天冷吗", None, (None, "09-03")),  # that day's place is no city
+    ("6月1号飞昆明，第二天去大理，大理那天下雨吗", None, ("大理", "06-02")),
+    ("周五 周六 绍兴 哪天不下雨", "2026-05-06", ("绍兴", "2026-05-08")),  # a list of days: the first
+    ("高雄昨天好熱ㄛ 禮拜天會涼一點嗎", "2026-05-06", ("高雄", "2026-05-10")),  # the asking clause's day
+    ("科技路88号 深圳 今天有雷阵雨吗", "2026-05-06", ("深圳", "2026-05-06")),  # a street number is no day
+])
+def test_titles_where_one_lives_counted_days_and_lists_of_days(question, today, expected):
+    assert tuple(json.loads(rule.extract_one(question, today=today)).values()) == expected
