@@ -30,6 +30,9 @@ def _add_engine_args(p: argparse.ArgumentParser, engines) -> None:
                    "what the device loop buys); default $QWEN_SFT_ENGINE, else auto")
     p.add_argument("--no-cuda-graphs", dest="cuda_graphs", action="store_false",
                    help="static engine on CUDA: run the forward passes eagerly (to measure what graphs buy)")
+    p.add_argument("--lookup", type=int, default=None, metavar="K",
+                   help="a batch of one unconstrained row: feed K tokens per model call, the last one and drafts "
+                   "found by prompt lookup (the same answers in fewer calls; 0: one token per call); default 8")
 
 
 def _add_dataclass_args(parser: argparse.ArgumentParser, cls, skip=()) -> None:
@@ -178,7 +181,7 @@ def cmd_bench(args, console: Console) -> None:
         sweep_contenders=[c.strip() for c in args.sweep_contenders.split(",")] if args.sweep_contenders else None,
         jump_forward=args.jump_forward, free_first=args.free_first, sweep_latency_n=args.sweep_latency_n,
         copy_city=args.copy_city,
-        backend=args.backend, share_prefix=args.share_prefix, engine=args.engine,
+        backend=args.backend, share_prefix=args.share_prefix, engine=args.engine, lookup=args.lookup,
         cuda_graphs=args.cuda_graphs, command="qwen-sft " + " ".join(sys.argv[1:]),
     )
     run_bench(cfg, console=console)
@@ -198,7 +201,7 @@ def cmd_speed(args, console: Console) -> None:
         if mode not in ("static", "dynamic"):
             raise UserError(f"--hf-generate: unknown mode {mode!r}; valid: static, dynamic")
     ws = InferenceSession(args.model, args.adapter, device=args.device, engine=args.engine,
-                          cuda_graphs=args.cuda_graphs)
+                          cuda_graphs=args.cuda_graphs, lookup=args.lookup)
     loaded = ws.base()
     device = next(loaded.model.parameters()).device
     fixed = args.fixed_new_tokens
@@ -215,7 +218,7 @@ def cmd_speed(args, console: Console) -> None:
     out = {
         "run": {**run_metadata("qwen-sft " + " ".join(sys.argv[1:]), loaded, args.model),
                 "adapter": args.adapter, "prompt": prompt, "fixed_new_tokens": fixed, "engine": args.engine,
-                "cuda_graphs": args.cuda_graphs},
+                "cuda_graphs": args.cuda_graphs, "lookup": args.lookup},
         "params": sum(p.numel() for p in loaded.model.parameters()),
         "decode_floor": speed.decode_floor(loaded.model, device),
     }

@@ -51,6 +51,7 @@ class BenchConfig:
     jump_forward: bool = True  # +json contenders: forced tokens appended, not decoded one by one
     free_first: str = "auto"  # +json contenders: free decoding, the grammar only for refused answers (auto|on|off)
     share_prefix: bool = True  # the prompts' common opening runs once per batch (sft.engine)
+    lookup: int | None = None  # batch-1 prompt-lookup tokens per call (sft.lookup); None: the engine's default
     engine: str = "auto"  # sft.session.ENGINES: the KV cache (static on CUDA by default)
     cuda_graphs: bool = True  # the static cache's forward passes replayed from CUDA graphs (CUDA only)
     copy_city: bool = True  # +json contenders: the city is null or a substring of the question
@@ -261,7 +262,7 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
                    max_new_tokens=cfg.max_new_tokens, trust_remote_code=cfg.trust_remote_code,
                    jump_forward=cfg.jump_forward, copy_city=cfg.copy_city, backend=cfg.backend,
                    share_prefix=cfg.share_prefix, engine=cfg.engine, cuda_graphs=cfg.cuda_graphs,
-                   free_first=cfg.free_first)
+                   free_first=cfg.free_first, lookup=cfg.lookup)
     uses_adapter = any(REGISTRY[c].adapter for c in cfg.contenders)
     check_dates(cfg.contenders, ws)
     if train is None and cfg.adapter and uses_adapter:
@@ -313,7 +314,8 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
                     with ws.adapter_state(adapter):
                         b1 = speed.measure_batch1(
                             lambda bs, a=adapter, g=grammar, p=result.prompt: ws.extractor(
-                                adapter=a, constrained=g, prompt=p, batch_size=bs), sample)
+                                adapter=a, constrained=g, prompt=p, batch_size=bs), sample,
+                            reference={g.question: g.text for g in result.generations})
                     batch1_done[loop_key] = (name, b1)
                     s["batch1"] = b1
                 s["speedup_vs_batch1"] = s["queries_per_s"] / b1["queries_per_s"]

@@ -59,15 +59,23 @@ def warm(extractor, questions: list[str], few: int) -> None:
         extractor(questions[:few])
 
 
-def measure_batch1(extractor_factory, questions: list[str], warmup: int = 2) -> dict:
-    """Batch-1 loop over ``questions`` (after ``warmup`` untimed questions): the latency a lone user sees."""
+def measure_batch1(extractor_factory, questions: list[str], warmup: int = 2,
+                   reference: dict[str, str] | None = None) -> dict:
+    """Batch-1 loop over ``questions`` (after ``warmup`` untimed questions): the latency a lone user sees.
+    With ``reference`` (question -> the answer text of the batched run), how many batch-1 answers are the same
+    (``same_answers`` of ``answers_compared``): a batch of one row runs other code (prompt lookup, sft.lookup)."""
     import time
 
     extractor = extractor_factory(1)
     warm(extractor, questions, warmup)
     start = time.perf_counter()
     gens = extractor(questions)
-    return summarize(gens, time.perf_counter() - start)
+    out = summarize(gens, time.perf_counter() - start)
+    out["engine"] = getattr(extractor, "engine_label", None)
+    if reference is not None:
+        pairs = [(g.text, reference[g.question]) for g in gens if g.question in reference]
+        out.update(same_answers=sum(a == b for a, b in pairs), answers_compared=len(pairs))
+    return out
 
 
 # ------------------------------------------------------------------------------- GPU speed sweep

@@ -28,6 +28,7 @@
 #   bash scripts/h100.sh engine-loop   # the decode loop on the device vs the host ($SWEEP, default to 2048), engine vs generate
 #   bash scripts/h100.sh json-free-first  # the +json contender ($JSON_CONTENDERS) with free-first on and off
 #                                  # (`--free-first` per $ORDER word, default "on off"), same adapter, same call, swept over $JSON_SWEEP
+#   bash scripts/h100.sh lookup    # issue 15 (after `phrase`): batch-1 prompt lookup on/off; the engine vs generate
 #   bash scripts/h100.sh engine-extra  # jump-forward on/off (+ sweep to 1024); the engine vs transformers' generate
 #   bash scripts/h100.sh benchmarks    # pytest-benchmark on the GPU: dynamic saved, static compared with it
 #   bash scripts/h100.sh ddp       # (2 GPUs: kind nvidia-h200-x2) the gpu phrase fine-tune and a qlora+resolve bench
@@ -195,6 +196,21 @@ st=t['step_seconds'][8:];print('$name', 'median step', round(s.median(st),4), 's
     setup
     nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv
     python3 scripts/profile_engine.py "${BATCH:-1024}" "$OUT" 2>&1 | grep -v "it/s\]\|s/it\]" | tail -60 ;;
+  lookup)  # issue 15, on the adapter of `phrase`: batch-1 prompt lookup (sft.lookup) on and off, same adapter, same
+    # call: qlora+resolve's batch-1 loop over $N questions of the suite (its answers checked against the batched
+    # run's), then the engine vs transformers' compiled generate at batch 1 (stopping at `}`), lookup on and off
+    setup
+    A=${ADAPTER:-$S/adapter-phrase}
+    mkdir -p "$OUT/r"
+    for k in ${LOOKUPS:-8 0}; do
+      run bench --contenders qlora+resolve --lookup $k --adapter "$A" --run "h100-lookup-$k" --reports-dir "$OUT/r" \
+        --batch-size 64 --latency-sample ${N:-300} 2>&1 | grep -v "it/s\]\|s/it\]" | tail -2
+    done
+    for k in ${LOOKUPS:-8 0}; do
+      run speed --adapter "$A" --lookup $k --batch-sizes 1 --latency-n 100 --train-steps 0 \
+        $([ $k != 0 ] && echo --hf-generate static) --out "$OUT/r/engine-lookup-$k.json" 2>&1 | tail -3
+    done
+    tar cf "$OUT/lookup.tar" -C "$OUT/r" . && rm -r "$OUT/r" ;;
   engine-extra)  # on the adapter of `nox`: jump-forward on vs off (static engine, same call, batch 64 + a sweep to
     # 1024); the engine vs transformers' compiled generate at batch 1, stopping at `}` and at a fixed 16 tokens
     setup

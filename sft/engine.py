@@ -12,7 +12,10 @@ One generation loop serves every model contender (prompt-only, fine-tuned, gramm
   the answer; finished rows leave the batch (their KV cache rows are dropped) once an eighth of it has
   finished, so the decode steps after a short answer are not spent on it (``compact``); the batch stops
   when every row has;
-* an optional constraint (grammar) masks the logits of each step (see ``Constraint``).
+* an optional constraint (grammar) masks the logits of each step (see ``Constraint``);
+* a batch of one unconstrained row reads its last token and up to ``lookup - 1`` draft tokens per model call,
+  the drafts found by prompt lookup and kept as far as greedy decoding would have chosen them
+  (:mod:`sft.lookup`: the same answer in fewer calls).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from typing import Protocol
 import torch
 
 from .errors import UserError
+from .lookup import LOOKUP_TOKENS
 from .prompt import render
 
 #: A shared opening shorter than this is not worth a separate model call.
@@ -169,7 +173,8 @@ class Extractor:
                  max_new_tokens: int = 48, max_prompt_tokens: int | None = None,
                  constraint: Constraint | None = None, stop_at_answer: bool = True, jump_forward: bool = True,
                  share_prefix: bool = True, compact: bool = True, static: bool | None = None,
-                 cuda_graphs: bool | None = None, device_loop: bool = True, free_first: bool | None = None):
+                 cuda_graphs: bool | None = None, device_loop: bool = True, free_first: bool | None = None,
+                 lookup: int | None = None):
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
         self.model = model
@@ -198,6 +203,9 @@ class Extractor:
         # None: by measurement (FREE_FIRST_CUDA_MIN_ROWS)
         self.free_first = free_first
         self.last_redone = 0  # rows of the last batch that free-first decoded a second time, constrained
+        # a batch of one unconstrained row: each model call reads its last token and drafts found by prompt lookup
+        # (sft.lookup: the same answer in fewer calls); the tokens per call, 0 or 1: one token per call
+        self.lookup = LOOKUP_TOKENS if lookup is None else lookup
         self.stop_ids = {i for i in (tokenizer.eos_token_id, tokenizer.pad_token_id,
                                      tokenizer.convert_tokens_to_ids("<|im_end|>"),
                                      tokenizer.convert_tokens_to_ids("<|endoftext|>"))
@@ -326,11 +334,16 @@ class Extractor:
             free = "+free-first" if self.free_first or self.device.type != "cuda" else \
                 f"+free-first>={FREE_FIRST_CUDA_MIN_ROWS}"
         if not self.static:
-            return "dynamic" + free
+            return "dynamic" + free + self._lookup_label
         runner = self._static_runner
         label = "static+cuda-graphs" if runner is not None and runner.graphs else "static"
         label += "+device-loop" if self.device_loop and (self.constraint is None or can_free) else ""
-        return label + free
+        return label + free + self._lookup_label
+
+    @property
+    def _lookup_label(self) -> str:
+        """``+lookupK`` where every batch is one row decoded by prompt lookup (sft.lookup)."""
+        return f"+lookup{self.lookup}" if self.batch_size == 1 and self.lookup > 1 and self.constraint is None else ""
 
     def _free_first_for(self, rows: int) -> bool:
         """Whether a batch of ``rows`` rows is decoded free-first (:meth:`generate_batch`)."""
@@ -355,7 +368,7 @@ class Extractor:
                 if not type(base).__module__.startswith("transformers.models."):  # remote code: its own cache
                     raise TypeError(f"{type(base).__name__} is remote code, its cache is its own")
                 self._static_runner = StaticRunner(self.model, self._cache_kw, max_batch=self.batch_size,
-                                                   graphs=self.cuda_graphs)
+                                                   graphs=self.cuda_graphs, lookup=self.lookup)
             except (ImportError, TypeError) as exc:
                 warnings.warn(f"static KV cache unavailable ({exc}): the dynamic cache is used", stacklevel=3)
                 self.static = False
@@ -417,12 +430,18 @@ class Extractor:
         # Jump-forward at prefill: what the grammar forces first (`{"city":`) joins the prompt.
         rows = [ids + take_forced(r) for r, ids in enumerate(encoded)]
         device_done = None
+        looked_up = constraint is None and n == 1 and self.lookup > 1
         if self._use_static():
             stepper = self._static_runner
             # room for every chosen token and as many forced ones (a grammar forces fewer)
             logits = stepper.prefill(rows, self.pad_id, steps=2 * self.max_new_tokens + 16)
             forwards = 1
-            if constraint is None and self.device_loop:
+            if looked_up:
+                from .lookup import decode
+
+                tokens, calls = decode(self, stepper, logits, rows[0])
+                device_done = [tokens], calls
+            elif constraint is None and self.device_loop:
                 from .device_loop import decode
 
                 device_done = decode(self, stepper, logits, n)
@@ -432,6 +451,11 @@ class Extractor:
             stepper = _DynamicSteps(self, n)
             logits = stepper.prefill(rows, encoded)
             forwards = stepper.forwards
+            if looked_up:
+                from .lookup import decode
+
+                tokens, calls = decode(self, stepper, logits, rows[0])
+                device_done = [tokens], forwards - 1 + calls
         if device_done is not None:
             new_tokens, forwards = device_done
         else:
@@ -496,10 +520,12 @@ class _DynamicSteps:
     ragged multi-token steps left-padded within the step, finished rows dropped (``compact``)."""
 
     multi_token = True
+    steps_left = 1 << 30  # the cache grows as needed
 
     def __init__(self, extractor: Extractor, n: int):
         self.ex, self.n = extractor, n
         self.forwards = 0
+        self._fed = 0  # tokens the last lookup call fed (verify)
 
     def prefill(self, rows: list[list[int]], encoded: list[list[int]]) -> torch.Tensor:
         ex, n = self.ex, self.n
@@ -545,3 +571,24 @@ class _DynamicSteps:
                        **{ex._cache_kw: self.cache})
         self.cache = _cache_of(out)
         return out.logits[:, -1, :]
+
+    def verify(self, tokens: list[int]) -> torch.Tensor:
+        """Prompt-lookup call (one row): feed ``tokens``, the logits after each [1, len(tokens), vocab]; which
+        of them stay is :meth:`commit`'s."""
+        ex, k = self.ex, len(tokens)
+        if self.n != 1:
+            raise ValueError("a lookup call feeds one row")
+        positions = self.last_pos + torch.arange(1, k + 1)
+        self.attention = torch.cat([self.attention, torch.ones((1, k), dtype=torch.long, device=ex.device)], dim=-1)
+        out = ex.model(input_ids=torch.tensor([tokens], device=ex.device), attention_mask=self.attention,
+                       position_ids=positions.to(ex.device), use_cache=True, logits_to_keep=k,
+                       **{ex._cache_kw: self.cache})
+        self.cache, self._fed = _cache_of(out), k
+        return out.logits
+
+    def commit(self, kept: int) -> None:
+        """The first ``kept`` tokens of the last :meth:`verify` are the row's: the others stay in the cache,
+        masked out (a hole in the attention mask, like padding), and the positions go on after the kept ones."""
+        if kept < self._fed:
+            self.attention[:, kept - self._fed:] = 0
+        self.last_pos = self.last_pos + kept

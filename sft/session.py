@@ -57,7 +57,7 @@ class InferenceSession:
                  batch_size: int = 32, max_new_tokens: int = 48, trust_remote_code: bool = False,
                  jump_forward: bool = True, copy_city: bool = True, backend: str = "torch",
                  share_prefix: bool = True, engine: str = "auto", cuda_graphs: bool = True,
-                 free_first: str = "auto"):
+                 free_first: str = "auto", lookup: int | None = None):
         if engine not in ENGINES:
             raise UserError(f"unknown engine {engine!r}; valid: {', '.join(ENGINES)}")
         if backend not in BACKENDS:
@@ -74,6 +74,7 @@ class InferenceSession:
             raise UserError(f"unknown free-first setting {free_first!r}; valid: {', '.join(FREE_FIRST)}")
         self.free_first = free_first  # +json contenders: decode freely, constrain only the refused rows (sft.engine)
         self.share_prefix = share_prefix  # the prompts' common opening runs once per batch (sft.engine)
+        self.lookup = lookup  # a batch of one row: tokens per model call by prompt lookup (sft.lookup); None: default
         self.engine, self.cuda_graphs = engine, cuda_graphs  # sft.engine's static or dynamic cache; CUDA graphs
         self.last_engine: str | None = None  # what the last extractor ran (Extractor.engine_label)
         self.loaded = None
@@ -143,7 +144,8 @@ class InferenceSession:
         return Extractor(model, loaded.tokenizer, prompt=prompt, batch_size=batch_size or self.batch_size,
                          max_new_tokens=self.max_new_tokens, constraint=constraint, jump_forward=self.jump_forward,
                          share_prefix=self.share_prefix, static=static, cuda_graphs=self.cuda_graphs,
-                         device_loop=self.engine != "static-host", free_first=FREE_FIRST[self.free_first])
+                         device_loop=self.engine != "static-host", free_first=FREE_FIRST[self.free_first],
+                         lookup=self.lookup)
 
     def int8_model(self, adapter: bool):
         """A copy of the model with the adapter merged and unloaded (``adapter``) or the bare base, every

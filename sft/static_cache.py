@@ -95,20 +95,32 @@ class _Slot:
         self.prefills: dict[int, _Prefill] = {}
         self.graph: torch.cuda.CUDAGraph | None = None
         self.logits: torch.Tensor | None = None  # the decode graph's output
+        # prompt-lookup calls (sft.lookup), batch 1 only: k tokens in, k logits out, their k slots hidden until
+        # commit() shows the ones kept
+        self.k = runner.lookup if rows == 1 and runner.lookup > 1 else 0
+        if self.k:
+            self.vids = torch.zeros((rows, self.k), dtype=torch.long, device=dev)
+            self.vmask = torch.zeros((rows, 1, self.k, length), dtype=torch.bool, device=dev)
+            self.vcols = torch.zeros(self.k, dtype=torch.long, device=dev)
+            self.offsets = torch.arange(self.k, device=dev)
+            self.tril = torch.ones((self.k, self.k), dtype=torch.bool, device=dev).tril()
+            self.vgraph: torch.cuda.CUDAGraph | None = None
+            self.vlogits: torch.Tensor | None = None
 
     # -- eager bodies (also what the graphs capture)
-    def _forward(self, ids, mask, pos) -> torch.Tensor:
+    def _forward(self, ids, mask, pos, keep: int = 1) -> torch.Tensor:
+        """The logits of the last ``keep`` positions: [rows, vocab] for one, [rows, keep, vocab] for more."""
         r = self.runner
         config = r.model.config
         before = config._attn_implementation
         if r.gqa and before == "sdpa":
             config._attn_implementation = GQA_ATTENTION
         try:
-            out = r.model(input_ids=ids, attention_mask=mask, position_ids=pos, use_cache=True, logits_to_keep=1,
+            out = r.model(input_ids=ids, attention_mask=mask, position_ids=pos, use_cache=True, logits_to_keep=keep,
                           **{r.cache_kw: self.cache})
         finally:
             config._attn_implementation = before
-        return out.logits[:, -1, :]
+        return out.logits[:, -1, :] if keep == 1 else out.logits
 
     def _decode_body(self) -> torch.Tensor:
         # the new token's slot becomes visible, then the step, then the next position (the slot counter is on
@@ -119,18 +131,42 @@ class _Slot:
         self.pos.add_(1)
         return logits
 
+    def _verify_body(self) -> torch.Tensor:
+        # the k fed tokens take the next k slots; each sees the row's shown slots and the fed ones up to itself
+        cols = self.cache.layers[0].cumulative_length.reshape(1).to(self.mask.device) + self.offsets
+        self.vcols.copy_(cols)
+        self.vmask.copy_(self.mask.expand_as(self.vmask))
+        self.vmask.index_copy_(3, cols, self.tril.expand(self.rows, 1, self.k, self.k))
+        return self._forward(self.vids, self.vmask, self.pos + self.offsets, keep=self.k)
+
     def prepare(self) -> None:
         """One eager step allocates the cache (transformers allocates it at its first write); then the decode
-        step is captured, before any batch is in the cache (the warm-up runs write to it; prefill resets it)."""
+        step (and the lookup call) is captured, before any batch is in the cache (the warm-up runs write to it;
+        prefill resets it)."""
         self._decode_body()
         if self.runner.graphs:
             self.graph, self.logits = self.runner.capture(self._decode_body)
+            if self.k and self.runner.graphs:
+                self.vgraph, self.vlogits = self.runner.capture(self._verify_body)
 
     def decode(self) -> torch.Tensor:
         if self.graph is None:
             return self._decode_body()
         self.graph.replay()
         return self.logits
+
+    def verify(self) -> torch.Tensor:
+        if self.vgraph is None:
+            return self._verify_body()
+        self.vgraph.replay()
+        return self.vlogits
+
+    def commit(self, kept: int) -> None:
+        """Show the first ``kept`` slots of the last lookup call (the fed token and the drafts kept); the next
+        token's position follows them."""
+        shown = (self.offsets < kept).view(1, 1, 1, self.k).expand(self.rows, 1, 1, self.k)
+        self.mask.index_copy_(3, self.vcols, shown)
+        self.pos.add_(kept)
 
 
 class _Prefill:
@@ -177,8 +213,9 @@ class StaticRunner:
 
     multi_token = False  # a step feeds one token per row
 
-    def __init__(self, model, cache_kw: str, *, max_batch: int, graphs: bool):
+    def __init__(self, model, cache_kw: str, *, max_batch: int, graphs: bool, lookup: int = 0):
         self.model, self.cache_kw, self.max_batch = model, cache_kw, max_batch
+        self.lookup = lookup  # tokens per prompt-lookup call at batch 1 (sft.lookup); 0: none
         self.device = next(model.parameters()).device
         self.graphs = graphs and self.device.type == "cuda"
         # gqa_attention instead of transformers' SDPA (which copies the cache per query head under a mask)
@@ -249,3 +286,19 @@ class StaticRunner:
         slot.ids.copy_(tokens[:, None])
         self.steps_left -= 1
         return slot.decode()[: self._n]
+
+    def verify(self, tokens: list[int]) -> torch.Tensor:
+        """Prompt-lookup call (one row, ``self.lookup`` tokens): the logits after each fed token [1, k, vocab].
+        Its slots stay hidden until :meth:`commit`."""
+        slot = self._slot
+        if self._n != 1 or len(tokens) != slot.k:
+            raise ValueError(f"a lookup call feeds one row {slot.k} tokens, not {self._n} x {len(tokens)}")
+        if self.steps_left < slot.k:
+            raise RuntimeError("static KV cache full")  # sft.lookup checks steps_left first
+        slot.vids.copy_(torch.tensor([tokens], dtype=torch.long))
+        self.steps_left -= slot.k
+        return slot.verify()[:1]
+
+    def commit(self, kept: int) -> None:
+        """After :meth:`verify`: the first ``kept`` fed tokens are the row's (the others' slots stay hidden)."""
+        self._slot.commit(kept)

@@ -390,3 +390,35 @@ def test_the_static_path_reads_the_kv_heads_without_copies(tiny, monkeypatch):
     without = Extractor(model, tok, **kw)(QUESTIONS)
     assert not calls and model.config._attn_implementation == "sdpa"
     assert [g.text for g in with_gqa] == [g.text for g in without]
+
+
+# -- prompt lookup (sft.lookup): a batch of one row, drafts verified in one call
+
+
+def test_the_drafter_proposes_what_followed_the_answers_last_tokens(tokenizer):
+    from sft.lookup import Drafter, skeletons
+
+    enc = lambda s: tokenizer(s, add_special_tokens=False)["input_ids"]  # noqa: E731
+    answer = enc('{"city": "')
+    drafter = Drafter(enc("杭州明天天气"), skeletons(tokenizer))
+    assert drafter.propose(enc('{"'), 3) == enc('city": "')[:3]  # the skeleton after the opening
+    assert drafter.propose(answer + enc("杭州"), 2) == enc("明天天气")[:2]  # the question after the city
+    assert drafter.propose(enc("☃"), 4) == []  # nothing seen after it
+
+
+@pytest.mark.parametrize("static", [False, True])
+def test_prompt_lookup_gives_the_plain_loops_answers_in_fewer_calls(tiny, static):
+    """Batch 1, unconstrained: drafts kept or refused, answers that close, end the turn or run to the cap; the
+    same text and token count as one token per call (the host loop on the static path), fewer calls overall."""
+    questions = [f"{q} {i}" for i, q in enumerate(QUESTIONS)]
+    calls = {}
+    for seed in (0, 1, 3):
+        model, tok = _json_babbler(tiny, seed)
+        for prompt in ("short", "tutorial"):
+            kw = dict(prompt=prompt, batch_size=1, max_new_tokens=14, static=static)
+            plain, looked = Extractor(model, tok, lookup=0, **kw), Extractor(model, tok, lookup=8, **kw)
+            a, b = plain(questions), looked(questions)
+            assert [(g.text, g.new_tokens) for g in a] == [(g.text, g.new_tokens) for g in b]
+            assert looked.engine_label.endswith("+lookup8") and not plain.engine_label.endswith("lookup8")
+            calls[seed, prompt] = (sum(g.forwards for g in a), sum(g.forwards for g in b))
+    assert all(b <= a for a, b in calls.values()) and any(b < a for a, b in calls.values())
