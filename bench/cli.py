@@ -122,6 +122,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="generate exactly N tokens per question (random-weight models never close the JSON)")
     p.add_argument("--train-steps", type=int, default=5, help="timed steps of a real fine-tune (0: skip)")
     p.add_argument("--train-profile", default="tutorial", help="the fine-tune profile whose step is timed")
+    p.add_argument("--splits", default=None, help="the suite's splits the questions come from (default: all)")
+    p.add_argument("--lookup-pair", type=int, default=None, metavar="K",
+                   help="also time batch 1 with prompt lookup off and at K tokens per call, question by question "
+                   "in one process (the answers compared)")
     p.add_argument("--hf-generate", default="", help="also time transformers' generate at batch 1: static "
                    "(StaticCache, decode step compiled by generate), dynamic, or both (static,dynamic)")
     _add_engine_args(p, ENGINES)
@@ -212,7 +216,8 @@ def cmd_speed(args, console: Console) -> None:
             ex.max_new_tokens, ex.stop_at_answer = fixed, False
         return ex
 
-    questions = [it.query for it in load_suite()]
+    questions = [it.query for it in load_suite(splits=[x.strip() for x in args.splits.split(",")] if args.splits
+                                                else None)]
     prompt = args.prompt or ws.prompt_for(args.adapter is not None)
     sizes = [] if args.batch_sizes in ("", "none") else [int(b) for b in args.batch_sizes.split(",")]
     out = {
@@ -225,6 +230,12 @@ def cmd_speed(args, console: Console) -> None:
     if sizes:
         out["sweep"] = speed.sweep(make, questions, sizes, args.latency_n, device,
                                    progress=lambda row: console.print(f"  {row}"))
+    if args.lookup_pair:
+        out["lookup_pair"] = r = speed.lookup_pair(make, questions[: args.latency_n], args.lookup_pair)
+        off, on = r["lookup_0"], r[f"lookup_{args.lookup_pair}"]
+        console.print(f"  lookup 0 vs {args.lookup_pair}: p50 {off['p50_ms']:.1f} vs {on['p50_ms']:.1f} ms, calls "
+                      f"{off['mean_forwards']:.1f} vs {on['mean_forwards']:.1f}, "
+                      f"same answers {r['same_answers']} / {r['answers_compared']}")
     # transformers' generate runs on the plain model: with an adapter, merged and unloaded once
     model = ws.with_adapter().merge_and_unload() if modes and args.adapter is not None else loaded.model
     for mode in modes:

@@ -78,6 +78,33 @@ def measure_batch1(extractor_factory, questions: list[str], warmup: int = 2,
     return out
 
 
+def lookup_pair(extractor_factory, questions: list[str], k: int, warmup: int = 2) -> dict:
+    """Batch 1, prompt lookup off (``lookup=0``) and on (``lookup=k``, sft.lookup): the same extractor settings,
+    the same questions, one process; each question runs both ways back to back, the order alternating, so drift
+    (other work, clocks) falls on both alike. Figures per setting, and how many answers are the same."""
+    import time
+
+    extractors = {}
+    for value in (0, k):
+        extractors[value] = ex = extractor_factory(1)
+        ex.lookup = value
+        warm(ex, questions, warmup)
+    runs: dict[int, list] = {0: [], k: []}
+    for i, question in enumerate(questions):
+        for value in ((0, k) if i % 2 == 0 else (k, 0)):
+            start = time.perf_counter()
+            runs[value].append(extractors[value]([question])[0])
+            runs[value][-1].batch_seconds = time.perf_counter() - start
+    out = {}
+    for value, gens in runs.items():
+        out[f"lookup_{value}"] = {**summarize(gens, sum(g.batch_seconds for g in gens)),
+                                  "engine": extractors[value].engine_label}
+    out["same_answers"] = sum(a.text == b.text for a, b in zip(runs[0], runs[k], strict=True))
+    out["answers_compared"] = len(questions)
+    out["p50_speedup"] = out["lookup_0"]["p50_ms"] / out[f"lookup_{k}"]["p50_ms"]
+    return out
+
+
 # ------------------------------------------------------------------------------- GPU speed sweep
 
 H100_BANDWIDTH = 3.35e12  # bytes/s, H100 SXM HBM3: the issue's reference card

@@ -198,7 +198,8 @@ st=t['step_seconds'][8:];print('$name', 'median step', round(s.median(st),4), 's
     python3 scripts/profile_engine.py "${BATCH:-1024}" "$OUT" 2>&1 | grep -v "it/s\]\|s/it\]" | tail -60 ;;
   lookup)  # issue 15, on the adapter of `phrase`: batch-1 prompt lookup (sft.lookup) on and off, same adapter, same
     # call: qlora+resolve's batch-1 loop over $N questions of the suite (its answers checked against the batched
-    # run's), then the engine vs transformers' compiled generate at batch 1 (stopping at `}`), lookup on and off
+    # run's); then `speed --lookup-pair`: 200 wild questions at batch 1 both ways in one process, and
+    # transformers' compiled generate at batch 1 (stopping at `}`) on the same adapter
     setup
     A=${ADAPTER:-$S/adapter-phrase}
     mkdir -p "$OUT/r"
@@ -206,10 +207,8 @@ st=t['step_seconds'][8:];print('$name', 'median step', round(s.median(st),4), 's
       run bench --contenders qlora+resolve --lookup $k --adapter "$A" --run "h100-lookup-$k" --reports-dir "$OUT/r" \
         --batch-size 64 --latency-sample ${N:-300} 2>&1 | grep -v "it/s\]\|s/it\]" | tail -2
     done
-    for k in ${LOOKUPS:-8 0}; do
-      run speed --adapter "$A" --lookup $k --batch-sizes 1 --latency-n 100 --train-steps 0 \
-        $([ $k != 0 ] && echo --hf-generate static) --out "$OUT/r/engine-lookup-$k.json" 2>&1 | tail -3
-    done
+    run speed --adapter "$A" --splits wild --lookup-pair 8 --batch-sizes none --latency-n 200 --train-steps 0 \
+      --hf-generate static --out "$OUT/r/engine-lookup-pair.json" 2>&1 | tail -4
     tar cf "$OUT/lookup.tar" -C "$OUT/r" . && rm -r "$OUT/r" ;;
   engine-extra)  # on the adapter of `nox`: jump-forward on vs off (static engine, same call, batch 64 + a sweep to
     # 1024); the engine vs transformers' compiled generate at batch 1, stopping at `}` and at a fixed 16 tokens

@@ -175,3 +175,15 @@ def test_resolve_contender_gives_the_model_no_reference_day_and_resolves_its_phr
     run_contender("qlora+resolve", questions, Session(), todays=todays, reuse=reuse)
     again = run_contender("qlora", questions, Session(), todays=todays, reuse=reuse)
     assert seen_todays == [None, None] and again.outputs == raw.outputs
+
+
+def test_the_lookup_pair_times_both_settings_on_the_same_questions(tiny):
+    from bench.speed import lookup_pair
+    from sft.engine import Extractor
+
+    model, tok = tiny
+    questions = [i.query for i in load_suite(splits=["wild"])[:4]]
+    r = lookup_pair(lambda bs: Extractor(model, tok, prompt="short", batch_size=bs, max_new_tokens=8), questions, 8)
+    assert r["answers_compared"] == 4 and r["same_answers"] == 4  # prompt lookup changes no answer
+    assert r["lookup_0"]["n"] == r["lookup_8"]["n"] == 4 and r["lookup_8"]["engine"].endswith("+lookup8")
+    assert r["lookup_8"]["mean_forwards"] <= r["lookup_0"]["mean_forwards"] and r["p50_speedup"] > 0
