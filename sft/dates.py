@@ -99,6 +99,7 @@ FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
     "双十一": (11, 11), "双11": (11, 11), "光棍节": (11, 11), "双十二": (12, 12), "双12": (12, 12),
     "妇女节": (3, 8), "三八节": (3, 8), "植树节": (3, 12), "愚人节": (4, 1), "青年节": (5, 4), "建党节": (7, 1),
     "建军节": (8, 1), "教师节": (9, 10), "万圣节": (10, 31), "跨年夜": (12, 31), "跨年": (12, 31),
+    "元日": (1, 1),  # 元旦's classical name
     # the internet's days named by their date, as a day (520那天, 618当天, 今年520: WILD.md, 25th and 26th
     # sittings), and English names (Christmas Eve): read, never written by the training mix (NAMED_ONLY)
     "520": (5, 20), "618": (6, 18),
@@ -116,7 +117,9 @@ SOLAR_TERMS = ("清明", "立春", "立夏", "立秋", "立冬", "春分", "秋�
 WEATHER_WORD_TERMS = ("大雪", "小雪", "白露", "霜降", "雨水")
 #: Lunar festivals and the solar terms: name as written -> canonical name.
 LUNAR_FESTIVALS: dict[str, str] = {
-    "春节": "春节", "大年初一": "春节", "除夕": "除夕", "大年三十": "除夕", "元宵": "元宵", "元宵节": "元宵",
+    "春节": "春节", "大年初一": "春节", "除夕": "除夕", "大年三十": "除夕", "岁除": "除夕", "元宵": "元宵",
+    "元宵节": "元宵",
+    "上元节": "元宵",  # 岁除, 上元节: classical names
     "端午": "端午", "端午节": "端午", "七夕": "七夕", "七夕节": "七夕", "中秋": "中秋", "中秋节": "中秋",
     "重阳": "重阳", "重阳节": "重阳", "清明": "清明", "清明节": "清明",
     "腊八": "腊八", "腊八节": "腊八", "龙抬头": "龙抬头", "中元节": "中元",
@@ -168,13 +171,16 @@ _FESTIVAL = (
     rf"|(?<![\d.])(?:520|618)(?![\d.])(?:(?<=年520)|(?<=年618)|(?=那天|当天|当日|这天|那日|节|\s*天气|#))"
     rf"|{_alternation(n for n in (*FIXED_FESTIVALS, *LUNAR_FESTIVALS) if n not in _NUMERAL_FESTIVALS)}){_PLACE_AFTER}"
     # 双十二前, 国庆之前: a time before the day, vague (WILD.md: 清明前); 元旦前一天, 清明前后, 春节前夕 are days
-    r"(?!节?[之以]?前(?![一两二三四五六七1-7第后夕]))"
+    r"(?!\s*节?(?:[之以]?前(?![一两二三四五六七1-7第后夕])|[之以]后|后(?:面|几天)))"
     r")"
 )
+# 春节前, 中秋之后 (a lunar festival's): vague, as for the fixed ones in _FESTIVAL
+_NOT_BEFORE_AFTER = r"(?!\s*节?(?:[之以]?前(?![一两二三四五六七1-7第后夕])|[之以]后|后(?:面|几天)))"
 # 国庆第三天, 五一假期的第二天: a day into a holiday of several days off (HOLIDAY_DAYS).
 _NTH_DAY = r"(?:假期|长假|黄金周|小长假|假)?的?第(?P<n>[一二三四五六七1-7])天"
 # 2025年国庆, 二〇二五年的中秋: a festival in a named (numeric) year.
-_YEAR_FESTIVAL = re.compile(rf"(?<![\d{CN_NUMERALS}])(?P<y>{YEAR})年的?(?P<f>{_FESTIVAL})")
+_YEAR_FESTIVAL = re.compile(rf"(?:(?<![\d{CN_NUMERALS}])(?P<y>{YEAR})年的?|(?<![\d.\-A-Za-z])(?P<yy>20\d\d)\s*)"
+                            rf"(?P<f>{_FESTIVAL})")  # 2025年国庆; 2026 七夕, 2027春节 (a year written apart)
 # 元旦前一天, 中秋节后一天, 情人节前两天: a number of days before or after the festival's day (WILD.md, 15th sitting).
 _SHIFT = r"(?:节)?(?P<sd>前|后)第?(?P<sn>[一两二三四五六七1-7])天"
 # 五一调休, 国庆节后第一个工作日: a working day the holiday schedule decides, no date of the festival's.
@@ -213,7 +219,7 @@ _REL = re.compile(
         # 今年6月1号, 明年的国庆, 去年春节
         rf"(?P<ryear>(?<![\d{CN_NUMERALS}])(?P<ry>{_alternation(_RELATIVE_YEARS)})的?"
         rf"(?:(?P<rym>{NUM})(?:月份?|[./-])(?P<ryd>{NUM}){DAY_END}?|(?P<ryf>{_FESTIVAL})|(?P<ryt>今天|今日|这天|这一天|同一天)))",
-        rf"(?P<lunar>(?<!年)(?<!年的)(?P<lf>{_alternation(LUNAR_FESTIVALS)})(?!初[一二三四五六七八九十])"
+        rf"(?P<lunar>(?<!年)(?<!年的)(?P<lf>{_alternation(LUNAR_FESTIVALS)})(?!初[一二三四五六七八九十]){_NOT_BEFORE_AFTER}"
         rf"(?:{_SHIFT.replace('?P<sd>', '?P<lsd>').replace('?P<sn>', '?P<lsn>')})?)",
         # a lunar calendar day: 农历八月十五, 阴历腊月初八, 大年初三, 正月初六, 正月十五
         rf"(?P<lunardate>(?:(?:农历|阴历)(?P<lm>正|腊|冬|{NUM})|(?P<lm2>正|腊|冬))月(?P<ld>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|{NUM})"
@@ -246,7 +252,7 @@ _REL = re.compile(
         rf"(?P<pass>过(?!两天)(?P<pn>{_COUNT})天)",
         rf"(?P<before>(?<![\d{CN_NUMERALS}百几])(?P<bn>{_COUNT})天(?:以前|之前|前))",
         r"(?P<word>今明后三天|今明后|今明两天|今明天|(?<!拿)(?<!亚特兰)(?<!波哥)大?大后天|(?<!拿)(?<!亚特兰)(?<!波哥)大前天|(?<![三昆崇思清光志])明后(?:两[天日]|天)|(?<![以之今此然随日午最往落])后天|(?<![目当以之提眼事先面跟从日])前天"
-        r"|今儿个|今儿|今天|今日|今晚|今早|明儿个|明儿|明天|明日|明早|明晚|昨儿|昨天|昨日|昨晚|金天|名天|明田|明添"
+        r"|今儿个|今儿|今天|今日|今晚|今早|今夜|今夕|明儿个|明儿|明天|明日|明早|明晚|昨儿|昨天|昨日|昨晚|金天|名天|明田|明添"
         # dialect day words (WILD.md): Wu 今朝/明朝, Cantonese 听日/琴日/寻日, northern 明个/今个/昨个
         r"|前儿个|后儿个|大后儿|天光日|(?<![以之今此然随日午最往落])后儿|(?<![目当以之提眼事先面跟从日])前儿|今朝|明朝|听日|琴日|寻日|明个|今个|昨个"
         # Cantonese 后日/大后日/前日/听朝, Minnan 明仔载 (not 今后日子, 三天后日本, 目前日程)
@@ -262,7 +268,7 @@ _REL = re.compile(
     ))
 )
 _WORDS = {
-    "今儿个": 0, "今儿": 0, "今天": 0, "今日": 0, "今晚": 0, "今早": 0,
+    "今儿个": 0, "今儿": 0, "今天": 0, "今日": 0, "今晚": 0, "今早": 0, "今夜": 0, "今夕": 0,  # 今夜/今夕: literary
     "明儿个": 1, "明儿": 1, "明天": 1, "明日": 1, "明早": 1, "明晚": 1,
     "后天": 2, "大后天": 3, "大大后天": 4,
     "明后天": 1, "明后两天": 1, "明后两日": 1, "今明两天": 0, "今明天": 0, "今明后三天": 0, "今明后": 0,
@@ -358,11 +364,21 @@ def festival_date(name: str, year: int) -> dt.date | None:
 
 
 def next_lunar_day(month: int, day: int, today: dt.date) -> dt.date | None:
-    """The next Gregorian day on or after ``today`` that is lunar ``month``/``day`` (农历八月十五)."""
+    """The next Gregorian day on or after ``today`` that is lunar ``month``/``day`` (农历八月十五); None when that
+    lunar month, the next one not yet over, has no such day (农历七月三十 in a 29-day month: never rolled over to
+    another year, as for 下个月31号; WILD.md, 29th sitting)."""
     for year in (today.year - 1, today.year, today.year + 1):
+        try:
+            first = LunarDate(year, month, 1).to_solar_date()
+        except _ERRORS:
+            continue
         try:
             solar = LunarDate(year, month, day).to_solar_date()
         except _ERRORS:
+            solar = None
+        if solar is None:
+            if first + dt.timedelta(days=29) >= today:  # the month is not over (or to come): no such day in it
+                return None
             continue
         if solar >= today:
             return solar
@@ -388,7 +404,7 @@ def find_festival(text: str) -> tuple[int | None, int, int] | None:
     text = unicodedata.normalize("NFKC", text)
     for match in _YEAR_FESTIVAL.finditer(text):
         try:
-            year = parse_number(match["y"])
+            year = parse_number(match["y"] or match["yy"])
         except _ERRORS:
             continue
         year += 2000 if year < 100 else 0
@@ -508,7 +524,8 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
 _ASKED_BEFORE = re.compile(r"(?:改|换|推迟|延期|提前|挪)(?:到|成|为|在)?|而是|其实是|[哦噢喔呃额啊]不是|不对"
                            r"|问的是|想问|想知道|查一?下?|是不是$|[呃额]$")  # 周六呃周日吧: a spoken correction
 _DROPPED_BEFORE = re.compile(r"原定|原来|本来|之前|(?<![哦噢喔呃额啊])不是|生日|出生")
-_DROPPED_AFTER = re.compile(r"^.{0,4}(?:不行|算了|取消|出发|开会|起飞|到了|生日)")
+# a date given up after it (…不行, …出发; 后天 不对 是大后天)
+_DROPPED_AFTER = re.compile(r"^.{0,4}(?:不行|算了|取消|出发|开会|起飞|到了|生日)|^[\s，,]*(?:不对|[哦噢喔]不)")
 #: A return's day asked about (WILD.md, 26th sitting): the date written before 回来/回程 wins.
 _RETURN_ASKED = re.compile(r"(?:回来|回程|返程|返回)的?那天")
 _RETURN_AFTER = re.compile(r"\s*(?:就|再)?(?:回来|回程|返程|返回)")
@@ -595,7 +612,13 @@ def _question_clause(text: str, spans: list[tuple[int, int]]) -> list[int]:
     if len(spans) < 2 or not _CLAUSE_END.search(first) or QUESTION.search(first):
         return [0] * len(spans)
     asks = [k for k in range(1, len(spans)) if QUESTION.search(clauses[k])]
-    return [1 if asks and k == asks[0] else 0 for k in range(len(spans))]
+    if not asks:
+        return [0] * len(spans)
+    # the asking clause's first day (今天会比昨天少吗: 今天), not the one right before its question mark
+    asked = asks[0]
+    while asked > 1 and not _CLAUSE_END.search(text, spans[asked - 1][1], spans[asked][0]):
+        asked -= 1
+    return [1 if k == asked else 0 for k in range(len(spans))]
 
 
 # ------------------------------------------------------------------- days counted from the day named

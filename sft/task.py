@@ -79,7 +79,7 @@ _YMD = re.compile(
     rf"(?<![\d{CN_NUMERALS}])(?P<y>{YEAR})年的?(?P<m>{NUM}){_MONTH}(?P<d>{NUM}){DAY_END}?"
     rf"|(?<![\d.])(?P<y2>\d{{4}})(?P<sep>[-/.])(?P<m2>\d{{1,2}})(?P=sep)(?P<d2>\d{{1,2}})(?!\d|\.\d)"
     # 20261205, as typed into a search box: eight digits, a 19xx/20xx year, a real month and day
-    r"|(?<![\d.])(?P<y3>(?:19|20)\d\d)(?P<m3>0[1-9]|1[0-2])(?P<d3>0[1-9]|[12]\d|3[01])(?![\d.])"
+    r"|(?<![\d.])(?P<y3>(?:19|20)\d\d)(?P<m3>0[1-9]|1[0-2])(?P<d3>0[1-9]|[12]\d|3[01])(?!\d|\.\d)"  # 20270115.csv too
     # 26.10.25, 27.2.5: a two-digit year 20-39 before a month and day, apart by dots (20xx, as 26年)
     r"|(?<![\d.])(?P<y4>[23]\d)\.(?P<m4>0?[1-9]|1[0-2])\.(?P<d4>0?[1-9]|[12]\d|3[01])(?![\d.])"
     # 12/6/2026: month/day/year, the year last (US style)
@@ -92,7 +92,7 @@ _YEAR_LEAD = re.compile(
     rf"(?:(?<![\dA-Za-z.\-/])(?P<y>20\d\d)年?|(?:(?<=^)|(?<=[\s，,。#【(（]))(?P<y2>\d\d)年)"
     rf"[^\d，,。；;！!？?]{{0,6}}?(?P<m>{NUM}){_MONTH}(?P<d>{NUM}){DAY_END}")
 # What may not follow a number pair read as month.day: it is a measure (降雨量3.5毫米, 1.5度, 风力2.5级)
-_UNITS = (r"毫米|厘米|公里|千米|米|度(?!假)|℃|°|级|%|％|mm|cm|km|倍|万|千|元(?![朗旦宵])|块|小时|分钟|个|岁|次|纪念"
+_UNITS = (r"毫米|厘米|公里|千米|米|度(?!假)|℃|°|级|%|％|mm|cm|km|倍|万|千|元(?![朗旦宵])|块|小时|分钟|个|岁|次|纪念|折"
           r"|天(?=[到内后左就以之的才])")  # 3-5天到: a span of days
 
 # Month and day: 4月6号, 十二月三十号, 3-15号, 3/15, 3.15 (not after 年: 今年6月1号 is relative)
@@ -162,8 +162,8 @@ _PINYIN_PRE = {"xia": "下", "zhe": "这", "ben": "本"}
 _PINYIN_NUMERAL = {"yi": "一", "er": "二", "san": "三", "si": "四", "wu": "五", "liu": "六", "ri": "日", "tian": "天"}
 _PINYIN_DAY = re.compile(_PY + "(?:" + "|".join(k.replace(" ", r"\s*") for k in _PINYIN_DAYS) + ")" + _PY_END,
                          re.IGNORECASE)
-_PINYIN_MD = re.compile(r"(?<![\d.])(?:(?P<y>\d{2}|\d{4})\s*nian\s*)?(?P<m>\d{1,2})\s*yue\s*(?P<d>\d{1,2})\s*"
-                        r"(?:hao|ri)" + _PY_END, re.IGNORECASE)
+_PINYIN_MD = re.compile(r"(?<![\d.])(?:(?P<y>\d{2}|\d{4})\s*nian\s*)?(?P<m>\d{1,2})\s*yue\s*(?P<d>\d{1,2})(?!\d)\s*"
+                        r"(?:hao|ri)?" + _PY_END, re.IGNORECASE)  # 3yue8 too (WILD.md, 28th sitting)
 
 
 def _pinyin_dates(text: str) -> str:

@@ -594,3 +594,25 @@ def test_days_counted_from_the_day_named(question, asked, expected):
 
     days, where = anchored_days(question, asked)
     assert (days, question[where:where + len(expected[1])] if where >= 0 else None) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    ("今夜 苏州 有雾吗", "2026-03-03", "2026-03-03"), ("今夕何夕 可有雨", "2026-03-03", "2026-03-03"),
+    ("二〇二八年元日 冷否", None, "2028-01-01"), ("岁除 回乡 冷吗", "2026-12-01", "2027-02-05"),
+    ("上元节 看灯 下雨吗", "2027-01-10", "2027-02-20"),
+    ("2027 中秋 赏月", None, "2027-09-15"), ("行程/2026国庆/攻略.txt", None, "2026-10-01"),
+    ("春节之后 去旅游", "2026-12-01", None), ("国庆以后 北京冷吗", None, None), ("元旦 后面几天 下雪吗", None, None),
+    ("中秋 前后 会下雨吗", None, None),  # 前后 keeps the day: today below ↓ would resolve it
+    ("周三 不对 周四 会下雨吗", "2026-03-02", "2026-03-05"),  # a day given up by 不对
+    ("/logs/20261203.log 那天下雨了吗", None, "2026-12-03"), ("8.5折 3yue8 下雨吗", None, "03-08"),
+])
+def test_literary_day_words_years_apart_vague_festival_spans_and_odd_forms(question, today, expected):
+    assert find_date(question, today=today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    ("昨天下了一天 今天会比昨天好吗", "2026-04-08", "2026-04-08"),  # the asking clause's first day
+    ("上周冷 这周会比上周暖和吗", "2026-04-08", None),  # (这周 is vague: nothing resolves in the asking clause)
+])
+def test_the_asking_clauses_first_day(question, today, expected):
+    assert find_date(question, today=today) == expected

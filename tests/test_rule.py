@@ -533,3 +533,38 @@ def test_where_the_speaker_is_a_city_not_to_look_up_and_memes(question, expected
 ])
 def test_titles_where_one_lives_counted_days_and_lists_of_days(question, today, expected):
     assert tuple(json.loads(rule.extract_one(question, today=today)).values()) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    ("金陵 明日 可有雨", "2026-03-03", ("金陵", "2026-03-04")),
+    ("津门 今晚 风大吗", "2026-03-03", ("津门", "2026-03-03")),
+    ("三藩市 下週六 凍唔凍", "2026-03-03", ("三藩市", "2026-03-14")),
+    ("@上海发布 今天停课吗", "2026-03-03", (None, "2026-03-03")),  # an account's name is decoration
+    ("转发 @厦门天气 明天厦门有雨吗", "2026-03-03", ("厦门", "2026-03-04")),
+    ("活动多不多哈哈 今天", "2026-03-03", (None, "2026-03-03")),  # laughter, not Doha
+    ("广州 廣州 分不清 明天热吗", "2026-03-03", ("广州", "2026-03-04")),  # one city in two forms: the first
+    ("去年中秋 vs 今年中秋 苏州 哪个冷", "2026-08-01", ("苏州", "2025-10-06")),  # days compared: the first
+    ("8.1~8.3 青岛 有雨吗", None, ("青岛", "08-01")), ("八月一日 周六 青岛 有雨吗", "2026-07-20", ("青岛", "08-01")),
+])
+def test_nicknames_handles_laughter_one_city_twice_and_compared_days(question, today, expected):
+    assert tuple(json.loads(rule.extract_one(question, today=today)).values()) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    ("奉天 明天 下雪不", "2026-12-01", ("奉天", "2026-12-02")), ("Peking weather tomorrow", "2026-12-01",
+                                                                ("Peking", "2026-12-02")),
+    ("马鞍山 周六 下雨吗", "2026-12-01", ("马鞍山", "2026-12-05")),  # not the 鞍山 inside it
+    ("牡丹江 明天水温多少", "2026-12-01", ("牡丹江", "2026-12-02")),  # 明天水温: no 天水
+    ("天门山 国庆 雾大吗", None, (None, "10-01")), ("湖北天门 国庆 雾大吗", None, ("天门", "10-01")),
+    ("常州 无锡 周末 哪个暖和", "2026-12-01", ("常州", "2026-12-05")),  # compared later: asked together
+    ("郑州航空港区 明天 有雨吗", "2026-12-01", ("郑州", "2026-12-02")),  # an airport zone, not an airline
+])
+def test_former_names_longer_cities_and_comparisons_later_in_the_question(question, today, expected):
+    assert tuple(json.loads(rule.extract_one(question, today=today)).values()) == expected
+
+
+def test_a_lunar_day_that_its_month_lacks_is_no_date():
+    from sft.dates import next_lunar_day
+
+    assert next_lunar_day(7, 30, dt.date(2026, 8, 10)) is None  # 农历七月 of 2026 has 29 days: not next year's
+    assert next_lunar_day(8, 15, dt.date(2026, 8, 10)) == dt.date(2026, 9, 25)
