@@ -92,7 +92,7 @@ from dataclasses import dataclass
 
 from sft.cities import county_prefectures, nickname_cities, short_name
 from sft.dates import QUESTION, WEEKDAYS, anchored_days, names_the_asked_date, relative_day_marked, shift_date
-from sft.task import QUOTED, Answer, find_date, traditional_table
+from sft.task import EMOJI, QUOTED, Answer, find_date, traditional_table
 
 _NULL = Answer(None, None).to_json()
 
@@ -112,6 +112,8 @@ _NOT_CITY_WORDS = (
 #: Cities the generator's gazetteers leave out because another city's name is inside theirs (马鞍山 holds 鞍山:
 #: make_cities.py keeps the shorter): the rule reads them, the longest name winning.
 RULE_ONLY_CITIES = ("马鞍山市",)
+#: Everyday words one character away from a city that jieba's dictionary lacks (Cantonese 行山, hiking: not 新山).
+_EVERYDAY_MORE = frozenset({"行山"})
 #: What makes a city's name a product's or a company's (兰州拉面, 金华火腿, 上海银行, 深圳航空): no city (rule 4).
 _PRODUCT = re.compile(r"(?:拉面|牛肉面|螺蛳粉|火腿|大米|烤鸭|啤酒|米粉|米线|炒饭|扒鸡|红肠|盐水鸭|小吃|瓜(?!分)|银行"
                       r"|航空(?!港)|现代(?!化))(?!节)")  # 柳州螺蛳粉节, 青岛啤酒节: an event held in the city
@@ -199,7 +201,7 @@ def default_gazetteer() -> Gazetteer:
                                simplified=traditional_table(),
                                typo_index=typo_index(gazetteer.names - set(nicknames)),  # never a sound-alike's source
                                sound_alikes=load_homophones(), short_forms=short_full_names(full_names),
-                               everyday=load_sound_alike_words())
+                               everyday=load_sound_alike_words() | _EVERYDAY_MORE)
 
 
 def typo_index(names: Iterable[str]) -> dict[str, tuple[tuple[str, int], ...]]:
@@ -492,7 +494,9 @@ def _origin_of_trip_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> b
 
 # A weather word may sit before the conjunction: 武汉热还是长沙热 asks about both, like 武汉还是长沙
 _AND = re.compile(rf"^\s*(?:{_WEATHER.pattern})?\s*"
-                  r"(?:和|与|跟|及|(?:还是|或者|或)(?:去|到)?|比|、|,|，|/|and|or|vs\.?|VS\.?)\s*$")
+                  r"(?:和|与|跟|及|(?:还是|或者|或)(?:去|到)?|比|、|,|，|/|and|or|vs\.?|VS\.?"
+                  # list markers: 1.苏州 2.无锡, • 郑州 • 开封
+                  r"|\d{1,2}\s*[.、)）]|[（(]\d{1,2}[)）]|[①-⑩⒈-⒑•·])\s*$")
 # 泰州 台州 6月3号 哪个会下雨: a comparison later in the question also makes two cities side by side a list.
 _COMPARED = re.compile(r"哪个|哪边|比较|对比|相比")
 # Two cities side by side, nothing between them but spaces, then a comparison (满洲里 二连浩特 哪个冷): asked together.
@@ -597,7 +601,9 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
 
 
 def _without_places(gap: str, gazetteer: Gazetteer) -> str:
-    """``gap`` without the names of non-city places in it (a province before the second city: 和湖北武汉)."""
+    """``gap`` without the names of non-city places in it (a province before the second city: 和湖北武汉) and
+    without emoji (🐼成都 vs 🔥重庆)."""
+    gap = EMOJI.sub("", gap)
     for name in sorted((b for b in gazetteer.blockers if b in gap), key=len, reverse=True):
         gap = gap.replace(name, "")
     return gap

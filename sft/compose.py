@@ -87,7 +87,7 @@ FESTIVAL_TAILS = ("", "", "", "", "", "那天", "当天", "前后", "左右", "�
 _COMMON_LUNAR = ("春节", "除夕", "元宵节", "端午", "端午节", "七夕", "中秋", "中秋节", "重阳节", "清明", "清明节")
 #: Lunar festivals and solar terms (no date without a reference day; resolved with one): the common ones
 #: twice as often as the rest of the resolver's names (腊八, 龙抬头, 中元节, 冬至, 立春, 大年初一, ...).
-LUNAR_FESTIVALS = _COMMON_LUNAR * 2 + tuple(n for n in _RESOLVER_LUNAR if n not in _COMMON_LUNAR)
+LUNAR_FESTIVALS = _COMMON_LUNAR * 2 + tuple(n for n in _RESOLVER_LUNAR if n not in _COMMON_LUNAR and not n.isascii())
 #: Days people name that the task rule gives no date, even with a reference day: festivals on no fixed
 #: day of the calendar (母亲节, 感恩节), events (音乐节, 开学那天).
 MOVABLE_DAYS = ("母亲节", "父亲节", "感恩节", "复活节", "开斋节", "音乐节", "啤酒节", "樱花节", "灯会", "庙会",

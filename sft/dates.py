@@ -100,6 +100,8 @@ FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
     "妇女节": (3, 8), "三八节": (3, 8), "植树节": (3, 12), "愚人节": (4, 1), "青年节": (5, 4), "建党节": (7, 1),
     "建军节": (8, 1), "教师节": (9, 10), "万圣节": (10, 31), "跨年夜": (12, 31), "跨年": (12, 31),
     "元日": (1, 1),  # 元旦's classical name
+    "二二八": (2, 28), "双十节": (10, 10),  # Taiwan's days named by their date (like 520; WILD.md, 34th sitting)
+    "Xmas": (12, 25), "xmas": (12, 25), "NYE": (12, 31),  # chat English (31st sitting)
     # the internet's days named by their date, as a day (520那天, 618当天, 今年520: WILD.md, 25th and 26th
     # sittings), and English names (Christmas Eve): read, never written by the training mix (NAMED_ONLY)
     "520": (5, 20), "618": (6, 18),
@@ -120,13 +122,16 @@ LUNAR_FESTIVALS: dict[str, str] = {
     "春节": "春节", "大年初一": "春节", "除夕": "除夕", "大年三十": "除夕", "岁除": "除夕", "元宵": "元宵",
     "元宵节": "元宵",
     "上元节": "元宵",  # 岁除, 上元节: classical names
+    "秋夕": "中秋", "年初一": "春节", "农历新年": "春节", "年三十": "除夕", "CNY": "春节",  # 32nd-34th sittings
+    "三月三": "三月三",  # the Zhuang festival, lunar 三月初三 (a written 三月三号/三月三日 is March 3rd)
     "端午": "端午", "端午节": "端午", "七夕": "七夕", "七夕节": "七夕", "中秋": "中秋", "中秋节": "中秋",
     "重阳": "重阳", "重阳节": "重阳", "清明": "清明", "清明节": "清明",
     "腊八": "腊八", "腊八节": "腊八", "龙抬头": "龙抬头", "中元节": "中元",
     **{term: term for term in SOLAR_TERMS if term != "清明"},
     **{term + "节气": term for term in WEATHER_WORD_TERMS},
 }
-_LUNAR_MD = {"春节": (1, 1), "元宵": (1, 15), "端午": (5, 5), "七夕": (7, 7), "中秋": (8, 15), "重阳": (9, 9),
+_LUNAR_MD = {"春节": (1, 1), "元宵": (1, 15), "三月三": (3, 3),
+             "端午": (5, 5), "七夕": (7, 7), "中秋": (8, 15), "重阳": (9, 9),
              "腊八": (12, 8), "龙抬头": (2, 2), "中元": (7, 15)}
 #: Vague times: never a date, even with a reference day (no pattern below matches them).
 VAGUE = ("这几天", "最近", "这周", "本周", "下周", "下个月", "月初", "过几天", "过两天", "改天", "晚上", "现在",
@@ -163,13 +168,16 @@ def _alternation(names) -> str:
 _NUMERAL_FESTIVALS = ("五一", "六一", "七一", "十一", "520", "618")
 # A festival's name inside a place's name is no date (五一广场, 国庆路, 七一大道, 中秋桥).
 _PLACE_AFTER = (r"(?!广场|大道|大街|路(?![过上途程线费边况])|公园|小区|大桥|桥|站|中学|小学|大学|大厦|商场"
-                r"|树|礼盒|礼物|老人|快乐|晚会|套餐|限定|档)")  # 圣诞树, 中秋节礼盒, 元旦快乐: no date
+                r"|树|礼盒|礼物|老人|快乐|晚会|套餐|限定|档|灯饰|装饰)")  # 圣诞树, 中秋节礼盒, 元旦快乐: no date
+# 三月三号, 三月三日: March 3rd written, not the festival 三月三 (lunar 三月初三)
+_MARCH_3RD = r"三月三(?:[号日號\d〇零一二两三四五六七八九十]|月)"
 _FESTIVAL = (
     rf"(?:(?:(?<![\d{CN_NUMERALS}百千万周期拜])(?:五一|六一|七一)(?![\d百千万个号日月年早直起样班中])"
     rf"|(?<![\d{CN_NUMERALS}百千万第双])十一(?![\d{CN_NUMERALS}百千万个号號日月年点路岁楼层人次届中班])"
     # 520/618 only as a day: after a year word, or before 那天/当天/节/天气/# (618买的 is a purchase, 520元 money)
     rf"|(?<![\d.])(?:520|618)(?![\d.])(?:(?<=年520)|(?<=年618)|(?=那天|当天|当日|这天|那日|节|\s*天气|#))"
-    rf"|{_alternation(n for n in (*FIXED_FESTIVALS, *LUNAR_FESTIVALS) if n not in _NUMERAL_FESTIVALS)}){_PLACE_AFTER}"
+    rf"|(?!{_MARCH_3RD}){_alternation(n for n in (*FIXED_FESTIVALS, *LUNAR_FESTIVALS) if n not in _NUMERAL_FESTIVALS)})"
+    rf"{_PLACE_AFTER}"
     # 双十二前, 国庆之前: a time before the day, vague (WILD.md: 清明前); 元旦前一天, 清明前后, 春节前夕 are days
     r"(?!\s*节?(?:[之以]?前(?![一两二三四五六七1-7第后夕])|[之以]后|后(?:面|几天)))"
     r")"
@@ -177,7 +185,7 @@ _FESTIVAL = (
 # 春节前, 中秋之后 (a lunar festival's): vague, as for the fixed ones in _FESTIVAL
 _NOT_BEFORE_AFTER = r"(?!\s*节?(?:[之以]?前(?![一两二三四五六七1-7第后夕])|[之以]后|后(?:面|几天)))"
 # 国庆第三天, 五一假期的第二天: a day into a holiday of several days off (HOLIDAY_DAYS).
-_NTH_DAY = r"(?:假期|长假|黄金周|小长假|假)?的?第(?P<n>[一二三四五六七1-7])天"
+_NTH_DAY = r"\s*(?:假期|长假|黄金周|小长假|假)?的?第(?P<n>[一二三四五六七1-7])天"  # 國慶节 第二天 too
 # 2025年国庆, 二〇二五年的中秋: a festival in a named (numeric) year.
 _YEAR_FESTIVAL = re.compile(rf"(?:(?<![\d{CN_NUMERALS}])(?P<y>{YEAR})年的?|(?<![\d.\-A-Za-z])(?P<yy>20\d\d)\s*)"
                             rf"(?P<f>{_FESTIVAL})")  # 2025年国庆; 2026 七夕, 2027春节 (a year written apart)
@@ -208,9 +216,9 @@ _EN_SHORT_WEEKDAY = "mon|tues?|wed|thur?s?|fri|sat|sun"
 # A reduplicated verb (看看, 问问) is complete and takes no 下: 看看下下周日 is 下下周日.
 _VERB = "查问看瞧搜找说讲聊测试"  # not 算: 打算下周末 is 下周末
 _REDUPLICATED = "|".join(c + c for c in _VERB)
-_VERBAL_DOWN = rf"(?<=[一{_VERB}]下)" + "".join(f"(?<!{c}{c}下)" for c in _VERB)
+_VERBAL_DOWN = rf"(?<=[一{_VERB}]下)" + "".join(f"(?<!{c}{c}下)" for c in _VERB) + "(?<!听说下)"  # 听说下周末
 _NOT_AFTER_UP_DOWN = (
-    rf"(?:{_VERBAL_DOWN}|(?<=(?:{_REDUPLICATED}))|(?<![上下一{_VERB}])|(?<=[一{_VERB}])(?!下)|(?<=[{_VERB}])(?=下个))"
+    rf"(?:{_VERBAL_DOWN}|(?<=听说)|(?<=(?:{_REDUPLICATED}))|(?<![上下一{_VERB}])|(?<=[一{_VERB}])(?!下)|(?<=[{_VERB}])(?=下个))"
 )
 # 周一起 = together; 周天气 = the weather; 下周六盘水 = 下周 + the city 六盘水; 下周三亚 = 下周 + 三亚
 _WD = "(?:一(?!起)|二|三(?!亚)|四|五|六(?!盘水)|日|天(?!气))"
@@ -219,19 +227,19 @@ _REL = re.compile(
         # 今年6月1号, 明年的国庆, 去年春节
         rf"(?P<ryear>(?<![\d{CN_NUMERALS}])(?P<ry>{_alternation(_RELATIVE_YEARS)})的?"
         rf"(?:(?P<rym>{NUM})(?:月份?|[./-])(?P<ryd>{NUM}){DAY_END}?|(?P<ryf>{_FESTIVAL})|(?P<ryt>今天|今日|这天|这一天|同一天)))",
-        rf"(?P<lunar>(?<!年)(?<!年的)(?P<lf>{_alternation(LUNAR_FESTIVALS)})(?!初[一二三四五六七八九十]){_NOT_BEFORE_AFTER}"
+        rf"(?P<lunar>(?<!年)(?<!年的)(?!{_MARCH_3RD})(?P<lf>{_alternation(LUNAR_FESTIVALS)})(?!初[一二三四五六七八九十]){_NOT_BEFORE_AFTER}"
         rf"(?:{_SHIFT.replace('?P<sd>', '?P<lsd>').replace('?P<sn>', '?P<lsn>')})?)",
         # a lunar calendar day: 农历八月十五, 阴历腊月初八, 大年初三, 正月初六, 正月十五
         rf"(?P<lunardate>(?:(?:农历|阴历)(?P<lm>正|腊|冬|{NUM})|(?P<lm2>正|腊|冬))月(?P<ld>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|{NUM})"
         rf"(?:日|号|號)?|(?:大年|春节|过年)(?P<ld1>初[一二三四五六七八九十]))",
         # 下个月5号, 本月十五号, 上月3日
         # 本月最后一个周五, 下个月第一个周一: a month's ordinal weekday
-        rf"(?P<ordwd>{_NOT_AFTER_UP_DOWN}(?P<om>下下个?月|下个?月|这个?月|本月)的?(?:第(?P<on>[一二三四1-4])个|(?P<olast>最后一个))"
-        rf"{_WEEK}(?P<owd>{_WD}))",
+        rf"(?P<ordwd>{_NOT_AFTER_UP_DOWN}(?:(?P<om>下下个?月|下个?月|这个?月|本月)|(?<![\d{CN_NUMERALS}年])(?P<omn>{NUM})月)"
+        rf"的?(?:第(?P<on>[一二三四1-4])个|(?P<olast>最后一个))(?:{_WEEK}(?P<owd>{_WD})|(?P<oend>{_WEEK}末)))",
         rf"(?P<month>{_NOT_AFTER_UP_DOWN}(?P<mw>下下个?月|下个?月|这个?月|本月|上上个?月|上个?月)的?"
         rf"(?P<md>{NUM}){DAY_END})",
         rf"(?P<monthend>{_NOT_AFTER_UP_DOWN}(?P<ew>下个?月|这个?月|本月|上个?月)(?:月?底|的?最后一天)"
-        rf"|(?:(?<![\d{CN_NUMERALS}几每年上下个])|{_VERBAL_DOWN})月底)",
+        rf"|(?:(?<![\d{CN_NUMERALS}几每年上下个])|{_VERBAL_DOWN})月[底末])",  # 月末 as 月底 (32nd sitting)
         # 下周的今天, 下个星期今天: the same weekday a week on (not 今天 itself)
         rf"(?P<sameday>(?<!每){_NOT_AFTER_UP_DOWN}(?P<tw>下下个?|下个?|上个?){_WEEK}的?(?:今天|今日|这天|这一天))",
         # weekends before weekdays: 这周末 must not read as 这周 + 末
@@ -239,10 +247,13 @@ _REL = re.compile(
         rf"(?P<week>(?<!每){_NOT_AFTER_UP_DOWN}(?P<pw>下下个?|下个?|上上个?|上个?|这个?|本){_WEEK}(?P<pd>{_WD}))",
         rf"(?P<weekday>(?:(?<![\d{CN_NUMERALS}几每个上下这本])|{_VERBAL_DOWN})(?:周|星期|礼拜)(?P<bd>{_WD}))",
         # English mixed in: next Monday (下周一), this Friday (这周五), on Sunday / Sunday (周日); this / next weekend
-        rf"(?P<enweek>(?i:(?:(?:(?P<ep>(?<![a-z])(?:next|this|coming|on)|下个?|这个?|上个?)\s*)?(?<![a-z])"
+        rf"(?P<enweek>(?i:(?:(?:(?P<ep>(?<![a-z])(?:next|nxt|this|coming|on)|下个?|这个?|上个?)\s*)?(?<![a-z])"
         rf"(?P<ed>{'|'.join(_EN_WEEKDAYS)})"
-        rf"|(?P<ep2>next|this|coming|on)\s+(?P<ed2>{_EN_SHORT_WEEKDAY})\.?)(?![a-z])))",
-        r"(?P<enweekend>(?i:(?P<eq>(?<![a-z])(?:next|this|coming)|下个?|这个?)\s*weekend(?![a-z])))",
+        rf"|(?P<ep2>next|nxt|this|coming|on)\s+(?P<ed2>{_EN_SHORT_WEEKDAY})\.?)(?![a-z])))",
+        r"(?P<enweekend>(?i:(?P<eq>(?<![a-z])(?:next|this|coming)|下个?|这个?)\s*(?:weekend|wknd)(?![a-z])))",
+        # a weekday written short and capitalised, alone (Sat 去鼓浪屿, Sun or Mon): as 周六, 周日 (31st sitting)
+        r"(?P<enshort>(?<![A-Za-z])(?P<es>Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?![A-Za-z])"
+        r"(?=\s*(?:[\u4e00-\u9fff]|or\b|$|[/&,，])))",  # not "the Sun is"
         # 三天后, 10天以后, 过3天, 5天前 (过两天 is "in a couple of days": vague, WILD.md; 过二天/过2天 is +2)
         rf"(?P<after>(?<![\d{CN_NUMERALS}百几])(?P<an>{_COUNT})天(?:以后|之后|后))",
         # 婚礼倒计时15天！到时候…, 还有100天高考…那天: a countdown to the day asked (WILD.md, 26th sitting); a countdown
@@ -259,7 +270,7 @@ _REL = re.compile(
         r"|(?<![以之今此然随日午最往落天年月周时])大?后日(?![本子常期])|(?<![目当以之提眼事先面跟从日节])前日(?![子程期])"
         r"|听朝|明仔[载載]"
         r"|(?<![A-Za-z])(?:[Tt]oday|[Tt]onight|(?:[Tt]he\s+)?[Dd]ay\s+after\s+[Tt]omorrow|[Tt]omorrow|[Yy]esterday"
-        r"|[Tt]mrw?)(?![A-Za-z]))",
+        r"|[Tt]mrw?|2day|2mrw)(?![A-Za-z]))",
         # on the 5th, the 21st (a day alone, in English)
         r"(?P<enday>(?i:(?<![a-z])(?:on\s+)?the\s+(?P<edn>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?![a-z])))",
         # 15号, 二十号, 8日 (a day alone; not 3号线, not 第5号, not after 月)
@@ -278,7 +289,7 @@ _WORDS = {
     "前儿个": -2, "后儿个": 2, "前儿": -2, "后儿": 2, "今朝": 0, "明朝": 1, "听日": 1, "琴日": -1, "寻日": -1,
     "明个": 1, "今个": 0, "昨个": -1, "后日": 2, "大后日": 3, "前日": -2, "听朝": 1, "明仔载": 1, "明仔載": 1,
     "today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1,
-    "tmr": 1, "tmrw": 1,  # chat shorthand for tomorrow
+    "tmr": 1, "tmrw": 1, "2day": 0, "2mrw": 1,  # chat shorthand
     "day after tomorrow": 2, "the day after tomorrow": 2,
 }
 _ERRORS = (ValueError, OverflowError, KeyError, IndexError, TypeError, ArithmeticError)
@@ -429,7 +440,8 @@ def find_festival(text: str) -> tuple[int | None, int, int] | None:
 # ------------------------------------------------------------------------------- relative dates
 
 #: Which week a word names, relative to the current one (这周X, next Monday, 下下周末, this weekend).
-_WEEK_SHIFT = {"": 0, "这": 0, "本": 0, "下": 1, "下下": 2, "上": -1, "上上": -2, "this": 0, "coming": 0, "next": 1}
+_WEEK_SHIFT = {"": 0, "这": 0, "本": 0, "下": 1, "下下": 2, "上": -1, "上上": -2, "this": 0, "coming": 0,
+               "next": 1, "nxt": 1}
 
 
 def _months_on(word: str) -> int:
@@ -463,7 +475,7 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
     if kind == "enweek":
         day, prefix = match["ed"] or match["ed2"], (match["ep"] or match["ep2"] or "").lower().rstrip("个")
         index = [d[:3] for d in _EN_WEEKDAYS].index(day[:3].lower())
-        if prefix in ("next", "this", "下", "这", "上"):  # 下个Friday is next Friday
+        if prefix in ("next", "nxt", "this", "下", "这", "上"):  # 下个Friday is next Friday
             return monday + dt.timedelta(days=7 * _WEEK_SHIFT[prefix] + index)
         return _on_or_after(today, index)
     if kind == "week":
@@ -472,6 +484,8 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
         return today + dt.timedelta(days=7 * _WEEK_SHIFT[match["tw"].rstrip("个")])
     if kind == "weekend":
         return _weekend(today, _WEEK_SHIFT[(match["sw"] or "").rstrip("个")])
+    if kind == "enshort":
+        return _on_or_after(today, [d[:3] for d in _EN_WEEKDAYS].index(match["es"].lower()))
     if kind == "enweekend":
         return _weekend(today, _WEEK_SHIFT[match["eq"].lower().rstrip("个")])  # this weekend, 这个weekend
     if kind == "countdown":
@@ -486,10 +500,15 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
         return today - dt.timedelta(days=parse_number(match["bn"]))
     if kind == "month":
         return _day(*_month_shift(today, _months_on(match["mw"])), parse_number(match["md"]))
-    if kind == "ordwd":  # the n-th (or last) such weekday of that month
-        year, month = _month_shift(today, _months_on(match["om"]))
+    if kind == "ordwd":  # the n-th (or last) such weekday (周末: Saturday) of that month
+        if match["omn"]:  # 4月第一个周六: that month, this year if not over, else next year's
+            month = parse_number(match["omn"])
+            year = today.year if month >= today.month else today.year + 1
+        else:
+            year, month = _month_shift(today, _months_on(match["om"]))
+        weekday = 5 if match["oend"] else WEEKDAYS[match["owd"]]
         days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1)
-                if dt.date(year, month, d).weekday() == WEEKDAYS[match["owd"]]]
+                if dt.date(year, month, d).weekday() == weekday]
         return dt.date(year, month, days[-1] if match["olast"] else days[parse_number(match["on"]) - 1])
     if kind == "monthend":
         return _last_day(*_month_shift(today, _months_on(match["ew"] or "")))
@@ -609,7 +628,8 @@ def _question_clause(text: str, spans: list[tuple[int, int]]) -> list[int]:
     今日仲系咁大风咩``, ``今儿个哈尔滨贼冷 后儿个能暖和点不``) and a later one's clause asks: that one is asked."""
     clauses = [text[e : (spans[k + 1][0] if k + 1 < len(spans) else len(text))] for k, (_, e) in enumerate(spans)]
     first = clauses[0]
-    if len(spans) < 2 or not _CLAUSE_END.search(first) or QUESTION.search(first):
+    # 下周三 下周四 漳州 会下雨吗: days listed, no statement between them
+    if len(spans) < 2 or not _CLAUSE_END.search(first) or QUESTION.search(first) or not first.strip(" ，,、"):
         return [0] * len(spans)
     asks = [k for k in range(1, len(spans)) if QUESTION.search(clauses[k])]
     if not asks:

@@ -19,6 +19,7 @@ The rule (from the tutorial, completed where it was silent; README "The task rul
 from __future__ import annotations
 
 import ast
+import calendar
 import datetime as dt
 import functools
 import json
@@ -97,7 +98,8 @@ _UNITS = (r"毫米|厘米|公里|千米|米|度(?!假)|℃|°|级|%|％|mm|cm|km
 
 # Month and day: 4月6号, 十二月三十号, 3-15号, 3/15, 3.15 (not after 年: 今年6月1号 is relative)
 _MD = re.compile(
-    rf"(?<![\d{CN_NUMERALS}年])(?<!年的)(?P<m>{NUM}){_MONTH}(?P<d>{NUM}){DAY_END}?"
+    rf"(?<![\d{CN_NUMERALS}年])(?<!年的)(?!三月三(?![号日號\d〇零一二两三四五六七八九十]))"  # 三月三: the festival
+    rf"(?P<m>{NUM}){_MONTH}(?P<d>{NUM}){DAY_END}?"
     rf"|(?<![\d./\-年])(?<!年的)(?<![Pp][Mm])(?<![Pp][Mm] )(?<!概率)(?<!晚上)(?<!早上)(?<!下午)(?<!上午)(?<!凌晨)"
     rf"(?<!中午)(?P<m2>\d{{1,2}})(?P<s2>[-/.])(?P<d2>\d{{1,2}})"  # 7/10的概率, 晚上10.30: no dates
     rf"(?!\d|/|\.\d|-(?!\d{{1,2}}(?P=s2)\d{{1,2}}(?![\d./-])))"  # 3.15, 3/15, 3.15...; a range 2.22-2.23 too
@@ -129,7 +131,7 @@ def _english_date(text: str) -> str | None:
 
 
 # Emoji and pictographs typed into a date (3月🤔23号, 4天💦后) are noise, not separators.
-_EMOJI = re.compile("[\u2600-\u27bf\u2b00-\u2bff\ufe00-\ufe0f\u200d\u20e3\U0001f000-\U0001faff]")
+EMOJI = re.compile("[\u2600-\u27bf\u2b00-\u2bff\ufe00-\ufe0f\u200d\u20e3\U0001f000-\U0001faff]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -177,7 +179,7 @@ def _pinyin_dates(text: str) -> str:
 
 
 def _normalize(question: str) -> str:
-    text = _EMOJI.sub("", unicodedata.normalize("NFKC", question)).translate(traditional_table())
+    text = EMOJI.sub("", unicodedata.normalize("NFKC", question)).translate(traditional_table())
     text = _pinyin_dates(text)
     # a slash with spaces around it next to a word is a separator, not a date's (XIAMEN / 10.1 / 天气; 6 / 1 stays)
     text = re.sub(r"(?<=\D)\s+/\s+|\s+/\s+(?=\D)", "，", text)
@@ -189,7 +191,29 @@ def _normalize(question: str) -> str:
     text = re.sub(r"(?<![单公纪])元月(?=[\d〇零一二三四五六七八九十两])", "1月", text)  # 元月十八号: January
     text = re.sub(r"(?<=\d)\s*[·・•。]\s*(?=\d)", ".", text)  # 5·20, 12・12, 8。12: a dot between numbers
     text = re.sub(r"(?<=\d)[Oo](?=\d*[月日号/.-])|(?<=[月/.-])[Oo](?=\d)", "0", text)  # 1O月1日: a letter O for 0
-    return re.sub(r"\s*([年月日号號/.-])\s*", r"\1", text)  # 8 月 23 号 -> 8月23号
+    text = _typed_day_words(text)
+    # 8 月 23 号 -> 8月23号; not the space after a list's "2. " (2. 3.15 嘉兴 is 3.15, not 2.3)
+    return re.sub(r"\s*([年月日号號/.-])(?<!\.)\s*|\s*(\.)", r"\1\2", text)
+
+
+#: Day and date words typed with a sound-alike or look-alike character by a pinyin input method (WILD.md, 31st sitting):
+#: 明填 明天, 星其五 星期五, 周未 周末, 下周溜 下周六, 十二约三号 十二月三号, 月低 月底, 圆旦 元旦, 金晚 今晚.
+_DAY_TYPOS = (
+    (re.compile(r"(?<=[今明昨])[填甜]|(?<=[今明昨后])添|(?<![最之以然随落午往])(?<=后)填"), "天"),
+    (re.compile(r"钱天(?=[\u4e00-\u9fff])"), "前天"), (re.compile(r"星其(?=[一二三四五六日天])"), "星期"),
+    (re.compile(r"周未"), "周末"), (re.compile(r"礼拜[添田]"), "礼拜天"), (re.compile(r"圆旦"), "元旦"),
+    (re.compile(r"月低(?!温|气压|迷|谷)"), "月底"), (re.compile(r"金晚"), "今晚"),
+    (re.compile(rf"(?<=[\d{CN_NUMERALS}])[约越](?=[\d{CN_NUMERALS}]{{1,3}}[号日號])"), "月"),
+    (re.compile(r"(?<=周|期|拜)(?:[溜散伞](?=[\s\u4e00-\u9fff，,。？?！!]|$)|以(?![后前内上下来外及为]))"),
+     None),
+)
+_WEEKDAY_SOUNDS = {"溜": "六", "散": "三", "伞": "三", "以": "一"}
+
+
+def _typed_day_words(text: str) -> str:
+    for pattern, word in _DAY_TYPOS:
+        text = pattern.sub(word if word is not None else (lambda m: _WEEKDAY_SOUNDS[m.group(0)]), text)
+    return text
 
 
 def _first(pattern: re.Pattern, text: str, has_year: bool) -> tuple[str | None, bool]:
@@ -250,6 +274,8 @@ def find_date(question: str, today: dt.date | None = None) -> str | None:
     month_day, md_given_up = _first(_MD, text, False)
     if month_day is None:
         month_day, md_given_up = _english_date(text), False
+    if month_day is None:
+        month_day = _month_last_day(text)
     if month_day is not None and not md_given_up:
         return _with_year_lead(text, month_day)
     found = found or month_day
@@ -260,6 +286,26 @@ def find_date(question: str, today: dt.date | None = None) -> str | None:
         return format_date(festival[1], festival[2])
     day = resolve_relative(text, today)
     return None if day is None else f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+
+
+#: A month's last day written as such (6月最后一天, 2027年2月最后一天: WILD.md, 31st sitting); not 月底 (vague).
+_MONTH_LAST = re.compile(rf"(?<![\d{CN_NUMERALS}])(?:(?P<y>{YEAR})年)?(?P<m>{NUM})月份?的?最后一天")
+
+
+def _month_last_day(text: str) -> str | None:
+    """The date of ``M月最后一天`` (with its year when written; without one, February's is the 28th)."""
+    match = _MONTH_LAST.search(text)
+    if match is None:
+        return None
+    try:
+        month = parse_number(match["m"])
+        year = parse_number(match["y"]) if match["y"] else None
+        if year is not None and year < 100:
+            year += 2000
+        last = calendar.monthrange(year or 2001, month)[1]
+        return format_date(month, last, year)
+    except (ValueError, TypeError, calendar.IllegalMonthError):
+        return None
 
 
 def _with_year_lead(text: str, month_day: str) -> str:

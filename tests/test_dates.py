@@ -486,7 +486,8 @@ def test_dialect_days_the_asked_one_of_two_and_given_up_written_dates(question, 
 
 @pytest.mark.parametrize("question, expected", [
     ("Harbin next Tue snow?", "2026-03-10"), ("Seattle next Thurs rain", "2026-03-12"), ("on Sat 北京", "2026-03-07"),
-    ("Sun 北京", None), ("sunny in Beijing?", None),  # a short weekday only after next/this/on/coming
+    # a short weekday alone, capitalised, before Chinese or "or" (WILD.md, 31st sitting); not "sunny", "the Sun is"
+    ("Sun 北京", "2026-03-08"), ("sunny in Beijing?", None), ("the Sun is out in Beijing", None),
     ("Guangzhou on the 5th?", "2026-03-05"), ("Singapore the day after tomorrow", "2026-03-04"),
     ("哈尔滨1O月1日下雪吗", "10-01"), ("温州8。12台风会来吗", "08-12"),  # a letter O for 0; a Chinese full stop
     # a quoted caption's or pasted forecast's day yields to the question's own
@@ -615,4 +616,24 @@ def test_literary_day_words_years_apart_vague_festival_spans_and_odd_forms(quest
     ("上周冷 这周会比上周暖和吗", "2026-04-08", None),  # (这周 is vague: nothing resolves in the asking clause)
 ])
 def test_the_asking_clauses_first_day(question, today, expected):
+    assert find_date(question, today=today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    ("明填 南京 下雨吗", "2026-05-06", "2026-05-07"), ("星其三 长沙", "2026-05-06", "2026-05-06"),
+    ("下周溜 苏州", "2026-05-06", "2026-05-16"), ("十一约五号 冷吗", None, "11-05"), ("周未 去爬山", "2026-05-06",
+                                                                                   "2026-05-09"),
+    ("一个星期以后 北京", "2026-05-06", "2026-05-13"),  # 以后 after 星期 is no 星期一
+    ("五月低温 多吗", None, None), ("最后填表 明天", "2026-05-06", "2026-05-07"),
+    ("Fri 去青岛", "2026-05-06", "2026-05-08"), ("nxt Sat 雨吗", "2026-05-06", "2026-05-16"),
+    ("The Sun is hot", "2026-05-06", None), ("this wknd 冷吗", "2026-05-06", "2026-05-09"),
+    ("Xmas 下雪吗", None, "12-25"), ("CNY 回家", "2026-05-06", "2027-02-06"),
+    ("三月三 歌圩", "2027-03-10", "2027-04-09"), ("三月三号 北京", None, "03-03"),
+    ("秋夕 首尔", "2026-09-01", "2026-09-25"), ("月末那天 下雨吗", "2026-09-14", "2026-09-30"),
+    ("5月第二个周日 母亲节", "2026-04-01", "2026-05-10"), ("本月最后一个周末", "2026-10-12", "2026-10-31"),
+    ("听说下周末降温", "2026-11-18", "2026-11-28"), ("下周三 下周四 青岛 哪天有雨", "2026-10-20", "2026-10-28"),
+    ("2. 3.15 去嘉兴", None, "03-15"), ("6月最后一天 毕业", None, "06-30"), ("2028年2月最后一天", None, "2028-02-29"),
+    ("圣诞灯饰 好看吗", None, None), ("二二八 连假", None, "02-28"),
+])
+def test_typed_day_words_chat_english_lists_and_month_days(question, today, expected):
     assert find_date(question, today=today) == expected

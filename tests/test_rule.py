@@ -568,3 +568,12 @@ def test_a_lunar_day_that_its_month_lacks_is_no_date():
 
     assert next_lunar_day(7, 30, dt.date(2026, 8, 10)) is None  # 农历七月 of 2026 has 29 days: not next year's
     assert next_lunar_day(8, 15, dt.date(2026, 8, 10)) == dt.date(2026, 9, 25)
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("1.杭州 2.宁波 3.温州 明天哪个会下雨", "杭州"), ("• 西宁 • 兰州 国庆 哪个冷", "西宁"),  # a list: the first
+    ("🐼成都 vs 🔥重庆 哪个热", "成都"), ("MU5101 上海虹桥-北京首都 明早 大雾吗", "北京"),  # a route: its destination
+    ("行山 好唔好 聽日", None),  # Cantonese hiking, not 新山
+])
+def test_lists_routes_and_cantonese_words(question, expected):
+    assert json.loads(rule.extract_one(question))["city"] == expected
