@@ -86,6 +86,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -113,10 +114,11 @@ _NOT_CITY_WORDS = (
 #: make_cities.py keeps the shorter): the rule reads them, the longest name winning.
 RULE_ONLY_CITIES = ("马鞍山市",)
 #: Everyday words one character away from a city that jieba's dictionary lacks (Cantonese 行山, hiking: not 新山).
-_EVERYDAY_MORE = frozenset({"行山"})
+_EVERYDAY_MORE = frozenset({"行山", "打卡"})  # 打卡: to check in (not 达卡)
 #: What makes a city's name a product's or a company's (兰州拉面, 金华火腿, 上海银行, 深圳航空): no city (rule 4).
 _PRODUCT = re.compile(r"(?:拉面|牛肉面|螺蛳粉|火腿|大米|烤鸭|啤酒|米粉|米线|炒饭|扒鸡|红肠|盐水鸭|小吃|瓜(?!分)|银行"
-                      r"|航空(?!港)|现代(?!化))(?!节)")  # 柳州螺蛳粉节, 青岛啤酒节: an event held in the city
+                      # 柳州螺蛳粉节, 青岛啤酒节: an event held in the city; 北京卫视: a TV channel
+                      r"|航空(?!港)|现代(?!化)|卫视|电视台)(?!节)")
 #: A street named after a city (rule 4): 南京路, 北京东路, 长沙街 (not 路过, 路上).
 _STREET = re.compile(r"[东西南北中]?(?:路(?![过上途程线费边况])|大街|大道|街(?!道))|校区|半岛")  # a campus, a peninsula
 #: 长沙县: a county named after its prefecture is a county (县城 after a county-level city is that city).
@@ -134,7 +136,7 @@ _TO = re.compile(
     r"(?:去|到|前往|飞往|飞到|抵达|回|至|城市是|城市为|城市：|城市:|地点是|地点在)" + _GAP + r"$"
 )
 _AT = re.compile(r"(?:在|来|住)" + _GAP + r"$")
-_FROM = re.compile(r"(?:从|离开|自|由|离|(?<![A-Za-z])from)" + _GAP + r"$")
+_FROM = re.compile(r"(?:从|离开|自|由|离|(?<![A-Za-z])from|(?:^|[\s，,])[人我]在)" + _GAP + r"$")  # 人在钦州，…去鼓楼区
 _FROM_AFTER = re.compile(r"^(?:市)?(?:出发|起飞|到|去|飞|人)")
 
 
@@ -394,7 +396,12 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
             return False
         return m.key in prefectures.get(short_name(result[i - 1].key), ())
 
-    return [m for i, m in enumerate(result) if not names_next(i) and not glosses_previous(i)]
+    def nickname_of_named(i: int) -> bool:  # 昆明被称为春城: the city is written; its nickname is no second city
+        m = result[i]
+        return m.key in nick and any(short_name(o.key) == short_name(nick[m.key]) for o in result if o is not m)
+
+    return [m for i, m in enumerate(result)
+            if not names_next(i) and not glosses_previous(i) and not nickname_of_named(i)]
 
 
 #: Rule 4b: what follows a weekday (周四, 星期六) as a word of its own: 周四会下雨 is 周四 + 会, not the city
@@ -467,7 +474,7 @@ def _score(question: str, mentions: list[Mention], i: int) -> int:
 
 
 # Rule 5e: where a trip from the only city goes (从成都出发进川西, 从杭州去婺源): a known place right after the word.
-_TRIP_TO = re.compile(r"(?:去|到|进|走|前往|飞往|飞到|抵达|至)(?:了|到)?")
+_TRIP_TO = re.compile(r"(?:去|到|进|走|前往|飞往|飞到|抵达|至)(?:了|到)?\s*")
 
 
 @functools.lru_cache(maxsize=1)
@@ -487,13 +494,13 @@ def _origin_of_trip_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> b
     for to in _TRIP_TO.finditer(folded, m.end, min(len(folded), m.end + 8)):
         for length in range(min(gazetteer.max_len, len(folded) - to.end()), 1, -1):
             city = places.get(folded[to.end() : to.end() + length])
-            if city is not None:
-                return city != short_name(m.key)
+            if city is not None:  # a trip to a place, even one of the city's own (从杭州去千岛湖): that place is asked
+                return True
     return False
 
 
 # A weather word may sit before the conjunction: 武汉热还是长沙热 asks about both, like 武汉还是长沙
-_AND = re.compile(rf"^\s*(?:{_WEATHER.pattern})?\s*"
+_AND = re.compile(rf"^\s*的?(?:{_WEATHER.pattern}|[春夏秋冬]天)?\s*"
                   r"(?:和|与|跟|及|(?:还是|或者|或)(?:去|到)?|比|、|,|，|/|and|or|vs\.?|VS\.?"
                   # list markers: 1.苏州 2.无锡, • 郑州 • 开封
                   r"|\d{1,2}\s*[.、)）]|[（(]\d{1,2}[)）]|[①-⑩⒈-⒑•·])\s*$")
@@ -566,6 +573,8 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
                                                          and not _TO.search(text, 0, m.start))):
             # Paris … flying in from 上海; 伦敦这边 rain again… 下周末去Brighton: the Latin city is asked
             return latin
+        if _corrected_to_place(text, m.end, gazetteer):
+            return None  # 哈尔滨不对中山陵: corrected to a place that is no city
         return None if _origin_of_trip_to_place(text, m, gazetteer) else m
     text = gazetteer.fold(question)  # 天氣 as 天气
     scores = [_score(text, mentions, i) for i in range(len(mentions))]
@@ -575,7 +584,7 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
         gap = _without_places(text[mentions[i].end : mentions[i + 1].start], gazetteer)  # 长沙和湖北武汉
         # a list, asked together: written side by side (广州深圳东莞), or apart by spaces only when compared
         # (A B 哪个暖和) or three or more in a row (天津 石家庄 保定 后天); two apart by a space can be two clauses
-        spaced = bool(gap) and not gap.strip()
+        spaced = bool(gap) and (not gap.strip() or re.fullmatch(r"\s*[—–\-~～|｜]{2,}\s*", gap) is not None)
         row = any(0 <= j < len(mentions) - 1 and not text[mentions[j].end : mentions[j + 1].start].strip()
                   for j in (i - 1, i + 1))
         listed = not gap or (spaced and (_WHICH.match(text, mentions[i + 1].end) or row
@@ -592,12 +601,28 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
     if sum(short_name(m.key) == last for m in mentions) > 1 and any(short_name(m.key) != last for m in mentions):
         scores[-1] += 4
     best = max(range(len(mentions)), key=lambda i: (scores[i], i))  # tie: the one named last
+    if best == len(mentions) - 1 and _corrected_to_place(text, mentions[best].end, gazetteer):
+        return None
     # one city in two forms side by side and nothing else named (台北 臺北 傻傻分不清 … 後天會冷嗎): the first form
     key = short_name(mentions[0].key)
     if all(short_name(m.key) == key for m in mentions) and not text[mentions[0].end : mentions[1].start].strip(
             " \t（）()"):
         return mentions[0]
     return mentions[best]
+
+
+#: A correction right after the last city (贵阳市，哦不对是内蒙古; 哈尔滨不对中山陵): what follows is asked instead.
+_CORRECTION_AFTER = re.compile(r"[\s，,]*(?:[哦噢呃]\s*)?(?:不对|不是)[\s，,]*(?:是|应该是)?\s*")
+
+
+def _corrected_to_place(folded: str, end: int, gazetteer: Gazetteer) -> bool:
+    """Whether the city ending at ``end`` is corrected to a known place that is no city (its weather is asked)."""
+    match = _CORRECTION_AFTER.match(folded, end)
+    if match is None:
+        return False
+    start = match.end()
+    longest = min(gazetteer.max_len, len(folded) - start)
+    return any(folded[start : start + n] in gazetteer.blockers for n in range(longest, 1, -1))
 
 
 def _without_places(gap: str, gazetteer: Gazetteer) -> str:
@@ -665,6 +690,12 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
     date = find_date(dated, today=today)
     if city is not None:
         date = _city_date(question, city, mentions, today) or date
+    spaced = _spaced_out(question) if city is None else None
+    if spaced is not None:  # 大 后 天 去 汕 头 …: no city read as typed; read without the spaces, copied with them
+        found = json.loads(extract_one(spaced, gazetteer, today))["city"]
+        written = re.search(r"\s*".join(map(re.escape, found)), question) if found else None
+        if written is not None:
+            return Answer(written.group(0), date).to_json()
     days, where = anchored_days(question, short_name(city.key) if city is not None else None)
     if days and date is not None:  # 5月3号飞成都，第二天去乐山…乐山那天: the day counted to (WILD.md, 26th sitting)
         date = shift_date(date, days)
@@ -672,6 +703,16 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
                 and _goes_to_place(gazetteer.fold(question), where):
             city = None  # 12.30到哈尔滨 次日去亚布力滑雪 那天…: that day's place is no city
     return Answer(city.text if city else None, date).to_json()
+
+
+def _spaced_out(question: str) -> str | None:
+    """A question typed with a space after every character (``西 宁 明 天``), without those spaces; None for any
+    other question (the test of :func:`sft.task.find_date`'s reading: four words or more, 60 % of one character)."""
+    words = question.split()
+    if len(words) < 4 or sum(len(w) == 1 for w in words) < 0.6 * len(words):
+        return None
+    joined = re.sub(r"(?<=[^\sA-Za-z0-9])\s+(?=[^\sA-Za-z0-9])", "", question)
+    return None if joined == question or _spaced_out(joined) is not None else joined
 
 
 def _goes_to_place(folded: str, start: int) -> bool:

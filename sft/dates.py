@@ -123,6 +123,8 @@ LUNAR_FESTIVALS: dict[str, str] = {
     "元宵节": "元宵",
     "上元节": "元宵",  # 岁除, 上元节: classical names
     "秋夕": "中秋", "年初一": "春节", "农历新年": "春节", "年三十": "除夕", "CNY": "春节",  # 32nd-34th sittings
+    "Dragon Boat Festival": "端午", "Mid-Autumn Festival": "中秋", "Lantern Festival": "元宵",
+    "Spring Festival": "春节", "Chinese New Year": "春节",  # English names (37th sitting)
     "三月三": "三月三",  # the Zhuang festival, lunar 三月初三 (a written 三月三号/三月三日 is March 3rd)
     "端午": "端午", "端午节": "端午", "七夕": "七夕", "七夕节": "七夕", "中秋": "中秋", "中秋节": "中秋",
     "重阳": "重阳", "重阳节": "重阳", "清明": "清明", "清明节": "清明",
@@ -185,7 +187,8 @@ _FESTIVAL = (
 # 春节前, 中秋之后 (a lunar festival's): vague, as for the fixed ones in _FESTIVAL
 _NOT_BEFORE_AFTER = r"(?!\s*节?(?:[之以]?前(?![一两二三四五六七1-7第后夕])|[之以]后|后(?:面|几天)))"
 # 国庆第三天, 五一假期的第二天: a day into a holiday of several days off (HOLIDAY_DAYS).
-_NTH_DAY = r"\s*(?:假期|长假|黄金周|小长假|假)?的?第(?P<n>[一二三四五六七1-7])天"  # 國慶节 第二天 too
+# 國慶节 第二天, 国庆最后一天 (the holiday's days off: HOLIDAY_DAYS)
+_NTH_DAY = r"\s*(?:假期|长假|黄金周|小长假|假)?的?(?:第(?P<n>[一二三四五六七1-7])天|(?P<nlast>最后一天))"
 # 2025年国庆, 二〇二五年的中秋: a festival in a named (numeric) year.
 _YEAR_FESTIVAL = re.compile(rf"(?:(?<![\d{CN_NUMERALS}])(?P<y>{YEAR})年的?|(?<![\d.\-A-Za-z])(?P<yy>20\d\d)\s*)"
                             rf"(?P<f>{_FESTIVAL})")  # 2025年国庆; 2026 七夕, 2027春节 (a year written apart)
@@ -268,7 +271,7 @@ _REL = re.compile(
         r"|前儿个|后儿个|大后儿|天光日|(?<![以之今此然随日午最往落])后儿|(?<![目当以之提眼事先面跟从日])前儿|今朝|明朝|听日|琴日|寻日|明个|今个|昨个"
         # Cantonese 后日/大后日/前日/听朝, Minnan 明仔载 (not 今后日子, 三天后日本, 目前日程)
         r"|(?<![以之今此然随日午最往落天年月周时])大?后日(?![本子常期])|(?<![目当以之提眼事先面跟从日节])前日(?![子程期])"
-        r"|听朝|明仔[载載]"
+        r"|听朝|听晚|明仔[载載]"
         r"|(?<![A-Za-z])(?:[Tt]oday|[Tt]onight|(?:[Tt]he\s+)?[Dd]ay\s+after\s+[Tt]omorrow|[Tt]omorrow|[Yy]esterday"
         r"|[Tt]mrw?|2day|2mrw)(?![A-Za-z]))",
         # on the 5th, the 21st (a day alone, in English)
@@ -286,7 +289,8 @@ _WORDS = {
     "大后儿": 3, "天光日": 1,  # northern 大后儿 (大后天), Hakka 天光日 (明天)
     "金天": 0, "名天": 1, "明田": 1, "明添": 1,  # typed by pinyin: 金天 for 今天, 名天/明田/明添 for 明天
     "昨儿": -1, "昨天": -1, "昨日": -1, "昨晚": -1, "前天": -2, "大前天": -3,
-    "前儿个": -2, "后儿个": 2, "前儿": -2, "后儿": 2, "今朝": 0, "明朝": 1, "听日": 1, "琴日": -1, "寻日": -1,
+    "前儿个": -2, "后儿个": 2, "前儿": -2, "后儿": 2, "今朝": 0, "明朝": 1, "听日": 1, "听晚": 1, "琴日": -1,
+    "寻日": -1,
     "明个": 1, "今个": 0, "昨个": -1, "后日": 2, "大后日": 3, "前日": -2, "听朝": 1, "明仔载": 1, "明仔載": 1,
     "today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1,
     "tmr": 1, "tmrw": 1, "2day": 0, "2mrw": 1,  # chat shorthand
@@ -427,7 +431,9 @@ def find_festival(text: str) -> tuple[int | None, int, int] | None:
             if _WORKDAY_AFTER.match(text, match.end()):
                 continue  # 五一调休: the day is no date of the festival's
             month, day = FIXED_FESTIVALS[match["f"]]
-            nth = parse_number(match["n"]) if match["nth"] else 1
+            nth = 1
+            if match["nth"]:
+                nth = HOLIDAY_DAYS.get(match["f"], 1) if match["nlast"] else parse_number(match["n"])
             if nth <= HOLIDAY_DAYS.get(match["f"], 1):  # no holiday's days off run into the next month
                 day += nth - 1
             if match["shift"]:  # 元旦前一天: 12-31 (counted in a common year)
@@ -540,11 +546,13 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
 
 #: Two dates in one question (``本来3月2号，改到3月9号``, ``3号…改成5号``): the one asked about follows a change or a
 #: question word; the other is the one given up, a departure, a birthday. Looked for just before / after a date.
-_ASKED_BEFORE = re.compile(r"(?:改|换|推迟|延期|提前|挪)(?:到|成|为|在)?|而是|其实是|[哦噢喔呃额啊]不是|不对"
+_ASKED_BEFORE = re.compile(r"(?:改|换|推迟|延期|提前|挪|推)(?:到|成|为|在)?|而是|其实是|应该是|[哦噢喔呃额啊]\s*不是"
+                           r"|不对"
                            r"|问的是|想问|想知道|查一?下?|是不是$|[呃额]$")  # 周六呃周日吧: a spoken correction
-_DROPPED_BEFORE = re.compile(r"原定|原来|本来|之前|(?<![哦噢喔呃额啊])不是|生日|出生")
+_DROPPED_BEFORE = re.compile(r"原定|原来|本来|之前|(?<![哦噢喔呃额啊\s])不是|生日|出生|不要|你查的是")
 # a date given up after it (…不行, …出发; 后天 不对 是大后天)
-_DROPPED_AFTER = re.compile(r"^.{0,4}(?:不行|算了|取消|出发|开会|起飞|到了|生日)|^[\s，,]*(?:不对|[哦噢喔]不)")
+_DROPPED_AFTER = re.compile(r"^.{0,4}(?:不行|算了|取消|出发|开会|起飞|到了|生日)"
+                            r"|^[\s，,]*(?:不对|[哦噢喔]不|[呃额哦噢喔]\s*不是)")
 #: A return's day asked about (WILD.md, 26th sitting): the date written before 回来/回程 wins.
 _RETURN_ASKED = re.compile(r"(?:回来|回程|返程|返回)的?那天")
 _RETURN_AFTER = re.compile(r"\s*(?:就|再)?(?:回来|回程|返程|返回)")
@@ -596,7 +604,7 @@ def resolve_relative(text: str, today: dt.date | None) -> dt.date | None:
     spans = [(m.start(), m.end()) for m, _ in days]
     scores = asked_scores(text, spans)
     if not any(scores):
-        scores = _question_clause(text, spans)
+        scores = question_clause(text, spans)
     return min((-score, m.start(), day) for score, (m, day) in zip(scores, days, strict=True))[2]
 
 
@@ -620,10 +628,10 @@ def relative_day_marked(text: str) -> bool:
     ``寻日…今日仲系咁大风咩``): :func:`resolve_relative` then decides, not where a city is written (rule 9)."""
     text = unicodedata.normalize("NFKC", text)
     spans = [(m.start(), m.end()) for m in _REL.finditer(text)]
-    return len(spans) > 1 and (any(s > 0 for s in asked_scores(text, spans)) or any(_question_clause(text, spans)))
+    return len(spans) > 1 and (any(s > 0 for s in asked_scores(text, spans)) or any(question_clause(text, spans)))
 
 
-def _question_clause(text: str, spans: list[tuple[int, int]]) -> list[int]:
+def question_clause(text: str, spans: list[tuple[int, int]]) -> list[int]:
     """Two relative days and no word that says which is asked: the first one's clause is a statement (``寻日佛山好大风，
     今日仲系咁大风咩``, ``今儿个哈尔滨贼冷 后儿个能暖和点不``) and a later one's clause asks: that one is asked."""
     clauses = [text[e : (spans[k + 1][0] if k + 1 < len(spans) else len(text))] for k, (_, e) in enumerate(spans)]

@@ -27,7 +27,17 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from sft.dates import CN_NUMERALS, DAY_END, NUM, YEAR, asked_scores, find_festival, parse_number, resolve_relative
+from sft.dates import (
+    CN_NUMERALS,
+    DAY_END,
+    NUM,
+    YEAR,
+    asked_scores,
+    find_festival,
+    parse_number,
+    question_clause,
+    resolve_relative,
+)
 
 KEYS = ("city", "date")
 
@@ -78,7 +88,7 @@ _MONTH = rf"月(?:份(?={NUM}{DAY_END}))?"  # 6月1号, 6月份1号 (份 only be
 # Year, month, day: 2020年4月16号, 二〇二三年十二月三十日, 23年5月1号, 2023-12-30, 2023/12/30, 2023.12.30
 _YMD = re.compile(
     rf"(?<![\d{CN_NUMERALS}])(?P<y>{YEAR})年的?(?P<m>{NUM}){_MONTH}(?P<d>{NUM}){DAY_END}?"
-    rf"|(?<![\d.])(?P<y2>\d{{4}})(?P<sep>[-/.])(?P<m2>\d{{1,2}})(?P=sep)(?P<d2>\d{{1,2}})(?!\d|\.\d)"
+    rf"|(?<!\d)(?<!\d\.)(?P<y2>\d{{4}})(?P<sep>[-/.])(?P<m2>\d{{1,2}})(?P=sep)(?P<d2>\d{{1,2}})(?!\d|\.\d)"
     # 20261205, as typed into a search box: eight digits, a 19xx/20xx year, a real month and day
     r"|(?<![\d.])(?P<y3>(?:19|20)\d\d)(?P<m3>0[1-9]|1[0-2])(?P<d3>0[1-9]|[12]\d|3[01])(?!\d|\.\d)"  # 20270115.csv too
     # 26.10.25, 27.2.5: a two-digit year 20-39 before a month and day, apart by dots (20xx, as 26年)
@@ -98,7 +108,8 @@ _UNITS = (r"毫米|厘米|公里|千米|米|度(?!假)|℃|°|级|%|％|mm|cm|km
 
 # Month and day: 4月6号, 十二月三十号, 3-15号, 3/15, 3.15 (not after 年: 今年6月1号 is relative)
 _MD = re.compile(
-    rf"(?<![\d{CN_NUMERALS}年])(?<!年的)(?!三月三(?![号日號\d〇零一二两三四五六七八九十]))"  # 三月三: the festival
+    # not after a numeral (but 万一10月: a Chinese one before an Arabic month); 三月三 alone is the festival
+    rf"(?:(?<![\d{CN_NUMERALS}年])|(?<=[{CN_NUMERALS}])(?=\d))(?<!年的)(?!三月三(?![号日號\d〇零一二两三四五六七八九十]))"
     rf"(?P<m>{NUM}){_MONTH}(?P<d>{NUM}){DAY_END}?"
     rf"|(?<![\d./\-年])(?<!年的)(?<![Pp][Mm])(?<![Pp][Mm] )(?<!概率)(?<!晚上)(?<!早上)(?<!下午)(?<!上午)(?<!凌晨)"
     rf"(?<!中午)(?P<m2>\d{{1,2}})(?P<s2>[-/.])(?P<d2>\d{{1,2}})"  # 7/10的概率, 晚上10.30: no dates
@@ -201,7 +212,10 @@ def _normalize(question: str) -> str:
 _DAY_TYPOS = (
     (re.compile(r"(?<=[今明昨])[填甜]|(?<=[今明昨后])添|(?<![最之以然随落午往])(?<=后)填"), "天"),
     (re.compile(r"钱天(?=[\u4e00-\u9fff])"), "前天"), (re.compile(r"星其(?=[一二三四五六日天])"), "星期"),
-    (re.compile(r"周未"), "周末"), (re.compile(r"礼拜[添田]"), "礼拜天"), (re.compile(r"圆旦"), "元旦"),
+    (re.compile(r"周未"), "周末"), (re.compile(r"(?<=[下上这本])洲(?=[一二三四五六日天末])"), "周"),
+    (re.compile(r"(?<=周|期|拜)陆"), "六"), (re.compile(r"(?<=[今明昨后])夭"), "天"), (re.compile(r"过庆节"), "国庆节"),
+    (re.compile(r"(?<=[月约越])(\d{1,2})好(?![吃看玩听用])"), r"\1号"), (re.compile(r"礼拜[添田]"), "礼拜天"),
+    (re.compile(r"圆旦"), "元旦"),
     (re.compile(r"月低(?!温|气压|迷|谷)"), "月底"), (re.compile(r"金晚"), "今晚"),
     (re.compile(rf"(?<=[\d{CN_NUMERALS}])[约越](?=[\d{CN_NUMERALS}]{{1,3}}[号日號])"), "月"),
     (re.compile(r"(?<=周|期|拜)(?:[溜散伞](?=[\s\u4e00-\u9fff，,。？?！!]|$)|以(?![后前内上下来外及为]))"),
@@ -239,6 +253,8 @@ def _first(pattern: re.Pattern, text: str, has_year: bool) -> tuple[str | None, 
     if not found:
         return None, False
     scores = asked_scores(text, spans)  # each date's words looked at between its neighbours
+    if not any(scores):  # 3月2号那天江门下暴雨 3月9号还会吗: a statement's day, then the asking clause's
+        scores = question_clause(text, spans)
     negated, _, date = min((-score, at, date) for score, (at, date) in zip(scores, found, strict=True))
     return date, negated > 0  # its score below 0: given up
 

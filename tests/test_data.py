@@ -352,7 +352,7 @@ def test_real_mix_names_every_lunar_festival_and_dates_no_movable_day():
     from sft.compose import LUNAR_FESTIVALS, MOVABLE_DAYS, date_part
     from sft.dates import LUNAR_FESTIVALS as RESOLVER_NAMES
 
-    assert set(RESOLVER_NAMES) <= set(LUNAR_FESTIVALS)
+    assert {n for n in RESOLVER_NAMES if not n.isascii()} <= set(LUNAR_FESTIVALS)  # English names: read only
     rng = random.Random(5)
     parts = [date_part(rng, None) for _ in range(3000)]
     movable = [p for p in parts if p.kind == "movable"]

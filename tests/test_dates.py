@@ -637,3 +637,17 @@ def test_the_asking_clauses_first_day(question, today, expected):
 ])
 def test_typed_day_words_chat_english_lists_and_month_days(question, today, expected):
     assert find_date(question, today=today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    ("国庆最后一天 返程", None, "10-07"), ("五一假期最后一天 下雨吗", None, "05-05"),
+    ("聽晚 會唔會落雨", "2026-07-01", "2026-07-02"), ("Dragon Boat Festival 下雨吗", "2027-05-20", "2027-06-09"),
+    ("下洲三 周陆 明夭", None, None), ("下洲三 下雨吗", "2026-12-02", "2026-12-09"),
+    ("过庆节 回家", None, "10-01"), ("12约24好 下雪吗", None, "12-24"),
+    ("万一10月2号下雨", None, "10-02"), ("拉萨...2026.10.2...紫外线", None, "2026-10-02"),
+    ("3月2号那天下暴雨 3月9号还会吗", None, "03-09"),  # a statement's day, then the asking clause's
+    ("10.7 呃 应该是 10.8", None, "10-08"), ("明天 呃 不是 是后天", "2026-12-30", "2027-01-01"),
+    ("周五去 哦不 行程推到下周五了", "2026-08-04", "2026-08-14"), ("不要今天的 要后天的", "2026-11-11", "2026-11-13"),
+])
+def test_holiday_last_days_more_typed_words_and_corrections(question, today, expected):
+    assert find_date(question, today=today) == expected

@@ -107,7 +107,7 @@ def test_spaced_date(real):
     ("高雄 5月2號 會下雨嗎", "高雄", "05-02"),        # traditional characters: read folded, copied as written
     ("溫州天氣 6月1日", "溫州", "06-01"),
     ("從廣州到長沙，3月5號冷嗎", "長沙", "03-05"),  # the traditional 從 (from) still counts
-    ("蘇 州 後 天 下 雨 嗎", None, None),           # spaced out: 後天 needs a reference day
+    ("蘇 州 後 天 下 雨 嗎", "蘇 州", None),         # spaced out: the city with its spaces; 後天 needs a reference day
     ("鄭州 weather Jan 9", "鄭州", "01-09"),          # an English month name
     ("二千零二十七年三月八日 西安", "西安", "2027-03-08"),
 ])
@@ -346,7 +346,7 @@ def test_rule_8_the_date_is_read_with_the_city_blanked_out(question, today, date
 @pytest.mark.parametrize("question, city", [
     ("从南京出发去川西自驾 下雪吗", None),  # a trip from the only city to a region: the weather is asked there
     ("长沙出发到婺源 周末天气", None),  # A出发 marks the origin too; a county of another city
-    ("从杭州出发去西湖 明天下雨吗", "杭州"),  # a sight in the origin city itself: the city
+    ("从杭州出发去西湖 明天下雨吗", None),  # a sight of the origin city itself: that place is asked (WILD.md)
     ("从北京到上海 明天天气", "上海"),  # two cities: the destination (rule 6)
     ("从成都出发 明天冷吗", "成都"),  # nowhere else named: the city
     ("从广州去某个地方 热吗", "广州"),  # an unknown place: the city stays
@@ -577,3 +577,18 @@ def test_a_lunar_day_that_its_month_lacks_is_no_date():
 ])
 def test_lists_routes_and_cantonese_words(question, expected):
     assert json.loads(rule.extract_one(question))["city"] == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    ("大 后 天 去 湖 州 会 下 雨 吗", "2026-05-05", ("湖 州", "2026-05-08")),  # spaced out: the city with its spaces
+    ("明天去嘉兴，哦不对是乌镇，下雨吗", "2026-05-05", (None, "2026-05-06")),  # corrected to a place: no city
+    ("从北海去涠洲岛 周六 下雨吗", "2026-05-05", (None, "2026-05-09")),  # a trip to the city's own island
+    ("人在厦门，明天去鼓浪屿 热吗", "2026-05-05", (None, "2026-05-06")),
+    ("为什么长沙的夏天比南京还热", None, ("长沙", None)),  # A比B: the first
+    ("泉州被称为鲤城 这周末热吗", "2026-05-05", ("泉州", "2026-05-09")),  # (a nickname after its city: the city)
+    ("今晚深圳卫视 跨年 会下雨吗", None, (None, "12-31")),  # a TV channel's name
+    ("打卡西湖 明天 会下雨吗 杭州", "2026-05-05", ("杭州", "2026-05-06")),  # 打卡: to check in
+    ("北京—————天津—————保定 哪个周末不下雨", "2026-05-05", ("北京", "2026-05-09")),
+])
+def test_spaced_out_questions_corrections_to_places_trips_and_comparisons(question, today, expected):
+    assert tuple(json.loads(rule.extract_one(question, today=today)).values()) == expected
