@@ -109,6 +109,8 @@ _NOT_CITY_WORDS = (
     "婚礼来宾", "来宾席", "蚌埠住", "几天水", "两天水",  # 蚌埠住了 (a meme), 这几天水大 (no 天水)
     "多哈哈",  # 单子多不多哈哈: laughter, not Doha
     "今天水", "明天水", "后天水", "昨天水", "每天水",  # 明天水温: a day word, then 水 (no 天水)
+    # idioms and poem lines that name a city without asking about it (WILD.md, 39th sitting); 香港仔 is an area
+    "洛阳纸贵", "邯郸学步", "桂林山水甲天下", "山水甲桂林", "烟花三月下扬州", "香港仔",
 )
 #: Cities the generator's gazetteers leave out because another city's name is inside theirs (马鞍山 holds 鞍山:
 #: make_cities.py keeps the shorter): the rule reads them, the longest name winning.
@@ -600,6 +602,8 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
     last = short_name(mentions[-1].key)
     if sum(short_name(m.key) == last for m in mentions) > 1 and any(short_name(m.key) != last for m in mentions):
         scores[-1] += 4
+    if _BOTH_PLACES.search(text):  # 我在重庆 你在上海 今天两边都下雨吗: asked together, the first named
+        return mentions[0]
     best = max(range(len(mentions)), key=lambda i: (scores[i], i))  # tie: the one named last
     if best == len(mentions) - 1 and _corrected_to_place(text, mentions[best].end, gazetteer):
         return None
@@ -611,6 +615,8 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
     return mentions[best]
 
 
+#: Two places asked about at once (两边, 两地): the first named (WILD.md, 23rd and 39th sittings).
+_BOTH_PLACES = re.compile(r"两边|两地|俩地|两个地方")
 #: A correction right after the last city (贵阳市，哦不对是内蒙古; 哈尔滨不对中山陵): what follows is asked instead.
 _CORRECTION_AFTER = re.compile(r"[\s，,]*(?:[哦噢呃]\s*)?(?:不对|不是)[\s，,]*(?:是|应该是)?\s*")
 

@@ -38,7 +38,7 @@ ENGLISH = {
     # English names of mainland cities that are not their pinyin (哈尔滨 is haerbin in pinyin)
     "harbin": "哈尔滨市", "urumqi": "乌鲁木齐市", "hohhot": "呼和浩特市", "lhasa": "拉萨市", "kashgar": "喀什地区",
     # old romanizations still written (WILD.md, 29th sitting)
-    "peking": "北京市", "amoy": "厦门市", "khorgos": "霍尔果斯市",
+    "peking": "北京市", "amoy": "厦门市", "khorgos": "霍尔果斯市", "chiang rai": "清莱",
 }
 
 

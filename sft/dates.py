@@ -126,6 +126,8 @@ LUNAR_FESTIVALS: dict[str, str] = {
     "Dragon Boat Festival": "端午", "Mid-Autumn Festival": "中秋", "Lantern Festival": "元宵",
     "Spring Festival": "春节", "Chinese New Year": "春节",  # English names (37th sitting)
     "三月三": "三月三",  # the Zhuang festival, lunar 三月初三 (a written 三月三号/三月三日 is March 3rd)
+    "二月二": "龙抬头", "五月五": "端午", "七月七": "七夕", "九月九": "重阳",  # the festivals by their lunar day
+    "七月半": "中元", "鬼节": "中元", "打春": "立春",  # 39th-40th sittings
     "端午": "端午", "端午节": "端午", "七夕": "七夕", "七夕节": "七夕", "中秋": "中秋", "中秋节": "中秋",
     "重阳": "重阳", "重阳节": "重阳", "清明": "清明", "清明节": "清明",
     "腊八": "腊八", "腊八节": "腊八", "龙抬头": "龙抬头", "中元节": "中元",
@@ -170,9 +172,10 @@ def _alternation(names) -> str:
 _NUMERAL_FESTIVALS = ("五一", "六一", "七一", "十一", "520", "618")
 # A festival's name inside a place's name is no date (五一广场, 国庆路, 七一大道, 中秋桥).
 _PLACE_AFTER = (r"(?!广场|大道|大街|路(?![过上途程线费边况])|公园|小区|大桥|桥|站|中学|小学|大学|大厦|商场"
-                r"|树|礼盒|礼物|老人|快乐|晚会|套餐|限定|档|灯饰|装饰)")  # 圣诞树, 中秋节礼盒, 元旦快乐: no date
+                # 圣诞树, 中秋节礼盒, 元旦快乐, 圣诞市集: no date
+                r"|树|礼盒|礼物|老人|快乐|晚会|套餐|限定|档|灯饰|装饰|市集|集市)")
 # 三月三号, 三月三日: March 3rd written, not the festival 三月三 (lunar 三月初三)
-_MARCH_3RD = r"三月三(?:[号日號\d〇零一二两三四五六七八九十]|月)"
+_MARCH_3RD = r"(?:二月二|三月三|五月五|七月七|九月九)(?:[号日號\d〇零一二两三四五六七八九十]|月)"
 _FESTIVAL = (
     rf"(?:(?:(?<![\d{CN_NUMERALS}百千万周期拜])(?:五一|六一|七一)(?![\d百千万个号日月年早直起样班中])"
     rf"|(?<![\d{CN_NUMERALS}百千万第双])十一(?![\d{CN_NUMERALS}百千万个号號日月年点路岁楼层人次届中班])"
@@ -217,7 +220,7 @@ _EN_SHORT_WEEKDAY = "mon|tues?|wed|thur?s?|fri|sat|sun"
 # phrase's: 查下周三 and 查一下周三 are 周三, 查下下周三 is 下周三, 看下月底 is 月底; but 下个 always
 # starts a phrase (问下个月5号 is 下个月5号). 上上周X is two weeks back, 下下个月N号 two months on (WILD.md).
 # A reduplicated verb (看看, 问问) is complete and takes no 下: 看看下下周日 is 下下周日.
-_VERB = "查问看瞧搜找说讲聊测试"  # not 算: 打算下周末 is 下周末
+_VERB = "查问看瞧搜找聊测试"  # not 算 (打算下周末 is 下周末), nor 说 (HR说下下周三: 下下周三), 讲
 _REDUPLICATED = "|".join(c + c for c in _VERB)
 _VERBAL_DOWN = rf"(?<=[一{_VERB}]下)" + "".join(f"(?<!{c}{c}下)" for c in _VERB) + "(?<!听说下)"  # 听说下周末
 _NOT_AFTER_UP_DOWN = (
@@ -233,8 +236,8 @@ _REL = re.compile(
         rf"(?P<lunar>(?<!年)(?<!年的)(?!{_MARCH_3RD})(?P<lf>{_alternation(LUNAR_FESTIVALS)})(?!初[一二三四五六七八九十]){_NOT_BEFORE_AFTER}"
         rf"(?:{_SHIFT.replace('?P<sd>', '?P<lsd>').replace('?P<sn>', '?P<lsn>')})?)",
         # a lunar calendar day: 农历八月十五, 阴历腊月初八, 大年初三, 正月初六, 正月十五
-        rf"(?P<lunardate>(?:(?:农历|阴历)(?P<lm>正|腊|冬|{NUM})|(?P<lm2>正|腊|冬))月(?P<ld>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|{NUM})"
-        rf"(?:日|号|號)?|(?:大年|春节|过年)(?P<ld1>初[一二三四五六七八九十]))",
+        rf"(?P<lunardate>(?:(?P<lyr>今年|明年|去年)的?)?(?:(?:农历|阴历)(?P<lm>正|腊|冬|{NUM})|(?P<lm2>正|腊|冬))月(?P<ld>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|{NUM})"
+        rf"(?:日|号|號)?|(?:大年|春节|过年|(?<![今明去前后本])年)(?P<ld1>初[一二三四五六七八九十])(?![一二三四五六七八九十]?月))",
         # 下个月5号, 本月十五号, 上月3日
         # 本月最后一个周五, 下个月第一个周一: a month's ordinal weekday
         rf"(?P<ordwd>{_NOT_AFTER_UP_DOWN}(?:(?P<om>下下个?月|下个?月|这个?月|本月)|(?<![\d{CN_NUMERALS}年])(?P<omn>{NUM})月)"
@@ -532,8 +535,13 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
     if kind == "lunardate":
         named = match["lm"] or match["lm2"] or "正"  # 大年初三: the first month
         month = {"正": 1, "腊": 12, "冬": 11}.get(named) or parse_number(named)
-        day = (match["ld"] or match["ld1"]).removeprefix("初").replace("廿", "二十")  # 廿八: 28
-        return next_lunar_day(month, parse_number(day), today)
+        day = parse_number((match["ld"] or match["ld1"]).removeprefix("初").replace("廿", "二十"))  # 廿八: 28
+        if match["lyr"]:  # 今年农历六月初一: that lunar year's, even if past (WILD.md, 39th sitting)
+            try:
+                return LunarDate(today.year + _RELATIVE_YEARS[match["lyr"]], month, day).to_solar_date()
+            except _ERRORS:
+                return None
+        return next_lunar_day(month, day, today)
     if kind == "ryear":
         year = today.year + _RELATIVE_YEARS[match["ry"]]
         if match["ryf"]:

@@ -109,7 +109,7 @@ _UNITS = (r"毫米|厘米|公里|千米|米|度(?!假)|℃|°|级|%|％|mm|cm|km
 # Month and day: 4月6号, 十二月三十号, 3-15号, 3/15, 3.15 (not after 年: 今年6月1号 is relative)
 _MD = re.compile(
     # not after a numeral (but 万一10月: a Chinese one before an Arabic month); 三月三 alone is the festival
-    rf"(?:(?<![\d{CN_NUMERALS}年])|(?<=[{CN_NUMERALS}])(?=\d))(?<!年的)(?!三月三(?![号日號\d〇零一二两三四五六七八九十]))"
+    rf"(?:(?<![\d{CN_NUMERALS}年])|(?<=[{CN_NUMERALS}])(?=\d))(?<!年的)(?!(?:二月二|三月三|五月五|七月七|九月九)(?![号日號\d〇零一二两三四五六七八九十]))"
     rf"(?P<m>{NUM}){_MONTH}(?P<d>{NUM}){DAY_END}?"
     rf"|(?<![\d./\-年])(?<!年的)(?<![Pp][Mm])(?<![Pp][Mm] )(?<!概率)(?<!晚上)(?<!早上)(?<!下午)(?<!上午)(?<!凌晨)"
     rf"(?<!中午)(?P<m2>\d{{1,2}})(?P<s2>[-/.])(?P<d2>\d{{1,2}})"  # 7/10的概率, 晚上10.30: no dates

@@ -651,3 +651,15 @@ def test_typed_day_words_chat_english_lists_and_month_days(question, today, expe
 ])
 def test_holiday_last_days_more_typed_words_and_corrections(question, today, expected):
     assert find_date(question, today=today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    ("二月二 理发", "2027-02-20", "2027-03-09"), ("二月二号 开会", None, "02-02"),  # the festival; February 2nd
+    ("九月九 登高", "2026-09-01", "2026-10-18"), ("九月九日 开学", None, "09-09"),
+    ("七月半 那天", "2026-08-10", "2026-08-27"), ("打春那天", "2026-12-20", "2027-02-04"),
+    ("年初二 回娘家", "2027-01-20", "2027-02-07"), ("今年农历六月初一", "2026-07-25", "2026-07-14"),
+    ("HR说下下周三面试", "2026-06-17", "2026-07-01"),  # 说 + 下下周三, not 说下 + 下周三
+    ("圣诞市集 12月19号", None, "12-19"),  # a market named after a festival gives no date
+])
+def test_lunar_days_by_name_this_years_lunar_day_and_said_days(question, today, expected):
+    assert find_date(question, today=today) == expected

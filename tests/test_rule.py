@@ -592,3 +592,12 @@ def test_lists_routes_and_cantonese_words(question, expected):
 ])
 def test_spaced_out_questions_corrections_to_places_trips_and_comparisons(question, today, expected):
     assert tuple(json.loads(rule.extract_one(question, today=today)).values()) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("桂林山水甲天下", None), ("今天排队买书 真是洛阳纸贵", None),  # idioms name no city asked about
+    ("我在重庆 你在上海 今天两边都下雨吗", "重庆"),  # two places at once: the first
+    ("香港仔 钓鱼 天气", None), ("会安 明天 下雨吗", "会安"),
+])
+def test_idioms_two_places_at_once_and_more_places(question, expected):
+    assert json.loads(rule.extract_one(question))["city"] == expected
