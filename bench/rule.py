@@ -116,7 +116,7 @@ _NOT_CITY_WORDS = (
 #: make_cities.py keeps the shorter): the rule reads them, the longest name winning.
 RULE_ONLY_CITIES = ("马鞍山市",)
 #: Everyday words one character away from a city that jieba's dictionary lacks (Cantonese 行山, hiking: not 新山).
-_EVERYDAY_MORE = frozenset({"行山", "打卡"})  # 打卡: to check in (not 达卡)
+_EVERYDAY_MORE = frozenset({"行山", "打卡", "同城"})  # 打卡: to check in (not 达卡); 同城: the same city
 #: What makes a city's name a product's or a company's (兰州拉面, 金华火腿, 上海银行, 深圳航空): no city (rule 4).
 _PRODUCT = re.compile(r"(?:拉面|牛肉面|螺蛳粉|火腿|大米|烤鸭|啤酒|米粉|米线|炒饭|扒鸡|红肠|盐水鸭|小吃|瓜(?!分)|银行"
                       # 柳州螺蛳粉节, 青岛啤酒节: an event held in the city; 北京卫视: a TV channel
@@ -409,7 +409,8 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
 #: Rule 4b: what follows a weekday (周四, 星期六) as a word of its own: 周四会下雨 is 周四 + 会, not the city
 #: 四会; 周六安排 is no 六安, 周日照常 no 日照, 周三河边 no 三河.
 _WEEKDAY = re.compile(r"(?:周|星期|礼拜)$")  # on the folded text: 禮拜 reads as 礼拜, 會 as 会
-_AFTER_WEEKDAY = ("会", "安排", "照常", "照样", "照旧", "照片", "河边", "亚运", "平均", "明显")
+# (周三沙尘: no 三沙)
+_AFTER_WEEKDAY = ("会", "安排", "照常", "照样", "照旧", "照片", "河边", "亚运", "平均", "明显", "沙尘")
 
 
 def _weekday_numeral(folded: str, m: Mention, starts: set[int]) -> bool:
@@ -441,7 +442,7 @@ def _inside_word(question: str, m: Mention) -> bool:
 #: Rule 5f: a city named only to be left out (除了哈尔滨，东北还有哪里明天下雪): no city is asked.
 _EXCEPT = re.compile(r"(?:除了|除去|除开)" + _GAP + "$")
 #: Where the speaker is (我在厦门, 我人在…, 我现在在…): a city asked about is another one, when one is named.
-_I_AM_AT = re.compile(r"[我偶俺](?:人|现在|目前|这边)?(?:住在|在|住)$")  # 偶/俺: 我 as typed online and in dialect
+_I_AM_AT = re.compile(r"[我偶俺](?:人|现在|目前|这边|就)?(?:住在|在|住)$")  # 偶/俺: 我 as typed online and in dialect
 #: Rule 6c: a correction or a follow-up names the city asked (我说的是福州不是广州, 应该是昆山不是昆明, 那咸阳呢)
 #: and the one given up (你说的是澳门, 不是广州, 刚才问的是北京): +4 / -4, more than any other word. ``哦不是`` is
 #: a speaker correcting themself (A哦不是B: B), not a city given up.
@@ -449,15 +450,17 @@ _ASKED_CITY = re.compile(
     r"(?:我(?:问|说|要|查|想问|想查|想看)的是|应该是|其实是|换成|改成|改为|改查|而是)" + _GAP + "$")
 _GIVEN_UP_CITY = re.compile(
     r"(?:(?<![哦噢喔呃额啊])不是|你(?:刚才?)?(?:说|回答|答|查)的是|(?:刚才|刚刚|之前|前面|上面)(?:你)?(?:问|说|查)的是"
-    r"|(?:别|不用|不要)(?:给我|帮我)?(?:查|看))"
+    r"|(?:别|不用|不要)(?:给我|帮我)?(?:查|看)|不去了?|唔去)"  # 不去大连了: a place given up
     + _GAP + "$")
+#: A city given up right after it (昆明不用查 我就在昆明; 大连不去了).
+_GIVEN_UP_AFTER = re.compile(r"\s*(?:不用查|不查了|不去了|唔去)")
 
 
 def _score(question: str, mentions: list[Mention], i: int) -> int:
     m = mentions[i]
     before = question[mentions[i - 1].end if i else 0 : m.start]
     after = question[m.end : mentions[i + 1].start if i + 1 < len(mentions) else len(question)]
-    if _GIVEN_UP_CITY.search(before):
+    if _GIVEN_UP_CITY.search(before) or _GIVEN_UP_AFTER.match(after):
         return -4
     if _I_AM_AT.search(before):
         return -2  # 我在厦门 (where the speaker is): another city named is the one asked (他那边, 漳州)
@@ -604,6 +607,9 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
         scores[-1] += 4
     if _BOTH_PLACES.search(text):  # 我在重庆 你在上海 今天两边都下雨吗: asked together, the first named
         return mentions[0]
+    if _WHICH_ONE.search(text) and _OR.search(text, mentions[0].end, mentions[1].start) \
+            and short_name(mentions[0].key) != short_name(mentions[1].key):
+        return mentions[0]  # 这周六去无锡 还是下周六去常州 哪次…; 广州那个还是珠海那个: a choice, the first named
     best = max(range(len(mentions)), key=lambda i: (scores[i], i))  # tie: the one named last
     if best == len(mentions) - 1 and _corrected_to_place(text, mentions[best].end, gazetteer):
         return None
@@ -615,6 +621,9 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
     return mentions[best]
 
 
+#: A choice between the first two cities (还是, Cantonese 定) that the question asks to make (哪, 邊度).
+_OR = re.compile(r"还是|或者|(?<=[\u4e00-\u9fff])定(?=[\u4e00-\u9fff])")
+_WHICH_ONE = re.compile(r"哪|邊度|边度")
 #: Two places asked about at once (两边, 两地): the first named (WILD.md, 23rd and 39th sittings).
 _BOTH_PLACES = re.compile(r"两边|两地|俩地|两个地方")
 #: A correction right after the last city (贵阳市，哦不对是内蒙古; 哈尔滨不对中山陵): what follows is asked instead.

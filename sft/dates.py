@@ -173,22 +173,23 @@ _NUMERAL_FESTIVALS = ("五一", "六一", "七一", "十一", "520", "618")
 # A festival's name inside a place's name is no date (五一广场, 国庆路, 七一大道, 中秋桥).
 _PLACE_AFTER = (r"(?!广场|大道|大街|路(?![过上途程线费边况])|公园|小区|大桥|桥|站|中学|小学|大学|大厦|商场"
                 # 圣诞树, 中秋节礼盒, 元旦快乐, 圣诞市集: no date
-                r"|树|礼盒|礼物|老人|快乐|晚会|套餐|限定|档|灯饰|装饰|市集|集市)")
+                r"|树|礼盒|礼物|老人|快乐|晚会|套餐|限定|档|灯饰|装饰|市集|集市|买|下单|囤)")  # 双十一买的: a purchase
 # 三月三号, 三月三日: March 3rd written, not the festival 三月三 (lunar 三月初三)
 _MARCH_3RD = r"(?:二月二|三月三|五月五|七月七|九月九)(?:[号日號\d〇零一二两三四五六七八九十]|月)"
 _FESTIVAL = (
     rf"(?:(?:(?<![\d{CN_NUMERALS}百千万周期拜])(?:五一|六一|七一)(?![\d百千万个号日月年早直起样班中])"
-    rf"|(?<![\d{CN_NUMERALS}百千万第双])十一(?![\d{CN_NUMERALS}百千万个号號日月年点路岁楼层人次届中班])"
+    rf"|(?<![\d{CN_NUMERALS}百千万第双月])十一(?![\d{CN_NUMERALS}百千万个号號日月年点路岁楼层人次届中班])"
     # 520/618 only as a day: after a year word, or before 那天/当天/节/天气/# (618买的 is a purchase, 520元 money)
     rf"|(?<![\d.])(?:520|618)(?![\d.])(?:(?<=年520)|(?<=年618)|(?=那天|当天|当日|这天|那日|节|\s*天气|#))"
     rf"|(?!{_MARCH_3RD}){_alternation(n for n in (*FIXED_FESTIVALS, *LUNAR_FESTIVALS) if n not in _NUMERAL_FESTIVALS)})"
     rf"{_PLACE_AFTER}"
     # 双十二前, 国庆之前: a time before the day, vague (WILD.md: 清明前); 元旦前一天, 清明前后, 春节前夕 are days
-    r"(?!\s*节?(?:[之以]?前(?![一两二三四五六七1-7第后夕])|[之以]后|后(?:面|几天)))"
+    r"(?!\s*节?(?:[之以]?前(?![一两二三四五六七1-7第后夕])|[之以]后|后(?!第?[一两二三四五六七1-7]天|天气)))"
     r")"
 )
 # 春节前, 中秋之后 (a lunar festival's): vague, as for the fixed ones in _FESTIVAL
-_NOT_BEFORE_AFTER = r"(?!\s*节?(?:[之以]?前(?![一两二三四五六七1-7第后夕])|[之以]后|后(?:面|几天)))"
+_NOT_BEFORE_AFTER = (r"(?!\s*节?(?:[之以]?前(?![一两二三四五六七1-7第后夕])|[之以]后"
+                     r"|后(?!第?[一两二三四五六七1-7]天|天气)))")
 # 国庆第三天, 五一假期的第二天: a day into a holiday of several days off (HOLIDAY_DAYS).
 # 國慶节 第二天, 国庆最后一天 (the holiday's days off: HOLIDAY_DAYS)
 _NTH_DAY = r"\s*(?:假期|长假|黄金周|小长假|假)?的?(?:第(?P<n>[一二三四五六七1-7])天|(?P<nlast>最后一天))"
@@ -196,7 +197,7 @@ _NTH_DAY = r"\s*(?:假期|长假|黄金周|小长假|假)?的?(?:第(?P<n>[一�
 _YEAR_FESTIVAL = re.compile(rf"(?:(?<![\d{CN_NUMERALS}])(?P<y>{YEAR})年的?|(?<![\d.\-A-Za-z])(?P<yy>20\d\d)\s*)"
                             rf"(?P<f>{_FESTIVAL})")  # 2025年国庆; 2026 七夕, 2027春节 (a year written apart)
 # 元旦前一天, 中秋节后一天, 情人节前两天: a number of days before or after the festival's day (WILD.md, 15th sitting).
-_SHIFT = r"(?:节)?(?P<sd>前|后)第?(?P<sn>[一两二三四五六七1-7])天"
+_SHIFT = r"(?:节)?的?(?P<sd>前|后)第?(?P<sn>[一两二三四五六七1-7])天"  # 五一的前两天 too
 # 五一调休, 国庆节后第一个工作日: a working day the holiday schedule decides, no date of the festival's.
 _WORKDAY_AFTER = re.compile(r"(?:节)?(?:假期)?(?:调休|[前后]第?[一二1]个工作日|[前后]的?第?[一二1]个?上班)")
 # A fixed-date festival without a year (not after 年: 今年国庆 is relative, 2025年国庆 is the one above).
@@ -248,6 +249,8 @@ _REL = re.compile(
         rf"|(?:(?<![\d{CN_NUMERALS}几每年上下个])|{_VERBAL_DOWN})月[底末])",  # 月末 as 月底 (32nd sitting)
         # 下周的今天, 下个星期今天: the same weekday a week on (not 今天 itself)
         rf"(?P<sameday>(?<!每){_NOT_AFTER_UP_DOWN}(?P<tw>下下个?|下个?|上个?){_WEEK}的?(?:今天|今日|这天|这一天))",
+        # 上个月的今天: the same day number a month away (WILD.md, 43rd sitting)
+        rf"(?P<samedaym>(?<!每){_NOT_AFTER_UP_DOWN}(?P<tm>下个?|上个?)月的?(?:今天|今日|这天|这一天))",
         # weekends before weekdays: 这周末 must not read as 这周 + 末
         rf"(?P<weekend>(?<!每){_NOT_AFTER_UP_DOWN}(?P<sw>下下个?|下个?|上个?|这个?|本)?(?:{_WEEK}末|双休日))",
         rf"(?P<week>(?<!每){_NOT_AFTER_UP_DOWN}(?P<pw>下下个?|下个?|上上个?|上个?|这个?|本){_WEEK}(?P<pd>{_WD}))",
@@ -268,7 +271,7 @@ _REL = re.compile(
         rf"(?P<weeks>(?<![\d{CN_NUMERALS}百几半])(?P<wn>{_COUNT})(?:周|个星期|个礼拜)(?:以后|之后|后))",
         rf"(?P<pass>过(?!两天)(?P<pn>{_COUNT})天)",
         rf"(?P<before>(?<![\d{CN_NUMERALS}百几])(?P<bn>{_COUNT})天(?:以前|之前|前))",
-        r"(?P<word>今明后三天|今明后|今明两天|今明天|(?<!拿)(?<!亚特兰)(?<!波哥)大?大后天|(?<!拿)(?<!亚特兰)(?<!波哥)大前天|(?<![三昆崇思清光志])明后(?:两[天日]|天)|(?<![以之今此然随日午最往落])后天|(?<![目当以之提眼事先面跟从日])前天"
+        r"(?P<word>今明后三天|今明后|今明两天|今明天|今明(?![白日晚早])|(?<!拿)(?<!亚特兰)(?<!波哥)大?大后天|(?<!拿)(?<!亚特兰)(?<!波哥)大前天|(?<![三昆崇思清光志])明后(?:两[天日]|天)|(?<![以之今此然随日午最往落])后天|(?<![目当以之提眼事先面跟从日])前天"
         r"|今儿个|今儿|今天|今日|今晚|今早|今夜|今夕|明儿个|明儿|明天|明日|明早|明晚|昨儿|昨天|昨日|昨晚|金天|名天|明田|明添"
         # dialect day words (WILD.md): Wu 今朝/明朝, Cantonese 听日/琴日/寻日, northern 明个/今个/昨个
         r"|前儿个|后儿个|大后儿|天光日|(?<![以之今此然随日午最往落])后儿|(?<![目当以之提眼事先面跟从日])前儿|今朝|明朝|听日|琴日|寻日|明个|今个|昨个"
@@ -288,7 +291,7 @@ _WORDS = {
     "今儿个": 0, "今儿": 0, "今天": 0, "今日": 0, "今晚": 0, "今早": 0, "今夜": 0, "今夕": 0,  # 今夜/今夕: literary
     "明儿个": 1, "明儿": 1, "明天": 1, "明日": 1, "明早": 1, "明晚": 1,
     "后天": 2, "大后天": 3, "大大后天": 4,
-    "明后天": 1, "明后两天": 1, "明后两日": 1, "今明两天": 0, "今明天": 0, "今明后三天": 0, "今明后": 0,
+    "明后天": 1, "明后两天": 1, "明后两日": 1, "今明两天": 0, "今明天": 0, "今明": 0, "今明后三天": 0, "今明后": 0,
     "大后儿": 3, "天光日": 1,  # northern 大后儿 (大后天), Hakka 天光日 (明天)
     "金天": 0, "名天": 1, "明田": 1, "明添": 1,  # typed by pinyin: 金天 for 今天, 名天/明田/明添 for 明天
     "昨儿": -1, "昨天": -1, "昨日": -1, "昨晚": -1, "前天": -2, "大前天": -3,
@@ -491,6 +494,8 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
         return monday + dt.timedelta(days=7 * _WEEK_SHIFT[match["pw"].rstrip("个")] + WEEKDAYS[match["pd"]])
     if kind == "sameday":
         return today + dt.timedelta(days=7 * _WEEK_SHIFT[match["tw"].rstrip("个")])
+    if kind == "samedaym":
+        return _day(*_month_shift(today, 1 if match["tm"].startswith("下") else -1), today.day)
     if kind == "weekend":
         return _weekend(today, _WEEK_SHIFT[(match["sw"] or "").rstrip("个")])
     if kind == "enshort":
@@ -701,7 +706,8 @@ def anchored_days(text: str, asked: str | None = None) -> tuple[int, int]:
     first, last = counts[0][0], counts[-1][0]
     end = _CLAUSE_END.search(text, last)
     own_clause = text[last : end.start() if end else len(text)]
-    if not (_ANCHOR_ASKED.search(text, first) or (QUESTION.search(own_clause) and end is None)):
+    own_shift = text[:last].endswith("的") and counts[-1][1] in (-1, 1)  # 下周五的前一天: that day's own eve
+    if not (own_shift or _ANCHOR_ASKED.search(text, first) or (QUESTION.search(own_clause) and end is None)):
         return 0, -1
     if asked:
         stops = [s for s, _ in counts[1:]] + [len(text)]

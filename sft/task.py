@@ -90,7 +90,8 @@ _YMD = re.compile(
     rf"(?<![\d{CN_NUMERALS}])(?P<y>{YEAR})年的?(?P<m>{NUM}){_MONTH}(?P<d>{NUM}){DAY_END}?"
     rf"|(?<!\d)(?<!\d\.)(?P<y2>\d{{4}})(?P<sep>[-/.])(?P<m2>\d{{1,2}})(?P=sep)(?P<d2>\d{{1,2}})(?!\d|\.\d)"
     # 20261205, as typed into a search box: eight digits, a 19xx/20xx year, a real month and day
-    r"|(?<![\d.])(?P<y3>(?:19|20)\d\d)(?P<m3>0[1-9]|1[0-2])(?P<d3>0[1-9]|[12]\d|3[01])(?!\d|\.\d)"  # 20270115.csv too
+    # (20270115.csv too; not an order id: D20270215, #20261103)
+    r"|(?<![\d.A-Za-z#])(?P<y3>(?:19|20)\d\d)(?P<m3>0[1-9]|1[0-2])(?P<d3>0[1-9]|[12]\d|3[01])(?!\d|\.\d)"
     # 26.10.25, 27.2.5: a two-digit year 20-39 before a month and day, apart by dots (20xx, as 26年)
     r"|(?<![\d.])(?P<y4>[23]\d)\.(?P<m4>0?[1-9]|1[0-2])\.(?P<d4>0?[1-9]|[12]\d|3[01])(?![\d.])"
     # 12/6/2026: month/day/year, the year last (US style)
@@ -100,7 +101,7 @@ _YMD = re.compile(
 # sittings): a four-digit 20xx, or two digits before 年 that start a word (not 结婚20年), then at most six characters
 # without a digit or a clause's end, then the month and day. The month and day keep their reading; the year joins.
 _YEAR_LEAD = re.compile(
-    rf"(?:(?<![\dA-Za-z.\-/])(?P<y>20\d\d)年?|(?:(?<=^)|(?<=[\s，,。#【(（]))(?P<y2>\d\d)年)"
+    rf"(?:(?<![\dA-Za-z.\-/])(?P<y>20\d\d)年?(?![款级届岁])|(?:(?<=^)|(?<=[\s，,。#【(（]))(?P<y2>\d\d)年)"
     rf"[^\d，,。；;！!？?]{{0,6}}?(?P<m>{NUM}){_MONTH}(?P<d>{NUM}){DAY_END}")
 # What may not follow a number pair read as month.day: it is a measure (降雨量3.5毫米, 1.5度, 风力2.5级)
 _UNITS = (r"毫米|厘米|公里|千米|米|度(?!假)|℃|°|级|%|％|mm|cm|km|倍|万|千|元(?![朗旦宵])|块|小时|分钟|个|岁|次|纪念|折"
@@ -112,9 +113,11 @@ _MD = re.compile(
     rf"(?:(?<![\d{CN_NUMERALS}年])|(?<=[{CN_NUMERALS}])(?=\d))(?<!年的)(?!(?:二月二|三月三|五月五|七月七|九月九)(?![号日號\d〇零一二两三四五六七八九十]))"
     rf"(?P<m>{NUM}){_MONTH}(?P<d>{NUM}){DAY_END}?"
     rf"|(?<![\d./\-年])(?<!年的)(?<![Pp][Mm])(?<![Pp][Mm] )(?<!概率)(?<!晚上)(?<!早上)(?<!下午)(?<!上午)(?<!凌晨)"
-    rf"(?<!中午)(?P<m2>\d{{1,2}})(?P<s2>[-/.])(?P<d2>\d{{1,2}})"  # 7/10的概率, 晚上10.30: no dates
+    # 7/10的概率, 晚上10.30, 比分1-1, 6-9月, 3-15格口: no dates
+    rf"(?<!中午)(?<!比分)(?<!比分 )(?P<m2>\d{{1,2}})(?P<s2>[-/.])(?P<d2>\d{{1,2}})(?![月格])"
     rf"(?!\d|/|\.\d|-(?!\d{{1,2}}(?P=s2)\d{{1,2}}(?![\d./-])))"  # 3.15, 3/15, 3.15...; a range 2.22-2.23 too
     rf"(?!\s*(?:{_UNITS}))"  # a measure, not a day: PM2.5, 3.5毫米, 1.5度, 2.5级
+    r"(?!\s*(?:主场|客场|领先|落后|赢|输|战胜|击败))"  # 2-1 主场: a score
 )
 
 
@@ -212,7 +215,8 @@ def _normalize(question: str) -> str:
 _DAY_TYPOS = (
     (re.compile(r"(?<=[今明昨])[填甜]|(?<=[今明昨后])添|(?<![最之以然随落午往])(?<=后)填"), "天"),
     (re.compile(r"钱天(?=[\u4e00-\u9fff])"), "前天"), (re.compile(r"星其(?=[一二三四五六日天])"), "星期"),
-    (re.compile(r"周未"), "周末"), (re.compile(r"(?<=[下上这本])洲(?=[一二三四五六日天末])"), "周"),
+    (re.compile(r"周未"), "周末"), (re.compile(r"(?<=[下这本])周的周末"), "周末"),  # 下周的周末
+    (re.compile(r"(?<=[下上这本])洲(?=[一二三四五六日天末])"), "周"),
     (re.compile(r"(?<=周|期|拜)陆"), "六"), (re.compile(r"(?<=[今明昨后])夭"), "天"), (re.compile(r"过庆节"), "国庆节"),
     (re.compile(r"(?<=[月约越])(\d{1,2})好(?![吃看玩听用])"), r"\1号"), (re.compile(r"礼拜[添田]"), "礼拜天"),
     (re.compile(r"圆旦"), "元旦"),

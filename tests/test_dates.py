@@ -663,3 +663,15 @@ def test_holiday_last_days_more_typed_words_and_corrections(question, today, exp
 ])
 def test_lunar_days_by_name_this_years_lunar_day_and_said_days(question, today, expected):
     assert find_date(question, today=today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    ("上个月的今天 发大水了", "2026-07-15", "2026-06-15"),
+    ("五一的前两天 开封", None, "04-29"), ("春节后第三天 冷不冷", "2027-01-08", "2027-02-09"),
+    ("元旦后回来吗", None, None), ("双十一买的棉被", None, None), ("今明 都 是 夜班", "2026-05-14", "2026-05-14"),
+    ("下周的周末 去泰山", "2026-10-28", "2026-11-07"), ("工单#20261103 雷达图", None, None),
+    ("6-9月 天气分析", None, None), ("比分1-1 下暴雨了", None, None), ("中超 2-1 主场 大雨", None, None),
+    ("2026款的车 5月3号提车", None, "05-03"), ("农历十一月十一 出殡", "2026-12-05", "2026-12-19"),
+])
+def test_shifts_and_numbers_that_are_no_dates(question, today, expected):
+    assert find_date(question, today=today) == expected

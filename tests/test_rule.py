@@ -601,3 +601,15 @@ def test_spaced_out_questions_corrections_to_places_trips_and_comparisons(questi
 ])
 def test_idioms_two_places_at_once_and_more_places(question, expected):
     assert json.loads(rule.extract_one(question))["city"] == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    ("不去大连了 换成威海 下周末怎么样", "2027-01-05", ("威海", "2027-01-16")),  # a place given up
+    ("昆明不用查 我就在昆明 帮我看下大理后天", None, ("大理", None)),
+    ("这周六去无锡 还是下周六去常州 哪次天气好", "2026-03-18", ("无锡", "2026-03-21")),  # a choice: the first
+    ("同城的朋友 今天带伞", "2026-03-18", (None, "2026-03-18")),
+    ("下周五的前一天 福州会下雨吗", "2026-05-26", ("福州", "2026-06-04")),  # a day's own eve
+    ("兰州下周三沙尘 要戴口罩吗", "2027-03-24", ("兰州", "2027-03-31")),  # 周三沙尘: no 三沙
+])
+def test_places_given_up_choices_and_weekday_words(question, today, expected):
+    assert tuple(json.loads(rule.extract_one(question, today=today)).values()) == expected
