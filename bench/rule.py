@@ -429,13 +429,19 @@ _NOT_CITY_WORD_AT = re.compile("(?=(" + "|".join(map(re.escape, sorted(_NOT_CITY
 _NOT_CITY_WORD_MAX = max(map(len, _NOT_CITY_WORDS))
 
 
+#: The idioms and poem lines of ``_NOT_CITY_WORDS`` (39th sitting): quoted, they ask nothing of the city, unless a
+#: visit follows (桂林山水甲天下 明天去看: 桂林; not 国庆去阳朔, another place).
+_IDIOM_WORDS = frozenset({"洛阳纸贵", "邯郸学步", "桂林山水甲天下", "山水甲桂林", "烟花三月下扬州"})
+_VISIT_AFTER = re.compile(r"[^。！!？?]{0,8}?去(?:看看?|玩玩?|逛逛?|耍|旅游|旅行|打卡)(?![\u4e00-\u9fff])")
+
+
 def _inside_word(question: str, m: Mention) -> bool:
     """A common word that overlaps the mention starts at one of these positions."""
     for w in _NOT_CITY_WORD_AT.finditer(question, max(0, m.start - _NOT_CITY_WORD_MAX + 1)):
         if w.start() >= m.end:
             return False
         if w.start() + len(w.group(1)) > m.start:
-            return True
+            return w.group(1) not in _IDIOM_WORDS or not _VISIT_AFTER.match(question, w.start() + len(w.group(1)))
     return False
 
 

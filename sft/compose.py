@@ -259,7 +259,9 @@ def _md_text(rng: random.Random, m: int, d: int) -> str:
         f"{m}月{d}号".translate(FULLWIDTH), f"{m}月{d}号周{rng.choice(WEEKDAY_WORDS[:7])}", f"{m}月{d}号那天",
         f"{m}月份{d}号", f"{m:02d}月{d:02d}日",
     )
-    return rng.choice(forms)
+    text = rng.choice(forms)
+    # 二月二, 三月三, 五月五, 七月七, 九月九 alone are lunar festivals (WILD.md, 39th sitting): Feb 2 is 二月二号
+    return text + "号" if m == d and text == f"{chinese_number(m)}月{chinese_number(d)}" else text
 
 
 def _ymd_text(rng: random.Random, y: int, m: int, d: int) -> tuple[str, int]:

@@ -173,7 +173,7 @@ _NUMERAL_FESTIVALS = ("五一", "六一", "七一", "十一", "520", "618")
 # A festival's name inside a place's name is no date (五一广场, 国庆路, 七一大道, 中秋桥).
 _PLACE_AFTER = (r"(?!广场|大道|大街|路(?![过上途程线费边况])|公园|小区|大桥|桥|站|中学|小学|大学|大厦|商场"
                 # 圣诞树, 中秋节礼盒, 元旦快乐, 圣诞市集: no date
-                r"|树|礼盒|礼物|老人|快乐|晚会|套餐|限定|档|灯饰|装饰|市集|集市|买|下单|囤)")  # 双十一买的: a purchase
+                r"|树|礼盒|礼物|老人|快乐|晚会|套餐|限定|档|灯饰|装饰|市集|集市)")
 # 三月三号, 三月三日: March 3rd written, not the festival 三月三 (lunar 三月初三)
 _MARCH_3RD = r"(?:二月二|三月三|五月五|七月七|九月九)(?:[号日號\d〇零一二两三四五六七八九十]|月)"
 _FESTIVAL = (
@@ -184,11 +184,11 @@ _FESTIVAL = (
     rf"|(?!{_MARCH_3RD}){_alternation(n for n in (*FIXED_FESTIVALS, *LUNAR_FESTIVALS) if n not in _NUMERAL_FESTIVALS)})"
     rf"{_PLACE_AFTER}"
     # 双十二前, 国庆之前: a time before the day, vague (WILD.md: 清明前); 元旦前一天, 清明前后, 春节前夕 are days
-    r"(?!\s*节?(?:[之以]?前(?![一两二三四五六七1-7第后夕])|[之以]后|后(?!第?[一两二三四五六七1-7]天|天气)))"
+    r"(?!\s*节?(?:[之以]?前(?![一两二三四五六七1-7第后夕海门滩])|[之以]后|后(?!第?[一两二三四五六七1-7]天|天气)))"
     r")"
 )
 # 春节前, 中秋之后 (a lunar festival's): vague, as for the fixed ones in _FESTIVAL
-_NOT_BEFORE_AFTER = (r"(?!\s*节?(?:[之以]?前(?![一两二三四五六七1-7第后夕])|[之以]后"
+_NOT_BEFORE_AFTER = (r"(?!\s*节?(?:[之以]?前(?![一两二三四五六七1-7第后夕海门滩])|[之以]后"
                      r"|后(?!第?[一两二三四五六七1-7]天|天气)))")
 # 国庆第三天, 五一假期的第二天: a day into a holiday of several days off (HOLIDAY_DAYS).
 # 國慶节 第二天, 国庆最后一天 (the holiday's days off: HOLIDAY_DAYS)
@@ -415,6 +415,13 @@ def next_festival(name: str, today: dt.date) -> dt.date | None:
     return None
 
 
+#: A purchase on a shopping festival (双十一买的, 618下单的, 双十一囤的: WILD.md, 14th and 46th sittings) and another
+#: time word after it: that time is asked, not the festival. Without another time the festival is the only date named.
+_PURCHASE_AFTER = re.compile(r"\s*(?:买|下单|囤|抢|拍)")
+_OTHER_TIME = re.compile(r"[今明后昨][天晚早日儿]|这[几两]天|近[几两]?天|最近|现在|周[一二三四五六日天末]|礼拜|星期"
+                         r"|[这下本]周|\d{1,2}[号日]|[一二三四五六七八九十]+[号日]|月[初中底]")
+
+
 def find_festival(text: str) -> tuple[int | None, int, int] | None:
     """An absolute festival date in a question: ``(year, month, day)`` for a festival in a named numeric
     year (``2025年国庆``, ``二〇二五年中秋``; two-digit years are 20xx), else ``(None, month, day)`` for a
@@ -436,6 +443,8 @@ def find_festival(text: str) -> tuple[int | None, int, int] | None:
         if match["f"] in FIXED_FESTIVALS:
             if _WORKDAY_AFTER.match(text, match.end()):
                 continue  # 五一调休: the day is no date of the festival's
+            if _PURCHASE_AFTER.match(text, match.end()) and _OTHER_TIME.search(text, match.end()):
+                continue  # 双十一买的棉被还没到 这几天青岛降温吗: the purchase's day; another time is asked
             month, day = FIXED_FESTIVALS[match["f"]]
             nth = 1
             if match["nth"]:
@@ -562,7 +571,8 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
 _ASKED_BEFORE = re.compile(r"(?:改|换|推迟|延期|提前|挪|推)(?:到|成|为|在)?|而是|其实是|应该是|[哦噢喔呃额啊]\s*不是"
                            r"|不对"
                            r"|问的是|想问|想知道|查一?下?|是不是$|[呃额]$")  # 周六呃周日吧: a spoken correction
-_DROPPED_BEFORE = re.compile(r"原定|原来|本来|之前|(?<![哦噢喔呃额啊\s])不是|生日|出生|不要|你查的是")
+_DROPPED_BEFORE = re.compile(r"原定|原来|本来|之前|(?<![哦噢喔呃额啊])(?<![哦噢喔呃额啊]\s)不是|生日|出生|不要"
+                             r"|你查的是")
 # a date given up after it (…不行, …出发; 后天 不对 是大后天)
 _DROPPED_AFTER = re.compile(r"^.{0,4}(?:不行|算了|取消|出发|开会|起飞|到了|生日)"
                             r"|^[\s，,]*(?:不对|[哦噢喔]不|[呃额哦噢喔]\s*不是)")
@@ -634,6 +644,8 @@ def asked_scores(text: str, spans: list[tuple[int, int]]) -> list[int]:
 QUESTION = re.compile(r"[吗呢咩伐么嘛？?]|([\u4e00-\u9fff])[不唔]\1|[不没无][\s。！!~～]*$"
                        r"|咋|啥|怎|几|多少|如何|会不会|能不能|要不要")
 _CLAUSE_END = re.compile(r"[\s，,。！!；;]")
+_RANGE_ONLY = re.compile(r"\s*(?:到|至|~|～|-|—|－|和|或|、|跟|与)\s*")
+_FORM_FIELD = re.compile(r"[:：]")
 
 
 def relative_day_marked(text: str) -> bool:
@@ -648,16 +660,21 @@ def question_clause(text: str, spans: list[tuple[int, int]]) -> list[int]:
     """Two relative days and no word that says which is asked: the first one's clause is a statement (``寻日佛山好大风，
     今日仲系咁大风咩``, ``今儿个哈尔滨贼冷 后儿个能暖和点不``) and a later one's clause asks: that one is asked."""
     clauses = [text[e : (spans[k + 1][0] if k + 1 < len(spans) else len(text))] for k, (_, e) in enumerate(spans)]
-    first = clauses[0]
-    # 下周三 下周四 漳州 会下雨吗: days listed, no statement between them
-    if len(spans) < 2 or not _CLAUSE_END.search(first) or QUESTION.search(first) or not first.strip(" ，,、"):
+    # a range (今夜到后天, 1/30 到 2/2, 12.31 至 1.2) is one stretch: the clause that may state something follows it
+    head = 0
+    while head + 1 < len(spans) and _RANGE_ONLY.fullmatch(clauses[head]):
+        head += 1
+    first = clauses[head]
+    # 下周三 下周四 漳州 会下雨吗: days listed, no statement between them; 取车时间:12/28 … 还车时间:01/02: a form
+    if head + 1 >= len(spans) or not _CLAUSE_END.search(first) or QUESTION.search(first) \
+            or not first.strip(" ，,、") or _FORM_FIELD.search(first):
         return [0] * len(spans)
-    asks = [k for k in range(1, len(spans)) if QUESTION.search(clauses[k])]
+    asks = [k for k in range(head + 1, len(spans)) if QUESTION.search(clauses[k])]
     if not asks:
         return [0] * len(spans)
     # the asking clause's first day (今天会比昨天少吗: 今天), not the one right before its question mark
     asked = asks[0]
-    while asked > 1 and not _CLAUSE_END.search(text, spans[asked - 1][1], spans[asked][0]):
+    while asked > head + 1 and not _CLAUSE_END.search(text, spans[asked - 1][1], spans[asked][0]):
         asked -= 1
     return [1 if k == asked else 0 for k in range(len(spans))]
 

@@ -101,7 +101,8 @@ _YMD = re.compile(
 # sittings): a four-digit 20xx, or two digits before 年 that start a word (not 结婚20年), then at most six characters
 # without a digit or a clause's end, then the month and day. The month and day keep their reading; the year joins.
 _YEAR_LEAD = re.compile(
-    rf"(?:(?<![\dA-Za-z.\-/])(?P<y>20\d\d)年?(?![款级届岁])|(?:(?<=^)|(?<=[\s，,。#【(（]))(?P<y2>\d\d)年)"
+    rf"(?:(?<![\dA-Za-z.\-/])(?<!预算)(?P<y>20\d\d)年?(?![款级届岁块元塊人个米分条件只台次名多])"  # not 预算2000块
+    rf"|(?:(?<=^)|(?<=[\s，,。#【(（]))(?P<y2>\d\d)年)"
     rf"[^\d，,。；;！!？?]{{0,6}}?(?P<m>{NUM}){_MONTH}(?P<d>{NUM}){DAY_END}")
 # What may not follow a number pair read as month.day: it is a measure (降雨量3.5毫米, 1.5度, 风力2.5级)
 _UNITS = (r"毫米|厘米|公里|千米|米|度(?!假)|℃|°|级|%|％|mm|cm|km|倍|万|千|元(?![朗旦宵])|块|小时|分钟|个|岁|次|纪念|折"
@@ -207,7 +208,7 @@ def _normalize(question: str) -> str:
     text = re.sub(r"(?<=\d)[Oo](?=\d*[月日号/.-])|(?<=[月/.-])[Oo](?=\d)", "0", text)  # 1O月1日: a letter O for 0
     text = _typed_day_words(text)
     # 8 月 23 号 -> 8月23号; not the space after a list's "2. " (2. 3.15 嘉兴 is 3.15, not 2.3)
-    return re.sub(r"\s*([年月日号號/.-])(?<!\.)\s*|\s*(\.)", r"\1\2", text)
+    return re.sub(r"\s*([年月日号號/.-])(?<!\.)\s*|\s*(\.)(?:\s+(?!\d{1,2}[./-]\d))?", r"\1\2", text)
 
 
 #: Day and date words typed with a sound-alike or look-alike character by a pinyin input method (WILD.md, 31st sitting):

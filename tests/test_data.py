@@ -477,3 +477,16 @@ def test_the_composers_place_kinds_are_the_gazetteers():
 
     assert sorted(NON_CITY_KINDS) == sorted(NOT_CITY_KINDS) and len(set(NON_CITY_KINDS)) == len(NON_CITY_KINDS)
     assert sorted(SUB_PLACE_KINDS) == sorted(LOCATED_KINDS) and len(set(SUB_PLACE_KINDS)) == len(SUB_PLACE_KINDS)
+
+
+def test_composed_month_days_never_write_a_lunar_festival_name():
+    """二月二, 三月三, 五月五, 七月七, 九月九 alone are festivals (WILD.md, 39th sitting): it writes 二月二号."""
+    import random
+
+    from sft.compose import _md_text
+    from sft.dates import find_festival
+
+    rng = random.Random(3)
+    texts = {_md_text(rng, m, m) for m in (2, 3, 5, 7, 9) for _ in range(300)}
+    assert "二月二号" in texts and "二月二" not in texts
+    assert all(find_festival(t) is None for t in texts)

@@ -596,6 +596,7 @@ def test_spaced_out_questions_corrections_to_places_trips_and_comparisons(questi
 
 @pytest.mark.parametrize("question, expected", [
     ("桂林山水甲天下", None), ("今天排队买书 真是洛阳纸贵", None),  # idioms name no city asked about
+    ("桂林山水甲天下 下周去玩 天气好吗", "桂林"),  # unless a visit follows
     ("我在重庆 你在上海 今天两边都下雨吗", "重庆"),  # two places at once: the first
     ("香港仔 钓鱼 天气", None), ("会安 明天 下雨吗", "会安"),
 ])
@@ -608,6 +609,7 @@ def test_idioms_two_places_at_once_and_more_places(question, expected):
     ("昆明不用查 我就在昆明 帮我看下大理后天", None, ("大理", None)),
     ("这周六去无锡 还是下周六去常州 哪次天气好", "2026-03-18", ("无锡", "2026-03-21")),  # a choice: the first
     ("同城的朋友 今天带伞", "2026-03-18", (None, "2026-03-18")),
+    ("我看错了 是12月12号 不是12月21号 保定", None, ("保定", "12-12")),  # the date given up is not the city's
     ("下周五的前一天 福州会下雨吗", "2026-05-26", ("福州", "2026-06-04")),  # a day's own eve
     ("兰州下周三沙尘 要戴口罩吗", "2027-03-24", ("兰州", "2027-03-31")),  # 周三沙尘: no 三沙
 ])
