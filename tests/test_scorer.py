@@ -281,3 +281,28 @@ def test_rule_bench_report_has_the_new_keys(tmp_path):
     first = json.loads((out / "samples.jsonl").read_text(encoding="utf-8").splitlines()[0])
     assert {"exact", "city_ok", "gold_city_null", "pred_city_null", "city_invented"} <= set(first)
     assert (out / "report.md").read_text(encoding="utf-8").splitlines()[2].startswith("**Which to use:** `rule`")
+
+
+def test_error_kinds_script_names_each_wrong_part(tmp_path, capsys):
+    """scripts/error_kinds.py: a dropped city, a non-city word taken, a wrong day and a date's year each counted."""
+    import json
+    import runpy
+
+    def row(query, gold, pred, exact=False):
+        return {"contender": "qlora", "split": "wild", "query": query, "gold": gold, "pred": pred, "parsed": True,
+                "exact": exact, "output": json.dumps(pred, ensure_ascii=False)}
+
+    rows = [row("南通 明天", {"city": "南通", "date": None}, {"city": None, "date": None}),
+            row("出门了都", {"city": None, "date": None}, {"city": "出门", "date": None}),
+            row("国庆第三天莆田", {"city": "莆田", "date": "10-03"}, {"city": "莆田", "date": "10-01"}),
+            row("2027.1.1 武汉", {"city": "武汉", "date": "2027-01-01"}, {"city": "武汉", "date": "01-01"}),
+            row("杭州", {"city": "杭州", "date": None}, {"city": "杭州", "date": None}, exact=True)]
+    path = tmp_path / "samples.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    module = runpy.run_path("scripts/error_kinds.py")
+    module["main"]([str(path), "qlora"])
+    out = capsys.readouterr().out
+    assert out.startswith("4 wrong")
+    for kind in ("city dropped (null)", "a non-city word or place taken as the city", "date wrong (another day)",
+                 "date with/without a year wrongly"):
+        assert f"| {kind} | 1 |" in out
