@@ -114,7 +114,7 @@ _NOT_CITY_WORDS = (
 )
 #: Cities the generator's gazetteers leave out because another city's name is inside theirs (马鞍山 holds 鞍山:
 #: make_cities.py keeps the shorter): the rule reads them, the longest name winning.
-RULE_ONLY_CITIES = ("马鞍山市",)
+RULE_ONLY_CITIES = ("马鞍山市", "德里")  # 德里 (Delhi) is inside 新德里 (47th sitting)
 #: Everyday words one character away from a city that jieba's dictionary lacks (Cantonese 行山, hiking: not 新山).
 _EVERYDAY_MORE = frozenset({"行山", "打卡", "同城"})  # 打卡: to check in (not 达卡); 同城: the same city
 #: What makes a city's name a product's or a company's (兰州拉面, 金华火腿, 上海银行, 深圳航空): no city (rule 4).
@@ -339,6 +339,15 @@ def _latin_city(question: str, gazetteer: Gazetteer) -> Mention | None:
     return Mention(best.start(), best.end(), question[best.start() : best.end()], best.group(0))
 
 
+@functools.lru_cache(maxsize=1)
+def romanized_cities() -> dict[str, str]:
+    """Each Latin-letter spelling of datasets/romanized.tsv (lower case, no spaces) and the city it spells."""
+    from sft.paths import DATA, read_tsv
+
+    return {fields[0].lower().replace(" ", ""): fields[1]
+            for _, fields in read_tsv(DATA / "romanized.tsv", ("romanized", "city", "source"))}
+
+
 def romanized_pattern(spellings: Iterable[str]) -> re.Pattern | None:
     forms = sorted({s.lower() for s in spellings if s}, key=len, reverse=True)
     if not forms:
@@ -453,13 +462,18 @@ _I_AM_AT = re.compile(r"[我偶俺](?:人|现在|目前|这边|就)?(?:住在|�
 #: and the one given up (你说的是澳门, 不是广州, 刚才问的是北京): +4 / -4, more than any other word. ``哦不是`` is
 #: a speaker correcting themself (A哦不是B: B), not a city given up.
 _ASKED_CITY = re.compile(
-    r"(?:我(?:问|说|要|查|想问|想查|想看)的是|应该是|其实是|换成|改成|改为|改查|而是)" + _GAP + "$")
+    r"(?:我(?:问|说|要|查|想问|想查|想看)的是|应该是|其实是|换成|改成|改为|改查|而是"
+    r"|[打写输说]错了?[，,\s]*是)" + _GAP + "$")  # （打错了 是株洲）
 _GIVEN_UP_CITY = re.compile(
     r"(?:(?<![哦噢喔呃额啊])不是|你(?:刚才?)?(?:说|回答|答|查)的是|(?:刚才|刚刚|之前|前面|上面)(?:你)?(?:问|说|查)的是"
     r"|(?:别|不用|不要)(?:给我|帮我)?(?:查|看)|不去了?|唔去)"  # 不去大连了: a place given up
     + _GAP + "$")
 #: A city given up right after it (昆明不用查 我就在昆明; 大连不去了).
 _GIVEN_UP_AFTER = re.compile(r"\s*(?:不用查|不查了|不去了|唔去)")
+
+
+#: A dialogue's turns written out (Q: … A: … Q: 那咸阳呢): a later 呢 is a follow-up turn, not a chained question.
+_TURN = re.compile(r"(?<![A-Za-z])[QAB]\s*[:：]|[问答]\s*[:：]")
 
 
 def _score(question: str, mentions: list[Mention], i: int) -> int:
@@ -470,7 +484,11 @@ def _score(question: str, mentions: list[Mention], i: int) -> int:
         return -4
     if _I_AM_AT.search(before):
         return -2  # 我在厦门 (where the speaker is): another city named is the one asked (他那边, 漳州)
-    if _ASKED_CITY.search(before) or after.lstrip().startswith("呢"):
+    # 那咸阳呢: a follow-up names the city asked, unless the first city's own clause asked already
+    # (北京明天冷吗？上海呢？广州呢？: questions chained in one message, the first; WILD.md, 50th sitting)
+    chained = (i > 0 and not before.rstrip().endswith("那") and not _TURN.search(question)
+               and QUESTION.search(question, mentions[0].end, mentions[1].start) is not None)
+    if _ASKED_CITY.search(before) or (after.lstrip().startswith("呢") and not chained):
         return 4
     score = 0
     if _WEATHER.search(after):
@@ -580,6 +598,10 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
         if _EXCEPT.search(text, 0, m.start):
             return None  # 除了哈尔滨，东北还有哪里…: the one city named is the one left out
         latin = _latin_city(question, gazetteer)
+        spelt = romanized_cities().get(latin.text.lower().replace(" ", ""), "") if latin else ""
+        if latin and latin.start < m.start and spelt and short_name(spelt) == short_name(m.key) \
+                and not text[latin.end : m.start].strip(" ,，/()（）"):
+            return latin  # Toronto 多伦多: one city written twice side by side, the first as written (48th sitting)
         if latin and (_FROM.search(text, 0, m.start) or (_TO.search(text, 0, latin.start)
                                                          and not _TO.search(text, 0, m.start))):
             # Paris … flying in from 上海; 伦敦这边 rain again… 下周末去Brighton: the Latin city is asked

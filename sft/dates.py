@@ -232,6 +232,8 @@ _WD = "(?:一(?!起)|二|三(?!亚)|四|五|六(?!盘水)|日|天(?!气))"
 _REL = re.compile(
     "|".join((
         # 今年6月1号, 明年的国庆, 去年春节
+        # 三年前的今天: that many years back (WILD.md, 47th sitting; like 去年今天)
+        rf"(?P<yearsago>(?<![\d{CN_NUMERALS}])(?P<yan>{_COUNT})年前的?(?:今天|今日|这天|这一天))",
         rf"(?P<ryear>(?<![\d{CN_NUMERALS}])(?P<ry>{_alternation(_RELATIVE_YEARS)})的?"
         rf"(?:(?P<rym>{NUM})(?:月份?|[./-])(?P<ryd>{NUM}){DAY_END}?|(?P<ryf>{_FESTIVAL})|(?P<ryt>今天|今日|这天|这一天|同一天)))",
         rf"(?P<lunar>(?<!年)(?<!年的)(?!{_MARCH_3RD})(?P<lf>{_alternation(LUNAR_FESTIVALS)})(?!初[一二三四五六七八九十]){_NOT_BEFORE_AFTER}"
@@ -239,6 +241,10 @@ _REL = re.compile(
         # a lunar calendar day: 农历八月十五, 阴历腊月初八, 大年初三, 正月初六, 正月十五
         rf"(?P<lunardate>(?:(?P<lyr>今年|明年|去年)的?)?(?:(?:农历|阴历)(?P<lm>正|腊|冬|{NUM})|(?P<lm2>正|腊|冬))月(?P<ld>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|{NUM})"
         rf"(?:日|号|號)?|(?:大年|春节|过年|(?<![今明去前后本])年)(?P<ld1>初[一二三四五六七八九十])(?![一二三四五六七八九十]?月))",
+        # a bare lunar day, written apart (汕头 初一 去拜老爷, 初三大潮): the next such day (WILD.md, 40th and 45th
+        # sittings); not a school year (初三学生, 初一年级) nor a word (初次, 初恋, 初春)
+        r"(?P<lunarbare>(?<![\u4e00-\u9fff\d])初(?P<lbn>[一二三四五六七八九十])"
+        r"(?![一二三四五六七八九十]|[年级中学班生毕恋次期步稿心衷赛见审始试版夏秋冬春雪吻来到识上下的月]))",
         # 下个月5号, 本月十五号, 上月3日
         # 本月最后一个周五, 下个月第一个周一: a month's ordinal weekday
         rf"(?P<ordwd>{_NOT_AFTER_UP_DOWN}(?:(?P<om>下下个?月|下个?月|这个?月|本月)|(?<![\d{CN_NUMERALS}年])(?P<omn>{NUM})月)"
@@ -272,12 +278,14 @@ _REL = re.compile(
         rf"(?P<pass>过(?!两天)(?P<pn>{_COUNT})天)",
         rf"(?P<before>(?<![\d{CN_NUMERALS}百几])(?P<bn>{_COUNT})天(?:以前|之前|前))",
         r"(?P<word>今明后三天|今明后|今明两天|今明天|今明(?![白日晚早])|(?<!拿)(?<!亚特兰)(?<!波哥)大?大后天|(?<!拿)(?<!亚特兰)(?<!波哥)大前天|(?<![三昆崇思清光志])明后(?:两[天日]|天)|(?<![以之今此然随日午最往落])后天|(?<![目当以之提眼事先面跟从日])前天"
-        r"|今儿个|今儿|今天|今日|今晚|今早|今夜|今夕|明儿个|明儿|明天|明日|明早|明晚|昨儿|昨天|昨日|昨晚|金天|名天|明田|明添"
+        r"|今儿个|今儿|(?<!历史上的)(?<!历史上)今天|今日|今晚|今早|今夜|今夕|明儿个|明儿|明天|明日|明早|明晚|昨儿|昨天|昨日|昨晚|金天|名天|明田|明添"
         # dialect day words (WILD.md): Wu 今朝/明朝, Cantonese 听日/琴日/寻日, northern 明个/今个/昨个
         r"|前儿个|后儿个|大后儿|天光日|(?<![以之今此然随日午最往落])后儿|(?<![目当以之提眼事先面跟从日])前儿|今朝|明朝|听日|琴日|寻日|明个|今个|昨个"
         # Cantonese 后日/大后日/前日/听朝, Minnan 明仔载 (not 今后日子, 三天后日本, 目前日程)
         r"|(?<![以之今此然随日午最往落天年月周时])大?后日(?![本子常期])|(?<![目当以之提眼事先面跟从日节])前日(?![子程期])"
         r"|听朝|听晚|明仔[载載]"
+        # Minnan 今仔日, Shandong 夜来 (昨天; not 夜来香), Jianghuai 后个 (后天; not 最后个, 后个月)  (48th sitting)
+        r"|今仔日|(?<![\u4e00-\u9fff])夜来(?![香风雨的])|(?<![\u4e00-\u9fff])后个(?![月人星礼周])"
         r"|(?<![A-Za-z])(?:[Tt]oday|[Tt]onight|(?:[Tt]he\s+)?[Dd]ay\s+after\s+[Tt]omorrow|[Tt]omorrow|[Yy]esterday"
         r"|[Tt]mrw?|2day|2mrw)(?![A-Za-z]))",
         # on the 5th, the 21st (a day alone, in English)
@@ -298,6 +306,7 @@ _WORDS = {
     "前儿个": -2, "后儿个": 2, "前儿": -2, "后儿": 2, "今朝": 0, "明朝": 1, "听日": 1, "听晚": 1, "琴日": -1,
     "寻日": -1,
     "明个": 1, "今个": 0, "昨个": -1, "后日": 2, "大后日": 3, "前日": -2, "听朝": 1, "明仔载": 1, "明仔載": 1,
+    "今仔日": 0, "夜来": -1, "后个": 2,
     "today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1,
     "tmr": 1, "tmrw": 1, "2day": 0, "2mrw": 1,  # chat shorthand
     "day after tomorrow": 2, "the day after tomorrow": 2,
@@ -556,6 +565,12 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
             except _ERRORS:
                 return None
         return next_lunar_day(month, day, today)
+    if kind == "yearsago":
+        return _day(today.year - parse_number(match["yan"]), today.month, today.day)
+    if kind == "lunarbare":  # the next day on or after today that is the lunar month's N-th
+        n = parse_number(match["lbn"])
+        return next(today + dt.timedelta(days=k) for k in range(31)
+                    if LunarDate.from_solar_date(*(today + dt.timedelta(days=k)).timetuple()[:3]).day == n)
     if kind == "ryear":
         year = today.year + _RELATIVE_YEARS[match["ry"]]
         if match["ryf"]:
@@ -594,7 +609,11 @@ def asked_score(text: str, start: int, end: int, lo: int = 0, hi: int | None = N
     下周日`` reads 改到 for 下周日 only, 原定 for 这周六 only."""
     hi = len(text) if hi is None else hi
     before, after = text[max(lo, start - 8) : start], text[end : min(hi, end + 6)]
-    score = 2 if _ASKED_BEFORE.search(before) or after.lstrip().startswith("呢") else 0  # 明天呢: the follow-up asks
+    # 明天呢: the follow-up asks, unless the day before it was asked already (周六下雨吗 周日呢: a chain, the first)
+    chained = lo > 0 and QUESTION.search(text, lo, start) and not before.rstrip().endswith("那") \
+        and not _TURN.search(text)
+    follow_up = after.lstrip().startswith("呢") and not chained
+    score = 2 if _ASKED_BEFORE.search(before) or follow_up else 0
     if _RETURN_AFTER.match(after) and _RETURN_ASKED.search(text):
         return 3  # 1月5号去首尔，1月9号回来，回来那天…: the return's day (like 走的那天, the departure's)
     clause = re.split(r"[，,。；;！!？?]", before)[-1]  # 河池市不是，南宁市5月4日: 不是 gives up the city, not the date
@@ -644,6 +663,8 @@ def asked_scores(text: str, spans: list[tuple[int, int]]) -> list[int]:
 QUESTION = re.compile(r"[吗呢咩伐么嘛？?]|([\u4e00-\u9fff])[不唔]\1|[不没无][\s。！!~～]*$"
                        r"|咋|啥|怎|几|多少|如何|会不会|能不能|要不要")
 _CLAUSE_END = re.compile(r"[\s，,。！!；;]")
+#: A dialogue's turns written out (Q: … A: … Q: 那后天呢): a later 呢 is a follow-up turn, not a chained question.
+_TURN = re.compile(r"(?<![A-Za-z])[QAB]\s*[:：]|[问答]\s*[:：]")
 _RANGE_ONLY = re.compile(r"\s*(?:到|至|~|～|-|—|－|和|或|、|跟|与)\s*")
 _FORM_FIELD = re.compile(r"[:：]")
 

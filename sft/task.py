@@ -171,7 +171,10 @@ _PY = r"(?<![a-z])"
 _PY_END = r"(?![a-z])"
 _PINYIN_DAYS = {"da hou tian": "大后天", "hou tian": "后天", "ming tian": "明天", "jin tian": "今天",
                 "zuo tian": "昨天", "qian tian": "前天", "xia zhou mo": "下周末", "zhe zhou mo": "这周末",
-                "zhou mo": "周末"}
+                "zhou mo": "周末",
+                # festivals in pinyin (beijing 2027 chun jie: WILD.md, 48th sitting)
+                "chun jie": "春节", "zhong qiu": "中秋", "guo qing": "国庆", "yuan dan": "元旦", "duan wu": "端午",
+                "yuan xiao": "元宵", "qing ming": "清明", "qi xi": "七夕", "chu xi": "除夕"}
 _PINYIN_JOINED = {k.replace(" ", ""): v for k, v in _PINYIN_DAYS.items()}
 _PINYIN_WEEKDAY = re.compile(_PY + r"(?P<pre>xia\s*|zhe\s*|ben\s*)?(?:zhou|xing\s*qi|li\s*bai)\s*"
                              r"(?P<n>yi|er|san|si|wu|liu|ri|tian)" + _PY_END, re.IGNORECASE)
@@ -220,13 +223,13 @@ _DAY_TYPOS = (
     (re.compile(r"(?<=[下上这本])洲(?=[一二三四五六日天末])"), "周"),
     (re.compile(r"(?<=周|期|拜)陆"), "六"), (re.compile(r"(?<=[今明昨后])夭"), "天"), (re.compile(r"过庆节"), "国庆节"),
     (re.compile(r"(?<=[月约越])(\d{1,2})好(?![吃看玩听用])"), r"\1号"), (re.compile(r"礼拜[添田]"), "礼拜天"),
-    (re.compile(r"圆旦"), "元旦"),
+    (re.compile(r"圆旦|元蛋"), "元旦"), (re.compile(r"平按夜"), "平安夜"),  # 50th sitting
     (re.compile(r"月低(?!温|气压|迷|谷)"), "月底"), (re.compile(r"金晚"), "今晚"),
     (re.compile(rf"(?<=[\d{CN_NUMERALS}])[约越](?=[\d{CN_NUMERALS}]{{1,3}}[号日號])"), "月"),
-    (re.compile(r"(?<=周|期|拜)(?:[溜散伞](?=[\s\u4e00-\u9fff，,。？?！!]|$)|以(?![后前内上下来外及为]))"),
+    (re.compile(r"(?<=周|期|拜)(?:[溜散伞](?=[\s\u4e00-\u9fff，,。？?！!]|$)|留(?=[\s，,。？?！!]|$)|以(?![后前内上下来外及为]))"),
      None),
 )
-_WEEKDAY_SOUNDS = {"溜": "六", "散": "三", "伞": "三", "以": "一"}
+_WEEKDAY_SOUNDS = {"溜": "六", "留": "六", "散": "三", "伞": "三", "以": "一"}
 
 
 def _typed_day_words(text: str) -> str:

@@ -610,6 +610,11 @@ def test_idioms_two_places_at_once_and_more_places(question, expected):
     ("这周六去无锡 还是下周六去常州 哪次天气好", "2026-03-18", ("无锡", "2026-03-21")),  # a choice: the first
     ("同城的朋友 今天带伞", "2026-03-18", (None, "2026-03-18")),
     ("我看错了 是12月12号 不是12月21号 保定", None, ("保定", "12-12")),  # the date given up is not the city's
+    ("九江周末下雨吗 景德镇呢 上饶呢", "2026-03-04", ("九江", "2026-03-07")),  # questions chained: the first
+    ("刚才问的是北京 那上海呢", None, ("上海", None)),  # a follow-up after a statement: the one asked
+    ("明早长沙下雨吗 （打错了 是株洲）", "2026-04-20", ("株洲", "2026-04-21")),  # a typo corrected
+    ("Toronto 多伦多 tomorrow 好冷", None, ("Toronto", None)),  # one city twice: the first as written
+    ("德里 11月 空气差吗", None, ("德里", None)), ("新德里 明天", None, ("新德里", None)),
     ("下周五的前一天 福州会下雨吗", "2026-05-26", ("福州", "2026-06-04")),  # a day's own eve
     ("兰州下周三沙尘 要戴口罩吗", "2027-03-24", ("兰州", "2027-03-31")),  # 周三沙尘: no 三沙
 ])
