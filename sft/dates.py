@@ -223,9 +223,10 @@ _EN_SHORT_WEEKDAY = "mon|tues?|wed|thur?s?|fri|sat|sun"
 # A reduplicated verb (看看, 问问) is complete and takes no 下: 看看下下周日 is 下下周日.
 _VERB = "查问看瞧搜找聊测试"  # not 算 (打算下周末 is 下周末), nor 说 (HR说下下周三: 下下周三), 讲
 _REDUPLICATED = "|".join(c + c for c in _VERB)
-_VERBAL_DOWN = rf"(?<=[一{_VERB}]下)" + "".join(f"(?<!{c}{c}下)" for c in _VERB) + "(?<!听说下)"  # 听说下周末
+# 听说下周末, 请问下周六 (请问 is one word: 请问 + 下周六; WILD.md, 49th sitting)
+_VERBAL_DOWN = rf"(?<=[一{_VERB}]下)" + "".join(f"(?<!{c}{c}下)" for c in _VERB) + "(?<!听说下)(?<!请问下)"
 _NOT_AFTER_UP_DOWN = (
-    rf"(?:{_VERBAL_DOWN}|(?<=听说)|(?<=(?:{_REDUPLICATED}))|(?<![上下一{_VERB}])|(?<=[一{_VERB}])(?!下)|(?<=[{_VERB}])(?=下个))"
+    rf"(?:{_VERBAL_DOWN}|(?<=听说)|(?<=请问)|(?<=(?:{_REDUPLICATED}))|(?<![上下一{_VERB}])|(?<=[一{_VERB}])(?!下)|(?<=[{_VERB}])(?=下个))"
 )
 # 周一起 = together; 周天气 = the weather; 下周六盘水 = 下周 + the city 六盘水; 下周三亚 = 下周 + 三亚
 _WD = "(?:一(?!起)|二|三(?!亚)|四|五|六(?!盘水)|日|天(?!气))"
