@@ -111,6 +111,8 @@ _NOT_CITY_WORDS = (
     "今天水", "明天水", "后天水", "昨天水", "每天水",  # 明天水温: a day word, then 水 (no 天水)
     # idioms and poem lines that name a city without asking about it (WILD.md, 39th sitting); 香港仔 is an area
     "洛阳纸贵", "邯郸学步", "桂林山水甲天下", "山水甲桂林", "烟花三月下扬州", "香港仔",
+    # a hotel's name, sunshine hours, a bay between cities (WILD.md, 51st-53rd sittings)
+    "威尼斯人", "年日照", "日照时数", "杭州湾",
 )
 #: Cities the generator's gazetteers leave out because another city's name is inside theirs (马鞍山 holds 鞍山:
 #: make_cities.py keeps the shorter): the rule reads them, the longest name winning.
@@ -608,6 +610,8 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
             return latin
         if _corrected_to_place(text, m.end, gazetteer):
             return None  # 哈尔滨不对中山陵: corrected to a place that is no city
+        if _I_AM_AT.search(text, 0, m.start) and _YOUR_SIDE.search(text):
+            return None  # 听说你们那边下雪了？我在广州还穿短袖呢: the side asked about is unnamed (53rd sitting)
         return None if _origin_of_trip_to_place(text, m, gazetteer) else m
     text = gazetteer.fold(question)  # 天氣 as 天气
     scores = [_score(text, mentions, i) for i in range(len(mentions))]
@@ -654,6 +658,8 @@ _OR = re.compile(r"还是|或者|(?<=[\u4e00-\u9fff])定(?=[\u4e00-\u9fff])")
 _WHICH_ONE = re.compile(r"哪|邊度|边度")
 #: Two places asked about at once (两边, 两地): the first named (WILD.md, 23rd and 39th sittings).
 _BOTH_PLACES = re.compile(r"两边|两地|俩地|两个地方")
+#: The listener's side asked about while the speaker says where they are (你们那边下雪了？我在广州…): no city.
+_YOUR_SIDE = re.compile(r"你们?(?:那边|那儿|那里|那头|那块)")
 #: A correction right after the last city (贵阳市，哦不对是内蒙古; 哈尔滨不对中山陵): what follows is asked instead.
 _CORRECTION_AFTER = re.compile(r"[\s，,]*(?:[哦噢呃]\s*)?(?:不对|不是)[\s，,]*(?:是|应该是)?\s*")
 

@@ -35,6 +35,9 @@ ENGLISH = {
     "vancouver": "温哥华", "london": "伦敦", "paris": "巴黎", "berlin": "柏林", "rome": "罗马", "madrid": "马德里",
     "barcelona": "巴塞罗那", "amsterdam": "阿姆斯特丹", "moscow": "莫斯科", "dubai": "迪拜", "sydney": "悉尼",
     "melbourne": "墨尔本", "auckland": "奥克兰",
+    # 51st-54th sittings
+    "frankfurt": "法兰克福", "beppu": "别府", "reykjavik": "雷克雅未克", "sheffield": "谢菲尔德",
+    "manchester": "曼彻斯特",
     # English names of mainland cities that are not their pinyin (哈尔滨 is haerbin in pinyin)
     "harbin": "哈尔滨市", "urumqi": "乌鲁木齐市", "hohhot": "呼和浩特市", "lhasa": "拉萨市", "kashgar": "喀什地区",
     # old romanizations still written (WILD.md, 29th sitting)

@@ -98,6 +98,7 @@ FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
     # more fixed days people ask about (README task rule): 双十一 is 11-11, never 十一 (10-01)
     "双十一": (11, 11), "双11": (11, 11), "光棍节": (11, 11), "双十二": (12, 12), "双12": (12, 12),
     "妇女节": (3, 8), "三八节": (3, 8), "植树节": (3, 12), "愚人节": (4, 1), "青年节": (5, 4), "建党节": (7, 1),
+    "世界湿地日": (2, 2),
     "建军节": (8, 1), "教师节": (9, 10), "万圣节": (10, 31), "跨年夜": (12, 31), "跨年": (12, 31),
     "元日": (1, 1),  # 元旦's classical name
     "二二八": (2, 28), "双十节": (10, 10),  # Taiwan's days named by their date (like 520; WILD.md, 34th sitting)
@@ -128,6 +129,7 @@ LUNAR_FESTIVALS: dict[str, str] = {
     "三月三": "三月三",  # the Zhuang festival, lunar 三月初三 (a written 三月三号/三月三日 is March 3rd)
     "二月二": "龙抬头", "五月五": "端午", "七月七": "七夕", "九月九": "重阳",  # the festivals by their lunar day
     "七月半": "中元", "鬼节": "中元", "打春": "立春",  # 39th-40th sittings
+    "추석": "中秋", "浴佛节": "浴佛",  # Korean 中秋; the Buddha's birthday, lunar 四月初八 (51st, 54th sittings)
     "端午": "端午", "端午节": "端午", "七夕": "七夕", "七夕节": "七夕", "中秋": "中秋", "中秋节": "中秋",
     "重阳": "重阳", "重阳节": "重阳", "清明": "清明", "清明节": "清明",
     "腊八": "腊八", "腊八节": "腊八", "龙抬头": "龙抬头", "中元节": "中元",
@@ -136,7 +138,7 @@ LUNAR_FESTIVALS: dict[str, str] = {
 }
 _LUNAR_MD = {"春节": (1, 1), "元宵": (1, 15), "三月三": (3, 3),
              "端午": (5, 5), "七夕": (7, 7), "中秋": (8, 15), "重阳": (9, 9),
-             "腊八": (12, 8), "龙抬头": (2, 2), "中元": (7, 15)}
+             "腊八": (12, 8), "龙抬头": (2, 2), "中元": (7, 15), "浴佛": (4, 8)}
 #: Vague times: never a date, even with a reference day (no pattern below matches them).
 VAGUE = ("这几天", "最近", "这周", "本周", "下周", "下个月", "月初", "过几天", "过两天", "改天", "晚上", "现在",
          "这两天",
@@ -156,7 +158,7 @@ _RELATIVE_YEARS = {"前年": -2, "去年": -1, "今年": 0, "明年": 1, "后年
 
 
 #: A festival's name that ends a city's name and starts a day word: 乐清明天, 福清明天 are 乐清/福清 + 明天.
-_NOT_AFTER = {"清明": "乐福永临"}
+_NOT_AFTER = {"清明": "乐福永临", "圣诞": "帝君娘萨师帅人后祖母佛"}  # 真武大帝圣诞: a deity's birthday, not Christmas
 
 
 def _alternation(names) -> str:
@@ -180,7 +182,7 @@ _FESTIVAL = (
     rf"(?:(?:(?<![\d{CN_NUMERALS}百千万周期拜])(?:五一|六一|七一)(?![\d百千万个号日月年早直起样班中])"
     rf"|(?<![\d{CN_NUMERALS}百千万第双月])十一(?![\d{CN_NUMERALS}百千万个号號日月年点路岁楼层人次届中班])"
     # 520/618 only as a day: after a year word, or before 那天/当天/节/天气/# (618买的 is a purchase, 520元 money)
-    rf"|(?<![\d.])(?:520|618)(?![\d.])(?:(?<=年520)|(?<=年618)|(?=那天|当天|当日|这天|那日|节|\s*天气|#))"
+    rf"|(?<![\d.])(?:520|618)(?![\d.])(?:(?<=年520)|(?<=年618)|(?=那天|当天|当日|这天|那日|节|\s*天气|#|\s*大促|\s*购物节))"
     rf"|(?!{_MARCH_3RD}){_alternation(n for n in (*FIXED_FESTIVALS, *LUNAR_FESTIVALS) if n not in _NUMERAL_FESTIVALS)})"
     rf"{_PLACE_AFTER}"
     # 双十二前, 国庆之前: a time before the day, vague (WILD.md: 清明前); 元旦前一天, 清明前后, 春节前夕 are days

@@ -93,7 +93,8 @@ _YMD = re.compile(
     # (20270115.csv too; not an order id: D20270215, #20261103)
     r"|(?<![\d.A-Za-z#])(?P<y3>(?:19|20)\d\d)(?P<m3>0[1-9]|1[0-2])(?P<d3>0[1-9]|[12]\d|3[01])(?!\d|\.\d)"
     # 26.10.25, 27.2.5: a two-digit year 20-39 before a month and day, apart by dots (20xx, as 26年)
-    r"|(?<![\d.])(?P<y4>[23]\d)\.(?P<m4>0?[1-9]|1[0-2])\.(?P<d4>0?[1-9]|[12]\d|3[01])(?![\d.])"
+    # (26-12-06 too: dashes, WILD.md, 53rd sitting)
+    r"|(?<![\d.\-])(?P<y4>[23]\d)(?P<s4>[.\-])(?P<m4>0?[1-9]|1[0-2])(?P=s4)(?P<d4>0?[1-9]|[12]\d|3[01])(?![\d.\-])"
     # 12/6/2026: month/day/year, the year last (US style)
     r"|(?<![\d/])(?P<m5>0?[1-9]|1[0-2])/(?P<d5>0?[1-9]|[12]\d|3[01])/(?P<y5>(?:19|20)\d\d)(?![\d/])"
 )
@@ -112,7 +113,7 @@ _UNITS = (r"毫米|厘米|公里|千米|米|度(?!假)|℃|°|级|%|％|mm|cm|km
 _MD = re.compile(
     # not after a numeral (but 万一10月: a Chinese one before an Arabic month); 三月三 alone is the festival
     rf"(?:(?<![\d{CN_NUMERALS}年])|(?<=[{CN_NUMERALS}])(?=\d))(?<!年的)(?!(?:二月二|三月三|五月五|七月七|九月九)(?![号日號\d〇零一二两三四五六七八九十]))"
-    rf"(?P<m>{NUM}){_MONTH}(?P<d>{NUM}){DAY_END}?"
+    rf"(?P<m>{NUM}){_MONTH}(?!一[直样起般定些切共边])(?P<d>{NUM}){DAY_END}?"  # 8月一直这么热: no day
     rf"|(?<![\d./\-年])(?<!年的)(?<![Pp][Mm])(?<![Pp][Mm] )(?<!概率)(?<!晚上)(?<!早上)(?<!下午)(?<!上午)(?<!凌晨)"
     # 7/10的概率, 晚上10.30, 比分1-1, 6-9月, 3-15格口: no dates
     rf"(?<!中午)(?<!比分)(?<!比分 )(?P<m2>\d{{1,2}})(?P<s2>[-/.])(?P<d2>\d{{1,2}})(?![月格])"

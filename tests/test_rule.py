@@ -615,6 +615,9 @@ def test_idioms_two_places_at_once_and_more_places(question, expected):
     ("明早长沙下雨吗 （打错了 是株洲）", "2026-04-20", ("株洲", "2026-04-21")),  # a typo corrected
     ("Toronto 多伦多 tomorrow 好冷", None, ("Toronto", None)),  # one city twice: the first as written
     ("德里 11月 空气差吗", None, ("德里", None)), ("新德里 明天", None, ("新德里", None)),
+    ("澳门 威尼斯人 外面冷吗", None, ("澳门", None)), ("拉萨一年日照三千多小时 冬天晒吗", None, ("拉萨", None)),
+    ("观鸟 杭州湾 明天 风大吗", None, (None, None)), ("听说你们那边下雪了？我在广州还穿短袖呢", None, (None, None)),
+    ("Flight lands in Frankfurt on Nov 14, any rain?", None, ("Frankfurt", "11-14")),
     ("下周五的前一天 福州会下雨吗", "2026-05-26", ("福州", "2026-06-04")),  # a day's own eve
     ("兰州下周三沙尘 要戴口罩吗", "2027-03-24", ("兰州", "2027-03-31")),  # 周三沙尘: no 三沙
 ])
