@@ -92,7 +92,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sft.cities import county_prefectures, nickname_cities, short_name
-from sft.dates import QUESTION, WEEKDAYS, anchored_days, names_the_asked_date, relative_day_marked, shift_date
+from sft.dates import (
+    QUESTION,
+    WEEKDAYS,
+    anchored_days,
+    names_the_asked_date,
+    parse_number,
+    relative_day_marked,
+    shift_date,
+)
 from sft.task import EMOJI, QUOTED, Answer, find_date, traditional_table
 
 _NULL = Answer(None, None).to_json()
@@ -746,12 +754,41 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
         if written is not None:
             return Answer(written.group(0), date).to_json()
     days, where = anchored_days(question, short_name(city.key) if city is not None else None)
+    if not days and date is not None and city is not None:  # 南京2天→苏州2天…苏州那两天: a later stop's first day
+        date = shift_date(date, _stays_before(question, city, mentions, date, today))
     if days and date is not None:  # 5月3号飞成都，第二天去乐山…乐山那天: the day counted to (WILD.md, 26th sitting)
         date = shift_date(date, days)
         if city is not None and city.start < where and all(m.start < where for m in mentions) \
                 and _goes_to_place(gazetteer.fold(question), where):
             city = None  # 12.30到哈尔滨 次日去亚布力滑雪 那天…: that day's place is no city
     return Answer(city.text if city else None, date).to_json()
+
+
+#: A stay at a stop of a trip (南京2天, 桂林3晚, 待三天, 待两天), not a trip's length (四天三晚, 3天2晚).
+_STAY = re.compile(r"(?<![天日\d一二两三四五六七八九十])(?:待|住|玩|呆|逗留)?\s*"
+                   r"(?P<n>[1-9]|[一二两三四五六七八九十])\s*[天晚夜](?![前后内以之半])(?!\s*[一二两三四五六七八九十\d]\s*[晚夜])")
+#: What leads on to the next stop (→, 再去, 然后去).
+_NEXT_STOP = re.compile(r"→|->|—>|>|再去|然后去|然后|接着去|再到|之后去")
+_STAY_VERB = re.compile(r"待|住|玩|呆|逗留")
+
+
+def _stays_before(question: str, city: Mention, mentions: list[Mention], date: str, today) -> int:
+    """The days of the stays at a trip's stops written before the asked city's first mention (南京2天→苏州2天…;
+    先在西安待三天 再去洛阳; 到沈阳 待两天 然后去大连; WILD.md, 43rd and 54th sittings): the asked stop starts that
+    many days after the trip's day. 0 when the question's date is not written before those stays."""
+    key = short_name(city.key)
+    first = min((m.start for m in mentions if short_name(m.key) == key), default=city.start)
+    head, total, opened = question[:first], 0, None
+    for stay in _STAY.finditer(head):
+        at_stop = any(m.end <= stay.start() and stay.start() - m.end <= 4 and short_name(m.key) != key
+                      for m in mentions)
+        if not (at_stop or _STAY_VERB.match(stay.group(0))) or not _NEXT_STOP.search(head, stay.end()):
+            continue
+        total += parse_number(stay["n"])
+        opened = stay.start() if opened is None else opened
+    if not total or find_date(question[:opened], today=today) != date:
+        return 0  # the day counted from is not written before the stays: no trip's start to count from
+    return total
 
 
 def _spaced_out(question: str) -> str | None:

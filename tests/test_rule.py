@@ -618,6 +618,11 @@ def test_idioms_two_places_at_once_and_more_places(question, expected):
     ("澳门 威尼斯人 外面冷吗", None, ("澳门", None)), ("拉萨一年日照三千多小时 冬天晒吗", None, ("拉萨", None)),
     ("观鸟 杭州湾 明天 风大吗", None, (None, None)), ("听说你们那边下雪了？我在广州还穿短袖呢", None, (None, None)),
     ("Flight lands in Frankfurt on Nov 14, any rain?", None, ("Frankfurt", "11-14")),
+    # a trip's stays before the stop asked (43rd, 54th sittings); a trip's length counts nothing
+    ("五一 南京2天→苏州2天→上海1天，苏州那两天会下雨吗", None, ("苏州", "05-03")),
+    ("12/20 广州出发 → 桂林3晚 → 南宁2晚 → 北海。到北海那天冷不冷", None, ("北海", "12-25")),
+    ("下周二到沈阳 待两天 然后去大连 大连那天风大不大", "2026-11-18", ("大连", "2026-11-26")),
+    ("国庆 大理四天三晚 然后去丽江 丽江冷吗", None, ("丽江", "10-01")),
     ("下周五的前一天 福州会下雨吗", "2026-05-26", ("福州", "2026-06-04")),  # a day's own eve
     ("兰州下周三沙尘 要戴口罩吗", "2027-03-24", ("兰州", "2027-03-31")),  # 周三沙尘: no 三沙
 ])
