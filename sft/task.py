@@ -272,6 +272,10 @@ def _first(pattern: re.Pattern, text: str, has_year: bool) -> tuple[str | None, 
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』")
 
 
+#: The present asked about outside a quote (现在, 如今, 目前): vague, and no quoted day stands in for it.
+_NOW = re.compile(r"现在|如今|目前|这会儿|此刻")
+
+
 def find_date(question: str, today: dt.date | None = None) -> str | None:
     """The date a question asks about, formatted by the date rule, or None when it names none.
 
@@ -288,6 +292,8 @@ def find_date(question: str, today: dt.date | None = None) -> str | None:
         found = find_date(quoted, today)  # a quoted caption's or forecast's day is not the question's own
         if found is not None:
             return found
+        if _NOW.search(quoted):
+            return None  # “这是2019年8月10日…的画面” 温岭现在还会…: the question asks about now (53rd sitting)
     text = _normalize(question)
     # a written date the question gives up (1月19号就算了, 原定2/4) is the last resort
     found, given_up = _first(_YMD, text, True)
