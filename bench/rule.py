@@ -120,7 +120,7 @@ _NOT_CITY_WORDS = (
     # idioms and poem lines that name a city without asking about it (WILD.md, 39th sitting); 香港仔 is an area
     "洛阳纸贵", "邯郸学步", "桂林山水甲天下", "山水甲桂林", "烟花三月下扬州", "香港仔",
     # a hotel's name, sunshine hours, a bay between cities (WILD.md, 51st-53rd sittings)
-    "威尼斯人", "年日照", "日照时数", "杭州湾",
+    "威尼斯人", "年日照", "日照时数", "杭州湾", "黄石公园",
 )
 #: Cities the generator's gazetteers leave out because another city's name is inside theirs (马鞍山 holds 鞍山:
 #: make_cities.py keeps the shorter): the rule reads them, the longest name winning.
@@ -478,6 +478,8 @@ _GIVEN_UP_CITY = re.compile(
     r"(?:(?<![哦噢喔呃额啊])不是|你(?:刚才?)?(?:说|回答|答|查)的是|(?:刚才|刚刚|之前|前面|上面)(?:你)?(?:问|说|查)的是"
     r"|(?:别|不用|不要)(?:给我|帮我)?(?:查|看)|不去了?|唔去)"  # 不去大连了: a place given up
     + _GAP + "$")
+#: A city an app or a widget shows (显示北京, 定位在北京), when the question names another.
+_SHOWN = re.compile(r"(?:显示|定位)(?:的是|成|到|在|是)?\s*$")
 #: A city given up right after it (昆明不用查 我就在昆明; 大连不去了).
 _GIVEN_UP_AFTER = re.compile(r"\s*(?:不用查|不查了|不去了|唔去)")
 
@@ -492,6 +494,8 @@ def _score(question: str, mentions: list[Mention], i: int) -> int:
     after = question[m.end : mentions[i + 1].start if i + 1 < len(mentions) else len(question)]
     if _GIVEN_UP_CITY.search(before) or _GIVEN_UP_AFTER.match(after):
         return -4
+    if _SHOWN.search(before):
+        return -3  # widget一直显示北京 我人在天津: the city an app shows is not the one asked (44th, 55th sittings)
     if _I_AM_AT.search(before):
         return -2  # 我在厦门 (where the speaker is): another city named is the one asked (他那边, 漳州)
     # 那咸阳呢: a follow-up names the city asked, unless the first city's own clause asked already
@@ -770,6 +774,9 @@ _STAY = re.compile(r"(?<![天日\d一二两三四五六七八九十])(?:待|住|
 #: What leads on to the next stop (→, 再去, 然后去).
 _NEXT_STOP = re.compile(r"→|->|—>|>|再去|然后去|然后|接着去|再到|之后去")
 _STAY_VERB = re.compile(r"待|住|玩|呆|逗留")
+#: A trip's departure day written after its stops (…芭提雅住两晚… 12月18号出发).
+_DEPARTS = re.compile(r"(?:\d{1,2}[月./]\d{1,2}[日号]?|[一二三四五六七八九十]+月[一二三四五六七八九十]+[日号])"
+                      r"\s*(?:出发|启程|动身)")
 
 
 def _stays_before(question: str, city: Mention, mentions: list[Mention], date: str, today) -> int:
@@ -786,8 +793,8 @@ def _stays_before(question: str, city: Mention, mentions: list[Mention], date: s
             continue
         total += parse_number(stay["n"])
         opened = stay.start() if opened is None else opened
-    if not total or find_date(question[:opened], today=today) != date:
-        return 0  # the day counted from is not written before the stays: no trip's start to count from
+    if not total or (find_date(question[:opened], today=today) != date and not _DEPARTS.search(question, opened)):
+        return 0  # the day counted from is neither before the stays nor the trip's departure (12月18号出发)
     return total
 
 

@@ -129,7 +129,8 @@ LUNAR_FESTIVALS: dict[str, str] = {
     "三月三": "三月三",  # the Zhuang festival, lunar 三月初三 (a written 三月三号/三月三日 is March 3rd)
     "二月二": "龙抬头", "五月五": "端午", "七月七": "七夕", "九月九": "重阳",  # the festivals by their lunar day
     "七月半": "中元", "鬼节": "中元", "打春": "立春",  # 39th-40th sittings
-    "추석": "中秋", "浴佛节": "浴佛",  # Korean 中秋; the Buddha's birthday, lunar 四月初八 (51st, 54th sittings)
+    # lunar 十月十五; Korean 中秋; the Buddha's birthday, lunar 四月初八 (51st, 54th, 58th sittings)
+    "下元节": "下元", "추석": "中秋", "浴佛节": "浴佛",
     "端午": "端午", "端午节": "端午", "七夕": "七夕", "七夕节": "七夕", "中秋": "中秋", "中秋节": "中秋",
     "重阳": "重阳", "重阳节": "重阳", "清明": "清明", "清明节": "清明",
     "腊八": "腊八", "腊八节": "腊八", "龙抬头": "龙抬头", "中元节": "中元",
@@ -138,7 +139,7 @@ LUNAR_FESTIVALS: dict[str, str] = {
 }
 _LUNAR_MD = {"春节": (1, 1), "元宵": (1, 15), "三月三": (3, 3),
              "端午": (5, 5), "七夕": (7, 7), "中秋": (8, 15), "重阳": (9, 9),
-             "腊八": (12, 8), "龙抬头": (2, 2), "中元": (7, 15), "浴佛": (4, 8)}
+             "腊八": (12, 8), "龙抬头": (2, 2), "中元": (7, 15), "浴佛": (4, 8), "下元": (10, 15)}
 #: Vague times: never a date, even with a reference day (no pattern below matches them).
 VAGUE = ("这几天", "最近", "这周", "本周", "下周", "下个月", "月初", "过几天", "过两天", "改天", "晚上", "现在",
          "这两天",
@@ -247,7 +248,10 @@ _REL = re.compile(
         # a bare lunar day, written apart (汕头 初一 去拜老爷, 初三大潮): the next such day (WILD.md, 40th and 45th
         # sittings); not a school year (初三学生, 初一年级) nor a word (初次, 初恋, 初春)
         r"(?P<lunarbare>(?<![\u4e00-\u9fff\d])初(?P<lbn>[一二三四五六七八九十])"
-        r"(?![一二三四五六七八九十]|[年级中学班生毕恋次期步稿心衷赛见审始试版夏秋冬春雪吻来到识上下的月]))",
+        r"(?![一二三四五六七八九十]|[年级中学班生毕恋次期步稿心衷赛见审始试版夏秋冬春雪吻来到识上下的月])"
+        # 农历十五 (no month): the next such lunar day (55th sitting)
+        r"|(?:农历|阴历)(?P<lbd>初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)"
+        r"(?![一二三四五六七八九十正冬腊]*月))",
         # 下个月5号, 本月十五号, 上月3日
         # 本月最后一个周五, 下个月第一个周一: a month's ordinal weekday
         rf"(?P<ordwd>{_NOT_AFTER_UP_DOWN}(?:(?P<om>下下个?月|下个?月|这个?月|本月)|(?<![\d{CN_NUMERALS}年])(?P<omn>{NUM})月)"
@@ -283,7 +287,7 @@ _REL = re.compile(
         r"(?P<word>今明后三天|今明后|今明两天|今明天|今明(?![白日晚早])|(?<!拿)(?<!亚特兰)(?<!波哥)大?大后天|(?<!拿)(?<!亚特兰)(?<!波哥)大前天|(?<![三昆崇思清光志])明后(?:两[天日]|天)|(?<![以之今此然随日午最往落])后天|(?<![目当以之提眼事先面跟从日])前天"
         r"|今儿个|今儿|(?<!历史上的)(?<!历史上)今天|今日|今晚|今早|今夜|今夕|明儿个|明儿|明天|明日|明早|明晚|昨儿|昨天|昨日|昨晚|金天|名天|明田|明添"
         # dialect day words (WILD.md): Wu 今朝/明朝, Cantonese 听日/琴日/寻日, northern 明个/今个/昨个
-        r"|前儿个|后儿个|大后儿|天光日|(?<![以之今此然随日午最往落])后儿|(?<![目当以之提眼事先面跟从日])前儿|今朝|明朝|听日|琴日|寻日|明个|今个|昨个"
+        r"|前儿个|后儿个|大后儿|天光日|(?<![以之今此然随日午最往落])后儿|(?<![目当以之提眼事先面跟从日])前儿|今朝|明朝|听日|琴日|琴晚|寻日|明个|今个|昨个"
         # Cantonese 后日/大后日/前日/听朝, Minnan 明仔载 (not 今后日子, 三天后日本, 目前日程)
         r"|(?<![以之今此然随日午最往落天年月周时])大?后日(?![本子常期])|(?<![目当以之提眼事先面跟从日节])前日(?![子程期])"
         r"|听朝|听晚|明仔[载載]"
@@ -307,7 +311,7 @@ _WORDS = {
     "金天": 0, "名天": 1, "明田": 1, "明添": 1,  # typed by pinyin: 金天 for 今天, 名天/明田/明添 for 明天
     "昨儿": -1, "昨天": -1, "昨日": -1, "昨晚": -1, "前天": -2, "大前天": -3,
     "前儿个": -2, "后儿个": 2, "前儿": -2, "后儿": 2, "今朝": 0, "明朝": 1, "听日": 1, "听晚": 1, "琴日": -1,
-    "寻日": -1,
+    "寻日": -1, "琴晚": -1,  # Cantonese 琴晚: last night (57th sitting)
     "明个": 1, "今个": 0, "昨个": -1, "后日": 2, "大后日": 3, "前日": -2, "听朝": 1, "明仔载": 1, "明仔載": 1,
     "今仔日": 0, "夜来": -1, "后个": 2,
     "today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1,
@@ -571,7 +575,7 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
     if kind == "yearsago":
         return _day(today.year - parse_number(match["yan"]), today.month, today.day)
     if kind == "lunarbare":  # the next day on or after today that is the lunar month's N-th
-        n = parse_number(match["lbn"])
+        n = parse_number(match["lbn"] or match["lbd"].removeprefix("初").replace("廿", "二十"))
         return next(today + dt.timedelta(days=k) for k in range(31)
                     if LunarDate.from_solar_date(*(today + dt.timedelta(days=k)).timetuple()[:3]).day == n)
     if kind == "ryear":
@@ -586,7 +590,9 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
 
 #: Two dates in one question (``本来3月2号，改到3月9号``, ``3号…改成5号``): the one asked about follows a change or a
 #: question word; the other is the one given up, a departure, a birthday. Looked for just before / after a date.
-_ASKED_BEFORE = re.compile(r"(?:改|换|推迟|延期|提前|挪|推)(?:到|成|为|在)?|而是|其实是|应该是|[哦噢喔呃额啊]\s*不是"
+# (not 下雨就改周日: a change only if it rains)
+_ASKED_BEFORE = re.compile(r"(?<!就)(?:改|换|推迟|延期|提前|挪|推)(?:到|成|为|在)?|而是|其实是|应该是"
+                           r"|[哦噢喔呃额啊]\s*不是"
                            r"|不对"
                            r"|问的是|想问|想知道|查一?下?|是不是$|[呃额]$")  # 周六呃周日吧: a spoken correction
 _DROPPED_BEFORE = re.compile(r"原定|原来|本来|之前|(?<![哦噢喔呃额啊])(?<![哦噢喔呃额啊]\s)不是|生日|出生|不要"

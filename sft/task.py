@@ -106,7 +106,8 @@ _YEAR_LEAD = re.compile(
     rf"|(?:(?<=^)|(?<=[\s，,。#【(（]))(?P<y2>\d\d)年)"
     rf"[^\d，,。；;！!？?]{{0,6}}?(?P<m>{NUM}){_MONTH}(?P<d>{NUM}){DAY_END}")
 # What may not follow a number pair read as month.day: it is a measure (降雨量3.5毫米, 1.5度, 风力2.5级)
-_UNITS = (r"毫米|厘米|公里|千米|米|度(?!假)|℃|°|级|%|％|mm|cm|km|倍|万|千|元(?![朗旦宵])|块|小时|分钟|个|岁|次|纪念|折"
+_UNITS = (r"毫米|厘米|公里|千米|米|度(?!假)|℃|°|级|%|％|mm|cm|km|m/s|hPa|mph|倍|万|千|元(?![朗旦宵])|块|小时|分钟"
+          r"|个|岁|次|纪念|折"
           r"|天(?=[到内后左就以之的才])")  # 3-5天到: a span of days
 
 # Month and day: 4月6号, 十二月三十号, 3-15号, 3/15, 3.15 (not after 年: 今年6月1号 is relative)
@@ -221,7 +222,13 @@ _DAY_TYPOS = (
     (re.compile(r"(?<=[今明昨])[填甜]|(?<=[今明昨后])添|(?<![最之以然随落午往])(?<=后)填"), "天"),
     (re.compile(r"钱天(?=[\u4e00-\u9fff])"), "前天"), (re.compile(r"星其(?=[一二三四五六日天])"), "星期"),
     (re.compile(r"周未"), "周末"), (re.compile(r"(?<=[下这本])周的周末"), "周末"),  # 下周的周末
-    (re.compile(r"(?<=[下上这本])洲(?=[一二三四五六日天末])"), "周"),
+    (re.compile(r"(?<=[下上这本])[洲舟](?=[一二三四五六日天末])"), "周"),
+    # 56th-58th sittings: 眀天, 做天 (昨天), 周默, 这周无, 周山, 周3, 青明, 圣旦节, 端五, 今個禮拜六 (这礼拜六)
+    (re.compile(r"眀"), "明"), (re.compile(r"做天(?![文气])"), "昨天"), (re.compile(r"周默"), "周末"),
+    (re.compile(r"(?<=[下上这本])周无(?![锡为法聊事人所论])"), "周五"),
+    (re.compile(r"(?:(?<=[下上这本])|^|(?<=\s))周山(?=[\s，,]|$)"), "周三"),
+    (re.compile(r"青明"), "清明"), (re.compile(r"圣旦"), "圣诞"), (re.compile(r"端五(?![月号日號])"), "端午"),
+    (re.compile(r"今个(?=礼拜|星期|周)"), "这"),
     (re.compile(r"(?<=周|期|拜)陆"), "六"), (re.compile(r"(?<=[今明昨后])夭"), "天"), (re.compile(r"过庆节"), "国庆节"),
     (re.compile(r"(?<=[月约越])(\d{1,2})好(?![吃看玩听用])"), r"\1号"), (re.compile(r"礼拜[添田]"), "礼拜天"),
     (re.compile(r"圆旦|元蛋"), "元旦"), (re.compile(r"平按夜"), "平安夜"),  # 50th sitting
@@ -229,11 +236,19 @@ _DAY_TYPOS = (
     (re.compile(rf"(?<=[\d{CN_NUMERALS}])[约越](?=[\d{CN_NUMERALS}]{{1,3}}[号日號])"), "月"),
     (re.compile(r"(?<=周|期|拜)(?:[溜散伞](?=[\s\u4e00-\u9fff，,。？?！!]|$)|留(?=[\s，,。？?！!]|$)|以(?![后前内上下来外及为]))"),
      None),
+    (re.compile(r"(?<=周)[1-6](?![\d号日月天个年点次:：.\-/])"), None),  # 周3 (58th sitting)
 )
-_WEEKDAY_SOUNDS = {"溜": "六", "留": "六", "散": "三", "伞": "三", "以": "一"}
+_WEEKDAY_SOUNDS = {"溜": "六", "留": "六", "散": "三", "伞": "三", "以": "一",
+                   "1": "一", "2": "二", "3": "三", "4": "四", "5": "五", "6": "六"}
+#: Financial (大写) numerals in a written date (贰零贰柒年叁月捌日, 贰拾号: 56th sitting) read as the usual ones.
+#: Only a run of numerals that ends at 年/月/日/号 (not 队伍, 陆家嘴).
+_FORMAL_NUMERALS = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾", "一二二三三四五六六七八九十")
+_FORMAL = "壹贰貳叁參肆伍陆陸柒捌玖拾"
+_FORMAL_RUN = re.compile(rf"[零〇一二三四五六七八九十]*[{_FORMAL}][{_FORMAL}零〇一二三四五六七八九十]*(?=[年月日号號])")
 
 
 def _typed_day_words(text: str) -> str:
+    text = _FORMAL_RUN.sub(lambda m: m.group(0).translate(_FORMAL_NUMERALS), text)
     for pattern, word in _DAY_TYPOS:
         text = pattern.sub(word if word is not None else (lambda m: _WEEKDAY_SOUNDS[m.group(0)]), text)
     return text
