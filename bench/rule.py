@@ -126,7 +126,8 @@ _NOT_CITY_WORDS = (
 #: make_cities.py keeps the shorter): the rule reads them, the longest name winning.
 RULE_ONLY_CITIES = ("马鞍山市", "德里")  # 德里 (Delhi) is inside 新德里 (47th sitting)
 #: Everyday words one character away from a city that jieba's dictionary lacks (Cantonese 行山, hiking: not 新山).
-_EVERYDAY_MORE = frozenset({"行山", "打卡", "同城"})  # 打卡: to check in (not 达卡); 同城: the same city
+_EVERYDAY_MORE = frozenset({"行山", "打卡", "同城", "万县"})  # 打卡: to check in (not 达卡); 同城: the same city;
+# 万县: 万州's old name (a district), not 万象 typed wrong
 #: What makes a city's name a product's or a company's (兰州拉面, 金华火腿, 上海银行, 深圳航空): no city (rule 4).
 _PRODUCT = re.compile(r"(?:拉面|牛肉面|螺蛳粉|火腿|大米|烤鸭|啤酒|米粉|米线|炒饭|扒鸡|红肠|盐水鸭|小吃|瓜(?!分)|银行"
                       # 柳州螺蛳粉节, 青岛啤酒节: an event held in the city; 北京卫视: a TV channel
@@ -259,7 +260,7 @@ def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
     for start in range(len(folded)):
         phrase_start = start == 0 or bool(_PHRASE_START.match(folded[start - 1])
                                           or _TIME_BEFORE.search(folded, max(0, start - 4), start))
-        for length in range(min(4, len(folded) - start), 1, -1):
+        for length in range(min(5, len(folded) - start), 1, -1):  # 伊斯坦布而 (56th sitting)
             if length < 3 and not phrase_start:
                 continue
             if any(taken[start : start + length]) or _NOT_PHRASE_END.match(folded, start + length):

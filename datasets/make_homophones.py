@@ -14,8 +14,9 @@ Readings are toneless (`Style.NORMAL`): a candidate's usual reading, a name char
 name (pypinyin's phrase table: 重 in 重庆 is chong) and its usual one, except in a name the phrase table knows,
 which reads it its own way only; the usual
 fuzzy-pinyin pairs of input methods are folded (initials z/zh c/ch s/sh n/l, finals an/ang en/eng in/ing
-ian/iang uan/uang). Candidates are the 3,755 level-1 characters of GB 2312 (the common characters an IME
-offers first). Columns: ``char`` and ``homophones`` (sound-alikes, sorted, without the character itself).
+ian/iang uan/uang). Candidates are the 6,763 characters of GB 2312, levels 1 and 2 (the characters an
+IME offers; level 2 since the 56th sitting). Columns: ``char`` and ``homophones`` (sound-alikes, sorted,
+without the character itself).
 ``char`` is a character of a name (its sound-alikes by every reading above), or ``name:i`` for the ``i``-th
 character of a name that the phrase table knows and that reads it one way only (``新乐:1``, le: 新月 is no 新乐
 typed wrong, although 乐 is yue in 乐清).
@@ -57,9 +58,11 @@ def fold(syllable: str) -> str:
 
 
 def level1() -> list[str]:
-    """GB 2312 level-1 characters: rows 0xB0-0xD7, cells 0xA1-0xFE (0xD7FA-0xD7FE are unassigned)."""
+    """GB 2312's characters, levels 1 and 2: rows 0xB0-0xF7, cells 0xA1-0xFE (some cells are unassigned). Level 2
+    (rows 0xD8-0xF7) adds the less common ones people still type for a name's character (合淝, 呼和皓特: WILD.md,
+    56th sitting)."""
     chars = []
-    for hi in range(0xB0, 0xD8):
+    for hi in range(0xB0, 0xF8):
         for lo in range(0xA1, 0xFF):
             try:
                 chars.append(bytes((hi, lo)).decode("gb2312"))

@@ -626,6 +626,9 @@ def test_idioms_two_places_at_once_and_more_places(question, expected):
     ("先飞曼谷玩三天，然后去芭提雅住两晚。12月18号出发。芭提雅那两天会下雨吗", None, ("芭提雅", "12-21")),
     ("widget一直显示北京 我人在天津啊", None, ("天津", None)), ("黄石公园 9月 下雪吗", None, (None, None)),
     ("合艾 明天 会淹水吗", None, ("合艾", None)),
+    # a city typed with a less common sound-alike (GB 2312 level 2) or a five-character name typed wrong
+    ("我妈在合淝 她那边今天冷吗", None, ("合淝", None)), ("七天之后 呼和皓特会不会降温", None, ("呼和皓特", None)),
+    ("万县 明天热不热", None, (None, None)),
     ("下周五的前一天 福州会下雨吗", "2026-05-26", ("福州", "2026-06-04")),  # a day's own eve
     ("兰州下周三沙尘 要戴口罩吗", "2027-03-24", ("兰州", "2027-03-31")),  # 周三沙尘: no 三沙
 ])
