@@ -477,7 +477,7 @@ _ASKED_CITY = re.compile(
     r"|[打写输说]错了?[，,\s]*是)" + _GAP + "$")  # （打错了 是株洲）
 _GIVEN_UP_CITY = re.compile(
     r"(?:(?<![哦噢喔呃额啊])不是|你(?:刚才?)?(?:说|回答|答|查)的是|(?:刚才|刚刚|之前|前面|上面)(?:你)?(?:问|说|查)的是"
-    r"|(?:别|不用|不要)(?:给我|帮我)?(?:查|看)|不去了?|唔去)"  # 不去大连了: a place given up
+    r"|(?:别|不用|不要)(?:给我|帮我)?(?:查|看)|不去了?|唔去|不在)"  # 不去大连了, 不在上海 也不在苏州: given up
     + _GAP + "$")
 #: A city an app or a widget shows (显示北京, 定位在北京), when the question names another.
 _SHOWN = re.compile(r"(?:显示|定位)(?:的是|成|到|在|是)?\s*$")
@@ -562,7 +562,8 @@ _SHORT_CUE = re.compile(
 # Short forms never read this way: a province (吉林), a district people mean more often (朝阳, 大安, 沙湾), a
 # sight (the mountains, 都江堰), words a weather question starts with (东方, 合作, 同仁, 安宁, 新星 …).
 _SHORT_NEVER = frozenset({"吉林", "朝阳", "大安", "沙湾", "东方", "合作", "同仁", "安宁", "新星", "新民", "天长",
-                          "江山", "灯塔", "明光", "阳春", "井冈山", "峨眉山", "庐山", "武夷山", "都江堰"})
+                          "江山", "灯塔", "明光", "阳春", "井冈山", "峨眉山", "庐山", "武夷山", "都江堰",
+                          "龙井"})  # 龙井: the tea and Hangzhou's tea village more often than the city in Jilin
 
 
 def short_full_names(full_names: Iterable[str]) -> frozenset[str]:
@@ -583,7 +584,10 @@ def find_short_full_name(question: str, gazetteer: Gazetteer) -> Mention | None:
         start = folded.find(short)
         while start >= 0:
             end = start + len(short)
-            if (start == 0 or _PHRASE_START.match(folded[start - 1])) and _SHORT_CUE.match(folded, end) \
+            # a cue right after it, or the name standing as a word of its own in a weather question (石狮 服装城 …
+            # 落雨不; … 下了一下午 中山: WILD.md, 48th, 59th and 61st sittings)
+            alone = (end == len(folded) or folded[end].isspace()) and _WEATHER.search(folded) is not None
+            if (start == 0 or _PHRASE_START.match(folded[start - 1])) and (_SHORT_CUE.match(folded, end) or alone) \
                     and not _inside_word(folded, Mention(start, end, short, short)):
                 return Mention(start, end, question[start:end], short)
             start = folded.find(short, start + 1)

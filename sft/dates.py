@@ -130,7 +130,7 @@ LUNAR_FESTIVALS: dict[str, str] = {
     "二月二": "龙抬头", "五月五": "端午", "七月七": "七夕", "九月九": "重阳",  # the festivals by their lunar day
     "七月半": "中元", "鬼节": "中元", "打春": "立春",  # 39th-40th sittings
     # lunar 十月十五; Korean 中秋; the Buddha's birthday, lunar 四月初八 (51st, 54th, 58th sittings)
-    "下元节": "下元", "추석": "中秋", "浴佛节": "浴佛",
+    "下元节": "下元", "추석": "中秋", "설날": "春节", "浴佛节": "浴佛",
     "端午": "端午", "端午节": "端午", "七夕": "七夕", "七夕节": "七夕", "中秋": "中秋", "中秋节": "中秋",
     "重阳": "重阳", "重阳节": "重阳", "清明": "清明", "清明节": "清明",
     "腊八": "腊八", "腊八节": "腊八", "龙抬头": "龙抬头", "中元节": "中元",
@@ -261,7 +261,7 @@ _REL = re.compile(
         rf"(?P<monthend>{_NOT_AFTER_UP_DOWN}(?P<ew>下个?月|这个?月|本月|上个?月)(?:月?底|的?最后一天)"
         rf"|(?:(?<![\d{CN_NUMERALS}几每年上下个])|{_VERBAL_DOWN})月[底末])",  # 月末 as 月底 (32nd sitting)
         # 下周的今天, 下个星期今天: the same weekday a week on (not 今天 itself)
-        rf"(?P<sameday>(?<!每){_NOT_AFTER_UP_DOWN}(?P<tw>下下个?|下个?|上个?){_WEEK}的?(?:今天|今日|这天|这一天))",
+        rf"(?P<sameday>(?<!每){_NOT_AFTER_UP_DOWN}(?P<tw>下下个?|下个?|上个?){_WEEK}的?(?:今天|今日|这天|这一天|这个?时候))",
         # 上个月的今天: the same day number a month away (WILD.md, 43rd sitting)
         rf"(?P<samedaym>(?<!每){_NOT_AFTER_UP_DOWN}(?P<tm>下个?|上个?)月的?(?:今天|今日|这天|这一天))",
         # weekends before weekdays: 这周末 must not read as 这周 + 末
@@ -593,7 +593,7 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
 # (not 下雨就改周日: a change only if it rains)
 _ASKED_BEFORE = re.compile(r"(?<!就)(?:改|换|推迟|延期|提前|挪|推)(?:到|成|为|在)?|而是|其实是|应该是"
                            r"|[哦噢喔呃额啊]\s*不是"
-                           r"|不对"
+                           r"|不对|[看说写打]错了[，,\s]*(?:是|应该是)"  # 我看错了 是周五的会 (62nd sitting)
                            r"|问的是|想问|想知道|查一?下?|是不是$|[呃额]$")  # 周六呃周日吧: a spoken correction
 _DROPPED_BEFORE = re.compile(r"原定|原来|本来|之前|(?<![哦噢喔呃额啊])(?<![哦噢喔呃额啊]\s)不是|生日|出生|不要"
                              r"|你查的是")

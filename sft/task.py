@@ -229,6 +229,10 @@ _DAY_TYPOS = (
     (re.compile(r"(?:(?<=[下上这本])|^|(?<=\s))周山(?=[\s，,]|$)"), "周三"),
     (re.compile(r"青明"), "清明"), (re.compile(r"圣旦"), "圣诞"), (re.compile(r"端五(?![月号日號])"), "端午"),
     (re.compile(r"今个(?=礼拜|星期|周)"), "这"),
+    # Japanese day words (来週の土曜日 下周六, 今週, あさって: 62nd sitting)
+    (re.compile(r"来[週周]の?"), "下周"), (re.compile(r"今[週周]の"), "这周"),
+    (re.compile(r"あさって|明[後后]日"), "后天"),
+    (re.compile(r"(?<=周)[月火水木金土日]曜日?|(?<![周\u4e00-\u9fff])[月火水木金土日]曜日"), None),
     (re.compile(r"(?<=周|期|拜)陆"), "六"), (re.compile(r"(?<=[今明昨后])夭"), "天"), (re.compile(r"过庆节"), "国庆节"),
     (re.compile(r"(?<=[月约越])(\d{1,2})好(?![吃看玩听用])"), r"\1号"), (re.compile(r"礼拜[添田]"), "礼拜天"),
     (re.compile(r"圆旦|元蛋"), "元旦"), (re.compile(r"平按夜"), "平安夜"),  # 50th sitting
@@ -240,6 +244,7 @@ _DAY_TYPOS = (
 )
 _WEEKDAY_SOUNDS = {"溜": "六", "留": "六", "散": "三", "伞": "三", "以": "一",
                    "1": "一", "2": "二", "3": "三", "4": "四", "5": "五", "6": "六"}
+_JAPANESE_WEEKDAYS = {"月": "一", "火": "二", "水": "三", "木": "四", "金": "五", "土": "六", "日": "日"}
 #: Financial (大写) numerals in a written date (贰零贰柒年叁月捌日, 贰拾号: 56th sitting) read as the usual ones.
 #: Only a run of numerals that ends at 年/月/日/号 (not 队伍, 陆家嘴).
 _FORMAL_NUMERALS = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾", "一二二三三四五六六七八九十")
@@ -247,10 +252,18 @@ _FORMAL = "壹贰貳叁參肆伍陆陸柒捌玖拾"
 _FORMAL_RUN = re.compile(rf"[零〇一二三四五六七八九十]*[{_FORMAL}][{_FORMAL}零〇一二三四五六七八九十]*(?=[年月日号號])")
 
 
+def _sound(match: re.Match) -> str:
+    found = match.group(0)
+    if "曜" in found:  # 土曜日 -> 周六 (after 周: 六)
+        day = _JAPANESE_WEEKDAYS[found[0]]
+        return day if match.start() and match.string[match.start() - 1] == "周" else "周" + day
+    return _WEEKDAY_SOUNDS[found]
+
+
 def _typed_day_words(text: str) -> str:
     text = _FORMAL_RUN.sub(lambda m: m.group(0).translate(_FORMAL_NUMERALS), text)
     for pattern, word in _DAY_TYPOS:
-        text = pattern.sub(word if word is not None else (lambda m: _WEEKDAY_SOUNDS[m.group(0)]), text)
+        text = pattern.sub(word if word is not None else _sound, text)
     return text
 
 

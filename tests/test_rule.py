@@ -629,6 +629,11 @@ def test_idioms_two_places_at_once_and_more_places(question, expected):
     # a city typed with a less common sound-alike (GB 2312 level 2) or a five-character name typed wrong
     ("我妈在合淝 她那边今天冷吗", None, ("合淝", None)), ("七天之后 呼和皓特会不会降温", None, ("呼和皓特", None)),
     ("万县 明天热不热", None, (None, None)),
+    # a city read only with 市, typed short, standing as a word of its own in a weather question
+    ("石狮 服装城 进货 大后天 落雨不", None, ("石狮", None)),
+    ("天气预报说晴天 结果下了一下午 中山", None, ("中山", None)),
+    ("龙井 春茶 清明前 雨水多不多", None, (None, None)),
+    ("不在上海 也不在苏州 我在昆山 下午有雷阵雨吗", None, ("昆山", None)),
     ("下周五的前一天 福州会下雨吗", "2026-05-26", ("福州", "2026-06-04")),  # a day's own eve
     ("兰州下周三沙尘 要戴口罩吗", "2027-03-24", ("兰州", "2027-03-31")),  # 周三沙尘: no 三沙
 ])
