@@ -756,6 +756,9 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
     date = find_date(dated, today=today)
     if city is not None:
         date = _city_date(question, city, mentions, today) or date
+        whole = find_date(question, today=today)  # 2026无锡马拉松 3月22日: the year written before the blanked city
+        if date is not None and len(date) == 5 and whole is not None and len(whole) == 10 and whole[5:] == date:
+            date = whole
     spaced = _spaced_out(question) if city is None else None
     if spaced is not None:  # 大 后 天 去 汕 头 …: no city read as typed; read without the spaces, copied with them
         found = json.loads(extract_one(spaced, gazetteer, today))["city"]

@@ -97,7 +97,8 @@ FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
     "圣诞节": (12, 25), "圣诞前夜": (12, 24),
     # more fixed days people ask about (README task rule): 双十一 is 11-11, never 十一 (10-01)
     "双十一": (11, 11), "双11": (11, 11), "光棍节": (11, 11), "双十二": (12, 12), "双12": (12, 12),
-    "妇女节": (3, 8), "三八节": (3, 8), "植树节": (3, 12), "愚人节": (4, 1), "青年节": (5, 4), "建党节": (7, 1),
+    "妇女节": (3, 8), "三八节": (3, 8), "女王节": (3, 8), "植树节": (3, 12), "愚人节": (4, 1), "青年节": (5, 4),
+    "建党节": (7, 1),
     "世界湿地日": (2, 2),
     "建军节": (8, 1), "教师节": (9, 10), "万圣节": (10, 31), "跨年夜": (12, 31), "跨年": (12, 31),
     "元日": (1, 1),  # 元旦's classical name
@@ -108,7 +109,7 @@ FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
     "520": (5, 20), "618": (6, 18),
     **{n: md for name, md in (("Christmas Eve", (12, 24)), ("Christmas Day", (12, 25)), ("Christmas", (12, 25)),
                               ("New Year's Eve", (12, 31)), ("New Year's Day", (1, 1)), ("Halloween", (10, 31)),
-                              ("Valentine's Day", (2, 14)))
+                              ("Valentine's Day", (2, 14)), ("Boxing Day", (12, 26)))
        for n in (name, name.lower())},
 }
 #: Fixed days the rule reads but the training mix never writes as a festival (sft.compose).
@@ -283,6 +284,9 @@ _REL = re.compile(
         rf"(?P<countdown>(?:倒计时|还有|还剩)(?P<cn>{_COUNT})天(?=.*?(?:到时候|那天|那时|当天)))",
         rf"(?P<weeks>(?<![\d{CN_NUMERALS}百几半])(?P<wn>{_COUNT})(?:周|个星期|个礼拜)(?:以后|之后|后))",
         rf"(?P<pass>过(?!两天)(?P<pn>{_COUNT})天)",
+        # English spans (3 days from now, in 5 days, in a fortnight: 64th sitting)
+        r"(?P<enspan>(?i:(?<![a-z])(?:(?P<esn>\d{1,2}|two|three|four|five|six|seven|ten)\s+days\s+from\s+now"
+        r"|in\s+(?P<esn2>\d{1,2}|two|three|four|five|six|seven|ten)\s+days|in\s+a\s+(?P<fortnight>fortnight))(?![a-z])))",
         rf"(?P<before>(?<![\d{CN_NUMERALS}百几])(?P<bn>{_COUNT})天(?:以前|之前|前))",
         r"(?P<word>今明后三天|今明后|今明两天|今明天|今明(?![白日晚早])|(?<!拿)(?<!亚特兰)(?<!波哥)大?大后天|(?<!拿)(?<!亚特兰)(?<!波哥)大前天|(?<![三昆崇思清光志])明后(?:两[天日]|天)|(?<![以之今此然随日午最往落])后天|(?<![目当以之提眼事先面跟从日])前天"
         r"|今儿个|今儿|(?<!历史上的)(?<!历史上)今天|今日|今晚|今早|今夜|今夕|明儿个|明儿|明天|明日|明早|明晚|昨儿|昨天|昨日|昨晚|金天|名天|明田|明添"
@@ -535,6 +539,12 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
         return today + dt.timedelta(days=7 * parse_number(match["wn"]))
     if kind == "pass":
         return today + dt.timedelta(days=parse_number(match["pn"]))
+    if kind == "enspan":
+        if match["fortnight"]:
+            return today + dt.timedelta(days=14)
+        n = (match["esn"] or match["esn2"]).lower()
+        words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+        return today + dt.timedelta(days=words[n] if n in words else int(n))
     if kind == "before":
         return today - dt.timedelta(days=parse_number(match["bn"]))
     if kind == "month":

@@ -267,6 +267,10 @@ def _typed_day_words(text: str) -> str:
     return text
 
 
+#: An event named before 那天/当天 (搬家那天, 出院 那天): the day written right before that event is the one asked.
+_EVENT_DAY = re.compile(r"([\u4e00-\u9fff]{2})\s*的?(?:那天|当天|那日)")
+
+
 def _first(pattern: re.Pattern, text: str, has_year: bool) -> tuple[str | None, bool]:
     """The date of ``pattern`` the question asks about: the first one, unless another one's context says it
     is the one asked (a change of plan, ``想问的是``) or the first one's says it is given up (``原定``, ``…出发``);
@@ -290,6 +294,11 @@ def _first(pattern: re.Pattern, text: str, has_year: bool) -> tuple[str | None, 
     if not found:
         return None, False
     scores = asked_scores(text, spans)  # each date's words looked at between its neighbours
+    # 1月1日签合同 1月3日搬家 搬家那天…: the day an event is written on, when that event's 那天 is asked (63rd-66th)
+    events = {w for w in _EVENT_DAY.findall(text)}
+    for k, (_, end) in enumerate(spans):
+        if any(text[end:].lstrip().startswith(w) for w in events):
+            scores[k] = max(scores[k], 2)
     if not any(scores):  # 3月2号那天江门下暴雨 3月9号还会吗: a statement's day, then the asking clause's
         scores = question_clause(text, spans)
     negated, _, date = min((-score, at, date) for score, (at, date) in zip(scores, found, strict=True))
