@@ -120,14 +120,15 @@ _NOT_CITY_WORDS = (
     # idioms and poem lines that name a city without asking about it (WILD.md, 39th sitting); 香港仔 is an area
     "洛阳纸贵", "邯郸学步", "桂林山水甲天下", "山水甲桂林", "烟花三月下扬州", "香港仔",
     # a hotel's name, sunshine hours, a bay between cities (WILD.md, 51st-53rd sittings)
-    "威尼斯人", "年日照", "日照时数", "杭州湾", "黄石公园",
+    "威尼斯人", "年日照", "日照时数", "杭州湾", "黄石公园", "金佛山",
 )
 #: Cities the generator's gazetteers leave out because another city's name is inside theirs (马鞍山 holds 鞍山:
 #: make_cities.py keeps the shorter): the rule reads them, the longest name winning.
 RULE_ONLY_CITIES = ("马鞍山市", "德里")  # 德里 (Delhi) is inside 新德里 (47th sitting)
 #: Everyday words one character away from a city that jieba's dictionary lacks (Cantonese 行山, hiking: not 新山).
-_EVERYDAY_MORE = frozenset({"行山", "打卡", "同城", "万县"})  # 打卡: to check in (not 达卡); 同城: the same city;
-# 万县: 万州's old name (a district), not 万象 typed wrong
+# 打卡: to check in (not 达卡); 同城: the same city; 万县: 万州's old name (a district), not 万象 typed wrong;
+# 吉隆 (a county in Tibet), 海陵 (a district): no 基隆, 海宁 typed wrong
+_EVERYDAY_MORE = frozenset({"行山", "打卡", "同城", "万县", "吉隆", "海陵"})
 #: What makes a city's name a product's or a company's (兰州拉面, 金华火腿, 上海银行, 深圳航空): no city (rule 4).
 _PRODUCT = re.compile(r"(?:拉面|牛肉面|螺蛳粉|火腿|大米|烤鸭|啤酒|米粉|米线|炒饭|扒鸡|红肠|盐水鸭|小吃|瓜(?!分)|银行"
                       # 柳州螺蛳粉节, 青岛啤酒节: an event held in the city; 北京卫视: a TV channel
@@ -545,7 +546,7 @@ def _origin_of_trip_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> b
 
 # A weather word may sit before the conjunction: 武汉热还是长沙热 asks about both, like 武汉还是长沙
 _AND = re.compile(rf"^\s*的?(?:{_WEATHER.pattern}|[春夏秋冬]天)?\s*"
-                  r"(?:和|与|跟|及|(?:还是|或者|或)(?:去|到)?|比|、|,|，|/|and|or|vs\.?|VS\.?"
+                  r"(?:和|与|跟|及|(?:还是|或者|或)(?:去|到)?|比|没有|、|,|，|/|and|or|vs\.?|VS\.?"
                   # list markers: 1.苏州 2.无锡, • 郑州 • 开封
                   r"|\d{1,2}\s*[.、)）]|[（(]\d{1,2}[)）]|[①-⑩⒈-⒑•·])\s*$")
 # 泰州 台州 6月3号 哪个会下雨: a comparison later in the question also makes two cities side by side a list.
@@ -627,7 +628,8 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
             return latin
         if _corrected_to_place(text, m.end, gazetteer):
             return None  # 哈尔滨不对中山陵: corrected to a place that is no city
-        if _I_AM_AT.search(text, 0, m.start) and _YOUR_SIDE.search(text):
+        if (_I_AM_AT.search(text, 0, m.start) or re.search(r"我(?:已经|刚)?到$", text[: m.start])) \
+                and _YOUR_SIDE.search(text):
             return None  # 听说你们那边下雪了？我在广州还穿短袖呢: the side asked about is unnamed (53rd sitting)
         return None if _origin_of_trip_to_place(text, m, gazetteer) else m
     text = gazetteer.fold(question)  # 天氣 as 天气
@@ -678,7 +680,7 @@ _BOTH_PLACES = re.compile(r"两边|两地|俩地|两个地方")
 #: The listener's side asked about while the speaker says where they are (你们那边下雪了？我在广州…): no city.
 _YOUR_SIDE = re.compile(r"你们?(?:那边|那儿|那里|那头|那块)")
 #: A correction right after the last city (贵阳市，哦不对是内蒙古; 哈尔滨不对中山陵): what follows is asked instead.
-_CORRECTION_AFTER = re.compile(r"[\s，,]*(?:[哦噢呃]\s*)?(?:不对|不是)[\s，,]*(?:是|应该是)?\s*")
+_CORRECTION_AFTER = re.compile(r"[\s，,]*(?:[哦噢呃]\s*)?(?:不对|不是)[\s，,]*(?:是|应该是|去|到)?\s*")
 
 
 def _corrected_to_place(folded: str, end: int, gazetteer: Gazetteer) -> bool:

@@ -37,7 +37,10 @@ ENGLISH = {
     "melbourne": "墨尔本", "auckland": "奥克兰",
     # 51st-54th sittings
     "frankfurt": "法兰克福", "beppu": "别府", "reykjavik": "雷克雅未克", "sheffield": "谢菲尔德",
-    "manchester": "曼彻斯特",
+    "manchester": "曼彻斯特", "zurich": "苏黎世", "geneva": "日内瓦",
+    # old English names and the pinyin of foreign cities' Chinese names (69th sitting)
+    "bombay": "孟买", "canton": "广州市", "saigon": "胡志明市", "rangoon": "仰光", "nanking": "南京市",
+    "dongjing": "东京", "shouer": "首尔",
     # English names of mainland cities that are not their pinyin (哈尔滨 is haerbin in pinyin)
     "harbin": "哈尔滨市", "urumqi": "乌鲁木齐市", "hohhot": "呼和浩特市", "lhasa": "拉萨市", "kashgar": "喀什地区",
     # old romanizations still written (WILD.md, 29th sitting)

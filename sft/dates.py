@@ -601,7 +601,7 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
 #: Two dates in one question (``本来3月2号，改到3月9号``, ``3号…改成5号``): the one asked about follows a change or a
 #: question word; the other is the one given up, a departure, a birthday. Looked for just before / after a date.
 # (not 下雨就改周日: a change only if it rains)
-_ASKED_BEFORE = re.compile(r"(?<!就)(?:改|换|推迟|延期|提前|挪|推)(?:到|成|为|在)?|而是|其实是|应该是"
+_ASKED_BEFORE = re.compile(r"(?<!就)(?:改|换|推迟|延期|延误|提前|挪|推)(?:到|成|为|在)?|而是|其实是|应该是|说的\s*是"
                            r"|[哦噢喔呃额啊]\s*不是"
                            r"|不对|[看说写打]错了[，,\s]*(?:是|应该是)"  # 我看错了 是周五的会 (62nd sitting)
                            r"|问的是|想问|想知道|查一?下?|是不是$|[呃额]$")  # 周六呃周日吧: a spoken correction

@@ -229,6 +229,9 @@ _DAY_TYPOS = (
     (re.compile(r"(?:(?<=[下上这本])|^|(?<=\s))周山(?=[\s，,]|$)"), "周三"),
     (re.compile(r"青明"), "清明"), (re.compile(r"圣旦"), "圣诞"), (re.compile(r"端五(?![月号日號])"), "端午"),
     (re.compile(r"今个(?=礼拜|星期|周)"), "这"),
+    # 67th-70th sittings: 新期五, 明天的明天(的明天), 去年的这个时候 (not …今年呢)
+    (re.compile(r"新期(?=[一二三四五六日天])"), "星期"), (re.compile(r"明天的明天的明天"), "大后天"),
+    (re.compile(r"明天的明天"), "后天"), (re.compile(r"去年的?这个?时候(?!.*今年)"), "去年今天"),
     # Japanese day words (来週の土曜日 下周六, 今週, あさって: 62nd sitting)
     (re.compile(r"来[週周]の?"), "下周"), (re.compile(r"今[週周]の"), "这周"),
     (re.compile(r"あさって|明[後后]日"), "后天"),
@@ -238,11 +241,11 @@ _DAY_TYPOS = (
     (re.compile(r"圆旦|元蛋"), "元旦"), (re.compile(r"平按夜"), "平安夜"),  # 50th sitting
     (re.compile(r"月低(?!温|气压|迷|谷)"), "月底"), (re.compile(r"金晚"), "今晚"),
     (re.compile(rf"(?<=[\d{CN_NUMERALS}])[约越](?=[\d{CN_NUMERALS}]{{1,3}}[号日號])"), "月"),
-    (re.compile(r"(?<=周|期|拜)(?:[溜散伞](?=[\s\u4e00-\u9fff，,。？?！!]|$)|留(?=[\s，,。？?！!]|$)|以(?![后前内上下来外及为]))"),
+    (re.compile(r"(?<=周|期|拜)(?:[溜散伞](?=[\s\u4e00-\u9fff，,。？?！!]|$)|[留路](?=[\s，,。？?！!]|$)|以(?![后前内上下来外及为]))"),
      None),
     (re.compile(r"(?<=周)[1-6](?![\d号日月天个年点次:：.\-/])"), None),  # 周3 (58th sitting)
 )
-_WEEKDAY_SOUNDS = {"溜": "六", "留": "六", "散": "三", "伞": "三", "以": "一",
+_WEEKDAY_SOUNDS = {"溜": "六", "留": "六", "路": "六", "散": "三", "伞": "三", "以": "一",
                    "1": "一", "2": "二", "3": "三", "4": "四", "5": "五", "6": "六"}
 _JAPANESE_WEEKDAYS = {"月": "一", "火": "二", "水": "三", "木": "四", "金": "五", "土": "六", "日": "日"}
 #: Financial (大写) numerals in a written date (贰零贰柒年叁月捌日, 贰拾号: 56th sitting) read as the usual ones.
@@ -278,7 +281,7 @@ def _first(pattern: re.Pattern, text: str, has_year: bool) -> tuple[str | None, 
     found: list[tuple[int, str]] = []  # (position, date)
     spans: list[tuple[int, int]] = []
     for match in pattern.finditer(text):
-        if text[max(0, match.start() - 2) : match.start()] in ("农历", "阴历"):
+        if re.search(r"(?:农历|阴历)\s*$", text[max(0, match.start() - 4) : match.start()]):
             continue  # a lunar month and day (农历八月十五): relative, sft.dates resolves it
         groups = {k: v for k, v in match.groupdict().items() if v}
         try:
@@ -296,8 +299,8 @@ def _first(pattern: re.Pattern, text: str, has_year: bool) -> tuple[str | None, 
     scores = asked_scores(text, spans)  # each date's words looked at between its neighbours
     # 1月1日签合同 1月3日搬家 搬家那天…: the day an event is written on, when that event's 那天 is asked (63rd-66th)
     events = {w for w in _EVENT_DAY.findall(text)}
-    for k, (_, end) in enumerate(spans):
-        if any(text[end:].lstrip().startswith(w) for w in events):
+    for k, (start, end) in enumerate(spans):
+        if any(text[end:].lstrip().startswith(w) or text[:start].rstrip().endswith(w) for w in events):
             scores[k] = max(scores[k], 2)
     if not any(scores):  # 3月2号那天江门下暴雨 3月9号还会吗: a statement's day, then the asking clause's
         scores = question_clause(text, spans)

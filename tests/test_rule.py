@@ -634,6 +634,10 @@ def test_idioms_two_places_at_once_and_more_places(question, expected):
     ("天气预报说晴天 结果下了一下午 中山", None, ("中山", None)),
     ("龙井 春茶 清明前 雨水多不多", None, (None, None)),
     ("报名成功了 2026无锡马拉松 3月22日开跑 当天气温多少", None, ("无锡", "2026-03-22")),  # the year before the city
+    ("重庆金佛山 滑雪 1.10", None, ("重庆", "01-10")), ("为什么青岛的夏天没有济南热", None, ("青岛", None)),
+    ("妈 我到郑州了 你那边下雨没", None, (None, None)), ("归绥 国庆 冷吗", None, ("归绥", "10-01")),
+    ("Bombay monsoon in July?", None, ("Bombay", None)), ("dongjing mingtian tianqi", None, ("dongjing", None)),
+    ("吉隆口岸 下周 会不会封路", None, (None, None)), ("海陵岛 台风 后天", None, (None, None)),
     ("不在上海 也不在苏州 我在昆山 下午有雷阵雨吗", None, ("昆山", None)),
     ("下周五的前一天 福州会下雨吗", "2026-05-26", ("福州", "2026-06-04")),  # a day's own eve
     ("兰州下周三沙尘 要戴口罩吗", "2027-03-24", ("兰州", "2027-03-31")),  # 周三沙尘: no 三沙
