@@ -137,6 +137,11 @@ def bench(session: nox.Session) -> None:
 # reports/reference-cpu), for a baseline that scores a few per cent; the sample keeps its interval narrow
 # enough to say so. QWEN_SFT_PROMPT_SAMPLE=0 scores them on every question.
 PROMPT_SAMPLE = int(os.environ.get("QWEN_SFT_PROMPT_SAMPLE", "50"))
+# The model contenders (qlora*, hybrid*) on a CPU: at most 800 questions of each split, evenly spread. That keeps
+# every question of the generated splits and 800 of `wild` (11,700 questions, which take ~1 h at the ~3.4
+# questions/s of `qlora+resolve` on a 2-core CPU); `rule` scores them all, the report gives each sample's interval.
+# QWEN_SFT_MODEL_SAMPLE=0 scores them on every question.
+MODEL_SAMPLE = int(os.environ.get("QWEN_SFT_MODEL_SAMPLE", "800"))
 
 
 # The CPU bench's batch: 64 rows. On a 2-core EPYC kept to AVX2 (fp32), the same answers as at 32 in less time:
@@ -152,12 +157,18 @@ def bench_args(run: str, contenders: str, cuda: bool) -> list[str]:
             *([] if cuda else ["--batch-size", str(CPU_BATCH)])]
 
 
-def bench_sample(contenders: str, cuda: bool, per_split: int = PROMPT_SAMPLE) -> list[str]:
-    """``--sample prompt=N,...`` for the prompt-only contenders on a CPU; nothing on a GPU or with N = 0."""
-    names = [c for c in contenders.split(",") if c in ("prompt", "prompt+json")]
-    if cuda or per_split <= 0 or not names:
+def bench_sample(contenders: str, cuda: bool, per_split: int = PROMPT_SAMPLE,
+                 model_per_split: int = MODEL_SAMPLE) -> list[str]:
+    """``--sample prompt=N,qlora=M,...`` on a CPU: N questions per split for the prompt-only contenders, M for
+    the adapter's (qlora*, hybrid*); nothing on a GPU, nor for a size of 0."""
+    if cuda:
         return []
-    return ["--sample", ",".join(f"{c}={per_split}" for c in names)]
+    pairs = []
+    for name in contenders.split(","):
+        n = per_split if name.startswith("prompt") else model_per_split if name.startswith(("qlora", "hybrid")) else 0
+        if n > 0:
+            pairs.append(f"{name}={n}")
+    return ["--sample", ",".join(pairs)] if pairs else []
 
 
 def bench_contenders(have_adapter: bool, grammar: bool, phrase: bool = False) -> str:

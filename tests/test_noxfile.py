@@ -47,18 +47,23 @@ def test_bench_contenders_per_machine(noxfile):
         "rule,prompt,qlora,hybrid,prompt+json,qlora+json,hybrid+json"
 
 
-def test_on_a_cpu_the_prompt_only_contenders_answer_a_sample(noxfile):
-    assert noxfile.bench_sample("rule,prompt,qlora,hybrid", cuda=False, per_split=50) == ["--sample", "prompt=50"]
+def test_on_a_cpu_the_model_contenders_answer_a_sample(noxfile):
+    assert noxfile.bench_sample("rule,prompt,qlora,hybrid", cuda=False, per_split=50, model_per_split=800) == \
+        ["--sample", "prompt=50,qlora=800,hybrid=800"]
     assert noxfile.bench_sample("rule,prompt,prompt+json", cuda=False, per_split=40) == \
         ["--sample", "prompt=40,prompt+json=40"]
     assert noxfile.bench_sample("rule,prompt,qlora", cuda=True, per_split=50) == []
     assert noxfile.bench_sample("rule,prompt", cuda=False, per_split=0) == []
-    assert noxfile.bench_sample("rule,qlora", cuda=False, per_split=50) == []
+    assert noxfile.bench_sample("rule,qlora+resolve,hybrid+json", cuda=False, per_split=50, model_per_split=0) == []
+    assert noxfile.bench_sample("rule,qlora+resolve", cuda=False, per_split=0, model_per_split=300) == \
+        ["--sample", "qlora+resolve=300"]
 
 
 def test_the_cpu_bench_decodes_64_rows_and_the_gpu_keeps_its_default(noxfile):
     cpu = noxfile.bench_args("reference-cpu", "rule,prompt,qlora+resolve,hybrid", cuda=False)
-    assert cpu == ["--run", "reference-cpu", "--force", "--sample", "prompt=50", "--batch-size", "64"]
+    m = noxfile.MODEL_SAMPLE
+    assert cpu == ["--run", "reference-cpu", "--force", "--sample", f"prompt=50,qlora+resolve={m},hybrid={m}",
+                   "--batch-size", "64"]
     assert noxfile.bench_args("reference-gpu", "rule,prompt,qlora+resolve", cuda=True) == \
         ["--run", "reference-gpu", "--force"]
 
