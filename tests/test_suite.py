@@ -418,7 +418,7 @@ WILD_TAGS = {
     "mixed-units-and-symbols", "polite-indirect-requests", "short-replies-in-context", "misc-realistic-28",
     "accented-asr", "border-and-ports", "car-voice-2", "date-formats-3", "elderly-voice-3", "family-chat-2",
     "group-chat-logistics", "islands-and-coasts-2", "lunar-and-festivals-3", "misc-realistic-45", "misc-realistic-46",
-    "misc-realistic-47", "misc-realistic-48", "mountains-and-parks", "neighbour-groups-2", "new-areas-and-districts",
+    "misc-realistic-47", "misc-realistic-48", "misc-realistic-49", "misc-realistic-50", "mountains-and-parks", "neighbour-groups-2", "new-areas-and-districts",
     "news-comments-2", "noisy-asr", "overseas-cities-3", "overseas-cities-english", "past-dates-3",
     "qa-site-questions-2", "relative-spans-3", "renamed-places", "school-parent-groups-2", "smart-speaker-kids",
     "two-dates-3", "vague-times-3", "voice-assistant-3", "watch-and-wearables", "weekday-forms-3", "work-emails",
