@@ -232,6 +232,9 @@ _DAY_TYPOS = (
     # 67th-70th sittings: 新期五, 明天的明天(的明天), 去年的这个时候 (not …今年呢)
     (re.compile(r"新期(?=[一二三四五六日天])"), "星期"), (re.compile(r"明天的明天的明天"), "大后天"),
     (re.compile(r"明天的明天"), "后天"), (re.compile(r"去年的?这个?时候(?!.*今年)"), "去年今天"),
+    # 71st-72nd sittings: 尽天 (今天), 元单 (元旦), a weekday typed apart (星期 三, 礼拜 六)
+    (re.compile(r"(?<![无穷])尽天(?![下涯])"), "今天"), (re.compile(r"元单"), "元旦"),
+    (re.compile(r"(?<=星期|礼拜)\s+(?=[一二三四五六日天](?![\u4e00-\u9fff]))"), ""),
     # Japanese day words (来週の土曜日 下周六, 今週, あさって: 62nd sitting)
     (re.compile(r"来[週周]の?"), "下周"), (re.compile(r"今[週周]の"), "这周"),
     (re.compile(r"あさって|明[後后]日"), "后天"),

@@ -724,6 +724,9 @@ def test_lunar_days_by_name_this_years_lunar_day_and_said_days(question, today, 
     ("预算2000块 6月6号 出门", None, "06-06"),
     ("2030年三八节前海天气", None, "2030-03-08"),
     ("2026款的车 5月3号提车", None, "05-03"), ("农历十一月十一 出殡", "2026-12-05", "2026-12-19"),
+    # 71st-72nd sittings: 尽天, 元单, a weekday typed apart
+    ("尽天 下雪没", "2027-01-05", "2027-01-05"), ("无穷尽天地", "2027-01-05", None), ("元单 放假 去哪", None, "01-01"),
+    ("礼拜 六 去湖边", "2026-06-01", "2026-06-06"), ("星期 三亚 冷吗", "2026-06-01", None),
 ])
 def test_shifts_and_numbers_that_are_no_dates(question, today, expected):
     assert find_date(question, today=today) == expected
