@@ -61,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("data", help="generate the training set (tutorial's train.txt format + JSONL)")
     p.add_argument("--n", type=int, default=3000, help="number of examples (default 3000)")
     p.add_argument("--seed", type=int, default=0, help="same seed -> byte-identical files")
-    p.add_argument("--mix", default="tutorial", help="template mix: tutorial (the tutorial's 12) | extended | real")
+    p.add_argument("--mix", default="tutorial", help="template mix: tutorial (the tutorial's 12) | extended | real | "
+                   "composed | written (real + the hand-written questions of datasets/written.jsonl)")
     p.add_argument("--prompt", default="tutorial", help="prompt of the user turns: tutorial | short")
     p.add_argument("--out", default="runs/data", help="output folder (default runs/data)")
 

@@ -102,10 +102,11 @@ EXTRA_TEMPLATES: tuple[str, ...] = (
 TRAIN_REGIONS: tuple[str, ...] = ("华北", "华南", "西南", "江浙沪", "山里", "老家", "北方", "南方", "长三角")
 TEST_REGIONS: tuple[str, ...] = ("东北", "江南", "西北", "大西北", "川西", "华东", "珠三角")
 
-MIXES = ("tutorial", "extended", "real", "composed")
-#: Shares of the tutorial's templates, the extended templates and composed phrasings (sft.compose): ``real``
-#: keeps a quarter of template questions; ``composed`` is the composed phrasings alone.
-MIX_SHARES = {"real": (0.15, 0.10, 0.75), "composed": (0.0, 0.0, 1.0)}
+MIXES = ("tutorial", "extended", "real", "composed", "written")
+#: Shares of the tutorial's templates, the extended templates, composed phrasings (sft.compose) and hand-written
+#: questions (sft.written, drawn with repeats): ``real`` keeps a quarter of template questions; ``composed`` is the
+#: composed phrasings alone; ``written`` is ``real`` with a fifth of its examples hand-written ones.
+MIX_SHARES = {"real": (0.15, 0.10, 0.75, 0.0), "composed": (0.0, 0.0, 1.0, 0.0), "written": (0.12, 0.08, 0.60, 0.20)}
 FIELDS = (
     "city", "other", "region", "year", "yy", "cyear", "month", "day", "cmonth", "cday",
     "fmonth", "fday", "month2", "day2", "n",
@@ -253,6 +254,23 @@ def held_out_queries() -> frozenset[str]:
     return held_out()[0]
 
 
+def _written_pool(dates: str, held: frozenset[str], seen_answers: frozenset[Answer],
+                  test_names: re.Pattern) -> tuple[tuple[str, Answer, dt.date | None], ...]:
+    """The hand-written questions a training set may use under a date target: none that names a test-only
+    city, answers like a ``seen`` item, or is a suite question (tests/test_written.py keeps the last out)."""
+    from sft.written import written
+
+    pool = []
+    for item in written():
+        answer, today = item.target(dates)
+        if normalize_query(item.query) in held or test_names.search(item.query) or answer in seen_answers:
+            continue
+        pool.append((item.query, answer, today))
+    if not pool:
+        raise UserError("the `written` mix has no hand-written questions to draw (datasets/written.jsonl)")
+    return tuple(pool)
+
+
 def generate(n: int = 3000, seed: int = 0, mix: str = "tutorial", prompt: str = "tutorial",
              dates: str = "resolved", places: str = "train") -> list[Example]:
     """``n`` training examples, deterministic in ``seed``; ``mix`` is one of :data:`MIXES`; ``dates`` the
@@ -289,8 +307,13 @@ def generate(n: int = 3000, seed: int = 0, mix: str = "tutorial", prompt: str = 
         # a composed question can spell a test city by accident (那 + 曲靖 = 那曲): such questions are dropped
         test_names = re.compile("|".join(sorted({re.escape(n) for c in test_cities()
                                                  for n in (c.name, short_name(c.name))}, key=len, reverse=True)))
+        hand = _written_pool(dates, queries, seen_answers, test_names) if shares[3] else ()
         while len(examples) < n:
             r, today = rng.random(), None
+            if r >= 1.0 - shares[3]:  # a hand-written question, drawn with repeats
+                query, answer, today = hand[rng.randrange(len(hand))]
+                examples.append(Example(f"identity_{len(examples)}", query, answer, today))
+                continue
             if r < shares[0]:
                 query, answer = _tutorial_example(rng, cities)
             elif r < shares[0] + shares[1]:

@@ -1,0 +1,115 @@
+"""The hand-written training questions (datasets/written.jsonl) and the ``written`` mix that draws them."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from sft.cities import short_name, test_cities
+from sft.datagen import MIX_SHARES, generate, normalize_query
+from sft.errors import UserError
+from sft.suite import load_suite
+from sft.task import Answer
+from sft.written import NEAR, NearIndex, load_written, written
+
+#: The tags after the register's own (the writers' guide lists these only).
+TAGS = set("""fragment follow-up activity colloquial dialect typo homophone spaces emoji punctuation english search-box
+hk-macau-taiwan foreign county-city district county scenic-spot province region country two-places two-dates past-date
+festival lunar-festival relative day-only vague-time chinese-numerals dot-date slash-date dash-date year two-digit-year
+range distractor long voice weather-aspect no-city no-date neither""".split())
+
+
+def test_written_file_is_well_formed():
+    items = written()
+    assert len(items) >= 1000
+    assert [i.id for i in items] == [f"written-{n:05d}" for n in range(len(items))]
+    assert len({normalize_query(i.query) for i in items}) == len(items)
+    for item in items:
+        assert item.tags and set(item.tags[1:]) <= TAGS, item
+        assert ("no-city" in item.tags) == (item.gold.city is None), item
+        assert ("no-date" in item.tags) == (item.gold.date is None), item
+        assert ("neither" in item.tags) == (item.gold == Answer(None, None)), item
+        if item.gold.city is not None:
+            assert item.gold.city == item.gold.city.strip() and item.gold.city in item.query, item
+        if item.phrase is not None:
+            assert item.phrase in item.query, item
+            assert item.today is not None or item.gold.date is None, item
+        if item.today is not None and item.gold.date is not None:
+            assert len(item.gold.date) in (5, 10), item
+
+
+def test_written_covers_what_people_type():
+    items = written()
+    share = lambda pred: sum(map(pred, items)) / len(items)  # noqa: E731
+    assert 0.2 <= share(lambda i: i.gold.city is None) <= 0.6
+    assert 0.3 <= share(lambda i: i.gold.date is None) <= 0.7
+    assert share(lambda i: i.phrase is not None) >= 0.1
+    assert share(lambda i: i.today is not None) >= 0.1
+    assert len({i.tags[0] for i in items}) >= 50  # registers
+
+
+def test_no_written_question_is_in_the_suite():
+    """The suite (wild included) never holds a training question, however it is spaced or punctuated."""
+    suite = {normalize_query(i.query) for i in load_suite()}
+    hits = [i.query for i in written() if normalize_query(i.query) in suite]
+    assert not hits
+
+
+def test_no_written_question_is_near_a_wild_one():
+    wild = NearIndex(i.query for i in load_suite() if i.split == "wild")
+    near = [(i.query, *wild.nearest(i.query)) for i in written()]
+    assert not [n for n in near if n[1] >= NEAR]
+
+
+def test_near_index():
+    index = NearIndex(["北京明天天气", "上海后天下雨吗"])
+    assert index.nearest("北京 明天 天气！") == (1.0, "北京明天天气")
+    share, where = index.nearest("上海后天下雪吗")
+    assert where == "上海后天下雨吗" and 0.4 < share < 0.6  # 上海 海后 后天 天下 of 8 bigrams
+    assert index.nearest("你好") == (0.0, None)
+
+
+def test_written_mix_draws_hand_written_questions():
+    examples = generate(3000, seed=0, mix="written", prompt="short", dates="phrase")
+    assert generate(3000, seed=0, mix="written", prompt="short", dates="phrase") == examples
+    by_query = {}
+    for item in written():
+        by_query.setdefault(item.query, item)
+    hand = [e for e in examples if e.query in by_query]
+    assert abs(len(hand) / len(examples) - MIX_SHARES["written"][3]) < 0.03
+    forbidden = re.compile("|".join({n for c in test_cities() for n in (c.name, short_name(c.name))}))
+    for e in hand:
+        item = by_query[e.query]
+        assert e.today is None  # phrase: no reference day; the date words as written
+        assert e.answer == Answer(item.gold.city, item.phrase if item.phrase is not None else item.gold.date)
+        assert not forbidden.search(e.query)
+    resolved = generate(3000, seed=0, mix="written", prompt="short", dates="resolved")
+    for e in resolved:
+        if e.query in by_query:
+            assert (e.answer, e.today) == (by_query[e.query].gold, by_query[e.query].today)
+
+
+@pytest.mark.parametrize("record, message", [
+    ({"id": "w", "query": "北京冷吗", "gold": {"city": "上海", "date": None}, "phrase": None},
+     "gold 'city' must be null or written in the query"),
+    ({"id": "w", "query": "明天北京冷吗", "gold": {"city": "北京", "date": "2026-01-02"}, "phrase": "明天"},
+     "a date phrase without a reference day has no date"),
+    ({"id": "w", "query": "北京冷吗", "gold": {"city": "北京", "date": None}, "phrase": "明天"},
+     "'phrase' must be null or written in the query"),
+    ({"id": "w", "query": "北京冷吗", "gold": {"city": "北京", "date": "6月1号"}, "phrase": None},
+     "gold 'date' must be null or match"),
+    ({"id": "w", "query": "北京冷吗", "gold": {"city": "北京"}, "phrase": None},
+     "'gold' must be an object with exactly 'city' and 'date'"),
+    ({"id": "w", "query": "北京冷吗", "gold": {"city": "北京", "date": None}}, "missing phrase"),
+])
+def test_a_bad_written_line_names_file_and_line(tmp_path, record, message):
+    path = tmp_path / "written.jsonl"
+    good = {"id": "w0", "query": "杭州呢", "gold": {"city": "杭州", "date": None}, "phrase": None}
+    path.write_text(json.dumps(good, ensure_ascii=False) + "\n" + json.dumps(record, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    with pytest.raises(UserError, match=re.escape(f"{path}:2: {message}")):
+        load_written(path)
+    with pytest.raises(UserError, match="no such file"):
+        load_written(tmp_path / "none.jsonl")
