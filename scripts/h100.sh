@@ -126,14 +126,18 @@ case "$1" in
     G=$(nvidia-smi -L | wc -l); i=0
     for m in ${MIXES:-real written}; do
       ( CUDA_VISIBLE_DEVICES=$((i % G)) run bench --contenders "${CONTENDERS:-rule,hybrid,qlora+resolve}" \
-          --adapter "$S/adapter-$m" --run "h100-mix-$m" --reports-dir "$OUT/r" --batch-size 64 --latency-sample 0 \
-          ${BENCH_ARGS:-} > "$OUT/bench-$m.log" 2>&1
-        cp "$S/adapter-$m/qwen_sft.json" "$OUT/r/h100-mix-$m/adapter-qwen_sft.json" ) &
+          --adapter "$S/adapter-$m" --run "h100-mix-$m" --reports-dir "$S/mix" --force --batch-size 64 \
+          --latency-sample 0 ${BENCH_ARGS:-} > "$OUT/bench-$m.log" 2>&1
+        cp "$S/adapter-$m/qwen_sft.json" "$S/mix/h100-mix-$m/adapter-qwen_sft.json" ) &
       i=$((i + 1))
     done
     wait
     for m in ${MIXES:-real written}; do grep -v "it/s\]\|s/it\]" "$OUT/bench-$m.log" | tail -n 3; done
-    tar cf "$OUT/report.tar" -C "$OUT/r" . && rm -r "$OUT/r" ;;
+    # each report on its own (a tar of both is past what a call brings back); report.md is rendered again here
+    for m in ${MIXES:-real written}; do
+      mkdir -p "$OUT/h100-mix-$m" && cp "$S/mix/h100-mix-$m"/{report.json,adapter-qwen_sft.json} "$OUT/h100-mix-$m/"
+      gzip -c "$S/mix/h100-mix-$m/samples.jsonl" > "$OUT/h100-mix-$m/samples.jsonl.gz"
+    done ;;
   ddp|ddp-train)  # issue 16: one GPU (CUDA_VISIBLE_DEVICES=0) against $NPROC through torchrun (DDP)
     # `ddp` does all in one call (past 600 s with the 8,000-example recipe: use ddp-train, then ddp-bench)
     setup
