@@ -10,9 +10,9 @@
 #   python -c "from pathlib import Path; from sft.models import join_parts, embedded_parts; \
 #     join_parts(embedded_parts(), Path('.gpu/model.gguf').resolve())"
 #   pip download --no-deps --only-binary=:all: -d .gpu/w 'borax>=4.1,<5'
-#   (cd .gpu && tar cf - model.gguf w | split -b 20971520 -d -a 2 - c. && rm model.gguf)
-# (20 MiB chunks, c.00..c.25: a call carries the tracked tree too (~41 MB with the reports), 64 MiB in all;
-#  24 MiB chunks, c.00..c.21, served while the tree was under 38 MB, 32 MiB ones while it was under 30 MB)
+#   (cd .gpu && tar cf - model.gguf w | split -b 16777216 -d -a 2 - c. && rm model.gguf)
+# (16 MiB chunks, c.00..c.32: a call carries the tracked tree too (~47 MB with the reports), 64 MiB in all;
+#  20 MiB chunks served while the tree was under 44 MB, 24 MiB ones under 38 MB, 32 MiB ones under 30 MB)
 #   pip download --only-binary=:all: --python-version 3.12 --platform manylinux_2_28_x86_64 --platform any \
 #     -d .gpu/nox nox==2026.10.20   # nox and its dependencies (7 MB): carried with the `prepare` call
 #   bash scripts/h100.sh stage N   # copy chunk N to $HOME/stage
