@@ -94,7 +94,8 @@ _YMD = re.compile(
     r"|(?<![\d.A-Za-z#])(?P<y3>(?:19|20)\d\d)(?P<m3>0[1-9]|1[0-2])(?P<d3>0[1-9]|[12]\d|3[01])(?!\d|\.\d)"
     # 26.10.25, 27.2.5: a two-digit year 20-39 before a month and day, apart by dots (20xx, as 26年)
     # (26-12-06 too: dashes, WILD.md, 53rd sitting)
-    r"|(?<![\d.\-])(?P<y4>[23]\d)(?P<s4>[.\-])(?P<m4>0?[1-9]|1[0-2])(?P=s4)(?P<d4>0?[1-9]|[12]\d|3[01])(?![\d.\-])"
+    # (26/3/8 too: slashes, 73rd sitting)
+    r"|(?<![\d.\-/])(?P<y4>[23]\d)(?P<s4>[.\-/])(?P<m4>0?[1-9]|1[0-2])(?P=s4)(?P<d4>0?[1-9]|[12]\d|3[01])(?![\d.\-/])"
     # 12/6/2026: month/day/year, the year last (US style)
     r"|(?<![\d/])(?P<m5>0?[1-9]|1[0-2])/(?P<d5>0?[1-9]|[12]\d|3[01])/(?P<y5>(?:19|20)\d\d)(?![\d/])"
 )
@@ -107,7 +108,7 @@ _YEAR_LEAD = re.compile(
     rf"[^\d，,。；;！!？?]{{0,6}}?(?P<m>{NUM}){_MONTH}(?P<d>{NUM}){DAY_END}")
 # What may not follow a number pair read as month.day: it is a measure (降雨量3.5毫米, 1.5度, 风力2.5级)
 _UNITS = (r"毫米|厘米|公里|千米|米|度(?!假)|℃|°|级|%|％|mm|cm|km|m/s|hPa|mph|倍|万|千|元(?![朗旦宵])|块|小时|分钟"
-          r"|个|岁|次|纪念|折"
+          r"|个|岁|次|纪念|折|成(?=的|概率|[\s，,。？?！!]|$)"  # 8.5成的概率: tenths
           r"|天(?=[到内后左就以之的才])")  # 3-5天到: a span of days
 
 # Month and day: 4月6号, 十二月三十号, 3-15号, 3/15, 3.15 (not after 年: 今年6月1号 is relative)
@@ -121,6 +122,10 @@ _MD = re.compile(
     rf"(?!\d|/|\.\d|-(?!\d{{1,2}}(?P=s2)\d{{1,2}}(?![\d./-])))"  # 3.15, 3/15, 3.15...; a range 2.22-2.23 too
     rf"(?!\s*(?:{_UNITS}))"  # a measure, not a day: PM2.5, 3.5毫米, 1.5度, 2.5级
     r"(?!\s*(?:主场|客场|领先|落后|赢|输|战胜|击败))"  # 2-1 主场: a score
+    # 0503, 0916 typed alone between spaces as month and day (a leading zero; not a clock time, 0830 出发, nor a code,
+    # 取件码 0612)
+    r"|(?:^|(?<=\s))(?<![码号]\s)(?P<m3>0[1-9])(?P<d3>0[1-9]|[12]\d|3[01])(?=\s)"
+    r"(?!\s*(?:点|时|出发|起飞|到达|落地|集合|开始|发车|航班|的航班|的车|上班|下班))"
 )
 
 
@@ -234,7 +239,11 @@ _DAY_TYPOS = (
     (re.compile(r"明天的明天"), "后天"), (re.compile(r"去年的?这个?时候(?!.*今年)"), "去年今天"),
     # 71st-72nd sittings: 尽天 (今天), 元单 (元旦), a weekday typed apart (星期 三, 礼拜 六)
     (re.compile(r"(?<![无穷])尽天(?![下涯])"), "今天"), (re.compile(r"元单"), "元旦"),
-    (re.compile(r"(?<=星期|礼拜)\s+(?=[一二三四五六日天](?![\u4e00-\u9fff]))"), ""),
+    (re.compile(r"(?:(?<=星期)|(?<=礼拜)|(?<=周))\s+(?=[一二三四五六日天](?![\u4e00-\u9fff]))"), ""),
+    # 73rd-76th sittings: 廿 in a written day (五月廿号, 12月廿三号), 圣诞夜 (Christmas Eve), 下周同一天, あした, 礼拜无
+    (re.compile(r"(?<=月)廿|廿(?=[一二三四五六七八九]?\s*[号日號])"), "二十"), (re.compile(r"圣诞夜"), "平安夜"),
+    (re.compile(r"下(?:周|个?星期|个?礼拜)同一天"), "下周的今天"), (re.compile(r"あした"), "明天"),
+    (re.compile(r"(?<=礼拜|星期)无(?![锡为法聊事人所论])"), "五"),
     # Japanese day words (来週の土曜日 下周六, 今週, あさって: 62nd sitting)
     (re.compile(r"来[週周]の?"), "下周"), (re.compile(r"今[週周]の"), "这周"),
     (re.compile(r"あさって|明[後后]日"), "后天"),

@@ -727,6 +727,13 @@ def test_lunar_days_by_name_this_years_lunar_day_and_said_days(question, today, 
     # 71st-72nd sittings: 尽天, 元单, a weekday typed apart
     ("尽天 下雪没", "2027-01-05", "2027-01-05"), ("无穷尽天地", "2027-01-05", None), ("元单 放假 去哪", None, "01-01"),
     ("礼拜 六 去湖边", "2026-06-01", "2026-06-06"), ("星期 三亚 冷吗", "2026-06-01", None),
+    # 73rd-76th sittings: 廿 in a written day, two-digit year with slashes, 圣诞夜, 下周同一天, あした, 礼拜无,
+    # tenths (8.5成), a leading-zero MMDD typed alone (not a code, not a clock time), 周 一 typed apart
+    ("三月廿号 去爬山", None, "03-20"), ("11月廿八号 下雪吗", None, "11-28"), ("27/1/9 去滑雪", None, "2027-01-09"),
+    ("圣诞夜 外滩 冷吗", None, "12-24"), ("下周同一天 复查", "2026-06-03", "2026-06-10"),
+    ("あした 晴れ？", "2026-06-03", "2026-06-04"), ("礼拜无 打球", "2026-06-03", "2026-06-05"),
+    ("降雨概率 6.5成 吗", None, None), ("0718 漳州 天气", None, "07-18"), ("取件码 0718 明天去拿", None, None),
+    ("明早 0730 出发 冷吗", "2026-06-03", "2026-06-04"), ("下周 四 开会", "2026-06-03", "2026-06-11"),
 ])
 def test_shifts_and_numbers_that_are_no_dates(question, today, expected):
     assert find_date(question, today=today) == expected
