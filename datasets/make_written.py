@@ -5,6 +5,7 @@ Each writer's batch is a JSONL file in the format of ``sft/written.py``. Kept in
 (normalised), and one whose character bigrams overlap a ``wild`` question's by ``sft.written.NEAR`` or more::
 
     python datasets/make_written.py BATCH.jsonl [BATCH.jsonl ...]     # writes datasets/written.jsonl
+    python datasets/make_written.py datasets/written.jsonl            # re-filter it after `wild` grew
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ KEYS = ("id", "query", "gold", "phrase", "tags", "today")
 
 
 def main(paths: list[str]) -> int:
+    if not paths:  # without a batch the file would be rewritten empty
+        print(__doc__.strip().splitlines()[-2].strip(), file=sys.stderr)
+        return 2
     suite = load_suite()
     in_suite = {normalize_query(i.query) for i in suite}
     wild = NearIndex(i.query for i in suite if i.split == "wild")

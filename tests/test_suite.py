@@ -461,6 +461,14 @@ WILD_TAGS = {
     "two-people",
     "misc-realistic-2", "northern-dialects", "southern-dialects", "southwest-dialects", "net-abbreviations",
     "elderly-voice", "chinglish-mix", "city-typos", "long-distance",
+    "bus-and-metro-riders", "cantonese-written", "city-short-forms-2", "county-seat-life", "date-typing-variants-4",
+    "expats-in-china", "ferries-and-islands-3", "festival-typos", "gaokao-and-exam-days", "herders-and-grassland",
+    "kids-and-teens-chat", "livestream-shopping", "markets-and-fairs", "migrant-workers-travel", "misc-realistic-55",
+    "misc-realistic-56", "misc-realistic-57", "misc-realistic-58", "parcel-lockers-and-couriers",
+    "pasted-itineraries-2", "patient-caregivers", "plum-rain-and-typhoon-season", "relative-dates-stress-3",
+    "shanghainese-written", "short-video-comments", "sunrise-photographers", "taxi-voice-notes",
+    "tea-and-fruit-growers", "tea-houses-and-mahjong", "two-cities-stress-3", "wedding-planners",
+    "weekday-and-date-mixed",
 }
 
 
