@@ -151,7 +151,8 @@ _TO = re.compile(
 )
 _AT = re.compile(r"(?:在|来|住)" + _GAP + r"$")
 _FROM = re.compile(r"(?:从|离开|自|由|离|(?<![A-Za-z])from|(?:^|[\s，,])[人我]在)" + _GAP + r"$")  # 人在钦州，…去鼓楼区
-_FROM_AFTER = re.compile(r"^(?:市)?(?:出发|起飞|到|去|飞|人)")
+# 重庆北到万州, 济南西站出发: a station written as the city + a direction is the city (WILD.md, 6th and 78th sittings)
+_FROM_AFTER = re.compile(r"^(?:市)?(?:[东南西北]?站|[东南西北](?=[到去出飞]))?(?:出发|起飞|到|去|飞|人)")
 
 
 @dataclass(frozen=True)
@@ -536,17 +537,24 @@ def _origin_of_trip_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> b
     if not (_FROM.search(folded, 0, m.start) or _FROM_AFTER.match(folded[m.end:])):
         return False
     places = _place_cities()
-    for to in _TRIP_TO.finditer(folded, m.end, min(len(folded), m.end + 8)):
-        for length in range(min(gazetteer.max_len, len(folded) - to.end()), 1, -1):
-            city = places.get(folded[to.end() : to.end() + length])
+    # 成都出发 新都桥 理塘 巴塘: the places of the trip listed right after 出发, no verb (80th sitting)
+    listed = _SET_OFF_THEN.match(folded, m.end)
+    starts = [to.end() for to in _TRIP_TO.finditer(folded, m.end, min(len(folded), m.end + 8))]
+    for start in starts + ([listed.end()] if listed else []):
+        for length in range(min(gazetteer.max_len, len(folded) - start), 1, -1):
+            city = places.get(folded[start : start + length])
             if city is not None:  # a trip to a place, even one of the city's own (从杭州去千岛湖): that place is asked
                 return True
     return False
 
 
+_SET_OFF_THEN = re.compile(r"(?:市)?出发[\s，,、]+")
+
+
 # A weather word may sit before the conjunction: 武汉热还是长沙热 asks about both, like 武汉还是长沙
 _AND = re.compile(rf"^\s*的?(?:{_WEATHER.pattern}|[春夏秋冬]天)?\s*"
                   r"(?:和|与|跟|及|(?:还是|或者|或)(?:去|到)?|比|没有|、|,|，|/|and|or|vs\.?|VS\.?"
+                  r"|(?:[A-Za-z]+er|more\s+[A-Za-z]+)\s+than"  # is 成都 colder than 重庆 (79th sitting)
                   # list markers: 1.苏州 2.无锡, • 郑州 • 开封
                   r"|\d{1,2}\s*[.、)）]|[（(]\d{1,2}[)）]|[①-⑩⒈-⒑•·])\s*$")
 # 泰州 台州 6月3号 哪个会下雨: a comparison later in the question also makes two cities side by side a list.
@@ -559,7 +567,7 @@ _WHICH = re.compile(r"\s*(?:哪个|哪边|哪里|哪儿|哪|谁|比较|对比|�
 _SHORT_CUE = re.compile(
     r"[ 的]?(?:[0-9０-９]|[一二三四五六七八九十两]{1,3}月|今天|今晚|今早|今儿|今日|明天|明早|明晚|明儿|明日|明后|后天|"
     r"大后天|下周|下个|下星期|下礼拜|这周|这个周|本周|周[一二三四五六日天末]|星期|礼拜|元旦|国庆|春节|五一|十一|"
-    r"天气|气温|温度|下雨|下雪|会不会|冷|热|刮风|有雨|有雪|雾霾|台风|降温|几度|多少度)")
+    r"天气|气温|温度|下雨|下雪|会不会|冷|热|刮风|有雨|有雪|雾霾|台风|降温|几度|多少度|古城)")  # 大同古城 (80th sitting)
 # Short forms never read this way: a province (吉林), a district people mean more often (朝阳, 大安, 沙湾), a
 # sight (the mountains, 都江堰), words a weather question starts with (东方, 合作, 同仁, 安宁, 新星 …).
 _SHORT_NEVER = frozenset({"吉林", "朝阳", "大安", "沙湾", "东方", "合作", "同仁", "安宁", "新星", "新民", "天长",

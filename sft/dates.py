@@ -108,6 +108,9 @@ FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
     # sittings), and English names (Christmas Eve): read, never written by the training mix (NAMED_ONLY)
     "520": (5, 20), "618": (6, 18),
     **{n: md for name, md in (("Christmas Eve", (12, 24)), ("Christmas Day", (12, 25)), ("Christmas", (12, 25)),
+                              # chat English and the common misspelling (77th-80th sittings)
+                              ("Xmas Eve", (12, 24)), ("Xmas eve", (12, 24)), ("Chrismas", (12, 25)),
+                              ("Chrismas Eve", (12, 24)),
                               ("New Year's Eve", (12, 31)), ("New Year's Day", (1, 1)), ("Halloween", (10, 31)),
                               ("Valentine's Day", (2, 14)), ("Boxing Day", (12, 26)))
        for n in (name, name.lower())},
@@ -204,6 +207,8 @@ _YEAR_FESTIVAL = re.compile(rf"(?:(?<![\d{CN_NUMERALS}])(?P<y>{YEAR})年的?|(?<
 _SHIFT = r"(?:节)?的?(?P<sd>前|后)第?(?P<sn>[一两二三四五六七1-7])天"  # 五一的前两天 too
 # 五一调休, 国庆节后第一个工作日: a working day the holiday schedule decides, no date of the festival's.
 _WORKDAY_AFTER = re.compile(r"(?:节)?(?:假期)?(?:调休|[前后]第?[一二1]个工作日|[前后]的?第?[一二1]个?上班)")
+# An English festival name, then its year (New Year's Day 2027, Christmas, 2026): English writes the year after.
+_FESTIVAL_THEN_YEAR = re.compile(rf"(?<![A-Za-z])(?P<f>{_alternation(NAMED_ONLY)})\s*,?\s*(?P<yy>20\d\d)(?!\d)")
 # A fixed-date festival without a year (not after 年: 今年国庆 is relative, 2025年国庆 is the one above).
 _BARE_FESTIVAL = re.compile(rf"(?<!年)(?<!年的)(?P<f>{_FESTIVAL})(?:(?P<nth>{_NTH_DAY})|(?P<shift>{_SHIFT}))?")
 
@@ -457,6 +462,10 @@ def find_festival(text: str) -> tuple[int | None, int, int] | None:
             continue
         year += 2000 if year < 100 else 0
         day = festival_date(match["f"], year)
+        if day is not None:
+            return day.year, day.month, day.day
+    for match in _FESTIVAL_THEN_YEAR.finditer(text):  # New Year's Day 2027, Christmas 2026 (79th sitting)
+        day = festival_date(match["f"], int(match["yy"]))
         if day is not None:
             return day.year, day.month, day.day
     for match in _BARE_FESTIVAL.finditer(text):

@@ -244,6 +244,11 @@ _DAY_TYPOS = (
     (re.compile(r"(?<=月)廿|廿(?=[一二三四五六七八九]?\s*[号日號])"), "二十"), (re.compile(r"圣诞夜"), "平安夜"),
     (re.compile(r"下(?:周|个?星期|个?礼拜)同一天"), "下周的今天"), (re.compile(r"あした"), "明天"),
     (re.compile(r"(?<=礼拜|星期)无(?![锡为法聊事人所论])"), "五"),
+    # 77th-80th sittings: 五1 六1 七1 (a festival typed half in digits), Cantonese 呢個禮拜六 (这个礼拜六), 后天的后天
+    (re.compile(r"(?<![\d〇零一二三四五六七八九十百])五1(?![\d.号日號月年个])"), "五一"),
+    (re.compile(r"(?<![\d〇零一二三四五六七八九十百])六1(?![\d.号日號月年个])"), "六一"),
+    (re.compile(r"(?<![\d〇零一二三四五六七八九十百])七1(?![\d.号日號月年个])"), "七一"),
+    (re.compile(r"呢[個个](?=礼拜|禮拜|星期|周|週)"), "这个"), (re.compile(r"后天的后天"), "大大后天"),
     # Japanese day words (来週の土曜日 下周六, 今週, あさって: 62nd sitting)
     (re.compile(r"来[週周]の?"), "下周"), (re.compile(r"今[週周]の"), "这周"),
     (re.compile(r"あさって|明[後后]日"), "后天"),
@@ -275,11 +280,24 @@ def _sound(match: re.Match) -> str:
     return _WEEKDAY_SOUNDS[found]
 
 
+@functools.lru_cache(maxsize=1)
+def festival_typos() -> tuple[re.Pattern | None, dict[str, str]]:
+    """datasets/festival_typos.tsv (``make_festival_typos.py``): festival names typed with one character replaced
+    by a sound-alike (中球节, 圣蛋节, 国情节), as one pattern, and each form's festival."""
+    from sft.paths import DATA, read_tsv
+
+    table = {typo: name for _, (typo, name) in read_tsv(DATA / "festival_typos.tsv", ("typo", "festival"))}
+    if not table:
+        return None, table
+    return re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True)))), table
+
+
 def _typed_day_words(text: str) -> str:
     text = _FORMAL_RUN.sub(lambda m: m.group(0).translate(_FORMAL_NUMERALS), text)
     for pattern, word in _DAY_TYPOS:
         text = pattern.sub(word if word is not None else _sound, text)
-    return text
+    pattern, table = festival_typos()  # a festival typed through a pinyin input method (WILD.md, 79th sitting)
+    return pattern.sub(lambda m: table[m.group(0)], text) if pattern is not None else text
 
 
 #: An event named before 那天/当天 (搬家那天, 出院 那天): the day written right before that event is the one asked.

@@ -734,6 +734,26 @@ def test_lunar_days_by_name_this_years_lunar_day_and_said_days(question, today, 
     ("あした 晴れ？", "2026-06-03", "2026-06-04"), ("礼拜无 打球", "2026-06-03", "2026-06-05"),
     ("降雨概率 6.5成 吗", None, None), ("0718 漳州 天气", None, "07-18"), ("取件码 0718 明天去拿", None, None),
     ("明早 0730 出发 冷吗", "2026-06-03", "2026-06-04"), ("下周 四 开会", "2026-06-03", "2026-06-11"),
+    # 77th-80th sittings: 五1 六1, Cantonese 呢個禮拜, 后天的后天, Xmas eve, an English festival before its year,
+    # festivals typed with a sound-alike (datasets/festival_typos.tsv)
+    ("六1 带娃出去", None, "06-01"), ("十五1号", None, None), ("呢個禮拜日 行山", "2026-06-03", "2026-06-07"),
+    ("后天的后天 冷不冷", "2026-06-03", "2026-06-07"), ("xmas eve 冷吗", None, "12-24"),
+    ("Christmas 2027 去哪", None, "2027-12-25"), ("情仁节 下雨吗", None, "02-14"),
+    ("重阳节", "2026-06-03", "2026-10-18"),
+    ("元宵节 去看灯", "2026-06-03", "2027-02-20"), ("元消节 去看灯", "2026-06-03", "2027-02-20"),
 ])
 def test_shifts_and_numbers_that_are_no_dates(question, today, expected):
     assert find_date(question, today=today) == expected
+
+
+def test_festival_typos_are_one_sound_alike_away_from_a_festival_the_dates_read():
+    from sft.dates import FIXED_FESTIVALS, LUNAR_FESTIVALS
+    from sft.task import festival_typos
+
+    pattern, table = festival_typos()
+    assert pattern is not None and len(table) > 500
+    for typo, name in table.items():
+        assert name in FIXED_FESTIVALS or name in LUNAR_FESTIVALS, (typo, name)
+        assert len(typo) == len(name) and typo != name, (typo, name)
+        diff = [i for i, (a, b) in enumerate(zip(typo, name, strict=True)) if a != b]
+        assert len(diff) == 1 and name[diff[0]] != "节", (typo, name)

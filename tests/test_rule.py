@@ -350,6 +350,9 @@ def test_rule_8_the_date_is_read_with_the_city_blanked_out(question, today, date
     ("从北京到上海 明天天气", "上海"),  # two cities: the destination (rule 6)
     ("从成都出发 明天冷吗", "成都"),  # nowhere else named: the city
     ("从广州去某个地方 热吗", "广州"),  # an unknown place: the city stays
+    ("成都东到万州 周五 雨大吗", None),  # a station written as the city + a direction is the origin (78th sitting)
+    ("南京出发 婺源 篁岭 两天 冷吗", None),  # the trip's places listed right after 出发, no verb (80th sitting)
+    ("南京出发 明天 冷吗", "南京"),  # nothing listed after 出发: the city
 ])
 def test_rule_5e_an_origin_city_of_a_trip_to_a_place_that_is_no_city(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
@@ -589,6 +592,8 @@ def test_lists_routes_and_cantonese_words(question, expected):
     ("今晚深圳卫视 跨年 会下雨吗", None, (None, "12-31")),  # a TV channel's name
     ("打卡西湖 明天 会下雨吗 杭州", "2026-05-05", ("杭州", "2026-05-06")),  # 打卡: to check in
     ("北京—————天津—————保定 哪个周末不下雨", "2026-05-05", ("北京", "2026-05-09")),
+    ("is 西安 hotter than 郑州 today", "2026-05-05", ("西安", "2026-05-05")),  # English A ...er than B: the first
+    ("平遥 还是 大同古城 周末", None, ("大同", None)),  # 古城 after a short name: the city (80th sitting)
 ])
 def test_spaced_out_questions_corrections_to_places_trips_and_comparisons(question, today, expected):
     assert tuple(json.loads(rule.extract_one(question, today=today)).values()) == expected
