@@ -469,6 +469,13 @@ WILD_TAGS = {
     "shanghainese-written", "short-video-comments", "sunrise-photographers", "taxi-voice-notes",
     "tea-and-fruit-growers", "tea-houses-and-mahjong", "two-cities-stress-3", "wedding-planners",
     "weekday-and-date-mixed",
+    "beekeepers-and-orchards", "calendar-app-entries", "cantonese-english-mix", "city-districts-stress-2",
+    "construction-and-concrete", "customer-service-transcripts", "dates-with-times-2", "deadlines-and-ranges-2",
+    "elderly-voice-4", "english-only-2", "festival-planning-2", "group-tours", "gym-and-fitness",
+    "holiday-weekdays-mixed", "hotel-and-homestay-hosts", "minnan-written", "misc-realistic-59", "misc-realistic-60",
+    "misc-realistic-61", "misc-realistic-62", "night-fishing", "northeastern-speech-2", "numbers-and-codes-2",
+    "pet-travel", "returning-overseas-students", "school-pickup-and-buses", "sichuanese-written",
+    "stargazing-and-eclipses", "typos-mixed-heavy", "vlog-scripts", "weather-app-complaints", "wedding-guests",
 }
 
 
