@@ -295,7 +295,9 @@ _PHRASE_START = re.compile(r"[^\w]|[_去到在回飞住来]")
 #: typed with one sound-alike (鄂尔多丝) is rarely an everyday word, so it needs no phrase start.
 #: Looked for in the 4 characters before a position only (its longest word has 3): a scan from the start
 #: made rule 5c quadratic in the question's length (a 5,000-character garbage question took minutes).
-_TIME_BEFORE = re.compile(r"(?:[今明后昨前那当每]天|[今明昨][晚早儿]|[号號日]|[早晚]上|[上中下]午|[这那]边|周末"
+# (金天, 侯天, 大厚天, 明犬, 州末: day words typed wrong, 81st-84th sittings)
+_TIME_BEFORE = re.compile(r"(?:[今明后昨前那当每金侯厚]天|明犬|州末|"
+                          r"[今明昨][晚早儿]|[号號日]|[早晚]上|[上中下]午|[这那]边|周末"
                           r"|[以之][后前]|(?:周|礼拜|星期)[一二三四五六日天]|小度|同学|那个|[呃嗯]|就是|一下|[问查看]下)$")
 
 
@@ -567,7 +569,8 @@ _WHICH = re.compile(r"\s*(?:哪个|哪边|哪里|哪儿|哪|谁|比较|对比|�
 _SHORT_CUE = re.compile(
     r"[ 的]?(?:[0-9０-９]|[一二三四五六七八九十两]{1,3}月|今天|今晚|今早|今儿|今日|明天|明早|明晚|明儿|明日|明后|后天|"
     r"大后天|下周|下个|下星期|下礼拜|这周|这个周|本周|周[一二三四五六日天末]|星期|礼拜|元旦|国庆|春节|五一|十一|"
-    r"天气|气温|温度|下雨|下雪|会不会|冷|热|刮风|有雨|有雪|雾霾|台风|降温|几度|多少度|古城)")  # 大同古城 (80th sitting)
+    r"天气|气温|温度|下雨|下雪|会不会|冷|热|刮风|有雨|有雪|雾霾|台风|降温|几度|多少度|"
+    r"古城|下不下|过年)")  # 大同古城 (80th sitting), 中山下不下雨 and 石狮 过年 (81st-82nd)
 # Short forms never read this way: a province (吉林), a district people mean more often (朝阳, 大安, 沙湾), a
 # sight (the mountains, 都江堰), words a weather question starts with (东方, 合作, 同仁, 安宁, 新星 …).
 _SHORT_NEVER = frozenset({"吉林", "朝阳", "大安", "沙湾", "东方", "合作", "同仁", "安宁", "新星", "新民", "天长",
@@ -596,7 +599,10 @@ def find_short_full_name(question: str, gazetteer: Gazetteer) -> Mention | None:
             # a cue right after it, or the name standing as a word of its own in a weather question (石狮 服装城 …
             # 落雨不; … 下了一下午 中山: WILD.md, 48th, 59th and 61st sittings)
             alone = (end == len(folded) or folded[end].isspace()) and _WEATHER.search(folded) is not None
-            if (start == 0 or _PHRASE_START.match(folded[start - 1])) and (_SHORT_CUE.match(folded, end) or alone) \
+            # a phrase starts there, or right after a time word, as for rule 5c (后天中山下不下雨: 82nd sitting)
+            begins = start == 0 or bool(_PHRASE_START.match(folded[start - 1])
+                                        or _TIME_BEFORE.search(folded, max(0, start - 4), start))
+            if begins and (_SHORT_CUE.match(folded, end) or alone) \
                     and not _inside_word(folded, Mention(start, end, short, short)):
                 return Mention(start, end, question[start:end], short)
             start = folded.find(short, start + 1)

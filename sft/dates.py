@@ -199,7 +199,9 @@ _NOT_BEFORE_AFTER = (r"(?!\s*节?(?:[之以]?前(?![一两二三四五六七1-7�
                      r"|后(?!第?[一两二三四五六七1-7]天|天气)))")
 # 国庆第三天, 五一假期的第二天: a day into a holiday of several days off (HOLIDAY_DAYS).
 # 國慶节 第二天, 国庆最后一天 (the holiday's days off: HOLIDAY_DAYS)
-_NTH_DAY = r"\s*(?:假期|长假|黄金周|小长假|假)?的?(?:第(?P<n>[一二三四五六七1-7])天|(?P<nlast>最后一天))"
+# 劳动节5天假 第三天, 国庆七天假的第二天: the holiday's length may stand between (WILD.md, 84th sitting)
+_NTH_DAY = (r"\s*(?:[1-7一二三四五六七]\s*天\s*)?(?:假期|长假|黄金周|小长假|假)?\s*的?"
+            r"(?:第(?P<n>[一二三四五六七1-7])天|(?P<nlast>最后一天))")
 # 2025年国庆, 二〇二五年的中秋: a festival in a named (numeric) year.
 _YEAR_FESTIVAL = re.compile(rf"(?:(?<![\d{CN_NUMERALS}])(?P<y>{YEAR})年的?|(?<![\d.\-A-Za-z])(?P<yy>20\d\d)\s*)"
                             rf"(?P<f>{_FESTIVAL})")  # 2025年国庆; 2026 七夕, 2027春节 (a year written apart)
@@ -278,7 +280,9 @@ _REL = re.compile(
         rf"(?P<enweek>(?i:(?:(?:(?P<ep>(?<![a-z])(?:next|nxt|this|coming|on)|下个?|这个?|上个?)\s*)?(?<![a-z])"
         rf"(?P<ed>{'|'.join(_EN_WEEKDAYS)})"
         rf"|(?P<ep2>next|nxt|this|coming|on)\s+(?P<ed2>{_EN_SHORT_WEEKDAY})\.?)(?![a-z])))",
-        r"(?P<enweekend>(?i:(?P<eq>(?<![a-z])(?:next|this|coming)|下个?|这个?)\s*(?:weekend|wknd)(?![a-z])))",
+        r"(?P<enweekend>(?i:(?:(?P<eq>(?<![a-z])(?:next|this|coming)|下个?|这个?)\s*"
+        # or alone in a Chinese question (Weekend 去澳門: 83rd sitting), not after last/past/the
+        r"|(?<![a-z])(?<!last )(?<!past )(?<!the )(?=weekend\s*[\u4e00-\u9fff]))(?:weekend|wknd)(?![a-z])))",
         # a weekday written short and capitalised, alone (Sat 去鼓浪屿, Sun or Mon): as 周六, 周日 (31st sitting)
         r"(?P<enshort>(?<![A-Za-z])(?P<es>Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?![A-Za-z])"
         r"(?=\s*(?:[\u4e00-\u9fff]|or\b|$|[/&,，])))",  # not "the Sun is"
@@ -539,7 +543,7 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
     if kind == "enshort":
         return _on_or_after(today, [d[:3] for d in _EN_WEEKDAYS].index(match["es"].lower()))
     if kind == "enweekend":
-        return _weekend(today, _WEEK_SHIFT[match["eq"].lower().rstrip("个")])  # this weekend, 这个weekend
+        return _weekend(today, _WEEK_SHIFT[(match["eq"] or "").lower().rstrip("个")])  # this weekend, 这个weekend
     if kind == "countdown":
         return today + dt.timedelta(days=parse_number(match["cn"]))
     if kind == "after":

@@ -213,6 +213,9 @@ def _normalize(question: str) -> str:
         # typed with a space after every character (湖州 明 天 下 雨 吗): the spaces between characters go
         text = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text)
     text = re.sub(r"(\d{1,2})\s*월\s*(\d{1,2})\s*일", r"\1月\2日", text)  # 10월 3일 (Korean)
+    # May 1-5, Dec 24~26: an English month's day range gives its first day (not the dash date 1-5; 84th sitting)
+    text = re.sub(r"(?i)(?<![a-z])((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d{1,2})"
+                  r"(?:st|nd|rd|th)?\s*[-–~]\s*\d{1,2}(?:st|nd|rd|th)?(?![\d:/.])", r"\1", text)
     text = re.sub(r"(?<![单公纪])元月(?=[\d〇零一二三四五六七八九十两])", "1月", text)  # 元月十八号: January
     text = re.sub(r"(?<=\d)\s*[·・•。]\s*(?=\d)", ".", text)  # 5·20, 12・12, 8。12: a dot between numbers
     text = re.sub(r"(?<=\d)[Oo](?=\d*[月日号/.-])|(?<=[月/.-])[Oo](?=\d)", "0", text)  # 1O月1日: a letter O for 0
@@ -249,6 +252,12 @@ _DAY_TYPOS = (
     (re.compile(r"(?<![\d〇零一二三四五六七八九十百])六1(?![\d.号日號月年个])"), "六一"),
     (re.compile(r"(?<![\d〇零一二三四五六七八九十百])七1(?![\d.号日號月年个])"), "七一"),
     (re.compile(r"呢[個个](?=礼拜|禮拜|星期|周|週)"), "这个"), (re.compile(r"后天的后天"), "大大后天"),
+    # 81st-84th sittings: Minnan 拜六 (礼拜六), day words typed with a sound-alike (侯天, 大厚天, 金天, 州末, 明犬 by
+    # shape, 圆蛋), 加上周末 (plus the weekend, not 上周末)
+    (re.compile(r"(?<![礼参朝跪膜崇祭叩团])拜(?=[一二三四五六](?![拜一二三四五六七八九十\d]))"), "礼拜"),
+    (re.compile(r"侯天|(?<=大)厚天"), "后天"), (re.compile(r"金天(?![鹅])"), "今天"), (re.compile(r"州末"), "周末"),
+    (re.compile(r"明犬"), "明天"), (re.compile(r"圆蛋"), "元旦"),
+    (re.compile(r"加上(?=周末|周[一二三四五六日天]|礼拜|星期)"), "加"),
     # Japanese day words (来週の土曜日 下周六, 今週, あさって: 62nd sitting)
     (re.compile(r"来[週周]の?"), "下周"), (re.compile(r"今[週周]の"), "这周"),
     (re.compile(r"あさって|明[後后]日"), "后天"),

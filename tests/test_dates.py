@@ -741,6 +741,14 @@ def test_lunar_days_by_name_this_years_lunar_day_and_said_days(question, today, 
     ("Christmas 2027 去哪", None, "2027-12-25"), ("情仁节 下雨吗", None, "02-14"),
     ("重阳节", "2026-06-03", "2026-10-18"),
     ("元宵节 去看灯", "2026-06-03", "2027-02-20"), ("元消节 去看灯", "2026-06-03", "2027-02-20"),
+    # 81st-84th sittings: Minnan 拜X, 侯天 / 大厚天 / 金天 / 州末 / 明犬 / 圆蛋, 加上周末, Weekend alone, a holiday's
+    # length before its nth day, an English month's day range
+    ("拜三 会落雨无", "2026-06-03", "2026-06-03"), ("团拜六点开始", "2026-06-03", None),
+    ("侯天 出差", "2026-06-03", "2026-06-05"), ("大厚天 晴吗", "2026-06-03", "2026-06-06"),
+    ("州末 去爬山", "2026-06-03", "2026-06-06"), ("圆蛋 放假", None, "01-01"),
+    ("周五 加上周末 去露营", "2026-06-03", "2026-06-05"), ("Weekend 去海边", "2026-06-03", "2026-06-06"),
+    ("last weekend 下雨了吗", "2026-06-03", None), ("国庆七天假的第二天 回家", None, "10-02"),
+    ("Trip to Sanya, Jun 3-7", None, "06-03"),
 ])
 def test_shifts_and_numbers_that_are_no_dates(question, today, expected):
     assert find_date(question, today=today) == expected

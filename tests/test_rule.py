@@ -594,6 +594,8 @@ def test_lists_routes_and_cantonese_words(question, expected):
     ("北京—————天津—————保定 哪个周末不下雨", "2026-05-05", ("北京", "2026-05-09")),
     ("is 西安 hotter than 郑州 today", "2026-05-05", ("西安", "2026-05-05")),  # English A ...er than B: the first
     ("平遥 还是 大同古城 周末", None, ("大同", None)),  # 古城 after a short name: the city (80th sitting)
+    ("明天石狮下不下雨", None, ("石狮", None)),  # a short name right after a time word, then 下不下 (82nd sitting)
+    ("侯天 苏洲 冷吗", None, ("苏洲", None)),  # a typed-wrong city after a typed-wrong day word (82nd sitting)
 ])
 def test_spaced_out_questions_corrections_to_places_trips_and_comparisons(question, today, expected):
     assert tuple(json.loads(rule.extract_one(question, today=today)).values()) == expected
