@@ -476,6 +476,13 @@ WILD_TAGS = {
     "misc-realistic-61", "misc-realistic-62", "night-fishing", "northeastern-speech-2", "numbers-and-codes-2",
     "pet-travel", "returning-overseas-students", "school-pickup-and-buses", "sichuanese-written",
     "stargazing-and-eclipses", "typos-mixed-heavy", "vlog-scripts", "weather-app-complaints", "wedding-guests",
+    "almanac-and-calendar", "assistant-meta-questions", "border-trade-towns", "camping-and-rv",
+    "carpool-and-ride-share", "cross-strait-2", "dates-in-words-2", "farm-machinery-and-harvest", "fishing-boats-2",
+    "gaming-chat-2", "hakka-written", "hunan-hubei-dialect-2", "international-cities-2", "kites-and-paragliding",
+    "language-learners-3", "lunar-dates-2", "memorial-and-funeral-days", "misc-realistic-63", "misc-realistic-64",
+    "misc-realistic-65", "misc-realistic-66", "mixed-script-typos", "newborn-and-postpartum",
+    "outdoor-exam-and-test-days", "prefecture-names-stress", "receipts-and-tickets-2", "relative-weeks-stress-4",
+    "river-cruises-and-boats", "safety-officers-and-patrols", "sports-leagues-2", "ultra-short-3", "wu-dialect-2",
 }
 
 
