@@ -112,6 +112,7 @@ _NOT_CITY_WORDS = (
     "四平八稳", "普洱茶", "白银价", "黄山毛峰", "祝您安康", "祝你安康", "中山装", "中山路", "北海道",
     "吉林省", "海南省", "明白城",
     "日照金山",  # the sunlit peaks at dawn (a photographers' word), not the city 日照
+    "朝天门",  # 重庆's old city gate and quay, not the city 天门 (WILD.md, 86th sitting)
     # idioms and words around a city's name (WILD.md, twentieth sitting)
     "夸下海口", "大吉安康", "仁者乐山", "美丽江南", "便宜", "混合肥", "连帽", "刚开封", "已开封", "未开封", "白城墙",
     "婚礼来宾", "来宾席", "蚌埠住", "几天水", "两天水",  # 蚌埠住了 (a meme), 这几天水大 (no 天水)
@@ -210,6 +211,11 @@ def default_gazetteer() -> Gazetteer:
 
     places = load_places()
     cities = [c.name for c in load_cities()] + [p.name for p in places if p.kind == "city"] + list(RULE_ONLY_CITIES)
+    # an autonomous prefecture's short name + 州, as people write it beside the official short form (克孜勒苏州 as
+    # well as 克州; WILD.md, 88th sitting)
+    prefectures = [p.name for p in places if p.kind == "city" and p.name.endswith("自治州")]
+    cities += [p.name + "州" for p in places if p.kind == "city" and not p.name.endswith("州")
+               and any(full.startswith(p.name) for full in prefectures) and p.name + "州" != "迪庆州"]  # make_places
     full_names, nicknames = load_full_names(), load_nicknames()
     # a city's nickname (魔都, 羊城) names the city and is copied as written (full only: no short form)
     gazetteer = Gazetteer.from_names(cities, blockers=[p.name for p in places if p.kind != "city"],

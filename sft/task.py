@@ -135,7 +135,8 @@ _EN_MONTH = r"(?P<{g}>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:[a-z]*)
 _EN_MD = re.compile(
     r"(?<![a-z])" + _EN_MONTH.format(g="mon") + r"\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\d:])"
     r"(?:,?\s*(?P<y>(?:19|20)\d\d)(?!\d))?"  # March 8 2027, Dec 3, 2026
-    r"|(?<![\d.])(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _EN_MONTH.format(g="mon2") + r"(?![a-z])"
+    r"|(?<![\d.])(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|(?=[A-Z]{3}))" + _EN_MONTH.format(g="mon2")
+    + r"(?![a-z])"  # 15NOV, 07JUL: a boarding pass's day and month (WILD.md, 72nd and 87th sittings)
     r"(?:,?\s*(?P<y2>(?:19|20)\d\d)(?!\d))?",
     re.IGNORECASE,
 )
@@ -213,6 +214,9 @@ def _normalize(question: str) -> str:
         # typed with a space after every character (湖州 明 天 下 雨 吗): the spaces between characters go
         text = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text)
     text = re.sub(r"(\d{1,2})\s*월\s*(\d{1,2})\s*일", r"\1月\2日", text)  # 10월 3일 (Korean)
+    # 2027年的第一天 / 2026年最后一天: a year's first and last days (WILD.md, 85th sitting)
+    text = re.sub(r"((?:19|20)\d\d|[〇零一二]{2}[〇零一二三四五六七八九]{2})\s*年的?第一天", r"\1年1月1日", text)
+    text = re.sub(r"((?:19|20)\d\d|[〇零一二]{2}[〇零一二三四五六七八九]{2})\s*年的?最后一天", r"\1年12月31日", text)
     # May 1-5, Dec 24~26: an English month's day range gives its first day (not the dash date 1-5; 84th sitting)
     text = re.sub(r"(?i)(?<![a-z])((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d{1,2})"
                   r"(?:st|nd|rd|th)?\s*[-–~]\s*\d{1,2}(?:st|nd|rd|th)?(?![\d:/.])", r"\1", text)
@@ -258,6 +262,11 @@ _DAY_TYPOS = (
     (re.compile(r"侯天|(?<=大)厚天"), "后天"), (re.compile(r"金天(?![鹅])"), "今天"), (re.compile(r"州末"), "周末"),
     (re.compile(r"明犬"), "明天"), (re.compile(r"圆蛋"), "元旦"),
     (re.compile(r"加上(?=周末|周[一二三四五六日天]|礼拜|星期)"), "加"),
+    # 85th-88th sittings: Hakka 今晡日 / 昨晡日 (today, yesterday), N日後 (N天后), Wu 格个礼拜六 (这个礼拜六)
+    (re.compile(r"今晡日?"), "今天"), (re.compile(r"昨晡日?"), "昨天"),
+    (re.compile(r"(?<![\d〇零一二两三四五六七八九十百月])([一二两三四五六七八九十]{1,3})日(?=[后後前]|[以之][后後])"),
+     r"\1天"),
+    (re.compile(r"格个(?=礼拜|禮拜|星期|周|週)"), "这个"),
     # Japanese day words (来週の土曜日 下周六, 今週, あさって: 62nd sitting)
     (re.compile(r"来[週周]の?"), "下周"), (re.compile(r"今[週周]の"), "这周"),
     (re.compile(r"あさって|明[後后]日"), "后天"),
@@ -393,6 +402,11 @@ def find_date(question: str, today: dt.date | None = None) -> str | None:
         day = resolve_relative(text, today)
         return found if day is None else f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
     if festival is not None:
+        # the festival's day named by a relative date too (去年12月31号跨年, 这周六是情人节): that day, with its year
+        # (WILD.md, 84th and 86th sittings)
+        day = resolve_relative(text, today)
+        if day is not None and (day.month, day.day) == festival[1:]:
+            return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
         return format_date(festival[1], festival[2])
     day = resolve_relative(text, today)
     return None if day is None else f"{day.year:04d}-{day.month:02d}-{day.day:02d}"

@@ -749,6 +749,12 @@ def test_lunar_days_by_name_this_years_lunar_day_and_said_days(question, today, 
     ("周五 加上周末 去露营", "2026-06-03", "2026-06-05"), ("Weekend 去海边", "2026-06-03", "2026-06-06"),
     ("last weekend 下雨了吗", "2026-06-03", None), ("国庆七天假的第二天 回家", None, "10-02"),
     ("Trip to Sanya, Jun 3-7", None, "06-03"),
+    # 85th-88th sittings: Hakka 今晡日 and N日後, Wu 格个礼拜X, a year's first day, a boarding pass's 15NOV, and a
+    # festival's day named by a relative date too (its year with it)
+    ("今晡日 会落水冇", "2026-06-03", "2026-06-03"), ("五日後 去广州", "2026-06-03", "2026-06-08"),
+    ("5月三日后 出发", None, "05-03"), ("格个礼拜天 去白相", "2026-06-03", "2026-06-07"),
+    ("2028年的第一天 下雪吗", None, "2028-01-01"), ("SEAT 12C 23DEC 到达", None, "12-23"),
+    ("明天就是国庆 人多吗", "2026-09-30", "2026-10-01"), ("国庆 人多吗", "2026-09-30", "10-01"),
 ])
 def test_shifts_and_numbers_that_are_no_dates(question, today, expected):
     assert find_date(question, today=today) == expected

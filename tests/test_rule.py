@@ -596,6 +596,9 @@ def test_lists_routes_and_cantonese_words(question, expected):
     ("平遥 还是 大同古城 周末", None, ("大同", None)),  # 古城 after a short name: the city (80th sitting)
     ("明天石狮下不下雨", None, ("石狮", None)),  # a short name right after a time word, then 下不下 (82nd sitting)
     ("侯天 苏洲 冷吗", None, ("苏洲", None)),  # a typed-wrong city after a typed-wrong day word (82nd sitting)
+    ("黔东南州 凯里 周末", None, ("凯里", None)),  # short name + 州 is the prefecture; its county-level city asked
+    ("甘孜州 下雪吗", None, ("甘孜州", None)),  # an autonomous prefecture's short name + 州, copied (88th sitting)
+    ("重庆朝天门 夜景 下雨吗", None, ("重庆", None)),  # 朝天门 holds no 天门
 ])
 def test_spaced_out_questions_corrections_to_places_trips_and_comparisons(question, today, expected):
     assert tuple(json.loads(rule.extract_one(question, today=today)).values()) == expected
