@@ -483,6 +483,14 @@ WILD_TAGS = {
     "misc-realistic-65", "misc-realistic-66", "mixed-script-typos", "newborn-and-postpartum",
     "outdoor-exam-and-test-days", "prefecture-names-stress", "receipts-and-tickets-2", "relative-weeks-stress-4",
     "river-cruises-and-boats", "safety-officers-and-patrols", "sports-leagues-2", "ultra-short-3", "wu-dialect-2",
+    "air-travel-3", "cantonese-written-2", "complaints-and-rants", "counties-and-county-cities-3",
+    "dates-stress-mixed", "delivery-and-couriers-3", "emoji-and-kaomoji-3", "english-mixed-3",
+    "farmers-and-greenhouses-3", "festival-days-3", "foreign-cities-3", "hikers-and-trekkers-2",
+    "hospital-and-clinic-2", "misc-realistic-67", "misc-realistic-68", "misc-realistic-69", "misc-realistic-70",
+    "northwestern-speech", "outdoor-events-organizers-2", "parents-and-kids-3", "places-not-cities-3",
+    "property-and-moving-2", "questions-for-others", "relative-days-stress-5", "road-trips-3",
+    "seniors-and-retirees-3", "short-follow-ups-3", "students-and-exams-3", "taiwan-usage-3", "typos-and-homophones-3",
+    "voice-typing-no-punctuation", "work-and-office-3",
 }
 
 
