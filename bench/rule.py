@@ -304,7 +304,8 @@ _PHRASE_START = re.compile(r"[^\w]|[_去到在回飞住来]")
 # (金天, 侯天, 大厚天, 明犬, 州末: day words typed wrong, 81st-84th sittings)
 _TIME_BEFORE = re.compile(r"(?:[今明后昨前那当每金侯厚]天|明犬|州末|"
                           r"[今明昨][晚早儿]|[号號日]|[早晚]上|[上中下]午|[这那]边|周末"
-                          r"|[以之][后前]|(?:周|礼拜|星期)[一二三四五六日天]|小度|同学|那个|[呃嗯]|就是|一下|[问查看]下)$")
+                          r"|[以之][后前]|(?:周|礼拜|星期)[一二三四五六日天]|小度|同学|那个|[呃嗯]|就是|一下|[问查看]下"
+                          r"|请问)$")  # 请问淄搏 (90th sitting)
 
 
 def _scan(folded: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
@@ -337,6 +338,9 @@ def load_romanized() -> list[str]:
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 #: Full-width Latin letters and digits (ｓｈａｎｇｈａｉ) read as ASCII, one for one (the city is copied as written).
 _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+#: Accented Latin letters read as plain ones, one for one (positions stay): Zürich, Montréal, São Paulo.
+_ACCENTS = str.maketrans("àáâãäåèéêëìíîïòóôõöùúûüýÿñçÀÁÂÃÄÅÈÉÊËÌÍÎÏÒÓÔÕÖÙÚÛÜÝÑÇ",
+                         "aaaaaaeeeeiiiiooooouuuuyyncAAAAAAEEEEIIIIOOOOOUUUUYNC")
 #: English words before a Latin city: where it is asked (to, in, for, at) or where a trip starts (from, leaving).
 _EN_TO = re.compile(r"(?:\bto|\bin|\bfor|\bat|去|到|飞)\s*$", re.IGNORECASE)
 _EN_FROM = re.compile(r"(?:\bfrom|\bleaving|从)\s*$", re.IGNORECASE)
@@ -345,7 +349,7 @@ _EN_FROM = re.compile(r"(?:\bfrom|\bleaving|从)\s*$", re.IGNORECASE)
 def _latin_city(question: str, gazetteer: Gazetteer) -> Mention | None:
     """Rule 5b: the city written in Latin letters, as written: the only one, else the one after to/in/for (not
     from/leaving), else the first."""
-    text = question.translate(_FULL_WIDTH)
+    text = question.translate(_FULL_WIDTH).translate(_ACCENTS)  # Zürich as Zurich, copied as written (91st sitting)
     if gazetteer.romanized is None or not _LATIN_LETTER.search(text):
         return None  # no letters, no Latin name: the big pattern is not run (most questions)
     found = list(gazetteer.romanized.finditer(text))
@@ -576,7 +580,7 @@ _SHORT_CUE = re.compile(
     r"[ 的]?(?:[0-9０-９]|[一二三四五六七八九十两]{1,3}月|今天|今晚|今早|今儿|今日|明天|明早|明晚|明儿|明日|明后|后天|"
     r"大后天|下周|下个|下星期|下礼拜|这周|这个周|本周|周[一二三四五六日天末]|星期|礼拜|元旦|国庆|春节|五一|十一|"
     r"天气|气温|温度|下雨|下雪|会不会|冷|热|刮风|有雨|有雪|雾霾|台风|降温|几度|多少度|"
-    r"古城|下不下|过年)")  # 大同古城 (80th sitting), 中山下不下雨 and 石狮 过年 (81st-82nd)
+    r"古城|下不下|过年|落雨|呢排)")  # 大同古城 (80th sitting), 中山下不下雨 and 石狮 过年 (81st-82nd)
 # Short forms never read this way: a province (吉林), a district people mean more often (朝阳, 大安, 沙湾), a
 # sight (the mountains, 都江堰), words a weather question starts with (东方, 合作, 同仁, 安宁, 新星 …).
 _SHORT_NEVER = frozenset({"吉林", "朝阳", "大安", "沙湾", "东方", "合作", "同仁", "安宁", "新星", "新民", "天长",

@@ -282,7 +282,8 @@ _REL = re.compile(
         rf"|(?P<ep2>next|nxt|this|coming|on)\s+(?P<ed2>{_EN_SHORT_WEEKDAY})\.?)(?![a-z])))",
         r"(?P<enweekend>(?i:(?:(?P<eq>(?<![a-z])(?:next|this|coming)|下个?|这个?)\s*"
         # or alone in a Chinese question (Weekend 去澳門: 83rd sitting), not after last/past/the
-        r"|(?<![a-z])(?<!last )(?<!past )(?<!the )(?=weekend\s*[\u4e00-\u9fff]))(?:weekend|wknd)(?![a-z])))",
+        r"|(?<![a-z])(?<!last )(?<!past )(?<!the )(?=weekend[^\u4e00-\u9fff]{0,12}[\u4e00-\u9fff]))"
+        r"(?:weekend|wknd)(?![a-z])))",  # weekend hiking 在 Hong Kong (90th sitting)
         # a weekday written short and capitalised, alone (Sat 去鼓浪屿, Sun or Mon): as 周六, 周日 (31st sitting)
         r"(?P<enshort>(?<![A-Za-z])(?P<es>Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?![A-Za-z])"
         r"(?=\s*(?:[\u4e00-\u9fff]|or\b|$|[/&,，])))",  # not "the Sun is"

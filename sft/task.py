@@ -217,6 +217,8 @@ def _normalize(question: str) -> str:
     # 2027年的第一天 / 2026年最后一天: a year's first and last days (WILD.md, 85th sitting)
     text = re.sub(r"((?:19|20)\d\d|[〇零一二]{2}[〇零一二三四五六七八九]{2})\s*年的?第一天", r"\1年1月1日", text)
     text = re.sub(r"((?:19|20)\d\d|[〇零一二]{2}[〇零一二三四五六七八九]{2})\s*年的?最后一天", r"\1年12月31日", text)
+    # 烟花三月 3.28: a month word, then a dot or slash date apart: no 3月3 (WILD.md, 91st sitting)
+    text = re.sub(r"月\s+(?=\d{1,2}\s*[./]\s*\d{1,2}(?!\d))", "月，", text)
     # May 1-5, Dec 24~26: an English month's day range gives its first day (not the dash date 1-5; 84th sitting)
     text = re.sub(r"(?i)(?<![a-z])((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d{1,2})"
                   r"(?:st|nd|rd|th)?\s*[-–~]\s*\d{1,2}(?:st|nd|rd|th)?(?![\d:/.])", r"\1", text)
@@ -234,7 +236,7 @@ _DAY_TYPOS = (
     (re.compile(r"(?<=[今明昨])[填甜]|(?<=[今明昨后])添|(?<![最之以然随落午往])(?<=后)填"), "天"),
     (re.compile(r"钱天(?=[\u4e00-\u9fff])"), "前天"), (re.compile(r"星其(?=[一二三四五六日天])"), "星期"),
     (re.compile(r"周未"), "周末"), (re.compile(r"(?<=[下这本])周的周末"), "周末"),  # 下周的周末
-    (re.compile(r"(?<=[下上这本])[洲舟](?=[一二三四五六日天末])"), "周"),
+    (re.compile(r"(?<=[下上这本])[洲舟州](?=[一二三四五六日天末])"), "周"),  # 下州三 (90th sitting)
     # 56th-58th sittings: 眀天, 做天 (昨天), 周默, 这周无, 周山, 周3, 青明, 圣旦节, 端五, 今個禮拜六 (这礼拜六)
     (re.compile(r"眀"), "明"), (re.compile(r"做天(?![文气])"), "昨天"), (re.compile(r"周默"), "周末"),
     (re.compile(r"(?<=[下上这本])周无(?![锡为法聊事人所论])"), "周五"),
@@ -276,11 +278,11 @@ _DAY_TYPOS = (
     (re.compile(r"圆旦|元蛋"), "元旦"), (re.compile(r"平按夜"), "平安夜"),  # 50th sitting
     (re.compile(r"月低(?!温|气压|迷|谷)"), "月底"), (re.compile(r"金晚"), "今晚"),
     (re.compile(rf"(?<=[\d{CN_NUMERALS}])[约越](?=[\d{CN_NUMERALS}]{{1,3}}[号日號])"), "月"),
-    (re.compile(r"(?<=周|期|拜)(?:[溜散伞](?=[\s\u4e00-\u9fff，,。？?！!]|$)|[留路](?=[\s，,。？?！!]|$)|以(?![后前内上下来外及为]))"),
+    (re.compile(r"(?<=周|期|拜)(?:[溜散伞流](?=[\s\u4e00-\u9fff，,。？?！!]|$)|[留路](?=[\s，,。？?！!]|$)|以(?![后前内上下来外及为]))"),
      None),
     (re.compile(r"(?<=周)[1-6](?![\d号日月天个年点次:：.\-/])"), None),  # 周3 (58th sitting)
 )
-_WEEKDAY_SOUNDS = {"溜": "六", "留": "六", "路": "六", "散": "三", "伞": "三", "以": "一",
+_WEEKDAY_SOUNDS = {"溜": "六", "留": "六", "路": "六", "流": "六", "散": "三", "伞": "三", "以": "一",
                    "1": "一", "2": "二", "3": "三", "4": "四", "5": "五", "6": "六"}
 _JAPANESE_WEEKDAYS = {"月": "一", "火": "二", "水": "三", "木": "四", "金": "五", "土": "六", "日": "日"}
 #: Financial (大写) numerals in a written date (贰零贰柒年叁月捌日, 贰拾号: 56th sitting) read as the usual ones.

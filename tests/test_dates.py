@@ -755,6 +755,9 @@ def test_lunar_days_by_name_this_years_lunar_day_and_said_days(question, today, 
     ("5月三日后 出发", None, "05-03"), ("格个礼拜天 去白相", "2026-06-03", "2026-06-07"),
     ("2028年的第一天 下雪吗", None, "2028-01-01"), ("SEAT 12C 23DEC 到达", None, "12-23"),
     ("明天就是国庆 人多吗", "2026-09-30", "2026-10-01"), ("国庆 人多吗", "2026-09-30", "10-01"),
+    # 89th-92nd sittings: 下州三, 礼拜流, weekend before English words, a month word apart from a dot date
+    ("下州五 开会", "2026-06-03", "2026-06-12"), ("礼拜流 爬山", "2026-06-03", "2026-06-06"),
+    ("weekend BBQ 在 公园", "2026-06-03", "2026-06-06"), ("烟花三月 4.2 去扬州", None, "04-02"),
 ])
 def test_shifts_and_numbers_that_are_no_dates(question, today, expected):
     assert find_date(question, today=today) == expected

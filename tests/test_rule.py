@@ -599,6 +599,9 @@ def test_lists_routes_and_cantonese_words(question, expected):
     ("黔东南州 凯里 周末", None, ("凯里", None)),  # short name + 州 is the prefecture; its county-level city asked
     ("甘孜州 下雪吗", None, ("甘孜州", None)),  # an autonomous prefecture's short name + 州, copied (88th sitting)
     ("重庆朝天门 夜景 下雨吗", None, ("重庆", None)),  # 朝天门 holds no 天门
+    ("Montréal 下周 冷吗", None, ("Montréal", None)),  # accents read as plain letters, copied as written
+    ("请问苏洲有雨吗", None, ("苏洲", None)),  # a typed-wrong city right after 请问 (90th sitting)
+    ("石狮落雨冇", None, ("石狮", None)),  # a short name before Cantonese 落雨 (89th sitting)
 ])
 def test_spaced_out_questions_corrections_to_places_trips_and_comparisons(question, today, expected):
     assert tuple(json.loads(rule.extract_one(question, today=today)).values()) == expected
