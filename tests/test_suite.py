@@ -491,6 +491,14 @@ WILD_TAGS = {
     "property-and-moving-2", "questions-for-others", "relative-days-stress-5", "road-trips-3",
     "seniors-and-retirees-3", "short-follow-ups-3", "students-and-exams-3", "taiwan-usage-3", "typos-and-homophones-3",
     "voice-typing-no-punctuation", "work-and-office-3",
+    "beach-and-sea-3", "central-china-life", "chinese-numerals-dates-3", "city-names-tricky-3",
+    "dates-with-weekdays-3", "english-questions-3", "formal-and-official-3", "fujian-and-taiwan-3",
+    "guangxi-and-hainan", "hk-macau-3", "holidays-and-leave-3", "misc-realistic-71", "misc-realistic-72",
+    "misc-realistic-73", "misc-realistic-74", "negations-and-doubts-3", "northeast-and-inner-mongolia",
+    "northwest-and-xinjiang-2", "numbers-not-dates-3", "overseas-chinese-3", "parents-and-elders-3", "past-weather-3",
+    "restaurant-and-street-food", "shandong-and-hebei", "shanghai-and-jiangnan-3", "short-and-fragmentary-3",
+    "southwest-life-3", "sports-and-fitness-3", "trips-with-stops-3", "voice-assistant-4", "weather-words-only",
+    "weibo-and-douyin-3",
 }
 
 
