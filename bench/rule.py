@@ -101,7 +101,7 @@ from sft.dates import (
     relative_day_marked,
     shift_date,
 )
-from sft.task import EMOJI, QUOTED, Answer, find_date, traditional_table
+from sft.task import EMOJI, QUOTED, Answer, festival_lunar_day, find_date, traditional_table
 
 _NULL = Answer(None, None).to_json()
 
@@ -113,6 +113,7 @@ _NOT_CITY_WORDS = (
     "吉林省", "海南省", "明白城",
     "日照金山",  # the sunlit peaks at dawn (a photographers' word), not the city 日照
     "朝天门",  # 重庆's old city gate and quay, not the city 天门 (WILD.md, 86th sitting)
+    "大沙河",  # a river and park in 深圳 (and elsewhere), not the city 沙河 (WILD.md, 93rd sitting)
     # idioms and words around a city's name (WILD.md, twentieth sitting)
     "夸下海口", "大吉安康", "仁者乐山", "美丽江南", "便宜", "混合肥", "连帽", "刚开封", "已开封", "未开封", "白城墙",
     "婚礼来宾", "来宾席", "蚌埠住", "几天水", "两天水",  # 蚌埠住了 (a meme), 这几天水大 (no 天水)
@@ -881,6 +882,8 @@ def _city_date(question: str, city: Mention, mentions: list[Mention], today) -> 
         return None  # words say which date is asked (改到, 原定): the date rule decides
     if _CHOICE.search(question):
         return None  # 去年国庆 vs 今年国庆 厦门 哪个热: days compared or chosen between, not a plan's stops (the first)
+    if festival_lunar_day(question):
+        return None  # 中秋节 八月十五 苏州: the festival's own lunar day, one date (93rd sitting)
     key = short_name(city.key)
     quoted = [q.span() for q in QUOTED.finditer(question)]  # a quoted forecast's day is not the question's own
     own = sorted((m for m in mentions if short_name(m.key) == key and not any(a <= m.start < b for a, b in quoted)),

@@ -204,6 +204,19 @@ def _pinyin_dates(text: str) -> str:
     return _PINYIN_DAY.sub(lambda m: _PINYIN_JOINED["".join(m[0].lower().split())], text)
 
 
+#: A lunar festival's own lunar day written right beside its name (八月十五 中秋节, 端午 五月初五): the festival.
+_LUNAR_OWN_DAYS = {"中秋": "八月十五", "端午": "五月初五", "元宵": "正月十五", "重阳": "九月初九", "七夕": "七月初七",
+                   "腊八": "腊月初八", "春节": "正月初一"}
+_LUNAR_DAY_BESIDE = tuple(
+    re.compile(rf"(?:农历)?{day}[日号]?\s*[，,、的]?\s*(?={name})|(?<={name})(节?)\s*[，,、]?\s*(?:农历)?{day}[日号]?")
+    for name, day in _LUNAR_OWN_DAYS.items())
+
+
+def festival_lunar_day(text: str) -> bool:
+    """Whether a lunar festival's own day is written beside its name (``八月十五 中秋节``): one date, the festival."""
+    return any(pattern.search(text) for pattern in _LUNAR_DAY_BESIDE)
+
+
 def _normalize(question: str) -> str:
     text = EMOJI.sub("", unicodedata.normalize("NFKC", question)).translate(traditional_table())
     text = _pinyin_dates(text)
@@ -214,6 +227,9 @@ def _normalize(question: str) -> str:
         # typed with a space after every character (湖州 明 天 下 雨 吗): the spaces between characters go
         text = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text)
     text = re.sub(r"(\d{1,2})\s*월\s*(\d{1,2})\s*일", r"\1月\2日", text)  # 10월 3일 (Korean)
+    # 八月十五 中秋节: a festival's lunar day written beside it is the festival, not the Gregorian day (93rd sitting)
+    for pattern in _LUNAR_DAY_BESIDE:
+        text = pattern.sub(lambda m: m.group(1) or "", text)
     # 2027年的第一天 / 2026年最后一天: a year's first and last days (WILD.md, 85th sitting)
     text = re.sub(r"((?:19|20)\d\d|[〇零一二]{2}[〇零一二三四五六七八九]{2})\s*年的?第一天", r"\1年1月1日", text)
     text = re.sub(r"((?:19|20)\d\d|[〇零一二]{2}[〇零一二三四五六七八九]{2})\s*年的?最后一天", r"\1年12月31日", text)
@@ -263,7 +279,8 @@ _DAY_TYPOS = (
     (re.compile(r"(?<![礼参朝跪膜崇祭叩团])拜(?=[一二三四五六](?![拜一二三四五六七八九十\d]))"), "礼拜"),
     (re.compile(r"侯天|(?<=大)厚天"), "后天"), (re.compile(r"金天(?![鹅])"), "今天"), (re.compile(r"州末"), "周末"),
     (re.compile(r"明犬"), "明天"), (re.compile(r"圆蛋"), "元旦"),
-    (re.compile(r"加上(?=周末|周[一二三四五六日天]|礼拜|星期)"), "加"),
+    (re.compile(r"([加连])上(?=周末|周[一二三四五六日天]|礼拜|星期)"), r"\1"),  # 连上周末 (95th sitting)
+    (re.compile(r"(?<=[\d一二两三四五六七八九十]天)\s+(?=[后後]|以[后後]|之[后後])"), ""),  # 三天 后 (93rd sitting)
     # 85th-88th sittings: Hakka 今晡日 / 昨晡日 (today, yesterday), N日後 (N天后), Wu 格个礼拜六 (这个礼拜六)
     (re.compile(r"今晡日?"), "今天"), (re.compile(r"昨晡日?"), "昨天"),
     (re.compile(r"(?<![\d〇零一二两三四五六七八九十百月])([一二两三四五六七八九十]{1,3})日(?=[后後前]|[以之][后後])"),

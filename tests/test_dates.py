@@ -758,6 +758,10 @@ def test_lunar_days_by_name_this_years_lunar_day_and_said_days(question, today, 
     # 89th-92nd sittings: 下州三, 礼拜流, weekend before English words, a month word apart from a dot date
     ("下州五 开会", "2026-06-03", "2026-06-12"), ("礼拜流 爬山", "2026-06-03", "2026-06-06"),
     ("weekend BBQ 在 公园", "2026-06-03", "2026-06-06"), ("烟花三月 4.2 去扬州", None, "04-02"),
+    # 93rd-96th sittings: a festival's own lunar day beside it, N天 后 typed apart, 连上周末
+    ("农历八月十五 中秋 看月亮", "2026-06-03", "2026-09-25"), ("端午节 五月初五 划船", None, None),
+    ("八月十五 去 看海", None, "08-15"), ("五天 后 出发", "2026-06-03", "2026-06-08"),
+    ("周五 连上周末 去露营", "2026-06-03", "2026-06-05"),
 ])
 def test_shifts_and_numbers_that_are_no_dates(question, today, expected):
     assert find_date(question, today=today) == expected

@@ -602,6 +602,8 @@ def test_lists_routes_and_cantonese_words(question, expected):
     ("Montréal 下周 冷吗", None, ("Montréal", None)),  # accents read as plain letters, copied as written
     ("请问苏洲有雨吗", None, ("苏洲", None)),  # a typed-wrong city right after 请问 (90th sitting)
     ("石狮落雨冇", None, ("石狮", None)),  # a short name before Cantonese 落雨 (89th sitting)
+    ("中秋节 八月十五 苏州 赏月", None, ("苏州", None)),  # the festival's own lunar day is no second date
+    ("深圳 大沙河 跑步", None, ("深圳", None)),  # 大沙河 holds no 沙河 (93rd sitting)
 ])
 def test_spaced_out_questions_corrections_to_places_trips_and_comparisons(question, today, expected):
     assert tuple(json.loads(rule.extract_one(question, today=today)).values()) == expected
