@@ -499,6 +499,13 @@ WILD_TAGS = {
     "restaurant-and-street-food", "shandong-and-hebei", "shanghai-and-jiangnan-3", "short-and-fragmentary-3",
     "southwest-life-3", "sports-and-fitness-3", "trips-with-stops-3", "voice-assistant-4", "weather-words-only",
     "weibo-and-douyin-3",
+    "chat-follow-ups-4", "clock-times-and-dates-3", "dialect-day-words-4", "festival-and-lunar-4",
+    "foreign-travel-asia", "foreign-travel-west", "guangdong-life-3", "hk-taiwan-macau-4", "hunan-guizhou-life",
+    "indirect-questions-3", "jiangxi-anhui-life", "misc-realistic-75", "misc-realistic-76", "misc-realistic-77",
+    "misc-realistic-78", "numbers-near-dates-4", "outdoor-work-3", "places-and-sights-4", "ranges-and-spans-4",
+    "relative-days-stress-6", "search-box-queries-4", "shanxi-henan-life", "sichuan-chongqing-3", "student-life-4",
+    "taxi-and-bus-drivers-3", "train-and-station-3", "two-cities-and-dates-4", "typos-of-cities-4",
+    "wechat-family-groups-3", "weddings-and-parties-3", "yunnan-tibet-qinghai", "zhejiang-jiangsu-life-3",
 }
 
 
