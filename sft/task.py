@@ -91,7 +91,9 @@ _YMD = re.compile(
     rf"|(?<!\d)(?<!\d\.)(?P<y2>\d{{4}})(?P<sep>[-/.])(?P<m2>\d{{1,2}})(?P=sep)(?P<d2>\d{{1,2}})(?!\d|\.\d)"
     # 20261205, as typed into a search box: eight digits, a 19xx/20xx year, a real month and day
     # (20270115.csv too; not an order id: D20270215, #20261103)
-    r"|(?<![\d.A-Za-z#])(?P<y3>(?:19|20)\d\d)(?P<m3>0[1-9]|1[0-2])(?P<d3>0[1-9]|[12]\d|3[01])(?!\d|\.\d)"
+    # (nor an order, pickup or tracking number: 订单号20260315, 取件码20251108; 97th-100th sittings)
+    r"|(?<![\d.A-Za-z#])(?<![号码])(?<![号码] )(?<![号码]：)(?<![号码]:)"
+    r"(?P<y3>(?:19|20)\d\d)(?P<m3>0[1-9]|1[0-2])(?P<d3>0[1-9]|[12]\d|3[01])(?!\d|\.\d)"
     # 26.10.25, 27.2.5: a two-digit year 20-39 before a month and day, apart by dots (20xx, as 26年)
     # (26-12-06 too: dashes, WILD.md, 53rd sitting)
     # (26/3/8 too: slashes, 73rd sitting)
@@ -117,6 +119,7 @@ _MD = re.compile(
     rf"(?:(?<![\d{CN_NUMERALS}年])|(?<=[{CN_NUMERALS}])(?=\d))(?<!年的)(?!(?:二月二|三月三|五月五|七月七|九月九)(?![号日號\d〇零一二两三四五六七八九十]))"
     rf"(?P<m>{NUM}){_MONTH}(?!一[直样起般定些切共边])(?P<d>{NUM}){DAY_END}?"  # 8月一直这么热: no day
     rf"|(?<![\d./\-年])(?<!年的)(?<![Pp][Mm])(?<![Pp][Mm] )(?<!概率)(?<!晚上)(?<!早上)(?<!下午)(?<!上午)(?<!凌晨)"
+    rf"(?<!血糖)(?<!血压)(?<!体温)(?<!血氧)(?<!视力)"  # 血糖7.2: a reading, not July 2nd (100th sitting)
     # 7/10的概率, 晚上10.30, 比分1-1, 6-9月, 3-15格口: no dates
     rf"(?<!中午)(?<!比分)(?<!比分 )(?P<m2>\d{{1,2}})(?P<s2>[-/.])(?P<d2>\d{{1,2}})(?![月格])"
     rf"(?!\d|/|\.\d|-(?!\d{{1,2}}(?P=s2)\d{{1,2}}(?![\d./-])))"  # 3.15, 3/15, 3.15...; a range 2.22-2.23 too
@@ -212,6 +215,10 @@ _LUNAR_DAY_BESIDE = tuple(
     for name, day in _LUNAR_OWN_DAYS.items())
 
 
+_MOVED_DAY = re.compile(r"(?P<head>(?P<m>\d{1,2})月\d{1,2}[号日].{0,12}?"
+                        r"(?:改到|改成|推到|推迟到|延到|延期到|提前到|挪到)\s*)(?P<d2>\d{1,2}(?=[号日]))")
+
+
 def festival_lunar_day(text: str) -> bool:
     """Whether a lunar festival's own day is written beside its name (``八月十五 中秋节``): one date, the festival."""
     return any(pattern.search(text) for pattern in _LUNAR_DAY_BESIDE)
@@ -227,6 +234,10 @@ def _normalize(question: str) -> str:
         # typed with a space after every character (湖州 明 天 下 雨 吗): the spaces between characters go
         text = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text)
     text = re.sub(r"(\d{1,2})\s*월\s*(\d{1,2})\s*일", r"\1月\2日", text)  # 10월 3일 (Korean)
+    # 元旦跨年: the New Year countdown, the night of 12-31 (WILD.md, 91st and 98th sittings)
+    text = re.sub(r"元旦跨年(?!前|后)", "跨年", text)
+    # 原定11月7号 … 改到8号: a bare day moved to keeps the month written before it (100th sitting)
+    text = _MOVED_DAY.sub(lambda m: f"{m.group('head')}{m.group('m')}月{m.group('d2')}", text)
     # 八月十五 中秋节: a festival's lunar day written beside it is the festival, not the Gregorian day (93rd sitting)
     for pattern in _LUNAR_DAY_BESIDE:
         text = pattern.sub(lambda m: m.group(1) or "", text)

@@ -762,6 +762,10 @@ def test_lunar_days_by_name_this_years_lunar_day_and_said_days(question, today, 
     ("农历八月十五 中秋 看月亮", "2026-06-03", "2026-09-25"), ("端午节 五月初五 划船", None, None),
     ("八月十五 去 看海", None, "08-15"), ("五天 后 出发", "2026-06-03", "2026-06-08"),
     ("周五 连上周末 去露营", "2026-06-03", "2026-06-05"),
+    # 97th-100th sittings: 元旦跨年 is the countdown night, a bare day moved to keeps the month, eight digits after a
+    # code word and a body reading are no dates
+    ("元旦跨年 去外滩", None, "12-31"), ("原定3月5号 改到9号了 天气", None, "03-09"),
+    ("运单号20270214 到了吗", None, None), ("取件码 20251108", None, None), ("血糖6.8 明天复查", None, None),
 ])
 def test_shifts_and_numbers_that_are_no_dates(question, today, expected):
     assert find_date(question, today=today) == expected
