@@ -506,6 +506,14 @@ WILD_TAGS = {
     "relative-days-stress-6", "search-box-queries-4", "shanxi-henan-life", "sichuan-chongqing-3", "student-life-4",
     "taxi-and-bus-drivers-3", "train-and-station-3", "two-cities-and-dates-4", "typos-of-cities-4",
     "wechat-family-groups-3", "weddings-and-parties-3", "yunnan-tibet-qinghai", "zhejiang-jiangsu-life-3",
+    "assistant-corrections-4", "dates-in-chat-4", "english-and-pinyin-4", "festival-weekends-4",
+    "fujian-guangdong-coast", "gansu-ningxia-qinghai-life", "guangxi-yunnan-border", "hebei-tianjin-beijing-3",
+    "inner-mongolia-xinjiang-3", "kids-questions-4", "liaoning-jilin-life", "lunar-and-solar-terms-5",
+    "medical-and-care-4", "misc-realistic-79", "misc-realistic-80", "misc-realistic-81", "misc-realistic-82",
+    "multi-question-4", "news-and-forecast-lines-3", "noisy-typing-4", "office-and-meetings-4", "outdoor-sports-4",
+    "overseas-cities-4", "pet-owners-3", "quoted-and-forwarded-4", "relative-and-absolute-mixed",
+    "shandong-jiangsu-coast", "shopping-and-ecommerce-4", "sports-events-4", "travel-agencies-3", "ultra-short-4",
+    "weather-aspects-4",
 }
 
 
