@@ -210,7 +210,10 @@ _SHIFT = r"(?:节)?的?(?P<sd>前|后)第?(?P<sn>[一两二三四五六七1-7])�
 # 五一调休, 国庆节后第一个工作日: a working day the holiday schedule decides, no date of the festival's.
 _WORKDAY_AFTER = re.compile(r"(?:节)?(?:假期)?(?:调休|[前后]第?[一二1]个工作日|[前后]的?第?[一二1]个?上班)")
 # An English festival name, then its year (New Year's Day 2027, Christmas, 2026): English writes the year after.
-_FESTIVAL_THEN_YEAR = re.compile(rf"(?<![A-Za-z])(?P<f>{_alternation(NAMED_ONLY)})\s*,?\s*(?P<yy>20\d\d)(?!\d)")
+_ENGLISH_FESTIVALS = tuple(n for n in (*FIXED_FESTIVALS, *LUNAR_FESTIVALS) if n.isascii() and not n.isdigit())
+_FESTIVAL_THEN_YEAR = re.compile(
+    rf"(?<![A-Za-z])(?P<f>{_alternation(_ENGLISH_FESTIVALS)})"
+    r"\s*,?\s*(?P<yy>20\d\d)(?!\d)")  # Chinese New Year 2027 too (101st sitting)
 # A fixed-date festival without a year (not after 年: 今年国庆 is relative, 2025年国庆 is the one above).
 _BARE_FESTIVAL = re.compile(rf"(?<!年)(?<!年的)(?P<f>{_FESTIVAL})(?:(?P<nth>{_NTH_DAY})|(?P<shift>{_SHIFT}))?")
 

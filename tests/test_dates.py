@@ -766,6 +766,7 @@ def test_lunar_days_by_name_this_years_lunar_day_and_said_days(question, today, 
     # code word and a body reading are no dates
     ("元旦跨年 去外滩", None, "12-31"), ("原定3月5号 改到9号了 天气", None, "03-09"),
     ("运单号20270214 到了吗", None, None), ("取件码 20251108", None, None), ("血糖6.8 明天复查", None, None),
+    ("Spring Festival 2028 去哪", None, "2028-01-26"),  # an English lunar festival before its year (101st sitting)
 ])
 def test_shifts_and_numbers_that_are_no_dates(question, today, expected):
     assert find_date(question, today=today) == expected
