@@ -514,6 +514,13 @@ WILD_TAGS = {
     "overseas-cities-4", "pet-owners-3", "quoted-and-forwarded-4", "relative-and-absolute-mixed",
     "shandong-jiangsu-coast", "shopping-and-ecommerce-4", "sports-events-4", "travel-agencies-3", "ultra-short-4",
     "weather-aspects-4",
+    "anhui-jiangxi-3", "chat-fragments-5", "complaints-4", "dates-and-deadlines-5", "english-chinese-mix-5",
+    "festivals-mixed-5", "foreign-cities-6", "hainan-guangxi-3", "heilongjiang-life-2", "hubei-hunan-3",
+    "jiangsu-cities-3", "lunar-days-6", "misc-realistic-83", "misc-realistic-84", "misc-realistic-85",
+    "misc-realistic-86", "numbers-and-units-5", "outdoor-events-5", "places-with-cities-5", "rideshare-and-commute-5",
+    "shaanxi-shanxi-3", "sichuan-yunnan-4", "sports-fans-4", "students-abroad-4", "taiwan-travel-4",
+    "travel-with-elders", "two-places-two-days-5", "typos-mixed-6", "voice-messages-5", "weekday-stress-7",
+    "written-cantonese-3", "zhejiang-mountains-and-islands",
 }
 
 
