@@ -114,6 +114,7 @@ _NOT_CITY_WORDS = (
     "日照金山",  # the sunlit peaks at dawn (a photographers' word), not the city 日照
     "朝天门",  # 重庆's old city gate and quay, not the city 天门 (WILD.md, 86th sitting)
     "大沙河",  # a river and park in 深圳 (and elsewhere), not the city 沙河 (WILD.md, 93rd sitting)
+    "天台山",  # the mountain of 天台 county, not the city 台山 (WILD.md, 105th sitting)
     # idioms and words around a city's name (WILD.md, twentieth sitting)
     "夸下海口", "大吉安康", "仁者乐山", "美丽江南", "便宜", "混合肥", "连帽", "刚开封", "已开封", "未开封", "白城墙",
     "婚礼来宾", "来宾席", "蚌埠住", "几天水", "两天水",  # 蚌埠住了 (a meme), 这几天水大 (no 天水)
@@ -132,7 +133,8 @@ RULE_ONLY_CITIES = ("马鞍山市", "德里")  # 德里 (Delhi) is inside 新德
 # 吉隆 (a county in Tibet), 海陵 (a district): no 基隆, 海宁 typed wrong
 _EVERYDAY_MORE = frozenset({"行山", "打卡", "同城", "万县", "吉隆", "海陵"})
 #: What makes a city's name a product's or a company's (兰州拉面, 金华火腿, 上海银行, 深圳航空): no city (rule 4).
-_PRODUCT = re.compile(r"(?:拉面|牛肉面|螺蛳粉|火腿|大米|烤鸭|啤酒|米粉|米线|炒饭|扒鸡|红肠|盐水鸭|小吃|瓜(?!分)|银行"
+_PRODUCT = re.compile(r"(?:拉面|牛肉面|牛肉汤|螺蛳粉|火腿|大米|烤鸭|啤酒|米粉|米线|炒饭|扒鸡|红肠|盐水鸭|小吃"
+                      r"|瓜(?!分)|银行"
                       # 柳州螺蛳粉节, 青岛啤酒节: an event held in the city; 北京卫视: a TV channel
                       r"|航空(?!港)|现代(?!化)|卫视|电视台)(?!节)")
 #: A street named after a city (rule 4): 南京路, 北京东路, 长沙街 (not 路过, 路上).
@@ -566,7 +568,8 @@ _SET_OFF_THEN = re.compile(r"(?:市)?出发[\s，,、]+")
 
 # A weather word may sit before the conjunction: 武汉热还是长沙热 asks about both, like 武汉还是长沙
 _AND = re.compile(rf"^\s*的?(?:{_WEATHER.pattern}|[春夏秋冬]天)?\s*"
-                  r"(?:和|与|跟|及|(?:还是|或者|或)(?:去|到)?|比|没有|、|,|，|/|and|or|vs\.?|VS\.?"
+                  # 同: the Cantonese "and" (珠海同澳門: 105th sitting)
+                  r"(?:和|与|跟|及|同|(?:还是|或者|或)(?:去|到)?|比|没有|、|,|，|/|and|or|vs\.?|VS\.?"
                   r"|(?:[A-Za-z]+er|more\s+[A-Za-z]+)\s+than"  # is 成都 colder than 重庆 (79th sitting)
                   # list markers: 1.苏州 2.无锡, • 郑州 • 开封
                   r"|\d{1,2}\s*[.、)）]|[（(]\d{1,2}[)）]|[①-⑩⒈-⒑•·])\s*$")

@@ -292,6 +292,15 @@ _DAY_TYPOS = (
     (re.compile(r"明犬"), "明天"), (re.compile(r"圆蛋"), "元旦"),
     (re.compile(r"([加连])上(?=周末|周[一二三四五六日天]|礼拜|星期)"), r"\1"),  # 连上周末 (95th sitting)
     (re.compile(r"(?<=[\d一二两三四五六七八九十]天)\s+(?=[后後]|以[后後]|之[后後])"), ""),  # 三天 后 (93rd sitting)
+    # 105th-108th sittings: a month's 初N day is lunar (五月初五, 八月初三), 春节第N天 is 正月初N, Korean day words
+    # (이번 주말 这周末, 내일 明天, 오늘 今天, 모레 后天), 礼拜4 / 星期4, 12约25 without 号
+    (re.compile(r"(?<![\d农阴历一二三四五六七八九十])"
+                r"(?=(?:[一二三四五六七八九]|十[一二]?)月初[一二三四五六七八九十])"), "农历"),
+    (re.compile(r"春节(?:假期)?的?第([一二三四五六七])天"), r"正月初\1"),
+    (re.compile(r"이번\s*주말"), "这周末"), (re.compile(r"내일"), "明天"), (re.compile(r"오늘"), "今天"),
+    (re.compile(r"모레"), "后天"),
+    (re.compile(r"(?<=礼拜|星期)[1-6](?![\d号日月天个年点次:：.\-/])"), None),
+    (re.compile(r"(?<=\d)[约越](?=\d{1,2}(?:\s|$))"), "月"),
     # 85th-88th sittings: Hakka 今晡日 / 昨晡日 (today, yesterday), N日後 (N天后), Wu 格个礼拜六 (这个礼拜六)
     (re.compile(r"今晡日?"), "今天"), (re.compile(r"昨晡日?"), "昨天"),
     (re.compile(r"(?<![\d〇零一二两三四五六七八九十百月])([一二两三四五六七八九十]{1,3})日(?=[后後前]|[以之][后後])"),

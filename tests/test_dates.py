@@ -767,6 +767,10 @@ def test_lunar_days_by_name_this_years_lunar_day_and_said_days(question, today, 
     ("元旦跨年 去外滩", None, "12-31"), ("原定3月5号 改到9号了 天气", None, "03-09"),
     ("运单号20270214 到了吗", None, None), ("取件码 20251108", None, None), ("血糖6.8 明天复查", None, None),
     ("Spring Festival 2028 去哪", None, "2028-01-26"),  # an English lunar festival before its year (101st sitting)
+    # 105th-108th sittings: a month's 初N day is lunar, 春节第N天, Korean day words, 礼拜4, 12约25 without 号
+    ("八月初三 出门", "2026-08-01", "2026-09-13"), ("春节第三天 走亲戚", "2027-01-10", "2027-02-08"),
+    ("내일 부산 비", "2026-06-03", "2026-06-04"), ("礼拜4 开会", "2026-06-03", "2026-06-04"),
+    ("12约25 下雪吗", None, "12-25"),
 ])
 def test_shifts_and_numbers_that_are_no_dates(question, today, expected):
     assert find_date(question, today=today) == expected

@@ -604,6 +604,9 @@ def test_lists_routes_and_cantonese_words(question, expected):
     ("石狮落雨冇", None, ("石狮", None)),  # a short name before Cantonese 落雨 (89th sitting)
     ("中秋节 八月十五 苏州 赏月", None, ("苏州", None)),  # the festival's own lunar day is no second date
     ("深圳 大沙河 跑步", None, ("深圳", None)),  # 大沙河 holds no 沙河 (93rd sitting)
+    ("江门同佛山 明日 落雨", None, ("江门", None)),  # Cantonese 同 (and): asked together, the first
+    ("天台山 看日出", None, (None, None)),  # the mountain holds no 台山
+    ("淮南牛肉汤 好吃", None, (None, None)),  # a dish named after a city names no city
 ])
 def test_spaced_out_questions_corrections_to_places_trips_and_comparisons(question, today, expected):
     assert tuple(json.loads(rule.extract_one(question, today=today)).values()) == expected
