@@ -521,6 +521,13 @@ WILD_TAGS = {
     "shaanxi-shanxi-3", "sichuan-yunnan-4", "sports-fans-4", "students-abroad-4", "taiwan-travel-4",
     "travel-with-elders", "two-places-two-days-5", "typos-mixed-6", "voice-messages-5", "weekday-stress-7",
     "written-cantonese-3", "zhejiang-mountains-and-islands",
+    "beijing-life-3", "chongqing-chengdu-life-4", "corrections-7", "dates-with-years-5", "dialect-mix-6",
+    "english-only-7", "farm-and-village-5", "festival-days-7", "foreign-and-hk-7", "guangzhou-shenzhen-life",
+    "harbin-shenyang-life", "hospital-and-school-6", "lunar-and-terms-7", "misc-realistic-87", "misc-realistic-88",
+    "misc-realistic-89", "misc-realistic-90", "nanjing-hangzhou-life", "numbers-noise-7", "outdoor-hobbies-7",
+    "relative-dates-7", "short-replies-7", "sights-and-parks-7", "smart-speaker-6", "travel-plans-6", "two-places-7",
+    "typos-and-voice-7", "vague-and-none-7", "work-trips-7", "wuhan-changsha-life", "xiamen-fuzhou-life",
+    "xian-zhengzhou-life",
 }
 
 
