@@ -347,6 +347,9 @@ _ACCENTS = str.maketrans("àáâãäåèéêëìíîïòóôõöùúûüýÿñç
 #: English words before a Latin city: where it is asked (to, in, for, at) or where a trip starts (from, leaving).
 _EN_TO = re.compile(r"(?:\bto|\bin|\bfor|\bat|去|到|飞)\s*$", re.IGNORECASE)
 _EN_FROM = re.compile(r"(?:\bfrom|\bleaving|从)\s*$", re.IGNORECASE)
+#: A correction before a Latin city (Shenzhen tomorrow, sorry I mean Dongguan: 111th sitting): the one asked.
+_EN_CORRECTED = re.compile(r"(?:\bsorry\b[,\s]*(?:I\s+mean\b)?|\bI\s+mean\b|\bactually\b|不对[,，\s]*是?)[,\s]*$",
+                           re.IGNORECASE)
 
 
 def _latin_city(question: str, gazetteer: Gazetteer) -> Mention | None:
@@ -362,7 +365,8 @@ def _latin_city(question: str, gazetteer: Gazetteer) -> Mention | None:
     if len(found) > 1:
         def score(m: re.Match) -> int:
             before = question[max(0, m.start() - 12) : m.start()]
-            return 2 * bool(_EN_TO.search(before)) - 3 * bool(_EN_FROM.search(before))
+            return (2 * bool(_EN_TO.search(before)) - 3 * bool(_EN_FROM.search(before))
+                    + 4 * bool(_EN_CORRECTED.search(before)))
         best = max(found, key=lambda m: (score(m), -m.start()))
     return Mention(best.start(), best.end(), question[best.start() : best.end()], best.group(0))
 
@@ -491,7 +495,9 @@ _I_AM_AT = re.compile(r"[我偶俺](?:人|现在|目前|这边|就)?(?:住在|�
 #: a speaker correcting themself (A哦不是B: B), not a city given up.
 _ASKED_CITY = re.compile(
     r"(?:我(?:问|说|要|查|想问|想查|想看)的是|应该是|其实是|换成|改成|改为|改查|而是"
-    r"|[打写输说]错了?[，,\s]*是)" + _GAP + "$")  # （打错了 是株洲）
+    r"|[打写输说]错了?[，,\s]*是"  # （打错了 是株洲）
+    # a correction said aloud (北京明天下雨吗 不对 是天津; …哦不 是…; sorry 是…: 111th sitting)
+    r"|不对[，,\s]*(?:是|应该是)|[哦噢喔呃额]\s*不[，,\s]+是?|(?i:sorry)[，,\s]*是)" + _GAP + "$")
 _GIVEN_UP_CITY = re.compile(
     r"(?:(?<![哦噢喔呃额啊])不是|你(?:刚才?)?(?:说|回答|答|查)的是|(?:刚才|刚刚|之前|前面|上面)(?:你)?(?:问|说|查)的是"
     r"|(?:别|不用|不要)(?:给我|帮我)?(?:查|看)|不去了?|唔去|不在)"  # 不去大连了, 不在上海 也不在苏州: given up
@@ -574,7 +580,7 @@ _AND = re.compile(rf"^\s*的?(?:{_WEATHER.pattern}|[春夏秋冬]天)?\s*"
                   # list markers: 1.苏州 2.无锡, • 郑州 • 开封
                   r"|\d{1,2}\s*[.、)）]|[（(]\d{1,2}[)）]|[①-⑩⒈-⒑•·])\s*$")
 # 泰州 台州 6月3号 哪个会下雨: a comparison later in the question also makes two cities side by side a list.
-_COMPARED = re.compile(r"哪个|哪边|比较|对比|相比")
+_COMPARED = re.compile(r"哪个|哪边|比较|对比|相比|哪里更|哪儿更|哪更")  # 曼谷 清迈 春节 哪里更暖和 (110th sitting)
 # Two cities side by side, nothing between them but spaces, then a comparison (满洲里 二连浩特 哪个冷): asked together.
 _WHICH = re.compile(r"\s*(?:哪个|哪边|哪里|哪儿|哪|谁|比较|对比|相比)")
 

@@ -621,12 +621,14 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
 _ASKED_BEFORE = re.compile(r"(?<!就)(?:改|换|推迟|延期|延误|提前|挪|推)(?:到|成|为|在)?|而是|其实是|应该是|说的\s*是"
                            r"|[哦噢喔呃额啊]\s*不是"
                            r"|不对|[看说写打]错了[，,\s]*(?:是|应该是)"  # 我看错了 是周五的会 (62nd sitting)
-                           r"|问的是|想问|想知道|查一?下?|是不是$|[呃额]$")  # 周六呃周日吧: a spoken correction
+                           r"|问的是|想问|想知道|查一?下?|是不是$|[呃额]$"  # 周六呃周日吧: a spoken correction
+                           # 周六 哦不 周日, 明天 sorry 是后天 (111th sitting)
+                           r"|[哦噢喔呃额]\s*不[，,\s]+(?:是\s*)?$|(?i:sorry)[，,\s]*(?:是\s*)?$")
 _DROPPED_BEFORE = re.compile(r"原定|原来|本来|之前|(?<![哦噢喔呃额啊])(?<![哦噢喔呃额啊]\s)不是|生日|出生|不要"
                              r"|你查的是")
 # a date given up after it (…不行, …出发; 后天 不对 是大后天)
 _DROPPED_AFTER = re.compile(r"^.{0,4}(?:不行|算了|取消|出发|开会|起飞|到了|生日)"
-                            r"|^[\s，,]*(?:不对|[哦噢喔]不|[呃额哦噢喔]\s*不是)")
+                            r"|^[\s，,]*(?:不对|[哦噢喔]不|[呃额哦噢喔]\s*不是|[呃额]\s*不(?=[\s，,])|(?i:sorry)\b)")
 #: A return's day asked about (WILD.md, 26th sitting): the date written before 回来/回程 wins.
 _RETURN_ASKED = re.compile(r"(?:回来|回程|返程|返回)的?那天")
 _RETURN_AFTER = re.compile(r"\s*(?:就|再)?(?:回来|回程|返程|返回)")
@@ -696,13 +698,14 @@ def asked_scores(text: str, spans: list[tuple[int, int]]) -> list[int]:
 
 
 #: A question's marks: a particle, a question mark, a question word, ``X不X`` (冷不冷), a closing 不/没.
-QUESTION = re.compile(r"[吗呢咩伐么嘛？?]|([\u4e00-\u9fff])[不唔]\1|[不没无][\s。！!~～]*$"
+QUESTION = re.compile(r"[吗呢咩伐嘛？?]|(?<![那这多要])么|([\u4e00-\u9fff])[不唔]\1|[不没无][\s。！!~～]*$"
                        r"|咋|啥|怎|几|多少|如何|会不会|能不能|要不要")
 _CLAUSE_END = re.compile(r"[\s，,。！!；;]")
 #: A dialogue's turns written out (Q: … A: … Q: 那后天呢): a later 呢 is a follow-up turn, not a chained question.
 _TURN = re.compile(r"(?<![A-Za-z])[QAB]\s*[:：]|[问答]\s*[:：]")
 _RANGE_ONLY = re.compile(r"\s*(?:到|至|~|～|-|—|－|和|或|、|跟|与)\s*")
 _FORM_FIELD = re.compile(r"[:：]")
+_CHOSEN_BETWEEN = re.compile(r"\s*(?:还是|或者|或是)\s*")
 
 
 def relative_day_marked(text: str) -> bool:
@@ -723,8 +726,9 @@ def question_clause(text: str, spans: list[tuple[int, int]]) -> list[int]:
         head += 1
     first = clauses[head]
     # 下周三 下周四 漳州 会下雨吗: days listed, no statement between them; 取车时间:12/28 … 还车时间:01/02: a form
+    # 福州 周日 还是 周一 出门？: a choice between the days, not a statement and a question (the first; 109th sitting)
     if head + 1 >= len(spans) or not _CLAUSE_END.search(first) or QUESTION.search(first) \
-            or not first.strip(" ，,、") or _FORM_FIELD.search(first):
+            or not first.strip(" ，,、") or _FORM_FIELD.search(first) or _CHOSEN_BETWEEN.fullmatch(first):
         return [0] * len(spans)
     asks = [k for k in range(head + 1, len(spans)) if QUESTION.search(clauses[k])]
     if not asks:

@@ -216,7 +216,9 @@ _LUNAR_DAY_BESIDE = tuple(
 
 
 _MOVED_DAY = re.compile(r"(?P<head>(?P<m>\d{1,2})月\d{1,2}[号日].{0,12}?"
-                        r"(?:改到|改成|推到|推迟到|延到|延期到|提前到|挪到)\s*)(?P<d2>\d{1,2}(?=[号日]))")
+                        # or corrected (6月12号 长沙 不对 13号: 111th sitting)
+                        r"(?:改到|改成|推到|推迟到|延到|延期到|提前到|挪到|不对[，,\s]*(?:是|应该是)?"
+                        r"|[哦噢喔呃额]\s*不(?:对|是)?[，,\s]+是?)\s*)(?P<d2>\d{1,2}(?=[号日]))")
 
 
 def festival_lunar_day(text: str) -> bool:
@@ -301,6 +303,13 @@ _DAY_TYPOS = (
     (re.compile(r"모레"), "后天"),
     (re.compile(r"(?<=礼拜|星期)[1-6](?![\d号日月天个年点次:：.\-/])"), None),
     (re.compile(r"(?<=\d)[约越](?=\d{1,2}(?:\s|$))"), "月"),
+    # 109th-112th sittings: 下周伍 (a financial numeral), 下个 星期 三 (typed apart), Henan/Shandong 今黑儿 (tonight),
+    # a fraction before 概率 (1/3 的概率 is no 1月3日)
+    (re.compile(r"(?<=[下上这本]周|星期|礼拜)伍|(?<=周)伍(?![\u4e00-\u9fff])"), "五"),
+    (re.compile(r"(?<=[下上这]个)\s+(?=星期|礼拜)"), ""),
+    (re.compile(r"今黑(?:儿|价|了)?(?=[\s\u4e00-\u9fff，,？?]|$)(?!夜)"), "今晚"),
+    (re.compile(r"明黑(?:儿|价)?(?=[\s\u4e00-\u9fff，,？?]|$)(?!夜)"), "明晚"),
+    (re.compile(r"(?<![\d/.-])(\d)\s*/\s*(\d{1,2})(?=\s*的?(?:概率|几率|机率|可能性))"), r"\2分之\1"),
     # 85th-88th sittings: Hakka 今晡日 / 昨晡日 (today, yesterday), N日後 (N天后), Wu 格个礼拜六 (这个礼拜六)
     (re.compile(r"今晡日?"), "今天"), (re.compile(r"昨晡日?"), "昨天"),
     (re.compile(r"(?<![\d〇零一二两三四五六七八九十百月])([一二两三四五六七八九十]{1,3})日(?=[后後前]|[以之][后後])"),

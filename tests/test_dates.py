@@ -771,6 +771,13 @@ def test_lunar_days_by_name_this_years_lunar_day_and_said_days(question, today, 
     ("八月初三 出门", "2026-08-01", "2026-09-13"), ("春节第三天 走亲戚", "2027-01-10", "2027-02-08"),
     ("내일 부산 비", "2026-06-03", "2026-06-04"), ("礼拜4 开会", "2026-06-03", "2026-06-04"),
     ("12约25 下雪吗", None, "12-25"),
+    # 109th-112th sittings: 下周伍, 下个 星期 二 typed apart, 今黑儿 (tonight), a fraction before 概率, spoken
+    # corrections (哦不, 不对 + a bare day), a choice between two days (the first), 那么 is no question
+    ("下周伍 晒麦", "2026-05-29", "2026-06-05"), ("下个 星期 二 有雨吗", "2026-02-11", "2026-02-17"),
+    ("今黑儿 下不下", "2026-08-27", "2026-08-27"), ("2/5 的概率 后天下雨", "2026-06-01", "2026-06-03"),
+    ("周三 哦不 周四 开会", "2026-06-01", "2026-06-04"), ("9月3号 不对 5号 去爬山", None, "09-05"),
+    ("周六 还是 周日 去爬山好", "2026-06-01", "2026-06-06"),
+    ("前天冷得那么厉害 今天好点没", "2026-06-01", "2026-06-01"),
 ])
 def test_shifts_and_numbers_that_are_no_dates(question, today, expected):
     assert find_date(question, today=today) == expected

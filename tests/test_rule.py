@@ -607,6 +607,9 @@ def test_lists_routes_and_cantonese_words(question, expected):
     ("江门同佛山 明日 落雨", None, ("江门", None)),  # Cantonese 同 (and): asked together, the first
     ("天台山 看日出", None, (None, None)),  # the mountain holds no 台山
     ("淮南牛肉汤 好吃", None, (None, None)),  # a dish named after a city names no city
+    ("广州明天下雨吗 不对 是佛山", None, ("佛山", None)),  # a correction said aloud (111th sitting)
+    ("Hangzhou tomorrow, sorry I mean Suzhou", None, ("Suzhou", None)),
+    ("东京 大阪 五一 哪里更热", None, ("东京", "05-01")),  # compared (哪里更): asked together, the first
 ])
 def test_spaced_out_questions_corrections_to_places_trips_and_comparisons(question, today, expected):
     assert tuple(json.loads(rule.extract_one(question, today=today)).values()) == expected
