@@ -528,6 +528,19 @@ WILD_TAGS = {
     "relative-dates-7", "short-replies-7", "sights-and-parks-7", "smart-speaker-6", "travel-plans-6", "two-places-7",
     "typos-and-voice-7", "vague-and-none-7", "work-trips-7", "wuhan-changsha-life", "xiamen-fuzhou-life",
     "xian-zhengzhou-life",
+    "beach-trips-4", "chongqing-guizhou-life", "complaints-5", "corrections-8", "counties-and-towns-4",
+    "dalian-changchun-life", "dates-written-6", "delivery-riders-3", "elderly-relatives-4", "english-chinese-mix-6",
+    "english-only-8", "exam-days-3", "festivals-mixed-6", "fishing-trips-4", "follow-ups-8", "foreign-cities-7",
+    "fujian-coast-life", "gardening-4", "group-chat-plans-5", "hefei-nanchang-life", "henan-shandong-villages",
+    "hk-life-5", "hospital-visits-4", "kunming-guiyang-life", "lanzhou-xining-life", "lunar-days-7", "macau-life",
+    "misc-realistic-91", "misc-realistic-92", "misc-realistic-93", "misc-realistic-94", "misc-realistic-95",
+    "misc-realistic-96", "misc-realistic-97", "misc-realistic-98", "moving-day-3", "nanning-haikou-life",
+    "numbers-noise-8", "office-chat-6", "overseas-students-5", "pet-owners-4", "photography-4",
+    "places-not-cities-6", "qingdao-jinan-life", "relative-dates-8", "school-parents-6", "shanghai-life-4",
+    "short-fragments-8", "sights-with-cities-4", "ski-and-snow-3", "suzhou-wuxi-life", "taiwan-life-5",
+    "taiyuan-shijiazhuang-life", "truck-drivers-3", "two-dates-6", "two-places-8", "typos-mixed-7",
+    "urumqi-lhasa-life", "vague-and-none-8", "voice-messages-6", "weather-app-reviews", "weather-aspects-5",
+    "wedding-and-events-4",
 }
 
 
