@@ -142,7 +142,8 @@ _STREET = re.compile(r"[东西南北中]?(?:路(?![过上途程线费边况])|�
 #: 长沙县: a county named after its prefecture is a county (县城 after a county-level city is that city).
 _COUNTY_AFTER = re.compile(r"县(?!城)")
 #: Words after 市 that make it the start of a word (rule 3): 北京市区 is 北京 + 市区.
-_SHI_WORDS = ("市区", "市民", "市中心", "市内", "市场", "市郊", "市里", "市立")  # 青岛市立医院: 青岛
+_SHI_WORDS = ("市区", "市民", "市中心", "市内", "市场", "市郊", "市里", "市立",  # 青岛市立医院: 青岛
+              "市南区", "市北区", "市中区")  # 青岛市南区 (118th sitting): 青岛 + the district 市南区
 _SOLAR_TERMS_LI = ("市立春", "市立夏", "市立秋", "市立冬")
 
 _WEATHER = re.compile(
@@ -347,6 +348,11 @@ _ACCENTS = str.maketrans("àáâãäåèéêëìíîïòóôõöùúûüýÿñç
 #: English words before a Latin city: where it is asked (to, in, for, at) or where a trip starts (from, leaving).
 _EN_TO = re.compile(r"(?:\bto|\bin|\bfor|\bat|去|到|飞)\s*$", re.IGNORECASE)
 _EN_FROM = re.compile(r"(?:\bfrom|\bleaving|从)\s*$", re.IGNORECASE)
+#: Where the speaker is (I'm in Kunming) and what an app shows (the widget shows Singapore): not asked first.
+_EN_HERE = re.compile(r"(?:\bI'?m|\bI\s+am)\s+(?:in|at|staying\s+in)\s*$", re.IGNORECASE)
+_EN_SHOWN = re.compile(r"\b(?:shows|showing|displays)\s*$", re.IGNORECASE)
+#: The city asked after another (I'm in Kunming, what about Lijiang: 113th sitting).
+_EN_WHAT_ABOUT = re.compile(r"\b(?:what|how)\s+about\s*$", re.IGNORECASE)
 #: A correction before a Latin city (Shenzhen tomorrow, sorry I mean Dongguan: 111th sitting): the one asked.
 _EN_CORRECTED = re.compile(r"(?:\bsorry\b[,\s]*(?:I\s+mean\b)?|\bI\s+mean\b|\bactually\b|不对[,，\s]*是?)[,\s]*$",
                            re.IGNORECASE)
@@ -365,8 +371,9 @@ def _latin_city(question: str, gazetteer: Gazetteer) -> Mention | None:
     if len(found) > 1:
         def score(m: re.Match) -> int:
             before = question[max(0, m.start() - 12) : m.start()]
-            return (2 * bool(_EN_TO.search(before)) - 3 * bool(_EN_FROM.search(before))
-                    + 4 * bool(_EN_CORRECTED.search(before)))
+            return (2 * bool(_EN_TO.search(before)) - 3 * bool(_EN_FROM.search(before) or _EN_SHOWN.search(before))
+                    - bool(_EN_HERE.search(before))
+                    + 4 * bool(_EN_CORRECTED.search(before) or _EN_WHAT_ABOUT.search(before)))
         best = max(found, key=lambda m: (score(m), -m.start()))
     return Mention(best.start(), best.end(), question[best.start() : best.end()], best.group(0))
 
@@ -489,7 +496,8 @@ def _inside_word(question: str, m: Mention) -> bool:
 #: Rule 5f: a city named only to be left out (除了哈尔滨，东北还有哪里明天下雪): no city is asked.
 _EXCEPT = re.compile(r"(?:除了|除去|除开)" + _GAP + "$")
 #: Where the speaker is (我在厦门, 我人在…, 我现在在…): a city asked about is another one, when one is named.
-_I_AM_AT = re.compile(r"[我偶俺](?:人|现在|目前|这边|就)?(?:住在|在|住)$")  # 偶/俺: 我 as typed online and in dialect
+# 偶/俺: 我 as typed online and in dialect; Cantonese 喺 (我喺澳門: 118th sitting)
+_I_AM_AT = re.compile(r"[我偶俺](?:人|现在|目前|这边|就)?(?:住在|在|住|喺)$")
 #: Rule 6c: a correction or a follow-up names the city asked (我说的是福州不是广州, 应该是昆山不是昆明, 那咸阳呢)
 #: and the one given up (你说的是澳门, 不是广州, 刚才问的是北京): +4 / -4, more than any other word. ``哦不是`` is
 #: a speaker correcting themself (A哦不是B: B), not a city given up.
@@ -497,13 +505,14 @@ _ASKED_CITY = re.compile(
     r"(?:我(?:问|说|要|查|想问|想查|想看)的是|应该是|其实是|换成|改成|改为|改查|而是"
     r"|[打写输说]错了?[，,\s]*是"  # （打错了 是株洲）
     # a correction said aloud (北京明天下雨吗 不对 是天津; …哦不 是…; sorry 是…: 111th sitting)
-    r"|不对[，,\s]*(?:是|应该是)|[哦噢喔呃额]\s*不[，,\s]+是?|(?i:sorry)[，,\s]*是)" + _GAP + "$")
+    r"|不对[，,\s]*(?:是|应该是)|[哦噢喔呃额]\s*不[，,\s]+是?|(?i:sorry)[，,\s]*(?:是|(?i:i\s+mean))"
+    r"|(?i:i\s+mean))" + _GAP + "$")  # 去贵阳 sorry I mean 遵义 (116th sitting)
 _GIVEN_UP_CITY = re.compile(
     r"(?:(?<![哦噢喔呃额啊])不是|你(?:刚才?)?(?:说|回答|答|查)的是|(?:刚才|刚刚|之前|前面|上面)(?:你)?(?:问|说|查)的是"
     r"|(?:别|不用|不要)(?:给我|帮我)?(?:查|看)|不去了?|唔去|不在)"  # 不去大连了, 不在上海 也不在苏州: given up
     + _GAP + "$")
 #: A city an app or a widget shows (显示北京, 定位在北京), when the question names another.
-_SHOWN = re.compile(r"(?:显示|定位)(?:的是|成|到|在|是)?\s*$")
+_SHOWN = re.compile(r"(?:显示|定位)(?:一直|总是|老是)?(?:的是|成|到|在|是)?\s*$")  # 定位一直是北京 (113th)
 #: A city given up right after it (昆明不用查 我就在昆明; 大连不去了).
 _GIVEN_UP_AFTER = re.compile(r"\s*(?:不用查|不查了|不去了|唔去)")
 
@@ -662,6 +671,10 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
             return latin
         if _corrected_to_place(text, m.end, gazetteer):
             return None  # 哈尔滨不对中山陵: corrected to a place that is no city
+        if _I_AM_AT.search(text, 0, m.start):  # 我喺澳門讀書 中山下個禮拜三幾度: where the speaker is, and a city
+            short = find_short_full_name(question, gazetteer)  # read only with 市 asked after it (rule 5d; 118th)
+            if short is not None and short.start >= m.end:
+                return short
         if (_I_AM_AT.search(text, 0, m.start) or re.search(r"我(?:已经|刚)?到$", text[: m.start])) \
                 and _YOUR_SIDE.search(text):
             return None  # 听说你们那边下雪了？我在广州还穿短袖呢: the side asked about is unnamed (53rd sitting)
@@ -871,9 +884,10 @@ _HANDLE = re.compile(r"(?<![A-Za-z0-9._%+-])@[^\s@，,。：:！!？?]{1,20}")
 #: Rule 9: a day written alone just before another day (7.4 7.5 高雄, 周六 周日 嘉兴): the two are a list.
 _LISTED_DAY = re.compile(r"[\d０-９〇零一二两三四五六七八九十.．/\-月日号號]+"
                          r"|(?:这|下|本)?(?:周|星期|礼拜)[一二三四五六日天末]"
-                         r"|.*[~～至—-]")  # 10.2~10.5 舟山: a range's first day, then its last day before the city
+                         # 10.2~10.5 舟山, 8/10 到 8/15 在新加坡: a range's first day, then its last
+                         r"|.*[~～至—-]|到")
 #: Rule 9: days compared or chosen between (哪天, 哪个, vs): the date rule's first, not a stop's.
-_CHOICE = re.compile(r"哪天|哪一天|哪个|(?<![A-Za-z])[Vv][Ss](?![A-Za-z])|还是")
+_CHOICE = re.compile(r"哪天|哪一天|哪个|(?<![A-Za-z])(?:[Vv][Ss]|[Oo][Rr])(?![A-Za-z])|还是")  # 周六 or 周日
 #: Rule 9: a date given up (4月1号就算了) keeps its year to itself.
 _GIVEN_UP = re.compile(r"不行|算了|取消|原定|原来|本来")
 #: Rule 9: what may stand between a stop's date and its city (6月13日 去苏州, 12月1日 飞首尔).

@@ -213,7 +213,9 @@ _WORKDAY_AFTER = re.compile(r"(?:节)?(?:假期)?(?:调休|[前后]第?[一二1]
 _ENGLISH_FESTIVALS = tuple(n for n in (*FIXED_FESTIVALS, *LUNAR_FESTIVALS) if n.isascii() and not n.isdigit())
 _FESTIVAL_THEN_YEAR = re.compile(
     rf"(?<![A-Za-z])(?P<f>{_alternation(_ENGLISH_FESTIVALS)})"
-    r"\s*,?\s*(?P<yy>20\d\d)(?!\d)")  # Chinese New Year 2027 too (101st sitting)
+    r"\s*,?\s*(?P<yy>20\d\d)(?!\d)"  # Chinese New Year 2027 too (101st sitting)
+    # a Chinese festival, a space, its year (端午 2026 宁波: 114th sitting); not 国庆 2026.10.3, 中秋 2026年
+    rf"|(?<![\u4e00-\u9fff\d])(?P<cf>{_FESTIVAL})\s+(?P<cyy>20\d\d)(?![\d年./\-:：])")
 # A fixed-date festival without a year (not after 年: 今年国庆 is relative, 2025年国庆 is the one above).
 _BARE_FESTIVAL = re.compile(rf"(?<!年)(?<!年的)(?P<f>{_FESTIVAL})(?:(?P<nth>{_NTH_DAY})|(?P<shift>{_SHIFT}))?")
 
@@ -473,7 +475,7 @@ def find_festival(text: str) -> tuple[int | None, int, int] | None:
         if day is not None:
             return day.year, day.month, day.day
     for match in _FESTIVAL_THEN_YEAR.finditer(text):  # New Year's Day 2027, Christmas 2026 (79th sitting)
-        day = festival_date(match["f"], int(match["yy"]))
+        day = festival_date(match["f"] or match["cf"], int(match["yy"] or match["cyy"]))
         if day is not None:
             return day.year, day.month, day.day
     for match in _BARE_FESTIVAL.finditer(text):
@@ -624,11 +626,14 @@ _ASKED_BEFORE = re.compile(r"(?<!就)(?:改|换|推迟|延期|延误|提前|挪|
                            r"|问的是|想问|想知道|查一?下?|是不是$|[呃额]$"  # 周六呃周日吧: a spoken correction
                            # 周六 哦不 周日, 明天 sorry 是后天 (111th sitting)
                            r"|[哦噢喔呃额]\s*不[，,\s]+(?:是\s*)?$|(?i:sorry)[，,\s]*(?:是\s*)?$")
+_CORRECTED_BEFORE = re.compile(r"不对|[看说写打]错了[，,\s]*(?:是|应该是)?\s*$|[哦噢喔呃额啊]\s*不是"
+                               r"|[哦噢喔呃额啊]\s*不[，,\s]+(?:是\s*)?$|(?i:sorry)[，,\s]*(?:(?i:i\s+mean)\s*|是\s*)?$")
 _DROPPED_BEFORE = re.compile(r"原定|原来|本来|之前|(?<![哦噢喔呃额啊])(?<![哦噢喔呃额啊]\s)不是|生日|出生|不要"
                              r"|你查的是")
 # a date given up after it (…不行, …出发; 后天 不对 是大后天)
 _DROPPED_AFTER = re.compile(r"^.{0,4}(?:不行|算了|取消|出发|开会|起飞|到了|生日)"
-                            r"|^[\s，,]*(?:不对|[哦噢喔]不|[呃额哦噢喔]\s*不是|[呃额]\s*不(?=[\s，,])|(?i:sorry)\b)")
+                            r"|^[\s，,]*(?:不对|[哦噢喔]不|[呃额哦噢喔啊]\s*不是|[呃额]\s*不(?=[\s，,])|(?i:sorry)\b"
+                            r"|[看说写打]错了)")  # 4月5号 打错了 4月6号 (116th sitting)
 #: A return's day asked about (WILD.md, 26th sitting): the date written before 回来/回程 wins.
 _RETURN_ASKED = re.compile(r"(?:回来|回程|返程|返回)的?那天")
 _RETURN_AFTER = re.compile(r"\s*(?:就|再)?(?:回来|回程|返程|返回)")
@@ -637,7 +642,12 @@ _RETURN_AFTER = re.compile(r"\s*(?:就|再)?(?:回来|回程|返程|返回)")
 def names_the_asked_date(text: str) -> bool:
     """Whether ``text`` has words that say which of two dates is asked or given up (改到, 原定, 想问的是, …):
     :func:`asked_score` then decides, and nothing else should."""
-    return bool(_ASKED_BEFORE.search(text) or _DROPPED_BEFORE.search(text) or _RETURN_ASKED.search(text))
+    return bool(_ASKED_BEFORE.search(text) or _DROPPED_BEFORE.search(text) or _RETURN_ASKED.search(text)
+                or _CORRECTION.search(text))
+
+
+#: A correction anywhere in a question (4月5号 打错了 4月6号: 116th sitting): the date rule decides which date.
+_CORRECTION = re.compile(r"[看说写打]错了|(?i:sorry)|(?i:\bi\s+mean\b)")
 
 
 def asked_score(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> int:
@@ -652,6 +662,8 @@ def asked_score(text: str, start: int, end: int, lo: int = 0, hi: int | None = N
         and not _TURN.search(text)
     follow_up = after.lstrip().startswith("呢") and not chained
     score = 2 if _ASKED_BEFORE.search(before) or follow_up else 0
+    if _CORRECTED_BEFORE.search(before):
+        score = 3  # 查一下宁波周四天气，打错了是周五: a correction outranks a question word (查一下, 116th sitting)
     if _RETURN_AFTER.match(after) and _RETURN_ASKED.search(text):
         return 3  # 1月5号去首尔，1月9号回来，回来那天…: the return's day (like 走的那天, the departure's)
     clause = re.split(r"[，,。；;！!？?]", before)[-1]  # 河池市不是，南宁市5月4日: 不是 gives up the city, not the date
@@ -705,7 +717,7 @@ _CLAUSE_END = re.compile(r"[\s，,。！!；;]")
 _TURN = re.compile(r"(?<![A-Za-z])[QAB]\s*[:：]|[问答]\s*[:：]")
 _RANGE_ONLY = re.compile(r"\s*(?:到|至|~|～|-|—|－|和|或|、|跟|与)\s*")
 _FORM_FIELD = re.compile(r"[:：]")
-_CHOSEN_BETWEEN = re.compile(r"\s*(?:还是|或者|或是)\s*")
+_CHOSEN_BETWEEN = re.compile(r"\s*(?:还是|或者|或是|or|/)\s*", re.IGNORECASE)  # 周六 or 周日 (119th)
 
 
 def relative_day_marked(text: str) -> bool:

@@ -778,6 +778,14 @@ def test_lunar_days_by_name_this_years_lunar_day_and_said_days(question, today, 
     ("周三 哦不 周四 开会", "2026-06-01", "2026-06-04"), ("9月3号 不对 5号 去爬山", None, "09-05"),
     ("周六 还是 周日 去爬山好", "2026-06-01", "2026-06-06"),
     ("前天冷得那么厉害 今天好点没", "2026-06-01", "2026-06-01"),
+    # 113th-120th sittings: 打后天, 两周后的周五 (下下周五), a stuttered month, 雙十 連假, 礼拜寺, a festival then its
+    # year apart, a choice with "or", a correction outranks 查一下, 说错了 / 啊不是 give up the first date, a range's
+    # first day
+    ("打后天 下雨吗", "2026-05-04", "2026-05-07"), ("两周后的周五 开会", "2026-07-02", "2026-07-17"),
+    ("嗯 五月 五月三号 出门", None, "05-03"), ("雙十 連假 出遊", None, "10-10"),
+    ("礼拜寺 有雨吗", "2026-06-01", "2026-06-04"), ("中秋 2027 杭州", None, "2027-09-15"),
+    ("周五 or 周六 爬山", "2026-06-01", "2026-06-05"), ("查一下周二天气，打错了是周三", "2026-06-01", "2026-06-03"),
+    ("9月8号 说错了 9月9号", None, "09-09"), ("5月3号 啊不是 4号", None, "05-04"),
 ])
 def test_shifts_and_numbers_that_are_no_dates(question, today, expected):
     assert find_date(question, today=today) == expected

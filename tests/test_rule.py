@@ -610,6 +610,14 @@ def test_lists_routes_and_cantonese_words(question, expected):
     ("广州明天下雨吗 不对 是佛山", None, ("佛山", None)),  # a correction said aloud (111th sitting)
     ("Hangzhou tomorrow, sorry I mean Suzhou", None, ("Suzhou", None)),
     ("东京 大阪 五一 哪里更热", None, ("东京", "05-01")),  # compared (哪里更): asked together, the first
+    # 113th-120th sittings
+    ("我喺廣州返工 珠海聽日落唔落雨", None, ("珠海", None)),  # Cantonese 我喺 (where I am); 珠海 read only after it
+    ("定位一直是上海 我在苏州", None, ("苏州", None)),  # what the app shows is not asked
+    ("I am in Shanghai, what about Hangzhou", None, ("Hangzhou", None)),
+    ("the app shows Beijing but I am in Tianjin", None, ("Tianjin", None)),
+    ("去杭州 sorry I mean 绍兴", None, ("绍兴", None)),
+    ("青岛市北区 明天", None, ("青岛", None)),  # 市北区 is Qingdao's district, not 青岛市 + 北区
+    ("1/2 到 1/5 在东京 出差", None, ("东京", "01-02")),  # a range before the city: its first day
 ])
 def test_spaced_out_questions_corrections_to_places_trips_and_comparisons(question, today, expected):
     assert tuple(json.loads(rule.extract_one(question, today=today)).values()) == expected
