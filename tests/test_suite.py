@@ -541,6 +541,19 @@ WILD_TAGS = {
     "taiyuan-shijiazhuang-life", "truck-drivers-3", "two-dates-6", "two-places-8", "typos-mixed-7",
     "urumqi-lhasa-life", "vague-and-none-8", "voice-messages-6", "weather-app-reviews", "weather-aspects-5",
     "wedding-and-events-4",
+    "beijing-tianjin-life-4", "cantonese-chat-4", "caregivers-4", "chat-groups-6", "complaints-6", "corrections-9",
+    "date-typos-5", "dates-numbers-mix-5", "dates-with-weekdays-4", "english-chinese-mix-7", "english-only-9",
+    "event-organizers-3", "farmers-and-orchards-4", "festivals-foreign-3", "follow-ups-9", "foreign-cities-8",
+    "gig-workers-4", "guangdong-towns-3", "hainan-islands-3", "hangzhou-ningbo-life", "harbin-daqing-life",
+    "hunan-towns-2", "inner-mongolia-life-2", "jiangsu-north-life", "jiangxi-fujian-hills", "kids-typing-3",
+    "lunar-days-8", "misc-realistic-100", "misc-realistic-101", "misc-realistic-102", "misc-realistic-103",
+    "misc-realistic-104", "misc-realistic-105", "misc-realistic-106", "misc-realistic-99", "night-shift-workers",
+    "northwest-roads-3", "numbers-noise-9", "one-line-forwards", "overseas-chinese-4", "parcel-and-shopping-5",
+    "photography-5", "pilots-and-sailors-3", "places-not-cities-7", "range-and-span-5", "relative-weeks-9",
+    "runners-and-cyclists-5", "rural-elders-3", "shandong-coast-2", "short-fragments-9", "sichuan-towns-3",
+    "sports-fans-5", "students-dorm-4", "taiwan-life-6", "tourist-groups-3", "two-cities-9", "vague-times-5",
+    "voice-assistant-7", "weather-words-6", "weddings-and-banquets-5", "wuhan-yichang-life",
+    "xiamen-quanzhou-life-2", "yunnan-travel-5",
 }
 
 
