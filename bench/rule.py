@@ -96,6 +96,7 @@ from sft.dates import (
     QUESTION,
     WEEKDAYS,
     anchored_days,
+    find_festival,
     names_the_asked_date,
     parse_number,
     relative_day_marked,
@@ -115,6 +116,7 @@ _NOT_CITY_WORDS = (
     "朝天门",  # 重庆's old city gate and quay, not the city 天门 (WILD.md, 86th sitting)
     "大沙河",  # a river and park in 深圳 (and elsewhere), not the city 沙河 (WILD.md, 93rd sitting)
     "天台山",  # the mountain of 天台 county, not the city 台山 (WILD.md, 105th sitting)
+    "八台山",  # a mountain of 万源 (WILD.md, 122nd sitting)
     # idioms and words around a city's name (WILD.md, twentieth sitting)
     "夸下海口", "大吉安康", "仁者乐山", "美丽江南", "便宜", "混合肥", "连帽", "刚开封", "已开封", "未开封", "白城墙",
     "婚礼来宾", "来宾席", "蚌埠住", "几天水", "两天水",  # 蚌埠住了 (a meme), 这几天水大 (no 天水)
@@ -138,7 +140,8 @@ _PRODUCT = re.compile(r"(?:拉面|牛肉面|牛肉汤|螺蛳粉|火腿|大米|�
                       # 柳州螺蛳粉节, 青岛啤酒节: an event held in the city; 北京卫视: a TV channel
                       r"|航空(?!港)|现代(?!化)|卫视|电视台)(?!节)")
 #: A street named after a city (rule 4): 南京路, 北京东路, 长沙街 (not 路过, 路上).
-_STREET = re.compile(r"[东西南北中]?(?:路(?![过上途程线费边况])|大街|大道|街(?!道))|校区|半岛")  # a campus, a peninsula
+# a campus, a peninsula; 街子 is a town's name (崇州街子古镇, 122nd sitting)
+_STREET = re.compile(r"[东西南北中]?(?:路(?![过上途程线费边况])|大街|大道|街(?![道子]))|校区|半岛")
 #: 长沙县: a county named after its prefecture is a county (县城 after a county-level city is that city).
 _COUNTY_AFTER = re.compile(r"县(?!城)")
 #: Words after 市 that make it the start of a word (rule 3): 北京市区 is 北京 + 市区.
@@ -456,7 +459,8 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
 
 #: Rule 4b: what follows a weekday (周四, 星期六) as a word of its own: 周四会下雨 is 周四 + 会, not the city
 #: 四会; 周六安排 is no 六安, 周日照常 no 日照, 周三河边 no 三河.
-_WEEKDAY = re.compile(r"(?:周|星期|礼拜)$")  # on the folded text: 禮拜 reads as 礼拜, 會 as 会
+# on the folded text: 禮拜 reads as 礼拜, 會 as 会; 李拜四会不会下雨 (124th sitting): no 四会
+_WEEKDAY = re.compile(r"(?:周|星期|[礼李]?拜)$")
 # (周三沙尘: no 三沙)
 _AFTER_WEEKDAY = ("会", "安排", "照常", "照样", "照旧", "照片", "河边", "亚运", "平均", "明显", "沙尘")
 
@@ -671,7 +675,7 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
             return latin
         if _corrected_to_place(text, m.end, gazetteer):
             return None  # 哈尔滨不对中山陵: corrected to a place that is no city
-        if _I_AM_AT.search(text, 0, m.start):  # 我喺澳門讀書 中山下個禮拜三幾度: where the speaker is, and a city
+        if _I_AM_AT.search(text, 0, m.start) or _FROM.search(text, 0, m.start):  # 我喺澳門讀書 中山…; 从太原…回大同
             short = find_short_full_name(question, gazetteer)  # read only with 市 asked after it (rule 5d; 118th)
             if short is not None and short.start >= m.end:
                 return short
@@ -690,7 +694,8 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
         spaced = bool(gap) and (not gap.strip() or re.fullmatch(r"\s*[—–\-~～|｜]{2,}\s*", gap) is not None)
         row = any(0 <= j < len(mentions) - 1 and not text[mentions[j].end : mentions[j + 1].start].strip()
                   for j in (i - 1, i + 1))
-        listed = not gap or (spaced and (_WHICH.match(text, mentions[i + 1].end) or row
+        alone = len(mentions) == 2 and not text[: mentions[0].start].strip() and not text[mentions[1].end :].strip()
+        listed = not gap or (spaced and (_WHICH.match(text, mentions[i + 1].end) or row or alone  # 合肥 芜湖 (123rd)
                                          or _COMPARED.search(text, mentions[i + 1].end)))
         # a comma after a trip's destination ends its clause (否则去长沙，桂林国庆天气怎么样): no list
         lead = (mentions[i - 1].end if i else 0, mentions[i].start)  # 我在台北，高雄…: where one is, then a city
@@ -888,6 +893,9 @@ _LISTED_DAY = re.compile(r"[\d０-９〇零一二两三四五六七八九十.．
                          r"|.*[~～至—-]|到")
 #: Rule 9: days compared or chosen between (哪天, 哪个, vs): the date rule's first, not a stop's.
 _CHOICE = re.compile(r"哪天|哪一天|哪个|(?<![A-Za-z])(?:[Vv][Ss]|[Oo][Rr])(?![A-Za-z])|还是")  # 周六 or 周日
+#: Rule 9: a month and day written out (十月十號, 10/10), which wins over a festival named beside the city.
+_WRITTEN_DAY = re.compile(r"[\d０-９〇零一二两三四五六七八九十]{1,3}\s*(?:月|/|\.)\s*"
+                          r"[\d０-９〇零一二两三四五六七八九十]{1,3}")
 #: Rule 9: a date given up (4月1号就算了) keeps its year to itself.
 _GIVEN_UP = re.compile(r"不行|算了|取消|原定|原来|本来")
 #: Rule 9: what may stand between a stop's date and its city (6月13日 去苏州, 12月1日 飞首尔).
@@ -936,6 +944,9 @@ def _city_date(question: str, city: Mention, mentions: list[Mention], today) -> 
         rest = find_date(f"{question[:start]},{question[stop:]}", today=today)
         if rest is None or rest == found:
             return None  # one date in the question: the date rule's reading stands
+        if find_festival(default_gazetteer().fold(question[start:stop])) is not None \
+                and _WRITTEN_DAY.match(question[stop:].lstrip()):
+            return None  # 高雄國慶煙火 十月十號: the festival's day written right after it wins (128th sitting)
         if relative_day_marked(default_gazetteer().fold(question)):  # 禮拜六 as 礼拜六
             return None  # words say which relative day is asked (今天深圳28度 明天呢): the date rule decides
         named = find_date(question)

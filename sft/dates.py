@@ -187,7 +187,8 @@ _FESTIVAL = (
     rf"(?:(?:(?<![\d{CN_NUMERALS}百千万周期拜])(?:五一|六一|七一)(?![\d百千万个号日月年早直起样班中])"
     rf"|(?<![\d{CN_NUMERALS}百千万第双月])十一(?![\d{CN_NUMERALS}百千万个号號日月年点路岁楼层人次届中班])"
     # 520/618 only as a day: after a year word, or before 那天/当天/节/天气/# (618买的 is a purchase, 520元 money)
-    rf"|(?<![\d.])(?:520|618)(?![\d.])(?:(?<=年520)|(?<=年618)|(?=那天|当天|当日|这天|那日|节|\s*天气|#|\s*大促|\s*购物节))"
+    rf"|(?<![\d.])(?:520|618)(?![\d.])(?:(?<=年520)|(?<=年618)|(?=那天|当天|当日|这天|那日|节|\s*天气|#|\s*大促|\s*购物节"
+    r"|\s*领证|\s*表白|\s*求婚))"  # 520领证 (124th sitting)
     rf"|(?!{_MARCH_3RD}){_alternation(n for n in (*FIXED_FESTIVALS, *LUNAR_FESTIVALS) if n not in _NUMERAL_FESTIVALS)})"
     rf"{_PLACE_AFTER}"
     # 双十二前, 国庆之前: a time before the day, vague (WILD.md: 清明前); 元旦前一天, 清明前后, 春节前夕 are days
@@ -626,12 +627,13 @@ _ASKED_BEFORE = re.compile(r"(?<!就)(?:改|换|推迟|延期|延误|提前|挪|
                            r"|问的是|想问|想知道|查一?下?|是不是$|[呃额]$"  # 周六呃周日吧: a spoken correction
                            # 周六 哦不 周日, 明天 sorry 是后天 (111th sitting)
                            r"|[哦噢喔呃额]\s*不[，,\s]+(?:是\s*)?$|(?i:sorry)[，,\s]*(?:是\s*)?$")
-_CORRECTED_BEFORE = re.compile(r"不对|[看说写打]错了[，,\s]*(?:是|应该是)?\s*$|[哦噢喔呃额啊]\s*不是"
+_CORRECTED_BEFORE = re.compile(r"不对|不是[^，,。]{1,6}?[，,\s]+是\s*$|[看说写打]错了[，,\s]*(?:是|应该是)?\s*$"
+                               r"|[哦噢喔呃额啊]\s*不是"
                                r"|[哦噢喔呃额啊]\s*不[，,\s]+(?:是\s*)?$|(?i:sorry)[，,\s]*(?:(?i:i\s+mean)\s*|是\s*)?$")
 _DROPPED_BEFORE = re.compile(r"原定|原来|本来|之前|(?<![哦噢喔呃额啊])(?<![哦噢喔呃额啊]\s)不是|生日|出生|不要"
                              r"|你查的是")
 # a date given up after it (…不行, …出发; 后天 不对 是大后天)
-_DROPPED_AFTER = re.compile(r"^.{0,4}(?:不行|算了|取消|出发|开会|起飞|到了|生日)"
+_DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行|算了|取消|出发|开会|起飞|到了|生日)"
                             r"|^[\s，,]*(?:不对|[哦噢喔]不|[呃额哦噢喔啊]\s*不是|[呃额]\s*不(?=[\s，,])|(?i:sorry)\b"
                             r"|[看说写打]错了)")  # 4月5号 打错了 4月6号 (116th sitting)
 #: A return's day asked about (WILD.md, 26th sitting): the date written before 回来/回程 wins.
@@ -647,7 +649,8 @@ def names_the_asked_date(text: str) -> bool:
 
 
 #: A correction anywhere in a question (4月5号 打错了 4月6号: 116th sitting): the date rule decides which date.
-_CORRECTION = re.compile(r"[看说写打]错了|(?i:sorry)|(?i:\bi\s+mean\b)")
+# 今天……算了还是问明天的 (125th sitting)
+_CORRECTION = re.compile(r"[看说写打]错了|(?i:sorry)|(?i:\bi\s+mean\b)|算了[，,\s]*还?是?[问查看]")
 
 
 def asked_score(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> int:
@@ -656,13 +659,15 @@ def asked_score(text: str, start: int, end: int, lo: int = 0, hi: int | None = N
     The words looked at lie between ``lo`` and ``hi``, the ends of the dates before and after it: ``原定这周六，改到
     下周日`` reads 改到 for 下周日 only, 原定 for 这周六 only."""
     hi = len(text) if hi is None else hi
-    before, after = text[max(lo, start - 8) : start], text[end : min(hi, end + 6)]
+    dots = len(text[end:hi]) - len(text[end:hi].lstrip(".。…· "))  # 今天……算了: an ellipsis is no word (125th)
+    before, after = text[max(lo, start - 8) : start], text[end : min(hi, end + dots + 6)]
     # 明天呢: the follow-up asks, unless the day before it was asked already (周六下雨吗 周日呢: a chain, the first)
     chained = lo > 0 and QUESTION.search(text, lo, start) and not before.rstrip().endswith("那") \
         and not _TURN.search(text)
     follow_up = after.lstrip().startswith("呢") and not chained
     score = 2 if _ASKED_BEFORE.search(before) or follow_up else 0
-    if _CORRECTED_BEFORE.search(before):
+    if _CORRECTED_BEFORE.search(before) or (re.fullmatch(r"[，,\s]*是\s*", before)
+                                            and re.search(r"不是[^，,。\s]{1,6}$", text[max(0, lo - 10) : lo])):
         score = 3  # 查一下宁波周四天气，打错了是周五: a correction outranks a question word (查一下, 116th sitting)
     if _RETURN_AFTER.match(after) and _RETURN_ASKED.search(text):
         return 3  # 1月5号去首尔，1月9号回来，回来那天…: the return's day (like 走的那天, the departure's)

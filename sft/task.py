@@ -317,6 +317,13 @@ _DAY_TYPOS = (
     (re.compile(r"(?<![\d〇零一二两三四五六七八九十])((?:\d{1,2}|[一二三四五六七八九十]{1,2})月)\s+(?=\1)"), ""),
     (re.compile(r"(?<=星期|礼拜)寺"), "四"),
     (re.compile(r"[双雙]十(?![一二\d])(?=\s*(?:[連连]假|假期|國慶|国庆))"), "双十节"),
+    # 121st-128th sittings: look-alike and sound-alike typos of day words (明夫, 6月l号, 大候天, 6悦5号, 斤天, 周沫,
+    # 作天, 李拜四), and a duration's 个月 ends its phrase (宝宝6个月 十一 带去杭州: 十一 is the holiday)
+    (re.compile(r"(?<=[今明])夫(?![妻人子])"), "天"), (re.compile(r"(?<=\d月)[lI](?=\s*[号日號])"), "1"),
+    (re.compile(r"(?<=大)候天"), "后天"), (re.compile(r"(?<=\d)悦(?=\d{1,2}\s*[号日號])"), "月"),
+    (re.compile(r"(?<![\d一二两三四五六七八九十几半])斤天"), "今天"), (re.compile(r"周沫"), "周末"),
+    (re.compile(r"(?<![工操合创写制动耕劳])作天(?!数)"), "昨天"), (re.compile(r"李拜(?=[一二三四五六日天])"), "礼拜"),
+    (re.compile(r"(?<=[\d一二两三四五六七八九十]个月)\s+"), "，"),
     # 85th-88th sittings: Hakka 今晡日 / 昨晡日 (today, yesterday), N日後 (N天后), Wu 格个礼拜六 (这个礼拜六)
     (re.compile(r"今晡日?"), "今天"), (re.compile(r"昨晡日?"), "昨天"),
     (re.compile(r"(?<![\d〇零一二两三四五六七八九十百月])([一二两三四五六七八九十]{1,3})日(?=[后後前]|[以之][后後])"),

@@ -618,6 +618,13 @@ def test_lists_routes_and_cantonese_words(question, expected):
     ("去杭州 sorry I mean 绍兴", None, ("绍兴", None)),
     ("青岛市北区 明天", None, ("青岛", None)),  # 市北区 is Qingdao's district, not 青岛市 + 北区
     ("1/2 到 1/5 在东京 出差", None, ("东京", "01-02")),  # a range before the city: its first day
+    # 121st-128th sittings
+    ("崇州街子古镇 天气", None, ("崇州", None)),  # 街子 is a town's name, not a street after the city
+    ("李拜四会不会冷", None, (None, None)),  # 李拜四 is 礼拜四: no 四会
+    ("从太原开车回大同 后天", None, ("大同", None)),  # a city read only with 市, after a trip's origin
+    ("合肥 芜湖", None, ("合肥", None)),  # two cities and nothing else: asked together, the first
+    ("花蓮 國慶連假 10/10", None, ("花蓮", "10-10")),  # the festival's day written right after it
+    ("万源 八台山 天气", None, ("万源", None)),  # 八台山 holds no 台山
 ])
 def test_spaced_out_questions_corrections_to_places_trips_and_comparisons(question, today, expected):
     assert tuple(json.loads(rule.extract_one(question, today=today)).values()) == expected
