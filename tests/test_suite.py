@@ -554,6 +554,19 @@ WILD_TAGS = {
     "sports-fans-5", "students-dorm-4", "taiwan-life-6", "tourist-groups-3", "two-cities-9", "vague-times-5",
     "voice-assistant-7", "weather-words-6", "weddings-and-banquets-5", "wuhan-yichang-life",
     "xiamen-quanzhou-life-2", "yunnan-travel-5",
+    "airport-and-rail-5", "anhui-life-3", "chat-fragments-6", "chengdu-chongqing-life-5", "complaints-7",
+    "corrections-10", "dates-written-7", "delivery-and-logistics-4", "dialect-days-5", "drivers-and-commuters-5",
+    "english-chinese-mix-8", "english-only-10", "festival-days-8", "foreign-cities-9", "forwarded-notices-3",
+    "fragments-10", "fujian-inland-life", "gansu-ningxia-life", "guangxi-life-3", "guangzhou-foshan-life-2",
+    "guizhou-yunnan-villages", "hainan-guangdong-coast", "hebei-towns-3", "henan-life-4", "hk-macau-tw-mix-3",
+    "hospital-and-care-5", "hubei-hunan-4", "jiangsu-south-life", "kids-and-parents-5", "lunar-days-9",
+    "market-vendors-3", "misc-realistic-107", "misc-realistic-108", "misc-realistic-109", "misc-realistic-110",
+    "misc-realistic-111", "misc-realistic-112", "misc-realistic-113", "misc-realistic-114", "northeast-towns-3",
+    "numbers-noise-10", "outdoor-workers-4", "pet-and-garden-5", "photographers-3", "places-not-cities-8",
+    "range-and-span-6", "relative-months-4", "shanxi-shaanxi-life-4", "sights-with-cities-5", "smart-home-3",
+    "sports-outdoor-6", "students-abroad-5", "teachers-and-schools-5", "travel-bloggers-3", "two-dates-7",
+    "two-places-9", "typos-mixed-8", "vague-and-none-9", "voice-dictation-5", "weddings-6", "weekday-words-6",
+    "xinjiang-tibet-life-2", "zhejiang-towns-4",
 }
 
 
