@@ -117,6 +117,7 @@ _NOT_CITY_WORDS = (
     "大沙河",  # a river and park in 深圳 (and elsewhere), not the city 沙河 (WILD.md, 93rd sitting)
     "天台山",  # the mountain of 天台 county, not the city 台山 (WILD.md, 105th sitting)
     "八台山",  # a mountain of 万源 (WILD.md, 122nd sitting)
+    "黄石寨",  # a peak of 张家界, not the city 黄石
     # idioms and words around a city's name (WILD.md, twentieth sitting)
     "夸下海口", "大吉安康", "仁者乐山", "美丽江南", "便宜", "混合肥", "连帽", "刚开封", "已开封", "未开封", "白城墙",
     "婚礼来宾", "来宾席", "蚌埠住", "几天水", "两天水",  # 蚌埠住了 (a meme), 这几天水大 (no 天水)
@@ -357,7 +358,8 @@ _EN_SHOWN = re.compile(r"\b(?:shows|showing|displays)\s*$", re.IGNORECASE)
 #: The city asked after another (I'm in Kunming, what about Lijiang: 113th sitting).
 _EN_WHAT_ABOUT = re.compile(r"\b(?:what|how)\s+about\s*$", re.IGNORECASE)
 #: A correction before a Latin city (Shenzhen tomorrow, sorry I mean Dongguan: 111th sitting): the one asked.
-_EN_CORRECTED = re.compile(r"(?:\bsorry\b[,\s]*(?:I\s+mean\b)?|\bI\s+mean\b|\bactually\b|不对[,，\s]*是?)[,\s]*$",
+_EN_CORRECTED = re.compile(r"(?:\bsorry\b[,\s]*(?:I\s+mean\b)?|\bI\s+mean\b|\bactually\b|\bno\s+wait\b"
+                           r"|不对[,，\s]*是?)[,\s]*$",
                            re.IGNORECASE)
 
 
@@ -509,10 +511,10 @@ _ASKED_CITY = re.compile(
     r"(?:我(?:问|说|要|查|想问|想查|想看)的是|应该是|其实是|换成|改成|改为|改查|而是"
     r"|[打写输说]错了?[，,\s]*是"  # （打错了 是株洲）
     # a correction said aloud (北京明天下雨吗 不对 是天津; …哦不 是…; sorry 是…: 111th sitting)
-    r"|不对[，,\s]*(?:是|应该是)|[哦噢喔呃额]\s*不[，,\s]+是?|(?i:sorry)[，,\s]*(?:是|(?i:i\s+mean))"
+    r"|不对[，,\s]*(?:是|应该是)|[哦噢喔呃额]\s*不(?:是|对)?[，,\s]*是?|(?i:sorry)[，,\s]*(?:是|(?i:i\s+mean))"
     r"|(?i:i\s+mean))" + _GAP + "$")  # 去贵阳 sorry I mean 遵义 (116th sitting)
 _GIVEN_UP_CITY = re.compile(
-    r"(?:(?<![哦噢喔呃额啊])不是|你(?:刚才?)?(?:说|回答|答|查)的是|(?:刚才|刚刚|之前|前面|上面)(?:你)?(?:问|说|查)的是"
+    r"(?:(?<![哦噢喔呃额啊])(?<![哦噢喔呃额啊]\s)不是|你(?:刚才?)?(?:说|回答|答|查)的是|(?:刚才|刚刚|之前|前面|上面)(?:你)?(?:问|说|查)的是"
     r"|(?:别|不用|不要)(?:给我|帮我)?(?:查|看)|不去了?|唔去|不在)"  # 不去大连了, 不在上海 也不在苏州: given up
     + _GAP + "$")
 #: A city an app or a widget shows (显示北京, 定位在北京), when the question names another.
@@ -593,6 +595,10 @@ _AND = re.compile(rf"^\s*的?(?:{_WEATHER.pattern}|[春夏秋冬]天)?\s*"
                   # list markers: 1.苏州 2.无锡, • 郑州 • 开封
                   r"|\d{1,2}\s*[.、)）]|[（(]\d{1,2}[)）]|[①-⑩⒈-⒑•·])\s*$")
 # 泰州 台州 6月3号 哪个会下雨: a comparison later in the question also makes two cities side by side a list.
+#: A written date right after the second of two cities apart by a space (大阪 京都 2027年4月2号): a list, asked
+#: together.
+_DATE_AFTER = re.compile(r"\s+(?:\d{2,4}\s*年\s*)?[\d〇零一二两三四五六七八九十]{1,3}\s*(?:月|/|\.)\s*"
+                         r"[\d〇零一二两三四五六七八九十]{1,3}")
 _COMPARED = re.compile(r"哪个|哪边|比较|对比|相比|哪里更|哪儿更|哪更")  # 曼谷 清迈 春节 哪里更暖和 (110th sitting)
 # Two cities side by side, nothing between them but spaces, then a comparison (满洲里 二连浩特 哪个冷): asked together.
 _WHICH = re.compile(r"\s*(?:哪个|哪边|哪里|哪儿|哪|谁|比较|对比|相比)")
@@ -695,7 +701,8 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
         row = any(0 <= j < len(mentions) - 1 and not text[mentions[j].end : mentions[j + 1].start].strip()
                   for j in (i - 1, i + 1))
         alone = len(mentions) == 2 and not text[: mentions[0].start].strip() and not text[mentions[1].end :].strip()
-        listed = not gap or (spaced and (_WHICH.match(text, mentions[i + 1].end) or row or alone  # 合肥 芜湖 (123rd)
+        dated = i + 2 == len(mentions) and _DATE_AFTER.match(text, mentions[i + 1].end)  # 大阪 京都 4月2号 (135th)
+        listed = not gap or (spaced and (_WHICH.match(text, mentions[i + 1].end) or row or alone or dated  # 合肥 芜湖
                                          or _COMPARED.search(text, mentions[i + 1].end)))
         # a comma after a trip's destination ends its clause (否则去长沙，桂林国庆天气怎么样): no list
         lead = (mentions[i - 1].end if i else 0, mentions[i].start)  # 我在台北，高雄…: where one is, then a city

@@ -627,7 +627,8 @@ _ASKED_BEFORE = re.compile(r"(?<!就)(?:改|换|推迟|延期|延误|提前|挪|
                            r"|问的是|想问|想知道|查一?下?|是不是$|[呃额]$"  # 周六呃周日吧: a spoken correction
                            # 周六 哦不 周日, 明天 sorry 是后天 (111th sitting)
                            r"|[哦噢喔呃额]\s*不[，,\s]+(?:是\s*)?$|(?i:sorry)[，,\s]*(?:是\s*)?$")
-_CORRECTED_BEFORE = re.compile(r"不对|不是[^，,。]{1,6}?[，,\s]+是\s*$|[看说写打]错了[，,\s]*(?:是|应该是)?\s*$"
+_CORRECTED_BEFORE = re.compile(r"不对|[呃额]\s*是?\s*$|不是[^，,。]{1,6}?[，,\s]+是\s*$"
+                               r"|[看说写打]错了[，,\s]*(?:是|应该是)?\s*$"
                                r"|[哦噢喔呃额啊]\s*不是"
                                r"|[哦噢喔呃额啊]\s*不[，,\s]+(?:是\s*)?$|(?i:sorry)[，,\s]*(?:(?i:i\s+mean)\s*|是\s*)?$")
 _DROPPED_BEFORE = re.compile(r"原定|原来|本来|之前|(?<![哦噢喔呃额啊])(?<![哦噢喔呃额啊]\s)不是|生日|出生|不要"
@@ -637,7 +638,7 @@ _DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行|算了|取消|出�
                             r"|^[\s，,]*(?:不对|[哦噢喔]不|[呃额哦噢喔啊]\s*不是|[呃额]\s*不(?=[\s，,])|(?i:sorry)\b"
                             r"|[看说写打]错了)")  # 4月5号 打错了 4月6号 (116th sitting)
 #: A return's day asked about (WILD.md, 26th sitting): the date written before 回来/回程 wins.
-_RETURN_ASKED = re.compile(r"(?:回来|回程|返程|返回)的?那天")
+_RETURN_ASKED = re.compile(r"(?:回来|回程|返程|返回)\s*的?\s*那天")  # 10月3号返程 那天 (130th sitting)
 _RETURN_AFTER = re.compile(r"\s*(?:就|再)?(?:回来|回程|返程|返回)")
 
 

@@ -625,6 +625,11 @@ def test_lists_routes_and_cantonese_words(question, expected):
     ("合肥 芜湖", None, ("合肥", None)),  # two cities and nothing else: asked together, the first
     ("花蓮 國慶連假 10/10", None, ("花蓮", "10-10")),  # the festival's day written right after it
     ("万源 八台山 天气", None, ("万源", None)),  # 八台山 holds no 台山
+    # 129th-136th sittings
+    ("苏州 呃 不是 无锡 周末", None, ("无锡", None)),  # 呃 不是: a speaker correcting themself
+    ("Beijing tomorrow, no wait, Tianjin", None, ("Tianjin", None)),
+    ("大阪 京都 12/24 下雪吗", None, ("大阪", "12-24")),  # two cities side by side, then a date: a list, the first
+    ("张家界 黄石寨 明天", None, ("张家界", None)),  # 黄石寨 holds no 黄石
 ])
 def test_spaced_out_questions_corrections_to_places_trips_and_comparisons(question, today, expected):
     assert tuple(json.loads(rule.extract_one(question, today=today)).values()) == expected
