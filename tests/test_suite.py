@@ -567,6 +567,20 @@ WILD_TAGS = {
     "sports-outdoor-6", "students-abroad-5", "teachers-and-schools-5", "travel-bloggers-3", "two-dates-7",
     "two-places-9", "typos-mixed-8", "vague-and-none-9", "voice-dictation-5", "weddings-6", "weekday-words-6",
     "xinjiang-tibet-life-2", "zhejiang-towns-4",
+    "beijing-suburbs-2", "camping-and-rv-3", "chat-groups-7", "chongqing-towns-3", "complaints-8",
+    "concerts-and-fans-3", "corrections-11", "date-formats-8", "dates-in-forms-5", "dialect-mix-7",
+    "drivers-and-riders-4", "ecommerce-sellers-3", "elderly-care-3", "english-chinese-mix-9", "english-only-11",
+    "festivals-and-holidays-9", "fishermen-and-farmers-5", "follow-ups-10", "foreign-cities-10",
+    "freelancers-remote-3", "fujian-coast-3", "guangxi-guizhou-border", "harbin-changchun-life",
+    "hiking-and-climbing-4", "hk-tw-macau-4", "hunan-life-3", "inner-mongolia-ningxia", "jiangxi-life-4",
+    "lunar-and-solar-terms-4", "misc-realistic-115", "misc-realistic-116", "misc-realistic-117",
+    "misc-realistic-118", "misc-realistic-119", "misc-realistic-120", "misc-realistic-121", "misc-realistic-122",
+    "numbers-noise-11", "office-workers-5", "pets-3", "places-not-cities-9", "range-and-span-7", "relative-days-10",
+    "retirees-travel-3", "school-runs-3", "shaanxi-gansu-life", "shandong-inland-life", "shenzhen-dongguan-life",
+    "short-fragments-10", "sichuan-tibet-road", "sights-with-cities-6", "smart-devices-4", "sports-events-5",
+    "students-and-exams-4", "tianjin-hebei-life", "two-dates-8", "two-places-10", "typos-and-voice-9",
+    "vague-and-none-10", "weddings-and-photos-4", "weekday-and-weekend-7", "wuxi-changzhou-life", "yunnan-life-4",
+    "zhejiang-islands-2",
 }
 
 
