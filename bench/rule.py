@@ -536,6 +536,8 @@ def _score(question: str, mentions: list[Mention], i: int) -> int:
     if _SHOWN.search(before):
         return -3  # widget一直显示北京 我人在天津: the city an app shows is not the one asked (44th, 55th sittings)
     if _I_AM_AT.search(before):
+        if re.search(r"不对|不是|错了", before):
+            return 4  # 太原天气 不对 我人在晋中: a correction to where the speaker is (114th, 140th sittings)
         return -2  # 我在厦门 (where the speaker is): another city named is the one asked (他那边, 漳州)
     # 那咸阳呢: a follow-up names the city asked, unless the first city's own clause asked already
     # (北京明天冷吗？上海呢？广州呢？: questions chained in one message, the first; WILD.md, 50th sitting)
@@ -826,6 +828,10 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
         written = re.search(r"\s*".join(map(re.escape, found)), question) if found else None
         if written is not None:
             return Answer(written.group(0), date).to_json()
+    postponed = _POSTPONED.search(question)
+    if postponed is not None and date is not None:  # 原定10月8号 推迟两天: the day moved to (116th-140th sittings)
+        days_moved = parse_number(postponed["n"] or postponed["n2"])
+        date = shift_date(date, -days_moved if postponed["w"] == "提前" else days_moved)
     days, where = anchored_days(question, short_name(city.key) if city is not None else None)
     if not days and date is not None and city is not None:  # 南京2天→苏州2天…苏州那两天: a later stop's first day
         date = shift_date(date, _stays_before(question, city, mentions, date, today))
@@ -903,6 +909,10 @@ _CHOICE = re.compile(r"哪天|哪一天|哪个|(?<![A-Za-z])(?:[Vv][Ss]|[Oo][Rr]
 #: Rule 9: a month and day written out (十月十號, 10/10), which wins over a festival named beside the city.
 _WRITTEN_DAY = re.compile(r"[\d０-９〇零一二两三四五六七八九十]{1,3}\s*(?:月|/|\.)\s*"
                           r"[\d０-９〇零一二两三四五六七八九十]{1,3}")
+#: A plan's day moved by a number of days (原定10月8号 推迟两天, 原计划七月十号 晚两天, 原定周六 推迟一天).
+_POSTPONED = re.compile(r"(?:原定|原计划|原来|本来)[^，,。？?]{0,16}?(?P<w>推迟|延后|延期|推后|往后推|晚|提前)了?\s*"
+                        r"(?P<n>[一二两三四五六七八九十]|[1-9])\s*天(?![后前内])"
+                        r"|(?P<w2>推迟|延后|延期)了?\s*(?P<n2>[一二两三四五六七八九十]|[1-9])\s*天[^，,。？?]{0,6}?(?:原来|原定|本来)")
 #: Rule 9: a date given up (4月1号就算了) keeps its year to itself.
 _GIVEN_UP = re.compile(r"不行|算了|取消|原定|原来|本来")
 #: Rule 9: what may stand between a stop's date and its city (6月13日 去苏州, 12月1日 飞首尔).

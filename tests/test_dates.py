@@ -803,6 +803,8 @@ def test_lunar_days_by_name_this_years_lunar_day_and_said_days(question, today, 
     ("星期吴 热不热", "2027-08-18", "2027-08-20"), ("查一下下周六呃周日的天气", "2028-02-22", "2028-03-05"),
     ("明天冷不冷呃是后天", "2026-04-15", "2026-04-17"), ("雙十 去看煙火", None, "10-10"),
     ("国庆回老家 10月3号返程 那天下雨吗", None, "10-03"), ("周思想课 明天", "2026-03-03", "2026-03-04"),
+    # 137th-144th sittings: 周曰; a check-out day is given up
+    ("周曰 爬山", "2027-03-31", "2027-04-04"), ("入住 12/24 退房 12/26 冷吗", None, "12-24"),
 ])
 def test_shifts_and_numbers_that_are_no_dates(question, today, expected):
     assert find_date(question, today=today) == expected

@@ -630,6 +630,10 @@ def test_lists_routes_and_cantonese_words(question, expected):
     ("Beijing tomorrow, no wait, Tianjin", None, ("Tianjin", None)),
     ("大阪 京都 12/24 下雪吗", None, ("大阪", "12-24")),  # two cities side by side, then a date: a list, the first
     ("张家界 黄石寨 明天", None, ("张家界", None)),  # 黄石寨 holds no 黄石
+    # 137th-144th sittings
+    ("成都天气 不对 我人在绵阳", None, ("绵阳", None)),  # a correction to where the speaker is
+    ("原定6月8号去青岛 推迟三天", None, ("青岛", "06-11")),  # a plan's day moved by three days
+    ("原定5月3号 提前一天 去青岛", None, ("青岛", "05-02")),
 ])
 def test_spaced_out_questions_corrections_to_places_trips_and_comparisons(question, today, expected):
     assert tuple(json.loads(rule.extract_one(question, today=today)).values()) == expected
