@@ -581,6 +581,19 @@ WILD_TAGS = {
     "students-and-exams-4", "tianjin-hebei-life", "two-dates-8", "two-places-10", "typos-and-voice-9",
     "vague-and-none-10", "weddings-and-photos-4", "weekday-and-weekend-7", "wuxi-changzhou-life", "yunnan-life-4",
     "zhejiang-islands-2",
+    "beach-and-islands-5", "chongqing-life-6", "complaints-9", "construction-workers-5", "corrections-12",
+    "couriers-4", "date-formats-9", "dates-written-8", "dialect-days-6", "elderly-voice-5", "english-chinese-mix-10",
+    "english-only-12", "festival-days-10", "festivals-travel-4", "foreign-cities-11", "fragments-11",
+    "fuzhou-putian-life", "gansu-qinghai-life", "group-chat-8", "guangzhou-districts-3", "hainan-life-4",
+    "hangzhou-shaoxing-life", "heilongjiang-towns-2", "henan-villages-3", "hk-macau-tw-5", "hubei-towns-3",
+    "jiangsu-towns-4", "kunming-dali-life", "liaoning-life-3", "livestream-sellers-4", "lunar-days-10",
+    "marathon-runners-3", "misc-realistic-123", "misc-realistic-124", "misc-realistic-125", "misc-realistic-126",
+    "misc-realistic-127", "misc-realistic-128", "misc-realistic-129", "misc-realistic-130", "nanjing-yangzhou-life",
+    "numbers-noise-12", "nurses-and-doctors-3", "outdoor-sports-7", "parents-and-babies-4", "photography-6",
+    "places-not-cities-10", "qingdao-yantai-life", "range-and-span-8", "relative-mix-11", "restaurant-owners-3",
+    "shanxi-villages-2", "sights-and-cities-7", "smart-speakers-7", "students-abroad-6", "taxi-and-bus-drivers",
+    "teachers-5", "two-dates-9", "two-places-11", "typos-mixed-9", "vague-and-none-11", "voice-slips-6",
+    "weekdays-8", "xian-baoji-life",
 }
 
 
