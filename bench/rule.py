@@ -515,7 +515,8 @@ _ASKED_CITY = re.compile(
     r"|(?i:i\s+mean))" + _GAP + "$")  # 去贵阳 sorry I mean 遵义 (116th sitting)
 _GIVEN_UP_CITY = re.compile(
     r"(?:(?<![哦噢喔呃额啊])(?<![哦噢喔呃额啊]\s)不是|你(?:刚才?)?(?:说|回答|答|查)的是|(?:刚才|刚刚|之前|前面|上面)(?:你)?(?:问|说|查)的是"
-    r"|(?:别|不用|不要)(?:给我|帮我)?(?:查|看)|不去了?|唔去|不在)"  # 不去大连了, 不在上海 也不在苏州: given up
+    # 不去大连了, 不在上海 也不在苏州, 要镇江的 不要南京 (150th sitting): given up
+    r"|(?:别|不用|不要)(?:给我|帮我)?(?:查|看)?|不去了?|唔去|不在)"
     + _GAP + "$")
 #: A city an app or a widget shows (显示北京, 定位在北京), when the question names another.
 _SHOWN = re.compile(r"(?:显示|定位)(?:一直|总是|老是)?(?:的是|成|到|在|是)?\s*$")  # 定位一直是北京 (113th)
@@ -592,7 +593,7 @@ _SET_OFF_THEN = re.compile(r"(?:市)?出发[\s，,、]+")
 # A weather word may sit before the conjunction: 武汉热还是长沙热 asks about both, like 武汉还是长沙
 _AND = re.compile(rf"^\s*的?(?:{_WEATHER.pattern}|[春夏秋冬]天)?\s*"
                   # 同: the Cantonese "and" (珠海同澳門: 105th sitting)
-                  r"(?:和|与|跟|及|同|(?:还是|或者|或)(?:去|到)?|比|没有|、|,|，|/|and|or|vs\.?|VS\.?"
+                  r"(?:和|与|跟|及|同|(?:还是|或者|或)(?:去|到)?|(?:会|要)?比|没有|、|,|，|/|and|or|vs\.?|VS\.?"
                   r"|(?:[A-Za-z]+er|more\s+[A-Za-z]+)\s+than"  # is 成都 colder than 重庆 (79th sitting)
                   # list markers: 1.苏州 2.无锡, • 郑州 • 开封
                   r"|\d{1,2}\s*[.、)）]|[（(]\d{1,2}[)）]|[①-⑩⒈-⒑•·])\s*$")

@@ -201,7 +201,7 @@ _NOT_BEFORE_AFTER = (r"(?!\s*节?(?:[之以]?前(?![一两二三四五六七1-7�
 # 国庆第三天, 五一假期的第二天: a day into a holiday of several days off (HOLIDAY_DAYS).
 # 國慶节 第二天, 国庆最后一天 (the holiday's days off: HOLIDAY_DAYS)
 # 劳动节5天假 第三天, 国庆七天假的第二天: the holiday's length may stand between (WILD.md, 84th sitting)
-_NTH_DAY = (r"\s*(?:[1-7一二三四五六七]\s*天\s*)?(?:假期|长假|黄金周|小长假|假)?\s*的?"
+_NTH_DAY = (r"\s*(?:[1-7一二三四五六七]\s*天\s*)?(?:放假|假期|长假|黄金周|小长假|假)?\s*的?"  # 劳动节放假第二天 (148th)
             r"(?:第(?P<n>[一二三四五六七1-7])天|(?P<nlast>最后一天))")
 # 2025年国庆, 二〇二五年的中秋: a festival in a named (numeric) year.
 _YEAR_FESTIVAL = re.compile(rf"(?:(?<![\d{CN_NUMERALS}])(?P<y>{YEAR})年的?|(?<![\d.\-A-Za-z])(?P<yy>20\d\d)\s*)"
@@ -262,7 +262,7 @@ _REL = re.compile(
         # a bare lunar day, written apart (汕头 初一 去拜老爷, 初三大潮): the next such day (WILD.md, 40th and 45th
         # sittings); not a school year (初三学生, 初一年级) nor a word (初次, 初恋, 初春)
         r"(?P<lunarbare>(?<![\u4e00-\u9fff\d])初(?P<lbn>[一二三四五六七八九十])"
-        r"(?![一二三四五六七八九十]|[年级中学班生毕恋次期步稿心衷赛见审始试版夏秋冬春雪吻来到识上下的月])"
+        r"(?![一二三四五六七八九十]|[年级中学班生毕恋次期步稿心衷赛见审始试版夏秋冬春雪吻来到识上下的月]|\s*[(（]\d+[)）])"
         # 农历十五 (no month): the next such lunar day (55th sitting)
         r"|(?:农历|阴历)(?P<lbd>初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)"
         r"(?![一二三四五六七八九十正冬腊]*月))",
@@ -628,11 +628,12 @@ _ASKED_BEFORE = re.compile(r"(?<!就)(?:改|换|推迟|延期|延误|提前|挪|
                            # 周六 哦不 周日, 明天 sorry 是后天 (111th sitting)
                            r"|[哦噢喔呃额]\s*不[，,\s]+(?:是\s*)?$|(?i:sorry)[，,\s]*(?:是\s*)?$")
 _CORRECTED_BEFORE = re.compile(r"不对|[呃额]\s*是?\s*$|不是[^，,。]{1,6}?[，,\s]+是\s*$"
-                               r"|[看说写打]错了[，,\s]*(?:是|应该是)?\s*$"
+                               r"|[看说写打]错了[，,\s]*(?:是|应该是)?\s*$|(?<!没)错了[，,\s]*(?:是|应该是)\s*$"
                                r"|[哦噢喔呃额啊]\s*不是"
                                r"|[哦噢喔呃额啊]\s*不[，,\s]+(?:是\s*)?$|(?i:sorry)[，,\s]*(?:(?i:i\s+mean)\s*|是\s*)?$")
 _DROPPED_BEFORE = re.compile(r"原定|原来|本来|之前|(?<![哦噢喔呃额啊])(?<![哦噢喔呃额啊]\s)不是|生日|出生|不要"
-                             r"|你查的是|退房|离店")  # 入住 12/24 退房 12/26: the check-out day (140th sitting)
+                             r"|你查的是|退房|离店"  # 入住 12/24 退房 12/26: the check-out day (140th sitting)
+                             r"|(?:刚才|刚刚|之前|上次)问的是")  # 刚才问的是上周三 我其实想问下周三 (148th)
 # a date given up after it (…不行, …出发; 后天 不对 是大后天)
 _DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行|算了|取消|出发|开会|起飞|到了|生日)"
                             r"|^[\s，,]*(?:不对|[哦噢喔]不|[呃额哦噢喔啊]\s*不是|[呃额]\s*不(?=[\s，,])|(?i:sorry)\b"
@@ -651,7 +652,7 @@ def names_the_asked_date(text: str) -> bool:
 
 #: A correction anywhere in a question (4月5号 打错了 4月6号: 116th sitting): the date rule decides which date.
 # 今天……算了还是问明天的 (125th sitting)
-_CORRECTION = re.compile(r"[看说写打]错了|(?i:sorry)|(?i:\bi\s+mean\b)|算了[，,\s]*还?是?[问查看]")
+_CORRECTION = re.compile(r"(?<!没)错了|(?i:sorry)|(?i:\bi\s+mean\b)|算了[，,\s]*还?是?[问查看]")
 
 
 def asked_score(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> int:
@@ -667,6 +668,8 @@ def asked_score(text: str, start: int, end: int, lo: int = 0, hi: int | None = N
         and not _TURN.search(text)
     follow_up = after.lstrip().startswith("呢") and not chained
     score = 2 if _ASKED_BEFORE.search(before) or follow_up else 0
+    if re.search(r"(?:退房|离店)\s*$", before) and re.search(r"(?:退房|离店)\s*的?\s*那天", text):
+        return 3  # 入住1月20日 退房1月23日 退房那天: the check-out day asked (148th sitting)
     if _CORRECTED_BEFORE.search(before) or (re.fullmatch(r"[，,\s]*是\s*", before)
                                             and re.search(r"不是[^，,。\s]{1,6}$", text[max(0, lo - 10) : lo])):
         score = 3  # 查一下宁波周四天气，打错了是周五: a correction outranks a question word (查一下, 116th sitting)

@@ -805,6 +805,9 @@ def test_lunar_days_by_name_this_years_lunar_day_and_said_days(question, today, 
     ("国庆回老家 10月3号返程 那天下雨吗", None, "10-03"), ("周思想课 明天", "2026-03-03", "2026-03-04"),
     # 137th-144th sittings: 周曰; a check-out day is given up
     ("周曰 爬山", "2027-03-31", "2027-04-04"), ("入住 12/24 退房 12/26 冷吗", None, "12-24"),
+    # 145th-152nd sittings: the check-out day when it is the day asked, 放假第N天, 错了 是, 初二(3)班
+    ("入住3月2日 退房3月5日 退房那天下雨吗", None, "03-05"), ("国庆放假第三天 出门", None, "10-03"),
+    ("9.10 错了 是9.12", None, "09-12"), ("初二(3)班 今天体育课", "2026-05-26", "2026-05-26"),
 ])
 def test_shifts_and_numbers_that_are_no_dates(question, today, expected):
     assert find_date(question, today=today) == expected

@@ -634,6 +634,9 @@ def test_lists_routes_and_cantonese_words(question, expected):
     ("成都天气 不对 我人在绵阳", None, ("绵阳", None)),  # a correction to where the speaker is
     ("原定6月8号去青岛 推迟三天", None, ("青岛", "06-11")),  # a plan's day moved by three days
     ("原定5月3号 提前一天 去青岛", None, ("青岛", "05-02")),
+    # 145th-152nd sittings
+    ("周五杭州会比宁波热吗", None, ("杭州", None)),  # A会比B: compared, A
+    ("要苏州的 不要上海", None, ("苏州", None)),  # 不要 gives up the city after it
 ])
 def test_spaced_out_questions_corrections_to_places_trips_and_comparisons(question, today, expected):
     assert tuple(json.loads(rule.extract_one(question, today=today)).values()) == expected
