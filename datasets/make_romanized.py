@@ -30,11 +30,11 @@ ENGLISH = {
     "kaohsiung": "高雄市", "taichung": "台中市", "tainan": "台南市", "tokyo": "东京", "osaka": "大阪", "kyoto": "京都",
     "seoul": "首尔", "busan": "釜山", "bangkok": "曼谷", "chiang mai": "清迈", "singapore": "新加坡",
     "kuala lumpur": "吉隆坡", "hanoi": "河内", "ho chi minh city": "胡志明市", "manila": "马尼拉",
-    "jakarta": "雅加达", "new york": "纽约", "nyc": "纽约", "los angeles": "洛杉矶", "san francisco": "旧金山",
+    "jakarta": "雅加达", "new york": "纽约", "los angeles": "洛杉矶", "san francisco": "旧金山",
     "seattle": "西雅图", "chicago": "芝加哥", "boston": "波士顿", "las vegas": "拉斯维加斯", "toronto": "多伦多",
     "vancouver": "温哥华", "london": "伦敦", "paris": "巴黎", "berlin": "柏林", "rome": "罗马", "madrid": "马德里",
     "barcelona": "巴塞罗那", "amsterdam": "阿姆斯特丹", "moscow": "莫斯科", "dubai": "迪拜", "sydney": "悉尼",
-    "melbourne": "墨尔本", "auckland": "奥克兰",
+    "melbourne": "墨尔本", "auckland": "奥克兰",  # no abbreviations: `NYC`, `LA` are not read (WILD.md)
     # 51st-54th sittings
     "frankfurt": "法兰克福", "beppu": "别府", "reykjavik": "雷克雅未克", "sheffield": "谢菲尔德",
     "manchester": "曼彻斯特", "zurich": "苏黎世", "geneva": "日内瓦",

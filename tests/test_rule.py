@@ -402,6 +402,7 @@ def test_rule_9_the_asked_citys_own_date(question, today, answer):
     ("车队从西宁出发走青海湖 那边8月天气咋样", None),  # rule 5e: 走 is a way to go too
     ("下午五点以后芜胡雨能停吗", "芜胡"),  # a sound-alike after 以后 (rule 5c)
     ("is it snowing in harbin right now", "harbin"), ("Urumqi weather", "Urumqi"),  # English names, not pinyin
+    ("NYC 周六 降温吗", None),  # an abbreviation is not read (WILD.md: `LA`, `NYC`)
 ])
 def test_readings_from_the_eighth_sitting(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
