@@ -383,10 +383,28 @@ def festival_typos() -> tuple[re.Pattern | None, dict[str, str]]:
     return re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True)))), table
 
 
+@functools.lru_cache(maxsize=1)
+def day_typos() -> tuple[re.Pattern | None, dict[str, str]]:
+    """datasets/day_typos.tsv (``make_day_typos.py``): day words typed with one character replaced by a plain
+    homophone (后田, 礼拜死, 下周而, 这周莫), as one pattern, each form not read before the characters that make a word
+    with its sound-alike (下周以后), and each form's day word."""
+    from sft.paths import DATA, read_tsv
+
+    rows = [fields for _, fields in read_tsv(DATA / "day_typos.tsv", ("typo", "word", "not_before"))]
+    if not rows:
+        return None, {}
+    alternatives = [re.escape(typo) + (f"(?![{re.escape(not_before)}])" if not_before else "")
+                    for typo, _, not_before in sorted(rows, key=lambda r: len(r[0]), reverse=True)]
+    return re.compile("|".join(alternatives)), {typo: word for typo, word, _ in rows}
+
+
 def _typed_day_words(text: str) -> str:
     text = _FORMAL_RUN.sub(lambda m: m.group(0).translate(_FORMAL_NUMERALS), text)
     for pattern, word in _DAY_TYPOS:
         text = pattern.sub(word if word is not None else _sound, text)
+    pattern, table = day_typos()  # a day word typed through a pinyin input method (WILD.md, 145th-152nd sittings)
+    if pattern is not None:
+        text = pattern.sub(lambda m: table[m.group(0)], text)
     pattern, table = festival_typos()  # a festival typed through a pinyin input method (WILD.md, 79th sitting)
     return pattern.sub(lambda m: table[m.group(0)], text) if pattern is not None else text
 

@@ -813,6 +813,28 @@ def test_shifts_and_numbers_that_are_no_dates(question, today, expected):
     assert find_date(question, today=today) == expected
 
 
+@pytest.mark.parametrize("question, today, expected", [
+    # datasets/day_typos.tsv: a day word with one character typed as a plain homophone (145th-152nd sittings)
+    ("南宁 后田 有雨吗", "2027-03-01", "2027-03-03"), ("礼拜死 去爬山", "2027-03-01", "2027-03-04"),
+    ("下周而 出差 冷不冷", "2027-03-01", "2027-03-09"), ("这周莫 去露营", "2027-03-01", "2027-03-06"),
+    # not where the sound-alike makes a word with what follows, nor inside a word (先苦后甜)
+    ("下周以后再去 天气咋样", "2027-03-01", None), ("先苦后甜 明天呢", "2027-03-01", "2027-03-02"),
+])
+def test_day_words_typed_with_a_homophone(question, today, expected):
+    assert find_date(question, today=today) == expected
+
+
+def test_day_typos_are_one_character_away_from_a_day_word_the_dates_read():
+    from sft.task import day_typos
+
+    pattern, table = day_typos()
+    assert pattern is not None and len(table) > 1000
+    for typo, word in table.items():
+        diff = [i for i, (a, b) in enumerate(zip(typo, word, strict=True)) if a != b]
+        assert len(diff) == 1 and diff[0] == len(word) - 1, (typo, word)  # only the last character typed wrong
+        assert find_date(f"{word} 天气", today="2027-03-01") is not None, word  # a day word the dates read
+
+
 def test_festival_typos_are_one_sound_alike_away_from_a_festival_the_dates_read():
     from sft.dates import FIXED_FESTIVALS, LUNAR_FESTIVALS
     from sft.task import festival_typos
