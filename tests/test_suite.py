@@ -594,6 +594,19 @@ WILD_TAGS = {
     "shanxi-villages-2", "sights-and-cities-7", "smart-speakers-7", "students-abroad-6", "taxi-and-bus-drivers",
     "teachers-5", "two-dates-9", "two-places-11", "typos-mixed-9", "vague-and-none-11", "voice-slips-6",
     "weekdays-8", "xian-baoji-life",
+    "changsha-zhuzhou-life", "complaints-10", "corrections-13", "date-formats-10", "dates-written-9",
+    "dialect-days-7", "elderly-voice-6", "english-chinese-mix-11", "english-only-13", "farmers-and-orchards-5",
+    "festival-days-11", "festivals-travel-5", "fishing-trips-5", "food-delivery-riders", "foreign-cities-12",
+    "fragments-12", "group-chat-9", "guangxi-towns", "guiyang-zunyi-life", "hebei-villages", "hefei-wuhu-life",
+    "hk-macau-tw-6", "inner-mongolia-towns", "jilin-towns", "kindergarten-teachers", "lunar-days-11",
+    "misc-realistic-131", "misc-realistic-132", "misc-realistic-133", "misc-realistic-134", "misc-realistic-135",
+    "misc-realistic-136", "misc-realistic-137", "misc-realistic-138", "nanning-guilin-life", "numbers-noise-13",
+    "outdoor-sports-8", "pharmacists-and-clinics", "photography-7", "places-not-cities-11", "range-and-span-9",
+    "relative-mix-12", "sanitation-workers", "security-guards", "shandong-villages", "shenzhen-huizhou-life",
+    "shijiazhuang-baoding-life", "sichuan-towns-4", "sights-and-cities-8", "ski-and-snow-4", "smart-speakers-8",
+    "students-abroad-7", "tianjin-life", "two-dates-10", "two-places-12", "typos-mixed-10", "vague-and-none-12",
+    "voice-slips-7", "warehouse-workers", "weddings-and-events-6", "weekdays-9", "xiamen-zhangzhou-life",
+    "xinjiang-towns", "zhejiang-towns-5",
 }
 
 
