@@ -118,6 +118,7 @@ _NOT_CITY_WORDS = (
     "天台山",  # the mountain of 天台 county, not the city 台山 (WILD.md, 105th sitting)
     "八台山",  # a mountain of 万源 (WILD.md, 122nd sitting)
     "黄石寨",  # a peak of 张家界, not the city 黄石
+    "樱桃园",  # a cherry orchard, not the city 桃园 (153rd-160th sittings)
     # idioms and words around a city's name (WILD.md, twentieth sitting)
     "夸下海口", "大吉安康", "仁者乐山", "美丽江南", "便宜", "混合肥", "连帽", "刚开封", "已开封", "未开封", "白城墙",
     "婚礼来宾", "来宾席", "蚌埠住", "几天水", "两天水",  # 蚌埠住了 (a meme), 这几天水大 (no 天水)
@@ -161,7 +162,8 @@ _TO = re.compile(
 _AT = re.compile(r"(?:在|来|住)" + _GAP + r"$")
 _FROM = re.compile(r"(?:从|离开|自|由|离|(?<![A-Za-z])from|(?:^|[\s，,])[人我]在)" + _GAP + r"$")  # 人在钦州，…去鼓楼区
 # 重庆北到万州, 济南西站出发: a station written as the city + a direction is the city (WILD.md, 6th and 78th sittings)
-_FROM_AFTER = re.compile(r"^(?:市)?(?:[东南西北]?站|[东南西北](?=[到去出飞]))?(?:出发|起飞|到|去|飞|人)")
+_FROM_AFTER = re.compile(r"^(?:市)?(?:[东南西北]?站|[东南西北](?=[到去出飞]))?(?:出发|起飞|到|去|飞|人)"
+                         r"|^\s+(?:到|出发)(?![了过啦])")  # 成都 到 九寨沟: typed apart (159th sitting)
 
 
 @dataclass(frozen=True)
@@ -289,6 +291,8 @@ def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
                 for name, _ in gazetteer.typo_index.get(piece[:i] + "?" + piece[i + 1:], ()):
                     alike = gazetteer.sound_alikes.get(f"{name}:{i}") or gazetteer.sound_alikes.get(name[i], "")
                     if piece[i] not in never and piece[i] in alike:
+                        if piece.endswith("市") and folded.startswith(_SHI_WORDS, start + length - 1):
+                            length -= 1  # rule 3: 尊义市区 -> 尊义 (158th sitting)
                         return Mention(start, start + length, question[start : start + length], name)
     return None
 
@@ -600,8 +604,10 @@ _AND = re.compile(rf"^\s*的?(?:{_WEATHER.pattern}|[春夏秋冬]天)?\s*"
 # 泰州 台州 6月3号 哪个会下雨: a comparison later in the question also makes two cities side by side a list.
 #: A written date right after the second of two cities apart by a space (大阪 京都 2027年4月2号): a list, asked
 #: together.
-_DATE_AFTER = re.compile(r"\s+(?:\d{2,4}\s*年\s*)?[\d〇零一二两三四五六七八九十]{1,3}\s*(?:月|/|\.)\s*"
-                         r"[\d〇零一二两三四五六七八九十]{1,3}")
+_DATE_AFTER = re.compile(r"\s+(?:(?:\d{2,4}\s*年\s*)?[\d〇零一二两三四五六七八九十]{1,3}\s*(?:月|/|\.)\s*"
+                         r"[\d〇零一二两三四五六七八九十]{1,3}"
+                         # or a day word (佛山 广州 明后天 有雷雨吗: 158th sitting)
+                         r"|(?:今明两天|明后天|今天|明天|后天|大后天|这周末|周末|(?:这|下)?(?:周|星期|礼拜)[一二三四五六日天])(?=\s))")
 _COMPARED = re.compile(r"哪个|哪边|比较|对比|相比|哪里更|哪儿更|哪更")  # 曼谷 清迈 春节 哪里更暖和 (110th sitting)
 # Two cities side by side, nothing between them but spaces, then a comparison (满洲里 二连浩特 哪个冷): asked together.
 _WHICH = re.compile(r"\s*(?:哪个|哪边|哪里|哪儿|哪|谁|比较|对比|相比)")
@@ -913,7 +919,9 @@ _WRITTEN_DAY = re.compile(r"[\d０-９〇零一二两三四五六七八九十]{1
 #: A plan's day moved by a number of days (原定10月8号 推迟两天, 原计划七月十号 晚两天, 原定周六 推迟一天).
 _POSTPONED = re.compile(r"(?:原定|原计划|原来|本来)[^，,。？?]{0,16}?(?P<w>推迟|延后|延期|推后|往后推|晚|提前)了?\s*"
                         r"(?P<n>[一二两三四五六七八九十]|[1-9])\s*天(?![后前内])"
-                        r"|(?P<w2>推迟|延后|延期)了?\s*(?P<n2>[一二两三四五六七八九十]|[1-9])\s*天[^，,。？?]{0,6}?(?:原来|原定|本来)")
+                        # 往后推了三天 本来是9月27号, 往后挪了两天 本来是8月1号 (148th, 156th sittings)
+                        r"|(?P<w2>推迟|延后|延期|(?:往后|向后)?[推挪])了?\s*(?P<n2>[一二两三四五六七八九十]|[1-9])\s*天"
+                        r"[^，,。？?]{0,6}?(?:原来|原定|本来)")
 #: Rule 9: a date given up (4月1号就算了) keeps its year to itself.
 _GIVEN_UP = re.compile(r"不行|算了|取消|原定|原来|本来")
 #: Rule 9: what may stand between a stop's date and its city (6月13日 去苏州, 12月1日 飞首尔).

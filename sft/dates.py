@@ -205,7 +205,7 @@ _NTH_DAY = (r"\s*(?:[1-7一二三四五六七]\s*天\s*)?(?:放假|假期|长假
             r"(?:第(?P<n>[一二三四五六七1-7])天|(?P<nlast>最后一天))")
 # 2025年国庆, 二〇二五年的中秋: a festival in a named (numeric) year.
 _YEAR_FESTIVAL = re.compile(rf"(?:(?<![\d{CN_NUMERALS}])(?P<y>{YEAR})年的?|(?<![\d.\-A-Za-z])(?P<yy>20\d\d)\s*)"
-                            rf"(?P<f>{_FESTIVAL})")  # 2025年国庆; 2026 七夕, 2027春节 (a year written apart)
+                            rf"(?P<f>{_FESTIVAL})(?P<nth>{_NTH_DAY})?")  # 2025年国庆; 2026 七夕, 2027春节 (apart)
 # 元旦前一天, 中秋节后一天, 情人节前两天: a number of days before or after the festival's day (WILD.md, 15th sitting).
 _SHIFT = r"(?:节)?的?(?P<sd>前|后)第?(?P<sn>[一两二三四五六七1-7])天"  # 五一的前两天 too
 # 五一调休, 国庆节后第一个工作日: a working day the holiday schedule decides, no date of the festival's.
@@ -473,6 +473,10 @@ def find_festival(text: str) -> tuple[int | None, int, int] | None:
             continue
         year += 2000 if year < 100 else 0
         day = festival_date(match["f"], year)
+        if day is not None and match["nth"] and match["f"] in HOLIDAY_DAYS:  # 2027年国庆第三天 (157th sitting)
+            nth = HOLIDAY_DAYS[match["f"]] if match["nlast"] else parse_number(match["n"])
+            if nth <= HOLIDAY_DAYS[match["f"]]:
+                day += dt.timedelta(days=nth - 1)
         if day is not None:
             return day.year, day.month, day.day
     for match in _FESTIVAL_THEN_YEAR.finditer(text):  # New Year's Day 2027, Christmas 2026 (79th sitting)
@@ -641,6 +645,8 @@ _DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行|算了|取消|出�
 #: A return's day asked about (WILD.md, 26th sitting): the date written before 回来/回程 wins.
 _RETURN_ASKED = re.compile(r"(?:回来|回程|返程|返回)\s*的?\s*那天")  # 10月3号返程 那天 (130th sitting)
 _RETURN_AFTER = re.compile(r"\s*(?:就|再)?(?:回来|回程|返程|返回)")
+_DEPART_ASKED = re.compile(r"(?:出发|动身|启程)\s*的?\s*(?:那天|当天)")
+_DEPART_AFTER = re.compile(r"\s*(?:就|再)?(?:出发|动身|启程)")
 
 
 def names_the_asked_date(text: str) -> bool:
@@ -675,6 +681,8 @@ def asked_score(text: str, start: int, end: int, lo: int = 0, hi: int | None = N
         score = 3  # 查一下宁波周四天气，打错了是周五: a correction outranks a question word (查一下, 116th sitting)
     if _RETURN_AFTER.match(after) and _RETURN_ASKED.search(text):
         return 3  # 1月5号去首尔，1月9号回来，回来那天…: the return's day (like 走的那天, the departure's)
+    if _DEPART_AFTER.match(after) and _DEPART_ASKED.search(text):
+        return 3  # 下周一出发 周三回来 … 出发那天: the departure's day, though 出发 after a date gives it up (156th)
     clause = re.split(r"[，,。；;！!？?]", before)[-1]  # 河池市不是，南宁市5月4日: 不是 gives up the city, not the date
     if _DROPPED_BEFORE.search(clause) or _DROPPED_AFTER.match(after):
         score -= 2

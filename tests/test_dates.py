@@ -808,6 +808,9 @@ def test_lunar_days_by_name_this_years_lunar_day_and_said_days(question, today, 
     # 145th-152nd sittings: the check-out day when it is the day asked, 放假第N天, 错了 是, 初二(3)班
     ("入住3月2日 退房3月5日 退房那天下雨吗", None, "03-05"), ("国庆放假第三天 出门", None, "10-03"),
     ("9.10 错了 是9.12", None, "09-12"), ("初二(3)班 今天体育课", "2026-05-26", "2026-05-26"),
+    # 153rd-160th sittings: the departure's day when it is the day asked, a festival's nth day in a named year, 1月l0号
+    ("周五出发 周日回来 出发那天冷吗", "2027-03-01", "2027-03-05"), ("2026年国庆第二天 出游", None, "2026-10-02"),
+    ("1月l5号 天气", None, "01-15"),
 ])
 def test_shifts_and_numbers_that_are_no_dates(question, today, expected):
     assert find_date(question, today=today) == expected

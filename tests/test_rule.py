@@ -638,6 +638,12 @@ def test_lists_routes_and_cantonese_words(question, expected):
     # 145th-152nd sittings
     ("周五杭州会比宁波热吗", None, ("杭州", None)),  # A会比B: compared, A
     ("要苏州的 不要上海", None, ("苏州", None)),  # 不要 gives up the city after it
+    # 153rd-160th sittings
+    ("行程往后推了两天 本来是5月1号 去西安", None, ("西安", "05-03")),  # moved by N days, the old day after
+    ("杭州 宁波 明天 有雨吗", "2026-05-05", ("杭州", "2026-05-06")),  # two apart by spaces, then a day: a list
+    ("西安 到 华山 周六 下雨吗", None, (None, None)),  # a trip typed apart to a place that is no city
+    ("樱桃园 大连 周日 要盖棚吗", None, ("大连", None)),  # 樱桃园 holds no 桃园
+    ("杭洲市区 今天冷吗", None, ("杭洲", None)),  # a city typed wrong, then 市区: the city without 市
 ])
 def test_spaced_out_questions_corrections_to_places_trips_and_comparisons(question, today, expected):
     assert tuple(json.loads(rule.extract_one(question, today=today)).values()) == expected
