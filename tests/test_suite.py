@@ -607,6 +607,19 @@ WILD_TAGS = {
     "students-abroad-7", "tianjin-life", "two-dates-10", "two-places-12", "typos-mixed-10", "vague-and-none-12",
     "voice-slips-7", "warehouse-workers", "weddings-and-events-6", "weekdays-9", "xiamen-zhangzhou-life",
     "xinjiang-towns", "zhejiang-towns-5",
+    "anhui-villages", "birdwatching-2", "complaints-11", "corrections-14", "cruise-and-ferries", "cycling-clubs-2",
+    "dalian-dandong-life", "date-formats-11", "dates-written-10", "dialect-days-8", "elderly-voice-7",
+    "english-chinese-mix-12", "english-only-14", "farmers-markets", "festival-days-12", "festivals-travel-6",
+    "film-and-tv-crews", "foreign-cities-13", "fragments-13", "fujian-towns", "group-chat-10", "guangdong-towns-4",
+    "gym-coaches", "harbin-qiqihar-life", "hk-macau-tw-7", "hohhot-baotou-life", "hot-springs-and-spas-2",
+    "hunan-towns-3", "jiangxi-towns", "kids-and-parents-6", "lanzhou-tianshui-life", "lunar-days-12",
+    "misc-realistic-139", "misc-realistic-140", "misc-realistic-141", "misc-realistic-142", "misc-realistic-143",
+    "misc-realistic-144", "misc-realistic-145", "misc-realistic-146", "nanchang-jiujiang-life",
+    "ningbo-zhoushan-life", "numbers-noise-14", "overseas-students-6", "places-not-cities-12", "range-and-span-10",
+    "real-estate-agents", "relative-mix-13", "ride-hailing-drivers-2", "shaanxi-villages", "sights-and-cities-9",
+    "smart-home-4", "street-food-vendors", "suzhou-wuxi-life-2", "truck-drivers-4", "two-dates-11", "two-places-13",
+    "typos-mixed-11", "vague-and-none-13", "voice-slips-8", "weekdays-10", "yunnan-towns", "yunnan-villages",
+    "zhengzhou-luoyang-life",
 }
 
 
