@@ -34,7 +34,8 @@ Cities, rule by rule
        gazetteer, so ``一起去东北看冰雕么`` gives ``null``).
     5b. No mention: a city written in Latin letters (``datasets/romanized.tsv``: the pinyin of every city of
        cities.tsv, English names of the foreign and Hong Kong / Macau / Taiwan cities people ask about most),
-       case-insensitive between non-letters, output exactly as written (``shenzhen``, ``Xi'an``, ``Hong Kong``).
+       case-insensitive between non-letters, output exactly as written (``shenzhen``, ``Xi'an``, ``Hong Kong``);
+       when none is, a word of seven letters or more one edit from exactly one spelling (``Shenzen``, ``Hangzhuo``).
     5c. No mention and no Latin-letter city: a city typed with one wrong character that sounds the same
        (``datasets/homophones.tsv``: a pinyin input method's sound-alikes, fuzzy z/zh, n/l, en/eng, ...; never an
        everyday word that sounds like one, ``datasets/sound_alike_words.tsv``: 苹果, 长江, 阳光):
@@ -85,6 +86,7 @@ Cities, rule by rule
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import json
 import re
@@ -93,6 +95,8 @@ from dataclasses import dataclass
 
 from sft.cities import county_prefectures, nickname_cities, short_name
 from sft.dates import (
+    FIXED_FESTIVALS,
+    HOLIDAY_DAYS,
     QUESTION,
     WEEKDAYS,
     anchored_days,
@@ -118,6 +122,7 @@ _NOT_CITY_WORDS = (
     "天台山",  # the mountain of 天台 county, not the city 台山 (WILD.md, 105th sitting)
     "八台山",  # a mountain of 万源 (WILD.md, 122nd sitting)
     "黄石寨",  # a peak of 张家界, not the city 黄石
+    "三台山",  # a mountain of 芒市 (and of other places), not the city 台山 (161st sitting)
     "樱桃园",  # a cherry orchard, not the city 桃园 (153rd-160th sittings)
     # idioms and words around a city's name (WILD.md, twentieth sitting)
     "夸下海口", "大吉安康", "仁者乐山", "美丽江南", "便宜", "混合肥", "连帽", "刚开封", "已开封", "未开封", "白城墙",
@@ -142,8 +147,8 @@ _PRODUCT = re.compile(r"(?:拉面|牛肉面|牛肉汤|螺蛳粉|火腿|大米|�
                       # 柳州螺蛳粉节, 青岛啤酒节: an event held in the city; 北京卫视: a TV channel
                       r"|航空(?!港)|现代(?!化)|卫视|电视台)(?!节)")
 #: A street named after a city (rule 4): 南京路, 北京东路, 长沙街 (not 路过, 路上).
-# a campus, a peninsula; 街子 is a town's name (崇州街子古镇, 122nd sitting)
-_STREET = re.compile(r"[东西南北中]?(?:路(?![过上途程线费边况])|大街|大道|街(?![道子]))|校区|半岛")
+# a campus, a peninsula; 街子 is a town's name (崇州街子古镇, 122nd sitting); 沈阳中街 is the city's own street (161st)
+_STREET = re.compile(r"[东西南北中]?(?:路(?![过上途程线费边况])|大街|大道)|[东西南北]?街(?![道子])|校区|半岛")
 #: 长沙县: a county named after its prefecture is a county (县城 after a county-level city is that city).
 _COUNTY_AFTER = re.compile(r"县(?!城)")
 #: Words after 市 that make it the start of a word (rule 3): 北京市区 is 北京 + 市区.
@@ -375,7 +380,7 @@ def _latin_city(question: str, gazetteer: Gazetteer) -> Mention | None:
         return None  # no letters, no Latin name: the big pattern is not run (most questions)
     found = list(gazetteer.romanized.finditer(text))
     if not found:
-        return None
+        return _latin_city_typed_wrong(question, text)
     best = found[0]
     if len(found) > 1:
         def score(m: re.Match) -> int:
@@ -385,6 +390,47 @@ def _latin_city(question: str, gazetteer: Gazetteer) -> Mention | None:
                     + 4 * bool(_EN_CORRECTED.search(before) or _EN_WHAT_ABOUT.search(before)))
         best = max(found, key=lambda m: (score(m), -m.start()))
     return Mention(best.start(), best.end(), question[best.start() : best.end()], best.group(0))
+
+
+#: A Latin word that may be a city's spelling typed wrong: seven letters or more (shorter ones are English words too
+#: often: spring, Changi).
+_LATIN_WORD = re.compile(r"(?<![A-Za-z'’])[A-Za-z]{7,}(?![A-Za-z'’])")
+
+
+def _deletions(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+@functools.lru_cache(maxsize=1)
+def _typed_wrong_index() -> dict[str, frozenset[str]]:
+    """Each spelling of seven letters or more of datasets/romanized.tsv (one word) and its one-letter deletions -> the
+    spellings: two words one edit apart (a letter dropped, added, replaced or two swapped) share an entry."""
+    index: dict[str, set[str]] = {}
+    for spelling in romanized_cities():
+        if len(spelling) >= 7 and spelling.isalpha():
+            for variant in _deletions(spelling):
+                index.setdefault(variant, set()).add(spelling)
+    return {k: frozenset(v) for k, v in index.items()}
+
+
+def _latin_city_typed_wrong(question: str, text: str) -> Mention | None:
+    """Rule 5b, when no Latin word is a known spelling: a word of seven letters or more one edit from exactly one
+    spelling (``Shenzen``, ``Hangzhuo``: 137th, 161st sittings), copied as written; not a word that another spelling
+    of the gazetteer or an English word list would know (``_EN_NOT_CITY``)."""
+    index = _typed_wrong_index()
+    for m in _LATIN_WORD.finditer(text):
+        word = m.group(0).lower()
+        if word in _EN_NOT_CITY:
+            continue
+        close = set().union(*(index.get(v, frozenset()) for v in _deletions(word)))
+        if len(close) == 1:
+            return Mention(m.start(), m.end(), question[m.start() : m.end()], next(iter(close)))
+    return None
+
+
+#: Words one edit from a city's spelling that are no city (every question of datasets/ and 20,000 generated ones
+#: checked): English, the pinyin of a word (春天) or of a district (崇明).
+_EN_NOT_CITY = frozenset({"leaping", "chuntian", "chongming"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -512,7 +558,7 @@ _I_AM_AT = re.compile(r"[我偶俺](?:人|现在|目前|这边|就)?(?:住在|�
 #: and the one given up (你说的是澳门, 不是广州, 刚才问的是北京): +4 / -4, more than any other word. ``哦不是`` is
 #: a speaker correcting themself (A哦不是B: B), not a city given up.
 _ASKED_CITY = re.compile(
-    r"(?:我(?:问|说|要|查|想问|想查|想看)的是|应该是|其实是|换成|改成|改为|改查|而是"
+    r"(?:我(?:问|说|要|查|想问|想查|想看)的是|应该是|其实是|换成|改成|改为|改查|而是|最[后终](?:还是)?(?:定了?|决定|选了?)(?:去|在)?"
     r"|[打写输说]错了?[，,\s]*是"  # （打错了 是株洲）
     # a correction said aloud (北京明天下雨吗 不对 是天津; …哦不 是…; sorry 是…: 111th sitting)
     r"|不对[，,\s]*(?:是|应该是)|[哦噢喔呃额]\s*不(?:是|对)?[，,\s]*是?|(?i:sorry)[，,\s]*(?:是|(?i:i\s+mean))"
@@ -563,7 +609,7 @@ def _score(question: str, mentions: list[Mention], i: int) -> int:
 
 
 # Rule 5e: where a trip from the only city goes (从成都出发进川西, 从杭州去婺源): a known place right after the word.
-_TRIP_TO = re.compile(r"(?:去|到|进|走|前往|飞往|飞到|抵达|至)(?:了|到)?\s*")
+_TRIP_TO = re.compile(r"(?:去|到|进|走|往|前往|飞往|飞到|抵达|至)(?:了|到)?\s*")  # 从康定往理塘走 (166th)
 
 
 @functools.lru_cache(maxsize=1)
@@ -709,7 +755,9 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
         spaced = bool(gap) and (not gap.strip() or re.fullmatch(r"\s*[—–\-~～|｜]{2,}\s*", gap) is not None)
         row = any(0 <= j < len(mentions) - 1 and not text[mentions[j].end : mentions[j + 1].start].strip()
                   for j in (i - 1, i + 1))
-        alone = len(mentions) == 2 and not text[: mentions[0].start].strip() and not text[mentions[1].end :].strip()
+        # two alone, or after a written date or range only (3月20日—3月25日 大理 丽江: 167th sitting)
+        alone = len(mentions) == 2 and not text[mentions[1].end :].strip() \
+            and re.fullmatch(r"[\d\s月日号號./\-—–~～至到]*", text[: mentions[0].start]) is not None
         dated = i + 2 == len(mentions) and _DATE_AFTER.match(text, mentions[i + 1].end)  # 大阪 京都 4月2号 (135th)
         listed = not gap or (spaced and (_WHICH.match(text, mentions[i + 1].end) or row or alone or dated  # 合肥 芜湖
                                          or _COMPARED.search(text, mentions[i + 1].end)))
@@ -930,6 +978,21 @@ _TRIP_VERB_END = re.compile(r"\s*(?:去|到|飞往|飞|回|在|转)?\s*$")
 _EDGE = re.compile(r"[\s，,。；;！!？?、：:→>~～（）()【】\[\]「」｜|]")
 
 
+def _holiday_day(window: str, found: str, rest: str) -> bool:
+    """Whether ``found`` is only a holiday's name (国庆, 五一) in ``window`` and ``rest``, written out elsewhere in the
+    question, is one of that holiday's days off (:data:`sft.dates.HOLIDAY_DAYS`)."""
+    if _WRITTEN_DAY.search(window) or len(found) != 5 or len(rest) not in (5, 10):
+        return False
+    name = next((n for n in HOLIDAY_DAYS if n in window), None)
+    if name is None:
+        return False
+    first = dt.date(2001, *FIXED_FESTIVALS[name])
+    if found != f"{first.month:02d}-{first.day:02d}":
+        return False  # 国庆最后一天: a day of the holiday named already
+    day = dt.date(2001, int(rest[-5:-3]), int(rest[-2:]))
+    return 0 < (day - first).days < HOLIDAY_DAYS[name]
+
+
 def _city_date(question: str, city: Mention, mentions: list[Mention], today) -> str | None:
     """Rule 9: in a question with two or more dates and nothing that says which is asked (no 改到, 原定…: then
     the date rule decides), the date written right after a mention of the chosen city (``丽江8.23号天气``,
@@ -973,6 +1036,8 @@ def _city_date(question: str, city: Mention, mentions: list[Mention], today) -> 
         if find_festival(default_gazetteer().fold(question[start:stop])) is not None \
                 and _WRITTEN_DAY.match(question[stop:].lstrip()):
             return None  # 高雄國慶煙火 十月十號: the festival's day written right after it wins (128th sitting)
+        if _holiday_day(question[start:stop], found, rest):
+            return None  # 国庆去西安 10月2号: a day of the holiday written out is the day asked (148th, 166th sittings)
         if relative_day_marked(default_gazetteer().fold(question)):  # 禮拜六 as 礼拜六
             return None  # words say which relative day is asked (今天深圳28度 明天呢): the date rule decides
         named = find_date(question)

@@ -9,14 +9,15 @@ dependency:
     pip install pypinyin==0.55.0
     python datasets/make_day_typos.py        # writes datasets/day_typos.tsv
 
-The day words: 今天 明天 后天 昨天 前天 (only 天 typed wrong: a first character typed wrong reads as a piece of
-other words), 大后天 大前天, and 周/星期/礼拜 with a weekday or 末, alone or after 下/上/这 (only the last
-character typed wrong: 周, 星期 and 礼拜 typed wrong are other words, and the prefixes are single characters that
-begin too many). A form is a day word with that character replaced by a common character that sounds the same
-(the same toneless syllable, no fuzzy pairs: a form is a plain homophone; GB 2312 level 1), listed when it is
-no word of jieba's dictionary, no part of one, no place name and no other day word. Columns: ``typo``, ``word``
-(the day word meant) and ``not_before``: the characters that, written right after the form, make a word with its
-sound-alike character (下周以后: 以后; 星期思考: 思考), where the form is not read.
+The day words: 今天 明天 后天 昨天 前天 (only 天 typed wrong: a first character typed wrong reads as a
+piece of other words), 大后天 大前天 (后/前 or 天 typed wrong), and 周/星期/礼拜 with a weekday or 末, alone or
+after 下/上/这 (only the last character typed wrong: 周, 星期 and 礼拜 typed wrong are other words, and
+the prefixes are single characters that begin too many). A form is a day word with that
+character replaced by a common character that sounds the same (the same toneless syllable, no
+fuzzy pairs: a form is a plain homophone; GB 2312 level 1), listed when it is no word of jieba's
+dictionary, no part of one, no place name and no other day word. Columns: ``typo``, ``word``
+(the day word meant) and ``not_before``: the characters that, written right after the form, make
+a word with its sound-alike character (下周以后: 以后; 星期思考: 思考), where the form is not read.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ WEEKDAY_ENDS = "一二三四五六日天"
 def day_words() -> list[tuple[str, int]]:
     """(day word, index of the character that may be typed wrong)."""
     words = [(w, 1) for w in ("今天", "明天", "后天", "昨天", "前天")]
-    words += [(w, 2) for w in ("大后天", "大前天")]
+    words += [(w, i) for w in ("大后天", "大前天") for i in (1, 2)]  # 大猴天 too (164th sitting)
     for head in ("周", "星期", "礼拜"):
         for end in WEEKDAY_ENDS + ("末" if head == "周" else ""):
             for prefix in ("", "下", "上", "这"):
@@ -82,7 +83,7 @@ def main() -> None:
     with open(HERE / "day_typos.tsv", "w", encoding="utf-8", newline="") as f:
         f.write("typo\tword\tnot_before\n")
         f.writelines(f"{t}\t{w}\t{nb}\n" for t, (w, nb) in sorted(typos.items()))
-    print(f"{len(typos)} sound-alike forms of {len(words)} day words")
+    print(f"{len(typos)} sound-alike forms of {len({w for w, _ in words})} day words")
 
 
 if __name__ == "__main__":

@@ -314,7 +314,7 @@ _REL = re.compile(
         # Minnan 今仔日, Shandong 夜来 (昨天; not 夜来香), Jianghuai 后个 (后天; not 最后个, 后个月)  (48th sitting)
         r"|今仔日|(?<![\u4e00-\u9fff])夜来(?![香风雨的])|(?<![\u4e00-\u9fff])后个(?![月人星礼周])"
         r"|(?<![A-Za-z])(?:[Tt]oday|[Tt]onight|(?:[Tt]he\s+)?[Dd]ay\s+after\s+[Tt]omorrow|[Tt]omorrow|[Yy]esterday"
-        r"|[Tt]mrw?|2day|2mrw)(?![A-Za-z]))",
+        r"|[Tt]mrw?|2day|2mrw|[Tt]om+or+ow)(?![A-Za-z]))",  # tommorow, tomorow: typed wrong (161st)
         # on the 5th, the 21st (a day alone, in English)
         r"(?P<enday>(?i:(?<![a-z])(?:on\s+)?the\s+(?P<edn>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?![a-z])))",
         # 15号, 二十号, 8日 (a day alone; not 3号线, not 第5号, not after 月)
@@ -531,7 +531,8 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
     kind = match.lastgroup
     monday = today - dt.timedelta(days=today.weekday())
     if kind == "word":
-        return today + dt.timedelta(days=_WORDS[" ".join(match["word"].lower().split())])
+        word = " ".join(match["word"].lower().split())
+        return today + dt.timedelta(days=_WORDS["tomorrow" if re.fullmatch(r"tom+or+ow", word) else word])
     if kind == "enday":  # as 5号: day N of this month if not yet past, else of next month
         n = int(match["edn"])
         return _day(today.year, today.month, n) if n >= today.day else _day(*_month_shift(today, 1), n)

@@ -110,6 +110,7 @@ _YEAR_LEAD = re.compile(
     rf"[^\d，,。；;！!？?]{{0,6}}?(?P<m>{NUM}){_MONTH}(?P<d>{NUM}){DAY_END}")
 # What may not follow a number pair read as month.day: it is a measure (降雨量3.5毫米, 1.5度, 风力2.5级)
 _UNITS = (r"毫米|厘米|公里|千米|米|度(?!假)|℃|°|级|%|％|mm|cm|km|m/s|hPa|mph|倍|万|千|元(?![朗旦宵])|块|小时|分钟"
+          r"|[一每/]?(?:斤|公斤|千克)"  # 白菜1.5一斤: a price (165th sitting)
           r"|个|岁|次|纪念|折|成(?=的|概率|[\s，,。？?！!]|$)"  # 8.5成的概率: tenths
           r"|天(?=[到内后左就以之的才])")  # 3-5天到: a span of days
 
@@ -321,7 +322,7 @@ _DAY_TYPOS = (
     # 121st-128th sittings: look-alike and sound-alike typos of day words (明夫, 6月l号, 大候天, 6悦5号, 斤天, 周沫,
     # 作天, 李拜四), and a duration's 个月 ends its phrase (宝宝6个月 十一 带去杭州: 十一 is the holiday)
     (re.compile(r"(?<=[今明])夫(?![妻人子])"), "天"), (re.compile(r"(?<=\d月)[lI](?=\d?\s*[号日號])"), "1"),
-    (re.compile(r"(?<=大)候天"), "后天"), (re.compile(r"(?<=\d)悦(?=\d{1,2}\s*[号日號])"), "月"),
+    (re.compile(r"(?<=大)候天"), "后天"), (re.compile(r"(?<=\d)[悦阅](?=\d{1,2}\s*[号日號])"), "月"),
     (re.compile(r"(?<![\d一二两三四五六七八九十几半])斤天"), "今天"), (re.compile(r"周沫"), "周末"),
     (re.compile(r"(?<![工操合创写制动耕劳])作天(?!数)"), "昨天"), (re.compile(r"李拜(?=[一二三四五六日天])"), "礼拜"),
     (re.compile(r"(?<=[\d一二两三四五六七八九十]个月)\s+"), "，"),
@@ -339,8 +340,8 @@ _DAY_TYPOS = (
     (re.compile(r"(?<![\d〇零一二两三四五六七八九十百月])([一二两三四五六七八九十]{1,3})日(?=[后後前]|[以之][后後])"),
      r"\1天"),
     (re.compile(r"格个(?=礼拜|禮拜|星期|周|週)"), "这个"),
-    # Japanese day words (来週の土曜日 下周六, 今週, あさって: 62nd sitting)
-    (re.compile(r"来[週周]の?"), "下周"), (re.compile(r"今[週周]の"), "这周"),
+    # Japanese day words (来週の土曜日 下周六, 今週, あさって: 62nd sitting); not 本来周五, 回来周一 (163rd sitting)
+    (re.compile(r"来週の?|来周の|(?<![\u4e00-\u9fff])来周"), "下周"), (re.compile(r"今[週周]の"), "这周"),
     (re.compile(r"あさって|明[後后]日"), "后天"),
     (re.compile(r"(?<=周)[月火水木金土日]曜日?|(?<![周\u4e00-\u9fff])[月火水木金土日]曜日"), None),
     (re.compile(r"(?<=周|期|拜)陆"), "六"), (re.compile(r"(?<=[今明昨后])夭"), "天"), (re.compile(r"过庆节"), "国庆节"),

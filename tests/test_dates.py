@@ -811,6 +811,9 @@ def test_lunar_days_by_name_this_years_lunar_day_and_said_days(question, today, 
     # 153rd-160th sittings: the departure's day when it is the day asked, a festival's nth day in a named year, 1月l0号
     ("周五出发 周日回来 出发那天冷吗", "2027-03-01", "2027-03-05"), ("2026年国庆第二天 出游", None, "2026-10-02"),
     ("1月l5号 天气", None, "01-15"),
+    ("白菜1.5一斤 明天下雨吗", "2026-11-08", "2026-11-09"), ("本来周五去 推迟两天", "2028-06-22", "2028-06-23"),
+    ("来周六 东京", "2028-06-22", "2028-07-01"), ("7阅3号 天气", None, "07-03"),
+    ("大猴天 冷吗", "2026-01-29", "2026-02-01"),
 ])
 def test_shifts_and_numbers_that_are_no_dates(question, today, expected):
     assert find_date(question, today=today) == expected
@@ -834,7 +837,8 @@ def test_day_typos_are_one_character_away_from_a_day_word_the_dates_read():
     assert pattern is not None and len(table) > 1000
     for typo, word in table.items():
         diff = [i for i, (a, b) in enumerate(zip(typo, word, strict=True)) if a != b]
-        assert len(diff) == 1 and diff[0] == len(word) - 1, (typo, word)  # only the last character typed wrong
+        # only the last character typed wrong, or 后/前 of 大后天/大前天 (大猴天)
+        assert len(diff) == 1 and (diff[0] == len(word) - 1 or word in ("大后天", "大前天")), (typo, word)
         assert find_date(f"{word} 天气", today="2027-03-01") is not None, word  # a day word the dates read
 
 

@@ -644,6 +644,15 @@ def test_lists_routes_and_cantonese_words(question, expected):
     ("西安 到 华山 周六 下雨吗", None, (None, None)),  # a trip typed apart to a place that is no city
     ("樱桃园 大连 周日 要盖棚吗", None, ("大连", None)),  # 樱桃园 holds no 桃园
     ("杭洲市区 今天冷吗", None, ("杭洲", None)),  # a city typed wrong, then 市区: the city without 市
+    # 161st-168th sittings
+    ("Shenzen tommorow rain?", "2026-05-05", ("Shenzen", "2026-05-06")),  # a Latin spelling one edit away
+    ("spring in Shanghia", None, (None, None)),  # six letters is too short, an English word too often
+    ("本来想去西安 最后定了兰州 3月8号", None, ("兰州", "03-08")),  # the final choice
+    ("从昆明往香格里拉走 大理冷不冷", None, ("大理", None)),
+    ("从理塘往稻城走 国庆 冷不冷", None, (None, "10-01")),  # 往: a trip from the only city to a county
+    ("3月20日—3月25日 杭州 苏州", None, ("杭州", "03-20")),  # a range, then two cities: a list
+    ("国庆去成都 10月3号 下雨吗", None, ("成都", "10-03")),  # a day of the holiday written out
+    ("沈阳中街 平安夜 冷吗", None, ("沈阳", "12-24")),  # the city's own 中街, no street named after it
 ])
 def test_spaced_out_questions_corrections_to_places_trips_and_comparisons(question, today, expected):
     assert tuple(json.loads(rule.extract_one(question, today=today)).values()) == expected
