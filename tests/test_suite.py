@@ -620,6 +620,19 @@ WILD_TAGS = {
     "smart-home-4", "street-food-vendors", "suzhou-wuxi-life-2", "truck-drivers-4", "two-dates-11", "two-places-13",
     "typos-mixed-11", "vague-and-none-13", "voice-slips-8", "weekdays-10", "yunnan-towns", "yunnan-villages",
     "zhengzhou-luoyang-life",
+    "beekeepers-2", "bus-and-metro-riders-2", "camping-and-rv-4", "changchun-jilin-life", "chengdu-mianyang-life",
+    "complaints-12", "concerts-and-fans-4", "corrections-15", "date-formats-12", "dates-written-11",
+    "dialect-days-9", "elderly-voice-8", "english-chinese-mix-13", "english-only-15", "festival-days-13",
+    "festivals-travel-7", "foreign-cities-14", "fragments-14", "group-chat-11", "guizhou-villages",
+    "haikou-sanya-life", "hairdressers-and-salons", "hebei-towns-4", "henan-towns", "hiking-and-climbing-5",
+    "hk-macau-tw-8", "hubei-villages", "jiangsu-towns-5", "kunming-qujing-life", "lunar-days-13",
+    "misc-realistic-147", "misc-realistic-148", "misc-realistic-149", "misc-realistic-150", "misc-realistic-151",
+    "misc-realistic-152", "misc-realistic-153", "misc-realistic-154", "numbers-noise-15", "photography-8",
+    "places-not-cities-13", "port-and-dock-workers", "range-and-span-11", "relative-mix-14",
+    "sanitation-and-gardens", "security-and-patrol", "shandong-towns", "shanxi-towns", "shenyang-anshan-life",
+    "sichuan-villages", "sights-and-cities-10", "smart-speakers-9", "students-abroad-8", "taiyuan-datong-life",
+    "tea-farmers", "theme-parks-2", "two-dates-12", "two-places-14", "typos-mixed-12", "vague-and-none-14",
+    "voice-slips-9", "weekdays-11", "wuhan-yichang-life-2", "xiamen-quanzhou-life-3",
 }
 
 
