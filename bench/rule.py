@@ -123,6 +123,7 @@ _NOT_CITY_WORDS = (
     "八台山",  # a mountain of 万源 (WILD.md, 122nd sitting)
     "黄石寨",  # a peak of 张家界, not the city 黄石
     "三台山",  # a mountain of 芒市 (and of other places), not the city 台山 (161st sitting)
+    "都匀毛尖", "信阳毛尖",  # teas named after their cities (169th sitting)
     "樱桃园",  # a cherry orchard, not the city 桃园 (153rd-160th sittings)
     # idioms and words around a city's name (WILD.md, twentieth sitting)
     "夸下海口", "大吉安康", "仁者乐山", "美丽江南", "便宜", "混合肥", "连帽", "刚开封", "已开封", "未开封", "白城墙",
@@ -608,6 +609,9 @@ def _score(question: str, mentions: list[Mention], i: int) -> int:
     return score
 
 
+#: A station or airport written right after a city (杭州西站, 深圳北, 成都天府机场).
+_STATION = re.compile(r"\s*(?:[东南西北]站?|站|火车站|高铁站|机场|[^\s，,。]{2}机场)\s*")
+_MUNICIPALITIES = frozenset({"北京", "上海", "天津", "重庆"})
 # Rule 5e: where a trip from the only city goes (从成都出发进川西, 从杭州去婺源): a known place right after the word.
 _TRIP_TO = re.compile(r"(?:去|到|进|走|往|前往|飞往|飞到|抵达|至)(?:了|到)?\s*")  # 从康定往理塘走 (166th)
 
@@ -620,6 +624,14 @@ def _place_cities() -> dict[str, str]:
     return {p.name: short_name(p.city) if p.city else "" for p in load_places() if p.kind != "city"}
 
 
+@functools.lru_cache(maxsize=1)
+def _districts() -> frozenset[str]:
+    """The districts of places.tsv."""
+    from sft.places import load_places
+
+    return frozenset(p.name for p in load_places() if p.kind == "district")
+
+
 def _origin_of_trip_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> bool:
     """Rule 5e: the only city is where a trip starts (从A, A出发) and the trip goes to a known place that is no
     city and not in that city (a region, province, county, another city's sight): the weather is asked there."""
@@ -628,12 +640,18 @@ def _origin_of_trip_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> b
     places = _place_cities()
     # 成都出发 新都桥 理塘 巴塘: the places of the trip listed right after 出发, no verb (80th sitting)
     listed = _SET_OFF_THEN.match(folded, m.end)
-    starts = [to.end() for to in _TRIP_TO.finditer(folded, m.end, min(len(folded), m.end + 8))]
-    for start in starts + ([listed.end()] if listed else []):
+    trips = list(_TRIP_TO.finditer(folded, m.end, min(len(folded), m.end + 8)))
+    for start, station in [(to.end(), bool(folded[m.end : to.start()].strip()) and _STATION.fullmatch(
+            folded, m.end, to.start())) for to in trips] + (
+            [(listed.end(), None)] if listed else []):
         for length in range(min(gazetteer.max_len, len(folded) - start), 1, -1):
-            city = places.get(folded[start : start + length])
+            name = folded[start : start + length]
+            city = places.get(name)
             if city is not None:  # a trip to a place, even one of the city's own (从杭州去千岛湖): that place is asked
-                return True
+                # but a ride from the city's station to one of its districts keeps it (杭州西站到萧山: 145th, 173rd
+                # sittings); not in a municipality, whose districts were cities of their own (重庆北到万州)
+                return not (station and name in _districts() and city == short_name(m.key)
+                            and city not in _MUNICIPALITIES)
     return False
 
 
@@ -664,7 +682,8 @@ _SHORT_CUE = re.compile(
     r"[ 的]?(?:[0-9０-９]|[一二三四五六七八九十两]{1,3}月|今天|今晚|今早|今儿|今日|明天|明早|明晚|明儿|明日|明后|后天|"
     r"大后天|下周|下个|下星期|下礼拜|这周|这个周|本周|周[一二三四五六日天末]|星期|礼拜|元旦|国庆|春节|五一|十一|"
     r"天气|气温|温度|下雨|下雪|会不会|冷|热|刮风|有雨|有雪|雾霾|台风|降温|几度|多少度|"
-    r"古城|下不下|过年|落雨|呢排)")  # 大同古城 (80th sitting), 中山下不下雨 and 石狮 过年 (81st-82nd)
+    r"古城|下不下|过年|落雨|呢排|这两天|这几天|明添|明填|明甜)")
+# 大同古城 (80th sitting), 中山下不下雨 and 石狮 过年 (81st-82nd), 怀仁这两天 and 孝义明添 (170th)
 # Short forms never read this way: a province (吉林), a district people mean more often (朝阳, 大安, 沙湾), a
 # sight (the mountains, 都江堰), words a weather question starts with (东方, 合作, 同仁, 安宁, 新星 …).
 _SHORT_NEVER = frozenset({"吉林", "朝阳", "大安", "沙湾", "东方", "合作", "同仁", "安宁", "新星", "新民", "天长",
@@ -795,8 +814,11 @@ _WHICH_ONE = re.compile(r"哪|邊度|边度")
 _BOTH_PLACES = re.compile(r"两边|两地|俩地|两个地方")
 #: The listener's side asked about while the speaker says where they are (你们那边下雪了？我在广州…): no city.
 _YOUR_SIDE = re.compile(r"你们?(?:那边|那儿|那里|那头|那块)")
-#: A correction right after the last city (贵阳市，哦不对是内蒙古; 哈尔滨不对中山陵): what follows is asked instead.
-_CORRECTION_AFTER = re.compile(r"[\s，,]*(?:[哦噢呃]\s*)?(?:不对|不是)[\s，,]*(?:是|应该是|去|到)?\s*")
+#: A correction or a change of plan right after the last city (贵阳市，哦不对是内蒙古; 哈尔滨不对中山陵;
+#: 长春不要了 换成长白山): what follows is asked instead.
+_CORRECTION_AFTER = re.compile(r"[\s，,]*(?:[哦噢呃]\s*)?(?:不对|不是)[\s，,]*(?:是|应该是|去|到)?\s*"
+                               # 不去张家界了 改去凤凰古城, 长春不要了 换成长白山 (172nd sitting): a plan changed
+                               r"|[\s，,]*(?:了|不要了|去不成了|去不了了|不去了)?[\s，,]*(?:改去|改成去?|换成|换去|改到)\s*")
 
 
 def _corrected_to_place(folded: str, end: int, gazetteer: Gazetteer) -> bool:
@@ -886,7 +908,7 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
     postponed = _POSTPONED.search(question)
     if postponed is not None and date is not None:  # 原定10月8号 推迟两天: the day moved to (116th-140th sittings)
         days_moved = parse_number(postponed["n"] or postponed["n2"])
-        date = shift_date(date, -days_moved if postponed["w"] == "提前" else days_moved)
+        date = shift_date(date, -days_moved if "提前" in (postponed["w"], postponed["w2"]) else days_moved)
     days, where = anchored_days(question, short_name(city.key) if city is not None else None)
     if not days and date is not None and city is not None:  # 南京2天→苏州2天…苏州那两天: a later stop's first day
         date = shift_date(date, _stays_before(question, city, mentions, date, today))
@@ -968,7 +990,7 @@ _WRITTEN_DAY = re.compile(r"[\d０-９〇零一二两三四五六七八九十]{1
 _POSTPONED = re.compile(r"(?:原定|原计划|原来|本来)[^，,。？?]{0,16}?(?P<w>推迟|延后|延期|推后|往后推|晚|提前)了?\s*"
                         r"(?P<n>[一二两三四五六七八九十]|[1-9])\s*天(?![后前内])"
                         # 往后推了三天 本来是9月27号, 往后挪了两天 本来是8月1号 (148th, 156th sittings)
-                        r"|(?P<w2>推迟|延后|延期|(?:往后|向后)?[推挪])了?\s*(?P<n2>[一二两三四五六七八九十]|[1-9])\s*天"
+                        r"|(?P<w2>推迟|延后|延期|提前|(?:往后|向后)?[推挪])了?\s*(?P<n2>[一二两三四五六七八九十]|[1-9])\s*天"
                         r"[^，,。？?]{0,6}?(?:原来|原定|本来)")
 #: Rule 9: a date given up (4月1号就算了) keeps its year to itself.
 _GIVEN_UP = re.compile(r"不行|算了|取消|原定|原来|本来")

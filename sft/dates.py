@@ -112,7 +112,8 @@ FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
                               ("Xmas Eve", (12, 24)), ("Xmas eve", (12, 24)), ("Chrismas", (12, 25)),
                               ("Chrismas Eve", (12, 24)),
                               ("New Year's Eve", (12, 31)), ("New Year's Day", (1, 1)), ("Halloween", (10, 31)),
-                              ("Valentine's Day", (2, 14)), ("Boxing Day", (12, 26)))
+                              ("Valentine's Day", (2, 14)), ("Boxing Day", (12, 26)),
+                              ("National Day", (10, 1)))  # 169th sitting
        for n in (name, name.lower())},
 }
 #: Fixed days the rule reads but the training mix never writes as a festival (sft.compose).
@@ -129,6 +130,7 @@ LUNAR_FESTIVALS: dict[str, str] = {
     "上元节": "元宵",  # 岁除, 上元节: classical names
     "秋夕": "中秋", "年初一": "春节", "农历新年": "春节", "年三十": "除夕", "CNY": "春节",  # 32nd-34th sittings
     "Dragon Boat Festival": "端午", "Mid-Autumn Festival": "中秋", "Lantern Festival": "元宵",
+    "Mid-Autumn": "中秋", "mid-autumn": "中秋",  # without Festival (145th-176th sittings)
     "Spring Festival": "春节", "Chinese New Year": "春节",  # English names (37th sitting)
     "三月三": "三月三",  # the Zhuang festival, lunar 三月初三 (a written 三月三号/三月三日 is March 3rd)
     "二月二": "龙抬头", "五月五": "端午", "七月七": "七夕", "九月九": "重阳",  # the festivals by their lunar day

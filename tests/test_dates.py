@@ -814,6 +814,8 @@ def test_lunar_days_by_name_this_years_lunar_day_and_said_days(question, today, 
     ("白菜1.5一斤 明天下雨吗", "2026-11-08", "2026-11-09"), ("本来周五去 推迟两天", "2028-06-22", "2028-06-23"),
     ("来周六 东京", "2028-06-22", "2028-07-01"), ("7阅3号 天气", None, "07-03"),
     ("大猴天 冷吗", "2026-01-29", "2026-02-01"),
+    # 169th-176th sittings: National Day and Mid-Autumn written in English
+    ("National Day 去哪 冷吗", None, "10-01"), ("Mid-Autumn 赏月 下雨吗", "2027-08-01", "2027-09-15"),
 ])
 def test_shifts_and_numbers_that_are_no_dates(question, today, expected):
     assert find_date(question, today=today) == expected

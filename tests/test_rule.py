@@ -653,6 +653,15 @@ def test_lists_routes_and_cantonese_words(question, expected):
     ("3月20日—3月25日 杭州 苏州", None, ("杭州", "03-20")),  # a range, then two cities: a list
     ("国庆去成都 10月3号 下雨吗", None, ("成都", "10-03")),  # a day of the holiday written out
     ("沈阳中街 平安夜 冷吗", None, ("沈阳", "12-24")),  # the city's own 中街, no street named after it
+    # 169th-176th sittings
+    ("不去张家界了 改去凤凰古城 周六", None, (None, None)),  # a plan changed to a place that is no city
+    ("长春不要了 换成长白山 明天", "2026-03-01", (None, "2026-03-02")),
+    ("提前两天 本来是5月3号 去青岛", None, ("青岛", "05-01")),  # moved earlier, the old day after
+    ("怀仁这两天 冷吗", None, ("怀仁", None)), ("孝义明添 下雨吗", "2026-03-01", ("孝义", "2026-03-02")),
+    ("都匀毛尖 明天 采茶", "2026-03-01", (None, "2026-03-02")),  # a tea named after its city
+    ("杭州西站到萧山 明天 下雨吗", "2026-03-01", ("杭州", "2026-03-02")),  # from its station to its own district
+    ("重庆西站到涪陵 明天 下雨吗", "2026-03-01", (None, "2026-03-02")),  # not in a municipality
+    ("从杭州去千岛湖 明天", "2026-03-01", (None, "2026-03-02")),  # but a trip to its sight asks the sight
 ])
 def test_spaced_out_questions_corrections_to_places_trips_and_comparisons(question, today, expected):
     assert tuple(json.loads(rule.extract_one(question, today=today)).values()) == expected
