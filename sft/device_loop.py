@@ -1,6 +1,6 @@
 """The engine's decode loop kept on the device, for rows no grammar constrains (issue 15).
 
-The host loop of :meth:`sft.engine.Extractor.generate_batch` reads every step's chosen tokens back and, per
+The host loop of :meth:`sft.engine.Extractor._generate` reads every step's chosen tokens back and, per
 row, feeds a :class:`sft.engine.JsonClose` tracker, appends to Python lists and builds the next step's input:
 ~13 µs per row and step, which at batch 1,024 is more time than the GPU's step. Here the same decisions are
 tensor operations over the whole batch:

@@ -199,7 +199,7 @@ class Extractor:
         # the static path's decode loop on the device for rows no grammar constrains (sft.device_loop); False:
         # the host loop (the same answers, a host round trip and Python work per row and step)
         self.device_loop = device_loop
-        # under a constraint: decode freely, then constrain only the rows whose answer it refuses (generate_batch);
+        # under a constraint: decode freely, then constrain only the rows whose answer it refuses (_run_batches);
         # None: by measurement (FREE_FIRST_CUDA_MIN_ROWS)
         self.free_first = free_first
         self.last_redone = 0  # rows of the last batch that free-first decoded a second time, constrained
@@ -296,14 +296,8 @@ class Extractor:
             raise ValueError(f"{len(todays)} reference days for {len(questions)} questions")
         encoded = self.encode_many(questions, todays)
         order = sorted(range(len(questions)), key=lambda i: len(encoded[i]))
-        results: list[Generation | None] = [None] * len(questions)
-        for start in range(0, len(order), self.batch_size):
-            rows = order[start : start + self.batch_size]
-            for i, gen in zip(rows, self.generate_batch([questions[i] for i in rows], [encoded[i] for i in rows])):
-                results[i] = gen
-            if progress is not None:
-                progress(len(rows))
-        return results  # type: ignore[return-value]
+        batches = [order[start : start + self.batch_size] for start in range(0, len(order), self.batch_size)]
+        return self._run_batches(questions, encoded, batches, progress)
 
     @property
     def needs_warmup(self) -> bool:
@@ -346,7 +340,7 @@ class Extractor:
         return f"+lookup{self.lookup}" if self.batch_size == 1 and self.lookup > 1 and self.constraint is None else ""
 
     def _free_first_for(self, rows: int) -> bool:
-        """Whether a batch of ``rows`` rows is decoded free-first (:meth:`generate_batch`)."""
+        """Whether a batch of ``rows`` rows is decoded free-first (:meth:`_run_batches`)."""
         if self.constraint is None or not hasattr(self.constraint, "accepts"):
             return False
         if self.free_first is not None:
@@ -375,30 +369,55 @@ class Extractor:
                 return False
         return True
 
-    @torch.inference_mode()
     def generate_batch(self, questions: list[str], encoded: list[list[int]]) -> list[Generation]:
-        """One batch. Under a constraint with ``free_first``, every row is decoded freely first (the device loop
-        on the static path) and only the rows whose answer the constraint does not accept
-        (``constraint.accepts``) are decoded again under it: a greedy pick the grammar allows is the pick the
-        masked step makes too, so an accepted answer is the one constrained decoding gives, and it costs no
-        host work per step."""
-        if not self._free_first_for(len(questions)):
-            return self._generate(questions, encoded, self.constraint)
-        synchronize(self.device)
-        start = time.perf_counter()
+        """One batch, as it comes (no sorting, no splitting); see :meth:`_run_batches`."""
+        return self._run_batches(questions, encoded, [list(range(len(questions)))])
+
+    @torch.inference_mode()
+    def _run_batches(self, questions: list[str], encoded: list[list[int]], batches: list[list[int]],
+                     progress=None) -> list[Generation]:
+        """Decode each batch (a list of indices into ``questions``). Under a constraint with ``free_first``, every
+        row of a batch is decoded freely first (the device loop on the static path) and only the rows whose
+        answer the constraint does not accept (``constraint.accepts``) are decoded again under it: a greedy pick
+        the grammar allows is the pick the masked step makes too, so an accepted answer is the one constrained
+        decoding gives, and it costs no host work per step."""
+        results: list[Generation | None] = [None] * len(questions)
+        refused: list[tuple[int, Generation]] = []  # free-first rows the constraint refused, with their free pass
+        for rows in batches:
+            batch_q, batch_ids = [questions[i] for i in rows], [encoded[i] for i in rows]
+            if self._free_first_for(len(rows)):
+                gens, redo = self._free_pass(batch_q, batch_ids)
+                refused += [(rows[j], gens[j]) for j in redo]
+            else:
+                gens, redo = self._generate(batch_q, batch_ids, self.constraint), []
+            again = set(redo)
+            for j, (i, gen) in enumerate(zip(rows, gens)):
+                if j not in again:
+                    results[i] = gen
+            if progress is not None:
+                progress(len(rows) - len(redo))
+        # The refused rows of every free-first batch are decoded again under the constraint together, after the
+        # last batch: one constrained decode (few rows, a model call per token and host work per step) for the
+        # whole call instead of one per batch. Each keeps its free pass in its time and model calls.
+        refused.sort(key=lambda pair: len(encoded[pair[0]]))
+        for start in range(0, len(refused), self.batch_size):
+            part = refused[start : start + self.batch_size]
+            fixed = self._generate([questions[i] for i, _ in part], [encoded[i] for i, _ in part], self.constraint)
+            for (i, free), gen in zip(part, fixed):
+                gen.batch_seconds += free.batch_seconds
+                gen.forwards += free.forwards
+                gen.batch_size = free.batch_size
+                results[i] = gen
+            if progress is not None:
+                progress(len(part))
+        self.last_redone = len(refused)
+        return results  # type: ignore[return-value]
+
+    def _free_pass(self, questions: list[str], encoded: list[list[int]]) -> tuple[list[Generation], list[int]]:
+        """Free-first's first pass: every row decoded freely, and the rows whose answer the constraint refuses
+        (or that were cut short)."""
         gens = self._generate(questions, encoded, None)
-        redo = [i for i, g in enumerate(gens) if not g.whole or not self.constraint.accepts(g.text, questions[i])]
-        forwards = gens[0].forwards if gens else 0
-        if redo:
-            fixed = self._generate([questions[i] for i in redo], [encoded[i] for i in redo], self.constraint)
-            forwards += fixed[0].forwards
-            for i, g in zip(redo, fixed):
-                gens[i] = g
-        seconds = time.perf_counter() - start
-        for g in gens:
-            g.batch_seconds, g.batch_size, g.forwards = seconds, len(gens), forwards
-        self.last_redone = len(redo)
-        return gens
+        return gens, [i for i, g in enumerate(gens) if not g.whole or not self.constraint.accepts(g.text, questions[i])]
 
     def _generate(self, questions: list[str], encoded: list[list[int]], batch_constraint) -> list[Generation]:
         n = len(encoded)

@@ -303,13 +303,42 @@ def test_free_first_keeps_the_free_answers_accepted_and_constrains_only_the_othe
     assert ex.last_redone == 2  # 青岛 (no JSON) and 东北 (no date key)
     for i, g in enumerate(mixed):
         assert g.text == (written[i] if i % 2 == 0 else masked[i].text), i
-        assert g.forwards == 10 + masked[1].forwards and g.batch_size == len(QUESTIONS)
+        # an accepted row is done after the free pass; a refused one also pays for its constrained decode
+        assert g.forwards == 10 + (masked[1].forwards if i % 2 else 0) and g.batch_size == len(QUESTIONS)
     assert ex.engine_label == "dynamic+free-first"
     assert Extractor(model, tok, constraint=plain, free_first=False).engine_label == "dynamic"
     # the random model itself: its free answers are all refused, so free-first answers as the masked engine
     first = Extractor(model, tok, batch_size=8, max_new_tokens=16, constraint=plain)
     assert [g.text for g in first(QUESTIONS)] == [g.text for g in masked]
     assert first.last_redone == len(QUESTIONS)
+
+
+def test_free_first_decodes_the_refused_rows_of_every_batch_together_after_the_last(tiny):
+    """Batches of two: the refused rows of the first and the second batch (青岛, 东北) are decoded under the
+    constraint in one call after the last batch, and answer as the masked engine does."""
+    from sft.engine import Generation
+
+    model, tok = tiny
+    written = ['{"city": "北京", "date": "06-01"}', "青岛", '{"city": "威海", "date": "05-06"}', '{"city": "东北"}',
+               '{"city": null, "date": null}']
+    constrained_calls = []
+
+    class Trained(Extractor):
+        def _generate(self, questions, encoded, batch_constraint):
+            if batch_constraint is not None:
+                constrained_calls.append(list(questions))
+                return super()._generate(questions, encoded, batch_constraint)
+            return [Generation(q, written[QUESTIONS.index(q)], len(ids), 9, 0.0, len(questions), forwards=10)
+                    for q, ids in zip(questions, encoded)]
+
+    plain = JsonSchemaConstraint(tok, vocab_size=model.config.vocab_size, copy_city=True)
+    masked = Extractor(model, tok, batch_size=8, max_new_tokens=16, constraint=plain, free_first=False)(QUESTIONS)
+    done = []
+    ex = Trained(model, tok, batch_size=2, max_new_tokens=16, constraint=plain)
+    out = ex(QUESTIONS, progress=done.append)
+    assert [sorted(c) for c in constrained_calls] == [sorted([QUESTIONS[1], QUESTIONS[3]])]
+    assert [g.text for g in out] == [written[i] if i % 2 == 0 else masked[i].text for i in range(len(QUESTIONS))]
+    assert sum(done) == len(QUESTIONS) and ex.last_redone == 2
 
 
 def test_free_first_by_default_only_where_it_was_measured_faster(tiny):

@@ -59,13 +59,13 @@ def test_on_a_cpu_the_model_contenders_answer_a_sample(noxfile):
         ["--sample", "qlora+resolve=300"]
 
 
-def test_the_cpu_bench_decodes_64_rows_and_the_gpu_keeps_its_default(noxfile):
+def test_the_cpu_bench_decodes_64_rows_and_the_gpu_512(noxfile):
     cpu = noxfile.bench_args("reference-cpu", "rule,prompt,qlora+resolve,hybrid", cuda=False)
     m = noxfile.MODEL_SAMPLE
     assert cpu == ["--run", "reference-cpu", "--force", "--sample", f"prompt=50,qlora+resolve={m},hybrid={m}",
                    "--batch-size", "64"]
     assert noxfile.bench_args("reference-gpu", "rule,prompt,qlora+resolve", cuda=True) == \
-        ["--run", "reference-gpu", "--force"]
+        ["--run", "reference-gpu", "--force", "--batch-size", "512"]
 
 
 def test_a_phrase_adapter_is_scored_through_the_resolver(noxfile, tmp_path):
