@@ -633,6 +633,18 @@ WILD_TAGS = {
     "sichuan-villages", "sights-and-cities-10", "smart-speakers-9", "students-abroad-8", "taiyuan-datong-life",
     "tea-farmers", "theme-parks-2", "two-dates-12", "two-places-14", "typos-mixed-12", "vague-and-none-14",
     "voice-slips-9", "weekdays-11", "wuhan-yichang-life-2", "xiamen-quanzhou-life-3",
+    "airport-staff", "anhui-towns", "beijing-tianjin-commute", "complaints-13", "construction-sites", "corrections-16",
+    "cycling-tours", "date-formats-13", "dates-written-12", "delivery-riders-4", "dialect-days-10",
+    "english-chinese-mix-14", "english-only-16", "farmers-markets-2", "festival-days-14", "fishermen-and-boats",
+    "fishing-anglers", "foreign-cities-15", "fragments-15", "fujian-villages", "gansu-towns", "gardening-balcony",
+    "group-chat-12", "guangxi-villages", "guangzhou-foshan-life-3", "hangzhou-shaoxing-life-2", "hk-macau-tw-9",
+    "hunan-villages", "jiangxi-villages", "kids-sports", "lhasa-shigatse-life", "liaoning-towns", "lunar-days-14",
+    "marathon-and-running", "misc-realistic-155", "misc-realistic-156", "misc-realistic-157", "misc-realistic-158",
+    "misc-realistic-159", "misc-realistic-160", "misc-realistic-161", "misc-realistic-162", "nanjing-yangzhou-life-2",
+    "numbers-noise-16", "nurses-and-shift-workers", "pharmacy-and-clinics", "places-not-cities-14", "range-and-span-12",
+    "relative-mix-15", "sights-and-cities-11", "ski-and-snow-5", "taxi-drivers", "truck-drivers-5", "two-dates-13",
+    "two-places-15", "typos-mixed-13", "urumqi-kashgar-life", "vague-and-none-15", "voice-slips-10",
+    "wedding-planners-2", "weekdays-12", "xian-baoji-life-2", "zhejiang-villages", "zhuhai-zhongshan-life",
 }
 
 
