@@ -123,6 +123,7 @@ _NOT_CITY_WORDS = (
     "八台山",  # a mountain of 万源 (WILD.md, 122nd sitting)
     "黄石寨",  # a peak of 张家界, not the city 黄石
     "三台山",  # a mountain of 芒市 (and of other places), not the city 台山 (161st sitting)
+    "三河古镇",  # a town of 肥西 (合肥), not the city 三河 (183rd sitting)
     "都匀毛尖", "信阳毛尖",  # teas named after their cities (169th sitting)
     "樱桃园",  # a cherry orchard, not the city 桃园 (153rd-160th sittings)
     # idioms and words around a city's name (WILD.md, twentieth sitting)
@@ -682,8 +683,8 @@ _SHORT_CUE = re.compile(
     r"[ 的]?(?:[0-9０-９]|[一二三四五六七八九十两]{1,3}月|今天|今晚|今早|今儿|今日|明天|明早|明晚|明儿|明日|明后|后天|"
     r"大后天|下周|下个|下星期|下礼拜|这周|这个周|本周|周[一二三四五六日天末]|星期|礼拜|元旦|国庆|春节|五一|十一|"
     r"天气|气温|温度|下雨|下雪|会不会|冷|热|刮风|有雨|有雪|雾霾|台风|降温|几度|多少度|"
-    r"古城|下不下|过年|落雨|呢排|这两天|这几天|明添|明填|明甜)")
-# 大同古城 (80th sitting), 中山下不下雨 and 石狮 过年 (81st-82nd), 怀仁这两天 and 孝义明添 (170th)
+    r"古城|下不下|过年|落雨|呢排|这两天|这几天|明添|明填|明甜|风大)")
+# 大同古城 (80th sitting), 中山下不下雨 and 石狮 过年 (81st-82nd), 怀仁这两天 and 孝义明添 (170th), 玉门风大吗 (177th)
 # Short forms never read this way: a province (吉林), a district people mean more often (朝阳, 大安, 沙湾), a
 # sight (the mountains, 都江堰), words a weather question starts with (东方, 合作, 同仁, 安宁, 新星 …).
 _SHORT_NEVER = frozenset({"吉林", "朝阳", "大安", "沙湾", "东方", "合作", "同仁", "安宁", "新星", "新民", "天长",
@@ -759,7 +760,7 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
             short = find_short_full_name(question, gazetteer)  # read only with 市 asked after it (rule 5d; 118th)
             if short is not None and short.start >= m.end:
                 return short
-        if (_I_AM_AT.search(text, 0, m.start) or re.search(r"我(?:已经|刚)?到$", text[: m.start])) \
+        if (_I_AM_AT.search(text, 0, m.start) or re.search(r"我(?:已经|刚|这边?|这里)?到?$", text[: m.start])) \
                 and _YOUR_SIDE.search(text):
             return None  # 听说你们那边下雪了？我在广州还穿短袖呢: the side asked about is unnamed (53rd sitting)
         return None if _origin_of_trip_to_place(text, m, gazetteer) else m
@@ -812,8 +813,9 @@ _OR = re.compile(r"还是|或者|(?<=[\u4e00-\u9fff])定(?=[\u4e00-\u9fff])")
 _WHICH_ONE = re.compile(r"哪|邊度|边度")
 #: Two places asked about at once (两边, 两地): the first named (WILD.md, 23rd and 39th sittings).
 _BOTH_PLACES = re.compile(r"两边|两地|俩地|两个地方")
-#: The listener's side asked about while the speaker says where they are (你们那边下雪了？我在广州…): no city.
-_YOUR_SIDE = re.compile(r"你们?(?:那边|那儿|那里|那头|那块)")
+#: The listener's side asked about while the speaker says where they are (你们那边下雪了？我在广州…; 你们那下雪没 我这
+#: 石家庄…, 182nd sitting): no city.
+_YOUR_SIDE = re.compile(r"你们?(?:那边|那儿|那里|那头|那块|那(?=下雪|下雨|冷|热|降温|刮风|天气))")
 #: A correction or a change of plan right after the last city (贵阳市，哦不对是内蒙古; 哈尔滨不对中山陵;
 #: 长春不要了 换成长白山): what follows is asked instead.
 _CORRECTION_AFTER = re.compile(r"[\s，,]*(?:[哦噢呃]\s*)?(?:不对|不是)[\s，,]*(?:是|应该是|去|到)?\s*"
@@ -907,7 +909,8 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
             return Answer(written.group(0), date).to_json()
     postponed = _POSTPONED.search(question)
     if postponed is not None and date is not None:  # 原定10月8号 推迟两天: the day moved to (116th-140th sittings)
-        days_moved = parse_number(postponed["n"] or postponed["n2"])
+        days_moved = parse_number(postponed["n"] or postponed["n2"]) * (1 if (postponed["u"] or postponed["u2"]) == "天"
+                                                                       else 7)
         date = shift_date(date, -days_moved if "提前" in (postponed["w"], postponed["w2"]) else days_moved)
     days, where = anchored_days(question, short_name(city.key) if city is not None else None)
     if not days and date is not None and city is not None:  # 南京2天→苏州2天…苏州那两天: a later stop's first day
@@ -986,11 +989,12 @@ _CHOICE = re.compile(r"哪天|哪一天|哪个|(?<![A-Za-z])(?:[Vv][Ss]|[Oo][Rr]
 #: Rule 9: a month and day written out (十月十號, 10/10), which wins over a festival named beside the city.
 _WRITTEN_DAY = re.compile(r"[\d０-９〇零一二两三四五六七八九十]{1,3}\s*(?:月|/|\.)\s*"
                           r"[\d０-９〇零一二两三四五六七八九十]{1,3}")
-#: A plan's day moved by a number of days (原定10月8号 推迟两天, 原计划七月十号 晚两天, 原定周六 推迟一天).
+#: A plan's day moved by a number of days or weeks (原定10月8号 推迟两天, 原计划七月十号 晚两天, 原定9月20 推迟了一周).
 _POSTPONED = re.compile(r"(?:原定|原计划|原来|本来)[^，,。？?]{0,16}?(?P<w>推迟|延后|延期|推后|往后推|晚|提前)了?\s*"
-                        r"(?P<n>[一二两三四五六七八九十]|[1-9])\s*天(?![后前内])"
+                        r"(?P<n>[一二两三四五六七八九十]|[1-9])\s*(?P<u>天|周|个?星期|个?礼拜)(?![后前内])"
                         # 往后推了三天 本来是9月27号, 往后挪了两天 本来是8月1号 (148th, 156th sittings)
-                        r"|(?P<w2>推迟|延后|延期|提前|(?:往后|向后)?[推挪])了?\s*(?P<n2>[一二两三四五六七八九十]|[1-9])\s*天"
+                        r"|(?P<w2>推迟|延后|延期|提前|(?:往后|向后)?[推挪])了?\s*(?P<n2>[一二两三四五六七八九十]|[1-9])\s*"
+                        r"(?P<u2>天|周|个?星期|个?礼拜)"
                         r"[^，,。？?]{0,6}?(?:原来|原定|本来)")
 #: Rule 9: a date given up (4月1号就算了) keeps its year to itself.
 _GIVEN_UP = re.compile(r"不行|算了|取消|原定|原来|本来")

@@ -100,7 +100,7 @@ FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
     "妇女节": (3, 8), "三八节": (3, 8), "女王节": (3, 8), "植树节": (3, 12), "愚人节": (4, 1), "青年节": (5, 4),
     "建党节": (7, 1),
     "世界湿地日": (2, 2),
-    "建军节": (8, 1), "教师节": (9, 10), "万圣节": (10, 31), "跨年夜": (12, 31), "跨年": (12, 31),
+    "建军节": (8, 1), "教师节": (9, 10), "护士节": (5, 12), "万圣节": (10, 31), "跨年夜": (12, 31), "跨年": (12, 31),
     "元日": (1, 1),  # 元旦's classical name
     "二二八": (2, 28), "双十节": (10, 10),  # Taiwan's days named by their date (like 520; WILD.md, 34th sitting)
     "Xmas": (12, 25), "xmas": (12, 25), "NYE": (12, 31),  # chat English (31st sitting)
@@ -117,7 +117,7 @@ FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
        for n in (name, name.lower())},
 }
 #: Fixed days the rule reads but the training mix never writes as a festival (sft.compose).
-NAMED_ONLY = frozenset(n for n in FIXED_FESTIVALS if n.isascii())
+NAMED_ONLY = frozenset(n for n in FIXED_FESTIVALS if n.isascii()) | {"护士节"}  # 护士节: 180th sitting
 #: Solar terms read as dates: those whose names are no weather words (大雪, 小雪, 白露, 霜降, 雨水 are: left out).
 SOLAR_TERMS = ("清明", "立春", "立夏", "立秋", "立冬", "春分", "秋分", "夏至", "冬至", "惊蛰", "谷雨", "芒种", "处暑",
                "小满", "小暑", "大暑", "寒露", "小寒", "大寒")
@@ -315,6 +315,7 @@ _REL = re.compile(
         r"|听朝|听晚|明仔[载載]"
         # Minnan 今仔日, Shandong 夜来 (昨天; not 夜来香), Jianghuai 后个 (后天; not 最后个, 后个月)  (48th sitting)
         r"|今仔日|(?<![\u4e00-\u9fff])夜来(?![香风雨的])|(?<![\u4e00-\u9fff])后个(?![月人星礼周])"
+        r"|夜儿个"  # northern 夜儿个 (昨天: 177th sitting)
         r"|(?<![A-Za-z])(?:[Tt]oday|[Tt]onight|(?:[Tt]he\s+)?[Dd]ay\s+after\s+[Tt]omorrow|[Tt]omorrow|[Yy]esterday"
         r"|[Tt]mrw?|2day|2mrw|[Tt]om+or+ow)(?![A-Za-z]))",  # tommorow, tomorow: typed wrong (161st)
         # on the 5th, the 21st (a day alone, in English)
@@ -335,7 +336,7 @@ _WORDS = {
     "前儿个": -2, "后儿个": 2, "前儿": -2, "后儿": 2, "今朝": 0, "明朝": 1, "听日": 1, "听晚": 1, "琴日": -1,
     "寻日": -1, "琴晚": -1,  # Cantonese 琴晚: last night (57th sitting)
     "明个": 1, "今个": 0, "昨个": -1, "后日": 2, "大后日": 3, "前日": -2, "听朝": 1, "明仔载": 1, "明仔載": 1,
-    "今仔日": 0, "夜来": -1, "后个": 2,
+    "今仔日": 0, "夜来": -1, "后个": 2, "夜儿个": -1,
     "today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1,
     "tmr": 1, "tmrw": 1, "2day": 0, "2mrw": 1,  # chat shorthand
     "day after tomorrow": 2, "the day after tomorrow": 2,

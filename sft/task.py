@@ -128,7 +128,7 @@ _MD = re.compile(
     r"(?!\s*(?:主场|客场|领先|落后|赢|输|战胜|击败))"  # 2-1 主场: a score
     # 0503, 0916 typed alone between spaces as month and day (a leading zero; not a clock time, 0830 出发, nor a code,
     # 取件码 0612)
-    r"|(?:^|(?<=\s))(?<![码号]\s)(?P<m3>0[1-9])(?P<d3>0[1-9]|[12]\d|3[01])(?=\s)"
+    r"|(?:^|(?<=\s))(?<![码号]\s)(?<![A-Z]\s)(?P<m3>0[1-9])(?P<d3>0[1-9]|[12]\d|3[01])(?=\s)"
     r"(?!\s*(?:点|时|出发|起飞|到达|落地|集合|开始|发车|航班|的航班|的车|上班|下班))"
 )
 
@@ -252,6 +252,11 @@ def _normalize(question: str) -> str:
     # May 1-5, Dec 24~26: an English month's day range gives its first day (not the dash date 1-5; 84th sitting)
     text = re.sub(r"(?i)(?<![a-z])((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d{1,2})"
                   r"(?:st|nd|rd|th)?\s*[-–~]\s*\d{1,2}(?:st|nd|rd|th)?(?![\d:/.])", r"\1", text)
+    # 3rd to 6th of December, 3-6 Dec: a day range before an English month gives its first day (183rd sitting)
+    text = re.sub(r"(?i)(?<![\d.])(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|till|until|[-–~])\s*\d{1,2}(?:st|nd|rd|th)?"
+                  r"(\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?![a-z]))", r"\1\2", text)
+    # 那个 后 天 去桂林: a day word dictated apart, each character standing alone (179th sitting)
+    text = re.sub(r"(?:(?<=^)|(?<=\s))([今明后])\s+天(?=\s|$)", r"\1天", text)
     text = re.sub(r"(?<![单公纪])元月(?=[\d〇零一二三四五六七八九十两])", "1月", text)  # 元月十八号: January
     text = re.sub(r"(?<=\d)\s*[·・•。]\s*(?=\d)", ".", text)  # 5·20, 12・12, 8。12: a dot between numbers
     text = re.sub(r"(?<=\d)[Oo](?=\d*[月日号/.-])|(?<=[月/.-])[Oo](?=\d)", "0", text)  # 1O月1日: a letter O for 0
@@ -337,6 +342,10 @@ _DAY_TYPOS = (
      lambda m: f"{m['p']}{m['w']}{m['d']}{m['g']}{m['p']}"),
     # 85th-88th sittings: Hakka 今晡日 / 昨晡日 (today, yesterday), N日後 (N天后), Wu 格个礼拜六 (这个礼拜六)
     (re.compile(r"今晡日?"), "今天"), (re.compile(r"昨晡日?"), "昨天"),
+    # 177th-184th sittings: Fuzhou 明旦 (明天; not 黎明旦); northwest 额 (我) before a day word, a speaker's own day
+    # (额夜儿个在…冻成狗 今天还冷不: 今天 is asked)
+    (re.compile(r"(?<!黎)明旦"), "明天"),
+    (re.compile(r"(?<![\u4e00-\u9fff])额(?=夜儿个|昨天|前天|今天|明天|后天)"), "我"),
     (re.compile(r"(?<![\d〇零一二两三四五六七八九十百月])([一二两三四五六七八九十]{1,3})日(?=[后後前]|[以之][后後])"),
      r"\1天"),
     (re.compile(r"格个(?=礼拜|禮拜|星期|周|週)"), "这个"),

@@ -816,6 +816,12 @@ def test_lunar_days_by_name_this_years_lunar_day_and_said_days(question, today, 
     ("大猴天 冷吗", "2026-01-29", "2026-02-01"),
     # 169th-176th sittings: National Day and Mid-Autumn written in English
     ("National Day 去哪 冷吗", None, "10-01"), ("Mid-Autumn 赏月 下雨吗", "2027-08-01", "2027-09-15"),
+    # 177th-184th sittings: 夜儿个, Fuzhou 明旦, 护士节, an English day range before its month, a plate, 明 天 apart
+    ("夜儿个 下了多大的雨", "2027-07-12", "2027-07-11"), ("明旦 出门 会下雨吗", "2026-07-22", "2026-07-23"),
+    ("额夜儿个冻成狗 今天还冷不", "2026-12-27", "2026-12-27"),  # northwest 额 (我): a speaker's own yesterday
+    ("黎明旦 出发", "2026-03-01", None), ("护士节 去公园", None, "05-12"),
+    ("Shanghai, 10th to 12th of March, rain?", None, "03-10"), ("车牌 苏E 0503 明天限行吗", "2026-03-01", "2026-03-02"),
+    ("那个 明 天 去爬山", "2026-03-01", "2026-03-02"), ("然后 天气 怎么样", "2026-03-01", None),
 ])
 def test_shifts_and_numbers_that_are_no_dates(question, today, expected):
     assert find_date(question, today=today) == expected

@@ -661,6 +661,12 @@ def test_lists_routes_and_cantonese_words(question, expected):
     ("都匀毛尖 明天 采茶", "2026-03-01", (None, "2026-03-02")),  # a tea named after its city
     ("杭州西站到萧山 明天 下雨吗", "2026-03-01", ("杭州", "2026-03-02")),  # from its station to its own district
     ("重庆西站到涪陵 明天 下雨吗", "2026-03-01", (None, "2026-03-02")),  # not in a municipality
+    # 177th-184th sittings
+    ("原定5月10号去成都 推迟了一周", None, ("成都", "05-17")),  # a plan moved by a week
+    ("原定周六去 推迟两个星期", "2026-03-02", (None, "2026-03-21")),
+    ("三河古镇 周末 人多吗", None, (None, None)),  # a town of 合肥, not the city 三河
+    ("玉门 风大吗", None, ("玉门", None)),  # 风大 after a short county-level city
+    ("你们那降温了吗 我这杭州还挺热", None, (None, None)),  # the listener's side, the speaker's city told
     ("从杭州去千岛湖 明天", "2026-03-01", (None, "2026-03-02")),  # but a trip to its sight asks the sight
 ])
 def test_spaced_out_questions_corrections_to_places_trips_and_comparisons(question, today, expected):
