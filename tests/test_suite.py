@@ -645,6 +645,18 @@ WILD_TAGS = {
     "relative-mix-15", "sights-and-cities-11", "ski-and-snow-5", "taxi-drivers", "truck-drivers-5", "two-dates-13",
     "two-places-15", "typos-mixed-13", "urumqi-kashgar-life", "vague-and-none-15", "voice-slips-10",
     "wedding-planners-2", "weekdays-12", "xian-baoji-life-2", "zhejiang-villages", "zhuhai-zhongshan-life",
+    "chongqing-villages", "complaints-14", "corrections-17", "couriers-5", "date-formats-14", "dates-written-13",
+    "dialect-days-11", "english-chinese-mix-15", "english-only-17", "event-photographers", "festival-days-15",
+    "foreign-cities-16", "forest-rangers", "fragments-16", "golfers", "group-chat-13", "guiyang-anshun-life",
+    "hainan-villages", "hefei-anqing-life", "heilongjiang-villages", "hk-macau-tw-10", "inner-mongolia-villages",
+    "jilin-villages", "jinan-zibo-life", "kite-and-drone-flyers", "livestock-herders", "lunar-days-15",
+    "misc-realistic-163", "misc-realistic-164", "misc-realistic-165", "misc-realistic-166", "misc-realistic-167",
+    "misc-realistic-168", "misc-realistic-169", "misc-realistic-170", "nanning-beihai-life", "ningxia-towns",
+    "numbers-noise-17", "orchard-growers", "picnics-and-parks", "places-not-cities-15", "power-line-workers",
+    "qinghai-towns", "railway-workers", "range-and-span-13", "real-estate-agents-2", "relative-mix-16", "rock-climbers",
+    "school-bus-and-parents", "shaanxi-towns", "shijiazhuang-tangshan-life", "sights-and-cities-12", "stargazers",
+    "surfers-and-divers", "tibet-villages", "tour-guides-3", "two-dates-14", "two-places-16", "typos-mixed-14",
+    "vague-and-none-16", "voice-slips-11", "weekdays-13", "yunnan-towns-2", "zhengzhou-kaifeng-life",
 }
 
 
