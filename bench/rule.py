@@ -124,6 +124,8 @@ _NOT_CITY_WORDS = (
     "黄石寨",  # a peak of 张家界, not the city 黄石
     "三台山",  # a mountain of 芒市 (and of other places), not the city 台山 (161st sitting)
     "三河古镇",  # a town of 肥西 (合肥), not the city 三河 (183rd sitting)
+    "护林员",  # a forest ranger, not 虎林 typed by sound (187th sitting)
+    "东台吉乃尔",  # a salt lake of 格尔木, not the city 东台 (188th sitting)
     "都匀毛尖", "信阳毛尖",  # teas named after their cities (169th sitting)
     "樱桃园",  # a cherry orchard, not the city 桃园 (153rd-160th sittings)
     # idioms and words around a city's name (WILD.md, twentieth sitting)
@@ -282,6 +284,8 @@ def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
     taken = [False] * len(folded)  # characters of any name or place of the gazetteer
     for begin, end in _scan(folded, gazetteer):
         taken[begin:end] = [True] * (end - begin)
+    for word in _NOT_CITY_WORD_AT.finditer(folded):  # 护林员 is no 虎林 typed by sound (187th sitting)
+        taken[word.start() : word.start() + len(word[1])] = [True] * len(word[1])
     for start in range(len(folded)):
         phrase_start = start == 0 or bool(_PHRASE_START.match(folded[start - 1])
                                           or _TIME_BEFORE.search(folded, max(0, start - 4), start))
@@ -683,8 +687,9 @@ _SHORT_CUE = re.compile(
     r"[ 的]?(?:[0-9０-９]|[一二三四五六七八九十两]{1,3}月|今天|今晚|今早|今儿|今日|明天|明早|明晚|明儿|明日|明后|后天|"
     r"大后天|下周|下个|下星期|下礼拜|这周|这个周|本周|周[一二三四五六日天末]|星期|礼拜|元旦|国庆|春节|五一|十一|"
     r"天气|气温|温度|下雨|下雪|会不会|冷|热|刮风|有雨|有雪|雾霾|台风|降温|几度|多少度|"
-    r"古城|下不下|过年|落雨|呢排|这两天|这几天|明添|明填|明甜|风大)")
-# 大同古城 (80th sitting), 中山下不下雨 and 石狮 过年 (81st-82nd), 怀仁这两天 and 孝义明添 (170th), 玉门风大吗 (177th)
+    r"古城|下不下|过年|落雨|呢排|这两天|这几天|明添|明填|明甜|风大|温泉)")
+# 大同古城 (80th sitting), 中山下不下雨 and 石狮 过年 (81st-82nd), 怀仁这两天 and 孝义明添 (170th), 玉门风大吗 (177th),
+# 弥勒温泉 (192nd)
 # Short forms never read this way: a province (吉林), a district people mean more often (朝阳, 大安, 沙湾), a
 # sight (the mountains, 都江堰), words a weather question starts with (东方, 合作, 同仁, 安宁, 新星 …).
 _SHORT_NEVER = frozenset({"吉林", "朝阳", "大安", "沙湾", "东方", "合作", "同仁", "安宁", "新星", "新民", "天长",
@@ -990,7 +995,8 @@ _CHOICE = re.compile(r"哪天|哪一天|哪个|(?<![A-Za-z])(?:[Vv][Ss]|[Oo][Rr]
 _WRITTEN_DAY = re.compile(r"[\d０-９〇零一二两三四五六七八九十]{1,3}\s*(?:月|/|\.)\s*"
                           r"[\d０-９〇零一二两三四五六七八九十]{1,3}")
 #: A plan's day moved by a number of days or weeks (原定10月8号 推迟两天, 原计划七月十号 晚两天, 原定9月20 推迟了一周).
-_POSTPONED = re.compile(r"(?:原定|原计划|原来|本来)[^，,。？?]{0,16}?(?P<w>推迟|延后|延期|推后|往后推|晚|提前)了?\s*"
+_POSTPONED = re.compile(r"(?:原定|原计划|原来|本来)[^，,。？?]{0,16}?"
+                        r"(?P<w>推迟|延后|延期|推后|(?:往后|向后)[推挪]|晚|提前)了?\s*"
                         r"(?P<n>[一二两三四五六七八九十]|[1-9])\s*(?P<u>天|周|个?星期|个?礼拜)(?![后前内])"
                         # 往后推了三天 本来是9月27号, 往后挪了两天 本来是8月1号 (148th, 156th sittings)
                         r"|(?P<w2>推迟|延后|延期|提前|(?:往后|向后)?[推挪])了?\s*(?P<n2>[一二两三四五六七八九十]|[1-9])\s*"

@@ -122,7 +122,9 @@ _MD = re.compile(
     rf"|(?<![\d./\-年])(?<!年的)(?<![Pp][Mm])(?<![Pp][Mm] )(?<!概率)(?<!晚上)(?<!早上)(?<!下午)(?<!上午)(?<!凌晨)"
     rf"(?<!血糖)(?<!血压)(?<!体温)(?<!血氧)(?<!视力)"  # 血糖7.2: a reading, not July 2nd (100th sitting)
     # 7/10的概率, 晚上10.30, 比分1-1, 6-9月, 3-15格口: no dates
-    rf"(?<!中午)(?<!比分)(?<!比分 )(?P<m2>\d{{1,2}})(?P<s2>[-/.])(?P<d2>\d{{1,2}})(?![月格])"
+    # f1.8 (an aperture), 买了9.9的伞 (a price), 5.11a (a climbing grade): no dates (185th-192nd sittings)
+    rf"(?<!中午)(?<!比分)(?<!比分 )(?!(?<=[fF])\d{{1,2}}\.\d)(?<!买了)(?<!花了)"
+    rf"(?P<m2>\d{{1,2}})(?P<s2>[-/.])(?P<d2>\d{{1,2}})(?![月格])(?![a-d](?![A-Za-z]))"
     rf"(?!\d|/|\.\d|-(?!\d{{1,2}}(?P=s2)\d{{1,2}}(?![\d./-])))"  # 3.15, 3/15, 3.15...; a range 2.22-2.23 too
     rf"(?!\s*(?:{_UNITS}))"  # a measure, not a day: PM2.5, 3.5毫米, 1.5度, 2.5级
     r"(?!\s*(?:主场|客场|领先|落后|赢|输|战胜|击败))"  # 2-1 主场: a score
@@ -237,6 +239,8 @@ def _normalize(question: str) -> str:
         # typed with a space after every character (湖州 明 天 下 雨 吗): the spaces between characters go
         text = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text)
     text = re.sub(r"(\d{1,2})\s*월\s*(\d{1,2})\s*일", r"\1月\2日", text)  # 10월 3일 (Korean)
+    # 民國116年: Taiwan's year (1911 + N), as its Gregorian year (187th sitting)
+    text = re.sub(r"民[國国]\s*(\d{2,3})\s*年", lambda m: f"{1911 + int(m[1])}年", text)
     # 元旦跨年: the New Year countdown, the night of 12-31 (WILD.md, 91st and 98th sittings)
     text = re.sub(r"元旦跨年(?!前|后)", "跨年", text)
     # 原定11月7号 … 改到8号: a bare day moved to keeps the month written before it (100th sitting)

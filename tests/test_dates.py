@@ -822,6 +822,11 @@ def test_lunar_days_by_name_this_years_lunar_day_and_said_days(question, today, 
     ("黎明旦 出发", "2026-03-01", None), ("护士节 去公园", None, "05-12"),
     ("Shanghai, 10th to 12th of March, rain?", None, "03-10"), ("车牌 苏E 0503 明天限行吗", "2026-03-01", "2026-03-02"),
     ("那个 明 天 去爬山", "2026-03-01", "2026-03-02"), ("然后 天气 怎么样", "2026-03-01", None),
+    # 185th-192nd sittings: 茗天, 今黑夜, 原计划 given up, 民國 years, an aperture, a price, a climbing grade
+    ("茗天 出门 冷不冷", "2026-02-03", "2026-02-04"), ("今黑夜 冷不冷", "2027-12-05", "2027-12-05"),
+    ("原计划5月20号 提前到5月18号 出发", None, "05-18"), ("民國117年3月1日 天氣", None, "2028-03-01"),
+    ("f2.8 快门 今晚拍星空", "2026-03-01", "2026-03-01"), ("买了9.9的雨衣 明天用得上吗", "2026-03-01", "2026-03-02"),
+    ("刷一条5.11a 周六", "2028-05-17", "2028-05-20"),
 ])
 def test_shifts_and_numbers_that_are_no_dates(question, today, expected):
     assert find_date(question, today=today) == expected

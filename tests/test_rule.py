@@ -667,6 +667,11 @@ def test_lists_routes_and_cantonese_words(question, expected):
     ("三河古镇 周末 人多吗", None, (None, None)),  # a town of 合肥, not the city 三河
     ("玉门 风大吗", None, ("玉门", None)),  # 风大 after a short county-level city
     ("你们那降温了吗 我这杭州还挺热", None, (None, None)),  # the listener's side, the speaker's city told
+    # 185th-192nd sittings
+    ("本来定6月6号 往后挪了五天 那天天气", None, (None, "06-11")),
+    ("护林员 明天 巡山", None, (None, None)),  # no 虎林 typed by sound
+    ("东台吉乃尔湖 明天", "2026-03-01", (None, "2026-03-02")),  # a salt lake, not the city 东台
+    ("弥勒温泉 周末", "2026-11-25", ("弥勒", "2026-11-28")),  # a hot spring named after its county-level city
     ("从杭州去千岛湖 明天", "2026-03-01", (None, "2026-03-02")),  # but a trip to its sight asks the sight
 ])
 def test_spaced_out_questions_corrections_to_places_trips_and_comparisons(question, today, expected):
