@@ -657,6 +657,19 @@ WILD_TAGS = {
     "school-bus-and-parents", "shaanxi-towns", "shijiazhuang-tangshan-life", "sights-and-cities-12", "stargazers",
     "surfers-and-divers", "tibet-villages", "tour-guides-3", "two-dates-14", "two-places-16", "typos-mixed-14",
     "vague-and-none-16", "voice-slips-11", "weekdays-13", "yunnan-towns-2", "zhengzhou-kaifeng-life",
+    "ambulance-and-er", "beekeepers-and-silk", "birdwatchers-2", "changsha-xiangtan-life", "complaints-15",
+    "corrections-18", "date-formats-15", "dates-written-14", "dialect-days-12", "english-chinese-mix-16",
+    "english-only-18", "festival-days-16", "fish-farmers", "fishing-boats-3", "foreign-cities-17", "fragments-17",
+    "fujian-towns-2", "funeral-and-tomb-sweeping", "fuzhou-xiamen-life", "group-chat-14", "guangdong-villages",
+    "guizhou-towns", "harbin-daqing-life-2", "henan-villages-4", "hk-macau-tw-11", "hot-springs-and-spas-3",
+    "hubei-towns-4", "hunan-towns-4", "kunming-lijiang-life", "lunar-days-16", "misc-realistic-171",
+    "misc-realistic-172", "misc-realistic-173", "misc-realistic-174", "misc-realistic-175", "misc-realistic-176",
+    "misc-realistic-177", "misc-realistic-178", "motorcyclists", "night-markets", "numbers-noise-18",
+    "paragliding-and-air-sports", "places-not-cities-16", "range-and-span-14", "relative-mix-17", "river-rafting",
+    "sanitation-workers-2", "sichuan-towns-5", "sights-and-cities-13", "street-performers", "suzhou-nantong-life",
+    "taiyuan-yuncheng-life", "temple-fairs", "truck-stop-and-gas", "two-dates-15", "two-places-17", "typos-mixed-15",
+    "urumqi-turpan-life", "vague-and-none-17", "voice-slips-12", "wedding-banquets", "weekdays-14",
+    "xining-lanzhou-life", "zhejiang-towns-6",
 }
 
 
