@@ -637,6 +637,8 @@ _ASKED_BEFORE = re.compile(r"(?<!就)(?:改|换|推迟|延期|延误|提前|挪|
                            # 周六 哦不 周日, 明天 sorry 是后天 (111th sitting)
                            r"|[哦噢喔呃额]\s*不[，,\s]+(?:是\s*)?$|(?i:sorry)[，,\s]*(?:是\s*)?$")
 _CORRECTED_BEFORE = re.compile(r"不对|[呃额]\s*是?\s*$|不是[^，,。]{1,6}?[，,\s]+是\s*$"
+                               # 3月2号 啊错了 3月4号, 明天 不好意思 是后天, 三天后 不 四天后 (196th sitting)
+                               r"|[啊哦噢呃额]\s*错了[，,\s]*$|不好意思[，,\s]*(?:是\s*)?$|(?<![\u4e00-\u9fff])不[，,\s]+$"
                                r"|[看说写打]错了[，,\s]*(?:是|应该是)?\s*$|(?<!没)错了[，,\s]*(?:是|应该是)\s*$"
                                r"|[哦噢喔呃额啊]\s*不是"
                                r"|[哦噢喔呃额啊]\s*不[，,\s]+(?:是\s*)?$|(?i:sorry)[，,\s]*(?:(?i:i\s+mean)\s*|是\s*)?$")
@@ -646,6 +648,7 @@ _DROPPED_BEFORE = re.compile(r"原定|原计划|原来|本来|之前|(?<![哦噢
 # a date given up after it (…不行, …出发; 后天 不对 是大后天)
 _DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行|算了|取消|出发|开会|起飞|到了|生日)"
                             r"|^[\s，,]*(?:不对|[哦噢喔]不|[呃额哦噢喔啊]\s*不是|[呃额]\s*不(?=[\s，,])|(?i:sorry)\b"
+                            r"|[啊哦噢呃额]\s*错了|不好意思|不(?=[\s，,])"  # 196th sitting
                             r"|[看说写打]错了)")  # 4月5号 打错了 4月6号 (116th sitting)
 #: A return's day asked about (WILD.md, 26th sitting): the date written before 回来/回程 wins.
 _RETURN_ASKED = re.compile(r"(?:回来|回程|返程|返回)\s*的?\s*那天")  # 10月3号返程 那天 (130th sitting)

@@ -124,7 +124,7 @@ _MD = re.compile(
     # 7/10的概率, 晚上10.30, 比分1-1, 6-9月, 3-15格口: no dates
     # f1.8 (an aperture), 买了9.9的伞 (a price), 5.11a (a climbing grade): no dates (185th-192nd sittings)
     rf"(?<!中午)(?<!比分)(?<!比分 )(?!(?<=[fF])\d{{1,2}}\.\d)(?<!买了)(?<!花了)"
-    rf"(?P<m2>\d{{1,2}})(?P<s2>[-/.])(?P<d2>\d{{1,2}})(?![月格])(?![a-d](?![A-Za-z]))"
+    rf"(?P<m2>\d{{1,2}})(?P<s2>[-/.])(?P<d2>\d{{1,2}})(?![月格])(?![a-d](?![A-Za-z]))(?![xX×倍])"  # 1.4x: a factor
     rf"(?!\d|/|\.\d|-(?!\d{{1,2}}(?P=s2)\d{{1,2}}(?![\d./-])))"  # 3.15, 3/15, 3.15...; a range 2.22-2.23 too
     rf"(?!\s*(?:{_UNITS}))"  # a measure, not a day: PM2.5, 3.5毫米, 1.5度, 2.5级
     r"(?!\s*(?:主场|客场|领先|落后|赢|输|战胜|击败))"  # 2-1 主场: a score
@@ -256,6 +256,8 @@ def _normalize(question: str) -> str:
     # May 1-5, Dec 24~26: an English month's day range gives its first day (not the dash date 1-5; 84th sitting)
     text = re.sub(r"(?i)(?<![a-z])((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d{1,2})"
                   r"(?:st|nd|rd|th)?\s*[-–~]\s*\d{1,2}(?:st|nd|rd|th)?(?![\d:/.])", r"\1", text)
+    # 3/18 to 3/22: an English range word between two dates is 到 (196th sitting)
+    text = re.sub(r"(?i)(?<=\d)\s+(?:to|till|until)\s+(?=\d)", " 到 ", text)
     # 3rd to 6th of December, 3-6 Dec: a day range before an English month gives its first day (183rd sitting)
     text = re.sub(r"(?i)(?<![\d.])(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|till|until|[-–~])\s*\d{1,2}(?:st|nd|rd|th)?"
                   r"(\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?![a-z]))", r"\1\2", text)

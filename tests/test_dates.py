@@ -827,6 +827,11 @@ def test_lunar_days_by_name_this_years_lunar_day_and_said_days(question, today, 
     ("原计划5月20号 提前到5月18号 出发", None, "05-18"), ("民國117年3月1日 天氣", None, "2028-03-01"),
     ("f2.8 快门 今晚拍星空", "2026-03-01", "2026-03-01"), ("买了9.9的雨衣 明天用得上吗", "2026-03-01", "2026-03-02"),
     ("刷一条5.11a 周六", "2028-05-17", "2028-05-20"),
+    # 193rd-200th sittings: English `to` between dates, a zoom factor, 啊错了, 不好意思 是, a bare 不 correcting a day
+    ("3/18 to 3/22 带什么衣服", None, "03-18"), ("1.4x增倍镜 这周", None, None),
+    ("3月2号 啊错了 3月4号", None, "03-04"),
+    ("明天... 不好意思 是后天 下雨吗", "2027-11-02", "2027-11-04"), ("三天后 不 四天后", "2026-03-27", "2026-03-31"),
+    ("明天 不 冷 吧", "2026-03-01", "2026-03-02"),
 ])
 def test_shifts_and_numbers_that_are_no_dates(question, today, expected):
     assert find_date(question, today=today) == expected

@@ -672,6 +672,7 @@ def test_lists_routes_and_cantonese_words(question, expected):
     ("护林员 明天 巡山", None, (None, None)),  # no 虎林 typed by sound
     ("东台吉乃尔湖 明天", "2026-03-01", (None, "2026-03-02")),  # a salt lake, not the city 东台
     ("弥勒温泉 周末", "2026-11-25", ("弥勒", "2026-11-28")),  # a hot spring named after its county-level city
+    ("原定10月6号，推迟一周 南宁", None, ("南宁", "10-13")),  # a comma before the postponement (196th sitting)
     ("从杭州去千岛湖 明天", "2026-03-01", (None, "2026-03-02")),  # but a trip to its sight asks the sight
 ])
 def test_spaced_out_questions_corrections_to_places_trips_and_comparisons(question, today, expected):
