@@ -645,10 +645,12 @@ def _origin_of_trip_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> b
     places = _place_cities()
     # 成都出发 新都桥 理塘 巴塘: the places of the trip listed right after 出发, no verb (80th sitting)
     listed = _SET_OFF_THEN.match(folded, m.end)
-    trips = list(_TRIP_TO.finditer(folded, m.end, min(len(folded), m.end + 8)))
-    for start, station in [(to.end(), bool(folded[m.end : to.start()].strip()) and _STATION.fullmatch(
-            folded, m.end, to.start())) for to in trips] + (
-            [(listed.end(), None)] if listed else []):
+    # where each trip word's destination starts, and the station written between the city and the word, if any
+    stops = [(to.end(), _STATION.fullmatch(folded, m.end, to.start()))
+             for to in _TRIP_TO.finditer(folded, m.end, min(len(folded), m.end + 8))]
+    if listed:
+        stops.append((listed.end(), None))
+    for start, station in stops:
         for length in range(min(gazetteer.max_len, len(folded) - start), 1, -1):
             name = folded[start : start + length]
             city = places.get(name)

@@ -22,14 +22,13 @@ a word with its sound-alike character (下周以后: 以后; 星期思考: 思�
 
 from __future__ import annotations
 
-import csv
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
 
-from make_festival_typos import common_characters  # noqa: E402
+from make_festival_typos import common_characters, place_names  # noqa: E402
 from make_homophones import jieba_words  # noqa: E402
 
 #: A word of jieba's dictionary at least this frequent, made of the sound-alike character and the one after it,
@@ -57,10 +56,7 @@ def main() -> None:
     for ch in common_characters():
         by_sound.setdefault(pinyin(ch, style=Style.NORMAL)[0][0], set()).add(ch)
     jieba = jieba_words()
-    places: set[str] = set()
-    for tsv in ("cities.tsv", "places.tsv"):
-        with open(HERE / tsv, encoding="utf-8", newline="") as f:
-            places |= {row["name"] for row in csv.DictReader(f, delimiter="\t")}
+    places = place_names()
     words = day_words()
     own = {w for w, _ in words}
     candidates: dict[str, tuple[str, int]] = {}
