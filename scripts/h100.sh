@@ -34,6 +34,12 @@
 #   bash scripts/h100.sh benchmarks    # pytest-benchmark on the GPU: dynamic saved, static compared with it
 #   bash scripts/h100.sh mix-pair  # issue 11: the gpu profile per mix of $MIXES (default "real written"), both at once,
 #                                  # then rule, hybrid, qlora+resolve per adapter -> $OUT/report.tar (= mix-train, mix-bench)
+#   bash scripts/h100.sh variants  # issue 11: the gpu profile in $VARIANTS that differ from this tree in one thing each,
+#                                  # trained at once on the one GPU, then rule, hybrid, qlora+resolve per adapter
+#                                  # (= variants-train, variants-bench); a word of $VARIANTS is NAME (this tree),
+#                                  # NAME:PATH=FILE (a copy of the tree with PATH replaced by the carried FILE) or
+#                                  # NAME:--flag=value (this tree, one more finetune argument), e.g.
+#                                  # VARIANTS="old:datasets/written.jsonl=.gpu/written-old.jsonl new heavy:--mix=written-40"
 #   bash scripts/h100.sh ddp       # (2 GPUs: kind nvidia-h200-x2) the gpu phrase fine-tune and a qlora+resolve bench
 #                                  # on 1 GPU and on $NPROC (default 2) through torchrun -> $OUT/report.tar;
 #                                  # the same in two calls (each under 600 s): ddp-train, then ddp-bench
@@ -137,6 +143,41 @@ case "$1" in
     for m in ${MIXES:-real written}; do
       mkdir -p "$OUT/h100-mix-$m" && cp "$S/mix/h100-mix-$m"/{report.json,adapter-qwen_sft.json} "$OUT/h100-mix-$m/"
       gzip -c "$S/mix/h100-mix-$m/samples.jsonl" > "$OUT/h100-mix-$m/samples.jsonl.gz"
+    done ;;
+  variants|variants-train)  # issue 11: one change per variant against this tree (see the head of this file)
+    setup
+    nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv
+    for v in ${VARIANTS:?}; do
+      name=${v%%:*}; spec=${v#"$name"}; spec=${spec#:}; tree=$PWD; args=""
+      case "$spec" in
+        "") ;;
+        --*) args="${spec%%=*} ${spec#*=}" ;;
+        *) tree=$S/tree-$name; rm -rf "$tree"; mkdir -p "$tree"
+           tar cf - --exclude=./.gpu --exclude=./reports --exclude=./runs --exclude=./.git . | tar xf - -C "$tree"
+           cp "${spec#*=}" "$tree/${spec%%=*}"; sha256sum "$tree/${spec%%=*}" ;;
+      esac
+      echo "$name: tree $tree, finetune --profile gpu $args ${FT_ARGS:-}"
+      ( cd "$tree" && PYTHONPATH=/tmp/site:$tree python3 -m bench.cli finetune --profile gpu --out "$S/adapter-$name" \
+          $args ${FT_ARGS:-} > "$OUT/finetune-$name.log" 2>&1 ) &
+    done
+    wait
+    for v in $VARIANTS; do grep -v "it/s\]\|s/it\]" "$OUT/finetune-${v%%:*}.log" | tail -n 2; done
+    if [ "$1" = variants-train ]; then exit 0; fi ;&
+  variants-bench)  # $CONTENDERS (default rule,hybrid,qlora+resolve) on this tree's suite for each adapter, at once
+    setup
+    for v in ${VARIANTS:?}; do
+      name=${v%%:*}
+      ( run bench --contenders "${CONTENDERS:-rule,hybrid,qlora+resolve}" --adapter "$S/adapter-$name" \
+          --run "h100-$name" --reports-dir "$S/var" --force --batch-size 512 --latency-sample 0 ${BENCH_ARGS:-} \
+          > "$OUT/bench-$name.log" 2>&1
+        cp "$S/adapter-$name/qwen_sft.json" "$S/var/h100-$name/adapter-qwen_sft.json" ) &
+    done
+    wait
+    for v in $VARIANTS; do
+      name=${v%%:*}
+      grep -v "it/s\]\|s/it\]" "$OUT/bench-$name.log" | tail -n 3
+      mkdir -p "$OUT/$name" && cp "$S/var/h100-$name"/{report.json,adapter-qwen_sft.json} "$OUT/$name/"
+      gzip -c "$S/var/h100-$name/samples.jsonl" > "$OUT/$name/samples.jsonl.gz"
     done ;;
   ddp|ddp-train)  # issue 16: one GPU (CUDA_VISIBLE_DEVICES=0) against $NPROC through torchrun (DDP)
     # `ddp` does all in one call (past 600 s with the 8,000-example recipe: use ddp-train, then ddp-bench)

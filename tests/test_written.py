@@ -18,7 +18,7 @@ from sft.written import NEAR, NearIndex, load_written, written
 TAGS = set("""fragment follow-up activity colloquial dialect typo homophone spaces emoji punctuation english search-box
 hk-macau-taiwan foreign county-city district county scenic-spot province region country two-places two-dates past-date
 festival lunar-festival relative day-only vague-time chinese-numerals dot-date slash-date dash-date year two-digit-year
-range distractor long voice weather-aspect no-city no-date neither""".split())
+range distractor long voice weather-aspect time-of-day no-city no-date neither""".split())
 
 
 def test_written_file_is_well_formed():
