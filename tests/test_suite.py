@@ -670,7 +670,22 @@ WILD_TAGS = {
     "taiyuan-yuncheng-life", "temple-fairs", "truck-stop-and-gas", "two-dates-15", "two-places-17", "typos-mixed-15",
     "urumqi-turpan-life", "vague-and-none-17", "voice-slips-12", "wedding-banquets", "weekdays-14",
     "xining-lanzhou-life", "zhejiang-towns-6",
+    # the 201st-208th sittings
+    "aquarium-keepers", "baoji-hanzhong-life", "bridge-inspectors", "bus-tour-leaders", "cherry-blossom-viewers",
+    "complaints-16", "corrections-19", "date-formats-16", "datong-shuozhou-life", "dezhou-liaocheng-life",
+    "dialect-days-13", "elevator-repairers", "english-chinese-mix-17", "english-only-19", "festival-days-17",
+    "florists", "follow-ups-11", "foreign-cities-18", "fragments-18", "ganzhou-jian-life", "group-chat-15",
+    "hk-macau-tw-12", "jilin-yanbian-life", "kayakers", "liuzhou-wuzhou-life", "lunar-days-17",
+    "meteor-shower-watchers", "misc-realistic-179", "misc-realistic-180", "misc-realistic-181",
+    "misc-realistic-182", "misc-realistic-183", "misc-realistic-184", "misc-realistic-185", "misc-realistic-186",
+    "mushroom-foragers", "ningxia-villages", "numbers-noise-19", "piano-teachers", "places-not-cities-17",
+    "pool-lifeguards", "qinghai-villages", "range-and-span-15", "relative-days-11", "relative-mix-18",
+    "shantou-chaozhou-life", "short-replies-8", "solar-panel-installers", "sunrise-chasers", "taxi-dispatchers",
+    "tea-garden-owners", "two-cities-10", "two-dates-16", "two-places-18", "typos-mixed-16", "vague-and-none-18",
+    "village-doctors", "voice-slips-13", "weekdays-15", "weihai-yantai-life", "xuzhou-lianyungang-life",
+    "yichang-jingzhou-life", "zhuzhou-hengyang-life", "zunyi-anshun-life",
 }
+
 
 
 def wild() -> list[Item]:
