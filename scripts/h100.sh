@@ -176,8 +176,8 @@ case "$1" in
     for v in $VARIANTS; do
       name=${v%%:*}
       grep -v "it/s\]\|s/it\]" "$OUT/bench-$name.log" | tail -n 3
-      mkdir -p "$OUT/$name" && cp "$S/var/h100-$name"/{report.json,adapter-qwen_sft.json} "$OUT/$name/"
-      gzip -c "$S/var/h100-$name/samples.jsonl" > "$OUT/$name/samples.jsonl.gz"
+      gzip -f "$S/var/h100-$name/samples.jsonl"  # one tar a variant: a call brings back 8 files at most
+      tar cf "$OUT/$name.tar" -C "$S/var/h100-$name" report.json adapter-qwen_sft.json samples.jsonl.gz
     done ;;
   ddp|ddp-train)  # issue 16: one GPU (CUDA_VISIBLE_DEVICES=0) against $NPROC through torchrun (DDP)
     # `ddp` does all in one call (past 600 s with the 8,000-example recipe: use ddp-train, then ddp-bench)
