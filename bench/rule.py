@@ -689,9 +689,9 @@ _SHORT_CUE = re.compile(
     r"[ 的]?(?:[0-9０-９]|[一二三四五六七八九十两]{1,3}月|今天|今晚|今早|今儿|今日|明天|明早|明晚|明儿|明日|明后|后天|"
     r"大后天|下周|下个|下星期|下礼拜|这周|这个周|本周|周[一二三四五六日天末]|星期|礼拜|元旦|国庆|春节|五一|十一|"
     r"天气|气温|温度|下雨|下雪|会不会|冷|热|刮风|有雨|有雪|雾霾|台风|降温|几度|多少度|"
-    r"古城|下不下|过年|落雨|呢排|这两天|这几天|明添|明填|明甜|风大|温泉)")
+    r"古城|下不下|过年|落雨|呢排|这两天|这几天|明添|明填|明甜|风大|温泉|[春夏秋冬]天|供暖)")
 # 大同古城 (80th sitting), 中山下不下雨 and 石狮 过年 (81st-82nd), 怀仁这两天 and 孝义明添 (170th), 玉门风大吗 (177th),
-# 弥勒温泉 (192nd)
+# 弥勒温泉 (192nd), 大同冬天 and 大同供暖 (206th)
 # Short forms never read this way: a province (吉林), a district people mean more often (朝阳, 大安, 沙湾), a
 # sight (the mountains, 都江堰), words a weather question starts with (东方, 合作, 同仁, 安宁, 新星 …).
 _SHORT_NEVER = frozenset({"吉林", "朝阳", "大安", "沙湾", "东方", "合作", "同仁", "安宁", "新星", "新民", "天长",
@@ -992,7 +992,8 @@ _LISTED_DAY = re.compile(r"[\d０-９〇零一二两三四五六七八九十.．
                          # 10.2~10.5 舟山, 8/10 到 8/15 在新加坡: a range's first day, then its last
                          r"|.*[~～至—-]|到")
 #: Rule 9: days compared or chosen between (哪天, 哪个, vs): the date rule's first, not a stop's.
-_CHOICE = re.compile(r"哪天|哪一天|哪个|(?<![A-Za-z])(?:[Vv][Ss]|[Oo][Rr])(?![A-Za-z])|还是")  # 周六 or 周日
+# 周六 or 周日; 先定8月10号 不行就8月17号 (a fallback: 207th sitting)
+_CHOICE = re.compile(r"哪天|哪一天|哪个|(?<![A-Za-z])(?:[Vv][Ss]|[Oo][Rr])(?![A-Za-z])|还是|不行(?:就|的话)")
 #: Rule 9: a month and day written out (十月十號, 10/10), which wins over a festival named beside the city.
 _WRITTEN_DAY = re.compile(r"[\d０-９〇零一二两三四五六七八九十]{1,3}\s*(?:月|/|\.)\s*"
                           r"[\d０-９〇零一二两三四五六七八九十]{1,3}")

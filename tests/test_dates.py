@@ -832,6 +832,11 @@ def test_lunar_days_by_name_this_years_lunar_day_and_said_days(question, today, 
     ("3月2号 啊错了 3月4号", None, "03-04"),
     ("明天... 不好意思 是后天 下雨吗", "2027-11-02", "2027-11-04"), ("三天后 不 四天后", "2026-03-27", "2026-03-31"),
     ("明天 不 冷 吧", "2026-03-01", "2026-03-02"),
+    # 201st-208th sittings: 哦不 correcting a written day, 查的是 given up and 要的是 asked, a pH reading, an English
+    # festival with one capital, the lunar 六月六 (六月六号 stays June 6th)
+    ("成都5月2号 哦不 5月3号 天气", None, "05-03"), ("之前查的是下周五 我要的是这周五", "2026-03-02", "2026-03-06"),
+    ("鱼缸 pH6.8 明天换水", "2026-03-01", "2026-03-02"), ("Valentine's day 约会 下雨吗", None, "02-14"),
+    ("六月六 晒衣服", None, None), ("六月六 晒衣服", "2026-06-01", "2026-07-19"), ("六月六号 晒衣服", None, "06-06"),
 ])
 def test_shifts_and_numbers_that_are_no_dates(question, today, expected):
     assert find_date(question, today=today) == expected

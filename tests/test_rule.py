@@ -674,6 +674,9 @@ def test_lists_routes_and_cantonese_words(question, expected):
     ("弥勒温泉 周末", "2026-11-25", ("弥勒", "2026-11-28")),  # a hot spring named after its county-level city
     ("原定10月6号，推迟一周 南宁", None, ("南宁", "10-13")),  # a comma before the postponement (196th sitting)
     ("从杭州去千岛湖 明天", "2026-03-01", (None, "2026-03-02")),  # but a trip to its sight asks the sight
+    # 201st-208th sittings
+    ("先定5月1号 不行就5月3号 杭州", None, ("杭州", "05-01")),  # a fallback day: the first is asked
+    ("大同夏天 热不热", None, ("大同", None)), ("大同供暖 开始了吗", None, ("大同", None)),  # a season, heating
 ])
 def test_spaced_out_questions_corrections_to_places_trips_and_comparisons(question, today, expected):
     assert tuple(json.loads(rule.extract_one(question, today=today)).values()) == expected
