@@ -32,8 +32,8 @@
 #   bash scripts/h100.sh lookup    # issue 15 (after `phrase`): batch-1 prompt lookup on/off; the engine vs generate
 #   bash scripts/h100.sh engine-extra  # jump-forward on/off (+ sweep to 1024); the engine vs transformers' generate
 #   bash scripts/h100.sh benchmarks    # pytest-benchmark on the GPU: dynamic saved, static compared with it
-#   bash scripts/h100.sh mix-pair  # issue 11: the gpu profile per mix of $MIXES (default "real written"), both at once,
-#                                  # then rule, hybrid, qlora+resolve per adapter -> $OUT/report.tar (= mix-train, mix-bench)
+#   bash scripts/h100.sh mix-pair  # issue 11: `variants` with one variant per mix of $MIXES (default "real written")
+#                                  # (= mix-train, mix-bench)
 #   bash scripts/h100.sh variants  # issue 11: the gpu profile in $VARIANTS that differ from this tree in one thing each,
 #                                  # trained at once on the one GPU, then rule, hybrid, qlora+resolve per adapter
 #                                  # (= variants-train, variants-bench); a word of $VARIANTS is NAME (this tree),
@@ -111,42 +111,14 @@ case "$1" in
       --reports-dir "$OUT/r" --batch-size 64 --latency-sample 24 ${BENCH_ARGS:-}
     cp "$S/adapter-phrase/qwen_sft.json" "$OUT/r/${RUN:-h100-phrase}/adapter-qwen_sft.json"
     tar cf "$OUT/report.tar" -C "$OUT/r" . && rm -r "$OUT/r" ;;
-  mix-pair|mix-train)  # issue 11: the `gpu` profile with each mix of $MIXES (default "real written"), nothing else
-    # changed, trained at once: on two GPUs (kind nvidia-h200-x2) or sharing one (then the training seconds are not a
-    # speed figure); the adapters stay in $S/adapter-<mix> for mix-bench (`mix-pair`: both stages in one call)
-    setup
-    mkdir -p "$OUT/r"
-    nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv
-    G=$(nvidia-smi -L | wc -l); i=0
-    for m in ${MIXES:-real written}; do
-      CUDA_VISIBLE_DEVICES=$((i % G)) python3 -m bench.cli finetune --profile gpu --mix "$m" --out "$S/adapter-$m" \
-        ${FT_ARGS:-} > "$OUT/finetune-$m.log" 2>&1 &
-      i=$((i + 1))
-    done
-    wait
-    for m in ${MIXES:-real written}; do grep -v "it/s\]\|s/it\]" "$OUT/finetune-$m.log" | tail -n 2; done
-    if [ "$1" = mix-train ]; then exit 0; fi ;&
-  mix-bench)  # rule, hybrid and qlora+resolve ($CONTENDERS) on every split, for each adapter of mix-train, at once
-    setup
-    mkdir -p "$OUT/r"
-    G=$(nvidia-smi -L | wc -l); i=0
-    for m in ${MIXES:-real written}; do
-      ( CUDA_VISIBLE_DEVICES=$((i % G)) run bench --contenders "${CONTENDERS:-rule,hybrid,qlora+resolve}" \
-          --adapter "$S/adapter-$m" --run "h100-mix-$m" --reports-dir "$S/mix" --force --batch-size 64 \
-          --latency-sample 0 ${BENCH_ARGS:-} > "$OUT/bench-$m.log" 2>&1
-        cp "$S/adapter-$m/qwen_sft.json" "$S/mix/h100-mix-$m/adapter-qwen_sft.json" ) &
-      i=$((i + 1))
-    done
-    wait
-    for m in ${MIXES:-real written}; do grep -v "it/s\]\|s/it\]" "$OUT/bench-$m.log" | tail -n 3; done
-    # each report on its own (a tar of both is past what a call brings back); report.md is rendered again here
-    for m in ${MIXES:-real written}; do
-      mkdir -p "$OUT/h100-mix-$m" && cp "$S/mix/h100-mix-$m"/{report.json,adapter-qwen_sft.json} "$OUT/h100-mix-$m/"
-      gzip -c "$S/mix/h100-mix-$m/samples.jsonl" > "$OUT/h100-mix-$m/samples.jsonl.gz"
-    done ;;
+  mix-pair|mix-train|mix-bench)  # reports/h100-mix's stages: `variants` with one variant per mix of $MIXES (default
+    # "real written"), named after it (the bench now decodes 512 rows at a time and brings back one tar a variant)
+    VARIANTS=$(for m in ${MIXES:-real written}; do printf '%s:--mix=%s ' "$m" "$m"; done) \
+      exec bash "$0" "$(echo "$1" | sed 's/^mix-pair$/variants/; s/^mix-/variants-/')" ;;
   variants|variants-train)  # issue 11: one change per variant against this tree (see the head of this file)
     setup
     nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv
+    G=$(nvidia-smi -L | wc -l); i=0
     for v in ${VARIANTS:?}; do
       name=${v%%:*}; spec=${v#"$name"}; spec=${spec#:}; tree=$PWD; args=""
       case "$spec" in
@@ -157,20 +129,25 @@ case "$1" in
            cp "${spec#*=}" "$tree/${spec%%=*}"; sha256sum "$tree/${spec%%=*}" ;;
       esac
       echo "$name: tree $tree, finetune --profile gpu $args ${FT_ARGS:-}"
-      ( cd "$tree" && PYTHONPATH=/tmp/site:$tree python3 -m bench.cli finetune --profile gpu --out "$S/adapter-$name" \
-          $args ${FT_ARGS:-} > "$OUT/finetune-$name.log" 2>&1 ) &
+      # one GPU each where there are several (kind nvidia-h200-x2), else all share one (seconds then no speed figure)
+      ( cd "$tree" && CUDA_VISIBLE_DEVICES=$((i % G)) PYTHONPATH=/tmp/site:$tree python3 -m bench.cli finetune \
+          --profile gpu --out "$S/adapter-$name" $args ${FT_ARGS:-} > "$OUT/finetune-$name.log" 2>&1 ) &
+      i=$((i + 1))
     done
     wait
     for v in $VARIANTS; do grep -v "it/s\]\|s/it\]" "$OUT/finetune-${v%%:*}.log" | tail -n 2; done
     if [ "$1" = variants-train ]; then exit 0; fi ;&
   variants-bench)  # $CONTENDERS (default rule,hybrid,qlora+resolve) on this tree's suite for each adapter, at once
     setup
+    G=$(nvidia-smi -L | wc -l); i=0
     for v in ${VARIANTS:?}; do
       name=${v%%:*}
-      ( run bench --contenders "${CONTENDERS:-rule,hybrid,qlora+resolve}" --adapter "$S/adapter-$name" \
+      ( export CUDA_VISIBLE_DEVICES=$((i % G))
+        run bench --contenders "${CONTENDERS:-rule,hybrid,qlora+resolve}" --adapter "$S/adapter-$name" \
           --run "h100-$name" --reports-dir "$S/var" --force --batch-size 512 --latency-sample 0 ${BENCH_ARGS:-} \
           > "$OUT/bench-$name.log" 2>&1
         cp "$S/adapter-$name/qwen_sft.json" "$S/var/h100-$name/adapter-qwen_sft.json" ) &
+      i=$((i + 1))
     done
     wait
     for v in $VARIANTS; do
