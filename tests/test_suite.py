@@ -684,7 +684,23 @@ WILD_TAGS = {
     "tea-garden-owners", "two-cities-10", "two-dates-16", "two-places-18", "typos-mixed-16", "vague-and-none-18",
     "village-doctors", "voice-slips-13", "weekdays-15", "weihai-yantai-life", "xuzhou-lianyungang-life",
     "yichang-jingzhou-life", "zhuzhou-hengyang-life", "zunyi-anshun-life",
+    # the 209th-216th sittings
+    "anhui-huizhou-villages", "anshan-benxi-life", "car-wash-owners", "complaints-17", "corrections-20",
+    "crop-dusters", "date-formats-17", "dialect-days-14", "dog-walkers", "driving-school-coaches",
+    "english-chinese-mix-18", "english-only-20", "festival-days-18", "follow-ups-12", "foreign-cities-19",
+    "fragments-19", "fujian-mountain-villages", "gansu-hexi-villages", "golf-caddies", "group-chat-16",
+    "guangxi-karst-villages", "hami-korla-life", "highway-toll-staff", "hk-macau-tw-13", "hotpot-restaurant-owners",
+    "hunan-mountain-villages", "jiangxi-ancient-villages", "linyi-rizhao-life", "lunar-days-18",
+    "misc-realistic-187", "misc-realistic-188", "misc-realistic-189", "misc-realistic-190", "misc-realistic-191",
+    "misc-realistic-192", "misc-realistic-193", "misc-realistic-194", "nantong-yancheng-life",
+    "nanyang-xinyang-life", "numbers-noise-20", "places-not-cities-18", "port-crane-operators", "qujing-yuxi-life",
+    "railway-track-workers", "range-and-span-16", "relative-days-12", "relative-mix-19", "shaanxi-loess-villages",
+    "sheep-shearers", "short-replies-9", "ski-instructors", "tangshan-qinhuangdao-life", "tea-house-owners",
+    "two-cities-11", "two-dates-17", "two-places-19", "typos-mixed-17", "vague-and-none-19", "voice-slips-14",
+    "weekdays-16", "wind-farm-technicians", "wuhu-maanshan-life", "yunnan-border-villages",
+    "zhanjiang-maoming-life",
 }
+
 
 
 
