@@ -470,7 +470,8 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
     folded = gazetteer.fold(question)
     found = [Mention(start, end, question[start:end], folded[start:end]) for start, end in _scan(folded, gazetteer)]
     starts = {m.start for m in found}
-    found = [m for m in found if not _weekday_numeral(folded, m, starts)]
+    found = [m for m in found
+             if not _weekday_numeral(folded, m, starts) and not _DAY_WORD_END.search(folded, 0, m.start + 1)]
     kept: list[Mention] = []
     taken = [False] * len(question)
     # longest first; at equal length a city before a blocker (大后天河池: 河池, not the district 天河)
@@ -521,6 +522,13 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
 _WEEKDAY = re.compile(r"(?:周|星期|[礼李]?拜)$")
 # (周三沙尘: no 三沙)
 _AFTER_WEEKDAY = ("会", "安排", "照常", "照样", "照旧", "照片", "河边", "亚运", "平均", "明显", "沙尘")
+
+
+#: Rule 4c: a name that starts with the last character of a day word written right before it is no city: 今天门机 is
+#: 今天 + 门机 (no 天门), 第三天水大 no 天水, 今日子长沙 is 今日子 + 长沙 (no 子长) (201st-216th sittings).
+# (not a weekday's numeral, 周五天津, nor 后 of 两天后, 2天后天门: those end no day word at 天)
+_DAY_WORD_END = re.compile(r"(?:(?<!天)[今明后昨前]天|(?<![周期拜])[一二两三四五六七八九十\d]天"
+                           r"|(?:[今明后昨]日|[今明后昨]儿)[子个])$")
 
 
 def _weekday_numeral(folded: str, m: Mention, starts: set[int]) -> bool:

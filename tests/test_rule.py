@@ -677,6 +677,12 @@ def test_lists_routes_and_cantonese_words(question, expected):
     # 201st-208th sittings
     ("先定5月1号 不行就5月3号 杭州", None, ("杭州", "05-01")),  # a fallback day: the first is asked
     ("大同夏天 热不热", None, ("大同", None)), ("大同供暖 开始了吗", None, ("大同", None)),  # a season, heating
+    # 209th-216th sittings: a name starting with a day word's last character (rule 4c)
+    ("仓库 今天门口积水吗", "2026-03-01", (None, "2026-03-01")), ("出差第五天水土不服 热吗", None, (None, None)),
+    ("明日子长沙会冷冒", "2026-03-01", ("长沙", "2026-03-02")),
+    ("今天天门下雨吗", "2026-03-01", ("天门", "2026-03-01")), ("后天天津冷吗", "2026-03-01", ("天津", "2026-03-03")),
+    ("这周五天津冷吗", "2026-03-02", ("天津", "2026-03-06")),  # a weekday's numeral ends no day word at 天
+    ("3天后天门下雨吗", None, ("天门", None)),
 ])
 def test_spaced_out_questions_corrections_to_places_trips_and_comparisons(question, today, expected):
     assert tuple(json.loads(rule.extract_one(question, today=today)).values()) == expected
