@@ -48,7 +48,9 @@ PROFILES: dict[str, dict] = {
     # lr 5e-4, not 1e-3: trained on the H200 as a CPU trains it (reports/h100-cpu-proxy-lr), every rate from 3e-4 to
     # 7e-4 beat 1e-3 on two seeds (wild 78.0 / 76.9 vs 72.0 / 74.0, hard 93.5 / 88.5 vs 84.5 / 85.0); 2e-3 collapsed.
     # The `written` mix (a fifth hand-written questions, datasets/WRITTEN.md), trained as a CPU trains it on an H200:
-    # wild 61.9 -> 68.7, relative 56.2 -> 80.6 against `real`, one change (reports/h100-cpu-proxy-mix).
+    # wild 61.9 -> 68.7, relative 56.2 -> 80.6 against `real`, one change (reports/h100-cpu-proxy-mix). Not
+    # `written-40` (the `gpu` profile's): on this recipe it lost wild 70.8 -> 66.5 (p = 0.002) and hard 92.0 -> 85.0
+    # (reports/cpu-written-40-pair).
     "cpu": dict(examples=480, epochs=1.0, mix="written", prompt="short", dates="phrase", learning_rate=5e-4,
                 lora_alpha=32, warmup_ratio=0.05, batch_size=8, micro_batch_size=8, save_steps=20, dtype="fp32"),
     # The default on CUDA: the `real` mix (what people type: fragments, no city / no date, places that are
