@@ -86,7 +86,7 @@ from borax.calendars.lunardate import LunarDate, TermUtils
 from sft.errors import UserError
 
 __all__ = [
-    "FIXED_FESTIVALS", "LUNAR_FESTIVALS", "NAMED_ONLY", "VAGUE", "WEEKDAYS",
+    "DOUBLED_LUNAR_DAYS", "FIXED_FESTIVALS", "LUNAR_FESTIVALS", "NAMED_ONLY", "VAGUE", "WEEKDAYS",
     "as_date", "parse_number", "festival_date", "next_festival", "find_festival", "resolve_relative",
 ]
 
@@ -184,8 +184,10 @@ _NUMERAL_FESTIVALS = ("五一", "六一", "七一", "十一", "520", "618")
 _PLACE_AFTER = (r"(?!广场|大道|大街|路(?![过上途程线费边况])|公园|小区|大桥|桥|站|中学|小学|大学|大厦|商场"
                 # 圣诞树, 中秋节礼盒, 元旦快乐, 圣诞市集: no date
                 r"|树|礼盒|礼物|老人|快乐|晚会|套餐|限定|档|灯饰|装饰|市集|集市)")
-# 三月三号, 三月三日: March 3rd written, not the festival 三月三 (lunar 三月初三)
-_MARCH_3RD = r"(?:二月二|三月三|五月五|六月六|七月七|九月九)(?:[号日號\d〇零一二两三四五六七八九十]|月)"
+#: The festivals named by a doubled lunar day (二月二 龙抬头 … 九月九 重阳). With 号, 日, a digit or 月 after them
+#: they are a written Gregorian day (三月三号, 三月三日: March 3rd), read by sft.task's month-day rule instead.
+DOUBLED_LUNAR_DAYS = "(?:二月二|三月三|五月五|六月六|七月七|九月九)"
+_MARCH_3RD = rf"{DOUBLED_LUNAR_DAYS}(?:[号日號\d{CN_NUMERALS}]|月)"
 _FESTIVAL = (
     rf"(?:(?:(?<![\d{CN_NUMERALS}百千万周期拜])(?:五一|六一|七一)(?![\d百千万个号日月年早直起样班中])"
     rf"|(?<![\d{CN_NUMERALS}百千万第双月])十一(?![\d{CN_NUMERALS}百千万个号號日月年点路岁楼层人次届中班])"

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from sft.dates import (
     CN_NUMERALS,
     DAY_END,
+    DOUBLED_LUNAR_DAYS,
     NUM,
     YEAR,
     asked_scores,
@@ -117,7 +118,7 @@ _UNITS = (r"毫米|厘米|公里|千米|米|度(?!假)|℃|°|级|%|％|mm|cm|km
 # Month and day: 4月6号, 十二月三十号, 3-15号, 3/15, 3.15 (not after 年: 今年6月1号 is relative)
 _MD = re.compile(
     # not after a numeral (but 万一10月: a Chinese one before an Arabic month); 三月三 alone is the festival
-    rf"(?:(?<![\d{CN_NUMERALS}年])|(?<=[{CN_NUMERALS}])(?=\d))(?<!年的)(?!(?:二月二|三月三|五月五|六月六|七月七|九月九)(?![号日號\d〇零一二两三四五六七八九十]))"
+    rf"(?:(?<![\d{CN_NUMERALS}年])|(?<=[{CN_NUMERALS}])(?=\d))(?<!年的)(?!{DOUBLED_LUNAR_DAYS}(?![号日號\d{CN_NUMERALS}]))"
     rf"(?P<m>{NUM}){_MONTH}(?!一[直样起般定些切共边])(?P<d>{NUM}){DAY_END}?"  # 8月一直这么热: no day
     rf"|(?<![\d./\-年])(?<!年的)(?<![Pp][Mm])(?<![Pp][Mm] )(?<!概率)(?<!晚上)(?<!早上)(?<!下午)(?<!上午)(?<!凌晨)"
     # 血糖7.2: a reading, not July 2nd (100th sitting); pH7.2, a water test (205th)
