@@ -102,13 +102,20 @@ EXTRA_TEMPLATES: tuple[str, ...] = (
 TRAIN_REGIONS: tuple[str, ...] = ("华北", "华南", "西南", "江浙沪", "山里", "老家", "北方", "南方", "长三角")
 TEST_REGIONS: tuple[str, ...] = ("东北", "江南", "西北", "大西北", "川西", "华东", "珠三角")
 
-MIXES = ("tutorial", "extended", "real", "composed", "written", "written-40")
+MIXES = ("tutorial", "extended", "real", "composed", "written", "written-40", "written-60")
 #: Shares of the tutorial's templates, the extended templates, composed phrasings (sft.compose) and hand-written
 #: questions (sft.written, drawn with repeats): ``real`` keeps a quarter of template questions; ``composed`` is the
 #: composed phrasings alone; ``written`` is ``real`` with a fifth of its examples hand-written ones; ``written-40``
-#: the same with two fifths (the other three in the same proportions).
-MIX_SHARES = {"real": (0.15, 0.10, 0.75, 0.0), "composed": (0.0, 0.0, 1.0, 0.0), "written": (0.12, 0.08, 0.60, 0.20),
-              "written-40": (0.09, 0.06, 0.45, 0.40)}
+#: and ``written-60`` the same with two and three fifths (the other three parts in ``real``'s proportions).
+_REAL_SHARES = (0.15, 0.10, 0.75)
+
+
+def _with_written(share: float) -> tuple[float, float, float, float]:
+    return (*(round(s * (1 - share), 6) for s in _REAL_SHARES), share)
+
+
+MIX_SHARES = {"real": _with_written(0.0), "composed": (0.0, 0.0, 1.0, 0.0), "written": _with_written(0.20),
+              "written-40": _with_written(0.40), "written-60": _with_written(0.60)}
 FIELDS = (
     "city", "other", "region", "year", "yy", "cyear", "month", "day", "cmonth", "cday",
     "fmonth", "fday", "month2", "day2", "n",

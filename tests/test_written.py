@@ -91,16 +91,17 @@ def test_written_mix_draws_hand_written_questions():
             assert (e.answer, e.today) == (by_query[e.query].gold, by_query[e.query].today)
 
 
-def test_written_40_draws_two_fifths_and_keeps_the_other_parts_in_proportion():
-    """`written-40` (the `gpu` profile's mix) is `written` with two fifths hand-written; the tutorial, extended and
-    composed parts keep their 12 : 8 : 60 proportions."""
-    shares = MIX_SHARES["written-40"]
-    assert abs(sum(shares) - 1) < 1e-9 and shares[3] == 0.40
+@pytest.mark.parametrize("mix, share", [("written-40", 0.40), ("written-60", 0.60)])
+def test_a_larger_written_share_keeps_the_other_parts_in_proportion(mix, share):
+    """`written-40` (the `gpu` profile's mix) and `written-60` are `written` with two and three fifths hand-written;
+    the tutorial, extended and composed parts keep their 12 : 8 : 60 proportions."""
+    shares = MIX_SHARES[mix]
+    assert abs(sum(shares) - 1) < 1e-9 and shares[3] == share
     base = MIX_SHARES["written"]
     assert all(abs(a / b - shares[0] / base[0]) < 1e-9 for a, b in zip(shares[:3], base[:3]))
-    examples = generate(2000, seed=0, mix="written-40", prompt="short", dates="phrase")
+    examples = generate(2000, seed=0, mix=mix, prompt="short", dates="phrase")
     queries = {item.query for item in written()}
-    assert abs(sum(e.query in queries for e in examples) / len(examples) - 0.40) < 0.04
+    assert abs(sum(e.query in queries for e in examples) / len(examples) - share) < 0.04
 
 
 @pytest.mark.parametrize("record, message", [
