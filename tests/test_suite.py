@@ -699,6 +699,20 @@ WILD_TAGS = {
     "two-cities-11", "two-dates-17", "two-places-19", "typos-mixed-17", "vague-and-none-19", "voice-slips-14",
     "weekdays-16", "wind-farm-technicians", "wuhu-maanshan-life", "yunnan-border-villages",
     "zhanjiang-maoming-life",
+    "bakery-owners", "baotou-ordos-life", "bridge-painters", "complaints-18", "corrections-21", "date-formats-18",
+    "dialect-days-15", "drone-delivery-operators", "english-chinese-mix-19", "english-only-21", "festival-days-19",
+    "follow-ups-13", "foreign-cities-20", "forest-firefighters", "fragments-20", "funeral-directors",
+    "glass-greenhouse-growers", "group-chat-17", "guangdong-hakka-villages", "handan-xingtai-life",
+    "hebei-bashang-villages", "heilongjiang-forest-farms", "hk-macau-tw-14", "hubei-enshi-villages",
+    "jiamusi-mudanjiang-life", "jiujiang-jingdezhen-life", "lottery-shop-owners", "lunar-days-19",
+    "luzhou-yibin-life", "mahjong-parlour-owners", "misc-realistic-195", "misc-realistic-196", "misc-realistic-197",
+    "misc-realistic-198", "misc-realistic-199", "misc-realistic-200", "misc-realistic-201", "misc-realistic-202",
+    "ningxia-desert-villages", "numbers-noise-21", "oyster-farmers", "photo-studio-owners", "places-not-cities-19",
+    "range-and-span-17", "relative-days-13", "river-patrol-officers", "salt-pan-workers", "shandong-orchard-villages",
+    "short-replies-10", "sichuan-aba-villages", "street-sweepers", "swimming-coaches", "tea-pickers",
+    "tower-crane-drivers", "two-cities-12", "two-dates-18", "typos-mixed-18", "vague-and-none-20", "voice-slips-15",
+    "weekdays-17", "xiangyang-shiyan-life", "yichun-pingxiang-life", "zhangzhou-longyan-life",
+    "zhejiang-fishing-villages",
 }
 
 
