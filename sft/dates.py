@@ -618,8 +618,9 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
         return _day(today.year - parse_number(match["yan"]), today.month, today.day)
     if kind == "lunarbare":  # the next day on or after today that is the lunar month's N-th
         n = parse_number(match["lbn"] or match["lbd"].removeprefix("初").replace("廿", "二十"))
-        return next(today + dt.timedelta(days=k) for k in range(31)
-                    if LunarDate.from_solar_date(*(today + dt.timedelta(days=k)).timetuple()[:3]).day == n)
+        # 农历三十: two 29-day months in a row can put the next 30th two months away (none: no date, no crash)
+        return next((today + dt.timedelta(days=k) for k in range(120)
+                     if LunarDate.from_solar_date(*(today + dt.timedelta(days=k)).timetuple()[:3]).day == n), None)
     if kind == "ryear":
         year = today.year + _RELATIVE_YEARS[match["ry"]]
         if match["ryf"]:

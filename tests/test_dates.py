@@ -876,3 +876,14 @@ def test_festival_typos_are_one_sound_alike_away_from_a_festival_the_dates_read(
         assert len(typo) == len(name) and typo != name, (typo, name)
         diff = [i for i, (a, b) in enumerate(zip(typo, name, strict=True)) if a != b]
         assert len(diff) == 1 and name[diff[0]] != "节", (typo, name)
+
+
+def test_a_bare_lunar_day_two_months_away_resolves_and_never_raises():
+    """农历三十 said on 2026-01-19: the next lunar 30th is 正月三十 (2026-03-18), 58 days on, since the month that
+    starts that day has 29. The search once stopped after 31 days and raised StopIteration from the resolver (a GPU
+    bench crashed on a fine-tune's phrase). No lunar day of a bare 初N / 农历N form may raise, on any reference day."""
+    assert find_date("农历三十 下雨吗", dt.date(2026, 1, 19)) == "2026-03-18"
+    for k in range(0, 800, 3):
+        today = dt.date(2026, 1, 1) + dt.timedelta(days=k)
+        for phrase in ("农历三十", "农历廿九", "初十", "农历十五"):
+            assert find_date(phrase, today) is not None
