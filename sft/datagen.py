@@ -106,7 +106,8 @@ MIXES = ("tutorial", "extended", "real", "composed", "written", "written-40", "w
 #: Shares of the tutorial's templates, the extended templates, composed phrasings (sft.compose) and hand-written
 #: questions (sft.written, drawn with repeats): ``real`` keeps a quarter of template questions; ``composed`` is the
 #: composed phrasings alone; ``written`` is ``real`` with a fifth of its examples hand-written ones; ``written-40``
-#: and ``written-60`` the same with two and three fifths (the other three parts in ``real``'s proportions).
+#: and ``written-60`` (the ``gpu`` profile's) the same with two and three fifths (the other three parts in ``real``'s
+#: proportions).
 _REAL_SHARES = (0.15, 0.10, 0.75)
 
 

@@ -70,9 +70,12 @@ PROFILES: dict[str, dict] = {
     # on the sittings written after the training questions 74.1 -> 85.3, relative 88.4 -> 99.1, null city .773 -> .901.
     # `written-40` (two fifths hand-written) against `written`, one change in one run, 5,968 hand-written questions
     # (reports/h100-written-more): wild 90.7 -> 91.5 (1,193 / 937), the 201st-208th sittings, written after them, 89.6
-    # -> 92.0 (57 / 27, p = 0.0014), null city .898 -> .926; hard 98.5 -> 95.0 (1 / 8, p = 0.04). The default since
-    # 2026-12-02 (reports/reference-h100, made before, is `--mix written`).
-    "gpu": dict(examples=32000, epochs=1.0, mix="written-40", prompt="short", dates="phrase", learning_rate=1e-3,
+    # -> 92.0 (57 / 27, p = 0.0014), null city .898 -> .926; hard 98.5 -> 95.0 (1 / 8, p = 0.04). `written-60` against
+    # `written-40`, 8,430 hand-written questions, one change in one run (reports/h100-written-60): wild 91.4 -> 92.2
+    # (1,213 / 951, p = 2e-8), null city .926 -> .931; the 217th-224th sittings, written after them, 1,121 -> 1,125 of
+    # 1,280 (inside the noise); relative 99.4 -> 97.5 (0 / 6, p = 0.03). The default since 2026-12-02, afternoon
+    # (reports/reference-h100).
+    "gpu": dict(examples=32000, epochs=1.0, mix="written-60", prompt="short", dates="phrase", learning_rate=1e-3,
                 lora_alpha=32, warmup_ratio=0.03, batch_size=64, micro_batch_size=64, save_steps=50),
 }
 # The `gpu` default until 2026-12-01: 16,000 examples at batch 16 (1,000 steps, lr 5e-4), kept to reproduce the

@@ -180,13 +180,13 @@ def test_torch_profile_writes_the_operator_tables(tiny_dir, tmp_path):
 
 def test_gpu_16_profile_is_the_old_default_at_a_quarter_of_the_batch():
     """`gpu-16` is `gpu` at batch 16 on half the examples (lr ÷ √4) and the `real` mix, the default until
-    2026-12-01 (`gpu` has trained on `written-40` since 2026-12-02)."""
+    2026-12-01 (`gpu` trained on `written-40` from 2026-12-02, on `written-60` since that afternoon)."""
     from sft.train import PROFILES
 
     gpu, old = PROFILES["gpu"], PROFILES["gpu-16"]
     changed = {k for k in gpu.keys() | old.keys() if gpu.get(k) != old.get(k)}
     assert changed == {"examples", "batch_size", "micro_batch_size", "learning_rate", "save_steps", "mix"}
-    assert (gpu["mix"], old["mix"], PROFILES["cpu"]["mix"]) == ("written-40", "real", "written")
+    assert (gpu["mix"], old["mix"], PROFILES["cpu"]["mix"]) == ("written-60", "real", "written")
     assert gpu["batch_size"] == 4 * old["batch_size"] and gpu["examples"] == 2 * old["examples"]
     assert gpu["examples"] // gpu["batch_size"] == 500
     assert abs(gpu["learning_rate"] / old["learning_rate"] - 2) < 0.02
