@@ -887,3 +887,27 @@ def test_a_bare_lunar_day_two_months_away_resolves_and_never_raises():
         today = dt.date(2026, 1, 1) + dt.timedelta(days=k)
         for phrase in ("农历三十", "农历廿九", "初十", "农历十五"):
             assert find_date(phrase, today) is not None
+
+
+def test_no_string_of_date_words_makes_the_date_rule_raise():
+    """The resolver reads whatever a fine-tune writes in its date field (``resolve_phrase``), so no string may make it
+    raise. 20,000 seeded strings of one to six date-word pieces (numerals, 农历/初/廿, weekday and relative words,
+    festival names, separators), each read with no reference day and with one from 2025-2029. With the bare-lunar-day
+    search of 85131c5 (31 days, no default) this finds the StopIteration twice; it finds nothing now."""
+    import random
+
+    from sft.dates import FIXED_FESTIVALS, LUNAR_FESTIVALS
+    from sft.task import Answer, resolve_phrase
+
+    rng = random.Random(0)
+    pieces = ("农历|阴历|初|廿|三十|二十九|十|一|二|五|九|月|号|日|正|腊|冬|下|上|这|本|周"
+              "|星期|礼拜|天|日|末|后|前|之后|以后"
+              "|年|今年|明年|去年|月底|月初|第|个|大后天|后天|明天|今天|昨天|31|30|29|2|12|0|00|13|32|2026|27|1999|2099"
+              "|.|/|-| |的|到|还是|中旬|两|半|周年|闰").split("|")
+    pieces += list(FIXED_FESTIVALS)[:40] + list(LUNAR_FESTIVALS)[:30]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+        today = dt.date(2025, 1, 1) + dt.timedelta(days=rng.randint(0, 5 * 365))
+        for day in (None, today):
+            find_date(text, day)
+            resolve_phrase(Answer("北京", text), day)
