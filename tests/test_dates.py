@@ -769,6 +769,9 @@ def test_lunar_days_by_name_this_years_lunar_day_and_said_days(question, today, 
     ("Spring Festival 2028 去哪", None, "2028-01-26"),  # an English lunar festival before its year (101st sitting)
     # 105th-108th sittings: a month's 初N day is lunar, 春节第N天, Korean day words, 礼拜4, 12约25 without 号
     ("八月初三 出门", "2026-08-01", "2026-09-13"), ("春节第三天 走亲戚", "2027-01-10", "2027-02-08"),
+    # 217th-224th sittings: 中秋 / 端午 + 第N天 count from the festival's day, as 春节第N天 does; none without a day
+    ("中秋第二天 去爬山", "2027-09-01", "2027-09-16"), ("端午节第三天 回家", "2027-05-01", "2027-06-11"),
+    ("中秋节假期的第1天", "2026-08-01", "2026-09-25"), ("中秋第二天 去爬山", None, None),
     ("내일 부산 비", "2026-06-03", "2026-06-04"), ("礼拜4 开会", "2026-06-03", "2026-06-04"),
     ("12约25 下雪吗", None, "12-25"),
     # 109th-112th sittings: 下周伍, 下个 星期 二 typed apart, 今黑儿 (tonight), a fraction before 概率, spoken
