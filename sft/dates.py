@@ -144,9 +144,10 @@ LUNAR_FESTIVALS: dict[str, str] = {
     **{term: term for term in SOLAR_TERMS if term != "清明"},
     **{term + "节气": term for term in WEATHER_WORD_TERMS},
 }
-_LUNAR_MD = {"春节": (1, 1), "元宵": (1, 15), "三月三": (3, 3), "六月六": (6, 6),
-             "端午": (5, 5), "七夕": (7, 7), "中秋": (8, 15), "重阳": (9, 9),
-             "腊八": (12, 8), "龙抬头": (2, 2), "中元": (7, 15), "浴佛": (4, 8), "下元": (10, 15)}
+#: The lunar month and day of each lunar festival (read by ``sft.task`` too: 中秋第二天 is its day + 1).
+LUNAR_MD = {"春节": (1, 1), "元宵": (1, 15), "三月三": (3, 3), "六月六": (6, 6),
+            "端午": (5, 5), "七夕": (7, 7), "中秋": (8, 15), "重阳": (9, 9),
+            "腊八": (12, 8), "龙抬头": (2, 2), "中元": (7, 15), "浴佛": (4, 8), "下元": (10, 15)}
 #: Vague times: never a date, even with a reference day (no pattern below matches them).
 VAGUE = ("这几天", "最近", "这周", "本周", "下周", "下个月", "月初", "过几天", "过两天", "改天", "晚上", "现在",
          "这两天",
@@ -422,7 +423,7 @@ def festival_date(name: str, year: int) -> dt.date | None:
             return TermUtils.nth_term_day(year, term_name=canonical)
         if canonical == "除夕":  # the last day of the lunar year that ends in this Gregorian year
             return LunarDate(year, 1, 1).to_solar_date() - dt.timedelta(days=1)
-        return LunarDate(year, *_LUNAR_MD[canonical]).to_solar_date()
+        return LunarDate(year, *LUNAR_MD[canonical]).to_solar_date()
     except _ERRORS:
         return None
 

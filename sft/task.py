@@ -31,6 +31,7 @@ from sft.dates import (
     CN_NUMERALS,
     DAY_END,
     DOUBLED_LUNAR_DAYS,
+    LUNAR_MD,
     NUM,
     YEAR,
     asked_scores,
@@ -273,7 +274,6 @@ def _normalize(question: str) -> str:
     return re.sub(r"\s*([年月日号號/.-])(?<!\.)\s*|\s*(\.)(?:\s+(?!\d{1,2}[./-]\d))?", r"\1\2", text)
 
 
-_NTH = {"一": 0, "二": 1, "三": 2, "1": 0, "2": 1, "3": 2}
 #: Day and date words typed with a sound-alike or look-alike character by a pinyin input method (WILD.md, 31st sitting):
 #: 明填 明天, 星其五 星期五, 周未 周末, 下周溜 下周六, 十二约三号 十二月三号, 月低 月底, 圆旦 元旦, 金晚 今晚.
 _DAY_TYPOS = (
@@ -316,8 +316,8 @@ _DAY_TYPOS = (
     (re.compile(r"春节(?:假期)?的?第([一二三四五六七])天"), r"正月初\1"),
     # 217th-224th sittings: 中秋第二天, 端午节第三天 are days into a three-day holiday, counted from the festival's day
     # as 春节第N天 is (WILD.md: the festival + N - 1)
-    (re.compile(r"中秋节?(?:假期)?的?第([一二三1-3])天"), lambda m: "农历八月" + ("十五", "十六", "十七")[_NTH[m[1]]]),
-    (re.compile(r"端午节?(?:假期)?的?第([一二三1-3])天"), lambda m: "农历五月" + ("初五", "初六", "初七")[_NTH[m[1]]]),
+    (re.compile(r"(中秋|端午)节?(?:假期)?的?第([一二三1-3])天"),
+     lambda m: f"农历{LUNAR_MD[m[1]][0]}月{LUNAR_MD[m[1]][1] + parse_number(m[2]) - 1}"),
     (re.compile(r"이번\s*주말"), "这周末"), (re.compile(r"내일"), "明天"), (re.compile(r"오늘"), "今天"),
     (re.compile(r"모레"), "后天"),
     (re.compile(r"(?<=礼拜|星期)[1-6](?![\d号日月天个年点次:：.\-/])"), None),
