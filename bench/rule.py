@@ -224,12 +224,14 @@ class Gazetteer:
 @functools.lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     """All cities of ``datasets/cities.tsv`` and the cities of ``datasets/places.tsv`` (county-level,
-    Hong Kong, Macau, Taiwan, foreign), both splits; the other places of ``places.tsv`` as blockers."""
+    Hong Kong, Macau, Taiwan, foreign), both splits, and the names of ``datasets/world_cities.tsv`` (as written:
+    their short forms are in the file when kept); the other places of ``places.tsv`` as blockers."""
     from sft.cities import load_cities, load_nicknames
-    from sft.places import load_places
+    from sft.places import load_places, world_city_names
 
     places = load_places()
     cities = [c.name for c in load_cities()] + [p.name for p in places if p.kind == "city"] + list(RULE_ONLY_CITIES)
+    world = world_city_names() - {p.name for p in places}  # GeoNames' names of the world's cities
     # an autonomous prefecture's short name + 州, as people write it beside the official short form (克孜勒苏州 as
     # well as 克州; WILD.md, 88th sitting)
     prefectures = [p.name for p in places if p.kind == "city" and p.name.endswith("自治州")]
@@ -238,10 +240,12 @@ def default_gazetteer() -> Gazetteer:
     full_names, nicknames = load_full_names(), load_nicknames()
     # a city's nickname (魔都, 羊城) names the city and is copied as written (full only: no short form)
     gazetteer = Gazetteer.from_names(cities, blockers=[p.name for p in places if p.kind != "city"],
-                                     full_only=[*full_names, *nicknames])
+                                     full_only=[*full_names, *nicknames, *world])
     return dataclasses.replace(gazetteer, romanized=romanized_pattern(load_romanized()),
                                simplified=traditional_table(),
-                               typo_index=typo_index(gazetteer.names - set(nicknames)),  # never a sound-alike's source
+                               # never a sound-alike's source: nicknames, and the world's cities (a typo of 旭川
+                               # is rarer than an everyday word one character away from one of 1,700 names)
+                               typo_index=typo_index(gazetteer.names - set(nicknames) - world),
                                sound_alikes=load_homophones(), short_forms=short_full_names(full_names),
                                everyday=load_sound_alike_words() | _EVERYDAY_MORE)
 
@@ -446,6 +450,24 @@ def romanized_cities() -> dict[str, str]:
 
     return {fields[0].lower().replace(" ", ""): fields[1]
             for _, fields in read_tsv(DATA / "romanized.tsv", ("romanized", "city", "source"))}
+
+
+@functools.lru_cache(maxsize=1)
+def _spelled_keys() -> dict[str, str]:
+    """A city's name -> one spelling shared by its names in other scripts: the Latin spelling of romanized.tsv
+    for the Chinese names it lists (釜山 -> busan), the GeoNames name for the names of world_cities.tsv
+    (부산 -> busan)."""
+    from sft.places import world_cities
+
+    keys = {short_name(city): latin for latin, city in sorted(romanized_cities().items(), reverse=True)}
+    keys.update({name: geonames.lower().replace(" ", "") for name, geonames in world_cities().items()})
+    return keys
+
+
+def same_city(a: str, b: str) -> bool:
+    """Two names of one city (黄山 and 黄山市; 釜山 and 부산)."""
+    a, b = short_name(a), short_name(b)
+    return a == b or (a in _spelled_keys() and _spelled_keys().get(a) == _spelled_keys().get(b))
 
 
 def romanized_pattern(spellings: Iterable[str]) -> re.Pattern | None:
@@ -783,7 +805,7 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
     scores = [_score(text, mentions, i) for i in range(len(mentions))]
     # Rule 6b: cities asked together (A和B, A还是B) share the question; the first named is the answer.
     for i in range(len(mentions) - 2, -1, -1):
-        same = short_name(mentions[i].key) == short_name(mentions[i + 1].key)  # 黄山，黄山市: one city
+        same = same_city(mentions[i].key, mentions[i + 1].key)  # 黄山，黄山市: one city
         gap = _without_places(text[mentions[i].end : mentions[i + 1].start], gazetteer)  # 长沙和湖北武汉
         # a list, asked together: written side by side (广州深圳东莞), or apart by spaces only when compared
         # (A B 哪个暖和) or three or more in a row (天津 石家庄 保定 后天); two apart by a space can be two clauses
@@ -816,8 +838,7 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
     if best == len(mentions) - 1 and _corrected_to_place(text, mentions[best].end, gazetteer):
         return None
     # one city in two forms side by side and nothing else named (台北 臺北 傻傻分不清 … 後天會冷嗎): the first form
-    key = short_name(mentions[0].key)
-    if all(short_name(m.key) == key for m in mentions) and not text[mentions[0].end : mentions[1].start].strip(
+    if all(same_city(m.key, mentions[0].key) for m in mentions) and not text[mentions[0].end : mentions[1].start].strip(
             " \t（）()"):
         return mentions[0]
     return mentions[best]

@@ -93,3 +93,21 @@ def places_of_kind(*kinds: str, split: str | None = None, path: str | Path = DEF
 def place_index(path: str | Path = DEFAULT) -> dict[str, Place]:
     """Name -> place, for look-ups (``place_index()["浦东"].kind == "district"``)."""
     return {p.name: p for p in load_places(path)}
+
+
+WORLD = DATA / "world_cities.tsv"
+WORLD_HEADER = ("name", "geonames", "country", "population")
+
+
+@lru_cache(maxsize=1)
+def world_cities() -> dict[str, str]:
+    """``datasets/world_cities.tsv`` (``datasets/make_world_cities.py``): the Chinese and Korean names of the world's
+    cities of 100,000 people or more outside China, from GeoNames (旭川, 卢布尔雅那, 부산), each with its city's
+    GeoNames name (``부산`` -> ``Busan``). The rule contender reads them as cities; the training-data generator
+    does not draw them (no fine-tune is taught them)."""
+    return {fields[0]: fields[1] for _, fields in read_tsv(WORLD, WORLD_HEADER)}
+
+
+def world_city_names() -> frozenset[str]:
+    """The names of :func:`world_cities`."""
+    return frozenset(world_cities())

