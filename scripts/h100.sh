@@ -38,8 +38,8 @@
 #                                  # trained at once on the one GPU, then rule, hybrid, qlora+resolve per adapter
 #                                  # (= variants-train, variants-bench); a word of $VARIANTS is NAME (this tree),
 #                                  # NAME:PATH=FILE (a copy of the tree with PATH replaced by the carried FILE) or
-#                                  # NAME:--flag=value (this tree, one more finetune argument), e.g.
-#                                  # VARIANTS="old:datasets/written.jsonl=.gpu/written-old.jsonl new heavy:--mix=written-40"
+#                                  # NAME:--flag=value[,--flag2=value2] (this tree, more finetune arguments), e.g.
+#                                  # VARIANTS="old:datasets/written.jsonl=.gpu/written-old.jsonl new heavy:--mix=written-40,--seed=1"
 #   bash scripts/h100.sh ddp       # (2 GPUs: kind nvidia-h200-x2) the gpu phrase fine-tune and a qlora+resolve bench
 #                                  # on 1 GPU and on $NPROC (default 2) through torchrun -> $OUT/report.tar;
 #                                  # the same in two calls (each under 600 s): ddp-train, then ddp-bench
@@ -123,7 +123,7 @@ case "$1" in
       name=${v%%:*}; spec=${v#"$name"}; spec=${spec#:}; tree=$PWD; args=""
       case "$spec" in
         "") ;;
-        --*) args="${spec%%=*} ${spec#*=}" ;;
+        --*) args=$(printf '%s' "$spec" | tr ',' '\n' | sed 's/=/ /' | tr '\n' ' ') ;;  # --a=1,--b=2
         *) tree=$S/tree-$name; rm -rf "$tree"; mkdir -p "$tree"
            tar cf - --exclude=./.gpu --exclude=./reports --exclude=./runs --exclude=./.git . | tar xf - -C "$tree"
            cp "${spec#*=}" "$tree/${spec%%=*}"; sha256sum "$tree/${spec%%=*}" ;;
