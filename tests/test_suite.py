@@ -713,6 +713,19 @@ WILD_TAGS = {
     "tower-crane-drivers", "two-cities-12", "two-dates-18", "typos-mixed-18", "vague-and-none-20", "voice-slips-15",
     "weekdays-17", "xiangyang-shiyan-life", "yichun-pingxiang-life", "zhangzhou-longyan-life",
     "zhejiang-fishing-villages",
+    "anqing-chizhou-life", "beekeepers", "bridal-shop-owners", "cangzhou-hengshui-life", "chifeng-tongliao-life",
+    "complaints-19", "container-port-workers", "corrections-22", "cross-border-truckers", "date-formats-19",
+    "dialect-days-16", "english-chinese-mix-20", "english-only-22", "ferry-crews", "festival-days-20",
+    "flower-market-sellers", "follow-ups-14", "foreign-cities-21", "fragments-21", "group-chat-18",
+    "guangxi-sugarcane-villages", "hainan-fishing-villages", "henan-wheat-villages", "highway-toll-workers",
+    "hk-macau-tw-15", "hotel-front-desk-staff", "hunan-dongting-villages", "ice-sculptors", "jingzhou-jingmen-life",
+    "karaoke-owners", "kite-makers", "lunar-days-20", "misc-realistic-203", "misc-realistic-204", "misc-realistic-205",
+    "misc-realistic-206", "misc-realistic-207", "misc-realistic-208", "misc-realistic-209", "misc-realistic-210",
+    "night-market-vendors", "numbers-noise-22", "outbound-tour-leaders", "parents-of-students-abroad",
+    "places-not-cities-20", "putian-ningde-life", "qiqihar-heihe-life", "range-and-span-18", "relative-days-14",
+    "shanxi-coal-villages", "short-replies-11", "two-cities-13", "two-dates-19", "typos-mixed-19", "vague-and-none-21",
+    "voice-slips-16", "waterpark-staff", "wedding-photographers", "weekdays-18", "xinjiang-cotton-villages",
+    "yancheng-huaian-life", "yunnan-tea-mountain-villages", "zhejiang-tea-villages", "zigong-neijiang-life",
 }
 
 
