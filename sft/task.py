@@ -244,6 +244,12 @@ def _normalize(question: str) -> str:
     text = re.sub(r"(\d{1,2})\s*월\s*(\d{1,2})\s*일", r"\1月\2日", text)  # 10월 3일 (Korean)
     # 民國116年: Taiwan's year (1911 + N), as its Gregorian year (187th sitting)
     text = re.sub(r"民[國国]\s*(\d{2,3})\s*年", lambda m: f"{1911 + int(m[1])}年", text)
+    # 116/10/10: Taiwan's year written first with slashes, as Taiwan writes dates (229th sitting; 100-119 = 2011-2030)
+    text = re.sub(r"(?<![\d/.\-])(1[01]\d)\s*/\s*(1[0-2]|0?[1-9])\s*/\s*(3[01]|[12]\d|0?[1-9])(?![\d/])",
+                  lambda m: f"{1911 + int(m[1])}/{m[2]}/{m[3]}", text)
+    # 令和9年, 平成30年: Japan's era years, as their Gregorian years (令和元年 2019; 224th and 228th sittings)
+    text = re.sub(r"(令和|平成)\s*(\d{1,2}|元)\s*年",
+                  lambda m: f"{(2018 if m[1] == '令和' else 1988) + (1 if m[2] == '元' else int(m[2]))}年", text)
     # 元旦跨年: the New Year countdown, the night of 12-31 (WILD.md, 91st and 98th sittings)
     text = re.sub(r"元旦跨年(?!前|后)", "跨年", text)
     # 原定11月7号 … 改到8号: a bare day moved to keeps the month written before it (100th sitting)

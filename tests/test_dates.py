@@ -840,6 +840,9 @@ def test_lunar_days_by_name_this_years_lunar_day_and_said_days(question, today, 
     ("成都5月2号 哦不 5月3号 天气", None, "05-03"), ("之前查的是下周五 我要的是这周五", "2026-03-02", "2026-03-06"),
     ("鱼缸 pH6.8 明天换水", "2026-03-01", "2026-03-02"), ("Valentine's day 约会 下雨吗", None, "02-14"),
     ("六月六 晒衣服", None, None), ("六月六 晒衣服", "2026-06-01", "2026-07-19"), ("六月六号 晒衣服", None, "06-06"),
+    # 225th-232nd sittings: Taiwan's year written first with slashes (民國), Japan's era years; not other slashes
+    ("台中 117/3/5 天氣", None, "2028-03-05"), ("平成30年7月1日 大阪", None, "2018-07-01"),
+    ("令和元年10月1日 下雨吗", None, "2019-10-01"), ("编号 116/13/40", None, None),
 ])
 def test_shifts_and_numbers_that_are_no_dates(question, today, expected):
     assert find_date(question, today=today) == expected
