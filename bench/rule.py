@@ -38,7 +38,8 @@ Cities, rule by rule
        when none is, a word of seven letters or more one edit from exactly one spelling (``Shenzen``, ``Hangzhuo``).
     5c. No mention and no Latin-letter city: a city typed with one wrong character that sounds the same
        (``datasets/homophones.tsv``: a pinyin input method's sound-alikes, fuzzy z/zh, n/l, en/eng, ...; never an
-       everyday word that sounds like one, ``datasets/sound_alike_words.tsv``: 苹果, 长江, 阳光):
+       everyday word that sounds like one, ``datasets/sound_alike_words.tsv``: 苹果, 长江, 阳光, nor a county or
+       district of China that does, ``datasets/sound_alike_places.tsv``: 富顺, 青阳):
        ``杭洲`` for 杭州, ``邯单`` for 邯郸, output exactly as written (the task rule copies the city as written).
        Only when nothing else names a city: a sound-alike of a two-character name is an everyday word too
        often (``西岸``, ``太远``) to outrank a real mention. A two-character one must start a phrase (after
@@ -247,7 +248,7 @@ def default_gazetteer() -> Gazetteer:
                                # is rarer than an everyday word one character away from one of 1,700 names)
                                typo_index=typo_index(gazetteer.names - set(nicknames) - world),
                                sound_alikes=load_homophones(), short_forms=short_full_names(full_names),
-                               everyday=load_sound_alike_words() | _EVERYDAY_MORE)
+                               everyday=load_sound_alike_words() | load_sound_alike_places() | _EVERYDAY_MORE)
 
 
 def typo_index(names: Iterable[str]) -> dict[str, tuple[tuple[str, int], ...]]:
@@ -274,6 +275,14 @@ def load_sound_alike_words() -> frozenset[str]:
     from sft.paths import DATA, read_tsv
 
     return frozenset(f[0] for _, f in read_tsv(DATA / "sound_alike_words.tsv", ("word", "sounds_like", "jieba_freq")))
+
+
+def load_sound_alike_places() -> frozenset[str]:
+    """datasets/sound_alike_places.tsv: the mainland's counties and districts that sound like a city (富顺 like 抚顺,
+    青阳 like 庆阳; jionlp): real places, never a city typed wrong."""
+    from sft.paths import DATA, read_tsv
+
+    return frozenset(f[0] for _, f in read_tsv(DATA / "sound_alike_places.tsv", ("place", "sounds_like", "county")))
 
 
 def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:

@@ -25,7 +25,10 @@ The same build writes ``datasets/sound_alike_words.tsv``: everyday words that ar
 replaced by a sound-alike of this table (``苹果`` for 平果, ``长江`` for 湛江, ``阳光`` for 仰光), with the name
 and the word's frequency in jieba's dictionary (jieba 0.42.1, MIT; its ``dict.txt``, read from the pinned
 sdist, sha256-checked, not a runtime dependency). A word at least ``MIN_WORD_FREQ`` frequent that is no place
-name: the `rule` contender never reads it as a city typed wrong (rule 5c).
+name: the `rule` contender never reads it as a city typed wrong (rule 5c). And ``datasets/sound_alike_places.tsv``:
+the mainland's counties and districts whose name is a city's with one sound-alike character (``富顺`` for 抚顺,
+``青阳`` for 庆阳; from jionlp's dictionary, the pinned wheel of make_places.py), which the rule never reads as a city
+typed wrong either (they are places, and no city: the label guide's answer alone is ``null``).
 """
 
 from __future__ import annotations
@@ -119,12 +122,18 @@ def main() -> None:
                 f.write(f"{key}\t{''.join(alike)}\n")
                 rows += 1
     print(f"{rows} of {len(keys)} name characters (and readings within a name) have sound-alikes")
-    words = everyday_words({k: "".join(sorted(set().union(*(by_sound.get(x, set()) for x in v[1])) - {v[0]}))
-                            for k, v in keys.items()})
+    alikes = {k: "".join(sorted(set().union(*(by_sound.get(x, set()) for x in v[1])) - {v[0]}))
+              for k, v in keys.items()}
+    words = everyday_words(alikes)
     with open(HERE / "sound_alike_words.tsv", "w", encoding="utf-8", newline="") as f:
         f.write("word\tsounds_like\tjieba_freq\n")
         f.writelines(f"{w}\t{name}\t{freq}\n" for w, (name, freq) in sorted(words.items()))
     print(f"{len(words)} everyday words sound like a name (jieba frequency >= {MIN_WORD_FREQ})")
+    places = sound_alike_places(alikes)
+    with open(HERE / "sound_alike_places.tsv", "w", encoding="utf-8", newline="") as f:
+        f.write("place\tsounds_like\tcounty\n")
+        f.writelines(f"{p}\t{name}\t{county}\n" for p, (name, county) in sorted(places.items()))
+    print(f"{len(places)} county and district names of China sound like a city's name")
 
 
 def jieba_words() -> dict[str, int]:
@@ -156,6 +165,32 @@ def everyday_words(alikes: dict[str, str]) -> dict[str, tuple[str, int]]:
                 word = name[:i] + other + name[i + 1:]
                 if freq.get(word, 0) >= MIN_WORD_FREQ and word not in places and word not in found:
                     found[word] = (name, freq[word])
+    return found
+
+
+def sound_alike_places(alikes: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """The mainland's counties and districts (jionlp's ``china_location.txt``, full names and short forms, 2-4
+    characters) that are a city's name with one character replaced by one of its sound-alikes (富顺县's 富顺 for
+    抚顺, 青阳 for 庆阳): a real place, which the rule never reads as a city typed wrong. Place -> (the name it
+    sounds like, the county's full name)."""
+    sys.path.insert(0, str(HERE))
+    from make_cities import parse_locations, read_dictionary
+    from make_places import fetch_wheel
+
+    cities = names() | {n.removesuffix("市") for n in names() if len(n) > 2}
+    counties: dict[str, str] = {}
+    for depth, name, alias, _, _ in parse_locations(read_dictionary(fetch_wheel())):
+        if depth == 2 and not name.endswith("市"):  # a county-level city is a city (cities.tsv, places.tsv)
+            for form in {name, *alias.split("/")}:
+                if 2 <= len(form) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in form) and form not in cities:
+                    counties.setdefault(form, name)
+    found: dict[str, tuple[str, str]] = {}
+    for name in sorted(n for n in cities if 2 <= len(n) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in n)):
+        for i, ch in enumerate(name):
+            for other in alikes.get(f"{name}:{i}") or alikes.get(ch, ""):
+                form = name[:i] + other + name[i + 1:]
+                if form in counties and form not in found:
+                    found[form] = (name, counties[form])
     return found
 
 

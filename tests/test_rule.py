@@ -170,6 +170,25 @@ def test_streets_named_after_cities(real, query, city):
     assert _one(query)["city"] == city
 
 
+def test_the_sound_alike_places_are_counties_and_districts():
+    """Each is a mainland county or district (its full name in the file), one sound-alike from a city, and no city."""
+    from sft.cities import load_cities, short_name
+    from sft.places import load_places
+
+    cities = {c.name for c in load_cities()} | {p.name for p in load_places() if p.kind == "city"}
+    cities |= {short_name(n) for n in cities}
+    table = rule.load_homophones()
+    from sft.paths import DATA
+
+    rows = [line.split("\t") for line in (DATA / "sound_alike_places.tsv").read_text("utf-8").splitlines()[1:]]
+    assert len(rows) > 100 and {r[0] for r in rows} == rule.load_sound_alike_places()
+    for place, city, county in rows:
+        assert place not in cities and city in cities and set(place) <= set(county), (place, city, county)
+        assert "县" in county or "区" in county or county.endswith("旗"), county
+        (i, typed), = [(i, a) for i, (a, b) in enumerate(zip(place, city, strict=True)) if a != b]
+        assert typed in (table.get(f"{city}:{i}") or table[city[i]]), (place, city)
+
+
 def test_the_sound_alike_table(real):
     table = rule.load_homophones()
     assert len(table) > 600 and "洲" in table["州"] and "郸" not in table["郸"]
@@ -365,6 +384,8 @@ def test_rule_5e_an_origin_city_of_a_trip_to_a_place_that_is_no_city(question, c
     ("拍照 新月那天 晴吗", None),  # 乐 is le in 新乐 (the phrase table knows the name): 新月 is no 新乐
     ("苹果套袋前要打药 这周会不会下雨", None), ("长江明天有雾吗", None),  # everyday words (jieba): no 平果, 湛江
     ("深证几度了现在", "深证"),  # rare as a word (the stock index): still 深圳 typed wrong
+    # counties and districts of China that sound like a city (datasets/sound_alike_places.tsv): no 抚顺, 庆阳, 宁安
+    ("富顺 明天下雨吗", None), ("青阳明天冷吗", None), ("临安 明天下雨吗", None),
 ])
 def test_sound_alikes_after_time_words_and_common_words_holding_a_city(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
