@@ -292,7 +292,7 @@ def test_error_kinds_script_names_each_wrong_part(tmp_path, capsys):
         return {"contender": "qlora", "split": "wild", "query": query, "gold": gold, "pred": pred, "parsed": True,
                 "exact": exact, "output": json.dumps(pred, ensure_ascii=False)}
 
-    rows = [row("南通 明天", {"city": "南通", "date": None}, {"city": None, "date": None}),
+    rows = [row("上海 明天", {"city": "上海", "date": None}, {"city": None, "date": None}),
             row("出门了都", {"city": None, "date": None}, {"city": "出门", "date": None}),
             row("国庆第三天莆田", {"city": "莆田", "date": "10-03"}, {"city": "莆田", "date": "10-01"}),
             row("2027.1.1 武汉", {"city": "武汉", "date": "2027-01-01"}, {"city": "武汉", "date": "01-01"}),
@@ -302,7 +302,14 @@ def test_error_kinds_script_names_each_wrong_part(tmp_path, capsys):
     module = runpy.run_path("scripts/error_kinds.py")
     module["main"]([str(path), "qlora"])
     out = capsys.readouterr().out
-    assert out.startswith("4 wrong")
-    for kind in ("city dropped (null)", "a non-city word or place taken as the city", "date wrong (another day)",
-                 "date with/without a year wrongly"):
+    assert out.startswith("4 wrong, 4 kinds")
+    for kind in ("city dropped (null): a city of the training data", "another word of the question taken as the city",
+                 "date wrong (another day): a written date", "date with/without a year wrongly"):
         assert f"| {kind} | 1 |" in out
+    # finer kinds from the gazetteers and the reference day: a held-out city, a county, a relative day
+    kinds_of = module["kinds_of"]
+    assert kinds_of(row("成都 明天", {"city": "成都", "date": "2026-03-02"}, {"city": None, "date": "2026-03-03"}),
+                    reference_day=True) == ["city dropped (null): a city held out of training",
+                                            "date wrong (another day): a relative day"]
+    assert kinds_of(row("且末 冷吗", {"city": None, "date": None}, {"city": "且末", "date": None})) == [
+        "a county taken as the city"]
