@@ -25,6 +25,7 @@ import functools
 import json
 import re
 import unicodedata
+import warnings
 from dataclasses import dataclass
 
 from sft.dates import (
@@ -650,11 +651,18 @@ def resolve_phrase(answer: Answer, today: dt.date | None = None) -> Answer:
 def resolve_output(text: str, today: dt.date | None = None) -> str:
     """:func:`resolve_phrase` on a model's raw output: an answer whose date is a copied phrase becomes the
     canonical answer line with the phrase resolved; any other output (a valid or null date, no answer at
-    all) is returned unchanged, so the scorer still sees what the model wrote."""
+    all) is returned unchanged, so the scorer still sees what the model wrote. A phrase the resolver fails on (a
+    bug there) is kept as written, with a ``RuntimeWarning`` naming it, instead of stopping the run."""
     answer = parse_output(text).answer
     if answer is None:
         return text
-    resolved = resolve_phrase(answer, today)
+    try:
+        resolved = resolve_phrase(answer, today)
+    except Exception as exc:  # noqa: BLE001 - one odd phrase of a model must not stop a bench of thousands
+        # kept as the model wrote it: the scorer counts the phrase as a wrong date, and the warning names it
+        warnings.warn(f"date phrase {answer.date!r} (reference day {today}) could not be resolved: {exc!r}; "
+                      "the answer is kept as written", RuntimeWarning, stacklevel=2)
+        return text
     return text if resolved is answer else resolved.to_json()
 
 

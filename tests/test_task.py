@@ -146,6 +146,22 @@ def test_resolve_output_rewrites_only_a_copied_phrase():
         assert resolve_output(unchanged, today) == unchanged
 
 
+def test_resolve_output_keeps_a_phrase_the_resolver_fails_on(monkeypatch):
+    """A bug in the date resolver costs one answer (kept as written, so scored wrong) and a warning, not the run."""
+    import datetime as dt
+
+    from sft import task
+
+    def broken(question, today=None):
+        raise StopIteration("no such lunar day")
+
+    monkeypatch.setattr(task, "find_date", broken)
+    text = '{"city": "北京", "date": "农历三十"}'
+    with pytest.warns(RuntimeWarning, match="农历三十"):
+        assert task.resolve_output(text, dt.date(2026, 11, 30)) == text
+    assert task.resolve_output('{"city": "北京", "date": "06-01"}') == '{"city": "北京", "date": "06-01"}'
+
+
 @pytest.mark.parametrize(("question", "expected"), [
     ("湖 州 明 天 下 雨 吗", "2026-03-03"),  # a space after every character
     ("北京 明天 天气 怎么样", "2026-03-03"),
