@@ -726,6 +726,19 @@ WILD_TAGS = {
     "shanxi-coal-villages", "short-replies-11", "two-cities-13", "two-dates-19", "typos-mixed-19", "vague-and-none-21",
     "voice-slips-16", "waterpark-staff", "wedding-photographers", "weekdays-18", "xinjiang-cotton-villages",
     "yancheng-huaian-life", "yunnan-tea-mountain-villages", "zhejiang-tea-villages", "zigong-neijiang-life",
+    "anhui-dabieshan-villages", "bird-watchers", "bus-drivers", "chess-club-members", "cinema-projectionists",
+    "complaints-20", "corrections-23", "date-formats-20", "dialect-days-17", "dongying-binzhou-life",
+    "english-chinese-mix-21", "english-only-23", "festival-days-21", "fish-pond-owners", "follow-ups-15",
+    "foreign-cities-22", "fragments-22", "fujian-tulou-villages", "gansu-longnan-villages", "group-chat-19",
+    "guizhou-qiandongnan-villages", "hk-macau-tw-16", "hot-pot-owners", "huaihua-shaoyang-life",
+    "jiangsu-lixiahe-villages", "lianyungang-suqian-life", "liaoning-coastal-villages", "lifeguards", "locksmiths",
+    "lunar-days-21", "misc-realistic-211", "misc-realistic-212", "misc-realistic-213", "misc-realistic-214",
+    "misc-realistic-215", "misc-realistic-216", "misc-realistic-217", "misc-realistic-218", "numbers-noise-23",
+    "pet-groomers", "piano-tuners", "places-not-cities-21", "quzhou-lishui-life", "range-and-span-19",
+    "relative-days-15", "reservoir-keepers", "shaanxi-qinling-villages", "shanxi-jinzhong-villages",
+    "shaoguan-qingyuan-life", "short-replies-12", "shuangyashan-hegang-life", "study-abroad-agents", "surveyors",
+    "tailors", "tianshui-pingliang-life", "tile-setters", "two-cities-14", "two-dates-20", "typos-mixed-20",
+    "vague-and-none-22", "voice-slips-17", "weekdays-19", "well-drillers", "yulin-baise-life",
 }
 
 
