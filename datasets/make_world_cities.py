@@ -12,9 +12,9 @@ make_romanized.py. Kept: cities outside the mainland, Hong Kong, Macau and Taiwa
 
 minus every name that is already a city or a place of the project (cities.tsv, places.tsv, county_cities.tsv),
 a place of China of any level in jionlp's dictionary (松江, a district of Shanghai, is also Japan's 松江市), a
-country, or a word of jieba's dictionary that is not a place name (海防 defence, 老街 old street, 山口 a
-surname): a name of two characters is kept only when jieba's dictionary holds it as a place (``ns``). A name
-with a trailing 市 also gives its short form when that is kept by the same tests (旭川市 → 旭川).
+country, or a word of jieba's dictionary that is not a name (海防 defence, 老街 old street), and every name of
+two Chinese characters (朝霞, 山口, 都城 are words; 溆浦那边 holds 浦那, Pune). A name of two characters and 市 is
+judged by its two characters (旭川市 goes with 旭川).
 
 The rule contender (and the hybrid's checks) read these names as cities; the training-data generator does not
 (no fine-tune is taught them, as with cities.tsv's test cities), so the training data stays as it was.
@@ -48,10 +48,6 @@ from make_romanized import GEONAMES_SHA256, GEONAMES_WHEEL  # noqa: E402
 OUT = HERE / "world_cities.tsv"
 HEADER = ("name", "geonames", "country", "population")
 MIN_POPULATION = 100_000
-#: A name of two Chinese characters is too often another word (朝霞 morning glow, 都城 a capital, 山口 a
-#: mountain pass, 花城 Guangzhou's nickname, even when jieba tags it a place): kept only for a city of a million
-#: people or more that jieba knows as a place (巴库, 浦那).
-MIN_POPULATION_TWO = 1_000_000
 CHINA = ("CN", "HK", "MO", "TW")
 #: Their towns are districts of one city (淡滨尼 in 新加坡, in places.tsv already).
 CITY_STATES = ("SG", "MC")
@@ -63,9 +59,8 @@ HANGUL = re.compile(r"^[\uac00-\ud7a3]{2,6}$")
 NON_CITY_ENDINGS = ("区", "町", "村", "郡", "县", "省", "府", "道", "岛", "州", "乡", "洞", "面", "邑",
                     "广域市", "特别市", "特別市", "自治市", "市社", "教区")
 
-#: jieba's tags of a name a two-character city may have (a place) and of a longer one (also a transliterated or
-#: proper name or a noun: 巴格达 nr, 诺丁汉 nz, 圣路易 n); any other tag (a verb, an adjective …) makes it a word.
-PLACE_TAGS = ("ns",)
+#: jieba's tags of a name (a place, a transliterated or proper name, a noun: 巴格达 nr, 诺丁汉 nz, 圣路易 n); any
+#: other tag (a verb, an adjective …) makes it a word.
 NAME_TAGS = ("ns", "nrt", "nr", "nz", "n")
 #: Names GeoNames gives a city that a question means otherwise, as make_places.py leaves such names out: people
 #: (达尔文 as make_places.py), universities, brands, a canal, everyday words, and a city's districts or a
@@ -144,8 +139,10 @@ def build(geonames: Path, jionlp: Path, dropped: list[str] | None = None) -> lis
             why = SKIP[name]
         elif hangul:
             return True
-        elif len(name) == 2 and (tags.get(name) not in PLACE_TAGS or population < MIN_POPULATION_TWO):
-            why = f"two characters, {population:,} people, jieba {tags.get(name, 'no word')}"
+        elif len(name) == 2:
+            # too often another word (朝霞 morning glow, 都城 a capital, 花城 Guangzhou's nickname) or a part of two
+            # words side by side (溆浦那边 holds 浦那, Pune: 233rd-240th sittings), even a city of millions
+            why = "two characters"
         elif tags.get(name, "ns") not in NAME_TAGS:
             why = f"a word of jieba ({tags[name]})"
         else:
