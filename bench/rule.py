@@ -308,6 +308,8 @@ def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
             if any(taken[start : start + length]) or _NOT_PHRASE_END.match(folded, start + length):
                 continue
             piece = folded[start : start + length]
+            if piece.endswith("周") and _WEEKDAY_REST.match(folded, start + length):
+                continue  # 本来定周六: 周 starts a weekday (周六), no 定州 typed wrong (233rd-240th sittings)
             if piece in gazetteer.everyday:
                 continue  # an everyday word that sounds like a name (苹果套袋: no 平果)
             never = _NEVER_TYPED_FOR if length < 3 else _NUMERALS
@@ -321,6 +323,8 @@ def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
     return None
 
 
+#: What after a piece ending in 周 makes that 周 a weekday's (周六, 周末), not a 州 typed wrong (rule 5c).
+_WEEKDAY_REST = re.compile(r"[一二三四五六日天末]")
 #: What may not follow a typed-wrong city (rule 5c): the rest of a date (大年初三 is no 大连, 阳历年 no 阳春).
 _NOT_PHRASE_END = re.compile(r"[初年月日号號点點]")
 #: Characters that are what they say, never a sound-alike typed by mistake: numerals (阿拉二〇二〇年 is

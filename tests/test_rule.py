@@ -386,6 +386,8 @@ def test_rule_5e_an_origin_city_of_a_trip_to_a_place_that_is_no_city(question, c
     ("深证几度了现在", "深证"),  # rare as a word (the stock index): still 深圳 typed wrong
     # counties and districts of China that sound like a city (datasets/sound_alike_places.tsv): no 抚顺, 庆阳, 宁安
     ("富顺 明天下雨吗", None), ("青阳明天冷吗", None), ("临安 明天下雨吗", None),
+    # a 周 that starts a weekday is no 州 typed wrong (定周末: no 定州); a digit after it may be a date's (梅周7月5日)
+    ("来定周末 下雨吗", None), ("问下梅周7月5日会不会下雨", "梅周"),
 ])
 def test_sound_alikes_after_time_words_and_common_words_holding_a_city(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
