@@ -739,6 +739,20 @@ WILD_TAGS = {
     "shaoguan-qingyuan-life", "short-replies-12", "shuangyashan-hegang-life", "study-abroad-agents", "surveyors",
     "tailors", "tianshui-pingliang-life", "tile-setters", "two-cities-14", "two-dates-20", "typos-mixed-20",
     "vague-and-none-22", "voice-slips-17", "weekdays-19", "well-drillers", "yulin-baise-life",
+    "bakery-delivery-riders", "baoding-langfang-life", "complaints-21", "corrections-24", "crane-operators-at-ports",
+    "date-formats-21", "dazhou-guangan-life", "dialect-days-18", "elevator-technicians", "english-chinese-mix-22",
+    "english-only-24", "exchange-students", "ferry-ticket-sellers", "festival-days-22", "follow-ups-16",
+    "foreign-cities-23", "fragments-23", "goat-herders", "group-chat-20", "guangdong-chaoshan-villages",
+    "hainan-wanning-villages", "hairdressers", "hk-macau-tw-17", "inner-mongolia-hulunbuir-villages",
+    "jiangxi-jinggangshan-villages", "jiaxing-huzhou-life", "jilin-changbai-villages", "karamay-bole-life",
+    "lunar-days-22", "misc-realistic-219", "misc-realistic-220", "misc-realistic-221", "misc-realistic-222",
+    "misc-realistic-223", "misc-realistic-224", "misc-realistic-225", "misc-realistic-226", "mobile-phone-repairers",
+    "nanping-sanming-life", "noodle-shop-owners", "numbers-noise-24", "orchard-sprayers", "paragliding-pilots",
+    "pharmacists", "places-not-cities-22", "qinghai-haidong-villages", "range-and-span-20", "relative-days-16",
+    "rice-wine-brewers", "river-sand-boatmen", "scaffolders", "short-replies-13", "stage-lighting-crews",
+    "suizhou-xiaogan-life", "tibet-nyingchi-villages", "two-cities-15", "two-dates-21", "typos-mixed-21",
+    "vague-and-none-23", "voice-slips-18", "weekdays-20", "yangjiang-yunfu-life", "yunnan-honghe-villages",
+    "zhoukou-shangqiu-life",
 }
 
 
