@@ -72,15 +72,6 @@ def place_characters() -> frozenset[str]:
     return frozenset(chars | {chr(t) for t, s in traditional_table().items() if s in chars})
 
 
-@functools.lru_cache(maxsize=1)
-def latin_non_cities() -> frozenset[str]:
-    """Latin names of places that are no city (datasets/romanized_places.tsv: provinces and regions in pinyin,
-    countries in English), lowercased."""
-    from sft.paths import DATA, read_tsv
-
-    return frozenset(f[0] for _, f in read_tsv(DATA / "romanized_places.tsv", ("romanized", "kind", "source")))
-
-
 def _rule_reads_with_cues(city: str) -> bool:
     """Whether ``city`` is the short form of a city the rule reads only in full or with cues (rule 5d: 中山 for
     中山市, 石狮 for 石狮市: everyday words too), read through traditional characters: where the rule answered no
@@ -115,6 +106,8 @@ def _model_city(question: str, city: str | None) -> str | None:
     city = city.strip()
     if not city or city not in question or city in non_city_places():
         return None
+    from bench.rule import latin_non_cities
+
     if " ".join(city.lower().split()) in latin_non_cities():
         return None
     if city.endswith(NON_CITY_ENDINGS) or _inside_known_place(question, city):

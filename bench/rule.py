@@ -443,8 +443,8 @@ def _latin_city_typed_wrong(question: str, text: str) -> Mention | None:
     index = _typed_wrong_index()
     for m in _LATIN_WORD.finditer(text):
         word = m.group(0).lower()
-        if word in _EN_NOT_CITY:
-            continue
+        if word in _EN_NOT_CITY or word in latin_non_cities():
+            continue  # Xinjiang is the province (romanized_places.tsv), no Jinjiang typed wrong (241st-248th sittings)
         close = set().union(*(index.get(v, frozenset()) for v in _deletions(word)))
         if len(close) == 1:
             return Mention(m.start(), m.end(), question[m.start() : m.end()], next(iter(close)))
@@ -454,6 +454,15 @@ def _latin_city_typed_wrong(question: str, text: str) -> Mention | None:
 #: Words one edit from a city's spelling that are no city (every question of datasets/ and 20,000 generated ones
 #: checked): English, the pinyin of a word (春天) or of a district (崇明).
 _EN_NOT_CITY = frozenset({"leaping", "chuntian", "chongming"})
+
+
+@functools.lru_cache(maxsize=1)
+def latin_non_cities() -> frozenset[str]:
+    """Latin names of places that are no city (datasets/romanized_places.tsv: provinces and regions in pinyin,
+    countries in English), lowercased."""
+    from sft.paths import DATA, read_tsv
+
+    return frozenset(f[0] for _, f in read_tsv(DATA / "romanized_places.tsv", ("romanized", "kind", "source")))
 
 
 @functools.lru_cache(maxsize=1)

@@ -43,6 +43,14 @@ ENGLISH = {
     "dongjing": "东京", "shouer": "首尔",
     # English names of mainland cities that are not their pinyin (哈尔滨 is haerbin in pinyin)
     "harbin": "哈尔滨市", "urumqi": "乌鲁木齐市", "hohhot": "呼和浩特市", "lhasa": "拉萨市", "kashgar": "喀什地区",
+    # the exonyms of the cities of Xinjiang, Tibet and Inner Mongolia that are not their pinyin (241st-248th sittings:
+    # Turpan, Karamay, Nyingchi); Kashgar, Urumqi, Lhasa and Hohhot above
+    "turpan": "吐鲁番市", "karamay": "克拉玛依市", "korla": "库尔勒市", "aksu": "阿克苏市", "hotan": "和田市",
+    "khotan": "和田市", "ghulja": "伊宁市", "altay": "阿勒泰市", "artux": "阿图什市", "tumxuk": "图木舒克市",
+    "shigatse": "日喀则市", "nyingchi": "林芝市", "qamdo": "昌都市", "nagqu": "那曲市",
+    "ordos": "鄂尔多斯市", "ulanqab": "乌兰察布市", "hulunbuir": "呼伦贝尔市", "bayannur": "巴彦淖尔市",
+    "xilinhot": "锡林浩特市", "ulanhot": "乌兰浩特市", "erenhot": "二连浩特市", "barkam": "马尔康市",
+    "shangri-la": "香格里拉市",
     # old romanizations still written (WILD.md, 29th sitting)
     "peking": "北京市", "amoy": "厦门市", "khorgos": "霍尔果斯市", "chiang rai": "清莱",
 }

@@ -394,6 +394,16 @@ def test_sound_alikes_after_time_words_and_common_words_holding_a_city(question,
 
 
 @pytest.mark.parametrize("question, city", [
+    # exonyms of the cities of Xinjiang, Tibet and Inner Mongolia (datasets/romanized.tsv), copied as written
+    ("Turpan weather tomorrow", "Turpan"), ("is it windy in Hulunbuir", "Hulunbuir"),
+    # a province's Latin name is no city typed wrong (Xinjiang is one edit from Jinjiang)
+    ("Xinjiang weather in May", None),
+])
+def test_latin_names_of_cities_and_provinces(question, city):
+    assert json.loads(rule.extract_one(question))["city"] == city
+
+
+@pytest.mark.parametrize("question, city", [
     ("Munich 周末冷吗", "Munich"), ("去sao paulo 出差 热不热", "sao paulo"),  # GeoNames' large cities, as written
     ("have a nice day 明天冷吗", None), ("mobile 信号好吗 会下雨吗", None),  # everyday words left out
 ])
