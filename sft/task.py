@@ -115,7 +115,10 @@ _YEAR_LEAD = re.compile(
 _UNITS = (r"毫米|厘米|公里|千米|米|度(?!假)|℃|°|级|%|％|mm|cm|km|m/s|hPa|mph|倍|万|千|元(?![朗旦宵])|块|小时|分钟"
           r"|[一每/]?(?:斤|公斤|千克)"  # 白菜1.5一斤: a price (165th sitting)
           r"|个|岁|次|纪念|折|成(?=的|概率|[\s，,。？?！!]|$)"  # 8.5成的概率: tenths
-          r"|天(?=[到内后左就以之的才])")  # 3-5天到: a span of days
+          r"|天(?=[到内后左就以之的才])"  # 3-5天到: a span of days
+          # 单亩1.5升, 3.5壁厚, 2.5吨, 6.5寸: volumes, weights, lengths, areas (241st-248th sittings); not 10.1升旗
+          # (National Day's flag raising), 08-12升温 (warming) nor 6.1厚街 (a town)
+          r"|升(?![旗温级])|毫升|吨|磅|英寸|寸|亩|平方|平米|壁厚|厚(?!街)")
 
 # Month and day: 4月6号, 十二月三十号, 3-15号, 3/15, 3.15 (not after 年: 今年6月1号 is relative)
 _MD = re.compile(

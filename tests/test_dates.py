@@ -843,6 +843,9 @@ def test_lunar_days_by_name_this_years_lunar_day_and_said_days(question, today, 
     # 225th-232nd sittings: Taiwan's year written first with slashes (民國), Japan's era years; not other slashes
     ("台中 117/3/5 天氣", None, "2028-03-05"), ("平成30年7月1日 大阪", None, "2018-07-01"),
     ("令和元年10月1日 下雨吗", None, "2019-10-01"), ("编号 116/13/40", None, None),
+    # 241st-248th sittings: volumes and thicknesses are no dates; a flag raising and a warming after a date are
+    ("每桶2.5升 明天", "2026-03-01", "2026-03-02"), ("4.5壁厚的管子", None, None), ("10.1升旗 天安门", None, "10-01"),
+    ("5-17升温了没", None, "05-17"),
 ])
 def test_shifts_and_numbers_that_are_no_dates(question, today, expected):
     assert find_date(question, today=today) == expected
