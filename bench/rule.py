@@ -616,7 +616,7 @@ _I_AM_AT = re.compile(r"[我偶俺](?:人|现在|目前|这边|就)?(?:住在|�
 #: and the one given up (你说的是澳门, 不是广州, 刚才问的是北京): +4 / -4, more than any other word. ``哦不是`` is
 #: a speaker correcting themself (A哦不是B: B), not a city given up.
 _ASKED_CITY = re.compile(
-    r"(?:我(?:问|说|要|查|想问|想查|想看)的是|应该是|其实是|换成|改成|改为|改查|而是|最[后终](?:还是)?(?:定了?|决定|选了?)(?:去|在)?"
+    r"(?:我(?:问|说|要|查|想问|想查|想看|要看|要查|要问)的是|应该是|其实是|换成|改成|改为|改查|而是|最[后终](?:还是)?(?:定了?|决定|选了?)(?:去|在)?"
     r"|[打写输说]错了?[，,\s]*是"  # （打错了 是株洲）
     # a correction said aloud (北京明天下雨吗 不对 是天津; …哦不 是…; sorry 是…: 111th sitting)
     r"|不对[，,\s]*(?:是|应该是)|[哦噢喔呃额]\s*不(?:是|对)?[，,\s]*是?|(?i:sorry)[，,\s]*(?:是|(?i:i\s+mean))"
@@ -642,6 +642,8 @@ def _score(question: str, mentions: list[Mention], i: int) -> int:
     after = question[m.end : mentions[i + 1].start if i + 1 < len(mentions) else len(question)]
     if _GIVEN_UP_CITY.search(before) or _GIVEN_UP_AFTER.match(after):
         return -4
+    if i + 1 < len(mentions) and re.search(r"不是\s*$", before) and re.match(r"[\s，,]*(?:是|而是)", after):
+        return -4  # 石家庄 呃 不是石家庄 是邢台: the city after 不是 gives way to the one after 是 (241st-248th)
     if _SHOWN.search(before):
         return -3  # widget一直显示北京 我人在天津: the city an app shows is not the one asked (44th, 55th sittings)
     if _I_AM_AT.search(before):

@@ -465,6 +465,8 @@ def test_rule_9_skips_a_trips_verb_between_a_stops_date_and_its_city():
     ("Q: 西安明天下雨吗 A: 西安明天多云。Q: 那咸阳呢", "咸阳"),
     ("刚才问的是北京明天，那天津呢", "天津"), ("看看霸州市哦不是贵溪 7/7", "贵溪"),
     ("东港（丹东的）明天海上浪大吗", "东港"),  # a prefecture as a gloss after its own county-level city
+    # the city after 不是 gives way to the one after 是; 我要查的是 asks (241st-248th sittings)
+    ("西安 呃 不是西安 是宝鸡 明天冷吗", "宝鸡"), ("天津天气 不对 我要查的是廊坊", "廊坊"),
 ])
 def test_corrections_follow_ups_and_glosses_name_the_city(question, expected):
     assert json.loads(rule.extract_one(question))["city"] == expected
