@@ -37,6 +37,7 @@ import csv
 import io
 import sys
 import tarfile
+from collections.abc import Iterator
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -136,8 +137,9 @@ def main() -> None:
     print(f"{len(places)} county and district names of China sound like a city's name")
 
 
-def jieba_words() -> dict[str, int]:
-    """jieba's dictionary: word -> frequency, from the pinned sdist (cached, else pip-downloaded)."""
+def jieba_entries() -> list[list[str]]:
+    """jieba's dictionary, a line each (word, frequency, part-of-speech tag), from the pinned sdist (cached, else
+    pip-downloaded)."""
     sys.path.insert(0, str(HERE))
     from make_places import pinned_wheel
 
@@ -145,7 +147,27 @@ def jieba_words() -> dict[str, int]:
     with tarfile.open(sdist) as tar:
         member = tar.extractfile("jieba-0.42.1/jieba/dict.txt")
         text = io.TextIOWrapper(member, encoding="utf-8").read()
-    return {w: int(f) for w, f, *_ in (line.split() for line in text.splitlines() if line.strip())}
+    return [fields for fields in (line.split() for line in text.splitlines()) if fields]
+
+
+def jieba_words() -> dict[str, int]:
+    """jieba's dictionary: word -> frequency."""
+    return {w: int(f) for w, f, *_ in jieba_entries()}
+
+
+def name_forms() -> list[str]:
+    """The cities' names (full, and short without 市) of 2-4 Chinese characters, sorted: what a sound-alike may be
+    typed for."""
+    return sorted(n for n in names() | {n.removesuffix("市") for n in names() if len(n) > 2}
+                  if 2 <= len(n) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in n))
+
+
+def sound_alike_forms(name: str, alikes: dict[str, str]) -> Iterator[str]:
+    """``name`` with one character replaced by one of its sound-alikes (``alikes``: the table's keys, a character
+    or ``name:i`` where the name reads it its own way)."""
+    for i, ch in enumerate(name):
+        for other in alikes.get(f"{name}:{i}") or alikes.get(ch, ""):
+            yield name[:i] + other + name[i + 1:]
 
 
 def everyday_words(alikes: dict[str, str]) -> dict[str, tuple[str, int]]:
@@ -158,13 +180,10 @@ def everyday_words(alikes: dict[str, str]) -> dict[str, tuple[str, int]]:
             places |= {row["name"] for row in csv.DictReader(f, delimiter="\t")}
     places |= {p.removesuffix("市") for p in places if len(p) > 2}
     found: dict[str, tuple[str, int]] = {}
-    for name in sorted(n for n in names() | {n.removesuffix("市") for n in names() if len(n) > 2}
-                       if 2 <= len(n) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in n)):
-        for i, ch in enumerate(name):
-            for other in alikes.get(f"{name}:{i}") or alikes.get(ch, ""):
-                word = name[:i] + other + name[i + 1:]
-                if freq.get(word, 0) >= MIN_WORD_FREQ and word not in places and word not in found:
-                    found[word] = (name, freq[word])
+    for name in name_forms():
+        for word in sound_alike_forms(name, alikes):
+            if freq.get(word, 0) >= MIN_WORD_FREQ and word not in places and word not in found:
+                found[word] = (name, freq[word])
     return found
 
 
@@ -177,20 +196,19 @@ def sound_alike_places(alikes: dict[str, str]) -> dict[str, tuple[str, str]]:
     from make_cities import parse_locations, read_dictionary
     from make_places import fetch_wheel
 
-    cities = names() | {n.removesuffix("市") for n in names() if len(n) > 2}
+    cities = name_forms()
+    taken = set(cities)
     counties: dict[str, str] = {}
     for depth, name, alias, _, _ in parse_locations(read_dictionary(fetch_wheel())):
         if depth == 2 and not name.endswith("市"):  # a county-level city is a city (cities.tsv, places.tsv)
             for form in {name, *alias.split("/")}:
-                if 2 <= len(form) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in form) and form not in cities:
+                if 2 <= len(form) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in form) and form not in taken:
                     counties.setdefault(form, name)
     found: dict[str, tuple[str, str]] = {}
-    for name in sorted(n for n in cities if 2 <= len(n) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in n)):
-        for i, ch in enumerate(name):
-            for other in alikes.get(f"{name}:{i}") or alikes.get(ch, ""):
-                form = name[:i] + other + name[i + 1:]
-                if form in counties and form not in found:
-                    found[form] = (name, counties[form])
+    for name in cities:
+        for form in sound_alike_forms(name, alikes):
+            if form in counties and form not in found:
+                found[form] = (name, counties[form])
     return found
 
 

