@@ -28,35 +28,29 @@ def _places() -> tuple[dict[str, str], dict[str, str]]:
     from sft.cities import load_cities, short_name
     from sft.places import load_places
 
+    places = load_places()
     split: dict[str, str] = {}
-    for name, s in [(c.name, c.split) for c in load_cities()] + [(p.name, p.split) for p in load_places()
-                                                                   if p.kind == "city"]:
+    for name, s in [(c.name, c.split) for c in load_cities()] + [(p.name, p.split) for p in places if p.kind == "city"]:
         split.setdefault(name, s)
         split.setdefault(short_name(name), s)
-    kinds = {p.name: p.kind for p in load_places() if p.kind != "city"}
-    return split, kinds
+    return split, {p.name: p.kind for p in places if p.kind != "city"}
+
+
+#: A non-city taken as the city, by what places.tsv says it is (else another word of the question).
+_NON_CITY_KIND = {"county": "a county", "district": "a district", "sight": "a sight or area", "area": "a sight or area",
+                  "province": "a province, region or country", "region": "a province, region or country",
+                  "country": "a province, region or country"}
+#: A dropped city, by the split of its list (else in neither list).
+_DROPPED_SPLIT = {"train": "a city of the training data", "test": "a city held out of training"}
 
 
 def _non_city_kind(name: str) -> str:
-    kind = _places()[1].get(name)
-    if kind == "county":
-        return "a county taken as the city"
-    if kind == "district":
-        return "a district taken as the city"
-    if kind in ("sight", "area"):
-        return "a sight or area taken as the city"
-    if kind in ("province", "region", "country"):
-        return "a province, region or country taken as the city"
-    return "another word of the question taken as the city"
+    return f"{_NON_CITY_KIND.get(_places()[1].get(name), 'another word of the question')} taken as the city"
 
 
 def _dropped_city_kind(name: str) -> str:
     split = _places()[0].get(name)
-    if split == "train":
-        return "city dropped (null): a city of the training data"
-    if split == "test":
-        return "city dropped (null): a city held out of training"
-    return "city dropped (null): a city in neither list (abroad, small towns)"
+    return f"city dropped (null): {_DROPPED_SPLIT.get(split, 'a city in neither list (abroad, small towns)')}"
 
 
 def kinds_of(row: dict, reference_day: bool = False) -> list[str]:
