@@ -488,8 +488,8 @@ def _spelled_keys() -> dict[str, str]:
 
 def same_city(a: str, b: str) -> bool:
     """Two names of one city (黄山 and 黄山市; 釜山 and 부산)."""
-    a, b = short_name(a), short_name(b)
-    return a == b or (a in _spelled_keys() and _spelled_keys().get(a) == _spelled_keys().get(b))
+    a, b, keys = short_name(a), short_name(b), _spelled_keys()
+    return a == b or (a in keys and keys.get(a) == keys.get(b))
 
 
 def romanized_pattern(spellings: Iterable[str]) -> re.Pattern | None:
