@@ -100,11 +100,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--top", type=int, default=15)
     parser.add_argument("--suite", help="the suite the samples were scored on (default: the committed one)")
     args = parser.parse_args(argv)
+    from sft.errors import UserError
+
     opener = gzip.open if args.samples.endswith(".gz") else open
-    with opener(args.samples, "rt", encoding="utf-8") as f:
-        rows = [json.loads(line) for line in f]
+    try:
+        with opener(args.samples, "rt", encoding="utf-8") as f:
+            rows = [json.loads(line) for line in f]
+        dated = reference_days(args.suite)
+    except (OSError, UserError) as exc:  # a wrong path: one line, not a traceback
+        parser.error(f"{exc} (give the samples file a bench wrote and, with --suite, the suite it scored)")
     wrong = [r for r in rows if r["contender"] == args.contender and r["split"] == args.split and not r["exact"]]
-    dated = reference_days(args.suite)
     counts: collections.Counter[str] = collections.Counter()
     example: dict[str, tuple[str, str, dict]] = {}
     for row in wrong:
