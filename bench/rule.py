@@ -129,6 +129,7 @@ _NOT_CITY_WORDS = (
     "东台吉乃尔",  # a salt lake of 格尔木, not the city 东台 (188th sitting)
     "都匀毛尖", "信阳毛尖",  # teas named after their cities (169th sitting)
     "樱桃园",  # a cherry orchard, not the city 桃园 (153rd-160th sittings)
+    "马赛克",  # a mosaic (tiles, a blurred photo), not Marseille 马赛
     # idioms and words around a city's name (WILD.md, twentieth sitting)
     "夸下海口", "大吉安康", "仁者乐山", "美丽江南", "便宜", "混合肥", "连帽", "刚开封", "已开封", "未开封", "白城墙",
     "婚礼来宾", "来宾席", "蚌埠住", "几天水", "两天水",  # 蚌埠住了 (a meme), 这几天水大 (no 天水)

@@ -678,6 +678,7 @@ def test_lists_routes_and_cantonese_words(question, expected):
     ("杭州 宁波 明天 有雨吗", "2026-05-05", ("杭州", "2026-05-06")),  # two apart by spaces, then a day: a list
     ("西安 到 华山 周六 下雨吗", None, (None, None)),  # a trip typed apart to a place that is no city
     ("樱桃园 大连 周日 要盖棚吗", None, ("大连", None)),  # 樱桃园 holds no 桃园
+    ("马赛克 贴完了 这周六能晾吗", None, (None, None)),  # 马赛克 (a mosaic) holds no 马赛
     ("杭洲市区 今天冷吗", None, ("杭洲", None)),  # a city typed wrong, then 市区: the city without 市
     # 161st-168th sittings
     ("Shenzen tommorow rain?", "2026-05-05", ("Shenzen", "2026-05-06")),  # a Latin spelling one edit away
