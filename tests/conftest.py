@@ -2,8 +2,26 @@
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+
 import pytest
 import torch
+
+DATASETS = Path(__file__).resolve().parent.parent / "datasets"
+
+
+@pytest.fixture(scope="session")
+def dataset_script():
+    """Load a ``datasets/<name>.py`` build script as a module (``datasets/`` is data, not a package)."""
+
+    def load(name: str):
+        spec = importlib.util.spec_from_file_location(name, DATASETS / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+
+    return load
 
 
 @pytest.fixture(scope="session")

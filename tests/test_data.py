@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from pathlib import Path
@@ -101,10 +100,8 @@ def test_malformed_city_file(tmp_path, lines, where, what):
     assert what in str(info.value)
 
 
-def test_make_cities_selection():
-    spec = importlib.util.spec_from_file_location("make_cities", REPO / "datasets" / "make_cities.py")
-    make = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(make)
+def test_make_cities_selection(dataset_script):
+    make = dataset_script("make_cities")
     text = "\n".join([
         "北京市\t110000\t北京", "\t北京市\t110000\t北京", "\t\t朝阳区\t110105\t朝阳",
         "四川省\t510000\t四川", "\t攀枝花市\t510400\t攀枝花", "\t\t东区\t510402\t东区", "\t\t\t某街道",

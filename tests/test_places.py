@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from sft.cities import load_cities, short_name
 from sft.places import DEFAULT, HEADER, KINDS, LOCATED_KINDS, Place, load_places, place_index, places_of_kind
 
-REPO = Path(__file__).resolve().parent.parent
 MINIMA = {
     "city": 350, "province": 50, "region": 40, "country": 55,
     "district": 250, "area": 30, "county": 300, "sight": 100,
@@ -21,13 +18,6 @@ MINIMA = {
 
 def _test_hash(name: str) -> bool:
     return int(hashlib.sha256(name.encode("utf-8")).hexdigest(), 16) % 4 == 0
-
-
-def _make_places():
-    spec = importlib.util.spec_from_file_location("make_places", REPO / "datasets" / "make_places.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 # ------------------------------------------------------------------------------------------ the file
@@ -191,9 +181,9 @@ def test_loader_reads_other_files(tmp_path):
 
 # ------------------------------------------------------------------------------------------ rebuild
 
-def test_file_equals_make_places_output():
+def test_file_equals_make_places_output(dataset_script):
     """Rebuilt offline from the cached jionlp wheel ($JIONLP_WHEEL or ~/.cache/qwen-sft/wheels), else skipped."""
-    make_places = _make_places()
+    make_places = dataset_script("make_places")
     wheel = make_places.cached_wheel()
     if wheel is None:
         pytest.skip(f"no cached {make_places.WHEEL_NAME}: run `python datasets/make_places.py` (needs the network)")

