@@ -369,11 +369,17 @@ def load_full_names() -> list[str]:
     return [name for _, (name, _why) in read_tsv(DATA / "full_names.tsv", ("name", "short_form"))]
 
 
-def load_romanized() -> list[str]:
-    """The Latin-letter spellings of datasets/romanized.tsv (pinyin and English city names)."""
+@functools.lru_cache(maxsize=1)
+def _romanized_rows() -> tuple[tuple[str, str], ...]:
+    """datasets/romanized.tsv, read once: (Latin-letter spelling as written, the city it spells)."""
     from sft.paths import DATA, read_tsv
 
-    return [fields[0] for _, fields in read_tsv(DATA / "romanized.tsv", ("romanized", "city", "source"))]
+    return tuple((f[0], f[1]) for _, f in read_tsv(DATA / "romanized.tsv", ("romanized", "city", "source")))
+
+
+def load_romanized() -> list[str]:
+    """The Latin-letter spellings of datasets/romanized.tsv (pinyin and English city names)."""
+    return [spelling for spelling, _ in _romanized_rows()]
 
 
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -469,10 +475,7 @@ def latin_non_cities() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def romanized_cities() -> dict[str, str]:
     """Each Latin-letter spelling of datasets/romanized.tsv (lower case, no spaces) and the city it spells."""
-    from sft.paths import DATA, read_tsv
-
-    return {fields[0].lower().replace(" ", ""): fields[1]
-            for _, fields in read_tsv(DATA / "romanized.tsv", ("romanized", "city", "source"))}
+    return {spelling.lower().replace(" ", ""): city for spelling, city in _romanized_rows()}
 
 
 @functools.lru_cache(maxsize=1)
