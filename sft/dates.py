@@ -744,7 +744,8 @@ def asked_scores(text: str, spans: list[tuple[int, int]]) -> list[int]:
 
 #: A question's marks: a particle, a question mark, a question word, ``X不X`` (冷不冷), a closing 不/没.
 QUESTION = re.compile(r"[吗呢咩伐嘛？?]|(?<![那这多要])么|([\u4e00-\u9fff])[不唔]\1|[不没无][\s。！!~～]*$"
-                       r"|咋|啥|怎|几|多少|如何|会不会|能不能|要不要")
+                       r"|(?<=[能还会])[\u4e00-\u9fff]{1,2}[不没](?=[\s，,。！!]|$)"
+                       r"|咋|啥|怎|(?<![十百千0-9])几|多少|如何|会不会|能不能|要不要")
 _CLAUSE_END = re.compile(r"[\s，,。！!；;]")
 #: A dialogue's turns written out (Q: … A: … Q: 那后天呢): a later 呢 is a follow-up turn, not a chained question.
 _TURN = re.compile(r"(?<![A-Za-z])[QAB]\s*[:：]|[问答]\s*[:：]")

@@ -474,6 +474,9 @@ def test_pinyin_day_words_english_years_spans_and_weekday_numerals(question, exp
     # a statement about one day, then a question about another: the asked one (no word says it otherwise)
     ("寻日佛山好大风，今日仲系咁大风咩", "2026-03-02"), ("今儿个哈尔滨贼冷 后儿个能暖和点不", "2026-03-04"),
     ("前日东莞落大雨 今日仲落唔落", "2026-03-02"), ("明天还是后天去好 天气怎么样", "2026-03-03"),
+    # ... also when the statement holds 十几 (no question word) or the question is a closing 能X不 / 还X不 before more
+    ("前儿个长春零下二十几度 今儿个咋样", "2026-03-02"), ("夜来下了一宿 今儿还下不 俺在乡下", "2026-03-02"),
+    ("夜儿个刮了一天 今儿能晴不 想晒被子", "2026-03-02"),
     # each date's words are read between its neighbours: 原定 gives up 这周六 only, 改到 asks 下周日
     ("原定这周六，改到下周日，西安下雨吗", "2026-03-15"), ("3月8号，其实是3月9号", "03-09"),
     ("3月3号哦不是3月5号", "03-05"), ("河池市不是，南宁市5月4日至7日", "05-04"),  # 不是 gives up the city there
