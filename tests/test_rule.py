@@ -154,6 +154,7 @@ def test_sound_alike_typos(real, query, city):
     ("想去都江堰玩，天气好吗", None),       # the irrigation works (a sight)
     ("去峨眉山看日出冷吗", None),           # the mountain, not 眉山
     ("峨眉山市明天下雨吗", "峨眉山市"),
+    ("五大连池市 这周末 冷不冷", "五大连池市"),  # not 大连 inside it (249th-256th sittings)
     ("去了张家界，张家界市明天下雨吗", "张家界市"),  # one city named twice is no pair (6b): the scores pick
 ])
 def test_full_name_only_cities_and_one_city_named_twice(real, query, city):
