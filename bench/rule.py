@@ -125,7 +125,7 @@ _NOT_CITY_WORDS = (
     "黄石寨",  # a peak of 张家界, not the city 黄石
     "三台山",  # a mountain of 芒市 (and of other places), not the city 台山 (161st sitting)
     "三河古镇",  # a town of 肥西 (合肥), not the city 三河 (183rd sitting)
-    "护林员",  # a forest ranger, not 虎林 typed by sound (187th sitting)
+    "护林",  # 护林员, 护林站: forest rangers and their post, not 虎林 typed by sound (187th, 249th-256th sittings)
     "东台吉乃尔",  # a salt lake of 格尔木, not the city 东台 (188th sitting)
     "都匀毛尖", "信阳毛尖",  # teas named after their cities (169th sitting)
     "樱桃园",  # a cherry orchard, not the city 桃园 (153rd-160th sittings)

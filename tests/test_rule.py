@@ -707,6 +707,7 @@ def test_lists_routes_and_cantonese_words(question, expected):
     # 185th-192nd sittings
     ("本来定6月6号 往后挪了五天 那天天气", None, (None, "06-11")),
     ("护林员 明天 巡山", None, (None, None)),  # no 虎林 typed by sound
+    ("护林站在漠河 明天有雨没", None, ("漠河", None)),  # 护林站: no 虎林 either
     ("东台吉乃尔湖 明天", "2026-03-01", (None, "2026-03-02")),  # a salt lake, not the city 东台
     ("弥勒温泉 周末", "2026-11-25", ("弥勒", "2026-11-28")),  # a hot spring named after its county-level city
     ("原定10月6号，推迟一周 南宁", None, ("南宁", "10-13")),  # a comma before the postponement (196th sitting)
