@@ -480,6 +480,7 @@ def test_pinyin_day_words_english_years_spans_and_weekday_numerals(question, exp
     # each date's words are read between its neighbours: 原定 gives up 这周六 only, 改到 asks 下周日
     ("原定这周六，改到下周日，西安下雨吗", "2026-03-15"), ("3月8号，其实是3月9号", "03-09"),
     ("3月3号哦不是3月5号", "03-05"), ("河池市不是，南宁市5月4日至7日", "05-04"),  # 不是 gives up the city there
+    ("周五 sorry 我是说周六 有雨吗", "2026-03-07"), ("明天 我说的是后天", "2026-03-04"),  # I mean ...
     # a written date given up yields to the relative day asked
     ("1月19号就算了，后天南京天气", "2026-03-04"), ("原定2/4，现在改明天了", "2026-03-03"),
 ])
