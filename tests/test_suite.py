@@ -753,6 +753,20 @@ WILD_TAGS = {
     "suizhou-xiaogan-life", "tibet-nyingchi-villages", "two-cities-15", "two-dates-21", "typos-mixed-21",
     "vague-and-none-23", "voice-slips-18", "weekdays-20", "yangjiang-yunfu-life", "yunnan-honghe-villages",
     "zhoukou-shangqiu-life",
+    "bozhou-fuyang-life", "changzhi-jincheng-life", "chenzhou-yongzhou-life", "coach-bus-drivers", "complaints-22",
+    "corrections-25", "crayfish-farmers", "crop-drone-pilots", "date-formats-22", "dialect-days-19",
+    "english-chinese-mix-23", "english-only-25", "festival-days-23", "follow-ups-17", "foreign-cities-24",
+    "forest-fire-watchers", "fragments-24", "fujian-wuyishan-villages", "grave-sweeping-families", "group-chat-21",
+    "guangxi-hezhou-villages", "guizhou-qianxinan-villages", "heilongjiang-heihe-villages", "high-voltage-linemen",
+    "hk-macau-tw-18", "hunan-xiangxi-villages", "jilin-yanbian-villages", "kite-flyers", "land-surveyors",
+    "liaocheng-dezhou-life", "lunar-days-23", "misc-realistic-227", "misc-realistic-228", "misc-realistic-229",
+    "misc-realistic-230", "misc-realistic-231", "misc-realistic-232", "misc-realistic-233", "misc-realistic-234",
+    "numbers-noise-25", "nursery-school-teachers", "places-not-cities-23", "range-and-span-21", "relative-days-17",
+    "sea-salt-workers", "shandong-yimeng-villages", "short-replies-14", "sichuan-ganzi-villages",
+    "siping-liaoyuan-life", "snowboard-coaches", "tea-garden-workers", "toll-booth-staff", "tongren-bijie-life",
+    "two-cities-16", "two-dates-22", "typos-mixed-22", "vague-and-none-24", "voice-slips-19", "water-meter-readers",
+    "wedding-makeup-artists", "weekdays-21", "wild-mushroom-foragers", "xinyang-zhumadian-life",
+    "zhaoqing-maoming-life",
 }
 
 
