@@ -38,7 +38,8 @@
 #                                  # trained at once on the one GPU, then rule, hybrid, qlora+resolve per adapter
 #                                  # (= variants-train, variants-bench); a word of $VARIANTS is NAME (this tree),
 #                                  # NAME:PATH=FILE (a copy of the tree with PATH replaced by the carried FILE) or
-#                                  # NAME:--flag=value[,--flag2=value2] (this tree, more finetune arguments), e.g.
+#                                  # NAME:--flag=value[,--flag2=value2] (this tree, more finetune arguments) or
+#                                  # NAME:PATH=FILE,--flag=value (both), e.g.
 #                                  # VARIANTS="old:datasets/written.jsonl=.gpu/written-old.jsonl new heavy:--mix=written-40,--seed=1"
 #   bash scripts/h100.sh ddp       # (2 GPUs: kind nvidia-h200-x2) the gpu phrase fine-tune and a qlora+resolve bench
 #                                  # on 1 GPU and on $NPROC (default 2) through torchrun -> $OUT/report.tar;
@@ -124,9 +125,11 @@ case "$1" in
       case "$spec" in
         "") ;;
         --*) args=$(printf '%s' "$spec" | tr ',' '\n' | sed 's/=/ /' | tr '\n' ' ') ;;  # --a=1,--b=2
-        *) tree=$S/tree-$name; rm -rf "$tree"; mkdir -p "$tree"
+        *) file=${spec%%,*}; rest=${spec#"$file"}; rest=${rest#,}  # PATH=FILE[,--flag=value...]
+           tree=$S/tree-$name; rm -rf "$tree"; mkdir -p "$tree"
            tar cf - --exclude=./.gpu --exclude=./reports --exclude=./runs --exclude=./.git . | tar xf - -C "$tree"
-           cp "${spec#*=}" "$tree/${spec%%=*}"; sha256sum "$tree/${spec%%=*}" ;;
+           cp "${file#*=}" "$tree/${file%%=*}"; sha256sum "$tree/${file%%=*}"
+           args=$(printf '%s' "$rest" | tr ',' '\n' | sed 's/=/ /' | tr '\n' ' ') ;;
       esac
       echo "$name: tree $tree, finetune --profile gpu $args ${FT_ARGS:-}"
       # one GPU each where there are several (kind nvidia-h200-x2), else all share one (seconds then no speed figure)
