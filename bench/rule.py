@@ -53,6 +53,10 @@ Cities, rule by rule
     5f. One mention named only to be left out (``除了哈尔滨，东北还有哪里明天下雪``): ``null``. One mention that is
         an origin (``from 上海``, ``从上海``), or not a destination while a city in Latin letters is
         (``伦敦这边…去Brighton``), yields to the Latin one (``Paris … flying in from 上海``).
+    5g. One mention that is where the writer works, lives or sets off (``在A上班``, ``从A开车回…``), never asked
+        itself (no date, weather word or 呢 right after it), while the home (老家) is named by a place that is no
+        city or asked about (``老家是X的``, ``回X老家``, ``老家那边``): ``null``, the weather is asked at home
+        (WILD.md).
     5d. (Tried before 5c.) A city read only with 市 (``datasets/full_names.tsv``) typed short, as written, at a
        phrase start right before a date or a weather word (``中山明天天气``, ``石狮3月5号``); never a province,
        district or sight (``_SHORT_NEVER``), never inside a word (``中山路``).
@@ -722,6 +726,43 @@ def _origin_of_trip_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> b
 
 _SET_OFF_THEN = re.compile(r"(?:市)?出发[\s，,、]+")
 
+# Rule 5g: the only city is where the writer works, lives or sets off (在郴州上班, 从株洲开车回…), never asked itself,
+# and the question is about the home (老家) named by a place that is no city: 在郴州上班 老家江永的 想问下江永…;
+# 从株洲开车回衡东老家; 老家武乡的 在晋城打工 想问问老家那边 (WILD.md: 老家 + city asks that city; a county asks none).
+_HOME_ASKED = re.compile(r"(?:是|在|就在|就是)?\s*(?:那边|那儿|那里|那旮|那块|那头)")
+_HOME_NOT_NAME = re.compile(r"[那这的呢话人也都就了吗啊过回有要想去在是还和跟我你他她俺咱今明后昨前下上这每]")
+_HOME_BEFORE = re.compile(r"回\s*([\u4e00-\u9fff]{2,4})\s*$")
+_HOME_NOT_BEFORE = ("自己", "咱们", "我们", "俺们", "他们", "她们", "咱", "俺")
+_AWAY_AT = re.compile(r"(?:在|从)" + _GAP + r"$")
+
+
+def _home_named(folded: str) -> bool:
+    """The question names the writer's home (老家) by a place, or asks about the home itself (老家那边)."""
+    for home in re.finditer("老家", folded):
+        after = re.sub(r"^(?:是|在|就在|就是)?\s*", "", folded[home.end():])
+        if _HOME_ASKED.match(folded, home.end()):
+            return True
+        if re.match(r"[\u4e00-\u9fff]{2}", after) and not (_HOME_NOT_NAME.match(after) or _WEATHER.match(after)
+                                                           or _SHORT_CUE.match(after)):
+            return True  # 老家江永的, 老家是蒙城的, 老家 扶沟
+        before = _HOME_BEFORE.search(folded, 0, home.start())
+        if before and not before.group(1).startswith(("到", "趟", "了", "去")) \
+                and not before.group(1).startswith(_HOME_NOT_BEFORE):
+            return True  # 回衡东老家, 回花垣老家
+    return False
+
+
+def _away_from_named_home(folded: str, m: Mention) -> bool:
+    """Rule 5g: the only city is where the writer is or sets off from, not asked itself (no date, weather word or
+    呢 right after it), and the home (老家) asked about is a place that is no city."""
+    if "老家" not in folded or not _AWAY_AT.search(folded, 0, m.start):
+        return False
+    if _SHORT_CUE.match(folded, m.end) or re.match(r"\s*呢", folded[m.end:]):
+        return False  # 在郑州明天下雪吗: the city is asked
+    if re.match(r"\s*的?老家", folded[m.end:]) or re.search(r"老家\s*(?:是|在|就在|就是)?\s*$", folded[: m.start]):
+        return False  # 老家在信阳, 衡阳老家: the city is the home
+    return _home_named(folded)
+
 
 # A weather word may sit before the conjunction: 武汉热还是长沙热 asks about both, like 武汉还是长沙
 _AND = re.compile(rf"^\s*的?(?:{_WEATHER.pattern}|[春夏秋冬]天)?\s*"
@@ -828,6 +869,8 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
         if (_I_AM_AT.search(text, 0, m.start) or re.search(r"我(?:已经|刚|这边?|这里)?到?$", text[: m.start])) \
                 and _YOUR_SIDE.search(text):
             return None  # 听说你们那边下雪了？我在广州还穿短袖呢: the side asked about is unnamed (53rd sitting)
+        if _away_from_named_home(text, m):
+            return None  # 在郴州上班 老家江永的 想问下江永…: the home asked is no city (rule 5g)
         return None if _origin_of_trip_to_place(text, m, gazetteer) else m
     text = gazetteer.fold(question)  # 天氣 as 天气
     scores = [_score(text, mentions, i) for i in range(len(mentions))]

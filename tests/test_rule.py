@@ -379,6 +379,19 @@ def test_rule_5e_an_origin_city_of_a_trip_to_a_place_that_is_no_city(question, c
 
 
 @pytest.mark.parametrize("question, city", [
+    ("我在苏州上班 老家泗洪的 泗洪明天下雨吗", None),  # the home asked is a county: no city (rule 5g)
+    ("在无锡打工 老家是灌南 那边这周末冷不冷", None),  # 老家是 + a place, then 那边
+    ("下周从南宁开车回上林老家 路上有雾吗", None),  # 回 + a place + 老家: the trip home, from the city
+    ("我在苏州上班 老家泗洪的 苏州明天下雨吗", "苏州"),  # the city itself asked again: the city
+    ("在苏州上班 老家泗洪 苏州呢", "苏州"),  # 呢 right after the city asks it
+    ("在杭州上班 过年不回老家了 明天冷不冷", "杭州"),  # no home named or asked: the city
+    ("老家在信阳 这几天冷不冷", "信阳"),  # the city is the home
+])
+def test_rule_5g_a_work_city_beside_a_home_that_is_no_city(question, city):
+    assert json.loads(rule.extract_one(question))["city"] == city
+
+
+@pytest.mark.parametrize("question, city", [
     ("今晚杭洲下雨吗", "杭洲"), ("这周末城都热不热", "城都"), ("明早郑洲有雾吗", "郑洲"),  # after a time word
     ("拍日照金山要几点起 丽江", "丽江"), ("日照金山明天能看到吗", None),  # the dawn peaks, not the city 日照
     ("今晚乐青下雨吗", "乐青"), ("明天岳清下雨吗", "岳清"), ("明天督匀冷吗", "督匀"),  # 乐 is yue in 乐清; 都匀 du
