@@ -111,7 +111,7 @@ from sft.dates import (
     relative_day_marked,
     shift_date,
 )
-from sft.task import EMOJI, QUOTED, Answer, festival_lunar_day, find_date, traditional_table
+from sft.task import EMOJI, QUOTED, Answer, day_typos, festival_lunar_day, find_date, traditional_table
 
 _NULL = Answer(None, None).to_json()
 
@@ -122,6 +122,9 @@ _NOT_CITY_WORDS = (
     "四平八稳", "普洱茶", "白银价", "黄山毛峰", "祝您安康", "祝你安康", "中山装", "中山路", "北海道",
     "吉林省", "海南省", "明白城",
     "日照金山",  # the sunlit peaks at dawn (a photographers' word), not the city 日照
+    # lakes and gates of mountains that hold a city's name (257th-264th sittings): 东平湖 and 太平湖 are no 平湖, the
+    # gates of 泰山 and 武当山 (南天门, 中天门) no 天门
+    "东平湖", "太平湖", "南天门", "中天门",
     "朝天门",  # 重庆's old city gate and quay, not the city 天门 (WILD.md, 86th sitting)
     "大沙河",  # a river and park in 深圳 (and elsewhere), not the city 沙河 (WILD.md, 93rd sitting)
     "天台山",  # the mountain of 天台 county, not the city 台山 (WILD.md, 105th sitting)
@@ -158,7 +161,7 @@ _PRODUCT = re.compile(r"(?:拉面|牛肉面|牛肉汤|螺蛳粉|火腿|大米|�
                       r"|航空(?!港)|现代(?!化)|卫视|电视台)(?!节)")
 #: A street named after a city (rule 4): 南京路, 北京东路, 长沙街 (not 路过, 路上).
 # a campus, a peninsula; 街子 is a town's name (崇州街子古镇, 122nd sitting); 沈阳中街 is the city's own street (161st)
-_STREET = re.compile(r"[东西南北中]?(?:路(?![过上途程线费边况])|大街|大道)|[东西南北]?街(?![道子])|校区|半岛")
+_STREET = re.compile(r"[东西南北中]?(?:路(?![过上途程线费边况面段])|大街|大道)|[东西南北]?街(?![道子])|校区|半岛")
 #: 长沙县: a county named after its prefecture is a county (县城 after a county-level city is that city).
 _COUNTY_AFTER = re.compile(r"县(?!城)")
 #: Words after 市 that make it the start of a word (rule 3): 北京市区 is 北京 + 市区.
@@ -290,6 +293,12 @@ def load_sound_alike_places() -> frozenset[str]:
     return frozenset(f[0] for _, f in read_tsv(DATA / "sound_alike_places.tsv", ("place", "sounds_like", "county")))
 
 
+@functools.lru_cache(maxsize=1)
+def _typed_days() -> tuple[str, ...]:
+    """The day words typed by sound of ``datasets/day_typos.tsv`` (明添, 今甜, 后田 …)."""
+    return tuple(day_typos()[1])
+
+
 def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
     """Rule 5c: the first span (longest at a position) that is a known name with exactly one character
     replaced by a sound-alike; ``None`` without the tables. The span overlaps no known name or place
@@ -306,7 +315,9 @@ def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
         taken[word.start() : word.start() + len(word[1])] = [True] * len(word[1])
     for start in range(len(folded)):
         phrase_start = start == 0 or bool(_PHRASE_START.match(folded[start - 1])
-                                          or _TIME_BEFORE.search(folded, max(0, start - 4), start))
+                                          or _TIME_BEFORE.search(folded, max(0, start - 4), start)
+                                          # a day word typed by sound before it (明添杭洲, 今甜武汗: 257th-264th)
+                                          or folded[max(0, start - 3) : start].endswith(_typed_days()))
         for length in range(min(5, len(folded) - start), 1, -1):  # 伊斯坦布而 (56th sitting)
             if length < 3 and not phrase_start:
                 continue

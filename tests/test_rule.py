@@ -379,6 +379,18 @@ def test_rule_5e_an_origin_city_of_a_trip_to_a_place_that_is_no_city(question, c
 
 
 @pytest.mark.parametrize("question, city", [
+    ("东平湖明天风大吗", None), ("太平湖 周末钓鱼", None),  # lakes holding 平湖: no city
+    ("南天门 今晚冷吗", None), ("中天门 明早有雾吗", None),  # a mountain's gates holding 天门
+    ("天门 明天下雨吗", "天门"),  # the city itself
+    ("包头路面 明天结冰吗", "包头"), ("包头路段 今晚有雾吗", "包头"),  # 路面/路段 after a city name no street
+    ("南京路 今天人多吗", None),  # a street named after a city stays a street
+    ("明添郑洲下雨吗", "郑洲"),  # a city typed by sound right after a day word typed by sound (明添)
+])
+def test_words_and_typed_days_around_a_city(question, city):
+    assert json.loads(rule.extract_one(question))["city"] == city
+
+
+@pytest.mark.parametrize("question, city", [
     ("我在苏州上班 老家泗洪的 泗洪明天下雨吗", None),  # the home asked is a county: no city (rule 5g)
     ("在无锡打工 老家是灌南 那边这周末冷不冷", None),  # 老家是 + a place, then 那边
     ("下周从南宁开车回上林老家 路上有雾吗", None),  # 回 + a place + 老家: the trip home, from the city
