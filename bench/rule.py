@@ -458,6 +458,18 @@ def _typed_wrong_index() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in index.items()}
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by exactly one letter dropped, added or replaced, or two neighbours swapped (a shared
+    one-letter deletion also pairs words two edits apart: shanghia and shangzhi both lose a letter to shanghi)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :] or (a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[i + 1 :] == shorter[i:]
+
+
 def _latin_city_typed_wrong(question: str, text: str) -> Mention | None:
     """Rule 5b, when no Latin word is a known spelling: a word of seven letters or more one edit from exactly one
     spelling (``Shenzen``, ``Hangzhuo``: 137th, 161st sittings), copied as written; not a word that another spelling
@@ -467,7 +479,7 @@ def _latin_city_typed_wrong(question: str, text: str) -> Mention | None:
         word = m.group(0).lower()
         if word in _EN_NOT_CITY or word in latin_non_cities():
             continue  # Xinjiang is the province (romanized_places.tsv), no Jinjiang typed wrong (241st-248th sittings)
-        close = set().union(*(index.get(v, frozenset()) for v in _deletions(word)))
+        close = {s for s in set().union(*(index.get(v, frozenset()) for v in _deletions(word))) if _one_edit(word, s)}
         if len(close) == 1:
             return Mention(m.start(), m.end(), question[m.start() : m.end()], next(iter(close)))
     return None

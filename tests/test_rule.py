@@ -708,7 +708,8 @@ def test_lists_routes_and_cantonese_words(question, expected):
     ("杭洲市区 今天冷吗", None, ("杭洲", None)),  # a city typed wrong, then 市区: the city without 市
     # 161st-168th sittings
     ("Shenzen tommorow rain?", "2026-05-05", ("Shenzen", "2026-05-06")),  # a Latin spelling one edit away
-    ("spring in Shanghia", None, (None, None)),  # six letters is too short, an English word too often
+    ("spring in Shanghia", None, ("Shanghia", None)),  # two letters swapped; spring (six letters) is too short
+    ("weather in shanghio", None, (None, None)),  # two edits from shanghai and from shangzhi: no city
     ("本来想去西安 最后定了兰州 3月8号", None, ("兰州", "03-08")),  # the final choice
     ("从昆明往香格里拉走 大理冷不冷", None, ("大理", None)),
     ("从理塘往稻城走 国庆 冷不冷", None, (None, "10-01")),  # 往: a trip from the only city to a county
