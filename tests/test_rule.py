@@ -373,6 +373,9 @@ def test_rule_8_the_date_is_read_with_the_city_blanked_out(question, today, date
     ("成都东到万州 周五 雨大吗", None),  # a station written as the city + a direction is the origin (78th sitting)
     ("南京出发 婺源 篁岭 两天 冷吗", None),  # the trip's places listed right after 出发, no verb (80th sitting)
     ("南京出发 明天 冷吗", "南京"),  # nothing listed after 出发: the city
+    ("从温州开车去泰顺 明天路上有雾吗", None),  # a county that places.tsv does not sample (datasets/counties.tsv)
+    ("温州到泰顺的班车 周六 下雨吗", None),  # A到B: the county B is asked
+    ("从温州去玩 明天冷吗", "温州"),  # no place after the trip word: the city
 ])
 def test_rule_5e_an_origin_city_of_a_trip_to_a_place_that_is_no_city(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
