@@ -767,6 +767,20 @@ WILD_TAGS = {
     "two-cities-16", "two-dates-22", "typos-mixed-22", "vague-and-none-24", "voice-slips-19", "water-meter-readers",
     "wedding-makeup-artists", "weekdays-21", "wild-mushroom-foragers", "xinyang-zhumadian-life",
     "zhaoqing-maoming-life",
+    "airport-ground-crews", "anhui-huangshan-villages", "anshun-liupanshui-life", "bamboo-raft-pilots",
+    "bengbu-huainan-life", "bridal-car-drivers", "cable-car-operators", "cold-chain-truckers", "complaints-23",
+    "corrections-26", "date-formats-23", "dialect-days-20", "dragon-dance-troupes", "english-chinese-mix-24",
+    "english-only-26", "festival-days-24", "follow-ups-18", "foreign-cities-25", "fragments-25",
+    "gansu-gannan-villages", "ganzhou-pingxiang-life", "group-chat-22", "guangyuan-bazhong-life",
+    "hebei-chengde-villages", "highway-maintenance-crews", "hk-macau-tw-19", "hot-air-balloon-crews",
+    "hubei-shennongjia-villages", "ice-fishing-guides", "jiujiang-shangrao-life", "kiln-workers", "lotus-root-diggers",
+    "lunar-days-24", "misc-realistic-235", "misc-realistic-236", "misc-realistic-237", "misc-realistic-238",
+    "misc-realistic-239", "misc-realistic-240", "misc-realistic-241", "misc-realistic-242", "numbers-noise-26",
+    "oyster-shuckers", "pearl-farmers", "places-not-cities-24", "quanzhou-zhangzhou-life", "range-and-span-22",
+    "reed-cutters", "relative-days-18", "salt-lake-workers", "shanxi-lvliang-villages", "short-replies-15",
+    "taian-jining-life", "tobacco-farmers", "two-cities-17", "two-dates-23", "typos-mixed-23", "vague-and-none-25",
+    "voice-slips-20", "weekdays-22", "xinjiang-altay-villages", "yanan-yulin-life", "yunnan-nujiang-villages",
+    "zhejiang-lishui-villages",
 }
 
 
