@@ -180,7 +180,10 @@ _TO = re.compile(
 _AT = re.compile(r"(?:在|来|住)" + _GAP + r"$")
 _FROM = re.compile(r"(?:从|离开|自|由|离|(?<![A-Za-z])from|(?:^|[\s，,])[人我]在)" + _GAP + r"$")  # 人在钦州，…去鼓楼区
 # 重庆北到万州, 济南西站出发: a station written as the city + a direction is the city (WILD.md, 6th and 78th sittings)
-_FROM_AFTER = re.compile(r"^(?:市)?(?:[东南西北]?站|[东南西北](?=[到去出飞]))?(?:出发|起飞|到|去|飞|人)"
+# 上饶高铁站到婺源, 阿勒泰市区到红墩乡, 拉萨转车去…: the city's station or town centre, a ride taken there (257th-264th)
+_FROM_AFTER = re.compile(r"^(?:市区|市里|城区|市)?"
+                         r"(?:高铁站|火车站|汽车站|客运站|[东南西北]?站|[东南西北](?=[到去出飞]))?"
+                         r"(?:转车|坐车|开车|打车|骑车|坐船)?(?:出发|起飞|到|去|飞|人)"
                          r"|^\s+(?:到|出发)(?![了过啦])")  # 成都 到 九寨沟: typed apart (159th sitting)
 
 
@@ -755,7 +758,13 @@ def _origin_of_trip_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> b
                 # sittings); not in a municipality, whose districts were cities of their own (重庆北到万州)
                 return not (station and name in _districts() and city == short_name(m.key)
                             and city not in _MUNICIPALITIES)
+        if _TOWN.match(folded, start):
+            return True  # a town or township named with its 镇/乡 (到红墩乡, 去五夫镇): no city either
     return False
+
+
+# A town or township written with its suffix right after a trip word (红墩乡, 五夫镇), not a word ending so (家乡).
+_TOWN = re.compile(r"(?!家乡|老乡|故乡|他乡|城乡|下乡|回乡|重镇|古镇|小镇)[\u4e00-\u9fff]{1,3}?[镇乡](?![下亲村里])")
 
 
 _SET_OFF_THEN = re.compile(r"(?:市)?出发[\s，,、]+")

@@ -376,6 +376,9 @@ def test_rule_8_the_date_is_read_with_the_city_blanked_out(question, today, date
     ("从温州开车去泰顺 明天路上有雾吗", None),  # a county that places.tsv does not sample (datasets/counties.tsv)
     ("温州到泰顺的班车 周六 下雨吗", None),  # A到B: the county B is asked
     ("从温州去玩 明天冷吗", "温州"),  # no place after the trip word: the city
+    ("温州高铁站到泰顺 明天下雨吗", None), ("温州市区到雁荡镇 路上有雾吗", None),  # from its station or centre
+    ("温州开车去泰顺 周末冷吗", None),  # a ride named between the city and the trip word
+    ("从温州回家乡 明天冷吗", "温州"),  # 家乡 is no town
 ])
 def test_rule_5e_an_origin_city_of_a_trip_to_a_place_that_is_no_city(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
