@@ -212,6 +212,13 @@ _NTH_DAY = (r"\s*(?:[1-7一二三四五六七]\s*天\s*)?(?:放假|假期|长假
 # 2025年国庆, 二〇二五年的中秋: a festival in a named (numeric) year.
 _YEAR_FESTIVAL = re.compile(rf"(?:(?<![\d{CN_NUMERALS}])(?P<y>{YEAR})年的?|(?<![\d.\-A-Za-z])(?P<yy>20\d\d)\s*)"
                             rf"(?P<f>{_FESTIVAL})(?P<nth>{_NTH_DAY})?")  # 2025年国庆; 2026 七夕, 2027春节 (apart)
+# 2027年正月初八, 2026年农历八月十八, 2028年五月初五: a lunar day in a named (numeric) year, absolute (257th-264th
+# sittings), of that lunar year (2026年腊月二十五 is 2027-02-01); a month written with a numeral is lunar only with
+# 农历/阴历 or a day 初N
+_YEAR_LUNAR = re.compile(rf"(?<![\d{CN_NUMERALS}])(?P<y>{YEAR})年的?(?:(?:农历|阴历)(?P<m>正|腊|冬|{NUM})月"
+                         rf"(?P<d>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|{NUM})"
+                         rf"|(?P<m2>正|腊|冬)月(?P<d2>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|{NUM})"
+                         rf"|(?P<m3>{NUM})月(?P<d3>初[一二三四五六七八九十]))")  # 九月廿二 may be Gregorian
 # 元旦前一天, 中秋节后一天, 情人节前两天: a number of days before or after the festival's day (WILD.md, 15th sitting).
 _SHIFT = r"(?:节)?的?(?P<sd>前|后)第?(?P<sn>[一两二三四五六七1-7])天"  # 五一的前两天 too
 # 五一调休, 国庆节后第一个工作日: a working day the holiday schedule decides, no date of the festival's.
@@ -488,6 +495,16 @@ def find_festival(text: str) -> tuple[int | None, int, int] | None:
                 day += dt.timedelta(days=nth - 1)
         if day is not None:
             return day.year, day.month, day.day
+    for match in _YEAR_LUNAR.finditer(text):
+        try:
+            year = parse_number(match["y"])
+            named = match["m"] or match["m2"] or match["m3"]
+            month = {"正": 1, "腊": 12, "冬": 11}.get(named) or parse_number(named)
+            day = parse_number((match["d"] or match["d2"] or match["d3"]).removeprefix("初").replace("廿", "二十"))
+            solar = LunarDate(year + (2000 if year < 100 else 0), month, day).to_solar_date()
+        except _ERRORS:
+            continue
+        return solar.year, solar.month, solar.day
     for match in _FESTIVAL_THEN_YEAR.finditer(text):  # New Year's Day 2027, Christmas 2026 (79th sitting)
         day = festival_date(match["f"] or match["cf"], int(match["yy"] or match["cyy"]))
         if day is not None:

@@ -640,6 +640,9 @@ def test_the_asking_clauses_first_day(question, today, expected):
     ("听说下周末降温", "2026-11-18", "2026-11-28"), ("下周三 下周四 青岛 哪天有雨", "2026-10-20", "2026-10-28"),
     ("2. 3.15 去嘉兴", None, "03-15"), ("6月最后一天 毕业", None, "06-30"), ("2028年2月最后一天", None, "2028-02-29"),
     ("圣诞灯饰 好看吗", None, None), ("二二八 连假", None, "02-28"),
+    ("2028年正月初九 去庙会", None, "2028-02-03"), ("二〇二六年农历七月初七 约会", None, "2026-08-19"),  # lunar, a year
+    ("2026年冬月初十 办酒", None, "2026-12-18"),  # that lunar year's eleventh month
+    ("2027年九月廿二 晴吗", None, "2027-09-22"),  # a numeral month and 廿: Gregorian, as written
 ])
 def test_typed_day_words_chat_english_lists_and_month_days(question, today, expected):
     assert find_date(question, today=today) == expected
