@@ -35,6 +35,7 @@ from sft.dates import (
     LUNAR_MD,
     NUM,
     YEAR,
+    as_date,
     asked_scores,
     find_festival,
     parse_number,
@@ -520,7 +521,7 @@ def find_date(question: str, today: dt.date | None = None) -> str | None:
     if month_day is None:
         month_day = _month_last_day(text)
     if month_day is not None and not md_given_up:
-        return _with_year_lead(text, month_day)
+        return _this_year(text, _with_year_lead(text, month_day), today)
     found = found or month_day
     if found is not None:  # only given-up written dates: a relative day the question asks wins over them
         day = resolve_relative(text, today)
@@ -554,6 +555,27 @@ def _month_last_day(text: str) -> str | None:
         return format_date(month, last, year)
     except (ValueError, TypeError, calendar.IllegalMonthError):
         return None
+
+
+#: 今年 written apart before a month and day (今年定了4月12号, 今年信阳毛尖开园是4月12号: 249th-264th sittings), and
+#: any other year the question names (明年, 去年, 2027年), which leaves the date as written.
+_THIS_YEAR = re.compile(rf"今年(?!的?\s*{NUM}\s*[月./-])")  # not the 今年 of another date (今年2月2号就算了，四月九日)
+_OTHER_YEAR = re.compile(rf"明年|去年|后年|前年|(?<![\d{CN_NUMERALS}])(?:\d{{2,4}}|[{CN_NUMERALS}]{{2,4}})\s*年")
+
+
+def _this_year(text: str, month_day: str, today: object) -> str:
+    """``month_day`` (``MM-DD``) in the reference day's year when 今年, the only year word, comes before it (the date
+    rule's "a question that names the year": 今年 names it, as in ``今年6月1号``); else as it is."""
+    day = as_date(today)
+    this_year = _THIS_YEAR.search(text)
+    first = _MD.search(text)
+    if day is None or len(month_day) != 5 or this_year is None or first is None or this_year.start() > first.start() \
+            or _OTHER_YEAR.search(text):
+        return month_day
+    try:
+        return format_date(int(month_day[:2]), int(month_day[3:]), day.year)
+    except (ValueError, TypeError):
+        return month_day
 
 
 def _with_year_lead(text: str, month_day: str) -> str:

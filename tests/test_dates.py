@@ -643,6 +643,9 @@ def test_the_asking_clauses_first_day(question, today, expected):
     ("2028年正月初九 去庙会", None, "2028-02-03"), ("二〇二六年农历七月初七 约会", None, "2026-08-19"),  # lunar, a year
     ("2026年冬月初十 办酒", None, "2026-12-18"),  # that lunar year's eleventh month
     ("2027年九月廿二 晴吗", None, "2027-09-22"),  # a numeral month and 廿: Gregorian, as written
+    ("今年定在5月20号 开业 天气", "2026-03-01", "2026-05-20"),  # 今年 apart before the date names its year
+    ("今年定在5月20号 开业 天气", None, "05-20"), ("明年今年都行 5月20号", "2026-03-01", "05-20"),  # two years named
+    ("今年3月1号就算了，五月二十日去", "2026-02-01", "05-20"),  # the 今年 of another date
 ])
 def test_typed_day_words_chat_english_lists_and_month_days(question, today, expected):
     assert find_date(question, today=today) == expected
