@@ -415,7 +415,7 @@ _EN_SHOWN = re.compile(r"\b(?:shows|showing|displays)\s*$", re.IGNORECASE)
 #: The city asked after another (I'm in Kunming, what about Lijiang: 113th sitting).
 _EN_WHAT_ABOUT = re.compile(r"\b(?:what|how)\s+about\s*$", re.IGNORECASE)
 #: A correction before a Latin city (Shenzhen tomorrow, sorry I mean Dongguan: 111th sitting): the one asked.
-_EN_CORRECTED = re.compile(r"(?:\bsorry\b[,\s]*(?:I\s+mean\b)?|\bI\s+mean\b|\bactually\b|\bno\s+wait\b"
+_EN_CORRECTED = re.compile(r"(?:\bsorry\b[,\s]*(?:I\s+mean(?:t)?\b)?|\bI\s+mean(?:t)?\b|\bactually\b|\bno\s+wait\b"
                            r"|不对[,，\s]*是?)[,\s]*$",
                            re.IGNORECASE)
 

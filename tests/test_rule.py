@@ -677,6 +677,7 @@ def test_lists_routes_and_cantonese_words(question, expected):
     ("淮南牛肉汤 好吃", None, (None, None)),  # a dish named after a city names no city
     ("广州明天下雨吗 不对 是佛山", None, ("佛山", None)),  # a correction said aloud (111th sitting)
     ("Hangzhou tomorrow, sorry I mean Suzhou", None, ("Suzhou", None)),
+    ("not Ningbo, I meant Wenzhou - rain on Friday?", None, ("Wenzhou", None)),  # I meant (257th-264th sittings)
     ("东京 大阪 五一 哪里更热", None, ("东京", "05-01")),  # compared (哪里更): asked together, the first
     # 113th-120th sittings
     ("我喺廣州返工 珠海聽日落唔落雨", None, ("珠海", None)),  # Cantonese 我喺 (where I am); 珠海 read only after it
