@@ -781,6 +781,19 @@ WILD_TAGS = {
     "taian-jining-life", "tobacco-farmers", "two-cities-17", "two-dates-23", "typos-mixed-23", "vague-and-none-25",
     "voice-slips-20", "weekdays-22", "xinjiang-altay-villages", "yanan-yulin-life", "yunnan-nujiang-villages",
     "zhejiang-lishui-villages",
+    "bridge-welders", "camel-herders", "chestnut-roasters", "complaints-24", "corrections-27", "date-formats-24",
+    "dialect-days-21", "duck-farmers", "english-chinese-mix-25", "english-only-27", "ferry-captains",
+    "festival-days-25", "film-location-scouts", "follow-ups-19", "foreign-cities-26", "fragments-26",
+    "fujian-ningde-villages", "group-chat-23", "guangxi-baise-villages", "hainan-danzhou-villages", "hk-macau-tw-20",
+    "huangshi-ezhou-life", "hunan-zhangjiajie-villages", "inner-mongolia-chifeng-villages", "kelp-farmers",
+    "linfen-yuncheng-life", "lishui-wenzhou-life", "lunar-days-25", "meteorological-observers", "misc-realistic-243",
+    "misc-realistic-244", "misc-realistic-245", "misc-realistic-246", "misc-realistic-247", "misc-realistic-248",
+    "misc-realistic-249", "misc-realistic-250", "nanyang-pingdingshan-life", "numbers-noise-27", "places-not-cities-25",
+    "quzhou-jinhua-life", "range-and-span-23", "relative-days-19", "rice-noodle-makers", "river-pilots",
+    "school-bus-drivers", "search-and-rescue-dog-handlers", "shandong-heze-villages", "short-replies-16",
+    "sichuan-liangshan-villages", "ski-patrollers", "tibet-shannan-villages", "tofu-makers", "train-ticket-inspectors",
+    "two-cities-18", "two-dates-24", "typos-mixed-24", "vague-and-none-26", "voice-slips-21", "weekdays-23",
+    "weifang-rizhao-life", "wind-turbine-technicians", "yichun-xinyu-life", "zhuzhou-xiangtan-life",
 }
 
 
