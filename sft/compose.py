@@ -37,6 +37,7 @@ from sft.cities import load_nicknames, short_name, train_cities
 from sft.datagen import FULLWIDTH, chinese_number, chinese_year
 from sft.dates import FIXED_FESTIVALS, HOLIDAY_DAYS, NAMED_ONLY
 from sft.dates import LUNAR_FESTIVALS as _RESOLVER_LUNAR
+from sft.dates import READER_ONLY_LUNAR as _READER_ONLY
 from sft.errors import UserError
 from sft.task import Answer, find_date, format_date
 
@@ -87,7 +88,8 @@ FESTIVAL_TAILS = ("", "", "", "", "", "那天", "当天", "前后", "左右", "�
 _COMMON_LUNAR = ("春节", "除夕", "元宵节", "端午", "端午节", "七夕", "中秋", "中秋节", "重阳节", "清明", "清明节")
 #: Lunar festivals and solar terms (no date without a reference day; resolved with one): the common ones
 #: twice as often as the rest of the resolver's names (腊八, 龙抬头, 中元节, 冬至, 立春, 大年初一, ...).
-LUNAR_FESTIVALS = _COMMON_LUNAR * 2 + tuple(n for n in _RESOLVER_LUNAR if n not in _COMMON_LUNAR and not n.isascii())
+LUNAR_FESTIVALS = _COMMON_LUNAR * 2 + tuple(
+    n for n in _RESOLVER_LUNAR if n not in _COMMON_LUNAR and not n.isascii() and n not in _READER_ONLY)
 #: Days people name that the task rule gives no date, even with a reference day: festivals on no fixed
 #: day of the calendar (母亲节, 感恩节), events (音乐节, 开学那天).
 MOVABLE_DAYS = ("母亲节", "父亲节", "感恩节", "复活节", "开斋节", "音乐节", "啤酒节", "樱花节", "灯会", "庙会",

@@ -86,7 +86,7 @@ from borax.calendars.lunardate import LunarDate, TermUtils
 from sft.errors import UserError
 
 __all__ = [
-    "DOUBLED_LUNAR_DAYS", "FIXED_FESTIVALS", "LUNAR_FESTIVALS", "NAMED_ONLY", "VAGUE", "WEEKDAYS",
+    "DOUBLED_LUNAR_DAYS", "FIXED_FESTIVALS", "LUNAR_FESTIVALS", "NAMED_ONLY", "READER_ONLY_LUNAR", "VAGUE", "WEEKDAYS",
     "as_date", "parse_number", "festival_date", "next_festival", "find_festival", "resolve_relative",
 ]
 
@@ -123,6 +123,13 @@ SOLAR_TERMS = ("清明", "立春", "立夏", "立秋", "立冬", "春分", "秋�
                "小满", "小暑", "大暑", "寒露", "小寒", "大寒")
 #: The solar terms that are weather words too: a date only with 节气 written after them (小雪节气那天).
 WEATHER_WORD_TERMS = ("大雪", "小雪", "白露", "霜降", "雨水")
+#: Names the date reader knows that the training data's composer does not draw (sft.compose keeps its draws as they
+#: were): 霜降那天, 白露当天, the term's day named as a day (257th-272nd sittings); 拗九节, Fuzhou's 正月廿九
+#: (265th-272nd).
+READER_ONLY_LUNAR: dict[str, str] = {
+    **{term + day: term for term in WEATHER_WORD_TERMS for day in ("那天", "当天", "那日")},
+    "拗九节": "拗九", "拗九": "拗九",
+}
 #: Lunar festivals and the solar terms: name as written -> canonical name.
 LUNAR_FESTIVALS: dict[str, str] = {
     "春节": "春节", "大年初一": "春节", "除夕": "除夕", "大年三十": "除夕", "岁除": "除夕", "元宵": "元宵",
@@ -143,11 +150,13 @@ LUNAR_FESTIVALS: dict[str, str] = {
     "腊八": "腊八", "腊八节": "腊八", "龙抬头": "龙抬头", "中元节": "中元",
     **{term: term for term in SOLAR_TERMS if term != "清明"},
     **{term + "节气": term for term in WEATHER_WORD_TERMS},
+    **READER_ONLY_LUNAR,
 }
 #: The lunar month and day of each lunar festival (read by ``sft.task`` too: 中秋第二天 is its day + 1).
 LUNAR_MD = {"春节": (1, 1), "元宵": (1, 15), "三月三": (3, 3), "六月六": (6, 6),
             "端午": (5, 5), "七夕": (7, 7), "中秋": (8, 15), "重阳": (9, 9),
-            "腊八": (12, 8), "龙抬头": (2, 2), "中元": (7, 15), "浴佛": (4, 8), "下元": (10, 15)}
+            "腊八": (12, 8), "龙抬头": (2, 2), "中元": (7, 15), "浴佛": (4, 8), "下元": (10, 15),
+            "拗九": (1, 29)}
 #: Vague times: never a date, even with a reference day (no pattern below matches them).
 VAGUE = ("这几天", "最近", "这周", "本周", "下周", "下个月", "月初", "过几天", "过两天", "改天", "晚上", "现在",
          "这两天",
@@ -293,7 +302,8 @@ _REL = re.compile(
         rf"(?P<samedaym>(?<!每){_NOT_AFTER_UP_DOWN}(?P<tm>下个?|上个?)月的?(?:今天|今日|这天|这一天))",
         # weekends before weekdays: 这周末 must not read as 这周 + 末
         rf"(?P<weekend>(?<!每){_NOT_AFTER_UP_DOWN}(?P<sw>下下个?|下个?|上个?|这个?|本)?(?:{_WEEK}末|双休日))",
-        rf"(?P<week>(?<!每){_NOT_AFTER_UP_DOWN}(?P<pw>下下个?|下个?|上上个?|上个?|这个?|本){_WEEK}(?P<pd>{_WD}))",
+        # 下周的周六 (265th-272nd sittings): the week written, then its day with 周 again
+        rf"(?P<week>(?<!每){_NOT_AFTER_UP_DOWN}(?P<pw>下下个?|下个?|上上个?|上个?|这个?|本){_WEEK}(?:的{_WEEK})?(?P<pd>{_WD}))",
         rf"(?P<weekday>(?:(?<![\d{CN_NUMERALS}几每个上下这本])|{_VERBAL_DOWN})(?:周|星期|礼拜)(?P<bd>{_WD}))",
         # English mixed in: next Monday (下周一), this Friday (这周五), on Sunday / Sunday (周日); this / next weekend
         rf"(?P<enweek>(?i:(?:(?:(?P<ep>(?<![a-z])(?:next|nxt|this|coming|on)|下个?|这个?|上个?)\s*)?(?<![a-z])"

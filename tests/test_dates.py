@@ -646,6 +646,9 @@ def test_the_asking_clauses_first_day(question, today, expected):
     ("今年定在5月20号 开业 天气", "2026-03-01", "2026-05-20"),  # 今年 apart before the date names its year
     ("今年定在5月20号 开业 天气", None, "05-20"), ("明年今年都行 5月20号", "2026-03-01", "05-20"),  # two years named
     ("今年3月1号就算了，五月二十日去", "2026-02-01", "05-20"),  # the 今年 of another date
+    ("下周的周五 开会", "2026-05-06", "2026-05-15"),  # 下周 + 的 + its day with 周 again
+    ("白露那天 冷吗", "2026-08-01", "2026-09-07"), ("今天下霜降温了", "2026-08-01", "2026-08-01"),  # 那天 makes a day
+    ("拗九节 回娘家", "2027-02-01", "2027-03-06"), ("今旦 风大无", "2027-05-02", "2027-05-02"),  # Fuzhou words
 ])
 def test_typed_day_words_chat_english_lists_and_month_days(question, today, expected):
     assert find_date(question, today=today) == expected
