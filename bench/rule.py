@@ -125,6 +125,9 @@ _NOT_CITY_WORDS = (
     # lakes and gates of mountains that hold a city's name (257th-264th sittings): 东平湖 and 太平湖 are no 平湖, the
     # gates of 泰山 and 武当山 (南天门, 中天门) no 天门
     "东平湖", "太平湖", "南天门", "中天门",
+    # an underground garage's cars (地库车辆: no 库车), a theme town of outlaws (好汉城: no 汉城), a sunshine recorder
+    # (日照计: no 日照) (265th-272nd sittings)
+    "地库车", "好汉城", "日照计",
     "朝天门",  # 重庆's old city gate and quay, not the city 天门 (WILD.md, 86th sitting)
     "大沙河",  # a river and park in 深圳 (and elsewhere), not the city 沙河 (WILD.md, 93rd sitting)
     "天台山",  # the mountain of 天台 county, not the city 台山 (WILD.md, 105th sitting)
