@@ -167,6 +167,9 @@ _PRODUCT = re.compile(r"(?:拉面|牛肉面|牛肉汤|螺蛳粉|火腿|大米|�
 _STREET = re.compile(r"[东西南北中]?(?:路(?![过上途程线费边况面段])|大街|大道)|[东西南北]?街(?![道子])|校区|半岛")
 #: 长沙县: a county named after its prefecture is a county (县城 after a county-level city is that city).
 _COUNTY_AFTER = re.compile(r"县(?!城)")
+#: 三沙镇, 四坪村: a town or village named like a city (265th-272nd sittings), read as the town (none).
+# 镇 only at a word's end: 镇宁, 镇康, 镇北堡 and 镇海湾 are places of their own after a city (安顺镇宁 is 安顺)
+_TOWN_AFTER = re.compile(r"[乡村](?![下里上子民])|镇(?=[\s，,。！!？?的]|$)")
 #: Words after 市 that make it the start of a word (rule 3): 北京市区 is 北京 + 市区.
 _SHI_WORDS = ("市区", "市民", "市中心", "市内", "市场", "市郊", "市里", "市立",  # 青岛市立医院: 青岛
               "市南区", "市北区", "市中区")  # 青岛市南区 (118th sitting): 青岛 + the district 市南区
@@ -348,7 +351,7 @@ def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
 #: What after a piece ending in 周 makes that 周 a weekday's (周六, 周末), not a 州 typed wrong (rule 5c).
 _WEEKDAY_REST = re.compile(r"[一二三四五六日天末]")
 #: What may not follow a typed-wrong city (rule 5c): the rest of a date (大年初三 is no 大连, 阳历年 no 阳春).
-_NOT_PHRASE_END = re.compile(r"[初年月日号號点點]")
+_NOT_PHRASE_END = re.compile(r"[初年月日号號点點镇乡村]")  # nor a town's or village's name (四坪村, 新州镇)
 #: Characters that are what they say, never a sound-alike typed by mistake: numerals (阿拉二〇二〇年 is
 #: Shanghainese 我们 + a year, not 阿拉尔) and, in a two-character name, 儿 (儿童节); a longer name may be typed
 #: with 儿 (哈儿滨 for 哈尔滨, by voice input).
@@ -564,7 +567,8 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
     result = []
     for m in sorted(kept, key=lambda m: m.start):
         if (m.key in gazetteer.blockers or _inside_word(folded, m) or _STREET.match(folded, m.end)
-                or _PRODUCT.match(folded, m.end) or _COUNTY_AFTER.match(folded, m.end)):
+                or _PRODUCT.match(folded, m.end) or _COUNTY_AFTER.match(folded, m.end)
+                or (_TOWN_AFTER.match(folded, m.end) and not m.key.endswith(("镇", "市")))):
             continue
         if (m.key.endswith("市") and folded.startswith(_SHI_WORDS, m.end - 1)
                 and not folded.startswith(_SOLAR_TERMS_LI, m.end - 1)):  # 昆山市立夏: the solar term 立夏
