@@ -684,7 +684,9 @@ _DROPPED_BEFORE = re.compile(r"原定|原计划|原来|本来|之前|(?<![哦噢
 _DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行(?!就|的话)|算了|取消|出发|开会|起飞|到了|生日)"
                             r"|^[\s，,]*(?:不对|[哦噢喔]不|[呃额哦噢喔啊]\s*不是|[呃额]\s*不(?=[\s，,])|(?i:sorry)\b"
                             r"|[啊哦噢呃额]\s*错了|不好意思|不(?=[\s，,])"  # 196th sitting
-                            r"|[看说写打]错了)")  # 4月5号 打错了 4月6号 (116th sitting)
+                            r"|[看说写打]错了"  # 4月5号 打错了 4月6号 (116th sitting)
+                            # 昨天预报说今天…, 昨晚天气预报讲明天…: the day the forecast was made (249th-272nd sittings)
+                            r"|^(?:晚上|夜里|早上)?的?(?:天气)?预报(?:里)?(?:说|讲|报))")
 #: A return's day asked about (WILD.md, 26th sitting): the date written before 回来/回程 wins.
 _RETURN_ASKED = re.compile(r"(?:回来|回程|返程|返回)\s*的?\s*那天")  # 10月3号返程 那天 (130th sitting)
 _RETURN_AFTER = re.compile(r"\s*(?:就|再)?(?:回来|回程|返程|返回)")

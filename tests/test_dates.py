@@ -649,6 +649,8 @@ def test_the_asking_clauses_first_day(question, today, expected):
     ("下周的周五 开会", "2026-05-06", "2026-05-15"),  # 下周 + 的 + its day with 周 again
     ("白露那天 冷吗", "2026-08-01", "2026-09-07"), ("今天下霜降温了", "2026-08-01", "2026-08-01"),  # 那天 makes a day
     ("拗九节 回娘家", "2027-02-01", "2027-03-06"), ("今旦 风大无", "2027-05-02", "2027-05-02"),  # Fuzhou words
+    ("昨天预报说今天有雪 结果没下", "2026-05-06", "2026-05-06"),  # the forecast's day gives way to the day it named
+    ("明天预报说有雨吗", "2026-05-06", "2026-05-07"),  # the only day: asked
 ])
 def test_typed_day_words_chat_english_lists_and_month_days(question, today, expected):
     assert find_date(question, today=today) == expected
