@@ -651,6 +651,8 @@ def test_the_asking_clauses_first_day(question, today, expected):
     ("拗九节 回娘家", "2027-02-01", "2027-03-06"), ("今旦 风大无", "2027-05-02", "2027-05-02"),  # Fuzhou words
     ("昨天预报说今天有雪 结果没下", "2026-05-06", "2026-05-06"),  # the forecast's day gives way to the day it named
     ("明天预报说有雨吗", "2026-05-06", "2026-05-07"),  # the only day: asked
+    ("去海口过年 除夕那天热不热", "2026-12-01", "2027-02-05"),  # 过年 before a festival is no year named
+    ("2026年 除夕", None, "2026-02-16"), ("明年的中秋", "2026-12-01", "2027-09-15"),  # a year named: its festival
 ])
 def test_typed_day_words_chat_english_lists_and_month_days(question, today, expected):
     assert find_date(question, today=today) == expected
