@@ -128,6 +128,9 @@ _NOT_CITY_WORDS = (
     # an underground garage's cars (地库车辆: no 库车), a theme town of outlaws (好汉城: no 汉城), a sunshine recorder
     # (日照计: no 日照) (265th-272nd sittings)
     "地库车", "好汉城", "日照计",
+    # an everyday word that sounds like a city and names none, so no city typed by sound either (rule 5c): 阿爸 (dad),
+    # no 阿坝 (257th-272nd sittings)
+    "阿爸",
     "朝天门",  # 重庆's old city gate and quay, not the city 天门 (WILD.md, 86th sitting)
     "大沙河",  # a river and park in 深圳 (and elsewhere), not the city 沙河 (WILD.md, 93rd sitting)
     "天台山",  # the mountain of 天台 county, not the city 台山 (WILD.md, 105th sitting)

@@ -388,6 +388,7 @@ def test_rule_5e_an_origin_city_of_a_trip_to_a_place_that_is_no_city(question, c
     ("东平湖明天风大吗", None), ("太平湖 周末钓鱼", None),  # lakes holding 平湖: no city
     ("地库车辆 今晚要挪吗 暴雨", None), ("好汉城 五一人多不", None), ("日照计 要校准 明天", None),
     ("海原 西安镇 明天风大吗", None), ("屏南 四平村 下雨吗", None),  # a town or village named like a city
+    ("阿爸说明天下雨", None), ("阿坝明天下雨吗", "阿坝"),  # 阿爸 (dad) is no 阿坝 typed by sound
     ("安顺镇宁 明天下雨吗", "安顺"), ("邵阳乡下 后天冷吗", "邵阳"),  # 镇宁 a county of its own; 乡下 the countryside
     ("南天门 今晚冷吗", None), ("中天门 明早有雾吗", None),  # a mountain's gates holding 天门
     ("天门 明天下雨吗", "天门"),  # the city itself
