@@ -653,6 +653,7 @@ def test_the_asking_clauses_first_day(question, today, expected):
     ("明天预报说有雨吗", "2026-05-06", "2026-05-07"),  # the only day: asked
     ("去海口过年 除夕那天热不热", "2026-12-01", "2027-02-05"),  # 过年 before a festival is no year named
     ("2026年 除夕", None, "2026-02-16"), ("明年的中秋", "2026-12-01", "2027-09-15"),  # a year named: its festival
+    ("婚期 5.2→5.9 那天热吗", None, "05-09"), ("10月1号 -> 10月3号 改签了", None, "10-03"),  # moved by an arrow
 ])
 def test_typed_day_words_chat_english_lists_and_month_days(question, today, expected):
     assert find_date(question, today=today) == expected
