@@ -783,7 +783,8 @@ _SET_OFF_THEN = re.compile(r"(?:市)?出发[\s，,、]+")
 # and the question is about the home (老家) named by a place that is no city: 在郴州上班 老家江永的 想问下江永…;
 # 从株洲开车回衡东老家; 老家武乡的 在晋城打工 想问问老家那边 (WILD.md: 老家 + city asks that city; a county asks none).
 _HOME_ASKED = re.compile(r"(?:是|在|就在|就是)?\s*(?:那边|那儿|那里|那旮|那块|那头)")
-_HOME_NOT_NAME = re.compile(r"[那这的呢话人也都就了吗啊过回有要想去在是还和跟我你他她俺咱今明后昨前下上这每]")
+_HOME_NOT_NAME = re.compile(r"[那这的呢话人也都就了吗啊过回有要想去在是还和跟我你他她俺咱今明后昨前这每]"
+                            r"|上(?:周|个|礼拜|星期|午|面|边|次|回)|下(?:周|个|礼拜|星期|午|面|边|次|回|雨|雪)")
 _HOME_BEFORE = re.compile(r"回\s*([\u4e00-\u9fff]{2,4})\s*$")
 _HOME_NOT_BEFORE = ("自己", "咱们", "我们", "俺们", "他们", "她们", "咱", "俺")
 _AWAY_AT = re.compile(r"(?:在|从)" + _GAP + r"$")
@@ -791,7 +792,7 @@ _AWAY_AT = re.compile(r"(?:在|从)" + _GAP + r"$")
 
 def _home_named(folded: str) -> bool:
     """The question names the writer's home (老家) by a place, or asks about the home itself (老家那边)."""
-    for home in re.finditer("老家", folded):
+    for home in re.finditer("老家|屋里(?=在|是)", folded):  # Xiang 屋里在茶陵: home (265th-272nd sittings)
         after = re.sub(r"^(?:是|在|就在|就是)?\s*", "", folded[home.end():])
         if _HOME_ASKED.match(folded, home.end()):
             return True
@@ -808,11 +809,12 @@ def _home_named(folded: str) -> bool:
 def _away_from_named_home(folded: str, m: Mention) -> bool:
     """Rule 5g: the only city is where the writer is or sets off from, not asked itself (no date, weather word or
     呢 right after it), and the home (老家) asked about is a place that is no city."""
-    if "老家" not in folded or not _AWAY_AT.search(folded, 0, m.start):
+    if not re.search("老家|屋里(?=在|是)", folded) or not _AWAY_AT.search(folded, 0, m.start):
         return False
     if _SHORT_CUE.match(folded, m.end) or re.match(r"\s*呢", folded[m.end:]):
         return False  # 在郑州明天下雪吗: the city is asked
-    if re.match(r"\s*的?老家", folded[m.end:]) or re.search(r"老家\s*(?:是|在|就在|就是)?\s*$", folded[: m.start]):
+    if re.match(r"\s*的?老家", folded[m.end:]) \
+            or re.search(r"(?:老家|屋里)\s*(?:是|在|就在|就是)?\s*$", folded[: m.start]):
         return False  # 老家在信阳, 衡阳老家: the city is the home
     return _home_named(folded)
 

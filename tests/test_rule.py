@@ -407,6 +407,10 @@ def test_words_and_typed_days_around_a_city(question, city):
     ("我在苏州上班 老家泗洪的 苏州明天下雨吗", "苏州"),  # the city itself asked again: the city
     ("在苏州上班 老家泗洪 苏州呢", "苏州"),  # 呢 right after the city asks it
     ("在杭州上班 过年不回老家了 明天冷不冷", "杭州"),  # no home named or asked: the city
+    ("我在常德上班 老家上海的 上海明天下雨吗", "上海"),  # two cities: rule 6, not 5g
+    ("在长沙上班 老家下雪了 长沙呢", "长沙"),  # 老家下雪: a weather word, no home named
+    ("在岳阳打工 屋里在华容 这周末冷不冷", None),  # Xiang 屋里在: home
+    ("屋里在岳阳 明天冷不冷", "岳阳"),  # the city is the home
     ("老家在信阳 这几天冷不冷", "信阳"),  # the city is the home
 ])
 def test_rule_5g_a_work_city_beside_a_home_that_is_no_city(question, city):
