@@ -788,11 +788,12 @@ _HOME_NOT_NAME = re.compile(r"[那这的呢话人也都就了吗啊过回有要�
 _HOME_BEFORE = re.compile(r"回\s*([\u4e00-\u9fff]{2,4})\s*$")
 _HOME_NOT_BEFORE = ("自己", "咱们", "我们", "俺们", "他们", "她们", "咱", "俺")
 _AWAY_AT = re.compile(r"(?:在|从)" + _GAP + r"$")
+_HOME = re.compile("老家|屋里(?=在|是)")  # Xiang 屋里在茶陵: home (265th-272nd sittings)
 
 
 def _home_named(folded: str) -> bool:
     """The question names the writer's home (老家) by a place, or asks about the home itself (老家那边)."""
-    for home in re.finditer("老家|屋里(?=在|是)", folded):  # Xiang 屋里在茶陵: home (265th-272nd sittings)
+    for home in _HOME.finditer(folded):
         after = re.sub(r"^(?:是|在|就在|就是)?\s*", "", folded[home.end():])
         if _HOME_ASKED.match(folded, home.end()):
             return True
@@ -809,7 +810,7 @@ def _home_named(folded: str) -> bool:
 def _away_from_named_home(folded: str, m: Mention) -> bool:
     """Rule 5g: the only city is where the writer is or sets off from, not asked itself (no date, weather word or
     呢 right after it), and the home (老家) asked about is a place that is no city."""
-    if not re.search("老家|屋里(?=在|是)", folded) or not _AWAY_AT.search(folded, 0, m.start):
+    if not _HOME.search(folded) or not _AWAY_AT.search(folded, 0, m.start):
         return False
     if _SHORT_CUE.match(folded, m.end) or re.match(r"\s*呢", folded[m.end:]):
         return False  # 在郑州明天下雪吗: the city is asked

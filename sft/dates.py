@@ -484,6 +484,16 @@ _OTHER_TIME = re.compile(r"[今明后昨][天晚早日儿]|这[几两]天|近[�
                          r"|[这下本]周|\d{1,2}[号日]|[一二三四五六七八九十]+[号日]|月[初中底]")
 
 
+def _lunar_month(word: str) -> int:
+    """A lunar month as written: 正 (1), 冬 (11), 腊 (12) or a numeral (八 -> 8)."""
+    return {"正": 1, "腊": 12, "冬": 11}.get(word) or parse_number(word)
+
+
+def _lunar_day(word: str) -> int:
+    """A lunar day as written: 初八 -> 8, 廿八 -> 28, 十五 -> 15."""
+    return parse_number(word.removeprefix("初").replace("廿", "二十"))
+
+
 def find_festival(text: str) -> tuple[int | None, int, int] | None:
     """An absolute festival date in a question: ``(year, month, day)`` for a festival in a named numeric
     year (``2025年国庆``, ``二〇二五年中秋``; two-digit years are 20xx), else ``(None, month, day)`` for a
@@ -508,9 +518,8 @@ def find_festival(text: str) -> tuple[int | None, int, int] | None:
     for match in _YEAR_LUNAR.finditer(text):
         try:
             year = parse_number(match["y"])
-            named = match["m"] or match["m2"] or match["m3"]
-            month = {"正": 1, "腊": 12, "冬": 11}.get(named) or parse_number(named)
-            day = parse_number((match["d"] or match["d2"] or match["d3"]).removeprefix("初").replace("廿", "二十"))
+            month = _lunar_month(match["m"] or match["m2"] or match["m3"])
+            day = _lunar_day(match["d"] or match["d2"] or match["d3"])
             solar = LunarDate(year + (2000 if year < 100 else 0), month, day).to_solar_date()
         except _ERRORS:
             continue
@@ -634,9 +643,8 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
         shift = (parse_number(match["lsn"]) * (-1 if match["lsd"] == "前" else 1)) if match["lsd"] else 0
         return None if day is None else day + dt.timedelta(days=shift)
     if kind == "lunardate":
-        named = match["lm"] or match["lm2"] or "正"  # 大年初三: the first month
-        month = {"正": 1, "腊": 12, "冬": 11}.get(named) or parse_number(named)
-        day = parse_number((match["ld"] or match["ld1"]).removeprefix("初").replace("廿", "二十"))  # 廿八: 28
+        month = _lunar_month(match["lm"] or match["lm2"] or "正")  # 大年初三: the first month
+        day = _lunar_day(match["ld"] or match["ld1"])
         if match["lyr"]:  # 今年农历六月初一: that lunar year's, even if past (WILD.md, 39th sitting)
             try:
                 return LunarDate(today.year + _RELATIVE_YEARS[match["lyr"]], month, day).to_solar_date()
@@ -646,7 +654,7 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
     if kind == "yearsago":
         return _day(today.year - parse_number(match["yan"]), today.month, today.day)
     if kind == "lunarbare":  # the next day on or after today that is the lunar month's N-th
-        n = parse_number(match["lbn"] or match["lbd"].removeprefix("初").replace("廿", "二十"))
+        n = _lunar_day(match["lbn"] or match["lbd"])
         # 农历三十: two 29-day months in a row can put the next 30th two months away (none: no date, no crash)
         return next((today + dt.timedelta(days=k) for k in range(120)
                      if LunarDate.from_solar_date(*(today + dt.timedelta(days=k)).timetuple()[:3]).day == n), None)
