@@ -26,7 +26,7 @@ sys.path.insert(0, str(HERE))
 
 from make_cities import EXCLUDED_PROVINCES, parse_locations, read_dictionary  # noqa: E402
 from make_cities import short as short_city  # noqa: E402
-from make_places import CITIES, COUNTY_SHORT_WORDS, fetch_wheel, read_cities  # noqa: E402
+from make_places import CITIES, COUNTY_SHORT_WORDS, fetch_wheel, name_uses, read_cities  # noqa: E402
 
 OUT = HERE / "counties.tsv"
 HEADER = ("name", "county", "prefecture")
@@ -38,11 +38,7 @@ def build(wheel: Path, cities_path: Path = CITIES) -> list[tuple[str, str, str]]
     locations = parse_locations(read_dictionary(wheel))
     city_names = {n for n, _ in read_cities(cities_path)}
     city_shorts = city_names | {short_city(n) for n in city_names}
-    uses: dict[str, int] = {}
-    for depth, name, alias, _, _ in locations:
-        if depth > 0:
-            for key in {name, alias}:
-                uses[key] = uses.get(key, 0) + 1
+    uses = name_uses(locations)
     rows: dict[str, tuple[str, str]] = {}
     for depth, name, alias, province, prefecture in locations:
         if depth != 2 or province in EXCLUDED_PROVINCES or not name.endswith(SUFFIXES):

@@ -420,6 +420,16 @@ class Gazetteer:
         return next((c for c in sorted(self.city_shorts) if c != short and (c in short or short in c)), None)
 
 
+def name_uses(locations) -> dict[str, int]:
+    """How many places below the provinces each full name or short form names (a short form used twice is unsafe)."""
+    uses: dict[str, int] = {}
+    for depth, name, alias, _, _ in locations:
+        if depth > 0:
+            for key in {name, alias}:
+                uses[key] = uses.get(key, 0) + 1
+    return uses
+
+
 def build(
     wheel: Path, cities_path: Path = CITIES, dropped: list[str] | None = None
 ) -> list[tuple[str, str, str, str]]:
@@ -538,12 +548,9 @@ def build(
         if d == 2 and n.endswith("县") and not n.endswith("自治县") and prov not in EXCLUDED_PROVINCES
     ]
     seen: dict[str, int] = {}
-    aliases: dict[str, int] = {}
-    for d, n, a, _, _ in locations:
+    for _, n, _, _, _ in locations:
         seen[n] = seen.get(n, 0) + 1
-        if d > 0:
-            for key in {n, a}:
-                aliases[key] = aliases.get(key, 0) + 1
+    aliases = name_uses(locations)
     missing = set(FAMOUS_COUNTIES) - {n for n, _, _ in counties}
     if missing:
         raise SystemExit(f"FAMOUS_COUNTIES not in the dictionary: {', '.join(sorted(missing))}")
