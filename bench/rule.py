@@ -361,9 +361,9 @@ _NOT_PHRASE_END = re.compile(r"[初年月日号號点點镇乡村]")  # nor a to
 _NUMERALS = frozenset("〇零一二两三四五六七八九十百千")
 _NEVER_TYPED_FOR = _NUMERALS | {"儿"}
 
-#: What may stand before a typed-wrong city (rule 5c): not a letter, digit or Chinese character, or a verb
-#: of going or being somewhere.
-_PHRASE_START = re.compile(r"[^\w]|[_去到在回飞住来]")
+#: What may stand before a typed-wrong city (rule 5c): not a letter, digit or Chinese character, a verb
+#: of going or being somewhere, or 查 (查徐洲). Not 看 or 是: 去看林海, 都是大晴天 (273rd-280th sittings' round).
+_PHRASE_START = re.compile(r"[^\w]|[_去到在回飞住来查]")
 #: Voice input has no spaces or punctuation: a two-character typo may also start right after a time word
 #: (明天苏洲, 那天贵扬, 礼拜三X, 早上X, 这边X) or a wake word (小度小度X). A name of three or more characters
 #: typed with one sound-alike (鄂尔多丝) is rarely an everyday word, so it needs no phrase start.
@@ -373,7 +373,7 @@ _PHRASE_START = re.compile(r"[^\w]|[_去到在回飞住来]")
 _TIME_BEFORE = re.compile(r"(?:[今明后昨前那当每金侯厚]天|明犬|州末|"
                           r"[今明昨][晚早儿]|[号號日]|[早晚]上|[上中下]午|[这那]边|周末"
                           r"|[以之][后前]|(?:周|礼拜|星期)[一二三四五六日天]|小度|同学|那个|[呃嗯]|就是|一下|[问查看]下"
-                          r"|请问)$")  # 请问淄搏 (90th sitting)
+                          r"|请问|[一二两三四五六七八九十几]天|节)$")  # 请问淄搏 (90th sitting); 未来三天X, 中秋节X
 
 
 def _scan(folded: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:

@@ -428,6 +428,9 @@ def test_rule_5g_a_work_city_beside_a_home_that_is_no_city(question, city):
     ("富顺 明天下雨吗", None), ("青阳明天冷吗", None), ("临安 明天下雨吗", None),
     # a 周 that starts a weekday is no 州 typed wrong (定周末: no 定州); a digit after it may be a date's (梅周7月5日)
     ("来定周末 下雨吗", None), ("问下梅周7月5日会不会下雨", "梅周"),
+    # after 查, a count of days or a festival (查苏洲, 未来两天贵扬, 端午节城都); 是 and 看 stay no phrase start
+    ("帮我查苏洲后天冷不冷", "苏洲"), ("未来两天贵扬会下雨吗", "贵扬"), ("端午节城都热不热", "城都"),
+    ("这几天都是大晴天吗", None), ("周末去看林海 冷不冷", None),
 ])
 def test_sound_alikes_after_time_words_and_common_words_holding_a_city(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
