@@ -794,6 +794,21 @@ WILD_TAGS = {
     "sichuan-liangshan-villages", "ski-patrollers", "tibet-shannan-villages", "tofu-makers", "train-ticket-inspectors",
     "two-cities-18", "two-dates-24", "typos-mixed-24", "vague-and-none-26", "voice-slips-21", "weekdays-23",
     "weifang-rizhao-life", "wind-turbine-technicians", "yichun-xinyu-life", "zhuzhou-xiangtan-life",
+    # 273rd-280th sittings
+    "abalone-divers", "changde-yiyang-life", "citrus-growers", "complaints-25", "corrections-28",
+    "county-fair-organisers", "date-formats-25", "dialect-days-22", "drone-light-show-crews", "elevator-installers",
+    "english-chinese-mix-26", "english-only-28", "festival-days-26", "follow-ups-20", "foreign-cities-27",
+    "forklift-warehouse-staff", "fragments-27", "gas-pipeline-patrollers", "goji-pickers", "group-chat-24",
+    "guizhou-tongren-villages", "hebei-zhangjiakou-villages", "heilongjiang-daxinganling-villages",
+    "heyuan-meizhou-life", "hk-macau-tw-21", "jiangxi-wuyuan-villages", "jieyang-shanwei-life",
+    "jilin-baishan-villages", "lantern-makers", "liuzhou-guilin-life", "lunar-days-26", "lychee-growers",
+    "maoming-yangjiang-life", "misc-realistic-251", "misc-realistic-252", "misc-realistic-253", "misc-realistic-254",
+    "misc-realistic-255", "misc-realistic-256", "misc-realistic-257", "misc-realistic-258", "ningxia-guyuan-villages",
+    "numbers-noise-28", "open-air-cinema-operators", "outdoor-wedding-planners", "places-not-cities-26",
+    "qinghai-yushu-villages", "range-and-span-24", "relative-days-20", "sea-cucumber-farmers", "seaweed-dryers",
+    "shaanxi-hanzhong-villages", "short-replies-17", "suining-ziyang-life", "suqian-huaian-life", "tunnel-engineers",
+    "two-cities-19", "two-dates-25", "typos-mixed-25", "vague-and-none-27", "voice-slips-22", "weekdays-24",
+    "xinxiang-jiaozuo-life", "yak-herders",
 }
 
 
