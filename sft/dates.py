@@ -124,10 +124,10 @@ SOLAR_TERMS = ("清明", "立春", "立夏", "立秋", "立冬", "春分", "秋�
 #: The solar terms that are weather words too: a date only with 节气 written after them (小雪节气那天).
 WEATHER_WORD_TERMS = ("大雪", "小雪", "白露", "霜降", "雨水")
 #: Names the date reader knows that the training data's composer does not draw (sft.compose keeps its draws as they
-#: were): 霜降那天, 白露当天, the term's day named as a day (257th-272nd sittings); 拗九节, Fuzhou's 正月廿九
-#: (265th-272nd).
+#: were): 霜降那天, 白露当天, 霜降那几天, the term's day named as a day (257th-280th sittings); 拗九节,
+#: Fuzhou's 正月廿九 (265th-272nd).
 READER_ONLY_LUNAR: dict[str, str] = {
-    **{term + day: term for term in WEATHER_WORD_TERMS for day in ("那天", "当天", "那日")},
+    **{term + day: term for term in WEATHER_WORD_TERMS for day in ("那天", "当天", "那日", "那几天")},
     "拗九节": "拗九", "拗九": "拗九",
 }
 #: Lunar festivals and the solar terms: name as written -> canonical name.
@@ -265,7 +265,9 @@ _REDUPLICATED = "|".join(c + c for c in _VERB)
 # 听说下周末, 请问下周六 (请问 is one word: 请问 + 下周六; WILD.md, 49th sitting)
 _VERBAL_DOWN = rf"(?<=[一{_VERB}]下)" + "".join(f"(?<!{c}{c}下)" for c in _VERB) + "(?<!听说下)(?<!请问下)"
 _NOT_AFTER_UP_DOWN = (
-    rf"(?:{_VERBAL_DOWN}|(?<=听说)|(?<=请问)|(?<=(?:{_REDUPLICATED}))|(?<![上下一{_VERB}])|(?<=[一{_VERB}])(?!下)|(?<=[{_VERB}])(?=下个))"
+    rf"(?:{_VERBAL_DOWN}|(?<=听说)|(?<=请问)|(?<=(?:{_REDUPLICATED}))|(?<![上下一{_VERB}])|(?<=[一{_VERB}])(?!下)|(?<=[{_VERB}])(?=下个)"
+    # 山上这礼拜六, 楼下这周末: 这/本 after a place's 上/下 starts a phrase (273rd-280th sittings)
+    r"|(?<=[上下])(?=[这本]))"
 )
 # 周一起 = together; 周天气 = the weather; 下周六盘水 = 下周 + the city 六盘水; 下周三亚 = 下周 + 三亚
 _WD = "(?:一(?!起)|二|三(?!亚)|四|五|六(?!盘水)|日|天(?!气))"
@@ -275,7 +277,9 @@ _REL = re.compile(
         # 三年前的今天: that many years back (WILD.md, 47th sitting; like 去年今天)
         rf"(?P<yearsago>(?<![\d{CN_NUMERALS}])(?P<yan>{_COUNT})年前的?(?:今天|今日|这天|这一天))",
         rf"(?P<ryear>(?<![\d{CN_NUMERALS}])(?P<ry>{_alternation(_RELATIVE_YEARS)})的?"
-        rf"(?:(?P<rym>{NUM})(?:月份?|[./-])(?P<ryd>{NUM}){DAY_END}?|(?P<ryf>{_FESTIVAL})|(?P<ryt>今天|今日|这天|这一天|同一天)))",
+        # 今年三月三: the festival this year, not March 3rd (a doubled lunar day without 号/日: 273rd-280th sittings)
+        rf"(?:(?!{DOUBLED_LUNAR_DAYS}(?![号日號\d{CN_NUMERALS}]))(?P<rym>{NUM})(?:月份?|[./-])(?P<ryd>{NUM}){DAY_END}?"
+        rf"|(?P<ryf>{_FESTIVAL})|(?P<ryt>今天|今日|这天|这一天|同一天)))",
         rf"(?P<lunar>(?<![\d{CN_NUMERALS}今明去前后本]年)(?<![\d{CN_NUMERALS}今明去前后本]年的)(?!{_MARCH_3RD})(?P<lf>{_alternation(LUNAR_FESTIVALS)})(?!初[一二三四五六七八九十]){_NOT_BEFORE_AFTER}"
         rf"(?:{_SHIFT.replace('?P<sd>', '?P<lsd>').replace('?P<sn>', '?P<lsn>')})?)",
         # a lunar calendar day: 农历八月十五, 阴历腊月初八, 大年初三, 正月初六, 正月十五
@@ -683,7 +687,10 @@ _CORRECTED_BEFORE = re.compile(r"不对|[呃额]\s*是?\s*$|不是[^，,。]{1,6
                                r"|[看说写打]错了[，,\s]*(?:是|应该是)?\s*$|(?<!没)错了[，,\s]*(?:是|应该是)\s*$"
                                r"|我是说\s*$|我说的是\s*$"  # 明天下雪吗 sorry 我是说后天 (249th-256th sittings)
                                r"|[哦噢喔呃额啊]\s*不是"
-                               r"|[哦噢喔呃额啊]\s*不[，,\s]+(?:是\s*)?$|(?i:sorry)[，,\s]*(?:(?i:i\s+mean)\s*|是\s*)?$")
+                               r"|[哦噢喔呃额啊]\s*不[，,\s]+(?:是\s*)?$|(?i:sorry)[，,\s]*(?:(?i:i\s+mean)\s*|是\s*)?$"
+                               # 8.8 → 8.18 打错了: the day an arrow points to, though a word after it explains
+                               # the slip (273rd-280th sittings)
+                               r"|(?:→|->|=>|➡️?)\s*$")
 _DROPPED_BEFORE = re.compile(r"原定|原计划|原来|本来|之前|(?<![哦噢喔呃额啊])(?<![哦噢喔呃额啊]\s)不是|生日|出生|不要"
                              r"|你查的是|退房|离店"  # 入住 12/24 退房 12/26: the check-out day (140th sitting)
                              r"|(?:刚才|刚刚|之前|上次)[问查]的是")  # 刚才问的是上周三 我其实想问下周三 (148th)

@@ -654,6 +654,10 @@ def test_the_asking_clauses_first_day(question, today, expected):
     ("去海口过年 除夕那天热不热", "2026-12-01", "2027-02-05"),  # 过年 before a festival is no year named
     ("2026年 除夕", None, "2026-02-16"), ("明年的中秋", "2026-12-01", "2027-09-15"),  # a year named: its festival
     ("婚期 5.2→5.9 那天热吗", None, "05-09"), ("10月1号 -> 10月3号 改签了", None, "10-03"),  # moved by an arrow
+    ("婚期 6.6 → 6.16 写错了 热吗", None, "06-16"),  # the arrow's day, though a word after it explains the slip
+    ("今年三月三 柳州下雨吗", "2027-02-01", "2027-04-09"), ("今年三月三号 柳州", "2027-02-01", "2027-03-03"),  # lunar
+    ("白露那几天 会凉快吗", "2026-08-20", "2026-09-07"),  # a weather-word term named as days: its day
+    ("山上这礼拜天冷不冷", "2026-05-06", "2026-05-10"), ("楼下这周末吵不吵", "2026-05-06", "2026-05-09"),  # 上/下 + 这
 ])
 def test_typed_day_words_chat_english_lists_and_month_days(question, today, expected):
     assert find_date(question, today=today) == expected
