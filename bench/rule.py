@@ -67,8 +67,8 @@ Cities, rule by rule
              may sit between);
          +1  right after 在/来/住 (``_AT``);
          -3  right after 从/离开/自/由/离 (``_FROM``), or followed by 出发/起飞/到/去/飞/人 (``_FROM_AFTER``).
-    6b. Cities asked together (``A和B``, ``A还是B``, ``A、B``, ``A热还是B热``, ``A B 哪个冷``): the first named wins
-        (README's task rule).
+    6b. Cities asked together (``A和B``, ``A还是B``, ``A、B``, ``A热还是B热``, ``A B 哪个冷``, ``A比B冷``): the first
+        named wins (README's task rule).
         One city named twice (``爬黄山，黄山市的天气``) is no pair: the scores of rule 6 pick the form.
     6c. Corrections and follow-ups outweigh every other word: +4 after ``我说的是``/``应该是``/``换成``… or before
         ``呢`` (``那咸阳呢``), -4 after ``不是`` (not ``哦不是``, a speaker correcting themself) or ``你说的是``/
@@ -325,6 +325,14 @@ def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
         taken[begin:end] = [True] * (end - begin)
     for word in _NOT_CITY_WORD_AT.finditer(folded):  # 护林员 is no 虎林 typed by sound (187th sitting)
         taken[word.start() : word.start() + len(word[1])] = [True] * len(word[1])
+    counties = _county_names()  # 去靖边: 靖边 is a county, no 曲靖 typed by sound (273rd-280th sittings)
+    for start in range(len(folded)):
+        for length in (4, 3, 2):
+            piece = folded[start : start + length]
+            if piece in counties and not (piece[-1] in "今明后昨前" and folded[start + length : start + length + 1]
+                                          in ("天", "日", "晚", "早", "儿")):  # 难宁明天: 明天, no 宁明县
+                taken[start : start + length] = [True] * length
+                break
     for start in range(len(folded)):
         phrase_start = start == 0 or bool(_PHRASE_START.match(folded[start - 1])
                                           or _TIME_BEFORE.search(folded, max(0, start - 4), start)
@@ -354,7 +362,8 @@ def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
 #: What after a piece ending in 周 makes that 周 a weekday's (周六, 周末), not a 州 typed wrong (rule 5c).
 _WEEKDAY_REST = re.compile(r"[一二三四五六日天末]")
 #: What may not follow a typed-wrong city (rule 5c): the rest of a date (大年初三 is no 大连, 阳历年 no 阳春).
-_NOT_PHRASE_END = re.compile(r"[初年月日号號点點镇乡村]")  # nor a town's or village's name (四坪村, 新州镇)
+_NOT_PHRASE_END = re.compile(r"[初年月日号號点點镇乡村湖]")  # nor a town's or village's name (四坪村, 新州镇)
+# nor a lake's (骆马湖: 273rd-280th sittings)
 #: Characters that are what they say, never a sound-alike typed by mistake: numerals (阿拉二〇二〇年 is
 #: Shanghainese 我们 + a year, not 阿拉尔) and, in a two-character name, 儿 (儿童节); a longer name may be typed
 #: with 儿 (哈儿滨 for 哈尔滨, by voice input).
@@ -568,7 +577,10 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
             for i in range(m.start, m.end):
                 taken[i] = True
     result = []
+    nick = nickname_cities()
     for m in sorted(kept, key=lambda m: m.start):
+        if m.key in nick and folded.startswith("区", m.end):
+            continue  # 榕城区 is 揭阳's district, no 福州 by its nickname (273rd-280th sittings)
         if (m.key in gazetteer.blockers or _inside_word(folded, m) or _STREET.match(folded, m.end)
                 or _PRODUCT.match(folded, m.end) or _COUNTY_AFTER.match(folded, m.end)
                 or (_TOWN_AFTER.match(folded, m.end) and not m.key.endswith(("镇", "市")))):
@@ -581,7 +593,7 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
         result.append(m)
     # a nickname right before its own city (魔都上海, 春城 昆明) is no second city: the city is written; nor is a
     # prefecture right before a county-level city of its own (泉州晋江, 苏州 昆山): the county-level city is asked
-    nick, prefectures = nickname_cities(), county_prefectures()
+    prefectures = county_prefectures()
 
     def names_next(i: int) -> bool:
         m = result[i]
@@ -725,6 +737,15 @@ def _place_cities() -> dict[str, str]:
     from sft.places import load_places
 
     return {p.name: short_name(p.city) if p.city else "" for p in load_places() if p.kind != "city"}
+
+
+@functools.lru_cache(maxsize=1)
+def _county_names() -> frozenset[str]:
+    """The names of datasets/counties.tsv of two to four characters, full and short (靖边县, 靖边): real places,
+    never a city typed wrong (rule 5c)."""
+    from sft.places import counties
+
+    return frozenset(name for name in counties() if 2 <= len(name) <= 4)
 
 
 @functools.lru_cache(maxsize=1)
@@ -948,7 +969,9 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
         # a comma after a trip's destination ends its clause (否则去长沙，桂林国庆天气怎么样): no list
         lead = (mentions[i - 1].end if i else 0, mentions[i].start)  # 我在台北，高雄…: where one is, then a city
         clause = gap.strip() in ("，", ",") and bool(_TO.search(text, *lead) or _AT.search(text, *lead))
-        if not same and ((_AND.match(gap) and not clause) or listed):
+        # A比B冷: compared, so asked together (西安明天比宝鸡冷吗: 273rd-280th sittings)
+        compared = re.fullmatch(r"[^，,。；;！!？?]{0,8}比\s*", gap) is not None
+        if not same and ((_AND.match(gap) and not clause) or listed or compared):
             scores[i] = max(scores[i], scores[i + 1] + 1)
     _question_clause_bonus(text, mentions, scores)
     # Rule 6f: a city named again at the end, after other cities (昆明 大理 丽江 香格里拉 一共十天 香格里拉最后两天…;
@@ -981,19 +1004,22 @@ _BOTH_PLACES = re.compile(r"两边|两地|俩地|两个地方")
 _YOUR_SIDE = re.compile(r"你们?(?:那边|那儿|那里|那头|那块|那(?=下雪|下雨|冷|热|降温|刮风|天气))")
 #: A correction or a change of plan right after the last city (贵阳市，哦不对是内蒙古; 哈尔滨不对中山陵;
 #: 长春不要了 换成长白山): what follows is asked instead.
-_CORRECTION_AFTER = re.compile(r"[\s，,]*(?:[哦噢呃]\s*)?(?:不对|不是)[\s，,]*(?:是|应该是|去|到)?\s*"
+_CORRECTION_AFTER = re.compile(r"[\s，,]*(?:[哦噢呃额]\s*)?(?:不对|不是)[\s，,]*(?:是|应该是|去|到)?\s*"
                                # 不去张家界了 改去凤凰古城, 长春不要了 换成长白山 (172nd sitting): a plan changed
                                r"|[\s，,]*(?:了|不要了|去不成了|去不了了|不去了)?[\s，,]*(?:改去|改成去?|换成|换去|改到)\s*")
 
 
 def _corrected_to_place(folded: str, end: int, gazetteer: Gazetteer) -> bool:
-    """Whether the city ending at ``end`` is corrected to a known place that is no city (its weather is asked)."""
+    """Whether the city ending at ``end`` is corrected to a known place that is no city (its weather is asked): a
+    place of the gazetteer's blockers or a county (张家口 额 不是 是张北: 273rd-280th sittings)."""
     match = _CORRECTION_AFTER.match(folded, end)
     if match is None:
         return False
     start = match.end()
     longest = min(gazetteer.max_len, len(folded) - start)
-    return any(folded[start : start + n] in gazetteer.blockers for n in range(longest, 1, -1))
+    counties = _county_names()
+    return any(folded[start : start + n] in gazetteer.blockers or folded[start : start + n] in counties
+               for n in range(longest, 1, -1))
 
 
 def _without_places(gap: str, gazetteer: Gazetteer) -> str:

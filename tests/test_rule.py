@@ -820,3 +820,16 @@ def test_idioms_two_places_at_once_and_more_places(question, expected):
 ])
 def test_places_given_up_choices_and_weekday_words(question, today, expected):
     assert tuple(json.loads(rule.extract_one(question, today=today)).values()) == expected
+
+
+@pytest.mark.parametrize("question, city", [
+    ("后天去靖边出差 冷不冷", None),  # 去 + a county: no 曲靖 typed by sound (a county is no typo's span)
+    ("难宁明天的", "难宁"),  # but 宁明 before 天 is the day word's: 南宁 typed by sound
+    ("洪泽湖边 明天风大吗", None), ("苏洲湖边 明天", None),  # a lake's name, no city typed wrong
+    ("榕城区 明天下雨吗", None), ("榕城 明天下雨吗", "榕城"),  # a nickname + 区 is a district's name
+    ("昆明明天比大理冷吗", "昆明"), ("成都比重庆凉快 重庆明天多少度", "重庆"),  # A比B compared: the first
+    ("保定 额 不是 是涞源 后天下雪吗", None),  # corrected to a county: its weather is asked
+    ("保定 额 不是 是石家庄 后天下雪吗", "石家庄"),
+])
+def test_counties_lakes_nicknames_comparisons_and_corrections_to_counties(question, city):
+    assert json.loads(rule.extract_one(question))["city"] == city
