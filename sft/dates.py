@@ -702,6 +702,8 @@ _DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行(?!就|的话)|算�
                             r"|[看说写打]错了"  # 4月5号 打错了 4月6号 (116th sitting)
                             # 昨天预报说今天…, 昨晚天气预报讲明天…: the day the forecast was made (249th-272nd sittings)
                             r"|^(?:晚上|夜里|早上)?的?(?:天气)?预报(?:里)?(?:说|讲|报)"
+                            # 昨天说今天有雪 结果…: the day something was said (273rd-280th sittings)
+                            r"|^(?:还|都|就)?(?:说|讲)(?!不定|好|的|是|说|一下|下)"
                             r"|^\s*(?:→|->|=>|➡️?))")  # 8.18→8.28: moved to the day after the arrow (249th-272nd)
 #: A return's day asked about (WILD.md, 26th sitting): the date written before 回来/回程 wins.
 _RETURN_ASKED = re.compile(r"(?:回来|回程|返程|返回)\s*的?\s*那天")  # 10月3号返程 那天 (130th sitting)

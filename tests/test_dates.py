@@ -658,6 +658,8 @@ def test_the_asking_clauses_first_day(question, today, expected):
     ("今年三月三 柳州下雨吗", "2027-02-01", "2027-04-09"), ("今年三月三号 柳州", "2027-02-01", "2027-03-03"),  # lunar
     ("白露那几天 会凉快吗", "2026-08-20", "2026-09-07"),  # a weather-word term named as days: its day
     ("山上这礼拜天冷不冷", "2026-05-06", "2026-05-10"), ("楼下这周末吵不吵", "2026-05-06", "2026-05-09"),  # 上/下 + 这
+    ("前天说今天有大风 结果没有 哈尔滨", "2026-05-06", "2026-05-06"),  # the day something was said gives way
+    ("昨天说的准吗 今天晴 明天呢", "2026-05-06", "2026-05-07"),  # 昨天说的 (what was said) is no narration
 ])
 def test_typed_day_words_chat_english_lists_and_month_days(question, today, expected):
     assert find_date(question, today=today) == expected
