@@ -320,7 +320,9 @@ _REL = re.compile(
         # a weekday written short and capitalised, alone (Sat 去鼓浪屿, Sun or Mon): as 周六, 周日 (31st sitting)
         r"(?P<enshort>(?<![A-Za-z])(?P<es>Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?![A-Za-z])"
         # or before a time of day (lands Fri night, Sun morning rain?: 257th-264th sittings)
-        r"(?=\s*(?:[\u4e00-\u9fff]|or\b|$|[/&,，]|(?:morning|afternoon|evening|night|noon)\b)))",  # not "the Sun is"
+        # or a clock time (Osaka Sat 2pm, Fri 18:00: 273rd-280th sittings)
+        r"(?=\s*(?:[\u4e00-\u9fff]|or\b|$|[/&,，]|(?:morning|afternoon|evening|night|noon)\b"
+        r"|\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\b|(?<=\d\d:\d\d)))))",  # not "the Sun is"
         # 三天后, 10天以后, 过3天, 5天前 (过两天 is "in a couple of days": vague, WILD.md; 过二天/过2天 is +2)
         rf"(?P<after>(?<![\d{CN_NUMERALS}百几])(?P<an>{_COUNT})天(?:以后|之后|后))",
         # 婚礼倒计时15天！到时候…, 还有100天高考…那天: a countdown to the day asked (WILD.md, 26th sitting); a countdown

@@ -633,6 +633,7 @@ def test_the_asking_clauses_first_day(question, today, expected):
     ("The Sun is hot", "2026-05-06", None), ("this wknd 冷吗", "2026-05-06", "2026-05-09"),
     ("the train gets in Thu evening", "2026-05-06", "2026-05-07"),  # a short weekday before a time of day
     ("Sun night in Wuhan, rain?", "2026-05-06", "2026-05-10"), ("The Sun rises early", "2026-05-06", None),
+    ("Hanoi Fri 3pm ok for a walk?", "2026-05-06", "2026-05-08"), ("Sun 5 degrees in Harbin?", "2026-05-06", None),
     ("Xmas 下雪吗", None, "12-25"), ("CNY 回家", "2026-05-06", "2027-02-06"),
     ("三月三 歌圩", "2027-03-10", "2027-04-09"), ("三月三号 北京", None, "03-03"),
     ("秋夕 首尔", "2026-09-01", "2026-09-25"), ("月末那天 下雨吗", "2026-09-14", "2026-09-30"),
