@@ -33,9 +33,10 @@ Cities, rule by rule
     5. One mention: it is the city. None: ``null`` (regions such as 东北 and 江南 are not in the
        gazetteer, so ``一起去东北看冰雕么`` gives ``null``).
     5b. No mention: a city written in Latin letters (``datasets/romanized.tsv``: the pinyin of every city of
-       cities.tsv, English names of the foreign and Hong Kong / Macau / Taiwan cities people ask about most),
-       case-insensitive between non-letters, output exactly as written (``shenzhen``, ``Xi'an``, ``Hong Kong``);
-       when none is, a word of seven letters or more one edit from exactly one spelling (``Shenzen``, ``Hangzhuo``).
+       cities.tsv and of the mainland's county-level cities, English names of the foreign and Hong Kong / Macau /
+       Taiwan cities people ask about most), case-insensitive between non-letters, output exactly as written
+       (``shenzhen``, ``Xi'an``, ``Hong Kong``, ``Yiwu``); when none is, a word of seven letters or more one edit
+       from exactly one spelling (``Shenzen``, ``Hangzhuo``), never a county-level city's (changing: no changning).
     5c. No mention and no Latin-letter city: a city typed with one wrong character that sounds the same
        (``datasets/homophones.tsv``: a pinyin input method's sound-alikes, fuzzy z/zh, n/l, en/eng, ...; never an
        everyday word that sounds like one, ``datasets/sound_alike_words.tsv``: 苹果, 长江, 阳光, nor a county or
@@ -471,9 +472,14 @@ def _deletions(word: str) -> set[str]:
 def _typed_wrong_index() -> dict[str, frozenset[str]]:
     """Each spelling of seven letters or more of datasets/romanized.tsv (one word) and its one-letter deletions -> the
     spellings: two words one edit apart (a letter dropped, added, replaced or two swapped) share an entry."""
+    from sft.paths import DATA, read_tsv
+
     index: dict[str, set[str]] = {}
+    rows = read_tsv(DATA / "romanized.tsv", ("romanized", "city", "source"))
+    # a county-level city's pinyin is read as written only (changning is one letter from changing: 273rd-280th)
+    exact_only = {f[0].lower().replace(" ", "") for _, f in rows if f[2] == "pinyin-county"}
     for spelling in romanized_cities():
-        if len(spelling) >= 7 and spelling.isalpha():
+        if len(spelling) >= 7 and spelling.isalpha() and spelling not in exact_only:
             for variant in _deletions(spelling):
                 index.setdefault(variant, set()).add(spelling)
     return {k: frozenset(v) for k, v in index.items()}

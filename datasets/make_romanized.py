@@ -2,7 +2,8 @@
 
 * pinyin of every city of cities.tsv (short name, tones dropped, syllables joined; an apostrophe before a
   syllable that starts with a, e or o, as in Xi'an, is given as a second spelling), from pypinyin (MIT;
-  only this script needs it: ``pip install pypinyin``);
+  only this script needs it: ``pip install pypinyin``), and of the mainland's county-level cities of places.tsv
+  (source ``pinyin-county``: ``yiwu``, ``dali``; never read as a spelling typed one letter wrong);
 * the usual English names of the cities of places.tsv outside the mainland that people ask about most (a
   hand list below);
 * the English names of the world's cities of at least 500,000 people outside China (GeoNames, via the data-only
@@ -94,8 +95,11 @@ def geonames_cities(wheel: Path) -> list[str]:
     return sorted(names)
 
 
-#: Pinyin spellings that are also everyday English words: left out (a question in English would match them).
-ENGLISH_WORDS = {"bole", "daye", "baise", "yuan", "tongue"}
+#: Pinyin spellings that are also everyday English words or names: left out (a question in English would match them).
+ENGLISH_WORDS = {"bole", "daye", "baise", "yuan", "tongue", "anda"}
+#: Cities of places.tsv whose names end in 市 that are not the mainland's county-level cities (their English names
+#: are in ENGLISH).
+NOT_MAINLAND = {"台北市", "新北市", "桃园市", "台中市", "台南市", "高雄市", "基隆市", "新竹市", "嘉义市", "胡志明市"}
 
 
 def pinyin_spellings(name: str) -> list[str]:
@@ -119,6 +123,15 @@ def build(wheel: Path) -> list[tuple[str, str, str]]:
         for spelling in pinyin_spellings(short):
             if len(spelling.replace("'", "")) >= 4 and spelling not in rows and spelling not in ENGLISH_WORDS:
                 rows[spelling] = (spelling, city.name, "pinyin")
+    # the mainland's county-level cities of places.tsv (义乌市 -> yiwu, 普宁市 -> puning): read as written only, never
+    # as a spelling typed one letter wrong (changning is one letter from changing: the rule's one-edit reading
+    # skips the source pinyin-county)
+    for place in load_places():
+        if place.kind != "city" or not place.name.endswith("市") or place.name in NOT_MAINLAND:
+            continue
+        for spelling in pinyin_spellings(short_name(place.name)):
+            if len(spelling.replace("'", "")) >= 4 and spelling not in rows and spelling not in ENGLISH_WORDS:
+                rows[spelling] = (spelling, place.name, "pinyin-county")
     for english, chinese in sorted(ENGLISH.items()):
         if chinese not in known:
             raise SystemExit(f"{english}: {chinese} is in neither cities.tsv nor places.tsv")

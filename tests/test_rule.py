@@ -441,6 +441,9 @@ def test_sound_alikes_after_time_words_and_common_words_holding_a_city(question,
     ("Turpan weather tomorrow", "Turpan"), ("is it windy in Hulunbuir", "Hulunbuir"),
     # a province's Latin name is no city typed wrong (Xinjiang is one edit from Jinjiang)
     ("Xinjiang weather in May", None),
+    # the pinyin of the mainland's county-level cities, as written only: no one-letter typo (changing, changning)
+    ("Yiwu market tomorrow, rain?", "Yiwu"), ("is Kunming or Dali warmer", "Kunming"),
+    ("changing rooms at the beach, windy?", None),
 ])
 def test_latin_names_of_cities_and_provinces(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
