@@ -809,6 +809,21 @@ WILD_TAGS = {
     "shaanxi-hanzhong-villages", "short-replies-17", "suining-ziyang-life", "suqian-huaian-life", "tunnel-engineers",
     "two-cities-19", "two-dates-25", "typos-mixed-25", "vague-and-none-27", "voice-slips-22", "weekdays-24",
     "xinxiang-jiaozuo-life", "yak-herders",
+    # 281st-288th sittings
+    "ambulance-dispatchers", "anhui-lu-an-villages", "chuzhou-bengbu-life", "clam-diggers", "complaints-26",
+    "corrections-29", "cotton-pickers", "cranberry-growers", "crane-barge-operators", "date-formats-26",
+    "deyang-mianyang-life", "dialect-days-23", "english-chinese-mix-27", "english-only-29", "festival-days-27",
+    "festival-stage-managers", "follow-ups-21", "foreign-cities-28", "fragments-28", "fujian-nanping-villages",
+    "gansu-pingliang-villages", "group-chat-25", "guangxi-hechi-villages", "hk-macau-tw-22",
+    "hot-spring-resort-staff", "huizhou-shanwei-life", "hunan-yongzhou-villages", "ice-road-truckers",
+    "lunar-days-27", "mango-growers", "misc-realistic-259", "misc-realistic-260", "misc-realistic-261",
+    "misc-realistic-262", "misc-realistic-263", "misc-realistic-264", "misc-realistic-265", "misc-realistic-266",
+    "mulberry-silkworm-rearers", "numbers-noise-29", "pepper-growers", "places-not-cities-27", "range-and-span-25",
+    "relative-days-21", "road-salt-crews", "shanxi-xinzhou-villages", "short-replies-18", "stage-riggers",
+    "subway-maintenance-crews", "tea-roasters", "two-cities-20", "two-dates-26", "typos-mixed-26",
+    "vague-and-none-28", "voice-slips-23", "walnut-growers", "weekdays-25", "xianning-huanggang-life",
+    "xinjiang-hotan-villages", "xuchang-luohe-life", "yangzhou-taizhou-life", "yunnan-dehong-villages",
+    "zhangjiajie-huaihua-life", "zhaotong-qujing-life",
 }
 
 
