@@ -129,6 +129,8 @@ _NOT_CITY_WORDS = (
     # an underground garage's cars (地库车辆: no 库车), a theme town of outlaws (好汉城: no 汉城), a sunshine recorder
     # (日照计: no 日照) (265th-272nd sittings)
     "地库车", "好汉城", "日照计",
+    # a walnut orchard (核桃园: no 桃园), silkworm droppings (蚕沙: no 三沙 typed by sound) (281st-288th sittings)
+    "核桃园", "蚕沙",
     # an everyday word that sounds like a city and names none, so no city typed by sound either (rule 5c): 阿爸 (dad),
     # no 阿坝 (257th-272nd sittings)
     "阿爸",
@@ -163,6 +165,7 @@ RULE_ONLY_CITIES = ("马鞍山市", "德里")  # 德里 (Delhi) is inside 新德
 _EVERYDAY_MORE = frozenset({"行山", "打卡", "同城", "万县", "吉隆", "海陵"})
 #: What makes a city's name a product's or a company's (兰州拉面, 金华火腿, 上海银行, 深圳航空): no city (rule 4).
 _PRODUCT = re.compile(r"(?:拉面|牛肉面|牛肉汤|螺蛳粉|火腿|大米|烤鸭|啤酒|米粉|米线|炒饭|扒鸡|红肠|盐水鸭|小吃"
+                      r"|玉(?![龙门树林泉山环屏])|麻辣烫|豆酱"  # 和田玉, 天水麻辣烫, 普宁豆酱 (273rd-288th sittings)
                       r"|瓜(?!分)|银行"
                       # 柳州螺蛳粉节, 青岛啤酒节: an event held in the city; 北京卫视: a TV channel
                       r"|航空(?!港)|现代(?!化)|卫视|电视台)(?!节)")

@@ -836,3 +836,12 @@ def test_places_given_up_choices_and_weekday_words(question, today, expected):
 ])
 def test_counties_lakes_nicknames_comparisons_and_corrections_to_counties(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
+
+
+@pytest.mark.parametrize("question, city", [
+    ("核桃园里明天会下冰雹吗", None), ("蚕沙晒不干 最近老下雨", None),  # words holding a city's name or sound
+    ("买了块和田玉 明天去哪玩", None), ("天水麻辣烫 今天排队冷不冷", None),  # products named after a city
+    ("上饶玉山 明天下雨吗", "上饶"), ("和田明天沙尘大吗", "和田"),
+])
+def test_walnut_orchards_and_products_named_after_cities(question, city):
+    assert json.loads(rule.extract_one(question))["city"] == city
