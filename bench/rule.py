@@ -366,8 +366,8 @@ def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
 #: What after a piece ending in 周 makes that 周 a weekday's (周六, 周末), not a 州 typed wrong (rule 5c).
 _WEEKDAY_REST = re.compile(r"[一二三四五六日天末]")
 #: What may not follow a typed-wrong city (rule 5c): the rest of a date (大年初三 is no 大连, 阳历年 no 阳春).
-_NOT_PHRASE_END = re.compile(r"[初年月日号號点點镇乡村湖]")  # nor a town's or village's name (四坪村, 新州镇)
-# nor a lake's (骆马湖: 273rd-280th sittings)
+#: nor a town's, village's or lake's name (四坪村, 新州镇; 骆马湖: 273rd-280th sittings)
+_NOT_PHRASE_END = re.compile(r"[初年月日号號点點镇乡村湖]")
 #: Characters that are what they say, never a sound-alike typed by mistake: numerals (阿拉二〇二〇年 is
 #: Shanghainese 我们 + a year, not 阿拉尔) and, in a two-character name, 儿 (儿童节); a longer name may be typed
 #: with 儿 (哈儿滨 for 哈尔滨, by voice input).
@@ -410,16 +410,16 @@ def load_full_names() -> list[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _romanized_rows() -> tuple[tuple[str, str], ...]:
-    """datasets/romanized.tsv, read once: (Latin-letter spelling as written, the city it spells)."""
+def _romanized_rows() -> tuple[tuple[str, str, str], ...]:
+    """datasets/romanized.tsv, read once: (Latin-letter spelling as written, the city it spells, its source)."""
     from sft.paths import DATA, read_tsv
 
-    return tuple((f[0], f[1]) for _, f in read_tsv(DATA / "romanized.tsv", ("romanized", "city", "source")))
+    return tuple((f[0], f[1], f[2]) for _, f in read_tsv(DATA / "romanized.tsv", ("romanized", "city", "source")))
 
 
 def load_romanized() -> list[str]:
     """The Latin-letter spellings of datasets/romanized.tsv (pinyin and English city names)."""
-    return [spelling for spelling, _ in _romanized_rows()]
+    return [spelling for spelling, _, _ in _romanized_rows()]
 
 
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -475,12 +475,10 @@ def _deletions(word: str) -> set[str]:
 def _typed_wrong_index() -> dict[str, frozenset[str]]:
     """Each spelling of seven letters or more of datasets/romanized.tsv (one word) and its one-letter deletions -> the
     spellings: two words one edit apart (a letter dropped, added, replaced or two swapped) share an entry."""
-    from sft.paths import DATA, read_tsv
-
     index: dict[str, set[str]] = {}
-    rows = read_tsv(DATA / "romanized.tsv", ("romanized", "city", "source"))
     # a county-level city's pinyin is read as written only (changning is one letter from changing: 273rd-280th)
-    exact_only = {f[0].lower().replace(" ", "") for _, f in rows if f[2] == "pinyin-county"}
+    exact_only = {spelling.lower().replace(" ", "") for spelling, _, source in _romanized_rows()
+                  if source == "pinyin-county"}
     for spelling in romanized_cities():
         if len(spelling) >= 7 and spelling.isalpha() and spelling not in exact_only:
             for variant in _deletions(spelling):
@@ -532,7 +530,7 @@ def latin_non_cities() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def romanized_cities() -> dict[str, str]:
     """Each Latin-letter spelling of datasets/romanized.tsv (lower case, no spaces) and the city it spells."""
-    return {spelling.lower().replace(" ", ""): city for spelling, city in _romanized_rows()}
+    return {spelling.lower().replace(" ", ""): city for spelling, city, _ in _romanized_rows()}
 
 
 @functools.lru_cache(maxsize=1)

@@ -683,6 +683,8 @@ _ASKED_BEFORE = re.compile(r"(?<!就)(?:改|换|推迟|延期|延误|提前|挪|
                            r"|问的是|要的是|想问|想知道|查一?下?|是不是$|[呃额]$"  # 周六呃周日吧: a spoken correction
                            # 周六 哦不 周日, 明天 sorry 是后天 (111th sitting)
                            r"|[哦噢喔呃额]\s*不[，,\s]+(?:是\s*)?$|(?i:sorry)[，,\s]*(?:是\s*)?$")
+#: An arrow between two dates (8.18→8.28, 10月1号 -> 10月3号): the date was moved to the one it points to.
+_ARROW = r"(?:→|->|=>|➡️?)"
 _CORRECTED_BEFORE = re.compile(r"不对|[呃额]\s*是?\s*$|不是[^，,。]{1,6}?[，,\s]+是\s*$"
                                # 3月2号 啊错了 3月4号, 明天 不好意思 是后天, 三天后 不 四天后 (196th sitting)
                                r"|[啊哦噢呃额]\s*错了[，,\s]*$|不好意思[，,\s]*(?:是\s*)?$|(?<![\u4e00-\u9fff])不[，,\s]+$"
@@ -692,7 +694,7 @@ _CORRECTED_BEFORE = re.compile(r"不对|[呃额]\s*是?\s*$|不是[^，,。]{1,6
                                r"|[哦噢喔呃额啊]\s*不[，,\s]+(?:是\s*)?$|(?i:sorry)[，,\s]*(?:(?i:i\s+mean)\s*|是\s*)?$"
                                # 8.8 → 8.18 打错了: the day an arrow points to, though a word after it explains
                                # the slip (273rd-280th sittings)
-                               r"|(?:→|->|=>|➡️?)\s*$")
+                               rf"|{_ARROW}\s*$")
 _DROPPED_BEFORE = re.compile(r"原定|原计划|原来|本来|之前|(?<![哦噢喔呃额啊])(?<![哦噢喔呃额啊]\s)不是|生日|出生|不要"
                              r"|你查的是|退房|离店"  # 入住 12/24 退房 12/26: the check-out day (140th sitting)
                              r"|(?:刚才|刚刚|之前|上次)[问查]的是")  # 刚才问的是上周三 我其实想问下周三 (148th)
@@ -706,7 +708,7 @@ _DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行(?!就|的话)|算�
                             r"|^(?:晚上|夜里|早上)?的?(?:天气)?预报(?:里)?(?:说|讲|报)"
                             # 昨天说今天有雪 结果…: the day something was said (273rd-280th sittings)
                             r"|^(?:还|都|就)?(?:说|讲)(?!不定|好|的|是|说|一下|下)"
-                            r"|^\s*(?:→|->|=>|➡️?))")  # 8.18→8.28: moved to the day after the arrow (249th-272nd)
+                            rf"|^\s*{_ARROW})")  # 8.18→8.28: moved to the day after the arrow (249th-272nd)
 #: A return's day asked about (WILD.md, 26th sitting): the date written before 回来/回程 wins.
 _RETURN_ASKED = re.compile(r"(?:回来|回程|返程|返回)\s*的?\s*那天")  # 10月3号返程 那天 (130th sitting)
 _RETURN_AFTER = re.compile(r"\s*(?:就|再)?(?:回来|回程|返程|返回)")
