@@ -824,6 +824,21 @@ WILD_TAGS = {
     "vague-and-none-28", "voice-slips-23", "walnut-growers", "weekdays-25", "xianning-huanggang-life",
     "xinjiang-hotan-villages", "xuchang-luohe-life", "yangzhou-taizhou-life", "yunnan-dehong-villages",
     "zhangjiajie-huaihua-life", "zhaotong-qujing-life",
+    # 289th-296th sittings
+    "abalone-farmers", "breakfast-stall-owners", "chestnut-growers", "complaints-27", "container-crane-drivers",
+    "corrections-30", "date-formats-27", "dialect-days-24", "english-chinese-mix-28", "english-only-30",
+    "escalator-repair-crews", "festival-days-28", "follow-ups-22", "foreign-cities-29", "fragments-29",
+    "fushun-tieling-life", "ginseng-growers", "glacier-guides", "group-chat-26", "guizhou-anshun-villages",
+    "hami-melon-growers", "hawthorn-growers", "hebei-handan-villages", "henan-zhoukou-villages", "hk-macau-tw-23",
+    "inner-mongolia-xilingol-villages", "jiangmen-zhuhai-life", "jiangxi-ganzhou-villages",
+    "jincheng-changzhi-life", "jujube-growers", "leshan-meishan-life", "lunar-days-28", "misc-realistic-267",
+    "misc-realistic-268", "misc-realistic-269", "misc-realistic-270", "misc-realistic-271", "misc-realistic-272",
+    "misc-realistic-273", "misc-realistic-274", "numbers-noise-30", "paragliding-instructors",
+    "pipeline-inspectors", "places-not-cities-28", "range-and-span-26", "relative-days-22", "river-ferry-crews",
+    "sanming-longyan-life", "sea-urchin-divers", "shandong-binzhou-villages", "shiyan-xiangyang-life",
+    "short-replies-19", "solar-panel-cleaners", "tianshui-dingxi-life", "two-cities-21", "two-dates-27",
+    "typos-mixed-27", "vague-and-none-29", "voice-slips-24", "water-chestnut-growers", "weekdays-26",
+    "yunnan-wenshan-villages", "zhejiang-taizhou-villages", "zhenjiang-taizhou-life",
 }
 
 
