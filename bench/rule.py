@@ -131,6 +131,9 @@ _NOT_CITY_WORDS = (
     "地库车", "好汉城", "日照计",
     # a walnut orchard (核桃园: no 桃园), silkworm droppings (蚕沙: no 三沙 typed by sound) (281st-288th sittings)
     "核桃园", "蚕沙",
+    # a shopping mall chain (万象城: no 万象), the river of 九江 (浔阳江: no 阳江), 泰州's moat (凤城河: no 凤城),
+    # a temple on 宝华山 (隆昌寺: no 隆昌) (289th-296th sittings)
+    "万象城", "浔阳江", "凤城河", "隆昌寺",
     # an everyday word that sounds like a city and names none, so no city typed by sound either (rule 5c): 阿爸 (dad),
     # no 阿坝 (257th-272nd sittings)
     "阿爸",
@@ -166,12 +169,13 @@ _EVERYDAY_MORE = frozenset({"行山", "打卡", "同城", "万县", "吉隆", "�
 #: What makes a city's name a product's or a company's (兰州拉面, 金华火腿, 上海银行, 深圳航空): no city (rule 4).
 _PRODUCT = re.compile(r"(?:拉面|牛肉面|牛肉汤|螺蛳粉|火腿|大米|烤鸭|啤酒|米粉|米线|炒饭|扒鸡|红肠|盐水鸭|小吃"
                       r"|玉(?![龙门树林泉山环屏])|麻辣烫|豆酱"  # 和田玉, 天水麻辣烫, 普宁豆酱 (273rd-288th sittings)
-                      r"|瓜(?!分)|银行"
+                      r"|麻辣拌|烧豆腐|马蹄"  # 抚顺麻辣拌, 高平烧豆腐, 荔浦马蹄 (a water chestnut) (289th-296th)
+                      r"|瓜(?![分洲])|银行"  # 瓜洲: 扬州's old ferry town, no melon (289th-296th sittings)
                       # 柳州螺蛳粉节, 青岛啤酒节: an event held in the city; 北京卫视: a TV channel
                       r"|航空(?!港)|现代(?!化)|卫视|电视台)(?!节)")
 #: A street named after a city (rule 4): 南京路, 北京东路, 长沙街 (not 路过, 路上).
 # a campus, a peninsula; 街子 is a town's name (崇州街子古镇, 122nd sitting); 沈阳中街 is the city's own street (161st)
-_STREET = re.compile(r"[东西南北中]?(?:路(?![过上途程线费边况面段])|大街|大道)|[东西南北]?街(?![道子])|校区|半岛")
+_STREET = re.compile(r"[东西南北中]?(?:路(?![过上途程线费边况面段桥])|大街|大道)|[东西南北]?街(?![道子])|校区|半岛")
 #: 长沙县: a county named after its prefecture is a county (县城 after a county-level city is that city).
 _COUNTY_AFTER = re.compile(r"县(?!城)")
 #: 三沙镇, 四坪村: a town or village named like a city (265th-272nd sittings), read as the town (none).
@@ -367,7 +371,7 @@ def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
 _WEEKDAY_REST = re.compile(r"[一二三四五六日天末]")
 #: What may not follow a typed-wrong city (rule 5c): the rest of a date (大年初三 is no 大连, 阳历年 no 阳春).
 #: nor a town's, village's or lake's name (四坪村, 新州镇; 骆马湖: 273rd-280th sittings)
-_NOT_PHRASE_END = re.compile(r"[初年月日号號点點镇乡村湖]")
+_NOT_PHRASE_END = re.compile(r"[初年月日号號点點镇乡村庄屯湖]")
 #: Characters that are what they say, never a sound-alike typed by mistake: numerals (阿拉二〇二〇年 is
 #: Shanghainese 我们 + a year, not 阿拉尔) and, in a two-character name, 儿 (儿童节); a longer name may be typed
 #: with 儿 (哈儿滨 for 哈尔滨, by voice input).
@@ -946,6 +950,8 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
             return latin
         if _corrected_to_place(text, m.end, gazetteer):
             return None  # 哈尔滨不对中山陵: corrected to a place that is no city
+        if _COMPARED_WITH.search(text, 0, m.start):
+            return None  # 陵川是不是比晋城凉快: A比B asks about A, here no city (289th-296th sittings)
         if _I_AM_AT.search(text, 0, m.start) or _FROM.search(text, 0, m.start):  # 我喺澳門讀書 中山…; 从太原…回大同
             short = find_short_full_name(question, gazetteer)  # read only with 市 asked after it (rule 5d; 118th)
             if short is not None and short.start >= m.end:
@@ -968,7 +974,9 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
         row = any(0 <= j < len(mentions) - 1 and not text[mentions[j].end : mentions[j + 1].start].strip()
                   for j in (i - 1, i + 1))
         # two alone, or after a written date or range only (3月20日—3月25日 大理 丽江: 167th sitting)
-        alone = len(mentions) == 2 and not text[mentions[1].end :].strip() \
+        # (5.20-5.23 大理 丽江 几度: a weather word alone after them asks both, 289th-296th sittings)
+        tail = text[mentions[1].end :].strip()
+        alone = len(mentions) == 2 and (not tail or (len(tail) <= 4 and _WEATHER.search(tail) is not None)) \
             and re.fullmatch(r"[\d\s月日号號./\-—–~～至到]*", text[: mentions[0].start]) is not None
         dated = i + 2 == len(mentions) and _DATE_AFTER.match(text, mentions[i + 1].end)  # 大阪 京都 4月2号 (135th)
         listed = not gap or (spaced and (_WHICH.match(text, mentions[i + 1].end) or row or alone or dated  # 合肥 芜湖
@@ -1001,6 +1009,9 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
     return mentions[best]
 
 
+#: The one city named is what another place is compared with (陵川是不是比晋城凉快, 山上会不会比十堰市区冷): A比B asks
+#: about A (rule 6b), not 对比/相比 (compare these) or 好比 (as if).
+_COMPARED_WITH = re.compile(r"(?<![对相好勒])比$")  # 加勒比 (the Caribbean): no comparison
 #: A choice between the first two cities (还是, Cantonese 定) that the question asks to make (哪, 邊度).
 _OR = re.compile(r"还是|或者|(?<=[\u4e00-\u9fff])定(?=[\u4e00-\u9fff])")
 _WHICH_ONE = re.compile(r"哪|邊度|边度")

@@ -124,10 +124,12 @@ SOLAR_TERMS = ("清明", "立春", "立夏", "立秋", "立冬", "春分", "秋�
 #: The solar terms that are weather words too: a date only with 节气 written after them (小雪节气那天).
 WEATHER_WORD_TERMS = ("大雪", "小雪", "白露", "霜降", "雨水")
 #: Names the date reader knows that the training data's composer does not draw (sft.compose keeps its draws as they
-#: were): 霜降那天, 白露当天, 霜降那几天, the term's day named as a day (257th-280th sittings); 拗九节,
-#: Fuzhou's 正月廿九 (265th-272nd).
+#: were): 霜降那天, 白露当天, 霜降那几天, the term's day named as a day (257th-280th sittings); 霜降前后, 白露前后,
+#: the two terms farmers time their work by (289th-296th; not 大雪前后, heavy snow); 拗九节, Fuzhou's 正月廿九
+#: (265th-272nd).
 READER_ONLY_LUNAR: dict[str, str] = {
     **{term + day: term for term in WEATHER_WORD_TERMS for day in ("那天", "当天", "那日", "那几天")},
+    "霜降前后": "霜降", "白露前后": "白露",
     "拗九节": "拗九", "拗九": "拗九",
 }
 #: Lunar festivals and the solar terms: name as written -> canonical name.
@@ -344,6 +346,7 @@ _REL = re.compile(
         # Minnan 今仔日, Shandong 夜来 (昨天; not 夜来香), Jianghuai 后个 (后天; not 最后个, 后个月)  (48th sitting)
         r"|今仔日|(?<![\u4e00-\u9fff])夜来(?![香风雨的])|(?<![\u4e00-\u9fff])后个(?![月人星礼周])"
         r"|夜儿个"  # northern 夜儿个 (昨天: 177th sitting)
+        r"|(?<![\u4e00-\u9fff])夜个(?![子])"  # Henan 夜个 (昨天: 261st and 289th-296th sittings)
         r"|(?<![A-Za-z])(?:[Tt]oday|[Tt]onight|(?:[Tt]he\s+)?[Dd]ay\s+after\s+[Tt]omorrow|[Tt]omorrow|[Yy]esterday"
         r"|[Tt]mrw?|2day|2mrw|[Tt]om+or+ow)(?![A-Za-z]))",  # tommorow, tomorow: typed wrong (161st)
         # on the 5th, the 21st (a day alone, in English)
@@ -365,7 +368,7 @@ _WORDS = {
     "前儿个": -2, "后儿个": 2, "前儿": -2, "后儿": 2, "今朝": 0, "明朝": 1, "听日": 1, "听晚": 1, "琴日": -1,
     "寻日": -1, "琴晚": -1,  # Cantonese 琴晚: last night (57th sitting)
     "明个": 1, "今个": 0, "昨个": -1, "后日": 2, "大后日": 3, "前日": -2, "听朝": 1, "明仔载": 1, "明仔載": 1,
-    "今仔日": 0, "夜来": -1, "后个": 2, "夜儿个": -1,
+    "今仔日": 0, "夜来": -1, "后个": 2, "夜儿个": -1, "夜个": -1,
     "today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1,
     "tmr": 1, "tmrw": 1, "2day": 0, "2mrw": 1,  # chat shorthand
     "day after tomorrow": 2, "the day after tomorrow": 2,
@@ -681,11 +684,14 @@ _ASKED_BEFORE = re.compile(r"(?<!就)(?:改|换|推迟|延期|延误|提前|挪|
                            r"|[哦噢喔呃额啊]\s*不是"
                            r"|不对|[看说写打]错了[，,\s]*(?:是|应该是)"  # 我看错了 是周五的会 (62nd sitting)
                            r"|问的是|要的是|想问|想知道|查一?下?|是不是$|[呃额]$"  # 周六呃周日吧: a spoken correction
+                           r"|我要\s*$"  # 你查的是昨天的吧 我要今天的 (289th-296th sittings)
                            # 周六 哦不 周日, 明天 sorry 是后天 (111th sitting)
                            r"|[哦噢喔呃额]\s*不[，,\s]+(?:是\s*)?$|(?i:sorry)[，,\s]*(?:是\s*)?$")
 #: An arrow between two dates (8.18→8.28, 10月1号 -> 10月3号): the date was moved to the one it points to.
 _ARROW = r"(?:→|->|=>|➡️?)"
 _CORRECTED_BEFORE = re.compile(r"不对|[呃额]\s*是?\s*$|不是[^，,。]{1,6}?[，,\s]+是\s*$"
+                               # 下周二 哦 下周三, 三天后 错了 四天后, 周五 no wait 周六 (289th-296th sittings)
+                               r"|(?<=\s)[哦噢喔]\s+$|(?<![没不])错了[，,\s]+$|(?i:\bno\s+wait|\bwait\s+no)[，,\s]*$"
                                # 3月2号 啊错了 3月4号, 明天 不好意思 是后天, 三天后 不 四天后 (196th sitting)
                                r"|[啊哦噢呃额]\s*错了[，,\s]*$|不好意思[，,\s]*(?:是\s*)?$|(?<![\u4e00-\u9fff])不[，,\s]+$"
                                r"|[看说写打]错了[，,\s]*(?:是|应该是)?\s*$|(?<!没)错了[，,\s]*(?:是|应该是)\s*$"
@@ -727,7 +733,10 @@ def names_the_asked_date(text: str) -> bool:
 # 今天……算了还是问明天的 (125th sitting)
 # 长沙3月5号 哦不 3月6号 (202nd sitting)
 _CORRECTION = re.compile(r"(?<!没)错了|(?i:sorry)|(?i:\bi\s+mean\b)|算了[，,\s]*还?是?[问查看]"
-                         r"|[哦噢喔呃额啊]\s*不[，,\s]")
+                         r"|[哦噢喔呃额啊]\s*不[，,\s]"
+                         # 十一月三号 呃 四号, 下周二 哦 下周三: a hesitation between two dates (289th-296th sittings)
+                         r"|(?<=[号日天后一二三四五六末])\s*[哦噢喔呃额]\s+(?=[\d〇零一二两三四五六七八九十下这本明后大周礼星今])"
+                         r"|(?i:\bno\s+wait\b)")
 
 
 def asked_score(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> int:

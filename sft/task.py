@@ -116,7 +116,7 @@ _YEAR_LEAD = re.compile(
 _UNITS = (r"毫米|厘米|公里|千米|米|度(?!假)|℃|°|级|%|％|mm|cm|km|m/s|hPa|mph|倍|万|千|元(?![朗旦宵])|块|小时|分钟"
           r"|[一每/]?(?:斤|公斤|千克)"  # 白菜1.5一斤: a price (165th sitting)
           r"|个|岁|次|纪念|折|成(?=的|概率|[\s，,。？?！!]|$)"  # 8.5成的概率: tenths
-          r"|天(?=[到内后左就以之的才])"  # 3-5天到: a span of days
+          r"|天(?=[到内后左就以之的才\s，,。]|$)"  # 3-5天到, 连着下雨3-5天 药…: a span of days (289th-296th)
           # 单亩1.5升, 3.5壁厚, 2.5吨, 6.5寸: volumes, weights, lengths, areas (241st-248th sittings); not 10.1升旗
           # (National Day's flag raising), 08-12升温 (warming) nor 6.1厚街 (a town)
           r"|升(?![旗温级])|毫升|吨|磅|英寸|寸|亩|平方|平米|壁厚|厚(?!街)")
@@ -226,10 +226,13 @@ _LUNAR_DAY_BESIDE = tuple(
     for name, day in _LUNAR_OWN_DAYS.items())
 
 
-_MOVED_DAY = re.compile(r"(?P<head>(?P<m>\d{1,2})月\d{1,2}[号日].{0,12}?"
-                        # or corrected (6月12号 长沙 不对 13号: 111th sitting)
+_CN_DAY = "(?:[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])"
+_MOVED_DAY = re.compile(r"(?P<head>(?P<m>\d{1,2}|十[一二]?|[一二三四五六七八九])月"
+                        r"(?:\d{1,2}|" + _CN_DAY + r")[号日].{0,12}?"
+                        # or corrected (6月12号 长沙 不对 13号: 111th sitting; 十一月三号 呃 四号: 289th-296th)
                         r"(?:改到|改成|推到|推迟到|延到|延期到|提前到|挪到|不对[，,\s]*(?:是|应该是)?"
-                        r"|[哦噢喔呃额啊]\s*不(?:对|是)?[，,\s]+是?)\s*)(?P<d2>\d{1,2}(?=[号日]))")
+                        r"|[哦噢喔呃额啊]\s*不(?:对|是)?[，,\s]+是?|\s[哦噢喔呃额]\s+)\s*)"
+                        r"(?P<d2>(?:\d{1,2}|" + _CN_DAY + r")(?=[号日]))")
 
 
 def festival_lunar_day(text: str) -> bool:
@@ -338,6 +341,10 @@ _DAY_TYPOS = (
     (re.compile(r"(?<=[下上这本]周|星期|礼拜)伍|(?<=周)伍(?![\u4e00-\u9fff])"), "五"),
     (re.compile(r"(?<=[下上这]个)\s+(?=星期|礼拜)"), ""),
     (re.compile(r"今黑(?:儿|价|了)?(?=[\s\u4e00-\u9fff，,？?]|$)(?!夜)"), "今晚"),
+    # 289th-296th sittings: 礼拜似 (礼拜四 typed by sound), a weather-word solar term and its day typed apart
+    # (霜降 那天)
+    (re.compile(r"(?<=礼拜|星期)似(?![的乎])"), "四"),
+    (re.compile(r"(大雪|小雪|白露|霜降|雨水)\s+(?=那天|当天|那日|那几天|前后)"), r"\1"),
     (re.compile(r"明黑(?:儿|价)?(?=[\s\u4e00-\u9fff，,？?]|$)(?!夜)"), "明晚"),
     (re.compile(r"(?<![\d/.-])(\d)\s*/\s*(\d{1,2})(?=\s*的?(?:概率|几率|机率|可能性))"), r"\2分之\1"),
     # 113th-120th sittings: 打后天 (大后天), 两周后的周三 (下下周三), a stuttered month (十月 十月五号), 星期寺,

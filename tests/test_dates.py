@@ -681,6 +681,22 @@ def test_holiday_last_days_more_typed_words_and_corrections(question, today, exp
 
 
 @pytest.mark.parametrize("question, today, expected", [
+    # 289th-296th sittings: a hesitation or 错了 / no wait between two dates corrects the first
+    ("九月五号 呃 六号 去爬山", None, "09-06"), ("9月5号 呃 6号", None, "09-06"),
+    ("下周四 哦 下周五 出差", "2026-03-02", "2026-03-13"), ("两天后 错了 三天后", "2026-03-02", "2026-03-05"),
+    ("周二 no wait 周三 开会", "2026-03-02", "2026-03-04"), ("明天哦 好冷", "2026-03-02", "2026-03-03"),
+    ("那是前天的吧 我要明天的", "2026-03-02", "2026-03-03"),  # the day asked for after the one given
+    ("星期似 下雨吗", "2026-03-02", "2026-03-05"), ("礼拜似乎 没下雨", "2026-03-02", None),  # 四 typed by sound
+    ("霜降前后 柿子能摘了吗", "2026-09-01", "2026-10-23"), ("白露 那天 凉快吗", "2026-08-01", "2026-09-07"),
+    ("大雪前后 路好走吗", "2026-09-01", None),  # heavy snow, not the term
+    ("连着下雨2-4天 苗会烂吗", None, None), ("3.5天气 怎么样", None, "03-05"),  # a span of days; a date
+    ("夜个下了冰雹", "2026-06-10", "2026-06-09"),  # Henan 夜个: yesterday
+])
+def test_hesitation_corrections_typed_weekdays_farm_terms_and_day_spans(question, today, expected):
+    assert find_date(question, today=today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
     ("二月二 理发", "2027-02-20", "2027-03-09"), ("二月二号 开会", None, "02-02"),  # the festival; February 2nd
     ("九月九 登高", "2026-09-01", "2026-10-18"), ("九月九日 开学", None, "09-09"),
     ("七月半 那天", "2026-08-10", "2026-08-27"), ("打春那天", "2026-12-20", "2027-02-04"),

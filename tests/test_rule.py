@@ -845,3 +845,18 @@ def test_counties_lakes_nicknames_comparisons_and_corrections_to_counties(questi
 ])
 def test_walnut_orchards_and_products_named_after_cities(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
+
+
+@pytest.mark.parametrize("question, city", [
+    # 289th-296th sittings: a mall, a river, a moat and a temple holding a city's name; products; a village named
+    # like a city typed by sound; the city a place is compared with; a district after a street-like 路
+    ("南宁万象城 周末人多吗", "南宁"), ("浔阳江边 明天风大吗", None), ("去凤城河夜游 下雨吗", None),
+    ("隆昌寺 烧香 冷不冷", None), ("吃份抚顺麻辣拌 热不热", None), ("荔浦马蹄 明天能挖吗", None),
+    ("扬州瓜洲古渡 起雾吗", "扬州"), ("哈密瓜 熟了没", None), ("大李庄 今晚降温吗", None),
+    ("这边是不是比宜昌凉快", None), ("山顶会不会比丽江冷", None), ("宜昌是不是比荆州凉快", "宜昌"),
+    ("对比北京 明天下雨吗", "北京"), ("加勒比 上海出发 浪大吗", "上海"),
+    ("台州路桥 明天下雨吗", "台州"), ("南京路 步行街 人多吗", None),
+    ("3.1-3.3 苏州 无锡 冷吗", "苏州"),  # two cities after a date range, a weather word alone: the first
+])
+def test_malls_rivers_temples_products_comparisons_and_lists(question, city):
+    assert json.loads(rule.extract_one(question))["city"] == city
