@@ -74,7 +74,9 @@ PROFILES: dict[str, dict] = {
     # `written-40`, 8,430 hand-written questions, one change in one run (reports/h100-written-60): wild 91.4 -> 92.2
     # (1,213 / 951, p = 2e-8), null city .926 -> .931; the 217th-224th sittings, written after them, 1,121 -> 1,125 of
     # 1,280 (inside the noise); relative 99.4 -> 97.5 (0 / 6, p = 0.03). The default since 2026-12-02, afternoon
-    # (reports/reference-h100).
+    # (reports/reference-h100). QLoRA (the 4-bit NF4 base) against LoRA over the bf16 base, three seeds each, one run
+    # (reports/h100-quantize): wild 91.5 vs 91.7 over the seeds, one seed each way far apart, the 289th-296th sittings
+    # inside the noise; it stays QLoRA.
     "gpu": dict(examples=32000, epochs=1.0, mix="written-60", prompt="short", dates="phrase", learning_rate=1e-3,
                 lora_alpha=32, warmup_ratio=0.03, batch_size=64, micro_batch_size=64, save_steps=50),
 }
