@@ -63,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0, help="same seed -> byte-identical files")
     p.add_argument("--mix", default="tutorial", help="template mix: tutorial (the tutorial's 12) | extended | real | "
                    "composed | written (real + the hand-written questions of datasets/written.jsonl, a fifth) | "
-                   "written-40 (two fifths) | written-60 (three fifths)")
+                   "written-40 (two fifths) | written-60 (three fifths) | written-80 (four fifths)")
     p.add_argument("--prompt", default="tutorial", help="prompt of the user turns: tutorial | short")
     p.add_argument("--out", default="runs/data", help="output folder (default runs/data)")
 

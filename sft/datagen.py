@@ -102,12 +102,12 @@ EXTRA_TEMPLATES: tuple[str, ...] = (
 TRAIN_REGIONS: tuple[str, ...] = ("华北", "华南", "西南", "江浙沪", "山里", "老家", "北方", "南方", "长三角")
 TEST_REGIONS: tuple[str, ...] = ("东北", "江南", "西北", "大西北", "川西", "华东", "珠三角")
 
-MIXES = ("tutorial", "extended", "real", "composed", "written", "written-40", "written-60")
+MIXES = ("tutorial", "extended", "real", "composed", "written", "written-40", "written-60", "written-80")
 #: Shares of the tutorial's templates, the extended templates, composed phrasings (sft.compose) and hand-written
 #: questions (sft.written, drawn with repeats): ``real`` keeps a quarter of template questions; ``composed`` is the
-#: composed phrasings alone; ``written`` is ``real`` with a fifth of its examples hand-written ones; ``written-40``
-#: and ``written-60`` (the ``gpu`` profile's) the same with two and three fifths (the other three parts in ``real``'s
-#: proportions).
+#: composed phrasings alone; ``written`` is ``real`` with a fifth of its examples hand-written ones; ``written-40``,
+#: ``written-60`` (the ``gpu`` profile's) and ``written-80`` the same with two, three and four fifths (the other
+#: three parts in ``real``'s proportions).
 _REAL_SHARES = (0.15, 0.10, 0.75)
 
 
@@ -116,7 +116,7 @@ def _with_written(share: float) -> tuple[float, float, float, float]:
 
 
 MIX_SHARES = {"real": _with_written(0.0), "composed": (0.0, 0.0, 1.0, 0.0), "written": _with_written(0.20),
-              "written-40": _with_written(0.40), "written-60": _with_written(0.60)}
+              "written-40": _with_written(0.40), "written-60": _with_written(0.60), "written-80": _with_written(0.80)}
 FIELDS = (
     "city", "other", "region", "year", "yy", "cyear", "month", "day", "cmonth", "cday",
     "fmonth", "fday", "month2", "day2", "n",

@@ -91,10 +91,10 @@ def test_written_mix_draws_hand_written_questions():
             assert (e.answer, e.today) == (by_query[e.query].gold, by_query[e.query].today)
 
 
-@pytest.mark.parametrize("mix, share", [("written-40", 0.40), ("written-60", 0.60)])
+@pytest.mark.parametrize("mix, share", [("written-40", 0.40), ("written-60", 0.60), ("written-80", 0.80)])
 def test_a_larger_written_share_keeps_the_other_parts_in_proportion(mix, share):
-    """`written-40` and `written-60` (the `gpu` profile's mix) are `written` with two and three fifths hand-written;
-    the tutorial, extended and composed parts keep their 12 : 8 : 60 proportions."""
+    """`written-40`, `written-60` (the `gpu` profile's mix) and `written-80` are `written` with two, three and four
+    fifths hand-written; the tutorial, extended and composed parts keep their 12 : 8 : 60 proportions."""
     shares = MIX_SHARES[mix]
     assert abs(sum(shares) - 1) < 1e-9 and shares[3] == share
     base = MIX_SHARES["written"]
