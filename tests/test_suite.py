@@ -839,6 +839,20 @@ WILD_TAGS = {
     "short-replies-19", "solar-panel-cleaners", "tianshui-dingxi-life", "two-cities-21", "two-dates-27",
     "typos-mixed-27", "vague-and-none-29", "voice-slips-24", "water-chestnut-growers", "weekdays-26",
     "yunnan-wenshan-villages", "zhejiang-taizhou-villages", "zhenjiang-taizhou-life",
+    # 297th-304th sittings
+    "anhui-anqing-villages", "bamboo-shoot-diggers", "cherry-growers", "complaints-28", "corrections-31",
+    "dam-safety-inspectors", "date-formats-28", "dialect-days-25", "english-chinese-mix-29", "english-only-31",
+    "festival-days-29", "follow-ups-23", "foreign-cities-30", "fragments-30", "fujian-zhangzhou-villages",
+    "gansu-wuwei-villages", "group-chat-27", "guangxi-qinzhou-villages", "henan-nanyang-villages", "hk-macau-tw-24",
+    "hunan-shaoyang-villages", "loudi-yiyang-life", "lunar-days-29", "meizhou-chaozhou-life", "misc-realistic-275",
+    "misc-realistic-276", "misc-realistic-277", "misc-realistic-278", "misc-realistic-279", "misc-realistic-280",
+    "misc-realistic-281", "misc-realistic-282", "numbers-noise-31", "outdoor-swimming-coaches", "peach-growers",
+    "places-not-cities-29", "pomelo-growers", "port-pilots", "quzhou-huangshan-life", "railway-track-inspectors",
+    "range-and-span-27", "relative-days-23", "rizhao-linyi-life", "rooftop-garden-keepers",
+    "shanxi-changzhi-villages", "shaoxing-jinhua-life", "shiitake-growers", "short-replies-20", "ski-patrol-staff",
+    "tea-garden-pickers", "tobacco-growers", "tower-crane-operators", "two-cities-22", "two-dates-28",
+    "typos-mixed-28", "vague-and-none-30", "voice-slips-25", "weekdays-27", "wuzhou-hezhou-life",
+    "yak-butter-makers", "yingkou-panjin-life", "yunnan-pu-er-villages", "zigong-yibin-life", "zoo-keepers",
 }
 
 
