@@ -131,6 +131,8 @@ _NOT_CITY_WORDS = (
     "地库车", "好汉城", "日照计",
     # a walnut orchard (核桃园: no 桃园), silkworm droppings (蚕沙: no 三沙 typed by sound) (281st-288th sittings)
     "核桃园", "蚕沙",
+    # fruit orchards (杨桃园, 樱桃园, 蟠桃园: no 桃园) (297th-304th sittings)
+    "杨桃园", "樱桃园", "蟠桃园", "黄桃园", "蜜桃园",
     # a shopping mall chain (万象城: no 万象), the river of 九江 (浔阳江: no 阳江), 泰州's moat (凤城河: no 凤城),
     # a temple on 宝华山 (隆昌寺: no 隆昌) (289th-296th sittings)
     "万象城", "浔阳江", "凤城河", "隆昌寺",
@@ -371,7 +373,7 @@ def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
 _WEEKDAY_REST = re.compile(r"[一二三四五六日天末]")
 #: What may not follow a typed-wrong city (rule 5c): the rest of a date (大年初三 is no 大连, 阳历年 no 阳春).
 #: nor a town's, village's or lake's name (四坪村, 新州镇; 骆马湖: 273rd-280th sittings)
-_NOT_PHRASE_END = re.compile(r"[初年月日号號点點镇乡村庄屯湖]")
+_NOT_PHRASE_END = re.compile(r"[初年月日号號点點镇乡村庄屯湖峡]|广场")  # 龙羊峡, 山海广场 (297th-304th sittings)
 #: Characters that are what they say, never a sound-alike typed by mistake: numerals (阿拉二〇二〇年 is
 #: Shanghainese 我们 + a year, not 阿拉尔) and, in a two-character name, 儿 (儿童节); a longer name may be typed
 #: with 儿 (哈儿滨 for 哈尔滨, by voice input).
@@ -910,11 +912,31 @@ def find_short_full_name(question: str, gazetteer: Gazetteer) -> Mention | None:
             # a phrase starts there, or right after a time word, as for rule 5c (后天中山下不下雨: 82nd sitting)
             begins = start == 0 or bool(_PHRASE_START.match(folded[start - 1])
                                         or _TIME_BEFORE.search(folded, max(0, start - 4), start))
-            if begins and (_SHORT_CUE.match(folded, end) or alone) \
+            if begins and (_SHORT_CUE.match(folded, end) or alone or _own_county_after(folded, end, short)) \
                     and not _inside_word(folded, Mention(start, end, short, short)):
                 return Mention(start, end, question[start:end], short)
             start = folded.find(short, start + 1)
+    for short in _full_name_shorts():  # 江山市区: even a short form never read alone names its city before 市区
+        for m in re.finditer(re.escape(short) + r"(?=市区|市里|城区|市中心)", folded):
+            if m.start() == 0 or _PHRASE_START.match(folded[m.start() - 1]):
+                return Mention(m.start(), m.end(), question[m.start():m.end()], short)
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _full_name_shorts() -> tuple[str, ...]:
+    """The short forms of every city of full_names.tsv, longest first (``_SHORT_NEVER`` included)."""
+    from sft.cities import short_name
+
+    return tuple(sorted({s for s in (short_name(n) for n in load_full_names()) if s and len(s) >= 2},
+                        key=len, reverse=True))
+
+
+def _own_county_after(folded: str, end: int, short: str) -> bool:
+    """One of the city's own counties written right after its short form (普洱西盟, 普洱江城县: 297th-304th sittings):
+    the prefecture named, as 张家口张北 is."""
+    places = _trip_places()
+    return any(places.get(folded[end : end + n]) == short for n in (4, 3, 2))
 
 
 def locate_city(question: str, gazetteer: Gazetteer | None = None,
@@ -1016,7 +1038,7 @@ _COMPARED_WITH = re.compile(r"(?<![对相好勒])比$")  # 加勒比 (the Caribb
 _OR = re.compile(r"还是|或者|(?<=[\u4e00-\u9fff])定(?=[\u4e00-\u9fff])")
 _WHICH_ONE = re.compile(r"哪|邊度|边度")
 #: Two places asked about at once (两边, 两地): the first named (WILD.md, 23rd and 39th sittings).
-_BOTH_PLACES = re.compile(r"两边|两地|俩地|两个地方")
+_BOTH_PLACES = re.compile(r"两边|两地|俩地|两个地方|两个城市|两座城市")  # 大连 沈阳 两个城市 … 哪里 (297th-304th)
 #: The listener's side asked about while the speaker says where they are (你们那边下雪了？我在广州…; 你们那下雪没 我这
 #: 石家庄…, 182nd sitting): no city.
 _YOUR_SIDE = re.compile(r"你们?(?:那边|那儿|那里|那头|那块|那(?=下雪|下雨|冷|热|降温|刮风|天气))")

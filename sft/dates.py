@@ -131,6 +131,7 @@ READER_ONLY_LUNAR: dict[str, str] = {
     **{term + day: term for term in WEATHER_WORD_TERMS for day in ("那天", "当天", "那日", "那几天")},
     "霜降前后": "霜降", "白露前后": "白露",
     "拗九节": "拗九", "拗九": "拗九",
+    "妈祖诞": "妈祖诞", "妈祖诞辰": "妈祖诞", "妈祖生日": "妈祖诞",  # 农历三月廿三 (285th, 297th-304th sittings)
 }
 #: Lunar festivals and the solar terms: name as written -> canonical name.
 LUNAR_FESTIVALS: dict[str, str] = {
@@ -158,7 +159,7 @@ LUNAR_FESTIVALS: dict[str, str] = {
 LUNAR_MD = {"春节": (1, 1), "元宵": (1, 15), "三月三": (3, 3), "六月六": (6, 6),
             "端午": (5, 5), "七夕": (7, 7), "中秋": (8, 15), "重阳": (9, 9),
             "腊八": (12, 8), "龙抬头": (2, 2), "中元": (7, 15), "浴佛": (4, 8), "下元": (10, 15),
-            "拗九": (1, 29)}
+            "拗九": (1, 29), "妈祖诞": (3, 23)}
 #: Vague times: never a date, even with a reference day (no pattern below matches them).
 VAGUE = ("这几天", "最近", "这周", "本周", "下周", "下个月", "月初", "过几天", "过两天", "改天", "晚上", "现在",
          "这两天",
@@ -679,8 +680,9 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
 
 #: Two dates in one question (``本来3月2号，改到3月9号``, ``3号…改成5号``): the one asked about follows a change or a
 #: question word; the other is the one given up, a departure, a birthday. Looked for just before / after a date.
-# (not 下雨就改周日: a change only if it rains)
-_ASKED_BEFORE = re.compile(r"(?<!就)(?:改|换|推迟|延期|延误|提前|挪|推)(?:到|成|为|在)?|而是|其实是|应该是|说的\s*是"
+# (not 下雨就改周日, 如果下雨改到周日: a change only if it rains)
+_ASKED_BEFORE = re.compile(r"(?<!就)(?<!雨)(?:改|换|推迟|延期|延误|提前|挪|推)(?:到|成|为|在)?|而是|其实是|应该是"
+                           r"|说的\s*是"
                            r"|[哦噢喔呃额啊]\s*不是"
                            r"|不对|[看说写打]错了[，,\s]*(?:是|应该是)"  # 我看错了 是周五的会 (62nd sitting)
                            r"|问的是|要的是|想问|想知道|查一?下?|是不是$|[呃额]$"  # 周六呃周日吧: a spoken correction
@@ -701,7 +703,8 @@ _CORRECTED_BEFORE = re.compile(r"不对|[呃额]\s*是?\s*$|不是[^，,。]{1,6
                                # 8.8 → 8.18 打错了: the day an arrow points to, though a word after it explains
                                # the slip (273rd-280th sittings)
                                rf"|{_ARROW}\s*$")
-_DROPPED_BEFORE = re.compile(r"原定|原计划|原来|本来|之前|(?<![哦噢喔呃额啊])(?<![哦噢喔呃额啊]\s)不是|生日|出生|不要"
+_DROPPED_BEFORE = re.compile(r"原定|原计划|原来|本来|之前|备选|备用"  # 备选10月5号: a fallback (297th-304th sittings)
+                             r"|(?<![哦噢喔呃额啊])(?<![哦噢喔呃额啊]\s)不是|生日|出生|不要"
                              r"|你查的是|退房|离店"  # 入住 12/24 退房 12/26: the check-out day (140th sitting)
                              r"|(?:刚才|刚刚|之前|上次)[问查]的是")  # 刚才问的是上周三 我其实想问下周三 (148th)
 # a date given up after it (…不行, …出发; 后天 不对 是大后天)

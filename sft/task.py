@@ -282,6 +282,11 @@ def _normalize(question: str) -> str:
     text = re.sub(r"(?:(?<=^)|(?<=\s))([今明后])\s+天(?=\s|$)", r"\1天", text)
     text = re.sub(r"(?<![单公纪])元月(?=[\d〇零一二三四五六七八九十两])", "1月", text)  # 元月十八号: January
     text = re.sub(r"(?<=\d)\s*[·・•。]\s*(?=\d)", ".", text)  # 5·20, 12・12, 8。12: a dot between numbers
+    # 8月。3日: a stray full stop after the month (289th-304th sittings)
+    text = re.sub(r"(?<=\d月)\s*[。.，,]\s*(?=\d{1,2}\s*[日号])", "", text)
+    # 九.二十, 六.一: a month and day in Chinese numerals joined by a dot, standing alone (289th-304th sittings)
+    text = re.sub(r"(?:(?<=^)|(?<=\s))(十[一二]?|[一二三四五六七八九])\s*[.。]\s*"
+                  r"([一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])(?=\s|$|[号日])", r"\1月\2日", text)
     text = re.sub(r"(?<=\d)[Oo](?=\d*[月日号/.-])|(?<=[月/.-])[Oo](?=\d)", "0", text)  # 1O月1日: a letter O for 0
     text = _typed_day_words(text)
     # 8 月 23 号 -> 8月23号; not the space after a list's "2. " (2. 3.15 嘉兴 is 3.15, not 2.3)
@@ -344,6 +349,8 @@ _DAY_TYPOS = (
     # 289th-296th sittings: 礼拜似 (礼拜四 typed by sound), a weather-word solar term and its day typed apart
     # (霜降 那天)
     (re.compile(r"(?<=礼拜|星期)似(?![的乎])"), "四"),
+    # 297th-304th sittings: Xiang 咯只礼拜六 (这个礼拜六)
+    (re.compile(r"咯只(?=礼拜|星期|周)"), "这个"),
     (re.compile(r"(大雪|小雪|白露|霜降|雨水)\s+(?=那天|当天|那日|那几天|前后)"), r"\1"),
     (re.compile(r"明黑(?:儿|价)?(?=[\s\u4e00-\u9fff，,？?]|$)(?!夜)"), "明晚"),
     (re.compile(r"(?<![\d/.-])(\d)\s*/\s*(\d{1,2})(?=\s*的?(?:概率|几率|机率|可能性))"), r"\2分之\1"),

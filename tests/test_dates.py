@@ -697,6 +697,17 @@ def test_hesitation_corrections_typed_weekdays_farm_terms_and_day_spans(question
 
 
 @pytest.mark.parametrize("question, today, expected", [
+    # 297th-304th sittings: Xiang 咯只 (这个), 备选 gives way, a change only if it rains, 妈祖诞, stray and numeral dots
+    ("咯只礼拜天 晴不晴", "2026-03-08", "2026-03-08"), ("咯只礼拜三 落雨冒", "2026-03-08", "2026-03-04"),
+    ("开业定在6月8号 备选6月9号", None, "06-08"), ("周五露营 如果下雨改到周六", "2026-03-02", "2026-03-06"),
+    ("妈祖诞 出海", "2026-03-02", "2026-05-09"), ("7月。9日 去爬山", None, "07-09"),
+    ("十.五 去露营", None, "10-05"), ("第三.五 条", None, None),  # a month-day in numerals alone; a list's number
+])
+def test_xiang_this_week_fallback_days_conditional_changes_mazu_and_dotted_numerals(question, today, expected):
+    assert find_date(question, today=today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
     ("二月二 理发", "2027-02-20", "2027-03-09"), ("二月二号 开会", None, "02-02"),  # the festival; February 2nd
     ("九月九 登高", "2026-09-01", "2026-10-18"), ("九月九日 开学", None, "09-09"),
     ("七月半 那天", "2026-08-10", "2026-08-27"), ("打春那天", "2026-12-20", "2027-02-04"),

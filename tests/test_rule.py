@@ -860,3 +860,14 @@ def test_walnut_orchards_and_products_named_after_cities(question, city):
 ])
 def test_malls_rivers_temples_products_comparisons_and_lists(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
+
+
+@pytest.mark.parametrize("question, city", [
+    # 297th-304th sittings: a city read only with 市 before its own county or its town centre; orchards, a gorge and a
+    # square named like a city; two cities asked as 两个城市
+    ("普洱景东 明天下雨吗", "普洱"), ("江山市区 明天热吗", "江山"), ("江山如画 明天", None),
+    ("樱桃园 明天下雨吗", None), ("青铜峡 明天", "青铜峡"), ("龙洋峡 明天风大吗", None), ("山海广场 明天", None),
+    ("杭州 苏州 两个城市 周末 哪里凉快", "杭州"),
+])
+def test_full_name_cities_before_their_counties_orchards_gorges_and_two_cities(question, city):
+    assert json.loads(rule.extract_one(question))["city"] == city
