@@ -853,6 +853,21 @@ WILD_TAGS = {
     "tea-garden-pickers", "tobacco-growers", "tower-crane-operators", "two-cities-22", "two-dates-28",
     "typos-mixed-28", "vague-and-none-30", "voice-slips-25", "weekdays-27", "wuzhou-hezhou-life",
     "yak-butter-makers", "yingkou-panjin-life", "yunnan-pu-er-villages", "zigong-yibin-life", "zoo-keepers",
+    # 305th-312th sittings
+    "anyang-hebi-life", "baise-chongzuo-life", "complaints-29", "corrections-32", "date-formats-29",
+    "dialect-days-26", "english-chinese-mix-30", "english-only-32", "festival-days-30", "follow-ups-24",
+    "foreign-cities-31", "fragments-31", "funeral-service-staff", "ganzhou-ji-an-life", "goose-farmers",
+    "group-chat-28", "guizhou-zunyi-villages", "highway-snow-plow-drivers", "hk-macau-tw-25",
+    "hubei-xiaogan-villages", "hunan-changde-villages", "jiamusi-jixi-life", "jiangsu-yancheng-villages",
+    "lavender-farmers", "lighthouse-keepers", "longyan-sanming-life", "lunar-days-30", "market-gardeners",
+    "misc-realistic-283", "misc-realistic-284", "misc-realistic-285", "misc-realistic-286", "misc-realistic-287",
+    "misc-realistic-288", "misc-realistic-289", "misc-realistic-290", "numbers-noise-32", "open-pit-miners",
+    "pear-growers", "places-not-cities-30", "plum-blossom-photographers", "qinghai-hainan-villages",
+    "range-and-span-28", "rapeseed-growers", "relative-days-24", "river-sand-dredgers", "ropeway-mechanics",
+    "scaffolding-crews", "shaanxi-shangluo-villages", "shandong-liaocheng-villages", "short-replies-21",
+    "sichuan-nanchong-villages", "silkworm-cocoon-buyers", "sugar-beet-growers", "tongling-chizhou-life",
+    "two-cities-23", "two-dates-29", "typos-mixed-29", "vague-and-none-31", "voice-slips-26", "walnut-oil-pressers",
+    "weekdays-28", "yulin-beihai-life", "zhangjiakou-chengde-life",
 }
 
 
