@@ -133,6 +133,7 @@ _NOT_CITY_WORDS = (
     "核桃园", "蚕沙",
     # fruit orchards (杨桃园, 樱桃园, 蟠桃园: no 桃园) (297th-304th sittings)
     "杨桃园", "樱桃园", "蟠桃园", "黄桃园", "蜜桃园",
+    "伊犁河谷",  # the Ili valley, a region (305th-312th sittings)
     # a shopping mall chain (万象城: no 万象), the river of 九江 (浔阳江: no 阳江), 泰州's moat (凤城河: no 凤城),
     # a temple on 宝华山 (隆昌寺: no 隆昌) (289th-296th sittings)
     "万象城", "浔阳江", "凤城河", "隆昌寺",
@@ -172,6 +173,7 @@ _EVERYDAY_MORE = frozenset({"行山", "打卡", "同城", "万县", "吉隆", "�
 _PRODUCT = re.compile(r"(?:拉面|牛肉面|牛肉汤|螺蛳粉|火腿|大米|烤鸭|啤酒|米粉|米线|炒饭|扒鸡|红肠|盐水鸭|小吃"
                       r"|玉(?![龙门树林泉山环屏])|麻辣烫|豆酱"  # 和田玉, 天水麻辣烫, 普宁豆酱 (273rd-288th sittings)
                       r"|麻辣拌|烧豆腐|马蹄"  # 抚顺麻辣拌, 高平烧豆腐, 荔浦马蹄 (a water chestnut) (289th-296th)
+                      r"|香梨|白姜"  # 库尔勒香梨, 铜陵白姜 (305th-312th sittings)
                       r"|瓜(?![分洲])|银行"  # 瓜洲: 扬州's old ferry town, no melon (289th-296th sittings)
                       # 柳州螺蛳粉节, 青岛啤酒节: an event held in the city; 北京卫视: a TV channel
                       r"|航空(?!港)|现代(?!化)|卫视|电视台)(?!节)")
@@ -373,7 +375,8 @@ def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
 _WEEKDAY_REST = re.compile(r"[一二三四五六日天末]")
 #: What may not follow a typed-wrong city (rule 5c): the rest of a date (大年初三 is no 大连, 阳历年 no 阳春).
 #: nor a town's, village's or lake's name (四坪村, 新州镇; 骆马湖: 273rd-280th sittings)
-_NOT_PHRASE_END = re.compile(r"[初年月日号號点點镇乡村庄屯湖峡]|广场")  # 龙羊峡, 山海广场 (297th-304th sittings)
+# 龙羊峡, 山海广场 (297th-304th sittings), 大亮子河 (305th-312th)
+_NOT_PHRASE_END = re.compile(r"[初年月日号號点點镇乡村庄屯湖峡]|广场|子?河")
 #: Characters that are what they say, never a sound-alike typed by mistake: numerals (阿拉二〇二〇年 is
 #: Shanghainese 我们 + a year, not 阿拉尔) and, in a two-character name, 儿 (儿童节); a longer name may be typed
 #: with 儿 (哈儿滨 for 哈尔滨, by voice input).
@@ -687,6 +690,8 @@ _I_AM_AT = re.compile(r"[我偶俺](?:人|现在|目前|这边|就)?(?:住在|�
 _ASKED_CITY = re.compile(
     r"(?:我(?:问|说|要|查|想问|想查|想看|要看|要查|要问)的是|应该是|其实是|换成|改成|改为|改查|而是|最[后终](?:还是)?(?:定了?|决定|选了?)(?:去|在)?"
     r"|[打写输说]错了?[，,\s]*是"  # （打错了 是株洲）
+    # sorry 我是说西宁, 不好意思打错 是中山 (305th-312th sittings)
+    r"|我是说|(?:不好意思|抱歉)[，,\s]*(?:[打写输说]错了?)?[，,\s]*是"
     # a correction said aloud (北京明天下雨吗 不对 是天津; …哦不 是…; sorry 是…: 111th sitting)
     r"|不对[，,\s]*(?:是|应该是)|[哦噢喔呃额]\s*不(?:是|对)?[，,\s]*是?|(?i:sorry)[，,\s]*(?:是|(?i:i\s+mean))"
     r"|(?i:i\s+mean))" + _GAP + "$")  # 去贵阳 sorry I mean 遵义 (116th sitting)
@@ -885,7 +890,8 @@ _SHORT_CUE = re.compile(
 # sight (the mountains, 都江堰), words a weather question starts with (东方, 合作, 同仁, 安宁, 新星 …).
 _SHORT_NEVER = frozenset({"吉林", "朝阳", "大安", "沙湾", "东方", "合作", "同仁", "安宁", "新星", "新民", "天长",
                           "江山", "灯塔", "明光", "阳春", "井冈山", "峨眉山", "庐山", "武夷山", "都江堰",
-                          "龙井"})  # 龙井: the tea and Hangzhou's tea village more often than the city in Jilin
+                          "龙井", "玉树"})
+# 龙井: the tea and Hangzhou's tea village more often than the city in Jilin; 玉树: read only with 市 or 州 (277th)
 
 
 def short_full_names(full_names: Iterable[str]) -> frozenset[str]:

@@ -132,6 +132,7 @@ READER_ONLY_LUNAR: dict[str, str] = {
     "霜降前后": "霜降", "白露前后": "白露",
     "拗九节": "拗九", "拗九": "拗九",
     "妈祖诞": "妈祖诞", "妈祖诞辰": "妈祖诞", "妈祖生日": "妈祖诞",  # 农历三月廿三 (285th, 297th-304th sittings)
+    "寒衣节": "寒衣", "寒衣": "寒衣",  # 农历十月初一 (291st, 305th-312th sittings)
 }
 #: Lunar festivals and the solar terms: name as written -> canonical name.
 LUNAR_FESTIVALS: dict[str, str] = {
@@ -159,7 +160,7 @@ LUNAR_FESTIVALS: dict[str, str] = {
 LUNAR_MD = {"春节": (1, 1), "元宵": (1, 15), "三月三": (3, 3), "六月六": (6, 6),
             "端午": (5, 5), "七夕": (7, 7), "中秋": (8, 15), "重阳": (9, 9),
             "腊八": (12, 8), "龙抬头": (2, 2), "中元": (7, 15), "浴佛": (4, 8), "下元": (10, 15),
-            "拗九": (1, 29), "妈祖诞": (3, 23)}
+            "拗九": (1, 29), "妈祖诞": (3, 23), "寒衣": (10, 1)}
 #: Vague times: never a date, even with a reference day (no pattern below matches them).
 VAGUE = ("这几天", "最近", "这周", "本周", "下周", "下个月", "月初", "过几天", "过两天", "改天", "晚上", "现在",
          "这两天",
@@ -681,7 +682,9 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
 #: Two dates in one question (``本来3月2号，改到3月9号``, ``3号…改成5号``): the one asked about follows a change or a
 #: question word; the other is the one given up, a departure, a birthday. Looked for just before / after a date.
 # (not 下雨就改周日, 如果下雨改到周日: a change only if it rains)
-_ASKED_BEFORE = re.compile(r"(?<!就)(?<!雨)(?:改|换|推迟|延期|延误|提前|挪|推)(?:到|成|为|在)?|而是|其实是|应该是"
+# (改签了 从2号改到4号: the 改 of 改签 asks no date itself, 305th-312th sittings)
+_ASKED_BEFORE = re.compile(r"(?<!就)(?<!雨)(?:改(?!签了)|换|推迟|延期|延误|提前|挪|推)(?:到|成|为|在)?|而是|其实是"
+                           r"|应该是"
                            r"|说的\s*是"
                            r"|[哦噢喔呃额啊]\s*不是"
                            r"|不对|[看说写打]错了[，,\s]*(?:是|应该是)"  # 我看错了 是周五的会 (62nd sitting)
@@ -693,7 +696,7 @@ _ASKED_BEFORE = re.compile(r"(?<!就)(?<!雨)(?:改|换|推迟|延期|延误|提
 _ARROW = r"(?:→|->|=>|➡️?)"
 _CORRECTED_BEFORE = re.compile(r"不对|[呃额]\s*是?\s*$|不是[^，,。]{1,6}?[，,\s]+是\s*$"
                                # 下周二 哦 下周三, 三天后 错了 四天后, 周五 no wait 周六 (289th-296th sittings)
-                               r"|(?<=\s)[哦噢喔]\s+$|(?<![没不])错了[，,\s]+$|(?i:\bno\s+wait|\bwait\s+no)[，,\s]*$"
+                               r"|(?<=\s)[哦噢喔]\s+(?:是\s*)?$|(?<![没不])错了[，,\s]+$|(?i:\bno\s+wait|\bwait\s+no)[，,\s]*$"
                                # 3月2号 啊错了 3月4号, 明天 不好意思 是后天, 三天后 不 四天后 (196th sitting)
                                r"|[啊哦噢呃额]\s*错了[，,\s]*$|不好意思[，,\s]*(?:是\s*)?$|(?<![\u4e00-\u9fff])不[，,\s]+$"
                                r"|[看说写打]错了[，,\s]*(?:是|应该是)?\s*$|(?<!没)错了[，,\s]*(?:是|应该是)\s*$"
@@ -738,8 +741,9 @@ def names_the_asked_date(text: str) -> bool:
 _CORRECTION = re.compile(r"(?<!没)错了|(?i:sorry)|(?i:\bi\s+mean\b)|算了[，,\s]*还?是?[问查看]"
                          r"|[哦噢喔呃额啊]\s*不[，,\s]"
                          # 十一月三号 呃 四号, 下周二 哦 下周三: a hesitation between two dates (289th-296th sittings)
-                         r"|(?<=[号日天后一二三四五六末])\s*[哦噢喔呃额]\s+(?=[\d〇零一二两三四五六七八九十下这本明后大周礼星今])"
-                         r"|(?i:\bno\s+wait\b)")
+                         r"|(?<=[号日天后一二三四五六末])\s*[哦噢喔呃额]\s+(?=(?:是\s*)?[\d〇零一二两三四五六七八九十下这本明后大周礼星今])"
+                         r"|(?i:\bno\s+wait\b)"
+                         r"|改签")  # 10.5→10.6 改签了: a rebooking says a date changed (305th-312th sittings)
 
 
 def asked_score(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> int:

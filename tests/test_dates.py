@@ -708,6 +708,17 @@ def test_xiang_this_week_fallback_days_conditional_changes_mazu_and_dotted_numer
 
 
 @pytest.mark.parametrize("question, today, expected", [
+    # 305th-312th sittings: 寒衣节, 冥天 and 元担 typed by sound, 哦 是 corrects a date, the 改 of 改签 asks nothing
+    ("寒衣节 上坟 冷吗", "2026-10-01", "2026-11-09"), ("冥天 下雨吗", "2026-03-02", "2026-03-03"),
+    ("元担 出去玩", None, "01-01"), ("3月8号 哦 是3月9号 冷吗", None, "03-09"),
+    ("车票改签了 从5号改到7号", "2026-03-02", "2026-03-07"), ("绍兴 10.5→10.6 改签了", None, "10-06"),
+    ("7.1 北京→7.3 天津→7.5 回北京 天津那天", None, "07-03"),  # an itinerary's arrows move nothing
+])
+def test_winter_clothes_day_sound_typos_oh_corrections_and_rebookings(question, today, expected):
+    assert find_date(question, today=today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
     ("二月二 理发", "2027-02-20", "2027-03-09"), ("二月二号 开会", None, "02-02"),  # the festival; February 2nd
     ("九月九 登高", "2026-09-01", "2026-10-18"), ("九月九日 开学", None, "09-09"),
     ("七月半 那天", "2026-08-10", "2026-08-27"), ("打春那天", "2026-12-20", "2027-02-04"),
