@@ -164,7 +164,8 @@ _NOT_CITY_WORDS = (
 )
 #: Cities the generator's gazetteers leave out because another city's name is inside theirs (马鞍山 holds 鞍山:
 #: make_cities.py keeps the shorter): the rule reads them, the longest name winning.
-RULE_ONLY_CITIES = ("马鞍山市", "德里")  # 德里 (Delhi) is inside 新德里 (47th sitting)
+# 德里 (Delhi) is inside 新德里 (47th sitting); 津市 (常德's county-level city) inside 天津市 (305th-312th sittings)
+RULE_ONLY_CITIES = ("马鞍山市", "德里", "津市市")
 #: Everyday words one character away from a city that jieba's dictionary lacks (Cantonese 行山, hiking: not 新山).
 # 打卡: to check in (not 达卡); 同城: the same city; 万县: 万州's old name (a district), not 万象 typed wrong;
 # 吉隆 (a county in Tibet), 海陵 (a district): no 基隆, 海宁 typed wrong

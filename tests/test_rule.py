@@ -878,6 +878,7 @@ def test_full_name_cities_before_their_counties_orchards_gorges_and_two_cities(q
     ("库尔勒香梨 甜不甜 今年天旱", None), ("铜陵白姜 腌好了 明天晴吗", None), ("伊犁河谷 这周下雨吗", None),
     ("大亮子河 钓鱼 明天", None), ("玉树 囊谦 明天下雪吗", None), ("玉树州 明天下雪吗", "玉树州"),
     ("重庆热不热 sorry 我是说成都", "成都"), ("合肥 不好意思打错了 是芜湖 明天", "芜湖"),
+    ("津市 明天下雨吗", "津市"), ("天津市 明天下雨吗", "天津市"), ("天津市区 明天", "天津"),  # 津市 inside 天津市
 ])
 def test_pears_ginger_valleys_rivers_bare_yushu_and_sorry_corrections(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
