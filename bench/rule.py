@@ -923,20 +923,22 @@ def find_short_full_name(question: str, gazetteer: Gazetteer) -> Mention | None:
                     and not _inside_word(folded, Mention(start, end, short, short)):
                 return Mention(start, end, question[start:end], short)
             start = folded.find(short, start + 1)
-    for short in _full_name_shorts():  # 江山市区: even a short form never read alone names its city before 市区
-        for m in re.finditer(re.escape(short) + r"(?=市区|市里|城区|市中心)", folded):
+    for short, before_town_centre in _town_centre_patterns():  # 江山市区: even a short form never read alone
+        for m in before_town_centre.finditer(folded):
             if m.start() == 0 or _PHRASE_START.match(folded[m.start() - 1]):
                 return Mention(m.start(), m.end(), question[m.start():m.end()], short)
     return None
 
 
 @functools.lru_cache(maxsize=1)
-def _full_name_shorts() -> tuple[str, ...]:
-    """The short forms of every city of full_names.tsv, longest first (``_SHORT_NEVER`` included)."""
+def _town_centre_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """The short form of every city of full_names.tsv (``_SHORT_NEVER`` included), longest first, each with its
+    pattern before 市区, 市里, 城区 or 市中心 (compiled once, not per question)."""
     from sft.cities import short_name
 
-    return tuple(sorted({s for s in (short_name(n) for n in load_full_names()) if s and len(s) >= 2},
-                        key=len, reverse=True))
+    shorts = sorted({s for s in (short_name(n) for n in load_full_names()) if s and len(s) >= 2},
+                    key=lambda s: (-len(s), s))  # longest first, then in a fixed order
+    return tuple((short, re.compile(re.escape(short) + r"(?=市区|市里|城区|市中心)")) for short in shorts)
 
 
 def _own_county_after(folded: str, end: int, short: str) -> bool:

@@ -684,8 +684,7 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
 # (not 下雨就改周日, 如果下雨改到周日: a change only if it rains)
 # (改签了 从2号改到4号: the 改 of 改签 asks no date itself, 305th-312th sittings)
 _ASKED_BEFORE = re.compile(r"(?<!就)(?<!雨)(?:改(?!签了)|换|推迟|延期|延误|提前|挪|推)(?:到|成|为|在)?|而是|其实是"
-                           r"|应该是"
-                           r"|说的\s*是"
+                           r"|应该是|说的\s*是"
                            r"|[哦噢喔呃额啊]\s*不是"
                            r"|不对|[看说写打]错了[，,\s]*(?:是|应该是)"  # 我看错了 是周五的会 (62nd sitting)
                            r"|问的是|要的是|想问|想知道|查一?下?|是不是$|[呃额]$"  # 周六呃周日吧: a spoken correction

@@ -34,6 +34,7 @@ from sft.dates import (
     DOUBLED_LUNAR_DAYS,
     LUNAR_MD,
     NUM,
+    WEATHER_WORD_TERMS,
     YEAR,
     as_date,
     asked_scores,
@@ -226,8 +227,10 @@ _LUNAR_DAY_BESIDE = tuple(
     for name, day in _LUNAR_OWN_DAYS.items())
 
 
+#: A month and a day of the month in Chinese numerals (十一月, 三十一号).
+_CN_MONTH = "(?:十[一二]?|[一二三四五六七八九])"
 _CN_DAY = "(?:[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])"
-_MOVED_DAY = re.compile(r"(?P<head>(?P<m>\d{1,2}|十[一二]?|[一二三四五六七八九])月"
+_MOVED_DAY = re.compile(r"(?P<head>(?P<m>\d{1,2}|" + _CN_MONTH + r")月"
                         r"(?:\d{1,2}|" + _CN_DAY + r")[号日].{0,12}?"
                         # or corrected (6月12号 长沙 不对 13号: 111th sitting; 十一月三号 呃 四号: 289th-296th)
                         r"(?:改到|改成|推到|推迟到|延到|延期到|提前到|挪到|不对[，,\s]*(?:是|应该是)?"
@@ -285,8 +288,8 @@ def _normalize(question: str) -> str:
     # 8月。3日: a stray full stop after the month (289th-304th sittings)
     text = re.sub(r"(?<=\d月)\s*[。.，,]\s*(?=\d{1,2}\s*[日号])", "", text)
     # 九.二十, 六.一: a month and day in Chinese numerals joined by a dot, standing alone (289th-304th sittings)
-    text = re.sub(r"(?:(?<=^)|(?<=\s))(十[一二]?|[一二三四五六七八九])\s*[.。]\s*"
-                  r"([一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])(?=\s|$|[号日])", r"\1月\2日", text)
+    text = re.sub(r"(?:(?<=^)|(?<=\s))(" + _CN_MONTH + r")\s*[.。]\s*(" + _CN_DAY + r")(?=\s|$|[号日])", r"\1月\2日",
+                  text)
     text = re.sub(r"(?<=\d)[Oo](?=\d*[月日号/.-])|(?<=[月/.-])[Oo](?=\d)", "0", text)  # 1O月1日: a letter O for 0
     text = _typed_day_words(text)
     # 8 月 23 号 -> 8月23号; not the space after a list's "2. " (2. 3.15 嘉兴 is 3.15, not 2.3)
@@ -349,11 +352,11 @@ _DAY_TYPOS = (
     # 289th-296th sittings: 礼拜似 (礼拜四 typed by sound), a weather-word solar term and its day typed apart
     # (霜降 那天)
     (re.compile(r"(?<=礼拜|星期)似(?![的乎])"), "四"),
+    (re.compile("(" + "|".join(WEATHER_WORD_TERMS) + r")\s+(?=那天|当天|那日|那几天|前后)"), r"\1"),
     # 297th-304th sittings: Xiang 咯只礼拜六 (这个礼拜六)
     (re.compile(r"咯只(?=礼拜|星期|周)"), "这个"),
     # 305th-312th sittings: 冥天 (明天 typed by sound), 元担 (元旦)
     (re.compile(r"冥天"), "明天"), (re.compile(r"元担"), "元旦"),
-    (re.compile(r"(大雪|小雪|白露|霜降|雨水)\s+(?=那天|当天|那日|那几天|前后)"), r"\1"),
     (re.compile(r"明黑(?:儿|价)?(?=[\s\u4e00-\u9fff，,？?]|$)(?!夜)"), "明晚"),
     (re.compile(r"(?<![\d/.-])(\d)\s*/\s*(\d{1,2})(?=\s*的?(?:概率|几率|机率|可能性))"), r"\2分之\1"),
     # 113th-120th sittings: 打后天 (大后天), 两周后的周三 (下下周三), a stuttered month (十月 十月五号), 星期寺,
