@@ -868,6 +868,21 @@ WILD_TAGS = {
     "sichuan-nanchong-villages", "silkworm-cocoon-buyers", "sugar-beet-growers", "tongling-chizhou-life",
     "two-cities-23", "two-dates-29", "typos-mixed-29", "vague-and-none-31", "voice-slips-26", "walnut-oil-pressers",
     "weekdays-28", "yulin-beihai-life", "zhangjiakou-chengde-life",
+    # 313th-320th sittings
+    "anhui-fuyang-villages", "black-tea-pickers", "complaints-30", "container-crane-operators", "corrections-33",
+    "dam-sluice-operators", "dandong-benxi-life", "date-formats-30", "dialect-days-27", "english-chinese-mix-31",
+    "english-only-33", "festival-days-31", "follow-ups-25", "foreign-cities-32", "fragments-32",
+    "gansu-tianshui-villages", "ginseng-diggers", "glass-greenhouse-techs", "group-chat-29",
+    "hebei-xingtai-villages", "heihe-yichun-life", "henan-zhumadian-villages", "hk-macau-tw-26",
+    "hot-air-balloon-pilots", "hunan-loudi-villages", "jingdezhen-pingxiang-life", "kiwi-fruit-growers",
+    "laibin-guigang-life", "lunar-days-31", "misc-realistic-291", "misc-realistic-292", "misc-realistic-293",
+    "misc-realistic-294", "misc-realistic-295", "misc-realistic-296", "misc-realistic-297", "misc-realistic-298",
+    "numbers-noise-33", "oyster-raft-farmers", "peony-growers", "places-not-cities-31", "pomegranate-growers",
+    "qinzhou-fangchenggang-life", "range-and-span-29", "relative-days-25", "road-line-painters",
+    "sanmenxia-luohe-life", "shangrao-fuzhou-jx-life", "short-replies-22", "sichuan-dazhou-villages",
+    "snow-groomer-drivers", "star-anise-growers", "tunnel-boring-crews", "two-cities-24", "two-dates-30",
+    "typos-mixed-30", "vague-and-none-32", "voice-slips-27", "water-chestnut-pickers", "weekdays-29",
+    "wind-turbine-blade-cleaners", "yunnan-zhaotong-villages", "zhaoqing-yunfu-life", "zhejiang-quzhou-villages",
 }
 
 
