@@ -37,7 +37,8 @@
 #   bash scripts/h100.sh variants  # issue 11: the gpu profile in $VARIANTS that differ from this tree in one thing each,
 #                                  # trained at once on the one GPU, then rule, hybrid, qlora+resolve per adapter
 #                                  # (= variants-train, variants-bench); a word of $VARIANTS is NAME (this tree),
-#                                  # NAME:PATH=FILE (a copy of the tree with PATH replaced by the carried FILE) or
+#                                  # NAME:PATH=FILE[+PATH2=FILE2...] (a copy of the tree with each PATH replaced by
+#                                  # its carried FILE) or
 #                                  # NAME:--flag=value[,--flag2=value2] (this tree, more finetune arguments) or
 #                                  # NAME:PATH=FILE,--flag=value (both), e.g.
 #                                  # VARIANTS="old:datasets/written.jsonl=.gpu/written-old.jsonl new heavy:--mix=written-40,--seed=1"
@@ -128,7 +129,7 @@ case "$1" in
         *) file=${spec%%,*}; rest=${spec#"$file"}; rest=${rest#,}  # PATH=FILE[,--flag=value...]
            tree=$S/tree-$name; rm -rf "$tree"; mkdir -p "$tree"
            tar cf - --exclude=./.gpu --exclude=./reports --exclude=./runs --exclude=./.git . | tar xf - -C "$tree"
-           cp "${file#*=}" "$tree/${file%%=*}"; sha256sum "$tree/${file%%=*}"
+           for f in ${file//+/ }; do cp "${f#*=}" "$tree/${f%%=*}"; sha256sum "$tree/${f%%=*}"; done
            args=$(printf '%s' "$rest" | tr ',' '\n' | sed 's/=/ /' | tr '\n' ' ') ;;
       esac
       echo "$name: tree $tree, finetune --profile gpu $args ${FT_ARGS:-}"
