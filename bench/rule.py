@@ -133,6 +133,9 @@ _NOT_CITY_WORDS = (
     "核桃园", "蚕沙",
     # fruit orchards (杨桃园, 樱桃园, 蟠桃园: no 桃园) (297th-304th sittings)
     "杨桃园", "樱桃园", "蟠桃园", "黄桃园", "蜜桃园",
+    # a kiwi orchard (猕猴桃园: no 桃园), a forest (共青森林公园: no 青森), 青岛's bay (胶州湾: no 胶州, as 杭州湾)
+    # (313th-320th sittings)
+    "猕猴桃园", "青森林", "胶州湾",
     "伊犁河谷",  # the Ili valley, a region (305th-312th sittings)
     # a shopping mall chain (万象城: no 万象), the river of 九江 (浔阳江: no 阳江), 泰州's moat (凤城河: no 凤城),
     # a temple on 宝华山 (隆昌寺: no 隆昌) (289th-296th sittings)
@@ -175,12 +178,14 @@ _PRODUCT = re.compile(r"(?:拉面|牛肉面|牛肉汤|螺蛳粉|火腿|大米|�
                       r"|玉(?![龙门树林泉山环屏])|麻辣烫|豆酱"  # 和田玉, 天水麻辣烫, 普宁豆酱 (273rd-288th sittings)
                       r"|麻辣拌|烧豆腐|马蹄"  # 抚顺麻辣拌, 高平烧豆腐, 荔浦马蹄 (a water chestnut) (289th-296th)
                       r"|香梨|白姜"  # 库尔勒香梨, 铜陵白姜 (305th-312th sittings)
-                      r"|瓜(?![分洲])|银行"  # 瓜洲: 扬州's old ferry town, no melon (289th-296th sittings)
+                      # 瓜洲: 扬州's old ferry town, no melon (289th-296th); 瓜州: 酒泉's county (313th-320th sittings)
+                      r"|瓜(?![分洲州])|银行"
                       # 柳州螺蛳粉节, 青岛啤酒节: an event held in the city; 北京卫视: a TV channel
                       r"|航空(?!港)|现代(?!化)|卫视|电视台)(?!节)")
 #: A street named after a city (rule 4): 南京路, 北京东路, 长沙街 (not 路过, 路上).
-# a campus, a peninsula; 街子 is a town's name (崇州街子古镇, 122nd sitting); 沈阳中街 is the city's own street (161st)
-_STREET = re.compile(r"[东西南北中]?(?:路(?![过上途程线费边况面段桥])|大街|大道)|[东西南北]?街(?![道子])|校区|半岛")
+# a campus, a peninsula; 街子 is a town's name (崇州街子古镇, 122nd sitting); 沈阳中街 is the city's own street (161st);
+# 街上 and 街头 are "in the street" (漯河街上: 313th-320th sittings)
+_STREET = re.compile(r"[东西南北中]?(?:路(?![过上途程线费边况面段桥])|大街|大道)|[东西南北]?街(?![道子上头])|校区|半岛")
 #: 长沙县: a county named after its prefecture is a county (县城 after a county-level city is that city).
 _COUNTY_AFTER = re.compile(r"县(?!城)")
 #: 三沙镇, 四坪村: a town or village named like a city (265th-272nd sittings), read as the town (none).
@@ -205,7 +210,7 @@ _FROM = re.compile(r"(?:从|离开|自|由|离|(?<![A-Za-z])from|(?:^|[\s，,])[
 # 上饶高铁站到婺源, 阿勒泰市区到红墩乡, 拉萨转车去…: the city's station or town centre, a ride taken there (257th-264th)
 _FROM_AFTER = re.compile(r"^(?:市区|市里|城区|市)?"
                          r"(?:高铁站|火车站|汽车站|客运站|[东南西北]?站|[东南西北](?=[到去出飞]))?"
-                         r"(?:转车|坐车|开车|打车|骑车|坐船)?(?:出发|起飞|到|去|飞|人)"
+                         r"(?:转车|转机|坐车|开车|打车|骑车|坐船)?(?:出发|起飞|到|去|飞|人)"
                          r"|^\s+(?:到|出发)(?![了过啦])")  # 成都 到 九寨沟: typed apart (159th sitting)
 
 

@@ -882,3 +882,14 @@ def test_full_name_cities_before_their_counties_orchards_gorges_and_two_cities(q
 ])
 def test_pears_ginger_valleys_rivers_bare_yushu_and_sorry_corrections(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
+
+
+@pytest.mark.parametrize("question, city", [
+    # 313th-320th sittings: 瓜州 (酒泉's county) is no melon, 街上 no street named after the city, a kiwi orchard, a
+    # forest and 青岛's bay named like cities, and the city where a plane is changed (转机去…) is not asked
+    ("酒泉瓜州 风电场 周五风大吗", "酒泉"), ("哈密瓜 甜不甜", None), ("在开封街上逛 今天热吗", "开封"),
+    ("长沙街 今天堵吗", None), ("眉县 猕猴桃园 后天下雨吗", None), ("共青森林公园 明天人多吗", None),
+    ("胶州湾 跨海大桥 明天起雾吗", None), ("胶州 明天下雨吗", "胶州"), ("重庆转机去稻城 稻城冷吗", None),
+])
+def test_guazhou_streets_kiwi_orchards_forests_bays_and_plane_changes(question, city):
+    assert json.loads(rule.extract_one(question))["city"] == city
