@@ -126,3 +126,18 @@ def test_a_bad_written_line_names_file_and_line(tmp_path, record, message):
         load_written(path)
     with pytest.raises(UserError, match="no such file"):
         load_written(tmp_path / "none.jsonl")
+
+
+def test_wild_as_written_phrase_is_the_span_that_reads_as_the_gold_day_all_week():
+    """scripts/wild_as_written.py (reports/h100-wild-train): the phrase target of a relative date is the shortest
+    span read as the gold date that also reads as the whole question does on each of the next six days, so
+    ``下周二`` is not cut to ``周二`` (the same day from a Wednesday, not from a Monday); none when nothing reads as
+    the gold date."""
+    import datetime as dt
+    import runpy
+
+    span = runpy.run_path("scripts/wild_as_written.py")["shortest_span"]
+    wednesday = dt.date(2026, 11, 18)
+    assert span("冷不冷啊 下周二 太原", "2026-11-24", wednesday) == "下周二"
+    assert span("明天 杭州下雨吗", "2026-11-19", wednesday) == "明天"
+    assert span("杭州下雨吗", "2026-11-19", wednesday) is None
