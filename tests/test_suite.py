@@ -883,6 +883,21 @@ WILD_TAGS = {
     "snow-groomer-drivers", "star-anise-growers", "tunnel-boring-crews", "two-cities-24", "two-dates-30",
     "typos-mixed-30", "vague-and-none-32", "voice-slips-27", "water-chestnut-pickers", "weekdays-29",
     "wind-turbine-blade-cleaners", "yunnan-zhaotong-villages", "zhaoqing-yunfu-life", "zhejiang-quzhou-villages",
+    # 321st-328th sittings
+    "baoshan-lincang-life", "chaozhou-jieyang-life", "complaints-31", "corrections-34", "date-formats-31",
+    "dialect-days-28", "english-chinese-mix-32", "english-only-34", "escalator-maintainers", "festival-days-32",
+    "follow-ups-26", "foreign-cities-33", "fragments-33", "glass-bridge-attendants", "group-chat-30",
+    "guangxi-baise-hills-villages", "hemp-growers", "hk-macau-tw-27", "hop-growers", "huaibei-suzhou-ah-life",
+    "hubei-xianning-villages", "inner-mongolia-tongliao-villages", "jiangxi-ji-an-villages",
+    "jilin-siping-villages", "jujube-date-driers", "livestock-haulers", "loquat-growers", "lotus-seed-shellers",
+    "lunar-days-32", "marathon-volunteers", "misc-realistic-299", "misc-realistic-300", "misc-realistic-301",
+    "misc-realistic-302", "misc-realistic-303", "misc-realistic-304", "misc-realistic-305", "misc-realistic-306",
+    "nanping-ningde-life", "ningxia-zhongwei-villages", "numbers-noise-34", "outdoor-billboard-installers",
+    "outdoor-cinema-projectionists", "persimmon-dryers", "places-not-cities-32", "range-and-span-30",
+    "relative-days-26", "salt-field-workers", "shandong-dezhou-villages", "shanwei-heyuan-life",
+    "shanxi-yuncheng-villages", "short-replies-23", "shuozhou-xinzhou-life", "sweet-potato-starch-makers",
+    "tongren-kaili-life", "two-cities-25", "two-dates-31", "typos-mixed-31", "vague-and-none-33", "voice-slips-28",
+    "weekdays-30", "windshield-repairers", "yam-diggers", "zhoushan-taizhou-life",
 }
 
 
