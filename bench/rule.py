@@ -136,6 +136,8 @@ _NOT_CITY_WORDS = (
     # a kiwi orchard (猕猴桃园: no 桃园), a forest (共青森林公园: no 青森), 青岛's bay (胶州湾: no 胶州, as 杭州湾)
     # (313th-320th sittings)
     "猕猴桃园", "青森林", "胶州湾",
+    # a marathon's date (马拉松原定…: no 松原), the plain north of the Huai (淮北平原: a region) (321st-328th sittings)
+    "马拉松原", "淮北平原",
     "伊犁河谷",  # the Ili valley, a region (305th-312th sittings)
     # a shopping mall chain (万象城: no 万象), the river of 九江 (浔阳江: no 阳江), 泰州's moat (凤城河: no 凤城),
     # a temple on 宝华山 (隆昌寺: no 隆昌) (289th-296th sittings)
@@ -174,7 +176,8 @@ RULE_ONLY_CITIES = ("马鞍山市", "德里", "津市市")
 # 吉隆 (a county in Tibet), 海陵 (a district): no 基隆, 海宁 typed wrong
 _EVERYDAY_MORE = frozenset({"行山", "打卡", "同城", "万县", "吉隆", "海陵"})
 #: What makes a city's name a product's or a company's (兰州拉面, 金华火腿, 上海银行, 深圳航空): no city (rule 4).
-_PRODUCT = re.compile(r"(?:拉面|牛肉面|牛肉汤|螺蛳粉|火腿|大米|烤鸭|啤酒|米粉|米线|炒饭|扒鸡|红肠|盐水鸭|小吃"
+# 乌鲁木齐啤酒厂: a brewery in the city, which gives it (321st-328th sittings)
+_PRODUCT = re.compile(r"(?:拉面|牛肉面|牛肉汤|螺蛳粉|火腿|大米|烤鸭|啤酒(?!厂)|米粉|米线|炒饭|扒鸡|红肠|盐水鸭|小吃"
                       r"|玉(?![龙门树林泉山环屏])|麻辣烫|豆酱"  # 和田玉, 天水麻辣烫, 普宁豆酱 (273rd-288th sittings)
                       r"|麻辣拌|烧豆腐|马蹄"  # 抚顺麻辣拌, 高平烧豆腐, 荔浦马蹄 (a water chestnut) (289th-296th)
                       r"|香梨|白姜"  # 库尔勒香梨, 铜陵白姜 (305th-312th sittings)

@@ -389,6 +389,8 @@ _DAY_TYPOS = (
     # (额夜儿个在…冻成狗 今天还冷不: 今天 is asked)
     (re.compile(r"(?<!黎)明旦"), "明天"),
     (re.compile(r"(?<![黎元])今旦"), "今天"),  # Min 今旦 (today; 265th-272nd sittings), beside 明旦
+    # Teochew 今暝 (tonight) and 冬节 (the winter solstice, 冬至) (321st-328th sittings)
+    (re.compile(r"今暝"), "今晚"), (re.compile(r"冬节"), "冬至"),
     (re.compile(r"(?<![\u4e00-\u9fff])额(?=夜儿个|昨天|前天|今天|明天|后天)"), "我"),
     (re.compile(r"(?<![\d〇零一二两三四五六七八九十百月])([一二两三四五六七八九十]{1,3})日(?=[后後前]|[以之][后後])"),
      r"\1天"),

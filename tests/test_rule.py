@@ -893,3 +893,18 @@ def test_pears_ginger_valleys_rivers_bare_yushu_and_sorry_corrections(question, 
 ])
 def test_guazhou_streets_kiwi_orchards_forests_bays_and_plane_changes(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # 321st-328th sittings: a brewery in the city gives it (the beer does not), a marathon's planned day holds no
+    # 松原, the Huaibei plain is a region, Teochew 今暝 (tonight) and 冬节 (冬至)
+    ("拉货到青岛啤酒厂 明天下雨吗", None, {"city": "青岛", "date": None}),
+    ("青岛啤酒 好喝吗", None, {"city": None, "date": None}),
+    ("杭州马拉松原定周日 改期了", None, {"city": "杭州", "date": None}),
+    ("淮北平原 麦子 这周干热风大吗", None, {"city": None, "date": None}),
+    ("汕头今暝会落雨无", "2026-05-04", {"city": "汕头", "date": "2026-05-04"}),
+    ("揭阳冬节冷无", "2026-12-01", {"city": "揭阳", "date": "2026-12-22"}),
+])
+def test_breweries_marathons_plains_and_teochew_days(question, today, expected):
+    day = dt.date.fromisoformat(today) if today else None
+    assert json.loads(rule.extract_one(question, today=day)) == expected
