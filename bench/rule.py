@@ -129,13 +129,12 @@ _NOT_CITY_WORDS = (
     # an underground garage's cars (地库车辆: no 库车), a theme town of outlaws (好汉城: no 汉城), a sunshine recorder
     # (日照计: no 日照) (265th-272nd sittings)
     "地库车", "好汉城", "日照计",
-    # a walnut orchard (核桃园: no 桃园), silkworm droppings (蚕沙: no 三沙 typed by sound) (281st-288th sittings)
-    "核桃园", "蚕沙",
-    # fruit orchards (杨桃园, 樱桃园, 蟠桃园: no 桃园) (297th-304th sittings)
-    "杨桃园", "樱桃园", "蟠桃园", "黄桃园", "蜜桃园",
-    # a kiwi orchard (猕猴桃园: no 桃园), a forest (共青森林公园: no 青森), 青岛's bay (胶州湾: no 胶州, as 杭州湾)
-    # (313th-320th sittings)
-    "猕猴桃园", "青森林", "胶州湾",
+    # orchards, not the city 桃园: cherry (153rd-160th sittings), walnut (281st-288th), star fruit, flat peach, yellow
+    # peach and honey peach (297th-304th), kiwi (313th-320th)
+    "樱桃园", "核桃园", "杨桃园", "蟠桃园", "黄桃园", "蜜桃园", "猕猴桃园",
+    "蚕沙",  # silkworm droppings, no 三沙 typed by sound (281st-288th sittings)
+    # a forest (共青森林公园: no 青森), 青岛's bay (胶州湾: no 胶州, as 杭州湾) (313th-320th sittings)
+    "青森林", "胶州湾",
     # a marathon's date (马拉松原定…: no 松原), the plain north of the Huai (淮北平原: a region) (321st-328th sittings)
     "马拉松原", "淮北平原",
     "伊犁河谷",  # the Ili valley, a region (305th-312th sittings)
@@ -155,7 +154,6 @@ _NOT_CITY_WORDS = (
     "护林",  # 护林员, 护林站: forest rangers and their post, not 虎林 typed by sound (187th, 249th-256th sittings)
     "东台吉乃尔",  # a salt lake of 格尔木, not the city 东台 (188th sitting)
     "都匀毛尖", "信阳毛尖",  # teas named after their cities (169th sitting)
-    "樱桃园",  # a cherry orchard, not the city 桃园 (153rd-160th sittings)
     "马赛克",  # a mosaic (tiles, a blurred photo), not Marseille 马赛
     # idioms and words around a city's name (WILD.md, twentieth sitting)
     "夸下海口", "大吉安康", "仁者乐山", "美丽江南", "便宜", "混合肥", "连帽", "刚开封", "已开封", "未开封", "白城墙",

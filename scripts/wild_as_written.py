@@ -32,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from sft.paths import DATA  # noqa: E402
 from sft.task import find_date  # noqa: E402
 from sft.written import NEAR, NearIndex  # noqa: E402
 
@@ -68,8 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cut", type=int, required=True, help="first wild number kept for testing (e.g. 44990)")
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
-    data = ROOT / "datasets"
-    wild = [json.loads(line) for line in (data / "wild.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    wild = [json.loads(line) for line in (DATA / "wild.jsonl").read_text(encoding="utf-8").splitlines() if line]
     test = [w for w in wild if number(w["id"]) >= args.cut]
     near = NearIndex(w["query"] for w in test)
     counts: Counter[str] = Counter()
@@ -98,11 +98,11 @@ def main(argv: list[str] | None = None) -> int:
         added.append(record)
         counts["added"] += 1
     args.out.mkdir(parents=True, exist_ok=True)
-    written = (data / "written.jsonl").read_text(encoding="utf-8").rstrip("\n").splitlines()
+    written = (DATA / "written.jsonl").read_text(encoding="utf-8").rstrip("\n").splitlines()
     lines = written + [json.dumps(r, ensure_ascii=False) for r in added]
     (args.out / "written.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     for name in ("wild.jsonl", "test_suite.jsonl"):
-        kept = [line for line in (data / name).read_text(encoding="utf-8").splitlines()
+        kept = [line for line in (DATA / name).read_text(encoding="utf-8").splitlines()
                 if line and json.loads(line)["id"] not in moved]
         (args.out / name).write_text("\n".join(kept) + "\n", encoding="utf-8")
         counts[f"{name} kept"] = len(kept)
