@@ -43,10 +43,14 @@ from sft.dates import parse_today
 from sft.errors import UserError
 from sft.paths import DATA
 from sft.task import DATE_PATTERN, Answer, format_date
+from sft.written import WILD_TEST_FROM, wild_number
 
 DEFAULT_SUITE = DATA / "test_suite.jsonl"
-#: The hand-written, hand-labelled real-phrasing split (datasets/WILD.md); copied verbatim into the suite.
+#: The hand-written, hand-labelled real-phrasing sittings (datasets/WILD.md). Those from :data:`WILD_TEST_FROM` on are
+#: the suite's ``wild`` split, copied verbatim; those before it are training questions (``sft.written``).
 WILD_SOURCE = DEFAULT_SUITE.parent / "wild.jsonl"
+#: The ``side`` of :func:`load_wild`.
+WILD_SIDES = ("test", "train", "all")
 SPLITS = ("seen", "unseen", "hard", "seed", "wild", "relative")
 SUITE_SEED = 20240601
 SIZES = {"seen": 200, "unseen": 300, "hard": 200, "seed": 8, "relative": 320}  # wild: its file
@@ -359,12 +363,18 @@ def build_relative(seed: int, cities: Sequence[City]) -> list[Item]:
     return items
 
 
-def load_wild(path: str | Path = WILD_SOURCE) -> list[Item]:
-    """The hand-labelled ``wild`` items, as written in their source file (ids ``wild-0001`` ...)."""
+def load_wild(path: str | Path = WILD_SOURCE, side: str = "test") -> list[Item]:
+    """The hand-labelled ``wild`` items of ``path`` (ids ``wild-0001`` ...), as written there: ``test`` the suite's
+    (from :data:`WILD_TEST_FROM` on), ``train`` those before it (the training pool's), ``all`` the whole record."""
+    if side not in WILD_SIDES:
+        raise UserError(f"unknown wild side {side!r}; valid: {', '.join(WILD_SIDES)}")
     path = Path(path)
     if not path.is_file():
         return []
-    return [item for item in load_suite(path) if item.split == "wild"]
+    items = [item for item in load_suite(path) if item.split == "wild"]
+    if side == "all":
+        return items
+    return [item for item in items if (wild_number(item.id) >= WILD_TEST_FROM) == (side == "test")]
 
 
 def wild_card(items: Sequence[Item]) -> str:
@@ -467,11 +477,12 @@ def main(argv: list[str] | None = None) -> int:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--build", type=Path, metavar="PATH", help="write build_suite()'s output to PATH")
     group.add_argument("--check", type=Path, metavar="PATH", help="exit 1 unless PATH equals build_suite()'s")
-    group.add_argument("--wild-card", action="store_true", help="print the wild split's counts per tag (Markdown)")
+    group.add_argument("--wild-card", action="store_true",
+                       help="print the counts per tag of datasets/wild.jsonl, all sittings (Markdown)")
     parser.add_argument("--seed", type=int, default=SUITE_SEED)
     args = parser.parse_args(argv)
     if args.wild_card:
-        print(wild_card(load_wild()))
+        print(wild_card(load_wild(side="all")))
         return 0
     if args.build or args.check:
         text = dumps(build_suite(args.seed))

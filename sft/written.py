@@ -1,4 +1,5 @@
-"""Hand-written training questions: ``datasets/written.jsonl`` (data card: ``datasets/WRITTEN.md``).
+"""Hand-written training questions: ``datasets/written.jsonl`` (data card: ``datasets/WRITTEN.md``) and the older
+``wild`` sittings, ``datasets/written_wild.jsonl`` (data card: ``datasets/WILD.md``).
 
 The composed mix (:mod:`sft.compose`) builds questions from parts; people's questions are not built from
 parts. This file holds questions written the way people type in many registers (chat groups, forums, search
@@ -10,6 +11,9 @@ One JSON object a line::
 
     {"id": "written-00000", "query": "...", "gold": {"city": ..., "date": ...}, "phrase": ..., "tags": [...],
      "today": "YYYY-MM-DD"}
+
+``datasets/written_wild.jsonl`` holds the ``wild`` sittings before :data:`WILD_TEST_FROM` in this format
+(``datasets/make_written.py --wild``): each item's hand label unchanged, ids ``written-w00123`` for ``wild-0123``.
 
 ``phrase`` is the date as written when it needs a reference day (``下周五``, ``明儿``, ``15号``, ``中秋``), else
 null: the target of the ``phrase`` date target (:data:`sft.task.DATE_TARGETS`), where ``gold.date`` (resolved
@@ -31,6 +35,17 @@ from sft.paths import DATA
 from sft.task import DATE_PATTERN, Answer
 
 WRITTEN_SOURCE = DATA / "written.jsonl"
+WRITTEN_WILD_SOURCE = DATA / "written_wild.jsonl"
+#: The number of the first ``wild`` item on the test side (``wild-44990``, the 281st sitting's first question). The
+#: sittings before it are training questions (:data:`WRITTEN_WILD_SOURCE`); the later ones, written by other hands
+#: after every training question, are the suite's ``wild`` split (``sft.suite.load_wild``). A new sitting joins the
+#: test side; moving this number later moves older sittings into training (README, "The `wild` split").
+WILD_TEST_FROM = 44990
+
+
+def wild_number(item_id: str) -> int:
+    """``wild-0123`` (or its training copy ``written-w00123``) -> 123."""
+    return int(item_id.rsplit("-", 1)[1].lstrip("w"))
 
 
 @dataclass(frozen=True)
@@ -141,5 +156,6 @@ class NearIndex:
 
 @lru_cache(maxsize=1)
 def written() -> tuple[Written, ...]:
-    """The committed file, read once."""
-    return tuple(load_written())
+    """The committed hand-written training questions, read once: ``written.jsonl``, then the older ``wild``
+    sittings of ``written_wild.jsonl``."""
+    return tuple(load_written()) + tuple(load_written(WRITTEN_WILD_SOURCE))

@@ -25,7 +25,7 @@ def wheel(tmp_path_factory) -> Path:
 
 def test_wheel_ships_the_data_files(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
-    for name in ("cities.tsv", "places.tsv", "test_suite.jsonl", "wild.jsonl"):
+    for name in ("cities.tsv", "places.tsv", "test_suite.jsonl", "wild.jsonl", "written.jsonl", "written_wild.jsonl"):
         assert f"sft/_datasets/{name}" in names, name
     assert not any(n.startswith("datasets/") for n in names)  # never a top-level `datasets` package
 

@@ -12,6 +12,7 @@ import pytest
 
 from sft.cities import load_cities, short_name, test_cities
 from sft.datagen import EXTRA_TEMPLATES, MIXES, TEST_REGIONS, TRAIN_REGIONS, TUTORIAL_TEMPLATES, generate
+from sft.errors import UserError
 from sft.suite import (
     DEFAULT_SUITE,
     HARD_KINDS,
@@ -26,6 +27,7 @@ from sft.suite import (
     load_suite,
 )
 from sft.task import Answer
+from sft.written import WILD_TEST_FROM
 
 #: Splits whose items come from templates (gold from the template's slot values).
 GENERATED = ("seen", "unseen", "hard")
@@ -105,7 +107,8 @@ def test_split_sizes_and_ids():
     assert len({i.id for i in items}) == len(items)
     for split in SPLITS:
         ids = [i.id for i in items if i.split == split]
-        assert ids == [f"{split}-{n:04d}" for n in range(1, sizes[split] + 1)]
+        first = WILD_TEST_FROM if split == "wild" else 1  # wild: the test side of the sittings
+        assert ids == [f"{split}-{n:04d}" for n in range(first, first + sizes[split])]
     assert len({i.query for i in items}) == len(items)
     for split in SPLITS:
         assert len(load_suite(splits=[split])) == sizes[split]
@@ -909,14 +912,23 @@ def wild() -> list[Item]:
 
 def test_wild_split_is_the_hand_labelled_file():
     from sft.suite import WILD_SOURCE, load_wild
+    from sft.written import wild_number
 
     assert len(wild()) >= 400
     assert wild() == load_wild(WILD_SOURCE)
-    assert [i.id for i in wild()] == [f"wild-{n:04d}" for n in range(1, len(wild()) + 1)]
+    record = load_wild(WILD_SOURCE, side="all")
+    assert [i.id for i in record] == [f"wild-{n:04d}" for n in range(1, len(record) + 1)]
+    assert [i.id for i in wild()] == [f"wild-{n:04d}" for n in range(WILD_TEST_FROM, len(record) + 1)]
+    assert [i for i in record if wild_number(i.id) < WILD_TEST_FROM] == load_wild(WILD_SOURCE, side="train")
+    with pytest.raises(UserError, match="unknown wild side 'x'; valid: test, train, all"):
+        load_wild(WILD_SOURCE, side="x")
 
 
 def test_wild_labels_are_well_formed():
-    for item in wild():
+    """Every sitting, the training side's too."""
+    from sft.suite import load_wild
+
+    for item in load_wild(side="all"):
         assert set(item.tags) <= WILD_TAGS, item
         if item.gold.city is not None:
             assert item.gold.city == item.gold.city.strip() and item.gold.city in item.query, item
