@@ -901,6 +901,21 @@ WILD_TAGS = {
     "shanxi-yuncheng-villages", "short-replies-23", "shuozhou-xinzhou-life", "sweet-potato-starch-makers",
     "tongren-kaili-life", "two-cities-25", "two-dates-31", "typos-mixed-31", "vague-and-none-33", "voice-slips-28",
     "weekdays-30", "windshield-repairers", "yam-diggers", "zhoushan-taizhou-life",
+    # 329th-336th sittings
+    "aerial-crane-riggers", "anshun-qiannan-life", "buckwheat-noodle-makers", "chimney-sweeps", "complaints-32",
+    "corrections-35", "date-formats-32", "dialect-days-29", "english-chinese-mix-33", "english-only-35",
+    "ferris-wheel-operators", "festival-days-33", "follow-ups-27", "foreign-cities-34", "fragments-34",
+    "gingko-nut-pickers", "group-chat-31", "guangdong-shanwei-fishing-villages", "hanzhong-ankang-villages",
+    "henan-xinxiang-villages", "hk-macau-tw-28", "hubei-shiyan-villages", "jiamusi-shuangyashan-life",
+    "jiangsu-yancheng-salt-villages", "kite-festival-staff", "konjac-growers", "laibin-chongzuo-life",
+    "liaoning-chaoyang-villages", "lifeboat-crews", "lunar-days-33", "misc-realistic-307", "misc-realistic-308",
+    "misc-realistic-309", "misc-realistic-310", "misc-realistic-311", "misc-realistic-312", "misc-realistic-313",
+    "misc-realistic-314", "numbers-noise-35", "panzhihua-xichang-life", "pepper-dryers", "places-not-cities-33",
+    "qujing-zhaotong-border-life", "range-and-span-31", "rapeseed-oil-pressers", "relative-days-27",
+    "ropeway-inspectors", "seaweed-farmers", "shandong-dongping-lake-villages", "short-replies-24",
+    "sichuan-bazhong-villages", "sugarcane-cutters", "two-cities-26", "two-dates-32", "typos-mixed-32",
+    "vague-and-none-34", "voice-slips-29", "walnut-crackers", "weekdays-31", "wind-turbine-climbers",
+    "xuancheng-chizhou-life", "yangjiang-maoming-life", "zhangjiajie-xiangxi-life", "zipline-guides",
 }
 
 
