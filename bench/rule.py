@@ -138,6 +138,9 @@ _NOT_CITY_WORDS = (
     # a marathon's date (马拉松原定…: no 松原), the plain north of the Huai (淮北平原: a region) (321st-328th sittings)
     "马拉松原", "淮北平原",
     "伊犁河谷",  # the Ili valley, a region (305th-312th sittings)
+    # a river of 宣城 (水阳江: no 阳江), a hill of Osaka (天保山: no 保山), a mountain of 岚皋 (南宫山: no 南宫), the
+    # Ussuri river (乌苏里江: no 乌苏), a wetland of 建湖 (九龙口: no 龙口) (329th-336th sittings)
+    "水阳江", "天保山", "南宫山", "乌苏里江", "九龙口",
     # a shopping mall chain (万象城: no 万象), the river of 九江 (浔阳江: no 阳江), 泰州's moat (凤城河: no 凤城),
     # a temple on 宝华山 (隆昌寺: no 隆昌) (289th-296th sittings)
     "万象城", "浔阳江", "凤城河", "隆昌寺",
@@ -172,7 +175,8 @@ RULE_ONLY_CITIES = ("马鞍山市", "德里", "津市市")
 #: Everyday words one character away from a city that jieba's dictionary lacks (Cantonese 行山, hiking: not 新山).
 # 打卡: to check in (not 达卡); 同城: the same city; 万县: 万州's old name (a district), not 万象 typed wrong;
 # 吉隆 (a county in Tibet), 海陵 (a district): no 基隆, 海宁 typed wrong
-_EVERYDAY_MORE = frozenset({"行山", "打卡", "同城", "万县", "吉隆", "海陵"})
+_EVERYDAY_MORE = frozenset({"行山", "打卡", "同城", "万县", "吉隆", "海陵",
+                            "邛海", "金鞭"})  # 西昌's lake, 张家界's 金鞭溪: no 琼海, no 金边 (329th-336th sittings)
 #: What makes a city's name a product's or a company's (兰州拉面, 金华火腿, 上海银行, 深圳航空): no city (rule 4).
 # 乌鲁木齐啤酒厂: a brewery in the city, which gives it (321st-328th sittings)
 _PRODUCT = re.compile(r"(?:拉面|牛肉面|牛肉汤|螺蛳粉|火腿|大米|烤鸭|啤酒(?!厂)|米粉|米线|炒饭|扒鸡|红肠|盐水鸭|小吃"

@@ -908,3 +908,16 @@ def test_guazhou_streets_kiwi_orchards_forests_bays_and_plane_changes(question, 
 def test_breweries_marathons_plains_and_teochew_days(question, today, expected):
     day = dt.date.fromisoformat(today) if today else None
     assert json.loads(rule.extract_one(question, today=day)) == expected
+
+
+@pytest.mark.parametrize("question, city", [
+    # 329th-336th sittings: rivers, hills, mountains and wetlands that hold a city's name (水阳江, 天保山, 南宫山,
+    # 乌苏里江, 九龙口), and two sights that sound like cities (邛海 like 琼海, 金鞭溪 like 金边)
+    ("水阳江 明天能钓鱼吗", None), ("宣城水阳江 后天风大吗", "宣城"), ("阳江 明天风大吗", "阳江"),
+    ("天保山 周末人多吗", None), ("大阪天保山 明天下雨吗", "大阪"), ("保山 明天下雨吗", "保山"),
+    ("南宫山 国庆冷吗", None), ("南宫 明天下雨吗", "南宫"), ("乌苏里江 封江了没", None), ("乌苏 明天冷吗", "乌苏"),
+    ("九龙口 赏荷 热不热", None), ("龙口 明天风大吗", "龙口"),
+    ("邛海 划船 明天风大吗", None), ("琼海 明天下雨吗", "琼海"), ("金鞭溪 周六人多吗", None), ("金边 明天热吗", "金边"),
+])
+def test_rivers_hills_and_lakes_holding_city_names(question, city):
+    assert json.loads(rule.extract_one(question))["city"] == city
