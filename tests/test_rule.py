@@ -921,3 +921,13 @@ def test_breweries_marathons_plains_and_teochew_days(question, today, expected):
 ])
 def test_rivers_hills_and_lakes_holding_city_names(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
+
+
+@pytest.mark.parametrize("question, city", [
+    # 329th-336th sittings: bare 朝阳 with a date or a weather word right after it is the city in Liaoning (the guide:
+    # a bare name shared by a city and another city's district is the city); 朝阳区, 朝阳公园 and 北京朝阳 are not
+    ("朝阳 下周三 冷不冷", "朝阳"), ("朝阳明天下雪吗", "朝阳"), ("北京朝阳 明天下雨吗", "北京"),
+    ("朝阳区 明天下雨吗", None), ("朝阳公园 跑步", None), ("朝阳县 明天下雨吗", None),
+])
+def test_bare_chaoyang_with_a_cue_is_the_city(question, city):
+    assert json.loads(rule.extract_one(question))["city"] == city
