@@ -838,7 +838,8 @@ _HOME_NOT_NAME = re.compile(r"[那这的呢话人也都就了吗啊过回有要�
 _HOME_BEFORE = re.compile(r"回\s*([\u4e00-\u9fff]{2,4})\s*$")
 _HOME_NOT_BEFORE = ("自己", "咱们", "我们", "俺们", "他们", "她们", "咱", "俺")
 _AWAY_AT = re.compile(r"(?:在|从)" + _GAP + r"$")
-_HOME = re.compile("老家|屋里(?=在|是)")  # Xiang 屋里在茶陵: home (265th-272nd sittings)
+# Xiang 屋里在茶陵: home (265th-272nd sittings); Sichuan 屋头在德昌 (329th-336th)
+_HOME = re.compile("老家|屋里(?=在|是)|屋头(?=在|是)")
 
 
 def _home_named(folded: str) -> bool:
@@ -865,7 +866,7 @@ def _away_from_named_home(folded: str, m: Mention) -> bool:
     if _SHORT_CUE.match(folded, m.end) or re.match(r"\s*呢", folded[m.end:]):
         return False  # 在郑州明天下雪吗: the city is asked
     if re.match(r"\s*的?老家", folded[m.end:]) \
-            or re.search(r"(?:老家|屋里)\s*(?:是|在|就在|就是)?\s*$", folded[: m.start]):
+            or re.search(r"(?:老家|屋里|屋头)\s*(?:是|在|就在|就是)?\s*$", folded[: m.start]):
         return False  # 老家在信阳, 衡阳老家: the city is the home
     return _home_named(folded)
 

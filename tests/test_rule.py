@@ -932,3 +932,13 @@ def test_rivers_hills_and_lakes_holding_city_names(question, city):
 ])
 def test_bare_chaoyang_with_a_cue_is_the_city(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
+
+
+@pytest.mark.parametrize("question, city", [
+    # 329th-336th sittings: Sichuan 屋头 (home) names the home as 老家 and Xiang 屋里 do (rule 5g): a county asked
+    # as home beside the city of work is no city; a city at home is that city
+    ("在成都上班 屋头在金堂 金堂明天下雨不", None), ("屋头在南充 明天落雨不", "南充"),
+    ("在成都上班 明天下雨不", "成都"),
+])
+def test_sichuan_home_word(question, city):
+    assert json.loads(rule.extract_one(question))["city"] == city
