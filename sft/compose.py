@@ -19,7 +19,8 @@ value, so the gold answer is made from the slot values (never by reading the que
 * a **frame** that puts them in order, including fragments, search-box queries, two places and two dates.
 
 Only ``split=train`` cities are used, so the suite's test-only cities stay unseen; places (places.tsv) too,
-unless ``places="all"`` (``finetune --places all``) lets every place the rule contender knows in. The
+unless ``places="all"`` (``finetune --places all``) lets every place the rule contender knows in, or
+``places="counties"`` every county of ``datasets/counties.tsv`` but the test split's. The
 ``today`` of an example (about a third of them have one) is given to the model in the prompt
 (:func:`sft.prompt.today_sentence`).
 """
@@ -128,7 +129,12 @@ class Part:
 #: Which places of ``datasets/places.tsv`` a training question may name (``compose(places=...)``): ``train``
 #: (the split the suite's generated and hand-written questions were not written around) or ``all`` (both
 #: splits: every name the rule contender knows). cities.tsv's test cities stay out either way (``hard``).
-PLACE_SPLITS = {"train": ("train",), "all": ("train", "test")}
+#: ``counties``: the ``train`` places, and for the county names the county-level divisions of
+#: ``datasets/counties.tsv`` (every 县, 自治县, 旗 of the mainland, full and short, as the rule contender knows them)
+#: less the test split's: most counties people name were in no training question (130 of the 139 counties the
+#: ``gpu`` adapter took for a city on ``wild`` at a1e5bb4), so the model took them for cities. Only the names widen:
+#: a county is drawn as often as under ``train`` (:func:`_kind_weights`).
+PLACE_SPLITS = {"train": ("train",), "all": ("train", "test"), "counties": ("train",)}
 
 
 @lru_cache(maxsize=2)
@@ -143,7 +149,32 @@ def _place_pools(places: str = "train") -> dict[str, tuple]:
         if p.split not in splits:
             continue
         by_kind.setdefault(p.kind, []).append(p)
+    if places == "counties":
+        by_kind["county"] = list(by_kind.get("county", ())) + list(_more_counties())
     return {"cities": cities, **{k: tuple(v) for k, v in by_kind.items()}}
+
+
+@lru_cache(maxsize=1)
+def _more_counties() -> tuple:
+    """The names of datasets/counties.tsv that places.tsv lacks, as county places of the ``train`` split, less every
+    name of a county whose full or short name is a test place; no city column, so each is drawn alone (gold
+    ``null``)."""
+    from sft.paths import read_tsv
+    from sft.places import COUNTIES, COUNTIES_HEADER, Place, load_places
+
+    rows = [(f[0], f[1]) for _, f in read_tsv(COUNTIES, COUNTIES_HEADER)]  # (name, county)
+    known = {p.name for p in load_places()}
+    held_names = {p.name for p in load_places() if p.split == "test"}
+    held = {county for name, county in rows if name in held_names or county in held_names}
+    return tuple(Place(name, "county", "", "train") for name, county in rows
+                 if name not in known and county not in held)
+
+
+def _kind_weights(places: str, kinds: list[str]) -> list[float]:
+    """How often each non-city kind is drawn: its size under ``train`` for ``counties`` (only the names widen),
+    else its size; sights :data:`SIGHT_WEIGHT` times that."""
+    pools = _place_pools("train" if places == "counties" else places)
+    return [len(pools.get(k, ())) * SIGHT_WEIGHT.get(k, 1) for k in kinds]
 
 
 #: Characters of city names and the homophones people type for them on a phone (杭州 -> 杭洲): a misspelt
@@ -221,7 +252,7 @@ def place_part(rng: random.Random, kind: str | None = None, places: str = "train
             text = city + rng.choice(("", "", "的", " ")) + sub.name
             return Part(text, city, "city+sub")
     if non_city:  # sights count thrice: few names, each one easy to take for a city (垦丁, 洱海, 巴厘岛)
-        kinds = rng.choices(non_city, weights=[len(pools[k]) * SIGHT_WEIGHT.get(k, 1) for k in non_city])[0]
+        kinds = rng.choices(non_city, weights=_kind_weights(places, non_city))[0]
         place = rng.choice(pools[kinds])
         return Part(place.name, None, place.kind)
     return place_part(rng, "city", places)

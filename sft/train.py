@@ -126,7 +126,8 @@ class FinetuneConfig:
     # what the model writes for a relative date (明天, 下周五): resolved (the day; the reference day is in
     # the prompt) or phrase (copied as written; the qlora+resolve contender and `extract` resolve it)
     dates: str = "resolved"
-    # the places.tsv names the `real` mix may use: train (its split) or all (both splits, as the rule knows them)
+    # the places.tsv names the `real` mix may use: train (its split), all (both splits, as the rule knows them) or
+    # counties (train, with every county of datasets/counties.tsv but the test split's: sft.compose.PLACE_SPLITS)
     places: str = "train"
     out: str = "runs/adapter"
     lora_r: int = 64

@@ -401,8 +401,32 @@ def test_places_all_lets_the_test_split_places_in_and_keeps_the_test_cities_out(
     every = generate(600, seed=3, mix="real", places="all")
     assert not named(train) and len(named(every)) > 20
     assert not any(test_city.search(e.query) for e in every)
-    with pytest.raises(UserError, match="unknown places 'test'; valid: train, all"):
+    with pytest.raises(UserError, match="unknown places 'test'; valid: train, all, counties"):
         generate(10, mix="real", places="test")
+
+
+def test_counties_places_name_every_county_as_often_as_train_does():
+    """``--places counties``: a county is drawn as often as under ``train``, its name now from every county of
+    datasets/counties.tsv but the test split's, alone and with a null gold city."""
+    import random
+
+    from sft.compose import place_part
+    from sft.places import counties, load_places
+
+    def draw(places):
+        rng = random.Random(5)
+        return [place_part(rng, places=places) for _ in range(6000)]
+
+    train, wide = draw("train"), draw("counties")
+    county_t, county_w = ([p for p in parts if p.kind == "county"] for parts in (train, wide))
+    assert len(county_t) > 200 and abs(len(county_w) - len(county_t)) < 0.2 * len(county_t)
+    in_places = {p.name for p in load_places()}
+    test_places = {p.name for p in load_places() if p.split == "test"}
+    assert sum(p.text not in in_places for p in county_w) > 0.7 * len(county_w)
+    assert all(p.text in in_places for p in county_t)
+    assert all(p.text in counties() and p.value is None for p in county_w)
+    assert not any(p.text in test_places for p in wide) and not any(p.text in test_places for p in train)
+    assert {p.kind for p in wide} == {p.kind for p in train}
 
 
 def test_phrase_target_copies_relative_dates_as_written():
