@@ -401,7 +401,7 @@ def test_places_all_lets_the_test_split_places_in_and_keeps_the_test_cities_out(
     every = generate(600, seed=3, mix="real", places="all")
     assert not named(train) and len(named(every)) > 20
     assert not any(test_city.search(e.query) for e in every)
-    with pytest.raises(UserError, match="unknown places 'test'; valid: train, all, counties"):
+    with pytest.raises(UserError, match="unknown places 'test'; valid: train, all, counties, counties-4"):
         generate(10, mix="real", places="test")
 
 
@@ -427,6 +427,8 @@ def test_counties_places_name_every_county_as_often_as_train_does():
     assert all(p.text in counties() and p.value is None for p in county_w)
     assert not any(p.text in test_places for p in wide) and not any(p.text in test_places for p in train)
     assert {p.kind for p in wide} == {p.kind for p in train}
+    county_4 = [p for p in draw("counties-4") if p.kind == "county"]
+    assert 2 * len(county_t) < len(county_4) < 3 * len(county_t)  # weight x4 among the non-city kinds: x2.4
 
 
 def test_phrase_target_copies_relative_dates_as_written():
