@@ -916,6 +916,21 @@ WILD_TAGS = {
     "sichuan-bazhong-villages", "sugarcane-cutters", "two-cities-26", "two-dates-32", "typos-mixed-32",
     "vague-and-none-34", "voice-slips-29", "walnut-crackers", "weekdays-31", "wind-turbine-climbers",
     "xuancheng-chizhou-life", "yangjiang-maoming-life", "zhangjiajie-xiangxi-life", "zipline-guides",
+    # 337th-344th sittings
+    "bungee-platform-staff", "caltrop-nut-sellers", "cashmere-goat-herders", "complaints-33", "corrections-36",
+    "date-formats-33", "dialect-days-30", "dried-persimmon-makers", "english-chinese-mix-34", "english-only-36",
+    "festival-days-34", "follow-ups-28", "foreign-cities-35", "fragments-35", "fujian-longyan-villages",
+    "group-chat-32", "guangxi-wuzhou-villages", "guizhou-liupanshui-villages", "hebei-baoding-villages",
+    "henan-luoyang-hill-villages", "hengyang-shaoyang-life", "heze-zaozhuang-life", "hk-macau-tw-29",
+    "huaibei-bozhou-life", "hunan-huaihua-villages", "ji-an-xinyu-life", "jingmen-tianmen-life",
+    "kiwi-orchard-workers", "lunar-days-34", "misc-realistic-315", "misc-realistic-316", "misc-realistic-317",
+    "misc-realistic-318", "misc-realistic-319", "misc-realistic-320", "misc-realistic-321", "misc-realistic-322",
+    "numbers-noise-36", "open-water-swim-coaches", "paramotor-pilots", "peanut-diggers", "places-not-cities-34",
+    "power-line-patrollers", "race-day-volunteers", "range-and-span-32", "razor-clam-gatherers", "relative-days-28",
+    "sea-salt-rakers", "shanxi-linfen-villages", "ship-lock-dispatchers", "short-replies-25", "sluice-gate-keepers",
+    "toll-booth-attendants", "two-cities-27", "two-dates-33", "typos-mixed-33", "vague-and-none-35",
+    "voice-slips-30", "weekdays-32", "wenzhou-lishui-coast-life", "wild-jujube-pickers", "wuhai-bayannur-life",
+    "yunnan-chuxiong-villages", "zhumadian-zhoukou-life",
 }
 
 
