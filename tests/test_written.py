@@ -3,7 +3,6 @@ datasets/written_wild.jsonl) and the ``written`` mix that draws them."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 
@@ -13,7 +12,7 @@ from sft.cities import short_name, test_cities
 from sft.datagen import MIX_SHARES, generate, normalize_query
 from sft.errors import UserError
 from sft.suite import load_suite, load_wild
-from sft.task import Answer, find_date
+from sft.task import Answer
 from sft.written import NEAR, WILD_TEST_FROM, WRITTEN_WILD_SOURCE, NearIndex, load_written, wild_number, written
 
 #: The tags after the register's own (the writers' guide lists these only).
@@ -55,12 +54,8 @@ def test_the_older_wild_sittings_are_training_questions_with_their_hand_labels()
         assert wild_number(source.id) < WILD_TEST_FROM
         assert (item.query, item.gold, item.tags, item.today) == (source.query, source.gold, source.tags,
                                                                 source.today), item
-        if item.phrase is not None:  # without a reference day: a relative date labelled null, copied as written
-            assert item.phrase in item.query and (item.today is not None or item.gold.date is None), item
-    relative = [i for i in items if i.phrase is not None and i.today is None]
-    assert len(relative) >= 5000  # the relative dates without a reference day (7,116 were left out before)
-    for item in relative[::50]:  # each reads as a day only with a reference day: the target resolves to null here
-        assert find_date(item.phrase) is None and find_date(item.phrase, dt.date(2026, 6, 10)) is not None, item
+        if item.phrase is not None:
+            assert item.phrase in item.query and item.today is not None, item
     suite_wild = [i for i in load_suite() if i.split == "wild"]
     assert suite_wild == load_wild(side="test") and all(wild_number(i.id) >= WILD_TEST_FROM for i in suite_wild)
     assert len(load_wild(side="test")) + len(load_wild(side="train")) == len(load_wild(side="all"))
@@ -165,6 +160,7 @@ def test_wild_as_written_phrase_is_the_span_that_reads_as_the_gold_day_all_week(
     span read as the gold date that also reads as the whole question does on each of the next six days, so
     ``下周二`` is not cut to ``周二`` (the same day from a Wednesday, not from a Monday); none when nothing reads as
     the gold date."""
+    import datetime as dt
     import runpy
 
     span = runpy.run_path("datasets/make_written.py")["shortest_span"]
