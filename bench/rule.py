@@ -141,6 +141,9 @@ _NOT_CITY_WORDS = (
     # a river of 宣城 (水阳江: no 阳江), a hill of Osaka (天保山: no 保山), a mountain of 岚皋 (南宫山: no 南宫), the
     # Ussuri river (乌苏里江: no 乌苏), a wetland of 建湖 (九龙口: no 龙口) (329th-336th sittings)
     "水阳江", "天保山", "南宫山", "乌苏里江", "九龙口",
+    # a mountain of 新安 (黛眉山: no 眉山), a mountain of 通道 (万佛山: no 佛山), 洪泽湖's sluice (三河闸: no 三河), the
+    # two banners of 阿拉善盟, each a county (阿拉善左旗: no 阿拉善) (337th-344th sittings)
+    "黛眉山", "万佛山", "三河闸", "阿拉善左旗", "阿拉善右旗",
     # a shopping mall chain (万象城: no 万象), the river of 九江 (浔阳江: no 阳江), 泰州's moat (凤城河: no 凤城),
     # a temple on 宝华山 (隆昌寺: no 隆昌) (289th-296th sittings)
     "万象城", "浔阳江", "凤城河", "隆昌寺",
@@ -200,6 +203,9 @@ _TOWN_AFTER = re.compile(r"[乡村](?![下里上子民])|镇(?=[\s，,。！!？
 _SHI_WORDS = ("市区", "市民", "市中心", "市内", "市场", "市郊", "市里", "市立",  # 青岛市立医院: 青岛
               "市南区", "市北区", "市中区")  # 青岛市南区 (118th sitting): 青岛 + the district 市南区
 _SOLAR_TERMS_LI = ("市立春", "市立夏", "市立秋", "市立冬")
+#: 攀枝花市中心医院, 荆门市中心医院: the city's central hospital (X市 + 中心医院), copied with its 市 as the guide
+#: labels it (329th-344th sittings), not X + 市中心
+_SHI_KEPT = _SOLAR_TERMS_LI + ("市中心医院",)
 
 _WEATHER = re.compile(
     r"天气|气温|温度|下雨|下雪|降雨|降雪|有雨|有雪|雨|雪|晴|阴天|多云|刮风|大风|台风|雾|霾|冷|热|凉|暖|"
@@ -613,7 +619,7 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
                 or (_TOWN_AFTER.match(folded, m.end) and not m.key.endswith(("镇", "市")))):
             continue
         if (m.key.endswith("市") and folded.startswith(_SHI_WORDS, m.end - 1)
-                and not folded.startswith(_SOLAR_TERMS_LI, m.end - 1)):  # 昆山市立夏: the solar term 立夏
+                and not folded.startswith(_SHI_KEPT, m.end - 1)):  # 昆山市立夏: the solar term 立夏
             m = Mention(m.start, m.end - 1, m.text[:-1], m.key[:-1])  # rule 3: 北京市区 -> 北京
             if m.key not in gazetteer.names:
                 continue

@@ -942,3 +942,24 @@ def test_bare_chaoyang_with_a_cue_is_the_city(question, city):
 ])
 def test_sichuan_home_word(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
+
+
+@pytest.mark.parametrize("question, city", [
+    # 337th-344th sittings: a mountain, a sluice and two banners that hold a city's name (黛眉山, 万佛山, 三河闸,
+    # 阿拉善左旗, 阿拉善右旗) name none; the cities themselves still read
+    ("新安黛眉山 后天去爬 冷不冷", None), ("眉山 明天下雨吗", "眉山"), ("通道万佛山 看日出", None),
+    ("佛山 周六热吗", "佛山"), ("三河闸 下周一还有雨吗", None), ("三河 明天有雾吗", "三河"),
+    ("阿拉善左旗 明天刮风不", None), ("阿拉善右旗 昨天下雪了", None), ("阿拉善 明天风大吗", "阿拉善"),
+])
+def test_a_mountain_a_sluice_and_banners_holding_city_names(question, city):
+    assert json.loads(rule.extract_one(question))["city"] == city
+
+
+@pytest.mark.parametrize("question, city", [
+    # 337th-344th sittings (and 攀枝花 in the 336th): X市中心医院 is X市's central hospital, copied with 市 as the guide
+    # labels it; 市中心 alone is still the city centre (rule 3)
+    ("下礼拜三去荆门市中心医院复查 会不会下雨", "荆门市"), ("驻马店市中心医院 周四会下雨不", "驻马店市"),
+    ("北京市中心 今天堵不堵 下雨吗", "北京"), ("杭州市中心 明天下雨吗", "杭州"),
+])
+def test_a_city_central_hospital_keeps_its_shi(question, city):
+    assert json.loads(rule.extract_one(question))["city"] == city
