@@ -186,6 +186,7 @@ _PRODUCT = re.compile(r"(?:拉面|牛肉面|牛肉汤|螺蛳粉|火腿|大米|�
                       r"|玉(?![龙门树林泉山环屏])|麻辣烫|豆酱"  # 和田玉, 天水麻辣烫, 普宁豆酱 (273rd-288th sittings)
                       r"|麻辣拌|烧豆腐|马蹄"  # 抚顺麻辣拌, 高平烧豆腐, 荔浦马蹄 (a water chestnut) (289th-296th)
                       r"|香梨|白姜"  # 库尔勒香梨, 铜陵白姜 (305th-312th sittings)
+                      r"|辣子鸡|牛肉馍|南湖菱"  # 枣庄辣子鸡, 亳州牛肉馍, 嘉兴南湖菱 (a water caltrop) (337th-344th)
                       # 瓜洲: 扬州's old ferry town, no melon (289th-296th); 瓜州: 酒泉's county (313th-320th sittings)
                       r"|瓜(?![分洲州])|银行"
                       # 柳州螺蛳粉节, 青岛啤酒节: an event held in the city; 北京卫视: a TV channel

@@ -963,3 +963,17 @@ def test_a_mountain_a_sluice_and_banners_holding_city_names(question, city):
 ])
 def test_a_city_central_hospital_keeps_its_shi(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
+
+
+@pytest.mark.parametrize("question, expected", [
+    # 337th-344th sittings: a letter l for the 1 of a dotted day (not in a version number), and three dishes or
+    # products named after their city (no city, as 昭通苹果 and 临沂糁馆)
+    ("6.l8 武汉 热不热", {"city": "武汉", "date": "06-18"}), ("厦门 12.l5 有雨吗", {"city": "厦门", "date": "12-15"}),
+    ("v1.l2 版本 杭州 明天下雨吗", {"city": "杭州", "date": None}),
+    ("枣庄辣子鸡外卖 下雨天还送得到不", {"city": None, "date": None}),
+    ("亳州牛肉馍店门口排队 今天下雨不", {"city": None, "date": None}),
+    ("嘉兴南湖菱上市了 雨水多不多", {"city": None, "date": None}),
+    ("嘉兴南湖 明天下雨吗", {"city": "嘉兴", "date": None}),
+])
+def test_a_letter_l_in_a_dotted_day_and_dishes_named_after_cities(question, expected):
+    assert json.loads(rule.extract_one(question)) == expected
