@@ -717,8 +717,9 @@ _DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行(?!就|的话)|算�
                             r"|[看说写打]错了"  # 4月5号 打错了 4月6号 (116th sitting)
                             # 昨天预报说今天…, 昨晚天气预报讲明天…: the day the forecast was made (249th-272nd sittings)
                             r"|^(?:晚上|夜里|早上)?的?(?:天气)?预报(?:里)?(?:说|讲|报)"
-                            # 昨天说今天有雪 结果…: the day something was said (273rd-280th sittings)
-                            r"|^(?:还|都|就)?(?:说|讲)(?!不定|好|的|是|说|一下|下)"
+                            # 昨天说今天有雪 结果…: the day something was said (273rd-280th sittings);
+                            # 昨天不是说今天晴吗 怎么又下了 (337th-344th sittings)
+                            r"|^(?:还|都|就|不是)?(?:说|讲)(?!不定|好|的|是|说|一下|下)"
                             rf"|^\s*{_ARROW})")  # 8.18→8.28: moved to the day after the arrow (249th-272nd)
 #: A return's day asked about (WILD.md, 26th sitting): the date written before 回来/回程 wins.
 _RETURN_ASKED = re.compile(r"(?:回来|回程|返程|返回)\s*的?\s*那天")  # 10月3号返程 那天 (130th sitting)
@@ -768,7 +769,9 @@ def asked_score(text: str, start: int, end: int, lo: int = 0, hi: int | None = N
     if _DEPART_AFTER.match(after) and _DEPART_ASKED.search(text):
         return 3  # 下周一出发 周三回来 … 出发那天: the departure's day, though 出发 after a date gives it up (156th)
     clause = re.split(r"[，,。；;！!？?]", before)[-1]  # 河池市不是，南宁市5月4日: 不是 gives up the city, not the date
-    if _DROPPED_BEFORE.search(clause) or _DROPPED_AFTER.match(after):
+    # 不是说今天晴吗: a rhetorical question about what was said gives the day up no more than 说今天晴 does
+    rhetorical = clause.rstrip().endswith("不是说") and re.match(r"[^，,。；;！!？?\s]{0,6}吗", after)
+    if (_DROPPED_BEFORE.search(clause) and not rhetorical) or _DROPPED_AFTER.match(after):
         score -= 2
     return score
 

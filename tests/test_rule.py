@@ -977,3 +977,13 @@ def test_a_city_central_hospital_keeps_its_shi(question, city):
 ])
 def test_a_letter_l_in_a_dotted_day_and_dishes_named_after_cities(question, expected):
     assert json.loads(rule.extract_one(question)) == expected
+
+
+@pytest.mark.parametrize("question, today, date", [
+    # 337th-344th sittings: 昨天不是说今天晴吗 asks about today, as 昨天说今天… does; 不是说周五 是周六 still corrects
+    ("昨天不是说今天晴吗 怎么又下了 福州", "2028-05-16", "2028-05-16"),
+    ("昨天说今天晴 怎么又下了 福州", "2028-05-16", "2028-05-16"),
+    ("不是说周五 是周六 杭州下雨吗", "2028-05-16", "2028-05-20"),
+])
+def test_what_was_said_yesterday_asks_the_day_it_names(question, today, date):
+    assert json.loads(rule.extract_one(question, today=dt.date.fromisoformat(today)))["date"] == date
