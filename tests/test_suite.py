@@ -931,6 +931,21 @@ WILD_TAGS = {
     "toll-booth-attendants", "two-cities-27", "two-dates-33", "typos-mixed-33", "vague-and-none-35",
     "voice-slips-30", "weekdays-32", "wenzhou-lishui-coast-life", "wild-jujube-pickers", "wuhai-bayannur-life",
     "yunnan-chuxiong-villages", "zhumadian-zhoukou-life",
+    # 345th-352nd sittings
+    "bamboo-scaffold-builders", "cable-car-mechanics", "chestnut-harvesters", "chuzhou-huainan-life",
+    "complaints-34", "corrections-37", "date-formats-34", "datong-zhangjiakou-life", "dialect-days-31",
+    "english-chinese-mix-35", "english-only-37", "festival-days-35", "follow-ups-29", "foreign-cities-36",
+    "fragments-36", "gansu-dingxi-villages", "glider-tow-pilots", "group-chat-33", "guizhou-qiannan-villages",
+    "hebei-cangzhou-villages", "highway-marking-crews", "hk-macau-tw-30", "hot-spring-pool-attendants",
+    "huaihua-jishou-life", "hubei-jingzhou-villages", "jiangxi-shangrao-villages", "jinhua-yiwu-life",
+    "light-show-drone-pilots", "lotus-root-farmers", "lunar-days-35", "meishan-leshan-life", "misc-realistic-323",
+    "misc-realistic-324", "misc-realistic-325", "misc-realistic-326", "misc-realistic-327", "misc-realistic-328",
+    "misc-realistic-329", "misc-realistic-330", "numbers-noise-37", "places-not-cities-35", "range-and-span-33",
+    "relative-days-29", "sea-cucumber-divers", "shandong-zaozhuang-villages", "shatian-pomelo-packers",
+    "short-replies-26", "sichuan-guangyuan-villages", "stadium-groundskeepers", "surf-school-instructors",
+    "taizhou-zhejiang-coast-life", "tea-oil-pressers", "two-cities-28", "two-dates-34", "typos-mixed-34",
+    "vague-and-none-36", "voice-slips-31", "weekdays-33", "winter-bamboo-shoot-sellers", "wolfberry-pickers",
+    "xinxiang-hebi-life", "yam-farmers", "yiyang-loudi-life", "yunnan-lincang-villages",
 }
 
 
