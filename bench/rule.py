@@ -126,6 +126,7 @@ _NOT_CITY_WORDS = (
     # lakes and gates of mountains that hold a city's name (257th-264th sittings): 东平湖 and 太平湖 are no 平湖, the
     # gates of 泰山 and 武当山 (南天门, 中天门) no 天门
     "东平湖", "太平湖", "南天门", "中天门",
+    "出海安全",  # is going to sea safe: no 海安 (345th-352nd sittings)
     # an underground garage's cars (地库车辆: no 库车), a theme town of outlaws (好汉城: no 汉城), a sunshine recorder
     # (日照计: no 日照) (265th-272nd sittings)
     "地库车", "好汉城", "日照计",
@@ -144,6 +145,9 @@ _NOT_CITY_WORDS = (
     # a mountain of 新安 (黛眉山: no 眉山), a mountain of 通道 (万佛山: no 佛山), 洪泽湖's sluice (三河闸: no 三河), the
     # two banners of 阿拉善盟, each a county (阿拉善左旗: no 阿拉善) (337th-344th sittings)
     "黛眉山", "万佛山", "三河闸", "阿拉善左旗", "阿拉善右旗",
+    # a mountain of 辉县 (万仙山), the source of the Wei in 渭源 (渭河源: no 河源), 莱州's bay (莱州湾, as
+    # 胶州湾), 益阳's district 资阳区 (no 资阳, the city in Sichuan) (345th-352nd sittings)
+    "万仙山", "渭河源", "莱州湾", "资阳区",
     # a shopping mall chain (万象城: no 万象), the river of 九江 (浔阳江: no 阳江), 泰州's moat (凤城河: no 凤城),
     # a temple on 宝华山 (隆昌寺: no 隆昌) (289th-296th sittings)
     "万象城", "浔阳江", "凤城河", "隆昌寺",
@@ -179,7 +183,8 @@ RULE_ONLY_CITIES = ("马鞍山市", "德里", "津市市")
 # 打卡: to check in (not 达卡); 同城: the same city; 万县: 万州's old name (a district), not 万象 typed wrong;
 # 吉隆 (a county in Tibet), 海陵 (a district): no 基隆, 海宁 typed wrong
 _EVERYDAY_MORE = frozenset({"行山", "打卡", "同城", "万县", "吉隆", "海陵",
-                            "邛海", "金鞭"})  # 西昌's lake, 张家界's 金鞭溪: no 琼海, no 金边 (329th-336th sittings)
+                            "邛海", "金鞭",  # 西昌's lake, 张家界's 金鞭溪: no 琼海, no 金边 (329th-336th sittings)
+                            "池水"})  # a pool's water, no 池州 typed by sound (345th-352nd sittings)
 #: What makes a city's name a product's or a company's (兰州拉面, 金华火腿, 上海银行, 深圳航空): no city (rule 4).
 # 乌鲁木齐啤酒厂: a brewery in the city, which gives it (321st-328th sittings)
 _PRODUCT = re.compile(r"(?:拉面|牛肉面|牛肉汤|螺蛳粉|火腿|大米|烤鸭|啤酒(?!厂)|米粉|米线|炒饭|扒鸡|红肠|盐水鸭|小吃"
@@ -902,7 +907,8 @@ _SHORT_CUE = re.compile(
     r"[ 的]?(?:[0-9０-９]|[一二三四五六七八九十两]{1,3}月|今天|今晚|今早|今儿|今日|明天|明早|明晚|明儿|明日|明后|后天|"
     r"大后天|下周|下个|下星期|下礼拜|这周|这个周|本周|周[一二三四五六日天末]|星期|礼拜|元旦|国庆|春节|五一|十一|"
     r"天气|气温|温度|下雨|下雪|会不会|冷|热|刮风|有雨|有雪|雾霾|台风|降温|几度|多少度|"
-    r"古城|下不下|过年|落雨|呢排|这两天|这几天|明添|明填|明甜|风大|温泉|[春夏秋冬]天|供暖)")
+    r"古城|下不下|过年|落雨|呢排|这两天|这几天|明添|明填|明甜|风大|温泉|[春夏秋冬]天|供暖|"
+    r"昨天|昨晚|昨儿|前天|夜来|夜儿)")  # 大同夜来刮了一天黄风 (345th-352nd sittings)
 # 大同古城 (80th sitting), 中山下不下雨 and 石狮 过年 (81st-82nd), 怀仁这两天 and 孝义明添 (170th), 玉门风大吗 (177th),
 # 弥勒温泉 (192nd), 大同冬天 and 大同供暖 (206th)
 # Short forms never read this way: a province (吉林), a district people mean more often (大安, 沙湾), a

@@ -987,3 +987,17 @@ def test_a_letter_l_in_a_dotted_day_and_dishes_named_after_cities(question, expe
 ])
 def test_what_was_said_yesterday_asks_the_day_it_names(question, today, date):
     assert json.loads(rule.extract_one(question, today=dt.date.fromisoformat(today)))["date"] == date
+
+
+@pytest.mark.parametrize("question, city", [
+    # 345th-352nd sittings: a mountain, a river's source, a bay and a district that hold a city's name (万仙山,
+    # 渭河源, 莱州湾, 资阳区), 出海安全 (no 海安) and 池水 (no 池州 typed by sound) name none; a past day right after a
+    # city read only with a cue is a cue (大同夜来); the cities themselves still read
+    ("万仙山郭亮村 明天能看见日出不", None), ("渭源渭河源景区 五一人多不", None), ("河源 明天下雨吗", "河源"),
+    ("莱州湾刮了几天北风了", None), ("莱州 明天风大吗", "莱州"), ("资阳区大码头明晚放烟花 会下雨吗", None),
+    ("资阳 明天下雨吗", "资阳"), ("青岛5月20号出海安全吗 风大不大", "青岛"), ("海安 明天下雨吗", "海安"),
+    ("温泉池水要调到42度 今天冷不冷", None), ("池州明天下雨吗", "池州"),
+    ("大同夜来刮了一天黄风 今儿还刮不", "大同"), ("大同昨天下雪了吗", "大同"),
+])
+def test_places_holding_city_names_and_a_past_day_as_a_cue(question, city):
+    assert json.loads(rule.extract_one(question))["city"] == city
