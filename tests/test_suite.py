@@ -946,6 +946,22 @@ WILD_TAGS = {
     "taizhou-zhejiang-coast-life", "tea-oil-pressers", "two-cities-28", "two-dates-34", "typos-mixed-34",
     "vague-and-none-36", "voice-slips-31", "weekdays-33", "winter-bamboo-shoot-sellers", "wolfberry-pickers",
     "xinxiang-hebi-life", "yam-farmers", "yiyang-loudi-life", "yunnan-lincang-villages",
+    # 353rd-360th sittings
+    "anqing-tongcheng-life", "camellia-flower-growers", "complaints-35", "corrections-38", "date-formats-35",
+    "dialect-days-32", "english-chinese-mix-36", "english-only-38", "festival-days-36", "follow-ups-30",
+    "foreign-cities-37", "fragments-37", "gas-pipeline-patrol-walkers", "group-chat-34",
+    "guizhou-bijie-hill-villages", "harbor-pilots", "hazelnut-pickers", "henan-pingdingshan-villages",
+    "hk-macau-tw-31", "hot-pepper-sorters", "hunan-chenzhou-villages", "jiangxi-yichun-villages",
+    "jilin-tonghua-villages", "kelp-dryers", "longan-dryers", "lunar-days-36", "misc-realistic-331",
+    "misc-realistic-332", "misc-realistic-333", "misc-realistic-334", "misc-realistic-335", "misc-realistic-336",
+    "misc-realistic-337", "misc-realistic-338", "numbers-noise-38", "period-drama-location-managers",
+    "places-not-cities-36", "quzhou-kaihua-life", "range-and-span-34", "relative-days-30",
+    "rooftop-sign-installers", "seabuckthorn-pickers", "shaanxi-weinan-villages", "shandong-linyi-hill-villages",
+    "shaoyang-wugang-life", "short-replies-27", "sichuan-yaan-villages", "ski-lift-operators",
+    "sunflower-seed-roasters", "tongliao-chifeng-life", "tower-crane-signalmen", "tunnel-ventilation-techs",
+    "two-cities-29", "two-dates-35", "typos-mixed-35", "vague-and-none-37", "voice-slips-32",
+    "water-bamboo-weavers", "wedding-tent-riggers", "weekdays-34", "xiaogan-suizhou-life", "yangzhou-gaoyou-life",
+    "yulin-guangxi-life", "zhangzhou-quanzhou-coast-life",
 }
 
 
