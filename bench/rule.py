@@ -148,6 +148,9 @@ _NOT_CITY_WORDS = (
     # a mountain of 辉县 (万仙山), the source of the Wei in 渭源 (渭河源: no 河源), 莱州's bay (莱州湾, as
     # 胶州湾), 益阳's district 资阳区 (no 资阳, the city in Sichuan) (345th-352nd sittings)
     "万仙山", "渭河源", "莱州湾", "资阳区",
+    # 平顶山's lake (昭平湖: no 平湖), 通辽's valley (大青沟), 石棉's town (安顺场: no 安顺), the source of the 钱江
+    # (钱江源) (353rd-360th sittings)
+    "昭平湖", "大青沟", "安顺场", "钱江源",
     # a shopping mall chain (万象城: no 万象), the river of 九江 (浔阳江: no 阳江), 泰州's moat (凤城河: no 凤城),
     # a temple on 宝华山 (隆昌寺: no 隆昌) (289th-296th sittings)
     "万象城", "浔阳江", "凤城河", "隆昌寺",
@@ -184,7 +187,8 @@ RULE_ONLY_CITIES = ("马鞍山市", "德里", "津市市")
 # 吉隆 (a county in Tibet), 海陵 (a district): no 基隆, 海宁 typed wrong
 _EVERYDAY_MORE = frozenset({"行山", "打卡", "同城", "万县", "吉隆", "海陵",
                             "邛海", "金鞭",  # 西昌's lake, 张家界's 金鞭溪: no 琼海, no 金边 (329th-336th sittings)
-                            "池水"})  # a pool's water, no 池州 typed by sound (345th-352nd sittings)
+                            "池水",  # a pool's water, no 池州 typed by sound (345th-352nd sittings)
+                            "开园"})  # an orchard's opening day, no 开原 typed by sound (353rd-360th sittings)
 #: What makes a city's name a product's or a company's (兰州拉面, 金华火腿, 上海银行, 深圳航空): no city (rule 4).
 # 乌鲁木齐啤酒厂: a brewery in the city, which gives it (321st-328th sittings)
 _PRODUCT = re.compile(r"(?:拉面|牛肉面|牛肉汤|螺蛳粉|火腿|大米|烤鸭|啤酒(?!厂)|米粉|米线|炒饭|扒鸡|红肠|盐水鸭|小吃"
@@ -192,6 +196,8 @@ _PRODUCT = re.compile(r"(?:拉面|牛肉面|牛肉汤|螺蛳粉|火腿|大米|�
                       r"|麻辣拌|烧豆腐|马蹄"  # 抚顺麻辣拌, 高平烧豆腐, 荔浦马蹄 (a water chestnut) (289th-296th)
                       r"|香梨|白姜"  # 库尔勒香梨, 铜陵白姜 (305th-312th sittings)
                       r"|辣子鸡|牛肉馍|南湖菱"  # 枣庄辣子鸡, 亳州牛肉馍, 嘉兴南湖菱 (a water caltrop) (337th-344th)
+                      # 武冈卤菜, 玉林牛巴, 衢州烤饼, 孝感米酒, 赤峰对夹 (353rd-360th sittings)
+                      r"|卤菜|牛巴|烤饼|米酒|对夹"
                       # 瓜洲: 扬州's old ferry town, no melon (289th-296th); 瓜州: 酒泉's county (313th-320th sittings)
                       r"|瓜(?![分洲州])|银行"
                       # 柳州螺蛳粉节, 青岛啤酒节: an event held in the city; 北京卫视: a TV channel

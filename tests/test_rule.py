@@ -1001,3 +1001,17 @@ def test_what_was_said_yesterday_asks_the_day_it_names(question, today, date):
 ])
 def test_places_holding_city_names_and_a_past_day_as_a_cue(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
+
+
+@pytest.mark.parametrize("question, city", [
+    # 353rd-360th sittings: a lake, a valley, a town and a river's source that hold a city's name (昭平湖, 大青沟,
+    # 安顺场, 钱江源), an orchard's 开园 (no 开原 typed by sound) and five dishes named after their city (卤菜, 牛巴,
+    # 烤饼, 米酒, 对夹) name none; the cities themselves still read
+    ("昭平湖网箱养鱼 这两天雷雨大不大", None), ("平湖 明天下雨吗", "平湖"), ("大青沟五一去人多不", None),
+    ("石棉安顺场 端午 热不热", None), ("安顺 明天下雨吗", "安顺"), ("钱江源那边周六下雨吗", None),
+    ("樱桃五月二十号开园 下雨咋弄", None), ("开原 明天下雨吗", "开原"),
+    ("武冈卤菜寄给朋友 这两天热不热", None), ("玉林牛巴要晒几日 天气好吗", None), ("衢州烤饼摊明天出不出", None),
+    ("孝感米酒要发酵 这几天温度么样", None), ("排队买赤峰对夹 下周三要降温吗", None), ("孝感 明天冷吗", "孝感"),
+])
+def test_more_places_and_dishes_holding_city_names(question, city):
+    assert json.loads(rule.extract_one(question))["city"] == city
