@@ -137,8 +137,9 @@ class Part:
 #: weighing four times its size among the non-city kinds (drawn about 2.4 times as often: 2,665 names, each seen
 #: about once in the ``gpu`` profile's 64,000 examples otherwise).
 PLACE_SPLITS = {"train": ("train",), "all": ("train", "test"), "counties": ("train",), "counties-4": ("train",)}
-#: How many times its size a county weighs among the non-city kinds (:func:`_kind_weights`).
-COUNTY_WEIGHT = {"counties-4": 4}
+#: The options that widen the county names, each with how many times its size a county weighs among the non-city
+#: kinds (:func:`_kind_weights`).
+COUNTY_WEIGHT = {"counties": 1, "counties-4": 4}
 
 
 @lru_cache(maxsize=2)
@@ -153,7 +154,7 @@ def _place_pools(places: str = "train") -> dict[str, tuple]:
         if p.split not in splits:
             continue
         by_kind.setdefault(p.kind, []).append(p)
-    if places.startswith("counties"):
+    if places in COUNTY_WEIGHT:
         by_kind["county"] = list(by_kind.get("county", ())) + list(_more_counties())
     return {"cities": cities, **{k: tuple(v) for k, v in by_kind.items()}}
 
@@ -167,19 +168,30 @@ def _more_counties() -> tuple:
     from sft.places import COUNTIES, COUNTIES_HEADER, Place, load_places
 
     rows = [(f[0], f[1]) for _, f in read_tsv(COUNTIES, COUNTIES_HEADER)]  # (name, county)
-    known = {p.name for p in load_places()}
-    held_names = {p.name for p in load_places() if p.split == "test"}
+    places = load_places()
+    known = {p.name for p in places}
+    held_names = {p.name for p in places if p.split == "test"}
     held = {county for name, county in rows if name in held_names or county in held_names}
     return tuple(Place(name, "county", "", "train") for name, county in rows
                  if name not in known and county not in held)
 
 
-def _kind_weights(places: str, kinds: list[str]) -> list[float]:
+@lru_cache(maxsize=8)
+def _kind_weights(places: str, kinds: tuple[str, ...]) -> tuple[float, ...]:
     """How often each non-city kind is drawn: its size (under ``train`` for the ``counties`` options, whose names
     widen, times :data:`COUNTY_WEIGHT` for a county); sights :data:`SIGHT_WEIGHT` times that."""
-    pools = _place_pools("train" if places.startswith("counties") else places)
-    return [len(pools.get(k, ())) * SIGHT_WEIGHT.get(k, 1) * (COUNTY_WEIGHT.get(places, 1) if k == "county" else 1)
-            for k in kinds]
+    pools = _place_pools("train" if places in COUNTY_WEIGHT else places)
+    return tuple(len(pools.get(k, ())) * SIGHT_WEIGHT.get(k, 1) * (COUNTY_WEIGHT.get(places, 1) if k == "county" else 1)
+                 for k in kinds)
+
+
+@lru_cache(maxsize=4)
+def _sub_places(places: str) -> tuple:
+    """The districts, sights, areas and counties of ``places`` whose city is a train city: what a sub-place after its
+    city is drawn from (computed once, not per draw: the ``counties`` options' county list is long)."""
+    pools = _place_pools(places)
+    train_names = {c.name for c in pools["cities"]}
+    return tuple(p for k in SUB_PLACE_KINDS for p in pools.get(k, ()) if p.city in train_names)
 
 
 #: Characters of city names and the homophones people type for them on a phone (杭州 -> 杭洲): a misspelt
@@ -249,15 +261,14 @@ def place_part(rng: random.Random, kind: str | None = None, places: str = "train
         text = rng.choice(ROMANIZED)
         return Part(text, text, "romanized")
     if kind == "city+sub" and non_city:
-        train_names = {c.name for c in pools["cities"]}
-        subs = [p for k in SUB_PLACE_KINDS for p in pools.get(k, ()) if p.city in train_names]
+        subs = _sub_places(places)
         if subs:
             sub = rng.choice(subs)
             city = sub.city if rng.random() < 0.4 else short_name(sub.city)
             text = city + rng.choice(("", "", "的", " ")) + sub.name
             return Part(text, city, "city+sub")
     if non_city:  # sights count thrice: few names, each one easy to take for a city (垦丁, 洱海, 巴厘岛)
-        kinds = rng.choices(non_city, weights=_kind_weights(places, non_city))[0]
+        kinds = rng.choices(non_city, weights=_kind_weights(places, tuple(non_city)))[0]
         place = rng.choice(pools[kinds])
         return Part(place.name, None, place.kind)
     return place_part(rng, "city", places)

@@ -371,7 +371,7 @@ _DAY_TYPOS = (
     # 作天, 李拜四), and a duration's 个月 ends its phrase (宝宝6个月 十一 带去杭州: 十一 is the holiday)
     (re.compile(r"(?<=[今明])夫(?![妻人子])"), "天"), (re.compile(r"(?<=\d月)[lI](?=\d?\s*[号日號])"), "1"),
     # 337th-344th sittings: a letter l for the 1 of a dotted day (6.l8, 3.l5)
-    (re.compile(r"(?:(?<=^\d\.)|(?<=^\d\d\.)|(?<=[^A-Za-z\d.]\d\.)|(?<=[^A-Za-z\d.]\d\d\.))[lI](?=\d(?!\d))"), "1"),
+    (re.compile(r"(?<![A-Za-z\d.])(\d{1,2}\.)[lI](?=\d(?!\d))"), r"\g<1>1"),
     (re.compile(r"(?<=大)候天"), "后天"), (re.compile(r"(?<=\d)[悦阅](?=\d{1,2}\s*[号日號])"), "月"),
     (re.compile(r"(?<![\d一二两三四五六七八九十几半])斤天"), "今天"), (re.compile(r"周沫"), "周末"),
     (re.compile(r"(?<![工操合创写制动耕劳])作天(?!数)"), "昨天"), (re.compile(r"李拜(?=[一二三四五六日天])"), "礼拜"),
