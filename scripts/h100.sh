@@ -42,6 +42,8 @@
 #                                  # NAME:--flag=value[,--flag2=value2] (this tree, more finetune arguments) or
 #                                  # NAME:PATH=FILE,--flag=value (both), e.g.
 #                                  # VARIANTS="old:datasets/written.jsonl=.gpu/written-old.jsonl new heavy:--mix=written-40,--seed=1"
+#   bash scripts/h100.sh pick      # variants-bench, then `nox` (SESSIONS=finetune) with $PICK_ARGS if variant $PICK_B
+#                                  # beats $PICK_A (scripts/paired.py --decide), else without
 #   bash scripts/h100.sh ddp       # (2 GPUs: kind nvidia-h200-x2) the gpu phrase fine-tune and a qlora+resolve bench
 #                                  # on 1 GPU and on $NPROC (default 2) through torchrun -> $OUT/report.tar;
 #                                  # the same in two calls (each under 600 s): ddp-train, then ddp-bench
@@ -73,7 +75,9 @@ case "$1" in
     [ -f "$S/engine-failed" ] && export QWEN_SFT_ENGINE=dynamic && echo "static engine failed: bench on the dynamic one"
     # under the call's 600 s: stopped at ${NOX_LIMIT:-575} s, the tar below still brings back what was written
     # SESSIONS="finetune" then SESSIONS="bench": the same main job in two calls (each under the 600-s limit)
-    time timeout "${NOX_LIMIT:-575}" python3 -m nox --no-venv --no-install -s ${SESSIONS:-finetune bench} 2>&1 \
+    # NOX_POSARGS: arguments after `--` (with SESSIONS=finetune: more `finetune` flags, e.g. "--cities all")
+    time timeout "${NOX_LIMIT:-575}" python3 -m nox --no-venv --no-install -s ${SESSIONS:-finetune bench} \
+      ${NOX_POSARGS:+-- $NOX_POSARGS} 2>&1 \
       | tee "$OUT/nox-${SESSIONS:-finetune bench}.log" | grep -v "it/s\]\|s/it\]"
     tar cf "$OUT/report.tar" $([ -d "reports/$QWEN_SFT_RUN" ] && echo "-C reports $QWEN_SFT_RUN") \
       -C "$PWD/runs/adapter" qwen_sft.json README.md ;;
@@ -160,6 +164,14 @@ case "$1" in
       gzip -f "$S/var/h100-$name/samples.jsonl"  # one tar a variant: a call brings back 8 files at most
       tar cf "$OUT/$name.tar" -C "$S/var/h100-$name" report.json adapter-qwen_sft.json samples.jsonl.gz
     done ;;
+  pick)  # issue 11: bench $VARIANTS (trained by variants-train), then the main job's fine-tune (SESSIONS=finetune)
+    # with $PICK_ARGS when variant $PICK_B beats $PICK_A by the rule of `scripts/paired.py --decide` (fixed before the
+    # run), else as the profile is: one call, so the choice needs no round trip
+    bash "$0" variants-bench
+    if python3 scripts/paired.py "$S/var/h100-${PICK_A:?}/samples.jsonl.gz" "$S/var/h100-${PICK_B:?}/samples.jsonl.gz" \
+        --decide | tee "$OUT/paired.txt"; then pick="${PICK_ARGS:?}"; else pick=""; fi
+    echo "main job: finetune ${pick:-(the profile as it is)}" | tee -a "$OUT/paired.txt"
+    SESSIONS=finetune NOX_POSARGS="$pick" NOX_LIMIT=$((585 - SECONDS)) bash "$0" nox ;;
   ddp|ddp-train)  # issue 16: one GPU (CUDA_VISIBLE_DEVICES=0) against $NPROC through torchrun (DDP)
     # `ddp` does all in one call (past 600 s with the 8,000-example recipe: use ddp-train, then ddp-bench)
     setup

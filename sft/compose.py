@@ -140,23 +140,36 @@ PLACE_SPLITS = {"train": ("train",), "all": ("train", "test"), "counties": ("tra
 #: The options that widen the county names, each with how many times its size a county weighs among the non-city
 #: kinds (:func:`_kind_weights`).
 COUNTY_WEIGHT = {"counties": 1, "counties-4": 4}
+#: Which city names a training question may name (``compose(cities=...)``, ``finetune --cities``): ``train``
+#: (cities.tsv's train split, and places.tsv's cities of the ``places`` splits; the test cities are held out for
+#: the suite's ``hard`` split) or ``all`` (every city of both lists, both splits, as the rule contender knows them:
+#: 北京, 成都, 武汉 and the other 61 test cities of cities.tsv, and the 149 of places.tsv). The non-city places
+#: still follow ``places``.
+CITY_SPLITS = ("train", "all")
 
 
-@lru_cache(maxsize=2)
-def _place_pools(places: str = "train") -> dict[str, tuple]:
+def _check_cities(cities: str) -> None:
+    if cities not in CITY_SPLITS:
+        raise UserError(f"unknown cities {cities!r}; valid: {', '.join(CITY_SPLITS)}")
+
+
+@lru_cache(maxsize=8)
+def _place_pools(places: str = "train", cities: str = "train") -> dict[str, tuple]:
+    from sft.cities import load_cities
     from sft.places import load_places
 
     if places not in PLACE_SPLITS:
         raise UserError(f"unknown places {places!r}; valid: {', '.join(PLACE_SPLITS)}")
-    cities, splits = tuple(train_cities()), PLACE_SPLITS[places]
+    _check_cities(cities)
+    names, splits = tuple(train_cities() if cities == "train" else load_cities()), PLACE_SPLITS[places]
     by_kind: dict[str, list] = {}
     for p in load_places():  # shipped with the package
-        if p.split not in splits:
+        if p.split not in splits and not (cities == "all" and p.kind == "city"):
             continue
         by_kind.setdefault(p.kind, []).append(p)
     if places in COUNTY_WEIGHT:
         by_kind["county"] = list(by_kind.get("county", ())) + list(_more_counties())
-    return {"cities": cities, **{k: tuple(v) for k, v in by_kind.items()}}
+    return {"cities": names, **{k: tuple(v) for k, v in by_kind.items()}}
 
 
 @lru_cache(maxsize=1)
@@ -185,11 +198,11 @@ def _kind_weights(places: str, kinds: tuple[str, ...]) -> tuple[float, ...]:
                  for k in kinds)
 
 
-@lru_cache(maxsize=4)
-def _sub_places(places: str) -> tuple:
-    """The districts, sights, areas and counties of ``places`` whose city is a train city: what a sub-place after its
-    city is drawn from (computed once, not per draw: the ``counties`` options' county list is long)."""
-    pools = _place_pools(places)
+@lru_cache(maxsize=8)
+def _sub_places(places: str, cities: str = "train") -> tuple:
+    """The districts, sights, areas and counties of ``places`` whose city is one of ``cities``: what a sub-place after
+    its city is drawn from (computed once, not per draw: the ``counties`` options' county list is long)."""
+    pools = _place_pools(places, cities)
     train_names = {c.name for c in pools["cities"]}
     return tuple(p for k in SUB_PLACE_KINDS for p in pools.get(k, ()) if p.city in train_names)
 
@@ -227,12 +240,12 @@ SUB_PLACE_KINDS = ("district", "sight", "area", "county")
 SIGHT_WEIGHT = {"sight": 3}
 
 
-def place_part(rng: random.Random, kind: str | None = None, places: str = "train") -> Part:
+def place_part(rng: random.Random, kind: str | None = None, places: str = "train", cities: str = "train") -> Part:
     """One place: a city (gold as written, misspelt or not), a non-city place (gold null), or a sub-place
     after its city. A non-city place is drawn over all of them, so the large kinds (counties, districts)
     are seen as often as their size asks; sights weigh :data:`SIGHT_WEIGHT` times their size. ``places``: the
-    splits of places.tsv drawn from (:data:`PLACE_SPLITS`)."""
-    pools = _place_pools(places)
+    splits of places.tsv drawn from (:data:`PLACE_SPLITS`); ``cities``: the city names (:data:`CITY_SPLITS`)."""
+    pools = _place_pools(places, cities)
     other_cities = pools.get("city", ())
     non_city = [k for k in NON_CITY_KINDS if pools.get(k)]
     if kind is None:
@@ -261,7 +274,7 @@ def place_part(rng: random.Random, kind: str | None = None, places: str = "train
         text = rng.choice(ROMANIZED)
         return Part(text, text, "romanized")
     if kind == "city+sub" and non_city:
-        subs = _sub_places(places)
+        subs = _sub_places(places, cities)
         if subs:
             sub = rng.choice(subs)
             city = sub.city if rng.random() < 0.4 else short_name(sub.city)
@@ -271,7 +284,7 @@ def place_part(rng: random.Random, kind: str | None = None, places: str = "train
         kinds = rng.choices(non_city, weights=_kind_weights(places, tuple(non_city)))[0]
         place = rng.choice(pools[kinds])
         return Part(place.name, None, place.kind)
-    return place_part(rng, "city", places)
+    return place_part(rng, "city", places, cities)
 
 
 @lru_cache(maxsize=1)
@@ -427,15 +440,16 @@ def _join(rng: random.Random, *pieces: str) -> str:
     return sep.join(p for p in pieces if p)
 
 
-def compose(rng: random.Random, dates: str = "resolved",
-            places: str = "train") -> tuple[str, Answer, dt.date | None]:
+def compose(rng: random.Random, dates: str = "resolved", places: str = "train",
+            cities: str = "train") -> tuple[str, Answer, dt.date | None]:
     """One question, its gold answer (from the parts' slot values) and its reference day (or None).
 
     ``dates``: the date target (:data:`sft.task.DATE_TARGETS`). ``resolved``: a relative date is resolved
     against the reference day (null without one). ``phrase``: it is copied as written (``下周五``, ``15号``,
     ``中秋``) and no reference day is given, for :func:`sft.task.resolve_phrase` to resolve after the model;
     the random draws are the same, so one seed makes the same questions under both targets. ``places``: the
-    splits of places.tsv its place names come from (:data:`PLACE_SPLITS`)."""
+    splits of places.tsv its place names come from (:data:`PLACE_SPLITS`); ``cities``: its city names
+    (:data:`CITY_SPLITS`)."""
     today = random_today(rng) if rng.random() < 0.45 else None
     frame = rng.choices(
         ("plain", "trip", "fragment", "search", "activity", "two-places", "two-dates", "distractor", "chatter",
@@ -444,7 +458,7 @@ def compose(rng: random.Random, dates: str = "resolved",
     )[0]
     if frame == "chatter":
         return rng.choice(CHATTER) + rng.choice(ENDINGS), Answer(None, None), None if dates == "phrase" else today
-    place = place_part(rng, places=places) if rng.random() < 0.77 else Part("", None, "none")
+    place = place_part(rng, places=places, cities=cities) if rng.random() < 0.77 else Part("", None, "none")
     date = date_part(rng, today)
     opener, ending = rng.choice(OPENERS), rng.choice(ENDINGS)
     p, d = place.text, date.text
@@ -461,7 +475,7 @@ def compose(rng: random.Random, dates: str = "resolved",
         text = opener + body + ending
     elif frame == "trip":
         if not p:
-            place = place_part(rng, places=places)
+            place = place_part(rng, places=places, cities=cities)
             p = place.text
         go = rng.choice(("去", "到", "要去", "打算去", "准备去", "想去", "飞", "回", "出差去", "在"))
         tail = rng.choice(("", "玩", "旅游", "出差", "开会", "看演唱会", "见朋友", rng.choice(ACTIVITIES)))
@@ -472,9 +486,9 @@ def compose(rng: random.Random, dates: str = "resolved",
             tail = ""
         text = opener + _join(rng, d + go + p + tail, _ask(rng)) + ending
     elif frame == "fragment":
-        pieces = [x for x in (p, d) if x] or [place_part(rng, places=places).text]
+        pieces = [x for x in (p, d) if x] or [place_part(rng, places=places, cities=cities).text]
         if not (p or d):
-            place = place_part(rng, places=places)
+            place = place_part(rng, places=places, cities=cities)
             p = pieces[0] = place.text
         core = "".join(pieces)
         text = rng.choice(("{c}呢", "那{c}呢", "{c}的呢", "换成{c}", "{c}呢？", "那{c}", "再查下{c}", "{c}的", "{c}?",
@@ -487,9 +501,9 @@ def compose(rng: random.Random, dates: str = "resolved",
         act = rng.choice(ACTIVITY_ASKS).format(a=rng.choice(ACTIVITIES))
         text = opener + _join(rng, d, p, act) + ending
     elif frame == "two-places":
-        other = place_part(rng, "city", places)
+        other = place_part(rng, "city", places, cities)
         if other.text == p or not p or other.text in p or p in other.text:
-            return compose(rng, dates)
+            return compose(rng, dates, places, cities)
         form = rng.choice((
             "从{o}去{p}，{d}{a}", "{o}到{p}，{d}{p}{a}", "我在{o}，想问{p}{d}{a}", "人在{o}，{d}去{p}{a}",
             "{d}去{o}，哦不对是{p}，{a}", "{o}不是，{p}{d}{a}", "我住{o}，{d}要去{p}，那边{a}",
@@ -503,22 +517,22 @@ def compose(rng: random.Random, dates: str = "resolved",
     elif frame == "two-dates":
         other = date_part(rng, today)
         if not d or not other.text or other.text == d or other.value == date.value:
-            return compose(rng, dates)
+            return compose(rng, dates, places, cities)
         form = rng.choice(("{o}不行，改到{d}，{p}{a}", "{p}原定{o}，现在改{d}了，{a}", "{o}就算了，{d}{p}{a}",
                            "{o}到了{p}，查下{d}的天气"))
         text = opener + form.format(o=other.text, d=d, p=p, a=_ask(rng)) + ending
     elif frame == "tail":  # the place comes last, after the date and the ask: 明天要去露营 会下雨吗 苏州
         if not p:
-            place = place_part(rng, places=places)
+            place = place_part(rng, places=places, cities=cities)
             p = place.text
         ask = rng.choice(ACTIVITY_ASKS).format(a=rng.choice(ACTIVITIES)) if rng.random() < 0.4 else _ask(rng)
         text = (opener + _join(rng, d, ask) + rng.choice((" ", " ", "，", "  ", "。", "!"))
                 + p + rng.choice(("", "", "", "呢", "那边", "的", "这边")) + ending)
     elif frame == "sight-city":  # a place that is no city, then the city asked about: gold is the city
-        sight = place_part(rng, "non-city", places)
-        city = place_part(rng, rng.choice(("city", "city", "place-city")), places)
+        sight = place_part(rng, "non-city", places, cities)
+        city = place_part(rng, rng.choice(("city", "city", "place-city")), places, cities)
         if not city.value or sight.text in city.text or city.text in sight.text:
-            return compose(rng, dates)
+            return compose(rng, dates, places, cities)
         place, p = city, city.text
         form = rng.choice(("{d}去{s}{t}，{p}那边{a}", "去{s}{t}，住{p}，{d}{a}", "{d}去{s}，{p}{a}",
                            "看完{s}回{p}，{d}{p}{a}", "{s}玩完去{p}，{d}{a}", "{d}从{s}到{p}，{p}{a}"))

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sft.cities import City, short_name, train_cities
+from sft.cities import City, load_cities, short_name, train_cities
 from sft.dates import parse_today
 from sft.errors import UserError
 from sft.paths import DATA
@@ -265,15 +265,17 @@ def held_out_queries() -> frozenset[str]:
 
 
 def _written_pool(dates: str, held: frozenset[str], seen_answers: frozenset[Answer],
-                  test_names: re.Pattern) -> tuple[tuple[str, Answer, dt.date | None], ...]:
+                  test_names: re.Pattern | None) -> tuple[tuple[str, Answer, dt.date | None], ...]:
     """The hand-written questions a training set may use under a date target: none that names a test-only
-    city, answers like a ``seen`` item, or is a suite question (tests/test_written.py keeps the last out)."""
+    city (unless ``test_names`` is None: ``cities="all"``), answers like a ``seen`` item, or is a suite question
+    (tests/test_written.py keeps the last out)."""
     from sft.written import written
 
     pool = []
     for item in written():
         answer, today = item.target(dates)
-        if normalize_query(item.query) in held or test_names.search(item.query) or answer in seen_answers:
+        if (normalize_query(item.query) in held or (test_names and test_names.search(item.query))
+                or answer in seen_answers):
             continue
         pool.append((item.query, answer, today))
     if not pool:
@@ -282,11 +284,14 @@ def _written_pool(dates: str, held: frozenset[str], seen_answers: frozenset[Answ
 
 
 def generate(n: int = 3000, seed: int = 0, mix: str = "tutorial", prompt: str = "tutorial",
-             dates: str = "resolved", places: str = "train") -> list[Example]:
+             dates: str = "resolved", places: str = "train", cities: str = "train") -> list[Example]:
     """``n`` training examples, deterministic in ``seed``; ``mix`` is one of :data:`MIXES`; ``dates`` the
     date target of the composed questions (:data:`sft.task.DATE_TARGETS`: ``phrase`` copies a relative
     date as written and gives no reference day; the same seed makes the same questions under both);
-    ``places`` which splits of places.tsv the composed questions name (:data:`sft.compose.PLACE_SPLITS`).
+    ``places`` which splits of places.tsv the composed questions name (:data:`sft.compose.PLACE_SPLITS`);
+    ``cities`` which cities any question may name (:data:`sft.compose.CITY_SPLITS`): ``train`` holds the test
+    cities out (a question that names one is dropped, hand-written or not), ``all`` lets them in (the generated
+    splits' ``test-only-city`` items are then no longer unseen for the adapter).
 
     ``prompt`` is only checked here (an unknown name fails before any work); it is applied when the
     examples are written (:func:`write`, :func:`to_conversation`).
@@ -298,12 +303,14 @@ def generate(n: int = 3000, seed: int = 0, mix: str = "tutorial", prompt: str = 
     if dates not in DATE_TARGETS:
         raise UserError(f"unknown date target {dates!r}; valid: {', '.join(DATE_TARGETS)}")
     user_message("", prompt)  # validates the prompt name
-    from sft.compose import PLACE_SPLITS
+    from sft.compose import CITY_SPLITS, PLACE_SPLITS
 
     if places not in PLACE_SPLITS:
         raise UserError(f"unknown places {places!r}; valid: {', '.join(PLACE_SPLITS)}")
+    if cities not in CITY_SPLITS:
+        raise UserError(f"unknown cities {cities!r}; valid: {', '.join(CITY_SPLITS)}")
     rng = random.Random(seed)
-    cities = train_cities()
+    city_split, cities = cities, (train_cities() if cities == "train" else load_cities())
     examples = []
     if mix in MIX_SHARES:
         from sft.compose import compose
@@ -316,7 +323,8 @@ def generate(n: int = 3000, seed: int = 0, mix: str = "tutorial", prompt: str = 
 
         # a composed question can spell a test city by accident (那 + 曲靖 = 那曲): such questions are dropped
         test_names = re.compile("|".join(sorted({re.escape(n) for c in test_cities()
-                                                 for n in (c.name, short_name(c.name))}, key=len, reverse=True)))
+                                                 for n in (c.name, short_name(c.name))}, key=len, reverse=True))
+                                ) if city_split == "train" else None
         hand = _written_pool(dates, queries, seen_answers, test_names) if shares[3] else ()
         while len(examples) < n:
             r, today = rng.random(), None
@@ -332,8 +340,9 @@ def generate(n: int = 3000, seed: int = 0, mix: str = "tutorial", prompt: str = 
                 if any(w in query for w in ("明天", "后天", "今天", "下周")):
                     continue  # the composed part teaches relative dates, with and without a reference day
             else:
-                query, answer, today = compose(rng, dates, places)
-            if query in seen or normalize_query(query) in seen or test_names.search(query) or answer in seen_answers:
+                query, answer, today = compose(rng, dates, places, city_split)
+            if (query in seen or normalize_query(query) in seen or (test_names and test_names.search(query))
+                    or answer in seen_answers):
                 continue
             seen.add(query)
             examples.append(Example(f"identity_{len(examples)}", query, answer, today))

@@ -135,6 +135,9 @@ class FinetuneConfig:
     # counties (train, with every county of datasets/counties.tsv but the test split's: sft.compose.PLACE_SPLITS)
     # or counties-4 (the same, a county weighing four times its size: drawn about 2.4 times as often)
     places: str = "train"
+    # the city names any training question may name: train (the test cities held out for the suite's `hard` split)
+    # or all (both splits of cities.tsv and places.tsv, as the rule knows them: sft.compose.CITY_SPLITS)
+    cities: str = "train"
     out: str = "runs/adapter"
     lora_r: int = 64
     lora_alpha: int = 16
@@ -311,7 +314,7 @@ def load_examples(cfg: FinetuneConfig):
     if cfg.data:
         return load_training_file(cfg.data)
     return generate(n=cfg.examples, seed=cfg.seed, mix=cfg.mix, prompt=cfg.prompt, dates=cfg.dates,
-                    places=cfg.places)
+                    places=cfg.places, cities=cfg.cities)
 
 
 def data_hash(examples) -> str:
@@ -580,6 +583,7 @@ def finetune(cfg: FinetuneConfig, console=None) -> dict:
     train = {
         "mode": mode, "device": device, "profile": cfg.profile, "base_model": cfg.model, "prompt": cfg.prompt,
         "dates": cfg.dates, "mix": cfg.mix if not cfg.data else None, "places": cfg.places if not cfg.data else None,
+        "cities": cfg.cities if not cfg.data else None,
         "data": cfg.data or "generated", "data_sha256": data_hash(examples),
         "examples": len(data), "epochs": cfg.epochs, "steps": steps_run,
         "planned_steps": state.max_steps, "seconds": seconds,

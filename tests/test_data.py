@@ -405,6 +405,36 @@ def test_places_all_lets_the_test_split_places_in_and_keeps_the_test_cities_out(
         generate(10, mix="real", places="test")
 
 
+def test_cities_all_lets_the_test_cities_in_as_cities_and_keeps_the_suite_out():
+    """``--cities all``: the composed and hand-written questions may name the test cities of cities.tsv and
+    places.tsv (each then a gold city), the non-city places still follow ``--places``, and no suite question or
+    ``seen`` answer gets in; ``train`` names none of them; a typo is one line."""
+    import re
+
+    from sft.datagen import held_out, normalize_query
+    from sft.errors import UserError
+    from sft.places import load_places
+
+    names = {n for c in test_cities() for n in (c.name, short_name(c.name))}
+    test_city = re.compile("|".join(sorted(names, key=len, reverse=True)))
+    place_cities = {p.name for p in load_places() if p.split == "test" and p.kind == "city"}
+    test_places = {p.name for p in load_places() if p.split == "test" and p.kind != "city" and len(p.name) >= 3}
+    train = generate(3000, seed=4, mix="written-60", dates="phrase")
+    every = generate(3000, seed=4, mix="written-60", dates="phrase", cities="all")
+    assert not any(test_city.search(e.query) for e in train)
+    hits = [e for e in every if test_city.search(e.query)]
+    assert len(hits) > 100  # hand-written ones (北京, 成都, 武汉 ...) and composed ones
+    assert sum(e.answer.city in names for e in hits) > 50
+    assert {e.answer.city for e in every} & place_cities
+    composed = generate(1500, seed=4, mix="real", cities="all")  # no hand-written question: the places are drawn
+    assert any(test_city.search(e.query) for e in composed)
+    assert not {n for e in composed for n in test_places if n in e.query}
+    queries, seen_answers = held_out()
+    assert not any(normalize_query(e.query) in queries or e.answer in seen_answers for e in every)
+    with pytest.raises(UserError, match="unknown cities 'test'; valid: train, all"):
+        generate(10, mix="real", cities="test")
+
+
 def test_counties_places_name_every_county_as_often_as_train_does():
     """``--places counties``: a county is drawn as often as under ``train``, its name now from every county of
     datasets/counties.tsv but the test split's, alone and with a null gold city."""
