@@ -182,12 +182,14 @@ def test_gpu_16_profile_is_the_old_default_at_a_quarter_of_the_batch():
     """`gpu-16` is `gpu-32k` at batch 16 on half the examples (lr ÷ √4) and the `real` mix, the default until
     2026-12-01 (`gpu` trained on `written-40` from 2026-12-02, on `written-60` since that afternoon); `gpu-32k` is
     `gpu` on half the examples, its size until 2026-12-03 (1,000 steps of 64 since), on the train split's places
-    (`gpu` names every county since: `counties-4`)."""
+    and cities (`gpu` names every county since: `counties-4`, and every city: `--cities all`)."""
     from sft.train import PROFILES, FinetuneConfig
 
     gpu, k32, old = PROFILES["gpu"], PROFILES["gpu-32k"], PROFILES["gpu-16"]
-    assert {k for k in gpu.keys() | k32.keys() if gpu.get(k) != k32.get(k)} == {"examples", "places"}
+    assert {k for k in gpu.keys() | k32.keys() if gpu.get(k) != k32.get(k)} == {"examples", "places", "cities"}
     assert (gpu["places"], k32["places"], FinetuneConfig.from_profile("cpu").places) == ("counties-4", "train", "train")
+    assert (gpu["cities"], k32["cities"], old["cities"], FinetuneConfig.from_profile("cpu").cities) == (
+        "all", "train", "train", "train")
     assert gpu["examples"] == 2 * k32["examples"] and gpu["examples"] // gpu["batch_size"] == 1000
     changed = {k for k in k32.keys() | old.keys() if k32.get(k) != old.get(k)}
     assert changed == {"examples", "batch_size", "micro_batch_size", "learning_rate", "save_steps", "mix"}
