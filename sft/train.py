@@ -85,10 +85,10 @@ PROFILES: dict[str, dict] = {
     # its size), one change in one run on 10,240 `wild` questions (reports/h100-counties): null city .890 -> .906
     # (144 / 99 of the 2,944 null-city questions, p = 0.005; .889 -> .911, p = 2e-5, on a second pool), `wild` exact
     # the same (9,206 vs 9,207, 340 / 341 discordant), hard 191 -> 193.
-    # `--cities all` (the suite's 64 + 149 test cities, 北京, 成都, 武汉 ..., in the training questions as the rule knows
-    # them), one change in one run on 12,800 `wild` questions (reports/h100-cities): 11,483 -> 11,677 (89.7 -> 91.2,
-    # 619 / 425, p = 2e-9; on the questions naming a test city 20.3 -> 3.7 % wrong), hard 191 -> 198, null city .910 ->
-    # .904 (inside the noise); the suite's `test-only-city` items are then no longer unseen for the adapter.
+    # `--cities all` (the suite's 64 + 149 test cities, 北京, 成都, 武汉 ..., in the training questions as the rule
+    # knows them), one change in one run on 12,800 `wild` questions (reports/h100-cities): 11,483 -> 11,677
+    # (89.7 -> 91.2, 619 / 425, p = 2e-9; on the questions naming a test city 20.3 -> 3.7 % wrong), hard 191 -> 198,
+    # null city .910 -> .904 (inside the noise); the suite's `test-only-city` items are then no longer unseen for it.
     "gpu": dict(examples=64000, epochs=1.0, mix="written-60", prompt="short", dates="phrase", learning_rate=1e-3,
                 lora_alpha=32, warmup_ratio=0.03, batch_size=64, micro_batch_size=64, save_steps=50,
                 places="counties-4", cities="all"),
