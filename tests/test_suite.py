@@ -962,6 +962,23 @@ WILD_TAGS = {
     "two-cities-29", "two-dates-35", "typos-mixed-35", "vague-and-none-37", "voice-slips-32",
     "water-bamboo-weavers", "wedding-tent-riggers", "weekdays-34", "xiaogan-suizhou-life", "yangzhou-gaoyou-life",
     "yulin-guangxi-life", "zhangzhou-quanzhou-coast-life",
+    # 361st-368th sittings
+    "baoding-dingzhou-life", "billboard-printers", "bridge-cable-inspectors", "cocoon-station-graders",
+    "complaints-36", "corrections-39", "date-formats-36", "deyang-mianzhu-life", "dialect-days-33",
+    "drone-crop-sprayers", "english-chinese-mix-37", "english-only-39", "ferry-deckhands", "festival-days-37",
+    "follow-ups-31", "football-pitch-turf-keepers", "foreign-cities-38", "fragments-38",
+    "fujian-nanping-zhenghe-villages", "gansu-longnan-kangxian-villages", "group-chat-35",
+    "guangxi-hechi-donglan-villages", "hanging-persimmon-makers", "hebei-chengde-weichang-villages",
+    "hengyang-leiyang-life", "hk-macau-tw-32", "huaihua-zhijiang-life", "jiangsu-yancheng-coast-villages",
+    "jingdezhen-shangrao-life", "jiujiang-ruichang-life", "kiwi-fruit-packers", "liupanshui-anshun-life",
+    "lotus-seed-peelers", "lunar-days-37", "misc-realistic-339", "misc-realistic-340", "misc-realistic-341",
+    "misc-realistic-342", "misc-realistic-343", "misc-realistic-344", "misc-realistic-345", "misc-realistic-346",
+    "mushroom-log-farmers", "night-market-stall-owners", "numbers-noise-39", "open-air-cinema-projectionists",
+    "parking-lot-line-stripers", "places-not-cities-37", "qinghai-haidong-hualong-villages", "range-and-span-35",
+    "relative-days-31", "shanxi-lvliang-linxian-villages", "shatian-pomelo-orchard-hands", "short-replies-28",
+    "star-anise-pickers", "sugar-chestnut-street-roasters", "two-cities-30", "two-dates-36", "typos-mixed-36",
+    "vague-and-none-38", "voice-slips-33", "weekdays-35", "yunnan-wenshan-qiubei-villages",
+    "zhumadian-xinyang-life",
 }
 
 
