@@ -151,6 +151,9 @@ _NOT_CITY_WORDS = (
     # 平顶山's lake (昭平湖: no 平湖), 通辽's valley (大青沟), 石棉's town (安顺场: no 安顺), the source of the 钱江
     # (钱江源) (353rd-360th sittings)
     "昭平湖", "大青沟", "安顺场", "钱江源",
+    # 确山's mountain (老乐山: no 乐山), 大丰's port (川东港: no 东港), 政和's opera (四平戏: no 四平), the 吕梁 range
+    # (吕梁山), 黄山市's district 黄山区 (no 黄山 alone) (361st-368th sittings)
+    "老乐山", "川东港", "四平戏", "吕梁山", "黄山区",
     # a shopping mall chain (万象城: no 万象), the river of 九江 (浔阳江: no 阳江), 泰州's moat (凤城河: no 凤城),
     # a temple on 宝华山 (隆昌寺: no 隆昌) (289th-296th sittings)
     "万象城", "浔阳江", "凤城河", "隆昌寺",
@@ -188,7 +191,8 @@ RULE_ONLY_CITIES = ("马鞍山市", "德里", "津市市")
 _EVERYDAY_MORE = frozenset({"行山", "打卡", "同城", "万县", "吉隆", "海陵",
                             "邛海", "金鞭",  # 西昌's lake, 张家界's 金鞭溪: no 琼海, no 金边 (329th-336th sittings)
                             "池水",  # a pool's water, no 池州 typed by sound (345th-352nd sittings)
-                            "开园"})  # an orchard's opening day, no 开原 typed by sound (353rd-360th sittings)
+                            "开园",  # an orchard's opening day, no 开原 typed by sound (353rd-360th sittings)
+                            "会礼"})  # the Eid prayer (开斋节…会礼), no 会理 typed by sound (361st-368th sittings)
 #: What makes a city's name a product's or a company's (兰州拉面, 金华火腿, 上海银行, 深圳航空): no city (rule 4).
 # 乌鲁木齐啤酒厂: a brewery in the city, which gives it (321st-328th sittings)
 _PRODUCT = re.compile(r"(?:拉面|牛肉面|牛肉汤|螺蛳粉|火腿|大米|烤鸭|啤酒(?!厂)|米粉|米线|炒饭|扒鸡|红肠|盐水鸭|小吃"
@@ -198,6 +202,7 @@ _PRODUCT = re.compile(r"(?:拉面|牛肉面|牛肉汤|螺蛳粉|火腿|大米|�
                       r"|辣子鸡|牛肉馍|南湖菱"  # 枣庄辣子鸡, 亳州牛肉馍, 嘉兴南湖菱 (a water caltrop) (337th-344th)
                       # 武冈卤菜, 玉林牛巴, 衢州烤饼, 孝感米酒, 赤峰对夹 (353rd-360th sittings)
                       r"|卤菜|牛巴|烤饼|米酒|对夹"
+                      r"|驴肉火烧"  # 保定驴肉火烧 (361st-368th sittings)
                       # 瓜洲: 扬州's old ferry town, no melon (289th-296th); 瓜州: 酒泉's county (313th-320th sittings)
                       r"|瓜(?![分洲州])|银行"
                       # 柳州螺蛳粉节, 青岛啤酒节: an event held in the city; 北京卫视: a TV channel
@@ -892,7 +897,8 @@ def _away_from_named_home(folded: str, m: Mention) -> bool:
 # A weather word may sit before the conjunction: 武汉热还是长沙热 asks about both, like 武汉还是长沙
 _AND = re.compile(rf"^\s*的?(?:{_WEATHER.pattern}|[春夏秋冬]天)?\s*"
                   # 同: the Cantonese "and" (珠海同澳門: 105th sitting)
-                  r"(?:和|与|跟|及|同|(?:还是|或者|或)(?:去|到)?|(?:会|要)?比|没有|、|,|，|/|and|or|vs\.?|VS\.?"
+                  # 还有: 查一下苏州 还有无锡 (361st-368th sittings)
+                  r"(?:和|与|跟|及|同|还有|(?:还是|或者|或)(?:去|到)?|(?:会|要)?比|没有|、|,|，|/|and|or|vs\.?|VS\.?"
                   r"|(?:[A-Za-z]+er|more\s+[A-Za-z]+)\s+than"  # is 成都 colder than 重庆 (79th sitting)
                   # list markers: 1.苏州 2.无锡, • 郑州 • 开封
                   r"|\d{1,2}\s*[.、)）]|[（(]\d{1,2}[)）]|[①-⑩⒈-⒑•·])\s*$")

@@ -142,6 +142,9 @@ LUNAR_FESTIVALS: dict[str, str] = {
     "秋夕": "中秋", "年初一": "春节", "农历新年": "春节", "年三十": "除夕", "CNY": "春节",  # 32nd-34th sittings
     "Dragon Boat Festival": "端午", "Mid-Autumn Festival": "中秋", "Lantern Festival": "元宵",
     "Mid-Autumn": "中秋", "mid-autumn": "中秋",  # without Festival (145th-176th sittings)
+    # lower case (361st-368th sittings: over the dragon boat festival)
+    "dragon boat festival": "端午", "Dragon boat festival": "端午", "mid-autumn festival": "中秋",
+    "spring festival": "春节", "lantern festival": "元宵",
     "Spring Festival": "春节", "Chinese New Year": "春节",  # English names (37th sitting)
     "三月三": "三月三",  # the Zhuang festival, lunar 三月初三 (a written 三月三号/三月三日 is March 3rd)
     "六月六": "六月六",  # lunar 六月初六, a village outing day (201st sitting); 六月六号 is June 6th
@@ -336,7 +339,8 @@ _REL = re.compile(
         rf"(?P<pass>过(?!两天)(?P<pn>{_COUNT})天)",
         # English spans (3 days from now, in 5 days, in a fortnight: 64th sitting)
         r"(?P<enspan>(?i:(?<![a-z])(?:(?P<esn>\d{1,2}|two|three|four|five|six|seven|ten)\s+days\s+from\s+now"
-        r"|in\s+(?P<esn2>\d{1,2}|two|three|four|five|six|seven|ten)\s+days|in\s+a\s+(?P<fortnight>fortnight))(?![a-z])))",
+        r"|in\s+(?P<esn2>\d{1,2}|two|three|four|five|six|seven|ten)\s+days|in\s+a\s+(?P<fortnight>fortnight)"
+        r"|in\s+(?P<ewn>two|three|four|[2-4])\s+weeks)(?![a-z])))",  # in two weeks (361st-368th sittings)
         rf"(?P<before>(?<![\d{CN_NUMERALS}百几])(?P<bn>{_COUNT})天(?:以前|之前|前))",
         r"(?P<word>今明后三天|今明后|今明两天|今明天|今明(?![白日晚早])|(?<!拿)(?<!亚特兰)(?<!波哥)大?大后天|(?<!拿)(?<!亚特兰)(?<!波哥)大前天|(?<![三昆崇思清光志])明后(?:两[天日]|天)|(?<![以之今此然随日午最往落])后天|(?<![目当以之提眼事先面跟从日])前天"
         r"|今儿个|今儿|(?<!历史上的)(?<!历史上)今天|今日|今晚|今早|今夜|今夕|明儿个|明儿|明天|明日|明早|明晚|昨儿|昨天|昨日|昨晚|金天|名天|茗天|明田|明添|今黑夜"
@@ -623,6 +627,9 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
     if kind == "enspan":
         if match["fortnight"]:
             return today + dt.timedelta(days=14)
+        if match["ewn"]:
+            weeks = match["ewn"].lower()
+            return today + dt.timedelta(days=7 * ({"two": 2, "three": 3, "four": 4}.get(weeks) or int(weeks)))
         n = (match["esn"] or match["esn2"]).lower()
         words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
         return today + dt.timedelta(days=words[n] if n in words else int(n))

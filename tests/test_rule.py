@@ -1015,3 +1015,32 @@ def test_places_holding_city_names_and_a_past_day_as_a_cue(question, city):
 ])
 def test_more_places_and_dishes_holding_city_names(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
+
+
+@pytest.mark.parametrize("question, city", [
+    # 361st-368th sittings: a mountain (老乐山, 吕梁山), a port (川东港), an opera (四平戏) and a district (黄山区)
+    # that hold a city's name, a dish named after its city (保定驴肉火烧) and the Eid prayer (会礼: no 会理 typed by
+    # sound) name none; two cities joined by 还有 are asked together (the first); the cities themselves still read
+    ("驻马店 确山 老乐山 4.18号 春游 中不中", "驻马店"), ("乐山 明天下雨吗", "乐山"),
+    ("大丰 川东港 海蜇开捕那天 风浪大不大", None), ("东港 明天风大吗", "东港"),
+    ("杨源 四平戏 正月唱戏 会不会下雨", None), ("四平 明天冷吗", "四平"),
+    ("吕梁山 上头 下雪了没", None), ("吕梁 明天下雪吗", "吕梁"),
+    ("黄山区汤口镇住一晚 明早能看日出不", None), ("黄山市 明天下雨吗", "黄山市"),
+    ("保定驴肉火烧 外卖说雨太大送不了 徐水这边", None), ("保定 明天刮风吗", "保定"),
+    ("开斋节那天 会礼在外头 化隆下雨不", None),
+    ("查一下苏州 还有无锡 后天", "苏州"),
+])
+def test_places_and_words_holding_city_names_and_cities_joined_by_haiyou(question, city):
+    assert json.loads(rule.extract_one(question))["city"] == city
+
+
+@pytest.mark.parametrize("question, today, date", [
+    # 361st-368th sittings: 后甜 (后天 typed by sound; not 饭后甜点), 星七三 (星期三 by voice), Japanese きょう, English
+    # "in two weeks" and a lower-case "dragon boat festival"
+    ("兰洲 后甜 大风吗", "2025-03-16", "2025-03-18"), ("饭后甜点 明天杭州下雨吗", "2026-06-14", "2026-06-15"),
+    ("星七三 苏洲 有没有雨", "2028-04-03", "2028-04-05"), ("京都 きょう 雨ですか", "2026-06-14", "2026-06-14"),
+    ("Heading to Lijiang in two weeks, do I need a down jacket?", "2026-12-30", "2027-01-13"),
+    ("any storms in Qingdao over the dragon boat festival", "2028-05-02", "2028-05-28"),
+])
+def test_day_words_typed_by_sound_and_in_japanese_and_english(question, today, date):
+    assert json.loads(rule.extract_one(question, today=dt.date.fromisoformat(today)))["date"] == date
