@@ -41,7 +41,8 @@ Cities, rule by rule
        (``datasets/homophones.tsv``: a pinyin input method's sound-alikes, fuzzy z/zh, n/l, en/eng, ...; never an
        everyday word that sounds like one, ``datasets/sound_alike_words.tsv``: 苹果, 长江, 阳光, nor a county or
        district of China that does, ``datasets/sound_alike_places.tsv``: 富顺, 青阳):
-       ``杭洲`` for 杭州, ``邯单`` for 邯郸, output exactly as written (the task rule copies the city as written).
+       ``杭洲`` for 杭州, ``邯单`` for 邯郸, output exactly as written (the task rule copies the city as written);
+       also a few characters typed by shape (``datasets/look_alikes.tsv``: ``沉阳``, ``广卅``, ``昆眀``, ``重床``).
        Only when nothing else names a city: a sound-alike of a two-character name is an everyday word too
        often (``西岸``, ``太远``) to outrank a real mention. A two-character one must start a phrase (after
        punctuation, a space, 去/到/在…, a time word or a wake word: ``明天城都``, ``今晚广洲``, ``这周末城都``,
@@ -330,10 +331,15 @@ def typo_index(names: Iterable[str]) -> dict[str, tuple[tuple[str, int], ...]]:
 
 def load_homophones() -> dict[str, str]:
     """datasets/homophones.tsv: a name's character (or ``name:i``, a character a name reads otherwise: 乐清:0) -> the
-    common characters that sound like it."""
+    common characters that sound like it; plus datasets/look_alikes.tsv, the few characters typed by shape instead
+    (沉阳, 广卅, 昆眀, 重床: the blind sittings' recurring misses), a ``name:i`` key of it only for that name."""
     from sft.paths import DATA, read_tsv
 
-    return {c: alike for _, (c, alike) in read_tsv(DATA / "homophones.tsv", ("char", "homophones"))}
+    alikes = {c: alike for _, (c, alike) in read_tsv(DATA / "homophones.tsv", ("char", "homophones"))}
+    for _, (key, shapes) in read_tsv(DATA / "look_alikes.tsv", ("char", "look_alikes")):
+        name, _, i = key.partition(":")
+        alikes[key] = alikes.get(key, alikes.get(name[int(i)] if i else key, "")) + shapes
+    return alikes
 
 
 def load_sound_alike_words() -> frozenset[str]:

@@ -1044,3 +1044,31 @@ def test_places_and_words_holding_city_names_and_cities_joined_by_haiyou(questio
 ])
 def test_day_words_typed_by_sound_and_in_japanese_and_english(question, today, date):
     assert json.loads(rule.extract_one(question, today=dt.date.fromisoformat(today)))["date"] == date
+
+
+@pytest.mark.parametrize("question, city", [
+    # the blind sittings' recurring misses (沉阳, 广卅, 昆眀, 重床 in nearly every group since the 200th): a city typed
+    # with one character by shape (datasets/look_alikes.tsv), copied as written like a sound-alike; 床 only in 重庆,
+    # so a hotel's 大床房 names no 大庆, and 沉 only at a phrase start (下沉阳台 is no 沈阳)
+    ("沉阳 圆旦 天气", "沉阳"), ("广卅圣蛋节穿短袖还是外套", "广卅"), ("昆眀 5越1号 天汽", "昆眀"),
+    ("重床大后田高温吗", "重床"),
+    ("住大床房 明天下雨吗", None), ("下沉阳台 明天", None), ("沈阳 明天下雪吗", "沈阳"),
+])
+def test_a_city_typed_by_shape_is_copied_as_written(question, city):
+    assert json.loads(rule.extract_one(question))["city"] == city
+
+
+def test_look_alikes_are_of_city_names_and_new_characters():
+    """Every key of datasets/look_alikes.tsv is a character of a city's name (or ``name:i`` of a city's), and each
+    look-alike is no sound-alike already listed for it."""
+    from sft.paths import DATA, read_tsv
+
+    names = rule.default_gazetteer().names
+    sounds = {c: a for _, (c, a) in read_tsv(DATA / "homophones.tsv", ("char", "homophones"))}
+    rows = [f for _, f in read_tsv(DATA / "look_alikes.tsv", ("char", "look_alikes"))]
+    assert rows
+    for key, shapes in rows:
+        name, _, i = key.partition(":")
+        char = name[int(i)] if i else key
+        assert (name in names) if i else any(char in n for n in names), key
+        assert not set(shapes) & set(sounds.get(key, sounds.get(char, ""))), key
