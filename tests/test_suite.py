@@ -979,6 +979,22 @@ WILD_TAGS = {
     "star-anise-pickers", "sugar-chestnut-street-roasters", "two-cities-30", "two-dates-36", "typos-mixed-36",
     "vague-and-none-38", "voice-slips-33", "weekdays-35", "yunnan-wenshan-qiubei-villages",
     "zhumadian-xinyang-life",
+    # 369th-376th sittings
+    "beach-lifeguards", "complaints-37", "corrections-40", "date-formats-37", "dezhou-yucheng-life",
+    "dialect-days-34", "dredger-crews", "dried-tofu-makers", "elevator-maintenance-crews", "english-chinese-mix-38",
+    "english-only-40", "festival-days-38", "film-set-riggers", "follow-ups-32", "foreign-cities-39", "fragments-39",
+    "ganzhou-ruijin-life", "group-chat-36", "guizhou-qiandongnan-leishan-villages", "henan-nanyang-xixia-villages",
+    "highway-toll-collectors", "hk-macau-tw-33", "hubei-enshi-lichuan-villages", "huzhou-anji-life",
+    "iron-stick-yam-diggers", "jiangxi-jian-suichuan-villages", "jinhua-lanxi-life", "loquat-pickers",
+    "lunar-days-38", "misc-realistic-347", "misc-realistic-348", "misc-realistic-349", "misc-realistic-350",
+    "misc-realistic-351", "misc-realistic-352", "misc-realistic-353", "misc-realistic-354",
+    "ningxia-guyuan-xiji-villages", "numbers-noise-40", "peony-seed-growers", "places-not-cities-38",
+    "range-and-span-36", "relative-days-32", "reservoir-patrol-wardens", "shaanxi-yanan-ansai-villages",
+    "shandong-heze-cao-villages", "short-replies-29", "sichuan-guangyuan-cangxi-villages", "ski-gondola-attendants",
+    "small-oil-mill-workers", "solar-farm-cleaners", "suqian-siyang-life", "two-cities-31", "two-dates-37",
+    "typos-mixed-37", "vague-and-none-39", "voice-slips-34", "weekdays-36", "winter-bamboo-shoot-diggers",
+    "winter-jujube-greenhouse-growers", "wolfberry-dryers", "wuhu-wuwei-life", "yueyang-linxiang-life",
+    "zhaotong-zhenxiong-life",
 }
 
 
