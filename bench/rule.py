@@ -425,7 +425,7 @@ _NEVER_TYPED_FOR = _NUMERALS | {"儿"}
 
 #: What may stand before a typed-wrong city (rule 5c): not a letter, digit or Chinese character, a verb
 #: of going or being somewhere, or 查 (查徐洲). Not 看 or 是: 去看林海, 都是大晴天 (273rd-280th sittings' round).
-_PHRASE_START = re.compile(r"[^\w]|[_去到在回飞住来查]")
+_PHRASE_START = re.compile(r"[^\w]|[_去到在回飞住来查询]")  # 查询昆名 (369th-376th sittings)
 #: Voice input has no spaces or punctuation: a two-character typo may also start right after a time word
 #: (明天苏洲, 那天贵扬, 礼拜三X, 早上X, 这边X) or a wake word (小度小度X). A name of three or more characters
 #: typed with one sound-alike (鄂尔多丝) is rarely an everyday word, so it needs no phrase start.
@@ -901,7 +901,7 @@ def _away_from_named_home(folded: str, m: Mention) -> bool:
 
 
 # A weather word may sit before the conjunction: 武汉热还是长沙热 asks about both, like 武汉还是长沙
-_AND = re.compile(rf"^\s*的?(?:{_WEATHER.pattern}|[春夏秋冬]天)?\s*"
+_AND = re.compile(rf"^\s*的?(?:{_WEATHER.pattern}|[春夏秋冬]天|今天|明天|后天)?\s*"  # 遵义明天跟贵阳比 (369th-376th)
                   # 同: the Cantonese "and" (珠海同澳門: 105th sitting)
                   # 还有: 查一下苏州 还有无锡 (361st-368th sittings)
                   r"(?:和|与|跟|及|同|还有|(?:还是|或者|或)(?:去|到)?|(?:会|要)?比|没有|、|,|，|/|and|or|vs\.?|VS\.?"
@@ -914,7 +914,8 @@ _AND = re.compile(rf"^\s*的?(?:{_WEATHER.pattern}|[春夏秋冬]天)?\s*"
 _DATE_AFTER = re.compile(r"\s+(?:(?:\d{2,4}\s*年\s*)?[\d〇零一二两三四五六七八九十]{1,3}\s*(?:月|/|\.)\s*"
                          r"[\d〇零一二两三四五六七八九十]{1,3}"
                          # or a day word (佛山 广州 明后天 有雷雨吗: 158th sitting)
-                         r"|(?:今明两天|明后天|今天|明天|后天|大后天|这周末|周末|(?:这|下)?(?:周|星期|礼拜)[一二三四五六日天])(?=\s))")
+                         # or a span of days (贵阳 六盘水 这两天: 369th-376th sittings)
+                         r"|(?:今明两天|明后天|今天|明天|后天|大后天|这周末|周末|这两天|这几天|(?:这|下)?(?:周|星期|礼拜)[一二三四五六日天])(?=\s))")
 _COMPARED = re.compile(r"哪个|哪边|比较|对比|相比|哪里更|哪儿更|哪更")  # 曼谷 清迈 春节 哪里更暖和 (110th sitting)
 # Two cities side by side, nothing between them but spaces, then a comparison (满洲里 二连浩特 哪个冷): asked together.
 _WHICH = re.compile(r"\s*(?:哪个|哪边|哪里|哪儿|哪|谁|比较|对比|相比)")

@@ -349,8 +349,9 @@ _REL = re.compile(
         # Cantonese 后日/大后日/前日/听朝, Minnan 明仔载 (not 今后日子, 三天后日本, 目前日程)
         r"|(?<![以之今此然随日午最往落天年月周时])大?后日(?![本子常期])|(?<![目当以之提眼事先面跟从日节])前日(?![子程期])"
         r"|听朝|听晚|明仔[载載]"
-        # Minnan 今仔日, Shandong 夜来 (昨天; not 夜来香), Jianghuai 后个 (后天; not 最后个, 后个月)  (48th sitting)
-        r"|今仔日|(?<![\u4e00-\u9fff])夜来(?![香风雨的])|(?<![\u4e00-\u9fff])后个(?![月人星礼周])"
+        # Minnan 今仔日, Shandong 夜来 (昨天; not 夜来香), Jianghuai 后个 (后天; not 最后个, 后个月: 48th sitting; also
+        # right after a place, 泗阳后个: 369th-376th sittings)
+        r"|今仔日|(?<![\u4e00-\u9fff])夜来(?![香风雨的])|(?<![以之今此然随日午最往落前背身])后个(?![月人星礼周把子别])"
         r"|夜儿个"  # northern 夜儿个 (昨天: 177th sitting)
         r"|(?<![\u4e00-\u9fff])夜个(?![子])"  # Henan 夜个 (昨天: 261st and 289th-296th sittings)
         r"|(?<![A-Za-z])(?:[Tt]oday|[Tt]onight|(?:[Tt]he\s+)?[Dd]ay\s+after\s+[Tt]omorrow|[Tt]omorrow|[Yy]esterday"

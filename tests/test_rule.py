@@ -1072,3 +1072,17 @@ def test_look_alikes_are_of_city_names_and_new_characters():
         char = name[int(i)] if i else key
         assert (name in names) if i else any(char in n for n in names), key
         assert not set(shapes) & set(sounds.get(key, sounds.get(char, ""))), key
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # 369th-376th sittings: 后天's Jianghuai 后个 right after a place; 查询 starts a phrase for a typed city; a day word
+    # between two cities asked together (遵义明天跟贵阳比) and a span of days after two listed cities
+    ("屋里在泗阳 泗阳后个下雪不", "2028-01-21", {"city": None, "date": "2028-01-23"}),
+    ("最后个问题 明天下雨吗", "2028-01-21", {"city": None, "date": "2028-01-22"}),
+    ("播放 呃不是 查询昆名天气", None, {"city": "昆名", "date": None}),
+    ("遵义明天跟贵阳比 哪个冷", None, {"city": "遵义", "date": None}),
+    ("问下贵阳 六盘水 这两天 凝冻没", None, {"city": "贵阳", "date": None}),
+])
+def test_hou_ge_after_a_place_and_cities_asked_together_369th_376th(question, today, expected):
+    day = dt.date.fromisoformat(today) if today else None
+    assert json.loads(rule.extract_one(question, today=day)) == expected
