@@ -50,7 +50,8 @@ PROFILES: dict[str, dict] = {
     # The `written` mix (a fifth hand-written questions, datasets/WRITTEN.md), trained as a CPU trains it on an H200:
     # wild 61.9 -> 68.7, relative 56.2 -> 80.6 against `real`, one change (reports/h100-cpu-proxy-mix). Not
     # `written-40` (the `gpu` profile's): on this recipe it lost wild 70.8 -> 66.5 (p = 0.002) and hard 92.0 -> 85.0
-    # (reports/cpu-written-40-pair).
+    # (reports/cpu-written-40-pair). Not `--cities all` (the `gpu` profile's): on this recipe wild 58.4 -> 59.1 of
+    # 1,600 (156 / 146, p = 0.6), hard 89.0 -> 87.0, noise (reports/cpu-cities); this adapter never drops a test city.
     "cpu": dict(examples=480, epochs=1.0, mix="written", prompt="short", dates="phrase", learning_rate=5e-4,
                 lora_alpha=32, warmup_ratio=0.05, batch_size=8, micro_batch_size=8, save_steps=20, dtype="fp32"),
     # The default on CUDA: the `real` mix (what people type: fragments, no city / no date, places that are
