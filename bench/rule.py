@@ -623,7 +623,8 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
     found = [Mention(start, end, question[start:end], folded[start:end]) for start, end in _scan(folded, gazetteer)]
     starts = {m.start for m in found}
     found = [m for m in found
-             if not _weekday_numeral(folded, m, starts) and not _DAY_WORD_END.search(folded, 0, m.start + 1)]
+             if not _weekday_numeral(folded, m, starts) and not _DAY_WORD_END.search(folded, 0, m.start + 1)
+             and not _after_province_letter(found, m)]
     kept: list[Mention] = []
     taken = [False] * len(question)
     # longest first; at equal length a city before a blocker (大后天河池: 河池, not the district 天河)
@@ -670,6 +671,25 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
 
     return [m for i, m in enumerate(result)
             if not names_next(i) and not glosses_previous(i) and not nickname_of_named(i)]
+
+
+@functools.lru_cache(maxsize=1)
+def _provinces() -> frozenset[str]:
+    """The provinces of places.tsv, full and short (陕西省, 陕西)."""
+    from sft.places import load_places
+
+    return frozenset(p.name for p in load_places() if p.kind == "province")
+
+
+def _after_province_letter(found: list[Mention], m: Mention) -> bool:
+    """Rule 4d: a name that starts with the last character of a province written whole right before it is no city:
+    陕西安康 is 陕西 + 安康 (no 西安), 湖北京山 湖北 + 京山 (no 北京), 广东阳江 广东 + 阳江 (no 东阳). Not when the
+    province is itself read inside another name (镇江西…: 镇江)."""
+    provinces = _provinces()
+    for p in found:
+        if p.end == m.start + 1 and p.key in provinces:
+            return not any(o is not p and o.start < p.start < o.end for o in found)
+    return False
 
 
 #: Rule 4b: what follows a weekday (周四, 星期六) as a word of its own: 周四会下雨 is 周四 + 会, not the city
@@ -936,6 +956,10 @@ _SHORT_NEVER = frozenset({"吉林", "大安", "沙湾", "东方", "合作", "同
                           "江山", "灯塔", "明光", "阳春", "井冈山", "峨眉山", "庐山", "武夷山", "都江堰",
                           "龙井", "玉树"})
 # 龙井: the tea and Hangzhou's tea village more often than the city in Jilin; 玉树: read only with 市 or 州 (277th)
+#: Of those, the cities read short right after a province written whole (广东阳春 这周末冷不冷, 云南安宁明天, 浙江江山):
+#: the province says a place follows. Not the mountains (江西庐山: the sight), 吉林, 龙井, nor the districts.
+_AFTER_PROVINCE_ONLY = frozenset({"东方", "合作", "同仁", "安宁", "新星", "新民", "天长", "江山", "灯塔", "明光",
+                                  "阳春", "玉树"})
 # 朝阳 left this list (329th-336th sittings): the guide reads a bare name shared by a city and another city's district
 # as the city, and with a date or a weather word right after it the label was 朝阳 every time (6 fixed, none lost)
 
@@ -952,18 +976,26 @@ def find_short_full_name(question: str, gazetteer: Gazetteer) -> Mention | None:
     else names a city, the short form starts a phrase and a date or a weather word follows it at once
     (``石狮3月5号会回南天吗``, ``中山明天天气``); ``去中山路`` or ``普洱茶`` stay no city."""
     folded = gazetteer.fold(question)
-    for short in sorted(gazetteer.short_forms, key=len, reverse=True):
+    provinces = _provinces()
+    for short in sorted(gazetteer.short_forms | _AFTER_PROVINCE_ONLY, key=len, reverse=True):
         if short in gazetteer.blockers:
             continue
         start = folded.find(short)
         while start >= 0:
             end = start + len(short)
+            # right after a province written whole (陕西安康明天, 广东阳春 这周末): the province starts the phrase
+            after_province = any(folded.endswith(p, 0, start) for p in provinces)
+            if short in _AFTER_PROVINCE_ONLY and not after_province:
+                start = folded.find(short, start + 1)
+                continue
             # a cue right after it, or the name standing as a word of its own in a weather question (石狮 服装城 …
             # 落雨不; … 下了一下午 中山: WILD.md, 48th, 59th and 61st sittings)
-            alone = (end == len(folded) or folded[end].isspace()) and _WEATHER.search(folded) is not None
+            # (after a province no cue is needed: 广东阳春那边 天气)
+            alone = (after_province or end == len(folded) or folded[end].isspace()) \
+                and _WEATHER.search(folded) is not None
             # a phrase starts there, or right after a time word, as for rule 5c (后天中山下不下雨: 82nd sitting)
-            begins = start == 0 or bool(_PHRASE_START.match(folded[start - 1])
-                                        or _TIME_BEFORE.search(folded, max(0, start - 4), start))
+            begins = start == 0 or after_province or bool(_PHRASE_START.match(folded[start - 1])
+                                                          or _TIME_BEFORE.search(folded, max(0, start - 4), start))
             if begins and (_SHORT_CUE.match(folded, end) or alone or _own_county_after(folded, end, short)) \
                     and not _inside_word(folded, Mention(start, end, short, short)):
                 return Mention(start, end, question[start:end], short)

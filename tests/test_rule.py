@@ -586,6 +586,19 @@ def test_products_companies_idioms_counties_and_weekday_words(question, expected
 
 
 @pytest.mark.parametrize("question, expected", [
+    # rule 4d: a name starting on a province's last character is no city (陕西安康: no 西安)
+    ("陕西安康明天下雨吗", "安康"), ("湖北京山这周末热不热", "京山"), ("广东阳江后天台风来吗", "阳江"),
+    ("山东阳谷明天冷吗", None), ("江西宁都下周下雨吗", None),  # counties: no 东阳, no 西宁
+    ("陕西西安明天", "西安"), ("镇江西津渡明天人多吗", "镇江"),  # the city after the province; 江西 inside 镇江西
+    # rule 5d: a city read only with 市, typed short right after its province (no cue needed)
+    ("广东阳春那边冷不冷", "阳春"), ("云南安宁明天冷吗", "安宁"), ("阳春面好吃吗 明天下雨吗", None),
+    ("江西庐山明天有雾吗", None),  # the mountain stays a sight
+])
+def test_a_province_written_right_before_a_city(question, expected):
+    assert json.loads(rule.extract_one(question))["city"] == expected
+
+
+@pytest.mark.parametrize("question, expected", [
     # two questions in one message: the first
     ("兰州现在多少度 天水明天会下雨吗", "兰州"), ("今天上海冷吗 另外明天苏州要不要带伞", "上海"),
     ("Q: 西安明天下雨吗 A: 西安明天多云。Q: 那咸阳呢", "咸阳"),  # a follow-up after an answer
