@@ -200,21 +200,27 @@ def recommend(report: dict) -> dict | None:
         return None
     cmp = (report.get("comparisons") or {}).get(split)
     best = cmp["best"] if cmp and cmp.get("best") in scored else max(scored, key=lambda k: scored[k]["exact"])
-    within = ([name for name, r in cmp["contenders"].items() if r["within_noise"]]
-              if cmp and cmp.get("best") == best else None)
+    paired = cmp["contenders"] if cmp and cmp.get("best") == best else None
+    within = [name for name, r in paired.items() if r["within_noise"]] if paired is not None else None
+    # samples of different sizes may share only a few questions: no verdict on those (older reports: comparable)
+    unpaired = [name for name, r in (paired or {}).items() if not r.get("comparable", True)]
     m = scored[best]
     speed = contenders[best].get("speed") or {}
     rec = {"split": split, "contender": best, "exact": m["exact"], "exact_ci95": interval(m, "exact"),
-           "n": m.get("n"), "within_noise": within,
+           "n": m.get("n"), "within_noise": within, "too_few_paired": unpaired,
            "speed": {k: speed.get(k) for k in ("queries_per_s", "p50_ms", "batch_size", "device")
                      if speed.get(k) is not None} or None}
     if within is None:
         noise = "no paired comparison available"
     elif within:
         noise = "within noise of it: " + ", ".join(f"`{n}`" for n in within) + " (McNemar p ≥ 0.05)"
+    elif len(scored) - len(unpaired) > 1:
+        noise = "every other contender " + ("compared " if unpaired else "") + "is measurably worse (McNemar p < 0.05)"
     else:
-        noise = "every other contender is measurably worse (McNemar p < 0.05)" if len(scored) > 1 \
-            else "the only contender"
+        noise = "the only contender" if len(scored) == 1 else "no paired comparison available"
+    if unpaired:
+        noise += ("; too few questions shared with it to compare on this split: "
+                  + ", ".join(f"`{n}` ({paired[n]['n_paired']})" for n in unpaired))
     rec["text"] = (f"**Which to use:** `{best}`: exact {pct_ci(m, 'exact')} % on `{split}` (n {m.get('n')}); "
                    f"{noise}; speed: {speed_text(speed)}.")
     return rec

@@ -153,14 +153,27 @@ def score(items, outputs: list[str]) -> tuple[list[Sample], dict]:
     return samples, {"splits": {k: aggregate(v) for k, v in splits.items()}, "overall": aggregate(samples)}
 
 
+def min_paired(alpha: float = NOISE_ALPHA) -> int:
+    """The fewest paired questions on which the exact McNemar test can reach ``p < alpha`` at all (every
+    question discordant, all one way): 6 for 0.05."""
+    n = 1
+    while mcnemar_exact(n, 0) >= alpha:
+        n += 1
+    return n
+
+
 def compare(records: list[dict], alpha: float = NOISE_ALPHA) -> dict:
     """Per split (and ``overall``): the best contender by exact match, and every other one against it.
 
     ``records`` are samples.jsonl records (``contender``, ``split``, ``id``, ``exact``). Items are paired by
     ``(split, id)``; a tie on exact goes to the contender listed first. Returns ``{split: {"best", "best_exact",
-    "contenders": {name: {"n_paired", "exact", "best_only_right", "other_only_right", "p", "within_noise"}}}}``
-    where ``p`` is the exact McNemar p on the discordant pairs and ``within_noise`` is ``p >= alpha``.
+    "contenders": {name: {"n_paired", "exact", "best_only_right", "other_only_right", "p", "comparable",
+    "within_noise"}}}}`` where ``p`` is the exact McNemar p on the discordant pairs, ``comparable`` says the
+    contenders share enough questions for any split of them to reach ``p < alpha`` (:func:`min_paired`), and
+    ``within_noise`` is ``comparable and p >= alpha``: two samples that share three questions tell nothing, and
+    saying "within noise" of them would hide a 0 % against a 97 %.
     """
+    fewest = min_paired(alpha)
     by: dict[str, dict[str, dict[tuple, bool]]] = {}  # split -> contender -> (split, id) -> exact
     for r in records:
         key, ok = (r["split"], r["id"]), bool(r["exact"])
@@ -179,8 +192,10 @@ def compare(records: list[dict], alpha: float = NOISE_ALPHA) -> dict:
             b = sum(1 for k in keys if table[best][k] and not v[k])
             c = sum(1 for k in keys if v[k] and not table[best][k])
             p = mcnemar_exact(b, c)
+            comparable = len(keys) >= fewest
             others[name] = {"n_paired": len(keys), "exact": acc.get(name), "best_only_right": b,
-                            "other_only_right": c, "p": p, "within_noise": p >= alpha}
+                            "other_only_right": c, "p": p, "comparable": comparable,
+                            "within_noise": comparable and p >= alpha}
         out[split] = {"best": best, "best_exact": acc[best], "test": "exact McNemar (two-sided binomial on "
                       f"discordant pairs), within_noise: p >= {alpha}", "contenders": others}
     return out

@@ -165,8 +165,23 @@ def test_compare_pairs_items_with_mcnemar():
 
 
 def test_compare_tie_goes_to_the_first_listed():
-    cmp = scorer.compare(_records({"x": {"s": [True, False]}, "y": {"s": [False, True]}}))
+    cmp = scorer.compare(_records({"x": {"s": [True, False] * 3}, "y": {"s": [False, True] * 3}}))
     assert cmp["s"]["best"] == "x" and cmp["s"]["contenders"]["y"]["within_noise"] is True
+
+
+def test_min_paired_is_the_fewest_questions_that_can_reach_significance():
+    assert scorer.min_paired(0.05) == 6  # 2 / 2**6 = 0.031 < 0.05 <= 2 / 2**5
+    assert scorer.mcnemar_exact(5, 0) >= 0.05 > scorer.mcnemar_exact(6, 0)
+    assert scorer.min_paired(0.01) == 8
+
+
+def test_samples_sharing_too_few_questions_are_not_within_noise():
+    # samples of different sizes: b answered 50 questions, a 3 of them; 0 % against 100 % on those 3 is p = 0.25
+    recs = _records({"a": {"s": [True] * 50}}) + [
+        {"contender": "b", "split": "s", "id": f"s-{i}", "exact": False} for i in (0, 20, 40)]
+    b = scorer.compare(recs)["s"]["contenders"]["b"]
+    assert (b["n_paired"], b["p"]) == (3, 0.25)
+    assert b["comparable"] is False and b["within_noise"] is False
 
 
 # -- report: recommendation, markdown, rich -------------------------------------------------------------------
@@ -208,6 +223,19 @@ def test_recommendation_uses_the_wild_split():
     assert rec["text"].startswith("**Which to use:** `qlora`: exact 90.0 [")
     assert "`prompt`" in rec["text"] and "4.60 queries/s (batch 32, CPU), p50 1,592 ms" in rec["text"]
     assert report["comparisons"]["wild"]["contenders"]["rule"]["within_noise"] is False
+
+
+def test_recommendation_names_contenders_with_too_few_shared_questions():
+    exacts = {"hybrid": {"wild": [True] * 19 + [False]}, "rule": {"wild": [True] * 18 + [False] * 2}}
+    report, recs = _report(exacts)
+    # prompt answered an evenly spread 4 of the 20: every one wrong, but 4 pairs can never reach p < 0.05
+    prompt = [{"contender": "prompt", "split": "wild", "id": f"wild-{i}", "exact": False} for i in (0, 5, 10, 15)]
+    report["contenders"]["prompt"] = {"splits": {"wild": {"n": 4, "exact": 0.0}}, "overall": {"n": 4, "exact": 0.0}}
+    report_mod.add_statistics(report, recs + prompt)
+    rec = report["recommendation"]
+    assert rec["contender"] == "hybrid" and rec["within_noise"] == ["rule"] and rec["too_few_paired"] == ["prompt"]
+    assert "within noise of it: `rule`" in rec["text"] and "`prompt` (4)" in rec["text"]
+    assert "`prompt`" not in rec["text"].split("too few")[0]
 
 
 def test_recommendation_falls_back_to_overall_and_says_when_no_speed():
