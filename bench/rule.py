@@ -112,6 +112,7 @@ from sft.dates import (
     parse_number,
     relative_day_marked,
     shift_date,
+    written_today_days,
 )
 from sft.task import EMOJI, QUOTED, Answer, day_typos, festival_lunar_day, find_date, traditional_table
 
@@ -1227,6 +1228,8 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
         days_moved = parse_number(postponed["n"] or postponed["n2"]) * (1 if (postponed["u"] or postponed["u2"]) == "天"
                                                                        else 7)
         date = shift_date(date, -days_moved if "提前" in (postponed["w"], postponed["w2"]) else days_moved)
+    # 今天是12月3号 后天 太原 下雪吗: the day after the written today (12-05)
+    date = shift_date(date, written_today_days(question, date))
     days, where = anchored_days(question, short_name(city.key) if city is not None else None)
     if not days and date is not None and city is not None:  # 南京2天→苏州2天…苏州那两天: a later stop's first day
         date = shift_date(date, _stays_before(question, city, mentions, date, today))

@@ -920,6 +920,29 @@ def anchored_days(text: str, asked: str | None = None) -> tuple[int, int]:
     return counts[-1][1], last
 
 
+#: Today's date written out in the question (今天是12月3号, 今日10月9日, 今天是2027年5月1日吧).
+_TODAY_WRITTEN = re.compile(r"(?:今天|今日|今儿)(?:是|为|就是)?\s*(?:(?P<y>\d{4})年)?"
+                            r"(?P<m>\d{1,2})月(?P<d>\d{1,2})[号日]")
+#: The days after today a question may ask (no 后天 read out of 后天气: 国庆后天气; no 后天 of 大后天).
+_DAYS_AFTER_TODAY = {"明天": 1, "明日": 1, "明儿": 1, "后天": 2, "后日": 2, "大后天": 3}
+_AFTER_TODAY = re.compile(r"大后天|(?<!大)后[天日](?!气)|明[天日儿](?!气)")
+
+
+def written_today_days(text: str, date: str | None) -> int:
+    """How far the day asked lies from today's date written in the question: when the date read is that
+    written day and the rest of the question names one day after today (明天, 后天, 大后天), its distance;
+    else 0 (WILD.md, 361st-376th sittings: 今天是12月3号 后天 太原 下雪吗 asks 12-05). The written day
+    stands in for the reference day, so the answer keeps the written form (no year unless one is written)."""
+    if not isinstance(text, str) or date is None:
+        return 0
+    text = unicodedata.normalize("NFKC", text)
+    m = _TODAY_WRITTEN.search(text)
+    if m is None or date[-5:] != f"{int(m['m']):02d}-{int(m['d']):02d}":
+        return 0
+    words = {_DAYS_AFTER_TODAY[w] for w in _AFTER_TODAY.findall(text[: m.start()] + "，" + text[m.end():])}
+    return words.pop() if len(words) == 1 else 0
+
+
 def shift_date(date: str | None, days: int) -> str | None:
     """A formatted date (``%m-%d`` or ``%Y-%m-%d``) moved by ``days`` (a date without a year is counted in a
     common year)."""

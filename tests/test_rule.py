@@ -1099,3 +1099,14 @@ def test_look_alikes_are_of_city_names_and_new_characters():
 def test_hou_ge_after_a_place_and_cities_asked_together_369th_376th(question, today, expected):
     day = dt.date.fromisoformat(today) if today else None
     assert json.loads(rule.extract_one(question, today=day)) == expected
+
+
+@pytest.mark.parametrize("question, date", [
+    ("今天是5月20号 明天 南京 下雨吗", "05-21"), ("今天是6月30日 后天去 成都 热不热", "07-02"),
+    ("今天是2027年2月27日 大后天 长春冷吗", "2027-03-02"),  # a year written: kept
+    ("今天是8月1号 长沙热不热", "08-01"),  # no day after today asked: the written day
+    ("今天是10月1号 国庆后天气怎么样", "10-01"),  # 后 + 天气, no 后天
+    ("今天是9月9号 明天还是后天去 郑州", "09-09"),  # two days named: left as read
+])
+def test_a_day_after_today_written_out(question, date):
+    assert json.loads(rule.extract_one(question))["date"] == date
