@@ -133,6 +133,8 @@ READER_ONLY_LUNAR: dict[str, str] = {
     "拗九节": "拗九", "拗九": "拗九",
     "妈祖诞": "妈祖诞", "妈祖诞辰": "妈祖诞", "妈祖生日": "妈祖诞",  # 农历三月廿三 (285th, 297th-304th sittings)
     "寒衣节": "寒衣", "寒衣": "寒衣",  # 农历十月初一 (291st, 305th-312th sittings)
+    # the Miao and Dong 四月八 (姑娘节, 跳花), lunar 四月初八 as 浴佛节; 四月八号/四月八日 is April 8th (365th, 374th)
+    "四月八": "浴佛",
 }
 #: Lunar festivals and the solar terms: name as written -> canonical name.
 LUNAR_FESTIVALS: dict[str, str] = {
@@ -201,9 +203,9 @@ _NUMERAL_FESTIVALS = ("五一", "六一", "七一", "十一", "520", "618")
 _PLACE_AFTER = (r"(?!广场|大道|大街|路(?![过上途程线费边况])|公园|小区|大桥|桥|站|中学|小学|大学|大厦|商场"
                 # 圣诞树, 中秋节礼盒, 元旦快乐, 圣诞市集: no date
                 r"|树|礼盒|礼物|老人|快乐|晚会|套餐|限定|档|灯饰|装饰|市集|集市)")
-#: The festivals named by a doubled lunar day (二月二 龙抬头 … 九月九 重阳). With 号, 日, a digit or 月 after them
-#: they are a written Gregorian day (三月三号, 三月三日: March 3rd), read by sft.task's month-day rule instead.
-DOUBLED_LUNAR_DAYS = "(?:二月二|三月三|五月五|六月六|七月七|九月九)"
+#: The festivals named by their lunar day (二月二 龙抬头 … 九月九 重阳, and 四月八). With 号, 日, a digit or 月 after
+#: them they are a written Gregorian day (三月三号, 三月三日: March 3rd), read by sft.task's month-day rule instead.
+DOUBLED_LUNAR_DAYS = "(?:二月二|三月三|四月八|五月五|六月六|七月七|九月九)"
 _MARCH_3RD = rf"{DOUBLED_LUNAR_DAYS}(?:[号日號\d{CN_NUMERALS}]|月)"
 _FESTIVAL = (
     rf"(?:(?:(?<![\d{CN_NUMERALS}百千万周期拜])(?:五一|六一|七一)(?![\d百千万个号日月年早直起样班中])"

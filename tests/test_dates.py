@@ -985,3 +985,14 @@ def test_no_string_of_date_words_makes_the_date_rule_raise():
         for day in (None, today):
             find_date(text, day)
             resolve_phrase(Answer("北京", text), day)
+
+
+@pytest.mark.parametrize("text, today, expected", [
+    ("凯里四月八 跳花节 下雨吗", dt.date(2027, 3, 1), "2027-05-13"),  # lunar 四月初八, 2027
+    ("四月八 苗年 过节冷不冷", dt.date(2027, 6, 1), "2028-05-02"),  # past this year: the next one
+    ("四月八号 苗圃 天气", dt.date(2027, 3, 1), "04-08"),  # with 号: April 8th
+    ("四月八日 开会 下雨吗", dt.date(2027, 3, 1), "04-08"),
+    ("四月八 跳花节 冷不冷", None, None),  # a lunar festival needs a reference day
+])
+def test_si_yue_ba_alone_is_the_lunar_festival(text, today, expected):
+    assert find_date(text, today=today) == expected
