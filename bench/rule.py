@@ -107,6 +107,7 @@ from sft.dates import (
     QUESTION,
     WEEKDAYS,
     anchored_days,
+    as_date,
     find_festival,
     names_the_asked_date,
     parse_number,
@@ -1194,6 +1195,23 @@ def find_city(question: str, gazetteer: Gazetteer | None = None) -> str | None:
     return found.text if found else None
 
 
+#: Today named (今天, 今儿个, 今日, Cantonese 今日, Hakka 今晡日): where a past day written by the city gives way to it.
+_TODAY_WORD = re.compile(r"今[天日儿个早晚]|今晡日|今黑夜")
+
+
+def _past_by_city_then_today(question: str, near: str | None, date: str | None, today) -> bool:
+    """Whether today is asked though the day written by the city (``near``) is yesterday or the day
+    before: the resolver read today from the whole question (``date``), and no question closes about the
+    past before today is named (昨天焦作下了多少雨 今天还能…, 酒泉夜来刮了一天风 今儿个还刮不: today;
+    昨天沈阳下雪了吗 今天抚顺呢: the past)."""
+    today = as_date(today)
+    if today is None or near is None or len(near) != 10 or date != today.isoformat():
+        return False
+    named = _TODAY_WORD.search(question)
+    return (1 <= (today - dt.date.fromisoformat(near)).days <= 2
+            and not re.search(r"[吗？?]", question[: named.start()] if named else question))
+
+
 def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None) -> str:
     """One canonical answer line; null for a non-string (rule 7). ``today`` resolves relative dates.
 
@@ -1213,7 +1231,8 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
     dated = question if city is None else f"{question[:city.start]},{question[city.end:]}"
     date = find_date(dated, today=today)
     if city is not None:
-        date = _city_date(question, city, mentions, today) or date
+        near = _city_date(question, city, mentions, today)
+        date = date if _past_by_city_then_today(question, near, date, today) else near or date
         whole = find_date(question, today=today)  # 2026无锡马拉松 3月22日: the year written before the blanked city
         if date is not None and len(date) == 5 and whole is not None and len(whole) == 10 and whole[5:] == date:
             date = whole

@@ -1110,3 +1110,17 @@ def test_hou_ge_after_a_place_and_cities_asked_together_369th_376th(question, to
 ])
 def test_a_day_after_today_written_out(question, date):
     assert json.loads(rule.extract_one(question))["date"] == date
+
+
+@pytest.mark.parametrize("question, date", [
+    ("昨天还穿短袖今天就穿毛衣 银川这天气", "2026-06-10"),  # the past narrated, then today asked
+    ("前天下的冰雹今天化了没 银川", "2026-06-10"),
+    ("昨天银川下了多少雨 今天还能不能晒麦子", "2026-06-10"),  # the past day written by the city
+    ("银川夜来下雹子了 今儿还下不", "2026-06-10"),
+    ("昨天银川下冰雹了吗 今天石嘴山呢", "2026-06-09"),  # a question closed about the past: the past asked
+    ("昨天和今天 银川 哪天热", "2026-06-09"),  # two days compared: the first
+    ("昨天到今天 银川 下了多少雨", "2026-06-09"),  # a range: the first
+    ("昨天淋了雨 今天鞋没干 后天还下吗 银川", "2026-06-12"),  # a third day asked
+])
+def test_a_past_day_narrated_then_today_asked(question, date):
+    assert json.loads(rule.extract_one(question, today=dt.date(2026, 6, 10)))["date"] == date
