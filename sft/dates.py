@@ -229,7 +229,7 @@ _NOT_BEFORE_AFTER = (r"(?!\s*节?(?:[之以]?前(?![一两二三四五六七1-7�
 # 國慶节 第二天, 国庆最后一天 (the holiday's days off: HOLIDAY_DAYS)
 # 劳动节5天假 第三天, 国庆七天假的第二天: the holiday's length may stand between (WILD.md, 84th sitting)
 _NTH_DAY = (r"\s*(?:[1-7一二三四五六七]\s*天\s*)?(?:放假|假期|长假|黄金周|小长假|假)?\s*的?"  # 劳动节放假第二天 (148th)
-            r"(?:第(?P<n>[一二三四五六七1-7])天|(?P<nlast>最后一天))")
+            r"(?:第(?P<n>[一二三四五六七1-7])[天日]|(?P<nlast>最后一[天日]))")
 # 2025年国庆, 二〇二五年的中秋: a festival in a named (numeric) year.
 _YEAR_FESTIVAL = re.compile(rf"(?:(?<![\d{CN_NUMERALS}])(?P<y>{YEAR})年的?|(?<![\d.\-A-Za-z])(?P<yy>20\d\d)\s*)"
                             rf"(?P<f>{_FESTIVAL})(?P<nth>{_NTH_DAY})?")  # 2025年国庆; 2026 七夕, 2027春节 (apart)
