@@ -236,9 +236,12 @@ _YEAR_FESTIVAL = re.compile(rf"(?:(?<![\d{CN_NUMERALS}])(?P<y>{YEAR})年的?|(?<
 # 2027年正月初八, 2026年农历八月十八, 2028年五月初五: a lunar day in a named (numeric) year, absolute (257th-264th
 # sittings), of that lunar year (2026年腊月二十五 is 2027-02-01); a month written with a numeral is lunar only with
 # 农历/阴历 or a day 初N
-_YEAR_LUNAR = re.compile(rf"(?<![\d{CN_NUMERALS}])(?P<y>{YEAR})年的?(?:(?:农历|阴历)(?P<m>正|腊|冬|{NUM})月"
+# (2027年 大年初二, 2028 正月十五: the year apart, or a four-digit year without 年, as for festivals)
+_YEAR_LUNAR = re.compile(rf"(?:(?<![\d{CN_NUMERALS}])(?P<y>{YEAR})年的?\s*|(?<![\d.\-A-Za-z])(?P<yy>20\d\d)\s*)"
+                         rf"(?:(?:农历|阴历)(?P<m>正|腊|冬|{NUM})月"
                          rf"(?P<d>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|{NUM})"
                          rf"|(?P<m2>正|腊|冬)月(?P<d2>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|{NUM})"
+                         rf"|大年(?P<d4>初[一二三四五六七八九十])(?![一二三四五六七八九十]?月)"
                          rf"|(?P<m3>{NUM})月(?P<d3>初[一二三四五六七八九十]))")  # 九月廿二 may be Gregorian
 # 元旦前一天, 中秋节后一天, 情人节前两天: a number of days before or after the festival's day (WILD.md, 15th sitting).
 _SHIFT = r"(?:节)?的?(?P<sd>前|后)第?(?P<sn>[一两二三四五六七1-7])天"  # 五一的前两天 too
@@ -538,9 +541,9 @@ def find_festival(text: str) -> tuple[int | None, int, int] | None:
             return day.year, day.month, day.day
     for match in _YEAR_LUNAR.finditer(text):
         try:
-            year = parse_number(match["y"])
-            month = _lunar_month(match["m"] or match["m2"] or match["m3"])
-            day = _lunar_day(match["d"] or match["d2"] or match["d3"])
+            year = parse_number(match["y"] or match["yy"])
+            month = _lunar_month(match["m"] or match["m2"] or match["m3"] or "正")
+            day = _lunar_day(match["d"] or match["d2"] or match["d3"] or match["d4"])
             solar = LunarDate(year + (2000 if year < 100 else 0), month, day).to_solar_date()
         except _ERRORS:
             continue

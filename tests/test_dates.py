@@ -287,6 +287,7 @@ def test_lunar_festivals_next_occurrence(question, today, expected):
     ("平安夜", "12-24"), ("圣诞", "12-25"), ("圣诞节下雪吗", "12-25"),
     ("2025年国庆", "2025-10-01"), ("25年元旦", "2025-01-01"), ("二〇二七年的圣诞节", "2027-12-25"),
     ("2025年中秋", "2025-10-06"),   # a named year makes a lunar festival absolute
+    ("2027年 大年初三 回娘家", "2027-02-08"), ("2028 正月十五 看灯", "2028-02-09"),  # the year apart, or without 年
     ("国庆第三天", "10-03"), ("五一假期的第二天去青岛", "05-02"), ("十一长假第7天", "10-07"),  # a day into the holiday
     ("五一第三日 落雨冇", "05-03"),  # 第N日 as 第N天
     ("元旦第五天", "01-01"),  # 元旦 is three days off: no fifth day, the festival's date
