@@ -1242,6 +1242,10 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
         written = re.search(r"\s*".join(map(re.escape, found)), question) if found else None
         if written is not None:
             return Answer(written.group(0), date).to_json()
+    if city is None and spaced is None:  # 问一下 深 圳 明天 下雨吗: one city spaced out, copied as written
+        run = _spaced_city(question, gazetteer)
+        if run is not None:
+            return Answer(run, date).to_json()
     postponed = _POSTPONED.search(question)
     if postponed is not None and date is not None:  # 原定10月8号 推迟两天: the day moved to (116th-140th sittings)
         days_moved = parse_number(postponed["n"] or postponed["n2"]) * (1 if (postponed["u"] or postponed["u2"]) == "天"
@@ -1288,6 +1292,21 @@ def _stays_before(question: str, city: Mention, mentions: list[Mention], date: s
     if not total or (find_date(question[:opened], today=today) != date and not _DEPARTS.search(question, opened)):
         return 0  # the day counted from is neither before the stays nor the trip's departure (12月18号出发)
     return total
+
+
+#: Single characters apart by single spaces, a word of their own (深 圳 in 问一下 深 圳 明天): a name typed spaced out.
+_SPACED_RUN = re.compile(r"(?<!\S)[\u4e00-\u9fff](?: [\u4e00-\u9fff])+(?!\S)")
+
+
+def _spaced_city(question: str, gazetteer: Gazetteer) -> str | None:
+    """The first city name, longest first, that a run of spaced-out characters spells (深 圳 的: 深 圳), as written."""
+    for match in _SPACED_RUN.finditer(question):
+        chars = gazetteer.fold(match.group(0)).split(" ")
+        for length in range(len(chars), 1, -1):
+            for i in range(len(chars) - length + 1):
+                if "".join(chars[i : i + length]) in gazetteer.names:
+                    return " ".join(match.group(0).split(" ")[i : i + length])
+    return None
 
 
 def _spaced_out(question: str) -> str | None:

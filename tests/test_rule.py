@@ -1124,3 +1124,11 @@ def test_a_day_after_today_written_out(question, date):
 ])
 def test_a_past_day_narrated_then_today_asked(question, date):
     assert json.loads(rule.extract_one(question, today=dt.date(2026, 6, 10)))["date"] == date
+
+
+@pytest.mark.parametrize("question, city", [
+    ("请问 成 都 明天 下雨吗", "成 都"), ("南 京 的", "南 京"), ("小度 今天 武 汉 热不热", "武 汉"),
+    ("我 在 家", None),  # spaced characters that spell no city
+])
+def test_a_city_typed_apart_is_copied_with_its_spaces(question, city):
+    assert json.loads(rule.extract_one(question))["city"] == city
