@@ -871,7 +871,18 @@ def _origin_of_trip_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> b
                             and city not in _MUNICIPALITIES)
         if _TOWN.match(folded, start):
             return True  # a town or township named with its 镇/乡 (到红墩乡, 去五夫镇): no city either
-    return False
+    # 雷克雅未克出发去瓦特纳冰川, 伊斯坦布尔转机去格雷梅: set off or change at the only city for a place the lists
+    # lack (a sight, a town abroad): the weather is asked there, no city
+    setoff = _SET_OFF_OR_CHANGE.match(folded, m.end)
+    dest = _UNLISTED_DEST.match(folded, setoff.end()) if setoff else None
+    return dest is not None and not any(dest.group(0)[:k] in gazetteer.names for k in (2, 3, 4))
+
+
+#: Set off or change right after the city, then where to (出发去, 转机去, 转车到, 出发 去).
+_SET_OFF_OR_CHANGE = re.compile(r"\s*(?:市区)?\s*(?:出发|转机|转车)\s*(?:去|到|前往|飞往)\s*")
+# (not an errand or a leisure word: 出发去旅游, 去出差, 去机场, 去玩玩)
+_UNLISTED_DEST = re.compile(r"(?!玩|旅|游|出差|上班|上学|开会|参加|看|逛|爬|吃|买|办|打|拍|度假|自驾|露营"
+                            r"|徒步|滑雪|接|送|机场|车站|火车站|高铁站|那边|那里|外地|外面|哪)[\u4e00-\u9fff]{2,}")
 
 
 # A town or township written with its suffix right after a trip word (红墩乡, 五夫镇), not a word ending so (家乡).

@@ -1132,3 +1132,14 @@ def test_a_past_day_narrated_then_today_asked(question, date):
 ])
 def test_a_city_typed_apart_is_copied_with_its_spaces(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
+
+
+@pytest.mark.parametrize("question, city", [
+    ("奥克兰出发去霍比特村 周日下雨吗", None), ("曼谷转机去甲米 后天海上风大吗", None),  # a place the lists lack
+    ("从成都出发去稻城亚丁 明天冷不冷", None),
+    ("从北京出发去上海 明天下雨吗", "上海"),  # another city: asked
+    ("成都出发去玩 明天天气", "成都"), ("成都出发去旅游 明天天气", "成都"),  # no place named
+    ("成都出发去机场 明天有雾吗", "成都"),
+])
+def test_setting_off_from_the_only_city_for_an_unlisted_place(question, city):
+    assert json.loads(rule.extract_one(question))["city"] == city
