@@ -104,6 +104,7 @@ from sft.cities import county_prefectures, nickname_cities, short_name
 from sft.dates import (
     FIXED_FESTIVALS,
     HOLIDAY_DAYS,
+    PAST_ASKED,
     QUESTION,
     WEEKDAYS,
     anchored_days,
@@ -1220,7 +1221,7 @@ def _past_by_city_then_today(question: str, near: str | None, date: str | None, 
         return False
     named = _TODAY_WORD.search(question)
     return (1 <= (today - dt.date.fromisoformat(near)).days <= 2
-            and not re.search(r"[吗？?]", question[: named.start()] if named else question))
+            and not PAST_ASKED.search(question, 0, named.start() if named else len(question)))
 
 
 def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None) -> str:
@@ -1312,11 +1313,12 @@ _SPACED_RUN = re.compile(r"(?<!\S)[\u4e00-\u9fff](?: [\u4e00-\u9fff])+(?!\S)")
 def _spaced_city(question: str, gazetteer: Gazetteer) -> str | None:
     """The first city name, longest first, that a run of spaced-out characters spells (深 圳 的: 深 圳), as written."""
     for match in _SPACED_RUN.finditer(question):
+        written = match.group(0).split(" ")
         chars = gazetteer.fold(match.group(0)).split(" ")
         for length in range(len(chars), 1, -1):
             for i in range(len(chars) - length + 1):
                 if "".join(chars[i : i + length]) in gazetteer.names:
-                    return " ".join(match.group(0).split(" ")[i : i + length])
+                    return " ".join(written[i : i + length])
     return None
 
 

@@ -816,19 +816,20 @@ def resolve_relative(text: str, today: dt.date | None) -> dt.date | None:
     spans = [(m.start(), m.end()) for m, _ in days]
     scores = asked_scores(text, spans)
     if not any(scores):
-        if _PAST_THEN_TODAY(text, days, today):
+        if _past_then_today(text, days, today):
             return today  # 昨天下了一整天 今天呢, 夜个刮大风 今儿个还刮不: the past narrated, then today asked
         scores = question_clause(text, spans)
     return min((-score, m.start(), day) for score, (m, day) in zip(scores, days, strict=True))[2]
 
 
-#: A question closed about the past day before today is named (昨天沈阳下雪了吗 今天抚顺呢): the past is asked.
-_PAST_ASKED = re.compile(r"[吗？?]")
+#: A question closed about the past day before today is named (昨天沈阳下雪了吗 今天抚顺呢): the past is asked
+#: (read by bench.rule too, for a past day written by the city).
+PAST_ASKED = re.compile(r"[吗？?]")
 #: What joins two days into a range or a comparison (昨天到今天, 昨天和今天 哪天): both asked, the first.
 _JOINED = re.compile(r"[到至和跟与~～\-—、]|(?i:vs)|比")
 
 
-def _PAST_THEN_TODAY(text: str, days: list, today: dt.date) -> bool:
+def _past_then_today(text: str, days: list, today: dt.date) -> bool:
     """Two days only: yesterday or the day before, said first, then today, not joined as a range or a comparison
     and no 哪 (which day) asked: the past is narrated and today asked (WILD.md, 369th-376th sittings' misses)."""
     if len(days) != 2 or "哪" in text:
@@ -836,7 +837,7 @@ def _PAST_THEN_TODAY(text: str, days: list, today: dt.date) -> bool:
     (first, past), (second, now) = days
     return (now == today and 1 <= (today - past).days <= 2
             and not _JOINED.search(text, first.end(), second.start())
-            and not _PAST_ASKED.search(text, first.end(), second.start()))
+            and not PAST_ASKED.search(text, first.end(), second.start()))
 
 
 def asked_scores(text: str, spans: list[tuple[int, int]]) -> list[int]:
@@ -950,8 +951,8 @@ def anchored_days(text: str, asked: str | None = None) -> tuple[int, int]:
 #: Today's date written out in the question (今天是12月3号, 今日10月9日, 今天是2027年5月1日吧).
 _TODAY_WRITTEN = re.compile(r"(?:今天|今日|今儿)(?:是|为|就是)?\s*(?:(?P<y>\d{4})年)?"
                             r"(?P<m>\d{1,2})月(?P<d>\d{1,2})[号日]")
-#: The days after today a question may ask (no 后天 read out of 后天气: 国庆后天气; no 后天 of 大后天).
-_DAYS_AFTER_TODAY = {"明天": 1, "明日": 1, "明儿": 1, "后天": 2, "后日": 2, "大后天": 3}
+#: The days after today a question may ask, each counted by ``_WORDS`` (no 后天 read out of 后天气: 国庆后天气;
+#: no 后天 of 大后天).
 _AFTER_TODAY = re.compile(r"大后天|(?<!大)后[天日](?!气)|明[天日儿](?!气)")
 
 
@@ -966,7 +967,7 @@ def written_today_days(text: str, date: str | None) -> int:
     m = _TODAY_WRITTEN.search(text)
     if m is None or date[-5:] != f"{int(m['m']):02d}-{int(m['d']):02d}":
         return 0
-    words = {_DAYS_AFTER_TODAY[w] for w in _AFTER_TODAY.findall(text[: m.start()] + "，" + text[m.end():])}
+    words = {_WORDS[w] for w in _AFTER_TODAY.findall(text[: m.start()] + "，" + text[m.end():])}
     return words.pop() if len(words) == 1 else 0
 
 
