@@ -62,6 +62,12 @@ Cities, rule by rule
     5d. (Tried before 5c.) A city read only with 市 (``datasets/full_names.tsv``) typed short, as written, at a
        phrase start right before a date or a weather word (``中山明天天气``, ``石狮3月5号``); never a province,
        district or sight (``_SHORT_NEVER``), never inside a word (``中山路``).
+    5d'. Those whose other sense seldom starts a phrase of a weather question (``_SHORT_ANYWHERE``: 洪湖, 英德, 石狮 …)
+       need no cue right after them, only a weather or date word somewhere in the question (``洪湖 钓鱼 这几天冷不冷``),
+       unless a place or the other sense follows (``大同小异``, ``普洱茶``, ``安宁区``). Any of them, ``_SHORT_NEVER``'s
+       too, right after its own prefecture is the county-level city (``清远英德``, ``延边龙井``), as ``泉州晋江`` is;
+       not a mountain (``九江庐山``: 九江). A sound-alike of 市 that starts the next word (``中山石岐``,
+       ``中山是不是``) is no typed 市: the short form.
     6. Two or more: each mention gets a score from its context, the highest wins, a tie goes to the
        mention named last (the destination of ``A到B``, the correction in ``A…不对，B``):
          +3  a weather word (天气, 下雨, 气温, 冷, …; ``_WEATHER``) follows before the next mention;
@@ -410,6 +416,11 @@ def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
                     if piece[i] not in never and piece[i] in alike:
                         if piece.endswith("市") and folded.startswith(_SHI_WORDS, start + length - 1):
                             length -= 1  # rule 3: 尊义市区 -> 尊义 (158th sitting)
+                        elif i == length - 1 and length > 2 and name.endswith("市") \
+                                and "\u4e00" <= folded[start + length : start + length + 1] <= "\u9fff" \
+                                and not _SHORT_CUE.match(folded, start + length):
+                            # the sound-alike of 市 starts the next word (中山石岐, 中山是不是): the name typed short
+                            return Mention(start, start + length - 1, question[start : start + length - 1], name[:-1])
                         return Mention(start, start + length, question[start : start + length], name)
     return None
 
@@ -672,8 +683,29 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
         m = result[i]
         return m.key in nick and any(short_name(o.key) == short_name(nick[m.key]) for o in result if o is not m)
 
-    return [m for i, m in enumerate(result)
+    kept = [m for i, m in enumerate(result)
             if not names_next(i) and not glosses_previous(i) and not nickname_of_named(i)]
+    # the same for a county-level city read only with 市, typed short right after its prefecture (清远英德, 荆州洪湖,
+    # 延边龙井, 白山 临江): the prefecture says a place of its own follows; not a mountain (九江庐山, 吉安 井冈山:
+    # the sight, in the prefecture asked) nor 凤翔 (a county until 2021, 宝鸡 凤翔 泥塑)
+    for i, m in enumerate(kept):
+        after = len(folded[m.end :]) - len(folded[m.end :].lstrip(" "))
+        for short in _full_short_forms():
+            if short in _SIGHT_SHORT_FORMS:
+                continue
+            start = m.end + after
+            if folded.startswith(short, start) and m.key in prefectures.get(short, ()) \
+                    and not _SHORT_ANYWHERE_NOT.match(folded, start + len(short)):
+                kept[i] = Mention(start, start + len(short), question[start : start + len(short)], short)
+                break
+    return kept
+
+
+@functools.lru_cache(maxsize=1)
+def _full_short_forms() -> tuple[str, ...]:
+    """The short forms of every city of full_names.tsv (``_SHORT_NEVER`` included), longest first."""
+    return tuple(sorted({s for s in (short_name(n) for n in load_full_names()) if s and len(s) >= 2},
+                        key=lambda s: (-len(s), s)))
 
 
 @functools.lru_cache(maxsize=1)
@@ -970,6 +1002,18 @@ _SHORT_NEVER = frozenset({"吉林", "大安", "沙湾", "东方", "合作", "同
                           "江山", "灯塔", "明光", "阳春", "井冈山", "峨眉山", "庐山", "武夷山", "都江堰",
                           "龙井", "玉树"})
 # 龙井: the tea and Hangzhou's tea village more often than the city in Jilin; 玉树: read only with 市 or 州 (277th)
+#: Rule 5d': of the short forms above, those whose other sense seldom starts a phrase of a weather question (洪湖 the
+#: lake lies in the city, 英德, 石狮, 弥勒, 普洱 the tea is named with 茶): read as the city at a phrase start in a
+#: question with a weather or date word anywhere, not only right after the name (英德茶园下周三采茶 会下雨吗, 洪湖挖藕
+#: 这几天冻不冻, 安宁温泉 周末 天气; WILD.md's label guide reads them so), unless a place or the other sense follows
+#: (安宁区, 大同镇, 江山半岛, 弥勒佛, 大同小异, 玉门关, 阳春面, 普洱茶, 白银首饰, 江山如此多娇, 江山如画).
+#: Not 中山 (streets, 中山陵), 朝阳 (Beijing's district) nor the names of ``_SHORT_NEVER`` but these.
+_SHORT_ANYWHERE = frozenset({"洪湖", "英德", "弥勒", "石狮", "大同", "五常", "玉门", "明光", "安康", "临江", "磐石",
+                             "榆树", "怀仁", "孝义", "普洱", "白银", "都江堰", "阳春", "江山", "安宁"})
+_SHORT_ANYWHERE_NOT = re.compile(r"\s*(?:[镇乡村区县路街关面佛堂价子被倒]|大道|半岛|小异|三月|白雪|首饰|饰品|期货"
+                                 r"|行情|走势|如[此画]|今天又?[跌涨]|两国|法国)|(?<=普洱)茶")
+#: The short forms that name a mountain or sight more than the city around it, and 凤翔 (a county until 2021).
+_SIGHT_SHORT_FORMS = frozenset({"井冈山", "峨眉山", "庐山", "武夷山", "五大连池", "凤翔"})
 #: Of those, the cities read short right after a province written whole (广东阳春 这周末冷不冷, 云南安宁明天, 浙江江山):
 #: the province says a place follows. Not the mountains (江西庐山: the sight), 吉林, 龙井, nor the districts.
 _AFTER_PROVINCE_ONLY = frozenset({"东方", "合作", "同仁", "安宁", "新星", "新民", "天长", "江山", "灯塔", "明光",
@@ -1014,6 +1058,16 @@ def find_short_full_name(question: str, gazetteer: Gazetteer) -> Mention | None:
                     and not _inside_word(folded, Mention(start, end, short, short)):
                 return Mention(start, end, question[start:end], short)
             start = folded.find(short, start + 1)
+    seen = _WEATHER.search(folded) is not None or _SHORT_CUE.search(folded) is not None
+    for short in sorted(_SHORT_ANYWHERE, key=len, reverse=True) if seen else ():  # rule 5d': no cue right after it
+        for m in re.finditer(re.escape(short), folded):
+            start, end = m.start(), m.end()
+            begins = start == 0 or bool(_PHRASE_START.match(folded[start - 1])
+                                        or _TIME_BEFORE.search(folded, max(0, start - 4), start)) \
+                or any(folded.endswith(p, 0, start) for p in provinces)
+            if begins and not _SHORT_ANYWHERE_NOT.match(folded, end) \
+                    and not _inside_word(folded, Mention(start, end, short, short)):
+                return Mention(start, end, question[start:end], short)
     for short, before_town_centre in _town_centre_patterns():  # 江山市区: even a short form never read alone
         for m in before_town_centre.finditer(folded):
             if m.start() == 0 or _PHRASE_START.match(folded[m.start() - 1]):
