@@ -13,6 +13,12 @@
 #   (cd .gpu && tar cf - model.gguf w | split -b 16777216 -d -a 2 - c. && rm model.gguf)
 # (16 MiB chunks, c.00..c.32: a call carries the tracked tree too (~47 MB with the reports), 64 MiB in all;
 #  20 MiB chunks served while the tree was under 44 MB, 24 MiB ones under 38 MB, 32 MiB ones under 30 MB)
+# Since 2026-12-04 the tracked tree is ~126 MB, ~96 MB of it reports/: the tool refuses it. Move reports/ aside for
+# the calls (`mv reports /tmp/r && mkdir reports`, back afterwards; no stage reads it; the bench writes a fresh
+# reports/<run>, so `rm -rf reports/<run>` first on the device, where a copy of the old one may lie) and cut 32 MiB
+# chunks (`split -b 33554432`, c.00..c.16: ~31 MB of tree + one chunk).
+# The `gpu` profile (128,000 examples since 2026-12-04) trains ~512 s alone on an H200: `nox` with SESSIONS=finetune
+# alone, or two adapters at once in `variants-train` only with a stop and `--resume` (reports/h100-examples-128k).
 #   pip download --only-binary=:all: --python-version 3.12 --platform manylinux_2_28_x86_64 --platform any \
 #     -d .gpu/nox nox==2026.10.20   # nox and its dependencies (7 MB): carried with the `prepare` call
 #   bash scripts/h100.sh stage N   # copy chunk N to $HOME/stage
