@@ -68,6 +68,11 @@ Cities, rule by rule
        too, right after its own prefecture is the county-level city (``清远英德``, ``延边龙井``), as ``泉州晋江`` is;
        not a mountain (``九江庐山``: 九江). A sound-alike of 市 that starts the next word (``中山石岐``,
        ``中山是不是``) is no typed 市: the short form.
+    5h. One mention not asked itself (no date, weather word or 呢 right after it), and after it, past a way there or
+        a home (去, 回, 到, 在, 家, 问下 …), a county of the mainland that starts a phrase with a date or a weather
+        word right after it (``从怀化南站坐车回溆浦 溆浦后天么子天``, ``在吉首读书 周末想回龙山 龙山冷不冷``): ``null``,
+        the county is asked. Not a county written with its city (``运城平陆``) or as a correction to it
+        (``桂林 呃 阳朔``), nor places listed after the city (``龙岩 培田古村 连城``).
     6. Two or more: each mention gets a score from its context, the highest wins, a tie goes to the
        mention named last (the destination of ``A到B``, the correction in ``A…不对，B``):
          +3  a weather word (天气, 下雨, 气温, 冷, …; ``_WEATHER``) follows before the next mention;
@@ -918,6 +923,45 @@ _UNLISTED_DEST = re.compile(r"(?!玩|旅|游|出差|上班|上学|开会|参加|
                             r"|徒步|滑雪|接|送|机场|车站|火车站|高铁站|那边|那里|外地|外面|哪)[\u4e00-\u9fff]{2,}")
 
 
+#: Rule 5h: between the city and the county, a way there or a home (去, 回, 到, 出发, 转车, 在, 家, 问下 …).
+_TRIP_OR_HOME = re.compile(r"[去回到往问在家过车人班工住]|出发")
+#: Counties named like an everyday word (温泉 a hot spring, 通道 a passage): never read by rule 5h.
+_COUNTY_WORDS = frozenset({"温泉", "大方", "同心", "通道", "清水", "兴业", "石门"})
+
+
+@functools.lru_cache(maxsize=1)
+def _place_asked() -> re.Pattern:
+    """Rule 5h: what asks about a place right after its name (平江明天冷不, 渠县那边过两天冷不冷, 溆浦后天么子天)."""
+    return re.compile(r"(?:那边|那里|那儿|这边|县城|县里)?\s?(?:明个|后个|么子天|啥天|咋样|怎么样|"
+                      + _SHORT_CUE.pattern + ")")
+
+
+def _place_asked_after(folded: str, m: Mention, gazetteer: Gazetteer) -> bool:
+    """Rule 5h: after the only city, not asked itself (no date, weather word or 呢 right after it), a county of the
+    mainland (datasets/counties.tsv) starts a phrase of its own and is asked about (a date or a weather word right
+    after it): the weather is asked there, no city (高铁到岳阳东再打车去平江 平江明天冷不; 在吉首读书 周末想回龙山 龙山
+    冷不冷). Not a county written right after its city or a correction to it (桂林 呃 阳朔, 运城平陆 … 平陆明天), nor
+    a sight or district (西安 那个 大雁塔那边 今儿下午: the city's)."""
+    if _SHORT_CUE.match(folded, m.end) or re.match(r"\s*呢", folded[m.end:]):
+        return False
+    counties = _county_names()
+    city = short_name(m.key)
+    for start in range(m.end + 1, len(folded) - 2):
+        if not (_PHRASE_START.match(folded[start - 1]) or folded[start - 1] == "问"
+                or _TIME_BEFORE.search(folded, max(0, start - 4), start)):
+            continue
+        gap = folded[m.end : start]
+        if len(re.sub(r"[\s，,。、呃嗯额哦啊]|那个|不对|不是|说错了", "", gap)) < 2 or not _TRIP_OR_HOME.search(gap):
+            continue  # 桂林 呃 阳朔, 龙岩 培田古村 连城: a correction, or places listed, keep the city
+        for n in (4, 3, 2):
+            name = folded[start : start + n]
+            if name in counties and name not in gazetteer.names and name not in _COUNTY_WORDS \
+                    and _place_asked().match(folded, start + n) \
+                    and not re.search(re.escape(city) + r"[市\s]?" + re.escape(name[:2]), folded):
+                return True  # (not 在运城平陆县城住 … 平陆明天: the county written with its city gives the city)
+    return False
+
+
 # A town or township written with its suffix right after a trip word (红墩乡, 五夫镇), not a word ending so (家乡).
 _TOWN = re.compile(r"(?!家乡|老乡|故乡|他乡|城乡|下乡|回乡|重镇|古镇|小镇)[\u4e00-\u9fff]{1,3}?[镇乡](?![下亲村里])")
 
@@ -1137,6 +1181,8 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
             return None  # 听说你们那边下雪了？我在广州还穿短袖呢: the side asked about is unnamed (53rd sitting)
         if _away_from_named_home(text, m):
             return None  # 在郴州上班 老家江永的 想问下江永…: the home asked is no city (rule 5g)
+        if _place_asked_after(text, m, gazetteer):
+            return None  # 高铁到岳阳东再打车去平江 平江明天冷不: the county asked is no city (rule 5h)
         return None if _origin_of_trip_to_place(text, m, gazetteer) else m
     text = gazetteer.fold(question)  # 天氣 as 天气
     scores = [_score(text, mentions, i) for i in range(len(mentions))]

@@ -351,6 +351,19 @@ def test_a_sound_alike_of_shi_that_starts_the_next_word(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
 
 
+@pytest.mark.parametrize("question, city", [
+    # rule 5h: a county asked about after the only city, past a way there or a home: no city
+    ("我在岳阳上班 周末回湘阴 湘阴明天冷不冷", None), ("从衡阳东站转车去祁东 祁东后天下雨吗", None),
+    ("在株洲打工 问下攸县这几天热不热", None),
+    # the city is asked, or the county is written with it, corrected to it or only listed: the city
+    ("我在岳阳上班 岳阳明天冷不冷 周末回湘阴", "岳阳"), ("岳阳湘阴 明天冷不冷 想回去", "岳阳"),
+    ("桂林 呃 阳朔 周五下雨吗", "桂林"), ("龙岩 培田古村 连城 下礼拜六", "龙岩"),
+    ("在岳阳上班 周末去温泉 明天冷不冷", "岳阳"),  # 温泉 is a county's name and an everyday word
+])
+def test_rule_5h_a_county_asked_after_the_only_city(question, city):
+    assert json.loads(rule.extract_one(question))["city"] == city
+
+
 def test_next_week_sanya_is_no_wednesday():
     """下周三亚: 下周 (vague: no date) + the city 三亚, not 下周三 + 亚."""
     assert json.loads(rule.extract_one("下周三亚天气怎么样")) == {"city": "三亚", "date": None}
