@@ -99,6 +99,9 @@ Cities, rule by rule
     9. Two or more dates and no word that says which is asked (:func:`_city_date`): the one written beside the
        asked city, after it first (``丽江8.23号天气``) unless the plan writes its dates first (``10.1 婺源 10.3 杭州``:
        before it first).
+    9b. Two days offered as a choice, ``A还是B`` (``中秋还是国庆回老家``, ``端午还是6月20号``), and no other day named:
+       the first, as for two cities asked together; null where it is no day of its own (``九月底还是国庆``) or a
+       lunar festival without a reference day.
 """
 
 from __future__ import annotations
@@ -1358,6 +1361,9 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
         run = _spaced_city(question, gazetteer)
         if run is not None:
             return Answer(run, date).to_json()
+    choice = _day_choice(dated, today)
+    if choice is not None:  # 中秋还是国庆回老家: the first day offered (rule 9b)
+        date = choice[0]
     postponed = _POSTPONED.search(question)
     if postponed is not None and date is not None:  # 原定10月8号 推迟两天: the day moved to (116th-140th sittings)
         days_moved = parse_number(postponed["n"] or postponed["n2"]) * (1 if (postponed["u"] or postponed["u2"]) == "天"
@@ -1374,6 +1380,31 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
                 and _goes_to_place(gazetteer.fold(question), where):
             city = None  # 12.30到哈尔滨 次日去亚布力滑雪 那天…: that day's place is no city
     return Answer(city.text if city else None, date).to_json()
+
+
+#: Rule 9b: two days offered as a choice, ``A还是B`` (中秋还是国庆回老家, 清明还是五一 去婺源, 端午还是6月20号).
+_DAY_CHOICE = re.compile(r"(?P<a>[^\s，,。！!？?；;]{1,12}?)\s*(?:去|回|走|来|出发)?\s*还是\s*(?:去|回|在)?\s*"
+                     r"(?P<b>[^\s，,。！!？?；;]{1,12})")
+#: A part of a month (九月底, 10月初, 下旬): a day offered, though no day of its own.
+_MONTH_PART = re.compile(r"(?:[\d一二三四五六七八九十]{1,2}月)?(?:底|初|中旬|上旬|下旬)")
+_ANY_DAY = dt.date(2026, 1, 1)  # only to ask whether a piece is a day at all
+
+
+def _is_day(piece: str) -> bool:
+    return find_date(piece, today=_ANY_DAY) is not None or _MONTH_PART.search(piece) is not None
+
+
+def _day_choice(text: str, today) -> tuple[str | None] | None:
+    """Rule 9b: two days offered as a choice (``A还是B``) ask the first, as two cities asked together do (README's
+    task rule); its date, or null where it is no day of its own (``九月底还是国庆``) or a lunar festival without a
+    reference day (``中秋还是国庆``). None when the question offers no such choice (``今天还是很冷``), names another
+    day besides (``8月8号 周六还是周日来着``, ``…我说的是十月十号``) or gives the first up (``今天……算了还是问明天
+    的``)."""
+    for m in _DAY_CHOICE.finditer(text):
+        if _is_day(m["b"]) and _is_day(m["a"]) and not _GIVEN_UP.search(m["a"]) \
+                and find_date(text[: m.start()] + "，" + text[m.end() :], today=_ANY_DAY) is None:
+            return (find_date(m["a"], today=today),)
+    return None
 
 
 #: A stay at a stop of a trip (南京2天, 桂林3晚, 待三天, 待两天), not a trip's length (四天三晚, 3天2晚).

@@ -364,6 +364,20 @@ def test_rule_5h_a_county_asked_after_the_only_city(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
 
 
+@pytest.mark.parametrize("question, today, date", [
+    # rule 9b: two days offered as a choice ask the first
+    ("元宵还是清明回老家 哪个暖和", "2027-01-10", "2027-02-20"), ("五一还是端午去爬山 哪天好", "2027-03-01", "05-01"),
+    ("中秋还是国庆去看海 哪个天好", None, None),  # the lunar first without a reference day: null
+    ("九月底还是国庆 去新疆 哪个冷", "2027-08-01", None),  # a part of a month is no day of its own
+    # no choice of days, or another day named, or the first given up
+    ("今天还是很冷 明天呢", "2026-12-04", "2026-12-05"), ("12月8号 周六还是周日来着 冷不冷", "2026-12-04", "12-08"),
+    ("今天算了 还是问明天的吧", "2026-12-04", "2026-12-05"),
+])
+def test_rule_9b_two_days_offered_as_a_choice_ask_the_first(question, today, date):
+    day = dt.date.fromisoformat(today) if today else None
+    assert json.loads(rule.extract_one(question, today=day))["date"] == date
+
+
 def test_next_week_sanya_is_no_wednesday():
     """下周三亚: 下周 (vague: no date) + the city 三亚, not 下周三 + 亚."""
     assert json.loads(rule.extract_one("下周三亚天气怎么样")) == {"city": "三亚", "date": None}
