@@ -561,6 +561,8 @@ def test_the_other_solar_terms_and_more_day_words(question, today, expected):
     ("Beijing这个weekend temperature多少", "2026-03-25", "2026-03-28"),
     ("下个Friday去Tokyo出差", "2026-02-04", "2026-02-13"),
     ("黑龙江漠河 大后儿 零下四十度", "2027-01-02", "2027-01-05"), ("天光日梅州会落水冇", "2026-11-02", "2026-11-03"),
+    ("外后天宝鸡刮风不", "2027-03-01", "2027-03-04"),  # northern 外后天: 大后天
+    ("出了点意外后天才能走 冷不冷", "2027-03-01", "2027-03-03"),  # 意外 + 后天
 ])
 def test_chinese_before_english_week_words_and_more_dialect_days(question, today, expected):
     assert find_date(question, today=today) == expected
