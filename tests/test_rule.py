@@ -142,6 +142,8 @@ def test_the_traditional_table_folds_one_character_for_one(real):
     # a name of three or more characters typed with one sound-alike: anywhere, 儿 included
     ("我想问一下鄂尔多丝明天冷不冷", "鄂尔多丝"),
     ("那个早上齐齐哈儿下雪了没", "齐齐哈儿"),
+    # right after a northern day word (今个, 明个: 2026-12-04)
+    ("明个杭洲下雨不", "杭洲"), ("今个温洲热死了 要下雨了吧", "温洲"),
 ])
 def test_sound_alike_typos(real, query, city):
     assert _one(query)["city"] == city
