@@ -403,10 +403,8 @@ def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
                 taken[start : start + length] = [True] * length
                 break
     for start in range(len(folded)):
-        phrase_start = start == 0 or bool(_PHRASE_START.match(folded[start - 1])
-                                          or _TIME_BEFORE.search(folded, max(0, start - 4), start)
-                                          # a day word typed by sound before it (明添杭洲, 今甜武汗: 257th-264th)
-                                          or folded[max(0, start - 3) : start].endswith(_typed_days()))
+        # or after a day word typed by sound (明添杭洲, 今甜武汗: 257th-264th)
+        phrase_start = _phrase_starts(folded, start) or folded[max(0, start - 3) : start].endswith(_typed_days())
         for length in range(min(5, len(folded) - start), 1, -1):  # 伊斯坦布而 (56th sitting)
             if length < 3 and not phrase_start:
                 continue
@@ -458,6 +456,13 @@ _TIME_BEFORE = re.compile(r"(?:[今明后昨前那当每金侯厚]天|明犬|州
                           r"[今明昨][晚早儿个]|[号號日]|[早晚]上|[上中下]午|[这那]边|周末"
                           r"|[以之][后前]|(?:周|礼拜|星期)[一二三四五六日天]|小度|同学|那个|[呃嗯]|就是|一下|[问查看]下"
                           r"|请问|[一二两三四五六七八九十几]天|节)$")  # 请问淄搏 (90th sitting); 未来三天X, 中秋节X
+
+
+def _phrase_starts(folded: str, start: int) -> bool:
+    """A phrase starts at ``start``: the question's start, after :data:`_PHRASE_START` or right after a time word
+    (:data:`_TIME_BEFORE`); rules 5c, 5d, 5d' and 5h."""
+    return start == 0 or bool(_PHRASE_START.match(folded[start - 1])
+                              or _TIME_BEFORE.search(folded, max(0, start - 4), start))
 
 
 def _scan(folded: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
@@ -697,11 +702,10 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
     # 延边龙井, 白山 临江): the prefecture says a place of its own follows; not a mountain (九江庐山, 吉安 井冈山:
     # the sight, in the prefecture asked) nor 凤翔 (a county until 2021, 宝鸡 凤翔 泥塑)
     for i, m in enumerate(kept):
-        after = len(folded[m.end :]) - len(folded[m.end :].lstrip(" "))
+        start = len(folded) - len(folded[m.end :].lstrip(" "))
         for short in _full_short_forms():
             if short in _SIGHT_SHORT_FORMS:
                 continue
-            start = m.end + after
             if folded.startswith(short, start) and m.key in prefectures.get(short, ()) \
                     and not _SHORT_ANYWHERE_NOT.match(folded, start + len(short)):
                 kept[i] = Mention(start, start + len(short), question[start : start + len(short)], short)
@@ -711,7 +715,8 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
 
 @functools.lru_cache(maxsize=1)
 def _full_short_forms() -> tuple[str, ...]:
-    """The short forms of every city of full_names.tsv (``_SHORT_NEVER`` included), longest first."""
+    """The short forms of every city of full_names.tsv (``_SHORT_NEVER`` included), longest first, then in a fixed
+    order."""
     return tuple(sorted({s for s in (short_name(n) for n in load_full_names()) if s and len(s) >= 2},
                         key=lambda s: (-len(s), s)))
 
@@ -932,13 +937,6 @@ _TRIP_OR_HOME = re.compile(r"[去回到往问在家过车人班工住]|出发")
 _COUNTY_WORDS = frozenset({"温泉", "大方", "同心", "通道", "清水", "兴业", "石门"})
 
 
-@functools.lru_cache(maxsize=1)
-def _place_asked() -> re.Pattern:
-    """Rule 5h: what asks about a place right after its name (平江明天冷不, 渠县那边过两天冷不冷, 溆浦后天么子天)."""
-    return re.compile(r"(?:那边|那里|那儿|这边|县城|县里)?\s?(?:明个|后个|么子天|啥天|咋样|怎么样|"
-                      + _SHORT_CUE.pattern + ")")
-
-
 def _place_asked_after(folded: str, m: Mention, gazetteer: Gazetteer) -> bool:
     """Rule 5h: after the only city, not asked itself (no date, weather word or 呢 right after it), a county of the
     mainland (datasets/counties.tsv) starts a phrase of its own and is asked about (a date or a weather word right
@@ -950,8 +948,7 @@ def _place_asked_after(folded: str, m: Mention, gazetteer: Gazetteer) -> bool:
     counties = _county_names()
     city = short_name(m.key)
     for start in range(m.end + 1, len(folded) - 2):
-        if not (_PHRASE_START.match(folded[start - 1]) or folded[start - 1] == "问"
-                or _TIME_BEFORE.search(folded, max(0, start - 4), start)):
+        if not (_phrase_starts(folded, start) or folded[start - 1] == "问"):
             continue
         gap = folded[m.end : start]
         if len(re.sub(r"[\s，,。、呃嗯额哦啊]|那个|不对|不是|说错了", "", gap)) < 2 or not _TRIP_OR_HOME.search(gap):
@@ -959,7 +956,7 @@ def _place_asked_after(folded: str, m: Mention, gazetteer: Gazetteer) -> bool:
         for n in (4, 3, 2):
             name = folded[start : start + n]
             if name in counties and name not in gazetteer.names and name not in _COUNTY_WORDS \
-                    and _place_asked().match(folded, start + n) \
+                    and _PLACE_ASKED.match(folded, start + n) \
                     and not re.search(re.escape(city) + r"[市\s]?" + re.escape(name[:2]), folded):
                 return True  # (not 在运城平陆县城住 … 平陆明天: the county written with its city gives the city)
     return False
@@ -1041,6 +1038,9 @@ _SHORT_CUE = re.compile(
     r"天气|气温|温度|下雨|下雪|会不会|冷|热|刮风|有雨|有雪|雾霾|台风|降温|几度|多少度|"
     r"古城|下不下|过年|落雨|呢排|这两天|这几天|明添|明填|明甜|风大|温泉|[春夏秋冬]天|供暖|"
     r"昨天|昨晚|昨儿|前天|夜来|夜儿)")  # 大同夜来刮了一天黄风 (345th-352nd sittings)
+#: Rule 5h: what asks about a place right after its name (平江明天冷不, 渠县那边过两天冷不冷, 溆浦后天么子天).
+_PLACE_ASKED = re.compile(r"(?:那边|那里|那儿|这边|县城|县里)?\s?(?:明个|后个|么子天|啥天|咋样|怎么样|"
+                          + _SHORT_CUE.pattern + ")")
 # 大同古城 (80th sitting), 中山下不下雨 and 石狮 过年 (81st-82nd), 怀仁这两天 and 孝义明添 (170th), 玉门风大吗 (177th),
 # 弥勒温泉 (192nd), 大同冬天 and 大同供暖 (206th)
 # Short forms never read this way: a province (吉林), a district people mean more often (大安, 沙湾), a
@@ -1055,8 +1055,9 @@ _SHORT_NEVER = frozenset({"吉林", "大安", "沙湾", "东方", "合作", "同
 #: 这几天冻不冻, 安宁温泉 周末 天气; WILD.md's label guide reads them so), unless a place or the other sense follows
 #: (安宁区, 大同镇, 江山半岛, 弥勒佛, 大同小异, 玉门关, 阳春面, 普洱茶, 白银首饰, 江山如此多娇, 江山如画).
 #: Not 中山 (streets, 中山陵), 朝阳 (Beijing's district) nor the names of ``_SHORT_NEVER`` but these.
-_SHORT_ANYWHERE = frozenset({"洪湖", "英德", "弥勒", "石狮", "大同", "五常", "玉门", "明光", "安康", "临江", "磐石",
-                             "榆树", "怀仁", "孝义", "普洱", "白银", "都江堰", "阳春", "江山", "安宁"})
+_SHORT_ANYWHERE = tuple(sorted({"洪湖", "英德", "弥勒", "石狮", "大同", "五常", "玉门", "明光", "安康", "临江",
+                                 "磐石", "榆树", "怀仁", "孝义", "普洱", "白银", "都江堰", "阳春", "江山", "安宁"},
+                                key=lambda s: (-len(s), s)))  # longest first
 _SHORT_ANYWHERE_NOT = re.compile(r"\s*(?:[镇乡村区县路街关面佛堂价子被倒]|大道|半岛|小异|三月|白雪|首饰|饰品|期货"
                                  r"|行情|走势|如[此画]|今天又?[跌涨]|两国|法国)|(?<=普洱)茶")
 #: The short forms that name a mountain or sight more than the city around it, and 凤翔 (a county until 2021).
@@ -1099,19 +1100,16 @@ def find_short_full_name(question: str, gazetteer: Gazetteer) -> Mention | None:
             alone = (after_province or end == len(folded) or folded[end].isspace()) \
                 and _WEATHER.search(folded) is not None
             # a phrase starts there, or right after a time word, as for rule 5c (后天中山下不下雨: 82nd sitting)
-            begins = start == 0 or after_province or bool(_PHRASE_START.match(folded[start - 1])
-                                                          or _TIME_BEFORE.search(folded, max(0, start - 4), start))
+            begins = after_province or _phrase_starts(folded, start)
             if begins and (_SHORT_CUE.match(folded, end) or alone or _own_county_after(folded, end, short)) \
                     and not _inside_word(folded, Mention(start, end, short, short)):
                 return Mention(start, end, question[start:end], short)
             start = folded.find(short, start + 1)
     seen = _WEATHER.search(folded) is not None or _SHORT_CUE.search(folded) is not None
-    for short in sorted(_SHORT_ANYWHERE, key=len, reverse=True) if seen else ():  # rule 5d': no cue right after it
+    for short in _SHORT_ANYWHERE if seen else ():  # rule 5d': no cue right after it
         for m in re.finditer(re.escape(short), folded):
             start, end = m.start(), m.end()
-            begins = start == 0 or bool(_PHRASE_START.match(folded[start - 1])
-                                        or _TIME_BEFORE.search(folded, max(0, start - 4), start)) \
-                or any(folded.endswith(p, 0, start) for p in provinces)
+            begins = _phrase_starts(folded, start) or any(folded.endswith(p, 0, start) for p in provinces)
             if begins and not _SHORT_ANYWHERE_NOT.match(folded, end) \
                     and not _inside_word(folded, Mention(start, end, short, short)):
                 return Mention(start, end, question[start:end], short)
@@ -1126,11 +1124,7 @@ def find_short_full_name(question: str, gazetteer: Gazetteer) -> Mention | None:
 def _town_centre_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     """The short form of every city of full_names.tsv (``_SHORT_NEVER`` included), longest first, each with its
     pattern before 市区, 市里, 城区 or 市中心 (compiled once, not per question)."""
-    from sft.cities import short_name
-
-    shorts = sorted({s for s in (short_name(n) for n in load_full_names()) if s and len(s) >= 2},
-                    key=lambda s: (-len(s), s))  # longest first, then in a fixed order
-    return tuple((short, re.compile(re.escape(short) + r"(?=市区|市里|城区|市中心)")) for short in shorts)
+    return tuple((short, re.compile(re.escape(short) + r"(?=市区|市里|城区|市中心)")) for short in _full_short_forms())
 
 
 def _own_county_after(folded: str, end: int, short: str) -> bool:
