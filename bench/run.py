@@ -288,7 +288,8 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
             result, ranks = gather_run(result, mine)
             if result is None:
                 continue  # rank 0 scores, times and writes
-        recs, metrics = scorer.score(items, result.outputs)
+        model_outputs = [g.text for g in result.generations] if result.generations is not None else None
+        recs, metrics = scorer.score(items, result.outputs, model_outputs)
         entry = {**metrics, "prompt": result.prompt, "seconds": result.seconds}
         if items is not all_items:
             entry["sample"] = {"per_split": cfg.sample[name], "n": len(items), "of": len(all_items)}

@@ -53,6 +53,9 @@ class Sample:
     pred_city_null: bool = False
     pred_date_null: bool = False
     city_invented: bool = False
+    #: the model's own text where the contender's answer differs from it (a ``+resolve`` contender's copied date
+    #: phrase, a ``hybrid`` answer the rule changed); None where they are the same or there is no model
+    model_output: str | None = None
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -99,8 +102,9 @@ def _clean(value: str | None) -> str | None:
     return value if value and value.lower() not in ("null", "none") else None
 
 
-def score_one(item, output: str) -> Sample:
-    """Score one output against one suite item (``id``, ``split``, ``query``, ``gold: Answer``)."""
+def score_one(item, output: str, model_output: str | None = None) -> Sample:
+    """Score one output against one suite item (``id``, ``split``, ``query``, ``gold: Answer``); the model's own
+    text, where given and different from ``output``, is kept beside it (not scored)."""
     parsed = parse_output(output)
     gold: Answer = item.gold
     pred = parsed.answer
@@ -116,6 +120,7 @@ def score_one(item, output: str) -> Sample:
         gold_city_null=gold.city is None, gold_date_null=gold.date is None,
         pred_city_null=pred is not None and city is None, pred_date_null=pred is not None and date is None,
         city_invented=city is not None and city not in item.query,
+        model_output=model_output if model_output != output else None,
     )
 
 
@@ -142,11 +147,14 @@ def aggregate(samples: list[Sample]) -> dict:
     return out
 
 
-def score(items, outputs: list[str]) -> tuple[list[Sample], dict]:
-    """Per-sample records and ``{"splits": {split: metrics}, "overall": metrics}``."""
-    if len(items) != len(outputs):
-        raise ValueError(f"{len(outputs)} outputs for {len(items)} items")
-    samples = [score_one(item, out) for item, out in zip(items, outputs)]
+def score(items, outputs: list[str], model_outputs: list[str] | None = None) -> tuple[list[Sample], dict]:
+    """Per-sample records and ``{"splits": {split: metrics}, "overall": metrics}``. ``model_outputs``: the model's
+    own texts, where the outputs were made from them (:func:`score_one`)."""
+    if len(items) != len(outputs) or (model_outputs is not None and len(model_outputs) != len(outputs)):
+        raise ValueError(f"{len(outputs)} outputs ({'no' if model_outputs is None else len(model_outputs)} model "
+                         f"outputs) for {len(items)} items")
+    raws = model_outputs if model_outputs is not None else [None] * len(outputs)
+    samples = [score_one(item, out, raw) for item, out, raw in zip(items, outputs, raws)]
     splits: dict[str, list[Sample]] = {}
     for s in samples:
         splits.setdefault(s.split, []).append(s)

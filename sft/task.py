@@ -689,6 +689,10 @@ def parse_output(text: str) -> Parsed:
     return Parsed(None, False)
 
 
+#: A space of a copied date phrase that is dropped before reading it: all but one between two Latin letters or digits.
+_PHRASE_SPACE = re.compile(r"\s+(?![A-Za-z0-9])|(?<![A-Za-z0-9])\s+")
+
+
 def resolve_phrase(answer: Answer, today: dt.date | None = None) -> Answer:
     """An answer of a model trained with the ``phrase`` date target, read against the reference day: a date
     field that is no date (the phrase the model copied: ``下周五``, ``15号那天``) becomes what
@@ -696,8 +700,9 @@ def resolve_phrase(answer: Answer, today: dt.date | None = None) -> Answer:
     valid date (``06-01``, ``2024-05-01``) and a null date stay as they are."""
     if answer.date is None or valid_date(answer.date):
         return answer
-    # a phrase copied from a spaced-out question (明 天) is read without its spaces
-    return Answer(answer.city, find_date("".join(answer.date.split()), today))
+    # a phrase copied from a spaced-out question (明 天, 下个月 5号) is read without its spaces, but a space between
+    # two Latin letters or digits stays (next Monday, the 12th, in 5 days: joined they read as no date)
+    return Answer(answer.city, find_date(_PHRASE_SPACE.sub("", answer.date.strip()), today))
 
 
 def resolve_output(text: str, today: dt.date | None = None) -> str:

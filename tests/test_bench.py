@@ -175,6 +175,14 @@ def test_resolve_contender_gives_the_model_no_reference_day_and_resolves_its_phr
     run_contender("qlora+resolve", questions, Session(), todays=todays, reuse=reuse)
     again = run_contender("qlora", questions, Session(), todays=todays, reuse=reuse)
     assert seen_todays == [None, None] and again.outputs == raw.outputs
+    # the samples keep the model's own text where the answer was made from it (the copied phrase), not elsewhere
+    items = [Item("wild", Answer("杭州", "2024-02-29"), questions[0]),
+             Item("wild", Answer("北京", "06-01"), questions[1])]
+    samples, _ = scorer.score(items, resolved.outputs, [g.text for g in resolved.generations])
+    assert [s.model_output for s in samples] == ['{"city": "杭州", "date": "明天"}', None]
+    assert [s.exact for s in samples] == [True, True]
+    with pytest.raises(ValueError, match="1 model outputs"):
+        scorer.score(items, resolved.outputs, ["x"])
 
 
 def test_the_lookup_pair_times_both_settings_on_the_same_questions(tiny):

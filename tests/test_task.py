@@ -122,6 +122,11 @@ def test_strip_city_suffix():
     ("15号那天", "2026-11-30", "2026-12-15"),  # the 15th is past this month: next month's
     ("6月1号", "2026-11-30", "06-01"),  # an absolute form the model left unformatted: the date rule's format
     ("下周五", None, None),  # no reference day: null, as the task rule says
+    ("next Monday", "2026-11-30", "2026-12-07"),  # English keeps its spaces (joined it read as no date)
+    ("the day after tomorrow", "2026-11-30", "2026-12-02"),
+    ("in 5 days", "2026-11-30", "2026-12-05"),
+    ("下个月 5号", "2026-11-30", "2026-12-05"),  # a space beside a CJK word is dropped
+    ("明 天", "2026-11-30", "2026-12-01"),
     ("这几天", "2026-11-30", None),  # vague: null even with a reference day
     ("06-01", "2026-11-30", "06-01"),  # a date stays as the model wrote it
     (None, "2026-11-30", None),
