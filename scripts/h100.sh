@@ -50,6 +50,8 @@
 #                                  # VARIANTS="old:datasets/written.jsonl=.gpu/written-old.jsonl new heavy:--mix=written-40,--seed=1"
 #   bash scripts/h100.sh pick      # variants-bench, then `nox` (SESSIONS=finetune) with $PICK_ARGS if variant $PICK_B
 #                                  # beats $PICK_A (scripts/paired.py --decide), else without
+#   bash scripts/h100.sh daemon NAME STAGE [ARGS]  # STAGE run past the call (a session of its own), OUT=$S/out-NAME
+#   bash scripts/h100.sh collect NAME...  # wait for those daemons (at most $WAIT s), bring back their OUT as NAME.tar
 #   bash scripts/h100.sh ddp       # (2 GPUs: kind nvidia-h200-x2) the gpu phrase fine-tune and a qlora+resolve bench
 #                                  # on 1 GPU and on $NPROC (default 2) through torchrun -> $OUT/report.tar;
 #                                  # the same in two calls (each under 600 s): ddp-train, then ddp-bench
@@ -173,6 +175,30 @@ case "$1" in
       gzip -f "$S/var/h100-$name/samples.jsonl"  # one tar a variant: a call brings back 8 files at most
       tar cf "$OUT/$name.tar" -C "$S/var/h100-$name" report.json adapter-qwen_sft.json samples.jsonl.gz
     done ;;
+  daemon)  # stage $3... as a process session of its own that outlives the call (the tool ends a call's processes, not
+    # those): a run longer than one call's 600 s (the `gpu` profile's fine-tune beside a second one) without a stop and
+    # `--resume`. It runs in a copy of this tree ($S/tree-$2; the tool lays the tree again at each call) with OUT set to
+    # $S/out-$2; `collect` waits for it and brings back what it wrote. The machine is held only while calls follow
+    # each other (30 s idle and it goes back, the daemon with it): `collect` at once after each call.
+    name=${2:?daemon NAME STAGE...}; shift 2
+    T=$S/tree-$name O=$S/out-$name; rm -rf "$T" "$O"; mkdir -p "$T/reports" "$O"
+    tar cf - --exclude=./.gpu --exclude=./reports --exclude=./runs --exclude=./.git . | tar xf - -C "$T"
+    T=$T O=$O setsid nohup bash -c 'cd "$T" && OUT=$O bash scripts/h100.sh "$@"; echo $? > "$O/rc"' _ "$@" \
+      > "$O/daemon.log" 2>&1 < /dev/null &
+    echo "daemon $name: $* (pid $!, in $T)" ;;
+  collect)  # wait (at most $WAIT s, default 560) until every daemon named ($2...) has ended; its log's last lines, and
+    # each ended one's OUT as $OUT/NAME.tar
+    shift; end=$((SECONDS + ${WAIT:-560}))
+    while [ $SECONDS -lt $end ]; do
+      left=0; for n in "$@"; do [ -f "$S/out-$n/rc" ] || left=1; done
+      [ $left = 0 ] && break; sleep 5
+    done
+    for n in "$@"; do
+      echo "== $n: $([ -f "$S/out-$n/rc" ] && echo "ended, rc $(cat "$S/out-$n/rc")" || echo running) at ${SECONDS} s"
+      tr '\r' '\n' < "$S/out-$n/daemon.log" | grep -v "it/s\]\|s/it\]" | tail -n 4
+      for f in "$S/out-$n"/finetune-*.log; do [ -f "$f" ] && tr '\r' '\n' < "$f" | grep -a "it/s\]\|s/it\]" | tail -n 1; done
+      [ -f "$S/out-$n/rc" ] && tar cf "$OUT/$n.tar" -C "$S/out-$n" .
+    done; true ;;
   pick)  # issue 11: bench $VARIANTS (trained by variants-train), then the main job's fine-tune (SESSIONS=finetune)
     # with $PICK_ARGS when variant $PICK_B beats $PICK_A by the rule of `scripts/paired.py --decide` (fixed before the
     # run), else as the profile is: one call, so the choice needs no round trip
