@@ -17,8 +17,11 @@
 # the calls (`mv reports /tmp/r && mkdir reports`, back afterwards; no stage reads it; the bench writes a fresh
 # reports/<run>, so `rm -rf reports/<run>` first on the device, where a copy of the old one may lie) and cut 32 MiB
 # chunks (`split -b 33554432`, c.00..c.16: ~31 MB of tree + one chunk).
-# The `gpu` profile (128,000 examples since 2026-12-04) trains ~512 s alone on an H200: `nox` with SESSIONS=finetune
-# alone, or two adapters at once in `variants-train` only with a stop and `--resume` (reports/h100-examples-128k).
+# The `gpu` profile (192,000 examples since 2026-12-04, late morning) trains ~770 s alone on an H200, past one call's
+# 600 s: run it as a daemon and collect it (reports/h100-examples-192k: the main job beside a variant, 2026-12-04):
+#   SESSIONS="finetune bench" NOX_LIMIT=3000 RUN=reference-h100 bash scripts/h100.sh daemon main nox
+#   VARIANTS="x3:--examples=192000" bash scripts/h100.sh daemon x3 variants
+#   WAIT=560 bash scripts/h100.sh collect main x3   # again, at once, until both have ended
 #   pip download --only-binary=:all: --python-version 3.12 --platform manylinux_2_28_x86_64 --platform any \
 #     -d .gpu/nox nox==2026.10.20   # nox and its dependencies (7 MB): carried with the `prepare` call
 #   bash scripts/h100.sh stage N   # copy chunk N to $HOME/stage
@@ -195,8 +198,8 @@ case "$1" in
     done
     for n in "$@"; do
       echo "== $n: $([ -f "$S/out-$n/rc" ] && echo "ended, rc $(cat "$S/out-$n/rc")" || echo running) at ${SECONDS} s"
-      tr '\r' '\n' < "$S/out-$n/daemon.log" | grep -v "it/s\]\|s/it\]" | tail -n 4
-      for f in "$S/out-$n"/finetune-*.log; do [ -f "$f" ] && tr '\r' '\n' < "$f" | grep -a "it/s\]\|s/it\]" | tail -n 1; done
+      tr '\r' '\n' < "$S/out-$n/daemon.log" | grep -v "it/s\]\|s/it\]" | tail -n 4 || true
+      for f in "$S/out-$n"/finetune-*.log; do [ -f "$f" ] && tr '\r' '\n' < "$f" | grep -a "it/s\]\|s/it\]" | tail -n 1 || true; done
       [ -f "$S/out-$n/rc" ] && tar cf "$OUT/$n.tar" -C "$S/out-$n" .
     done; true ;;
   pick)  # issue 11: bench $VARIANTS (trained by variants-train), then the main job's fine-tune (SESSIONS=finetune)

@@ -181,8 +181,9 @@ def test_torch_profile_writes_the_operator_tables(tiny_dir, tmp_path):
 def test_gpu_16_profile_is_the_old_default_at_a_quarter_of_the_batch():
     """`gpu-16` is `gpu-32k` at batch 16 on half the examples (lr ÷ √4) and the `real` mix, the default until
     2026-12-01 (`gpu` trained on `written-40` from 2026-12-02, on `written-60` since that afternoon); `gpu-32k` is
-    `gpu-64k` on half the examples, its size until 2026-12-03 (1,000 steps of 64 then, 2,000 since 2026-12-04), on
-    the train split's places and cities (`gpu` names every county since: `counties-4`, every city: `--cities all`)."""
+    `gpu-64k` on half the examples, its size until 2026-12-03 (1,000 steps of 64 then, 2,000 on 2026-12-04, 3,000
+    since), on the train split's places and cities (`gpu` names every county since: `counties-4`, every city:
+    `--cities all`)."""
     from sft.train import PROFILES, FinetuneConfig
 
     gpu, k32, old = PROFILES["gpu"], PROFILES["gpu-32k"], PROFILES["gpu-16"]
@@ -190,9 +191,11 @@ def test_gpu_16_profile_is_the_old_default_at_a_quarter_of_the_batch():
     assert (gpu["places"], k32["places"], FinetuneConfig.from_profile("cpu").places) == ("counties-4", "train", "train")
     assert (gpu["cities"], k32["cities"], old["cities"], FinetuneConfig.from_profile("cpu").cities) == (
         "all", "train", "train", "train")
-    k64 = PROFILES["gpu-64k"]  # `gpu` from 2026-12-03 to 2026-12-04: half the examples of `gpu` (2,000 steps since)
+    k64, k128 = PROFILES["gpu-64k"], PROFILES["gpu-128k"]  # `gpu` from 2026-12-03, then on 2026-12-04 until 3,000 steps
     assert {k for k in gpu.keys() | k64.keys() if gpu.get(k) != k64.get(k)} == {"examples"}
-    assert gpu["examples"] == 2 * k64["examples"] and gpu["examples"] // gpu["batch_size"] == 2000
+    assert {k for k in gpu.keys() | k128.keys() if gpu.get(k) != k128.get(k)} == {"examples"}
+    assert gpu["examples"] // gpu["batch_size"] == 3000 and k128["examples"] == 2 * k64["examples"]
+    assert k128["examples"] // k128["batch_size"] == 2000
     assert k64["examples"] == 2 * k32["examples"] and k64["examples"] // k64["batch_size"] == 1000
     changed = {k for k in k32.keys() | old.keys() if k32.get(k) != old.get(k)}
     assert changed == {"examples", "batch_size", "micro_batch_size", "learning_rate", "save_steps", "mix"}
