@@ -702,7 +702,10 @@ def resolve_phrase(answer: Answer, today: dt.date | None = None) -> Answer:
         return answer
     # a phrase copied from a spaced-out question (明 天, 下个月 5号) is read without its spaces, but a space between
     # two Latin letters or digits stays (next Monday, the 12th, in 5 days: joined they read as no date)
-    return Answer(answer.city, find_date(_PHRASE_SPACE.sub("", answer.date.strip()), today))
+    phrase = _PHRASE_SPACE.sub("", answer.date.strip())
+    # the model copies the asked day alone; alone in a question a solar term or a count of days is often no day of its
+    # own (霜降前能摘完不, 还有12天放假), so where the phrase reads as none it is read as the day it names (霜降那天)
+    return Answer(answer.city, find_date(phrase, today) or find_date(phrase + "那天", today))
 
 
 def resolve_output(text: str, today: dt.date | None = None) -> str:

@@ -127,6 +127,11 @@ def test_strip_city_suffix():
     ("in 5 days", "2026-11-30", "2026-12-05"),
     ("下个月 5号", "2026-11-30", "2026-12-05"),  # a space beside a CJK word is dropped
     ("明 天", "2026-11-30", "2026-12-01"),
+    ("霜降", "2026-09-01", "2026-10-23"),  # a solar term copied alone is its day (as 霜降那天 is)
+    ("今年白露", "2026-08-01", "2026-09-07"),
+    ("还有12天", "2026-11-30", "2026-12-12"),
+    ("这几天", "2026-11-30", None),  # still vague
+    ("霜降前", "2026-09-01", None),  # not the day itself
     ("这几天", "2026-11-30", None),  # vague: null even with a reference day
     ("06-01", "2026-11-30", "06-01"),  # a date stays as the model wrote it
     (None, "2026-11-30", None),
