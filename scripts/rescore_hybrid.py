@@ -1,9 +1,12 @@
-"""Re-score `rule` and `hybrid` of a committed bench run with today's code, on that run's own model outputs.
+"""Re-score `rule`, `hybrid` and a `+resolve` contender of a committed bench run with today's code, on that run's own
+model outputs.
 
 `hybrid` runs no model of its own: it combines the rule with the outputs of the run's `qlora+resolve` (or
-`qlora`) contender. So when the rule or hybrid's checks change after a run, their figures for that run's adapter
-can be recomputed without a GPU, from the run's samples (``samples.jsonl`` or ``.gz``). The figures printed are
-today's code on the committed suite; the run's own report keeps what its code scored.
+`qlora`) contender, and `qlora+resolve` resolves the date phrase its model copied. So when the rule, hybrid's checks
+or the resolver change after a run, their figures for that run's adapter can be recomputed without a GPU, from the
+run's samples (``samples.jsonl`` or ``.gz``): the model's own text is a sample's ``model_output`` where the answer was
+made from it (runs before 2026-12-04 kept only the answer, so there the resolved answer stands in for it). The figures
+printed are today's code on the committed suite; the run's own report keeps what its code scored.
 
     python scripts/rescore_hybrid.py reports/reference-h100 [--model-contender qlora+resolve] [--json OUT]
 """
@@ -19,6 +22,7 @@ from bench.hybrid import combine_all
 from bench.rule import extract
 from bench.scorer import score
 from sft.suite import load_suite
+from sft.task import resolve_output
 
 
 def model_outputs(run: Path, contender: str) -> dict[str, str]:
@@ -28,7 +32,8 @@ def model_outputs(run: Path, contender: str) -> dict[str, str]:
     if not path.exists():
         raise SystemExit(f"error: no samples.jsonl(.gz) in {run}: give a report folder written by `qwen-sft bench`")
     with (gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8")) as f:
-        return {r["id"]: r["output"] for r in map(json.loads, f) if r["contender"] == contender}
+        return {r["id"]: r.get("model_output") or r["output"]
+                for r in map(json.loads, f) if r["contender"] == contender}
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -44,9 +49,12 @@ def main(argv: list[str] | None = None) -> dict:
     items = [it for it in load_suite() if it.id in outputs]
     todays = [it.today for it in items]
     queries = [it.query for it in items]
+    texts = [outputs[it.id] for it in items]
+    runs = [("rule", extract(queries, todays=todays)), ("hybrid", combine_all(queries, texts, todays))]
+    if args.model_contender.endswith("+resolve"):
+        runs.append((args.model_contender, [resolve_output(t, today) for t, today in zip(texts, todays, strict=True)]))
     results = {}
-    for name, answers in (("rule", extract(queries, todays=todays)),
-                          ("hybrid", combine_all(queries, [outputs[it.id] for it in items], todays))):
+    for name, answers in runs:
         samples, metrics = score(items, answers)
         results[name] = {"exact": {k: [sum(s.exact for s in samples if s.split == k), v["n"]]
                                    for k, v in metrics["splits"].items()},

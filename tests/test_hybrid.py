@@ -152,6 +152,35 @@ def test_rescore_script_recombines_a_runs_model_outputs(tmp_path):
     # a model that answers nothing leaves hybrid exactly the rule
     assert out["hybrid"]["right"] == out["rule"]["right"]
     assert out["rule"]["exact"]["wild"][1] == 3
+    assert out["qlora+resolve"]["right"] == [it.id for it in items if it.gold == Answer(None, None)]
+
+
+def test_rescore_script_resolves_the_models_own_text_again(tmp_path):
+    """A sample's model_output (the phrase the model copied) is what the rescore resolves, not the old answer."""
+    import datetime as dt
+    import gzip
+    import json
+    import runpy
+    import sys
+
+    from sft.suite import load_suite
+
+    item = next(it for it in load_suite() if it.split == "relative" and it.gold.date and len(it.gold.date) == 10
+                and 1 < (dt.date.fromisoformat(it.gold.date) - it.today).days < 30)
+    days = (dt.date.fromisoformat(item.gold.date) - item.today).days
+    copied = Answer(item.gold.city, f"in {days} days").to_json()  # what the old resolver read as no date
+    lines = [{"contender": "qlora+resolve", "id": item.id, "output": Answer(item.gold.city, None).to_json(),
+              "model_output": copied}]
+    with gzip.open(tmp_path / "samples.jsonl.gz", "wt", encoding="utf-8") as f:
+        f.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines))
+    argv = sys.argv
+    try:
+        sys.argv = ["rescore_hybrid.py", str(tmp_path), "--json", str(tmp_path / "out.json")]
+        runpy.run_path("scripts/rescore_hybrid.py", run_name="__main__")
+    finally:
+        sys.argv = argv
+    out = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert out["qlora+resolve"]["right"] == [item.id]  # resolved from the model's text, not from the old answer
 
 
 def test_the_date_is_always_the_rules():
