@@ -344,7 +344,7 @@ def cmd_extract(args, console: Console) -> None:
         if args.raw:
             print(json.dumps(generation.text, ensure_ascii=False), flush=True)
             continue
-        text = resolve_output(generation.text, today) if phrase else generation.text
+        text = resolve_output(generation.text, today, question) if phrase else generation.text
         answer, why = check_answer(question, text)
         if answer is None:
             bad += 1

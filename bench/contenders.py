@@ -145,8 +145,8 @@ def run_contender(name: str, questions: list[str], ws: InferenceSession, progres
         from sft.task import resolve_output
 
         start = time.perf_counter()
-        outputs = [resolve_output(text, today)
-                   for text, today in zip(model_run.outputs, todays or [None] * len(questions), strict=True)]
+        outputs = [resolve_output(text, today, question) for text, today, question
+                   in zip(model_run.outputs, todays or [None] * len(questions), questions, strict=True)]
         return dataclasses.replace(model_run, outputs=outputs,
                                    seconds=model_run.seconds + time.perf_counter() - start)
     if not spec.hybrid:

@@ -52,7 +52,8 @@ def main(argv: list[str] | None = None) -> dict:
     texts = [outputs[it.id] for it in items]
     runs = [("rule", extract(queries, todays=todays)), ("hybrid", combine_all(queries, texts, todays))]
     if args.model_contender.endswith("+resolve"):
-        runs.append((args.model_contender, [resolve_output(t, today) for t, today in zip(texts, todays, strict=True)]))
+        resolved = [resolve_output(t, today, q) for t, today, q in zip(texts, todays, queries, strict=True)]
+        runs.append((args.model_contender, resolved))
     results = {}
     for name, answers in runs:
         samples, metrics = score(items, answers)

@@ -693,31 +693,51 @@ def parse_output(text: str) -> Parsed:
 _PHRASE_SPACE = re.compile(r"\s+(?![A-Za-z0-9])|(?<![A-Za-z0-9])\s+")
 
 
-def resolve_phrase(answer: Answer, today: dt.date | None = None) -> Answer:
+#: What a copied phrase cut short is never extended over: a digit, a Chinese numeral or a mark between clauses
+#: (``12月3号`` copied as ``3号`` must not become ``2月3号``).
+_PHRASE_STOP = re.compile(r"[\d〇零一二三四五六七八九十两百千，,。、！!？?；;：:（）()【】\[\]\n]")
+
+
+def _read_phrase(phrase: str, today: dt.date | None) -> str | None:
+    phrase = _PHRASE_SPACE.sub("", phrase.strip())
+    return find_date(phrase, today) or find_date(phrase + "那天", today)
+
+
+def resolve_phrase(answer: Answer, today: dt.date | None = None, question: str | None = None) -> Answer:
     """An answer of a model trained with the ``phrase`` date target, read against the reference day: a date
     field that is no date (the phrase the model copied: ``下周五``, ``15号那天``) becomes what
     :func:`find_date` reads in it (``%Y-%m-%d`` with ``today``, null without one or for a vague time); a
-    valid date (``06-01``, ``2024-05-01``) and a null date stay as they are."""
+    valid date (``06-01``, ``2024-05-01``) and a null date stay as they are. With the ``question``, a phrase that
+    reads as no date and was copied cut short is read with up to four characters before it (``个月5号`` of
+    ``问下个月5号`` is ``下个月5号``, ``拜天`` of ``禮拜天``), never across a number or a clause mark."""
     if answer.date is None or valid_date(answer.date):
         return answer
     # a phrase copied from a spaced-out question (明 天, 下个月 5号) is read without its spaces, but a space between
-    # two Latin letters or digits stays (next Monday, the 12th, in 5 days: joined they read as no date)
-    phrase = _PHRASE_SPACE.sub("", answer.date.strip())
+    # two Latin letters or digits stays (next Monday, the 12th, in 5 days: joined they read as no date);
     # the model copies the asked day alone; alone in a question a solar term or a count of days is often no day of its
     # own (霜降前能摘完不, 还有12天放假), so where the phrase reads as none it is read as the day it names (霜降那天)
-    return Answer(answer.city, find_date(phrase, today) or find_date(phrase + "那天", today))
+    date = _read_phrase(answer.date, today)
+    at = question.find(answer.date) if date is None and question else -1
+    for start in range(at - 1, max(at - 5, -1), -1) if at > 0 else ():
+        if _PHRASE_STOP.match(question, start):
+            break
+        date = _read_phrase(question[start:at + len(answer.date)], today)
+        if date is not None:
+            break
+    return Answer(answer.city, date)
 
 
-def resolve_output(text: str, today: dt.date | None = None) -> str:
+def resolve_output(text: str, today: dt.date | None = None, question: str | None = None) -> str:
     """:func:`resolve_phrase` on a model's raw output: an answer whose date is a copied phrase becomes the
     canonical answer line with the phrase resolved; any other output (a valid or null date, no answer at
     all) is returned unchanged, so the scorer still sees what the model wrote. A phrase the resolver fails on (a
-    bug there) is kept as written, with a ``RuntimeWarning`` naming it, instead of stopping the run."""
+    bug there) is kept as written, with a ``RuntimeWarning`` naming it, instead of stopping the run. ``question``: the
+    question asked, where a phrase copied cut short is read again (:func:`resolve_phrase`)."""
     answer = parse_output(text).answer
     if answer is None:
         return text
     try:
-        resolved = resolve_phrase(answer, today)
+        resolved = resolve_phrase(answer, today, question)
     except Exception as exc:  # noqa: BLE001 - one odd phrase of a model must not stop a bench of thousands
         # kept as the model wrote it: the scorer counts the phrase as a wrong date, and the warning names it
         warnings.warn(f"date phrase {answer.date!r} (reference day {today}) could not be resolved: {exc!r}; "

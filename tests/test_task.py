@@ -145,6 +145,25 @@ def test_resolve_phrase_reads_a_copied_date_against_the_reference_day(date, toda
     assert resolve_phrase(Answer("杭州", date), day) == Answer("杭州", expected)
 
 
+@pytest.mark.parametrize("phrase, question, expected", [
+    ("个月5号", "象州养蚕 问下个月5号天气", "2026-12-05"),  # 下 left out of the copy
+    ("拜天", "給我查一下台中 禮拜天的天氣", "2026-12-06"),
+    ("3号", "12月3号 杭州", None),  # never extended over a number: 12月3号 is not 2月3号
+    ("3号", "杭州 12月 3号", None),
+    ("号", "出差，5号", None),  # nor over a clause mark
+    ("下周五", "杭州下周五", "2026-12-11"),  # a phrase that reads is not touched
+])
+def test_resolve_phrase_reads_a_phrase_copied_cut_short_in_its_question(phrase, question, expected):
+    import datetime as dt
+
+    from sft.task import resolve_phrase
+
+    today = None if expected is None and "号" in phrase else dt.date(2026, 11, 30)
+    assert resolve_phrase(Answer("杭州", phrase), today, question) == Answer("杭州", expected)
+    if expected is not None and phrase != "下周五":
+        assert resolve_phrase(Answer("杭州", phrase), today) == Answer("杭州", None)  # alone it reads as none
+
+
 def test_resolve_output_rewrites_only_a_copied_phrase():
     import datetime as dt
 
