@@ -128,18 +128,13 @@ def test_two_written_dates_take_the_rules_reading_of_the_asked_one():
     assert combine("原定5月1号去，改到5月3号，杭州天气", ("杭州", "05-01")).date == "05-03"
 
 
-def test_rescore_script_recombines_a_runs_model_outputs(tmp_path):
-    """scripts/rescore_hybrid.py: hybrid re-made from a run's qlora+resolve outputs with today's code."""
+def _rescore(tmp_path, lines: list[dict]) -> dict:
+    """scripts/rescore_hybrid.py run on a report folder holding these sample lines; the figures it writes."""
     import gzip
     import json
     import runpy
     import sys
 
-    from sft.suite import load_suite
-
-    items = [it for it in load_suite() if it.split == "wild"][:3]
-    lines = [{"contender": "qlora+resolve", "id": it.id, "output": Answer(None, None).to_json()} for it in items]
-    lines.append({"contender": "prompt", "id": items[0].id, "output": "x"})  # another contender: ignored
     with gzip.open(tmp_path / "samples.jsonl.gz", "wt", encoding="utf-8") as f:
         f.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines))
     argv = sys.argv
@@ -148,7 +143,17 @@ def test_rescore_script_recombines_a_runs_model_outputs(tmp_path):
         runpy.run_path("scripts/rescore_hybrid.py", run_name="__main__")
     finally:
         sys.argv = argv
-    out = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    return json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+
+
+def test_rescore_script_recombines_a_runs_model_outputs(tmp_path):
+    """scripts/rescore_hybrid.py: hybrid re-made from a run's qlora+resolve outputs with today's code."""
+    from sft.suite import load_suite
+
+    items = [it for it in load_suite() if it.split == "wild"][:3]
+    lines = [{"contender": "qlora+resolve", "id": it.id, "output": Answer(None, None).to_json()} for it in items]
+    lines.append({"contender": "prompt", "id": items[0].id, "output": "x"})  # another contender: ignored
+    out = _rescore(tmp_path, lines)
     # a model that answers nothing leaves hybrid exactly the rule
     assert out["hybrid"]["right"] == out["rule"]["right"]
     assert out["rule"]["exact"]["wild"][1] == 3
@@ -158,10 +163,6 @@ def test_rescore_script_recombines_a_runs_model_outputs(tmp_path):
 def test_rescore_script_resolves_the_models_own_text_again(tmp_path):
     """A sample's model_output (the phrase the model copied) is what the rescore resolves, not the old answer."""
     import datetime as dt
-    import gzip
-    import json
-    import runpy
-    import sys
 
     from sft.suite import load_suite
 
@@ -171,15 +172,7 @@ def test_rescore_script_resolves_the_models_own_text_again(tmp_path):
     copied = Answer(item.gold.city, f"in {days} days").to_json()  # what the old resolver read as no date
     lines = [{"contender": "qlora+resolve", "id": item.id, "output": Answer(item.gold.city, None).to_json(),
               "model_output": copied}]
-    with gzip.open(tmp_path / "samples.jsonl.gz", "wt", encoding="utf-8") as f:
-        f.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines))
-    argv = sys.argv
-    try:
-        sys.argv = ["rescore_hybrid.py", str(tmp_path), "--json", str(tmp_path / "out.json")]
-        runpy.run_path("scripts/rescore_hybrid.py", run_name="__main__")
-    finally:
-        sys.argv = argv
-    out = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    out = _rescore(tmp_path, lines)
     assert out["qlora+resolve"]["right"] == [item.id]  # resolved from the model's text, not from the old answer
 
 
