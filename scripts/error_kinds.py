@@ -111,15 +111,18 @@ def main(argv: list[str] | None = None) -> None:
         parser.error(f"{exc} (give the samples file a bench wrote and, with --suite, the suite it scored)")
     wrong = [r for r in rows if r["contender"] == args.contender and r["split"] == args.split and not r["exact"]]
     counts: collections.Counter[str] = collections.Counter()
-    example: dict[str, tuple[str, str, dict]] = {}
+    example: dict[str, tuple[str, str, dict]] = {}  # kind -> (query, the answer shown, gold)
     for row in wrong:
         for kind in kinds_of(row, row.get("id") in dated):
             counts[kind] += 1
-            example.setdefault(kind, (row["query"], row.get("output", "")[:60], row["gold"]))
+            # the model's own text too, where the answer was made from it (the phrase a +resolve contender resolved)
+            shown = f"`{row.get('output', '')[:60]}`" + (f" (model: `{row['model_output'][:60]}`)"
+                                                           if row.get("model_output") else "")
+            example.setdefault(kind, (row["query"], shown, row["gold"]))
     print(f"{len(wrong)} wrong, {len(counts)} kinds\n\n| kind | n | example (query → answer; gold) |\n|---|---:|---|")
     for kind, n in counts.most_common(args.top):
         query, output, gold = example[kind]
-        print(f"| {kind} | {n} | `{query[:40]}` → `{output}`; gold {json.dumps(gold, ensure_ascii=False)} |")
+        print(f"| {kind} | {n} | `{query[:40]}` → {output}; gold {json.dumps(gold, ensure_ascii=False)} |")
 
 
 if __name__ == "__main__":

@@ -325,6 +325,7 @@ def test_error_kinds_script_names_each_wrong_part(tmp_path, capsys):
             row("国庆第三天莆田", {"city": "莆田", "date": "10-03"}, {"city": "莆田", "date": "10-01"}),
             row("2027.1.1 武汉", {"city": "武汉", "date": "2027-01-01"}, {"city": "武汉", "date": "01-01"}),
             row("杭州", {"city": "杭州", "date": None}, {"city": "杭州", "date": None}, exact=True)]
+    rows[2]["model_output"] = '{"city": "莆田", "date": "国庆"}'  # the phrase the model copied, shown beside the answer
     path = tmp_path / "samples.jsonl"
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     module = runpy.run_path("scripts/error_kinds.py")
@@ -334,6 +335,7 @@ def test_error_kinds_script_names_each_wrong_part(tmp_path, capsys):
     for kind in ("city dropped (null): a city of the training data", "another word of the question taken as the city",
                  "date wrong (another day): a written date", "date with/without a year wrongly"):
         assert f"| {kind} | 1 |" in out
+    assert '(model: `{"city": "莆田", "date": "国庆"}`)' in out and out.count("(model:") == 1
     # finer kinds from the gazetteers and the reference day: a held-out city, a county, a relative day
     kinds_of = module["kinds_of"]
     assert kinds_of(row("成都 明天", {"city": "成都", "date": "2026-03-02"}, {"city": None, "date": "2026-03-03"}),
