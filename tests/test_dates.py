@@ -723,6 +723,17 @@ def test_winter_clothes_day_sound_typos_oh_corrections_and_rebookings(question, 
 
 
 @pytest.mark.parametrize("question, today, expected", [
+    # 361st-376th sittings: a choice the speaker settles after 来着 asks the day settled on
+    ("9月7号还是8号来着 对 8号 郑州", None, "09-08"), ("4.1还是4.2来着 哦 4.2 带伞吗", None, "04-02"),
+    ("11月20号 嗯 20还是21来着 21吧", None, "11-21"), ("6月2号还是3号来着 嗯 3号 热吗", None, "06-03"),
+    ("9月7号还是8号来着 郑州", None, "09-07"),  # not settled: a choice asks the first
+    ("原定9月7号 改到8号", None, "09-08"),  # a change, as before
+])
+def test_a_choice_settled_after_laizhe(question, today, expected):
+    assert find_date(question, today=today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
     ("二月二 理发", "2027-02-20", "2027-03-09"), ("二月二号 开会", None, "02-02"),  # the festival; February 2nd
     ("九月九 登高", "2026-09-01", "2026-10-18"), ("九月九日 开学", None, "09-09"),
     ("七月半 那天", "2026-08-10", "2026-08-27"), ("打春那天", "2026-12-20", "2027-02-04"),
