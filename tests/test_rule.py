@@ -577,6 +577,9 @@ def test_rule_9_skips_a_trips_verb_between_a_stops_date_and_its_city():
     ("东港（丹东的）明天海上浪大吗", "东港"),  # a prefecture as a gloss after its own county-level city
     # the city after 不是 gives way to the one after 是; 我要查的是 asks (241st-248th sittings)
     ("西安 呃 不是西安 是宝鸡 明天冷吗", "宝鸡"), ("天津天气 不对 我要查的是廊坊", "廊坊"),
+    # without 是: the city said right after the slip taken back (361st-376th sittings); not a plain 不是 between two
+    ("西安 呃 不是西安 宝鸡 明天冷吗", "宝鸡"), ("合肥 哦不是合肥 芜湖 周末", "芜湖"),
+    ("我在杭州 不是苏州 明天", "杭州"),
 ])
 def test_corrections_follow_ups_and_glosses_name_the_city(question, expected):
     assert json.loads(rule.extract_one(question))["city"] == expected
