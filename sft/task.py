@@ -240,6 +240,12 @@ _MOVED_DAY = re.compile(r"(?P<head>(?P<m>\d{1,2}|" + _CN_MONTH + r")月"
                         r"(?P<d2>(?:\d{1,2}|" + _CN_DAY + r")(?=[号日]|吧))")
 
 
+#: A date without its year, or with a year corrected, then the year (5.12 … 哦 年份是2027).
+_YEAR_AFTER = re.compile(r"(?<![\d./-])(?:(?:19|20)\d\d\s*年\s*)?(?P<m>\d{1,2})\s*(?:[./]|月)\s*(?P<d>\d{1,2})"
+                         r"\s*[号日]?(?![\d./-])(?P<mid>[^\d年]{0,12}?)年份\s*(?:[写打说]错了)?[，,\s]*(?:是|为|应该是)?\s*"
+                         r"(?P<y>(?:19|20)\d\d)(?:\s*年)?(?!\d)")
+
+
 def festival_lunar_day(text: str) -> bool:
     """Whether a lunar festival's own day is written beside its name (``八月十五 中秋节``): one date, the festival."""
     return any(pattern.search(text) for pattern in _LUNAR_DAY_BESIDE)
@@ -265,6 +271,9 @@ def _normalize(question: str) -> str:
                   lambda m: f"{(2018 if m[1] == '令和' else 1988) + (1 if m[2] == '元' else int(m[2]))}年", text)
     # 元旦跨年: the New Year countdown, the night of 12-31 (WILD.md, 91st and 98th sittings)
     text = re.sub(r"元旦跨年(?!前|后)", "跨年", text)
+    # 5.12 … 哦 年份是2027, 2026年11月8号 … 年份写错了 是2027年: a year given or corrected after the date is its year
+    # (361st-376th sittings)
+    text = _YEAR_AFTER.sub(lambda m: f"{m['y']}年{m['m']}月{m['d']}日{m['mid']}", text)
     # 原定11月7号 … 改到8号: a bare day moved to keeps the month written before it (100th sitting)
     text = _MOVED_DAY.sub(lambda m: f"{m.group('head')}{m.group('m')}月{m.group('d2')}", text)
     # 八月十五 中秋节: a festival's lunar day written beside it is the festival, not the Gregorian day (93rd sitting)

@@ -734,6 +734,16 @@ def test_a_choice_settled_after_laizhe(question, today, expected):
 
 
 @pytest.mark.parametrize("question, today, expected", [
+    # 361st-376th sittings: a year given or corrected after the date is its year
+    ("杭州 6.18 哦 年份是2027", None, "2027-06-18"), ("4月3号 年份为2028 武汉", None, "2028-04-03"),
+    ("2026年9月9号 …年份写错了 是2027年 重庆", None, "2027-09-09"),
+    ("6.18 年份", None, "06-18"),  # no year given
+])
+def test_a_year_given_after_the_date(question, today, expected):
+    assert find_date(question, today=today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
     ("二月二 理发", "2027-02-20", "2027-03-09"), ("二月二号 开会", None, "02-02"),  # the festival; February 2nd
     ("九月九 登高", "2026-09-01", "2026-10-18"), ("九月九日 开学", None, "09-09"),
     ("七月半 那天", "2026-08-10", "2026-08-27"), ("打春那天", "2026-12-20", "2027-02-04"),
