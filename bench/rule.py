@@ -818,6 +818,15 @@ _GIVEN_UP_AFTER = re.compile(r"\s*(?:不用查|不查了|不去了|唔去)")
 _TURN = re.compile(r"(?<![A-Za-z])[QAB]\s*[:：]|[问答]\s*[:：]")
 
 
+def _taken_back(question: str, mentions: list[Mention], i: int) -> bool:
+    """Whether mention ``i`` is a slip taken back (呃/哦 不是 right before it), the next city said right after it."""
+    if i + 1 >= len(mentions):
+        return False
+    before = question[mentions[i - 1].end if i else 0 : mentions[i].start]
+    after = question[mentions[i].end : mentions[i + 1].start]
+    return bool(re.search(r"[呃额哦噢]\s*不是\s*$", before) and re.fullmatch(r"[\s，,]+", after))
+
+
 def _score(question: str, mentions: list[Mention], i: int) -> int:
     m = mentions[i]
     before = question[mentions[i - 1].end if i else 0 : m.start]
@@ -826,10 +835,10 @@ def _score(question: str, mentions: list[Mention], i: int) -> int:
         return -4
     if i + 1 < len(mentions) and re.search(r"不是\s*$", before) and re.match(r"[\s，,]*(?:是|而是)", after):
         return -4  # 石家庄 呃 不是石家庄 是邢台: the city after 不是 gives way to the one after 是 (241st-248th)
-    if i + 1 < len(mentions) and re.search(r"[呃额哦噢]\s*不是\s*$", before) and re.fullmatch(r"[\s，,]+", after):
-        return -4  # 南宁 呃 不是南宁 柳州: a slip taken back, the city said right after it asked (361st-376th)
-    if i > 1 and re.fullmatch(r"[\s，,]+", before) and re.search(
-            r"[呃额哦噢]\s*不是\s*$", question[mentions[i - 2].end : mentions[i - 1].start]):
+    # 南宁 呃 不是南宁 柳州: a slip taken back gives way to the city said right after it (361st-376th sittings)
+    if _taken_back(question, mentions, i):
+        return -4
+    if i > 1 and _taken_back(question, mentions, i - 1):
         return 4
     if _SHOWN.search(before):
         return -3  # widget一直显示北京 我人在天津: the city an app shows is not the one asked (44th, 55th sittings)

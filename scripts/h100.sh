@@ -63,6 +63,9 @@ S=$HOME/stage
 export PYTHONUNBUFFERED=1 QWEN_SFT_GGUF=$S/model.gguf QWEN_SFT_CACHE=$S/cache PYTHONPATH=/tmp/site:$PWD
 run() { python3 -m bench.cli "$@"; }
 ddp() { python3 -m torch.distributed.run --standalone --nproc-per-node "${NPROC:-2}" -m bench.cli -- "$@"; }
+copy_tree() {  # this tree without the payload, the reports, the runs and .git, into $1
+  mkdir -p "$1" && tar cf - --exclude=./.gpu --exclude=./reports --exclude=./runs --exclude=./.git . | tar xf - -C "$1"
+}
 setup() {
   if [ ! -f "$S/model.gguf" ]; then
     cat "$S"/c.* | tar xf - -C "$S" && rm "$S"/c.*
@@ -145,8 +148,7 @@ case "$1" in
         "") ;;
         --*) args=$(printf '%s' "$spec" | tr ',' '\n' | sed 's/=/ /' | tr '\n' ' ') ;;  # --a=1,--b=2
         *) file=${spec%%,*}; rest=${spec#"$file"}; rest=${rest#,}  # PATH=FILE[,--flag=value...]
-           tree=$S/tree-$name; rm -rf "$tree"; mkdir -p "$tree"
-           tar cf - --exclude=./.gpu --exclude=./reports --exclude=./runs --exclude=./.git . | tar xf - -C "$tree"
+           tree=$S/tree-$name; rm -rf "$tree"; copy_tree "$tree"
            for f in ${file//+/ }; do cp "${f#*=}" "$tree/${f%%=*}"; sha256sum "$tree/${f%%=*}"; done
            args=$(printf '%s' "$rest" | tr ',' '\n' | sed 's/=/ /' | tr '\n' ' ') ;;
       esac
@@ -184,8 +186,7 @@ case "$1" in
     # $S/out-$2; `collect` waits for it and brings back what it wrote. The machine is held only while calls follow
     # each other (30 s idle and it goes back, the daemon with it): `collect` at once after each call.
     name=${2:?daemon NAME STAGE...}; shift 2
-    T=$S/tree-$name O=$S/out-$name; rm -rf "$T" "$O"; mkdir -p "$T/reports" "$O"
-    tar cf - --exclude=./.gpu --exclude=./reports --exclude=./runs --exclude=./.git . | tar xf - -C "$T"
+    T=$S/tree-$name O=$S/out-$name; rm -rf "$T" "$O"; copy_tree "$T"; mkdir -p "$T/reports" "$O"
     T=$T O=$O setsid nohup bash -c 'cd "$T" && OUT=$O bash scripts/h100.sh "$@"; echo $? > "$O/rc"' _ "$@" \
       > "$O/daemon.log" 2>&1 < /dev/null &
     echo "daemon $name: $* (pid $!, in $T)" ;;

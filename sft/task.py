@@ -273,7 +273,8 @@ def _normalize(question: str) -> str:
     text = re.sub(r"元旦跨年(?!前|后)", "跨年", text)
     # 5.12 … 哦 年份是2027, 2026年11月8号 … 年份写错了 是2027年: a year given or corrected after the date is its year
     # (361st-376th sittings)
-    text = _YEAR_AFTER.sub(lambda m: f"{m['y']}年{m['m']}月{m['d']}日{m['mid']}", text)
+    if "年份" in text:  # (the pattern's own word: most questions skip it)
+        text = _YEAR_AFTER.sub(lambda m: f"{m['y']}年{m['m']}月{m['d']}日{m['mid']}", text)
     # 原定11月7号 … 改到8号: a bare day moved to keeps the month written before it (100th sitting)
     text = _MOVED_DAY.sub(lambda m: f"{m.group('head')}{m.group('m')}月{m.group('d2')}", text)
     # 八月十五 中秋节: a festival's lunar day written beside it is the festival, not the Gregorian day (93rd sitting)
@@ -728,13 +729,13 @@ def resolve_phrase(answer: Answer, today: dt.date | None = None, question: str |
     # the model copies the asked day alone; alone in a question a solar term or a count of days is often no day of its
     # own (霜降前能摘完不, 还有12天放假), so where the phrase reads as none it is read as the day it names (霜降那天)
     date = _read_phrase(answer.date, today)
-    at = question.find(answer.date) if date is None and question else -1
-    for start in range(at - 1, max(at - 5, -1), -1) if at > 0 else ():
-        if _PHRASE_STOP.match(question, start):
-            break
-        date = _read_phrase(question[start:at + len(answer.date)], today)
-        if date is not None:
-            break
+    if date is None and question and (at := question.find(answer.date)) > 0:
+        for start in range(at - 1, max(at - 5, -1), -1):  # one character more each time, four at most
+            if _PHRASE_STOP.match(question, start):
+                break
+            date = _read_phrase(question[start : at + len(answer.date)], today)
+            if date is not None:
+                break
     return Answer(answer.city, date)
 
 
