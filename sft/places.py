@@ -123,3 +123,15 @@ def counties() -> dict[str, str]:
     特区) as written in full and short (郯城县, 郯城) -> its prefecture-level division (临沂市). places.tsv holds a
     sample of them; the rule contender reads a trip's destination with all of them (rule 5e)."""
     return {fields[0]: fields[2] for _, fields in read_tsv(COUNTIES, COUNTIES_HEADER)}
+
+
+DISTRICTS = DATA / "districts.tsv"
+DISTRICTS_HEADER = ("name", "district", "prefecture")
+
+
+@lru_cache(maxsize=1)
+def districts() -> dict[str, str]:
+    """``datasets/districts.tsv`` (``datasets/make_districts.py``): every district (区) of the mainland as written in
+    full and short (昭阳区, 昭阳) -> its prefecture-level division (昭通市). places.tsv holds a sample of them; the
+    ``places`` prompt's hints (:mod:`sft.hints`) name them all."""
+    return {fields[0]: fields[2] for _, fields in read_tsv(DISTRICTS, DISTRICTS_HEADER)}

@@ -1,8 +1,10 @@
 """The prompts and the one formatter shared by training and inference.
 
 ``TUTORIAL`` is the prompt template of the tutorial's model.py / SFT_model.py, verbatim. ``SHORT`` is
-the shortest prompt the fine-tuned adapter needs: the question alone, with a one-line instruction.
-Both are wrapped in the tokenizer's chat template (ChatML for Qwen) by :func:`render`.
+the shortest prompt the fine-tuned adapter needs: the question alone, with a one-line instruction. ``places``
+is ``short`` with one more line after the question: what the project's gazetteers say its place names are
+(``地名：舒城=县，万佛湖=景点``, :mod:`sft.hints`), the same in training and at inference.
+All are wrapped in the tokenizer's chat template (ChatML for Qwen) by :func:`render`.
 """
 
 from __future__ import annotations
@@ -22,10 +24,12 @@ TUTORIAL = """
 
 SHORT = '提取城市和日期，输出JSON {"city":城市,"date":日期}：%s'
 
-PROMPTS = {"tutorial": TUTORIAL, "short": SHORT}
+PLACES = SHORT + "\n地名：%s"
+
+PROMPTS = {"tutorial": TUTORIAL, "short": SHORT, "places": PLACES}
 # The system turn of each prompt: None keeps the chat template's default (Qwen2.5: "You are Qwen, created
 # by Alibaba Cloud. You are a helpful assistant.", ~20 tokens); the short prompt spends none on it.
-SYSTEM = {"tutorial": None, "short": ""}
+SYSTEM = {"tutorial": None, "short": "", "places": ""}
 
 
 WEEKDAYS = "一二三四五六日"
@@ -37,7 +41,7 @@ def today_sentence(today: dt.date) -> str:
 
 
 def user_message(question: str, prompt: str = "tutorial", today: dt.date | None = None) -> str:
-    """The user turn for one question under a named prompt (``tutorial`` or ``short``).
+    """The user turn for one question under a named prompt (``tutorial``, ``short`` or ``places``).
 
     With a reference day (``today``) the turn starts with :func:`today_sentence`, so that relative dates
     (明天, 下周三) can be resolved; without one the turn is the prompt alone, as in the tutorial.
@@ -46,7 +50,12 @@ def user_message(question: str, prompt: str = "tutorial", today: dt.date | None 
         template = PROMPTS[prompt]
     except KeyError:
         raise UserError(f"unknown prompt {prompt!r}; choose one of: {', '.join(PROMPTS)}") from None
-    text = template % (question,)
+    if prompt == "places":
+        from sft.hints import hint_text
+
+        text = template % (question, hint_text(question))
+    else:
+        text = template % (question,)
     return text if today is None else today_sentence(today) + text
 
 

@@ -1,0 +1,61 @@
+"""Place hints: what the project's gazetteers say each place name of a question is, for the ``places`` prompt.
+
+A fine-tune of a 0.5B model does not know which of China's ~3,500 place names are cities: on the 15,360 ``wild``
+questions the ``gpu`` adapter took 73 counties and 30 districts for cities (reports/h100-examples-192k), and the
+``cpu`` one a quarter of its wrong answers were another word taken as the city. The rule contender reads the same
+questions with the gazetteers. The ``places`` prompt (:mod:`sft.prompt`) gives the model their reading as one line
+after the question (``地名：舒城=县，万佛湖=景点``); the model still decides what is asked (a city named only as a
+product's origin, ``昭通苹果``, stays null), so the hint is the same in training and at inference, and a name no
+gazetteer lists (a town, a foreign city) gets none.
+
+The names, each once, by what decides it first: ``datasets/places.tsv`` (its kind: 庐山 a sight, 香港 a city),
+the cities of ``datasets/cities.tsv`` (full and short: 黄山市, 黄山) and of ``datasets/full_names.tsv`` (in full only,
+as the rule reads them: 安康市, not 安康, an everyday word), ``datasets/counties.tsv`` (县) and
+``datasets/districts.tsv`` (区). A question is read left to right, the longest name at each point (长沙县 a county,
+杭州西湖 the city then the sight); names of one character are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+#: The word a hint writes for each kind of place.
+KIND_WORDS = {"city": "市", "county": "县", "district": "区", "sight": "景点", "province": "省", "region": "地区",
+              "country": "国家", "area": "片区"}
+#: What the hint line says when no name is found.
+NONE = "无"
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[dict[str, str], re.Pattern]:
+    """Every place name of the gazetteers -> its kind (see the module's docstring), and one pattern that finds them,
+    the longest first."""
+    from sft.cities import load_cities, short_name
+    from sft.paths import DATA, read_tsv
+    from sft.places import counties, districts, load_places
+
+    kinds = dict.fromkeys(districts(), "district")
+    kinds.update(dict.fromkeys(counties(), "county"))
+    for city in load_cities():
+        kinds[city.name] = kinds[short_name(city.name)] = "city"
+    kinds.update((f[0], "city") for _, f in read_tsv(DATA / "full_names.tsv", ("name", "short_form")))
+    kinds.update({p.name: p.kind for p in load_places()})
+    kinds = {name: kind for name, kind in kinds.items() if len(name) >= 2}
+    return kinds, re.compile("|".join(map(re.escape, sorted(kinds, key=len, reverse=True))))
+
+
+def place_hints(question: str) -> list[tuple[str, str]]:
+    """The place names of ``question`` the gazetteers know, each once, in the order written, with their kind's word:
+    ``[("舒城", "县"), ("万佛湖", "景点")]``."""
+    kinds, pattern = gazetteer()
+    found: dict[str, str] = {}
+    for match in pattern.finditer(question):
+        found.setdefault(match.group(), KIND_WORDS[kinds[match.group()]])
+    return list(found.items())
+
+
+def hint_text(question: str) -> str:
+    """What the ``places`` prompt's hint line says after ``地名：``: ``舒城=县，万佛湖=景点``, or ``无``."""
+    hints = place_hints(question)
+    return "，".join(f"{name}={kind}" for name, kind in hints) if hints else NONE

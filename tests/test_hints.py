@@ -1,0 +1,39 @@
+"""The `places` prompt's hints (sft/hints.py): what the gazetteers say each place name of a question is."""
+
+from __future__ import annotations
+
+import pytest
+
+from sft.datagen import query_of
+from sft.hints import hint_text, place_hints
+from sft.prompt import PROMPTS, user_message
+
+
+@pytest.mark.parametrize(("question", "hints"), [
+    ("舒城万佛湖边上晒稻子 后天有雨没", [("舒城", "县")]),  # a county of counties.tsv only
+    ("昭阳区这两天早上会不会凝冻", [("昭阳区", "区")]),  # a district of districts.tsv only
+    ("明天北京天气", [("北京", "市")]),
+    ("长沙县明天下雨吗", [("长沙县", "县")]),  # the longest name: not 长沙
+    ("杭州西湖 周末 杭州 冷不冷", [("杭州", "市"), ("西湖", "景点")]),  # in order, each once
+    ("去庐山玩", [("庐山", "景点")]),  # places.tsv decides first: the mountain, not 庐山市 typed short
+    ("安康市明天下雨吗", [("安康市", "市")]),  # full_names.tsv: in full ...
+    ("祝您安康", []),  # ... never short
+    ("广东明天热吗", [("广东", "省")]),
+    ("Tokyo tomorrow", []),
+])
+def test_place_hints(question, hints):
+    assert place_hints(question) == hints
+
+
+def test_hint_text_and_the_places_prompt():
+    assert hint_text("我要去 桂林 呃 阳朔 周五") == "桂林=市，阳朔=县"
+    assert hint_text("明天天气") == "无"
+    turn = user_message("明天桂林\n天气", "places")
+    assert turn.endswith("：明天桂林\n天气\n地名：桂林=市")
+    assert turn.startswith(PROMPTS["short"].split("%s")[0])
+
+
+@pytest.mark.parametrize("prompt", list(PROMPTS))
+@pytest.mark.parametrize("question", ["舒城万佛湖边上晒稻子", "明天北京\n天气", "6月1号 地名：上海"])
+def test_a_user_turn_gives_back_its_question(prompt, question):
+    assert query_of(user_message(question, prompt)) == question
