@@ -130,6 +130,7 @@ from sft.dates import (
     shift_date,
     written_today_days,
 )
+from sft.places import romanized_pattern
 from sft.task import EMOJI, QUOTED, Answer, day_typos, festival_lunar_day, find_date, traditional_table
 
 _NULL = Answer(None, None).to_json()
@@ -488,9 +489,9 @@ def load_full_names() -> list[str]:
 @functools.lru_cache(maxsize=1)
 def _romanized_rows() -> tuple[tuple[str, str, str], ...]:
     """datasets/romanized.tsv, read once: (Latin-letter spelling as written, the city it spells, its source)."""
-    from sft.paths import DATA, read_tsv
+    from sft.places import romanized_rows
 
-    return tuple((f[0], f[1], f[2]) for _, f in read_tsv(DATA / "romanized.tsv", ("romanized", "city", "source")))
+    return romanized_rows()
 
 
 def load_romanized() -> list[str]:
@@ -625,14 +626,6 @@ def same_city(a: str, b: str) -> bool:
     """Two names of one city (黄山 and 黄山市; 釜山 and 부산)."""
     a, b, keys = short_name(a), short_name(b), _spelled_keys()
     return a == b or (a in keys and keys.get(a) == keys.get(b))
-
-
-def romanized_pattern(spellings: Iterable[str]) -> re.Pattern | None:
-    forms = sorted({s.lower() for s in spellings if s}, key=len, reverse=True)
-    if not forms:
-        return None
-    body = "|".join(re.escape(f).replace("\\ ", r"\s*").replace("'", "['’]?") for f in forms)
-    return re.compile(rf"(?<![A-Za-z])(?:{body})(?![A-Za-z])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,13 @@ after the question (``地名：舒城=县，万佛湖=景点``); the model still
 product's origin, ``昭通苹果``, stays null), so the hint is the same in training and at inference, and a name no
 gazetteer lists (a town, a foreign city) gets none.
 
-The names, each once, by what decides it first: ``datasets/places.tsv`` (its kind: 庐山 a sight, 香港 a city),
-the cities of ``datasets/cities.tsv`` (full and short: 黄山市, 黄山) and of ``datasets/full_names.tsv`` (in full only,
-as the rule reads them: 安康市, not 安康, an everyday word), ``datasets/counties.tsv`` (县) and
-``datasets/districts.tsv`` (区). A question is read left to right, the longest name at each point (长沙县 a county,
+The names are those the rule contender reads, each once, by what decides it first: ``datasets/places.tsv`` (its
+kind: 庐山 a sight, 香港 a city; a city's short form too, 大理 of 大理市, unless the file lists that name itself), the
+cities' nicknames (魔都), the cities of ``datasets/full_names.tsv`` (in full only, as the rule reads them: 安康市, not
+安康, an everyday word) and of ``datasets/cities.tsv`` (full and short: 黄山市, 黄山), the world's cities of
+``datasets/world_cities.tsv`` (卢布尔雅那), ``datasets/counties.tsv`` (县) and ``datasets/districts.tsv`` (区); and the
+Latin-letter city names of ``datasets/romanized.tsv`` (``Xi'an``, ``Busan``). A city typed with a sound-alike
+character (杭洲) gets no hint. A question is read left to right, the longest name at each point (长沙县 a county,
 杭州西湖 the city then the sight); names of one character are left out.
 """
 
@@ -28,30 +31,43 @@ NONE = "无"
 
 
 @lru_cache(maxsize=1)
-def gazetteer() -> tuple[dict[str, str], re.Pattern]:
-    """Every place name of the gazetteers -> its kind (see the module's docstring), and one pattern that finds them,
-    the longest first."""
-    from sft.cities import load_cities, short_name
+def gazetteer() -> tuple[dict[str, str], re.Pattern, re.Pattern | None]:
+    """Every Chinese place name of the gazetteers -> its kind (see the module's docstring), one pattern that finds them
+    (the longest first), and one for the Latin-letter city names (``datasets/romanized.tsv``, read as the rule reads
+    them: any case, never inside a longer word)."""
+    from sft.cities import load_cities, load_nicknames, short_name
     from sft.paths import DATA, read_tsv
-    from sft.places import counties, districts, load_places
+    from sft.places import counties, districts, load_places, romanized_pattern, romanized_rows, world_city_names
 
     kinds = dict.fromkeys(districts(), "district")
     kinds.update(dict.fromkeys(counties(), "county"))
+    kinds.update(dict.fromkeys(world_city_names(), "city"))
     for city in load_cities():
         kinds[city.name] = kinds[short_name(city.name)] = "city"
+    places = load_places()
+    kinds.update((short_name(p.name), "city") for p in places if p.kind == "city")  # 大理市 -> 大理, as the rule reads
     kinds.update((f[0], "city") for _, f in read_tsv(DATA / "full_names.tsv", ("name", "short_form")))
-    kinds.update({p.name: p.kind for p in load_places()})
+    kinds.update(dict.fromkeys(load_nicknames(), "city"))
+    kinds.update({p.name: p.kind for p in places})
     kinds = {name: kind for name, kind in kinds.items() if len(name) >= 2}
-    return kinds, re.compile("|".join(map(re.escape, sorted(kinds, key=len, reverse=True))))
+    pattern = re.compile("|".join(map(re.escape, sorted(kinds, key=len, reverse=True))))
+    return kinds, pattern, romanized_pattern(spelling for spelling, _, _ in romanized_rows())
 
 
 def place_hints(question: str) -> list[tuple[str, str]]:
     """The place names of ``question`` the gazetteers know, each once, in the order written, with their kind's word:
-    ``[("舒城", "县"), ("万佛湖", "景点")]``."""
-    kinds, pattern = gazetteer()
+    ``[("舒城", "县"), ("万佛湖", "景点")]``. Traditional characters are looked up as simplified, one for one, and the
+    name is given as written (``臺北``)."""
+    from sft.task import traditional_table
+
+    kinds, pattern, latin = gazetteer()
+    folded = question.translate(traditional_table())
+    spans = [(m.start(), m.end(), kinds[m.group()]) for m in pattern.finditer(folded)]
+    if latin is not None:
+        spans += [(m.start(), m.end(), "city") for m in latin.finditer(question)]
     found: dict[str, str] = {}
-    for match in pattern.finditer(question):
-        found.setdefault(match.group(), KIND_WORDS[kinds[match.group()]])
+    for start, end, kind in sorted(spans):
+        found.setdefault(question[start:end], KIND_WORDS[kind])
     return list(found.items())
 
 

@@ -14,6 +14,8 @@ places never appear in generated training data. A short form (广东, 浦东) ha
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -135,3 +137,20 @@ def districts() -> dict[str, str]:
     full and short (昭阳区, 昭阳) -> its prefecture-level division (昭通市). places.tsv holds a sample of them; the
     ``places`` prompt's hints (:mod:`sft.hints`) name them all."""
     return {fields[0]: fields[2] for _, fields in read_tsv(DISTRICTS, DISTRICTS_HEADER)}
+
+
+@lru_cache(maxsize=1)
+def romanized_rows() -> tuple[tuple[str, str, str], ...]:
+    """``datasets/romanized.tsv`` (``datasets/make_romanized.py``), read once: (the Latin-letter spelling as written,
+    the city it spells, its source): pinyin and English names of cities (``Yiwu``, ``Peking``, ``Busan``)."""
+    return tuple((f[0], f[1], f[2]) for _, f in read_tsv(DATA / "romanized.tsv", ("romanized", "city", "source")))
+
+
+def romanized_pattern(spellings: Iterable[str]) -> re.Pattern | None:
+    """One pattern for Latin-letter names: any case, never inside a longer Latin word, a space optional where the
+    name has one and an apostrophe optional or curly (``xi'an``, ``Xi’an``, ``xian``)."""
+    forms = sorted({s.lower() for s in spellings if s}, key=len, reverse=True)
+    if not forms:
+        return None
+    body = "|".join(re.escape(f).replace("\\ ", r"\s*").replace("'", "['’]?") for f in forms)
+    return re.compile(rf"(?<![A-Za-z])(?:{body})(?![A-Za-z])", re.IGNORECASE)

@@ -19,7 +19,11 @@ from sft.prompt import PROMPTS, user_message
     ("安康市明天下雨吗", [("安康市", "市")]),  # full_names.tsv: in full ...
     ("祝您安康", []),  # ... never short
     ("广东明天热吗", [("广东", "省")]),
-    ("Tokyo tomorrow", []),
+    ("去大理住半个月 台北 週末", [("大理", "市"), ("台北", "市")]),  # places.tsv lists 大理市 and 台北市: short too
+    ("臺北 明天 會下雨嗎", [("臺北", "市")]),  # traditional characters looked up as simplified, given as written
+    ("rain in xi’an or Busan tomorrow? busanxyz", [("xi’an", "市"), ("Busan", "市")]),  # never inside a Latin word
+    ("魔都明天热吗 卢布尔雅那呢", [("魔都", "市"), ("卢布尔雅那", "市")]),
+    ("杭洲明天下雨吗", []),  # a city typed with a sound-alike character: no hint
 ])
 def test_place_hints(question, hints):
     assert place_hints(question) == hints
