@@ -193,6 +193,11 @@ case "$1" in
   collect)  # wait (at most $WAIT s, default 560) until every daemon named ($2...) has ended; its log's last lines, and
     # each ended one's OUT as $OUT/NAME.tar
     shift; end=$((SECONDS + ${WAIT:-560}))
+    # a fresh machine (the last one went back after 30 s idle, its daemons with it) has none of them: say so at once
+    # rather than wait out $WAIT on nothing (2026-12-04: 520 device seconds lost so, reports/h100-places/RUN.md)
+    for n in "$@"; do
+      [ -d "$S/out-$n" ] || { echo "no daemon $n on this machine: it was started afresh (the last went back idle)"; exit 3; }
+    done
     while [ $SECONDS -lt $end ]; do
       left=0; for n in "$@"; do [ -f "$S/out-$n/rc" ] || left=1; done
       [ $left = 0 ] && break; sleep 5
