@@ -41,3 +41,12 @@ def test_hint_text_and_the_places_prompt():
 @pytest.mark.parametrize("question", ["舒城万佛湖边上晒稻子", "明天北京\n天气", "6月1号 地名：上海"])
 def test_a_user_turn_gives_back_its_question(prompt, question):
     assert query_of(user_message(question, prompt)) == question
+
+
+def test_a_places_adapter_sees_the_hints_through_the_chat_template(tokenizer):
+    """What the engine and the trainer feed the model (sft.prompt.render): the hint line inside the user turn."""
+    from sft.prompt import render
+
+    text = render(tokenizer, "明天舒城下雨吗", "places", answer='{"city": null, "date": "明天"}')
+    assert "明天舒城下雨吗\n地名：舒城=县<|im_end|>" in text and text.endswith('"date": "明天"}<|im_end|>')
+    assert "地名" not in render(tokenizer, "明天舒城下雨吗", "short")
