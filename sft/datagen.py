@@ -396,9 +396,11 @@ _TODAY_PREFIX = r"(?:今天是(?P<today>\d{4}-\d{2}-\d{2})，星期[一二三四
 #: question is what stands between 给定一句话：“ and ”，请你按步骤要求工作。
 _TUTORIAL_ANY = re.compile(_TODAY_PREFIX + r"\s*给定一句话：“(?P<q>.*?)”，请你按步骤要求工作。.*", re.S)
 #: A template's text after the question may hold one more slot (the ``places`` prompt's hint line): any one line
-#: there. The longest template first, so that a ``places`` turn is not read as a ``short`` one with its hints.
+#: there; ``places-first`` writes that line before the template. The longest template first, so that a ``places``
+#: turn is not read as a ``short`` one with its hints.
 _PROMPT_PATTERNS = tuple(
-    re.compile(_TODAY_PREFIX + re.escape(before) + "(?P<q>.*?)" + re.escape(after).replace("%s", "[^\n]*"), re.S)
+    re.compile(_TODAY_PREFIX + "(?:地名：[^\n]*\n)?" + re.escape(before) + "(?P<q>.*?)"
+               + re.escape(after).replace("%s", "[^\n]*"), re.S)
     for before, after in sorted((t.split("%s", 1) for t in PROMPTS.values()), key=lambda p: -len(p[1]))
 )
 

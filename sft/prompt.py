@@ -26,10 +26,13 @@ SHORT = '提取城市和日期，输出JSON {"city":城市,"date":日期}：%s'
 
 PLACES = SHORT + "\n地名：%s"
 
-PROMPTS = {"tutorial": TUTORIAL, "short": SHORT, "places": PLACES}
+#: ``places-first``: the same hint line before the instruction instead of after the question (the question then
+#: stands right before the answer); :data:`HINT_FIRST` says which prompts write it so.
+PROMPTS = {"tutorial": TUTORIAL, "short": SHORT, "places": PLACES, "places-first": SHORT}
+HINT_FIRST = frozenset({"places-first"})
 # The system turn of each prompt: None keeps the chat template's default (Qwen2.5: "You are Qwen, created
 # by Alibaba Cloud. You are a helpful assistant.", ~20 tokens); the short prompt spends none on it.
-SYSTEM = {"tutorial": None, "short": "", "places": ""}
+SYSTEM = {"tutorial": None, "short": "", "places": "", "places-first": ""}
 
 
 WEEKDAYS = "一二三四五六日"
@@ -41,7 +44,7 @@ def today_sentence(today: dt.date) -> str:
 
 
 def user_message(question: str, prompt: str = "tutorial", today: dt.date | None = None) -> str:
-    """The user turn for one question under a named prompt (``tutorial``, ``short`` or ``places``).
+    """The user turn for one question under a named prompt (``tutorial``, ``short``, ``places``, ``places-first``).
 
     With a reference day (``today``) the turn starts with :func:`today_sentence`, so that relative dates
     (明天, 下周三) can be resolved; without one the turn is the prompt alone, as in the tutorial.
@@ -54,6 +57,10 @@ def user_message(question: str, prompt: str = "tutorial", today: dt.date | None 
         from sft.hints import hint_text
 
         text = template % (question, hint_text(question))
+    elif prompt in HINT_FIRST:
+        from sft.hints import hint_text
+
+        text = f"地名：{hint_text(question)}\n" + template % (question,)
     else:
         text = template % (question,)
     return text if today is None else today_sentence(today) + text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from sft.datagen import query_of
@@ -35,6 +37,8 @@ def test_hint_text_and_the_places_prompt():
     turn = user_message("明天桂林\n天气", "places")
     assert turn.endswith("：明天桂林\n天气\n地名：桂林=市")
     assert turn.startswith(PROMPTS["short"].split("%s")[0])
+    first = user_message("明天桂林\n天气", "places-first", dt.date(2026, 12, 4))  # the line before the instruction
+    assert first == "今天是2026-12-04，星期五。地名：桂林=市\n" + PROMPTS["short"] % "明天桂林\n天气"
 
 
 @pytest.mark.parametrize("prompt", list(PROMPTS))
