@@ -114,7 +114,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sft.cities import county_prefectures, nickname_cities, short_name
+from sft.cities import county_prefectures, load_full_names, nickname_cities, short_name
 from sft.dates import (
     FIXED_FESTIVALS,
     HOLIDAY_DAYS,
@@ -130,7 +130,7 @@ from sft.dates import (
     shift_date,
     written_today_days,
 )
-from sft.places import romanized_pattern
+from sft.places import romanized_pattern, romanized_rows
 from sft.task import EMOJI, QUOTED, Answer, day_typos, festival_lunar_day, find_date, traditional_table
 
 _NULL = Answer(None, None).to_json()
@@ -479,24 +479,9 @@ def _scan(folded: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     return found
 
 
-def load_full_names() -> list[str]:
-    """datasets/full_names.tsv: cities read only when written with 市 (吉林市, 都江堰市)."""
-    from sft.paths import DATA, read_tsv
-
-    return [name for _, (name, _why) in read_tsv(DATA / "full_names.tsv", ("name", "short_form"))]
-
-
-@functools.lru_cache(maxsize=1)
-def _romanized_rows() -> tuple[tuple[str, str, str], ...]:
-    """datasets/romanized.tsv, read once: (Latin-letter spelling as written, the city it spells, its source)."""
-    from sft.places import romanized_rows
-
-    return romanized_rows()
-
-
 def load_romanized() -> list[str]:
     """The Latin-letter spellings of datasets/romanized.tsv (pinyin and English city names)."""
-    return [spelling for spelling, _, _ in _romanized_rows()]
+    return [spelling for spelling, _, _ in romanized_rows()]
 
 
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -554,7 +539,7 @@ def _typed_wrong_index() -> dict[str, frozenset[str]]:
     spellings: two words one edit apart (a letter dropped, added, replaced or two swapped) share an entry."""
     index: dict[str, set[str]] = {}
     # a county-level city's pinyin is read as written only (changning is one letter from changing: 273rd-280th)
-    exact_only = {spelling.lower().replace(" ", "") for spelling, _, source in _romanized_rows()
+    exact_only = {spelling.lower().replace(" ", "") for spelling, _, source in romanized_rows()
                   if source == "pinyin-county"}
     for spelling in romanized_cities():
         if len(spelling) >= 7 and spelling.isalpha() and spelling not in exact_only:
@@ -607,7 +592,7 @@ def latin_non_cities() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def romanized_cities() -> dict[str, str]:
     """Each Latin-letter spelling of datasets/romanized.tsv (lower case, no spaces) and the city it spells."""
-    return {spelling.lower().replace(" ", ""): city for spelling, city, _ in _romanized_rows()}
+    return {spelling.lower().replace(" ", ""): city for spelling, city, _ in romanized_rows()}
 
 
 @functools.lru_cache(maxsize=1)

@@ -87,6 +87,12 @@ def nickname_cities() -> dict[str, str]:
     return {fields[0]: fields[1] for _, fields in read_tsv(DATA / "nicknames.tsv", ("nickname", "city", "note"))}
 
 
+def load_full_names() -> list[str]:
+    """datasets/full_names.tsv: cities read only when written with 市 (吉林市, 都江堰市): their short forms are everyday
+    words or other places first (安康, 中山). The rule reads them so, and so do the ``places`` prompt's hints."""
+    return [name for _, (name, _why) in read_tsv(DATA / "full_names.tsv", ("name", "short_form"))]
+
+
 def load_nicknames() -> tuple[str, ...]:
     return tuple(nickname_cities())
 

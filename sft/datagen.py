@@ -32,7 +32,7 @@ from sft.cities import City, load_cities, short_name, train_cities
 from sft.dates import parse_today
 from sft.errors import UserError
 from sft.paths import DATA
-from sft.prompt import PROMPTS, user_message
+from sft.prompt import HINT_LABEL, PROMPTS, user_message
 from sft.task import DATE_TARGETS, KEYS, Answer, format_date
 
 #: The tutorial's 12 templates, verbatim: (template, has_year).
@@ -399,7 +399,7 @@ _TUTORIAL_ANY = re.compile(_TODAY_PREFIX + r"\s*给定一句话：“(?P<q>.*?)�
 #: there; ``places-first`` writes that line before the template. The longest template first, so that a ``places``
 #: turn is not read as a ``short`` one with its hints.
 _PROMPT_PATTERNS = tuple(
-    re.compile(_TODAY_PREFIX + "(?:地名：[^\n]*\n)?" + re.escape(before) + "(?P<q>.*?)"
+    re.compile(_TODAY_PREFIX + f"(?:{HINT_LABEL}[^\n]*\n)?" + re.escape(before) + "(?P<q>.*?)"
                + re.escape(after).replace("%s", "[^\n]*"), re.S)
     for before, after in sorted((t.split("%s", 1) for t in PROMPTS.values()), key=lambda p: -len(p[1]))
 )

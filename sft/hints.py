@@ -35,8 +35,7 @@ def gazetteer() -> tuple[dict[str, str], re.Pattern, re.Pattern | None]:
     """Every Chinese place name of the gazetteers -> its kind (see the module's docstring), one pattern that finds them
     (the longest first), and one for the Latin-letter city names (``datasets/romanized.tsv``, read as the rule reads
     them: any case, never inside a longer word)."""
-    from sft.cities import load_cities, load_nicknames, short_name
-    from sft.paths import DATA, read_tsv
+    from sft.cities import load_cities, load_full_names, load_nicknames, short_name
     from sft.places import counties, districts, load_places, romanized_pattern, romanized_rows, world_city_names
 
     kinds = dict.fromkeys(districts(), "district")
@@ -46,7 +45,7 @@ def gazetteer() -> tuple[dict[str, str], re.Pattern, re.Pattern | None]:
         kinds[city.name] = kinds[short_name(city.name)] = "city"
     places = load_places()
     kinds.update((short_name(p.name), "city") for p in places if p.kind == "city")  # 大理市 -> 大理, as the rule reads
-    kinds.update((f[0], "city") for _, f in read_tsv(DATA / "full_names.tsv", ("name", "short_form")))
+    kinds.update(dict.fromkeys(load_full_names(), "city"))
     kinds.update(dict.fromkeys(load_nicknames(), "city"))
     kinds.update({p.name: p.kind for p in places})
     kinds = {name: kind for name, kind in kinds.items() if len(name) >= 2}

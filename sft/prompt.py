@@ -24,7 +24,9 @@ TUTORIAL = """
 
 SHORT = '提取城市和日期，输出JSON {"city":城市,"date":日期}：%s'
 
-PLACES = SHORT + "\n地名：%s"
+#: The opening of the hint line of the ``places`` prompts (:mod:`sft.hints` writes what follows it).
+HINT_LABEL = "地名："
+PLACES = SHORT + "\n" + HINT_LABEL + "%s"
 
 #: ``places-first``: the same hint line before the instruction instead of after the question (the question then
 #: stands right before the answer); :data:`HINT_FIRST` says which prompts write it so.
@@ -53,14 +55,11 @@ def user_message(question: str, prompt: str = "tutorial", today: dt.date | None 
         template = PROMPTS[prompt]
     except KeyError:
         raise UserError(f"unknown prompt {prompt!r}; choose one of: {', '.join(PROMPTS)}") from None
-    if prompt == "places":
+    if prompt == "places" or prompt in HINT_FIRST:
         from sft.hints import hint_text
 
-        text = template % (question, hint_text(question))
-    elif prompt in HINT_FIRST:
-        from sft.hints import hint_text
-
-        text = f"地名：{hint_text(question)}\n" + template % (question,)
+        hints = hint_text(question)
+        text = template % (question, hints) if prompt == "places" else f"{HINT_LABEL}{hints}\n" + template % (question,)
     else:
         text = template % (question,)
     return text if today is None else today_sentence(today) + text
