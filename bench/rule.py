@@ -200,10 +200,6 @@ _NOT_CITY_WORDS = (
     # a hotel's name, sunshine hours, a bay between cities (WILD.md, 51st-53rd sittings)
     "威尼斯人", "年日照", "日照时数", "杭州湾", "黄石公园", "金佛山",
 )
-#: Cities the generator's gazetteers leave out because another city's name is inside theirs (马鞍山 holds 鞍山:
-#: make_cities.py keeps the shorter): the rule reads them, the longest name winning.
-# 德里 (Delhi) is inside 新德里 (47th sitting); 津市 (常德's county-level city) inside 天津市 (305th-312th sittings)
-RULE_ONLY_CITIES = ("马鞍山市", "德里", "津市市")
 #: Everyday words one character away from a city that jieba's dictionary lacks (Cantonese 行山, hiking: not 新山).
 # 打卡: to check in (not 达卡); 同城: the same city; 万县: 万州's old name (a district), not 万象 typed wrong;
 # 吉隆 (a county in Tibet), 海陵 (a district): no 基隆, 海宁 typed wrong
@@ -312,17 +308,12 @@ def default_gazetteer() -> Gazetteer:
     """All cities of ``datasets/cities.tsv`` and the cities of ``datasets/places.tsv`` (county-level,
     Hong Kong, Macau, Taiwan, foreign), both splits, and the names of ``datasets/world_cities.tsv`` (as written:
     their short forms are in the file when kept); the other places of ``places.tsv`` as blockers."""
-    from sft.cities import load_cities, load_nicknames
-    from sft.places import load_places, world_city_names
+    from sft.cities import load_nicknames
+    from sft.places import city_names, load_places, world_city_names
 
     places = load_places()
-    cities = [c.name for c in load_cities()] + [p.name for p in places if p.kind == "city"] + list(RULE_ONLY_CITIES)
+    cities = list(city_names())  # cities.tsv, places.tsv's cities, RULE_ONLY_CITIES, 克孜勒苏州 (sft.places)
     world = world_city_names() - {p.name for p in places}  # GeoNames' names of the world's cities
-    # an autonomous prefecture's short name + 州, as people write it beside the official short form (克孜勒苏州 as
-    # well as 克州; WILD.md, 88th sitting)
-    prefectures = [p.name for p in places if p.kind == "city" and p.name.endswith("自治州")]
-    cities += [p.name + "州" for p in places if p.kind == "city" and not p.name.endswith("州")
-               and any(full.startswith(p.name) for full in prefectures) and p.name + "州" != "迪庆州"]  # make_places
     full_names, nicknames = load_full_names(), load_nicknames()
     # a city's nickname (魔都, 羊城) names the city and is copied as written (full only: no short form)
     gazetteer = Gazetteer.from_names(cities, blockers=[p.name for p in places if p.kind != "city"],

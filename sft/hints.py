@@ -10,6 +10,7 @@ same in training and at inference. The model still decides what is asked (a city
 
 The names are those the rule contender reads, each once, by what decides it first: ``datasets/places.tsv`` (its
 kind: 庐山 a sight, 香港 a city; a city's short form too, 大理 of 大理市, unless the file lists that name itself), the
+cities the rule reads and the generator's lists leave out (``sft.places.city_names``: 马鞍山, 津市, 克孜勒苏州), the
 cities' nicknames (魔都), the cities of ``datasets/full_names.tsv`` (in full only, as the rule reads them: 安康市, not
 安康, an everyday word) and of ``datasets/cities.tsv`` (full and short: 黄山市, 黄山), the world's cities of
 ``datasets/world_cities.tsv`` (卢布尔雅那), ``datasets/counties.tsv`` (县) and ``datasets/districts.tsv`` (区); and the
@@ -35,16 +36,23 @@ def gazetteer() -> tuple[dict[str, str], re.Pattern, re.Pattern | None]:
     """Every Chinese place name of the gazetteers -> its kind (see the module's docstring), one pattern that finds them
     (the longest first), and one for the Latin-letter city names (``datasets/romanized.tsv``, read as the rule reads
     them: any case, never inside a longer word)."""
-    from sft.cities import load_cities, load_full_names, load_nicknames, short_name
-    from sft.places import counties, districts, load_places, romanized_pattern, romanized_rows, world_city_names
+    from sft.cities import load_full_names, load_nicknames, short_name
+    from sft.places import (
+        city_names,
+        counties,
+        districts,
+        load_places,
+        romanized_pattern,
+        romanized_rows,
+        world_city_names,
+    )
 
     kinds = dict.fromkeys(districts(), "district")
     kinds.update(dict.fromkeys(counties(), "county"))
     kinds.update(dict.fromkeys(world_city_names(), "city"))
-    for city in load_cities():
-        kinds[city.name] = kinds[short_name(city.name)] = "city"
+    for name in city_names():  # full and short, as the rule reads them: 大理市 -> 大理, 马鞍山市 -> 马鞍山
+        kinds[name] = kinds[short_name(name)] = "city"
     places = load_places()
-    kinds.update((short_name(p.name), "city") for p in places if p.kind == "city")  # 大理市 -> 大理, as the rule reads
     kinds.update(dict.fromkeys(load_full_names(), "city"))
     kinds.update(dict.fromkeys(load_nicknames(), "city"))
     kinds.update({p.name: p.kind for p in places})

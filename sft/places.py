@@ -97,6 +97,29 @@ def place_index(path: str | Path = DEFAULT) -> dict[str, Place]:
     return {p.name: p for p in load_places(path)}
 
 
+#: Cities the generator's gazetteers leave out because another city's name is inside theirs (马鞍山 holds 鞍山:
+#: make_cities.py keeps the shorter): the rule and the place hints read them, the longest name winning.
+# 德里 (Delhi) is inside 新德里 (47th sitting); 津市 (常德's county-level city) inside 天津市 (305th-312th sittings)
+RULE_ONLY_CITIES = ("马鞍山市", "德里", "津市市")
+
+
+@lru_cache(maxsize=1)
+def city_names() -> tuple[str, ...]:
+    """The cities the rule contender reads in full and by their short form (``sft.cities.short_name``), and the
+    place hints name 市: ``datasets/cities.tsv``, the cities of ``places.tsv`` (county-level, Hong Kong, Macau,
+    Taiwan, foreign), :data:`RULE_ONLY_CITIES`, and an autonomous prefecture's short name + 州, as people write it
+    beside the official short form (克孜勒苏州 as well as 克州; WILD.md, 88th sitting). One list for both, so that a
+    city the rule reads is never one the hints leave out (马鞍山, 津市 were, until 2026-12-04, evening)."""
+    from sft.cities import load_cities
+
+    places = load_places()
+    names = [c.name for c in load_cities()] + [p.name for p in places if p.kind == "city"] + list(RULE_ONLY_CITIES)
+    prefectures = [p.name for p in places if p.kind == "city" and p.name.endswith("自治州")]
+    names += [p.name + "州" for p in places if p.kind == "city" and not p.name.endswith("州")
+              and any(full.startswith(p.name) for full in prefectures) and p.name + "州" != "迪庆州"]  # make_places
+    return tuple(dict.fromkeys(names))
+
+
 WORLD = DATA / "world_cities.tsv"
 WORLD_HEADER = ("name", "geonames", "country", "population")
 

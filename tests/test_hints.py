@@ -26,6 +26,9 @@ from sft.prompt import PROMPTS, user_message
     ("rain in xi’an or Busan tomorrow? busanxyz", [("xi’an", "市"), ("Busan", "市")]),  # never inside a Latin word
     ("魔都明天热吗 卢布尔雅那呢", [("魔都", "市"), ("卢布尔雅那", "市")]),
     ("杭洲明天下雨吗", []),  # a city typed with a sound-alike character: no hint
+    ("长江马鞍山段 寒潮", [("马鞍山", "市")]),  # sft.places.RULE_ONLY_CITIES: not 鞍山, the city inside it
+    ("澧县到津市拉柑橘", [("澧县", "县"), ("津市", "市")]),
+    ("克孜勒苏州天气", [("克孜勒苏州", "市")]),  # an autonomous prefecture's short name + 州
 ])
 def test_place_hints(question, hints):
     assert place_hints(question) == hints
@@ -54,3 +57,17 @@ def test_a_places_adapter_sees_the_hints_through_the_chat_template(tokenizer):
     text = render(tokenizer, "明天舒城下雨吗", "places", answer='{"city": null, "date": "明天"}')
     assert "明天舒城下雨吗\n地名：舒城=县<|im_end|>" in text and text.endswith('"date": "明天"}<|im_end|>')
     assert "地名" not in render(tokenizer, "明天舒城下雨吗", "short")
+
+
+def test_every_city_the_rule_reads_is_hinted_as_a_city():
+    """One list of cities for the rule and the hints (sft.places.city_names): each name the rule reads as a city,
+    in full or short, is hinted 市, unless places.tsv says the name is another kind of place (庐山, a mountain, before
+    庐山市 typed short). Until 2026-12-04, evening, 马鞍山, 津市, 德里 and two 自治州 short names got no hint."""
+    from bench.rule import default_gazetteer
+    from sft.hints import gazetteer
+    from sft.places import load_places
+
+    kinds, _, _ = gazetteer()
+    other = {p.name for p in load_places() if p.kind != "city"}
+    missed = sorted(n for n in default_gazetteer().names if kinds.get(n) != "city" and n not in other)
+    assert missed == []
