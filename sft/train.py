@@ -55,6 +55,8 @@ PROFILES: dict[str, dict] = {
     # The `places` prompt since 2026-12-04 (the question and what the gazetteers say its place names are, sft/hints.py),
     # one change in one run trained as a CPU trains it on an H200 (reports/h100-places): wild 58.7 -> 71.5 of 15,360
     # (3,329 / 1,366 discordant, p = 7e-186), null city .295 -> .881, relative 73.8 -> 83.4, hard 90.0 -> 89.5 (noise).
+    # On the CPU itself, two seeds (reports/cpu-seed1): wild 473 -> 574 and 459 -> 601 of 800, relative 249 -> 231 and
+    # 168 -> 222 of 320: this recipe's relative dates move with the seed, not with the prompt.
     "cpu": dict(examples=480, epochs=1.0, mix="written", prompt="places", dates="phrase", learning_rate=5e-4,
                 lora_alpha=32, warmup_ratio=0.05, batch_size=8, micro_batch_size=8, save_steps=20, dtype="fp32"),
     # The default on CUDA: the `real` mix (what people type: fragments, no city / no date, places that are
