@@ -55,11 +55,12 @@ def user_message(question: str, prompt: str = "tutorial", today: dt.date | None 
         template = PROMPTS[prompt]
     except KeyError:
         raise UserError(f"unknown prompt {prompt!r}; choose one of: {', '.join(PROMPTS)}") from None
-    if prompt == "places" or prompt in HINT_FIRST:
-        from sft.hints import hint_text
+    from sft.hints import hint_text
 
-        hints = hint_text(question)
-        text = template % (question, hints) if prompt == "places" else f"{HINT_LABEL}{hints}\n" + template % (question,)
+    if prompt in HINT_FIRST:
+        text = f"{HINT_LABEL}{hint_text(question)}\n" + template % (question,)
+    elif prompt == "places":
+        text = template % (question, hint_text(question))
     else:
         text = template % (question,)
     return text if today is None else today_sentence(today) + text
