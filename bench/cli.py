@@ -51,6 +51,7 @@ def _add_dataclass_args(parser: argparse.ArgumentParser, cls, skip=()) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from sft.prompt import PROMPTS
     from sft.session import BACKENDS, ENGINES
     from sft.train import PROFILES, FinetuneConfig
 
@@ -64,8 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--mix", default="tutorial", help="template mix: tutorial (the tutorial's 12) | extended | real | "
                    "composed | written (real + the hand-written questions of datasets/written.jsonl, a fifth) | "
                    "written-40 (two fifths) | written-60 (three fifths) | written-80 (four fifths)")
-    p.add_argument("--prompt", default="tutorial",
-                   help="prompt of the user turns: tutorial | short | places | places-first")
+    p.add_argument("--prompt", default="tutorial", choices=list(PROMPTS), help="prompt of the user turns")
     p.add_argument("--out", default="runs/data", help="output folder (default runs/data)")
 
     p = sub.add_parser("finetune", help="train a LoRA/QLoRA adapter",
@@ -118,8 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("speed", help="latency/throughput sweep and LoRA step time of one model (GPU work)")
     p.add_argument("--model", default="embedded", help="model spec, e.g. embedded or random:qwen-1.8b")
     p.add_argument("--adapter", default=None)
-    p.add_argument("--prompt", default=None,
-                   help="tutorial | short | places | places-first (default: the adapter's, else tutorial)")
+    p.add_argument("--prompt", default=None, choices=list(PROMPTS), help="default: the adapter's, else tutorial")
     p.add_argument("--batch-sizes", default="1,8,32,128,512", help="throughput sweep of the engine (none: skip)")
     p.add_argument("--latency-n", type=int, default=100, help="questions in the batch-1 latency loop")
     p.add_argument("--fixed-new-tokens", type=int, default=None,
@@ -145,8 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--file", default=None, help="questions, one a line (or JSONL with \"query\"); - for stdin")
     p.add_argument("--model", default="embedded")
     p.add_argument("--adapter", default=None, help="adapter folder (default: none, the prompt-only model)")
-    p.add_argument("--prompt", default=None,
-                   help="tutorial | short | places | places-first (default: the adapter's, else tutorial)")
+    p.add_argument("--prompt", default=None, choices=list(PROMPTS), help="default: the adapter's, else tutorial")
     p.add_argument("--json", action="store_true", help="decode under the answer schema's grammar (needs xgrammar)")
     p.add_argument("--batch-size", type=int, default=16)
     p.add_argument("--device", default=None)

@@ -57,6 +57,16 @@ def test_user_errors_are_one_line_and_exit_2_before_any_model_loads(capsys, tmp_
     assert not list(tmp_path.glob("**/report.json"))
 
 
+@pytest.mark.parametrize("command", ["data", "extract", "speed"])
+def test_an_unknown_prompt_is_refused_before_any_model_loads(capsys, monkeypatch, command):
+    """--prompt takes the names of sft.prompt.PROMPTS only: argparse refuses another before a model is resolved."""
+    import sft.models
+
+    monkeypatch.setattr(sft.models, "resolve", lambda *a, **k: pytest.fail("a model loaded"))
+    code, _, err = run_cli(capsys, command, "--prompt", "placez", *(["明天北京天气"] if command == "extract" else []))
+    assert code == 2 and "invalid choice: 'placez'" in err and "places-first" in err
+
+
 def test_error_text_is_printed_as_is(capsys, monkeypatch):
     from sft.errors import UserError
 
