@@ -85,7 +85,7 @@ def _rule_reads_with_cues(city: str) -> bool:
 def _inside_known_place(question: str, city: str) -> bool:
     """Whether every occurrence of ``city`` in the question lies inside a longer known name that is no city
     (a place of places.tsv or one of the rule's common words: 北海 in 北海道, 日照 in 日照金山)."""
-    from bench.rule import _NOT_CITY_WORDS
+    from sft.mentions import _NOT_CITY_WORDS
 
     known = non_city_places() | frozenset(_NOT_CITY_WORDS)
     start = question.find(city)

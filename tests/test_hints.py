@@ -63,8 +63,8 @@ def test_every_city_the_rule_reads_is_hinted_as_a_city():
     """One list of cities for the rule and the hints (sft.places.city_names): each name the rule reads as a city,
     in full or short, is hinted 市, unless places.tsv says the name is another kind of place (庐山, a mountain, before
     庐山市 typed short). Until 2026-12-04, evening, 马鞍山, 津市, 德里 and two 自治州 short names got no hint."""
-    from bench.rule import default_gazetteer
     from sft.hints import gazetteer
+    from sft.mentions import default_gazetteer
     from sft.places import load_places
 
     kinds, _, _ = gazetteer()

@@ -9,6 +9,7 @@ from collections import namedtuple
 import pytest
 
 from bench import rule
+from sft.mentions import load_homophones, load_sound_alike_places
 from sft.task import Answer, parse_output
 
 StandIn = namedtuple("StandIn", "name province level split")
@@ -182,11 +183,11 @@ def test_the_sound_alike_places_are_counties_and_districts():
 
     cities = {c.name for c in load_cities()} | {p.name for p in load_places() if p.kind == "city"}
     cities |= {short_name(n) for n in cities}
-    table = rule.load_homophones()
+    table = load_homophones()
     from sft.paths import DATA
 
     rows = [line.split("\t") for line in (DATA / "sound_alike_places.tsv").read_text("utf-8").splitlines()[1:]]
-    assert len(rows) > 100 and {r[0] for r in rows} == rule.load_sound_alike_places()
+    assert len(rows) > 100 and {r[0] for r in rows} == load_sound_alike_places()
     for place, city, county in rows:
         assert place not in cities and city in cities and set(place) <= set(county), (place, city, county)
         assert "县" in county or "区" in county or county.endswith("旗"), county
@@ -195,7 +196,7 @@ def test_the_sound_alike_places_are_counties_and_districts():
 
 
 def test_the_sound_alike_table(real):
-    table = rule.load_homophones()
+    table = load_homophones()
     assert len(table) > 600 and "洲" in table["州"] and "郸" not in table["郸"]
     assert all(c not in alike for c, alike in table.items())
 
