@@ -61,24 +61,53 @@ def gazetteer() -> tuple[dict[str, str], re.Pattern, re.Pattern | None]:
     return kinds, pattern, romanized_pattern(spelling for spelling, _, _ in romanized_rows())
 
 
-def place_hints(question: str) -> list[tuple[str, str]]:
+#: How the hint line reads a question's names: ``gazetteer`` (the ``places`` prompts: the longest name at each point,
+#: its kind from the lists) or ``rule`` (the ``places-rule`` prompt: the cities as the rule contender reads them).
+READINGS = ("gazetteer", "rule")
+
+
+def place_hints(question: str, reading: str = "gazetteer") -> list[tuple[str, str]]:
     """The place names of ``question`` the gazetteers know, each once, in the order written, with their kind's word:
     ``[("舒城", "县"), ("万佛湖", "景点")]``. Traditional characters are looked up as simplified, one for one, and the
-    name is given as written (``臺北``)."""
+    name is given as written (``臺北``).
+
+    ``reading="rule"``: the cities are those the rule contender reads (:mod:`sft.mentions`), its other places as with
+    ``gazetteer``. A city name the rule reads as no city is not hinted (凤城 of 凤城河, 抚顺 of 抚顺麻辣拌, 六安 of
+    周六安排, 中山 of 中山路); ``永州市里`` is hinted ``永州``; where no city is written in full, one typed short
+    where the question asks about it (``中山明天``) or one typed with a sound-alike (``哈蜜``) is hinted 市."""
     from sft.task import traditional_table
 
+    if reading not in READINGS:
+        raise ValueError(f"unknown hint reading {reading!r}; valid: {', '.join(READINGS)}")
     kinds, pattern, latin = gazetteer()
     folded = question.translate(traditional_table())
     spans = [(m.start(), m.end(), kinds[m.group()]) for m in pattern.finditer(folded)]
-    if latin is not None:
-        spans += [(m.start(), m.end(), "city") for m in latin.finditer(question)]
+    latin_spans = [(m.start(), m.end(), "city") for m in latin.finditer(question)] if latin is not None else []
+    if reading == "rule":
+        spans = [span for span in spans if span[2] != "city"] + _rule_cities(question, bool(latin_spans))
+    spans += latin_spans
     found: dict[str, str] = {}
     for start, end, kind in sorted(spans):
         found.setdefault(question[start:end], KIND_WORDS[kind])
     return list(found.items())
 
 
-def hint_text(question: str) -> str:
-    """What the ``places`` prompt's hint line says after ``地名：``: ``舒城=县，万佛湖=景点``, or ``无``."""
-    hints = place_hints(question)
+def _rule_cities(question: str, latin: bool) -> list[tuple[int, int, str]]:
+    """The cities the rule contender reads in ``question`` as ``(start, end, "city")``: every name it keeps (rules
+    1-4b), or where it keeps none and no city is written in Latin letters, a city typed short (rule 5d) or one typed
+    with a sound-alike (rule 5c), as the rule looks for them."""
+    from sft.mentions import default_gazetteer, find_mentions, find_short_full_name, find_typo
+
+    names = default_gazetteer()
+    found = [(m.start, m.end, "city") for m in find_mentions(question, names)]
+    if not found and not latin:
+        other = find_short_full_name(question, names) or find_typo(question, names)
+        found = [(other.start, other.end, "city")] if other is not None else []
+    return found
+
+
+def hint_text(question: str, reading: str = "gazetteer") -> str:
+    """What the hint line of the ``places`` prompts says after ``地名：``: ``舒城=县，万佛湖=景点``, or ``无``;
+    ``reading``: see :func:`place_hints`."""
+    hints = place_hints(question, reading)
     return "，".join(f"{name}={kind}" for name, kind in hints) if hints else NONE

@@ -30,11 +30,14 @@ PLACES = SHORT + "\n" + HINT_LABEL + "%s"
 
 #: ``places-first``: the same hint line before the instruction instead of after the question (the question then
 #: stands right before the answer); :data:`HINT_FIRST` says which prompts write it so.
-PROMPTS = {"tutorial": TUTORIAL, "short": SHORT, "places": PLACES, "places-first": SHORT}
+#: ``places-rule``: ``places`` with the cities of the hint line read as the rule contender reads them
+#: (:func:`sft.hints.place_hints`, ``reading="rule"``); :data:`HINT_READING` says which prompts read so.
+PROMPTS = {"tutorial": TUTORIAL, "short": SHORT, "places": PLACES, "places-first": SHORT, "places-rule": PLACES}
 HINT_FIRST = frozenset({"places-first"})
+HINT_READING = {"places": "gazetteer", "places-first": "gazetteer", "places-rule": "rule"}
 # The system turn of each prompt: None keeps the chat template's default (Qwen2.5: "You are Qwen, created
 # by Alibaba Cloud. You are a helpful assistant.", ~20 tokens); the short prompt spends none on it.
-SYSTEM = {"tutorial": None, "short": "", "places": "", "places-first": ""}
+SYSTEM = {"tutorial": None, "short": "", "places": "", "places-first": "", "places-rule": ""}
 
 
 WEEKDAYS = "一二三四五六日"
@@ -46,7 +49,8 @@ def today_sentence(today: dt.date) -> str:
 
 
 def user_message(question: str, prompt: str = "tutorial", today: dt.date | None = None) -> str:
-    """The user turn for one question under a named prompt (``tutorial``, ``short``, ``places``, ``places-first``).
+    """The user turn for one question under a named prompt (``tutorial``, ``short``, ``places``, ``places-first``,
+    ``places-rule``).
 
     With a reference day (``today``) the turn starts with :func:`today_sentence`, so that relative dates
     (明天, 下周三) can be resolved; without one the turn is the prompt alone, as in the tutorial.
@@ -58,9 +62,9 @@ def user_message(question: str, prompt: str = "tutorial", today: dt.date | None 
     from sft.hints import hint_text
 
     if prompt in HINT_FIRST:
-        text = f"{HINT_LABEL}{hint_text(question)}\n" + template % (question,)
-    elif prompt == "places":
-        text = template % (question, hint_text(question))
+        text = f"{HINT_LABEL}{hint_text(question, HINT_READING[prompt])}\n" + template % (question,)
+    elif prompt in HINT_READING:
+        text = template % (question, hint_text(question, HINT_READING[prompt]))
     else:
         text = template % (question,)
     return text if today is None else today_sentence(today) + text

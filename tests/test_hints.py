@@ -34,6 +34,44 @@ def test_place_hints(question, hints):
     assert place_hints(question) == hints
 
 
+@pytest.mark.parametrize(("question", "hints"), [
+    ("遵义市区明天堵不堵 会下雨吗", [("遵义", "市")]),  # 市区 starts a word: the city short, as the rule copies it
+    ("丽水烤饼 寄到外地", []),  # a product of the city (the rule's product words): no city, no hint
+    ("邯单后天风大不大", [("邯单", "市")]),  # typed with a sound-alike: as written
+    ("长白山天池 下周 冷不冷", [("长白山", "景点")]),  # the sight; 白山 inside it no city, as with `gazetteer`
+    ("周六安排好了 要下雨吗", []),  # a weekday's numeral: no 六安
+    ("石狮3月5号会回南天吗", [("石狮", "市")]),  # read only with 市, typed short where the weather is asked
+    ("在石狮市场买布", []),  # ... and 石狮市 + 场 is the market
+    ("舒城万佛湖边上晒稻子 后天有雨没", [("舒城", "县")]),  # the other places as with `gazetteer`
+    ("rain in xi’an tomorrow", [("xi’an", "市")]),
+])
+def test_place_hints_read_as_the_rule_reads(question, hints):
+    assert place_hints(question, "rule") == hints
+
+
+def test_the_rule_reading_hints_the_city_the_rule_answers():
+    """``places-rule``: of the suite's questions the rule answers with a city, every eighth, the hints name that city
+    市 unless it is typed in Latin letters one letter wrong or spaced out (rules 5b and 5e'; read past the hints).
+    The ``gazetteer`` reading misses several hundred of all (the rule's typos, 市区, its short forms)."""
+    import json
+
+    from bench.rule import extract_one
+    from sft.paths import DATA
+
+    suite = [json.loads(line) for line in (DATA / "test_suite.jsonl").read_text(encoding="utf-8").splitlines()]
+    missed = []
+    for item in suite[::8]:
+        city = json.loads(extract_one(item["query"]))["city"]
+        if city is not None and dict(place_hints(item["query"], "rule")).get(city) != "市":
+            missed.append(city)
+    assert len(suite) > 10000 and [c for c in missed if c.isascii() is False and " " not in c] == []
+
+
+def test_an_unknown_reading_is_refused():
+    with pytest.raises(ValueError, match="unknown hint reading"):
+        place_hints("明天北京", "guess")
+
+
 def test_hint_text_and_the_places_prompt():
     assert hint_text("我要去 桂林 呃 阳朔 周五") == "桂林=市，阳朔=县"
     assert hint_text("明天天气") == "无"
@@ -42,6 +80,8 @@ def test_hint_text_and_the_places_prompt():
     assert turn.startswith(PROMPTS["short"].split("%s")[0])
     first = user_message("明天桂林\n天气", "places-first", dt.date(2026, 12, 4))  # the line before the instruction
     assert first == "今天是2026-12-04，星期五。地名：桂林=市\n" + PROMPTS["short"] % "明天桂林\n天气"
+    assert user_message("周六安排 桂林天气", "places-rule").endswith("\n地名：桂林=市")  # `places`: 六安=市 too
+    assert user_message("周六安排 桂林天气", "places").endswith("\n地名：六安=市，桂林=市")
 
 
 @pytest.mark.parametrize("prompt", list(PROMPTS))
