@@ -18,7 +18,10 @@
 # reports/<run>, so `rm -rf reports/<run>` first on the device, where a copy of the old one may lie) and cut 32 MiB
 # chunks (`split -b 33554432`, c.00..c.16: ~31 MB of tree + one chunk).
 # The `gpu` profile (192,000 examples since 2026-12-04, late morning) trains ~770 s alone on an H200, past one call's
-# 600 s: run it as a daemon and collect it (reports/h100-examples-192k: the main job beside a variant, 2026-12-04):
+# 600 s: run it as a daemon and collect it (reports/h100-examples-192k: the main job beside a variant, 2026-12-04).
+# Two of them sharing one card took ~900 s each (reports/h100-places) and ~1,110 s each (2.7 steps/s,
+# reports/h100-hints): with the 17 stage calls (~100 s), `prepare` (~80 s) and a bench, a pair at 192,000 does not fit
+# a session's 1,800 device seconds on one card; take the 2-GPU kind (one fine-tune a card) or a smaller pair:
 #   SESSIONS="finetune bench" NOX_LIMIT=3000 RUN=reference-h100 bash scripts/h100.sh daemon main nox
 #   VARIANTS="x3:--examples=192000" bash scripts/h100.sh daemon x3 variants
 #   WAIT=560 bash scripts/h100.sh collect main x3   # again, at once, until both have ended
@@ -53,6 +56,7 @@
 #                                  # VARIANTS="old:datasets/written.jsonl=.gpu/written-old.jsonl new heavy:--mix=written-40,--seed=1"
 #   bash scripts/h100.sh pick      # variants-bench, then `nox` (SESSIONS=finetune) with $PICK_ARGS if variant $PICK_B
 #                                  # beats $PICK_A (scripts/paired.py --decide), else without
+#   bash scripts/h100.sh variants-wait # wait for the fine-tunes of variants-train (their pids; a daemon's, too)
 #   bash scripts/h100.sh daemon NAME STAGE [ARGS]  # STAGE run past the call (a session of its own), OUT=$S/out-NAME
 #   bash scripts/h100.sh collect NAME...  # wait for those daemons (at most $WAIT s), bring back their OUT as NAME.tar
 #   bash scripts/h100.sh ddp       # (2 GPUs: kind nvidia-h200-x2) the gpu phrase fine-tune and a qlora+resolve bench
@@ -156,11 +160,21 @@ case "$1" in
       # one GPU each where there are several (kind nvidia-h200-x2), else all share one (seconds then no speed figure)
       ( cd "$tree" && CUDA_VISIBLE_DEVICES=$((i % G)) PYTHONPATH=/tmp/site:$tree python3 -m bench.cli finetune \
           --profile gpu --out "$S/adapter-$name" $args ${FT_ARGS:-} > "$OUT/finetune-$name.log" 2>&1 ) &
+      echo $! > "$S/train-$name.pid"  # for variants-wait
       i=$((i + 1))
     done
     wait
     for v in $VARIANTS; do grep -v "it/s\]\|s/it\]" "$OUT/finetune-${v%%:*}.log" | tail -n 2; done
     if [ "$1" = variants-train ]; then exit 0; fi ;&
+  variants-wait)  # wait (at most $WAIT s, default 540) for the fine-tunes of variants-train, by the pids it wrote; never
+    # by `pgrep -f PATTERN` from a call: the call's own command line holds the pattern, so it waits on itself (2026-12-04,
+    # evening: the session's last 480 device seconds lost so, reports/h100-hints/RUN.md)
+    end=$((SECONDS + ${WAIT:-540}))
+    for v in ${VARIANTS:?}; do
+      pid=$(cat "$S/train-${v%%:*}.pid")
+      while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $end ]; do sleep 5; done
+      kill -0 "$pid" 2>/dev/null && { echo "${v%%:*}: still training after ${WAIT:-540} s"; exit 3; }
+    done; echo "every fine-tune of \$VARIANTS has ended" ;;
   variants-bench)  # $CONTENDERS (default rule,hybrid,qlora+resolve) on this tree's suite for each adapter, at once
     setup
     G=$(nvidia-smi -L | wc -l); i=0
