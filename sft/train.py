@@ -61,7 +61,8 @@ PROFILES: dict[str, dict] = {
     # sft.mentions), one change, the CPU main job on the CPU itself, seed 0, each prompt from one commit
     # (reports/cpu-hints, a decision rule written before): wild 574 -> 644 of 800 (84 / 14, p = 3e-13), relative 231 ->
     # 271 (45 / 5), hard 178 -> 179, unseen 300 -> 298 (noise); the `places` run gave back reference-cpu's answers one
-    # for one.
+    # for one. Seed 1 (against reports/cpu-seed1/places): wild 601 -> 626 (46 / 21, p = 0.003), relative 222 -> 205
+    # (12 / 29, p = 0.012, a loss); the two seeds together wild 130 / 35, relative 57 / 34 (p = 0.02).
     "cpu": dict(examples=480, epochs=1.0, mix="written", prompt="places-rule", dates="phrase", learning_rate=5e-4,
                 lora_alpha=32, warmup_ratio=0.05, batch_size=8, micro_batch_size=8, save_steps=20, dtype="fp32"),
     # The default on CUDA: the `real` mix (what people type: fragments, no city / no date, places that are
