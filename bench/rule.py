@@ -138,9 +138,9 @@ from sft.mentions import (  # the reading of place names, shared with the place 
     _place_cities,
     _trip_places,
     default_gazetteer,
+    find_city_not_written_whole,
     find_mentions,
     find_short_full_name,
-    find_typo,
 )
 from sft.places import romanized_rows
 from sft.task import EMOJI, QUOTED, Answer, festival_lunar_day, find_date
@@ -540,10 +540,7 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
         match = _latin_city(question, gazetteer)
         if match:
             return match
-        short = find_short_full_name(question, gazetteer)  # rule 5d
-        if short is not None:
-            return short
-        return find_typo(question, gazetteer)  # rule 5c
+        return find_city_not_written_whole(question, gazetteer)  # rules 5d, then 5c
     if len(mentions) == 1:
         m, text = mentions[0], gazetteer.fold(question)
         if _EXCEPT.search(text, 0, m.start):

@@ -96,12 +96,12 @@ def _rule_cities(question: str, latin: bool) -> list[tuple[int, int, str]]:
     """The cities the rule contender reads in ``question`` as ``(start, end, "city")``: every name it keeps (rules
     1-4b), or where it keeps none and no city is written in Latin letters, a city typed short (rule 5d) or one typed
     with a sound-alike (rule 5c), as the rule looks for them."""
-    from sft.mentions import default_gazetteer, find_mentions, find_short_full_name, find_typo
+    from sft.mentions import default_gazetteer, find_city_not_written_whole, find_mentions
 
     names = default_gazetteer()
     found = [(m.start, m.end, "city") for m in find_mentions(question, names)]
     if not found and not latin:
-        other = find_short_full_name(question, names) or find_typo(question, names)
+        other = find_city_not_written_whole(question, names)
         found = [(other.start, other.end, "city")] if other is not None else []
     return found
 

@@ -10,6 +10,7 @@ fine-tune is told:
 - :func:`find_short_full_name` (rule 5d): a city read only with 市 typed short, where a date or a weather word says
   it is asked (``中山明天天气``).
 - :func:`find_typo` (rule 5c): a city typed with one sound-alike character (``杭洲``, ``哈蜜``).
+- :func:`find_city_not_written_whole`: the two above in the rule's order, where no city is written in full.
 
 Which of the names is the city asked stays the rule's (:func:`bench.rule.locate_city`) or the model's.
 """
@@ -675,3 +676,10 @@ def _own_county_after(folded: str, end: int, short: str) -> bool:
     the prefecture named, as 张家口张北 is."""
     places = _trip_places()
     return any(places.get(folded[end : end + n]) == short for n in (4, 3, 2))
+
+
+def find_city_not_written_whole(question: str, gazetteer: Gazetteer) -> Mention | None:
+    """Where no city is written in full (no mention, no Latin-letter city): a city read only with 市 typed short where
+    the weather is asked (rule 5d), else one typed with a sound-alike (rule 5c), in the rule's order; the rule
+    (:func:`bench.rule.locate_city`) and the ``places-rule`` hints (:mod:`sft.hints`) both ask this."""
+    return find_short_full_name(question, gazetteer) or find_typo(question, gazetteer)

@@ -59,14 +59,15 @@ def user_message(question: str, prompt: str = "tutorial", today: dt.date | None 
         template = PROMPTS[prompt]
     except KeyError:
         raise UserError(f"unknown prompt {prompt!r}; choose one of: {', '.join(PROMPTS)}") from None
-    from sft.hints import hint_text
-
-    if prompt in HINT_FIRST:
-        text = f"{HINT_LABEL}{hint_text(question, HINT_READING[prompt])}\n" + template % (question,)
-    elif prompt in HINT_READING:
-        text = template % (question, hint_text(question, HINT_READING[prompt]))
-    else:
+    reading = HINT_READING.get(prompt)  # the prompts with a hint line
+    if reading is None:
         text = template % (question,)
+    else:
+        from sft.hints import hint_text
+
+        hints = hint_text(question, reading)
+        first = prompt in HINT_FIRST  # the line before the instruction, else after the question
+        text = f"{HINT_LABEL}{hints}\n" + template % (question,) if first else template % (question, hints)
     return text if today is None else today_sentence(today) + text
 
 
