@@ -89,7 +89,8 @@ from borax.calendars.lunardate import LunarDate, TermUtils
 from sft.errors import UserError
 
 __all__ = [
-    "DOUBLED_LUNAR_DAYS", "FIXED_FESTIVALS", "LUNAR_FESTIVALS", "NAMED_ONLY", "READER_ONLY_LUNAR", "VAGUE", "WEEKDAYS",
+    "DATE_WORD_PATTERNS", "DOUBLED_LUNAR_DAYS", "FIXED_FESTIVALS", "LUNAR_FESTIVALS", "NAMED_ONLY", "READER_ONLY_LUNAR",
+    "VAGUE", "WEEKDAYS",
     "as_date", "parse_number", "festival_date", "next_festival", "find_festival", "resolve_relative",
 ]
 
@@ -389,6 +390,9 @@ _WORDS = {
     "day after tomorrow": 2, "the day after tomorrow": 2,
 }
 _ERRORS = (ValueError, OverflowError, KeyError, IndexError, TypeError, ArithmeticError)
+#: The festival and relative-date patterns, for :func:`sft.task.date_mentions` (which finds every date a question
+#: writes; :func:`find_festival` and :func:`resolve_relative` decide which one is asked).
+DATE_WORD_PATTERNS = (_YEAR_FESTIVAL, _YEAR_LUNAR, _FESTIVAL_THEN_YEAR, _BARE_FESTIVAL, _REL)
 
 
 # ---------------------------------------------------------------------------------------- helpers

@@ -1,4 +1,5 @@
-"""Place hints: what the project's gazetteers say each place name of a question is, for the ``places`` prompt.
+"""Place hints: what the project's gazetteers say each place name of a question is, for the ``places`` prompt (and
+the date line of the ``places-dates`` prompt: :func:`date_hint_text`).
 
 A fine-tune of a 0.5B model does not learn from examples which of the gazetteers' ~8,500 Chinese place names are
 cities: on the 15,360 ``wild`` questions the ``gpu`` adapter took 73 counties and 30 districts for cities
@@ -111,3 +112,18 @@ def hint_text(question: str, reading: str = "gazetteer") -> str:
     ``reading``: see :func:`place_hints`."""
     hints = place_hints(question, reading)
     return "，".join(f"{name}={kind}" for name, kind in hints) if hints else NONE
+
+
+#: What the date line writes for a date that needs a reference day (大后天, 15号, 中秋): the model copies its words.
+RELATIVE = "相对"
+
+
+def date_hint_text(question: str) -> str:
+    """What the date line of the ``places-dates`` prompt says after ``日期：``: each date the date rule reads in
+    ``question`` (:func:`sft.task.date_mentions`) and its date, or 相对 when it needs a reference day
+    (``大大后天=相对，二零二八年二月二十九日=2028-02-29``), or ``无``. Which one is asked, if any, the model decides; a
+    relative one is copied, as the ``phrase`` date target writes it, and resolved after the model."""
+    from sft.task import date_mentions
+
+    found = date_mentions(question)
+    return "，".join(f"{words}={date or RELATIVE}" for words, date in found) if found else NONE

@@ -3,7 +3,8 @@
 ``TUTORIAL`` is the prompt template of the tutorial's model.py / SFT_model.py, verbatim. ``SHORT`` is
 the shortest prompt the fine-tuned adapter needs: the question alone, with a one-line instruction. ``places``
 is ``short`` with one more line after the question: what the project's gazetteers say its place names are
-(``地名：舒城=县，万佛湖=景点``, :mod:`sft.hints`), the same in training and at inference.
+(``地名：舒城=县，万佛湖=景点``, :mod:`sft.hints`), the same in training and at inference; ``places-dates`` adds a
+line of the dates the date rule reads in it (``日期：大后天=相对``).
 All are wrapped in the tokenizer's chat template (ChatML for Qwen) by :func:`render`.
 """
 
@@ -27,17 +28,24 @@ SHORT = '提取城市和日期，输出JSON {"city":城市,"date":日期}：%s'
 #: The opening of the hint line of the ``places`` prompts (:mod:`sft.hints` writes what follows it).
 HINT_LABEL = "地名："
 PLACES = SHORT + "\n" + HINT_LABEL + "%s"
+#: The opening of the date line of the ``places-dates`` prompt (:func:`sft.hints.date_hint_text` writes what follows).
+DATE_LABEL = "日期："
 
 #: ``places-first``: the same hint line before the instruction instead of after the question (the question then
 #: stands right before the answer); :data:`HINT_FIRST` says which prompts write it so.
 #: ``places-rule``: ``places`` with the cities of the hint line read as the rule contender reads them
 #: (:func:`sft.hints.place_hints`, ``reading="rule"``); :data:`HINT_READING` says which prompts read so.
-PROMPTS = {"tutorial": TUTORIAL, "short": SHORT, "places": PLACES, "places-first": SHORT, "places-rule": PLACES}
+#: ``places-dates``: ``places-rule`` with a second line, the dates the date rule reads in the question and what
+#: each reads as (``日期：大后天=相对，二零二八年二月二十九日=2028-02-29``, :func:`sft.hints.date_hint_text`); the
+#: model still decides which one is asked, or none; :data:`HINT_DATES` says which prompts write it.
+PROMPTS = {"tutorial": TUTORIAL, "short": SHORT, "places": PLACES, "places-first": SHORT, "places-rule": PLACES,
+           "places-dates": PLACES + "\n" + DATE_LABEL + "%s"}
 HINT_FIRST = frozenset({"places-first"})
-HINT_READING = {"places": "gazetteer", "places-first": "gazetteer", "places-rule": "rule"}
+HINT_READING = {"places": "gazetteer", "places-first": "gazetteer", "places-rule": "rule", "places-dates": "rule"}
+HINT_DATES = frozenset({"places-dates"})
 # The system turn of each prompt: None keeps the chat template's default (Qwen2.5: "You are Qwen, created
 # by Alibaba Cloud. You are a helpful assistant.", ~20 tokens); the short prompt spends none on it.
-SYSTEM = {"tutorial": None, "short": "", "places": "", "places-first": "", "places-rule": ""}
+SYSTEM = {"tutorial": None, "short": "", "places": "", "places-first": "", "places-rule": "", "places-dates": ""}
 
 
 WEEKDAYS = "一二三四五六日"
@@ -50,7 +58,7 @@ def today_sentence(today: dt.date) -> str:
 
 def user_message(question: str, prompt: str = "tutorial", today: dt.date | None = None) -> str:
     """The user turn for one question under a named prompt (``tutorial``, ``short``, ``places``, ``places-first``,
-    ``places-rule``).
+    ``places-rule``, ``places-dates``).
 
     With a reference day (``today``) the turn starts with :func:`today_sentence`, so that relative dates
     (明天, 下周三) can be resolved; without one the turn is the prompt alone, as in the tutorial.
@@ -63,11 +71,12 @@ def user_message(question: str, prompt: str = "tutorial", today: dt.date | None 
     if reading is None:
         text = template % (question,)
     else:
-        from sft.hints import hint_text
+        from sft.hints import date_hint_text, hint_text
 
         hints = hint_text(question, reading)
         first = prompt in HINT_FIRST  # the line before the instruction, else after the question
-        text = f"{HINT_LABEL}{hints}\n" + template % (question,) if first else template % (question, hints)
+        lines = (hints, date_hint_text(question)) if prompt in HINT_DATES else (hints,)
+        text = f"{HINT_LABEL}{hints}\n" + template % (question,) if first else template % (question, *lines)
     return text if today is None else today_sentence(today) + text
 
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from sft.dates import (
     CN_NUMERALS,
+    DATE_WORD_PATTERNS,
     DAY_END,
     DOUBLED_LUNAR_DAYS,
     LUNAR_MD,
@@ -628,6 +629,42 @@ def _with_year_lead(text: str, month_day: str) -> str:
         except (ValueError, TypeError):
             continue
     return month_day
+
+
+#: The reference day :func:`date_mentions` tries a date's words against, to tell a relative day (下周三, 15号) from
+#: words that name none (月底); any day serves.
+_PROBE_DAY = dt.date(2026, 6, 15)
+
+
+def date_mentions(question: str) -> list[tuple[str, str | None]]:
+    """Every date the date rule's readers find in ``question``, each once, in the order written: ``(words, date)``,
+    the words as the rule reads them (normalised: 国情节 -> 国庆节, 贰月 -> 二月, 民國116年 -> 2027年) and their date
+    by the date rule when they need no reference day (``2028-02-29``, ``10-01``), else None (大大后天, 15号, 中秋).
+    Which one is asked (or none) is not decided here: :func:`find_date` decides that for the rule contender. Words
+    that name no day (最近, 那几天) are left out, and of overlapping finds all but the longest. Never raises."""
+    if not isinstance(question, str) or not question:
+        return []
+    try:
+        text = _normalize(question)
+    except Exception:  # noqa: BLE001 - a hint line is no reason to stop; the rule reads such a question as dateless
+        return []
+    spans = [(m.start(), m.end()) for pattern in (_YMD, _MONTH_LAST, _MD, _EN_MD, *DATE_WORD_PATTERNS)
+             for m in pattern.finditer(text) if m.end() > m.start()]
+    kept: list[tuple[int, int, str, str | None]] = []
+    for start, end in sorted(spans, key=lambda span: (span[0] - span[1], span[0])):  # the longest first
+        if any(start < e and s < end for s, e, _, _ in kept):
+            continue
+        words = text[start:end].strip()
+        date = find_date(words) or find_date(f" {words} ")  # 0815 is read as a date only between spaces
+        if date is None and find_date(words, _PROBE_DAY) is None and find_date(words + "那天", _PROBE_DAY) is None:
+            continue  # no day of its own
+        if date is not None and len(date) == 5:
+            date = _with_year_lead(text, date)  # 2027 武汉马拉松 3月28号: the year written apart joins
+        kept.append((start, end, words, date))
+    found: dict[str, str | None] = {}
+    for _, _, words, date in sorted(kept):
+        found.setdefault(words, date)
+    return list(found.items())
 
 
 # ----------------------------------------------------------------------------- model output

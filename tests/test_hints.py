@@ -1,4 +1,5 @@
-"""The `places` prompt's hints (sft/hints.py): what the gazetteers say each place name of a question is."""
+"""The `places` prompt's hints (sft/hints.py): what the gazetteers say each place name of a question is; and the date
+line of `places-dates` (what the date rule reads each date of a question as)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import datetime as dt
 import pytest
 
 from sft.datagen import query_of
-from sft.hints import hint_text, place_hints
+from sft.hints import date_hint_text, hint_text, place_hints
 from sft.prompt import PROMPTS, user_message
 
 
@@ -111,3 +112,45 @@ def test_every_city_the_rule_reads_is_hinted_as_a_city():
     other = {p.name for p in load_places() if p.kind != "city"}
     missed = sorted(n for n in default_gazetteer().names if kinds.get(n) != "city" and n not in other)
     assert missed == []
+
+
+@pytest.mark.parametrize(("question", "line"), [
+    ("后天宁波下雨吗", "后天=相对"),  # needs a reference day: copied, resolved after the model
+    ("宁波 2027年3月8号 会下雪吗", "2027年3月8号=2027-03-08"),
+    ("叁月拾贰日 宁波", "三月十二日=03-12"),  # formal numerals read as the rule reads them
+    ("十一去宁波玩 下周五出发", "十一=10-01，下周五=相对"),  # every date, in order: which is asked the model decides
+    ("2029年端午 宁波", "2029年端午=2029-06-16"),  # a lunar festival in a named year: its day (a printed calendar)
+    ("宁波最近天气怎么样", "无"),  # no day of its own
+    ("宁波 8.5毫米的雨", "无"),  # a measure, not a date
+])
+def test_date_hint_text(question, line):
+    assert date_hint_text(question) == line
+
+
+def test_the_date_line_reads_the_date_the_rule_answers():
+    """``places-dates``: of the suite's questions the date rule answers with a date (against their reference day),
+    every eighth, a date of the line reads as that date (its own, or its words against the same reference day)."""
+    import json
+
+    from sft.dates import parse_today
+    from sft.paths import DATA
+    from sft.task import date_mentions, find_date
+
+    suite = [json.loads(line) for line in (DATA / "test_suite.jsonl").read_text(encoding="utf-8").splitlines()]
+    missed, asked = [], 0
+    for item in suite[::8]:
+        today = parse_today(item.get("today"))
+        date = find_date(item["query"], today)
+        if date is None:
+            continue
+        asked += 1
+        if not any(d == date or (d is None and date in (find_date(w, today), find_date(w + "那天", today)))
+                   for w, d in date_mentions(item["query"])):
+            missed.append(item["query"])
+    assert asked > 1000 and len(missed) < asked // 50, missed[:20]
+
+
+def test_the_places_dates_prompt():
+    turn = user_message("周六安排 桂林天气", "places-dates")
+    assert turn.endswith("：周六安排 桂林天气\n地名：桂林=市\n日期：周六=相对")
+    assert query_of(turn) == "周六安排 桂林天气"
