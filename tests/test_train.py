@@ -1,10 +1,12 @@
 import json
+import warnings
 
 import pytest
 import torch
 from safetensors.torch import load_file
 
 from sft.datagen import generate, write
+from sft.prompt import render
 from sft.train import AnswerOnlyCollator, FinetuneConfig, answer_loss, finetune, tokenize_examples
 
 
@@ -29,6 +31,19 @@ def test_collator_masks_the_prompt_and_keeps_only_answer_logits(tokenizer):
         assert len(target) == d["answer_len"]
     # Left padding: every sequence ends at the last column, so the kept logits cover every answer.
     assert (batch["attention_mask"][:, -1] == 1).all()
+
+
+def test_prompts_rendered_by_several_processes_are_the_same_texts(tokenizer):
+    """sft.train.render_prompts: the `gpu` profile's 192,000 examples are rendered by spawned processes; the texts,
+    their order and their hint lines are those rendered in one process."""
+    from sft.train import render_prompts
+
+    examples = generate(n=24, seed=4, mix="extended")
+    alone = render_prompts(tokenizer, examples, "places-dates", workers=1)
+    assert alone == [render(tokenizer, ex.query, "places-dates", today=getattr(ex, "today", None)) for ex in examples]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)  # the pool's fallback warns: it must not be what ran here
+        assert render_prompts(tokenizer, examples, "places-dates", workers=2, parallel_min=0) == alone
 
 
 def test_answer_loss_matches_full_logits_loss(tiny, tokenizer):
