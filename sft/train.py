@@ -63,7 +63,11 @@ PROFILES: dict[str, dict] = {
     # 271 (45 / 5), hard 178 -> 179, unseen 300 -> 298 (noise); the `places` run gave back reference-cpu's answers one
     # for one. Seed 1 (against reports/cpu-seed1/places): wild 601 -> 626 (46 / 21, p = 0.003), relative 222 -> 205
     # (12 / 29, p = 0.012, a loss); the two seeds together wild 130 / 35, relative 57 / 34 (p = 0.02).
-    "cpu": dict(examples=480, epochs=1.0, mix="written", prompt="places-rule", dates="phrase", learning_rate=5e-4,
+    # The `places-dates` prompt since 2026-12-04, late night (`places-rule` with a second line: every date the date
+    # rule reads in the question and its date, or 相对 where it needs a reference day; sft.task.date_mentions), one
+    # change, the CPU main job on the CPU, seed 0, against reference-cpu of 4d6780e (reports/cpu-dates, a decision
+    # rule written before): wild 644 -> 733 of 800 (102 / 13, p = 3e-18), relative 271 -> 317, hard 179 -> 200.
+    "cpu": dict(examples=480, epochs=1.0, mix="written", prompt="places-dates", dates="phrase", learning_rate=5e-4,
                 lora_alpha=32, warmup_ratio=0.05, batch_size=8, micro_batch_size=8, save_steps=20, dtype="fp32"),
     # The default on CUDA: the `real` mix (what people type: fragments, no city / no date, places that are
     # not cities, every date form, relative dates), sized for one GPU. Relative dates are copied as written

@@ -218,7 +218,7 @@ def test_gpu_16_profile_is_the_old_default_at_a_quarter_of_the_batch():
     changed = {k for k in k32.keys() | old.keys() if k32.get(k) != old.get(k)}
     assert changed == {"examples", "batch_size", "micro_batch_size", "learning_rate", "save_steps", "mix"}
     assert (gpu["mix"], old["mix"], PROFILES["cpu"]["mix"]) == ("written-60", "real", "written")
-    assert (gpu["prompt"], old["prompt"], PROFILES["cpu"]["prompt"]) == ("short", "short", "places-rule")
+    assert (gpu["prompt"], old["prompt"], PROFILES["cpu"]["prompt"]) == ("short", "short", "places-dates")
     assert k32["batch_size"] == 4 * old["batch_size"] and k32["examples"] == 2 * old["examples"]
     assert k32["examples"] // k32["batch_size"] == 500
     assert abs(k32["learning_rate"] / old["learning_rate"] - 2) < 0.02
