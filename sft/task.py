@@ -656,8 +656,8 @@ def date_mentions(question: str) -> list[tuple[str, str | None]]:
             continue
         words = text[start:end].strip()
         date = find_date(words) or find_date(f" {words} ")  # 0815 is read as a date only between spaces
-        if date is None and find_date(words, _PROBE_DAY) is None and find_date(words + "那天", _PROBE_DAY) is None:
-            continue  # no day of its own
+        if date is None and _read_phrase(words, _PROBE_DAY) is None:
+            continue  # no day of its own: read as the resolver reads a copied phrase
         if date is not None and len(date) == 5:
             date = _with_year_lead(text, date)  # 2027 武汉马拉松 3月28号: the year written apart joins
         kept.append((start, end, words, date))
