@@ -240,6 +240,18 @@ def _render_chunk(tokenizer, prompt: str, jobs: list) -> list[str]:
     return [render(tokenizer, query, prompt, today=today) for query, today in jobs]
 
 
+_worker_tokenizer = None  # a render process's tokenizer, sent once when it starts (~10 MB pickled)
+
+
+def _set_worker_tokenizer(tokenizer) -> None:
+    global _worker_tokenizer
+    _worker_tokenizer = tokenizer
+
+
+def _render_in_worker(prompt: str, jobs: list) -> list[str]:
+    return _render_chunk(_worker_tokenizer, prompt, jobs)
+
+
 def render_prompts(tokenizer, examples, prompt: str, workers: int | None = None,
                    parallel_min: int = PARALLEL_RENDER_MIN) -> list[str]:
     """Each example's model input (:func:`sft.prompt.render`), in order. The hint lines of the ``places`` prompts cost
@@ -260,8 +272,9 @@ def render_prompts(tokenizer, examples, prompt: str, workers: int | None = None,
     size = -(-len(jobs) // (workers * 4))
     chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            parts = list(pool.map(_render_chunk, [tokenizer] * len(chunks), [prompt] * len(chunks), chunks))
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                 initializer=_set_worker_tokenizer, initargs=(tokenizer,)) as pool:
+            parts = list(pool.map(_render_in_worker, [prompt] * len(chunks), chunks))
     except Exception as exc:  # noqa: BLE001 - a pool that cannot start (no /dev/shm, a sandbox) costs time, no data
         import warnings
 
