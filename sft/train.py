@@ -69,6 +69,9 @@ PROFILES: dict[str, dict] = {
     # rule written before): wild 644 -> 733 of 800 (102 / 13, p = 3e-18), relative 271 -> 317, hard 179 -> 200.
     # Seed 1 (against reports/cpu-hints/seed1-places-rule): wild 626 -> 733 (124 / 17), relative 205 -> 319 (114 / 0),
     # hard 183 -> 194 (15 / 4, p = 0.02).
+    # Not `written-60` (three fifths hand-written, the `gpu` profile's): with this prompt, two seeds on the CPU
+    # (reports/cpu-mix-dates, a rule written before), wild 733 -> 743 and 733 -> 739 of 800 (together 57 / 41,
+    # p = 0.13), hard 200 -> 197 and 194 -> 199: inside the noise.
     "cpu": dict(examples=480, epochs=1.0, mix="written", prompt="places-dates", dates="phrase", learning_rate=5e-4,
                 lora_alpha=32, warmup_ratio=0.05, batch_size=8, micro_batch_size=8, save_steps=20, dtype="fp32"),
     # The default on CUDA: the `real` mix (what people type: fragments, no city / no date, places that are
