@@ -127,8 +127,8 @@ PROFILES: dict[str, dict] = {
     # `places-rule` / `places-dates` in one run on one H200, 192,000 examples each (reports/h100-dates, a decision rule
     # written before): wild 96.1 -> 96.6 of 15,360 (260 / 189, p = 0.0009), null city .977 both, hard 199 -> 200,
     # relative 320 both; against reference-h100's `places` adapter (a cross-run read): 95.5 -> 96.6 (381 / 219).
-    "gpu": dict(examples=192000, epochs=1.0, mix="written-60", prompt="places-dates", dates="phrase", learning_rate=1e-3,
-                lora_alpha=32, warmup_ratio=0.03, batch_size=64, micro_batch_size=64, save_steps=50,
+    "gpu": dict(examples=192000, epochs=1.0, mix="written-60", prompt="places-dates", dates="phrase",
+                learning_rate=1e-3, lora_alpha=32, warmup_ratio=0.03, batch_size=64, micro_batch_size=64, save_steps=50,
                 places="counties-4", cities="all"),
 }
 # The `gpu` profile with the `short` prompt, as it was from 2026-12-04, late morning, to that evening, kept to
