@@ -47,8 +47,9 @@
 #   bash scripts/h100.sh mix-pair  # issue 11: `variants` with one variant per mix of $MIXES (default "real written")
 #                                  # (= mix-train, mix-bench)
 #   bash scripts/h100.sh variants  # issue 11: the gpu profile in $VARIANTS that differ from this tree in one thing each,
-#                                  # trained at once on the one GPU, then rule, hybrid, qlora+resolve per adapter
-#                                  # (= variants-train, variants-bench); a word of $VARIANTS is NAME (this tree),
+#                                  # trained at once on the one GPU (= variants-train: it does not bench; run
+#                                  # variants-bench after it for rule, hybrid, qlora+resolve per adapter,
+#                                  # reports/h100-dates); a word of $VARIANTS is NAME (this tree),
 #                                  # NAME:PATH=FILE[+PATH2=FILE2...] (a copy of the tree with each PATH replaced by
 #                                  # its carried FILE) or
 #                                  # NAME:--flag=value[,--flag2=value2] (this tree, more finetune arguments) or
