@@ -17,8 +17,11 @@
 # the calls (`mv reports /tmp/r && mkdir reports`, back afterwards; no stage reads it; the bench writes a fresh
 # reports/<run>, so `rm -rf reports/<run>` first on the device, where a copy of the old one may lie) and cut 32 MiB
 # chunks (`split -b 33554432`, c.00..c.16: ~31 MB of tree + one chunk).
-# The `gpu` profile (192,000 examples since 2026-12-04, late morning) trains ~770 s alone on an H200, past one call's
-# 600 s: run it as a daemon and collect it (reports/h100-examples-192k: the main job beside a variant, 2026-12-04).
+# The `gpu` profile (192,000 examples since 2026-12-04, late morning) trains ~770 s alone on an H200 (917 s on the
+# `places-dates` prompt, reports/reference-h100 2026-12-05), past one call's 600 s: run it as a daemon and collect
+# it (reports/h100-examples-192k: the main job beside a variant, 2026-12-04). The main job alone (finetune 18 min,
+# bench 6 min: ~1,400 s) after the machine's start and the stage and prepare calls (~260 s) took 1,670 of a
+# session's 1,800 device seconds (1,762 with a failed first start): nothing else fits beside it on one card.
 # Two of them sharing one card took ~900 s each (reports/h100-places) and ~1,110 s each (2.7 steps/s,
 # reports/h100-hints): with the 17 stage calls (~100 s), `prepare` (~80 s) and a bench, a pair at 192,000 does not fit
 # a session's 1,800 device seconds on one card; take the 2-GPU kind (one fine-tune a card) or a smaller pair:
