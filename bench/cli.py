@@ -64,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0, help="same seed -> byte-identical files")
     p.add_argument("--mix", default="tutorial", help="template mix: tutorial (the tutorial's 12) | extended | real | "
                    "composed | written (real + the hand-written questions of datasets/written.jsonl, a fifth) | "
-                   "written-40 (two fifths) | written-60 (three fifths) | written-80 (four fifths)")
+                   "written-40 (two fifths) | written-60 (three fifths) | written-80 (four fifths) | written-two, "
+                   "written-60-two (written, written-60 with half the hand-written draws naming two places or dates)")
     p.add_argument("--prompt", default="tutorial", choices=list(PROMPTS), help="prompt of the user turns")
     p.add_argument("--out", default="runs/data", help="output folder (default runs/data)")
 

@@ -102,7 +102,8 @@ EXTRA_TEMPLATES: tuple[str, ...] = (
 TRAIN_REGIONS: tuple[str, ...] = ("华北", "华南", "西南", "江浙沪", "山里", "老家", "北方", "南方", "长三角")
 TEST_REGIONS: tuple[str, ...] = ("东北", "江南", "西北", "大西北", "川西", "华东", "珠三角")
 
-MIXES = ("tutorial", "extended", "real", "composed", "written", "written-40", "written-60", "written-80")
+MIXES: tuple[str, ...] = ("tutorial", "extended", "real", "composed", "written", "written-40", "written-60",
+                          "written-80")
 #: Shares of the tutorial's templates, the extended templates, composed phrasings (sft.compose) and hand-written
 #: questions (sft.written, drawn with repeats): ``real`` keeps a quarter of template questions; ``composed`` is the
 #: composed phrasings alone; ``written`` is ``real`` with a fifth of its examples hand-written ones; ``written-40``,
@@ -117,6 +118,17 @@ def _with_written(share: float) -> tuple[float, float, float, float]:
 
 MIX_SHARES = {"real": _with_written(0.0), "composed": (0.0, 0.0, 1.0, 0.0), "written": _with_written(0.20),
               "written-40": _with_written(0.40), "written-60": _with_written(0.60), "written-80": _with_written(0.80)}
+#: ``written-two`` and ``written-60-two``: ``written`` and ``written-60`` with half of the hand-written draws taken
+#: from the questions their writers tagged as naming two places or two dates or more (:data:`SEVERAL_NAMED_TAGS`,
+#: about 11 % of the pool; the rest drawn from the whole pool as before): which of two named things is asked is
+#: where the fine-tune's errors are (a trip's destination, a correction, the first of a comparison). The tags are
+#: the writers' own (datasets/WRITTEN.md), not a reading of the question by the rule.
+SEVERAL_NAMED_MIXES = {"written-two": "written", "written-60-two": "written-60"}
+SEVERAL_NAMED_TAGS = ("two-places", "two-dates", "two-cities", "corrections", "comparisons", "home-",
+                      "trips-with-stops")
+SEVERAL_NAMED_SHARE = 0.5
+MIXES += tuple(SEVERAL_NAMED_MIXES)
+MIX_SHARES.update({mix: MIX_SHARES[base] for mix, base in SEVERAL_NAMED_MIXES.items()})
 FIELDS = (
     "city", "other", "region", "year", "yy", "cyear", "month", "day", "cmonth", "cday",
     "fmonth", "fday", "month2", "day2", "n",
@@ -265,10 +277,11 @@ def held_out_queries() -> frozenset[str]:
 
 
 def _written_pool(dates: str, held: frozenset[str], seen_answers: frozenset[Answer],
-                  test_names: re.Pattern | None) -> tuple[tuple[str, Answer, dt.date | None], ...]:
+                  test_names: re.Pattern | None, several_named: bool = False
+                  ) -> tuple[tuple[str, Answer, dt.date | None], ...]:
     """The hand-written questions a training set may use under a date target: none that names a test-only
     city (unless ``test_names`` is None: ``cities="all"``), answers like a ``seen`` item, or is a suite question
-    (tests/test_written.py keeps the last out)."""
+    (tests/test_written.py keeps the last out); ``several_named``: only those tagged :data:`SEVERAL_NAMED_TAGS`."""
     from sft.written import written
 
     pool = []
@@ -276,6 +289,8 @@ def _written_pool(dates: str, held: frozenset[str], seen_answers: frozenset[Answ
         answer, today = item.target(dates)
         if (normalize_query(item.query) in held or (test_names and test_names.search(item.query))
                 or answer in seen_answers):
+            continue
+        if several_named and not any(tag.startswith(SEVERAL_NAMED_TAGS) for tag in item.tags):
             continue
         pool.append((item.query, answer, today))
     if not pool:
@@ -326,10 +341,13 @@ def generate(n: int = 3000, seed: int = 0, mix: str = "tutorial", prompt: str = 
                                                  for n in (c.name, short_name(c.name))}, key=len, reverse=True))
                                 ) if city_split == "train" else None
         hand = _written_pool(dates, queries, seen_answers, test_names) if shares[3] else ()
+        several = (_written_pool(dates, queries, seen_answers, test_names, several_named=True)
+                   if mix in SEVERAL_NAMED_MIXES else ())
         while len(examples) < n:
             r, today = rng.random(), None
             if r >= 1.0 - shares[3]:  # a hand-written question, drawn with repeats
-                query, answer, today = hand[rng.randrange(len(hand))]
+                pool = several if several and rng.random() < SEVERAL_NAMED_SHARE else hand
+                query, answer, today = pool[rng.randrange(len(pool))]
                 examples.append(Example(f"identity_{len(examples)}", query, answer, today))
                 continue
             if r < shares[0]:

@@ -9,7 +9,14 @@ import re
 import pytest
 
 from sft.cities import short_name, test_cities
-from sft.datagen import MIX_SHARES, generate, normalize_query
+from sft.datagen import (
+    MIX_SHARES,
+    SEVERAL_NAMED_MIXES,
+    SEVERAL_NAMED_SHARE,
+    SEVERAL_NAMED_TAGS,
+    generate,
+    normalize_query,
+)
 from sft.errors import UserError
 from sft.suite import load_suite, load_wild
 from sft.task import Answer
@@ -129,6 +136,25 @@ def test_a_larger_written_share_keeps_the_other_parts_in_proportion(mix, share):
     examples = generate(2000, seed=0, mix=mix, prompt="short", dates="phrase")
     queries = {item.query for item in written()}
     assert abs(sum(e.query in queries for e in examples) / len(examples) - share) < 0.04
+
+
+@pytest.mark.parametrize("mix, base", list(SEVERAL_NAMED_MIXES.items()))
+def test_a_several_named_mix_draws_half_its_hand_written_questions_from_the_tagged_ones(mix, base):
+    """`written-two` and `written-60-two` keep their base mix's shares; half of their hand-written draws come from
+    the questions tagged as naming two places or dates (the writers' tags), the rest from the whole pool."""
+    assert MIX_SHARES[mix] == MIX_SHARES[base]
+    examples = generate(2000, seed=0, mix=mix, prompt="short", dates="phrase")
+    assert generate(2000, seed=0, mix=mix, prompt="short", dates="phrase") == examples
+    tags = {item.query: item.tags for item in written()}
+    tagged = {q for q, ts in tags.items() if any(t.startswith(SEVERAL_NAMED_TAGS) for t in ts)}
+    assert 0.05 < len(tagged) / len(tags) < 0.2  # the pool the half is drawn from is a small part of the whole
+    hand = [e.query for e in examples if e.query in tags]
+    assert abs(len(hand) / len(examples) - MIX_SHARES[base][3]) < 0.04
+    share = sum(q in tagged for q in hand) / len(hand)
+    # half from the tagged pool, and about a tenth of the other half tagged by chance
+    assert SEVERAL_NAMED_SHARE < share < SEVERAL_NAMED_SHARE + 0.2
+    base_hand = [e.query for e in generate(2000, seed=0, mix=base, prompt="short", dates="phrase") if e.query in tags]
+    assert sum(q in tagged for q in base_hand) / len(base_hand) < 0.2
 
 
 @pytest.mark.parametrize("record, message", [
