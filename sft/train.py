@@ -72,6 +72,8 @@ PROFILES: dict[str, dict] = {
     # Not `written-60` (three fifths hand-written, the `gpu` profile's): with this prompt, two seeds on the CPU
     # (reports/cpu-mix-dates, a rule written before), wild 733 -> 743 and 733 -> 739 of 800 (together 57 / 41,
     # p = 0.13), hard 200 -> 197 and 194 -> 199: inside the noise.
+    # Not `written-two` (half the hand-written draws naming two places or dates; reports/cpu-two-dates, a rule
+    # written before): wild 733 -> 728 (20 / 25), hard 200 -> 194 (0 / 6, p = 0.03): it leans to the first name.
     "cpu": dict(examples=480, epochs=1.0, mix="written", prompt="places-dates", dates="phrase", learning_rate=5e-4,
                 lora_alpha=32, warmup_ratio=0.05, batch_size=8, micro_batch_size=8, save_steps=20, dtype="fp32"),
     # The default on CUDA: the `real` mix (what people type: fragments, no city / no date, places that are
