@@ -209,7 +209,9 @@ case "$1" in
       > "$O/daemon.log" 2>&1 < /dev/null &
     echo "daemon $name: $* (pid $!, in $T)" ;;
   collect)  # wait (at most $WAIT s, default 560) until every daemon named ($2...) has ended; its log's last lines, and
-    # each ended one's OUT as $OUT/NAME.tar
+    # each ended one's OUT as $OUT/NAME.tar. One still running whose bench has written a report.json (the `nox` stage
+    # gzips and tars after it) also brings that back as $OUT/NAME-partial.tar (its tree's reports/, samples gzipped,
+    # and the adapter's card): on 2026-12-05 the device time ran out seconds after the bench (reports/reference-h100)
     shift; end=$((SECONDS + ${WAIT:-560}))
     # a fresh machine (the last one went back after 30 s idle, its daemons with it) has none of them: say so at once
     # rather than wait out $WAIT on nothing (2026-12-04: 520 device seconds lost so, reports/h100-places/RUN.md)
@@ -225,6 +227,12 @@ case "$1" in
       tr '\r' '\n' < "$S/out-$n/daemon.log" | grep -v "it/s\]\|s/it\]" | tail -n 4 || true
       for f in "$S/out-$n"/finetune-*.log; do [ -f "$f" ] && tr '\r' '\n' < "$f" | grep -a "it/s\]\|s/it\]" | tail -n 1 || true; done
       [ -f "$S/out-$n/rc" ] && tar cf "$OUT/$n.tar" -C "$S/out-$n" .
+      if [ ! -f "$S/out-$n/rc" ] && compgen -G "$S/tree-$n/reports/*/report.json" > /dev/null; then
+        P=$S/partial-$n; rm -rf "$P"; mkdir -p "$P"; cp -r "$S/tree-$n/reports" "$P/"
+        for f in "$P"/reports/*/samples.jsonl; do [ -f "$f" ] && gzip -1 -f "$f"; done
+        [ -d "$S/tree-$n/runs/adapter" ] && cp "$S/tree-$n/runs/adapter/"{qwen_sft.json,README.md} "$P/" 2>/dev/null
+        tar cf "$OUT/$n-partial.tar" -C "$P" . && echo "== $n: its report, before the daemon's end: $n-partial.tar"
+      fi
     done; true ;;
   pick)  # issue 11: bench $VARIANTS (trained by variants-train), then the main job's fine-tune (SESSIONS=finetune)
     # with $PICK_ARGS when variant $PICK_B beats $PICK_A by the rule of `scripts/paired.py --decide` (fixed before the
