@@ -276,26 +276,29 @@ def held_out_queries() -> frozenset[str]:
     return held_out()[0]
 
 
+_Drawn = tuple[str, Answer, dt.date | None]
+
+
 def _written_pool(dates: str, held: frozenset[str], seen_answers: frozenset[Answer],
-                  test_names: re.Pattern | None, several_named: bool = False
-                  ) -> tuple[tuple[str, Answer, dt.date | None], ...]:
+                  test_names: re.Pattern | None) -> tuple[tuple[_Drawn, ...], tuple[_Drawn, ...]]:
     """The hand-written questions a training set may use under a date target: none that names a test-only
     city (unless ``test_names`` is None: ``cities="all"``), answers like a ``seen`` item, or is a suite question
-    (tests/test_written.py keeps the last out); ``several_named``: only those tagged :data:`SEVERAL_NAMED_TAGS`."""
+    (tests/test_written.py keeps the last out); and, read in the same pass, those of them tagged
+    :data:`SEVERAL_NAMED_TAGS` (the ``-two`` mixes draw half from these)."""
     from sft.written import written
 
-    pool = []
+    pool, several = [], []
     for item in written():
         answer, today = item.target(dates)
         if (normalize_query(item.query) in held or (test_names and test_names.search(item.query))
                 or answer in seen_answers):
             continue
-        if several_named and not any(tag.startswith(SEVERAL_NAMED_TAGS) for tag in item.tags):
-            continue
         pool.append((item.query, answer, today))
+        if any(tag.startswith(SEVERAL_NAMED_TAGS) for tag in item.tags):
+            several.append(pool[-1])
     if not pool:
         raise UserError("the `written` mix has no hand-written questions to draw (datasets/written.jsonl)")
-    return tuple(pool)
+    return tuple(pool), tuple(several)
 
 
 def generate(n: int = 3000, seed: int = 0, mix: str = "tutorial", prompt: str = "tutorial",
@@ -340,9 +343,8 @@ def generate(n: int = 3000, seed: int = 0, mix: str = "tutorial", prompt: str = 
         test_names = re.compile("|".join(sorted({re.escape(n) for c in test_cities()
                                                  for n in (c.name, short_name(c.name))}, key=len, reverse=True))
                                 ) if city_split == "train" else None
-        hand = _written_pool(dates, queries, seen_answers, test_names) if shares[3] else ()
-        several = (_written_pool(dates, queries, seen_answers, test_names, several_named=True)
-                   if mix in SEVERAL_NAMED_MIXES else ())
+        hand, several = _written_pool(dates, queries, seen_answers, test_names) if shares[3] else ((), ())
+        several = several if mix in SEVERAL_NAMED_MIXES else ()
         while len(examples) < n:
             r, today = rng.random(), None
             if r >= 1.0 - shares[3]:  # a hand-written question, drawn with repeats
