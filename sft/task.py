@@ -758,7 +758,8 @@ def resolve_phrase(answer: Answer, today: dt.date | None = None, question: str |
     :func:`find_date` reads in it (``%Y-%m-%d`` with ``today``, null without one or for a vague time); a
     valid date (``06-01``, ``2024-05-01``) and a null date stay as they are. With the ``question``, a phrase that
     reads as no date and was copied cut short is read with up to four characters before it (``个月5号`` of
-    ``问下个月5号`` is ``下个月5号``, ``拜天`` of ``禮拜天``), never across a number or a clause mark."""
+    ``问下个月5号`` is ``下个月5号``, ``拜天`` of ``禮拜天``), then, if still none, with up to two after it
+    (``夜儿`` of ``夜儿个`` is yesterday, ``廿八`` of ``廿八号``), never across a number or a clause mark."""
     if answer.date is None or valid_date(answer.date):
         return answer
     # a phrase copied from a spaced-out question (明 天, 下个月 5号) is read without its spaces, but a space between
@@ -771,6 +772,14 @@ def resolve_phrase(answer: Answer, today: dt.date | None = None, question: str |
             if _PHRASE_STOP.match(question, start):
                 break
             date = _read_phrase(question[start : at + len(answer.date)], today)
+            if date is not None:
+                break
+    if date is None and question and (at := question.find(answer.date)) >= 0:
+        end = at + len(answer.date)
+        for stop in range(end + 1, min(end + 2, len(question)) + 1):  # cut short at its end: one, then two more
+            if _PHRASE_STOP.match(question, stop - 1):
+                break
+            date = _read_phrase(question[at:stop], today)
             if date is not None:
                 break
     return Answer(answer.city, date)

@@ -152,6 +152,11 @@ def test_resolve_phrase_reads_a_copied_date_against_the_reference_day(date, toda
     ("3号", "杭州 12月 3号", None),
     ("号", "出差，5号", None),  # nor over a clause mark
     ("下周五", "杭州下周五", "2026-12-11"),  # a phrase that reads is not touched
+    ("夜儿", "邯郸 夜儿个风大不大", "2026-11-29"),  # cut short at its end: 个 left out (夜儿个, yesterday)
+    ("廿八", "婚礼定在廿八号 苏州", "2026-12-28"),
+    ("今年", "不是去年的 要今年中秋 杭州", "2026-09-25"),  # two characters after it at most
+    ("5月", "5月20号 杭州", None),  # never extended over a number after it either: 5月2 is not 5月20号
+    ("夜儿", "夜儿，杭州", None),  # nor over a clause mark
 ])
 def test_resolve_phrase_reads_a_phrase_copied_cut_short_in_its_question(phrase, question, expected):
     import datetime as dt
