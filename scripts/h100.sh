@@ -24,7 +24,9 @@
 # session's 1,800 device seconds (1,762 with a failed first start): nothing else fits beside it on one card.
 # Two of them sharing one card took ~900 s each (reports/h100-places) and ~1,110 s each (2.7 steps/s,
 # reports/h100-hints): with the 17 stage calls (~100 s), `prepare` (~80 s) and a bench, a pair at 192,000 does not fit
-# a session's 1,800 device seconds on one card; take the 2-GPU kind (one fine-tune a card) or a smaller pair:
+# a session's 1,800 device seconds on one card (measured on `places-dates` 2026-12-05: 2.6 steps/s each, ~146 s of
+# data and load before the first step, ~1,760 s in all with no failed start; reports/h100-two-dates); take the 2-GPU
+# kind (one fine-tune a card), one arm a session against a committed run of the other, or a smaller pair:
 #   SESSIONS="finetune bench" NOX_LIMIT=3000 RUN=reference-h100 bash scripts/h100.sh daemon main nox
 #   VARIANTS="x3:--examples=192000" bash scripts/h100.sh daemon x3 variants
 #   WAIT=560 bash scripts/h100.sh collect main x3   # again, at once, until both have ended
