@@ -106,25 +106,41 @@ def compile_schema(tokenizer, schema: dict, vocab_size: int | None = None):
 #: A date the grammar's pattern allows (DATE_PATTERN with ASCII digits: JSON Schema's ``\\d`` is ASCII).
 _DATE = re.compile(task.DATE_PATTERN, re.ASCII)
 
-CITY_SUBSTRING_MAX = 12  # characters: longer than any city name people type
+#: Characters: a copied date phrase in English is longer than any city (``3 days from now``, ``the day after
+#: tomorrow``). Of the 21,740 cities and date phrases the `gpu` adapter copied in reports/reference-h100, 12 (the bound
+#: until 2026-12-05) cut 63, 20 would cut 13 (``the day after tomorrow``, 22), 24 none.
+CITY_SUBSTRING_MAX = 24
 
 
 def _unsafe(c: str) -> bool:
-    """A character no copied city may hold: whitespace, a quote, a backslash, a control character."""
-    return c.isspace() or c in '"\\' or ord(c) < 0x20
+    """A character no copied city or date may hold: a quote, a backslash, a control character (tab, newline)."""
+    return c in '"\\' or ord(c) < 0x20
+
+
+def _copyable(value: str) -> bool:
+    """A substring that may be copied as it is: no unsafe character, no whitespace at either end. A space inside
+    is kept (``Hong Kong``, ``this weekend``, ``深 圳`` of a spaced-out question): until 2026-12-05 any whitespace
+    cut the copy short, and the ``+json`` contenders answered ``Hong`` and ``this`` (reports/reference-h100: 209
+    `wild` questions right without the grammar and wrong with it)."""
+    return bool(value) and not value[0].isspace() and not value[-1].isspace() and not any(map(_unsafe, value))
 
 
 def city_candidates(question: str, max_len: int = CITY_SUBSTRING_MAX) -> list[str]:
-    """The substrings a city may be copied from: every run of 1..max_len characters of the question that
-    has no whitespace, quote, backslash or control character, in first-seen order."""
+    """The substrings a city (or, with ``copy_date``, a date phrase) may be copied from: every run of 1..max_len
+    characters of the question without a quote, backslash or control character that neither starts nor ends with
+    whitespace, in first-seen order."""
     seen: dict[str, None] = {}
     n = len(question)
     bad = [_unsafe(c) for c in question]  # each character checked once
+    space = [c.isspace() for c in question]
     for i in range(n):
+        if space[i]:
+            continue
         for j in range(i, min(n, i + max_len)):
             if bad[j]:
                 break  # every longer piece from i holds it too
-            seen.setdefault(question[i:j + 1], None)
+            if not space[j]:
+                seen.setdefault(question[i:j + 1], None)
     return list(seen)
 
 
@@ -221,7 +237,7 @@ class JsonSchemaConstraint:
         copy = question is not None  # without a question the schema's own grammar: nothing is copied
 
         def listed(value: str) -> bool:  # value in city_candidates(question), without listing them
-            return 0 < len(value) <= CITY_SUBSTRING_MAX and value in question and not any(map(_unsafe, value))
+            return 0 < len(value) <= CITY_SUBSTRING_MAX and value in question and _copyable(value)
 
         if city is not None:
             if not isinstance(city, str) or any(c in '"\\' or ord(c) < 0x20 for c in city):

@@ -144,7 +144,9 @@ def test_jump_forward_takes_fewer_model_calls_and_still_parses(tiny):
 def test_city_is_copied_from_the_question(tokenizer):
     from sft.grammar import city_candidates
 
-    assert city_candidates("去北京 玩") == ["去", "去北", "去北京", "北", "北京", "京", "玩"]
+    # a space inside is kept (Hong Kong, 深 圳), never at either end
+    assert city_candidates("去北京 玩") == ["去", "去北", "去北京", "去北京 玩", "北", "北京", "北京 玩", "京", "京 玩",
+                                          "玩"]
     assert all('"' not in c for c in city_candidates('a"b'))
     constraint = JsonSchemaConstraint(tokenizer, copy_city=True)
     question = "我打算6月1号去北京旅游"
@@ -177,6 +179,24 @@ def test_a_phrase_adapter_may_copy_its_date_from_the_question(tokenizer):
     assert not accepts('{"city": "杭州", "date": "下周五"}', JsonSchemaConstraint(tokenizer, copy_city=True))
     free_city = JsonSchemaConstraint(tokenizer, copy_city=False, copy_date=True)
     assert accepts('{"city": "上海", "date": "下周五"}', free_city)
+
+
+def test_a_city_or_date_with_a_space_inside_is_copied_whole(tokenizer):
+    """Until 2026-12-05 any whitespace ended a copy: the ``+json`` contenders answered ``Hong`` for Hong Kong and
+    ``this`` for this weekend. Spaces inside are kept, at either end they are not, in the grammar as in ``accepts``."""
+    constraint = JsonSchemaConstraint(tokenizer, copy_city=True, copy_date=True)
+    question = "Hong Kong weather the day after tomorrow?"
+
+    def grammar_accepts(text):
+        matcher = constraint.matcher(question)
+        ids = tokenizer.encode(text, add_special_tokens=False)
+        return all(matcher.accept_token(t) for t in ids) and matcher.is_terminated()
+
+    for text in ('{"city": "Hong Kong", "date": "the day after tomorrow"}', '{"city": "Hong Kong", "date": null}'):
+        assert constraint.accepts(text, question) and grammar_accepts(text), text
+    for text in ('{"city": "Hong Kong ", "date": null}', '{"city": " Hong", "date": null}',
+                 '{"city": "Kong weather the day after", "date": null}'):  # 26 characters: past the bound
+        assert not constraint.accepts(text, question) and not grammar_accepts(text), text
 
 
 def test_the_batched_bitmask_fill_masks_as_row_by_row(tokenizer):
@@ -230,12 +250,13 @@ def test_city_candidates_are_every_clean_substring_in_first_seen_order():
         seen = {}
         for i in range(len(q)):
             for j in range(i + 1, min(len(q), i + CITY_SUBSTRING_MAX) + 1):
-                if any(c.isspace() or c in '"\\' or ord(c) < 0x20 for c in q[i:j]):
+                if any(c in '"\\' or ord(c) < 0x20 for c in q[i:j]):
                     break
-                seen.setdefault(q[i:j], None)
+                if not q[i].isspace() and not q[j - 1].isspace():
+                    seen.setdefault(q[i:j], None)
         return list(seen)
 
-    for q in [i.query for i in load_suite()][::7] + ['a"b c\\d\te', "北京北京", ""]:
+    for q in [i.query for i in load_suite()][::7] + ['a"b c\\d\te', "北京北京", "", " Hong  Kong ", "深 圳\n明 天"]:
         assert city_candidates(q) == reference(q), q
 
 
@@ -248,6 +269,7 @@ def _answers_to_try(item) -> list[str]:
         dump((gold.city or "北京") + "市", gold.date), dump("滑雪市", None), dump(q[:2], q[-3:]),
         dump(q[1:13], "06-01"), dump(q[:14], None), dump(None, "６-01"), dump(None, "6-1"), dump(None, "2026-13-45"),
         dump(None, "下周五"), dump(None, q[2:5]), dump(None, ""), dump("", None),
+        dump(q[:9], None), dump(None, q[-9:]), dump(" " + (gold.city or "北京"), None),  # spaces, at the ends too
         json.dumps({"city": gold.city, "date": gold.date}, ensure_ascii=True),
         json.dumps({"city": gold.city, "date": gold.date}, ensure_ascii=False, separators=(",", ":")),
         json.dumps({"date": gold.date, "city": gold.city}, ensure_ascii=False),
