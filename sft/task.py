@@ -774,7 +774,7 @@ def resolve_phrase(answer: Answer, today: dt.date | None = None, question: str |
             date = _read_phrase(question[start : at + len(answer.date)], today)
             if date is not None:
                 break
-    if date is None and question and (at := question.find(answer.date)) >= 0:
+    if date is None and question and answer.date.strip() and (at := question.find(answer.date)) >= 0:
         end = at + len(answer.date)
         for stop in range(end + 1, min(end + 2, len(question)) + 1):  # cut short at its end: one, then two more
             if _PHRASE_STOP.match(question, stop - 1):

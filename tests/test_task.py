@@ -157,6 +157,7 @@ def test_resolve_phrase_reads_a_copied_date_against_the_reference_day(date, toda
     ("今年", "不是去年的 要今年中秋 杭州", "2026-09-25"),  # two characters after it at most
     ("5月", "5月20号 杭州", None),  # never extended over a number after it either: 5月2 is not 5月20号
     ("夜儿", "夜儿，杭州", None),  # nor over a clause mark
+    ("", "明天杭州", None), (" ", "杭州 明天", None),  # an empty phrase reads as nothing of its question
 ])
 def test_resolve_phrase_reads_a_phrase_copied_cut_short_in_its_question(phrase, question, expected):
     import datetime as dt
