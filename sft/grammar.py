@@ -144,6 +144,16 @@ def city_candidates(question: str, max_len: int = CITY_SUBSTRING_MAX) -> list[st
     return list(seen)
 
 
+def date_candidates(question: str, max_len: int = CITY_SUBSTRING_MAX) -> list[str]:
+    """The phrases a date may be copied as (``copy_date``): :func:`city_candidates`, and each of them with the spaces
+    the resolver drops dropped (:func:`sft.task.unspaced`): a model writes ``下周一`` for ``下 周 一`` of a spaced-out
+    question, which the resolver reads; until 2026-12-05 the grammar refused it and the model stopped at ``下``."""
+    seen = dict.fromkeys(city_candidates(question, max_len))
+    for value in list(seen):
+        seen.setdefault(task.unspaced(value), None)
+    return list(seen)
+
+
 def question_schema(schema: dict, question: str, copy_city: bool = True, copy_date: bool = False) -> dict:
     """``schema`` with the city restricted to ``null`` or a substring of ``question`` (``copy_city``), and the
     date widened to also accept a substring of ``question``, the phrase as written (``copy_date``)."""
@@ -155,7 +165,7 @@ def question_schema(schema: dict, question: str, copy_city: bool = True, copy_da
     if copy_date and candidates:
         date = out["properties"]["date"]
         alternatives = list(date["anyOf"]) if set(date) == {"anyOf"} else [date]
-        out["properties"]["date"] = {"anyOf": [*alternatives, {"enum": candidates}]}
+        out["properties"]["date"] = {"anyOf": [*alternatives, {"enum": date_candidates(question)}]}
     return out
 
 
@@ -250,7 +260,8 @@ class JsonSchemaConstraint:
         if date is not None:
             if not isinstance(date, str):
                 return False
-            if not _DATE.fullmatch(date) and not (copy and self.copy_date and listed(date)):
+            if not _DATE.fullmatch(date) and not (copy and self.copy_date and
+                                                  (listed(date) or date in date_candidates(question))):
                 return False
         return True
 

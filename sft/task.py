@@ -747,8 +747,15 @@ _PHRASE_SPACE = re.compile(r"\s+(?![A-Za-z0-9])|(?<![A-Za-z0-9])\s+")
 _PHRASE_STOP = re.compile(r"[\d〇零一二三四五六七八九十两百千，,。、！!？?；;：:（）()【】\[\]\n]")
 
 
+def unspaced(phrase: str) -> str:
+    """A copied date phrase as the resolver reads it: stripped, every space dropped but one between two Latin letters
+    or digits (``下 周 一`` is ``下周一``, ``next Monday`` stays). The ``+json`` grammar lets a phrase adapter write
+    this form too (:func:`sft.grammar.date_candidates`)."""
+    return _PHRASE_SPACE.sub("", phrase.strip())
+
+
 def _read_phrase(phrase: str, today: dt.date | None) -> str | None:
-    phrase = _PHRASE_SPACE.sub("", phrase.strip())
+    phrase = unspaced(phrase)
     return find_date(phrase, today) or find_date(phrase + "那天", today)
 
 

@@ -199,6 +199,30 @@ def test_a_city_or_date_with_a_space_inside_is_copied_whole(tokenizer):
         assert not constraint.accepts(text, question) and not grammar_accepts(text), text
 
 
+def test_a_date_phrase_may_drop_the_spaces_the_resolver_drops(tokenizer):
+    """A spaced-out question (下 周 五): the model writes 下周五, which the resolver reads; the grammar and ``accepts``
+    allow that form of a date phrase, never of a city, and never a space the resolver keeps (next Monday)."""
+    from sft.grammar import date_candidates
+
+    question = "杭州 下 周 五 冷不冷 next Monday"
+    assert "下周五" in date_candidates(question) and "nextMonday" not in date_candidates(question)
+    constraint = JsonSchemaConstraint(tokenizer, copy_city=True, copy_date=True)
+
+    def grammar_accepts(text, c=constraint):
+        matcher = c.matcher(question)
+        ids = tokenizer.encode(text, add_special_tokens=False)
+        return all(matcher.accept_token(t) for t in ids) and matcher.is_terminated()
+
+    for text in ('{"city": "杭州", "date": "下周五"}', '{"city": "杭州", "date": "下 周 五"}',
+                 '{"city": "杭州", "date": "next Monday"}'):
+        assert constraint.accepts(text, question) and grammar_accepts(text), text
+    for text in ('{"city": "杭州", "date": "nextMonday"}', '{"city": "杭州下", "date": null}'):
+        assert not constraint.accepts(text, question) and not grammar_accepts(text), text
+    city_only = JsonSchemaConstraint(tokenizer, copy_city=True)
+    assert not city_only.accepts('{"city": "杭州", "date": "下周五"}', question)
+    assert not grammar_accepts('{"city": "杭州", "date": "下周五"}', city_only)
+
+
 def test_the_batched_bitmask_fill_masks_as_row_by_row(tokenizer):
     """xgrammar's BatchGrammarMatcher fills a batch's rows in one call; the masked logits are the same as
     one fill per row, also with rows out of order and a finished row left alone."""
