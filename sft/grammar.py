@@ -148,8 +148,13 @@ def date_candidates(question: str, max_len: int = CITY_SUBSTRING_MAX) -> list[st
     """The phrases a date may be copied as (``copy_date``): :func:`city_candidates`, and each of them with the spaces
     the resolver drops dropped (:func:`sft.task.unspaced`): a model writes ``下周一`` for ``下 周 一`` of a spaced-out
     question, which the resolver reads; until 2026-12-05 the grammar refused it and the model stopped at ``下``."""
-    seen = dict.fromkeys(city_candidates(question, max_len))
-    for value in list(seen):
+    return _and_unspaced(city_candidates(question, max_len))
+
+
+def _and_unspaced(candidates: list[str]) -> list[str]:
+    """``candidates``, then each one's :func:`sft.task.unspaced` form not among them yet, in first-seen order."""
+    seen = dict.fromkeys(candidates)
+    for value in candidates:
         seen.setdefault(task.unspaced(value), None)
     return list(seen)
 
@@ -165,7 +170,7 @@ def question_schema(schema: dict, question: str, copy_city: bool = True, copy_da
     if copy_date and candidates:
         date = out["properties"]["date"]
         alternatives = list(date["anyOf"]) if set(date) == {"anyOf"} else [date]
-        out["properties"]["date"] = {"anyOf": [*alternatives, {"enum": date_candidates(question)}]}
+        out["properties"]["date"] = {"anyOf": [*alternatives, {"enum": _and_unspaced(candidates)}]}
     return out
 
 
@@ -250,7 +255,7 @@ class JsonSchemaConstraint:
             return 0 < len(value) <= CITY_SUBSTRING_MAX and value in question and _copyable(value)
 
         if city is not None:
-            if not isinstance(city, str) or any(c in '"\\' or ord(c) < 0x20 for c in city):
+            if not isinstance(city, str) or any(map(_unsafe, city)):
                 return False
             if copy and self.copy_city:
                 if not listed(city):

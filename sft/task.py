@@ -774,15 +774,16 @@ def resolve_phrase(answer: Answer, today: dt.date | None = None, question: str |
     # the model copies the asked day alone; alone in a question a solar term or a count of days is often no day of its
     # own (霜降前能摘完不, 还有12天放假), so where the phrase reads as none it is read as the day it names (霜降那天)
     date = _read_phrase(answer.date, today)
-    if date is None and question and (at := question.find(answer.date)) > 0:
+    at = question.find(answer.date) if date is None and question else -1
+    end = at + len(answer.date)
+    if at > 0:
         for start in range(at - 1, max(at - 5, -1), -1):  # one character more each time, four at most
             if _PHRASE_STOP.match(question, start):
                 break
-            date = _read_phrase(question[start : at + len(answer.date)], today)
+            date = _read_phrase(question[start:end], today)
             if date is not None:
                 break
-    if date is None and question and answer.date.strip() and (at := question.find(answer.date)) >= 0:
-        end = at + len(answer.date)
+    if date is None and at >= 0 and answer.date.strip():
         for stop in range(end + 1, min(end + 2, len(question)) + 1):  # cut short at its end: one, then two more
             if _PHRASE_STOP.match(question, stop - 1):
                 break
