@@ -746,6 +746,37 @@ _PHRASE_SPACE = re.compile(r"\s+(?![A-Za-z0-9])|(?<![A-Za-z0-9])\s+")
 #: (``12月3号`` copied as ``3号`` must not become ``2月3号``).
 _PHRASE_STOP = re.compile(r"[\d〇零一二三四五六七八九十两百千，,。、！!？?；;：:（）()【】\[\]\n]")
 
+#: A number's character (where a copy cut inside a number would read as another date).
+_NUMERAL = re.compile(r"[\d〇零一二三四五六七八九十两百千]")
+
+#: The one number a phrase ending in a week word is read on over: the weekday right after it (``下周`` of
+#: ``下周三最低几度`` is ``下周三``), a single character that no number goes on from.
+_WEEK_WORD = re.compile(r"(?:周|星期|礼拜|禮拜|拜)$")
+_WEEKDAY = re.compile(r"[一二三四五六1-7](?![\d〇零一二三四五六七八九十两百千])")
+
+
+def _stops_forward(question: str, i: int, copied: str) -> bool:
+    """Whether the phrase ``copied`` (ending at ``i`` of its question) may not be read on over character ``i``."""
+    if not _PHRASE_STOP.match(question, i):
+        return False
+    return not (_WEEK_WORD.search(unspaced(copied)) and _WEEKDAY.match(question, i))
+
+
+#: Words after a day that make it a vague time (``十一后``, ``春节以前``): a copy going on with them is not read
+#: without them.
+_BEFORE_AFTER = re.compile(r"(?:以|之|过)?[前后]")
+
+
+def _copied_start(phrase: str, question: str) -> str | None:
+    """The longest start of a phrase not found whole in its question that is (two characters at least, never cut
+    inside a number): the model copied the day and went on with words of its own (``下周有雾`` of ``下周六有雾吗``).
+    None where those words make the day a vague time (``十一后`` of ``十一过后``)."""
+    for n in range(len(phrase) - 1, 1, -1):
+        at = question.find(phrase[:n])
+        if at >= 0 and not (_NUMERAL.match(phrase, n - 1) and _NUMERAL.match(question, at + n)):
+            return None if _BEFORE_AFTER.match(phrase[n:].lstrip()) else phrase[:n]
+    return None
+
 
 def unspaced(phrase: str) -> str:
     """A copied date phrase as the resolver reads it: stripped, every space dropped but one between two Latin letters
@@ -766,7 +797,10 @@ def resolve_phrase(answer: Answer, today: dt.date | None = None, question: str |
     valid date (``06-01``, ``2024-05-01``) and a null date stay as they are. With the ``question``, a phrase that
     reads as no date and was copied cut short is read with up to four characters before it (``个月5号`` of
     ``问下个月5号`` is ``下个月5号``, ``拜天`` of ``禮拜天``), then, if still none, with up to two after it
-    (``夜儿`` of ``夜儿个`` is yesterday, ``廿八`` of ``廿八号``), never across a number or a clause mark."""
+    (``夜儿`` of ``夜儿个`` is yesterday, ``廿八`` of ``廿八号``), never across a number or a clause mark but the
+    weekday after a week word (``下周`` of ``下周三`` is ``下周三``). A phrase not in the question whole
+    (``下周有雾`` of ``下周六有雾吗``: the model dropped the weekday and went on in words of its own) is read from its
+    longest start that is (``下周``), alone, then with up to two characters after it, never with any before it."""
     if answer.date is None or valid_date(answer.date):
         return answer
     # a phrase copied from a spaced-out question (明 天, 下个月 5号) is read without its spaces, but a space between
@@ -774,18 +808,26 @@ def resolve_phrase(answer: Answer, today: dt.date | None = None, question: str |
     # the model copies the asked day alone; alone in a question a solar term or a count of days is often no day of its
     # own (霜降前能摘完不, 还有12天放假), so where the phrase reads as none it is read as the day it names (霜降那天)
     date = _read_phrase(answer.date, today)
-    at = question.find(answer.date) if date is None and question else -1
-    end = at + len(answer.date)
-    if at > 0:
+    if date is not None or not question or not answer.date.strip():
+        return Answer(answer.city, date)
+    phrase, whole = answer.date, answer.date in question
+    if not whole:  # the day copied, then words of the model's own: read from what it copied, and on, never back
+        phrase = _copied_start(phrase, question)
+        if phrase is None:
+            return Answer(answer.city, None)
+        date = _read_phrase(phrase, today)
+    at = question.find(phrase)
+    end = at + len(phrase)
+    if date is None and at > 0 and whole:
         for start in range(at - 1, max(at - 5, -1), -1):  # one character more each time, four at most
             if _PHRASE_STOP.match(question, start):
                 break
             date = _read_phrase(question[start:end], today)
             if date is not None:
                 break
-    if date is None and at >= 0 and answer.date.strip():
+    if date is None:
         for stop in range(end + 1, min(end + 2, len(question)) + 1):  # cut short at its end: one, then two more
-            if _PHRASE_STOP.match(question, stop - 1):
+            if _stops_forward(question, stop - 1, question[at:stop - 1]):
                 break
             date = _read_phrase(question[at:stop], today)
             if date is not None:

@@ -189,3 +189,34 @@ def test_a_province_or_country_in_latin_letters_is_no_city():
     assert combine("temperature in Yunnan next week", ("Yunnan", None)).city is None
     assert combine("is Japan cold in march", ("Japan", None)).city is None
     assert combine("Singapore weather", ("Singapore", None)).city == "Singapore"  # a city-state is a city
+
+
+def test_resolve_diff_counts_the_answers_a_resolver_change_changes(tmp_path, capsys):
+    """scripts/resolve_diff.py: each (question, model text) of the runs' +resolve samples once, resolved by a base
+    resolver and today's, scored against gold; the same resolver on both sides changes nothing."""
+    import gzip
+    import json
+    import runpy
+
+    from sft.suite import load_suite
+
+    diff = runpy.run_path("scripts/resolve_diff.py")
+    item = next(it for it in load_suite() if it.split == "relative" and it.gold.date and it.query.count("下周") == 1
+                and "下周" + it.query.split("下周")[1][:1] in {f"下周{d}" for d in "一二三四五六"})
+    copied = Answer(item.gold.city, "下周").to_json()  # the weekday left out: read on over it, today
+    run = tmp_path / "run"
+    run.mkdir()
+    rows = [{"contender": "qlora+resolve", "id": item.id, "query": item.query, "model_output": copied}] * 2
+    rows.append({"contender": "qlora", "id": item.id, "query": item.query, "model_output": copied})  # no resolver
+    with gzip.open(run / "samples.jsonl.gz", "wt", encoding="utf-8") as f:
+        f.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    from sft.task import resolve_output
+
+    assert diff["compare"](resolve_output, tmp_path) == {"pairs": 1, "changed": 0, "gained": 0, "lost": 0}
+
+    def unresolved(text, today=None, question=None):
+        return text
+
+    assert diff["compare"](unresolved, tmp_path) == {"pairs": 1, "changed": 1, "gained": 1, "lost": 0}
+    assert f"+ {item.query[:50]} | 下周 | 下周 -> {item.gold.date}" in capsys.readouterr().out
+    assert diff["task_at"]("HEAD").resolve_output(copied, item.today, item.query)  # an older commit's resolver loads

@@ -158,6 +158,14 @@ def test_resolve_phrase_reads_a_copied_date_against_the_reference_day(date, toda
     ("5月", "5月20号 杭州", None),  # never extended over a number after it either: 5月2 is not 5月20号
     ("夜儿", "夜儿，杭州", None),  # nor over a clause mark
     ("", "明天杭州", None), (" ", "杭州 明天", None),  # an empty phrase reads as nothing of its question
+    ("下周", "茶园 下周三 最低几度", "2026-12-09"),  # over a number only for the weekday after a week word
+    ("星期", "杭州 星期5 下雨吗", "2026-12-04"),
+    ("下周", "杭州 下周12号的航班", None),  # a number that goes on is never a weekday
+    ("下周有雾", "张家界 下周六有雾吗", "2026-12-12"),  # not in it whole: read from the start that is (下周), on
+    ("明年1日", "明年元旦 哈尔滨 冰雕", "2027-01-01"),
+    ("十一后", "海岛 十一过后 还能下水不", None),  # but not without words that make it vague
+    ("不是晴天吧", "后天是不是晴天 杭州", None),  # and never with what comes before it (后天是不是晴天)
+    ("12月3日", "杭州 12月30号", "12-03"),  # a phrase that reads is read as written
 ])
 def test_resolve_phrase_reads_a_phrase_copied_cut_short_in_its_question(phrase, question, expected):
     import datetime as dt
@@ -166,7 +174,7 @@ def test_resolve_phrase_reads_a_phrase_copied_cut_short_in_its_question(phrase, 
 
     today = None if expected is None and "号" in phrase else dt.date(2026, 11, 30)
     assert resolve_phrase(Answer("杭州", phrase), today, question) == Answer("杭州", expected)
-    if expected is not None and phrase != "下周五":
+    if expected is not None and phrase not in ("下周五", "12月3日"):  # (those two read alone)
         assert resolve_phrase(Answer("杭州", phrase), today) == Answer("杭州", None)  # alone it reads as none
 
 
