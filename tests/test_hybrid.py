@@ -220,3 +220,20 @@ def test_resolve_diff_counts_the_answers_a_resolver_change_changes(tmp_path, cap
     assert diff["compare"](unresolved, tmp_path) == {"pairs": 1, "changed": 1, "gained": 1, "lost": 0}
     assert f"+ {item.query[:50]} | 下周 | 下周 -> {item.gold.date}" in capsys.readouterr().out
     assert diff["task_at"]("HEAD").resolve_output(copied, item.today, item.query)  # an older commit's resolver loads
+
+
+def test_suite_subset_keeps_the_questions_the_prompt_shows_two_dates_for(tmp_path):
+    """scripts/suite_subset.py: chosen by the date line the prompt shows, never by gold; a suite file bench reads."""
+    import runpy
+
+    from sft.suite import load_suite
+    from sft.task import date_mentions
+
+    subset = runpy.run_path("scripts/suite_subset.py")
+    n = subset["main"](["--split", "hard", "--dates", "2", "-o", str(tmp_path / "two.jsonl")])
+    items = load_suite(tmp_path / "two.jsonl")
+    everyone = load_suite(splits="hard")
+    assert len(items) == n == sum(len(date_mentions(it.query)) >= 2 for it in everyone)
+    assert n and all(len(date_mentions(it.query)) >= 2 for it in items)
+    with pytest.raises(SystemExit, match="--dates N or --cities N"):
+        subset["main"](["-o", str(tmp_path / "none.jsonl")])
