@@ -14,6 +14,7 @@ import gzip
 import json
 import math
 import sys
+from pathlib import Path
 
 
 def mcnemar_p(b: int, c: int) -> float:
@@ -60,6 +61,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--contender", default="qlora+resolve")
     parser.add_argument("--decide", action="store_true", help="exit 0 only when B beats A on wild (see above)")
     args = parser.parse_args(argv)
+    for path in (args.a, args.b):
+        if not Path(path).is_file():
+            near = sorted(Path(path).parent.glob("samples.jsonl*")) if Path(path).parent.is_dir() else []
+            hint = f" (there: {', '.join(str(n) for n in near)})" if near else ""
+            print(f"error: no such samples file: {path}{hint}", file=sys.stderr)
+            return 2
     a, b = load(args.a, args.contender), load(args.b, args.contender)
     if not a or not b:
         print(f"no {args.contender} rows in {args.a if not a else args.b}", file=sys.stderr)

@@ -1,0 +1,75 @@
+"""The scripts a person runs on committed runs (scripts/): resolve_diff.py, suite_subset.py, paired.py."""
+
+import pytest
+
+from sft.task import Answer
+
+
+def test_resolve_diff_counts_the_answers_a_resolver_change_changes(tmp_path, capsys):
+    """scripts/resolve_diff.py: each (question, model text) of the runs' +resolve samples once, resolved by a base
+    resolver and today's, scored against gold; the same resolver on both sides changes nothing."""
+    import gzip
+    import json
+    import runpy
+
+    from sft.suite import load_suite
+
+    diff = runpy.run_path("scripts/resolve_diff.py")
+    item = next(it for it in load_suite() if it.split == "relative" and it.gold.date and it.query.count("下周") == 1
+                and "下周" + it.query.split("下周")[1][:1] in {f"下周{d}" for d in "一二三四五六"})
+    copied = Answer(item.gold.city, "下周").to_json()  # the weekday left out: read on over it, today
+    run = tmp_path / "run"
+    run.mkdir()
+    rows = [{"contender": "qlora+resolve", "id": item.id, "query": item.query, "model_output": copied}] * 2
+    rows.append({"contender": "qlora", "id": item.id, "query": item.query, "model_output": copied})  # no resolver
+    with gzip.open(run / "samples.jsonl.gz", "wt", encoding="utf-8") as f:
+        f.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    from sft.task import resolve_output
+
+    assert diff["compare"](resolve_output, tmp_path) == {"pairs": 1, "changed": 0, "gained": 0, "lost": 0}
+
+    def unresolved(text, today=None, question=None):
+        return text
+
+    assert diff["compare"](unresolved, tmp_path) == {"pairs": 1, "changed": 1, "gained": 1, "lost": 0}
+    assert f"+ {item.query[:50]} | 下周 | 下周 -> {item.gold.date}" in capsys.readouterr().out
+    assert diff["task_at"]("HEAD").resolve_output(copied, item.today, item.query)  # an older commit's resolver loads
+
+
+def test_suite_subset_keeps_the_questions_the_prompt_shows_two_dates_for(tmp_path):
+    """scripts/suite_subset.py: chosen by the date line the prompt shows, never by gold; a suite file bench reads."""
+    import runpy
+
+    from sft.suite import load_suite
+    from sft.task import date_mentions
+
+    subset = runpy.run_path("scripts/suite_subset.py")
+    n = subset["main"](["--split", "hard", "--dates", "2", "-o", str(tmp_path / "two.jsonl")])
+    items = load_suite(tmp_path / "two.jsonl")
+    everyone = load_suite(splits="hard")
+    assert len(items) == n == sum(len(date_mentions(it.query)) >= 2 for it in everyone)
+    assert n and all(len(date_mentions(it.query)) >= 2 for it in items)
+    with pytest.raises(SystemExit, match="--dates N or --cities N"):
+        subset["main"](["-o", str(tmp_path / "none.jsonl")])
+
+
+def test_paired_counts_the_questions_that_change_sides(tmp_path, capsys):
+    """scripts/paired.py: per split, each side's exact, the discordant pairs and the exact McNemar p; a missing file
+    is one line that says so, not a traceback."""
+    import json
+    import runpy
+
+    paired = runpy.run_path("scripts/paired.py")
+
+    def rows(rights):
+        return "".join(json.dumps({"contender": "qlora+resolve", "id": f"q{i}", "split": "wild", "exact": ok,
+                                   "gold_city_null": False, "pred_city_null": False}) + "\n"
+                       for i, ok in enumerate(rights))
+    (tmp_path / "a.jsonl").write_text(rows([True] * 6 + [False] * 4), encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(rows([False] + [True] * 9), encoding="utf-8")
+    assert paired["main"]([str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")]) == 0
+    out = capsys.readouterr().out
+    assert "A      6 (60.0)  B      9 (90.0)  only B / only A 4 / 1  p 0.38" in out  # 2 * (1 + 5) / 32 = 0.375
+    assert paired["mcnemar_p"](0, 0) == 1.0 and paired["mcnemar_p"](10, 0) == pytest.approx(2 / 1024)
+    assert paired["main"]([str(tmp_path / "a.jsonl.gz"), str(tmp_path / "b.jsonl")]) == 2
+    assert "error: no such samples file" in capsys.readouterr().err
