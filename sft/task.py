@@ -744,15 +744,16 @@ _PHRASE_SPACE = re.compile(r"\s+(?![A-Za-z0-9])|(?<![A-Za-z0-9])\s+")
 
 #: What a copied phrase cut short is never extended over: a digit, a Chinese numeral or a mark between clauses
 #: (``12月3号`` copied as ``3号`` must not become ``2月3号``).
-_PHRASE_STOP = re.compile(r"[\d〇零一二三四五六七八九十两百千，,。、！!？?；;：:（）()【】\[\]\n]")
+_NUMERAL_CHARS = r"\d〇零一二三四五六七八九十两百千"
+_PHRASE_STOP = re.compile(rf"[{_NUMERAL_CHARS}，,。、！!？?；;：:（）()【】\[\]\n]")
 
 #: A number's character (where a copy cut inside a number would read as another date).
-_NUMERAL = re.compile(r"[\d〇零一二三四五六七八九十两百千]")
+_NUMERAL = re.compile(rf"[{_NUMERAL_CHARS}]")
 
 #: The one number a phrase ending in a week word is read on over: the weekday right after it (``下周`` of
 #: ``下周三最低几度`` is ``下周三``), a single character that no number goes on from.
 _WEEK_WORD = re.compile(r"(?:周|星期|礼拜|禮拜|拜)$")
-_WEEKDAY = re.compile(r"[一二三四五六1-7](?![\d〇零一二三四五六七八九十两百千])")
+_WEEKDAY = re.compile(rf"[一二三四五六1-7](?![{_NUMERAL_CHARS}])")
 
 
 def _stops_forward(question: str, i: int, copied: str) -> bool:
@@ -810,13 +811,13 @@ def resolve_phrase(answer: Answer, today: dt.date | None = None, question: str |
     date = _read_phrase(answer.date, today)
     if date is not None or not question or not answer.date.strip():
         return Answer(answer.city, date)
-    phrase, whole = answer.date, answer.date in question
+    phrase, at = answer.date, question.find(answer.date)
+    whole = at >= 0
     if not whole:  # the day copied, then words of the model's own: read from what it copied, and on, never back
         phrase = _copied_start(phrase, question)
         if phrase is None:
             return Answer(answer.city, None)
-        date = _read_phrase(phrase, today)
-    at = question.find(phrase)
+        date, at = _read_phrase(phrase, today), question.find(phrase)
     end = at + len(phrase)
     if date is None and at > 0 and whole:
         for start in range(at - 1, max(at - 5, -1), -1):  # one character more each time, four at most
