@@ -124,6 +124,7 @@ from sft.dates import (
     find_festival,
     names_the_asked_date,
     parse_number,
+    postponed_days,
     relative_day_marked,
     shift_date,
     written_today_days,
@@ -747,11 +748,8 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
     choice = _day_choice(dated, today)
     if choice is not None:  # 中秋还是国庆回老家: the first day offered (rule 9b)
         date = choice[0]
-    postponed = _POSTPONED.search(question)
-    if postponed is not None and date is not None:  # 原定10月8号 推迟两天: the day moved to (116th-140th sittings)
-        days_moved = parse_number(postponed["n"] or postponed["n2"]) * (1 if (postponed["u"] or postponed["u2"]) == "天"
-                                                                       else 7)
-        date = shift_date(date, -days_moved if "提前" in (postponed["w"], postponed["w2"]) else days_moved)
+    moved, _ = postponed_days(question)  # 原定10月8号 推迟两天: the day moved to (116th-140th sittings)
+    date = shift_date(date, moved)
     # 今天是12月3号 后天 太原 下雪吗: the day after the written today (12-05)
     date = shift_date(date, written_today_days(question, date))
     days, where = anchored_days(question, short_name(city.key) if city is not None else None)
@@ -873,14 +871,6 @@ _CHOICE = re.compile(r"哪天|哪一天|哪个|(?<![A-Za-z])(?:[Vv][Ss]|[Oo][Rr]
 #: Rule 9: a month and day written out (十月十號, 10/10), which wins over a festival named beside the city.
 _WRITTEN_DAY = re.compile(r"[\d０-９〇零一二两三四五六七八九十]{1,3}\s*(?:月|/|\.)\s*"
                           r"[\d０-９〇零一二两三四五六七八九十]{1,3}")
-#: A plan's day moved by a number of days or weeks (原定10月8号 推迟两天, 原计划七月十号 晚两天, 原定9月20 推迟了一周).
-_POSTPONED = re.compile(r"(?:原定|原计划|原来|本来)[^。？?]{0,16}?"  # 原定10月6号，推迟一周 (196th sitting)
-                        r"(?P<w>推迟|延后|延期|推后|(?:往后|向后)[推挪]|晚|提前)了?\s*"
-                        r"(?P<n>[一二两三四五六七八九十]|[1-9])\s*(?P<u>天|周|个?星期|个?礼拜)(?![后前内])"
-                        # 往后推了三天 本来是9月27号, 往后挪了两天 本来是8月1号 (148th, 156th sittings)
-                        r"|(?P<w2>推迟|延后|延期|提前|(?:往后|向后)?[推挪])了?\s*(?P<n2>[一二两三四五六七八九十]|[1-9])\s*"
-                        r"(?P<u2>天|周|个?星期|个?礼拜)"
-                        r"[^，,。？?]{0,6}?(?:原来|原定|本来)")
 #: Rule 9: a date given up (4月1号就算了) keeps its year to itself.
 _GIVEN_UP = re.compile(r"不行|算了|取消|原定|原来|本来")
 #: Rule 9: what may stand between a stop's date and its city (6月13日 去苏州, 12月1日 飞首尔).

@@ -50,7 +50,8 @@ def compare(base_resolve, reports: Path) -> dict:
                 if "+resolve" not in line:
                     continue
                 row = json.loads(line)
-                item, text = items.get(row["id"]), row.get("model_output")
+                # the model's text; a sample keeps it only where the resolver changed it, else it is the output
+                item, text = items.get(row["id"]), row.get("model_output") or row.get("output")
                 if not text or item is None or item.query != row["query"] or (item.id, text) in seen:
                     continue
                 seen.add((item.id, text))

@@ -977,6 +977,30 @@ def written_today_days(text: str, date: str | None) -> int:
     return words.pop() if len(words) == 1 else 0
 
 
+#: A plan's day moved by a number of days or weeks (原定10月8号 推迟两天, 原计划七月十号 晚两天, 原定9月20 推迟了一周).
+_POSTPONED = re.compile(r"(?:原定|原计划|原来|本来)[^。？?]{0,16}?"  # 原定10月6号，推迟一周 (196th sitting)
+                        r"(?P<w>推迟|延后|延期|推后|(?:往后|向后)[推挪]|晚|提前)了?\s*"
+                        r"(?P<n>[一二两三四五六七八九十]|[1-9])\s*(?P<u>天|周|个?星期|个?礼拜)(?![后前内])"
+                        # 往后推了三天 本来是9月27号, 往后挪了两天 本来是8月1号 (148th, 156th sittings)
+                        r"|(?P<w2>推迟|延后|延期|提前|(?:往后|向后)?[推挪])了?\s*(?P<n2>[一二两三四五六七八九十]|[1-9])\s*"
+                        r"(?P<u2>天|周|个?星期|个?礼拜)"
+                        r"[^，,。？?]{0,6}?(?:原来|原定|本来)")
+
+
+def postponed_days(text: str) -> tuple[int, str]:
+    """How far a plan's day is moved and the words that say so, the plan's day among them (原定10月8号 推迟两天:
+    ``(2, "原定10月8号 推迟两天")``; 提前一周: -7; 往后挪了两天 本来是8月1号: the clause on to the day), or ``(0, "")``
+    (the day asked is the day moved to: 116th-140th sittings)."""
+    m = _POSTPONED.search(text) if isinstance(text, str) else None
+    if m is None:
+        return 0, ""
+    days = parse_number(m["n"] or m["n2"]) * (1 if (m["u"] or m["u2"]) == "天" else 7)
+    words = m.group(0)
+    if m["w2"]:  # 往后挪了两天 本来是8月1号: the plan's day is written after the move
+        words += re.match(r"[^，,。？?；;！!\s]*", text[m.end():]).group(0)
+    return (-days if "提前" in (m["w"], m["w2"]) else days), words
+
+
 def shift_date(date: str | None, days: int) -> str | None:
     """A formatted date (``%m-%d`` or ``%Y-%m-%d``) moved by ``days`` (a date without a year is counted in a
     common year)."""

@@ -22,16 +22,19 @@ def test_resolve_diff_counts_the_answers_a_resolver_change_changes(tmp_path, cap
     run.mkdir()
     rows = [{"contender": "qlora+resolve", "id": item.id, "query": item.query, "model_output": copied}] * 2
     rows.append({"contender": "qlora", "id": item.id, "query": item.query, "model_output": copied})  # no resolver
+    # a sample keeps no model_output where the resolver left the text as it was: its output is the model's text
+    rows.append({"contender": "qlora+resolve", "id": item.id, "query": item.query, "model_output": None,
+                 "output": item.gold.to_json()})
     with gzip.open(run / "samples.jsonl.gz", "wt", encoding="utf-8") as f:
         f.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
     from sft.task import resolve_output
 
-    assert diff["compare"](resolve_output, tmp_path) == {"pairs": 1, "changed": 0, "gained": 0, "lost": 0}
+    assert diff["compare"](resolve_output, tmp_path) == {"pairs": 2, "changed": 0, "gained": 0, "lost": 0}
 
     def unresolved(text, today=None, question=None):
         return text
 
-    assert diff["compare"](unresolved, tmp_path) == {"pairs": 1, "changed": 1, "gained": 1, "lost": 0}
+    assert diff["compare"](unresolved, tmp_path) == {"pairs": 2, "changed": 1, "gained": 1, "lost": 0}
     assert f"+ {item.query[:50]} | 下周 | 下周 -> {item.gold.date}" in capsys.readouterr().out
     assert diff["task_at"]("HEAD").resolve_output(copied, item.today, item.query)  # an older commit's resolver loads
 

@@ -189,6 +189,45 @@ def test_resolve_output_rewrites_only_a_copied_phrase():
         assert resolve_output(unchanged, today) == unchanged
 
 
+@pytest.mark.parametrize(("question", "copied", "expected"), [
+    # a plan moved: the day the plan had, copied, is moved; the day moved to, written by the model, stays
+    ("本来定的3月2号去苏州 推迟两天 那天冷不冷", "03-02", "03-04"),
+    ("本来定的3月2号去苏州 推迟两天 那天冷不冷", "03-04", "03-04"),
+    ("原计划下周一出发 提前一周 成都天气", "下周一", "2026-11-30"),  # read against the reference day, then moved
+    ("原计划下周一出发 提前一周 成都天气", "2026-12-07", "2026-11-30"),
+    ("往后挪了两天 本来是8月1号 哈尔滨那天下雨吗", "08-01", "08-03"),  # the plan's day written after the move
+    # today written out: that today, copied, is counted on to the day named after it
+    ("今天是6月8号吧 大后天 长沙下雨吗", "06-08", "06-11"),
+    ("今天是6月8号吧 大后天 长沙下雨吗", "06-11", "06-11"),
+    # a day counted from the one day written
+    ("9月9号体检 前一天合肥会下雨吗", "09-09", "09-08"),
+    ("9月9号体检 9月12号复查 前一天合肥会下雨吗", "09-09", "09-09"),  # two days written: which one is counted from?
+    ("9月9号体检 前一天合肥会下雨吗", "09-05", "09-05"),  # a day of the model's own
+    # nothing counted on
+    ("5月6号 合肥 下雨吗", "05-06", "05-06"),
+])
+def test_resolve_output_counts_on_from_the_day_the_model_copied(question, copied, expected):
+    """A model trained to copy the day as written copies the day a plan had, the today a question writes, or the day a
+    count starts from; the resolver counts on from it by the date rule's arithmetic, and only from that day."""
+    import datetime as dt
+
+    from sft.task import resolve_output
+
+    today = dt.date(2026, 11, 30)  # a Monday
+    out = parse_output(resolve_output(Answer("合肥", copied).to_json(), today, question)).answer
+    assert out == Answer("合肥", expected)
+
+
+def test_postponed_days_reads_how_far_a_plan_moved():
+    from sft.dates import postponed_days
+
+    assert postponed_days("原定10月8号 推迟两天 杭州") == (2, "原定10月8号 推迟两天")
+    assert postponed_days("本来是下周五 提前一周") == (-7, "本来是下周五 提前一周")
+    assert postponed_days("往后挪了三天 本来是8月1号 那天呢") == (3, "往后挪了三天 本来是8月1号")
+    assert postponed_days("推迟两天再说") == (0, "")
+    assert postponed_days(None) == (0, "")
+
+
 def test_resolve_output_keeps_a_phrase_the_resolver_fails_on(monkeypatch):
     """A bug in the date resolver costs one answer (kept as written, so scored wrong) and a warning, not the run."""
     import datetime as dt
