@@ -114,6 +114,7 @@ import json
 import re
 
 from sft.cities import short_name
+from sft.counting import stays_before  # a trip's stays, shared with the resolver (sft.task)
 from sft.dates import (
     FIXED_FESTIVALS,
     HOLIDAY_DAYS,
@@ -123,7 +124,6 @@ from sft.dates import (
     as_date,
     find_festival,
     names_the_asked_date,
-    parse_number,
     postponed_days,
     relative_day_marked,
     shift_date,
@@ -754,7 +754,7 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
     date = shift_date(date, written_today_days(question, date))
     days, where = anchored_days(question, short_name(city.key) if city is not None else None)
     if not days and date is not None and city is not None:  # 南京2天→苏州2天…苏州那两天: a later stop's first day
-        date = shift_date(date, _stays_before(question, city, mentions, date, today))
+        date = shift_date(date, stays_before(question, city, mentions, date, today))
     if days and date is not None:  # 5月3号飞成都，第二天去乐山…乐山那天: the day counted to (WILD.md, 26th sitting)
         date = shift_date(date, days)
         if city is not None and city.start < where and all(m.start < where for m in mentions) \
@@ -786,36 +786,6 @@ def _day_choice(text: str, today) -> tuple[str | None] | None:
                 and find_date(text[: m.start()] + "，" + text[m.end() :], today=_ANY_DAY) is None:
             return (find_date(m["a"], today=today),)
     return None
-
-
-#: A stay at a stop of a trip (南京2天, 桂林3晚, 待三天, 待两天), not a trip's length (四天三晚, 3天2晚).
-_STAY = re.compile(r"(?<![天日\d一二两三四五六七八九十])(?:待|住|玩|呆|逗留)?\s*"
-                   r"(?P<n>[1-9]|[一二两三四五六七八九十])\s*[天晚夜](?![前后内以之半])(?!\s*[一二两三四五六七八九十\d]\s*[晚夜])")
-#: What leads on to the next stop (→, 再去, 然后去).
-_NEXT_STOP = re.compile(r"→|->|—>|>|再去|然后去|然后|接着去|再到|之后去")
-_STAY_VERB = re.compile(r"待|住|玩|呆|逗留")
-#: A trip's departure day written after its stops (…芭提雅住两晚… 12月18号出发).
-_DEPARTS = re.compile(r"(?:\d{1,2}[月./]\d{1,2}[日号]?|[一二三四五六七八九十]+月[一二三四五六七八九十]+[日号])"
-                      r"\s*(?:出发|启程|动身)")
-
-
-def _stays_before(question: str, city: Mention, mentions: list[Mention], date: str, today) -> int:
-    """The days of the stays at a trip's stops written before the asked city's first mention (南京2天→苏州2天…;
-    先在西安待三天 再去洛阳; 到沈阳 待两天 然后去大连; WILD.md, 43rd and 54th sittings): the asked stop starts that
-    many days after the trip's day. 0 when the question's date is not written before those stays."""
-    key = short_name(city.key)
-    first = min((m.start for m in mentions if short_name(m.key) == key), default=city.start)
-    head, total, opened = question[:first], 0, None
-    for stay in _STAY.finditer(head):
-        at_stop = any(m.end <= stay.start() and stay.start() - m.end <= 4 and short_name(m.key) != key
-                      for m in mentions)
-        if not (at_stop or _STAY_VERB.match(stay.group(0))) or not _NEXT_STOP.search(head, stay.end()):
-            continue
-        total += parse_number(stay["n"])
-        opened = stay.start() if opened is None else opened
-    if not total or (find_date(question[:opened], today=today) != date and not _DEPARTS.search(question, opened)):
-        return 0  # the day counted from is neither before the stays nor the trip's departure (12月18号出发)
-    return total
 
 
 #: Single characters apart by single spaces, a word of their own (深 圳 in 问一下 深 圳 明天): a name typed spaced out.

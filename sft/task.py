@@ -37,16 +37,12 @@ from sft.dates import (
     NUM,
     WEATHER_WORD_TERMS,
     YEAR,
-    anchored_days,
     as_date,
     asked_scores,
     find_festival,
     parse_number,
-    postponed_days,
     question_clause,
     resolve_relative,
-    shift_date,
-    written_today_days,
 )
 
 KEYS = ("city", "date")
@@ -840,49 +836,18 @@ def resolve_phrase(answer: Answer, today: dt.date | None = None, question: str |
     return Answer(answer.city, date)
 
 
-def _same_day(date: str, read: str | None) -> bool:
-    """Whether ``date`` (as a model wrote it, with or without a year) is the day ``read``."""
-    return read is not None and date[-5:] == read[-5:] and (len(date) == 5 or len(read) == 5 or date == read)
-
-
-def counted_day(answer: Answer, question: str | None, today: dt.date | None = None) -> Answer:
-    """The day a question counts from the day the model copied, by the date rule's own arithmetic (:mod:`sft.dates`,
-    the rule contender applies the same to the day it reads): a model trained to copy the day as written copies
-    the day a plan had (``原定11月12日 推迟一周`` -> 11-12), the today a question writes (``今天是11月3号 后天``) or
-    the one a count starts from (``4月12号比赛 前一天``), and cannot count on from it. Only that day is moved: where
-    the model wrote another one (the day moved to, or a day of its own), the answer stays as it is:
-
-    * a plan moved (:func:`sft.dates.postponed_days`): when the model's date is the day the words of the move read;
-    * today written out (:func:`sft.dates.written_today_days`): when it is that today;
-    * a counted day (:func:`sft.dates.anchored_days`: 次日, 前一天, 第三天): when it is the one day the question
-      writes (:func:`date_mentions`, a relative one read against ``today``)."""
-    date = answer.date
-    if not isinstance(question, str) or not valid_date(date):
-        return answer
-    moved, words = postponed_days(question)
-    if moved:
-        return Answer(answer.city, shift_date(date, moved)) if _same_day(date, find_date(words, today)) else answer
-    after = written_today_days(question, date)
-    if after:
-        return Answer(answer.city, shift_date(date, after))
-    days, _ = anchored_days(question, answer.city)
-    if days:
-        named = {day for day in (day or find_date(words, today) for words, day in date_mentions(question)) if day}
-        if len(named) == 1 and _same_day(date, named.pop()):
-            return Answer(answer.city, shift_date(date, days))
-    return answer
-
-
 def resolve_output(text: str, today: dt.date | None = None, question: str | None = None) -> str:
     """:func:`resolve_phrase` on a model's raw output: an answer whose date is a copied phrase becomes the
     canonical answer line with the phrase resolved, and a day the question counts on from is counted on
-    (:func:`counted_day`); any other output (a valid or null date, no answer at all) is returned unchanged, so the
-    scorer still sees what the model wrote. A phrase the resolver fails on (a
-    bug there) is kept as written, with a ``RuntimeWarning`` naming it, instead of stopping the run. ``question``: the
+    (:func:`sft.counting.counted_day`); any other output (a valid or null date, no answer at all) is returned
+    unchanged, so the scorer still sees what the model wrote. A phrase the resolver fails on (a bug there) is kept
+    as written, with a ``RuntimeWarning`` naming it, instead of stopping the run. ``question``: the
     question asked, where a phrase copied cut short is read again (:func:`resolve_phrase`)."""
     answer = parse_output(text).answer
     if answer is None:
         return text
+    from sft.counting import counted_day  # it reads the question's place names (sft.mentions, which imports this)
+
     try:
         resolved = counted_day(resolve_phrase(answer, today, question), question, today)
     except Exception as exc:  # noqa: BLE001 - one odd phrase of a model must not stop a bench of thousands

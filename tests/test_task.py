@@ -218,6 +218,22 @@ def test_resolve_output_counts_on_from_the_day_the_model_copied(question, copied
     assert out == Answer("合肥", expected)
 
 
+@pytest.mark.parametrize(("city", "copied", "expected"), [
+    ("宁波", "10-03", "10-05"),  # the stop after two nights elsewhere
+    ("宁波", "10-05", "10-05"),  # counted by the model already
+    ("杭州", "10-03", "10-03"),  # the first stop
+    ("余姚", "10-03", "10-03"),  # no place name of the question's: nothing to count to
+])
+def test_resolve_output_counts_a_trips_stays_before_the_city_the_model_copied(city, copied, expected):
+    from bench.rule import extract_one
+    from sft.task import resolve_output
+
+    question = "10月3号到杭州 住两晚 然后去宁波 宁波那天下雨吗"
+    assert parse_output(extract_one(question)).answer == Answer("宁波", "10-05")  # the rule counts the same
+    out = resolve_output(Answer(city, copied).to_json(), None, question)
+    assert parse_output(out).answer == Answer(city, expected)
+
+
 def test_postponed_days_reads_how_far_a_plan_moved():
     from sft.dates import postponed_days
 

@@ -1,0 +1,87 @@
+"""The days a question counts on from a day it writes: a plan moved (原定11月12日 推迟一周), today written out
+(今天是11月3号 后天), a count from a day (4月12号比赛 前一天, 次日, 第三天), a trip's stays before the stop asked
+(12月8号到昆明 住三晚 然后去大理). The rule contender (``bench.rule``) counts on from the day it reads;
+:func:`counted_day` counts on from the day a model copied, for ``sft.task.resolve_output``: a model trained to copy
+the day as written (``--dates phrase``) copies the day the count starts from and cannot count.
+
+The counting words themselves are :mod:`sft.dates` (``postponed_days``, ``written_today_days``, ``anchored_days``);
+the stays are here, as they need the question's place names (:mod:`sft.mentions`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from sft.cities import short_name
+from sft.dates import anchored_days, parse_number, postponed_days, shift_date, written_today_days
+from sft.mentions import Mention, default_gazetteer, find_mentions
+from sft.task import Answer, date_mentions, find_date, valid_date
+
+#: A stay at a stop of a trip (南京2天, 桂林3晚, 待三天, 待两天), not a trip's length (四天三晚, 3天2晚).
+_STAY = re.compile(r"(?<![天日\d一二两三四五六七八九十])(?:待|住|玩|呆|逗留)?\s*"
+                   r"(?P<n>[1-9]|[一二两三四五六七八九十])\s*[天晚夜](?![前后内以之半])(?!\s*[一二两三四五六七八九十\d]\s*[晚夜])")
+#: What leads on to the next stop (→, 再去, 然后去).
+_NEXT_STOP = re.compile(r"→|->|—>|>|再去|然后去|然后|接着去|再到|之后去")
+_STAY_VERB = re.compile(r"待|住|玩|呆|逗留")
+#: A trip's departure day written after its stops (…芭提雅住两晚… 12月18号出发).
+_DEPARTS = re.compile(r"(?:\d{1,2}[月./]\d{1,2}[日号]?|[一二三四五六七八九十]+月[一二三四五六七八九十]+[日号])"
+                      r"\s*(?:出发|启程|动身)")
+
+
+def stays_before(question: str, city: Mention, mentions: list[Mention], date: str, today) -> int:
+    """The days of the stays at a trip's stops written before the asked city's first mention (南京2天→苏州2天…;
+    先在西安待三天 再去洛阳; 到沈阳 待两天 然后去大连; WILD.md, 43rd and 54th sittings): the asked stop starts that
+    many days after the trip's day. 0 when the question's date is not written before those stays."""
+    key = short_name(city.key)
+    first = min((m.start for m in mentions if short_name(m.key) == key), default=city.start)
+    head, total, opened = question[:first], 0, None
+    for stay in _STAY.finditer(head):
+        at_stop = any(m.end <= stay.start() and stay.start() - m.end <= 4 and short_name(m.key) != key
+                      for m in mentions)
+        if not (at_stop or _STAY_VERB.match(stay.group(0))) or not _NEXT_STOP.search(head, stay.end()):
+            continue
+        total += parse_number(stay["n"])
+        opened = stay.start() if opened is None else opened
+    if not total or (find_date(question[:opened], today=today) != date and not _DEPARTS.search(question, opened)):
+        return 0  # the day counted from is neither before the stays nor the trip's departure (12月18号出发)
+    return total
+
+
+def _same_day(date: str, read: str | None) -> bool:
+    """Whether ``date`` (as a model wrote it, with or without a year) is the day ``read``."""
+    return read is not None and date[-5:] == read[-5:] and (len(date) == 5 or len(read) == 5 or date == read)
+
+
+def counted_day(answer: Answer, question: str | None, today: dt.date | None = None) -> Answer:
+    """The answer with the day counted on from the day the model copied, by the rule's arithmetic (the module's
+    docstring). Only that day is moved; where the model wrote another one (the day moved to, or a day of its own),
+    the answer stays as it is:
+
+    * a plan moved (:func:`sft.dates.postponed_days`): when the model's date is the day the words of the move read;
+    * today written out (:func:`sft.dates.written_today_days`): when it is that today;
+    * a counted day (:func:`sft.dates.anchored_days`: 次日, 前一天, 第三天): when it is the one day the question
+      writes (:func:`sft.task.date_mentions`, a relative one read against ``today``);
+    * else a trip's stays before the model's city (:func:`stays_before`), a place name of the question: when its
+      date is the trip's day, written before the stays (as the rule checks it)."""
+    date = answer.date
+    if not isinstance(question, str) or not valid_date(date):
+        return answer
+    moved, words = postponed_days(question)
+    if moved:
+        return Answer(answer.city, shift_date(date, moved)) if _same_day(date, find_date(words, today)) else answer
+    after = written_today_days(question, date)
+    if after:
+        return Answer(answer.city, shift_date(date, after))
+    days, _ = anchored_days(question, answer.city)
+    if days:
+        named = {day for day in (day or find_date(words, today) for words, day in date_mentions(question)) if day}
+        if len(named) == 1 and _same_day(date, named.pop()):
+            return Answer(answer.city, shift_date(date, days))
+        return answer
+    if answer.city is None:
+        return answer
+    mentions = find_mentions(question, default_gazetteer())
+    city = next((m for m in mentions if m.text == answer.city), None)
+    return answer if city is None else Answer(answer.city, shift_date(date, stays_before(question, city, mentions,
+                                                                                          date, today)))
