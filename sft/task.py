@@ -836,9 +836,23 @@ def resolve_phrase(answer: Answer, today: dt.date | None = None, question: str |
     return Answer(answer.city, date)
 
 
+def with_named_year(answer: Answer, question: str | None, today: dt.date | None = None) -> Answer:
+    """The answer with the year its question names for its day: the task rule writes ``%Y-%m-%d`` when the question
+    names a year, and a model that copied the month and day alone (``12-24`` of ``Dec 24 2027``, ``04-01`` of
+    ``今年…4月1号``) gets the year the date rule reads for that same day, in the whole question (:func:`find_date`,
+    ``今年`` against ``today``) or in one of its dates (:func:`date_mentions`), where exactly one year is read so."""
+    date = answer.date
+    if not isinstance(question, str) or date is None or len(date) != 5 or not valid_date(date):
+        return answer
+    read = [find_date(question, today), *(day for _, day in date_mentions(question))]
+    years = {day for day in read if day is not None and len(day) == 10 and day[5:] == date}
+    return Answer(answer.city, years.pop()) if len(years) == 1 else answer
+
+
 def resolve_output(text: str, today: dt.date | None = None, question: str | None = None) -> str:
     """:func:`resolve_phrase` on a model's raw output: an answer whose date is a copied phrase becomes the
-    canonical answer line with the phrase resolved, and a day the question counts on from is counted on
+    canonical answer line with the phrase resolved, a month and day copied alone gets the year the question names
+    for it (:func:`with_named_year`), and a day the question counts on from is counted on
     (:func:`sft.counting.counted_day`); any other output (a valid or null date, no answer at all) is returned
     unchanged, so the scorer still sees what the model wrote. A phrase the resolver fails on (a bug there) is kept
     as written, with a ``RuntimeWarning`` naming it, instead of stopping the run. ``question``: the
@@ -849,7 +863,8 @@ def resolve_output(text: str, today: dt.date | None = None, question: str | None
     from sft.counting import counted_day  # it reads the question's place names (sft.mentions, which imports this)
 
     try:
-        resolved = counted_day(resolve_phrase(answer, today, question), question, today)
+        resolved = resolve_phrase(answer, today, question)
+        resolved = counted_day(with_named_year(resolved, question, today), question, today)
     except Exception as exc:  # noqa: BLE001 - one odd phrase of a model must not stop a bench of thousands
         # kept as the model wrote it: the scorer counts the phrase as a wrong date, and the warning names it
         warnings.warn(f"date phrase {answer.date!r} (reference day {today}) could not be resolved: {exc!r}; "

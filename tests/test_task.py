@@ -234,6 +234,24 @@ def test_resolve_output_counts_a_trips_stays_before_the_city_the_model_copied(ci
     assert parse_output(out).answer == Answer(city, expected)
 
 
+@pytest.mark.parametrize(("question", "copied", "expected"), [
+    ("今年5月3号 武汉 下雨吗", "05-03", "2026-05-03"),  # 今年 against the reference day
+    ("Wuhan Dec 24 2027 snow?", "12-24", "2027-12-24"),
+    ("2027 马拉松 3月28号 武汉冷不冷", "03-28", "2027-03-28"),  # the year written apart
+    ("5月3号 武汉 下雨吗", "05-03", "05-03"),  # no year named
+    ("今年5月3号 武汉 下雨吗", "05-04", "05-04"),  # another day than the one the year is named for
+    ("2027年5月3号还是2028年5月3号 武汉", "05-03", "05-03"),  # two years for the day: which one?
+    ("今年5月3号 武汉 下雨吗", "2026-05-03", "2026-05-03"),
+])
+def test_resolve_output_gives_a_copied_day_the_year_its_question_names(question, copied, expected):
+    import datetime as dt
+
+    from sft.task import resolve_output
+
+    out = resolve_output(Answer("武汉", copied).to_json(), dt.date(2026, 11, 30), question)
+    assert parse_output(out).answer == Answer("武汉", expected)
+
+
 def test_postponed_days_reads_how_far_a_plan_moved():
     from sft.dates import postponed_days
 
