@@ -181,6 +181,9 @@ case "$1" in
       while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $end ]; do sleep 5; done
       kill -0 "$pid" 2>/dev/null && { echo "${v%%:*}: still training after ${WAIT:-540} s"; exit 3; }
     done; echo "every fine-tune of \$VARIANTS has ended" ;;
+  variants-then-bench)  # variants, then variants-bench in the same process: run as a daemon, the bench starts the
+    # moment the fine-tunes end, with no call (and no idle gap on the device clock) between them
+    bash "$0" variants && bash "$0" variants-bench ;;
   variants-bench)  # $CONTENDERS (default rule,hybrid,qlora+resolve) on this tree's suite for each adapter, at once
     setup
     G=$(nvidia-smi -L | wc -l); i=0
