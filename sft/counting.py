@@ -83,5 +83,5 @@ def counted_day(answer: Answer, question: str | None, today: dt.date | None = No
         return answer
     mentions = find_mentions(question, default_gazetteer())
     city = next((m for m in mentions if m.text == answer.city), None)
-    return answer if city is None else Answer(answer.city, shift_date(date, stays_before(question, city, mentions,
-                                                                                          date, today)))
+    stays = 0 if city is None else stays_before(question, city, mentions, date, today)
+    return Answer(answer.city, shift_date(date, stays)) if stays else answer  # unchanged: the very same answer
