@@ -984,7 +984,12 @@ _POSTPONED = re.compile(r"(?:原定|原计划|原来|本来)[^。？?]{0,16}?"  
                         # 往后推了三天 本来是9月27号, 往后挪了两天 本来是8月1号 (148th, 156th sittings)
                         r"|(?P<w2>推迟|延后|延期|提前|(?:往后|向后)?[推挪])了?\s*(?P<n2>[一二两三四五六七八九十]|[1-9])\s*"
                         r"(?P<u2>天|周|个?星期|个?礼拜)"
-                        r"[^，,。？?]{0,6}?(?:原来|原定|本来)")
+                        r"[^，,。？?]{0,6}?(?:原来|原定|本来)"
+                        # a day written right before its move, no 原定 (11月1号 推迟两天, 11月20 哦不 推迟三天: WILD.md,
+                        # 281st-288th sittings; 提前 before a day is no move of it: 提前三天搭 12月28号装台)
+                        r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月|[./])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]?"
+                        r"\s*(?:哦不|不对|啊)?\s*(?P<w3>推迟|延后|延期|推后|(?:往后|向后)[推挪])了?\s*"
+                        r"(?P<n3>[一二两三四五六七八九十]|[1-9])\s*(?P<u3>天|周|个?星期|个?礼拜)(?![后前内])")
 
 
 def postponed_days(text: str) -> tuple[int, str]:
@@ -994,7 +999,7 @@ def postponed_days(text: str) -> tuple[int, str]:
     m = _POSTPONED.search(text) if isinstance(text, str) else None
     if m is None:
         return 0, ""
-    days = parse_number(m["n"] or m["n2"]) * (1 if (m["u"] or m["u2"]) == "天" else 7)
+    days = parse_number(m["n"] or m["n2"] or m["n3"]) * (1 if (m["u"] or m["u2"] or m["u3"]) == "天" else 7)
     words = m.group(0)
     if m["w2"]:  # 往后挪了两天 本来是8月1号: the plan's day is written after the move
         words += re.match(r"[^，,。？?；;！!\s]*", text[m.end():]).group(0)

@@ -29,14 +29,21 @@ def test_resolve_diff_counts_the_answers_a_resolver_change_changes(tmp_path, cap
         f.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
     from sft.task import resolve_output
 
-    assert diff["compare"](resolve_output, tmp_path) == {"pairs": 2, "changed": 0, "gained": 0, "lost": 0}
+    def today_s(rows):
+        return [resolve_output(*row) for row in rows]
 
-    def unresolved(text, today=None, question=None):
-        return text
+    assert diff["compare"](today_s, tmp_path) == {"pairs": 2, "changed": 0, "gained": 0, "lost": 0}
+
+    def unresolved(rows):
+        return [text for text, _, _ in rows]
 
     assert diff["compare"](unresolved, tmp_path) == {"pairs": 2, "changed": 1, "gained": 1, "lost": 0}
     assert f"+ {item.query[:50]} | 下周 | 下周 -> {item.gold.date}" in capsys.readouterr().out
-    assert diff["task_at"]("HEAD").resolve_output(copied, item.today, item.query)  # an older commit's resolver loads
+    # a commit's resolver runs from that commit's own tree, in a process of its own
+    at_head = diff["resolver_at"]("HEAD")([(copied, item.today, item.query), ("不知道", None, item.query)])
+    assert at_head == [resolve_output(copied, item.today, item.query), "不知道"]
+    with pytest.raises(SystemExit, match="no-such-commit"):
+        diff["resolver_at"]("no-such-commit")([])
 
 
 def test_suite_subset_keeps_the_questions_the_prompt_shows_two_dates_for(tmp_path):

@@ -261,6 +261,9 @@ def test_postponed_days_reads_how_far_a_plan_moved():
     assert postponed_days("原定10月8号 推迟两天 杭州") == (2, "原定10月8号 推迟两天")
     assert postponed_days("本来是下周五 提前一周") == (-7, "本来是下周五 提前一周")
     assert postponed_days("往后挪了三天 本来是8月1号 那天呢") == (3, "往后挪了三天 本来是8月1号")
+    assert postponed_days("无锡 11月1号 推迟两天 那天") == (2, "11月1号 推迟两天")  # a day right before its move
+    assert postponed_days("定在11.20 哦不 推迟三天") == (3, "11.20 哦不 推迟三天")
+    assert postponed_days("得提前三天搭 12月28号装台") == (0, "")  # 提前 before a day: no move of it
     assert postponed_days("推迟两天再说") == (0, "")
     assert postponed_days(None) == (0, "")
 
