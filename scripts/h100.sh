@@ -63,6 +63,7 @@
 #   bash scripts/h100.sh pick      # variants-bench, then `nox` (SESSIONS=finetune) with $PICK_ARGS if variant $PICK_B
 #                                  # beats $PICK_A (scripts/paired.py --decide), else without
 #   bash scripts/h100.sh variants-wait # wait for the fine-tunes of variants-train (their pids; a daemon's, too)
+#   bash scripts/h100.sh daemon NAME variants-then-bench  # variants, then variants-bench, both in the daemon
 #   bash scripts/h100.sh daemon NAME STAGE [ARGS]  # STAGE run past the call (a session of its own), OUT=$S/out-NAME
 #   bash scripts/h100.sh collect NAME...  # wait for those daemons (at most $WAIT s), bring back their OUT as NAME.tar
 #   bash scripts/h100.sh ddp       # (2 GPUs: kind nvidia-h200-x2) the gpu phrase fine-tune and a qlora+resolve bench
