@@ -78,6 +78,8 @@ PROFILES: dict[str, dict] = {
     # reports/cpu-date-choice, a rule written before each): on the 1,334 wild questions with two dates 930 -> 872
     # (p = 0.011) and -> 907 (p = 0.14), hard 200 -> 187 for the second: at 480 examples the adapter learns which end
     # of the date line to copy.
+    # Not `--places counties-4` (the `gpu` profile's counties in the composed questions; reports/cpu-counties, a rule
+    # written before): wild 740 -> 744 of 800 (13 / 9, p = 0.52), null city .932 -> .937 (1 / 0), hard 200 -> 198.
     "cpu": dict(examples=480, epochs=1.0, mix="written", prompt="places-dates", dates="phrase", learning_rate=5e-4,
                 lora_alpha=32, warmup_ratio=0.05, batch_size=8, micro_batch_size=8, save_steps=20, dtype="fp32"),
     # The default on CUDA: the `real` mix (what people type: fragments, no city / no date, places that are
@@ -133,6 +135,10 @@ PROFILES: dict[str, dict] = {
     # `places-rule` / `places-dates` in one run on one H200, 192,000 examples each (reports/h100-dates, a decision rule
     # written before): wild 96.1 -> 96.6 of 15,360 (260 / 189, p = 0.0009), null city .977 both, hard 199 -> 200,
     # relative 320 both; against reference-h100's `places` adapter (a cross-run read): 95.5 -> 96.6 (381 / 219).
+    # `written-60-two` (half the hand-written draws from the questions their writers tagged as naming two places or
+    # dates) against `written-60`, at 64,000 examples, one change in one run on one H100 (reports/h100-two-dates, a
+    # rule written before): wild 14,843 -> 14,924 of 15,360 (183 / 102, p = 2e-6), null city .974 -> .982, hard 199 ->
+    # 200; a proxy: the 192,000-example arm decides the profile (the next GPU run).
     "gpu": dict(examples=192000, epochs=1.0, mix="written-60", prompt="places-dates", dates="phrase",
                 learning_rate=1e-3, lora_alpha=32, warmup_ratio=0.03, batch_size=64, micro_batch_size=64, save_steps=50,
                 places="counties-4", cities="all"),
