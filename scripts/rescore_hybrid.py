@@ -8,7 +8,11 @@ run's samples (``samples.jsonl`` or ``.gz``): the model's own text is a sample's
 made from it (runs before 2026-12-04 kept only the answer, so there the resolved answer stands in for it). The figures
 printed are today's code on the committed suite; the run's own report keeps what its code scored.
 
-    python scripts/rescore_hybrid.py reports/reference-h100 [--model-contender qlora+resolve] [--json OUT]
+    python scripts/rescore_hybrid.py reports/reference-h100 [--model-contender qlora+resolve] [--json OUT] \
+        [--samples OUT.jsonl.gz]
+
+``--samples`` writes the re-scored records (`rule`, `hybrid`, the `+resolve` contender), as a bench writes them, so
+that `scripts/paired.py` can pair a committed run, scored again by today's code, with a new one.
 """
 
 from __future__ import annotations
@@ -41,6 +45,8 @@ def main(argv: list[str] | None = None) -> dict:
     p.add_argument("run", type=Path, help="a report folder with samples.jsonl(.gz)")
     p.add_argument("--model-contender", default="qlora+resolve", help="whose outputs hybrid combines")
     p.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    p.add_argument("--samples", type=Path, default=None,
+                   help="also write the re-scored samples here (.jsonl, or .jsonl.gz compressed), for paired.py")
     args = p.parse_args(argv)
     outputs = model_outputs(args.run, args.model_contender)
     if not outputs:
@@ -54,9 +60,10 @@ def main(argv: list[str] | None = None) -> dict:
     if args.model_contender.endswith("+resolve"):
         resolved = [resolve_output(t, today, q) for t, today, q in zip(texts, todays, queries, strict=True)]
         runs.append((args.model_contender, resolved))
-    results = {}
+    results, records = {}, []
     for name, answers in runs:
-        samples, metrics = score(items, answers)
+        samples, metrics = score(items, answers, None if name == "rule" else texts)
+        records += [{"contender": name, **s.as_dict()} for s in samples]
         results[name] = {"exact": {k: [sum(s.exact for s in samples if s.split == k), v["n"]]
                                    for k, v in metrics["splits"].items()},
                          "exact_ci95": {k: v["exact_ci95"] for k, v in metrics["splits"].items()},
@@ -64,6 +71,11 @@ def main(argv: list[str] | None = None) -> dict:
         print(name, "  ".join(f"{k} {r}/{n}" for k, (r, n) in results[name]["exact"].items()))
     if args.json:
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    if args.samples:
+        lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        opener = gzip.open if args.samples.suffix == ".gz" else open
+        with opener(args.samples, "wt", encoding="utf-8") as f:
+            f.write(lines)
     return results
 
 

@@ -128,7 +128,7 @@ def test_two_written_dates_take_the_rules_reading_of_the_asked_one():
     assert combine("原定5月1号去，改到5月3号，杭州天气", ("杭州", "05-01")).date == "05-03"
 
 
-def _rescore(tmp_path, lines: list[dict]) -> dict:
+def _rescore(tmp_path, lines: list[dict], *extra: str) -> dict:
     """scripts/rescore_hybrid.py run on a report folder holding these sample lines; the figures it writes."""
     import gzip
     import json
@@ -139,7 +139,7 @@ def _rescore(tmp_path, lines: list[dict]) -> dict:
         f.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines))
     argv = sys.argv
     try:
-        sys.argv = ["rescore_hybrid.py", str(tmp_path), "--json", str(tmp_path / "out.json")]
+        sys.argv = ["rescore_hybrid.py", str(tmp_path), "--json", str(tmp_path / "out.json"), *extra]
         runpy.run_path("scripts/rescore_hybrid.py", run_name="__main__")
     finally:
         sys.argv = argv
@@ -174,6 +174,28 @@ def test_rescore_script_resolves_the_models_own_text_again(tmp_path):
               "model_output": copied}]
     out = _rescore(tmp_path, lines)
     assert out["qlora+resolve"]["right"] == [item.id]  # resolved from the model's text, not from the old answer
+
+
+def test_rescore_script_writes_samples_that_paired_reads(tmp_path):
+    """--samples: the re-scored records, one per contender and question, as a bench writes them (paired.py)."""
+    import gzip
+    import json
+
+    from sft.suite import load_suite
+
+    items = [it for it in load_suite() if it.split == "wild"][:4]
+    right = Answer(items[0].gold.city, items[0].gold.date).to_json()
+    lines = [{"contender": "qlora+resolve", "id": it.id, "output": right if i == 0 else "乱码"}
+             for i, it in enumerate(items)]
+    out = _rescore(tmp_path, lines, "--samples", str(tmp_path / "re.jsonl.gz"))
+    with gzip.open(tmp_path / "re.jsonl.gz", "rt", encoding="utf-8") as f:
+        records = [json.loads(line) for line in f]
+    assert sorted({r["contender"] for r in records}) == ["hybrid", "qlora+resolve", "rule"]
+    assert len(records) == 3 * len(items)
+    mine = {r["id"]: r for r in records if r["contender"] == "qlora+resolve"}
+    assert [i for i, r in mine.items() if r["exact"]] == out["qlora+resolve"]["right"] == [items[0].id]
+    assert mine[items[1].id]["output"] == "乱码" and not mine[items[1].id]["json_valid"]
+    assert {"split", "gold_city_null", "pred_city_null"} <= set(mine[items[0].id])
 
 
 def test_the_date_is_always_the_rules():
