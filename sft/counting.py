@@ -14,9 +14,9 @@ import datetime as dt
 import re
 
 from sft.cities import short_name
-from sft.dates import anchored_days, parse_number, postponed_days, shift_date, written_today_days
+from sft.dates import anchored_days, parse_number, postponed_days, shift_date, written_today, written_today_days
 from sft.mentions import Mention, default_gazetteer, find_mentions
-from sft.task import Answer, date_mentions, find_date, valid_date
+from sft.task import Answer, date_mentions, find_date, resolve_phrase, valid_date
 
 #: A stay at a stop of a trip (南京2天, 桂林3晚, 待三天, 待两天), not a trip's length (四天三晚, 3天2晚).
 _STAY = re.compile(r"(?<![天日\d一二两三四五六七八九十])(?:待|住|玩|呆|逗留)?\s*"
@@ -85,3 +85,45 @@ def counted_day(answer: Answer, question: str | None, today: dt.date | None = No
     city = next((m for m in mentions if m.text == answer.city), None)
     stays = 0 if city is None else stays_before(question, city, mentions, date, today)
     return Answer(answer.city, shift_date(date, stays)) if stays else answer  # unchanged: the very same answer
+
+
+#: A day of the month alone, as a model copies it (22号, 21號, 8日).
+_DAY_ALONE = re.compile(r"\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[号號日]\s*")
+#: Two reference days of different weekdays and months: a phrase read as the same distance from both counts days
+#: from today (明天, 后天), one read otherwise names a weekday or a day of its own (下周三, 15号).
+_PROBES = (dt.date(2027, 3, 10), dt.date(2027, 7, 15))
+
+
+def day_without_reference(phrase: str, question: str | None) -> str | None:
+    """The day a date phrase a model copied names where no reference day is given but the question writes what the
+    phrase needs (the date rule reads these questions so):
+
+    * today written out (:func:`sft.dates.written_today`): a day counted from today (明天, 后天) is counted from the
+      day written (``今天是11月3号 … 后天`` -> ``11-05``);
+    * a day of the month alone, in the one month of the dates the question writes before it (``机票是12月20号的
+      改签到22号`` -> ``12-22``);
+    * this year's day of a festival on a fixed day, or of a day written (``今年国庆`` -> ``10-01``; ``今年11月15号``),
+      where the question writes that day so: the year needs a reference day, the day does not.
+
+    None otherwise: such a phrase then reads as no date, as before."""
+    if not isinstance(question, str) or not isinstance(phrase, str) or not phrase.strip():
+        return None
+    today = written_today(question)
+    if today is not None:
+        read = [resolve_phrase(Answer(None, phrase), probe, question).date for probe in _PROBES]
+        days = {(dt.date.fromisoformat(day) - probe).days for day, probe in zip(read, _PROBES, strict=True)
+                if day is not None and len(day) == 10}
+        if len(days) == 1 and None not in read and 0 <= (after := days.pop()) <= 4:
+            return shift_date(today, after)
+    alone, at = _DAY_ALONE.fullmatch(phrase), question.find(phrase)
+    if alone is not None and at >= 0:
+        months = {day[-5:-3] for _, day in date_mentions(question[:at]) if day}
+        if len(months) == 1:
+            date = f"{months.pop()}-{parse_number(alone['d']):02d}"
+            return date if valid_date(date) else None
+    if phrase.startswith("今年"):  # the day read must be one the question writes as such (not 今年国庆前: vague)
+        date = resolve_phrase(Answer(None, phrase[2:]), None, question).date
+        written = {day[-5:] if day else resolve_phrase(Answer(None, words[2:]), None).date
+                   for words, day in date_mentions(question) if day or words.startswith("今年")}
+        return date if date is not None and len(date) == 5 and date in written else None
+    return None

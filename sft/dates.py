@@ -962,6 +962,21 @@ _TODAY_WRITTEN = re.compile(r"(?:今天|今日|今儿)(?:是|为|就是)?\s*(?:(
 _AFTER_TODAY = re.compile(r"大后天|(?<!大)后[天日](?!气)|明[天日儿](?!气)")
 
 
+def written_today(text: str) -> str | None:
+    """Today's date as the question writes it (今天是11月3号 -> ``11-03``; 今天是2027年1月5日 -> ``2027-01-05``), or
+    None where it writes none (or no real day)."""
+    if not isinstance(text, str):
+        return None
+    m = _TODAY_WRITTEN.search(unicodedata.normalize("NFKC", text))
+    if m is None:
+        return None
+    try:
+        day = dt.date(int(m["y"] or 2028), int(m["m"]), int(m["d"]))  # 2028: a leap year, so 2月29号 is a day
+    except ValueError:
+        return None
+    return day.isoformat() if m["y"] else day.isoformat()[5:]
+
+
 def written_today_days(text: str, date: str | None) -> int:
     """How far the day asked lies from today's date written in the question: when the date read is that
     written day and the rest of the question names one day after today (明天, 后天, 大后天), its distance;

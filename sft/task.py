@@ -860,10 +860,13 @@ def resolve_output(text: str, today: dt.date | None = None, question: str | None
     answer = parse_output(text).answer
     if answer is None:
         return text
-    from sft.counting import counted_day  # it reads the question's place names (sft.mentions, which imports this)
+    from sft.counting import counted_day, day_without_reference  # they read the question's place names (sft.mentions,
+    # which imports this)
 
     try:
         resolved = resolve_phrase(answer, today, question)
+        if resolved.date is None and answer.date is not None and today is None:  # what the phrase needs, written
+            resolved = Answer(answer.city, day_without_reference(answer.date, question))
         resolved = counted_day(with_named_year(resolved, question, today), question, today)
     except Exception as exc:  # noqa: BLE001 - one odd phrase of a model must not stop a bench of thousands
         # kept as the model wrote it: the scorer counts the phrase as a wrong date, and the warning names it

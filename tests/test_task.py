@@ -255,6 +255,36 @@ def test_resolve_output_gives_a_copied_day_the_year_its_question_names(question,
     assert parse_output(out).answer == Answer("武汉", expected)
 
 
+@pytest.mark.parametrize(("question", "copied", "expected"), [
+    ("今天是4月8号 明天 南京 下雨吗", "明天", "04-09"),  # today written out, a day counted from it
+    ("今天是2027年4月8日 后天 南京", "后天", "2027-04-10"),
+    ("今天是4月8号 今天 南京 冷吗", "今天", "04-08"),
+    ("原来订的3月12号 改到14号 南京冷吗", "14号", "03-14"),  # a day alone in the month written before it
+    ("今年元旦 南京 冷吗", "今年元旦", "01-01"),  # this year's fixed festival: the day needs no reference day
+    ("南京 今年3月12号 冷吗", "今年3月12号", "03-12"),
+    ("今天是4月8号 下周三 南京", "下周三", None),  # a weekday: the year decides the day
+    ("南京 14号 冷吗", "14号", None),  # no month written
+    ("3月12号 4月2号 南京 14号", "14号", None),  # two months: which one?
+    ("南京 14号 冷吗 3月12号呢", "14号", None),  # the month written after it
+    ("今年元旦前 南京 冷吗", "今年元旦", None),  # 元旦前: no day
+    ("南京今年冬天冷吗", "今年冬天", None),
+    ("南京今年冷吗", "今年2月29日", None),  # a day the question does not write
+])
+def test_resolve_output_reads_what_a_copied_phrase_needs_in_its_question(question, copied, expected):
+    """No reference day given: a phrase the model copied is read against what the question writes instead (today
+    written out, the month of a day written alone, a festival's fixed day); with a reference day, as before."""
+    import datetime as dt
+
+    from sft.task import resolve_output
+
+    answer = parse_output(resolve_output(Answer("南京", copied).to_json(), None, question)).answer
+    assert answer == Answer("南京", expected)
+    if expected is not None and copied in ("明天", "14号"):
+        today = dt.date(2026, 11, 30)
+        reread = parse_output(resolve_output(Answer("南京", copied).to_json(), today, question)).answer
+        assert reread.date == ("2026-12-01" if copied == "明天" else "2026-12-14")
+
+
 def test_postponed_days_reads_how_far_a_plan_moved():
     from sft.dates import postponed_days
 
