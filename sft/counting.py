@@ -127,3 +127,19 @@ def day_without_reference(phrase: str, question: str | None) -> str | None:
                    for words, day in date_mentions(question) if day or words.startswith("今年")}
         return date if date is not None and len(date) == 5 and date in written else None
     return None
+
+
+#: The same day said again in other words right after a phrase (下周二 也就是11月10号, 下周三 就是3月17号).
+_RESTATED = re.compile(r"\s*[，,]?\s*(?:也就是|就是|即)\s*(?P<day>[^\s，,。？?!！]+)")
+
+
+def restated_day(phrase: str, question: str | None) -> str | None:
+    """The day a question writes right after the phrase a model copied, as that day in other words (``下周二
+    也就是11月10号`` -> ``11-10``): the date rule answers the day as written there, with a year only where one is
+    written. None where no such day follows, or it needs a reference day itself."""
+    if not isinstance(question, str) or not isinstance(phrase, str) or not phrase.strip():
+        return None
+    at = question.find(phrase)
+    m = _RESTATED.match(question, at + len(phrase)) if at >= 0 else None
+    day = find_date(m["day"]) if m is not None else None
+    return day if valid_date(day) else None

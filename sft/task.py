@@ -860,11 +860,12 @@ def resolve_output(text: str, today: dt.date | None = None, question: str | None
     answer = parse_output(text).answer
     if answer is None:
         return text
-    from sft.counting import counted_day, day_without_reference  # they read the question's place names (sft.mentions,
-    # which imports this)
+    from sft.counting import counted_day, day_without_reference, restated_day  # they read the question's place
+    # names (sft.mentions, which imports this)
 
     try:
-        resolved = resolve_phrase(answer, today, question)
+        restated = None if answer.date is None or valid_date(answer.date) else restated_day(answer.date, question)
+        resolved = Answer(answer.city, restated) if restated else resolve_phrase(answer, today, question)
         if resolved.date is None and answer.date is not None and today is None:  # what the phrase needs, written
             resolved = Answer(answer.city, day_without_reference(answer.date, question))
         resolved = counted_day(with_named_year(resolved, question, today), question, today)

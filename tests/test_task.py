@@ -285,6 +285,21 @@ def test_resolve_output_reads_what_a_copied_phrase_needs_in_its_question(questio
         assert reread.date == ("2026-12-01" if copied == "明天" else "2026-12-14")
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    ("下周四 也就是5月7号 西安 下雨吗", "05-07"),  # the day said again as written: no year unless written
+    ("西安下周四，就是2027年5月7号 冷吗", "2027-05-07"),
+    ("下周四 也就是说 西安 会下雨吗", "2026-12-03"),  # no day said again: the weekday against the reference day
+    ("下周四 也就是后天 西安", "2026-12-03"),  # said again by a day that needs a reference day itself
+])
+def test_resolve_output_answers_the_day_a_copied_phrase_is_said_again_as(question, expected):
+    import datetime as dt
+
+    from sft.task import resolve_output
+
+    out = resolve_output(Answer("西安", "下周四").to_json(), dt.date(2026, 11, 24), question)
+    assert parse_output(out).answer == Answer("西安", expected)
+
+
 def test_postponed_days_reads_how_far_a_plan_moved():
     from sft.dates import postponed_days
 
