@@ -849,6 +849,19 @@ def with_named_year(answer: Answer, question: str | None, today: dt.date | None 
     return Answer(answer.city, years.pop()) if len(years) == 1 else answer
 
 
+def _whole_mention(phrase: str, question: str | None) -> str | None:
+    """The one date the question writes around the copied phrase (冬至 of 今年冬至, next of next Saturday), where
+    the phrase is written once and exactly one longer date holds it there: the model copied the day cut short."""
+    phrase = phrase.strip()
+    if not isinstance(question, str) or not phrase or question.count(phrase) != 1:
+        return None  # written twice (后天 of 后天到大后天, 今天 of 去年今天…今天呢): which one was copied?
+    at = question.index(phrase)
+    longer = {words for words, _ in date_mentions(question) if phrase in words and words != phrase
+              and any(start <= at and at + len(phrase) <= start + len(words)
+                      for start in (m.start() for m in re.finditer(re.escape(words), question)))}
+    return longer.pop() if len(longer) == 1 else None
+
+
 def resolve_output(text: str, today: dt.date | None = None, question: str | None = None) -> str:
     """:func:`resolve_phrase` on a model's raw output: an answer whose date is a copied phrase becomes the
     canonical answer line with the phrase resolved, a month and day copied alone gets the year the question names
@@ -865,7 +878,10 @@ def resolve_output(text: str, today: dt.date | None = None, question: str | None
 
     try:
         restated = None if answer.date is None or valid_date(answer.date) else restated_day(answer.date, question)
-        resolved = Answer(answer.city, restated) if restated else resolve_phrase(answer, today, question)
+        whole = None if restated or answer.date is None or valid_date(answer.date) else _whole_mention(answer.date,
+                                                                                                      question)
+        resolved = (Answer(answer.city, restated) if restated
+                    else resolve_phrase(Answer(answer.city, whole) if whole else answer, today, question))
         if resolved.date is None and answer.date is not None and today is None:  # what the phrase needs, written
             resolved = Answer(answer.city, day_without_reference(answer.date, question))
         resolved = counted_day(with_named_year(resolved, question, today), question, today)

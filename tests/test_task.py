@@ -300,6 +300,24 @@ def test_resolve_output_answers_the_day_a_copied_phrase_is_said_again_as(questio
     assert parse_output(out).answer == Answer("西安", expected)
 
 
+@pytest.mark.parametrize(("question", "copied", "whole"), [
+    ("南京今年冬至冷不冷", "冬至", "今年冬至"),  # the copy cut short: the date written around it is read
+    ("Nanjing next Saturday rain?", "next", "next Saturday"),
+    ("后天到大后天 南京 下雨吗", "后天", "后天"),  # written twice (后天, 大后天): as copied
+    ("去年今天南京下雪 今天呢", "今天", "今天"),
+    ("南京 冬至 冷吗", "冬至", "冬至"),  # no longer date around it
+])
+def test_resolve_output_reads_the_date_written_around_a_phrase_copied_cut_short(question, copied, whole):
+    import datetime as dt
+
+    from sft.task import resolve_output
+
+    today = dt.date(2026, 12, 30)
+    out = resolve_output(Answer("南京", copied).to_json(), today, question)
+    assert parse_output(out).answer == Answer("南京", find_date(whole, today))
+    assert find_date(whole, today) is not None
+
+
 def test_postponed_days_reads_how_far_a_plan_moved():
     from sft.dates import postponed_days
 
