@@ -862,10 +862,31 @@ def _whole_mention(phrase: str, question: str | None) -> str | None:
     return longer.pop() if len(longer) == 1 else None
 
 
+def _read_copied(answer: Answer, today: dt.date | None, question: str | None) -> Answer:
+    """The answer with the date phrase it copied read: the day the question says it is again, as written
+    (:func:`sft.counting.restated_day`: 下周二 也就是11月10号); else the phrase, or the one date written around it
+    (:func:`_whole_mention`), against the reference day (:func:`resolve_phrase`); else, with no reference day, against
+    what the question writes (:func:`sft.counting.day_without_reference`: 今天是11月3号 … 后天). A valid or null date
+    comes back as the very same answer."""
+    if answer.date is None or valid_date(answer.date):
+        return answer
+    from sft.counting import day_without_reference, restated_day  # sft.mentions imports this module
+
+    restated = restated_day(answer.date, question)
+    if restated:
+        return Answer(answer.city, restated)
+    whole = _whole_mention(answer.date, question)
+    resolved = resolve_phrase(Answer(answer.city, whole) if whole else answer, today, question)
+    if resolved.date is None and today is None:
+        return Answer(answer.city, day_without_reference(answer.date, question))
+    return resolved
+
+
 def resolve_output(text: str, today: dt.date | None = None, question: str | None = None) -> str:
     """:func:`resolve_phrase` on a model's raw output: an answer whose date is a copied phrase becomes the
-    canonical answer line with the phrase resolved, a month and day copied alone gets the year the question names
-    for it (:func:`with_named_year`), and a day the question counts on from is counted on
+    canonical answer line with the phrase resolved (:func:`_read_copied`: also a day said again, a phrase cut short,
+    what the question writes where no reference day is given), a month and day copied alone gets the year the
+    question names for it (:func:`with_named_year`), and a day the question counts on from is counted on
     (:func:`sft.counting.counted_day`); any other output (a valid or null date, no answer at all) is returned
     unchanged, so the scorer still sees what the model wrote. A phrase the resolver fails on (a bug there) is kept
     as written, with a ``RuntimeWarning`` naming it, instead of stopping the run. ``question``: the
@@ -873,18 +894,11 @@ def resolve_output(text: str, today: dt.date | None = None, question: str | None
     answer = parse_output(text).answer
     if answer is None:
         return text
-    from sft.counting import counted_day, day_without_reference, restated_day  # they read the question's place
-    # names (sft.mentions, which imports this)
+    from sft.counting import counted_day  # it reads the question's place names (sft.mentions, which imports this)
 
     try:
-        restated = None if answer.date is None or valid_date(answer.date) else restated_day(answer.date, question)
-        whole = None if restated or answer.date is None or valid_date(answer.date) else _whole_mention(answer.date,
-                                                                                                      question)
-        resolved = (Answer(answer.city, restated) if restated
-                    else resolve_phrase(Answer(answer.city, whole) if whole else answer, today, question))
-        if resolved.date is None and answer.date is not None and today is None:  # what the phrase needs, written
-            resolved = Answer(answer.city, day_without_reference(answer.date, question))
-        resolved = counted_day(with_named_year(resolved, question, today), question, today)
+        resolved = counted_day(with_named_year(_read_copied(answer, today, question), question, today), question,
+                               today)
     except Exception as exc:  # noqa: BLE001 - one odd phrase of a model must not stop a bench of thousands
         # kept as the model wrote it: the scorer counts the phrase as a wrong date, and the warning names it
         warnings.warn(f"date phrase {answer.date!r} (reference day {today}) could not be resolved: {exc!r}; "
