@@ -80,6 +80,8 @@ PROFILES: dict[str, dict] = {
     # of the date line to copy.
     # Not `--places counties-4` (the `gpu` profile's counties in the composed questions; reports/cpu-counties, a rule
     # written before): wild 740 -> 744 of 800 (13 / 9, p = 0.52), null city .932 -> .937 (1 / 0), hard 200 -> 198.
+    # Not `written-60-two` (the GPU's 64,000-example winner, reports/h100-two-dates; reports/cpu-written-60-two, a rule
+    # written before): wild 740 -> 736 (16 / 20, p = 0.62), hard 200 -> 196, relative the same.
     "cpu": dict(examples=480, epochs=1.0, mix="written", prompt="places-dates", dates="phrase", learning_rate=5e-4,
                 lora_alpha=32, warmup_ratio=0.05, batch_size=8, micro_batch_size=8, save_steps=20, dtype="fp32"),
     # The default on CUDA: the `real` mix (what people type: fragments, no city / no date, places that are
