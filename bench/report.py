@@ -71,7 +71,10 @@ def _cpu_text(cpu: dict | None) -> str:
 
 
 def write_samples(path: Path, records: list[dict]) -> None:
-    with open(path, "w", encoding="utf-8") as f:
+    """One JSON record a line; gzip-compressed where ``path`` ends in ``.gz`` (what a commit keeps)."""
+    import gzip
+
+    with (gzip.open if Path(path).suffix == ".gz" else open)(path, "wt", encoding="utf-8") as f:
         for rec in records:
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
 

@@ -23,6 +23,7 @@ import json
 from pathlib import Path
 
 from bench.hybrid import combine_all
+from bench.report import write_samples
 from bench.rule import extract
 from bench.scorer import score
 from sft.suite import load_suite
@@ -72,10 +73,7 @@ def main(argv: list[str] | None = None) -> dict:
     if args.json:
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     if args.samples:
-        lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-        opener = gzip.open if args.samples.suffix == ".gz" else open
-        with opener(args.samples, "wt", encoding="utf-8") as f:
-            f.write(lines)
+        write_samples(args.samples, records)
     return results
 
 
