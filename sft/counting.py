@@ -111,9 +111,9 @@ def day_without_reference(phrase: str, question: str | None) -> str | None:
     today = written_today(question)
     if today is not None:
         read = [resolve_phrase(Answer(None, phrase), probe, question).date for probe in _PROBES]
-        days = {(dt.date.fromisoformat(day) - probe).days for day, probe in zip(read, _PROBES, strict=True)
-                if day is not None and len(day) == 10}
-        if len(days) == 1 and None not in read and 0 <= (after := days.pop()) <= 4:
+        days = {(dt.date.fromisoformat(day) - probe).days if day and len(day) == 10 else None
+                for day, probe in zip(read, _PROBES, strict=True)}
+        if len(days) == 1 and (after := days.pop()) is not None and 0 <= after <= 4:  # both read, equally far
             return shift_date(today, after)
     alone, at = _DAY_ALONE.fullmatch(phrase), question.find(phrase)
     if alone is not None and at >= 0:
