@@ -49,6 +49,9 @@ def main(argv: list[str] | None = None) -> dict:
     p.add_argument("--samples", type=Path, default=None,
                    help="also write the re-scored samples here (.jsonl, or .jsonl.gz compressed), for paired.py")
     args = p.parse_args(argv)
+    for out in (args.json, args.samples):  # checked before the work, not after it
+        if out is not None and not out.parent.is_dir():
+            raise SystemExit(f"error: no folder {out.parent} to write {out.name} into: create it first")
     outputs = model_outputs(args.run, args.model_contender)
     if not outputs:
         raise SystemExit(f"error: no {args.model_contender} samples in {args.run}: "

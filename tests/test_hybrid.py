@@ -198,6 +198,19 @@ def test_rescore_script_writes_samples_that_paired_reads(tmp_path):
     assert {"split", "gold_city_null", "pred_city_null"} <= set(mine[items[0].id])
 
 
+def test_rescore_script_names_a_missing_output_folder_before_any_work(tmp_path):
+    import runpy
+    import sys
+
+    argv = sys.argv
+    try:
+        sys.argv = ["rescore_hybrid.py", str(tmp_path), "--samples", str(tmp_path / "no" / "re.jsonl.gz")]
+        with pytest.raises(SystemExit, match="no folder .* create it first"):
+            runpy.run_path("scripts/rescore_hybrid.py", run_name="__main__")
+    finally:
+        sys.argv = argv
+
+
 def test_the_date_is_always_the_rules():
     """The model's date never fills in where the rule reads none: every committed run's model dates there were
     wrong (a span of days, a month alone, two day numbers)."""
