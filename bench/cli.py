@@ -88,6 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--run", default=None, help="report name: reports/<run>/ (default run-<timestamp>)")
     p.add_argument("--reports-dir", default="reports")
     p.add_argument("--force", action="store_true", help="overwrite an existing report directory")
+    p.add_argument("--resume", action="store_true",
+                   help="take the contenders an interrupted run of this --run name finished (kept in "
+                        "reports/.<run>.contenders/ until its report is written) and run only the rest; refused "
+                        "where the suite, the questions, the model, the adapter, the code or a setting differs")
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--max-new-tokens", type=int, default=48)
     p.add_argument("--latency-sample", type=int, default=24, help="questions in the batch-1 loop (0: skip)")
@@ -181,6 +185,7 @@ def cmd_bench(args, console: Console) -> None:
         contenders=[c.strip() for c in args.contenders.split(",") if c.strip()],
         splits=[s.strip() for s in args.splits.split(",")] if args.splits else None,
         model=args.model, adapter=args.adapter, run=args.run, reports_dir=args.reports_dir, force=args.force,
+        resume=args.resume,
         **({"suite": args.suite} if args.suite else {}),
         batch_size=args.batch_size, max_new_tokens=args.max_new_tokens, latency_sample=args.latency_sample,
         limit=args.limit, sample=parse_sample(args.sample), device=args.device, dtype=args.dtype,

@@ -20,8 +20,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from bench import checkpoint, scorer, speed
 from bench import report as report_mod
-from bench import scorer, speed
 from bench.contenders import REGISTRY, Run, check_dates, check_names, prompt_lengths, run_contender
 from sft import distributed
 from sft.errors import UserError
@@ -42,6 +42,7 @@ class BenchConfig:
     run: str | None = None
     reports_dir: str = "reports"
     force: bool = False
+    resume: bool = False  # take the contenders an unfinished run of this name kept (bench.checkpoint)
     batch_size: int = 32
     max_new_tokens: int = 48
     latency_sample: int = 24  # questions in the batch-1 loop (0: skip)
@@ -157,6 +158,11 @@ def prepare_out_dir(cfg: BenchConfig) -> Path:
     if out.exists() and any(out.iterdir()):
         if not cfg.force:
             raise FileExistsError(f"report directory {out} exists; pass --force to overwrite or --run NEW_NAME")
+    kept = checkpoint.kept(checkpoint.folder(out))
+    if kept and not cfg.resume and not cfg.force:
+        raise FileExistsError(f"{checkpoint.folder(out)} holds {len(kept)} contender(s) an unfinished run named "
+                              f"{name} finished ({', '.join(kept)}): pass --resume to take them, --force to start "
+                              "again, or --run NEW_NAME")
     return out
 
 
@@ -268,82 +274,50 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
     if train is None and cfg.adapter and uses_adapter:
         train = adapter_meta(cfg.adapter).get("train")
 
-    contenders, samples, reuse, batch1_done = {}, [], {}, {}
-    for name in cfg.contenders:
-        items = sample_items(all_items, cfg.sample[name]) if name in (cfg.sample or {}) else all_items
-        questions, todays = [it.query for it in items], [it.today for it in items]
-        with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      TimeElapsedColumn(), console=console, transient=False) as progress:
-            # Several processes: each runs whole batches of the one-process run (same rows, same padding,
-            # so the same answers); one process: all questions, in order.
-            lengths = prompt_lengths(name, questions, ws, todays) if parallel else None
-            mine = (distributed.shard_batches(lengths, cfg.batch_size) if lengths is not None
-                    else distributed.shard(range(len(items))))
-            my_questions, my_todays = [questions[i] for i in mine], [todays[i] for i in mine]
-            task = progress.add_task(f"{name:>11}", total=len(my_questions))  # rank 0's share when parallel
-            result = run_contender(name, my_questions, ws, progress=lambda k, t=task: progress.advance(t, k),
-                                   todays=my_todays, reuse=reuse)
-        ranks = []
-        if parallel:
-            result, ranks = gather_run(result, mine)
-            if result is None:
-                continue  # rank 0 scores, times and writes
-        model_outputs = [g.text for g in result.generations] if result.generations is not None else None
-        recs, metrics = scorer.score(items, result.outputs, model_outputs)
-        entry = {**metrics, "prompt": result.prompt, "seconds": result.seconds}
-        if items is not all_items:
-            entry["sample"] = {"per_split": cfg.sample[name], "n": len(items), "of": len(all_items)}
-        if result.generations is not None:
-            loaded = ws.base()
-            device = next(loaded.model.parameters()).device
-            s = speed.summarize(result.generations, result.seconds)
-            s.update(device=speed.device_name(device), batch_size=result.batch_size, backend=cfg.backend,
-                     engine=ws.last_engine, warmup_s=result.warmup_seconds)
-            if parallel:  # queries_per_s: all questions over the slowest rank's time
-                per_device = s["queries_per_s"] / world if s["queries_per_s"] else None
-                s.update(world_size=world, queries_per_s_per_device=per_device, ranks=ranks)
-            sample = latency_questions(items, cfg.latency_sample)
-            adapter, grammar = REGISTRY[name].adapter, REGISTRY[name].grammar
-            loop_key = (adapter, grammar, result.prompt, tuple(sample))
-            if sample:
-                if loop_key in batch1_done:
-                    # the same extractor over the same questions (hybrid after qlora: the loop times the model,
-                    # not the post-processing): its figures, not a second loop
-                    first, b1 = batch1_done[loop_key]
-                    s["batch1"] = {**b1, "same_loop_as": first}
-                else:
-                    with ws.adapter_state(adapter):
-                        b1 = speed.measure_batch1(
-                            lambda bs, a=adapter, g=grammar, p=result.prompt: ws.extractor(
-                                adapter=a, constrained=g, prompt=p, batch_size=bs), sample,
-                            reference={g.question: g.text for g in result.generations})
-                    batch1_done[loop_key] = (name, b1)
-                    s["batch1"] = b1
-                s["speedup_vs_batch1"] = s["queries_per_s"] / b1["queries_per_s"]
-            if cfg.sweep and (cfg.sweep_contenders is None or name in cfg.sweep_contenders):
-                with ws.adapter_state(adapter):
-                    s["sweep"] = speed.sweep(
-                        lambda bs, a=adapter, g=grammar, p=result.prompt: ws.extractor(
-                            adapter=a, constrained=g, prompt=p, batch_size=bs),
-                        questions, cfg.sweep, cfg.sweep_latency_n, device,
-                        progress=lambda row, n=name: console.print(f"  {n} sweep: {_row(row)}"))
-                s["decode_floor"] = speed.decode_floor(loaded.model, device)
-            entry["speed"] = s
-        else:
-            entry["speed"] = {"device": "CPU (no model)", "batch_size": len(questions),
-                              "queries_per_s": len(questions) / result.seconds if result.seconds else None}
-            if parallel:
-                entry["speed"].update(world_size=world, ranks=ranks)
-        contenders[name] = entry
-        samples += [{"contender": name, **r.as_dict()} for r in recs]
-        o = metrics["overall"]
-        console.print(f"[bold]{name}[/]: exact {100 * o['exact']:.1f}%  json_valid {100 * o['json_valid']:.1f}%  "
-                      f"({result.seconds:.1f} s)")
+    suite_path = Path(cfg.suite)
+    suite_sha = hashlib.sha256(suite_path.read_bytes()).hexdigest()
+    kept_dir = checkpoint.folder(out_dir)
+    if not cfg.resume and distributed.is_main():
+        checkpoint.discard(kept_dir)  # --force: an unfinished run's contenders are not taken
+    distributed.barrier()
+    commit = git_commit()
+    if cfg.resume and not checkpoint.kept(kept_dir):
+        console.print(f"--resume: no contender kept in {kept_dir}; running them all")
+    adapter_hash = checkpoint.adapter_sha256(cfg.adapter) if cfg.adapter and uses_adapter else None
+    contenders, samples, reuse, batch1_done, resumed = {}, [], {}, {}, []
+    try:
+        for name in cfg.contenders:
+            items = sample_items(all_items, cfg.sample[name]) if name in (cfg.sample or {}) else all_items
+            fp = checkpoint.fingerprint(cfg, name, [it.id for it in items], suite_sha, commit,
+                                        adapter_hash if REGISTRY[name].adapter else None)
+            got = checkpoint.load(kept_dir, name, fp) if cfg.resume else None
+            if got is not None:
+                entry, recs = got
+                contenders[name] = entry
+                samples += recs
+                resumed.append(name)
+                b1 = entry.get("speed", {}).get("batch1")
+                if b1 and "same_loop_as" not in b1:  # a later contender of the same loop shares it, as in one run
+                    spec = REGISTRY[name]
+                    sample = tuple(latency_questions(items, cfg.latency_sample))
+                    batch1_done[(spec.adapter, spec.grammar, entry.get("prompt"), sample)] = (name, b1)
+                console.print(f"[bold]{name}[/]: exact {100 * entry['overall']['exact']:.1f}%, kept from the "
+                              f"unfinished run ({kept_dir})")
+                continue
+            entry, recs = _run_one(cfg, ws, name, items, all_items, parallel, world, reuse, batch1_done, console)
+            if entry is None:
+                continue  # a rank other than 0 of a data-parallel run
+            if distributed.is_main():
+                checkpoint.save(kept_dir, name, fp, entry, recs)
+            contenders[name] = entry
+            samples += recs
+    except BaseException as exc:
+        _say_what_is_kept(exc, kept_dir, cfg, console)
+        raise
 
     if not distributed.is_main():
         distributed.barrier()  # returns once rank 0 has written the report
         return None
-    suite_path = Path(cfg.suite)
     loaded = ws.loaded
     report = {
         "run": {
@@ -354,18 +328,110 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
             "adapter": str(cfg.adapter) if cfg.adapter and uses_adapter else None,
             "suite": {"path": suite_path.resolve().relative_to(REPO).as_posix()
                       if suite_path.resolve().is_relative_to(REPO) else str(suite_path),
-                      "sha256": hashlib.sha256(suite_path.read_bytes()).hexdigest(), "n": len(all_items),
-                      "limit": cfg.limit},
+                      "sha256": suite_sha, "n": len(all_items), "limit": cfg.limit},
             "config": {k: v for k, v in vars(cfg).items() if k not in ("command",)},
+            **({"resumed": resumed} if cfg.resume else {}),  # the contenders kept from the unfinished run
         },
         "train": train,
         "contenders": contenders,
     }
-    report_mod.write_report(out_dir, report, samples)
+    try:
+        report_mod.write_report(out_dir, report, samples)
+    except BaseException as exc:
+        _say_what_is_kept(exc, kept_dir, cfg, console)
+        raise
+    checkpoint.discard(kept_dir)
     report_mod.print_summary(report, console)
     console.print(f"report: [bold]{out_dir / 'report.md'}[/]")
     distributed.barrier()  # several processes: the others wait for the report (one process: nothing)
     return report
+
+
+def _say_what_is_kept(exc: BaseException, kept_dir: Path, cfg: BenchConfig, console: Console) -> None:
+    """A run that stops early (Ctrl-C, a full disk, a bug) says which contenders it kept and how to go on;
+    Ctrl-C becomes that one line (:func:`bench.cli.main` prints it)."""
+    done = checkpoint.kept(kept_dir) if distributed.is_main() else []
+    if not done:
+        return
+    note = (f"{len(done)} of {len(cfg.contenders)} contenders kept in {kept_dir} ({', '.join(done)}); the same "
+            "command with --resume runs only the rest")
+    if isinstance(exc, KeyboardInterrupt):
+        raise KeyboardInterrupt(f"interrupted: {note}") from None
+    console.print(note)
+
+
+def _run_one(cfg: BenchConfig, ws: InferenceSession, name: str, items, all_items, parallel: bool, world: int,
+             reuse: dict, batch1_done: dict, console: Console) -> tuple[dict | None, list[dict]]:
+    """Run, score and time one contender: its report entry and scored records (``(None, [])`` on the ranks
+    other than 0 of a data-parallel run)."""
+    questions, todays = [it.query for it in items], [it.today for it in items]
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console, transient=False) as progress:
+        # Several processes: each runs whole batches of the one-process run (same rows, same padding,
+        # so the same answers); one process: all questions, in order.
+        lengths = prompt_lengths(name, questions, ws, todays) if parallel else None
+        mine = (distributed.shard_batches(lengths, cfg.batch_size) if lengths is not None
+                else distributed.shard(range(len(items))))
+        my_questions, my_todays = [questions[i] for i in mine], [todays[i] for i in mine]
+        task = progress.add_task(f"{name:>11}", total=len(my_questions))  # rank 0's share when parallel
+        result = run_contender(name, my_questions, ws, progress=lambda k, t=task: progress.advance(t, k),
+                               todays=my_todays, reuse=reuse)
+    ranks = []
+    if parallel:
+        result, ranks = gather_run(result, mine)
+        if result is None:
+            return None, []  # rank 0 scores, times and writes
+    model_outputs = [g.text for g in result.generations] if result.generations is not None else None
+    recs, metrics = scorer.score(items, result.outputs, model_outputs)
+    entry = {**metrics, "prompt": result.prompt, "seconds": result.seconds}
+    if items is not all_items:
+        entry["sample"] = {"per_split": cfg.sample[name], "n": len(items), "of": len(all_items)}
+    if result.generations is not None:
+        loaded = ws.base()
+        device = next(loaded.model.parameters()).device
+        s = speed.summarize(result.generations, result.seconds)
+        s.update(device=speed.device_name(device), batch_size=result.batch_size, backend=cfg.backend,
+                 engine=ws.last_engine, warmup_s=result.warmup_seconds)
+        if parallel:  # queries_per_s: all questions over the slowest rank's time
+            per_device = s["queries_per_s"] / world if s["queries_per_s"] else None
+            s.update(world_size=world, queries_per_s_per_device=per_device, ranks=ranks)
+        sample = latency_questions(items, cfg.latency_sample)
+        adapter, grammar = REGISTRY[name].adapter, REGISTRY[name].grammar
+        loop_key = (adapter, grammar, result.prompt, tuple(sample))
+        if sample:
+            if loop_key in batch1_done:
+                # the same extractor over the same questions (hybrid after qlora: the loop times the model,
+                # not the post-processing): its figures, not a second loop
+                first, b1 = batch1_done[loop_key]
+                s["batch1"] = {**b1, "same_loop_as": first}
+            else:
+                with ws.adapter_state(adapter):
+                    b1 = speed.measure_batch1(
+                        lambda bs, a=adapter, g=grammar, p=result.prompt: ws.extractor(
+                            adapter=a, constrained=g, prompt=p, batch_size=bs), sample,
+                        reference={g.question: g.text for g in result.generations})
+                batch1_done[loop_key] = (name, b1)
+                s["batch1"] = b1
+            s["speedup_vs_batch1"] = s["queries_per_s"] / b1["queries_per_s"]
+        if cfg.sweep and (cfg.sweep_contenders is None or name in cfg.sweep_contenders):
+            with ws.adapter_state(adapter):
+                s["sweep"] = speed.sweep(
+                    lambda bs, a=adapter, g=grammar, p=result.prompt: ws.extractor(
+                        adapter=a, constrained=g, prompt=p, batch_size=bs),
+                    questions, cfg.sweep, cfg.sweep_latency_n, device,
+                    progress=lambda row, n=name: console.print(f"  {n} sweep: {_row(row)}"))
+            s["decode_floor"] = speed.decode_floor(loaded.model, device)
+        entry["speed"] = s
+    else:
+        entry["speed"] = {"device": "CPU (no model)", "batch_size": len(questions),
+                          "queries_per_s": len(questions) / result.seconds if result.seconds else None}
+        if parallel:
+            entry["speed"].update(world_size=world, ranks=ranks)
+    recs = [{"contender": name, **r.as_dict()} for r in recs]
+    o = metrics["overall"]
+    console.print(f"[bold]{name}[/]: exact {100 * o['exact']:.1f}%  json_valid {100 * o['json_valid']:.1f}%  "
+                  f"({result.seconds:.1f} s)")
+    return entry, recs
 
 
 def _row(row: dict) -> str:

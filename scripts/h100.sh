@@ -218,6 +218,8 @@ case "$1" in
     # each ended one's OUT as $OUT/NAME.tar. One still running whose bench has written a report.json (the `nox` stage
     # gzips and tars after it) also brings that back as $OUT/NAME-partial.tar (its tree's reports/, samples gzipped,
     # and the adapter's card): on 2026-12-05 the device time ran out seconds after the bench (reports/reference-h100)
+    # and one whose bench has finished some contenders brings those as $OUT/NAME-kept.tar (scripts/paired.py reads
+    # their <contender>.jsonl.gz as they are)
     shift; end=$((SECONDS + ${WAIT:-560}))
     # a fresh machine (the last one went back after 30 s idle, its daemons with it) has none of them: say so at once
     # rather than wait out $WAIT on nothing (2026-12-04: 520 device seconds lost so, reports/h100-places/RUN.md)
@@ -238,6 +240,12 @@ case "$1" in
         for f in "$P"/reports/*/samples.jsonl; do [ -f "$f" ] && gzip -1 -f "$f"; done
         [ -d "$S/tree-$n/runs/adapter" ] && cp "$S/tree-$n/runs/adapter/"{qwen_sft.json,README.md} "$P/" 2>/dev/null
         tar cf "$OUT/$n-partial.tar" -C "$P" . && echo "== $n: its report, before the daemon's end: $n-partial.tar"
+      fi
+      # the contenders its bench has finished (bench.checkpoint keeps each in reports/.<run>.contenders/ until the
+      # report is written): on 2026-12-05 (evening) the device time ran out with four of seven scored and none came back
+      if [ ! -f "$S/out-$n/rc" ] && compgen -G "$S/tree-$n/reports/.*.contenders/*.json" > /dev/null; then
+        tar cf "$OUT/$n-kept.tar" -C "$S/tree-$n/reports" $(cd "$S/tree-$n/reports" && ls -d .*.contenders) \
+          && echo "== $n: the contenders its bench finished so far: $n-kept.tar"
       fi
     done; true ;;
   pick)  # issue 11: bench $VARIANTS (trained by variants-train), then the main job's fine-tune (SESSIONS=finetune)

@@ -195,3 +195,65 @@ def test_the_lookup_pair_times_both_settings_on_the_same_questions(tiny):
     assert r["answers_compared"] == 4 and r["same_answers"] == 4  # prompt lookup changes no answer
     assert r["lookup_0"]["n"] == r["lookup_8"]["n"] == 4 and r["lookup_8"]["engine"].endswith("+lookup8")
     assert r["lookup_8"]["mean_forwards"] <= r["lookup_0"]["mean_forwards"] and r["p50_speedup"] > 0
+
+
+def test_an_interrupted_bench_keeps_its_finished_contenders_and_resume_runs_only_the_rest(tiny_dir, tmp_path,
+                                                                                          monkeypatch):
+    import gzip
+
+    from bench import checkpoint
+    from bench import run as run_mod
+
+    real = run_mod.run_contender
+
+    def stop_at_prompt(name, *args, **kwargs):
+        if name == "prompt":
+            raise KeyboardInterrupt
+        return real(name, *args, **kwargs)
+
+    cfg = BenchConfig(contenders=["rule", "prompt"], model=str(tiny_dir), run="b", reports_dir=str(tmp_path),
+                      limit=1, max_new_tokens=2, latency_sample=0, device="cpu", dtype="fp32")
+    monkeypatch.setattr(run_mod, "run_contender", stop_at_prompt)
+    with pytest.raises(KeyboardInterrupt, match=r"1 of 2 contenders kept in .*\.b\.contenders \(rule\); the same "
+                                                r"command with --resume"):
+        run_bench(cfg)
+    kept = tmp_path / ".b.contenders"
+    assert not (tmp_path / "b").exists() and checkpoint.kept(kept) == ["rule"]
+    with gzip.open(kept / "rule.jsonl.gz", "rt", encoding="utf-8") as f:
+        rule_lines = [json.loads(line) for line in f]
+    assert len(rule_lines) == len({i.split for i in load_suite()}) and {r["contender"] for r in rule_lines} == {"rule"}
+    # the kept contender is never dropped silently: the next run must say what to do with it
+    with pytest.raises(FileExistsError, match="--resume to take them, --force to start again"):
+        run_bench(cfg)
+
+    def no_rule(name, *args, **kwargs):
+        assert name != "rule", "a kept contender ran again"
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(run_mod, "run_contender", no_rule)
+    cfg.resume = True
+    report = run_bench(cfg)
+    assert report["run"]["resumed"] == ["rule"] and set(report["contenders"]) == {"rule", "prompt"}
+    lines = [json.loads(line) for line in (tmp_path / "b" / "samples.jsonl").read_text().splitlines()]
+    assert [r for r in lines if r["contender"] == "rule"] == rule_lines
+    assert not kept.exists()  # removed once the report is written
+
+
+def test_resume_refuses_a_kept_contender_made_under_other_settings(tmp_path):
+    from bench import checkpoint
+
+    cfg = BenchConfig(contenders=["rule"], run="r", reports_dir=str(tmp_path), limit=2)
+    checkpoint_dir = tmp_path / ".r.contenders"
+    # a rule run kept from a run over other questions (limit 3), as an interrupted run leaves it
+    first = BenchConfig(contenders=["rule"], run="r", reports_dir=str(tmp_path), limit=3)
+    run_bench(first)
+    from bench.run import select
+
+    items = select(load_suite(), 3)
+    fp = checkpoint.fingerprint(first, "rule", [it.id for it in items], "x" * 64, None, None)
+    checkpoint.save(checkpoint_dir, "rule", fp, {"overall": {"exact": 1.0}}, [{"id": it.id} for it in items])
+    cfg.resume = cfg.force = True
+    with pytest.raises(UserError, match="rule was kept from a run with suite_sha256 'xxxxxxxxxxxx…'"):
+        run_bench(cfg)
+    cfg.resume = False  # --force alone starts again and drops what was kept
+    assert run_bench(cfg)["contenders"]["rule"]["overall"]["n"] == 12 and not checkpoint_dir.exists()

@@ -113,7 +113,9 @@ def test_force_replaces_a_report_only_when_the_new_one_is_complete(capsys, tmp_p
     code, _, err = run_cli(capsys, *rule_bench(tmp_path, "--run", "r", "--force"))
     assert code == 2 and "No space left on device" in err
     assert (tmp_path / "r" / "report.json").read_text(encoding="utf-8") == first  # the old report is intact
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["r"]  # no partial folder left behind
+    # no partial folder left behind; the contender it scored is kept for --resume, and the run says so
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".r.contenders", "r"]
+    assert "1 of 1 contenders kept in" in " ".join(err.split()) and "--resume" in err
     assert {p.name for p in (tmp_path / "r").iterdir()} >= {"report.json", "report.md", "samples.jsonl"}
 
 
