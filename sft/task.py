@@ -123,6 +123,13 @@ _UNITS = (r"毫米|厘米|公里|千米|米|度(?!假)|℃|°|级|%|％|mm|cm|km
           # (National Day's flag raising), 08-12升温 (warming) nor 6.1厚街 (a town)
           r"|升(?![旗温级])|毫升|吨|磅|英寸|寸|亩|平方|平米|壁厚|厚(?!街)")
 
+# A year with 年 before a month and day written 5.1 or 5/1 (2027年10.1, 27年5.20 领证): that day of that year, read as
+# 2027年10月1日 (WILD.md, noticed 2026-12-05: the readers took 5.1 after 年 for no date). The year a 19xx/20xx, or two
+# digits 2x/3x that start a word (not 结婚20年5.20: a span); not a measure after it (10年3.5倍).
+_YEAR_DOTTED = re.compile(r"(?P<y>(?<![\d.])(?:19|20)\d\d|(?:(?<=^)|(?<=[\s，,。#【(（]))[23]\d)\s*年\s*"
+                          r"(?P<m>0?[1-9]|1[0-2])\s*[./]\s*(?P<d>0?[1-9]|[12]\d|3[01])"
+                          rf"(?!\d|\.\d|\s*(?:{_UNITS}))")
+
 # Month and day: 4月6号, 十二月三十号, 3-15号, 3/15, 3.15 (not after 年: 今年6月1号 is relative)
 _MD = re.compile(
     # not after a numeral (but 万一10月: a Chinese one before an Arabic month); 三月三 alone is the festival
@@ -264,6 +271,8 @@ def _normalize(question: str) -> str:
     text = re.sub(r"(\d{1,2})\s*월\s*(\d{1,2})\s*일", r"\1月\2日", text)  # 10월 3일 (Korean)
     # 民國116年: Taiwan's year (1911 + N), as its Gregorian year (187th sitting)
     text = re.sub(r"民[國国]\s*(\d{2,3})\s*年", lambda m: f"{1911 + int(m[1])}年", text)
+    # 2027年10.1, 27年5.20, 民國116年1/1: a year's 年 right before a month and day written with a dot or a slash
+    text = _YEAR_DOTTED.sub(lambda m: f"{m['y']}年{m['m']}月{m['d']}日", text)
     # 116/10/10: Taiwan's year written first with slashes, as Taiwan writes dates (229th sitting; 100-119 = 2011-2030)
     text = re.sub(r"(?<![\d/.\-])(1[01]\d)\s*/\s*(1[0-2]|0?[1-9])\s*/\s*(3[01]|[12]\d|0?[1-9])(?![\d/])",
                   lambda m: f"{1911 + int(m[1])}/{m[2]}/{m[3]}", text)

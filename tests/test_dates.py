@@ -941,6 +941,18 @@ def test_shifts_and_numbers_that_are_no_dates(question, today, expected):
     assert find_date(question, today=today) == expected
 
 
+@pytest.mark.parametrize("question, expected", [
+    # a year's 年 right before a month and day written with a dot or a slash: that day of that year
+    ("2028年10.1 去北京 冷吗", "2028-10-01"), ("29年3.15 成都 天气", "2029-03-15"), ("出发 28年7/2 厦门", "2028-07-02"),
+    ("民國118年2/14 台北 下雨嗎", "2029-02-14"), ("2027年 6.18 杭州", "2027-06-18"),
+    # not a span of years (结婚20年), a measure after it, a two-digit number inside a word, nor no day
+    ("结婚20年5.20 去三亚", None), ("10年3.5倍", None), ("2026年3.5%的增长", None), ("第25年2.5米", None),
+    ("2027年13.1", None),
+])
+def test_a_year_before_a_dotted_month_and_day(question, expected):
+    assert find_date(question) == expected
+
+
 @pytest.mark.parametrize("question, today, expected", [
     # datasets/day_typos.tsv: a day word with one character typed as a plain homophone (145th-152nd sittings)
     ("南宁 后田 有雨吗", "2027-03-01", "2027-03-03"), ("礼拜死 去爬山", "2027-03-01", "2027-03-04"),
