@@ -67,6 +67,10 @@ def test_finetune_saves_a_peft_adapter_with_a_card(tiny_dir, tmp_path):
     train = finetune(tiny_cfg(tiny_dir, out))
     assert train["steps"] == 6 and train["examples"] == 24 and len(train["loss_curve"]) == 6
     assert (out / "adapter_model.safetensors").is_file()
+    # where the time before the first step went, phase by phase; the steps' own time is within the run's
+    assert set(train["prep_seconds"]) == {"data", "model_load", "prompts_and_tokens", "lora_and_trainer"}
+    assert all(v >= 0 for v in train["prep_seconds"].values())
+    assert len(train["step_seconds"]) == 6 and sum(train["step_seconds"]) <= train["seconds"]
     meta = json.loads((out / "qwen_sft.json").read_text())
     assert meta["base_model"] == str(tiny_dir) and meta["prompt"] == "short"
     assert "LoRA over the unquantised" in train["mode"]
