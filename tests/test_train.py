@@ -99,6 +99,17 @@ def test_resume_ends_at_the_same_adapter(tiny_dir, tmp_path):
         assert torch.allclose(a[key], b[key], atol=1e-6), key
 
 
+def test_checkpoints_change_no_weight(tiny_dir, tmp_path):
+    """How often a run checkpoints (the `gpu` profile's --save-steps went 50 -> 500) leaves the adapter as it is."""
+    often, never = tmp_path / "often", tmp_path / "never"
+    finetune(tiny_cfg(tiny_dir, often, save_steps=1))
+    finetune(tiny_cfg(tiny_dir, never, save_steps=100))
+    assert len(list((often / "checkpoints").glob("checkpoint-*"))) == 2  # save_total_limit keeps the last two
+    assert [c.name for c in (never / "checkpoints").glob("checkpoint-*")] == ["checkpoint-6"]  # the last step's only
+    a, b = load_file(often / "adapter_model.safetensors"), load_file(never / "adapter_model.safetensors")
+    assert a.keys() == b.keys() and all(torch.equal(a[k], b[k]) for k in a)
+
+
 def test_resume_refuses_other_settings(tiny_dir, tmp_path, monkeypatch):
     import sft.train
 
