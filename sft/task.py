@@ -259,6 +259,9 @@ def festival_lunar_day(text: str) -> bool:
     return any(pattern.search(text) for pattern in _LUNAR_DAY_BESIDE)
 
 
+#: One question is normalised three or four times per resolved answer (find_date on it and on its parts, the date
+#: mentions): kept, as the normalising is a pure function of the text and ~0.2 ms of regex work each time.
+@functools.lru_cache(maxsize=8192)
 def _normalize(question: str) -> str:
     text = EMOJI.sub("", unicodedata.normalize("NFKC", question)).translate(traditional_table())
     text = _pinyin_dates(text)
