@@ -316,9 +316,13 @@ def tokenize_examples(tokenizer, examples, prompt: str, max_length: int,
     eot = end_of_turn(tokenizer)
     kept, dropped = [], 0
     texts = render_prompts(tokenizer, examples, prompt, workers)
-    for ex, text in zip(examples, texts, strict=True):
-        p = tokenizer(text, add_special_tokens=False)["input_ids"]
-        a = tokenizer(ex.answer.to_json() + eot, add_special_tokens=False)["input_ids"]
+    # in batches (a fast tokenizer encodes a list on all cores; the ids are the same as one text at a time)
+    prompts, answers = [], []
+    for start in range(0, len(texts), 4096):
+        prompts += tokenizer(texts[start : start + 4096], add_special_tokens=False)["input_ids"]
+        answers += tokenizer([ex.answer.to_json() + eot for ex in examples[start : start + 4096]],
+                             add_special_tokens=False)["input_ids"]
+    for p, a in zip(prompts, answers, strict=True):
         if len(p) + len(a) > max_length:
             dropped += 1
             continue

@@ -46,6 +46,23 @@ def test_prompts_rendered_by_several_processes_are_the_same_texts(tokenizer):
         assert render_prompts(tokenizer, examples, "places-dates", workers=2, parallel_min=0) == alone
 
 
+def test_examples_tokenized_in_batches_are_the_ids_of_one_text_at_a_time(tokenizer):
+    """tokenize_examples encodes lists (a fast tokenizer's threads): each prompt's and answer's ids, their boundary and
+    the too-long ones dropped are those of one text at a time."""
+    from sft.prompt import end_of_turn
+
+    examples = generate(n=30, seed=5, mix="extended")
+    data, dropped = tokenize_examples(tokenizer, examples, "places-dates", 90)
+    eot, expected = end_of_turn(tokenizer), []
+    for ex in examples:
+        p = tokenizer(render(tokenizer, ex.query, "places-dates", today=getattr(ex, "today", None)),
+                      add_special_tokens=False)["input_ids"]
+        a = tokenizer(ex.answer.to_json() + eot, add_special_tokens=False)["input_ids"]
+        if len(p) + len(a) <= 90:
+            expected.append({"input_ids": p + a, "answer_len": len(a)})
+    assert data == expected and dropped == len(examples) - len(expected) > 0
+
+
 def test_answer_loss_matches_full_logits_loss(tiny, tokenizer):
     model, _ = tiny
     data, _ = tokenize_examples(tokenizer, generate(n=2, seed=2, mix="extended"), "short", 512)
