@@ -1,4 +1,4 @@
-"""The scripts a person runs on committed runs (scripts/): resolve_diff.py, suite_subset.py, paired.py."""
+"""The scripts a person runs (scripts/): resolve_diff.py, suite_subset.py, paired.py; h100.sh collect."""
 
 import pytest
 
@@ -83,3 +83,28 @@ def test_paired_counts_the_questions_that_change_sides(tmp_path, capsys):
     assert paired["mcnemar_p"](0, 0) == 1.0 and paired["mcnemar_p"](10, 0) == pytest.approx(2 / 1024)
     assert paired["main"]([str(tmp_path / "a.jsonl.gz"), str(tmp_path / "b.jsonl")]) == 2
     assert "error: no such samples file" in capsys.readouterr().err
+
+
+def test_h100_collect_brings_back_what_a_running_bench_kept(tmp_path):
+    """scripts/h100.sh collect: a daemon still running whose bench has kept finished contenders
+    (bench.checkpoint) brings them back as NAME-kept.tar; a machine without the daemon says so at once."""
+    import subprocess
+    import tarfile
+
+    stage, out = tmp_path / "stage", tmp_path / "out"
+    kept = stage / "tree-main" / "reports" / ".reference-h100.contenders"
+    kept.mkdir(parents=True)
+    (stage / "out-main").mkdir()
+    (stage / "out-main" / "daemon.log").write_text("running\n", encoding="utf-8")
+    (kept / "rule.json").write_text("{}", encoding="utf-8")
+    (kept / "rule.jsonl.gz").write_bytes(b"")
+    out.mkdir()
+    env = {"HOME": str(tmp_path), "OUT": str(out), "WAIT": "0", "PATH": "/usr/bin:/bin"}
+    run = subprocess.run(["bash", "scripts/h100.sh", "collect", "main"], env=env, capture_output=True, text=True)
+    assert run.returncode == 0 and "main: running" in run.stdout and "main-kept.tar" in run.stdout
+    with tarfile.open(out / "main-kept.tar") as tar:
+        names = {n.removeprefix("./") for n in tar.getnames()}
+    assert {".reference-h100.contenders/rule.json", ".reference-h100.contenders/rule.jsonl.gz"} <= names
+    assert not (out / "main.tar").exists()  # not ended: no whole OUT yet
+    gone = subprocess.run(["bash", "scripts/h100.sh", "collect", "other"], env=env, capture_output=True, text=True)
+    assert gone.returncode == 3 and "no daemon other" in gone.stdout
