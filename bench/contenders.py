@@ -80,6 +80,8 @@ class Run:
     prompt: str | None = None
     batch_size: int | None = None
     warmup_seconds: float | None = None  # an untimed first pass (CUDA graphs captured), not in ``seconds``
+    kept_from: str | None = None  # the model run of a contender an interrupted bench kept (bench.checkpoint)
+    texts: list[str] | None = None  # that run's model texts (a kept run has no generations to read them from)
 
 
 def _model_todays(spec: Contender, ws: InferenceSession, todays):
@@ -87,6 +89,20 @@ def _model_todays(spec: Contender, ws: InferenceSession, todays):
     in training; its copied phrase is resolved afterwards), else the items' own."""
     phrase = spec.adapter and ws.dates_for(True) == "phrase"
     return None if phrase else todays
+
+
+def reuse_key(name: str, questions: list[str], ws: InferenceSession, todays=None) -> tuple:
+    """What makes two contenders' model runs the same run (``run_contender``'s ``reuse``): the adapter, the grammar,
+    the questions and the reference days the model sees."""
+    spec = REGISTRY[name]
+    return (spec.adapter, spec.grammar, tuple(questions), tuple(_model_todays(spec, ws, todays) or ()))
+
+
+def kept_run(name: str, records: list[dict], seconds: float, prompt: str | None) -> Run:
+    """The model run of a contender kept by an interrupted bench, rebuilt from its scored records (the model's text
+    is ``model_output`` where post-processing changed it, else ``output``), for a later contender of the same run."""
+    texts = [r["model_output"] if r.get("model_output") is not None else r["output"] for r in records]
+    return Run(texts, None, seconds, prompt=prompt, kept_from=name, texts=texts)
 
 
 def prompt_lengths(name: str, questions: list[str], ws: InferenceSession, todays=None) -> list[int] | None:
@@ -121,7 +137,7 @@ def run_contender(name: str, questions: list[str], ws: InferenceSession, progres
         return Run(outputs, None, time.perf_counter() - start)
     check_dates([name], ws)
     model_todays = _model_todays(spec, ws, todays)
-    key = (spec.adapter, spec.grammar, tuple(questions), tuple(model_todays or ()))
+    key = reuse_key(name, questions, ws, todays)
     model_run = (reuse or {}).get(key)
     if model_run is None:
         prompt = ws.prompt_for(spec.adapter)

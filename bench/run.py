@@ -22,7 +22,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from bench import checkpoint, scorer, speed
 from bench import report as report_mod
-from bench.contenders import REGISTRY, Run, check_dates, check_names, prompt_lengths, run_contender
+from bench.contenders import REGISTRY, Run, check_dates, check_names, kept_run, prompt_lengths, reuse_key, run_contender
 from sft import distributed
 from sft.errors import UserError
 from sft.models import check_device
@@ -296,6 +296,9 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
                 contenders[name] = entry
                 samples += recs
                 resumed.append(name)
+                if REGISTRY[name].model and not parallel:  # hybrid after a kept qlora: its model run, not a new one
+                    reuse.setdefault(reuse_key(name, [it.query for it in items], ws, [it.today for it in items]),
+                                     kept_run(name, recs, entry["seconds"], entry.get("prompt")))
                 b1 = entry.get("speed", {}).get("batch1")
                 if b1 and "same_loop_as" not in b1:  # a later contender of the same loop shares it, as in one run
                     spec = REGISTRY[name]
@@ -304,7 +307,8 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
                 console.print(f"[bold]{name}[/]: exact {100 * entry['overall']['exact']:.1f}%, kept from the "
                               f"unfinished run ({kept_dir})")
                 continue
-            entry, recs = _run_one(cfg, ws, name, items, all_items, parallel, world, reuse, batch1_done, console)
+            entry, recs = _run_one(cfg, ws, name, items, all_items, parallel, world, reuse, batch1_done, console,
+                                   contenders)
             if entry is None:
                 continue  # a rank other than 0 of a data-parallel run
             if distributed.is_main():
@@ -361,9 +365,10 @@ def _say_what_is_kept(exc: BaseException, kept_dir: Path, cfg: BenchConfig, cons
 
 
 def _run_one(cfg: BenchConfig, ws: InferenceSession, name: str, items, all_items, parallel: bool, world: int,
-             reuse: dict, batch1_done: dict, console: Console) -> tuple[dict | None, list[dict]]:
+             reuse: dict, batch1_done: dict, console: Console, done: dict) -> tuple[dict | None, list[dict]]:
     """Run, score and time one contender: its report entry and scored records (``(None, [])`` on the ranks
-    other than 0 of a data-parallel run)."""
+    other than 0 of a data-parallel run). ``done``: the entries so far (a kept model run's speed is its
+    contender's)."""
     questions, todays = [it.query for it in items], [it.today for it in items]
     with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=console, transient=False) as progress:
@@ -381,12 +386,15 @@ def _run_one(cfg: BenchConfig, ws: InferenceSession, name: str, items, all_items
         result, ranks = gather_run(result, mine)
         if result is None:
             return None, []  # rank 0 scores, times and writes
-    model_outputs = [g.text for g in result.generations] if result.generations is not None else None
+    model_outputs = [g.text for g in result.generations] if result.generations is not None else result.texts
     recs, metrics = scorer.score(items, result.outputs, model_outputs)
     entry = {**metrics, "prompt": result.prompt, "seconds": result.seconds}
     if items is not all_items:
         entry["sample"] = {"per_split": cfg.sample[name], "n": len(items), "of": len(all_items)}
-    if result.generations is not None:
+    if result.kept_from is not None:
+        # the model ran in the interrupted bench, for the kept contender: its speed, as one run shares it
+        entry["speed"] = {**done[result.kept_from].get("speed", {}), "same_model_run_as": result.kept_from}
+    elif result.generations is not None:
         loaded = ws.base()
         device = next(loaded.model.parameters()).device
         s = speed.summarize(result.generations, result.seconds)

@@ -257,3 +257,44 @@ def test_resume_refuses_a_kept_contender_made_under_other_settings(tmp_path):
         run_bench(cfg)
     cfg.resume = False  # --force alone starts again and drops what was kept
     assert run_bench(cfg)["contenders"]["rule"]["overall"]["n"] == 12 and not checkpoint_dir.exists()
+
+
+def test_a_resumed_bench_shares_a_kept_model_run(tiny_dir, tmp_path, monkeypatch):
+    """hybrid after a kept qlora takes its model texts (as in one run), not a second model run; its answers are
+    those of an uninterrupted run."""
+    from bench import run as run_mod
+    from sft.session import InferenceSession
+    from sft.train import FinetuneConfig, finetune
+
+    adapter = tmp_path / "adapter"
+    finetune(FinetuneConfig(model=str(tiny_dir), out=str(adapter), examples=8, epochs=1.0, batch_size=4,
+                            micro_batch_size=4, lora_r=4, device="cpu", dtype="fp32", prompt="short"))
+    kw = dict(contenders=["qlora", "hybrid"], model=str(tiny_dir), adapter=str(adapter), reports_dir=str(tmp_path),
+              limit=1, max_new_tokens=3, latency_sample=0, device="cpu", dtype="fp32")
+    whole = run_bench(BenchConfig(run="whole", **kw))
+    real = run_mod.run_contender
+
+    def stop_at_hybrid(name, *args, **kwargs):
+        if name == "hybrid":
+            raise KeyboardInterrupt
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(run_mod, "run_contender", stop_at_hybrid)
+    with pytest.raises(KeyboardInterrupt, match=r"\(qlora\)"):
+        run_bench(BenchConfig(run="parts", **kw))
+    monkeypatch.setattr(run_mod, "run_contender", real)
+
+    def no_model(self, *args, **kwargs):
+        raise AssertionError("the kept model run was generated again")
+
+    monkeypatch.setattr(InferenceSession, "extractor", no_model)
+    resumed = run_bench(BenchConfig(run="parts", resume=True, **kw))
+    assert resumed["run"]["resumed"] == ["qlora"]
+    assert resumed["contenders"]["hybrid"]["speed"]["same_model_run_as"] == "qlora"
+
+    def answers(name):
+        rows = [json.loads(line) for line in (tmp_path / name / "samples.jsonl").read_text().splitlines()]
+        return [(r["contender"], r["id"], r["output"], r.get("model_output")) for r in rows]
+
+    assert answers("parts") == answers("whole")
+    assert resumed["contenders"]["hybrid"]["overall"] == whole["contenders"]["hybrid"]["overall"]
