@@ -62,11 +62,18 @@ def _python(session: nox.Session) -> str:
     return sys.executable if _passthrough(session) else "python"
 
 
+_CUDA_SEEN: dict[str, bool] = {}  # per interpreter: `finetune bench` asked four times, ~4 s of a lent GPU's each
+
+
 def _cuda(session: nox.Session) -> bool:
-    """Whether torch (as installed for the session) sees a CUDA device."""
-    out = session.run(_python(session), "-c", "import torch; print(torch.cuda.is_available())", silent=True,
-                      external=True)
-    return bool(out) and out.strip().endswith("True")
+    """Whether torch (as installed for the session) sees a CUDA device (asked once per interpreter: the session's
+    virtualenv, or nox's own Python under ``--no-venv``)."""
+    where = sys.executable if _passthrough(session) else str(getattr(session, "bin", None) or session.name)
+    if where not in _CUDA_SEEN:
+        out = session.run(_python(session), "-c", "import torch; print(torch.cuda.is_available())", silent=True,
+                          external=True)
+        _CUDA_SEEN[where] = bool(out) and out.strip().endswith("True")
+    return _CUDA_SEEN[where]
 
 
 def qwen_sft(session: nox.Session, *args: str) -> None:

@@ -93,6 +93,7 @@ def test_without_a_virtualenv_the_cli_runs_from_the_checkout(noxfile):
             return "True\n"
 
     session = Session()
-    assert noxfile._cuda(session)
+    noxfile._CUDA_SEEN.clear()
+    assert noxfile._cuda(session) and noxfile._cuda(Session())  # asked once per interpreter, not per session
     noxfile.qwen_sft(session, "bench", "--run", "x")
     assert calls[0][0] == sys.executable and calls[1] == (sys.executable, "-m", "bench.cli", "bench", "--run", "x")
