@@ -16,7 +16,9 @@
 # Since 2026-12-04 the tracked tree is ~126 MB, ~96 MB of it reports/: the tool refuses it. Move reports/ aside for
 # the calls (`mv reports /tmp/r && mkdir reports`, back afterwards; no stage reads it; the bench writes a fresh
 # reports/<run>, so `rm -rf reports/<run>` first on the device, where a copy of the old one may lie) and cut 32 MiB
-# chunks (`split -b 33554432`, c.00..c.16: ~31 MB of tree + one chunk).
+# chunks (`split -b 33554432`, c.00..c.16: ~31 MB of tree + one chunk). Since 2026-12-05, evening: 44 MiB chunks
+# (`split -b 46137344`, c.00..c.11, the same bytes joined), with datasets/wild.jsonl (13.6 MB: the suite's source,
+# read by no stage) moved aside too for the `stage` calls only (~17 MB of tree + one chunk): 12 calls, not 17.
 # The `gpu` profile (192,000 examples since 2026-12-04, late morning) trains ~770 s alone on an H200 (917 s on the
 # `places-dates` prompt, reports/reference-h100 2026-12-05), past one call's 600 s: run it as a daemon and collect
 # it (reports/h100-examples-192k: the main job beside a variant, 2026-12-04). The main job alone (finetune 18 min,
