@@ -141,9 +141,10 @@ PROFILES: dict[str, dict] = {
     # dates) against `written-60`, at 64,000 examples, one change in one run on one H100 (reports/h100-two-dates, a
     # rule written before): wild 14,843 -> 14,924 of 15,360 (183 / 102, p = 2e-6), null city .974 -> .982, hard 199 ->
     # 200; a proxy: the 192,000-example arm decides the profile (the next GPU run).
-    # A checkpoint every 500 steps, not 50: on 2026-12-05's H100 the 60 checkpoints (adapter and optimizer state) took
-    # 48.7 of the 967 s outside the steps' own 918.7 s (reports/h100-two-dates, sixth session), and a lent GPU's job is
-    # never resumed on a later machine. Checkpoints change no weight.
+    # A checkpoint every 500 steps, not 50: on 2026-12-05's H100, 48.7 of the run's 967 s fell outside the steps' own
+    # 918.7 (reports/h100-two-dates, sixth session), most of it likely the 60 checkpoints of adapter and optimizer
+    # state (~420 MB each, 0.3-0.9 s apiece when written on the 2-core host; the rest is batching and logging), and a
+    # lent GPU's job is never resumed on a later machine. Checkpoints change no weight (tested).
     "gpu": dict(examples=192000, epochs=1.0, mix="written-60", prompt="places-dates", dates="phrase",
                 learning_rate=1e-3, lora_alpha=32, warmup_ratio=0.03, batch_size=64, micro_batch_size=64,
                 save_steps=500, places="counties-4", cities="all"),
