@@ -282,6 +282,9 @@ def render_markdown(report: dict, samples: list[dict]) -> str:
         ["versions", ", ".join(f"{k} {v}" for k, v in run["versions"].items())],
         ["model load", _num(run.get("model_load_s"), "{:.1f} s")],
         ["cpu", _cpu_text(run.get("cpu"))],
+        *([["resumed", ", ".join(f"`{n}`" for n in run["resumed"]) + " kept from an interrupted run of this "
+            "command (`--resume`): scored then, with the same suite, model, adapter, code and settings"]]
+          if run.get("resumed") else []),
     ]))
     out += ["", "## Accuracy (%)", "",
             "exact = city and date both right; json_valid = the whole output is exactly one JSON object "

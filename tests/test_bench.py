@@ -234,6 +234,8 @@ def test_an_interrupted_bench_keeps_its_finished_contenders_and_resume_runs_only
     cfg.resume = True
     report = run_bench(cfg)
     assert report["run"]["resumed"] == ["rule"] and set(report["contenders"]) == {"rule", "prompt"}
+    md = (tmp_path / "b" / "report.md").read_text(encoding="utf-8")
+    assert "| resumed | `rule` kept from an interrupted run" in md
     lines = [json.loads(line) for line in (tmp_path / "b" / "samples.jsonl").read_text().splitlines()]
     assert [r for r in lines if r["contender"] == "rule"] == rule_lines
     assert not kept.exists()  # removed once the report is written
