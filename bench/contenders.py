@@ -99,9 +99,11 @@ def reuse_key(name: str, questions: list[str], ws: InferenceSession, todays=None
 
 
 def kept_run(name: str, records: list[dict], seconds: float, prompt: str | None) -> Run:
-    """The model run of a contender kept by an interrupted bench, rebuilt from its scored records (the model's text
-    is ``model_output`` where post-processing changed it, else ``output``), for a later contender of the same run."""
-    texts = [r["model_output"] if r.get("model_output") is not None else r["output"] for r in records]
+    """The model run of a contender kept by an interrupted bench, rebuilt from its scored records
+    (:func:`bench.scorer.model_text`), for a later contender of the same run."""
+    from bench.scorer import model_text
+
+    texts = [model_text(r) for r in records]
     return Run(texts, None, seconds, prompt=prompt, kept_from=name, texts=texts)
 
 

@@ -61,6 +61,14 @@ class Sample:
         return asdict(self)
 
 
+def model_text(record: dict) -> str | None:
+    """The model's own text of a scored record (:meth:`Sample.as_dict`): its ``model_output`` where the contender's
+    answer differs from it, else its ``output`` (runs before 2026-12-04 kept no ``model_output``: there the answer
+    stands in for it)."""
+    text = record.get("model_output")
+    return text if text is not None else record.get("output")
+
+
 def wilson(k: int, n: int, z: float = Z95) -> list[float] | None:
     """Wilson score interval ``[lo, hi]`` for ``k`` successes in ``n`` trials (95 % for the default ``z``).
 

@@ -66,6 +66,7 @@ def test_resolve_reference_answers(benchmark, rounds):
     import json
     from pathlib import Path
 
+    from bench.scorer import model_text
     from sft.suite import load_suite
     from sft.task import _normalize, resolve_output
 
@@ -73,7 +74,7 @@ def test_resolve_reference_answers(benchmark, rounds):
     items = {it.id: it for it in load_suite()}
     with gzip.open(samples, "rt", encoding="utf-8") as f:
         rows = [json.loads(line) for line in f]
-    pairs = [(r.get("model_output") or r["output"], items[r["id"]].today, r["query"]) for r in rows
+    pairs = [(model_text(r), items[r["id"]].today, r["query"]) for r in rows
              if r["contender"] == "qlora+resolve" and r["id"] in items]
 
     def run():

@@ -25,7 +25,7 @@ from pathlib import Path
 from bench.hybrid import combine_all
 from bench.report import write_samples
 from bench.rule import extract
-from bench.scorer import score
+from bench.scorer import model_text, score
 from sft.suite import load_suite
 from sft.task import resolve_output
 
@@ -37,8 +37,7 @@ def model_outputs(run: Path, contender: str) -> dict[str, str]:
     if not path.exists():
         raise SystemExit(f"error: no samples.jsonl(.gz) in {run}: give a report folder written by `qwen-sft bench`")
     with (gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8")) as f:
-        return {r["id"]: r.get("model_output") or r["output"]
-                for r in map(json.loads, f) if r["contender"] == contender}
+        return {r["id"]: model_text(r) for r in map(json.loads, f) if r["contender"] == contender}
 
 
 def main(argv: list[str] | None = None) -> dict:

@@ -22,6 +22,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bench.scorer import model_text
 from sft import task
 from sft.suite import load_suite
 
@@ -73,8 +74,7 @@ def compare(base_resolve_all, reports: Path) -> dict:
                 if "+resolve" not in line:
                     continue
                 row = json.loads(line)
-                # the model's text; a sample keeps it only where the resolver changed it, else it is the output
-                item, text = items.get(row["id"]), row.get("model_output") or row.get("output")
+                item, text = items.get(row["id"]), model_text(row)
                 if not text or item is None or item.query != row["query"] or (item.id, text) in seen:
                     continue
                 seen.add((item.id, text))
