@@ -72,7 +72,7 @@ def fingerprint(cfg, name: str, item_ids: list[str], suite_sha256: str, commit: 
 
 
 def _write_atomic(path: Path, write) -> None:
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp = path.with_name(f".{path.stem}.tmp-{os.getpid()}{path.suffix}")  # the suffix kept: .gz is compressed
     try:
         write(tmp)
         os.replace(tmp, path)
@@ -82,14 +82,10 @@ def _write_atomic(path: Path, write) -> None:
 
 def save(where: Path, name: str, fp: dict, entry: dict, records: list[dict]) -> None:
     """Keep one finished contender: its records first, then its entry (the mark that it is whole)."""
+    from bench.report import write_samples
+
     where.mkdir(parents=True, exist_ok=True)
-
-    def write_records(tmp: Path) -> None:
-        with gzip.open(tmp, "wt", encoding="utf-8") as f:
-            for rec in records:
-                f.write(json.dumps(rec, ensure_ascii=False) + "\n")
-
-    _write_atomic(where / f"{name}.jsonl.gz", write_records)
+    _write_atomic(where / f"{name}.jsonl.gz", lambda tmp: write_samples(tmp, records))
     _write_atomic(where / f"{name}.json", lambda tmp: tmp.write_text(
         json.dumps({"fingerprint": fp, "entry": entry}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"))
 

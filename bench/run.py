@@ -301,9 +301,7 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
                                      kept_run(name, recs, entry["seconds"], entry.get("prompt")))
                 b1 = entry.get("speed", {}).get("batch1")
                 if b1 and "same_loop_as" not in b1:  # a later contender of the same loop shares it, as in one run
-                    spec = REGISTRY[name]
-                    sample = tuple(latency_questions(items, cfg.latency_sample))
-                    batch1_done[(spec.adapter, spec.grammar, entry.get("prompt"), sample)] = (name, b1)
+                    batch1_done[_loop_key(name, entry.get("prompt"), items, cfg)] = (name, b1)
                 console.print(f"[bold]{name}[/]: exact {100 * entry['overall']['exact']:.1f}%, kept from the "
                               f"unfinished run ({kept_dir})")
                 continue
@@ -315,33 +313,29 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
                 checkpoint.save(kept_dir, name, fp, entry, recs)
             contenders[name] = entry
             samples += recs
-    except BaseException as exc:
-        _say_what_is_kept(exc, kept_dir, cfg, console)
-        raise
 
-    if not distributed.is_main():
-        distributed.barrier()  # returns once rank 0 has written the report
-        return None
-    loaded = ws.loaded
-    report = {
-        "run": {
-            "name": out_dir.name,
-            **run_metadata(cfg.command or " ".join(["qwen-sft", *sys.argv[1:]]), loaded, cfg.model),
-            "model_load_s": ws.load_seconds,
-            **({"world_size": world} if parallel else {}),
-            "adapter": str(cfg.adapter) if cfg.adapter and uses_adapter else None,
-            "suite": {"path": suite_path.resolve().relative_to(REPO).as_posix()
-                      if suite_path.resolve().is_relative_to(REPO) else str(suite_path),
-                      "sha256": suite_sha, "n": len(all_items), "limit": cfg.limit},
-            "config": {k: v for k, v in vars(cfg).items() if k not in ("command",)},
-            **({"resumed": resumed} if cfg.resume else {}),  # the contenders kept from the unfinished run
-        },
-        "train": train,
-        "contenders": contenders,
-    }
-    try:
+        if not distributed.is_main():
+            distributed.barrier()  # returns once rank 0 has written the report
+            return None
+        loaded = ws.loaded
+        report = {
+            "run": {
+                "name": out_dir.name,
+                **run_metadata(cfg.command or " ".join(["qwen-sft", *sys.argv[1:]]), loaded, cfg.model),
+                "model_load_s": ws.load_seconds,
+                **({"world_size": world} if parallel else {}),
+                "adapter": str(cfg.adapter) if cfg.adapter and uses_adapter else None,
+                "suite": {"path": suite_path.resolve().relative_to(REPO).as_posix()
+                          if suite_path.resolve().is_relative_to(REPO) else str(suite_path),
+                          "sha256": suite_sha, "n": len(all_items), "limit": cfg.limit},
+                "config": {k: v for k, v in vars(cfg).items() if k not in ("command",)},
+                **({"resumed": resumed} if cfg.resume else {}),  # the contenders kept from the unfinished run
+            },
+            "train": train,
+            "contenders": contenders,
+        }
         report_mod.write_report(out_dir, report, samples)
-    except BaseException as exc:
+    except BaseException as exc:  # Ctrl-C, a full disk, a bug: say what was kept, and how to go on
         _say_what_is_kept(exc, kept_dir, cfg, console)
         raise
     checkpoint.discard(kept_dir)
@@ -349,6 +343,13 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
     console.print(f"report: [bold]{out_dir / 'report.md'}[/]")
     distributed.barrier()  # several processes: the others wait for the report (one process: nothing)
     return report
+
+
+def _loop_key(name: str, prompt: str | None, items, cfg: BenchConfig) -> tuple:
+    """What makes two contenders' batch-1 loops the same loop: the extractor (adapter, grammar, prompt) and the
+    questions it times."""
+    spec = REGISTRY[name]
+    return (spec.adapter, spec.grammar, prompt, tuple(latency_questions(items, cfg.latency_sample)))
 
 
 def _say_what_is_kept(exc: BaseException, kept_dir: Path, cfg: BenchConfig, console: Console) -> None:
@@ -405,7 +406,7 @@ def _run_one(cfg: BenchConfig, ws: InferenceSession, name: str, items, all_items
             s.update(world_size=world, queries_per_s_per_device=per_device, ranks=ranks)
         sample = latency_questions(items, cfg.latency_sample)
         adapter, grammar = REGISTRY[name].adapter, REGISTRY[name].grammar
-        loop_key = (adapter, grammar, result.prompt, tuple(sample))
+        loop_key = _loop_key(name, result.prompt, items, cfg)
         if sample:
             if loop_key in batch1_done:
                 # the same extractor over the same questions (hybrid after qlora: the loop times the model,
