@@ -962,14 +962,22 @@ _TODAY_WRITTEN = re.compile(r"(?:今天|今日|今儿)(?:是|为|就是)?\s*(?:(
 _AFTER_TODAY = re.compile(r"大后天|(?<!大)后[天日](?!气)|明[天日儿](?!气)")
 
 
+def _today_written(text: object) -> tuple[str, re.Match] | None:
+    """The question (NFKC) and where it writes today's date (今天是11月3号), or None."""
+    if not isinstance(text, str):
+        return None
+    text = unicodedata.normalize("NFKC", text)
+    m = _TODAY_WRITTEN.search(text)
+    return None if m is None else (text, m)
+
+
 def written_today(text: str) -> str | None:
     """Today's date as the question writes it (今天是11月3号 -> ``11-03``; 今天是2027年1月5日 -> ``2027-01-05``), or
     None where it writes none (or no real day)."""
-    if not isinstance(text, str):
+    found = _today_written(text)
+    if found is None:
         return None
-    m = _TODAY_WRITTEN.search(unicodedata.normalize("NFKC", text))
-    if m is None:
-        return None
+    m = found[1]
     try:
         day = dt.date(int(m["y"] or 2028), int(m["m"]), int(m["d"]))  # 2028: a leap year, so 2月29号 is a day
     except ValueError:
@@ -982,11 +990,11 @@ def written_today_days(text: str, date: str | None) -> int:
     written day and the rest of the question names one day after today (明天, 后天, 大后天), its distance;
     else 0 (WILD.md, 361st-376th sittings: 今天是12月3号 后天 太原 下雪吗 asks 12-05). The written day
     stands in for the reference day, so the answer keeps the written form (no year unless one is written)."""
-    if not isinstance(text, str) or date is None:
+    found = _today_written(text) if date is not None else None
+    if found is None:
         return 0
-    text = unicodedata.normalize("NFKC", text)
-    m = _TODAY_WRITTEN.search(text)
-    if m is None or date[-5:] != f"{int(m['m']):02d}-{int(m['d']):02d}":
+    text, m = found
+    if date[-5:] != f"{int(m['m']):02d}-{int(m['d']):02d}":
         return 0
     words = {_WORDS[w] for w in _AFTER_TODAY.findall(text[: m.start()] + "，" + text[m.end():])}
     return words.pop() if len(words) == 1 else 0
