@@ -571,6 +571,18 @@ def check_finetune_config(cfg: FinetuneConfig) -> None:
     check_device(cfg.device, cfg.dtype)
 
 
+class _Laps:
+    """Seconds by phase, each from the end of the one before (the first from this object's making)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def mark(self, phase: str) -> None:
+        now = time.perf_counter()
+        self.seconds[phase], self._last = now - self._last, now
+
+
 def finetune(cfg: FinetuneConfig, console=None) -> dict:
     """Run the fine-tune described by ``cfg``; returns the ``train`` section of a report."""
     from peft import LoraConfig, get_peft_model, prepare_model_for_kbit_training
@@ -604,23 +616,19 @@ def finetune(cfg: FinetuneConfig, console=None) -> dict:
         "4bit" if cuda and not pre_quantized_spec(cfg.model) else "none")
     dtype = {"bf16": torch.bfloat16, "fp32": torch.float32, None: None}[cfg.dtype]
 
-    prep: dict[str, float] = {}  # seconds before the first step, by phase (what a lent GPU's time goes to)
-    clock = time.perf_counter()
+    prep = _Laps()  # seconds before the first step, by phase (what a lent GPU's time goes to)
     examples = load_examples(cfg)
-    prep["data"] = time.perf_counter() - clock
     settings = resume_settings(cfg, examples, world)
     record = checkpoints / "settings.json"
     if cfg.resume:
         check_resume(settings, record)
-    clock = time.perf_counter()
+    prep.mark("data")
     loaded = resolve(cfg.model, device=device, dtype=dtype, trust_remote_code=cfg.trust_remote_code,
                      load_in_4bit=quantize == "4bit")
-    prep["model_load"] = time.perf_counter() - clock
+    prep.mark("model_load")
     model, tokenizer = loaded.model, loaded.tokenizer
-    clock = time.perf_counter()
     data, dropped = tokenize_examples(tokenizer, examples, cfg.prompt, cfg.max_length)
-    prep["prompts_and_tokens"] = time.perf_counter() - clock
-    clock = time.perf_counter()
+    prep.mark("prompts_and_tokens")
     if not data:
         raise UserError(f"no training example fits --max-length {cfg.max_length}")
     if dropped:
@@ -692,8 +700,9 @@ def finetune(cfg: FinetuneConfig, console=None) -> dict:
         tokenizer.pad_token_id), compute_loss_func=answer_loss, callbacks=[StopAfter()])
     if cuda:
         torch.cuda.reset_peak_memory_stats(device)
-    prep["lora_and_trainer"] = time.perf_counter() - clock
-    console.print("before the first step: " + ", ".join(f"{k.replace('_', ' ')} {v:.1f} s" for k, v in prep.items()))
+    prep.mark("lora_and_trainer")
+    console.print("before the first step: " + ", ".join(f"{k.replace('_', ' ')} {v:.1f} s"
+                                                        for k, v in prep.seconds.items()))
     checkpoints.mkdir(parents=True, exist_ok=True)
     if main:
         record.write_text(json.dumps(settings, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -733,7 +742,7 @@ def finetune(cfg: FinetuneConfig, console=None) -> dict:
         "loss_curve": losses, "resumed": cfg.resume, "skipped_steps": skipped, "trainable_params": trainable,
         "step_seconds": [round(s, 4) for s in step_seconds],
         # before the first step, by phase; ``seconds`` less the steps' sum is the trainer's own (checkpoints, logs)
-        "prep_seconds": {k: round(v, 2) for k, v in prep.items()},
+        "prep_seconds": {k: round(v, 2) for k, v in prep.seconds.items()},
         "lora": {"r": cfg.lora_r, "alpha": cfg.lora_alpha, "dropout": cfg.lora_dropout,
                  "targets": cfg.target_modules},
         "hyper": {"lr": cfg.learning_rate, "scheduler": cfg.lr_scheduler, "warmup_ratio": cfg.warmup_ratio,
