@@ -236,8 +236,12 @@ def test_gpu_16_profile_is_the_old_default_at_a_quarter_of_the_batch():
     gpu, k32, old = PROFILES["gpu-short"], PROFILES["gpu-32k"], PROFILES["gpu-16"]
     # `gpu` is `gpu-short` on a hint prompt (`places` from 2026-12-04, evening, `places-dates` since 2026-12-05,
     # reports/h100-dates); the older sizes trained on `short`
-    assert {k for k in gpu.keys() | PROFILES["gpu"].keys() if gpu.get(k) != PROFILES["gpu"].get(k)} == {"prompt"}
-    assert (PROFILES["gpu"]["prompt"], gpu["prompt"]) == ("places-dates", "short")
+    w60 = PROFILES["gpu-w60"]
+    assert {k for k in gpu.keys() | w60.keys() if gpu.get(k) != w60.get(k)} == {"prompt"}
+    assert (PROFILES["gpu-w60"]["prompt"], gpu["prompt"]) == ("places-dates", "short")
+    assert {k for k in PROFILES["gpu"].keys() | PROFILES["gpu-w60"].keys()
+            if PROFILES["gpu"].get(k) != PROFILES["gpu-w60"].get(k)} == {"mix"}
+    assert PROFILES["gpu"]["mix"] == "written-60-two"
     assert {k for k in gpu.keys() | k32.keys() if gpu.get(k) != k32.get(k)} == {"examples", "places", "cities"}
     assert (gpu["places"], k32["places"], FinetuneConfig.from_profile("cpu").places) == ("counties-4", "train", "train")
     assert (gpu["cities"], k32["cities"], old["cities"], FinetuneConfig.from_profile("cpu").cities) == (
