@@ -2,6 +2,9 @@
 exact p, the null-city rate on ``wild``.
 
     python scripts/paired.py A/samples.jsonl.gz B/samples.jsonl.gz [--contender qlora+resolve] [--decide]
+    python scripts/paired.py RUN/rule.jsonl.gz RUN/qlora+resolve.jsonl.gz --contender rule --contender-b qlora+resolve
+
+``--contender-b`` names B's contender where it differs from A's (two contenders of one run, or two runs).
 
 ``--decide`` exits 0 when B beats A on ``wild`` (p < 0.05) and is not worse on ``hard`` or ``relative`` (p < 0.05 the
 other way), else 1: a rule fixed before a run, for a device call that must choose its next step by itself. Reads
@@ -58,7 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("a")
     parser.add_argument("b")
-    parser.add_argument("--contender", default="qlora+resolve")
+    parser.add_argument("--contender", default="qlora+resolve", help="A's contender (and B's, without --contender-b)")
+    parser.add_argument("--contender-b", help="B's contender, where it is not A's")
     parser.add_argument("--decide", action="store_true", help="exit 0 only when B beats A on wild (see above)")
     args = parser.parse_args(argv)
     for path in (args.a, args.b):
@@ -67,9 +71,10 @@ def main(argv: list[str] | None = None) -> int:
             hint = f" (there: {', '.join(str(n) for n in near)})" if near else ""
             print(f"error: no such samples file: {path}{hint}", file=sys.stderr)
             return 2
-    a, b = load(args.a, args.contender), load(args.b, args.contender)
+    contender_b = args.contender_b or args.contender
+    a, b = load(args.a, args.contender), load(args.b, contender_b)
     if not a or not b:
-        print(f"no {args.contender} rows in {args.a if not a else args.b}", file=sys.stderr)
+        print(f"no {args.contender if not a else contender_b} rows in {args.a if not a else args.b}", file=sys.stderr)
         return 2
     res = compare(a, b)
     for split, s in res.items():

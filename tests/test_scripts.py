@@ -83,6 +83,12 @@ def test_paired_counts_the_questions_that_change_sides(tmp_path, capsys):
     assert paired["mcnemar_p"](0, 0) == 1.0 and paired["mcnemar_p"](10, 0) == pytest.approx(2 / 1024)
     assert paired["main"]([str(tmp_path / "a.jsonl.gz"), str(tmp_path / "b.jsonl")]) == 2
     assert "error: no such samples file" in capsys.readouterr().err
+    # two contenders of one run: B's rows are the rule's, A's the model's
+    (tmp_path / "r.jsonl").write_text(rows([True] * 10).replace("qlora+resolve", "rule"), encoding="utf-8")
+    assert paired["main"]([str(tmp_path / "a.jsonl"), str(tmp_path / "r.jsonl"), "--contender-b", "rule"]) == 0
+    assert "A      6 (60.0)  B     10 (100.0)  only B / only A 4 / 0" in capsys.readouterr().out
+    assert paired["main"]([str(tmp_path / "a.jsonl"), str(tmp_path / "r.jsonl")]) == 2  # no qlora+resolve rows in B
+    assert "no qlora+resolve rows in" in capsys.readouterr().err
 
 
 def test_h100_collect_brings_back_what_a_running_bench_kept(tmp_path):
