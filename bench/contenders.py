@@ -95,7 +95,11 @@ def reuse_key(name: str, questions: list[str], ws: InferenceSession, todays=None
     """What makes two contenders' model runs the same run (``run_contender``'s ``reuse``): the adapter, the grammar,
     the questions and the reference days the model sees."""
     spec = REGISTRY[name]
-    return (spec.adapter, spec.grammar, tuple(questions), tuple(_model_todays(spec, ws, todays) or ()))
+    return _run_key(spec, questions, _model_todays(spec, ws, todays))
+
+
+def _run_key(spec: Contender, questions: list[str], model_todays) -> tuple:
+    return (spec.adapter, spec.grammar, tuple(questions), tuple(model_todays or ()))
 
 
 def kept_run(name: str, records: list[dict], seconds: float, prompt: str | None) -> Run:
@@ -139,7 +143,7 @@ def run_contender(name: str, questions: list[str], ws: InferenceSession, progres
         return Run(outputs, None, time.perf_counter() - start)
     check_dates([name], ws)
     model_todays = _model_todays(spec, ws, todays)
-    key = reuse_key(name, questions, ws, todays)
+    key = _run_key(spec, questions, model_todays)
     model_run = (reuse or {}).get(key)
     if model_run is None:
         prompt = ws.prompt_for(spec.adapter)

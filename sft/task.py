@@ -132,8 +132,10 @@ _YEAR_DOTTED = re.compile(r"(?P<y>(?<![\d.])(?:19|20)\d\d|(?:(?<=^)|(?<=[\s，,�
 
 # Month and day: 4月6号, 十二月三十号, 3-15号, 3/15, 3.15 (not after 年: 今年6月1号 is relative)
 _MD = re.compile(
-    # not after a numeral (but 万一10月: a Chinese one before an Arabic month); 三月三 alone is the festival
-    rf"(?:(?<![\d{CN_NUMERALS}年])|(?<=[{CN_NUMERALS}])(?=\d))(?<!年的)(?!{DOUBLED_LUNAR_DAYS}(?![号日號\d{CN_NUMERALS}]))"
+    # not after a numeral (but 万一10月: a Chinese one before an Arabic month); 三月三 alone is the festival; after
+    # a word that ends in 年 but names no year (过年 2月3日, 新年1月1号), the date is read
+    rf"(?:(?<![\d{CN_NUMERALS}年])|(?<=[{CN_NUMERALS}])(?=\d)|(?<=[过新跨拜周]年))(?<!年的)"
+    rf"(?!{DOUBLED_LUNAR_DAYS}(?![号日號\d{CN_NUMERALS}]))"
     rf"(?P<m>{NUM}){_MONTH}(?!一[直样起般定些切共边])(?P<d>{NUM}){DAY_END}?"  # 8月一直这么热: no day
     rf"|(?<![\d./\-年])(?<!年的)(?<![Pp][Mm])(?<![Pp][Mm] )(?<!概率)(?<!晚上)(?<!早上)(?<!下午)(?<!上午)(?<!凌晨)"
     # 血糖7.2: a reading, not July 2nd (100th sitting); pH7.2, a water test (205th)

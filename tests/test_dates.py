@@ -954,6 +954,19 @@ def test_a_year_before_a_dotted_month_and_day(question, expected):
 
 
 @pytest.mark.parametrize("question, today, expected", [
+    # a word that ends in 年 but names no year (过年, 新年, 跨年, 拜年, 周年) does not hide the date written after it
+    ("过年 2月3日 北京 冷吗", None, "02-03"), ("新年1月1号上海下雪吗", None, "01-01"),
+    ("拜年 2月1号 天气", None, "02-01"),
+    ("十周年 3月5号 庆典 杭州", None, "03-05"), ("台中跨年 1月1日 會冷嗎", None, "01-01"),
+    # a year's own 年 still makes its relative or numbered day (今年, 明年, 十年 is no year)
+    ("今年 5月3日 北京", "2026-04-01", "2026-05-03"), ("明年5月3日 北京", "2026-04-01", "2027-05-03"),
+    ("十年 3月5号", None, None),
+])
+def test_a_date_after_a_word_that_ends_in_year(question, today, expected):
+    assert find_date(question, today=dt.date.fromisoformat(today) if today else None) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
     # datasets/day_typos.tsv: a day word with one character typed as a plain homophone (145th-152nd sittings)
     ("南宁 后田 有雨吗", "2027-03-01", "2027-03-03"), ("礼拜死 去爬山", "2027-03-01", "2027-03-04"),
     ("下周而 出差 冷不冷", "2027-03-01", "2027-03-09"), ("这周莫 去露营", "2027-03-01", "2027-03-06"),
