@@ -302,7 +302,8 @@ _I_AM_AT = re.compile(r"[我偶俺](?:人|现在|目前|这边|就)?(?:住在|�
 #: a speaker correcting themself (A哦不是B: B), not a city given up.
 _ASKED_CITY = re.compile(
     r"(?:我(?:问|说|要|查|想问|想查|想看|要看|要查|要问)的是|应该是|其实是|换成|改成|改为|改查|而是|最[后终](?:还是)?(?:定了?|决定|选了?)(?:去|在)?"
-    r"|[打写输说]错了?[，,\s]*是"  # （打错了 是株洲）
+    r"|[打写输说]错了?[，,\s]*是?"  # （打错了 是株洲）, 打错了 赣州
+    r"|唔[係系係][，,\s]*[係系]"  # Cantonese 唔係 係澳門 (not…, it is…)
     # sorry 我是说西宁, 不好意思打错 是中山 (305th-312th sittings)
     r"|我是说|(?:不好意思|抱歉)[，,\s]*(?:[打写输说]错了?)?[，,\s]*是"
     # a correction said aloud (北京明天下雨吗 不对 是天津; …哦不 是…; sorry 是…: 111th sitting)
@@ -313,6 +314,8 @@ _GIVEN_UP_CITY = re.compile(
     # 不去大连了, 不在上海 也不在苏州, 要镇江的 不要南京 (150th sitting): given up
     r"|(?:别|不用|不要)(?:给我|帮我)?(?:查|看)?|不去了?|唔去|不在)"
     + _GAP + "$")
+#: The speaker's own side asked after the other cities (我这边, 我这儿, 我这里): where the speaker said they are.
+_MY_SIDE = re.compile(r"[我俺偶](?:这边|这儿|这里|这块|这)(?![个些样么种次回])")
 #: A city an app or a widget shows (显示北京, 定位在北京), when the question names another.
 _SHOWN = re.compile(r"(?:显示|定位)(?:一直|总是|老是)?(?:的是|成|到|在|是)?\s*$")  # 定位一直是北京 (113th)
 #: A city given up right after it (昆明不用查 我就在昆明; 大连不去了).
@@ -357,6 +360,8 @@ def _score(question: str, mentions: list[Mention], i: int) -> int:
                and QUESTION.search(question, mentions[0].end, mentions[1].start) is not None)
     if _ASKED_CITY.search(before) or (after.lstrip().startswith("呢") and not chained):
         return 4
+    if before.rstrip().endswith("那") and re.match(r"[^，,。！!？?；;\s]{1,8}呢", after.lstrip()):
+        return 4  # …我：那泰安明天呢: a follow-up with its day before 呢 names the city asked
     score = 0
     if _WEATHER.search(after):
         score += 3
@@ -605,6 +610,11 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
         scores[-1] += 4
     if _BOTH_PLACES.search(text):  # 我在重庆 你在上海 今天两边都下雨吗: asked together, the first named
         return mentions[0]
+    if _MY_SIDE.search(text, mentions[-1].end):  # 我在常德 我哥在张家界 我这边明天下雨吗: the speaker's own side
+        mine = [m for j, m in enumerate(mentions)
+                if _I_AM_AT.search(text, mentions[j - 1].end if j else 0, m.start)]
+        if mine and len({short_name(m.key) for m in mine}) == 1:
+            return mine[0]
     if _WHICH_ONE.search(text) and _OR.search(text, mentions[0].end, mentions[1].start) \
             and short_name(mentions[0].key) != short_name(mentions[1].key):
         return mentions[0]  # 这周六去无锡 还是下周六去常州 哪次…; 广州那个还是珠海那个: a choice, the first named
@@ -678,7 +688,11 @@ def _question_clause_bonus(text: str, mentions: list[Mention], scores: list[int]
         ended.append((brk is not None or i + 1 == len(mentions)) and len(clause.strip()) >= 2)
     cities = {short_name(m.key) for m, a in zip(mentions, asks, strict=True) if a}
     # only between clauses: a stating mention's clause ends before the next mention (A和B哪个冷 is one clause)
-    if len(cities) == 1 and not all(asks) and all(e for e, a in zip(ended, asks, strict=True) if not a):
+    # a city corrected to after the asking one (儋州最近天气咋样 打错了 赣州): the correction decides (rule 6c)
+    corrected = any(_ASKED_CITY.search(text, mentions[i - 1].end, m.start) for i, m in enumerate(mentions) if i
+                    and asks.index(True, 0) < i) if any(asks) else False
+    if len(cities) == 1 and not all(asks) and all(e for e, a in zip(ended, asks, strict=True) if not a) \
+            and not corrected:
         for i, ask in enumerate(asks):
             if ask:  # that mention: its form is the one asked (深圳市全市…。现在深圳还在下吗 → 深圳)
                 scores[i] += 4

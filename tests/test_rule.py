@@ -1210,3 +1210,17 @@ def test_a_city_typed_apart_is_copied_with_its_spaces(question, city):
 ])
 def test_setting_off_from_the_only_city_for_an_unlisted_place(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
+
+
+@pytest.mark.parametrize("question, city", [
+    # the speaker's own side asked after naming where someone else is (我这边 / 我这儿 / 我这里)
+    ("我在绍兴 表妹在宁波 我这边周六下雨吗", "绍兴"), ("俺在聊城 闺女在济南 俺这儿明天冷不", "聊城"),
+    ("我在绍兴 表妹在宁波 她那边周六下雨吗", "宁波"),  # the other side: as before
+    ("我在绍兴 表妹在宁波 周六下雨吗", "宁波"),  # no side named: as before
+    # a correction without 是 after 打错了, and Cantonese 唔係…係…
+    ("岳阳明天天气咋样 打错了 益阳", "益阳"), ("深圳今日熱唔熱 唔係 係珠海", "珠海"),
+    # a follow-up 那X…呢 with its day before 呢
+    ("我：淄博后天下雨吗 它：淄博后天小雨 我：那潍坊后天呢", "潍坊"),
+])
+def test_my_side_a_correction_without_shi_and_a_follow_up_with_its_day(question, city):
+    assert json.loads(rule.extract_one(question))["city"] == city
