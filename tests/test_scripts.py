@@ -114,3 +114,18 @@ def test_h100_collect_brings_back_what_a_running_bench_kept(tmp_path):
     assert not (out / "main.tar").exists()  # not ended: no whole OUT yet
     gone = subprocess.run(["bash", "scripts/h100.sh", "collect", "other"], env=env, capture_output=True, text=True)
     assert gone.returncode == 3 and "no daemon other" in gone.stdout
+
+
+def test_blind_rule_groups_cover_the_test_side_of_wild_once():
+    """scripts/blind_rule.py: its groups of sittings, each with the commit that first scored it, cover the suite's
+    `wild` split (the test side, from sft.written.WILD_TEST_FROM) exactly once, in order."""
+    import runpy
+
+    from sft.suite import load_suite
+    from sft.written import WILD_TEST_FROM
+
+    groups = runpy.run_path("scripts/blind_rule.py")["GROUPS"]
+    numbers = [n for first, last, _ in groups for n in range(first, last + 1)]
+    assert numbers == sorted(set(numbers)) and numbers[0] == WILD_TEST_FROM
+    assert numbers == sorted(int(it.id.split("-")[1]) for it in load_suite() if it.split == "wild")
+    assert all(len(commit) >= 7 for _, _, commit in groups)
