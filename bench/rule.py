@@ -178,7 +178,8 @@ _EN_SHOWN = re.compile(r"\b(?:shows|showing|displays)\s*$", re.IGNORECASE)
 #: The city asked after another (I'm in Kunming, what about Lijiang: 113th sitting).
 _EN_WHAT_ABOUT = re.compile(r"\b(?:what|how)\s+about\s*$", re.IGNORECASE)
 #: A correction before a Latin city (Shenzhen tomorrow, sorry I mean Dongguan: 111th sitting): the one asked.
-_EN_CORRECTED = re.compile(r"(?:\bsorry\b[,\s]*(?:I\s+mean(?:t)?\b)?|\bI\s+mean(?:t)?\b|\bactually\b|\bno\s+wait\b"
+_EN_CORRECTED = re.compile(r"(?:\bsorry\b[,\s]*(?:I\s+mean(?:t)?\b)?|\bI\s+mean(?:t)?\b|\bactually\b(?:[,\s]+nah\b)?"
+                           r"|\bno\s+wait\b|\bmake\s+(?:that|it)\b"  # sorry, make that Taichung
                            r"|不对[,，\s]*是?)[,\s]*$",
                            re.IGNORECASE)
 
@@ -416,10 +417,16 @@ def _origin_of_trip_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> b
     # 雷克雅未克出发去瓦特纳冰川, 伊斯坦布尔转机去格雷梅: set off or change at the only city for a place the lists
     # lack (a sight, a town abroad): the weather is asked there, no city
     setoff = _SET_OFF_OR_CHANGE.match(folded, m.end)
+    if setoff is None and _FROM_ONLY.search(folded, 0, m.start):
+        setoff = _FROM_GOING.match(folded, m.end)  # 从林芝去米堆冰川: from the city, going there (no 出发)
     dest = _UNLISTED_DEST.match(folded, setoff.end()) if setoff else None
     return dest is not None and not any(dest.group(0)[:k] in gazetteer.names for k in (2, 3, 4))
 
 
+#: ``从`` right before the only city, and a way of going right after it (从林芝去…, 从台州坐船去…).
+_FROM_ONLY = re.compile(r"从\s*$")
+_FROM_GOING = re.compile(r"\s*(?:坐船|坐车|开车|自驾|骑车|坐大巴|坐火车)?\s*(?:去|前往)\s*"
+                         r"(?![家了的哪那这某别其外]|[今明后]天|[今明][早晚儿日]|大后天|[这下]?(?:周|星期|礼拜)|[早晚上下]午?[上\s]|\d)")
 #: Set off or change right after the city, then where to (出发去, 转机去, 转车到, 出发 去).
 _SET_OFF_OR_CHANGE = re.compile(r"\s*(?:市区)?\s*(?:出发|转机|转车)\s*(?:去|到|前往|飞往)\s*")
 # (not an errand or a leisure word: 出发去旅游, 去出差, 去机场, 去玩玩)
@@ -513,7 +520,8 @@ _AND = re.compile(rf"^\s*的?(?:{_WEATHER.pattern}|[春夏秋冬]天|今天|明�
                   r"(?:和|与|跟|及|同|还有|(?:还是|或者|或)(?:去|到)?|(?:会|要)?比|没有|、|,|，|/|and|or|vs\.?|VS\.?"
                   r"|(?:[A-Za-z]+er|more\s+[A-Za-z]+)\s+than"  # is 成都 colder than 重庆 (79th sitting)
                   # list markers: 1.苏州 2.无锡, • 郑州 • 开封
-                  r"|\d{1,2}\s*[.、)）]|[（(]\d{1,2}[)）]|[①-⑩⒈-⒑•·])\s*$")
+                  r"|\d{1,2}\s*[.、)）]|[（(]\d{1,2}[)）]|[①-⑩⒈-⒑•·]|(?<=\n)[-*+]"  # - 株洲 (a new line's bullet)
+                  r"|、[\u4e00-\u9fff]{2,4}、)\s*$")  # 临沧、普洱、西双版纳: a name no list reads as a city, between
 # 泰州 台州 6月3号 哪个会下雨: a comparison later in the question also makes two cities side by side a list.
 #: A written date right after the second of two cities apart by a space (大阪 京都 2027年4月2号): a list, asked
 #: together.

@@ -1224,3 +1224,17 @@ def test_setting_off_from_the_only_city_for_an_unlisted_place(question, city):
 ])
 def test_my_side_a_correction_without_shi_and_a_follow_up_with_its_day(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
+
+
+@pytest.mark.parametrize("question, city", [
+    # a list: a name no list reads as a city between 、 (普洱), and bullets on new lines; asked together, the first
+    ("曲靖、普洱、玉溪 下周哪里暖和", "曲靖"), ("- 九江\n- 南昌\n- 赣州\n这几个地方明天下雨吗", "九江"),
+    ("苏州-无锡 明天", "无锡"),  # a dash between two cities is no bullet
+    # an English correction: make that
+    ("Taipei on Friday, sorry make that Taichung", "Taichung"),
+    # from the only city, going (by boat, by car) to a place the lists lack: that place is asked, no city
+    ("从舟山坐船去东极岛 后天浪大吗", None), ("从大理去苍山洱海之间那个村子 明天冷吗", None),
+    ("从成都去 明天冷吗", "成都"), ("从北京去机场 明天有雾吗", "北京"), ("从杭州去上班 明天下雨吗", "杭州"),
+])
+def test_lists_an_english_correction_and_from_the_city_to_an_unlisted_place(question, city):
+    assert json.loads(rule.extract_one(question))["city"] == city
