@@ -775,7 +775,9 @@ def asked_score(text: str, start: int, end: int, lo: int = 0, hi: int | None = N
     下周日`` reads 改到 for 下周日 only, 原定 for 这周六 only."""
     hi = len(text) if hi is None else hi
     dots = len(text[end:hi]) - len(text[end:hi].lstrip(".。…· "))  # 今天……算了: an ellipsis is no word (125th)
-    before, after = text[max(lo, start - 8) : start], text[end : min(hi, end + dots + 6)]
+    # 8 characters before it; 14 where Latin letters stand there (12月24号, no wait, 12月25号: English words are long)
+    width = 14 if re.search(r"[A-Za-z]", text[max(lo, start - 14) : start]) else 8
+    before, after = text[max(lo, start - width) : start], text[end : min(hi, end + dots + 6)]
     # 明天呢: the follow-up asks, unless the day before it was asked already (周六下雨吗 周日呢: a chain, the first)
     chained = lo > 0 and QUESTION.search(text, lo, start) and not before.rstrip().endswith("那") \
         and not _TURN.search(text)

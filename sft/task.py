@@ -167,15 +167,24 @@ _EN_MD = re.compile(
 )
 
 
+#: An English correction between two English dates (Dec 24, no wait, Dec 25; March 3rd, sorry, March 4th): the later.
+_EN_CORRECTION = re.compile(r"\b(?:no\s+wait|wait\s+no|sorry|I\s+mean|I\s+meant|actually|make\s+(?:that|it))\b",
+                            re.IGNORECASE)
+
+
 def _english_date(text: str) -> str | None:
+    found = []
     for match in _EN_MD.finditer(text):
         month = _EN_MONTHS.index((match["mon"] or match["mon2"]).lower()) + 1
         year = match["y"] or match["y2"]
         try:
-            return format_date(month, int(match["d"] or match["d2"]), int(year) if year else None)
+            found.append((match, format_date(month, int(match["d"] or match["d2"]), int(year) if year else None)))
         except ValueError:
             continue
-    return None
+    for (before, _), (match, date) in zip(found, found[1:]):
+        if _EN_CORRECTION.search(text, before.end(), match.start()):
+            return date  # corrected to the later one
+    return found[0][1] if found else None
 
 
 # Emoji and pictographs typed into a date (3月🤔23号, 4天💦后) are noise, not separators.

@@ -1046,3 +1046,14 @@ def test_no_string_of_date_words_makes_the_date_rule_raise():
 ])
 def test_si_yue_ba_alone_is_the_lunar_festival(text, today, expected):
     assert find_date(text, today=today) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    # an English correction between two dates: the later one, English dates or Chinese ones
+    ("Chengdu Oct 2, no wait, Oct 3", "10-03"), ("Xi'an on April 5th - sorry, April 6th", "04-06"),
+    ("Busan Nov 8 I mean Nov 9, rain?", "11-09"), ("厦门 12月24号, no wait, 12月25号", "12-25"),
+    # no correction between them: the first, as before
+    ("Oct 2 and Oct 3 in Chengdu", "10-02"), ("Busan Nov 8, back Nov 12, sorry to bother, rain?", "11-08"),
+])
+def test_an_english_correction_between_two_dates(question, expected):
+    assert find_date(question) == expected
