@@ -81,6 +81,7 @@ import calendar
 import datetime as dt
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 import cn2an
@@ -746,8 +747,11 @@ _DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行(?!就|的话)|算�
 #: A return's day asked about (WILD.md, 26th sitting): the date written before 回来/回程 wins.
 _RETURN_ASKED = re.compile(r"(?:回来|回程|返程|返回)\s*的?\s*那天")  # 10月3号返程 那天 (130th sitting)
 _RETURN_AFTER = re.compile(r"\s*(?:就|再)?(?:回来|回程|返程|返回)")
-_DEPART_ASKED = re.compile(r"(?:出发|动身|启程)\s*的?\s*(?:那天|当天)")
-_DEPART_AFTER = re.compile(r"\s*(?:就|再)?(?:出发|动身|启程)")
+_DEPART_ASKED = re.compile(r"(?:出发|动身|启程|(?<![一行])走|离开)\s*的?\s*(?:那天|当天)")  # 后天走 … 走那天
+_DEPART_AFTER = re.compile(r"\s*(?:就|再)?(?:出发|动身|启程|走(?!走)|离开)")
+#: An arrival's day asked about (大后天到铜仁 下周一就走 到的那天…): the date written before 到/抵达.
+_ARRIVE_ASKED = re.compile(r"(?<![得收])(?:到|抵达|到达)\s*的\s*那天|(?:抵达|到达)\s*那天")
+_ARRIVE_AFTER = re.compile(r"\s*(?:就|再)?(?:到|抵达|到达)(?![底头])")
 
 
 def names_the_asked_date(text: str) -> bool:
@@ -792,6 +796,8 @@ def asked_score(text: str, start: int, end: int, lo: int = 0, hi: int | None = N
         return 3  # 1月5号去首尔，1月9号回来，回来那天…: the return's day (like 走的那天, the departure's)
     if _DEPART_AFTER.match(after) and _DEPART_ASKED.search(text):
         return 3  # 下周一出发 周三回来 … 出发那天: the departure's day, though 出发 after a date gives it up (156th)
+    if _ARRIVE_AFTER.match(after) and _ARRIVE_ASKED.search(text):
+        return 3  # 大后天到铜仁 下周一就走 到的那天: the arrival's day
     clause = re.split(r"[，,。；;！!？?]", before)[-1]  # 河池市不是，南宁市5月4日: 不是 gives up the city, not the date
     # 不是说今天晴吗: a rhetorical question about what was said gives the day up no more than 说今天晴 does
     rhetorical = clause.rstrip().endswith("不是说") and re.match(r"[^，,。；;！!？?\s]{0,6}吗", after)
@@ -826,6 +832,10 @@ def resolve_relative(text: str, today: dt.date | None) -> dt.date | None:
     if not any(scores):
         if _past_then_today(text, days, today):
             return today  # 昨天下了一整天 今天呢, 夜个刮大风 今儿个还刮不: the past narrated, then today asked
+        named = Counter(day for _, day in days)
+        if len(named) > 1 and named[days[-1][1]] > 1 and sum(named.values()) == len(named) + named[days[-1][1]] - 1 \
+                and not re.search(r"比|还是|哪", text):  # (not a comparison: 今天会比昨天少吗, 前天比昨天热还是昨天)
+            return days[-1][1]  # 周三到攀枝花 周五走 周五天气: the one day named again, last, is asked
         scores = question_clause(text, spans)
     return min((-score, m.start(), day) for score, (m, day) in zip(scores, days, strict=True))[2]
 

@@ -1057,3 +1057,17 @@ def test_si_yue_ba_alone_is_the_lunar_festival(text, today, expected):
 ])
 def test_an_english_correction_between_two_dates(question, expected):
     assert find_date(question) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # a departure's day asked by 走那天 / 离开那天, an arrival's by 到的那天 (the day written before 走 / 到)
+    ("明天到 后天走 走那天南宁天气", "2026-01-12", "2026-01-14"), ("下周二到 下周五离开 离开那天冷吗", "2026-01-12",
+                                                                 "2026-01-23"),
+    ("大后天到桂林 下周一就走 到的那天会下雨吗", "2026-01-12", "2026-01-15"),
+    # one day named again last, the other once: the day asked (not in a comparison)
+    ("周三到绵阳 周五走 周五天气", "2026-01-12", "2026-01-16"), ("周六去露营 下雨就挪到周日 周六会下雨吗", "2026-01-12",
+                                                              "2026-01-17"),
+    ("昨天下了80毫米 今天会比昨天少吗", "2026-01-12", "2026-01-12"),  # a comparison: as before
+])
+def test_departure_and_arrival_days_and_a_day_named_again(question, today, expected):
+    assert find_date(question, today=dt.date.fromisoformat(today)) == expected
