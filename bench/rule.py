@@ -577,8 +577,10 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
             if short is not None and short.start >= m.end:
                 return short
         if (_I_AM_AT.search(text, 0, m.start) or re.search(r"我(?:已经|刚|这边?|这里)?到?$", text[: m.start])) \
-                and _YOUR_SIDE.search(text):
-            return None  # 听说你们那边下雪了？我在广州还穿短袖呢: the side asked about is unnamed (53rd sitting)
+                and (_YOUR_SIDE.search(text) or _THEIR_SIDE.search(text, m.end)):
+            # 听说你们那边下雪了？我在广州还穿短袖呢: the side asked about is unnamed (53rd sitting);
+            # 我在哈尔滨 爷爷奶奶在农村 他们那里…: the other's side, no city
+            return None
         if _away_from_named_home(text, m):
             return None  # 在郴州上班 老家江永的 想问下江永…: the home asked is no city (rule 5g)
         if _place_asked_after(text, m, gazetteer):
@@ -647,6 +649,8 @@ _BOTH_PLACES = re.compile(r"两边|两地|俩地|两个地方|两个城市|两�
 #: The listener's side asked about while the speaker says where they are (你们那边下雪了？我在广州…; 你们那下雪没 我这
 #: 石家庄…, 182nd sitting): no city.
 _YOUR_SIDE = re.compile(r"你们?(?:那边|那儿|那里|那头|那块|那(?=下雪|下雨|冷|热|降温|刮风|天气))")
+#: A third person's side asked after the speaker's city (我在金华 我爸在磐安 他那边…): the other's place.
+_THEIR_SIDE = re.compile(r"[他她](?:们)?(?:那边|那儿|那里|那头|那块)")
 #: A correction or a change of plan right after the last city (贵阳市，哦不对是内蒙古; 哈尔滨不对中山陵;
 #: 长春不要了 换成长白山): what follows is asked instead.
 _CORRECTION_AFTER = re.compile(r"[\s，,]*(?:[哦噢呃额]\s*)?(?:不对|不是)[\s，,]*(?:是|应该是|去|到)?\s*"

@@ -1238,3 +1238,12 @@ def test_my_side_a_correction_without_shi_and_a_follow_up_with_its_day(question,
 ])
 def test_lists_an_english_correction_and_from_the_city_to_an_unlisted_place(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
+
+
+@pytest.mark.parametrize("question, city", [
+    # where the speaker is, then a third person's side asked (他那边, 她们那里): their place, here no city
+    ("我在丽水上班 我妈一个人在缙云 她那边明天降温吗", None), ("我在沈阳 爷爷奶奶在农村 他们那里冷不冷", None),
+    ("我在长沙 他那边 长沙 冷吗", "长沙"),  # the city named again after the side: as before
+])
+def test_a_third_persons_side_after_the_speakers_city(question, city):
+    assert json.loads(rule.extract_one(question))["city"] == city
