@@ -699,10 +699,11 @@ def _question_clause_bonus(text: str, mentions: list[Mention], scores: list[int]
         # a statement says something: 北京，上海天气怎么样 and 深圳 和 香港… are lists, not a statement and a question
         ended.append((brk is not None or i + 1 == len(mentions)) and len(clause.strip()) >= 2)
     cities = {short_name(m.key) for m, a in zip(mentions, asks, strict=True) if a}
-    # only between clauses: a stating mention's clause ends before the next mention (A和B哪个冷 is one clause)
     # a city corrected to after the asking one (儋州最近天气咋样 打错了 赣州): the correction decides (rule 6c)
-    corrected = any(_ASKED_CITY.search(text, mentions[i - 1].end, m.start) for i, m in enumerate(mentions) if i
-                    and asks.index(True, 0) < i) if any(asks) else False
+    first_ask = asks.index(True) if True in asks else len(mentions)
+    corrected = any(_ASKED_CITY.search(text, mentions[i - 1].end, mentions[i].start)
+                    for i in range(first_ask + 1, len(mentions)))
+    # only between clauses: a stating mention's clause ends before the next mention (A和B哪个冷 is one clause)
     if len(cities) == 1 and not all(asks) and all(e for e, a in zip(ended, asks, strict=True) if not a) \
             and not corrected:
         for i, ask in enumerate(asks):
