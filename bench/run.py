@@ -301,7 +301,8 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
                                      kept_run(name, recs, entry["seconds"], entry.get("prompt")))
                 b1 = entry.get("speed", {}).get("batch1")
                 if b1 and "same_loop_as" not in b1:  # a later contender of the same loop shares it, as in one run
-                    batch1_done[_loop_key(name, entry.get("prompt"), items, cfg)] = (name, b1)
+                    sample = latency_questions(items, cfg.latency_sample)
+                    batch1_done[_loop_key(name, entry.get("prompt"), sample)] = (name, b1)
                 console.print(f"[bold]{name}[/]: exact {100 * entry['overall']['exact']:.1f}%, kept from the "
                               f"unfinished run ({kept_dir})")
                 continue
@@ -345,11 +346,11 @@ def run_bench(cfg: BenchConfig, console: Console | None = None, train: dict | No
     return report
 
 
-def _loop_key(name: str, prompt: str | None, items, cfg: BenchConfig) -> tuple:
+def _loop_key(name: str, prompt: str | None, sample: list[str]) -> tuple:
     """What makes two contenders' batch-1 loops the same loop: the extractor (adapter, grammar, prompt) and the
-    questions it times."""
+    questions it times (``sample``: :func:`latency_questions`)."""
     spec = REGISTRY[name]
-    return (spec.adapter, spec.grammar, prompt, tuple(latency_questions(items, cfg.latency_sample)))
+    return (spec.adapter, spec.grammar, prompt, tuple(sample))
 
 
 def _say_what_is_kept(exc: BaseException, kept_dir: Path, cfg: BenchConfig, console: Console) -> None:
@@ -406,7 +407,7 @@ def _run_one(cfg: BenchConfig, ws: InferenceSession, name: str, items, all_items
             s.update(world_size=world, queries_per_s_per_device=per_device, ranks=ranks)
         sample = latency_questions(items, cfg.latency_sample)
         adapter, grammar = REGISTRY[name].adapter, REGISTRY[name].grammar
-        loop_key = _loop_key(name, result.prompt, items, cfg)
+        loop_key = _loop_key(name, result.prompt, sample)
         if sample:
             if loop_key in batch1_done:
                 # the same extractor over the same questions (hybrid after qlora: the loop times the model,
