@@ -832,10 +832,12 @@ def resolve_relative(text: str, today: dt.date | None) -> dt.date | None:
     if not any(scores):
         if _past_then_today(text, days, today):
             return today  # 昨天下了一整天 今天呢, 夜个刮大风 今儿个还刮不: the past narrated, then today asked
-        named = Counter(day for _, day in days)
-        if len(named) > 1 and named[days[-1][1]] > 1 and sum(named.values()) == len(named) + named[days[-1][1]] - 1 \
-                and not re.search(r"比|还是|哪", text):  # (not a comparison: 今天会比昨天少吗, 前天比昨天热还是昨天)
-            return days[-1][1]  # 周三到攀枝花 周五走 周五天气: the one day named again, last, is asked
+        named, last = Counter(day for _, day in days), days[-1][1]
+        # 周三到攀枝花 周五走 周五天气: the last day named again, every other once, is asked (not in a comparison:
+        # 今天会比昨天少吗, 前天比昨天热还是昨天)
+        if len(named) > 1 and named[last] > 1 and all(n == 1 for day, n in named.items() if day != last) \
+                and not re.search(r"比|还是|哪", text):
+            return last
         scores = question_clause(text, spans)
     return min((-score, m.start(), day) for score, (m, day) in zip(scores, days, strict=True))[2]
 
