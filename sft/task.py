@@ -280,8 +280,9 @@ def _normalize(question: str) -> str:
     text = re.sub(r"(?<=\D)\s+/\s+|\s+/\s+(?=\D)", "，", text)
     words = text.split()
     if len(words) >= 4 and sum(len(w) == 1 for w in words) >= 0.6 * len(words):
-        # typed with a space after every character (湖州 明 天 下 雨 吗): the spaces between characters go
-        text = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text)
+        # typed with a space after every character (湖州 明 天 下 雨 吗): the spaces between characters go, and
+        # between digits and characters (常 州 5 月 2 0 号: the 20th, not the 2nd; 37th-44th hand-written batches)
+        text = re.sub(r"(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])", "", text)
     text = re.sub(r"(\d{1,2})\s*월\s*(\d{1,2})\s*일", r"\1月\2日", text)  # 10월 3일 (Korean)
     # 民國116年: Taiwan's year (1911 + N), as its Gregorian year (187th sitting)
     text = re.sub(r"民[國国]\s*(\d{2,3})\s*年", lambda m: f"{1911 + int(m[1])}年", text)

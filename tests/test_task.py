@@ -353,6 +353,8 @@ def test_resolve_output_keeps_a_phrase_the_resolver_fails_on(monkeypatch):
     ("两千零二十五年七月一日", "2025-07-01"), ("二千零三十年元旦", "2030-01-01"),
     ("weather Dec 3", "12-03"), ("3rd of March", "03-03"), ("Sept. 10th", "09-10"),
     ("5 月 1 号", "05-01"),
+    # the digits typed apart too: one number (the 18th, not the 1st; the year 2028, not none)
+    ("温 州 6 月 1 8 号 下 雨 吗", "06-18"), ("2 0 2 8 年 4 月 9 号 天 气 如 何", "2028-04-09"),
 ])
 def test_spaced_spelled_out_and_english_dates(question, expected):
     import datetime as dt
