@@ -38,7 +38,8 @@ Cities, rule by rule
        cities.tsv and of the mainland's county-level cities, English names of the foreign and Hong Kong / Macau /
        Taiwan cities people ask about most), case-insensitive between non-letters, output exactly as written
        (``shenzhen``, ``Xi'an``, ``Hong Kong``, ``Yiwu``); when none is, a word of seven letters or more one edit
-       from exactly one spelling (``Shenzen``, ``Hangzhuo``), never a county-level city's (changing: no changning).
+       from exactly one spelling of six or more (``Shenzen``, ``Hangzhuo``, ``Harbinn``), never a county-level
+       city's (changing: no changning).
     5c. No mention and no Latin-letter city: a city typed with one wrong character that sounds the same
        (``datasets/homophones.tsv``: a pinyin input method's sound-alikes, fuzzy z/zh, n/l, en/eng, ...; never an
        everyday word that sounds like one, ``datasets/sound_alike_words.tsv``: 苹果, 长江, 阳光, nor a county or
@@ -215,14 +216,16 @@ def _deletions(word: str) -> set[str]:
 
 @functools.lru_cache(maxsize=1)
 def _typed_wrong_index() -> dict[str, frozenset[str]]:
-    """Each spelling of seven letters or more of datasets/romanized.tsv (one word) and its one-letter deletions -> the
-    spellings: two words one edit apart (a letter dropped, added, replaced or two swapped) share an entry."""
+    """Each spelling of six letters or more of datasets/romanized.tsv (one word) and its one-letter deletions -> the
+    spellings: two words one edit apart (a letter dropped, added, replaced or two swapped) share an entry. The typed
+    word has seven letters or more (``_LATIN_WORD``), so a six-letter spelling is found only with a letter added
+    (``Harbinn``, ``Guillin``: 37th-44th hand-written batches)."""
     index: dict[str, set[str]] = {}
     # a county-level city's pinyin is read as written only (changning is one letter from changing: 273rd-280th)
     exact_only = {spelling.lower().replace(" ", "") for spelling, _, source in romanized_rows()
                   if source == "pinyin-county"}
     for spelling in romanized_cities():
-        if len(spelling) >= 7 and spelling.isalpha() and spelling not in exact_only:
+        if len(spelling) >= 6 and spelling.isalpha() and spelling not in exact_only:
             for variant in _deletions(spelling):
                 index.setdefault(variant, set()).add(spelling)
     return {k: frozenset(v) for k, v in index.items()}
@@ -242,8 +245,8 @@ def _one_edit(a: str, b: str) -> bool:
 
 def _latin_city_typed_wrong(question: str, text: str) -> Mention | None:
     """Rule 5b, when no Latin word is a known spelling: a word of seven letters or more one edit from exactly one
-    spelling (``Shenzen``, ``Hangzhuo``: 137th, 161st sittings), copied as written; not a word that another spelling
-    of the gazetteer or an English word list would know (``_EN_NOT_CITY``)."""
+    spelling of six letters or more (``Shenzen``, ``Hangzhuo``: 137th, 161st sittings), copied as written; not a
+    word that another spelling of the gazetteer or an English word list would know (``_EN_NOT_CITY``)."""
     index = _typed_wrong_index()
     for m in _LATIN_WORD.finditer(text):
         word = m.group(0).lower()
@@ -257,7 +260,10 @@ def _latin_city_typed_wrong(question: str, text: str) -> Mention | None:
 
 #: Words one edit from a city's spelling that are no city (every question of datasets/ and 20,000 generated ones
 #: checked): English, the pinyin of a word (春天) or of a district (崇明).
-_EN_NOT_CITY = frozenset({"leaping", "chuntian", "chongming"})
+# joining … shouter: English words one letter from a six-letter spelling (jining, peking, siping, samara, shouer,
+# indore), found by checking the 234,450 words of the web2 list (english-words 2.0.2, not a dependency)
+_EN_NOT_CITY = frozenset({"leaping", "chuntian", "chongming", "joining", "peaking", "perking", "sniping", "samsara",
+                          "shouter", "indorse"})
 
 
 @functools.lru_cache(maxsize=1)

@@ -812,6 +812,8 @@ def test_lists_routes_and_cantonese_words(question, expected):
     ("Shenzen tommorow rain?", "2026-05-05", ("Shenzen", "2026-05-06")),  # a Latin spelling one edit away
     ("spring in Shanghia", None, ("Shanghia", None)),  # two letters swapped; spring (six letters) is too short
     ("weather in shanghio", None, (None, None)),  # two edits from shanghai and from shangzhi: no city
+    ("Harbinn next week cold?", None, ("Harbinn", None)),  # a letter added to a six-letter spelling (harbin)
+    ("joining the run tomorrow, rain?", None, (None, None)),  # an English word a letter from jining
     ("本来想去西安 最后定了兰州 3月8号", None, ("兰州", "03-08")),  # the final choice
     ("从昆明往香格里拉走 大理冷不冷", None, ("大理", None)),
     ("从理塘往稻城走 国庆 冷不冷", None, (None, "10-01")),  # 往: a trip from the only city to a county
