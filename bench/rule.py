@@ -664,10 +664,20 @@ _CORRECTION_AFTER = re.compile(r"[\s，,]*(?:[哦噢呃额]\s*)?(?:不对|不是
                                r"|[\s，,]*(?:了|不要了|去不成了|去不了了|不去了)?[\s，,]*(?:改去|改成去?|换成|换去|改到)\s*")
 
 
+#: A slip owned right after the city (南京 sorry 是中山陵, 南京 哦不 改成中山陵): what follows is asked instead.
+_SLIP_AFTER = re.compile(r"[\s，,]*(?:[哦噢]不|sorry|抱歉|说错了|打错了)[\s，,]*(?:是|应该是|改成|换成)\s*",
+                         re.IGNORECASE)
+#: A few words of the city's own clause before its correction (南京天气 不对 是中山陵; 南京明天冷吗？不对 是…).
+_BEFORE_CORRECTION = re.compile(r"[^\s，,。！!？?]{1,8}[\s，,。！!？?]+")
+
+
 def _corrected_to_place(folded: str, end: int, gazetteer: Gazetteer) -> bool:
     """Whether the city ending at ``end`` is corrected to a known place that is no city (its weather is asked): a
-    place of the gazetteer's blockers or a county (张家口 额 不是 是张北: 273rd-280th sittings)."""
-    match = _CORRECTION_AFTER.match(folded, end)
+    place of the gazetteer's blockers or a county (张家口 额 不是 是张北: 273rd-280th sittings), right after the city
+    or after a few words of its clause (南京天气 不对 是中山陵)."""
+    gap = _BEFORE_CORRECTION.match(folded, end)
+    match = next((m for at in (end, gap.end() if gap else None) if at is not None
+                  for m in (_CORRECTION_AFTER.match(folded, at), _SLIP_AFTER.match(folded, at)) if m), None)
     if match is None:
         return False
     start = match.end()
