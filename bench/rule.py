@@ -574,8 +574,8 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
                                                          and not _TO.search(text, 0, m.start))):
             # Paris … flying in from 上海; 伦敦这边 rain again… 下周末去Brighton: the Latin city is asked
             return latin
-        if _corrected_to_place(text, m.end, gazetteer):
-            return None  # 哈尔滨不对中山陵: corrected to a place that is no city
+        if _corrected_to_place(text, m.end, gazetteer) or _followed_up_to_place(text, m.end, gazetteer):
+            return None  # 哈尔滨不对中山陵, 成都冷吗 那九寨沟呢: corrected or followed up to a place that is no city
         if _COMPARED_WITH.search(text, 0, m.start):
             return None  # 陵川是不是比晋城凉快: A比B asks about A, here no city (289th-296th sittings)
         if _I_AM_AT.search(text, 0, m.start) or _FROM.search(text, 0, m.start):  # 我喺澳門讀書 中山…; 从太原…回大同
@@ -635,7 +635,8 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
             and short_name(mentions[0].key) != short_name(mentions[1].key):
         return mentions[0]  # 这周六去无锡 还是下周六去常州 哪次…; 广州那个还是珠海那个: a choice, the first named
     best = max(range(len(mentions)), key=lambda i: (scores[i], i))  # tie: the one named last
-    if best == len(mentions) - 1 and _corrected_to_place(text, mentions[best].end, gazetteer):
+    if best == len(mentions) - 1 and (_corrected_to_place(text, mentions[best].end, gazetteer)
+                                      or _followed_up_to_place(text, mentions[best].end, gazetteer)):
         return None
     # one city in two forms side by side and nothing else named (台北 臺北 傻傻分不清 … 後天會冷嗎): the first form
     if all(same_city(m.key, mentions[0].key) for m in mentions) and not text[mentions[0].end : mentions[1].start].strip(
@@ -685,6 +686,22 @@ def _corrected_to_place(folded: str, end: int, gazetteer: Gazetteer) -> bool:
     counties = _county_names()
     return any(folded[start : start + n] in gazetteer.blockers or folded[start : start + n] in counties
                for n in range(longest, 1, -1))
+
+
+#: A follow-up after the last city's clause (成都冷吗 那X呢; 那X明天呢): where X, a place that is no city, is asked.
+_THAT_ONE_THEN = re.compile(r"[^，,。！!？?；;\s]{0,12}[，,。！!？?；;\s]+那\s*(?=\S{2,14}?呢)")
+
+
+def _followed_up_to_place(folded: str, end: int, gazetteer: Gazetteer) -> bool:
+    """Whether the city ending at ``end`` is followed by ``那X呢`` with X a known place that is no city (a sight, a
+    county, a province of the gazetteer's blockers): X is asked, as ``那Y呢`` with Y a city asks Y (rule 6c)."""
+    match = _THAT_ONE_THEN.match(folded, end)
+    if match is None:
+        return False
+    start = match.end()
+    counties = _county_names()
+    return any(folded[start : start + n] in gazetteer.blockers or folded[start : start + n] in counties
+               for n in range(min(gazetteer.max_len, len(folded) - start), 1, -1))
 
 
 def _without_places(gap: str, gazetteer: Gazetteer) -> str:

@@ -817,6 +817,9 @@ def test_lists_routes_and_cantonese_words(question, expected):
     # a correction to a place that is no city, after a few words of the city's clause or a slip owned
     ("成都天气 不对 是九寨沟", None, (None, None)), ("阿坝 sorry 是九寨沟", None, (None, None)),
     ("成都天气 不对 是绵阳", None, ("绵阳", None)), ("成都天气不对劲 要下雨吗", None, ("成都", None)),
+    # 那X呢 after the city's clause, X a place that is no city: X is asked (那Y呢 with a city Y asks Y)
+    ("西安冷吗 那华山呢", None, (None, None)), ("西安冷吗 那宝鸡呢", None, ("宝鸡", None)),
+    ("西安冷吗 那明天呢", None, ("西安", None)),
     ("本来想去西安 最后定了兰州 3月8号", None, ("兰州", "03-08")),  # the final choice
     ("从昆明往香格里拉走 大理冷不冷", None, ("大理", None)),
     ("从理塘往稻城走 国庆 冷不冷", None, (None, "10-01")),  # 往: a trip from the only city to a county
