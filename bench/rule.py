@@ -117,6 +117,7 @@ import re
 from sft.cities import short_name
 from sft.counting import stays_before  # a trip's stays, shared with the resolver (sft.task)
 from sft.dates import (
+    EN_CORRECTION,
     FIXED_FESTIVALS,
     HOLIDAY_DAYS,
     PAST_ASKED,
@@ -179,9 +180,8 @@ _EN_SHOWN = re.compile(r"\b(?:shows|showing|displays)\s*$", re.IGNORECASE)
 #: The city asked after another (I'm in Kunming, what about Lijiang: 113th sitting).
 _EN_WHAT_ABOUT = re.compile(r"\b(?:what|how)\s+about\s*$", re.IGNORECASE)
 #: A correction before a Latin city (Shenzhen tomorrow, sorry I mean Dongguan: 111th sitting): the one asked.
-_EN_CORRECTED = re.compile(r"(?:\bsorry\b[,\s]*(?:I\s+mean(?:t)?\b)?|\bI\s+mean(?:t)?\b|\bactually\b(?:[,\s]+nah\b)?"
-                           r"|\bno\s+wait\b|\bmake\s+(?:that|it)\b"  # sorry, make that Taichung
-                           r"|不对[,，\s]*是?)[,\s]*$",
+_EN_CORRECTED = re.compile(r"(?:(?:" + EN_CORRECTION + r")(?:[,\s]*(?:I\s+meant?|make\s+(?:that|it))\b)?"
+                           r"|不对[,，\s]*是?)[,\s]*$",  # sorry, make that Taichung; sorry I mean Dongguan
                            re.IGNORECASE)
 
 
@@ -197,7 +197,7 @@ def _latin_city(question: str, gazetteer: Gazetteer) -> Mention | None:
     best = found[0]
     if len(found) > 1:
         def score(m: re.Match) -> int:
-            before = question[max(0, m.start() - 12) : m.start()]
+            before = question[max(0, m.start() - 16) : m.start()]  # 16: "actually nah, " fits
             return (2 * bool(_EN_TO.search(before)) - 3 * bool(_EN_FROM.search(before) or _EN_SHOWN.search(before))
                     - bool(_EN_HERE.search(before))
                     + 4 * bool(_EN_CORRECTED.search(before) or _EN_WHAT_ABOUT.search(before)))

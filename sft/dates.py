@@ -184,6 +184,12 @@ CN_NUMERALS = "〇零一二两三四五六七八九十"
 YEAR = rf"(?:\d{{4}}|\d{{2}}|[两二]千零?[{CN_NUMERALS}]{{1,3}}|[{CN_NUMERALS}]{{2,4}})"  # 两千零二十五 too
 NUM = rf"(?:\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})"  # a month or a day
 DAY_END = "(?:日|号|號)"
+#: English words that correct what was just said (``Dec 24, no wait, Dec 25``, ``明天 sorry 是后天``, ``Shenzhen,
+#: sorry I mean Dongguan``, ``make that Taipa``): one list for the date rule (here and :mod:`sft.task`) and the rule
+#: contender's Latin cities (``bench.rule``); between non-letters, so that ``sorry是`` counts as well. Compile it
+#: case-insensitive.
+EN_CORRECTION = (r"(?<![A-Za-z])(?:no\s+wait|wait\s+no|sorry|I\s+meant?|actually(?:[,\s]+nah)?|make\s+(?:that|it))"
+                 r"(?![A-Za-z])")
 _CN_DIGIT_VALUES = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 _COUNT = rf"(?:\d{{1,3}}|[{CN_NUMERALS}百]{{1,4}})"  # N of N天后
 _RELATIVE_YEARS = {"前年": -2, "去年": -1, "今年": 0, "明年": 1, "后年": 2}
@@ -711,14 +717,15 @@ _ASKED_BEFORE = re.compile(r"(?<!就)(?<!雨)(?:改(?!签了)|换|推迟|延期|
                            r"|问的是|要的是|想问|想知道|查一?下?|是不是$|[呃额]$"  # 周六呃周日吧: a spoken correction
                            r"|我要\s*$"  # 你查的是昨天的吧 我要今天的 (289th-296th sittings)
                            # 周六 哦不 周日, 明天 sorry 是后天 (111th sitting)
-                           r"|[哦噢喔呃额]\s*不[，,\s]+(?:是\s*)?$|(?i:sorry)[，,\s]*(?:是\s*)?$")
+                           r"|[哦噢喔呃额]\s*不[，,\s]+(?:是\s*)?$|(?i:" + EN_CORRECTION + r")[，,\s]*(?:是\s*)?$")
 #: An arrow between two dates (8.18→8.28, 10月1号 -> 10月3号): the date was moved to the one it points to.
 _ARROW = r"(?:→|->|=>|➡️?)"
 _CORRECTED_BEFORE = re.compile(r"不对|[呃额]\s*是?\s*$|不是[^，,。]{1,6}?[，,\s]+是\s*$"
                                # 12月5号还是6号来着 对 6号: a choice the speaker settles, the day after 来着
                                r"|来着[，,\s]*(?:[对哦噢嗯]+[，,\s]*)?(?:是\s*)?$"
                                # 下周二 哦 下周三, 三天后 错了 四天后, 周五 no wait 周六 (289th-296th sittings)
-                               r"|(?<=\s)[哦噢喔]\s+(?:是\s*)?$|(?<![没不])错了[，,\s]+$|(?i:\bno\s+wait|\bwait\s+no)[，,\s]*$"
+                               r"|(?<=\s)[哦噢喔]\s+(?:是\s*)?$|(?<![没不])错了[，,\s]+$"
+                               r"|(?i:" + EN_CORRECTION + r")[，,\s]*$"
                                # 3月2号 啊错了 3月4号, 明天 不好意思 是后天, 三天后 不 四天后 (196th sitting)
                                r"|[啊哦噢呃额]\s*错了[，,\s]*$|不好意思[，,\s]*(?:是\s*)?$|(?<![\u4e00-\u9fff])不[，,\s]+$"
                                r"|[看说写打]错了[，,\s]*(?:是|应该是)?\s*$|(?<!没)错了[，,\s]*(?:是|应该是)\s*$"
@@ -764,11 +771,10 @@ def names_the_asked_date(text: str) -> bool:
 #: A correction anywhere in a question (4月5号 打错了 4月6号: 116th sitting): the date rule decides which date.
 # 今天……算了还是问明天的 (125th sitting)
 # 长沙3月5号 哦不 3月6号 (202nd sitting)
-_CORRECTION = re.compile(r"(?<!没)错了|(?i:sorry)|(?i:\bi\s+mean\b)|算了[，,\s]*还?是?[问查看]"
+_CORRECTION = re.compile(r"(?<!没)错了|(?i:" + EN_CORRECTION + r")|算了[，,\s]*还?是?[问查看]"
                          r"|[哦噢喔呃额啊]\s*不[，,\s]"
                          # 十一月三号 呃 四号, 下周二 哦 下周三: a hesitation between two dates (289th-296th sittings)
                          r"|(?<=[号日天后一二三四五六末])\s*[哦噢喔呃额]\s+(?=(?:是\s*)?[\d〇零一二两三四五六七八九十下这本明后大周礼星今])"
-                         r"|(?i:\bno\s+wait\b)"
                          r"|改签")  # 10.5→10.6 改签了: a rebooking says a date changed (305th-312th sittings)
 
 

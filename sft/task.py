@@ -33,6 +33,7 @@ from sft.dates import (
     DATE_WORD_PATTERNS,
     DAY_END,
     DOUBLED_LUNAR_DAYS,
+    EN_CORRECTION,
     LUNAR_MD,
     NUM,
     WEATHER_WORD_TERMS,
@@ -168,8 +169,7 @@ _EN_MD = re.compile(
 
 
 #: An English correction between two English dates (Dec 24, no wait, Dec 25; March 3rd, sorry, March 4th): the later.
-_EN_CORRECTION = re.compile(r"\b(?:no\s+wait|wait\s+no|sorry|I\s+mean|I\s+meant|actually|make\s+(?:that|it))\b",
-                            re.IGNORECASE)
+_EN_CORRECTION = re.compile(EN_CORRECTION, re.IGNORECASE)
 
 
 def _english_date(text: str) -> str | None:

@@ -1255,3 +1255,16 @@ def test_lists_an_english_correction_and_from_the_city_to_an_unlisted_place(ques
 ])
 def test_a_third_persons_side_after_the_speakers_city(question, city):
     assert json.loads(rule.extract_one(question))["city"] == city
+
+
+@pytest.mark.parametrize("word", ["no wait", "wait no", "sorry", "I mean", "I meant", "actually", "actually nah",
+                                  "make that", "make it"])
+def test_one_english_correction_list_for_latin_cities_and_dates(word):
+    """sft.dates.EN_CORRECTION is the one list: each word corrects a Latin city (the rule) and an English date (the
+    date rule) alike."""
+    import datetime as dt
+
+    from sft.task import find_date
+
+    assert json.loads(rule.extract_one(f"Shenzhen, {word} Dongguan", today=dt.date(2026, 3, 2)))["city"] == "Dongguan"
+    assert find_date(f"Dec 24, {word}, Dec 25") == "12-25"
