@@ -835,15 +835,17 @@ def resolve_relative(text: str, today: dt.date | None) -> dt.date | None:
         return None
     spans = [(m.start(), m.end()) for m, _ in days]
     scores = asked_scores(text, spans)
+    named, last = Counter(day for _, day in days), days[-1][1]
+    # 周三到攀枝花 周五走 周五天气: the last day named again, every other once, is asked (not in a comparison:
+    # 今天会比昨天少吗, 前天比昨天热还是昨天), when no word puts another day above it (约的周四 备用日周五 漯河周五…:
+    # the fallback named again, 37th-44th hand-written batches)
+    if len(named) > 1 and named[last] > 1 and all(n == 1 for day, n in named.items() if day != last) \
+            and not re.search(r"比|还是|哪", text) and scores[-1] == max(scores) \
+            and not (not any(scores) and _past_then_today(text, days, today)):
+        return last
     if not any(scores):
         if _past_then_today(text, days, today):
             return today  # 昨天下了一整天 今天呢, 夜个刮大风 今儿个还刮不: the past narrated, then today asked
-        named, last = Counter(day for _, day in days), days[-1][1]
-        # 周三到攀枝花 周五走 周五天气: the last day named again, every other once, is asked (not in a comparison:
-        # 今天会比昨天少吗, 前天比昨天热还是昨天)
-        if len(named) > 1 and named[last] > 1 and all(n == 1 for day, n in named.items() if day != last) \
-                and not re.search(r"比|还是|哪", text):
-            return last
         scores = question_clause(text, spans)
     return min((-score, m.start(), day) for score, (m, day) in zip(scores, days, strict=True))[2]
 

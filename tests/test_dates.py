@@ -1068,6 +1068,9 @@ def test_an_english_correction_between_two_dates(question, expected):
     ("周三到绵阳 周五走 周五天气", "2026-01-12", "2026-01-16"), ("周六去露营 下雨就挪到周日 周六会下雨吗", "2026-01-12",
                                                               "2026-01-17"),
     ("昨天下了80毫米 今天会比昨天少吗", "2026-01-12", "2026-01-12"),  # a comparison: as before
+    # a fallback day named again in the asking clause: asked, though 备用 gives up its first naming
+    ("运动会定在周三 备用日周四 郑州周四下雨吗", "2026-01-12", "2026-01-15"),
+    ("运动会定在周三 备用日周四 周三郑州下雨吗", "2026-01-12", "2026-01-14"),  # the planned day asked again
 ])
 def test_departure_and_arrival_days_and_a_day_named_again(question, today, expected):
     assert find_date(question, today=dt.date.fromisoformat(today)) == expected
