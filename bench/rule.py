@@ -924,6 +924,11 @@ def _holiday_day(window: str, found: str, rest: str) -> bool:
     return 0 < (day - first).days < HOLIDAY_DAYS[name]
 
 
+#: A day moved only if the weather is bad (如遇雨顺延至周四, 下雨就改周日, 雨天顺延到6.13): no change of plan yet.
+_IF_RAIN_MOVED = re.compile(r"(?:遇雨|下雨|雨天|有雨|天气不好|恶劣天气)(?:的话)?[，,\s]*(?:就|则)?"
+                            r"(?:顺延|改|挪|推迟|延期)")
+
+
 def _city_date(question: str, city: Mention, mentions: list[Mention], today) -> str | None:
     """Rule 9: in a question with two or more dates and nothing that says which is asked (no 改到, 原定…: then
     the date rule decides), the date written right after a mention of the chosen city (``丽江8.23号天气``,
@@ -935,6 +940,8 @@ def _city_date(question: str, city: Mention, mentions: list[Mention], today) -> 
         return None  # 去年国庆 vs 今年国庆 厦门 哪个热: days compared or chosen between, not a plan's stops (the first)
     if festival_lunar_day(question):
         return None  # 中秋节 八月十五 苏州: the festival's own lunar day, one date (93rd sitting)
+    if _IF_RAIN_MOVED.search(question):
+        return None  # 周三运动会 如遇雨顺延至周四 成都: moved only if it rains, the plan's day (the date rule's)
     key = short_name(city.key)
     quoted = [q.span() for q in QUOTED.finditer(question)]  # a quoted forecast's day is not the question's own
     own = sorted((m for m in mentions if short_name(m.key) == key and not any(a <= m.start < b for a, b in quoted)),
