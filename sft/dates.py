@@ -302,7 +302,8 @@ _REL = re.compile(
         rf"(?P<ryear>(?<![\d{CN_NUMERALS}])(?P<ry>{_alternation(_RELATIVE_YEARS)})的?"
         # 今年三月三: the festival this year, not March 3rd (a doubled lunar day without 号/日: 273rd-280th sittings)
         rf"(?:(?!{DOUBLED_LUNAR_DAYS}(?![号日號\d{CN_NUMERALS}]))(?P<rym>{NUM})(?:月份?|[./-])(?P<ryd>{NUM}){DAY_END}?"
-        rf"|(?P<ryf>{_FESTIVAL})|(?P<ryt>今天|今日|这天|这一天|同一天)))",
+        rf"|(?P<ryf>{_FESTIVAL})(?P<rynth>{_NTH_DAY.replace('?P<n>', '?P<ryn>').replace('?P<nlast>', '?P<rylast>')})?"
+        r"|(?P<ryt>今天|今日|这天|这一天|同一天)))",
         rf"(?P<lunar>(?<![\d{CN_NUMERALS}今明去前后本]年)(?<![\d{CN_NUMERALS}今明去前后本]年的)(?!{_MARCH_3RD})(?P<lf>{_alternation(LUNAR_FESTIVALS)})(?!初[一二三四五六七八九十]){_NOT_BEFORE_AFTER}"
         rf"(?:{_SHIFT.replace('?P<sd>', '?P<lsd>').replace('?P<sn>', '?P<lsn>')})?)",
         # a lunar calendar day: 农历八月十五, 阴历腊月初八, 大年初三, 正月初六, 正月十五
@@ -529,6 +530,15 @@ def _lunar_day(word: str) -> int:
     return parse_number(word.removeprefix("初").replace("廿", "二十"))
 
 
+def _into_holiday(day: dt.date | None, festival: str, nth: str | None, last: str | None) -> dt.date | None:
+    """``day`` (a festival's) moved to the Nth day off of its holiday (第三天, 最后一天: HOLIDAY_DAYS), where the
+    festival has days off and N lies among them."""
+    if day is None or festival not in HOLIDAY_DAYS:
+        return day
+    n = HOLIDAY_DAYS[festival] if last else parse_number(nth)
+    return day + dt.timedelta(days=n - 1) if n <= HOLIDAY_DAYS[festival] else day
+
+
 def find_festival(text: str) -> tuple[int | None, int, int] | None:
     """An absolute festival date in a question: ``(year, month, day)`` for a festival in a named numeric
     year (``2025年国庆``, ``二〇二五年中秋``; two-digit years are 20xx), else ``(None, month, day)`` for a
@@ -544,10 +554,8 @@ def find_festival(text: str) -> tuple[int | None, int, int] | None:
             continue
         year += 2000 if year < 100 else 0
         day = festival_date(match["f"], year)
-        if day is not None and match["nth"] and match["f"] in HOLIDAY_DAYS:  # 2027年国庆第三天 (157th sitting)
-            nth = HOLIDAY_DAYS[match["f"]] if match["nlast"] else parse_number(match["n"])
-            if nth <= HOLIDAY_DAYS[match["f"]]:
-                day += dt.timedelta(days=nth - 1)
+        if match["nth"]:  # 2027年国庆第三天 (157th sitting)
+            day = _into_holiday(day, match["f"], match["n"], match["nlast"])
         if day is not None:
             return day.year, day.month, day.day
     for match in _YEAR_LUNAR.finditer(text):
@@ -699,7 +707,8 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
     if kind == "ryear":
         year = today.year + _RELATIVE_YEARS[match["ry"]]
         if match["ryf"]:
-            return festival_date(match["ryf"], year)
+            day = festival_date(match["ryf"], year)  # 今年国庆第三天, as 2027年国庆第三天
+            return _into_holiday(day, match["ryf"], match["ryn"], match["rylast"]) if match["rynth"] else day
         if match["ryt"]:  # 去年今天: the same day of that year (02-29 in a common year: none)
             return _day(year, today.month, today.day)
         return _day(year, parse_number(match["rym"]), parse_number(match["ryd"]))
@@ -758,6 +767,11 @@ _DEPART_ASKED = re.compile(r"(?:出发|动身|启程|(?<![一行])走|离开)\s*
 _DEPART_AFTER = re.compile(r"\s*(?:就|再)?(?:出发|动身|启程|走(?!走)|离开)")
 #: An arrival's day asked about (大后天到铜仁 下周一就走 到的那天…): the date written before 到/抵达.
 _ARRIVE_ASKED = re.compile(r"(?<![得收])(?:到|抵达|到达)\s*的\s*那天|(?:抵达|到达)\s*那天")
+#: The same words as a label before the date, with 是 or a colon (回来那天是12月28号, 返程：1月9号, 离开日期是2月17日;
+#: 37th-44th hand-written batches): that day is the return's, departure's or arrival's (not the date before them).
+_RETURN_BEFORE = re.compile(r"(?:回来|回程|返程|返回)\s*(?:的?\s*(?:那天|日期|时间))?\s*(?:是|[:：])\s*$")
+_DEPART_BEFORE = re.compile(r"(?:出发|动身|启程|离开|走)\s*(?:的?\s*(?:那天|日期|时间))?\s*(?:是|[:：])\s*$")
+_ARRIVE_BEFORE = re.compile(r"(?:抵达|到达|到)\s*(?:的?\s*(?:那天|日期|时间))?\s*(?:是|[:：])\s*$")
 _ARRIVE_AFTER = re.compile(r"\s*(?:就|再)?(?:到|抵达|到达)(?![底头])")
 
 
@@ -798,11 +812,17 @@ def asked_score(text: str, start: int, end: int, lo: int = 0, hi: int | None = N
     if _CORRECTED_BEFORE.search(before) or (re.fullmatch(r"[，,\s]*是\s*", before)
                                             and re.search(r"不是[^，,。\s]{1,6}$", text[max(0, lo - 10) : lo])):
         score = 3  # 查一下宁波周四天气，打错了是周五: a correction outranks a question word (查一下, 116th sitting)
-    if _RETURN_AFTER.match(after) and _RETURN_ASKED.search(text):
+    labels = ((_RETURN_BEFORE, _RETURN_ASKED), (_DEPART_BEFORE, _DEPART_ASKED), (_ARRIVE_BEFORE, _ARRIVE_ASKED))
+    for label, asked in labels:
+        if label.search(text, max(lo, start - 12), start) and asked.search(text):
+            return 3  # 去的那天是12月24号 回来那天是12月28号 回来那天…: the day the label asked names
+    # a word after the date is the next date's label, not this one's (…12月24号 回来那天是12月28号)
+    labelled_next = hi < len(text) and any(label.search(text, end, hi) for label, _ in labels)
+    if _RETURN_AFTER.match(after) and _RETURN_ASKED.search(text) and not labelled_next:
         return 3  # 1月5号去首尔，1月9号回来，回来那天…: the return's day (like 走的那天, the departure's)
-    if _DEPART_AFTER.match(after) and _DEPART_ASKED.search(text):
+    if _DEPART_AFTER.match(after) and _DEPART_ASKED.search(text) and not labelled_next:
         return 3  # 下周一出发 周三回来 … 出发那天: the departure's day, though 出发 after a date gives it up (156th)
-    if _ARRIVE_AFTER.match(after) and _ARRIVE_ASKED.search(text):
+    if _ARRIVE_AFTER.match(after) and _ARRIVE_ASKED.search(text) and not labelled_next:
         return 3  # 大后天到铜仁 下周一就走 到的那天: the arrival's day
     clause = re.split(r"[，,。；;！!？?]", before)[-1]  # 河池市不是，南宁市5月4日: 不是 gives up the city, not the date
     # 不是说今天晴吗: a rhetorical question about what was said gives the day up no more than 说今天晴 does

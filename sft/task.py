@@ -159,6 +159,8 @@ _MD = re.compile(
 _EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _EN_MONTH = r"(?P<{g}>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:[a-z]*)\.?"
 _EN_MD = re.compile(
+    # 2026 Oct 2: the year written first (37th-44th hand-written batches)
+    r"(?:(?<![\d.\-/])(?P<y0>(?:19|20)\d\d),?\s+)?"
     r"(?<![a-z])" + _EN_MONTH.format(g="mon") + r"\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\d:])"
     r"(?:,?\s*(?P<y>(?:19|20)\d\d)(?!\d))?"  # March 8 2027, Dec 3, 2026
     r"|(?<![\d.])(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|(?=[A-Z]{3}))" + _EN_MONTH.format(g="mon2")
@@ -176,7 +178,7 @@ def _english_date(text: str) -> str | None:
     found = []
     for match in _EN_MD.finditer(text):
         month = _EN_MONTHS.index((match["mon"] or match["mon2"]).lower()) + 1
-        year = match["y"] or match["y2"]
+        year = match["y"] or match["y2"] or match["y0"]
         try:
             found.append((match, format_date(month, int(match["d"] or match["d2"]), int(year) if year else None)))
         except ValueError:

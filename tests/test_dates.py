@@ -1074,3 +1074,16 @@ def test_an_english_correction_between_two_dates(question, expected):
 ])
 def test_departure_and_arrival_days_and_a_day_named_again(question, today, expected):
     assert find_date(question, today=dt.date.fromisoformat(today)) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # a day into a holiday after 今年/明年/去年, as after a numeric year (2027年国庆第三天)
+    ("今年国庆第二天 西安", "2026-09-20", "2026-10-02"), ("明年五一最后一天 青岛", "2026-09-20", "2027-05-05"),
+    # an English date with its year written first
+    ("Boston Marathon 2027 April 19 rain?", None, "2027-04-19"),
+    # a return's, departure's or arrival's day labelled before its date (with 是 or a colon), then asked
+    ("出发日期是3月3号 返程日期是3月8号 返程那天冷吗", None, "03-08"),
+    ("出发：3月3号 回程：3月8号 出发那天下雨吗", None, "03-03"),
+])
+def test_holiday_days_after_year_words_years_first_and_labelled_days(question, today, expected):
+    assert find_date(question, today=dt.date.fromisoformat(today) if today else None) == expected
