@@ -905,6 +905,7 @@ _CLAUSE_END = re.compile(r"[\s，,。！!；;]")
 #: A dialogue's turns written out (Q: … A: … Q: 那后天呢): a later 呢 is a follow-up turn, not a chained question.
 _TURN = re.compile(r"(?<![A-Za-z])[QAB]\s*[:：]|[问答]\s*[:：]")
 _RANGE_ONLY = re.compile(r"\s*(?:到|至|~|～|-|—|－|和|或|、|跟|与)\s*")
+_READING_ONLY = re.compile(r"(?:零下|-)?\d{1,2}(?:\.\d)?\s*(?:度|℃|°C?)")  # 28度 right before the next day
 _FORM_FIELD = re.compile(r"[:：]")
 _CHOSEN_BETWEEN = re.compile(r"\s*(?:还是|或者|或是|or|/)\s*", re.IGNORECASE)  # 周六 or 周日 (119th)
 
@@ -923,7 +924,8 @@ def question_clause(text: str, spans: list[tuple[int, int]]) -> list[int]:
     clauses = [text[e : (spans[k + 1][0] if k + 1 < len(spans) else len(text))] for k, (_, e) in enumerate(spans)]
     # a range (今夜到后天, 1/30 到 2/2, 12.31 至 1.2) is one stretch: the clause that may state something follows it
     head = 0
-    while head + 1 < len(spans) and _RANGE_ONLY.fullmatch(clauses[head]):
+    # … and days stated one after another with a reading each, unbroken (昨天28度今天15度 明天…): one statement
+    while head + 1 < len(spans) and (_RANGE_ONLY.fullmatch(clauses[head]) or _READING_ONLY.fullmatch(clauses[head])):
         head += 1
     first = clauses[head]
     # 下周三 下周四 漳州 会下雨吗: days listed, no statement between them; 取车时间:12/28 … 还车时间:01/02: a form

@@ -1084,6 +1084,8 @@ def test_departure_and_arrival_days_and_a_day_named_again(question, today, expec
     # a return's, departure's or arrival's day labelled before its date (with 是 or a colon), then asked
     ("出发日期是3月3号 返程日期是3月8号 返程那天冷吗", None, "03-08"),
     ("出发：3月3号 回程：3月8号 出发那天下雨吗", None, "03-03"),
+    # days stated one after another with a reading each, unbroken, then a question about another: that one
+    ("前天20度昨天25度 今天会更热吗", "2026-06-10", "2026-06-10"),
 ])
 def test_holiday_days_after_year_words_years_first_and_labelled_days(question, today, expected):
     assert find_date(question, today=dt.date.fromisoformat(today) if today else None) == expected
