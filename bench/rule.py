@@ -113,6 +113,7 @@ import datetime as dt
 import functools
 import json
 import re
+from collections import Counter
 
 from sft.cities import short_name
 from sft.counting import stays_before  # a trip's stays, shared with the resolver (sft.task)
@@ -175,7 +176,8 @@ _ACCENTS = str.maketrans("àáâãäåèéêëìíîïòóôõöùúûüýÿñç
 _EN_TO = re.compile(r"(?:\bto|\bin|\bfor|\bat|去|到|飞)\s*$", re.IGNORECASE)
 _EN_FROM = re.compile(r"(?:\bfrom|\bleaving|从)\s*$", re.IGNORECASE)
 #: Where the speaker is (I'm in Kunming) and what an app shows (the widget shows Singapore): not asked first.
-_EN_HERE = re.compile(r"(?:\bI'?m|\bI\s+am)\s+(?:in|at|staying\s+in)\s*$", re.IGNORECASE)
+_EN_HERE = re.compile(r"(?:\bI'?m|\bI\s+am)\s+(?:in|at|staying\s+in)\s*$|(?:\bcurrently|\bI\s+(?:live|work))\s+in\s*$"
+                      r"|[我俺](?:人|现在)?在\s*$", re.IGNORECASE)  # 我在 Nanchang，想知道 Jingdezhen…
 _EN_SHOWN = re.compile(r"\b(?:shows|showing|displays)\s*$", re.IGNORECASE)
 #: The city asked after another (I'm in Kunming, what about Lijiang: 113th sitting).
 _EN_WHAT_ABOUT = re.compile(r"\b(?:what|how)\s+about\s*$", re.IGNORECASE)
@@ -196,11 +198,16 @@ def _latin_city(question: str, gazetteer: Gazetteer) -> Mention | None:
         return _latin_city_typed_wrong(question, text)
     best = found[0]
     if len(found) > 1:
+        named = Counter(m.group(0).lower() for m in found)
+        again = [k for k, n in named.items() if n > 1]
+
         def score(m: re.Match) -> int:
             before = question[max(0, m.start() - 16) : m.start()]  # 16: "actually nah, " fits
             return (2 * bool(_EN_TO.search(before)) - 3 * bool(_EN_FROM.search(before) or _EN_SHOWN.search(before))
-                    - bool(_EN_HERE.search(before))
-                    + 4 * bool(_EN_CORRECTED.search(before) or _EN_WHAT_ABOUT.search(before)))
+                    - 3 * bool(_EN_HERE.search(before))  # I live in X (its "in" no destination)
+                    + 4 * bool(_EN_CORRECTED.search(before) or _EN_WHAT_ABOUT.search(before))
+                    # one city named again, the others once (hanoi → da nang by train, da nang weather tmr?)
+                    + 3 * (again == [m.group(0).lower()] and len(named) > 1))
         best = max(found, key=lambda m: (score(m), -m.start()))
     return Mention(best.start(), best.end(), question[best.start() : best.end()], best.group(0))
 

@@ -824,6 +824,9 @@ def test_lists_routes_and_cantonese_words(question, expected):
     ("周六去爬山 遇雨顺延到周日 杭州", "2026-03-02", ("杭州", "2026-03-07")),
     ("婚宴定在5月2号 要是下雨就挪到5月3号 温州", None, ("温州", "05-02")),
     ("5月2号在宁波 5月3号到温州 温州", None, ("温州", "05-03")),  # a plan's stops: the city's own day
+    # Latin cities: one named again, the others once, is asked; where the speaker is (我在, I live in) is not
+    ("Lyon → Paris by TGV, Paris rain?", None, ("Paris", None)),
+    ("I live in Lyon, is Paris cold", None, ("Paris", None)), ("我在 Lyon 想问 Paris 冷吗", None, ("Paris", None)),
     ("本来想去西安 最后定了兰州 3月8号", None, ("兰州", "03-08")),  # the final choice
     ("从昆明往香格里拉走 大理冷不冷", None, ("大理", None)),
     ("从理塘往稻城走 国庆 冷不冷", None, (None, "10-01")),  # 往: a trip from the only city to a county
