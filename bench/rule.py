@@ -310,7 +310,9 @@ def same_city(a: str, b: str) -> bool:
 _EXCEPT = re.compile(r"(?:除了|除去|除开)" + _GAP + "$")
 #: Where the speaker is (我在厦门, 我人在…, 我现在在…): a city asked about is another one, when one is named.
 # 偶/俺: 我 as typed online and in dialect; Cantonese 喺 (我喺澳門: 118th sitting)
-_I_AM_AT = re.compile(r"[我偶俺](?:人|现在|目前|这边|就)?(?:住在|在|住|喺)$")
+# 我们在九江, 咱在…, 我这儿是阳泉, 坐标遵义: the speaker's side too (37th-44th hand-written batches)
+_I_AM_AT = re.compile(r"[我偶俺咱]们?(?:(?:人|现在|目前|这边|就)?(?:住在|在|住|喺)|(?:这边|这儿|这里)是)$"
+                      r"|坐标[:：]?\s*$")
 #: Rule 6c: a correction or a follow-up names the city asked (我说的是福州不是广州, 应该是昆山不是昆明, 那咸阳呢)
 #: and the one given up (你说的是澳门, 不是广州, 刚才问的是北京): +4 / -4, more than any other word. ``哦不是`` is
 #: a speaker correcting themself (A哦不是B: B), not a city given up.
@@ -329,7 +331,7 @@ _GIVEN_UP_CITY = re.compile(
     r"|(?:别|不用|不要)(?:给我|帮我)?(?:查|看)?|不去了?|唔去|不在)"
     + _GAP + "$")
 #: The speaker's own side asked after the other cities (我这边, 我这儿, 我这里): where the speaker said they are.
-_MY_SIDE = re.compile(r"[我俺偶](?:这边|这儿|这里|这块|这)(?![个些样么种次回])")
+_MY_SIDE = re.compile(r"[我俺偶咱]们?(?:这边|这儿|这里|这块|这)(?![个些样么种次回])")
 #: A city an app or a widget shows (显示北京, 定位在北京), when the question names another.
 _SHOWN = re.compile(r"(?:显示|定位)(?:一直|总是|老是)?(?:的是|成|到|在|是)?\s*$")  # 定位一直是北京 (113th)
 #: A city given up right after it (昆明不用查 我就在昆明; 大连不去了).

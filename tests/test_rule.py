@@ -827,6 +827,9 @@ def test_lists_routes_and_cantonese_words(question, expected):
     # Latin cities: one named again, the others once, is asked; where the speaker is (我在, I live in) is not
     ("Lyon → Paris by TGV, Paris rain?", None, ("Paris", None)),
     ("I live in Lyon, is Paris cold", None, ("Paris", None)), ("我在 Lyon 想问 Paris 冷吗", None, ("Paris", None)),
+    # the speaker's side said with 我们在, 我这儿是, 坐标: another's side is another city, one's own is this one
+    ("女儿在西安读书 我们在咸阳 她那边冷吗", None, ("西安", None)),
+    ("我这儿是咸阳 我姐在西安 我这儿冷吗", None, ("咸阳", None)), ("坐标咸阳 我姐在西安 我这边冷吗", None, ("咸阳", None)),
     ("本来想去西安 最后定了兰州 3月8号", None, ("兰州", "03-08")),  # the final choice
     ("从昆明往香格里拉走 大理冷不冷", None, ("大理", None)),
     ("从理塘往稻城走 国庆 冷不冷", None, (None, "10-01")),  # 往: a trip from the only city to a county
