@@ -1,6 +1,6 @@
 """Sessions: tests, lint, data, finetune, bench, benchmark. The main job is `nox -s finetune bench`.
 
-`finetune` trains the adapter into runs/adapter: the `cpu` profile on a CPU, the `gpu` profile (the `written-60`
+`finetune` trains the adapter into runs/adapter: the `cpu` profile on a CPU, the `gpu` profile (the `written-60-two`
 mix, QLoRA) where torch sees a CUDA device, `QWEN_SFT_PROFILE` to choose (e.g. `tutorial`); `bench` scores
 rule, prompt and (when runs/adapter exists) qlora and hybrid on the committed test suite and writes
 reports/<run>/. Extra arguments after `--` go to the command, e.g. `nox -s bench -- --run my-run --force`.

@@ -212,9 +212,9 @@ def _latin_city(question: str, gazetteer: Gazetteer) -> Mention | None:
     return Mention(best.start(), best.end(), question[best.start() : best.end()], best.group(0))
 
 
-#: A Latin word that may be a city's spelling typed wrong: seven letters or more (shorter ones are English words too
-#: often: spring, Changi).
-_LATIN_WORD = re.compile(r"(?<![A-Za-z'’])[A-Za-z]{7,}(?![A-Za-z'’])")
+#: A Latin word that may be a city's spelling typed wrong: six letters or more (shorter ones are words too often); one
+#: of six only with two neighbours swapped or a letter dropped (a letter replaced or added makes words: spring).
+_LATIN_WORD = re.compile(r"(?<![A-Za-z'’])[A-Za-z]{6,}(?![A-Za-z'’])")
 
 
 def _deletions(word: str) -> set[str]:
@@ -252,14 +252,17 @@ def _one_edit(a: str, b: str) -> bool:
 
 def _latin_city_typed_wrong(question: str, text: str) -> Mention | None:
     """Rule 5b, when no Latin word is a known spelling: a word of seven letters or more one edit from exactly one
-    spelling of six letters or more (``Shenzen``, ``Hangzhuo``: 137th, 161st sittings), copied as written; not a
-    word that another spelling of the gazetteer or an English word list would know (``_EN_NOT_CITY``)."""
+    spelling of six letters or more (``Shenzen``, ``Hangzhuo``: 137th, 161st sittings), or of six letters with two
+    neighbours swapped or one letter dropped (``xiamne``, ``nanjng``: 37th-44th hand-written batches), copied as
+    written; not a word that another spelling of the gazetteer or an English word list would know
+    (``_EN_NOT_CITY``)."""
     index = _typed_wrong_index()
     for m in _LATIN_WORD.finditer(text):
         word = m.group(0).lower()
         if word in _EN_NOT_CITY or word in latin_non_cities():
             continue  # Xinjiang is the province (romanized_places.tsv), no Jinjiang typed wrong (241st-248th sittings)
-        close = {s for s in set().union(*(index.get(v, frozenset()) for v in _deletions(word))) if _one_edit(word, s)}
+        close = {s for s in set().union(*(index.get(v, frozenset()) for v in _deletions(word))) if _one_edit(word, s)
+                 and (len(word) > 6 or len(s) == 7 or sorted(s) == sorted(word))}
         if len(close) == 1:
             return Mention(m.start(), m.end(), question[m.start() : m.end()], next(iter(close)))
     return None
@@ -269,8 +272,11 @@ def _latin_city_typed_wrong(question: str, text: str) -> Mention | None:
 #: checked): English, the pinyin of a word (春天) or of a district (崇明).
 # joining … shouter: English words one letter from a six-letter spelling (jining, peking, siping, samara, shouer,
 # indore), found by checking the 234,450 words of the web2 list (english-words 2.0.2, not a dependency)
+# change … waning: six-letter English words two swapped letters or one dropped from a spelling (changde, seattle), same
+# check; changi: Singapore's airport and district, a letter from changji
 _EN_NOT_CITY = frozenset({"leaping", "chuntian", "chongming", "joining", "peaking", "perking", "sniping", "samsara",
-                          "shouter", "indorse"})
+                          "shouter", "indorse", "change", "boding", "gaping", "lining", "settle", "taxing", "tiling",
+                          "waning", "longan", "nankin", "tanger", "calaba", "anagua", "kamala", "changi"})
 
 
 @functools.lru_cache(maxsize=1)

@@ -814,6 +814,9 @@ def test_lists_routes_and_cantonese_words(question, expected):
     ("weather in shanghio", None, (None, None)),  # two edits from shanghai and from shangzhi: no city
     ("Harbinn next week cold?", None, ("Harbinn", None)),  # a letter added to a six-letter spelling (harbin)
     ("joining the run tomorrow, rain?", None, (None, None)),  # an English word a letter from jining
+    # six letters: two neighbours swapped or one dropped from a longer spelling, never an English word (change)
+    ("weather in Wuhna, no, Hagnzhou", None, ("Hagnzhou", None)), ("taiyun rain tmr", None, ("taiyun", None)),
+    ("xiamne rain?", None, ("xiamne", None)), ("change of plans, rain tomorrow?", None, (None, None)),
     # a correction to a place that is no city, after a few words of the city's clause or a slip owned
     ("成都天气 不对 是九寨沟", None, (None, None)), ("阿坝 sorry 是九寨沟", None, (None, None)),
     ("成都天气 不对 是绵阳", None, ("绵阳", None)), ("成都天气不对劲 要下雨吗", None, ("成都", None)),
@@ -829,7 +832,8 @@ def test_lists_routes_and_cantonese_words(question, expected):
     ("I live in Lyon, is Paris cold", None, ("Paris", None)), ("我在 Lyon 想问 Paris 冷吗", None, ("Paris", None)),
     # the speaker's side said with 我们在, 我这儿是, 坐标: another's side is another city, one's own is this one
     ("女儿在西安读书 我们在咸阳 她那边冷吗", None, ("西安", None)),
-    ("我这儿是咸阳 我姐在西安 我这儿冷吗", None, ("咸阳", None)), ("坐标咸阳 我姐在西安 我这边冷吗", None, ("咸阳", None)),
+    ("我这儿是咸阳 我姐在西安 我这儿冷吗", None, ("咸阳", None)),
+    ("坐标咸阳 我姐在西安 我这边冷吗", None, ("咸阳", None)),
     ("本来想去西安 最后定了兰州 3月8号", None, ("兰州", "03-08")),  # the final choice
     ("从昆明往香格里拉走 大理冷不冷", None, ("大理", None)),
     ("从理塘往稻城走 国庆 冷不冷", None, (None, "10-01")),  # 往: a trip from the only city to a county
