@@ -744,6 +744,10 @@ _CORRECTED_BEFORE = re.compile(r"不对|[呃额]\s*是?\s*$|不是[^，,。]{1,6
                                # 8.8 → 8.18 打错了: the day an arrow points to, though a word after it explains
                                # the slip (273rd-280th sittings)
                                rf"|{_ARROW}\s*$")
+#: A fallback day (备用日, 顺延到) asked after it as such (备用那天, 备用的下周日, 顺延那天; 37th-44th hand-written
+#: batches).
+_FALLBACK_BEFORE = re.compile(r"(?:备用|备选|顺延)[日的]?\s*(?:[到至是在为]\s*)?$")
+_FALLBACK_ASKED = re.compile(r"(?:备用|备选|顺延)(?:日|的)?\s*那天|备用的|顺延的那天")
 _DROPPED_BEFORE = re.compile(r"原定|原计划|原来|本来|之前|备选|备用"  # 备选10月5号: a fallback (297th-304th sittings)
                              r"|(?<![哦噢喔呃额啊])(?<![哦噢喔呃额啊]\s)不是|生日|出生|不要"
                              r"|你查的是|退房|离店"  # 入住 12/24 退房 12/26: the check-out day (140th sitting)
@@ -816,6 +820,10 @@ def asked_score(text: str, start: int, end: int, lo: int = 0, hi: int | None = N
     for label, asked in labels:
         if label.search(text, max(lo, start - 12), start) and asked.search(text):
             return 3  # 去的那天是12月24号 回来那天是12月28号 回来那天…: the day the label asked names
+    fallback = _FALLBACK_BEFORE.search(text, max(lo, start - 8), start)
+    if fallback and (_FALLBACK_ASKED.search(text, end) or (fallback.group(0).rstrip().endswith("的")
+                                                           and QUESTION.search(text, end))):
+        return 3  # 5月20号 备用日5月21号 想看看备用那天…; 备用的下周日…天气怎样: the fallback day, asked as such
     # a word after the date is the next date's label, not this one's (…12月24号 回来那天是12月28号)
     labelled_next = hi < len(text) and any(label.search(text, end, hi) for label, _ in labels)
     if _RETURN_AFTER.match(after) and _RETURN_ASKED.search(text) and not labelled_next:

@@ -1086,6 +1086,10 @@ def test_departure_and_arrival_days_and_a_day_named_again(question, today, expec
     ("出发：3月3号 回程：3月8号 出发那天下雨吗", None, "03-03"),
     # days stated one after another with a reading each, unbroken, then a question about another: that one
     ("前天20度昨天25度 今天会更热吗", "2026-06-10", "2026-06-10"),
+    # a fallback day asked as such (备用那天, 顺延那天, 备用的…), though 备用 alone gives it up
+    ("开业定在8月8号 备用日8月9号 备用那天下雨吗", None, "08-09"),
+    ("开业定在8月8号 备用日8月9号 下雨吗", None, "08-08"),
+    ("周六开业 雨天顺延到周日 顺延那天冷吗", "2026-06-10", "2026-06-14"),
 ])
 def test_holiday_days_after_year_words_years_first_and_labelled_days(question, today, expected):
     assert find_date(question, today=dt.date.fromisoformat(today) if today else None) == expected
