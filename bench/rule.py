@@ -38,8 +38,9 @@ Cities, rule by rule
        cities.tsv and of the mainland's county-level cities, English names of the foreign and Hong Kong / Macau /
        Taiwan cities people ask about most), case-insensitive between non-letters, output exactly as written
        (``shenzhen``, ``Xi'an``, ``Hong Kong``, ``Yiwu``); when none is, a word of seven letters or more one edit
-       from exactly one spelling of six or more (``Shenzen``, ``Hangzhuo``, ``Harbinn``), never a county-level
-       city's (changing: no changning).
+       from exactly one spelling of six or more (``Shenzen``, ``Hangzhuo``, ``Harbinn``), or of six letters with two
+       neighbours swapped or one dropped (``xiamne``, ``nanjng``), never a county-level city's (changing: no
+       changning).
     5c. No mention and no Latin-letter city: a city typed with one wrong character that sounds the same
        (``datasets/homophones.tsv``: a pinyin input method's sound-alikes, fuzzy z/zh, n/l, en/eng, ...; never an
        everyday word that sounds like one, ``datasets/sound_alike_words.tsv``: 苹果, 长江, 阳光, nor a county or
@@ -224,9 +225,9 @@ def _deletions(word: str) -> set[str]:
 @functools.lru_cache(maxsize=1)
 def _typed_wrong_index() -> dict[str, frozenset[str]]:
     """Each spelling of six letters or more of datasets/romanized.tsv (one word) and its one-letter deletions -> the
-    spellings: two words one edit apart (a letter dropped, added, replaced or two swapped) share an entry. The typed
-    word has seven letters or more (``_LATIN_WORD``), so a six-letter spelling is found only with a letter added
-    (``Harbinn``, ``Guillin``: 37th-44th hand-written batches)."""
+    spellings: two words one edit apart (a letter dropped, added, replaced or two swapped) share an entry. A typed
+    word of seven letters or more may be any edit away (``Harbinn``, ``Guillin``: a letter added to a six-letter
+    spelling), one of six only a swap or a dropped letter (:func:`_latin_city_typed_wrong`)."""
     index: dict[str, set[str]] = {}
     # a county-level city's pinyin is read as written only (changning is one letter from changing: 273rd-280th)
     exact_only = {spelling.lower().replace(" ", "") for spelling, _, source in romanized_rows()
@@ -694,13 +695,15 @@ def _corrected_to_place(folded: str, end: int, gazetteer: Gazetteer) -> bool:
     gap = _BEFORE_CORRECTION.match(folded, end)
     match = next((m for at in (end, gap.end() if gap else None) if at is not None
                   for m in (_CORRECTION_AFTER.match(folded, at), _SLIP_AFTER.match(folded, at)) if m), None)
-    if match is None:
-        return False
-    start = match.end()
-    longest = min(gazetteer.max_len, len(folded) - start)
+    return match is not None and _place_at(folded, match.end(), gazetteer)
+
+
+def _place_at(folded: str, start: int, gazetteer: Gazetteer) -> bool:
+    """Whether a known place that is no city starts at ``start``: a name of the gazetteer's blockers (sights,
+    districts, provinces) or a county, longest first."""
     counties = _county_names()
     return any(folded[start : start + n] in gazetteer.blockers or folded[start : start + n] in counties
-               for n in range(longest, 1, -1))
+               for n in range(min(gazetteer.max_len, len(folded) - start), 1, -1))
 
 
 #: A follow-up after the last city's clause (成都冷吗 那X呢; 那X明天呢): where X, a place that is no city, is asked.
@@ -711,12 +714,7 @@ def _followed_up_to_place(folded: str, end: int, gazetteer: Gazetteer) -> bool:
     """Whether the city ending at ``end`` is followed by ``那X呢`` with X a known place that is no city (a sight, a
     county, a province of the gazetteer's blockers): X is asked, as ``那Y呢`` with Y a city asks Y (rule 6c)."""
     match = _THAT_ONE_THEN.match(folded, end)
-    if match is None:
-        return False
-    start = match.end()
-    counties = _county_names()
-    return any(folded[start : start + n] in gazetteer.blockers or folded[start : start + n] in counties
-               for n in range(min(gazetteer.max_len, len(folded) - start), 1, -1))
+    return match is not None and _place_at(folded, match.end(), gazetteer)
 
 
 def _without_places(gap: str, gazetteer: Gazetteer) -> str:

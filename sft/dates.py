@@ -777,6 +777,8 @@ _RETURN_BEFORE = re.compile(r"(?:回来|回程|返程|返回)\s*(?:的?\s*(?:那
 _DEPART_BEFORE = re.compile(r"(?:出发|动身|启程|离开|走)\s*(?:的?\s*(?:那天|日期|时间))?\s*(?:是|[:：])\s*$")
 _ARRIVE_BEFORE = re.compile(r"(?:抵达|到达|到)\s*(?:的?\s*(?:那天|日期|时间))?\s*(?:是|[:：])\s*$")
 _ARRIVE_AFTER = re.compile(r"\s*(?:就|再)?(?:到|抵达|到达)(?![底头])")
+#: Each label before a date with the words that ask its day.
+_LABELS = ((_RETURN_BEFORE, _RETURN_ASKED), (_DEPART_BEFORE, _DEPART_ASKED), (_ARRIVE_BEFORE, _ARRIVE_ASKED))
 
 
 def names_the_asked_date(text: str) -> bool:
@@ -816,8 +818,7 @@ def asked_score(text: str, start: int, end: int, lo: int = 0, hi: int | None = N
     if _CORRECTED_BEFORE.search(before) or (re.fullmatch(r"[，,\s]*是\s*", before)
                                             and re.search(r"不是[^，,。\s]{1,6}$", text[max(0, lo - 10) : lo])):
         score = 3  # 查一下宁波周四天气，打错了是周五: a correction outranks a question word (查一下, 116th sitting)
-    labels = ((_RETURN_BEFORE, _RETURN_ASKED), (_DEPART_BEFORE, _DEPART_ASKED), (_ARRIVE_BEFORE, _ARRIVE_ASKED))
-    for label, asked in labels:
+    for label, asked in _LABELS:
         if label.search(text, max(lo, start - 12), start) and asked.search(text):
             return 3  # 去的那天是12月24号 回来那天是12月28号 回来那天…: the day the label asked names
     fallback = _FALLBACK_BEFORE.search(text, max(lo, start - 8), start)
@@ -825,7 +826,7 @@ def asked_score(text: str, start: int, end: int, lo: int = 0, hi: int | None = N
                                                            and QUESTION.search(text, end))):
         return 3  # 5月20号 备用日5月21号 想看看备用那天…; 备用的下周日…天气怎样: the fallback day, asked as such
     # a word after the date is the next date's label, not this one's (…12月24号 回来那天是12月28号)
-    labelled_next = hi < len(text) and any(label.search(text, end, hi) for label, _ in labels)
+    labelled_next = hi < len(text) and any(label.search(text, end, hi) for label, _ in _LABELS)
     if _RETURN_AFTER.match(after) and _RETURN_ASKED.search(text) and not labelled_next:
         return 3  # 1月5号去首尔，1月9号回来，回来那天…: the return's day (like 走的那天, the departure's)
     if _DEPART_AFTER.match(after) and _DEPART_ASKED.search(text) and not labelled_next:
@@ -863,17 +864,16 @@ def resolve_relative(text: str, today: dt.date | None) -> dt.date | None:
         return None
     spans = [(m.start(), m.end()) for m, _ in days]
     scores = asked_scores(text, spans)
+    if not any(scores) and _past_then_today(text, days, today):
+        return today  # 昨天下了一整天 今天呢, 夜个刮大风 今儿个还刮不: the past narrated, then today asked
     named, last = Counter(day for _, day in days), days[-1][1]
     # 周三到攀枝花 周五走 周五天气: the last day named again, every other once, is asked (not in a comparison:
     # 今天会比昨天少吗, 前天比昨天热还是昨天), when no word puts another day above it (约的周四 备用日周五 漯河周五…:
     # the fallback named again, 37th-44th hand-written batches)
     if len(named) > 1 and named[last] > 1 and all(n == 1 for day, n in named.items() if day != last) \
-            and not re.search(r"比|还是|哪", text) and scores[-1] == max(scores) \
-            and not (not any(scores) and _past_then_today(text, days, today)):
+            and not re.search(r"比|还是|哪", text) and scores[-1] == max(scores):
         return last
     if not any(scores):
-        if _past_then_today(text, days, today):
-            return today  # 昨天下了一整天 今天呢, 夜个刮大风 今儿个还刮不: the past narrated, then today asked
         scores = question_clause(text, spans)
     return min((-score, m.start(), day) for score, (m, day) in zip(scores, days, strict=True))[2]
 
