@@ -163,7 +163,8 @@ _FROM = re.compile(r"(?:从|离开|自|由|离|(?<![A-Za-z])from|(?:^|[\s，,])[
 # 上饶高铁站到婺源, 阿勒泰市区到红墩乡, 拉萨转车去…: the city's station or town centre, a ride taken there (257th-264th)
 _FROM_AFTER = re.compile(r"^(?:市区|市里|城区|市)?"
                          r"(?:高铁站|火车站|汽车站|客运站|[东南西北]?站|[东南西北](?=[到去出飞]))?"
-                         r"(?:转车|转机|坐车|开车|打车|骑车|坐船)?(?:出发|起飞|到|去|飞|人)"
+                         # 新加坡转机 到巴厘岛: a space after the change (45th-48th hand-written batches)
+                         r"(?:(?:转车|转机|坐车|开车|打车|骑车|坐船)\s*)?(?:出发|起飞|到|去|飞|人)"
                          r"|^\s+(?:到|出发)(?![了过啦])")  # 成都 到 九寨沟: typed apart (159th sitting)
 
 
@@ -535,8 +536,10 @@ def _away_from_named_home(folded: str, m: Mention) -> bool:
     return _home_named(folded)
 
 
-# A weather word may sit before the conjunction: 武汉热还是长沙热 asks about both, like 武汉还是长沙
-_AND = re.compile(rf"^\s*的?(?:{_WEATHER.pattern}|[春夏秋冬]天|今天|明天|后天)?\s*"  # 遵义明天跟贵阳比 (369th-376th)
+# A weather word may sit before the conjunction: 武汉热还是长沙热 asks about both, like 武汉还是长沙; so may a
+# judgement (三亚好还是海口好: 45th-48th hand-written batches)
+_AND = re.compile(rf"^\s*的?(?:{_WEATHER.pattern}|[春夏秋冬]天|今天|明天|后天"  # 遵义明天跟贵阳比 (369th-376th)
+                  r"|(?:更|比较)?(?:好|合适))?\s*"
                   # 同: the Cantonese "and" (珠海同澳門: 105th sitting)
                   # 还有: 查一下苏州 还有无锡 (361st-368th sittings)
                   r"(?:和|与|跟|及|同|还有|(?:还是|或者|或)(?:去|到)?|(?:会|要)?比|没有|、|,|，|/|and|or|vs\.?|VS\.?"
@@ -642,7 +645,10 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
         scores[-1] += 4
     if _BOTH_PLACES.search(text):  # 我在重庆 你在上海 今天两边都下雨吗: asked together, the first named
         return mentions[0]
-    if _MY_SIDE.search(text, mentions[-1].end):  # 我在常德 我哥在张家界 我这边明天下雨吗: the speaker's own side
+    side = _MY_SIDE.search(text, mentions[-1].end)
+    # 我在常德 我哥在张家界 我这边明天下雨吗: the speaker's own side, unless the other's is asked after it
+    # (我这边今天巨闷 你那边呢: 45th-48th hand-written batches)
+    if side and not (_YOUR_SIDE.search(text, side.end()) or _THEIR_SIDE.search(text, side.end())):
         mine = [m for j, m in enumerate(mentions)
                 if _I_AM_AT.search(text, mentions[j - 1].end if j else 0, m.start)]
         if mine and len({short_name(m.key) for m in mine}) == 1:
@@ -830,9 +836,11 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
         date = shift_date(date, stays_before(question, city, mentions, date, today))
     if days and date is not None:  # 5月3号飞成都，第二天去乐山…乐山那天: the day counted to (WILD.md, 26th sitting)
         date = shift_date(date, days)
-        if city is not None and city.start < where and all(m.start < where for m in mentions) \
-                and _goes_to_place(gazetteer.fold(question), where):
-            city = None  # 12.30到哈尔滨 次日去亚布力滑雪 那天…: that day's place is no city
+    if days and city is not None and city.start < where and all(m.start < where for m in mentions) \
+            and _goes_to_place(gazetteer.fold(question), where):
+        # 12.30到哈尔滨 次日去亚布力滑雪 那天…: that day's place is no city, with no start day written too (第一天到
+        # 乌鲁木齐 第二天去喀纳斯 喀纳斯那天…: 45th-48th hand-written batches)
+        city = None
     return Answer(city.text if city else None, date).to_json()
 
 

@@ -132,6 +132,12 @@ def build(wheel: Path) -> list[tuple[str, str, str]]:
         for spelling in pinyin_spellings(short_name(place.name)):
             if len(spelling.replace("'", "")) >= 4 and spelling not in rows and spelling not in ENGLISH_WORDS:
                 rows[spelling] = (spelling, place.name, "pinyin-county")
+    # the Hanyu pinyin of Taiwan's cities, as the mainland types them (gaoxiong zhoumo tianqi: 45th-48th hand-written
+    # batches); read as written only, never as a spelling typed one letter wrong (xinzhu is one letter from xinzhou)
+    for chinese in sorted(NOT_MAINLAND - {"胡志明市"}):
+        for spelling in pinyin_spellings(short_name(chinese)):
+            if spelling not in rows and spelling not in ENGLISH_WORDS:
+                rows[spelling] = (spelling, chinese, "pinyin-county")
     for english, chinese in sorted(ENGLISH.items()):
         if chinese not in known:
             raise SystemExit(f"{english}: {chinese} is in neither cities.tsv nor places.tsv")

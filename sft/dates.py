@@ -784,8 +784,10 @@ _LABELS = ((_RETURN_BEFORE, _RETURN_ASKED), (_DEPART_BEFORE, _DEPART_ASKED), (_A
 def names_the_asked_date(text: str) -> bool:
     """Whether ``text`` has words that say which of two dates is asked or given up (改到, 原定, 想问的是, …):
     :func:`asked_score` then decides, and nothing else should."""
+    # 7月10日去银川 7月15日离开 离开那天…, 1.20出发 1.23到 到的那天…: the departure's or arrival's day asked too
+    # (45th-48th hand-written batches), not the day written beside the city
     return bool(_ASKED_BEFORE.search(text) or _DROPPED_BEFORE.search(text) or _RETURN_ASKED.search(text)
-                or _CORRECTION.search(text))
+                or _DEPART_ASKED.search(text) or _ARRIVE_ASKED.search(text) or _CORRECTION.search(text))
 
 
 #: A correction anywhere in a question (4月5号 打错了 4月6号: 116th sitting): the date rule decides which date.
@@ -870,8 +872,10 @@ def resolve_relative(text: str, today: dt.date | None) -> dt.date | None:
     # 周三到攀枝花 周五走 周五天气: the last day named again, every other once, is asked (not in a comparison:
     # 今天会比昨天少吗, 前天比昨天热还是昨天), when no word puts another day above it (约的周四 备用日周五 漯河周五…:
     # the fallback named again, 37th-44th hand-written batches)
+    # A choice before the day is first named is no comparison (周六还是周日去爬山好 周日天气呢: 45th-48th batches)
+    first = next(m.start() for m, day in days if day == last)
     if len(named) > 1 and named[last] > 1 and all(n == 1 for day, n in named.items() if day != last) \
-            and not re.search(r"比|还是|哪", text) and scores[-1] == max(scores):
+            and not re.search(r"比|还是|哪", text[first : days[-1][0].start()]) and scores[-1] == max(scores):
         return last
     if not any(scores):
         scores = question_clause(text, spans)

@@ -535,6 +535,8 @@ def _inside_word(question: str, m: Mention) -> bool:
     for w in _NOT_CITY_WORD_AT.finditer(question, max(0, m.start - _NOT_CITY_WORD_MAX + 1)):
         if w.start() >= m.end:
             return False
+        if w.start() < m.start and _DAY_WORD_END.search(question, 0, w.start() + 1):
+            continue  # 昨天保山下了…: the word's first character ends a day word (昨天), no 天保山 (45th-48th batches)
         if w.start() + len(w.group(1)) > m.start:
             return w.group(1) not in _IDIOM_WORDS or not _VISIT_AFTER.match(question, w.start() + len(w.group(1)))
     return False
@@ -572,9 +574,10 @@ def _trip_places() -> dict[str, str]:
 _SHORT_CUE = re.compile(
     r"[ 的]?(?:[0-9０-９]|[一二三四五六七八九十两]{1,3}月|今天|今晚|今早|今儿|今日|明天|明早|明晚|明儿|明日|明后|后天|"
     r"大后天|下周|下个|下星期|下礼拜|这周|这个周|本周|周[一二三四五六日天末]|星期|礼拜|元旦|国庆|春节|五一|十一|"
-    r"天气|气温|温度|下雨|下雪|会不会|冷|热|刮风|有雨|有雪|雾霾|台风|降温|几度|多少度|"
+    r"天气|气温|温度|下雨|下雪|会不会|冷|热|刮|有雨|有雪|雾霾|台风|降温|几度|多少度|大风|暴雨|大雨|下了|"
     r"古城|下不下|过年|落雨|呢排|这两天|这几天|明添|明填|明甜|风大|温泉|[春夏秋冬]天|供暖|"
-    r"昨天|昨晚|昨儿|前天|夜来|夜儿)")  # 大同夜来刮了一天黄风 (345th-352nd sittings)
+    r"昨天|昨晚|昨儿|前天|夜来|夜儿)")  # 大同夜来刮了一天黄风 (345th-352nd sittings); 中山刮了一整天大风 (45th-48th
+# hand-written batches)
 
 
 # 大同古城 (80th sitting), 中山下不下雨 and 石狮 过年 (81st-82nd), 怀仁这两天 and 孝义明添 (170th), 玉门风大吗 (177th),

@@ -1282,3 +1282,32 @@ def test_one_english_correction_list_for_latin_cities_and_dates(word):
 
     assert json.loads(rule.extract_one(f"Shenzhen, {word} Dongguan", today=dt.date(2026, 3, 2)))["city"] == "Dongguan"
     assert find_date(f"Dec 24, {word}, Dec 25") == "12-25"
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # a judgement between two cities (A好还是B好) asks both: the first named
+    ("冬天带爸妈去避寒 北海好还是湛江好", None, ("北海", None)),
+    # the speaker's side, then the other's asked last (你那边呢): the other's city
+    ("我在扬州 你在泰州 我这边今天好闷 你那边呢", None, ("泰州", None)),
+    ("我在扬州 你在泰州 你那边热不热 我这边呢", None, ("扬州", None)),
+    # a change of planes at the only city (转机, then a space) for a place that is no city: none
+    ("5月2号 曼谷转机 到苏梅岛 苏梅岛天气", None, (None, "05-02")),
+    # the departure's or arrival's day asked (离开那天, 到的那天) outranks the day written beside the city
+    ("3月2号去西宁 3月6号离开 离开那天冷吗", None, ("西宁", "03-06")),
+    ("运货去兰州 2.10出发 2.13到 到的那天下雪吗", None, ("兰州", "02-13")),
+    # 昨天 before 保山: no 天保山 (Osaka's hill) read across the day word
+    ("昨天保山下了好大的雨", None, ("保山", None)),
+    # a short form read with 刮/大风 right after it
+    ("中山刮了一晚上大风", None, ("中山", None)),
+    # the Hanyu pinyin of Taiwan's cities, as typed on the mainland
+    ("taizhong mingtian tianqi", None, ("taizhong", None)),
+    # a trip's second day at a place that is no city, no start day written: neither
+    ("第一天到西宁 第二天去青海湖 青海湖那天冷吗", None, (None, None)),
+    # a choice of days, then one of them asked again: that one
+    ("周六还是周日去钓鱼 周日天气呢", "2026-05-06", (None, "2026-05-10")),
+])
+def test_45th_48th_hand_written_batches(question, today, expected):
+    import datetime as dt
+
+    got = json.loads(rule.extract_one(question, today=dt.date.fromisoformat(today) if today else None))
+    assert (got["city"], got["date"]) == expected
