@@ -733,7 +733,8 @@ _CORRECTED_BEFORE = re.compile(r"不对|[呃额]\s*是?\s*$|不是[^，,。]{1,6
                                # 12月5号还是6号来着 对 6号: a choice the speaker settles, the day after 来着
                                r"|来着[，,\s]*(?:[对哦噢嗯]+[，,\s]*)?(?:是\s*)?$"
                                # 下周二 哦 下周三, 三天后 错了 四天后, 周五 no wait 周六 (289th-296th sittings)
-                               r"|(?<=\s)[哦噢喔]\s+(?:是\s*)?$|(?<![没不])错了[，,\s]+$"
+                               # (3月8号 哦 是3月9号, the space before 哦 read away: 45th-52nd hand-written batches)
+                               r"|(?:(?<=\s)|^)[哦噢喔]\s+(?:是\s*)?$|(?<![没不])错了[，,\s]+$"
                                r"|(?i:" + EN_CORRECTION + r")[，,\s]*$"
                                # 3月2号 啊错了 3月4号, 明天 不好意思 是后天, 三天后 不 四天后 (196th sitting)
                                r"|[啊哦噢呃额]\s*错了[，,\s]*$|不好意思[，,\s]*(?:是\s*)?$|(?<![\u4e00-\u9fff])不[，,\s]+$"
@@ -1010,21 +1011,43 @@ def anchored_days(text: str, asked: str | None = None) -> tuple[int, int]:
     return counts[-1][1], last
 
 
-#: Today's date written out in the question (今天是12月3号, 今日10月9日, 今天是2027年5月1日吧).
-_TODAY_WRITTEN = re.compile(r"(?:今天|今日|今儿)(?:是|为|就是)?\s*(?:(?P<y>\d{4})年)?"
-                            r"(?P<m>\d{1,2})月(?P<d>\d{1,2})[号日]")
-#: The days after today a question may ask, each counted by ``_WORDS`` (no 后天 read out of 后天气: 国庆后天气;
-#: no 后天 of 大后天).
-_AFTER_TODAY = re.compile(r"大后天|(?<!大)后[天日](?!气)|明[天日儿](?!气)")
+#: Today's date written out in the question (今天是12月3号, 今日10月9日, 今天是2027年5月1日吧; 今天是8.20, 今天3/14,
+#: 今儿个11月11号, 今天都9月21号了, 今天是七月七号, today is Oct 9: 45th-52nd hand-written batches), not a measure
+#: (今天3.5度).
+_NUM = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
+_TODAY_WRITTEN = re.compile(r"(?:今天|今日|今儿个?|(?i:today\s+is))\s*(?:是|为|就是|已经|都|才)?\s*"
+                            r"(?:(?:周|星期|礼拜)[一二三四五六日天]\s*[，,]?\s*)?"  # 今天是周二 3月10号
+                            rf"(?:(?P<y>\d{{4}})\s*年\s*)?(?:(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*[号日]?"
+                            r"|(?P<m2>\d{1,2})\s*[./]\s*(?P<d2>\d{1,2})(?![\d./])"
+                            r"|(?i:(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(?P<d3>\d{1,2})))"
+                            r"(?!\s*(?:度|℃|°|毫米|mm|级|%|点|:))")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+#: Two reference days for each written today (leap years, other weekdays): a day counted from today (明天, 三天后,
+#: 前天) lies as far from both; one that names a weekday (这周五) does not, and is not counted.
+_TODAY_PROBE_YEARS = (2024, 2028)
 
 
-def _today_written(text: object) -> tuple[str, re.Match] | None:
-    """The question (NFKC) and where it writes today's date (今天是11月3号), or None."""
+def _today_written(text: object) -> tuple[str, re.Match, dt.date] | None:
+    """The question (NFKC), where it writes today's date (今天是11月3号) and that day (in a leap year where no
+    year is written, so that 2月29号 is a day), or None."""
     if not isinstance(text, str):
         return None
     text = unicodedata.normalize("NFKC", text)
-    m = _TODAY_WRITTEN.search(text)
-    return None if m is None else (text, m)
+    for m in _TODAY_WRITTEN.finditer(text):
+        try:
+            month = (_MONTHS.index(m["mon"][:3].lower()) + 1 if m["mon"]
+                     else parse_number(m["m"] or m["m2"]))
+            day = dt.date(int(m["y"] or _TODAY_PROBE_YEARS[1]), month, parse_number(m["d"] or m["d2"] or m["d3"]))
+        except (ValueError, TypeError):
+            continue
+        return text, m, day
+    return None
+
+
+def today_written_span(text: str) -> tuple[int, int] | None:
+    """Where the question (NFKC) writes today's date (今天是11月3号), as ``(start, end)``, or None."""
+    found = _today_written(text)
+    return None if found is None else found[1].span()
 
 
 def written_today(text: str) -> str | None:
@@ -1033,41 +1056,43 @@ def written_today(text: str) -> str | None:
     found = _today_written(text)
     if found is None:
         return None
-    m = found[1]
-    try:
-        day = dt.date(int(m["y"] or 2028), int(m["m"]), int(m["d"]))  # 2028: a leap year, so 2月29号 is a day
-    except ValueError:
-        return None
+    _, m, day = found
     return day.isoformat() if m["y"] else day.isoformat()[5:]
 
 
 def written_today_days(text: str, date: str | None) -> int:
     """How far the day asked lies from today's date written in the question: when the date read is that
-    written day and the rest of the question names one day after today (明天, 后天, 大后天), its distance;
-    else 0 (WILD.md, 361st-376th sittings: 今天是12月3号 后天 太原 下雪吗 asks 12-05). The written day
+    written day and the rest of the question names one day counted from today (明天, 后天, 大后天, 三天后, 前天),
+    its distance; else 0 (WILD.md, 361st-376th sittings: 今天是12月3号 后天 太原 下雪吗 asks 12-05). The written day
     stands in for the reference day, so the answer keeps the written form (no year unless one is written)."""
     found = _today_written(text) if date is not None else None
     if found is None:
         return 0
-    text, m = found
-    if date[-5:] != f"{int(m['m']):02d}-{int(m['d']):02d}":
+    text, m, day = found
+    if date[-5:] != day.isoformat()[5:]:
         return 0
-    words = {_WORDS[w] for w in _AFTER_TODAY.findall(text[: m.start()] + "，" + text[m.end():])}
-    return words.pop() if len(words) == 1 else 0
+    rest = text[: m.start()] + "，" + text[m.end() :]
+    if find_festival(rest) is not None:
+        return 0  # 今天是10月1号 国庆后天气怎么样: the festival is today's date, no 后天 in 后天气
+    probes = [day.replace(year=int(m["y"])) if m["y"] else day.replace(year=y) for y in _TODAY_PROBE_YEARS]
+    read = {(asked - probe).days if asked else None for probe in probes for asked in [resolve_relative(rest, probe)]}
+    if len(read) != 1 or None in read:
+        return 0  # no day counted from today, or one that names a weekday (这周五): the year would decide
+    return read.pop()
 
 
 #: A plan's day moved by a number of days or weeks (原定10月8号 推迟两天, 原计划七月十号 晚两天, 原定9月20 推迟了一周).
 _POSTPONED = re.compile(r"(?:原定|原计划|原来|本来)[^。？?]{0,16}?"  # 原定10月6号，推迟一周 (196th sitting)
-                        r"(?P<w>推迟|延后|延期|推后|(?:往后|向后)[推挪]|晚|提前)了?\s*"
+                        r"(?P<w>推迟|延后|延期|推后|(?:往后|向后)[推挪延]|晚|提前)了?\s*"
                         r"(?P<n>[一二两三四五六七八九十]|[1-9])\s*(?P<u>天|周|个?星期|个?礼拜)(?![后前内])"
                         # 往后推了三天 本来是9月27号, 往后挪了两天 本来是8月1号 (148th, 156th sittings)
-                        r"|(?P<w2>推迟|延后|延期|提前|(?:往后|向后)?[推挪])了?\s*(?P<n2>[一二两三四五六七八九十]|[1-9])\s*"
+                        r"|(?P<w2>推迟|延后|延期|提前|(?:往后|向后)?[推挪]|(?:往后|向后)延)了?\s*(?P<n2>[一二两三四五六七八九十]|[1-9])\s*"
                         r"(?P<u2>天|周|个?星期|个?礼拜)"
                         r"[^，,。？?]{0,6}?(?:原来|原定|本来)"
                         # a day written right before its move, no 原定 (11月1号 推迟两天, 11月20 哦不 推迟三天: WILD.md,
                         # 281st-288th sittings; 提前 before a day is no move of it: 提前三天搭 12月28号装台)
                         r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月|[./])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]?"
-                        r"\s*(?:哦不|不对|啊)?\s*(?P<w3>推迟|延后|延期|推后|(?:往后|向后)[推挪])了?\s*"
+                        r"\s*(?:哦不|不对|啊)?\s*(?P<w3>推迟|延后|延期|推后|(?:往后|向后)[推挪延])了?\s*"
                         r"(?P<n3>[一二两三四五六七八九十]|[1-9])\s*(?P<u3>天|周|个?星期|个?礼拜)(?![后前内])")
 
 

@@ -44,6 +44,7 @@ from sft.dates import (
     parse_number,
     question_clause,
     resolve_relative,
+    today_written_span,
 )
 
 KEYS = ("city", "date")
@@ -574,6 +575,11 @@ def find_date(question: str, today: dt.date | None = None) -> str | None:
         if _NOW.search(quoted):
             return None  # “这是2019年8月10日…的画面” 温岭现在还会…: the question asks about now (53rd sitting)
     text = _normalize(question)
+    today_at = today_written_span(text)  # 今天是4月29号 五一那天…: today written out, another day written asked
+    if today_at is not None:
+        other = find_date(text[: today_at[0]] + "，" + text[today_at[1] :])  # written days and festivals only
+        if other is not None:
+            return other
     # a written date the question gives up (1月19号就算了, 原定2/4) is the last resort
     found, given_up = _first(_YMD, text, True)
     if found is not None and not given_up:

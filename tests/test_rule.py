@@ -1195,7 +1195,17 @@ def test_hou_ge_after_a_place_and_cities_asked_together_369th_376th(question, to
     ("今天是2027年2月27日 大后天 长春冷吗", "2027-03-02"),  # a year written: kept
     ("今天是8月1号 长沙热不热", "08-01"),  # no day after today asked: the written day
     ("今天是10月1号 国庆后天气怎么样", "10-01"),  # 后 + 天气, no 后天
-    ("今天是9月9号 明天还是后天去 郑州", "09-09"),  # two days named: left as read
+    # two days offered as a choice: the first, as without today written (rule 9b; was left as read before the
+    # 45th-52nd hand-written batches)
+    ("今天是9月9号 明天还是后天去 郑州", "09-10"),
+    # the written forms of today (45th-52nd hand-written batches): 8.20, 3/14, 七月七号, 今儿个, 都…了, English;
+    # any day counted from it, past ones too (前天), not one that names a weekday (这周五: the year would decide)
+    ("今天是6.18 明天 韶关 下雨吗", "06-19"), ("今天2/27 后天 鞍山", "03-01"), ("今天是八月八号 大后天 台州", "08-11"),
+    ("今儿个10月2号 明儿 邢台", "10-03"), ("今天都11月20号了 三天后 赤峰 冷不冷", "11-23"),
+    ("today is Jun 3, tmr weather in Wuxi?", "06-04"), ("今天是5月9号 前天 襄阳 下雨了吗", "05-07"),
+    ("今天是12月30号 两天后 大庆", "01-01"), ("今天是周四 4月9号 这周六 盐城", "04-09"),
+    ("今天3.5度 明天 盐城", None),  # a measure, no today written
+    ("今天是4月28号 五一那天 绍兴 人多吗", "05-01"),  # another day written: that day
 ])
 def test_a_day_after_today_written_out(question, date):
     assert json.loads(rule.extract_one(question))["date"] == date
@@ -1305,6 +1315,11 @@ def test_one_english_correction_list_for_latin_cities_and_dates(word):
     ("第一天到西宁 第二天去青海湖 青海湖那天冷吗", None, (None, None)),
     # a choice of days, then one of them asked again: that one
     ("周六还是周日去钓鱼 周日天气呢", "2026-05-06", (None, "2026-05-10")),
+    # a correction with its spaces read away (哦 after 号), a plan moved by 往后延
+    ("6月2号 哦 是6月3号 才对 吕梁 天气", None, ("吕梁", "06-03")),
+    ("比赛 9月5号 往后延一周 韶关 天气", None, ("韶关", "09-12")),
+    # a festival right after a short form cues it (中山 圣诞)
+    ("中山圣诞节冷不冷", None, ("中山", "12-25")),
 ])
 def test_45th_48th_hand_written_batches(question, today, expected):
     import datetime as dt
