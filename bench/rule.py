@@ -336,8 +336,18 @@ _ASKED_CITY = re.compile(
 _GIVEN_UP_CITY = re.compile(
     r"(?:(?<![哦噢喔呃额啊])(?<![哦噢喔呃额啊]\s)不是|你(?:刚才?)?(?:说|回答|答|查)的是|(?:刚才|刚刚|之前|前面|上面)(?:你)?(?:问|说|查)的是"
     # 不去大连了, 不在上海 也不在苏州, 要镇江的 不要南京 (150th sitting): given up
-    r"|(?:别|不用|不要)(?:给我|帮我)?(?:查|看)?|不去了?|唔去|不在)"
+    # 没去成镰仓: a trip that did not happen (45th-52nd hand-written batches)
+    r"|(?:别|不用|不要)(?:给我|帮我)?(?:查|看)?|不去了?|唔去|不在|没去成?|去不成|没能去)"
     + _GAP + "$")
+#: Living, working or studying right after a city (在鹤岗上班, 在温哥华留学).
+_LIVES = re.compile(r"\s*(?:上班|工作|读书|上学|留学|打工|生活|住)")
+
+
+def _writer_is_at(folded: str, m: Mention) -> bool:
+    """Where the writer is (我在厦门, 坐标遵义), or where they work or study, written first (在朔州上班…: 45th-52nd
+    hand-written batches): another place named is the one asked."""
+    return bool(_I_AM_AT.search(folded, 0, m.start)
+                or (re.fullmatch(r"\s*在\s*", folded[: m.start]) and _LIVES.match(folded, m.end)))
 #: The speaker's own side asked after the other cities (我这边, 我这儿, 我这里): where the speaker said they are.
 _MY_SIDE = re.compile(r"[我俺偶咱]们?(?:这边|这儿|这里|这块|这)(?![个些样么种次回])")
 #: A city an app or a widget shows (显示北京, 定位在北京), when the question names another.
@@ -374,7 +384,8 @@ def _score(question: str, mentions: list[Mention], i: int) -> int:
         return 4
     if _SHOWN.search(before):
         return -3  # widget一直显示北京 我人在天津: the city an app shows is not the one asked (44th, 55th sittings)
-    if _I_AM_AT.search(before):
+    # 在朔州上班 周末回大同 那边…: where the writer works or studies, at the start, as 我在 (45th-52nd batches)
+    if _I_AM_AT.search(before) or (i == 0 and _writer_is_at(question, m)):
         if re.search(r"不对|不是|错了", before):
             return 4  # 太原天气 不对 我人在晋中: a correction to where the speaker is (114th, 140th sittings)
         return -2  # 我在厦门 (where the speaker is): another city named is the one asked (他那边, 漳州)
@@ -539,7 +550,7 @@ def _away_from_named_home(folded: str, m: Mention) -> bool:
 # A weather word may sit before the conjunction: 武汉热还是长沙热 asks about both, like 武汉还是长沙; so may a
 # judgement (三亚好还是海口好: 45th-48th hand-written batches)
 _AND = re.compile(rf"^\s*的?(?:{_WEATHER.pattern}|[春夏秋冬]天|今天|明天|后天"  # 遵义明天跟贵阳比 (369th-376th)
-                  r"|(?:更|比较)?(?:好|合适))?\s*"
+                  r"|(?:更|比较)?(?:好|合适)|感觉|觉得)?\s*"  # 哈尔滨感觉没有北京冷 (45th-52nd batches)
                   # 同: the Cantonese "and" (珠海同澳門: 105th sitting)
                   # 还有: 查一下苏州 还有无锡 (361st-368th sittings)
                   r"(?:和|与|跟|及|同|还有|(?:还是|或者|或)(?:去|到)?|(?:会|要)?比|没有|、|,|，|/|and|or|vs\.?|VS\.?"
@@ -589,15 +600,17 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
         if latin and latin.start < m.start and spelt and short_name(spelt) == short_name(m.key) \
                 and not text[latin.end : m.start].strip(" ,，/()（）"):
             return latin  # Toronto 多伦多: one city written twice side by side, the first as written (48th sitting)
-        if latin and (_FROM.search(text, 0, m.start) or (_TO.search(text, 0, latin.start)
-                                                         and not _TO.search(text, 0, m.start))):
+        given_up = _GIVEN_UP_CITY.search(text, 0, m.start) is not None  # 没去成镰仓: the Latin city asked
+        if latin and (given_up or _FROM.search(text, 0, m.start) or _writer_is_at(text, m)
+                      or (_TO.search(text, 0, latin.start) and not _TO.search(text, 0, m.start))):
             # Paris … flying in from 上海; 伦敦这边 rain again… 下周末去Brighton: the Latin city is asked
             return latin
         if _corrected_to_place(text, m.end, gazetteer) or _followed_up_to_place(text, m.end, gazetteer):
             return None  # 哈尔滨不对中山陵, 成都冷吗 那九寨沟呢: corrected or followed up to a place that is no city
         if _COMPARED_WITH.search(text, 0, m.start):
             return None  # 陵川是不是比晋城凉快: A比B asks about A, here no city (289th-296th sittings)
-        if _I_AM_AT.search(text, 0, m.start) or _FROM.search(text, 0, m.start):  # 我喺澳門讀書 中山…; 从太原…回大同
+        # 我喺澳門讀書 中山…; 从太原…回大同; not both asked (在珠海上班 住中山 … 两边都下雨么: the first)
+        if (_writer_is_at(text, m) or _FROM.search(text, 0, m.start)) and not _BOTH_PLACES.search(text):
             short = find_short_full_name(question, gazetteer)  # read only with 市 asked after it (rule 5d; 118th)
             if short is not None and short.start >= m.end:
                 return short

@@ -719,7 +719,9 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
 #: question word; the other is the one given up, a departure, a birthday. Looked for just before / after a date.
 # (not 下雨就改周日, 如果下雨改到周日: a change only if it rains)
 # (改签了 从2号改到4号: the 改 of 改签 asks no date itself, 305th-312th sittings)
-_ASKED_BEFORE = re.compile(r"(?<!就)(?<!雨)(?:改(?!签了)|换|推迟|延期|延误|提前|挪|推)(?:到|成|为|在)?|而是|其实是"
+# 改 of 婚期改了 / 改期了 says a change, not which day: the day after 改成 is asked (45th-56th hand-written batches)
+_ASKED_BEFORE = re.compile(r"(?<!就)(?<!雨)(?:改(?!签了|了|期)|改期(?=\s*[到为成至])|换|推迟|延期|延误|提前|挪|推)"
+                           r"(?:到|成|为|在)?|而是|其实是"
                            r"|应该是|说的\s*是"
                            r"|[哦噢喔呃额啊]\s*不是"
                            r"|不对|[看说写打]错了[，,\s]*(?:是|应该是)"  # 我看错了 是周五的会 (62nd sitting)
@@ -749,13 +751,15 @@ _CORRECTED_BEFORE = re.compile(r"不对|[呃额]\s*是?\s*$|不是[^，,。]{1,6
 #: batches).
 _FALLBACK_BEFORE = re.compile(r"(?:备用|备选|顺延)[日的]?\s*(?:[到至是在为]\s*)?$")
 _FALLBACK_ASKED = re.compile(r"(?:备用|备选|顺延)(?:日|的)?\s*那天|备用的|顺延的那天")
-_DROPPED_BEFORE = re.compile(r"原定|原计划|原来|本来|之前|备选|备用"  # 备选10月5号: a fallback (297th-304th sittings)
+# 备选10月5号: a fallback (297th-304th sittings)
+_DROPPED_BEFORE = re.compile(r"原定|原计划|原来|原本|本来|之前|备选|备用"
                              r"|(?<![哦噢喔呃额啊])(?<![哦噢喔呃额啊]\s)不是|生日|出生|不要"
                              r"|你查的是|退房|离店"  # 入住 12/24 退房 12/26: the check-out day (140th sitting)
                              r"|(?:刚才|刚刚|之前|上次)[问查]的是")  # 刚才问的是上周三 我其实想问下周三 (148th)
 # a date given up after it (…不行, …出发; 后天 不对 是大后天)
 # (先定8月10号 不行就8月17号: a fallback, the first asked: 207th sitting)
-_DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行(?!就|的话)|算了|取消|出发|开会|起飞|到了|生日)"
+# (4月5号不去了 4月9号去太原: 45th-56th hand-written batches)
+_DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行(?!就|的话)|算了|取消|出发|开会|起飞|到了|生日|不去了)"
                             r"|^[\s，,]*(?:不对|[哦噢喔]不|[呃额哦噢喔啊]\s*不是|[呃额]\s*不(?=[\s，,])|(?i:sorry)\b"
                             r"|[啊哦噢呃额]\s*错了|不好意思|不(?=[\s，,])"  # 196th sitting
                             r"|[看说写打]错了"  # 4月5号 打错了 4月6号 (116th sitting)
@@ -787,8 +791,10 @@ def names_the_asked_date(text: str) -> bool:
     :func:`asked_score` then decides, and nothing else should."""
     # 7月10日去银川 7月15日离开 离开那天…, 1.20出发 1.23到 到的那天…: the departure's or arrival's day asked too
     # (45th-48th hand-written batches), not the day written beside the city
+    # 改了, 改期: a change said, its day read by asked_score (厦门 9.6 → 9.16 改了日期)
     return bool(_ASKED_BEFORE.search(text) or _DROPPED_BEFORE.search(text) or _RETURN_ASKED.search(text)
-                or _DEPART_ASKED.search(text) or _ARRIVE_ASKED.search(text) or _CORRECTION.search(text))
+                or _DEPART_ASKED.search(text) or _ARRIVE_ASKED.search(text) or _CORRECTION.search(text)
+                or re.search(r"改了|改期", text))
 
 
 #: A correction anywhere in a question (4月5号 打错了 4月6号: 116th sitting): the date rule decides which date.
@@ -816,7 +822,7 @@ def asked_score(text: str, start: int, end: int, lo: int = 0, hi: int | None = N
         and not _TURN.search(text)
     follow_up = after.lstrip().startswith("呢") and not chained
     score = 2 if _ASKED_BEFORE.search(before) or follow_up else 0
-    if re.search(r"(?:退房|离店)\s*$", before) and re.search(r"(?:退房|离店)\s*的?\s*那天", text):
+    if re.search(r"(?:退房|离店)\s*[:：]?\s*$", before) and re.search(r"(?:退房|离店)\s*的?\s*那天", text):
         return 3  # 入住1月20日 退房1月23日 退房那天: the check-out day asked (148th sitting)
     if _CORRECTED_BEFORE.search(before) or (re.fullmatch(r"[，,\s]*是\s*", before)
                                             and re.search(r"不是[^，,。\s]{1,6}$", text[max(0, lo - 10) : lo])):
@@ -1082,7 +1088,7 @@ def written_today_days(text: str, date: str | None) -> int:
 
 
 #: A plan's day moved by a number of days or weeks (原定10月8号 推迟两天, 原计划七月十号 晚两天, 原定9月20 推迟了一周).
-_POSTPONED = re.compile(r"(?:原定|原计划|原来|本来)[^。？?]{0,16}?"  # 原定10月6号，推迟一周 (196th sitting)
+_POSTPONED = re.compile(r"(?:原定|原计划|原来|原本|本来)[^。？?]{0,16}?"  # 原定10月6号，推迟一周 (196th sitting)
                         r"(?P<w>推迟|延后|延期|推后|(?:往后|向后)[推挪延]|晚|提前)了?\s*"
                         r"(?P<n>[一二两三四五六七八九十]|[1-9])\s*(?P<u>天|周|个?星期|个?礼拜)(?![后前内])"
                         # 往后推了三天 本来是9月27号, 往后挪了两天 本来是8月1号 (148th, 156th sittings)

@@ -54,6 +54,10 @@ _NOT_CITY_WORDS = (
     # a river of 宣城 (水阳江: no 阳江), a hill of Osaka (天保山: no 保山), a mountain of 岚皋 (南宫山: no 南宫), the
     # Ussuri river (乌苏里江: no 乌苏), a wetland of 建湖 (九龙口: no 龙口) (329th-336th sittings)
     "水阳江", "天保山", "南宫山", "乌苏里江", "九龙口",
+    # 下雨天门口积水: 天 ends 雨天, 门口 a doorway (45th-52nd hand-written batches; 天门口罩厂 stays 天门)
+    "雨天门口", "晴天门口", "阴天门口", "雪天门口", "今天门口", "白天门口", "每天门口",
+    # marble (大理石), a parcel not yet opened (没开封), 北京's 北海公园 (45th-56th hand-written batches)
+    "大理石", "没开封", "未开封", "已开封", "北海公园",
     # a mountain of 新安 (黛眉山: no 眉山), a mountain of 通道 (万佛山: no 佛山), 洪泽湖's sluice (三河闸: no 三河), the
     # two banners of 阿拉善盟, each a county (阿拉善左旗: no 阿拉善) (337th-344th sittings)
     "黛眉山", "万佛山", "三河闸", "阿拉善左旗", "阿拉善右旗",

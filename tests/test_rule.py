@@ -1320,6 +1320,19 @@ def test_one_english_correction_list_for_latin_cities_and_dates(word):
     ("比赛 9月5号 往后延一周 韶关 天气", None, ("韶关", "09-12")),
     # a festival right after a short form cues it (中山 圣诞)
     ("中山圣诞节冷不冷", None, ("中山", "12-25")),
+    # 53rd-56th batches: a check-out day labelled with a colon; 原本 … 延后; a day given up by 不去了; 改了 says a
+    # change, 改成 the day asked
+    ("入住：3月2日 离店：3月5日 离店那天长春冷吗", None, ("长春", "03-05")),
+    ("成都那趟 原本6月3号 现在延后两天出发 天气", None, ("成都", "06-05")),
+    ("计划变了 6月5号不去了 6月8号去洛阳", None, ("洛阳", "06-08")),
+    ("会期改了 2027年9月1号 改成 2027年9月4号 地点 合肥", None, ("合肥", "2027-09-04")),
+    # words that hold a city's name: marble, an unopened parcel, Beijing's 北海公园, a doorway on a rainy day
+    ("大理石台面 这几天返潮吗", None, (None, None)), ("包裹还没开封 11.3会下雨吗", None, (None, "11-03")),
+    ("北海公园划船 周日冷吗", None, (None, None)), ("小区下雨天门口全是水", None, (None, None)),
+    # where the writer works, written first (在X上班), then the place asked; a trip that did not happen (没去成)
+    ("在衡水上班 周末回沧州 那边冷不冷", None, ("沧州", None)),
+    ("Day 2 in Osaka 下了一天雨 没去成奈良", None, ("Osaka", None)),
+    ("同样是零下五度 沈阳感觉没有大连冷", None, ("沈阳", None)),
 ])
 def test_45th_48th_hand_written_batches(question, today, expected):
     import datetime as dt
