@@ -571,8 +571,11 @@ def find_festival(text: str) -> tuple[int | None, int, int] | None:
         day = festival_date(match["f"] or match["cf"], int(match["yy"] or match["cyy"]))
         if day is not None:
             return day.year, day.month, day.day
-    for match in _BARE_FESTIVAL.finditer(text):
+    bare = list(_BARE_FESTIVAL.finditer(text))
+    for k, match in enumerate(bare):
         if match["f"] in FIXED_FESTIVALS:
+            if not match["nth"] and any(later["f"] == match["f"] and later["nth"] for later in bare[k + 1 :]):
+                continue  # 推迟到国庆了 长沙国庆第三天…: the holiday's day named later (45th-56th hand-written batches)
             if _WORKDAY_AFTER.match(text, match.end()):
                 continue  # 五一调休: the day is no date of the festival's
             if _PURCHASE_AFTER.match(text, match.end()) and _OTHER_TIME.search(text, match.end()):

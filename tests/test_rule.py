@@ -1333,6 +1333,8 @@ def test_one_english_correction_list_for_latin_cities_and_dates(word):
     ("在衡水上班 周末回沧州 那边冷不冷", None, ("沧州", None)),
     ("Day 2 in Osaka 下了一天雨 没去成奈良", None, ("Osaka", None)),
     ("同样是零下五度 沈阳感觉没有大连冷", None, ("沈阳", None)),
+    # a holiday named, then its Nth day named: that day
+    ("行程改到五一了 杭州五一第二天天气", None, ("杭州", "05-02")),
 ])
 def test_45th_48th_hand_written_batches(question, today, expected):
     import datetime as dt
