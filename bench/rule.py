@@ -1010,8 +1010,11 @@ def _city_date(question: str, city: Mention, mentions: list[Mention], today) -> 
             return None  # 高雄國慶煙火 十月十號: the festival's day written right after it wins (128th sitting)
         if _holiday_day(question[start:stop], found, rest):
             return None  # 国庆去西安 10月2号: a day of the holiday written out is the day asked (148th, 166th sittings)
-        if relative_day_marked(default_gazetteer().fold(question)):  # 禮拜六 as 礼拜六
-            return None  # words say which relative day is asked (今天深圳28度 明天呢): the date rule decides
+        # words say which relative day is asked (今天深圳28度 明天呢): the date rule decides; not where the city's own
+        # day is asked (明天到泉州 后天去厦门 大后天漳州 厦门那天…: 53rd-56th hand-written batches)
+        if relative_day_marked(default_gazetteer().fold(question)) \
+                and not re.match(r"\s*的?(?:那天|当天|那日)", question[city.end :]):  # 禮拜六 as 礼拜六
+            return None
         named = find_date(question)
         if len(found) == 5 and named is not None and len(named) == 10 and not _GIVEN_UP.search(question):
             found = f"{named[:4]}-{found}"  # 2027年1月2日 哈尔滨；1月4日 长春: the plan's year

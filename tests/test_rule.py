@@ -1335,6 +1335,8 @@ def test_one_english_correction_list_for_latin_cities_and_dates(word):
     ("同样是零下五度 沈阳感觉没有大连冷", None, ("沈阳", None)),
     # a holiday named, then its Nth day named: that day
     ("行程改到五一了 杭州五一第二天天气", None, ("杭州", "05-02")),
+    # an itinerary of relative days, one stop's day asked (X那天): the day written before that stop
+    ("明天到汕头 后天去潮州 大后天揭阳 潮州那天下雨吗", "2026-05-06", ("潮州", "2026-05-08")),
 ])
 def test_45th_48th_hand_written_batches(question, today, expected):
     import datetime as dt
