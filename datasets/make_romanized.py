@@ -54,6 +54,10 @@ ENGLISH = {
     "shangri-la": "香格里拉市",
     # old romanizations still written (WILD.md, 29th sitting)
     "peking": "北京市", "amoy": "厦门市", "khorgos": "霍尔果斯市", "chiang rai": "清莱",
+    # more postal and old English names (53rd-56th hand-written batches; not Tsingtao, the beer more often, nor
+    # Chungking, the Mansions in Hong Kong)
+    "tientsin": "天津市", "soochow": "苏州市", "hangchow": "杭州市", "foochow": "福州市",
+    "swatow": "汕头市", "kweilin": "桂林市", "calcutta": "加尔各答", "constantinople": "伊斯坦布尔",
 }
 
 

@@ -1337,6 +1337,8 @@ def test_one_english_correction_list_for_latin_cities_and_dates(word):
     ("行程改到五一了 杭州五一第二天天气", None, ("杭州", "05-02")),
     # an itinerary of relative days, one stop's day asked (X那天): the day written before that stop
     ("明天到汕头 后天去潮州 大后天揭阳 潮州那天下雨吗", "2026-05-06", ("潮州", "2026-05-08")),
+    # old English names read like nicknames, as written (not Chungking Mansions: no name for 重庆 added)
+    ("Swatow 5月3号 下雨吗", None, ("Swatow", "05-03")), ("Chungking Mansions 今晚落唔落雨", None, (None, None)),
 ])
 def test_45th_48th_hand_written_batches(question, today, expected):
     import datetime as dt
