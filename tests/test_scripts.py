@@ -129,3 +129,23 @@ def test_blind_rule_groups_cover_the_test_side_of_wild_once():
     assert numbers == sorted(set(numbers)) and numbers[0] == WILD_TEST_FROM
     assert numbers == sorted(int(it.id.split("-")[1]) for it in load_suite() if it.split == "wild")
     assert all(len(commit) >= 7 for _, _, commit in groups)
+
+
+def test_rule_misses_lists_the_rules_wrong_answers_and_counts_them(tmp_path, capsys):
+    """scripts/rule_misses.py: one tab-separated line per question the rule answers wrong, the count on stderr; a
+    missing file is one line that says so."""
+    import json
+    import runpy
+
+    misses = runpy.run_path("scripts/rule_misses.py")
+    rows = [{"id": "a", "query": "杭州明天下雨吗", "gold": {"city": "杭州", "date": "2026-05-02"},
+             "today": "2026-05-01"},
+            {"id": "b", "query": "杭州明天下雨吗", "gold": {"city": "苏州", "date": None}}]
+    path = tmp_path / "batch.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    assert misses["main"]([str(path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "b\t杭州明天下雨吗\t\tgold 苏州 None\trule 杭州 None\n"
+    assert "wrong 1 / 2" in captured.err
+    with pytest.raises(SystemExit, match="no file"):
+        misses["main"]([str(tmp_path / "none.jsonl")])
