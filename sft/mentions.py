@@ -58,6 +58,7 @@ _NOT_CITY_WORDS = (
     "雨天门口", "晴天门口", "阴天门口", "雪天门口", "今天门口", "白天门口", "每天门口",
     # marble (大理石), a parcel not yet opened (没开封), 北京's 北海公园 (45th-56th hand-written batches)
     "大理石", "没开封", "未开封", "已开封", "北海公园",
+    "交作业",  # no 焦作 typed by sound (57th-60th hand-written batches)
     # a mountain of 新安 (黛眉山: no 眉山), a mountain of 通道 (万佛山: no 佛山), 洪泽湖's sluice (三河闸: no 三河), the
     # two banners of 阿拉善盟, each a county (阿拉善左旗: no 阿拉善) (337th-344th sittings)
     "黛眉山", "万佛山", "三河闸", "阿拉善左旗", "阿拉善右旗",

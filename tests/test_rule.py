@@ -1339,6 +1339,11 @@ def test_one_english_correction_list_for_latin_cities_and_dates(word):
     ("明天到汕头 后天去潮州 大后天揭阳 潮州那天下雨吗", "2026-05-06", ("潮州", "2026-05-08")),
     # old English names read like nicknames, as written (not Chungking Mansions: no name for 重庆 added)
     ("Swatow 5月3号 下雨吗", None, ("Swatow", "05-03")), ("Chungking Mansions 今晚落唔落雨", None, (None, None)),
+    # 57th-60th batches: three cities typed by shape (鸟 for 岛, 巷 for 港, 持 for 特), copied as written; 交作业 holds
+    # no 焦作 typed by sound; 青鸟 (a word) stays no city
+    ("秦皇鸟 下周 冷吗", None, ("秦皇鸟", None)), ("连云巷 国庆 下雨吗", None, ("连云巷", "10-01")),
+    ("呼和浩持 冷不冷", None, ("呼和浩持", None)), ("交作业前 外面下雨吗", None, (None, None)),
+    ("青鸟 明天下雨吗", None, (None, None)),
 ])
 def test_45th_48th_hand_written_batches(question, today, expected):
     import datetime as dt
