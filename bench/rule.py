@@ -553,7 +553,8 @@ _AND = re.compile(rf"^\s*的?(?:{_WEATHER.pattern}|[春夏秋冬]天|今天|明�
                   r"|(?:更|比较)?(?:好|合适)|感觉|觉得)?\s*"  # 哈尔滨感觉没有北京冷 (45th-52nd batches)
                   # 同: the Cantonese "and" (珠海同澳門: 105th sitting)
                   # 还有: 查一下苏州 还有无锡 (361st-368th sittings)
-                  r"(?:和|与|跟|及|同|还有|(?:还是|或者|或)(?:去|到)?|(?:会|要)?比|没有|、|,|，|/|and|or|vs\.?|VS\.?"
+                  # 一个在天津一个在石家庄 (57th-60th hand-written batches)
+                  r"(?:和|与|跟|及|同|还有|(?:还是|或者|或)(?:去|到)?|(?:会|要)?比|没有|一个在|、|,|，|/|and|or|vs\.?|VS\.?"
                   r"|(?:[A-Za-z]+er|more\s+[A-Za-z]+)\s+than"  # is 成都 colder than 重庆 (79th sitting)
                   # list markers: 1.苏州 2.无锡, • 郑州 • 开封
                   r"|\d{1,2}\s*[.、)）]|[（(]\d{1,2}[)）]|[①-⑩⒈-⒑•·]|(?<=\n)[-*+]"  # - 株洲 (a new line's bullet)
@@ -661,7 +662,9 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
     side = _MY_SIDE.search(text, mentions[-1].end)
     # 我在常德 我哥在张家界 我这边明天下雨吗: the speaker's own side, unless the other's is asked after it
     # (我这边今天巨闷 你那边呢: 45th-48th hand-written batches)
-    if side and not (_YOUR_SIDE.search(text, side.end()) or _THEIR_SIDE.search(text, side.end())):
+    other = side and (_YOUR_SIDE.search(text, side.end()) or _THEIR_SIDE.search(text, side.end()))
+    # (我这儿现在比她那儿冷吗: compared with the other's, the speaker's side is asked: 57th-60th hand-written batches)
+    if side and (not other or "比" in text[side.end() : other.start()]):
         mine = [m for j, m in enumerate(mentions)
                 if _I_AM_AT.search(text, mentions[j - 1].end if j else 0, m.start)]
         if mine and len({short_name(m.key) for m in mine}) == 1:

@@ -1344,6 +1344,9 @@ def test_one_english_correction_list_for_latin_cities_and_dates(word):
     ("秦皇鸟 下周 冷吗", None, ("秦皇鸟", None)), ("连云巷 国庆 下雨吗", None, ("连云巷", "10-01")),
     ("呼和浩持 冷不冷", None, ("呼和浩持", None)), ("交作业前 外面下雨吗", None, (None, None)),
     ("青鸟 明天下雨吗", None, (None, None)),
+    # the speaker's side compared with the other's (我这儿…比她那儿): the speaker's; 一个在A一个在B asked together
+    ("我在大连 爸爸在营口 我这边比他那边冷吗", None, ("大连", None)),
+    ("我和同学一个在南宁一个在柳州 哪边更热", None, ("南宁", None)),
 ])
 def test_45th_48th_hand_written_batches(question, today, expected):
     import datetime as dt
