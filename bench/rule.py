@@ -385,7 +385,7 @@ def _score(question: str, mentions: list[Mention], i: int) -> int:
     if _SHOWN.search(before):
         return -3  # widget一直显示北京 我人在天津: the city an app shows is not the one asked (44th, 55th sittings)
     # 在朔州上班 周末回大同 那边…: where the writer works or studies, at the start, as 我在 (45th-52nd batches)
-    if _I_AM_AT.search(before) or (i == 0 and _writer_is_at(question, m)):
+    if _writer_is_at(question, m) if i == 0 else _I_AM_AT.search(before):
         if re.search(r"不对|不是|错了", before):
             return 4  # 太原天气 不对 我人在晋中: a correction to where the speaker is (114th, 140th sittings)
         return -2  # 我在厦门 (where the speaker is): another city named is the one asked (他那边, 漳州)

@@ -183,6 +183,8 @@ WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6
 CN_NUMERALS = "〇零一二两三四五六七八九十"
 YEAR = rf"(?:\d{{4}}|\d{{2}}|[两二]千零?[{CN_NUMERALS}]{{1,3}}|[{CN_NUMERALS}]{{2,4}})"  # 两千零二十五 too
 NUM = rf"(?:\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})"  # a month or a day
+#: The English months' first three letters, in order (the date rule's English dates, today written in English).
+EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 DAY_END = "(?:日|号|號)"
 #: English words that correct what was just said (``Dec 24, no wait, Dec 25``, ``明天 sorry 是后天``, ``Shenzhen,
 #: sorry I mean Dongguan``, ``make that Taipa``): one list for the date rule (here and :mod:`sft.task`) and the rule
@@ -1023,6 +1025,7 @@ def anchored_days(text: str, asked: str | None = None) -> tuple[int, int]:
 #: Today's date written out in the question (今天是12月3号, 今日10月9日, 今天是2027年5月1日吧; 今天是8.20, 今天3/14,
 #: 今儿个11月11号, 今天都9月21号了, 今天是七月七号, today is Oct 9: 45th-52nd hand-written batches), not a measure
 #: (今天3.5度).
+# (NUM without 〇, 零 and 两: a written today's month and day as the batches wrote them)
 _NUM = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
 _TODAY_WRITTEN = re.compile(r"(?:今天|今日|今儿个?|(?i:today\s+is))\s*(?:是|为|就是|已经|都|才)?\s*"
                             r"(?:(?:周|星期|礼拜)[一二三四五六日天]\s*[，,]?\s*)?"  # 今天是周二 3月10号
@@ -1030,7 +1033,6 @@ _TODAY_WRITTEN = re.compile(r"(?:今天|今日|今儿个?|(?i:today\s+is))\s*(?:
                             r"|(?P<m2>\d{1,2})\s*[./]\s*(?P<d2>\d{1,2})(?![\d./])"
                             r"|(?i:(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(?P<d3>\d{1,2})))"
                             r"(?!\s*(?:度|℃|°|毫米|mm|级|%|点|:))")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 #: Two reference days for each written today (leap years, other weekdays): a day counted from today (明天, 三天后,
 #: 前天) lies as far from both; one that names a weekday (这周五) does not, and is not counted.
 _TODAY_PROBE_YEARS = (2024, 2028)
@@ -1044,7 +1046,7 @@ def _today_written(text: object) -> tuple[str, re.Match, dt.date] | None:
     text = unicodedata.normalize("NFKC", text)
     for m in _TODAY_WRITTEN.finditer(text):
         try:
-            month = (_MONTHS.index(m["mon"][:3].lower()) + 1 if m["mon"]
+            month = (EN_MONTHS.index(m["mon"][:3].lower()) + 1 if m["mon"]
                      else parse_number(m["m"] or m["m2"]))
             day = dt.date(int(m["y"] or _TODAY_PROBE_YEARS[1]), month, parse_number(m["d"] or m["d2"] or m["d3"]))
         except (ValueError, TypeError):

@@ -34,6 +34,7 @@ from sft.dates import (
     DAY_END,
     DOUBLED_LUNAR_DAYS,
     EN_CORRECTION,
+    EN_MONTHS,
     LUNAR_MD,
     NUM,
     WEATHER_WORD_TERMS,
@@ -157,7 +158,6 @@ _MD = re.compile(
 
 
 # English month names (WILD.md: a written form): Dec 3, 3 December, Sept. 10th
-_EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _EN_MONTH = r"(?P<{g}>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:[a-z]*)\.?"
 _EN_MD = re.compile(
     # 2026 Oct 2: the year written first (37th-44th hand-written batches)
@@ -178,7 +178,7 @@ _EN_CORRECTION = re.compile(EN_CORRECTION, re.IGNORECASE)
 def _english_date(text: str) -> str | None:
     found = []
     for match in _EN_MD.finditer(text):
-        month = _EN_MONTHS.index((match["mon"] or match["mon2"]).lower()) + 1
+        month = EN_MONTHS.index((match["mon"] or match["mon2"]).lower()) + 1
         year = match["y"] or match["y2"] or match["y0"]
         try:
             found.append((match, format_date(month, int(match["d"] or match["d2"]), int(year) if year else None)))
