@@ -29,7 +29,16 @@ def main(argv: list[str] | None = None) -> int:
     for path in args.files:
         if not path.is_file():
             raise SystemExit(f"error: no file {path}")
-        rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                row["query"], row["gold"]["city"], row["gold"]["date"]  # noqa: B018 (each item needs these)
+            except (ValueError, KeyError, TypeError) as e:
+                raise SystemExit(f"error: {path}:{n} is no item with query and gold city and date ({e}): fix that "
+                                 "line") from None
+            rows.append(row)
     todays = [dt.date.fromisoformat(r["today"]) if r.get("today") else None for r in rows]
     wrong = 0
     for r, out in zip(rows, rule.extract([r["query"] for r in rows], todays=todays), strict=True):

@@ -149,3 +149,6 @@ def test_rule_misses_lists_the_rules_wrong_answers_and_counts_them(tmp_path, cap
     assert "wrong 1 / 2" in captured.err
     with pytest.raises(SystemExit, match="no file"):
         misses["main"]([str(tmp_path / "none.jsonl")])
+    (tmp_path / "bad.jsonl").write_text('{"query": "x"}\n', encoding="utf-8")
+    with pytest.raises(SystemExit, match="bad.jsonl:1 is no item"):
+        misses["main"]([str(tmp_path / "bad.jsonl")])
