@@ -170,7 +170,9 @@ PROFILES["gpu-16"] = {**PROFILES["gpu-short"], "mix": "real", "examples": 16000,
 # Issue 11: the `gpu` profile trains on `written-60-two` (half the hand-written draws naming two places or dates) since
 # 2026-12-05, evening: its main job on an H100 beat reference-h100's `written-60` adapter on `wild` by the rule written
 # before the run (14,929 against 14,879 of 15,360, 158 / 108 discordant, p = 0.003; reports/h100-two-dates/RUN.md,
-# seventh session). `gpu-w60` is the profile as reference-h100 made it.
+# seventh session). `gpu-w60` is the profile as reference-h100/extra/make-2026-12-05-written-60 made it; the main job
+# re-made reports/reference-h100 with `written-60-two` on 2026-12-06 (14,897 of 15,360, against that run's 14,879
+# re-scored: 141 / 159, p = 0.33, inside the noise).
 PROFILES["gpu-w60"] = PROFILES["gpu"]
 PROFILES["gpu"] = {**PROFILES["gpu"], "mix": "written-60-two"}
 
