@@ -319,7 +319,7 @@ _EXCEPT = re.compile(r"(?:除了|除去|除开)" + _GAP + "$")
 #: Where the speaker is (我在厦门, 我人在…, 我现在在…): a city asked about is another one, when one is named.
 # 偶/俺: 我 as typed online and in dialect; Cantonese 喺 (我喺澳門: 118th sitting)
 # 我们在九江, 咱在…, 我这儿是阳泉, 坐标遵义: the speaker's side too (37th-44th hand-written batches)
-_I_AM_AT = re.compile(r"[我偶俺咱]们?(?:(?:人|现在|目前|这边|就)?(?:住在|在|住|喺)|(?:这边|这儿|这里)是)$"
+_I_AM_AT = re.compile(r"[我偶俺咱]们?(?:(?:人|现在|目前|这边|这|就)?(?:住在|在|住|喺)|(?:这边|这儿|这里)是)$"
                       r"|坐标[:：]?\s*$")
 #: Rule 6c: a correction or a follow-up names the city asked (我说的是福州不是广州, 应该是昆山不是昆明, 那咸阳呢)
 #: and the one given up (你说的是澳门, 不是广州, 刚才问的是北京): +4 / -4, more than any other word. ``哦不是`` is
@@ -331,13 +331,15 @@ _ASKED_CITY = re.compile(
     # sorry 我是说西宁, 不好意思打错 是中山 (305th-312th sittings)
     r"|我是说|(?:不好意思|抱歉)[，,\s]*(?:[打写输说]错了?)?[，,\s]*是"
     # a correction said aloud (北京明天下雨吗 不对 是天津; …哦不 是…; sorry 是…: 111th sitting)
-    r"|不对[，,\s]*(?:是|应该是)|[哦噢喔呃额]\s*不(?:是|对)?[，,\s]*是?|(?i:sorry)[，,\s]*(?:是|(?i:i\s+mean))"
-    r"|(?i:i\s+mean))" + _GAP + "$")  # 去贵阳 sorry I mean 遵义 (116th sitting)
+    r"|不对[，,\s]*(?:是|应该是)|[哦噢喔呃额诶欸]\s*不(?:是|对)?[，,\s]*是?|(?i:sorry)[，,\s]*(?:是|(?i:i\s+mean))"
+    r"|(?i:i\s+mean)"  # 去贵阳 sorry I mean 遵义 (116th sitting)
+    r"|算了[，,\s]*还是(?:问|查|看|去)?)" + _GAP + "$")  # 珠海天气…算了还是问中山吧 (61st-68th hand-written batches)
 _GIVEN_UP_CITY = re.compile(
-    r"(?:(?<![哦噢喔呃额啊])(?<![哦噢喔呃额啊]\s)不是|你(?:刚才?)?(?:说|回答|答|查)的是|(?:刚才|刚刚|之前|前面|上面)(?:你)?(?:问|说|查)的是"
+    r"(?:(?<![哦噢喔呃额啊诶欸])(?<![哦噢喔呃额啊诶欸]\s)不是|你(?:刚才?)?(?:说|回答|答|查)的是|(?:刚才|刚刚|之前|前面|上面)(?:你)?(?:问|说|查)的是"
     # 不去大连了, 不在上海 也不在苏州, 要镇江的 不要南京 (150th sitting): given up
     # 没去成镰仓: a trip that did not happen (45th-52nd hand-written batches)
-    r"|(?:别|不用|不要)(?:给我|帮我)?(?:查|看)?|不去了?|唔去|不在|没去成?|去不成|没能去)"
+    # 查鄂尔多斯不查包头了, 不想去哈尔滨了 (61st-68th hand-written batches)
+    r"|(?:别|不用|不要)(?:给我|帮我)?(?:查|看)?|不查|不想去|不去了?|唔去|不在|没去成?|去不成|没能去)"
     + _GAP + "$")
 #: Living, working or studying right after a city (在鹤岗上班, 在温哥华留学).
 _LIVES = re.compile(r"\s*(?:上班|工作|读书|上学|留学|打工|生活|住)")
@@ -353,7 +355,7 @@ _MY_SIDE = re.compile(r"[我俺偶咱]们?(?:这边|这儿|这里|这块|这)(?!
 #: A city an app or a widget shows (显示北京, 定位在北京), when the question names another.
 _SHOWN = re.compile(r"(?:显示|定位)(?:一直|总是|老是)?(?:的是|成|到|在|是)?\s*$")  # 定位一直是北京 (113th)
 #: A city given up right after it (昆明不用查 我就在昆明; 大连不去了).
-_GIVEN_UP_AFTER = re.compile(r"\s*(?:不用查|不查了|不去了|唔去)")
+_GIVEN_UP_AFTER = re.compile(r"\s*(?:不用查|不查了|不去了?(?![哪那])|唔去)")  # 南昌不去 景德镇去
 
 
 #: A dialogue's turns written out (Q: … A: … Q: 那咸阳呢): a later 呢 is a follow-up turn, not a chained question.
@@ -366,7 +368,7 @@ def _taken_back(question: str, mentions: list[Mention], i: int) -> bool:
         return False
     before = question[mentions[i - 1].end if i else 0 : mentions[i].start]
     after = question[mentions[i].end : mentions[i + 1].start]
-    return bool(re.search(r"[呃额哦噢]\s*不是\s*$", before) and re.fullmatch(r"[\s，,]+", after))
+    return bool(re.search(r"[呃额哦噢诶欸]\s*不是\s*$", before) and re.fullmatch(r"[\s，,]+", after))
 
 
 def _score(question: str, mentions: list[Mention], i: int) -> int:
@@ -698,7 +700,7 @@ _YOUR_SIDE = re.compile(r"你们?(?:那边|那儿|那里|那头|那块|那(?=下
 _THEIR_SIDE = re.compile(r"[他她](?:们)?(?:那边|那儿|那里|那头|那块)")
 #: A correction or a change of plan right after the last city (贵阳市，哦不对是内蒙古; 哈尔滨不对中山陵;
 #: 长春不要了 换成长白山): what follows is asked instead.
-_CORRECTION_AFTER = re.compile(r"[\s，,]*(?:[哦噢呃额]\s*)?(?:不对|不是)[\s，,]*(?:是|应该是|去|到)?\s*"
+_CORRECTION_AFTER = re.compile(r"[\s，,]*(?:[哦噢呃额诶欸]\s*)?(?:不对|不是)[\s，,]*(?:是|应该是|去|到)?\s*"
                                # 不去张家界了 改去凤凰古城, 长春不要了 换成长白山 (172nd sitting): a plan changed
                                r"|[\s，,]*(?:了|不要了|去不成了|去不了了|不去了)?[\s，,]*(?:改去|改成去?|换成|换去|改到)\s*")
 
@@ -818,6 +820,12 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
     # decoration (@成都发布, WILD.md, 25th and 30th sittings): hidden, same length
     question = _TITLE.sub(lambda m: "《" + "＊" * (len(m.group(0)) - 2) + "》", question)
     question = _HANDLE.sub(lambda m: "@" + "＊" * (len(m.group(0)) - 1), question)
+    url_free = _URL.sub(lambda m: "＊" * len(m.group(0)), question)
+    if url_free != question:
+        answer = extract_one(url_free, gazetteer, today)
+        if json.loads(answer)["city"] is not None:
+            return answer
+        # a city named only in the web address (www.tianqi.com/xiamen/ 明天的准吗): read with it (WILD.md)
     # no blanket except: a bug here must fail loudly, not show up as lower accuracy
     gazetteer = gazetteer or default_gazetteer()
     mentions = find_mentions(question, gazetteer)  # read once: rules 1-6 and rule 9 both use them
@@ -927,6 +935,9 @@ def _goes_to_place(folded: str, start: int) -> bool:
 _TITLE = re.compile(r"《[^《》]{1,30}》")
 #: An @handle (a social account's name, up to a space or punctuation), not an e-mail address.
 _HANDLE = re.compile(r"(?<![A-Za-z0-9._%+-])@[^\s@，,。：:！!？?]{1,20}")
+#: A web address (www.tianqi.com/jiujiang/ 九江…, https://…/2026/0612/…): its words and numbers name no city or day
+#: of the question's while the question names a city itself (61st-68th hand-written batches).
+_URL = re.compile(r"(?i:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 #: Rule 9: a day written alone just before another day (7.4 7.5 高雄, 周六 周日 嘉兴): the two are a list.
 _LISTED_DAY = re.compile(r"[\d０-９〇零一二两三四五六七八九十.．/\-月日号號]+"
                          r"|(?:这|下|本)?(?:周|星期|礼拜)[一二三四五六日天末]"

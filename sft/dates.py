@@ -108,7 +108,7 @@ FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
     "建军节": (8, 1), "教师节": (9, 10), "护士节": (5, 12), "万圣节": (10, 31), "跨年夜": (12, 31), "跨年": (12, 31),
     "元日": (1, 1),  # 元旦's classical name
     "二二八": (2, 28), "双十节": (10, 10),  # Taiwan's days named by their date (like 520; WILD.md, 34th sitting)
-    "Xmas": (12, 25), "xmas": (12, 25), "NYE": (12, 31),  # chat English (31st sitting)
+    "Xmas": (12, 25), "xmas": (12, 25), "XMAS": (12, 25), "NYE": (12, 31),  # chat English (31st sitting)
     # the internet's days named by their date, as a day (520那天, 618当天, 今年520: WILD.md, 25th and 26th
     # sittings), and English names (Christmas Eve): read, never written by the training mix (NAMED_ONLY)
     "520": (5, 20), "618": (6, 18),
@@ -119,7 +119,8 @@ FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
                               ("New Year's Eve", (12, 31)), ("New Year's Day", (1, 1)), ("Halloween", (10, 31)),
                               ("Valentine's Day", (2, 14)), ("Boxing Day", (12, 26)),
                               ("National Day", (10, 1)))  # 169th sitting
-       for n in (name, name.lower(), name[0] + name[1:].lower())},  # Valentine's day (206th sitting)
+       # Valentine's day (206th sitting); SEOUL XMAS SNOW? typed in capitals (61st-68th hand-written batches)
+       for n in (name, name.lower(), name[0] + name[1:].lower(), name.upper())},
 }
 #: Fixed days the rule reads but the training mix never writes as a festival (sft.compose).
 NAMED_ONLY = frozenset(n for n in FIXED_FESTIVALS if n.isascii()) | {"护士节"}  # 护士节: 180th sitting
@@ -226,7 +227,9 @@ _FESTIVAL = (
     # 520/618 only as a day: after a year word, or before 那天/当天/节/天气/# (618买的 is a purchase, 520元 money)
     rf"|(?<![\d.])(?:520|618)(?![\d.])(?:(?<=年520)|(?<=年618)|(?=那天|当天|当日|这天|那日|节|\s*天气|#|\s*大促|\s*购物节"
     r"|\s*领证|\s*表白|\s*求婚))"  # 520领证 (124th sitting)
-    rf"|(?!{_MARCH_3RD}){_alternation(n for n in (*FIXED_FESTIVALS, *LUNAR_FESTIVALS) if n not in _NUMERAL_FESTIVALS)})"
+    # (the guard spans every name: 2027年二月二十九日 is no 二月二 of 2027, 2026年六月六十… no 六月六)
+    rf"|(?!{_MARCH_3RD})"
+    rf"(?:{_alternation(n for n in (*FIXED_FESTIVALS, *LUNAR_FESTIVALS) if n not in _NUMERAL_FESTIVALS)}))"
     rf"{_PLACE_AFTER}"
     # 双十二前, 国庆之前: a time before the day, vague (WILD.md: 清明前); 元旦前一天, 清明前后, 春节前夕 are days
     r"(?!\s*节?(?:[之以]?前(?![一两二三四五六七1-7第后夕海门滩])|[之以]后|后(?!第?[一两二三四五六七1-7]天|天气)))"
@@ -588,6 +591,10 @@ def find_festival(text: str) -> tuple[int | None, int, int] | None:
                 nth = HOLIDAY_DAYS.get(match["f"], 1) if match["nlast"] else parse_number(match["n"])
             if nth <= HOLIDAY_DAYS.get(match["f"], 1):  # no holiday's days off run into the next month
                 day += nth - 1
+            elif nth == 2 and HOLIDAY_DAYS.get(match["f"], 1) == 1 and not match["nlast"]:
+                # 圣诞节第二天: a one-day festival's 第二天 is the day after (61st-68th hand-written batches)
+                after = dt.date(2001, month, day) + dt.timedelta(days=1)
+                month, day = after.month, after.day
             if match["shift"]:  # 元旦前一天: 12-31 (counted in a common year)
                 moved = dt.date(2001, month, day) + dt.timedelta(days=_shifted(match))
                 month, day = moved.month, moved.day
@@ -997,7 +1004,8 @@ def anchored_days(text: str, asked: str | None = None) -> tuple[int, int]:
     day = 0
     for m in _ANCHOR.finditer(text):
         before = text[: m.start()].rstrip()
-        if before.endswith(("到", "至", "~", "-", "—")) or _FESTIVAL_END.search(before):
+        if (before.endswith(("到", "至", "~", "-", "—")) and not before.endswith(("报到", "签到", "迟到"))) \
+                or _FESTIVAL_END.search(before):  # (开学报到 头一天: no range)
             continue
         if m["en"]:
             day = -1 if m["en"].lower().endswith("before") else day + 1
@@ -1012,7 +1020,14 @@ def anchored_days(text: str, asked: str | None = None) -> tuple[int, int]:
     end = _CLAUSE_END.search(text, last)
     own_clause = text[last : end.start() if end else len(text)]
     own_shift = text[:last].endswith("的") and counts[-1][1] in (-1, 1)  # 下周五的前一天: that day's own eve
-    if not (own_shift or _ANCHOR_ASKED.search(text, first) or (QUESTION.search(own_clause) and end is None)):
+    # 婚礼定在4月18号 前一天要去芜湖布置 天气咋样: the counted day's own clause goes to the city asked, after a day
+    # written as a date, and the question asks after it with no other day written (61st-68th hand-written batches;
+    # not 今天第5天，明天第6天从敦煌开到嘉峪关: a trip's days numbered, the day asked 明天)
+    goes_there = bool(asked) and asked in own_clause and bool(_WRITTEN_DAY.search(text, 0, first)) \
+        and not _WRITTEN_DAY.search(text, last) \
+        and (QUESTION.search(text, last) is not None or re.search(r"天气\s*$", text) is not None)
+    if not (own_shift or goes_there or _ANCHOR_ASKED.search(text, first)
+            or (QUESTION.search(own_clause) and end is None)):
         return 0, -1
     if asked:
         stops = [s for s, _ in counts[1:]] + [len(text)]
@@ -1094,16 +1109,17 @@ def written_today_days(text: str, date: str | None) -> int:
 
 #: A plan's day moved by a number of days or weeks (原定10月8号 推迟两天, 原计划七月十号 晚两天, 原定9月20 推迟了一周).
 _POSTPONED = re.compile(r"(?:原定|原计划|原来|原本|本来)[^。？?]{0,16}?"  # 原定10月6号，推迟一周 (196th sitting)
-                        r"(?P<w>推迟|延后|延期|推后|(?:往后|向后)[推挪延]|晚|提前)了?\s*"
+                        r"(?P<w>推迟|延后|延期|推后|顺延|(?:往后|向后)[推挪延]|晚|提前)了?\s*"
                         r"(?P<n>[一二两三四五六七八九十]|[1-9])\s*(?P<u>天|周|个?星期|个?礼拜)(?![后前内])"
                         # 往后推了三天 本来是9月27号, 往后挪了两天 本来是8月1号 (148th, 156th sittings)
-                        r"|(?P<w2>推迟|延后|延期|提前|(?:往后|向后)?[推挪]|(?:往后|向后)延)了?\s*(?P<n2>[一二两三四五六七八九十]|[1-9])\s*"
+                        # 推迟一周 原本11月2号, 顺延一天 原定5月16日 (61st-68th hand-written batches)
+                        r"|(?P<w2>推迟|延后|延期|顺延|提前|(?:往后|向后)?[推挪]|(?:往后|向后)延)了?\s*(?P<n2>[一二两三四五六七八九十]|[1-9])\s*"
                         r"(?P<u2>天|周|个?星期|个?礼拜)"
-                        r"[^，,。？?]{0,6}?(?:原来|原定|本来)"
+                        r"[^，,。？?]{0,6}?(?:原来|原定|本来|原本|原计划)"
                         # a day written right before its move, no 原定 (11月1号 推迟两天, 11月20 哦不 推迟三天: WILD.md,
                         # 281st-288th sittings; 提前 before a day is no move of it: 提前三天搭 12月28号装台)
                         r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月|[./])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]?"
-                        r"\s*(?:哦不|不对|啊)?\s*(?P<w3>推迟|延后|延期|推后|(?:往后|向后)[推挪延])了?\s*"
+                        r"\s*(?:哦不|不对|啊)?\s*(?P<w3>推迟|延后|延期|推后|顺延|(?:往后|向后)[推挪延])了?\s*"
                         r"(?P<n3>[一二两三四五六七八九十]|[1-9])\s*(?P<u3>天|周|个?星期|个?礼拜)(?![后前内])")
 
 

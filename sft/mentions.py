@@ -97,6 +97,10 @@ _NOT_CITY_WORDS = (
     "洛阳纸贵", "邯郸学步", "桂林山水甲天下", "山水甲桂林", "烟花三月下扬州", "香港仔",
     # a hotel's name, sunshine hours, a bay between cities (WILD.md, 51st-53rd sittings)
     "威尼斯人", "年日照", "日照时数", "杭州湾", "黄石公园", "金佛山",
+    # an old phone (一个旧手机: no 个旧), guests asked to sit (来宾请入座), porcelain from 景德镇 sent by post, a
+    # hotpot named after 重庆, eaten or sold elsewhere (not 重庆火锅节, held in 重庆) (61st-68th hand-written batches;
+    # not 长沙发 for a long sofa: 长沙发布暴雨预警)
+    "一个旧", "这个旧", "那个旧", "来宾请", "景德镇瓷器", "吃重庆火锅", "家重庆火锅", "重庆火锅店",
 )
 
 

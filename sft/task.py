@@ -373,7 +373,8 @@ _DAY_TYPOS = (
     (re.compile(r"侯天|(?<=大)厚天"), "后天"), (re.compile(r"金天(?![鹅])"), "今天"), (re.compile(r"州末"), "周末"),
     (re.compile(r"明犬"), "明天"), (re.compile(r"圆蛋"), "元旦"),
     (re.compile(r"([加连])上(?=周末|周[一二三四五六日天]|礼拜|星期)"), r"\1"),  # 连上周末 (95th sitting)
-    (re.compile(r"(?<=[\d一二两三四五六七八九十]天)\s+(?=[后後]|以[后後]|之[后後])"), ""),  # 三天 后 (93rd sitting)
+    # 三天 后 (93rd sitting); not 玩三天 后天出发 (a stay, then the day after tomorrow: 61st-68th hand-written batches)
+    (re.compile(r"(?<=[\d一二两三四五六七八九十]天)\s+(?=[后後](?![天日])|以[后後]|之[后後])"), ""),
     # 105th-108th sittings: a month's 初N day is lunar (五月初五, 八月初三), 春节第N天 is 正月初N, Korean day words
     # (이번 주말 这周末, 내일 明天, 오늘 今天, 모레 后天), 礼拜4 / 星期4, 12约25 without 号
     (re.compile(r"(?<![\d农阴历一二三四五六七八九十])"
@@ -582,6 +583,8 @@ def find_date(question: str, today: dt.date | None = None) -> str | None:
             return other
     # a written date the question gives up (1月19号就算了, 原定2/4) is the last resort
     found, given_up = _first(_YMD, text, True)
+    if found is None:
+        found = _year_ordinal_weekday(text)  # 2026年11月的第三个周六: a day of a named year
     if found is not None and not given_up:
         return found
     festival = find_festival(text)
@@ -607,6 +610,28 @@ def find_date(question: str, today: dt.date | None = None) -> str | None:
         return format_date(festival[1], festival[2])
     day = resolve_relative(text, today)
     return None if day is None else f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+
+
+#: A month's ordinal weekday in a named year (2026年11月的第三个周六, 2027年5月最后一个周日: 61st-68th hand-written
+#: batches); without a year it is relative (sft.dates: 11月第三个周六 in the reference day's year).
+_YEAR_ORDINAL_WEEKDAY = re.compile(rf"(?<![\d{CN_NUMERALS}])(?P<y>\d{{4}})年的?(?P<m>{NUM})月的?"
+                                   r"(?:第(?P<n>[一二三四1-4])个|(?P<last>最后一个))(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])")
+
+
+def _year_ordinal_weekday(text: str) -> str | None:
+    """The date of ``YYYY年M月第N个周X`` (or ``最后一个周X``), ``%Y-%m-%d``; None when there is none or no such day."""
+    match = _YEAR_ORDINAL_WEEKDAY.search(text)
+    if match is None:
+        return None
+    try:
+        year, month = int(match["y"]), parse_number(match["m"])
+        weekday = "一二三四五六日".index("日" if match["wd"] == "天" else match["wd"])
+        days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1)
+                if dt.date(year, month, d).weekday() == weekday]
+        day = days[-1] if match["last"] else days[parse_number(match["n"]) - 1]
+    except (ValueError, IndexError, TypeError, calendar.IllegalMonthError):
+        return None
+    return format_date(month, day, year)
 
 
 #: A month's last day written as such (6月最后一天, 2027年2月最后一天: WILD.md, 31st sitting); not 月底 (vague).

@@ -1353,3 +1353,48 @@ def test_45th_48th_hand_written_batches(question, today, expected):
 
     got = json.loads(rule.extract_one(question, today=dt.date.fromisoformat(today) if today else None))
     assert (got["city"], got["date"]) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # a lunar festival's name inside a longer Chinese-numeral date of a named year is no festival (二月二 of
+    # 二月二十九日): 2027 has no 29 February, so no day at all
+    ("二〇二七年二月二十九日 上海", None, ("上海", None)),
+    # a web address names no city or day while the question names a city; a city only in the address is read
+    ("刚看了 www.weather.com.cn/guilin/ 柳州明天会下雨吗", None, ("柳州", None)),
+    ("https://tianqi.example.cn/2027/0701/a.html 里说宁德有台风", None, ("宁德", None)),
+    ("打开 www.tianqi.com/nanchang/ 看看", None, ("nanchang", None)),
+    # a stay of N days, then 后天 (no 三天后 read across the space)
+    ("在桂林玩四天 后天走 桂林热吗", "2026-07-01", ("桂林", "2026-07-03")),
+    # a plan moved by 顺延 or 推迟, its old day written after with 原本
+    ("演唱会顺延两天 原定6月6日 在佛山", None, ("佛山", "06-08")),
+    ("校运会推迟一周 原本10月9号 在宜昌", None, ("宜昌", "10-16")),
+    # the eve or the day after a written day, its clause going to the city asked
+    ("开学是9月1号 前一天送孩子去襄阳 天气咋样", None, ("襄阳", "08-31")),
+    ("手术定在3月3号 翌日去株洲复查 冷吗", None, ("株洲", "03-04")),
+    ("开学报到 9月2号 头一天去咸宁 天气", None, ("咸宁", "09-01")),
+    # a trip's days numbered from today, one asked by 明天: no count from a written day
+    ("自驾今天第3天 明天第4天从西宁开到格尔木 路上冷不冷", "2026-08-01", ("格尔木", "2026-08-02")),
+    # a one-day festival's 第二天 is the day after; a holiday's own days as before
+    ("情人节第二天 成都冷吗", None, ("成都", "02-15")), ("国庆第二天 成都冷吗", None, ("成都", "10-02")),
+    # the capitals of chat English
+    ("TOKYO XMAS RAIN?", None, ("TOKYO", "12-25")),
+    # corrections and cities given up: 诶不是, 查A不查B, 不想去A了…那B呢, A不去 B去
+    ("大连 诶不是 锦州 明天风大吗", None, ("锦州", None)),
+    ("算了 查洛阳不查郑州了", None, ("洛阳", None)),
+    ("不想去三亚了 太晒 那北海呢", None, ("北海", None)),
+    ("无锡不去 常州去 周六冷吗", None, ("常州", None)),
+    # the speaker's side typed 我这在
+    ("我这在南通刮大风 我妈在盐城 她那边呢", None, ("盐城", None)),
+    # words that hold a city's name: an old phone, guests asked to sit, porcelain, a hotpot eaten elsewhere; not
+    # 长沙发布 (Changsha issues a warning) nor the hotpot festival of 重庆
+    ("一个旧电脑放后备箱 中午会不会太热", None, (None, None)),
+    ("在西宁吃重庆火锅 明天降温吗", None, ("西宁", None)),
+    ("长沙发布高温预警", None, ("长沙", None)), ("重庆火锅节那周热吗", None, ("重庆", None)),
+    # a month's ordinal weekday in a named year
+    ("2027年6月的第二个周日 扬州天气", None, ("扬州", "2027-06-13")),
+])
+def test_61st_68th_hand_written_batches(question, today, expected):
+    import datetime as dt
+
+    got = json.loads(rule.extract_one(question, today=dt.date.fromisoformat(today) if today else None))
+    assert (got["city"], got["date"]) == expected
