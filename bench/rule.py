@@ -112,6 +112,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import json
 import re
 from collections import Counter
@@ -315,7 +316,7 @@ def same_city(a: str, b: str) -> bool:
 
 
 #: Rule 5f: a city named only to be left out (除了哈尔滨，东北还有哪里明天下雪): no city is asked.
-_EXCEPT = re.compile(r"(?:除了|除去|除开)" + _GAP + "$")
+_EXCEPT = re.compile(r"(?:除了|除去|除开|排除)" + _GAP + "$")
 #: Where the speaker is (我在厦门, 我人在…, 我现在在…): a city asked about is another one, when one is named.
 # 偶/俺: 我 as typed online and in dialect; Cantonese 喺 (我喺澳門: 118th sitting)
 # 我们在九江, 咱在…, 我这儿是阳泉, 坐标遵义: the speaker's side too (37th-44th hand-written batches)
@@ -353,7 +354,8 @@ def _writer_is_at(folded: str, m: Mention) -> bool:
 #: The speaker's own side asked after the other cities (我这边, 我这儿, 我这里): where the speaker said they are.
 _MY_SIDE = re.compile(r"[我俺偶咱]们?(?:这边|这儿|这里|这块|这)(?![个些样么种次回])")
 #: A city an app or a widget shows (显示北京, 定位在北京), when the question names another.
-_SHOWN = re.compile(r"(?:显示|定位)(?:一直|总是|老是)?(?:的是|成|到|在|是)?\s*$")  # 定位一直是北京 (113th)
+# 定位一直是北京 (113th); 定位老是跳到佛山 (61st-76th hand-written batches)
+_SHOWN = re.compile(r"(?:显示|定位)(?:一直|总是|老是|又)?(?:的是|成|到|在|是|跳到|跳成|变成)?\s*$")
 #: A city given up right after it (昆明不用查 我就在昆明; 大连不去了).
 _GIVEN_UP_AFTER = re.compile(r"\s*(?:不用查|不查了|不去了?(?![哪那])|唔去)")  # 南昌不去 景德镇去
 
@@ -628,6 +630,10 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
             return None  # 高铁到岳阳东再打车去平江 平江明天冷不: the county asked is no city (rule 5h)
         return None if _origin_of_trip_to_place(text, m, gazetteer) else m
     text = gazetteer.fold(question)  # 天氣 as 天气
+    if _EXCEPT.search(text, 0, mentions[0].start) and all(
+            re.fullmatch(r"\s*(?:和|、|跟|与|及)\s*", text[a.end : b.start])
+            for a, b in itertools.pairwise(mentions)):
+        return None  # 除了北京和天津 华北哪个城市…: every city named is left out (61st-76th hand-written batches)
     scores = [_score(text, mentions, i) for i in range(len(mentions))]
     # Rule 6b: cities asked together (A和B, A还是B) share the question; the first named is the answer.
     for i in range(len(mentions) - 2, -1, -1):

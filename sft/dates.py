@@ -783,7 +783,8 @@ _DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行(?!就|的话)|算�
                             rf"|^\s*{_ARROW})")  # 8.18→8.28: moved to the day after the arrow (249th-272nd)
 #: A return's day asked about (WILD.md, 26th sitting): the date written before 回来/回程 wins.
 _RETURN_ASKED = re.compile(r"(?:回来|回程|返程|返回)\s*的?\s*那天")  # 10月3号返程 那天 (130th sitting)
-_RETURN_AFTER = re.compile(r"\s*(?:就|再)?(?:回来|回程|返程|返回)")
+# 12月6号回 回来那天 (回 alone, then a space or a clause mark: 61st-76th hand-written batches)
+_RETURN_AFTER = re.compile(r"\s*(?:就|再)?(?:回来|回程|返程|返回|回(?=[\s，,。]))")
 _DEPART_ASKED = re.compile(r"(?:出发|动身|启程|(?<![一行])走|离开)\s*的?\s*(?:那天|当天)")  # 后天走 … 走那天
 _DEPART_AFTER = re.compile(r"\s*(?:就|再)?(?:出发|动身|启程|走(?!走)|离开)")
 #: An arrival's day asked about (大后天到铜仁 下周一就走 到的那天…): the date written before 到/抵达.

@@ -1398,3 +1398,26 @@ def test_61st_68th_hand_written_batches(question, today, expected):
 
     got = json.loads(rule.extract_one(question, today=dt.date.fromisoformat(today) if today else None))
     assert (got["city"], got["date"]) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # a short form cued by Cantonese day words, another festival or 到底 right after it
+    ("中山听日会唔会好热", None, ("中山", None)), ("中山到底冷不冷", None, ("中山", None)),
+    ("大同 平安夜 冷吗", None, ("大同", "12-24")),
+    # every city named left out (除了A和B, 排除A): none; a city after the left-out one is asked
+    ("除了广州和深圳 广东哪里凉快", None, (None, None)), ("排除成都 四川哪里国庆不下雨", None, (None, "10-01")),
+    ("除了广州 深圳明天热吗", None, ("深圳", None)),
+    # the city a weather app jumps to is not the one asked
+    ("定位又跳到东莞了 我在惠州", None, ("惠州", None)),
+    # a price per litre is no date
+    ("柴油6.9一升 这周末开车出去 天气咋样", None, (None, None)),
+    # the return's day written with 回 alone, asked by 回来那天
+    ("3月2号去南宁 3月7号回 回来那天南宁下雨吗", None, ("南宁", "03-07")),
+    # a year written apart with a comma before the month and day
+    ("开业定在 2027 ，3月18号，温州", None, ("温州", "2027-03-18")),
+])
+def test_69th_76th_hand_written_batches(question, today, expected):
+    import datetime as dt
+
+    got = json.loads(rule.extract_one(question, today=dt.date.fromisoformat(today) if today else None))
+    assert (got["city"], got["date"]) == expected
