@@ -998,8 +998,11 @@ def _city_date(question: str, city: Mention, mentions: list[Mention], today) -> 
         return None  # 周三运动会 如遇雨顺延至周四 成都: moved only if it rains, the plan's day (the date rule's)
     key = short_name(city.key)
     quoted = [q.span() for q in QUOTED.finditer(question)]  # a quoted forecast's day is not the question's own
+    # a stop's own day asked by X那天 after the stop was written (下周一到西宁 下周三到茶卡 西宁那天…): the stop's
+    # mention first (61st-76th hand-written batches)
+    asked_that_day = [m for m in mentions if re.match(r"\s*的?(?:那天|当天|那日)", question[m.end :])]
     own = sorted((m for m in mentions if short_name(m.key) == key and not any(a <= m.start < b for a, b in quoted)),
-                 key=lambda m: (m.start != city.start, m.start))
+                 key=lambda m: (m in asked_that_day, m.start != city.start, m.start))
     bounds = sorted({m.start for m in mentions if short_name(m.key) != key} | {len(question)})
     ends = sorted({m.end for m in mentions if short_name(m.key) != key} | {0})
     windows = []  # (spaces between, before?, order, start, stop): adjacent words first, then across a space
@@ -1033,7 +1036,7 @@ def _city_date(question: str, city: Mention, mentions: list[Mention], today) -> 
         # words say which relative day is asked (今天深圳28度 明天呢): the date rule decides; not where the city's own
         # day is asked (明天到泉州 后天去厦门 大后天漳州 厦门那天…: 53rd-56th hand-written batches)
         if relative_day_marked(default_gazetteer().fold(question)) \
-                and not re.match(r"\s*的?(?:那天|当天|那日)", question[city.end :]):  # 禮拜六 as 礼拜六
+                and not any(m in asked_that_day for m in own):  # 禮拜六 as 礼拜六
             return None
         named = find_date(question)
         if len(found) == 5 and named is not None and len(named) == 10 and not _GIVEN_UP.search(question):

@@ -1415,6 +1415,8 @@ def test_61st_68th_hand_written_batches(question, today, expected):
     ("3月2号去南宁 3月7号回 回来那天南宁下雨吗", None, ("南宁", "03-07")),
     # a year written apart with a comma before the month and day
     ("开业定在 2027 ，3月18号，温州", None, ("温州", "2027-03-18")),
+    # a stop's own day asked by X那天 after the stop: the day written before the stop, relative days too
+    ("下周二到银川 下周四到沙坡头 银川那天风大吗", "2026-08-09", ("银川", "2026-08-11")),
 ])
 def test_69th_76th_hand_written_batches(question, today, expected):
     import datetime as dt
