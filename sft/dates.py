@@ -216,7 +216,7 @@ _NUMERAL_FESTIVALS = ("五一", "六一", "七一", "十一", "520", "618")
 # A festival's name inside a place's name is no date (五一广场, 国庆路, 七一大道, 中秋桥).
 _PLACE_AFTER = (r"(?!广场|大道|大街|路(?![过上途程线费边况])|公园|小区|大桥|桥|站|中学|小学|大学|大厦|商场"
                 # 圣诞树, 中秋节礼盒, 元旦快乐, 圣诞市集: no date
-                r"|树|礼盒|礼物|老人|快乐|晚会|套餐|限定|档|灯饰|装饰|市集|集市)")
+                r"|树|礼盒|礼物|老人|快乐|晚会|套餐|限定|档|灯饰|装饰|市集|集市|市场)")  # 欧洲圣诞市场 (77th-84th)
 #: The festivals named by their lunar day (二月二 龙抬头 … 九月九 重阳, and 四月八). With 号, 日, a digit or 月 after
 #: them they are a written Gregorian day (三月三号, 三月三日: March 3rd), read by sft.task's month-day rule instead.
 DOUBLED_LUNAR_DAYS = "(?:二月二|三月三|四月八|五月五|六月六|七月七|九月九)"
@@ -344,7 +344,8 @@ _REL = re.compile(
         rf"|(?P<ep2>next|nxt|this|coming|on)\s+(?P<ed2>{_EN_SHORT_WEEKDAY})\.?)(?![a-z])))",
         r"(?P<enweekend>(?i:(?:(?P<eq>(?<![a-z])(?:next|this|coming)|下个?|这个?)\s*"
         # or alone in a Chinese question (Weekend 去澳門: 83rd sitting), not after last/past/the
-        r"|(?<![a-z])(?<!last )(?<!past )(?<!the )(?=weekend[^\u4e00-\u9fff]{0,12}[\u4e00-\u9fff]))"
+        # (wknd 去苏州玩 too: 77th-84th hand-written batches)
+        r"|(?<![a-z])(?<!last )(?<!past )(?<!the )(?=(?:weekend|wknd)[^\u4e00-\u9fff]{0,12}[\u4e00-\u9fff]))"
         r"(?:weekend|wknd)(?![a-z])))",  # weekend hiking 在 Hong Kong (90th sitting)
         # a weekday written short and capitalised, alone (Sat 去鼓浪屿, Sun or Mon): as 周六, 周日 (31st sitting)
         r"(?P<enshort>(?<![A-Za-z])(?P<es>Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?![A-Za-z])"

@@ -95,6 +95,8 @@ _NOT_CITY_WORDS = (
     "今天水", "明天水", "后天水", "昨天水", "每天水",  # 明天水温: a day word, then 水 (no 天水)
     # idioms and poem lines that name a city without asking about it (WILD.md, 39th sitting); 香港仔 is an area
     "洛阳纸贵", "邯郸学步", "桂林山水甲天下", "山水甲桂林", "烟花三月下扬州", "香港仔",
+    "姑苏城外",  # 姑苏城外寒山寺, a poem line (77th-84th hand-written batches)
+    "太仓促", "平安顺",  # 太仓促了 (too hasty: no 太仓), 一路平安顺利 (no 安顺) (77th-84th hand-written batches)
     # a hotel's name, sunshine hours, a bay between cities (WILD.md, 51st-53rd sittings)
     "威尼斯人", "年日照", "日照时数", "杭州湾", "黄石公园", "金佛山",
     # an old phone (一个旧手机: no 个旧), guests asked to sit (来宾请入座), porcelain from 景德镇 sent by post, a
@@ -586,6 +588,7 @@ _SHORT_CUE = re.compile(
     r"圣诞|中秋|端午|元宵|除夕|冬至|清明|"  # 中山聖誕節凍唔凍 (45th-52nd hand-written batches)
     # Cantonese days (中山听日会唔会落雨), other festivals, 到底 (中山到底下不下) (61st-76th hand-written batches)
     r"听日|听朝|琴日|寻日|而家|平安夜|跨年|情人节|七夕|重阳|到底|"
+    r"回南天|那天|"  # 中山 回南天, …推到6月20号 中山那天热吗 (77th-84th hand-written batches)
     r"天气|气温|温度|下雨|下雪|会不会|冷|热|刮|有雨|有雪|雾霾|台风|降温|几度|多少度|大风|暴雨|大雨|下了|"
     r"古城|下不下|过年|落雨|呢排|这两天|这几天|明添|明填|明甜|风大|温泉|[春夏秋冬]天|供暖|"
     r"昨天|昨晚|昨儿|前天|夜来|夜儿)")  # 大同夜来刮了一天黄风 (345th-352nd sittings); 中山刮了一整天大风 (45th-48th

@@ -1423,3 +1423,19 @@ def test_69th_76th_hand_written_batches(question, today, expected):
 
     got = json.loads(rule.extract_one(question, today=dt.date.fromisoformat(today) if today else None))
     assert (got["city"], got["date"]) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # wknd alone before Chinese, as weekend; a Christmas market is no day; a poem line naming 姑苏 asks nothing of it
+    ("wknd 去无锡 会下雨吗", "2026-06-17", ("无锡", "2026-06-20")), ("德国圣诞市场 冷不冷", None, (None, None)),
+    ("姑苏城外 月落乌啼 今晚有霜吗", None, (None, None)),
+    # a short form cued by 回南天 or 那天
+    ("中山 回南天 几时停", None, ("中山", None)),
+    # words that hold a city's name: too hasty (太仓促), safe and sound (平安顺利)
+    ("太仓促了 周六就走 会下雨吗", None, (None, None)), ("祝一路平安顺利 到了报个平安", None, (None, None)),
+])
+def test_77th_84th_hand_written_batches(question, today, expected):
+    import datetime as dt
+
+    got = json.loads(rule.extract_one(question, today=dt.date.fromisoformat(today) if today else None))
+    assert (got["city"], got["date"]) == expected
