@@ -328,6 +328,8 @@ _I_AM_AT = re.compile(r"[我偶俺咱]们?(?:(?:人|现在|目前|这边|这|就
 _ASKED_CITY = re.compile(
     r"(?:我(?:问|说|要|查|想问|想查|想看|要看|要查|要问)的是|应该是|其实是|换成|改成|改为|改查|而是|最[后终](?:还是)?(?:定了?|决定|选了?)(?:去|在)?"
     r"|[打写输说]错了?[，,\s]*是?"  # （打错了 是株洲）, 打错了 赣州
+    # 啊 手滑了 是巴彦淖尔, 西安就算了 改去西宁 (85th-92nd hand-written batches; not 要是…下雨 我们就改去日照)
+    r"|手滑了?[，,\s]*是?|(?<![就再])改去"
     r"|唔[係系係][，,\s]*[係系]"  # Cantonese 唔係 係澳門 (not…, it is…)
     # sorry 我是说西宁, 不好意思打错 是中山 (305th-312th sittings)
     r"|我是说|(?:不好意思|抱歉)[，,\s]*(?:[打写输说]错了?)?[，,\s]*是"
@@ -336,7 +338,7 @@ _ASKED_CITY = re.compile(
     r"|(?i:i\s+mean)"  # 去贵阳 sorry I mean 遵义 (116th sitting)
     r"|算了[，,\s]*还是(?:问|查|看|去)?)" + _GAP + "$")  # 珠海天气…算了还是问中山吧 (61st-68th hand-written batches)
 _GIVEN_UP_CITY = re.compile(
-    r"(?:(?<![哦噢喔呃额啊诶欸])(?<![哦噢喔呃额啊诶欸]\s)不是|你(?:刚才?)?(?:说|回答|答|查)的是|(?:刚才|刚刚|之前|前面|上面)(?:你)?(?:问|说|查)的是"
+    r"(?:(?<![哦噢喔呃额啊诶欸。.…])(?<![哦噢喔呃额啊诶欸。.…]\s)不是|你(?:刚才?)?(?:说|回答|答|查)的是|(?:刚才|刚刚|之前|前面|上面)(?:你)?(?:问|说|查)的是"
     # 不去大连了, 不在上海 也不在苏州, 要镇江的 不要南京 (150th sitting): given up
     # 没去成镰仓: a trip that did not happen (45th-52nd hand-written batches)
     # 查鄂尔多斯不查包头了, 不想去哈尔滨了 (61st-68th hand-written batches)
@@ -357,7 +359,7 @@ _MY_SIDE = re.compile(r"[我俺偶咱]们?(?:这边|这儿|这里|这块|这)(?!
 # 定位一直是北京 (113th); 定位老是跳到佛山 (61st-76th hand-written batches)
 _SHOWN = re.compile(r"(?:显示|定位)(?:一直|总是|老是|又)?(?:的是|成|到|在|是|跳到|跳成|变成)?\s*$")
 #: A city given up right after it (昆明不用查 我就在昆明; 大连不去了).
-_GIVEN_UP_AFTER = re.compile(r"\s*(?:不用查|不查了|不去了?(?![哪那])|唔去)")  # 南昌不去 景德镇去
+_GIVEN_UP_AFTER = re.compile(r"\s*(?:不用查|不查了|不去了?(?![哪那])|唔去|就算了)")  # 南昌不去 景德镇去; 西安就算了
 
 
 #: A dialogue's turns written out (Q: … A: … Q: 那咸阳呢): a later 呢 is a follow-up turn, not a chained question.

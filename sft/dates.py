@@ -118,7 +118,10 @@ FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
                               ("Chrismas Eve", (12, 24)),
                               ("New Year's Eve", (12, 31)), ("New Year's Day", (1, 1)), ("Halloween", (10, 31)),
                               ("Valentine's Day", (2, 14)), ("Boxing Day", (12, 26)),
-                              ("National Day", (10, 1)))  # 169th sitting
+                              ("National Day", (10, 1)),  # 169th sitting
+                              # China's holidays in English (85th-92nd hand-written batches); not Labor Day (the US's)
+                              ("Labour Day", (5, 1)), ("May Day", (5, 1)), ("Children's Day", (6, 1)),
+                              ("Women's Day", (3, 8)), ("Teachers' Day", (9, 10)), ("Teacher's Day", (9, 10)))
        # Valentine's day (206th sitting); SEOUL XMAS SNOW? typed in capitals (61st-68th hand-written batches)
        for n in (name, name.lower(), name[0] + name[1:].lower(), name.upper())},
 }
@@ -738,7 +741,9 @@ _ASKED_BEFORE = re.compile(r"(?<!就)(?<!雨)(?:改(?!签了|了|期)|改期(?=\
                            r"|应该是|说的\s*是"
                            r"|[哦噢喔呃额啊]\s*不是"
                            r"|不对|[看说写打]错了[，,\s]*(?:是|应该是)"  # 我看错了 是周五的会 (62nd sitting)
-                           r"|问的是|要的是|想问|想知道|查一?下?|是不是$|[呃额]$"  # 周六呃周日吧: a spoken correction
+                           # (not 刚问的是8月1号: what was asked before, 85th-92nd hand-written batches);
+                           # 周六呃周日吧: a spoken correction
+                           r"|(?<!刚)(?<!才)(?<!前)问的是|要的是|想问|想知道|查一?下?|是不是$|[呃额]$"
                            r"|我要\s*$"  # 你查的是昨天的吧 我要今天的 (289th-296th sittings)
                            # 周六 哦不 周日, 明天 sorry 是后天 (111th sitting)
                            r"|[哦噢喔呃额]\s*不[，,\s]+(?:是\s*)?$|(?i:" + EN_CORRECTION + r")[，,\s]*(?:是\s*)?$")
@@ -783,17 +788,22 @@ _DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行(?!就|的话)|算�
                             r"|^(?:还|都|就|不是)?(?:说|讲)(?!不定|好|的|是|说|一下|下)"
                             rf"|^\s*{_ARROW})")  # 8.18→8.28: moved to the day after the arrow (249th-272nd)
 #: A return's day asked about (WILD.md, 26th sitting): the date written before 回来/回程 wins.
-_RETURN_ASKED = re.compile(r"(?:回来|回程|返程|返回)\s*的?\s*那天")  # 10月3号返程 那天 (130th sitting)
+# 10月3号返程 那天 (130th sitting); 回的那天 (85th-92nd hand-written batches)
+_RETURN_ASKED = re.compile(r"(?:回来|回程|返程|返回)\s*的?\s*那天|回\s*的\s*那天")
 # 12月6号回 回来那天 (回 alone, then a space or a clause mark: 61st-76th hand-written batches)
 _RETURN_AFTER = re.compile(r"\s*(?:就|再)?(?:回来|回程|返程|返回|回(?=[\s，,。]))")
-_DEPART_ASKED = re.compile(r"(?:出发|动身|启程|(?<![一行])走|离开)\s*的?\s*(?:那天|当天)")  # 后天走 … 走那天
+# 后天走 … 走那天; 去的那天 (85th-92nd hand-written batches)
+_DEPART_ASKED = re.compile(r"(?:出发|动身|启程|(?<![一行])走|离开)\s*的?\s*(?:那天|当天)|(?<![回过])去\s*的\s*那天")
 _DEPART_AFTER = re.compile(r"\s*(?:就|再)?(?:出发|动身|启程|走(?!走)|离开)")
 #: An arrival's day asked about (大后天到铜仁 下周一就走 到的那天…): the date written before 到/抵达.
 _ARRIVE_ASKED = re.compile(r"(?<![得收])(?:到|抵达|到达)\s*的\s*那天|(?:抵达|到达)\s*那天")
 #: The same words as a label before the date, with 是 or a colon (回来那天是12月28号, 返程：1月9号, 离开日期是2月17日;
 #: 37th-44th hand-written batches): that day is the return's, departure's or arrival's (not the date before them).
-_RETURN_BEFORE = re.compile(r"(?:回来|回程|返程|返回)\s*(?:的?\s*(?:那天|日期|时间))?\s*(?:是|[:：])\s*$")
-_DEPART_BEFORE = re.compile(r"(?:出发|动身|启程|离开|走)\s*(?:的?\s*(?:那天|日期|时间))?\s*(?:是|[:：])\s*$")
+# (回程10月6号, 去程10月2号 without a colon; 去：6月18日 回：6月21日: 85th-92nd hand-written batches)
+_RETURN_BEFORE = re.compile(r"(?:回来|回程|返程|返回)\s*(?:的?\s*(?:那天|日期|时间))?\s*(?:是|[:：])\s*$"
+                            r"|(?:回程|返程)\s*$|(?<![来返])回\s*[:：]\s*$")
+_DEPART_BEFORE = re.compile(r"(?:出发|动身|启程|离开|走)\s*(?:的?\s*(?:那天|日期|时间))?\s*(?:是|[:：])\s*$"
+                            r"|去程\s*[:：]?\s*$|(?<![回来过])去\s*[:：]\s*$")
 _ARRIVE_BEFORE = re.compile(r"(?:抵达|到达|到)\s*(?:的?\s*(?:那天|日期|时间))?\s*(?:是|[:：])\s*$")
 _ARRIVE_AFTER = re.compile(r"\s*(?:就|再)?(?:到|抵达|到达)(?![底头])")
 #: Each label before a date with the words that ask its day.

@@ -1439,3 +1439,24 @@ def test_77th_84th_hand_written_batches(question, today, expected):
 
     got = json.loads(rule.extract_one(question, today=dt.date.fromisoformat(today) if today else None))
     assert (got["city"], got["date"]) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # return and departure days labelled without a colon (回程10月6号) or with 回：/去：, asked by 回程那天/回的那天/
+    # 去的那天
+    ("去程5月2号 回程5月6号 青岛 回程那天下雨吗", None, ("青岛", "05-06")),
+    ("去：7月8日 回：7月12日 目的地 大连 回的那天大连热吗", None, ("大连", "07-12")),
+    # China's holidays named in English
+    ("Labour Day trip to Xiamen, will it rain?", None, ("Xiamen", "05-01")),
+    ("Teachers' Day picnic in Qingdao, sunny?", None, ("Qingdao", "09-10")),
+    # what was asked before (刚问的是) gives way to what is asked now
+    ("刚问的是9月1号 我想问的是9月3号 南宁", None, ("南宁", "09-03")),
+    # a city given up by 就算了, changed by 改去; a slip of the finger (手滑了); 不是 after an ellipsis corrects
+    ("杭州就算了 人太多 改去绍兴", None, ("绍兴", None)), ("查下宜宾 啊 手滑了 是宜春", None, ("宜春", None)),
+    ("大连。。不是 丹东 周五冷吗", None, ("丹东", None)),
+])
+def test_85th_92nd_hand_written_batches(question, today, expected):
+    import datetime as dt
+
+    got = json.loads(rule.extract_one(question, today=dt.date.fromisoformat(today) if today else None))
+    assert (got["city"], got["date"]) == expected
