@@ -33,6 +33,12 @@ def stand_in(monkeypatch):
     rule.default_gazetteer.cache_clear()
 
 
+def _answer(question: str, today: str | None) -> tuple:
+    """The rule's ``(city, date)`` for ``question`` (``today``: an ISO reference day or None)."""
+    got = json.loads(rule.extract_one(question, today=dt.date.fromisoformat(today) if today else None))
+    return got["city"], got["date"]
+
+
 def _one(query: str) -> dict:
     [line] = rule.extract([query])
     parsed = parse_output(line)
@@ -1349,10 +1355,7 @@ def test_one_english_correction_list_for_latin_cities_and_dates(word):
     ("我和同学一个在南宁一个在柳州 哪边更热", None, ("南宁", None)),
 ])
 def test_45th_48th_hand_written_batches(question, today, expected):
-    import datetime as dt
-
-    got = json.loads(rule.extract_one(question, today=dt.date.fromisoformat(today) if today else None))
-    assert (got["city"], got["date"]) == expected
+    assert _answer(question, today) == expected
 
 
 @pytest.mark.parametrize("question, today, expected", [
@@ -1394,10 +1397,7 @@ def test_45th_48th_hand_written_batches(question, today, expected):
     ("2027年6月的第二个周日 扬州天气", None, ("扬州", "2027-06-13")),
 ])
 def test_61st_68th_hand_written_batches(question, today, expected):
-    import datetime as dt
-
-    got = json.loads(rule.extract_one(question, today=dt.date.fromisoformat(today) if today else None))
-    assert (got["city"], got["date"]) == expected
+    assert _answer(question, today) == expected
 
 
 @pytest.mark.parametrize("question, today, expected", [
@@ -1419,10 +1419,7 @@ def test_61st_68th_hand_written_batches(question, today, expected):
     ("下周二到银川 下周四到沙坡头 银川那天风大吗", "2026-08-09", ("银川", "2026-08-11")),
 ])
 def test_69th_76th_hand_written_batches(question, today, expected):
-    import datetime as dt
-
-    got = json.loads(rule.extract_one(question, today=dt.date.fromisoformat(today) if today else None))
-    assert (got["city"], got["date"]) == expected
+    assert _answer(question, today) == expected
 
 
 @pytest.mark.parametrize("question, today, expected", [
@@ -1435,10 +1432,7 @@ def test_69th_76th_hand_written_batches(question, today, expected):
     ("太仓促了 周六就走 会下雨吗", None, (None, None)), ("祝一路平安顺利 到了报个平安", None, (None, None)),
 ])
 def test_77th_84th_hand_written_batches(question, today, expected):
-    import datetime as dt
-
-    got = json.loads(rule.extract_one(question, today=dt.date.fromisoformat(today) if today else None))
-    assert (got["city"], got["date"]) == expected
+    assert _answer(question, today) == expected
 
 
 @pytest.mark.parametrize("question, today, expected", [
@@ -1456,7 +1450,4 @@ def test_77th_84th_hand_written_batches(question, today, expected):
     ("大连。。不是 丹东 周五冷吗", None, ("丹东", None)),
 ])
 def test_85th_92nd_hand_written_batches(question, today, expected):
-    import datetime as dt
-
-    got = json.loads(rule.extract_one(question, today=dt.date.fromisoformat(today) if today else None))
-    assert (got["city"], got["date"]) == expected
+    assert _answer(question, today) == expected
