@@ -708,7 +708,7 @@ _YOUR_SIDE = re.compile(r"你们?(?:那边|那儿|那里|那头|那块|那(?=下
 _THEIR_SIDE = re.compile(r"[他她](?:们)?(?:那边|那儿|那里|那头|那块)")
 #: A correction or a change of plan right after the last city (贵阳市，哦不对是内蒙古; 哈尔滨不对中山陵;
 #: 长春不要了 换成长白山): what follows is asked instead.
-_CORRECTION_AFTER = re.compile(r"[\s，,]*(?:[哦噢呃额诶欸]\s*)?(?:不对|不是)[\s，,]*(?:是|应该是|去|到)?\s*"
+_CORRECTION_AFTER = re.compile(r"[\s，,]*(?:[哦噢呃额诶欸啊]\s*)?(?:不对|不是)[\s，,]*(?:是|应该是|去|到)?\s*"
                                # 不去张家界了 改去凤凰古城, 长春不要了 换成长白山 (172nd sitting): a plan changed
                                r"|[\s，,]*(?:了|不要了|去不成了|去不了了|不去了)?[\s，,]*(?:改去|改成去?|换成|换去|改到)\s*")
 

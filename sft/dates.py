@@ -347,8 +347,8 @@ _REL = re.compile(
         rf"|(?P<ep2>next|nxt|this|coming|on)\s+(?P<ed2>{_EN_SHORT_WEEKDAY})\.?)(?![a-z])))",
         r"(?P<enweekend>(?i:(?:(?P<eq>(?<![a-z])(?:next|this|coming)|下个?|这个?)\s*"
         # or alone in a Chinese question (Weekend 去澳門: 83rd sitting), not after last/past/the
-        # (wknd 去苏州玩 too: 77th-84th hand-written batches)
-        r"|(?<![a-z])(?<!last )(?<!past )(?<!the )(?=(?:weekend|wknd)[^\u4e00-\u9fff]{0,12}[\u4e00-\u9fff]))"
+        # (wknd, chat shorthand, alone anywhere: wknd 澳门, wknd weather shenzhen? 77th-100th hand-written batches)
+        r"|(?<![a-z])(?<!last )(?<!past )(?<!the )(?=weekend[^\u4e00-\u9fff]{0,12}[\u4e00-\u9fff]|wknd))"
         r"(?:weekend|wknd)(?![a-z])))",  # weekend hiking 在 Hong Kong (90th sitting)
         # a weekday written short and capitalised, alone (Sat 去鼓浪屿, Sun or Mon): as 周六, 周日 (31st sitting)
         r"(?P<enshort>(?<![A-Za-z])(?P<es>Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?![A-Za-z])"
@@ -380,7 +380,9 @@ _REL = re.compile(
         r"|今仔日|(?<![\u4e00-\u9fff])夜来(?![香风雨的])|(?<![以之今此然随日午最往落前背身])后个(?![月人星礼周把子别])"
         r"|夜儿个"  # northern 夜儿个 (昨天: 177th sitting)
         r"|(?<![\u4e00-\u9fff])夜个(?![子])"  # Henan 夜个 (昨天: 261st and 289th-296th sittings)
-        r"|(?<![A-Za-z])(?:[Tt]oday|[Tt]onight|(?:[Tt]he\s+)?[Dd]ay\s+after\s+[Tt]omorrow|[Tt]omorrow|[Yy]esterday"
+        # this afternoon, a week from today (85th-92nd hand-written batches)
+        r"|(?<![A-Za-z])(?:(?:[Aa]|[Oo]ne)\s+week\s+from\s+today|[Tt]his\s+(?:afternoon|morning|evening)"
+        r"|[Tt]oday|[Tt]onight|(?:[Tt]he\s+)?[Dd]ay\s+after\s+[Tt]omorrow|[Tt]omorrow|[Yy]esterday"
         r"|[Tt]mrw?|2day|2mrw|[Tt]om+or+ow)(?![A-Za-z]))",  # tommorow, tomorow: typed wrong (161st)
         # on the 5th, the 21st (a day alone, in English)
         r"(?P<enday>(?i:(?<![a-z])(?:on\s+)?the\s+(?P<edn>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?![a-z])))",
@@ -403,6 +405,7 @@ _WORDS = {
     "明个": 1, "今个": 0, "昨个": -1, "后日": 2, "大后日": 3, "前日": -2, "听朝": 1, "明仔载": 1, "明仔載": 1,
     "今仔日": 0, "夜来": -1, "后个": 2, "夜儿个": -1, "夜个": -1,
     "today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1,
+    "this afternoon": 0, "this morning": 0, "this evening": 0, "a week from today": 7, "one week from today": 7,
     "tmr": 1, "tmrw": 1, "2day": 0, "2mrw": 1,  # chat shorthand
     "day after tomorrow": 2, "the day after tomorrow": 2,
 }

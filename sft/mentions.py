@@ -97,6 +97,7 @@ _NOT_CITY_WORDS = (
     "洛阳纸贵", "邯郸学步", "桂林山水甲天下", "山水甲桂林", "烟花三月下扬州", "香港仔",
     "姑苏城外",  # 姑苏城外寒山寺, a poem line (77th-84th hand-written batches)
     "太仓促", "平安顺",  # 太仓促了 (too hasty: no 太仓), 一路平安顺利 (no 安顺) (77th-84th hand-written batches)
+    "亚运城",  # 广州's Asian Games town (no 运城) (93rd-100th hand-written batches)
     # a hotel's name, sunshine hours, a bay between cities (WILD.md, 51st-53rd sittings)
     "威尼斯人", "年日照", "日照时数", "杭州湾", "黄石公园", "金佛山",
     # an old phone (一个旧手机: no 个旧), guests asked to sit (来宾请入座), porcelain from 景德镇 sent by post, a

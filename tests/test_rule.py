@@ -1451,3 +1451,15 @@ def test_77th_84th_hand_written_batches(question, today, expected):
 ])
 def test_85th_92nd_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # English day words: this afternoon / this morning (today), a week from today (+7); wknd alone anywhere
+    ("Nanjing rain this afternoon?", "2026-06-10", ("Nanjing", "2026-06-10")),
+    ("snow in Harbin a week from today?", "2026-06-10", ("Harbin", "2026-06-17")),
+    ("wknd 厦门", "2026-06-10", ("厦门", "2026-06-13")),
+    # a city corrected by 啊不对 to a place that is no city: none; 亚运城 holds no 运城
+    ("苏州天气 啊不对 是同里", None, (None, None)), ("亚运城 游泳馆 周末 热吗", None, (None, None)),
+])
+def test_93rd_100th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
