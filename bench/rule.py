@@ -344,6 +344,14 @@ _GIVEN_UP_CITY = re.compile(
     # 查鄂尔多斯不查包头了, 不想去哈尔滨了 (61st-68th hand-written batches)
     r"|(?:别|不用|不要)(?:给我|帮我)?(?:查|看)?|不查|不想去|不去了?|唔去|不在|没去成?|去不成|没能去)"
     + _GAP + "$")
+#: The only city named, given up (不去曼谷了, 金华那个不用查了, 哈尔滨不去了): no city is asked (the sittings label it
+#: none; 93rd-100th hand-written batches).
+# (not 上不去/回不去: can't get up or back; not a plan only if the weather turns: 要是…我就不去秦皇岛了; not 我不去三亚
+# 是我朋友去: no 了, someone else goes)
+_ONLY_CITY_DROPPED_BEFORE = re.compile(r"(?<![上回进出过下])(?:不去|不想去|别去)\s*$")
+_ONLY_CITY_UNCHECKED_BEFORE = re.compile(r"(?:不用查|不查)\s*$")
+_ONLY_CITY_DROPPED_AFTER = re.compile(r"(?:那个|这个)?\s*(?:不去了|不用查了?|不查了)")
+_IF = re.compile(r"要是|如果|假如|的话")
 #: Living, working or studying right after a city (在鹤岗上班, 在温哥华留学).
 _LIVES = re.compile(r"\s*(?:上班|工作|读书|上学|留学|打工|生活|住)")
 
@@ -612,6 +620,10 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
                       or (_TO.search(text, 0, latin.start) and not _TO.search(text, 0, m.start))):
             # Paris … flying in from 上海; 伦敦这边 rain again… 下周末去Brighton: the Latin city is asked
             return latin
+        if (_ONLY_CITY_DROPPED_BEFORE.search(text, 0, m.start) and re.match(r"\s*了", text[m.end:])
+                or _ONLY_CITY_UNCHECKED_BEFORE.search(text, 0, m.start)
+                or _ONLY_CITY_DROPPED_AFTER.match(text, m.end)) and not _IF.search(text):
+            return None  # 哈尔滨不去了 票退了 不用查了, 不去曼谷了: the only city given up, none asked (WILD.md)
         if _corrected_to_place(text, m.end, gazetteer) or _followed_up_to_place(text, m.end, gazetteer):
             return None  # 哈尔滨不对中山陵, 成都冷吗 那九寨沟呢: corrected or followed up to a place that is no city
         if _COMPARED_WITH.search(text, 0, m.start):

@@ -1460,6 +1460,10 @@ def test_85th_92nd_hand_written_batches(question, today, expected):
     ("wknd 厦门", "2026-06-10", ("厦门", "2026-06-13")),
     # a city corrected by 啊不对 to a place that is no city: none; 亚运城 holds no 运城
     ("苏州天气 啊不对 是同里", None, (None, None)), ("亚运城 游泳馆 周末 热吗", None, (None, None)),
+    # the only city given up, nothing else asked: none; not where someone else goes, a road out, or a plan only if
+    ("计划有变，不去桂林了", None, (None, None)), ("柳州那个不用查了 谢谢", None, (None, None)),
+    ("我不去桂林 是我同事去 他问那边热不热", None, ("桂林", None)), ("雪太大 车回不去 大同", None, ("大同", None)),
+    ("要是下雨 我就不去桂林了", None, ("桂林", None)),
 ])
 def test_93rd_100th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
