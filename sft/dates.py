@@ -92,7 +92,7 @@ from sft.errors import UserError
 __all__ = [
     "DATE_WORD_PATTERNS", "DOUBLED_LUNAR_DAYS", "FIXED_FESTIVALS", "LUNAR_FESTIVALS", "NAMED_ONLY", "READER_ONLY_LUNAR",
     "VAGUE", "WEEKDAYS",
-    "as_date", "parse_number", "festival_date", "next_festival", "find_festival", "resolve_relative",
+    "as_date", "parse_number", "festival_date", "next_festival", "find_festival", "resolve_relative", "month_weekday",
 ]
 
 #: Fixed-date festivals (WILD.md label guide): name -> (month, day).
@@ -634,6 +634,14 @@ def _weekend(today: dt.date, weeks: int) -> dt.date:
     return today + dt.timedelta(days=7 * weeks + 5 - today.weekday())
 
 
+def month_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    """The ``nth`` ``weekday`` (Monday 0) of a month, counted from 1; -1: the last (4月第一个周六, 本月最后一个周五).
+    IndexError where the month has no such day."""
+    days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1)
+            if dt.date(year, month, d).weekday() == weekday]
+    return dt.date(year, month, days[nth if nth < 0 else nth - 1])
+
+
 def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
     kind = match.lastgroup
     monday = today - dt.timedelta(days=today.weekday())
@@ -691,9 +699,7 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
         else:
             year, month = _month_shift(today, _months_on(match["om"]))
         weekday = 5 if match["oend"] else WEEKDAYS[match["owd"]]
-        days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1)
-                if dt.date(year, month, d).weekday() == weekday]
-        return dt.date(year, month, days[-1] if match["olast"] else days[parse_number(match["on"]) - 1])
+        return month_weekday(year, month, weekday, -1 if match["olast"] else parse_number(match["on"]))
     if kind == "monthend":
         return _last_day(*_month_shift(today, _months_on(match["ew"] or "")))
     if kind == "day":

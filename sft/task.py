@@ -38,10 +38,12 @@ from sft.dates import (
     LUNAR_MD,
     NUM,
     WEATHER_WORD_TERMS,
+    WEEKDAYS,
     YEAR,
     as_date,
     asked_scores,
     find_festival,
+    month_weekday,
     parse_number,
     question_clause,
     resolve_relative,
@@ -626,14 +628,11 @@ def _year_ordinal_weekday(text: str) -> str | None:
     if match is None:
         return None
     try:
-        year, month = int(match["y"]), parse_number(match["m"])
-        weekday = "一二三四五六日".index("日" if match["wd"] == "天" else match["wd"])
-        days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1)
-                if dt.date(year, month, d).weekday() == weekday]
-        day = days[-1] if match["last"] else days[parse_number(match["n"]) - 1]
-    except (ValueError, IndexError, TypeError, calendar.IllegalMonthError):
+        day = month_weekday(int(match["y"]), parse_number(match["m"]), WEEKDAYS[match["wd"]],
+                            -1 if match["last"] else parse_number(match["n"]))
+    except (ValueError, IndexError, TypeError):  # no such month, or no such day in it
         return None
-    return format_date(month, day, year)
+    return format_date(day.month, day.day, day.year)
 
 
 #: A month's last day written as such (6月最后一天, 2027年2月最后一天: WILD.md, 31st sitting); not 月底 (vague).
