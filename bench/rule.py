@@ -162,11 +162,14 @@ _AT = re.compile(r"(?:在|来|住)" + _GAP + r"$")
 _FROM = re.compile(r"(?:从|离开|自|由|离|(?<![A-Za-z])from|(?:^|[\s，,])[人我]在)" + _GAP + r"$")  # 人在钦州，…去鼓楼区
 # 重庆北到万州, 济南西站出发: a station written as the city + a direction is the city (WILD.md, 6th and 78th sittings)
 # 上饶高铁站到婺源, 阿勒泰市区到红墩乡, 拉萨转车去…: the city's station or town centre, a ride taken there (257th-264th)
+#: Not a day or a weather word next (吉隆坡转机 明天下雨吗: the change is the question's only place).
+_NO_DAY_OR_WEATHER = r"(?![今明后昨前]|大后|[这下上本]?(?:周|星期|礼拜)|天气|气温|温度|会|冷|热|下|回|有|的|要|能|\d)"
 _FROM_AFTER = re.compile(r"^(?:市区|市里|城区|市)?"
                          r"(?:高铁站|火车站|汽车站|客运站|[东南西北]?站|[东南西北](?=[到去出飞]))?"
                          # 新加坡转机 到巴厘岛: a space after the change (45th-48th hand-written batches)
                          r"(?:(?:转车|转机|坐车|开车|打车|骑车|坐船)\s*)?(?:出发|起飞|到|去|飞|人)"
-                         r"|^\s+(?:到|出发)(?![了过啦])")  # 成都 到 九寨沟: typed apart (159th sitting)
+                         r"|^\s+(?:到|出发)(?![了过啦])"  # 成都 到 九寨沟: typed apart (159th sitting)
+                         r"|^(?:转机|转车)[\s，,]+" + _NO_DAY_OR_WEATHER)  # 吉隆坡转机 兰卡威 (101st-108th batches)
 
 
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -186,7 +189,7 @@ _EN_SHOWN = re.compile(r"\b(?:shows|showing|displays)\s*$", re.IGNORECASE)
 _EN_WHAT_ABOUT = re.compile(r"\b(?:what|how)\s+about\s*$", re.IGNORECASE)
 #: A correction before a Latin city (Shenzhen tomorrow, sorry I mean Dongguan: 111th sitting): the one asked.
 _EN_CORRECTED = re.compile(r"(?:(?:" + EN_CORRECTION + r")(?:[,\s]*(?:I\s+meant?|make\s+(?:that|it))\b)?"
-                           r"|不对[,，\s]*是?)[,\s]*$",  # sorry, make that Taichung; sorry I mean Dongguan
+                           r"|不[对對][,，\s]*是?)[,\s]*$",  # sorry, make that Taichung; sorry I mean Dongguan
                            re.IGNORECASE)
 
 
@@ -334,7 +337,7 @@ _ASKED_CITY = re.compile(
     # sorry 我是说西宁, 不好意思打错 是中山 (305th-312th sittings)
     r"|我是说|(?:不好意思|抱歉)[，,\s]*(?:[打写输说]错了?)?[，,\s]*是"
     # a correction said aloud (北京明天下雨吗 不对 是天津; …哦不 是…; sorry 是…: 111th sitting)
-    r"|不对[，,\s]*(?:是|应该是)|[哦噢喔呃额诶欸]\s*不(?:是|对)?[，,\s]*是?|(?i:sorry)[，,\s]*(?:是|(?i:i\s+mean))"
+    r"|不对[，,\s]*(?:是|应该是)|[哦噢喔呃额诶欸啊]\s*不(?:是|对)?[，,\s]*是?|(?i:sorry)[，,\s]*(?:是|(?i:i\s+mean))"
     r"|(?i:i\s+mean)"  # 去贵阳 sorry I mean 遵义 (116th sitting)
     r"|算了[，,\s]*还是(?:问|查|看|去)?)" + _GAP + "$")  # 珠海天气…算了还是问中山吧 (61st-68th hand-written batches)
 _GIVEN_UP_CITY = re.compile(
@@ -519,6 +522,29 @@ _TOWN = re.compile(r"(?!家乡|老乡|故乡|他乡|城乡|下乡|回乡|重镇|
 
 _SET_OFF_THEN = re.compile(r"(?:市)?出发[\s，,、]+")
 
+#: A trip's next stop right after a city (→, ->, 到, 再到, 然后去, 飞).
+_NEXT_STOP = re.compile(r"\s*(?:→|->|—>|=>|➡️?|[，,\s]*(?:再|然后|又)?(?:到|去|飞))\s*")
+#: A county named with 县 that the lists may lack (塔县, 稻城县).
+_ANY_COUNTY = re.compile(r"[\u4e00-\u9fff]{1,3}?县")
+
+
+def _itinerary_ends_at_place(folded: str, last: Mention, gazetteer: Gazetteer) -> bool:
+    """Rule 5e for several cities: the last city named is a stop of a trip whose next stop, right after it, is a
+    known place that is no city (a sight, a county, a town: 昆明→大理→丽江→泸沽湖, 乌鲁木齐飞喀什 再到塔县), and
+    that place is named again after it, where its weather is asked (…泸沽湖会很冷吗, 塔县晚上多冷): no city."""
+    step = _NEXT_STOP.match(folded, last.end)
+    if step is None:
+        return False
+    start, places = step.end(), _trip_places()
+    name = next((folded[start : start + n] for n in range(min(gazetteer.max_len, len(folded) - start), 1, -1)
+                 if folded[start : start + n] in places or folded[start : start + n] in gazetteer.blockers), None)
+    if name is None:
+        town = _TOWN.match(folded, start) or _ANY_COUNTY.match(folded, start)
+        name = town.group(0) if town else None
+    if name is None or name in gazetteer.names:
+        return False
+    return folded.find(name[:2], start + len(name)) >= 0
+
 # Rule 5g: the only city is where the writer works, lives or sets off (在郴州上班, 从株洲开车回…), never asked itself,
 # and the question is about the home (老家) named by a place that is no city: 在郴州上班 老家江永的 想问下江永…;
 # 从株洲开车回衡东老家; 老家武乡的 在晋城打工 想问问老家那边 (WILD.md: 老家 + city asks that city; a county asks none).
@@ -616,7 +642,10 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
                 and not text[latin.end : m.start].strip(" ,，/()（）"):
             return latin  # Toronto 多伦多: one city written twice side by side, the first as written (48th sitting)
         given_up = _GIVEN_UP_CITY.search(text, 0, m.start) is not None  # 没去成镰仓: the Latin city asked
-        if latin and (given_up or _FROM.search(text, 0, m.start) or _writer_is_at(text, m)
+        # 我在 Melbourne 我妈在广州 我这边明天…: the speaker's own side asked, where they are (101st-108th batches)
+        mine = latin and _I_AM_AT.search(text[: latin.start].rstrip()) is not None \
+            and _MY_SIDE.search(text, m.end) is not None and not _I_AM_AT.search(text, latin.end, m.start)
+        if latin and (given_up or _FROM.search(text, 0, m.start) or _writer_is_at(text, m) or mine
                       or (_TO.search(text, 0, latin.start) and not _TO.search(text, 0, m.start))):
             # Paris … flying in from 上海; 伦敦这边 rain again… 下周末去Brighton: the Latin city is asked
             return latin
@@ -648,6 +677,8 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
             re.fullmatch(r"\s*(?:和|、|跟|与|及)\s*", text[a.end : b.start])
             for a, b in itertools.pairwise(mentions)):
         return None  # 除了北京和天津 华北哪个城市…: every city named is left out (61st-76th hand-written batches)
+    if _itinerary_ends_at_place(text, mentions[-1], gazetteer):
+        return None  # 贵阳到凯里再到镇远古镇 镇远那边…: the trip's last stop, no city, asked again (rule 5e)
     scores = [_score(text, mentions, i) for i in range(len(mentions))]
     # Rule 6b: cities asked together (A和B, A还是B) share the question; the first named is the answer.
     for i in range(len(mentions) - 2, -1, -1):
@@ -726,7 +757,7 @@ _CORRECTION_AFTER = re.compile(r"[\s，,]*(?:[哦噢呃额诶欸啊]\s*)?(?:不�
 
 
 #: A slip owned right after the city (南京 sorry 是中山陵, 南京 哦不 改成中山陵): what follows is asked instead.
-_SLIP_AFTER = re.compile(r"[\s，,]*(?:[哦噢]不|sorry|抱歉|说错了|打错了)[\s，,]*(?:是|应该是|改成|换成)\s*",
+_SLIP_AFTER = re.compile(r"[\s，,]*(?:[哦噢啊]\s*不|sorry|抱歉|说错了|打错了)[\s，,]*(?:是|应该是|改成|换成)?\s*",
                          re.IGNORECASE)
 #: A few words of the city's own clause before its correction (南京天气 不对 是中山陵; 南京明天冷吗？不对 是…).
 _BEFORE_CORRECTION = re.compile(r"[^\s，,。！!？?]{1,8}[\s，,。！!？?]+")

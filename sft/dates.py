@@ -337,7 +337,8 @@ _REL = re.compile(
         # 上个月的今天: the same day number a month away (WILD.md, 43rd sitting)
         rf"(?P<samedaym>(?<!每){_NOT_AFTER_UP_DOWN}(?P<tm>下个?|上个?)月的?(?:今天|今日|这天|这一天))",
         # weekends before weekdays: 这周末 must not read as 这周 + 末
-        rf"(?P<weekend>(?<!每){_NOT_AFTER_UP_DOWN}(?P<sw>下下个?|下个?|上个?|这个?|本)?(?:{_WEEK}末|双休日))",
+        rf"(?P<weekend>(?<!每){_NOT_AFTER_UP_DOWN}(?P<sw>下下个?|下个?|上个?|这个?|本)?"
+        rf"(?:(?<=[下上这本个])(?:星期|礼拜)(?=周末))?(?:{_WEEK}末|双休日))",  # 下个礼拜周末 (101st-108th batches)
         # 下周的周六 (265th-272nd sittings): the week written, then its day with 周 again
         rf"(?P<week>(?<!每){_NOT_AFTER_UP_DOWN}(?P<pw>下下个?|下个?|上上个?|上个?|这个?|本){_WEEK}(?:的{_WEEK})?(?P<pd>{_WD}))",
         rf"(?P<weekday>(?:(?<![\d{CN_NUMERALS}几每个上下这本])|{_VERBAL_DOWN})(?:周|星期|礼拜)(?P<bd>{_WD}))",

@@ -291,6 +291,7 @@ def _normalize(question: str) -> str:
         # between digits and characters (常 州 5 月 2 0 号: the 20th, not the 2nd; 37th-44th hand-written batches)
         text = re.sub(r"(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])", "", text)
     text = re.sub(r"(\d{1,2})\s*월\s*(\d{1,2})\s*일", r"\1月\2日", text)  # 10월 3일 (Korean)
+    text = re.sub(r"(?<!\d)(?:\.{2,}|…+)(?=\d)", " ", text)  # 成都…10.2…: no dot before a date (101st-108th)
     # 民國116年: Taiwan's year (1911 + N), as its Gregorian year (187th sitting)
     text = re.sub(r"民[國国]\s*(\d{2,3})\s*年", lambda m: f"{1911 + int(m[1])}年", text)
     # 2027年10.1, 27年5.20, 民國116年1/1: a year's 年 right before a month and day written with a dot or a slash

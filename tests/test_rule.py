@@ -1467,3 +1467,27 @@ def test_85th_92nd_hand_written_batches(question, today, expected):
 ])
 def test_93rd_100th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # 下个礼拜周末 is 下周末 (the week written with 礼拜/星期 before 周末); 这个星期周末 stays this week's
+    ("下个礼拜周末 常州 露营行吗", "2026-06-10", ("常州", "2026-06-20")),
+    ("这个星期周末 嘉兴 热吗", "2026-06-10", ("嘉兴", "2026-06-13")),
+    # Cantonese 大后日/后日 cue a short form; an ellipsis before a dotted day is no decimal point
+    ("中山大後日會唔會落雨", "2026-06-10", ("中山", "2026-06-13")), ("温州…9.3…有台风吗", None, ("温州", "09-03")),
+    # corrections: 啊不 是 to a city or to a place that is no city; sorry before a region; 不對 before a Latin city
+    ("宁波天气 啊不 是舟山", None, ("舟山", None)), ("宁波明天 啊不 是溪口", None, (None, None)),
+    ("揭阳天气 sorry 潮汕 周末冷吗", None, (None, None)),
+    ("Tainan 不對 Taichung 明天會下雨嗎", "2026-06-10", ("Taichung", "2026-06-11")),
+    # a trip through cities whose next stop is a place that is no city, asked again there: none; to a city: that city
+    ("西宁到张掖再到七彩丹霞 七彩丹霞热吗", None, (None, None)),
+    ("兰州飞敦煌 再到阿克塞县 阿克塞冷吗", None, (None, None)),
+    ("北京到上海再到杭州 杭州冷吗", None, ("杭州", None)),
+    # a change of planes at the only city, a place after it: that place (no city)
+    ("去新加坡转机 再到巴厘岛 周五那边下雨吗", None, (None, None)),
+    # the speaker's own side asked where they are, in Latin letters; the other's side is the other's city
+    ("我在 Auckland 我爸在厦门 我这边周六下雨吗", None, ("Auckland", None)),
+    ("我在 Auckland 我爸在厦门 他那边冷吗", None, ("厦门", None)),
+])
+def test_101st_108th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
