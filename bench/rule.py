@@ -123,6 +123,7 @@ from sft.dates import (
     EN_CORRECTION,
     FIXED_FESTIVALS,
     HOLIDAY_DAYS,
+    INTERJECTIONS,
     PAST_ASKED,
     QUESTION,
     anchored_days,
@@ -337,7 +338,8 @@ _ASKED_CITY = re.compile(
     # sorry 我是说西宁, 不好意思打错 是中山 (305th-312th sittings)
     r"|我是说|(?:不好意思|抱歉)[，,\s]*(?:[打写输说]错了?)?[，,\s]*是"
     # a correction said aloud (北京明天下雨吗 不对 是天津; …哦不 是…; sorry 是…: 111th sitting)
-    r"|不对[，,\s]*(?:是|应该是)|[哦噢喔呃额诶欸啊]\s*不(?:是|对)?[，,\s]*是?|(?i:sorry)[，,\s]*(?:是|(?i:i\s+mean))"
+    r"|不对[，,\s]*(?:是|应该是)|" + INTERJECTIONS + r"\s*不(?:是|对)?[，,\s]*是?"
+    r"|(?i:sorry)[，,\s]*(?:是|(?i:i\s+mean))"
     r"|(?i:i\s+mean)"  # 去贵阳 sorry I mean 遵义 (116th sitting)
     r"|算了[，,\s]*还是(?:问|查|看|去)?)" + _GAP + "$")  # 珠海天气…算了还是问中山吧 (61st-68th hand-written batches)
 _GIVEN_UP_CITY = re.compile(
@@ -751,13 +753,15 @@ _YOUR_SIDE = re.compile(r"你们?(?:那边|那儿|那里|那头|那块|那(?=下
 _THEIR_SIDE = re.compile(r"[他她](?:们)?(?:那边|那儿|那里|那头|那块)")
 #: A correction or a change of plan right after the last city (贵阳市，哦不对是内蒙古; 哈尔滨不对中山陵;
 #: 长春不要了 换成长白山): what follows is asked instead.
-_CORRECTION_AFTER = re.compile(r"[\s，,]*(?:[哦噢呃额诶欸啊]\s*)?(?:不对|不是)[\s，,]*(?:是|应该是|去|到)?\s*"
+_CORRECTION_AFTER = re.compile(r"[\s，,]*(?:" + INTERJECTIONS + r"\s*)?(?:不对|不是)"
+                               r"[\s，,]*(?:是|应该是|去|到)?\s*"
                                # 不去张家界了 改去凤凰古城, 长春不要了 换成长白山 (172nd sitting): a plan changed
                                r"|[\s，,]*(?:了|不要了|去不成了|去不了了|不去了)?[\s，,]*(?:改去|改成去?|换成|换去|改到)\s*")
 
 
 #: A slip owned right after the city (南京 sorry 是中山陵, 南京 哦不 改成中山陵): what follows is asked instead.
-_SLIP_AFTER = re.compile(r"[\s，,]*(?:[哦噢啊]\s*不|sorry|抱歉|说错了|打错了)[\s，,]*(?:是|应该是|改成|换成)?\s*",
+_SLIP_AFTER = re.compile(r"[\s，,]*(?:" + INTERJECTIONS + r"\s*不|sorry|抱歉|说错了|打错了)"
+                         r"[\s，,]*(?:是|应该是|改成|换成)?\s*",
                          re.IGNORECASE)
 #: A few words of the city's own clause before its correction (南京天气 不对 是中山陵; 南京明天冷吗？不对 是…).
 _BEFORE_CORRECTION = re.compile(r"[^\s，,。！!？?]{1,8}[\s，,。！!？?]+")

@@ -190,6 +190,10 @@ NUM = rf"(?:\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})"  # a month or a day
 #: The English months' first three letters, in order (the date rule's English dates, today written in English).
 EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 DAY_END = "(?:日|号|號)"
+#: The interjections a speaker says before correcting themself (``明天 哦不 后天``, ``苏州 啊不 是无锡``, ``额 不是``):
+#: one character class for the date rule (here and :mod:`sft.task`) and the rule contender's corrections
+#: (``bench.rule``).
+INTERJECTIONS = "[哦噢喔呃额诶欸啊]"
 #: English words that correct what was just said (``Dec 24, no wait, Dec 25``, ``明天 sorry 是后天``, ``Shenzhen,
 #: sorry I mean Dongguan``, ``make that Taipa``): one list for the date rule (here and :mod:`sft.task`) and the rule
 #: contender's Latin cities (``bench.rule``); between non-letters, so that ``sorry是`` counts as well. Compile it
@@ -749,14 +753,15 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
 _ASKED_BEFORE = re.compile(r"(?<!就)(?<!雨)(?:改(?!签了|了|期)|改期(?=\s*[到为成至])|换|推迟|延期|延误|提前|挪|推)"
                            r"(?:到|成|为|在)?|而是|其实是"
                            r"|应该是|说的\s*是"
-                           r"|[哦噢喔呃额啊]\s*不是"
+                           r"|" + INTERJECTIONS + r"\s*不是"
                            r"|不对|[看说写打]错了[，,\s]*(?:是|应该是)"  # 我看错了 是周五的会 (62nd sitting)
                            # (not 刚问的是8月1号: what was asked before, 85th-92nd hand-written batches);
                            # 周六呃周日吧: a spoken correction
                            r"|(?<!刚)(?<!才)(?<!前)问的是|要的是|想问|想知道|查一?下?|是不是$|[呃额]$"
                            r"|我要\s*$"  # 你查的是昨天的吧 我要今天的 (289th-296th sittings)
                            # 周六 哦不 周日, 明天 sorry 是后天 (111th sitting)
-                           r"|[哦噢喔呃额]\s*不[，,\s]+(?:是\s*)?$|(?i:" + EN_CORRECTION + r")[，,\s]*(?:是\s*)?$")
+                           r"|" + INTERJECTIONS + r"\s*不[，,\s]+(?:是\s*)?$"
+                           r"|(?i:" + EN_CORRECTION + r")[，,\s]*(?:是\s*)?$")
 #: An arrow between two dates (8.18→8.28, 10月1号 -> 10月3号): the date was moved to the one it points to.
 _ARROW = r"(?:→|->|=>|➡️?)"
 _CORRECTED_BEFORE = re.compile(r"不对|[呃额]\s*是?\s*$|不是[^，,。]{1,6}?[，,\s]+是\s*$"
@@ -770,8 +775,9 @@ _CORRECTED_BEFORE = re.compile(r"不对|[呃额]\s*是?\s*$|不是[^，,。]{1,6
                                r"|[啊哦噢呃额]\s*错了[，,\s]*$|不好意思[，,\s]*(?:是\s*)?$|(?<![\u4e00-\u9fff])不[，,\s]+$"
                                r"|[看说写打]错了[，,\s]*(?:是|应该是)?\s*$|(?<!没)错了[，,\s]*(?:是|应该是)\s*$"
                                r"|我是说\s*$|我说的是\s*$"  # 明天下雪吗 sorry 我是说后天 (249th-256th sittings)
-                               r"|[哦噢喔呃额啊]\s*不是"
-                               r"|[哦噢喔呃额啊]\s*不[，,\s]+(?:是\s*)?$|(?i:sorry)[，,\s]*(?:(?i:i\s+mean)\s*|是\s*)?$"
+                               r"|" + INTERJECTIONS + r"\s*不是"
+                               r"|" + INTERJECTIONS + r"\s*不[，,\s]+(?:是\s*)?$"
+                               r"|(?i:sorry)[，,\s]*(?:(?i:i\s+mean)\s*|是\s*)?$"
                                # 8.8 → 8.18 打错了: the day an arrow points to, though a word after it explains
                                # the slip (273rd-280th sittings)
                                rf"|{_ARROW}\s*$")
@@ -781,14 +787,15 @@ _FALLBACK_BEFORE = re.compile(r"(?:备用|备选|顺延)[日的]?\s*(?:[到至�
 _FALLBACK_ASKED = re.compile(r"(?:备用|备选|顺延)(?:日|的)?\s*那天|备用的|顺延的那天")
 # 备选10月5号: a fallback (297th-304th sittings)
 _DROPPED_BEFORE = re.compile(r"原定|原计划|原来|原本|本来|之前|备选|备用"
-                             r"|(?<![哦噢喔呃额啊])(?<![哦噢喔呃额啊]\s)不是|生日|出生|不要"
+                             r"|(?<!" + INTERJECTIONS + r")(?<!" + INTERJECTIONS + r"\s)不是|生日|出生|不要"
                              r"|你查的是|退房|离店"  # 入住 12/24 退房 12/26: the check-out day (140th sitting)
                              r"|(?:刚才|刚刚|之前|上次)[问查]的是")  # 刚才问的是上周三 我其实想问下周三 (148th)
 # a date given up after it (…不行, …出发; 后天 不对 是大后天)
 # (先定8月10号 不行就8月17号: a fallback, the first asked: 207th sitting)
 # (4月5号不去了 4月9号去太原: 45th-56th hand-written batches)
 _DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行(?!就|的话)|算了|取消|出发|开会|起飞|到了|生日|不去了)"
-                            r"|^[\s，,]*(?:不对|[哦噢喔]不|[呃额哦噢喔啊]\s*不是|[呃额]\s*不(?=[\s，,])|(?i:sorry)\b"
+                            r"|^[\s，,]*(?:不对|[哦噢喔]不|" + INTERJECTIONS + r"\s*不是|[呃额]\s*不(?=[\s，,])"
+                            r"|(?i:sorry)\b"
                             r"|[啊哦噢呃额]\s*错了|不好意思|不(?=[\s，,])"  # 196th sitting
                             r"|[看说写打]错了"  # 4月5号 打错了 4月6号 (116th sitting)
                             # 昨天预报说今天…, 昨晚天气预报讲明天…: the day the forecast was made (249th-272nd sittings)
@@ -835,7 +842,7 @@ def names_the_asked_date(text: str) -> bool:
 # 今天……算了还是问明天的 (125th sitting)
 # 长沙3月5号 哦不 3月6号 (202nd sitting)
 _CORRECTION = re.compile(r"(?<!没)错了|(?i:" + EN_CORRECTION + r")|算了[，,\s]*还?是?[问查看]"
-                         r"|[哦噢喔呃额啊]\s*不[，,\s]"
+                         r"|" + INTERJECTIONS + r"\s*不[，,\s]"
                          # 十一月三号 呃 四号, 下周二 哦 下周三: a hesitation between two dates (289th-296th sittings)
                          r"|(?<=[号日天后一二三四五六末])\s*[哦噢喔呃额]\s+(?=(?:是\s*)?[\d〇零一二两三四五六七八九十下这本明后大周礼星今])"
                          r"|改签")  # 10.5→10.6 改签了: a rebooking says a date changed (305th-312th sittings)

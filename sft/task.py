@@ -35,6 +35,7 @@ from sft.dates import (
     DOUBLED_LUNAR_DAYS,
     EN_CORRECTION,
     EN_MONTHS,
+    INTERJECTIONS,
     LUNAR_MD,
     NUM,
     WEATHER_WORD_TERMS,
@@ -260,7 +261,7 @@ _MOVED_DAY = re.compile(r"(?P<head>(?P<m>\d{1,2}|" + _CN_MONTH + r")月"
                         r"(?:\d{1,2}|" + _CN_DAY + r")[号日].{0,12}?"
                         # or corrected (6月12号 长沙 不对 13号: 111th sitting; 十一月三号 呃 四号: 289th-296th)
                         r"(?:改到|改成|推到|推迟到|延到|延期到|提前到|挪到|不对[，,\s]*(?:是|应该是)?"
-                        r"|[哦噢喔呃额啊]\s*不(?:对|是)?[，,\s]+是?|\s[哦噢喔呃额]\s+"
+                        r"|" + INTERJECTIONS + r"\s*不(?:对|是)?[，,\s]+是?|\s[哦噢喔呃额]\s+"
                         # or settled (12月5号还是6号来着 对 6号, 30还是31来着 31吧: 361st-376th sittings)
                         r"|来着[，,\s]*(?:[对哦噢嗯]+[，,\s]*)?)\s*)"
                         r"(?P<d2>(?:\d{1,2}|" + _CN_DAY + r")(?=[号日]|吧))")
