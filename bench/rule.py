@@ -160,7 +160,9 @@ _TO = re.compile(
     r"(?:去|到|前往|飞往|飞到|抵达|回|至|城市是|城市为|城市：|城市:|地点是|地点在)" + _GAP + r"$"
 )
 _AT = re.compile(r"(?:在|来|住)" + _GAP + r"$")
-_FROM = re.compile(r"(?:从|离开|自|由|离|(?<![A-Za-z])from|(?:^|[\s，,])[人我]在)" + _GAP + r"$")  # 人在钦州，…去鼓楼区
+_FROM = re.compile(r"(?:从|离开|自|由|离|(?<![A-Za-z])from|(?:^|[\s，,])[人我]在"
+                   # 人在钦州，…去鼓楼区; 坐标南京 周末想去周庄 (101st-116th hand-written batches)
+                   r"|(?:^|[\s，,])(?:坐标[:：]?|楼主人?在))" + _GAP + r"$")
 # 重庆北到万州, 济南西站出发: a station written as the city + a direction is the city (WILD.md, 6th and 78th sittings)
 # 上饶高铁站到婺源, 阿勒泰市区到红墩乡, 拉萨转车去…: the city's station or town centre, a ride taken there (257th-264th)
 #: Not a day or a weather word next (吉隆坡转机 明天下雨吗: the change is the question's only place).
@@ -321,6 +323,7 @@ def same_city(a: str, b: str) -> bool:
 
 #: Rule 5f: a city named only to be left out (除了哈尔滨，东北还有哪里明天下雪): no city is asked.
 _EXCEPT = re.compile(r"(?:除了|除去|除开|排除)" + _GAP + "$")
+_EN_EXCEPT = re.compile(r"(?<![A-Za-z])(?:except(?:\s+for)?|apart\s+from|other\s+than)\s*$", re.IGNORECASE)
 #: Where the speaker is (我在厦门, 我人在…, 我现在在…): a city asked about is another one, when one is named.
 # 偶/俺: 我 as typed online and in dialect; Cantonese 喺 (我喺澳門: 118th sitting)
 # 我们在九江, 咱在…, 我这儿是阳泉, 坐标遵义: the speaker's side too (37th-44th hand-written batches)
@@ -365,7 +368,8 @@ def _writer_is_at(folded: str, m: Mention) -> bool:
     """Where the writer is (我在厦门, 坐标遵义), or where they work or study, written first (在朔州上班…: 45th-52nd
     hand-written batches): another place named is the one asked."""
     return bool(_I_AM_AT.search(folded, 0, m.start)
-                or (re.fullmatch(r"\s*在\s*", folded[: m.start]) and _LIVES.match(folded, m.end)))
+                or (re.fullmatch(r"\s*在\s*", folded[: m.start])
+                    and (_LIVES.match(folded, m.end) or re.match(r"\s*呢\s", folded[m.end:]))))  # 在昆明呢 大理…
 #: The speaker's own side asked after the other cities (我这边, 我这儿, 我这里): where the speaker said they are.
 _MY_SIDE = re.compile(r"[我俺偶咱]们?(?:这边|这儿|这里|这块|这)(?![个些样么种次回])")
 #: A city an app or a widget shows (显示北京, 定位在北京), when the question names another.
@@ -449,6 +453,13 @@ def _origin_of_trip_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> b
     if not (_FROM.search(folded, 0, m.start) or _FROM_AFTER.match(folded[m.end:])):
         return False
     places = _trip_places()
+    # 环太湖骑行 无锡出发, 去千岛湖骑行 杭州出发: the trip's place written before the city it sets off from
+    # (101st-116th hand-written batches)
+    if re.match(r"(?:市|市区)?出发", folded[m.end:]) and any(
+            name in places or name in gazetteer.blockers
+            for i in range(m.start) for n in range(2, 5) for name in [folded[i : i + n]]
+            if i + n <= m.start and name not in gazetteer.names):
+        return True
     # 成都出发 新都桥 理塘 巴塘: the places of the trip listed right after 出发, no verb (80th sitting)
     listed = _SET_OFF_THEN.match(folded, m.end)
     # where each trip word's destination starts, and the station written between the city and the word, if any
@@ -525,7 +536,7 @@ _TOWN = re.compile(r"(?!家乡|老乡|故乡|他乡|城乡|下乡|回乡|重镇|
 _SET_OFF_THEN = re.compile(r"(?:市)?出发[\s，,、]+")
 
 #: A trip's next stop right after a city (→, ->, 到, 再到, 然后去, 飞).
-_NEXT_STOP = re.compile(r"\s*(?:→|->|—>|=>|➡️?|[，,\s]*(?:再|然后|又)?(?:到|去|飞))\s*")
+_NEXT_STOP = re.compile(r"\s*(?:→|->|—>|=>|➡️?|[，,\s]*(?:再|然后|又)?(?:直接)?(?:到|去|飞))\s*")
 #: A county named with 县 that the lists may lack (塔县, 稻城县).
 _ANY_COUNTY = re.compile(r"[\u4e00-\u9fff]{1,3}?县")
 
@@ -591,7 +602,8 @@ def _away_from_named_home(folded: str, m: Mention) -> bool:
 
 # A weather word may sit before the conjunction: 武汉热还是长沙热 asks about both, like 武汉还是长沙; so may a
 # judgement (三亚好还是海口好: 45th-48th hand-written batches)
-_AND = re.compile(rf"^\s*的?(?:{_WEATHER.pattern}|[春夏秋冬]天|今天|明天|后天"  # 遵义明天跟贵阳比 (369th-376th)
+# 遵义明天跟贵阳比 (369th-376th sittings)
+_AND = re.compile(rf"^[\s？?」』”]*的?(?:{_WEATHER.pattern}|[春夏秋冬]天|今天|明天|后天"
                   r"|(?:更|比较)?(?:好|合适)|感觉|觉得)?\s*"  # 哈尔滨感觉没有北京冷 (45th-52nd batches)
                   # 同: the Cantonese "and" (珠海同澳門: 105th sitting)
                   # 还有: 查一下苏州 还有无锡 (361st-368th sittings)
@@ -600,7 +612,9 @@ _AND = re.compile(rf"^\s*的?(?:{_WEATHER.pattern}|[春夏秋冬]天|今天|明�
                   r"|(?:[A-Za-z]+er|more\s+[A-Za-z]+)\s+than"  # is 成都 colder than 重庆 (79th sitting)
                   # list markers: 1.苏州 2.无锡, • 郑州 • 开封
                   r"|\d{1,2}\s*[.、)）]|[（(]\d{1,2}[)）]|[①-⑩⒈-⒑•·]|(?<=\n)[-*+]"  # - 株洲 (a new line's bullet)
-                  r"|、[\u4e00-\u9fff]{2,4}、)\s*$")  # 临沧、普洱、西双版纳: a name no list reads as a city, between
+                  # 「珠海」还是「澳门」, 珠海？还是澳门？: quotes and question marks around (101st-116th batches)
+                  # 临沧、普洱、西双版纳: a name no list reads as a city, between
+                  r"|、[\u4e00-\u9fff]{2,4}、)[\s「『“]*$")
 # 泰州 台州 6月3号 哪个会下雨: a comparison later in the question also makes two cities side by side a list.
 #: A written date right after the second of two cities apart by a space (大阪 京都 2027年4月2号): a list, asked
 #: together.
@@ -631,6 +645,8 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
         # Rule 5b: no city in Chinese characters: a city written in Latin letters, as written (shenzhen, Xi'an);
         # of several, the one the English asks about (from Osaka to Kyoto; Leaving Shenzhen for Hong Kong)
         match = _latin_city(question, gazetteer)
+        if match and _EN_EXCEPT.search(question, 0, match.start):
+            return None  # except Shanghai, which city…: the one city named is left out (101st-116th batches)
         if match:
             return match
         return find_city_not_written_whole(question, gazetteer)  # rules 5d, then 5c
@@ -673,6 +689,8 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
             return None  # 在郴州上班 老家江永的 想问下江永…: the home asked is no city (rule 5g)
         if _place_asked_after(text, m, gazetteer):
             return None  # 高铁到岳阳东再打车去平江 平江明天冷不: the county asked is no city (rule 5h)
+        if _itinerary_ends_at_place(text, m, gazetteer):
+            return None  # 后天到达乌鲁木齐 然后直接去喀纳斯 想问喀纳斯…: the next stop asked again (101st-116th)
         return None if _origin_of_trip_to_place(text, m, gazetteer) else m
     text = gazetteer.fold(question)  # 天氣 as 天气
     if _EXCEPT.search(text, 0, mentions[0].start) and all(

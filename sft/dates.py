@@ -105,7 +105,8 @@ FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
     "妇女节": (3, 8), "三八节": (3, 8), "女王节": (3, 8), "植树节": (3, 12), "愚人节": (4, 1), "青年节": (5, 4),
     "建党节": (7, 1),
     "世界湿地日": (2, 2),
-    "建军节": (8, 1), "教师节": (9, 10), "护士节": (5, 12), "万圣节": (10, 31), "跨年夜": (12, 31), "跨年": (12, 31),
+    "建军节": (8, 1), "教师节": (9, 10), "护士节": (5, 12), "万圣节": (10, 31), "跨年夜": (12, 31),
+    "跨年": (12, 31), "万圣节前夜": (10, 31),  # All Hallows' Eve is Halloween itself (NAMED_ONLY)
     "元日": (1, 1),  # 元旦's classical name
     "二二八": (2, 28), "双十节": (10, 10),  # Taiwan's days named by their date (like 520; WILD.md, 34th sitting)
     "Xmas": (12, 25), "xmas": (12, 25), "XMAS": (12, 25), "NYE": (12, 31),  # chat English (31st sitting)
@@ -126,7 +127,7 @@ FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
        for n in (name, name.lower(), name[0] + name[1:].lower(), name.upper())},
 }
 #: Fixed days the rule reads but the training mix never writes as a festival (sft.compose).
-NAMED_ONLY = frozenset(n for n in FIXED_FESTIVALS if n.isascii()) | {"护士节"}  # 护士节: 180th sitting
+NAMED_ONLY = frozenset(n for n in FIXED_FESTIVALS if n.isascii()) | {"护士节", "万圣节前夜"}  # 护士节: 180th sitting
 #: Solar terms read as dates: those whose names are no weather words (大雪, 小雪, 白露, 霜降, 雨水 are: left out).
 SOLAR_TERMS = ("清明", "立春", "立夏", "立秋", "立冬", "春分", "秋分", "夏至", "冬至", "惊蛰", "谷雨", "芒种", "处暑",
                "小满", "小暑", "大暑", "寒露", "小寒", "大寒")
@@ -239,11 +240,11 @@ _FESTIVAL = (
     rf"(?:{_alternation(n for n in (*FIXED_FESTIVALS, *LUNAR_FESTIVALS) if n not in _NUMERAL_FESTIVALS)}))"
     rf"{_PLACE_AFTER}"
     # 双十二前, 国庆之前: a time before the day, vague (WILD.md: 清明前); 元旦前一天, 清明前后, 春节前夕 are days
-    r"(?!\s*节?(?:[之以]?前(?![一两二三四五六七1-7第后夕海门滩])|[之以]后|后(?!第?[一两二三四五六七1-7]天|天气)))"
+    r"(?!\s*节?(?:[之以]?前(?![一两二三四五六七1-7第后夕海门滩夜晚])|[之以]后|后(?!第?[一两二三四五六七1-7]天|天气)))"
     r")"
 )
 # 春节前, 中秋之后 (a lunar festival's): vague, as for the fixed ones in _FESTIVAL
-_NOT_BEFORE_AFTER = (r"(?!\s*节?(?:[之以]?前(?![一两二三四五六七1-7第后夕海门滩])|[之以]后"
+_NOT_BEFORE_AFTER = (r"(?!\s*节?(?:[之以]?前(?![一两二三四五六七1-7第后夕海门滩夜晚])|[之以]后"
                      r"|后(?!第?[一两二三四五六七1-7]天|天气)))")
 # 国庆第三天, 五一假期的第二天: a day into a holiday of several days off (HOLIDAY_DAYS).
 # 國慶节 第二天, 国庆最后一天 (the holiday's days off: HOLIDAY_DAYS)
@@ -264,7 +265,8 @@ _YEAR_LUNAR = re.compile(rf"(?:(?<![\d{CN_NUMERALS}])(?P<y>{YEAR})年的?\s*|(?<
                          rf"|大年(?P<d4>初[一二三四五六七八九十])(?![一二三四五六七八九十]?月)"
                          rf"|(?P<m3>{NUM})月(?P<d3>初[一二三四五六七八九十]))")  # 九月廿二 may be Gregorian
 # 元旦前一天, 中秋节后一天, 情人节前两天: a number of days before or after the festival's day (WILD.md, 15th sitting).
-_SHIFT = r"(?:节)?的?(?P<sd>前|后)第?(?P<sn>[一两二三四五六七1-7])天"  # 五一的前两天 too
+_SHIFT = (r"(?:节)?的?(?:(?P<sd>前|后)第?(?P<sn>[一两二三四五六七1-7])天"  # 五一的前两天 too
+          r"|(?P<eve>前一?[晚夜]))")  # 七夕前一晚, 国庆节前夜: the eve (101st-116th hand-written batches)
 # 五一调休, 国庆节后第一个工作日: a working day the holiday schedule decides, no date of the festival's.
 _WORKDAY_AFTER = re.compile(r"(?:节)?(?:假期)?(?:调休|[前后]第?[一二1]个工作日|[前后]的?第?[一二1]个?上班)")
 # An English festival name, then its year (New Year's Day 2027, Christmas, 2026): English writes the year after.
@@ -282,6 +284,8 @@ def _shifted(match: re.Match) -> int:
     """The days a festival's match moves its day by (元旦前一天: -1), 0 without a shift."""
     if not match["shift"]:
         return 0
+    if match["eve"]:
+        return -1
     n = parse_number(match["sn"])
     return -n if match["sd"] == "前" else n
 # The holidays of several days off, and which of their days is asked (国庆第三天, 五一假期的第二天).
@@ -317,7 +321,7 @@ _REL = re.compile(
         rf"|(?P<ryf>{_FESTIVAL})(?P<rynth>{_NTH_DAY.replace('?P<n>', '?P<ryn>').replace('?P<nlast>', '?P<rylast>')})?"
         r"|(?P<ryt>今天|今日|这天|这一天|同一天)))",
         rf"(?P<lunar>(?<![\d{CN_NUMERALS}今明去前后本]年)(?<![\d{CN_NUMERALS}今明去前后本]年的)(?!{_MARCH_3RD})(?P<lf>{_alternation(LUNAR_FESTIVALS)})(?!初[一二三四五六七八九十]){_NOT_BEFORE_AFTER}"
-        rf"(?:{_SHIFT.replace('?P<sd>', '?P<lsd>').replace('?P<sn>', '?P<lsn>')})?)",
+        rf"(?:{_SHIFT.replace('?P<sd>', '?P<lsd>').replace('?P<sn>', '?P<lsn>').replace('?P<eve>', '?P<leve>')})?)",
         # a lunar calendar day: 农历八月十五, 阴历腊月初八, 大年初三, 正月初六, 正月十五
         rf"(?P<lunardate>(?:(?P<lyr>今年|明年|去年)的?)?(?:(?:农历|阴历)(?P<lm>正|腊|冬|{NUM})|(?P<lm2>正|腊|冬))月(?P<ld>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|{NUM})"
         rf"(?:日|号|號)?|(?:大年|春节|过年|(?<![今明去前后本])年)(?P<ld1>初[一二三四五六七八九十])(?![一二三四五六七八九十]?月))",
@@ -365,7 +369,9 @@ _REL = re.compile(
         rf"(?P<after>(?<![\d{CN_NUMERALS}百几])(?P<an>{_COUNT})天(?:以后|之后|后))",
         # 婚礼倒计时15天！到时候…, 还有100天高考…那天: a countdown to the day asked (WILD.md, 26th sitting); a countdown
         # to something the question does not ask about (考研倒计时10天 今天北京降温了) is no date
-        rf"(?P<countdown>(?:倒计时|还有|还剩)(?P<cn>{_COUNT})天(?=.*?(?:到时候|那天|那时|当天)))",
+        # (还有 6 天, 还有两周, 3 days to go …到时候: 101st-116th hand-written batches)
+        rf"(?P<countdown>(?:(?:倒计时|还有|还剩)\s*(?P<cn>{_COUNT})\s*(?P<cu>天|周|个星期|个礼拜)"
+        r"|(?i:(?<![\d.])(?P<cen>\d{1,3})\s+days?\s+to\s+go(?![a-z])))(?=.*?(?:到时候|那天|那时|当天)))",
         rf"(?P<weeks>(?<![\d{CN_NUMERALS}百几半])(?P<wn>{_COUNT})(?:周|个星期|个礼拜)(?:以后|之后|后))",
         rf"(?P<pass>过(?!两天)(?P<pn>{_COUNT})天)",
         # English spans (3 days from now, in 5 days, in a fortnight: 64th sitting)
@@ -386,9 +392,10 @@ _REL = re.compile(
         r"|夜儿个"  # northern 夜儿个 (昨天: 177th sitting)
         r"|(?<![\u4e00-\u9fff])夜个(?![子])"  # Henan 夜个 (昨天: 261st and 289th-296th sittings)
         # this afternoon, a week from today (85th-92nd hand-written batches)
-        r"|(?<![A-Za-z])(?:(?:[Aa]|[Oo]ne)\s+week\s+from\s+today|[Tt]his\s+(?:afternoon|morning|evening)"
-        r"|[Tt]oday|[Tt]onight|(?:[Tt]he\s+)?[Dd]ay\s+after\s+[Tt]omorrow|[Tt]omorrow|[Yy]esterday"
-        r"|[Tt]mrw?|2day|2mrw|[Tt]om+or+ow)(?![A-Za-z]))",  # tommorow, tomorow: typed wrong (161st)
+        # in any case (WEATHER IN CHENGDU TOMORROW: 101st-116th hand-written batches)
+        r"|(?<![A-Za-z])(?i:(?:a|one)\s+week\s+from\s+today|this\s+(?:afternoon|morning|evening)"
+        r"|today|tonight|(?:the\s+)?day\s+after\s+tomorrow|tomorrow|yesterday"
+        r"|tmrw?|2day|2mrw|tom+or+ow)(?![A-Za-z]))",  # tommorow, tomorow: typed wrong (161st)
         # on the 5th, the 21st (a day alone, in English)
         r"(?P<enday>(?i:(?<![a-z])(?:on\s+)?the\s+(?P<edn>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?![a-z])))",
         # 15号, 二十号, 8日 (a day alone; not 3号线, not 第5号, not after 月)
@@ -677,7 +684,9 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
     if kind == "enweekend":
         return _weekend(today, _WEEK_SHIFT[(match["eq"] or "").lower().rstrip("个")])  # this weekend, 这个weekend
     if kind == "countdown":
-        return today + dt.timedelta(days=parse_number(match["cn"]))
+        if match["cen"]:
+            return today + dt.timedelta(days=int(match["cen"]))
+        return today + dt.timedelta(days=parse_number(match["cn"]) * (1 if match["cu"] == "天" else 7))
     if kind == "after":
         return today + dt.timedelta(days=parse_number(match["an"]))
     if kind == "weeks":
@@ -717,6 +726,7 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
             return None  # 春节后第一个工作日: the holiday schedule's, no date of the festival's
         day = next_festival(match["lf"], today)
         shift = (parse_number(match["lsn"]) * (-1 if match["lsd"] == "前" else 1)) if match["lsd"] else 0
+        shift = -1 if match["leve"] else shift  # 七夕前一晚: the eve
         return None if day is None else day + dt.timedelta(days=shift)
     if kind == "lunardate":
         month = _lunar_month(match["lm"] or match["lm2"] or "正")  # 大年初三: the first month
@@ -773,7 +783,8 @@ _CORRECTED_BEFORE = re.compile(r"不对|[呃额]\s*是?\s*$|不是[^，,。]{1,6
                                r"|(?i:" + EN_CORRECTION + r")[，,\s]*$"
                                # 3月2号 啊错了 3月4号, 明天 不好意思 是后天, 三天后 不 四天后 (196th sitting)
                                r"|[啊哦噢呃额]\s*错了[，,\s]*$|不好意思[，,\s]*(?:是\s*)?$|(?<![\u4e00-\u9fff])不[，,\s]+$"
-                               r"|[看说写打]错了[，,\s]*(?:是|应该是)?\s*$|(?<!没)错了[，,\s]*(?:是|应该是)\s*$"
+                               # 呃 说错 下周六, 刚问错了 是下周四 (101st-116th hand-written batches)
+                               r"|(?<!没)[看说写打问]错了?[，,\s]*(?:是|应该是)?\s*$|(?<!没)错了[，,\s]*(?:是|应该是)\s*$"
                                r"|我是说\s*$|我说的是\s*$"  # 明天下雪吗 sorry 我是说后天 (249th-256th sittings)
                                r"|" + INTERJECTIONS + r"\s*不是"
                                r"|" + INTERJECTIONS + r"\s*不[，,\s]+(?:是\s*)?$"
@@ -841,7 +852,7 @@ def names_the_asked_date(text: str) -> bool:
 #: A correction anywhere in a question (4月5号 打错了 4月6号: 116th sitting): the date rule decides which date.
 # 今天……算了还是问明天的 (125th sitting)
 # 长沙3月5号 哦不 3月6号 (202nd sitting)
-_CORRECTION = re.compile(r"(?<!没)错了|(?i:" + EN_CORRECTION + r")|算了[，,\s]*还?是?[问查看]"
+_CORRECTION = re.compile(r"(?<!没)错了|(?<!没)[说问]错(?!了)|(?i:" + EN_CORRECTION + r")|算了[，,\s]*还?是?[问查看]"
                          r"|" + INTERJECTIONS + r"\s*不[，,\s]"
                          # 十一月三号 呃 四号, 下周二 哦 下周三: a hesitation between two dates (289th-296th sittings)
                          r"|(?<=[号日天后一二三四五六末])\s*[哦噢喔呃额]\s+(?=(?:是\s*)?[\d〇零一二两三四五六七八九十下这本明后大周礼星今])"
@@ -1011,6 +1022,8 @@ def question_clause(text: str, spans: list[tuple[int, int]]) -> list[int]:
 #: often said).
 _ANCHOR = re.compile(
     r"(?P<w>次日|翌日|隔天|前一天|头一天|第(?P<n>[二三四五六七2-7])天)"
+    # 6月30号的后一天, 6月1号的前两天: that day's own neighbour (101st-116th hand-written batches)
+    r"|(?<=[的号日號])(?:(?P<after>后一天)|(?P<sd>[前后])(?P<sn>[两二三2-3])天)"
     r"|(?i:(?P<en>the\s+(?:day|next\s+day)\s+after|the\s+next\s+day|the\s+day\s+before)(?![a-z]))")
 #: What says a counted day is the one asked: 那天/当天/到时候 after it, or its own clause asking.
 _ANCHOR_ASKED = re.compile(r"那天|那晚|那日|当天|这天|到的那|到时候|(?i:that\s+day)")
@@ -1038,6 +1051,8 @@ def anchored_days(text: str, asked: str | None = None) -> tuple[int, int]:
             continue
         if m["en"]:
             day = -1 if m["en"].lower().endswith("before") else day + 1
+        elif m["after"] or m["sd"]:
+            day = 1 if m["after"] else parse_number(m["sn"]) * (-1 if m["sd"] == "前" else 1)
         elif m["n"]:
             day = parse_number(m["n"]) - 1
         else:
@@ -1049,6 +1064,8 @@ def anchored_days(text: str, asked: str | None = None) -> tuple[int, int]:
     end = _CLAUSE_END.search(text, last)
     own_clause = text[last : end.start() if end else len(text)]
     own_shift = text[:last].endswith("的") and counts[-1][1] in (-1, 1)  # 下周五的前一天: that day's own eve
+    written_own = _ANCHOR.match(text, last)  # 6月30号的后一天: the day written right before it, its own
+    own_shift = own_shift or bool(written_own["after"] or written_own["sd"])
     # 婚礼定在4月18号 前一天要去芜湖布置 天气咋样: the counted day's own clause goes to the city asked, after a day
     # written as a date, and the question asks after it with no other day written (61st-68th hand-written batches;
     # not 今天第5天，明天第6天从敦煌开到嘉峪关: a trip's days numbered, the day asked 明天)
@@ -1138,17 +1155,19 @@ def written_today_days(text: str, date: str | None) -> int:
 
 #: A plan's day moved by a number of days or weeks (原定10月8号 推迟两天, 原计划七月十号 晚两天, 原定9月20 推迟了一周).
 _POSTPONED = re.compile(r"(?:原定|原计划|原来|原本|本来)[^。？?]{0,16}?"  # 原定10月6号，推迟一周 (196th sitting)
-                        r"(?P<w>推迟|延后|延期|推后|顺延|(?:往后|向后)[推挪延]|晚|提前)了?\s*"
+                        r"(?P<w>推迟|延后|延期|推后|顺延|(?:往后|向后)[推挪延拖]|晚|提前)了?\s*"
                         r"(?P<n>[一二两三四五六七八九十]|[1-9])\s*(?P<u>天|周|个?星期|个?礼拜)(?![后前内])"
                         # 往后推了三天 本来是9月27号, 往后挪了两天 本来是8月1号 (148th, 156th sittings)
                         # 推迟一周 原本11月2号, 顺延一天 原定5月16日 (61st-68th hand-written batches)
-                        r"|(?P<w2>推迟|延后|延期|顺延|提前|(?:往后|向后)?[推挪]|(?:往后|向后)延)了?\s*(?P<n2>[一二两三四五六七八九十]|[1-9])\s*"
+                        # 往后拖了两个礼拜 本来11月2号 (101st-116th hand-written batches)
+                        r"|(?P<w2>推迟|延后|延期|顺延|提前|(?:往后|向后)?[推挪]|(?:往后|向后)[延拖])了?\s*(?P<n2>[一二两三四五六七八九十]|[1-9])\s*"
                         r"(?P<u2>天|周|个?星期|个?礼拜)"
                         r"[^，,。？?]{0,6}?(?:原来|原定|本来|原本|原计划)"
                         # a day written right before its move, no 原定 (11月1号 推迟两天, 11月20 哦不 推迟三天: WILD.md,
                         # 281st-288th sittings; 提前 before a day is no move of it: 提前三天搭 12月28号装台)
                         r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月|[./])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]?"
-                        r"\s*(?:哦不|不对|啊)?\s*(?P<w3>推迟|延后|延期|推后|顺延|(?:往后|向后)[推挪延])了?\s*"
+                        # 8月15号那场顺延一天了: the event of that day moved (101st-116th hand-written batches)
+                        r"\s*(?:哦不|不对|啊|的?那[场天次])?\s*(?P<w3>推迟|延后|延期|推后|顺延|(?:往后|向后)[推挪延拖])了?\s*"
                         r"(?P<n3>[一二两三四五六七八九十]|[1-9])\s*(?P<u3>天|周|个?星期|个?礼拜)(?![后前内])")
 
 

@@ -620,7 +620,7 @@ def find_date(question: str, today: dt.date | None = None) -> str | None:
 
 #: A month's ordinal weekday in a named year (2026年11月的第三个周六, 2027年5月最后一个周日: 61st-68th hand-written
 #: batches); without a year it is relative (sft.dates: 11月第三个周六 in the reference day's year).
-_YEAR_ORDINAL_WEEKDAY = re.compile(rf"(?<![\d{CN_NUMERALS}])(?P<y>\d{{4}})年的?(?P<m>{NUM})月的?"
+_YEAR_ORDINAL_WEEKDAY = re.compile(rf"(?<![\d{CN_NUMERALS}])(?P<y>20\d\d)(?:年的?|\s+)(?P<m>{NUM})月的?"  # 2027 1月…
                                    r"(?:第(?P<n>[一二三四1-4])个|(?P<last>最后一个))(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])")
 
 

@@ -1491,3 +1491,41 @@ def test_93rd_100th_hand_written_batches(question, today, expected):
 ])
 def test_101st_108th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # English day words in capitals; a choice of two cities with question marks or quotes around them: the first
+    ("TOMORROW IN XIAMEN WEATHER", "2026-06-10", ("XIAMEN", "2026-06-11")),
+    ("SUZHOU THE DAY AFTER TOMORROW", "2026-06-10", ("SUZHOU", "2026-06-12")),
+    ("深圳？还是东莞？凉快", None, ("深圳", None)), ("「苏州」还是「无锡」凉快？", None, ("苏州", None)),
+    # a festival's eve (前一晚, 前夜; 万圣节前夜 is Halloween itself); a written day's neighbour (的后一天, 的前两天)
+    ("端午前一晚 嘉兴", "2026-03-01", ("嘉兴", "2026-06-18")),
+    ("元旦前夜 哈尔滨", None, ("哈尔滨", "12-31")),
+    ("万圣节前夜 上海迪士尼", None, ("上海", "10-31")),
+    ("7月31号的后一天 青岛 天气", None, ("青岛", "08-01")), ("5月1号的前两天 济南", None, ("济南", "04-29")),
+    # countdowns in weeks, with spaces, in English
+    ("离开学还有两周 那时候 武汉热不热", "2026-08-10", ("武汉", "2026-08-24")),
+    ("距离考试还有 5 天 到时候 南京 下雨吗", "2026-06-10", ("南京", "2026-06-15")),
+    ("4 days to go Paris 到时候天气", "2026-06-10", ("Paris", "2026-06-14")),
+    # 说错 without 了 corrects the day; except before the only (Latin) city leaves it out
+    ("佛山下周三冷吗 呃 说错 下周四", "2026-06-10", ("佛山", "2026-06-18")),
+    ("except Beijing, which city in China is coldest on Jan 1", None, (None, "01-01")),
+    # a plan's day moved by 拖, or the event of a written day moved (那场顺延一天)
+    ("婚礼往后拖了两个礼拜 本来5月2号 成都那时候热吗", None, ("成都", "05-16")),
+    ("音乐节6月6号那场顺延一天了 长沙那天下雨吗", None, ("长沙", "06-07")),
+    # 马赛马拉 holds no 马赛; the speaker's city (坐标, 楼主在…) and a trip from it to a place that is no city: none
+    ("马赛马拉 8月 天气", None, (None, None)), ("坐标杭州 周末想去乌镇 天气怎么样", None, (None, None)),
+    # the trip's place written before the city it sets off from: none; a city after 出发 去: that city
+    ("环洱海骑行 大理出发 下雨吗", None, (None, None)),
+    ("去莫干山露营 湖州出发 周六冷吗", "2026-06-10", (None, "2026-06-13")),
+    ("杭州出发 去上海 上海冷吗", None, ("上海", None)),
+    # the only city's next stop, a place that is no city, asked again: none (a city asked again: that city)
+    ("先到西宁 然后直接去茶卡盐湖 茶卡冷吗", None, (None, None)),
+    ("先到兰州 然后直接去敦煌 敦煌热吗", None, ("敦煌", None)),
+    # 在X呢 first, then another city asked: where the speaker is, the other is asked
+    ("在上海呢 苏州明天下雨吗", "2026-06-10", ("苏州", "2026-06-11")),
+    # a year written apart by a space before a month's n-th weekday
+    ("2027 3月第二个周日 广州马拉松 天气", None, ("广州", "2027-03-14")),
+])
+def test_109th_116th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
