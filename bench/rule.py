@@ -341,7 +341,7 @@ _ASKED_CITY = re.compile(
     # sorry 我是说西宁, 不好意思打错 是中山 (305th-312th sittings)
     r"|我是说|(?:不好意思|抱歉)[，,\s]*(?:[打写输说]错了?)?[，,\s]*是"
     # a correction said aloud (北京明天下雨吗 不对 是天津; …哦不 是…; sorry 是…: 111th sitting)
-    r"|不对[，,\s]*(?:是|应该是)|" + INTERJECTIONS + r"\s*不(?:是|对)?[，,\s]*是?"
+    r"|不[对對][，,\s]*(?:是|应该是)?|" + INTERJECTIONS + r"\s*不(?:是|对)?[，,\s]*是?"
     r"|(?i:sorry)[，,\s]*(?:是|(?i:i\s+mean))"
     r"|(?i:i\s+mean)"  # 去贵阳 sorry I mean 遵义 (116th sitting)
     r"|算了[，,\s]*还是(?:问|查|看|去)?)" + _GAP + "$")  # 珠海天气…算了还是问中山吧 (61st-68th hand-written batches)
@@ -358,7 +358,8 @@ _GIVEN_UP_CITY = re.compile(
 # 是我朋友去: no 了, someone else goes)
 _ONLY_CITY_DROPPED_BEFORE = re.compile(r"(?<![上回进出过下])(?:不去|不想去|别去)\s*$")
 _ONLY_CITY_UNCHECKED_BEFORE = re.compile(r"(?:不用查|不查)\s*$")
-_ONLY_CITY_DROPPED_AFTER = re.compile(r"(?:那个|这个)?\s*(?:不去了|不用查了?|不查了)")
+# 那嘉峪关我就不去了, 广州就不考虑了, 首尔行程取消了 (117th-124th hand-written batches)
+_ONLY_CITY_DROPPED_AFTER = re.compile(r"(?:那个|这个)?\s*(?:我?就?(?:不去了|不考虑了)|不用查了?|不查了|的?行程取消了)")
 _IF = re.compile(r"要是|如果|假如|的话")
 #: Living, working or studying right after a city (在鹤岗上班, 在温哥华留学).
 _LIVES = re.compile(r"\s*(?:上班|工作|读书|上学|留学|打工|生活|住)")
@@ -536,7 +537,8 @@ _TOWN = re.compile(r"(?!家乡|老乡|故乡|他乡|城乡|下乡|回乡|重镇|
 _SET_OFF_THEN = re.compile(r"(?:市)?出发[\s，,、]+")
 
 #: A trip's next stop right after a city (→, ->, 到, 再到, 然后去, 飞).
-_NEXT_STOP = re.compile(r"\s*(?:→|->|—>|=>|➡️?|[，,\s]*(?:再|然后|又)?(?:直接)?(?:到|去|飞))\s*")
+_NEXT_STOP = re.compile(r"\s*(?:→|->|—>|=>|➡️?|[-—–](?=[\u4e00-\u9fff])"  # 成都-康定-理塘 (117th-124th batches)
+                        r"|[，,\s]*(?:再|然后|又)?(?:直接)?(?:到|去|飞))\s*")
 #: A county named with 县 that the lists may lack (塔县, 稻城县).
 _ANY_COUNTY = re.compile(r"[\u4e00-\u9fff]{1,3}?县")
 
@@ -738,8 +740,10 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
     other = side and (_YOUR_SIDE.search(text, side.end()) or _THEIR_SIDE.search(text, side.end()))
     # (我这儿现在比她那儿冷吗: compared with the other's, the speaker's side is asked: 57th-60th hand-written batches)
     if side and (not other or "比" in text[side.end() : other.start()]):
+        # (在厦门上班 老家龙岩 我这边…: where the speaker works, written first: 117th-124th hand-written batches)
         mine = [m for j, m in enumerate(mentions)
-                if _I_AM_AT.search(text, mentions[j - 1].end if j else 0, m.start)]
+                if _I_AM_AT.search(text, mentions[j - 1].end if j else 0, m.start)
+                or (j == 0 and _writer_is_at(text, m))]
         if mine and len({short_name(m.key) for m in mine}) == 1:
             return mine[0]
     if _WHICH_ONE.search(text) and _OR.search(text, mentions[0].end, mentions[1].start) \

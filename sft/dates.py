@@ -233,8 +233,9 @@ _FESTIVAL = (
     rf"(?:(?:(?<![\d{CN_NUMERALS}百千万周期拜])(?:五一|六一|七一)(?![\d百千万个号日月年早直起样班中])"
     rf"|(?<![\d{CN_NUMERALS}百千万第双月])十一(?![\d{CN_NUMERALS}百千万个号號日月年点路岁楼层人次届中班])"
     # 520/618 only as a day: after a year word, or before 那天/当天/节/天气/# (618买的 is a purchase, 520元 money)
-    rf"|(?<![\d.])(?:520|618)(?![\d.])(?:(?<=年520)|(?<=年618)|(?=那天|当天|当日|这天|那日|节|\s*天气|#|\s*大促|\s*购物节"
-    r"|\s*领证|\s*表白|\s*求婚))"  # 520领证 (124th sitting)
+    rf"|(?<![\d.])(?:520|618)(?![\d.])(?:(?<=年520)|(?<=年618)|(?=\s*那天|\s*当天|当日|这天|那日|节|\s*天气|#|\s*大促"
+    # 520领证 (124th sitting); 520 那天, 520去领证 (101st-124th hand-written batches)
+    r"|\s*购物节|\s*(?:去)?领证|\s*表白|\s*求婚))"
     # (the guard spans every name: 2027年二月二十九日 is no 二月二 of 2027, 2026年六月六十… no 六月六)
     rf"|(?!{_MARCH_3RD})"
     rf"(?:{_alternation(n for n in (*FIXED_FESTIVALS, *LUNAR_FESTIVALS) if n not in _NUMERAL_FESTIVALS)}))"
@@ -393,7 +394,7 @@ _REL = re.compile(
         r"|(?<![\u4e00-\u9fff])夜个(?![子])"  # Henan 夜个 (昨天: 261st and 289th-296th sittings)
         # this afternoon, a week from today (85th-92nd hand-written batches)
         # in any case (WEATHER IN CHENGDU TOMORROW: 101st-116th hand-written batches)
-        r"|(?<![A-Za-z])(?i:(?:a|one)\s+week\s+from\s+today|this\s+(?:afternoon|morning|evening)"
+        r"|(?<![A-Za-z])(?i:(?:a|one)\s+week\s+from\s+today|in\s+(?:a|one)\s+week|this\s+(?:afternoon|morning|evening)"
         r"|today|tonight|(?:the\s+)?day\s+after\s+tomorrow|tomorrow|yesterday"
         r"|tmrw?|2day|2mrw|tom+or+ow)(?![A-Za-z]))",  # tommorow, tomorow: typed wrong (161st)
         # on the 5th, the 21st (a day alone, in English)
@@ -418,6 +419,7 @@ _WORDS = {
     "今仔日": 0, "夜来": -1, "后个": 2, "夜儿个": -1, "夜个": -1,
     "today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1,
     "this afternoon": 0, "this morning": 0, "this evening": 0, "a week from today": 7, "one week from today": 7,
+    "in a week": 7, "in one week": 7,
     "tmr": 1, "tmrw": 1, "2day": 0, "2mrw": 1,  # chat shorthand
     "day after tomorrow": 2, "the day after tomorrow": 2,
 }
@@ -1167,7 +1169,7 @@ _POSTPONED = re.compile(r"(?:原定|原计划|原来|原本|本来)[^。？?]{0,
                         # 281st-288th sittings; 提前 before a day is no move of it: 提前三天搭 12月28号装台)
                         r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月|[./])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]?"
                         # 8月15号那场顺延一天了: the event of that day moved (101st-116th hand-written batches)
-                        r"\s*(?:哦不|不对|啊|的?那[场天次])?\s*(?P<w3>推迟|延后|延期|推后|顺延|(?:往后|向后)[推挪延拖])了?\s*"
+                        r"\s*(?:哦不|不对|啊|的?那[场天次]|的[\u4e00-\u9fff]{1,4}?)?\s*(?P<w3>推迟|延后|延期|推后|顺延|(?:往后|向后)[推挪延拖])了?\s*"
                         r"(?P<n3>[一二两三四五六七八九十]|[1-9])\s*(?P<u3>天|周|个?星期|个?礼拜)(?![后前内])")
 
 

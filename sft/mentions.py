@@ -99,6 +99,8 @@ _NOT_CITY_WORDS = (
     "太仓促", "平安顺",  # 太仓促了 (too hasty: no 太仓), 一路平安顺利 (no 安顺) (77th-84th hand-written batches)
     "亚运城",  # 广州's Asian Games town (no 运城) (93rd-100th hand-written batches)
     "马赛马拉",  # Kenya's Maasai Mara reserve (no 马赛, Marseille) (101st-116th hand-written batches)
+    "苏州河",  # 上海's river; 竹海, a bamboo forest (no 珠海 typed by sound) (117th-124th hand-written batches)
+    "竹海",
     # a hotel's name, sunshine hours, a bay between cities (WILD.md, 51st-53rd sittings)
     "威尼斯人", "年日照", "日照时数", "杭州湾", "黄石公园", "金佛山",
     # an old phone (一个旧手机: no 个旧), guests asked to sit (来宾请入座), porcelain from 景德镇 sent by post, a

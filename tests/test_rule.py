@@ -1529,3 +1529,27 @@ def test_101st_108th_hand_written_batches(question, today, expected):
 ])
 def test_109th_116th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # 520 as a day before 去领证 or a spaced 那天 (not 520元)
+    ("打算520去领证 杭州那天天气好吗", None, ("杭州", "05-20")),
+    ("提车 520 那天 下雨吗 佛山", None, ("佛山", "05-20")),
+    ("买了520元的东西 杭州", None, ("杭州", None)),
+    # 不对 right before a city corrects to it; an event of a written day moved (的比赛推迟两天); in a week (+7)
+    ("南宁这周日冷吗 不对 柳州", None, ("柳州", None)), ("6月1号的比赛推迟两天 贵阳", None, ("贵阳", "06-03")),
+    ("in a week 大阪天气", "2026-11-02", ("大阪", "2026-11-09")),
+    # the only city given up (我就不去了, 就不考虑了, 行程取消了): none
+    ("行吧 那张家界我就不去了", None, (None, None)),
+    ("三亚就不考虑了 海南别的地方 五一哪儿凉快", None, (None, "05-01")),
+    ("大阪行程取消了 哎", None, (None, None)),
+    # 我这边 where the speaker works, written first
+    ("在宁波上班 老家台州 我这边明天下雨吗", None, ("宁波", None)),
+    # a trip written with dashes whose last stop, no city, is asked again: none (a city asked again: that city)
+    ("成都-康定-理塘 下周走 理塘冷吗", None, (None, None)),
+    ("西宁-茶卡-格尔木 下周走 格尔木冷吗", None, ("格尔木", None)),
+    # 苏州河 holds no 苏州, 竹海 is no 珠海 typed by sound
+    ("苏州河 夜跑 6月9号 下雨吗", None, (None, "06-09")), ("安吉明天下雨吗 想去竹海", None, (None, None)),
+])
+def test_117th_124th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
