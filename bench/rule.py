@@ -334,7 +334,8 @@ _I_AM_AT = re.compile(r"[我偶俺咱]们?(?:(?:人|现在|目前|这边|这|就
 #: a speaker correcting themself (A哦不是B: B), not a city given up.
 _ASKED_CITY = re.compile(
     r"(?:我(?:问|说|要|查|想问|想查|想看|要看|要查|要问)的是|应该是|其实是|换成|改成|改为|改查|而是|最[后终](?:还是)?(?:定了?|决定|选了?)(?:去|在)?"
-    r"|[打写输说]错了?[，,\s]*是?"  # （打错了 是株洲）, 打错了 赣州
+    # （打错了 是株洲）, 打错了 赣州; 搞错了 我想问石家庄 (125th-132nd hand-written batches)
+    r"|[打写输说搞弄]错了?[，,\s]*(?:是|我?(?:想问|要问|想查|要查)(?:的是)?)?"
     # 啊 手滑了 是巴彦淖尔, 西安就算了 改去西宁 (85th-92nd hand-written batches; not 要是…下雨 我们就改去日照)
     r"|手滑了?[，,\s]*是?|(?<![就再])改去"
     r"|唔[係系係][，,\s]*[係系]"  # Cantonese 唔係 係澳門 (not…, it is…)
@@ -536,6 +537,25 @@ _TOWN = re.compile(r"(?!家乡|老乡|故乡|他乡|城乡|下乡|回乡|重镇|
 
 _SET_OFF_THEN = re.compile(r"(?:市)?出发[\s，,、]+")
 
+#: A short form (大同, 中山) written right before the first city read, joined to it as a list (和, 或者, 还是, 、).
+_LISTED_BEFORE = re.compile(r"\s*(?:和|或者|还是|跟|与|、)\s*$")
+
+
+def _short_form_listed_before(question: str, first: Mention, gazetteer: Gazetteer) -> Mention | None:
+    """Rule 5d with rule 6b: a city read only with 市 typed short, at a phrase's start, listed right before the first
+    city read (``大同和太原 3月17号 哪个冷``, ``中山或者珠海``): the two are asked together, and the short form, named
+    first, is the answer (117th-132nd hand-written batches). None where no such short form stands there."""
+    folded = gazetteer.fold(question)
+    gap = _LISTED_BEFORE.search(folded, 0, first.start)
+    if gap is None:
+        return None
+    for short in sorted(gazetteer.short_forms, key=len, reverse=True):
+        start = gap.start() - len(short)
+        if start >= 0 and folded[start : gap.start()] == short and short not in gazetteer.blockers \
+                and _phrase_starts(folded, start):
+            return Mention(start, gap.start(), question[start : gap.start()], short)
+    return None
+
 #: A trip's next stop right after a city (→, ->, 到, 再到, 然后去, 飞).
 _NEXT_STOP = re.compile(r"\s*(?:→|->|—>|=>|➡️?|[-—–](?=[\u4e00-\u9fff])"  # 成都-康定-理塘 (117th-124th batches)
                         r"|[，,\s]*(?:再|然后|又)?(?:直接)?(?:到|去|飞))\s*")
@@ -652,6 +672,9 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
         if match:
             return match
         return find_city_not_written_whole(question, gazetteer)  # rules 5d, then 5c
+    listed = _short_form_listed_before(question, mentions[0], gazetteer)
+    if listed is not None:
+        return listed  # 大同和太原 3月17号 哪个冷: a short form listed with a city, asked together: the first
     if len(mentions) == 1:
         m, text = mentions[0], gazetteer.fold(question)
         if _EXCEPT.search(text, 0, m.start):
@@ -782,7 +805,7 @@ _CORRECTION_AFTER = re.compile(r"[\s，,]*(?:" + INTERJECTIONS + r"\s*)?(?:不�
 
 
 #: A slip owned right after the city (南京 sorry 是中山陵, 南京 哦不 改成中山陵): what follows is asked instead.
-_SLIP_AFTER = re.compile(r"[\s，,]*(?:" + INTERJECTIONS + r"\s*不|sorry|抱歉|说错了|打错了)"
+_SLIP_AFTER = re.compile(r"[\s，,]*(?:" + INTERJECTIONS + r"\s*不|sorry|抱歉|[说打搞]错了|[啊哦]\s*错了)"
                          r"[\s，,]*(?:是|应该是|改成|换成)?\s*",
                          re.IGNORECASE)
 #: A few words of the city's own clause before its correction (南京天气 不对 是中山陵; 南京明天冷吗？不对 是…).

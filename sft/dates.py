@@ -322,7 +322,8 @@ _REL = re.compile(
         rf"|(?P<ryf>{_FESTIVAL})(?P<rynth>{_NTH_DAY.replace('?P<n>', '?P<ryn>').replace('?P<nlast>', '?P<rylast>')})?"
         r"|(?P<ryt>今天|今日|这天|这一天|同一天)))",
         rf"(?P<lunar>(?<![\d{CN_NUMERALS}今明去前后本]年)(?<![\d{CN_NUMERALS}今明去前后本]年的)(?!{_MARCH_3RD})(?P<lf>{_alternation(LUNAR_FESTIVALS)})(?!初[一二三四五六七八九十]){_NOT_BEFORE_AFTER}"
-        rf"(?:{_SHIFT.replace('?P<sd>', '?P<lsd>').replace('?P<sn>', '?P<lsn>').replace('?P<eve>', '?P<leve>')})?)",
+        rf"(?:{_SHIFT.replace('?P<sd>', '?P<lsd>').replace('?P<sn>', '?P<lsn>').replace('?P<eve>', '?P<leve>')}"
+        r"|(?P<lnext>(?:节)?的?第二天))?)",  # 元宵节第二天: the day after (125th-132nd hand-written batches)
         # a lunar calendar day: 农历八月十五, 阴历腊月初八, 大年初三, 正月初六, 正月十五
         rf"(?P<lunardate>(?:(?P<lyr>今年|明年|去年)的?)?(?:(?:农历|阴历)(?P<lm>正|腊|冬|{NUM})|(?P<lm2>正|腊|冬))月(?P<ld>初[一二三四五六七八九十]|廿[一二三四五六七八九]?|{NUM})"
         rf"(?:日|号|號)?|(?:大年|春节|过年|(?<![今明去前后本])年)(?P<ld1>初[一二三四五六七八九十])(?![一二三四五六七八九十]?月))",
@@ -349,7 +350,8 @@ _REL = re.compile(
         rf"(?P<weekend>(?<!每){_NOT_AFTER_UP_DOWN}(?P<sw>下下个?|下个?|上个?|这个?|本)?"
         rf"(?:(?<=[下上这本个])(?:星期|礼拜)(?=周末))?(?:{_WEEK}末|双休日))",  # 下个礼拜周末 (101st-108th batches)
         # 下周的周六 (265th-272nd sittings): the week written, then its day with 周 again
-        rf"(?P<week>(?<!每){_NOT_AFTER_UP_DOWN}(?P<pw>下下个?|下个?|上上个?|上个?|这个?|本){_WEEK}(?:的{_WEEK})?(?P<pd>{_WD}))",
+        # (迭个礼拜六: Wu 这个, 125th-132nd hand-written batches)
+        rf"(?P<week>(?<!每){_NOT_AFTER_UP_DOWN}(?P<pw>下下个?|下个?|上上个?|上个?|这个?|迭个|本){_WEEK}(?:的{_WEEK})?(?P<pd>{_WD}))",
         rf"(?P<weekday>(?:(?<![\d{CN_NUMERALS}几每个上下这本])|{_VERBAL_DOWN})(?:周|星期|礼拜)(?P<bd>{_WD}))",
         # English mixed in: next Monday (下周一), this Friday (这周五), on Sunday / Sunday (周日); this / next weekend
         rf"(?P<enweek>(?i:(?:(?:(?P<ep>(?<![a-z])(?:next|nxt|this|coming|on)|下个?|这个?|上个?)\s*)?(?<![a-z])"
@@ -626,7 +628,7 @@ def find_festival(text: str) -> tuple[int | None, int, int] | None:
 # ------------------------------------------------------------------------------- relative dates
 
 #: Which week a word names, relative to the current one (这周X, next Monday, 下下周末, this weekend).
-_WEEK_SHIFT = {"": 0, "这": 0, "本": 0, "下": 1, "下下": 2, "上": -1, "上上": -2, "this": 0, "coming": 0,
+_WEEK_SHIFT = {"": 0, "这": 0, "迭": 0, "本": 0, "下": 1, "下下": 2, "上": -1, "上上": -2, "this": 0, "coming": 0,
                "next": 1, "nxt": 1}
 
 
@@ -728,7 +730,7 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
             return None  # 春节后第一个工作日: the holiday schedule's, no date of the festival's
         day = next_festival(match["lf"], today)
         shift = (parse_number(match["lsn"]) * (-1 if match["lsd"] == "前" else 1)) if match["lsd"] else 0
-        shift = -1 if match["leve"] else shift  # 七夕前一晚: the eve
+        shift = -1 if match["leve"] else 1 if match["lnext"] else shift  # 七夕前一晚: the eve
         return None if day is None else day + dt.timedelta(days=shift)
     if kind == "lunardate":
         month = _lunar_month(match["lm"] or match["lm2"] or "正")  # 大年初三: the first month
@@ -1090,9 +1092,10 @@ def anchored_days(text: str, asked: str | None = None) -> tuple[int, int]:
 #: (今天3.5度).
 # (NUM without 〇, 零 and 两: a written today's month and day as the batches wrote them)
 _NUM = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
-_TODAY_WRITTEN = re.compile(r"(?:今天|今日|今儿个?|(?i:today\s+is))\s*(?:是|为|就是|已经|都|才)?\s*"
+# (今日係8月15號: Cantonese, 125th-132nd hand-written batches)
+_TODAY_WRITTEN = re.compile(r"(?:今天|今日|今儿个?|(?i:today\s+is))\s*(?:是|为|就是|已经|都|才|係|系)?\s*"
                             r"(?:(?:周|星期|礼拜)[一二三四五六日天]\s*[，,]?\s*)?"  # 今天是周二 3月10号
-                            rf"(?:(?P<y>\d{{4}})\s*年\s*)?(?:(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*[号日]?"
+                            rf"(?:(?P<y>\d{{4}})\s*年\s*)?(?:(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*[号日號]?"
                             r"|(?P<m2>\d{1,2})\s*[./]\s*(?P<d2>\d{1,2})(?![\d./])"
                             r"|(?i:(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(?P<d3>\d{1,2})))"
                             r"(?!\s*(?:度|℃|°|毫米|mm|级|%|点|:))")

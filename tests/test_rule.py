@@ -1553,3 +1553,18 @@ def test_109th_116th_hand_written_batches(question, today, expected):
 ])
 def test_117th_124th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # a short form listed right before a city (和, 或者): asked together, the first (not 世界大同)
+    ("大同和太原 4月2号 哪个冷", None, ("大同", "04-02")), ("中山或者珠海 哪个热", None, ("中山", None)),
+    ("世界大同和太原", None, ("太原", None)),
+    # 搞错了 我想问X, 啊错了 <a county>: corrections
+    ("保定天气 搞错了 我想问廊坊", None, ("廊坊", None)), ("惠州的天气 啊错了 惠东", None, (None, None)),
+    # a lunar festival's 第二天; Wu 迭个礼拜六; today written in Cantonese (今日係…號)
+    ("元宵节第二天回杭州 冷不冷", "2026-02-20", ("杭州", "2026-03-04")),
+    ("苏州迭个礼拜六热伐", "2026-09-15", ("苏州", "2026-09-19")),
+    ("今日係8月15號 明天深圳会下雨吗", None, ("深圳", "08-16")),
+])
+def test_125th_132nd_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
