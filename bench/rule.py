@@ -150,7 +150,7 @@ from sft.mentions import (  # the reading of place names, shared with the place 
     find_short_full_name,
 )
 from sft.places import romanized_rows
-from sft.task import EMOJI, QUOTED, Answer, festival_lunar_day, find_date
+from sft.task import EMOJI, QUOTED, Answer, asks_a_later_clause, festival_lunar_day, find_date
 
 _NULL = Answer(None, None).to_json()
 
@@ -1090,6 +1090,8 @@ def _city_date(question: str, city: Mention, mentions: list[Mention], today) -> 
         return None  # 中秋节 八月十五 苏州: the festival's own lunar day, one date (93rd sitting)
     if _IF_RAIN_MOVED.search(question):
         return None  # 周三运动会 如遇雨顺延至周四 成都: moved only if it rains, the plan's day (the date rule's)
+    if len(mentions) == 1 and asks_a_later_clause(question):
+        return None  # 1月5号哈尔滨零下30度 1月12号会不会更冷: one city, a past day stated, a later one asked
     key = short_name(city.key)
     quoted = [q.span() for q in QUOTED.finditer(question)]  # a quoted forecast's day is not the question's own
     # a stop's own day asked by X那天 after the stop was written (下周一到西宁 下周三到茶卡 西宁那天…): the stop's

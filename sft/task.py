@@ -696,6 +696,27 @@ def _with_year_lead(text: str, month_day: str) -> str:
 _PROBE_DAY = dt.date(2026, 6, 15)
 
 
+def asks_a_later_clause(question: str) -> bool:
+    """Whether ``question`` writes two or more month-and-day dates, nothing says which is asked (no 改到, 原定, …),
+    and the first one's clause states something while a later one's asks (``1月5号哈尔滨零下30度 1月12号会不会更冷``):
+    the date rule's :func:`sft.dates.question_clause` reads the asking one. The rule contender lets it decide over
+    the day written by the only city (125th-132nd hand-written batches). Never raises."""
+    if not isinstance(question, str) or not question:
+        return False
+    try:
+        text = _normalize(question)
+    except Exception:  # noqa: BLE001 - as date_mentions: no reading, no decision
+        return False
+    spans = sorted((m.start(), m.end()) for m in _MD.finditer(text) if m.end() > m.start())
+    if len(spans) < 2 or any(asked_scores(text, spans)) or not _WEATHER_STATED.search(text, spans[0][1], spans[1][0]):
+        return False  # (5月2号到黄山，5月4号回来，那边…: an itinerary's stops, no weather stated: rule 9 reads them)
+    return any(question_clause(text, spans)[1:])
+
+
+#: Weather stated about a day (零下30度, 高温40度, 下暴雨, 下雪了, 被淋透了).
+_WEATHER_STATED = re.compile(r"下了?[雨雪]|暴雨|大[雨雪]|高温|零下|\d+\s*(?:度|℃)|降温|大风|被淋|冰雹")
+
+
 def date_mentions(question: str) -> list[tuple[str, str | None]]:
     """Every date the date rule's readers find in ``question``, each once, in the order written: ``(words, date)``,
     the words as the rule reads them (normalised: 国情节 -> 国庆节, 贰月 -> 二月, 民國116年 -> 2027年) and their date

@@ -1565,6 +1565,10 @@ def test_117th_124th_hand_written_batches(question, today, expected):
     ("元宵节第二天回杭州 冷不冷", "2026-02-20", ("杭州", "2026-03-04")),
     ("苏州迭个礼拜六热伐", "2026-09-15", ("苏州", "2026-09-19")),
     ("今日係8月15號 明天深圳会下雨吗", None, ("深圳", "08-16")),
+    # one city, a past day's weather stated beside it, a later day asked: the later (not an itinerary's stops)
+    ("2月3号沈阳零下25度 2月10号会不会更冷", None, ("沈阳", "02-10")),
+    ("7月1号南昌高温39度 7月8号降温了吗", None, ("南昌", "07-08")),
+    ("5月2号到黄山，5月4号回来，那边天气咋样", None, ("黄山", "05-02")),
 ])
 def test_125th_132nd_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
