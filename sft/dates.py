@@ -266,7 +266,7 @@ _YEAR_LUNAR = re.compile(rf"(?:(?<![\d{CN_NUMERALS}])(?P<y>{YEAR})年的?\s*|(?<
                          rf"|大年(?P<d4>初[一二三四五六七八九十])(?![一二三四五六七八九十]?月)"
                          rf"|(?P<m3>{NUM})月(?P<d3>初[一二三四五六七八九十]))")  # 九月廿二 may be Gregorian
 # 元旦前一天, 中秋节后一天, 情人节前两天: a number of days before or after the festival's day (WILD.md, 15th sitting).
-_SHIFT = (r"(?:节)?的?(?:(?P<sd>前|后)第?(?P<sn>[一两二三四五六七1-7])天"  # 五一的前两天 too
+_SHIFT = (r"(?:节)?\s*的?(?:(?P<sd>前|后)第?(?P<sn>[一两二三四五六七1-7])天"  # 五一的前两天, 圣诞节 前一天 too
           r"|(?P<eve>前一?[晚夜]))")  # 七夕前一晚, 国庆节前夜: the eve (101st-116th hand-written batches)
 # 五一调休, 国庆节后第一个工作日: a working day the holiday schedule decides, no date of the festival's.
 _WORKDAY_AFTER = re.compile(r"(?:节)?(?:假期)?(?:调休|[前后]第?[一二1]个工作日|[前后]的?第?[一二1]个?上班)")
@@ -790,6 +790,7 @@ _CORRECTED_BEFORE = re.compile(r"不对|[呃额]\s*是?\s*$|不是[^，,。]{1,6
                                # 呃 说错 下周六, 刚问错了 是下周四 (101st-116th hand-written batches)
                                r"|(?<!没)[看说写打问]错了?[，,\s]*(?:是|应该是)?\s*$|(?<!没)错了[，,\s]*(?:是|应该是)\s*$"
                                r"|我是说\s*$|我说的是\s*$"  # 明天下雪吗 sorry 我是说后天 (249th-256th sittings)
+                               r"|更正一?下?[，,\s]*(?:是\s*)?$"  # 6月6号 更正一下 是6月9号 (133rd-140th batches)
                                r"|" + INTERJECTIONS + r"\s*不是"
                                r"|" + INTERJECTIONS + r"\s*不[，,\s]+(?:是\s*)?$"
                                r"|(?i:sorry)[，,\s]*(?:(?i:i\s+mean)\s*|是\s*)?$"
@@ -1092,8 +1093,8 @@ def anchored_days(text: str, asked: str | None = None) -> tuple[int, int]:
 #: (今天3.5度).
 # (NUM without 〇, 零 and 两: a written today's month and day as the batches wrote them)
 _NUM = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
-# (今日係8月15號: Cantonese, 125th-132nd hand-written batches)
-_TODAY_WRITTEN = re.compile(r"(?:今天|今日|今儿个?|(?i:today\s+is))\s*(?:是|为|就是|已经|都|才|係|系)?\s*"
+# (今日係8月15號: Cantonese, 125th-132nd hand-written batches; today's dec 24: 133rd-140th)
+_TODAY_WRITTEN = re.compile(r"(?:今天|今日|今儿个?|(?i:today\s+is|today'?s))\s*(?:是|为|就是|已经|都|才|係|系)?\s*"
                             r"(?:(?:周|星期|礼拜)[一二三四五六日天]\s*[，,]?\s*)?"  # 今天是周二 3月10号
                             rf"(?:(?P<y>\d{{4}})\s*年\s*)?(?:(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*[号日號]?"
                             r"|(?P<m2>\d{1,2})\s*[./]\s*(?P<d2>\d{1,2})(?![\d./])"
@@ -1167,7 +1168,7 @@ _POSTPONED = re.compile(r"(?:原定|原计划|原来|原本|本来)[^。？?]{0,
                         # 往后拖了两个礼拜 本来11月2号 (101st-116th hand-written batches)
                         r"|(?P<w2>推迟|延后|延期|顺延|提前|(?:往后|向后)?[推挪]|(?:往后|向后)[延拖])了?\s*(?P<n2>[一二两三四五六七八九十]|[1-9])\s*"
                         r"(?P<u2>天|周|个?星期|个?礼拜)"
-                        r"[^，,。？?]{0,6}?(?:原来|原定|本来|原本|原计划)"
+                        r"[^。？?]{0,6}?(?:原来|原定|本来|原本|原计划)"  # 延后一周，原本是4月17号 (133rd-140th)
                         # a day written right before its move, no 原定 (11月1号 推迟两天, 11月20 哦不 推迟三天: WILD.md,
                         # 281st-288th sittings; 提前 before a day is no move of it: 提前三天搭 12月28号装台)
                         r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月|[./])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]?"

@@ -101,6 +101,7 @@ _NOT_CITY_WORDS = (
     "马赛马拉",  # Kenya's Maasai Mara reserve (no 马赛, Marseille) (101st-116th hand-written batches)
     "苏州河",  # 上海's river; 竹海, a bamboo forest (no 珠海 typed by sound) (117th-124th hand-written batches)
     "竹海",
+    "贵平台",  # 贵平台 (your platform: no 贵平) (133rd-140th hand-written batches)
     # a hotel's name, sunshine hours, a bay between cities (WILD.md, 51st-53rd sittings)
     "威尼斯人", "年日照", "日照时数", "杭州湾", "黄石公园", "金佛山",
     # an old phone (一个旧手机: no 个旧), guests asked to sit (来宾请入座), porcelain from 景德镇 sent by post, a

@@ -363,6 +363,9 @@ _DAY_TYPOS = (
     (re.compile(r"明天的明天"), "后天"), (re.compile(r"去年的?这个?时候(?!.*今年)"), "去年今天"),
     # 71st-72nd sittings: 尽天 (今天), 元单 (元旦), a weekday typed apart (星期 三, 礼拜 六)
     (re.compile(r"(?<![无穷])尽天(?![下涯])"), "今天"), (re.compile(r"元单"), "元旦"),
+    # 园旦, 名早, 情人结 (133rd-140th hand-written batches)
+    (re.compile(r"(?<![公花果校庄田])园旦"), "元旦"), (re.compile(r"(?<![有出知莫])名早"), "明早"),
+    (re.compile(r"情人结(?![婚])"), "情人节"),
     (re.compile(r"(?:(?<=星期)|(?<=礼拜)|(?<=周))\s+(?=[一二三四五六日天](?![\u4e00-\u9fff]))"), ""),
     # 73rd-76th sittings: 廿 in a written day (五月廿号, 12月廿三号), 圣诞夜 (Christmas Eve), 下周同一天, あした, 礼拜无
     (re.compile(r"(?<=月)廿|廿(?=[一二三四五六七八九]?\s*[号日號])"), "二十"), (re.compile(r"圣诞夜"), "平安夜"),
@@ -708,13 +711,16 @@ def asks_a_later_clause(question: str) -> bool:
     except Exception:  # noqa: BLE001 - as date_mentions: no reading, no decision
         return False
     spans = sorted((m.start(), m.end()) for m in _MD.finditer(text) if m.end() > m.start())
-    if len(spans) < 2 or any(asked_scores(text, spans)) or not _WEATHER_STATED.search(text, spans[0][1], spans[1][0]):
+    if len(spans) < 2 or not _WEATHER_STATED.search(text, spans[0][1], spans[1][0]):
         return False  # (5月2号到黄山，5月4号回来，那边…: an itinerary's stops, no weather stated: rule 9 reads them)
+    scores = asked_scores(text, spans)
+    if any(scores):  # 1月3号漠河零下40度 1月10号呢: a follow-up's day (133rd-140th hand-written batches)
+        return scores.index(max(scores)) > 0 and max(scores) > 0
     return any(question_clause(text, spans)[1:])
 
 
 #: Weather stated about a day (零下30度, 高温40度, 下暴雨, 下雪了, 被淋透了).
-_WEATHER_STATED = re.compile(r"下了?[雨雪]|暴雨|大[雨雪]|高温|零下|\d+\s*(?:度|℃)|降温|大风|被淋|冰雹")
+_WEATHER_STATED = re.compile(r"下了?[雨雪]|暴雨|大[雨雪]|高温|零下|\d+\s*(?:度|℃)|降温|大风|被淋|冰雹|雾霾|沙尘")
 
 
 def date_mentions(question: str) -> list[tuple[str, str | None]]:
