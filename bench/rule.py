@@ -449,6 +449,16 @@ def _districts() -> frozenset[str]:
     return frozenset(p.name for p in load_places() if p.kind == "district")
 
 
+def _name_at(folded: str, start: int, gazetteer: Gazetteer, *names) -> str | None:
+    """The longest name of any of ``names`` (collections of place names) written at ``start``, two characters or
+    more and no longer than the gazetteer's longest name, or None."""
+    for length in range(min(gazetteer.max_len, len(folded) - start), 1, -1):
+        name = folded[start : start + length]
+        if any(name in group for group in names):
+            return name
+    return None
+
+
 def _origin_of_trip_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> bool:
     """Rule 5e: the only city is where a trip starts (从A, A出发) and the trip goes to a known place that is no
     city and not in that city (a region, province, county, another city's sight): the weather is asked there."""
@@ -470,14 +480,13 @@ def _origin_of_trip_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> b
     if listed:
         stops.append((listed.end(), None))
     for start, station in stops:
-        for length in range(min(gazetteer.max_len, len(folded) - start), 1, -1):
-            name = folded[start : start + length]
-            city = places.get(name)
-            if city is not None:  # a trip to a place, even one of the city's own (从杭州去千岛湖): that place is asked
-                # but a ride from the city's station to one of its districts keeps it (杭州西站到萧山: 145th, 173rd
-                # sittings); not in a municipality, whose districts were cities of their own (重庆北到万州)
-                return not (station and name in _districts() and city == short_name(m.key)
-                            and city not in _MUNICIPALITIES)
+        name = _name_at(folded, start, gazetteer, places)
+        if name is not None:  # a trip to a place, even one of the city's own (从杭州去千岛湖): that place is asked
+            # but a ride from the city's station to one of its districts keeps it (杭州西站到萧山: 145th, 173rd
+            # sittings); not in a municipality, whose districts were cities of their own (重庆北到万州)
+            city = places[name]
+            return not (station and name in _districts() and city == short_name(m.key)
+                        and city not in _MUNICIPALITIES)
         if _TOWN.match(folded, start):
             return True  # a town or township named with its 镇/乡 (到红墩乡, 去五夫镇): no city either
     # 雷克雅未克出发去瓦特纳冰川, 伊斯坦布尔转机去格雷梅: set off or change at the only city for a place the lists
@@ -549,11 +558,11 @@ def _short_form_listed_before(question: str, first: Mention, gazetteer: Gazettee
     gap = _LISTED_BEFORE.search(folded, 0, first.start)
     if gap is None:
         return None
-    for short in sorted(gazetteer.short_forms, key=len, reverse=True):
-        start = gap.start() - len(short)
-        if start >= 0 and folded[start : gap.start()] == short and short not in gazetteer.blockers \
-                and _phrase_starts(folded, start):
-            return Mention(start, gap.start(), question[start : gap.start()], short)
+    end = gap.start()
+    for start in range(max(0, end - gazetteer.max_len), end - 1):  # the longest first
+        short = folded[start:end]
+        if short in gazetteer.short_forms and short not in gazetteer.blockers and _phrase_starts(folded, start):
+            return Mention(start, end, question[start:end], short)
     return None
 
 #: A trip's next stop right after a city (→, ->, 到, 再到, 然后去, 飞).
@@ -570,9 +579,8 @@ def _itinerary_ends_at_place(folded: str, last: Mention, gazetteer: Gazetteer) -
     step = _NEXT_STOP.match(folded, last.end)
     if step is None:
         return False
-    start, places = step.end(), _trip_places()
-    name = next((folded[start : start + n] for n in range(min(gazetteer.max_len, len(folded) - start), 1, -1)
-                 if folded[start : start + n] in places or folded[start : start + n] in gazetteer.blockers), None)
+    start = step.end()
+    name = _name_at(folded, start, gazetteer, _trip_places(), gazetteer.blockers)
     if name is None:
         town = _TOWN.match(folded, start) or _ANY_COUNTY.match(folded, start)
         name = town.group(0) if town else None
@@ -825,9 +833,7 @@ def _corrected_to_place(folded: str, end: int, gazetteer: Gazetteer) -> bool:
 def _place_at(folded: str, start: int, gazetteer: Gazetteer) -> bool:
     """Whether a known place that is no city starts at ``start``: a name of the gazetteer's blockers (sights,
     districts, provinces) or a county, longest first."""
-    counties = _county_names()
-    return any(folded[start : start + n] in gazetteer.blockers or folded[start : start + n] in counties
-               for n in range(min(gazetteer.max_len, len(folded) - start), 1, -1))
+    return _name_at(folded, start, gazetteer, gazetteer.blockers, _county_names()) is not None
 
 
 #: A follow-up after the last city's clause (成都冷吗 那X呢; 那X明天呢): where X, a place that is no city, is asked.

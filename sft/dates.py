@@ -1048,7 +1048,7 @@ def anchored_days(text: str, asked: str | None = None) -> tuple[int, int]:
         return 0, -1
     text = unicodedata.normalize("NFKC", text)
     counts: list[tuple[int, int]] = []  # (start, days from the named day)
-    day = 0
+    day, counted = 0, None
     for m in _ANCHOR.finditer(text):
         before = text[: m.start()].rstrip()
         if (before.endswith(("到", "至", "~", "-", "—")) and not before.endswith(("报到", "签到", "迟到"))) \
@@ -1063,14 +1063,14 @@ def anchored_days(text: str, asked: str | None = None) -> tuple[int, int]:
         else:
             day = -1 if m["w"] in ("前一天", "头一天") else day + 1
         counts.append((m.start(), day))
+        counted = m
     if not counts or len(_WRITTEN_DAY.findall(text)) >= 3:
         return 0, -1
     first, last = counts[0][0], counts[-1][0]
     end = _CLAUSE_END.search(text, last)
     own_clause = text[last : end.start() if end else len(text)]
-    own_shift = text[:last].endswith("的") and counts[-1][1] in (-1, 1)  # 下周五的前一天: that day's own eve
-    written_own = _ANCHOR.match(text, last)  # 6月30号的后一天: the day written right before it, its own
-    own_shift = own_shift or bool(written_own["after"] or written_own["sd"])
+    # 下周五的前一天: that day's own eve; 6月30号的后一天: the day written right before it, its own
+    own_shift = (text[:last].endswith("的") and counts[-1][1] in (-1, 1)) or bool(counted["after"] or counted["sd"])
     # 婚礼定在4月18号 前一天要去芜湖布置 天气咋样: the counted day's own clause goes to the city asked, after a day
     # written as a date, and the question asks after it with no other day written (61st-68th hand-written batches;
     # not 今天第5天，明天第6天从敦煌开到嘉峪关: a trip's days numbered, the day asked 明天)
@@ -1159,9 +1159,12 @@ def written_today_days(text: str, date: str | None) -> int:
     return read.pop()
 
 
+#: The words that move a plan later (推迟, 延后, 往后拖: 101st-116th hand-written batches), as _POSTPONED reads them
+#: before a number of days, after the plan's old day or a day written right before.
+_LATER = r"推迟|延后|延期|推后|顺延|(?:往后|向后)[推挪延拖]"
 #: A plan's day moved by a number of days or weeks (原定10月8号 推迟两天, 原计划七月十号 晚两天, 原定9月20 推迟了一周).
 _POSTPONED = re.compile(r"(?:原定|原计划|原来|原本|本来)[^。？?]{0,16}?"  # 原定10月6号，推迟一周 (196th sitting)
-                        r"(?P<w>推迟|延后|延期|推后|顺延|(?:往后|向后)[推挪延拖]|晚|提前)了?\s*"
+                        rf"(?P<w>{_LATER}|晚|提前)了?\s*"
                         r"(?P<n>[一二两三四五六七八九十]|[1-9])\s*(?P<u>天|周|个?星期|个?礼拜)(?![后前内])"
                         # 往后推了三天 本来是9月27号, 往后挪了两天 本来是8月1号 (148th, 156th sittings)
                         # 推迟一周 原本11月2号, 顺延一天 原定5月16日 (61st-68th hand-written batches)
@@ -1173,7 +1176,7 @@ _POSTPONED = re.compile(r"(?:原定|原计划|原来|原本|本来)[^。？?]{0,
                         # 281st-288th sittings; 提前 before a day is no move of it: 提前三天搭 12月28号装台)
                         r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月|[./])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]?"
                         # 8月15号那场顺延一天了: the event of that day moved (101st-116th hand-written batches)
-                        r"\s*(?:哦不|不对|啊|的?那[场天次]|的[\u4e00-\u9fff]{1,4}?)?\s*(?P<w3>推迟|延后|延期|推后|顺延|(?:往后|向后)[推挪延拖])了?\s*"
+                        rf"\s*(?:哦不|不对|啊|的?那[场天次]|的[\u4e00-\u9fff]{{1,4}}?)?\s*(?P<w3>{_LATER})了?\s*"
                         r"(?P<n3>[一二两三四五六七八九十]|[1-9])\s*(?P<u3>天|周|个?星期|个?礼拜)(?![后前内])")
 
 
