@@ -133,6 +133,7 @@ from sft.dates import (
     postponed_days,
     relative_day_marked,
     shift_date,
+    shift_from_written_today,
     written_today_days,
 )
 from sft.mentions import (  # the reading of place names, shared with the place hints (sft.hints)
@@ -141,6 +142,7 @@ from sft.mentions import (  # the reading of place names, shared with the place 
     Gazetteer,
     Mention,
     _county_names,
+    _inside_word,
     _phrase_starts,
     _place_cities,
     _trip_places,
@@ -149,7 +151,7 @@ from sft.mentions import (  # the reading of place names, shared with the place 
     find_mentions,
     find_short_full_name,
 )
-from sft.places import romanized_rows
+from sft.places import districts, romanized_rows
 from sft.task import EMOJI, QUOTED, Answer, asks_a_later_clause, festival_lunar_day, find_date
 
 _NULL = Answer(None, None).to_json()
@@ -704,6 +706,10 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
                 or _ONLY_CITY_UNCHECKED_BEFORE.search(text, 0, m.start)
                 or _ONLY_CITY_DROPPED_AFTER.match(text, m.end)) and not _IF.search(text):
             return None  # 哈尔滨不去了 票退了 不用查了, 不去曼谷了: the only city given up, none asked (WILD.md)
+        corrected = _corrected_to_short_form(question, text, m.end, gazetteer) \
+            or _short_form_after_trip(question, text, m, gazetteer)
+        if corrected is not None:
+            return corrected  # 珠海，改成中山; 太原到大同 12.15: the short form corrected or travelled to
         if _corrected_to_place(text, m.end, gazetteer) or _followed_up_to_place(text, m.end, gazetteer):
             return None  # 哈尔滨不对中山陵, 成都冷吗 那九寨沟呢: corrected or followed up to a place that is no city
         if _COMPARED_WITH.search(text, 0, m.start):
@@ -820,14 +826,54 @@ _SLIP_AFTER = re.compile(r"[\s，,]*(?:" + INTERJECTIONS + r"\s*不|sorry|抱歉
 _BEFORE_CORRECTION = re.compile(r"[^\s，,。！!？?]{1,8}[\s，,。！!？?]+")
 
 
+def _correction_after(folded: str, end: int) -> re.Match | None:
+    """A correction of the city ending at ``end``, right after it or after a few words of its clause (南京天气 不对
+    是…): its match ends where the name corrected to starts."""
+    gap = _BEFORE_CORRECTION.match(folded, end)
+    return next((m for at in (end, gap.end() if gap else None) if at is not None
+                 for m in (_CORRECTION_AFTER.match(folded, at), _SLIP_AFTER.match(folded, at)) if m), None)
+
+
 def _corrected_to_place(folded: str, end: int, gazetteer: Gazetteer) -> bool:
     """Whether the city ending at ``end`` is corrected to a known place that is no city (its weather is asked): a
     place of the gazetteer's blockers or a county (张家口 额 不是 是张北: 273rd-280th sittings), right after the city
     or after a few words of its clause (南京天气 不对 是中山陵)."""
-    gap = _BEFORE_CORRECTION.match(folded, end)
-    match = next((m for at in (end, gap.end() if gap else None) if at is not None
-                  for m in (_CORRECTION_AFTER.match(folded, at), _SLIP_AFTER.match(folded, at)) if m), None)
+    match = _correction_after(folded, end)
     return match is not None and _place_at(folded, match.end(), gazetteer)
+
+
+#: A trip word right after the only city read (太原到大同, 广州去中山): where the trip goes follows it.
+_TRIP_STEP = re.compile(r"\s*(?:到|去|飞|飞往|飞到|前往|开车去|坐车去|→|->)\s*")
+
+
+def _short_form_after_trip(question: str, folded: str, m: Mention, gazetteer: Gazetteer) -> Mention | None:
+    """Rule 5d with rule 6: a city read only with 市 typed short, right after a trip word after the only city read,
+    with a date, a weather word, a space or the end right after it (太原到大同 12.15 结冰吗, 广州去中山 明天下雨吗:
+    141st hand-written batch): the trip's destination, as written."""
+    step = _TRIP_STEP.match(folded, m.end)
+    short = _name_at(folded, step.end(), gazetteer, gazetteer.short_forms) if step else None
+    if short is None or short in gazetteer.blockers or short_name(
+            districts().get(short, districts().get(short + "区", ""))) == short_name(m.key):
+        return None  # 北京去朝阳: the city's own district (朝阳区), not the city 朝阳
+    end = step.end() + len(short)
+    if not (end == len(folded) or folded[end] in " \t，," or _SHORT_CUE.match(folded, end)):
+        return None
+    found = Mention(step.end(), end, question[step.end() : end], short)
+    return None if _inside_word(folded, found) else found
+
+
+def _corrected_to_short_form(question: str, folded: str, end: int, gazetteer: Gazetteer) -> Mention | None:
+    """Rule 5d with rule 6c: the city ending at ``end`` corrected to a city read only with 市 typed short
+    (珠海，改成中山; 珠海呃不对是中山 明天…: 141st-143rd hand-written batches): the correction is its cue, the short
+    form as written."""
+    match = _correction_after(folded, end)
+    if match is None or _place_at(folded, match.end(), gazetteer) or re.search(r"是\s*\S{2,4}\s*$", folded[:end]):
+        return None  # 南京 不对 是中山陵: the place; 是太原 不是大同: the city said first, the other denied
+    short = _name_at(folded, match.end(), gazetteer, gazetteer.short_forms)
+    if short is None or short in gazetteer.blockers:
+        return None
+    found = Mention(match.end(), match.end() + len(short), question[match.end() : match.end() + len(short)], short)
+    return None if _inside_word(folded, found) else found
 
 
 def _place_at(folded: str, start: int, gazetteer: Gazetteer) -> bool:
@@ -960,7 +1006,7 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
     moved, _ = postponed_days(question)  # 原定10月8号 推迟两天: the day moved to (116th-140th sittings)
     date = shift_date(date, moved)
     # 今天是12月3号 后天 太原 下雪吗: the day after the written today (12-05)
-    date = shift_date(date, written_today_days(question, date))
+    date = shift_from_written_today(date, written_today_days(question, date), today)
     days, where = anchored_days(question, short_name(city.key) if city is not None else None)
     if not days and date is not None and city is not None:  # 南京2天→苏州2天…苏州那两天: a later stop's first day
         date = shift_date(date, stays_before(question, city, mentions, date, today))

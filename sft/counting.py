@@ -14,7 +14,15 @@ import datetime as dt
 import re
 
 from sft.cities import short_name
-from sft.dates import anchored_days, parse_number, postponed_days, shift_date, written_today, written_today_days
+from sft.dates import (
+    anchored_days,
+    parse_number,
+    postponed_days,
+    shift_date,
+    shift_from_written_today,
+    written_today,
+    written_today_days,
+)
 from sft.mentions import Mention, default_gazetteer, find_mentions
 from sft.task import Answer, date_mentions, find_date, resolve_phrase, valid_date
 
@@ -72,7 +80,7 @@ def counted_day(answer: Answer, question: str | None, today: dt.date | None = No
         return Answer(answer.city, shift_date(date, moved)) if _same_day(date, find_date(words, today)) else answer
     after = written_today_days(question, date)
     if after:
-        return Answer(answer.city, shift_date(date, after))
+        return Answer(answer.city, shift_from_written_today(date, after, today))
     days, _ = anchored_days(question, answer.city)
     if days:
         named = {day for day in (day or find_date(words, today) for words, day in date_mentions(question)) if day}

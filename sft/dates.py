@@ -79,6 +79,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -118,6 +119,8 @@ FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
                               ("Xmas Eve", (12, 24)), ("Xmas eve", (12, 24)), ("Chrismas", (12, 25)),
                               ("Chrismas Eve", (12, 24)),
                               ("New Year's Eve", (12, 31)), ("New Year's Day", (1, 1)), ("Halloween", (10, 31)),
+                              # typed without the apostrophe (147th hand-written batch)
+                              ("New Years Eve", (12, 31)), ("New Year Eve", (12, 31)), ("New Years Day", (1, 1)),
                               ("Valentine's Day", (2, 14)), ("Boxing Day", (12, 26)),
                               ("National Day", (10, 1)),  # 169th sitting
                               # China's holidays in English (85th-92nd hand-written batches); not Labor Day (the US's)
@@ -303,9 +306,11 @@ _EN_SHORT_WEEKDAY = "mon|tues?|wed|thur?s?|fri|sat|sun"
 _VERB = "查问看瞧搜找聊测试"  # not 算 (打算下周末 is 下周末), nor 说 (HR说下下周三: 下下周三), 讲
 _REDUPLICATED = "|".join(c + c for c in _VERB)
 # 听说下周末, 请问下周六 (请问 is one word: 请问 + 下周六; WILD.md, 49th sitting)
-_VERBAL_DOWN = rf"(?<=[一{_VERB}]下)" + "".join(f"(?<!{c}{c}下)" for c in _VERB) + "(?<!听说下)(?<!请问下)"
+# 考试下周三, 面试下周二: the 试 of a noun, not of 测试 (142nd hand-written batch)
+_VERBAL_DOWN = (rf"(?<=[一{_VERB}]下)" + "".join(f"(?<!{c}{c}下)" for c in _VERB)
+                + "(?<!听说下)(?<!请问下)(?<![考面笔]试下)")
 _NOT_AFTER_UP_DOWN = (
-    rf"(?:{_VERBAL_DOWN}|(?<=听说)|(?<=请问)|(?<=(?:{_REDUPLICATED}))|(?<![上下一{_VERB}])|(?<=[一{_VERB}])(?!下)|(?<=[{_VERB}])(?=下个)"
+    rf"(?:{_VERBAL_DOWN}|(?<=听说)|(?<=请问)|(?<=[考面笔]试)|(?<=(?:{_REDUPLICATED}))|(?<![上下一{_VERB}])|(?<=[一{_VERB}])(?!下)|(?<=[{_VERB}])(?=下个)"
     # 山上这礼拜六, 楼下这周末: 这/本 after a place's 上/下 starts a phrase (273rd-280th sittings)
     r"|(?<=[上下])(?=[这本]))"
 )
@@ -372,8 +377,8 @@ _REL = re.compile(
         rf"(?P<after>(?<![\d{CN_NUMERALS}百几])(?P<an>{_COUNT})天(?:以后|之后|后))",
         # 婚礼倒计时15天！到时候…, 还有100天高考…那天: a countdown to the day asked (WILD.md, 26th sitting); a countdown
         # to something the question does not ask about (考研倒计时10天 今天北京降温了) is no date
-        # (还有 6 天, 还有两周, 3 days to go …到时候: 101st-116th hand-written batches)
-        rf"(?P<countdown>(?:(?:倒计时|还有|还剩)\s*(?P<cn>{_COUNT})\s*(?P<cu>天|周|个星期|个礼拜)"
+        # (还有 6 天, 还有两周, 3 days to go …到时候: 101st-116th hand-written batches; 还剩俩礼拜: 144th)
+        rf"(?P<countdown>(?:(?:倒计时|还有|还剩)\s*(?P<cn>{_COUNT}|俩)\s*(?P<cu>天|周|个?星期|个?礼拜)"
         r"|(?i:(?<![\d.])(?P<cen>\d{1,3})\s+days?\s+to\s+go(?![a-z])))(?=.*?(?:到时候|那天|那时|当天)))",
         rf"(?P<weeks>(?<![\d{CN_NUMERALS}百几半])(?P<wn>{_COUNT})(?:周|个星期|个礼拜)(?:以后|之后|后))",
         rf"(?P<pass>过(?!两天)(?P<pn>{_COUNT})天)",
@@ -467,7 +472,7 @@ def parse_number(text: str) -> int:
         return int(text)
     if len(text) >= 2 and all(c in _CN_DIGIT_VALUES for c in text):
         return int("".join(_CN_DIGIT_VALUES[c] for c in text))
-    return int(cn2an.cn2an(text.replace("两", "二"), "smart"))
+    return int(cn2an.cn2an(text.replace("两", "二").replace("俩", "二"), "smart"))
 
 
 def _day(year: int, month: int, day: int) -> dt.date | None:
@@ -764,7 +769,9 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
 # (not 下雨就改周日, 如果下雨改到周日: a change only if it rains)
 # (改签了 从2号改到4号: the 改 of 改签 asks no date itself, 305th-312th sittings)
 # 改 of 婚期改了 / 改期了 says a change, not which day: the day after 改成 is asked (45th-56th hand-written batches)
-_ASKED_BEFORE = re.compile(r"(?<!就)(?<!雨)(?:改(?!签了|了|期)|改期(?=\s*[到为成至])|换|推迟|延期|延误|提前|挪|推)"
+# (改签成功：原 1月5日 改为 1月6日: the 改 of 改签成功 asks no date either: 145th hand-written batch)
+_ASKED_BEFORE = re.compile(r"(?<!就)(?<!雨)(?:改(?!签了|签成功|了|期)|改期(?=\s*[到为成至])"
+                           r"|换|推迟|延期|延误|提前|挪|推)"
                            r"(?:到|成|为|在)?|而是|其实是"
                            r"|应该是|说的\s*是"
                            r"|" + INTERJECTIONS + r"\s*不是"
@@ -1100,6 +1107,11 @@ _TODAY_WRITTEN = re.compile(r"(?:今天|今日|今儿个?|(?i:today\s+is|today'?
                             r"|(?P<m2>\d{1,2})\s*[./]\s*(?P<d2>\d{1,2})(?![\d./])"
                             r"|(?i:(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(?P<d3>\d{1,2})))"
                             r"(?!\s*(?:度|℃|°|毫米|mm|级|%|点|:))")
+#: A diary's heading: the day, its weekday, the day's weather, at the start (8月15日 星期六 雨 … 明天能停吗; 3月2日 晴
+#: 今天在南京 … 明天: 145th hand-written batch): today written out.
+_DIARY_HEADING = re.compile(rf"^\s*(?:(?P<y>\d{{4}})\s*年\s*)?(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*[号日號]\s*[，,]?\s*"
+                            r"(?:(?:周|星期|礼拜)[一二三四五六日天]\s*[，,]?\s*)?"
+                            r"(?=(?:晴|阴|多云|雷?阵雨|[小中大暴]?[雨雪]|雾|霾)(?:转\S{1,2})?[\s，,。])")
 #: Two reference days for each written today (leap years, other weekdays): a day counted from today (明天, 三天后,
 #: 前天) lies as far from both; one that names a weekday (这周五) does not, and is not counted.
 _TODAY_PROBE_YEARS = (2024, 2028)
@@ -1111,11 +1123,13 @@ def _today_written(text: object) -> tuple[str, re.Match, dt.date] | None:
     if not isinstance(text, str):
         return None
     text = unicodedata.normalize("NFKC", text)
-    for m in _TODAY_WRITTEN.finditer(text):
+    for m in itertools.chain(_TODAY_WRITTEN.finditer(text), _DIARY_HEADING.finditer(text)):
+        g = m.groupdict()  # (a diary's heading has no other forms)
         try:
-            month = (EN_MONTHS.index(m["mon"][:3].lower()) + 1 if m["mon"]
-                     else parse_number(m["m"] or m["m2"]))
-            day = dt.date(int(m["y"] or _TODAY_PROBE_YEARS[1]), month, parse_number(m["d"] or m["d2"] or m["d3"]))
+            month = (EN_MONTHS.index(g["mon"][:3].lower()) + 1 if g.get("mon")
+                     else parse_number(g["m"] or g.get("m2")))
+            day = dt.date(int(g["y"] or _TODAY_PROBE_YEARS[1]), month,
+                          parse_number(g["d"] or g.get("d2") or g.get("d3")))
         except (ValueError, TypeError):
             continue
         return text, m, day
@@ -1204,3 +1218,12 @@ def shift_date(date: str | None, days: int) -> str | None:
         return moved.isoformat()
     moved = dt.date(2001, int(date[:2]), int(date[3:])) + dt.timedelta(days=days)
     return f"{moved.month:02d}-{moved.day:02d}"
+
+
+def shift_from_written_today(date: str | None, days: int, today: dt.date | None) -> str | None:
+    """``date``, today's date as the question writes it, moved by ``days`` (:func:`written_today_days`); where it is
+    the reference day itself (8月15日 星期六 雨 … 明天, with today 2026-08-15), the day counted from the reference day,
+    with its year, as any relative day read against one (145th hand-written batch)."""
+    if days and today is not None and date is not None and len(date) == 5 and date == today.isoformat()[5:]:
+        return (today + dt.timedelta(days=days)).isoformat()
+    return shift_date(date, days)

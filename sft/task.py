@@ -49,6 +49,7 @@ from sft.dates import (
     question_clause,
     resolve_relative,
     today_written_span,
+    written_today,
 )
 
 KEYS = ("city", "date")
@@ -152,7 +153,8 @@ _MD = re.compile(
     # f1.8 (an aperture), 买了9.9的伞 (a price), 5.11a (a climbing grade): no dates (185th-192nd sittings)
     rf"(?<!中午)(?<!比分)(?<!比分 )(?!(?<=[fF])\d{{1,2}}\.\d)(?<!买了)(?<!花了)"
     rf"(?P<m2>\d{{1,2}})(?P<s2>[-/.])(?P<d2>\d{{1,2}})(?![月格])(?![a-d](?![A-Za-z]))(?![xX×倍])"  # 1.4x: a factor
-    rf"(?!\d|/|\.\d|-(?!\d{{1,2}}(?P=s2)\d{{1,2}}(?![\d./-])))"  # 3.15, 3/15, 3.15...; a range 2.22-2.23 too
+    # 3.15, 3/15, 3.15...; a range 2.22-2.23 too; a dash then words, a list's (时间 9.26 - 新家在昌吉: 145th batch)
+    rf"(?!\d|/|\.\d|-(?=\d)(?!\d{{1,2}}(?P=s2)\d{{1,2}}(?![\d./-])))"
     rf"(?!\s*(?:{_UNITS}))"  # a measure, not a day: PM2.5, 3.5毫米, 1.5度, 2.5级
     r"(?!\s*(?:主场|客场|领先|落后|赢|输|战胜|击败))"  # 2-1 主场: a score
     # 0503, 0916 typed alone between spaces as month and day (a leading zero; not a clock time, 0830 出发, nor a code,
@@ -588,8 +590,8 @@ def find_date(question: str, today: dt.date | None = None) -> str | None:
     today_at = today_written_span(text)  # 今天是4月29号 五一那天…: today written out, another day written asked
     if today_at is not None:
         other = find_date(text[: today_at[0]] + "，" + text[today_at[1] :])  # written days and festivals only
-        if other is not None:
-            return other
+        if other is not None and other[-5:] != written_today(text)[-5:]:
+            return other  # (2026年3月12日 星期四 晴 今天是植树节: today itself, as written with its year)
     # a written date the question gives up (1月19号就算了, 原定2/4) is the last resort
     found, given_up = _first(_YMD, text, True)
     if found is None:

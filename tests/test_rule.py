@@ -1588,3 +1588,28 @@ def test_125th_132nd_hand_written_batches(question, today, expected):
 ])
 def test_133rd_140th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # a countdown in 俩礼拜/俩星期; 考试下周三, 面试下周二 (the 试 of a noun, not 测试下 or 查下)
+    ("还剩俩星期 到时候厦门热不热", "2026-07-01", ("厦门", "2026-07-15")),
+    ("期末考试下周四 长春冷吗", "2026-12-07", ("长春", "2026-12-17")),
+    ("面试下周二 合肥会下雨吗", "2026-12-07", ("合肥", "2026-12-15")),
+    ("测试下周二 合肥会下雨吗", "2026-12-07", ("合肥", "2026-12-08")),
+    # New Years Eve without the apostrophe; 改签成功：原 X 改为 Y (the day it is changed to)
+    ("new years eve tokyo snow?", None, ("tokyo", "12-31")),
+    ("改签成功：原 2月3日 改为 2月4日 到西安那天冷吗", None, ("西安", "02-04")),
+    # a diary's heading is today written out: 明天 counts from it (with the reference day's year when it is that day);
+    # a festival that is the heading's day keeps the heading's year
+    ("4月9日 阴 今天在 苏州 开会 明天 还要 去园区 会下雨吗", None, ("苏州", "04-10")),
+    ("7月20日 星期一 晴 在绍兴出差 明天热吗", "2026-07-20", ("绍兴", "2026-07-21")),
+    ("2026年5月4日 星期一 多云 今天是青年节 去爬山了", None, (None, "2026-05-04")),
+    # corrected to a city read only with 市 typed short; not where the city was said first and the other denied
+    ("帮我查珠海 呃不对 是中山 后天", None, ("中山", None)), ("江门，改成石狮", None, ("石狮", None)),
+    ("是江门 不是中山 周五冷吗", None, ("江门", None)), ("珠海 不对 是中山路 明天", None, ("珠海", None)),
+    # travelled to a city read only with 市 typed short, a cue after it; not the first city's own district
+    ("忻州到大同 明天有雾吗", None, ("大同", None)), ("江门去中山 3.8 下雨吗", None, ("中山", "03-08")),
+    ("北京去朝阳 明天下雨吗", None, ("北京", None)),
+])
+def test_141st_148th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
