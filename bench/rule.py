@@ -126,6 +126,7 @@ from sft.dates import (
     INTERJECTIONS,
     PAST_ASKED,
     QUESTION,
+    SLIP_VERBS,
     anchored_days,
     as_date,
     find_festival,
@@ -142,16 +143,19 @@ from sft.mentions import (  # the reading of place names, shared with the place 
     Gazetteer,
     Mention,
     _county_names,
-    _inside_word,
     _phrase_starts,
     _place_cities,
     _trip_places,
+    correction_after,
     default_gazetteer,
     find_city_not_written_whole,
     find_mentions,
     find_short_full_name,
+    name_at,
+    place_at,
+    short_form_after,
 )
-from sft.places import districts, romanized_rows
+from sft.places import romanized_rows
 from sft.task import EMOJI, QUOTED, Answer, asks_a_later_clause, festival_lunar_day, find_date
 
 _NULL = Answer(None, None).to_json()
@@ -337,12 +341,12 @@ _I_AM_AT = re.compile(r"[我偶俺咱]们?(?:(?:人|现在|目前|这边|这|就
 _ASKED_CITY = re.compile(
     r"(?:我(?:问|说|要|查|想问|想查|想看|要看|要查|要问)的是|应该是|其实是|换成|改成|改为|改查|而是|最[后终](?:还是)?(?:定了?|决定|选了?)(?:去|在)?"
     # （打错了 是株洲）, 打错了 赣州; 搞错了 我想问石家庄 (125th-132nd hand-written batches)
-    r"|[打写输说搞弄]错了?[，,\s]*(?:是|我?(?:想问|要问|想查|要查)(?:的是)?)?"
+    r"|" + SLIP_VERBS + r"错了?[，,\s]*(?:是|我?(?:想问|要问|想查|要查)(?:的是)?)?"
     # 啊 手滑了 是巴彦淖尔, 西安就算了 改去西宁 (85th-92nd hand-written batches; not 要是…下雨 我们就改去日照)
     r"|手滑了?[，,\s]*是?|(?<![就再])改去"
     r"|唔[係系係][，,\s]*[係系]"  # Cantonese 唔係 係澳門 (not…, it is…)
     # sorry 我是说西宁, 不好意思打错 是中山 (305th-312th sittings)
-    r"|我是说|(?:不好意思|抱歉)[，,\s]*(?:[打写输说]错了?)?[，,\s]*是"
+    r"|我是说|(?:不好意思|抱歉)[，,\s]*(?:" + SLIP_VERBS + r"错了?)?[，,\s]*是"
     # a correction said aloud (北京明天下雨吗 不对 是天津; …哦不 是…; sorry 是…: 111th sitting)
     r"|不[对對][，,\s]*(?:是|应该是)?|" + INTERJECTIONS + r"\s*不(?:是|对)?[，,\s]*是?"
     r"|(?i:sorry)[，,\s]*(?:是|(?i:i\s+mean))"
@@ -451,16 +455,6 @@ def _districts() -> frozenset[str]:
     return frozenset(p.name for p in load_places() if p.kind == "district")
 
 
-def _name_at(folded: str, start: int, gazetteer: Gazetteer, *names) -> str | None:
-    """The longest name of any of ``names`` (collections of place names) written at ``start``, two characters or
-    more and no longer than the gazetteer's longest name, or None."""
-    for length in range(min(gazetteer.max_len, len(folded) - start), 1, -1):
-        name = folded[start : start + length]
-        if any(name in group for group in names):
-            return name
-    return None
-
-
 def _origin_of_trip_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> bool:
     """Rule 5e: the only city is where a trip starts (从A, A出发) and the trip goes to a known place that is no
     city and not in that city (a region, province, county, another city's sight): the weather is asked there."""
@@ -482,7 +476,7 @@ def _origin_of_trip_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> b
     if listed:
         stops.append((listed.end(), None))
     for start, station in stops:
-        name = _name_at(folded, start, gazetteer, places)
+        name = name_at(folded, start, gazetteer, places)
         if name is not None:  # a trip to a place, even one of the city's own (从杭州去千岛湖): that place is asked
             # but a ride from the city's station to one of its districts keeps it (杭州西站到萧山: 145th, 173rd
             # sittings); not in a municipality, whose districts were cities of their own (重庆北到万州)
@@ -582,7 +576,7 @@ def _itinerary_ends_at_place(folded: str, last: Mention, gazetteer: Gazetteer) -
     if step is None:
         return False
     start = step.end()
-    name = _name_at(folded, start, gazetteer, _trip_places(), gazetteer.blockers)
+    name = name_at(folded, start, gazetteer, _trip_places(), gazetteer.blockers)
     if name is None:
         town = _TOWN.match(folded, start) or _ANY_COUNTY.match(folded, start)
         name = town.group(0) if town else None
@@ -655,9 +649,10 @@ _DATE_AFTER = re.compile(r"\s+(?:(?:\d{2,4}\s*年\s*)?[\d〇零一二两三四�
                          # or a day word (佛山 广州 明后天 有雷雨吗: 158th sitting)
                          # or a span of days (贵阳 六盘水 这两天: 369th-376th sittings)
                          r"|(?:今明两天|明后天|今天|明天|后天|大后天|这周末|周末|这两天|这几天|(?:这|下)?(?:周|星期|礼拜)[一二三四五六日天])(?=\s))")
-_COMPARED = re.compile(r"哪个|哪边|比较|对比|相比|哪里更|哪儿更|哪更")  # 曼谷 清迈 春节 哪里更暖和 (110th sitting)
+# 曼谷 清迈 春节 哪里更暖和 (110th sitting); Cantonese 香港 澳門 聽日邊度涼啲 (153rd hand-written batch)
+_COMPARED = re.compile(r"哪个|哪边|比较|对比|相比|哪里更|哪儿更|哪更|邊度|边度")
 # Two cities side by side, nothing between them but spaces, then a comparison (满洲里 二连浩特 哪个冷): asked together.
-_WHICH = re.compile(r"\s*(?:哪个|哪边|哪里|哪儿|哪|谁|比较|对比|相比)")
+_WHICH = re.compile(r"\s*(?:哪个|哪边|哪里|哪儿|哪|谁|比较|对比|相比|邊度|边度)")
 
 
 #: Rule 5h: what asks about a place right after its name (平江明天冷不, 渠县那边过两天冷不冷, 溆浦后天么子天).
@@ -689,6 +684,9 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
         m, text = mentions[0], gazetteer.fold(question)
         if _EXCEPT.search(text, 0, m.start):
             return None  # 除了哈尔滨，东北还有哪里…: the one city named is the one left out
+        corrected = short_form_after(question, gazetteer, m)
+        if corrected is not None:
+            return corrected  # 珠海，改成中山; 不去珠海了 改去中山; 太原到大同 12.15: the short form asked
         latin = _latin_city(question, gazetteer)
         spelt = romanized_cities().get(latin.text.lower().replace(" ", ""), "") if latin else ""
         if latin and latin.start < m.start and spelt and short_name(spelt) == short_name(m.key) \
@@ -706,10 +704,6 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
                 or _ONLY_CITY_UNCHECKED_BEFORE.search(text, 0, m.start)
                 or _ONLY_CITY_DROPPED_AFTER.match(text, m.end)) and not _IF.search(text):
             return None  # 哈尔滨不去了 票退了 不用查了, 不去曼谷了: the only city given up, none asked (WILD.md)
-        corrected = _corrected_to_short_form(question, text, m.end, gazetteer) \
-            or _short_form_after_trip(question, text, m, gazetteer)
-        if corrected is not None:
-            return corrected  # 珠海，改成中山; 太原到大同 12.15: the short form corrected or travelled to
         if _corrected_to_place(text, m.end, gazetteer) or _followed_up_to_place(text, m.end, gazetteer):
             return None  # 哈尔滨不对中山陵, 成都冷吗 那九寨沟呢: corrected or followed up to a place that is no city
         if _COMPARED_WITH.search(text, 0, m.start):
@@ -738,6 +732,10 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
         return None  # 除了北京和天津 华北哪个城市…: every city named is left out (61st-76th hand-written batches)
     if _itinerary_ends_at_place(text, mentions[-1], gazetteer):
         return None  # 贵阳到凯里再到镇远古镇 镇远那边…: the trip's last stop, no city, asked again (rule 5e)
+    if _HOME_SIDE_ASKED.search(text, mentions[-1].end):
+        homes = [m for m in mentions if _HOME_BEFORE_CITY.search(text, max(0, m.start - 6), m.start)]
+        if len({short_name(m.key) for m in homes}) == 1:
+            return homes[0]  # 老家邵阳 现在在长沙上班 老家那边冷吗: home, named by its city, asked as such
     scores = [_score(text, mentions, i) for i in range(len(mentions))]
     # Rule 6b: cities asked together (A和B, A还是B) share the question; the first named is the answer.
     for i in range(len(mentions) - 2, -1, -1):
@@ -797,6 +795,12 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
     return mentions[best]
 
 
+#: Home asked as such after every city (老家那边冷吗), and home named by a city (老家邵阳, 老家是邵阳的): that city
+#: (117th-124th and 133rd-140th hand-written batches).
+_HOME_SIDE_ASKED = re.compile(r"老家(?:那边|那儿|那里|那头|那块)")
+_HOME_BEFORE_CITY = re.compile(r"老家(?:是|在|就在)?\s*$")
+
+
 #: The one city named is what another place is compared with (陵川是不是比晋城凉快, 山上会不会比十堰市区冷): A比B asks
 #: about A (rule 6b), not 对比/相比 (compare these) or 好比 (as if).
 _COMPARED_WITH = re.compile(r"(?<![对相好勒])比$")  # 加勒比 (the Caribbean): no comparison
@@ -810,76 +814,12 @@ _BOTH_PLACES = re.compile(r"两边|两地|俩地|两个地方|两个城市|两�
 _YOUR_SIDE = re.compile(r"你们?(?:那边|那儿|那里|那头|那块|那(?=下雪|下雨|冷|热|降温|刮风|天气))")
 #: A third person's side asked after the speaker's city (我在金华 我爸在磐安 他那边…): the other's place.
 _THEIR_SIDE = re.compile(r"[他她](?:们)?(?:那边|那儿|那里|那头|那块)")
-#: A correction or a change of plan right after the last city (贵阳市，哦不对是内蒙古; 哈尔滨不对中山陵;
-#: 长春不要了 换成长白山): what follows is asked instead.
-_CORRECTION_AFTER = re.compile(r"[\s，,]*(?:" + INTERJECTIONS + r"\s*)?(?:不对|不是)"
-                               r"[\s，,]*(?:是|应该是|去|到)?\s*"
-                               # 不去张家界了 改去凤凰古城, 长春不要了 换成长白山 (172nd sitting): a plan changed
-                               r"|[\s，,]*(?:了|不要了|去不成了|去不了了|不去了)?[\s，,]*(?:改去|改成去?|换成|换去|改到)\s*")
-
-
-#: A slip owned right after the city (南京 sorry 是中山陵, 南京 哦不 改成中山陵): what follows is asked instead.
-_SLIP_AFTER = re.compile(r"[\s，,]*(?:" + INTERJECTIONS + r"\s*不|sorry|抱歉|[说打搞]错了|[啊哦]\s*错了)"
-                         r"[\s，,]*(?:是|应该是|改成|换成)?\s*",
-                         re.IGNORECASE)
-#: A few words of the city's own clause before its correction (南京天气 不对 是中山陵; 南京明天冷吗？不对 是…).
-_BEFORE_CORRECTION = re.compile(r"[^\s，,。！!？?]{1,8}[\s，,。！!？?]+")
-
-
-def _correction_after(folded: str, end: int) -> re.Match | None:
-    """A correction of the city ending at ``end``, right after it or after a few words of its clause (南京天气 不对
-    是…): its match ends where the name corrected to starts."""
-    gap = _BEFORE_CORRECTION.match(folded, end)
-    return next((m for at in (end, gap.end() if gap else None) if at is not None
-                 for m in (_CORRECTION_AFTER.match(folded, at), _SLIP_AFTER.match(folded, at)) if m), None)
-
-
 def _corrected_to_place(folded: str, end: int, gazetteer: Gazetteer) -> bool:
     """Whether the city ending at ``end`` is corrected to a known place that is no city (its weather is asked): a
     place of the gazetteer's blockers or a county (张家口 额 不是 是张北: 273rd-280th sittings), right after the city
     or after a few words of its clause (南京天气 不对 是中山陵)."""
-    match = _correction_after(folded, end)
-    return match is not None and _place_at(folded, match.end(), gazetteer)
-
-
-#: A trip word right after the only city read (太原到大同, 广州去中山): where the trip goes follows it.
-_TRIP_STEP = re.compile(r"\s*(?:到|去|飞|飞往|飞到|前往|开车去|坐车去|→|->)\s*")
-
-
-def _short_form_after_trip(question: str, folded: str, m: Mention, gazetteer: Gazetteer) -> Mention | None:
-    """Rule 5d with rule 6: a city read only with 市 typed short, right after a trip word after the only city read,
-    with a date, a weather word, a space or the end right after it (太原到大同 12.15 结冰吗, 广州去中山 明天下雨吗:
-    141st hand-written batch): the trip's destination, as written."""
-    step = _TRIP_STEP.match(folded, m.end)
-    short = _name_at(folded, step.end(), gazetteer, gazetteer.short_forms) if step else None
-    if short is None or short in gazetteer.blockers or short_name(
-            districts().get(short, districts().get(short + "区", ""))) == short_name(m.key):
-        return None  # 北京去朝阳: the city's own district (朝阳区), not the city 朝阳
-    end = step.end() + len(short)
-    if not (end == len(folded) or folded[end] in " \t，," or _SHORT_CUE.match(folded, end)):
-        return None
-    found = Mention(step.end(), end, question[step.end() : end], short)
-    return None if _inside_word(folded, found) else found
-
-
-def _corrected_to_short_form(question: str, folded: str, end: int, gazetteer: Gazetteer) -> Mention | None:
-    """Rule 5d with rule 6c: the city ending at ``end`` corrected to a city read only with 市 typed short
-    (珠海，改成中山; 珠海呃不对是中山 明天…: 141st-143rd hand-written batches): the correction is its cue, the short
-    form as written."""
-    match = _correction_after(folded, end)
-    if match is None or _place_at(folded, match.end(), gazetteer) or re.search(r"是\s*\S{2,4}\s*$", folded[:end]):
-        return None  # 南京 不对 是中山陵: the place; 是太原 不是大同: the city said first, the other denied
-    short = _name_at(folded, match.end(), gazetteer, gazetteer.short_forms)
-    if short is None or short in gazetteer.blockers:
-        return None
-    found = Mention(match.end(), match.end() + len(short), question[match.end() : match.end() + len(short)], short)
-    return None if _inside_word(folded, found) else found
-
-
-def _place_at(folded: str, start: int, gazetteer: Gazetteer) -> bool:
-    """Whether a known place that is no city starts at ``start``: a name of the gazetteer's blockers (sights,
-    districts, provinces) or a county, longest first."""
-    return _name_at(folded, start, gazetteer, gazetteer.blockers, _county_names()) is not None
+    match = correction_after(folded, end)
+    return match is not None and place_at(folded, match.end(), gazetteer)
 
 
 #: A follow-up after the last city's clause (成都冷吗 那X呢; 那X明天呢): where X, a place that is no city, is asked.
@@ -890,7 +830,7 @@ def _followed_up_to_place(folded: str, end: int, gazetteer: Gazetteer) -> bool:
     """Whether the city ending at ``end`` is followed by ``那X呢`` with X a known place that is no city (a sight, a
     county, a province of the gazetteer's blockers): X is asked, as ``那Y呢`` with Y a city asks Y (rule 6c)."""
     match = _THAT_ONE_THEN.match(folded, end)
-    return match is not None and _place_at(folded, match.end(), gazetteer)
+    return match is not None and place_at(folded, match.end(), gazetteer)
 
 
 def _without_places(gap: str, gazetteer: Gazetteer) -> str:

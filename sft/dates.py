@@ -198,6 +198,9 @@ DAY_END = "(?:日|号|號)"
 #: one character class for the date rule (here and :mod:`sft.task`) and the rule contender's corrections
 #: (``bench.rule``).
 INTERJECTIONS = "[哦噢喔呃额诶欸啊]"
+#: The verbs of a slip owned before a correction (``打错了``, ``看错了 是周五``, ``搞错了 我想问…``): one character
+#: class for the date rule, the year after a date (:mod:`sft.task`) and the rule contender's corrections.
+SLIP_VERBS = "[看说写打问输搞弄]"
 #: English words that correct what was just said (``Dec 24, no wait, Dec 25``, ``明天 sorry 是后天``, ``Shenzhen,
 #: sorry I mean Dongguan``, ``make that Taipa``): one list for the date rule (here and :mod:`sft.task`) and the rule
 #: contender's Latin cities (``bench.rule``); between non-letters, so that ``sorry是`` counts as well. Compile it
@@ -346,7 +349,8 @@ _REL = re.compile(
         rf"(?P<month>{_NOT_AFTER_UP_DOWN}(?P<mw>下下个?月|下个?月|这个?月|本月|上上个?月|上个?月)的?"
         rf"(?P<md>{NUM}){DAY_END})",
         rf"(?P<monthend>{_NOT_AFTER_UP_DOWN}(?P<ew>下个?月|这个?月|本月|上个?月)(?:月?底|的?最后一天)"
-        rf"|(?:(?<![\d{CN_NUMERALS}几每年上下个])|{_VERBAL_DOWN})月[底末])",  # 月末 as 月底 (32nd sitting)
+        # 月末 as 月底 (32nd sitting); 月底了, the time of the month said (154th hand-written batch), no day
+        rf"|(?:(?<![\d{CN_NUMERALS}几每年上下个])|{_VERBAL_DOWN})月[底末](?!了))",
         # 下周的今天, 下个星期今天: the same weekday a week on (not 今天 itself)
         rf"(?P<sameday>(?<!每){_NOT_AFTER_UP_DOWN}(?P<tw>下下个?|下个?|上个?){_WEEK}的?(?:今天|今日|这天|这一天|这个?时候))",
         # 上个月的今天: the same day number a month away (WILD.md, 43rd sitting)
@@ -377,8 +381,9 @@ _REL = re.compile(
         rf"(?P<after>(?<![\d{CN_NUMERALS}百几])(?P<an>{_COUNT})天(?:以后|之后|后))",
         # 婚礼倒计时15天！到时候…, 还有100天高考…那天: a countdown to the day asked (WILD.md, 26th sitting); a countdown
         # to something the question does not ask about (考研倒计时10天 今天北京降温了) is no date
-        # (还有 6 天, 还有两周, 3 days to go …到时候: 101st-116th hand-written batches; 还剩俩礼拜: 144th)
-        rf"(?P<countdown>(?:(?:倒计时|还有|还剩)\s*(?P<cn>{_COUNT}|俩)\s*(?P<cu>天|周|个?星期|个?礼拜)"
+        # (还有 6 天, 还有两周, 3 days to go …到时候: 101st-116th hand-written batches; 还剩俩礼拜: 144th;
+        # 倒数 9 天, 倒计时一个月: 154th)
+        rf"(?P<countdown>(?:(?:倒计时|倒数|还有|还剩)\s*(?P<cn>{_COUNT}|俩)\s*(?P<cu>天|周|个?星期|个?礼拜|个月)"
         r"|(?i:(?<![\d.])(?P<cen>\d{1,3})\s+days?\s+to\s+go(?![a-z])))(?=.*?(?:到时候|那天|那时|当天)))",
         rf"(?P<weeks>(?<![\d{CN_NUMERALS}百几半])(?P<wn>{_COUNT})(?:周|个星期|个礼拜)(?:以后|之后|后))",
         rf"(?P<pass>过(?!两天)(?P<pn>{_COUNT})天)",
@@ -695,6 +700,9 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
     if kind == "countdown":
         if match["cen"]:
             return today + dt.timedelta(days=int(match["cen"]))
+        if match["cu"] == "个月":  # 倒计时一个月…到时候: the same day N months on (or that month's last)
+            year, month = _month_shift(today, parse_number(match["cn"]))
+            return _day(year, month, min(today.day, calendar.monthrange(year, month)[1]))
         return today + dt.timedelta(days=parse_number(match["cn"]) * (1 if match["cu"] == "天" else 7))
     if kind == "after":
         return today + dt.timedelta(days=parse_number(match["an"]))
@@ -775,10 +783,10 @@ _ASKED_BEFORE = re.compile(r"(?<!就)(?<!雨)(?:改(?!签了|签成功|了|期)|
                            r"(?:到|成|为|在)?|而是|其实是"
                            r"|应该是|说的\s*是"
                            r"|" + INTERJECTIONS + r"\s*不是"
-                           r"|不对|[看说写打]错了[，,\s]*(?:是|应该是)"  # 我看错了 是周五的会 (62nd sitting)
+                           r"|不对|" + SLIP_VERBS + r"错了[，,\s]*(?:是|应该是)"  # 我看错了 是周五的会 (62nd sitting)
                            # (not 刚问的是8月1号: what was asked before, 85th-92nd hand-written batches);
                            # 周六呃周日吧: a spoken correction
-                           r"|(?<!刚)(?<!才)(?<!前)问的是|要的是|想问|想知道|查一?下?|是不是$|[呃额]$"
+                           r"|(?<!刚)(?<!才)(?<!前)(?<!昨天)问的是|要的是|想问|想知道|查一?下?|是不是$|[呃额]$"
                            r"|我要\s*$"  # 你查的是昨天的吧 我要今天的 (289th-296th sittings)
                            # 周六 哦不 周日, 明天 sorry 是后天 (111th sitting)
                            r"|" + INTERJECTIONS + r"\s*不[，,\s]+(?:是\s*)?$"
@@ -795,7 +803,8 @@ _CORRECTED_BEFORE = re.compile(r"不对|[呃额]\s*是?\s*$|不是[^，,。]{1,6
                                # 3月2号 啊错了 3月4号, 明天 不好意思 是后天, 三天后 不 四天后 (196th sitting)
                                r"|[啊哦噢呃额]\s*错了[，,\s]*$|不好意思[，,\s]*(?:是\s*)?$|(?<![\u4e00-\u9fff])不[，,\s]+$"
                                # 呃 说错 下周六, 刚问错了 是下周四 (101st-116th hand-written batches)
-                               r"|(?<!没)[看说写打问]错了?[，,\s]*(?:是|应该是)?\s*$|(?<!没)错了[，,\s]*(?:是|应该是)\s*$"
+                               r"|(?<!没)" + SLIP_VERBS + r"错了?[，,\s]*(?:是|应该是)?\s*$"
+                               r"|(?<!没)错了[，,\s]*(?:是|应该是)\s*$"
                                r"|我是说\s*$|我说的是\s*$"  # 明天下雪吗 sorry 我是说后天 (249th-256th sittings)
                                r"|更正一?下?[，,\s]*(?:是\s*)?$"  # 6月6号 更正一下 是6月9号 (133rd-140th batches)
                                r"|" + INTERJECTIONS + r"\s*不是"
@@ -812,7 +821,8 @@ _FALLBACK_ASKED = re.compile(r"(?:备用|备选|顺延)(?:日|的)?\s*那天|备
 _DROPPED_BEFORE = re.compile(r"原定|原计划|原来|原本|本来|之前|备选|备用"
                              r"|(?<!" + INTERJECTIONS + r")(?<!" + INTERJECTIONS + r"\s)不是|生日|出生|不要"
                              r"|你查的是|退房|离店"  # 入住 12/24 退房 12/26: the check-out day (140th sitting)
-                             r"|(?:刚才|刚刚|之前|上次)[问查]的是")  # 刚才问的是上周三 我其实想问下周三 (148th)
+                             # 刚才问的是上周三 我其实想问下周三 (148th); 昨天问的是7月5号 现在想问7月6号 (151st)
+                             r"|(?:刚才|刚刚|之前|上次|昨天)[问查]的是")
 # a date given up after it (…不行, …出发; 后天 不对 是大后天)
 # (先定8月10号 不行就8月17号: a fallback, the first asked: 207th sitting)
 # (4月5号不去了 4月9号去太原: 45th-56th hand-written batches)
@@ -820,7 +830,7 @@ _DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行(?!就|的话)|算�
                             r"|^[\s，,]*(?:不对|[哦噢喔]不|" + INTERJECTIONS + r"\s*不是|[呃额]\s*不(?=[\s，,])"
                             r"|(?i:sorry)\b"
                             r"|[啊哦噢呃额]\s*错了|不好意思|不(?=[\s，,])"  # 196th sitting
-                            r"|[看说写打]错了"  # 4月5号 打错了 4月6号 (116th sitting)
+                            r"|" + SLIP_VERBS + r"错了"  # 4月5号 打错了 4月6号 (116th sitting)
                             # 昨天预报说今天…, 昨晚天气预报讲明天…: the day the forecast was made (249th-272nd sittings)
                             r"|^(?:晚上|夜里|早上)?的?(?:天气)?预报(?:里)?(?:说|讲|报)"
                             # 昨天说今天有雪 结果…: the day something was said (273rd-280th sittings);
@@ -829,7 +839,8 @@ _DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行(?!就|的话)|算�
                             rf"|^\s*{_ARROW})")  # 8.18→8.28: moved to the day after the arrow (249th-272nd)
 #: A return's day asked about (WILD.md, 26th sitting): the date written before 回来/回程 wins.
 # 10月3号返程 那天 (130th sitting); 回的那天 (85th-92nd hand-written batches)
-_RETURN_ASKED = re.compile(r"(?:回来|回程|返程|返回)\s*的?\s*那天|回\s*的\s*那天")
+# (回程天气, 返程日的天气: the return named by its leg, 151st hand-written batch)
+_RETURN_ASKED = re.compile(r"(?:回来|回程|返程|返回)\s*的?\s*那天|回\s*的\s*那天|(?:回程|返程)日?\s*的?\s*天气")
 # 12月6号回 回来那天 (回 alone, then a space or a clause mark: 61st-76th hand-written batches)
 _RETURN_AFTER = re.compile(r"\s*(?:就|再)?(?:回来|回程|返程|返回|回(?=[\s，,。]))")
 # 后天走 … 走那天; 去的那天 (85th-92nd hand-written batches)
@@ -841,7 +852,7 @@ _ARRIVE_ASKED = re.compile(r"(?<![得收])(?:到|抵达|到达)\s*的\s*那天|(
 #: 37th-44th hand-written batches): that day is the return's, departure's or arrival's (not the date before them).
 # (回程10月6号, 去程10月2号 without a colon; 去：6月18日 回：6月21日: 85th-92nd hand-written batches)
 _RETURN_BEFORE = re.compile(r"(?:回来|回程|返程|返回)\s*(?:的?\s*(?:那天|日期|时间))?\s*(?:是|[:：])\s*$"
-                            r"|(?:回程|返程)\s*$|(?<![来返])回\s*[:：]\s*$")
+                            r"|(?:回程|返程)日?\s*$|(?<![来返])回\s*[:：]\s*$")
 _DEPART_BEFORE = re.compile(r"(?:出发|动身|启程|离开|走)\s*(?:的?\s*(?:那天|日期|时间))?\s*(?:是|[:：])\s*$"
                             r"|去程\s*[:：]?\s*$|(?<![回来过])去\s*[:：]\s*$")
 _ARRIVE_BEFORE = re.compile(r"(?:抵达|到达|到)\s*(?:的?\s*(?:那天|日期|时间))?\s*(?:是|[:：])\s*$")

@@ -95,12 +95,17 @@ def place_hints(question: str, reading: str = "gazetteer") -> list[tuple[str, st
 
 def _rule_cities(question: str, latin: bool) -> list[tuple[int, int, str]]:
     """The cities the rule contender reads in ``question`` as ``(start, end, "city")``: every name it keeps (rules
-    1-4b), or where it keeps none and no city is written in Latin letters, a city typed short (rule 5d) or one typed
-    with a sound-alike (rule 5c), as the rule looks for them."""
-    from sft.mentions import default_gazetteer, find_city_not_written_whole, find_mentions
+    1-4b) and, after the only one, a city typed short it is corrected or travelled to (珠海，改成中山, 太原到大同);
+    or where it keeps none and no city is written in Latin letters, a city typed short (rule 5d) or one typed with a
+    sound-alike (rule 5c), as the rule looks for them."""
+    from sft.mentions import default_gazetteer, find_city_not_written_whole, find_mentions, short_form_after
 
     names = default_gazetteer()
-    found = [(m.start, m.end, "city") for m in find_mentions(question, names)]
+    mentions = find_mentions(question, names)
+    found = [(m.start, m.end, "city") for m in mentions]
+    after = short_form_after(question, names, mentions[0]) if len(mentions) == 1 else None
+    if after is not None:
+        found.append((after.start, after.end, "city"))
     if not found and not latin:
         other = find_city_not_written_whole(question, names)
         found = [(other.start, other.end, "city")] if other is not None else []

@@ -24,8 +24,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sft.cities import county_prefectures, load_full_names, nickname_cities, short_name
-from sft.dates import WEEKDAYS
-from sft.places import romanized_pattern, romanized_rows
+from sft.dates import INTERJECTIONS, SLIP_VERBS, WEEKDAYS
+from sft.places import districts, romanized_pattern, romanized_rows
 from sft.task import day_typos, traditional_table
 
 #: Common words that contain a city name but do not mean the city (rule 4).
@@ -99,6 +99,7 @@ _NOT_CITY_WORDS = (
     "太仓促", "平安顺",  # 太仓促了 (too hasty: no 太仓), 一路平安顺利 (no 安顺) (77th-84th hand-written batches)
     "亚运城",  # 广州's Asian Games town (no 运城) (93rd-100th hand-written batches)
     "马赛马拉",  # Kenya's Maasai Mara reserve (no 马赛, Marseille) (101st-116th hand-written batches)
+    "日内瓦湖",  # Lake Geneva, no city (152nd hand-written batch)
     "苏州河",  # 上海's river; 竹海, a bamboo forest (no 珠海 typed by sound) (117th-124th hand-written batches)
     "竹海",
     "贵平台",  # 贵平台 (your platform: no 贵平) (133rd-140th hand-written batches)
@@ -706,3 +707,87 @@ def find_city_not_written_whole(question: str, gazetteer: Gazetteer) -> Mention 
     the weather is asked (rule 5d), else one typed with a sound-alike (rule 5c), in the rule's order; the rule
     (:func:`bench.rule.locate_city`) and the ``places-rule`` hints (:mod:`sft.hints`) both ask this."""
     return find_short_full_name(question, gazetteer) or find_typo(question, gazetteer)
+
+
+def name_at(folded: str, start: int, gazetteer: Gazetteer, *names) -> str | None:
+    """The longest name of any of ``names`` (collections of place names) written at ``start``, two characters or
+    more and no longer than the gazetteer's longest name, or None."""
+    for length in range(min(gazetteer.max_len, len(folded) - start), 1, -1):
+        name = folded[start : start + length]
+        if any(name in group for group in names):
+            return name
+    return None
+
+
+def place_at(folded: str, start: int, gazetteer: Gazetteer) -> bool:
+    """Whether a known place that is no city starts at ``start``: a name of the gazetteer's blockers (sights,
+    districts, provinces) or a county, longest first."""
+    return name_at(folded, start, gazetteer, gazetteer.blockers, _county_names()) is not None
+
+
+#: A correction or a change of plan right after the last city (贵阳市，哦不对是内蒙古; 哈尔滨不对中山陵;
+#: 长春不要了 换成长白山): what follows is asked instead.
+_CORRECTION_AFTER = re.compile(r"[\s，,]*(?:" + INTERJECTIONS + r"\s*)?(?:不对|不是)"
+                               r"[\s，,]*(?:是|应该是|去|到)?\s*"
+                               # 不去张家界了 改去凤凰古城, 长春不要了 换成长白山 (172nd sitting): a plan changed
+                               r"|[\s，,]*(?:了|不要了|去不成了|去不了了|不去了)?[\s，,]*(?:改去|改成去?|换成|换去|改到)\s*")
+
+
+#: A slip owned right after the city (南京 sorry 是中山陵, 南京 哦不 改成中山陵): what follows is asked instead.
+_SLIP_AFTER = re.compile(r"[\s，,]*(?:" + INTERJECTIONS + r"\s*不|sorry|抱歉|" + SLIP_VERBS
+                         + r"错了|[啊哦]\s*错了)"
+                         r"[\s，,]*(?:是|应该是|改成|换成)?\s*",
+                         re.IGNORECASE)
+#: A few words of the city's own clause before its correction (南京天气 不对 是中山陵; 南京明天冷吗？不对 是…).
+_BEFORE_CORRECTION = re.compile(r"[^\s，,。！!？?]{1,8}[\s，,。！!？?]+")
+
+
+def correction_after(folded: str, end: int) -> re.Match | None:
+    """A correction of the city ending at ``end``, right after it or after a few words of its clause (南京天气 不对
+    是…): its match ends where the name corrected to starts."""
+    gap = _BEFORE_CORRECTION.match(folded, end)
+    return next((m for at in (end, gap.end() if gap else None) if at is not None
+                 for m in (_CORRECTION_AFTER.match(folded, at), _SLIP_AFTER.match(folded, at)) if m), None)
+
+
+#: A trip word right after the only city read (太原到大同, 广州去中山): where the trip goes follows it.
+_TRIP_STEP = re.compile(r"\s*(?:到|去|飞|飞往|飞到|前往|开车去|坐车去|→|->)\s*")
+
+
+def _short_form_after_trip(question: str, folded: str, m: Mention, gazetteer: Gazetteer) -> Mention | None:
+    """Rule 5d with rule 6: a city read only with 市 typed short, right after a trip word after the only city read,
+    with a date, a weather word, a space or the end right after it (太原到大同 12.15 结冰吗, 广州去中山 明天下雨吗:
+    141st hand-written batch): the trip's destination, as written."""
+    step = _TRIP_STEP.match(folded, m.end)
+    short = name_at(folded, step.end(), gazetteer, gazetteer.short_forms) if step else None
+    if short is None or short in gazetteer.blockers or short_name(
+            districts().get(short, districts().get(short + "区", ""))) == short_name(m.key):
+        return None  # 北京去朝阳: the city's own district (朝阳区), not the city 朝阳
+    end = step.end() + len(short)
+    if not (end == len(folded) or folded[end] in " \t，," or _SHORT_CUE.match(folded, end)):
+        return None
+    found = Mention(step.end(), end, question[step.end() : end], short)
+    return None if _inside_word(folded, found) else found
+
+
+def _corrected_to_short_form(question: str, folded: str, end: int, gazetteer: Gazetteer) -> Mention | None:
+    """Rule 5d with rule 6c: the city ending at ``end`` corrected to a city read only with 市 typed short
+    (珠海，改成中山; 珠海呃不对是中山 明天…: 141st-143rd hand-written batches): the correction is its cue, the short
+    form as written."""
+    match = correction_after(folded, end)
+    if match is None or place_at(folded, match.end(), gazetteer) or re.search(r"是\s*\S{2,4}\s*$", folded[:end]):
+        return None  # 南京 不对 是中山陵: the place; 是太原 不是大同: the city said first, the other denied
+    short = name_at(folded, match.end(), gazetteer, gazetteer.short_forms)
+    if short is None or short in gazetteer.blockers:
+        return None
+    found = Mention(match.end(), match.end() + len(short), question[match.end() : match.end() + len(short)], short)
+    return None if _inside_word(folded, found) else found
+
+
+def short_form_after(question: str, gazetteer: Gazetteer, m: Mention) -> Mention | None:
+    """A city read only with 市 typed short that the city read at ``m`` is corrected or travelled to (珠海，改成中山;
+    太原到大同 12.15), as written, or None: the rule contender's answer where ``m`` is the only city it reads
+    (``bench.rule``), and the ``rule`` hints' city (:mod:`sft.hints`)."""
+    folded = gazetteer.fold(question)
+    return (_corrected_to_short_form(question, folded, m.end, gazetteer)
+            or _short_form_after_trip(question, folded, m, gazetteer))

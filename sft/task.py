@@ -38,6 +38,7 @@ from sft.dates import (
     INTERJECTIONS,
     LUNAR_MD,
     NUM,
+    SLIP_VERBS,
     WEATHER_WORD_TERMS,
     WEEKDAYS,
     YEAR,
@@ -271,7 +272,8 @@ _MOVED_DAY = re.compile(r"(?P<head>(?P<m>\d{1,2}|" + _CN_MONTH + r")月"
 
 #: A date without its year, or with a year corrected, then the year (5.12 … 哦 年份是2027).
 _YEAR_AFTER = re.compile(r"(?<![\d./-])(?:(?:19|20)\d\d\s*年\s*)?(?P<m>\d{1,2})\s*(?:[./]|月)\s*(?P<d>\d{1,2})"
-                         r"\s*[号日]?(?![\d./-])(?P<mid>[^\d年]{0,12}?)年份\s*(?:[写打说]错了)?[，,\s]*(?:是|为|应该是)?\s*"
+                         r"\s*[号日]?(?![\d./-])(?P<mid>[^\d年]{0,12}?)年份\s*(?:" + SLIP_VERBS + r"错了)?"
+                         r"[，,\s]*(?:是|为|应该是)?\s*"
                          r"(?P<y>(?:19|20)\d\d)(?:\s*年)?(?!\d)")
 
 

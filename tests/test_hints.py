@@ -45,6 +45,9 @@ def test_place_hints(question, hints):
     ("在石狮市场买布", []),  # ... and 石狮市 + 场 is the market
     ("舒城万佛湖边上晒稻子 后天有雨没", [("舒城", "县")]),  # the other places as with `gazetteer`
     ("rain in xi’an tomorrow", [("xi’an", "市")]),
+    # a city read only with 市 typed short, corrected or travelled to after the only city (the rule's answer)
+    ("江门 不对 是中山 后天", [("江门", "市"), ("中山", "市")]),
+    ("忻州到大同 明天有雾吗", [("忻州", "市"), ("大同", "市")]),
 ])
 def test_place_hints_read_as_the_rule_reads(question, hints):
     assert place_hints(question, "rule") == hints

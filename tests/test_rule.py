@@ -1610,6 +1610,30 @@ def test_133rd_140th_hand_written_batches(question, today, expected):
     # travelled to a city read only with 市 typed short, a cue after it; not the first city's own district
     ("忻州到大同 明天有雾吗", None, ("大同", None)), ("江门去中山 3.8 下雨吗", None, ("中山", "03-08")),
     ("北京去朝阳 明天下雨吗", None, ("北京", None)),
+    # home asked as such (老家那边) after both cities, home named by its city; not where the other city is asked
+    ("老家衡阳 现在在株洲打工 老家那边冷吗", None, ("衡阳", None)),
+    ("我老家是宜宾的 在成都上班 问下老家那边明天下雨不", None, ("宜宾", None)),
+    ("老家衡阳 在株洲打工 株洲明天冷吗", None, ("株洲", None)),
+    # one class of slip verbs for every correction: 看错了 before a place that is no city, as 打错了
+    ("南京 看错了 是中山陵", None, (None, None)),
 ])
 def test_141st_148th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # countdowns by 倒数 or in months (the month's last day where it is shorter)
+    ("离开学倒数 5 天 到时候 长沙 下雨吗", "2026-08-27", ("长沙", "2026-09-01")),
+    ("还有一个月 到时候 哈尔滨 多冷", "2027-01-31", ("哈尔滨", "2027-02-28")),
+    # the day asked yesterday given up for the one asked now; the return asked by its leg (回程天气)
+    ("昨天问的是9月2号 现在想问9月3号 那天呢", None, (None, "09-03")),
+    ("去程 2026年10月1日 回程日 2026年10月6日 回程天气 昆明", None, ("昆明", "2026-10-06")),
+    # 月底了: the time of the month said, no day (月底去… is one)
+    ("都月底了 这几天 海口 还热吗", "2026-06-28", ("海口", None)),
+    ("月底去海口 热吗", "2026-06-20", ("海口", "2026-06-30")),
+    # two cities compared by Cantonese 邊度 after a day word: the first; a lake named after a city is no city
+    ("深圳 廣州 聽日邊度熱啲", None, ("深圳", None)), ("日内瓦湖 周末 冷吗", None, (None, None)),
+])
+def test_149th_156th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
+
