@@ -869,7 +869,7 @@ def names_the_asked_date(text: str) -> bool:
     # 改了, 改期: a change said, its day read by asked_score (厦门 9.6 → 9.16 改了日期)
     return bool(_ASKED_BEFORE.search(text) or _DROPPED_BEFORE.search(text) or _RETURN_ASKED.search(text)
                 or _DEPART_ASKED.search(text) or _ARRIVE_ASKED.search(text) or _CORRECTION.search(text)
-                or re.search(r"改了|改期", text))
+                or re.search(r"改了|改期", text) or _OUT_AND_BACK.search(text))
 
 
 #: A correction anywhere in a question (4月5号 打错了 4月6号: 116th sitting): the date rule decides which date.
@@ -988,7 +988,21 @@ def asked_scores(text: str, spans: list[tuple[int, int]]) -> list[int]:
         return []
     ends = [0] + [e for _, e in spans[:-1]]
     starts = [s for s, _ in spans[1:]] + [len(text)]
-    return [asked_score(text, s, e, lo, hi) for (s, e), lo, hi in zip(spans, ends, starts, strict=True)]
+    scores = [asked_score(text, s, e, lo, hi) for (s, e), lo, hi in zip(spans, ends, starts, strict=True)]
+    # 8月16号出发8月20号回来 带几件外套: a trip out and back, neither day asked as such: its first, as with a range
+    # (151st hand-written batch; 出发 alone after a day gives it up, 10月1号出发 10月3号到拉萨)
+    if len(spans) == 2 and scores[0] <= 0 and scores[1] == 0 and _OUT_AFTER.match(text, spans[0][1]) \
+            and _RETURN_AFTER.match(text, spans[1][1]):
+        scores[0] = 1
+    return scores
+
+
+#: Setting off, right after a trip's first day (8月16号出发, 下周一走, 8.1去).
+_OUT_AFTER = re.compile(r"\s*(?:就|再)?(?:出发|动身|启程|走(?!走)|去)")
+#: A trip out and back, written day by day (8.1去 8.6回, 下周一出发下周五回来): :func:`asked_scores` reads its first.
+_OUT_AND_BACK = re.compile(r"(?:出发|动身|启程|走(?!走)|去)\s*"
+                           r"[\d〇零一二两三四五六七八九十.月日号號/\s下这本周星期礼拜]{1,12}"
+                           r"(?:回来|回程|返程|返回|回(?=[\s，,。]|$))")
 
 
 #: A question's marks: a particle, a question mark, a question word, ``X不X`` (冷不冷), a closing 不/没.

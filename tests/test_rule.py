@@ -1633,6 +1633,12 @@ def test_141st_148th_hand_written_batches(question, today, expected):
     ("月底去海口 热吗", "2026-06-20", ("海口", "2026-06-30")),
     # two cities compared by Cantonese 邊度 after a day word: the first; a lake named after a city is no city
     ("深圳 廣州 聽日邊度熱啲", None, ("深圳", None)), ("日内瓦湖 周末 冷吗", None, (None, None)),
+    # a trip out and back written day by day, neither day asked as such: its first; the return when asked so;
+    # 出发 alone after a day still gives it up for the arrival's
+    ("9月3号出发9月7号回来 要带厚衣服吗 西宁", None, ("西宁", "09-03")),
+    ("下周二走 下周六回 敦煌 热不热", "2026-07-01", ("敦煌", "2026-07-07")),
+    ("9月3号出发 9月7号回来 回来那天 西宁冷吗", None, ("西宁", "09-07")),
+    ("9月3号出发 9月5号到西宁 西宁冷吗", None, ("西宁", "09-05")),
 ])
 def test_149th_156th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
