@@ -176,9 +176,9 @@ _NO_DAY_OR_WEATHER = r"(?![今明后昨前]|大后|[这下上本]?(?:周|星期|
 _FROM_AFTER = re.compile(r"^(?:市区|市里|城区|市)?"
                          r"(?:高铁站|火车站|汽车站|客运站|[东南西北]?站|[东南西北](?=[到去出飞]))?"
                          # 新加坡转机 到巴厘岛: a space after the change (45th-48th hand-written batches)
-                         r"(?:(?:转车|转机|坐车|开车|打车|骑车|坐船)\s*)?(?:出发|起飞|到|去|飞|人)"
+                         r"(?:(?:转车|转机|中转|坐车|开车|打车|骑车|坐船)\s*)?(?:出发|起飞|到|去|飞|人)"
                          r"|^\s+(?:到|出发)(?![了过啦])"  # 成都 到 九寨沟: typed apart (159th sitting)
-                         r"|^(?:转机|转车)[\s，,]+" + _NO_DAY_OR_WEATHER)  # 吉隆坡转机 兰卡威 (101st-108th batches)
+                         r"|^(?:转机|转车|中转)[\s，,]+" + _NO_DAY_OR_WEATHER)  # 吉隆坡转机 兰卡威 (101st-108th)
 
 
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -333,7 +333,8 @@ _EN_EXCEPT = re.compile(r"(?<![A-Za-z])(?:except(?:\s+for)?|apart\s+from|other\s
 #: Where the speaker is (我在厦门, 我人在…, 我现在在…): a city asked about is another one, when one is named.
 # 偶/俺: 我 as typed online and in dialect; Cantonese 喺 (我喺澳門: 118th sitting)
 # 我们在九江, 咱在…, 我这儿是阳泉, 坐标遵义: the speaker's side too (37th-44th hand-written batches)
-_I_AM_AT = re.compile(r"[我偶俺咱]们?(?:(?:人|现在|目前|这边|这|就)?(?:住在|在|住|喺)|(?:这边|这儿|这里)是)$"
+# (我在 泰州 朋友在 盐城: typed apart, 158th hand-written batch)
+_I_AM_AT = re.compile(r"[我偶俺咱]们?(?:(?:人|现在|目前|这边|这|就)?(?:住在|在|住|喺)|(?:这边|这儿|这里)是)\s*$"
                       r"|坐标[:：]?\s*$")
 #: Rule 6c: a correction or a follow-up names the city asked (我说的是福州不是广州, 应该是昆山不是昆明, 那咸阳呢)
 #: and the one given up (你说的是澳门, 不是广州, 刚才问的是北京): +4 / -4, more than any other word. ``哦不是`` is
@@ -379,7 +380,8 @@ def _writer_is_at(folded: str, m: Mention) -> bool:
                 or (re.fullmatch(r"\s*在\s*", folded[: m.start])
                     and (_LIVES.match(folded, m.end) or re.match(r"\s*呢\s", folded[m.end:]))))  # 在昆明呢 大理…
 #: The speaker's own side asked after the other cities (我这边, 我这儿, 我这里): where the speaker said they are.
-_MY_SIDE = re.compile(r"[我俺偶咱]们?(?:这边|这儿|这里|这块|这)(?![个些样么种次回])")
+# (Cantonese 我呢邊, 我呢度: 161st hand-written batch)
+_MY_SIDE = re.compile(r"[我俺偶咱]们?(?:这边|这儿|这里|这块|这)(?![个些样么种次回])|我哋?呢[邊边度]")
 #: A city an app or a widget shows (显示北京, 定位在北京), when the question names another.
 # 定位一直是北京 (113th); 定位老是跳到佛山 (61st-76th hand-written batches)
 _SHOWN = re.compile(r"(?:显示|定位)(?:一直|总是|老是|又)?(?:的是|成|到|在|是|跳到|跳成|变成)?\s*$")
@@ -499,7 +501,7 @@ _FROM_ONLY = re.compile(r"从\s*$")
 _FROM_GOING = re.compile(r"\s*(?:坐船|坐车|开车|自驾|骑车|坐大巴|坐火车)?\s*(?:去|前往)\s*"
                          r"(?![家了的哪那这某别其外]|[今明后]天|[今明][早晚儿日]|大后天|[这下]?(?:周|星期|礼拜)|[早晚上下]午?[上\s]|\d)")
 #: Set off or change right after the city, then where to (出发去, 转机去, 转车到, 出发 去).
-_SET_OFF_OR_CHANGE = re.compile(r"\s*(?:市区)?\s*(?:出发|转机|转车)\s*(?:去|到|前往|飞往)\s*")
+_SET_OFF_OR_CHANGE = re.compile(r"\s*(?:市区)?\s*(?:出发|转机|转车|中转)\s*(?:去|到|前往|飞往)\s*")
 # (not an errand or a leisure word: 出发去旅游, 去出差, 去机场, 去玩玩)
 _UNLISTED_DEST = re.compile(r"(?!玩|旅|游|出差|上班|上学|开会|参加|看|逛|爬|吃|买|办|打|拍|度假|自驾|露营"
                             r"|徒步|滑雪|接|送|机场|车站|火车站|高铁站|那边|那里|外地|外面|哪)[\u4e00-\u9fff]{2,}")
@@ -648,9 +650,12 @@ _DATE_AFTER = re.compile(r"\s+(?:(?:\d{2,4}\s*年\s*)?[\d〇零一二两三四�
                          r"[\d〇零一二两三四五六七八九十]{1,3}"
                          # or a day word (佛山 广州 明后天 有雷雨吗: 158th sitting)
                          # or a span of days (贵阳 六盘水 这两天: 369th-376th sittings)
-                         r"|(?:今明两天|明后天|今天|明天|后天|大后天|这周末|周末|这两天|这几天|(?:这|下)?(?:周|星期|礼拜)[一二三四五六日天])(?=\s))")
+                         # or a festival, a week's day with 个, then 那天 or 都 too (苏州 无锡 国庆那天, 首尔 釜山
+                         # 下个礼拜六, 洛阳 开封 周六都要跑: 157th-164th hand-written batches)
+                         r"|(?:今明两天|明后天|今天|明天|后天|大后天|这周末|周末|这两天|这几天|元旦|国庆节?|五一|中秋节?|春节"
+                         r"|(?:这|下)?个?(?:周|星期|礼拜)[一二三四五六日天])(?=\s|那天|当天|都))")
 # 曼谷 清迈 春节 哪里更暖和 (110th sitting); Cantonese 香港 澳門 聽日邊度涼啲 (153rd hand-written batch)
-_COMPARED = re.compile(r"哪个|哪边|比较|对比|相比|哪里更|哪儿更|哪更|邊度|边度")
+_COMPARED = re.compile(r"哪个|哪边|比较|对比|相比|哪里更|哪儿更|哪更|邊度|边度|温差")  # 沈阳 大连 温差 (159th)
 # Two cities side by side, nothing between them but spaces, then a comparison (满洲里 二连浩特 哪个冷): asked together.
 _WHICH = re.compile(r"\s*(?:哪个|哪边|哪里|哪儿|哪|谁|比较|对比|相比|邊度|边度)")
 
@@ -808,7 +813,7 @@ _COMPARED_WITH = re.compile(r"(?<![对相好勒])比$")  # 加勒比 (the Caribb
 _OR = re.compile(r"还是|或者|(?<=[\u4e00-\u9fff])定(?=[\u4e00-\u9fff])")
 _WHICH_ONE = re.compile(r"哪|邊度|边度")
 #: Two places asked about at once (两边, 两地): the first named (WILD.md, 23rd and 39th sittings).
-_BOTH_PLACES = re.compile(r"两边|两地|俩地|两个地方|两个城市|两座城市")  # 大连 沈阳 两个城市 … 哪里 (297th-304th)
+_BOTH_PLACES = re.compile(r"两边|两地|俩地|两个地方|两个城市|两座城市|两头")  # 大连 沈阳 两个城市 … 哪里 (297th-304th)
 #: The listener's side asked about while the speaker says where they are (你们那边下雪了？我在广州…; 你们那下雪没 我这
 #: 石家庄…, 182nd sitting): no city.
 _YOUR_SIDE = re.compile(r"你们?(?:那边|那儿|那里|那头|那块|那(?=下雪|下雨|冷|热|降温|刮风|天气))")

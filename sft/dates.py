@@ -109,6 +109,8 @@ FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
     "建军节": (8, 1), "教师节": (9, 10), "护士节": (5, 12), "万圣节": (10, 31), "跨年夜": (12, 31),
     "跨年": (12, 31), "万圣节前夜": (10, 31),  # All Hallows' Eve is Halloween itself (NAMED_ONLY)
     "元日": (1, 1),  # 元旦's classical name
+    # Taiwan's word for Christmas, Halloween night (157th-164th hand-written batches; read, never drawn: NAMED_ONLY)
+    "耶誕節": (12, 25), "耶诞节": (12, 25), "耶誕夜": (12, 24), "耶诞夜": (12, 24), "万圣夜": (10, 31),
     "二二八": (2, 28), "双十节": (10, 10),  # Taiwan's days named by their date (like 520; WILD.md, 34th sitting)
     "Xmas": (12, 25), "xmas": (12, 25), "XMAS": (12, 25), "NYE": (12, 31),  # chat English (31st sitting)
     # the internet's days named by their date, as a day (520那天, 618当天, 今年520: WILD.md, 25th and 26th
@@ -130,7 +132,9 @@ FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
        for n in (name, name.lower(), name[0] + name[1:].lower(), name.upper())},
 }
 #: Fixed days the rule reads but the training mix never writes as a festival (sft.compose).
-NAMED_ONLY = frozenset(n for n in FIXED_FESTIVALS if n.isascii()) | {"护士节", "万圣节前夜"}  # 护士节: 180th sitting
+# (护士节: 180th sitting)
+NAMED_ONLY = frozenset(n for n in FIXED_FESTIVALS if n.isascii()) | {"护士节", "万圣节前夜", "耶誕節", "耶诞节",
+                                                                      "耶誕夜", "耶诞夜", "万圣夜"}
 #: Solar terms read as dates: those whose names are no weather words (大雪, 小雪, 白露, 霜降, 雨水 are: left out).
 SOLAR_TERMS = ("清明", "立春", "立夏", "立秋", "立冬", "春分", "秋分", "夏至", "冬至", "惊蛰", "谷雨", "芒种", "处暑",
                "小满", "小暑", "大暑", "寒露", "小寒", "大寒")
@@ -243,7 +247,8 @@ _FESTIVAL = (
     # 520领证 (124th sitting); 520 那天, 520去领证 (101st-124th hand-written batches)
     r"|\s*购物节|\s*(?:去)?领证|\s*表白|\s*求婚))"
     # (the guard spans every name: 2027年二月二十九日 is no 二月二 of 2027, 2026年六月六十… no 六月六)
-    rf"|(?!{_MARCH_3RD})"
+    # (过完元旦, 过了国庆: the time after it, vague: 160th hand-written batch)
+    rf"|(?!{_MARCH_3RD})(?<!过完)(?<!过了)"
     rf"(?:{_alternation(n for n in (*FIXED_FESTIVALS, *LUNAR_FESTIVALS) if n not in _NUMERAL_FESTIVALS)}))"
     rf"{_PLACE_AFTER}"
     # 双十二前, 国庆之前: a time before the day, vague (WILD.md: 清明前); 元旦前一天, 清明前后, 春节前夕 are days
@@ -329,7 +334,7 @@ _REL = re.compile(
         rf"(?:(?!{DOUBLED_LUNAR_DAYS}(?![号日號\d{CN_NUMERALS}]))(?P<rym>{NUM})(?:月份?|[./-])(?P<ryd>{NUM}){DAY_END}?"
         rf"|(?P<ryf>{_FESTIVAL})(?P<rynth>{_NTH_DAY.replace('?P<n>', '?P<ryn>').replace('?P<nlast>', '?P<rylast>')})?"
         r"|(?P<ryt>今天|今日|这天|这一天|同一天)))",
-        rf"(?P<lunar>(?<![\d{CN_NUMERALS}今明去前后本]年)(?<![\d{CN_NUMERALS}今明去前后本]年的)(?!{_MARCH_3RD})(?P<lf>{_alternation(LUNAR_FESTIVALS)})(?!初[一二三四五六七八九十]){_NOT_BEFORE_AFTER}"
+        rf"(?P<lunar>(?<![\d{CN_NUMERALS}今明去前后本]年)(?<![\d{CN_NUMERALS}今明去前后本]年的)(?!{_MARCH_3RD})(?<!过完)(?<!过了)(?P<lf>{_alternation(LUNAR_FESTIVALS)})(?!初[一二三四五六七八九十]){_NOT_BEFORE_AFTER}"
         rf"(?:{_SHIFT.replace('?P<sd>', '?P<lsd>').replace('?P<sn>', '?P<lsn>').replace('?P<eve>', '?P<leve>')}"
         r"|(?P<lnext>(?:节)?的?第二天))?)",  # 元宵节第二天: the day after (125th-132nd hand-written batches)
         # a lunar calendar day: 农历八月十五, 阴历腊月初八, 大年初三, 正月初六, 正月十五
@@ -384,7 +389,7 @@ _REL = re.compile(
         # (还有 6 天, 还有两周, 3 days to go …到时候: 101st-116th hand-written batches; 还剩俩礼拜: 144th;
         # 倒数 9 天, 倒计时一个月: 154th)
         rf"(?P<countdown>(?:(?:倒计时|倒数|还有|还剩)\s*(?P<cn>{_COUNT}|俩)\s*(?P<cu>天|周|个?星期|个?礼拜|个月)"
-        r"|(?i:(?<![\d.])(?P<cen>\d{1,3})\s+days?\s+to\s+go(?![a-z])))(?=.*?(?:到时候|那天|那时|当天)))",
+        r"|(?i:(?<![\d.])(?P<cen>\d{1,3})\s+days?\s+(?:to\s+go|left)(?![a-z])))(?=.*?(?:到时候|那天|那时|当天)))",
         rf"(?P<weeks>(?<![\d{CN_NUMERALS}百几半])(?P<wn>{_COUNT})(?:周|个星期|个礼拜)(?:以后|之后|后))",
         rf"(?P<pass>过(?!两天)(?P<pn>{_COUNT})天)",
         # English spans (3 days from now, in 5 days, in a fortnight: 64th sitting)

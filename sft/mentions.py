@@ -100,6 +100,7 @@ _NOT_CITY_WORDS = (
     "亚运城",  # 广州's Asian Games town (no 运城) (93rd-100th hand-written batches)
     "马赛马拉",  # Kenya's Maasai Mara reserve (no 马赛, Marseille) (101st-116th hand-written batches)
     "日内瓦湖",  # Lake Geneva, no city (152nd hand-written batch)
+    "华北平原", "东北平原",  # plains, no 北平 (157th hand-written batch)
     "苏州河",  # 上海's river; 竹海, a bamboo forest (no 珠海 typed by sound) (117th-124th hand-written batches)
     "竹海",
     "贵平台",  # 贵平台 (your platform: no 贵平) (133rd-140th hand-written batches)
@@ -745,6 +746,8 @@ _BEFORE_CORRECTION = re.compile(r"[^\s，,。！!？?]{1,8}[\s，,。！!？?]+"
 def correction_after(folded: str, end: int) -> re.Match | None:
     """A correction of the city ending at ``end``, right after it or after a few words of its clause (南京天气 不对
     是…): its match ends where the name corrected to starts."""
+    if re.search(r"是\s*\S{2,4}\s*$", folded[:end]):
+        return None  # 是太原 不是大同, 我问的是 吉林市 不是吉林省: the city said first, the other denied (157th-164th)
     gap = _BEFORE_CORRECTION.match(folded, end)
     return next((m for at in (end, gap.end() if gap else None) if at is not None
                  for m in (_CORRECTION_AFTER.match(folded, at), _SLIP_AFTER.match(folded, at)) if m), None)
@@ -775,8 +778,8 @@ def _corrected_to_short_form(question: str, folded: str, end: int, gazetteer: Ga
     (珠海，改成中山; 珠海呃不对是中山 明天…: 141st-143rd hand-written batches): the correction is its cue, the short
     form as written."""
     match = correction_after(folded, end)
-    if match is None or place_at(folded, match.end(), gazetteer) or re.search(r"是\s*\S{2,4}\s*$", folded[:end]):
-        return None  # 南京 不对 是中山陵: the place; 是太原 不是大同: the city said first, the other denied
+    if match is None or place_at(folded, match.end(), gazetteer):
+        return None  # 南京 不对 是中山陵: the place
     short = name_at(folded, match.end(), gazetteer, gazetteer.short_forms)
     if short is None or short in gazetteer.blockers:
         return None

@@ -1643,3 +1643,24 @@ def test_141st_148th_hand_written_batches(question, today, expected):
 def test_149th_156th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
 
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # two cities typed apart, then a festival, a week's day with 个 or 都, or a comparison (温差): asked together
+    ("杭州 宁波 国庆那天 下雨吗", None, ("杭州", "10-01")),
+    ("大阪 神户 下个礼拜天 天气", "2027-03-01", ("大阪", "2027-03-14")),
+    ("襄阳 十堰 周日都要去 冷不冷", None, ("襄阳", None)), ("长春 吉林市 温差大吗", None, ("长春", None)),
+    ("公司在苏州 家在无锡 两头跑 明天哪边下雨", None, ("苏州", None)),
+    # no 北平 in a plain; a change of planes written 中转; the speaker's side in Cantonese; 我在 typed apart
+    ("东北平原 下周 冷吗", None, (None, None)), ("在广州中转 最后到巴厘岛 周五天气", None, (None, None)),
+    ("我喺深圳 阿妈喺佛山 我呢邊聽日熱唔熱", None, ("深圳", None)),
+    ("我在 镇江 我妈在 扬州 我这边冷吗", None, ("镇江", None)),
+    # the city said first, the other denied after it
+    ("我查的是 吉林市 不是吉林省 后天", None, ("吉林市", None)),
+    # 过完元旦/过了春节: the time after it, vague; 耶誕節, 万圣夜; N days left … 那天
+    ("过完元旦 长沙还冷吗", None, ("长沙", None)), ("台中 耶誕節 會下雨嗎", None, ("台中", "12-25")),
+    ("万圣夜 广州 冷吗", None, ("广州", "10-31")),
+    ("3 days left 去首尔 那天冷吗", "2026-12-20", ("首尔", "2026-12-23")),
+])
+def test_157th_164th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
