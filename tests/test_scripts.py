@@ -152,3 +152,33 @@ def test_rule_misses_lists_the_rules_wrong_answers_and_counts_them(tmp_path, cap
     (tmp_path / "bad.jsonl").write_text('{"query": "x"}\n', encoding="utf-8")
     with pytest.raises(SystemExit, match="bad.jsonl:1 is no item"):
         misses["main"]([str(tmp_path / "bad.jsonl")])
+
+
+def test_blind_suite_pairs_each_rounds_batches_with_its_first_look(tmp_path, capsys):
+    """scripts/blind_suite.py: one split per batch file, named after its round, paired with the one first-look file of
+    that round (never its ``-now`` file); the suite it writes loads, each round's first look is counted, and a
+    training question of the hand-written pool is left out."""
+    import runpy
+
+    from sft.suite import load_suite
+
+    blind = runpy.run_path("scripts/blind_suite.py")
+    one, two = tmp_path / "reports" / "rule-batches-b9-16", tmp_path / "reports" / "rule-batches-b1-8"
+    one.mkdir(parents=True)
+    two.mkdir(parents=True)
+    for name in ("batches.jsonl", "rule-abc1234.txt", "rule-now.txt"):
+        (one / name).write_text("", encoding="utf-8")
+    for name in ("batches-b1-4.jsonl", "b1-4-rule-def5678.txt", "b1-4-rule-now.txt", "batches-b5-8.jsonl",
+                 "b5-8-rule-0123abc.txt", "b5-8-rule-now.txt"):
+        (two / name).write_text("", encoding="utf-8")
+    assert [(split, b.name, f.name) for split, b, f in blind["rounds"](tmp_path)] == [
+        ("blind-b1-4", "batches-b1-4.jsonl", "b1-4-rule-def5678.txt"),
+        ("blind-b5-8", "batches-b5-8.jsonl", "b5-8-rule-0123abc.txt"),
+        ("blind-b9-16", "batches.jsonl", "rule-abc1234.txt")]
+    out = tmp_path / "blind.jsonl"
+    assert blind["main"]([str(out)]) == 0
+    suite = load_suite(out)
+    table = capsys.readouterr().out
+    splits = {item.split for item in suite}
+    assert len(suite) >= 28000 and "blind-b141-148" in splits and all(f"`{s}`" in table for s in splits)
+    assert "| `blind-b141-148` | 1,903 | 62 (96.7 % right) |" in table and "left out" in table
