@@ -415,6 +415,8 @@ def _score(question: str, mentions: list[Mention], i: int) -> int:
         return -4
     if i > 1 and _taken_back(question, mentions, i - 1):
         return 4
+    if re.search(r"顺便(?:再)?(?:看看|看下|看一下|问问|问下|问一下|查查|查下|查一下)?\s*$", before):
+        return -2  # 帮我看看北京这几天的天气吧，顺便看看广州的: the city asked by the way is not the one asked (171st)
     if _SHOWN.search(before):
         return -3  # widget一直显示北京 我人在天津: the city an app shows is not the one asked (44th, 55th sittings)
     # 在朔州上班 周末回大同 那边…: where the writer works or studies, at the start, as 我在 (45th-52nd batches)

@@ -389,7 +389,8 @@ _REL = re.compile(
         # (还有 6 天, 还有两周, 3 days to go …到时候: 101st-116th hand-written batches; 还剩俩礼拜: 144th;
         # 倒数 9 天, 倒计时一个月: 154th)
         rf"(?P<countdown>(?:(?:倒计时|倒数|还有|还剩)\s*(?P<cn>{_COUNT}|俩)\s*(?P<cu>天|周|个?星期|个?礼拜|个月)"
-        r"|(?i:(?<![\d.])(?P<cen>\d{1,3})\s+days?\s+(?:to\s+go|left)(?![a-z])))(?=.*?(?:到时候|那天|那时|当天)))",
+        r"|(?i:(?<![\d.])(?P<cen>\d{1,3})\s+days?\s+(?:to\s+go|left)(?![a-z])|countdown:?\s+(?P<cen2>\d{1,3})\s+days?)"
+        r")(?=.*?(?:到时候|那天|那时|当天)))",
         rf"(?P<weeks>(?<![\d{CN_NUMERALS}百几半])(?P<wn>{_COUNT})(?:周|个星期|个礼拜)(?:以后|之后|后))",
         rf"(?P<pass>过(?!两天)(?P<pn>{_COUNT})天)",
         # English spans (3 days from now, in 5 days, in a fortnight: 64th sitting)
@@ -703,8 +704,8 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
     if kind == "enweekend":
         return _weekend(today, _WEEK_SHIFT[(match["eq"] or "").lower().rstrip("个")])  # this weekend, 这个weekend
     if kind == "countdown":
-        if match["cen"]:
-            return today + dt.timedelta(days=int(match["cen"]))
+        if match["cen"] or match["cen2"]:
+            return today + dt.timedelta(days=int(match["cen"] or match["cen2"]))
         if match["cu"] == "个月":  # 倒计时一个月…到时候: the same day N months on (or that month's last)
             year, month = _month_shift(today, parse_number(match["cn"]))
             return _day(year, month, min(today.day, calendar.monthrange(year, month)[1]))
@@ -847,10 +848,10 @@ _DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行(?!就|的话)|算�
 # (回程天气, 返程日的天气: the return named by its leg, 151st hand-written batch)
 _RETURN_ASKED = re.compile(r"(?:回来|回程|返程|返回)\s*的?\s*那天|回\s*的\s*那天|(?:回程|返程)日?\s*的?\s*天气")
 # 12月6号回 回来那天 (回 alone, then a space or a clause mark: 61st-76th hand-written batches)
-_RETURN_AFTER = re.compile(r"\s*(?:就|再)?(?:回来|回程|返程|返回|回(?=[\s，,。]))")
+_RETURN_AFTER = re.compile(r"\s*(?:就|再)?(?:回来|回程|返程|返回|[回返](?=[\s，,。]|$))")
 # 后天走 … 走那天; 去的那天 (85th-92nd hand-written batches)
 _DEPART_ASKED = re.compile(r"(?:出发|动身|启程|(?<![一行])走|离开)\s*的?\s*(?:那天|当天)|(?<![回过])去\s*的\s*那天")
-_DEPART_AFTER = re.compile(r"\s*(?:就|再)?(?:出发|动身|启程|走(?!走)|离开)")
+_DEPART_AFTER = re.compile(r"\s*(?:就|再)?(?:从[^\s，,。]{1,6})?(?:出发|动身|启程|走(?!走)|离开)")  # 从北京出发 (167th)
 #: An arrival's day asked about (大后天到铜仁 下周一就走 到的那天…): the date written before 到/抵达.
 _ARRIVE_ASKED = re.compile(r"(?<![得收])(?:到|抵达|到达)\s*的\s*那天|(?:抵达|到达)\s*那天")
 #: The same words as a label before the date, with 是 or a colon (回来那天是12月28号, 返程：1月9号, 离开日期是2月17日;
@@ -1002,12 +1003,12 @@ def asked_scores(text: str, spans: list[tuple[int, int]]) -> list[int]:
     return scores
 
 
-#: Setting off, right after a trip's first day (8月16号出发, 下周一走, 8.1去).
-_OUT_AFTER = re.compile(r"\s*(?:就|再)?(?:出发|动身|启程|走(?!走)|去)")
+#: Setting off or arriving, right after a trip's first day (8月16号出发, 下周一走, 8.1去, 周五到银川, 3月5号从北京出发).
+_OUT_AFTER = re.compile(r"\s*(?:就|再)?(?:从[^\s，,。]{1,6})?(?:出发|动身|启程|走(?!走)|去|到)")
 #: A trip out and back, written day by day (8.1去 8.6回, 下周一出发下周五回来): :func:`asked_scores` reads its first.
-_OUT_AND_BACK = re.compile(r"(?:出发|动身|启程|走(?!走)|去)\s*"
-                           r"[\d〇零一二两三四五六七八九十.月日号號/\s下这本周星期礼拜]{1,12}"
-                           r"(?:回来|回程|返程|返回|回(?=[\s，,。]|$))")
+# (2027.2.8 出发去三亚 2027.2.13 回, 6/15出发6/22返, 周五到银川 周日回: 165th-167th hand-written batches)
+_OUT_AND_BACK = re.compile(r"(?:出发|动身|启程|走(?!走)|去|到)[^，,。；;？?！!]{1,14}?"
+                           r"(?:回来|回程|返程|返回|[回返](?=[\s，,。]|$))")
 
 
 #: A question's marks: a particle, a question mark, a question word, ``X不X`` (冷不冷), a closing 不/没.

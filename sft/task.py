@@ -121,8 +121,9 @@ _YMD = re.compile(
 _YEAR_LEAD = re.compile(
     rf"(?:(?<![\dA-Za-z.\-/])(?<!预算)(?P<y>20\d\d)年?(?![款级届岁块元塊人个米分条件只台次名多])"  # not 预算2000块
     rf"|(?:(?<=^)|(?<=[\s，,。#【(（]))(?P<y2>\d\d)年)"
-    # (婚礼定在 2026 ，5月20号: a comma right after the year too; 61st-76th hand-written batches)
-    rf"(?:\s*[，,]\s*)?[^\d，,。；;！!？?]{{0,6}}?(?P<m>{NUM}){_MONTH}(?P<d>{NUM}){DAY_END}")
+    # (婚礼定在 2026 ，5月20号: a comma right after the year too; 61st-76th hand-written batches;
+    # 2027兰州马拉松将于6月6日: an event named between, 166th)
+    rf"(?:\s*[，,]\s*)?[^\d，,。；;！!？?]{{0,8}}?(?P<m>{NUM}){_MONTH}(?P<d>{NUM}){DAY_END}")
 # What may not follow a number pair read as month.day: it is a measure (降雨量3.5毫米, 1.5度, 风力2.5级)
 _UNITS = (r"毫米|厘米|公里|千米|米|度(?!假)|℃|°|级|%|％|mm|cm|km|m/s|hPa|mph|倍|万|千|元(?![朗旦宵])|块|小时|分钟"
           r"|[一每/]?(?:斤|公斤|千克)"  # 白菜1.5一斤: a price (165th sitting)

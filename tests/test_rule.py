@@ -1664,3 +1664,21 @@ def test_149th_156th_hand_written_batches(question, today, expected):
 ])
 def test_157th_164th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # a trip out and back, however it is written (出发去X … 回, 到X … 回, 6/15出发6/22返): its first day; a departure
+    # written with where it sets off from, asked so (从北京出发 … 出发那天)
+    ("2027.3.8 出发去桂林 2027.3.12 回 桂林那几天下雨吗", None, ("桂林", "2027-03-08")),
+    ("周六到厦门 周一回 厦门天气", "2026-11-26", ("厦门", "2026-11-28")),
+    ("7/1出发7/5返 目的地是大理", None, ("大理", "07-01")),
+    ("4月2号从上海出发 4月6号回 出发那天上海天气", None, ("上海", "04-02")),
+    # countdown N days … 到时候; a year written before an event's name, then its day
+    ("countdown 4 days 到时候高雄下雨吗", "2026-02-10", ("高雄", "2026-02-14")),
+    ("公告：2027苏州马拉松将于3月21日开跑 那天苏州冷吗", None, ("苏州", "2027-03-21")),
+    # a city asked by the way (顺便看看…) after the one asked
+    ("我在杭州上班，爸妈在南京，帮我看看南京这几天的天气吧，顺便看看杭州的", None, ("南京", None)),
+    ("帮我查查成都明天的天气，顺便看看重庆的", None, ("成都", None)),
+])
+def test_165th_172nd_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
