@@ -762,15 +762,12 @@ def _short_form_after_trip(question: str, folded: str, m: Mention, gazetteer: Ga
     with a date, a weather word, a space or the end right after it (太原到大同 12.15 结冰吗, 广州去中山 明天下雨吗:
     141st hand-written batch): the trip's destination, as written."""
     step = _TRIP_STEP.match(folded, m.end)
-    short = name_at(folded, step.end(), gazetteer, gazetteer.short_forms) if step else None
-    if short is None or short in gazetteer.blockers or short_name(
-            districts().get(short, districts().get(short + "区", ""))) == short_name(m.key):
+    found = _short_form_at(question, folded, step.end(), gazetteer) if step else None
+    prefecture = districts().get(found.key, districts().get(found.key + "区", "")) if found else ""
+    if found is None or short_name(prefecture) == short_name(m.key):
         return None  # 北京去朝阳: the city's own district (朝阳区), not the city 朝阳
-    end = step.end() + len(short)
-    if not (end == len(folded) or folded[end] in " \t，," or _SHORT_CUE.match(folded, end)):
-        return None
-    found = Mention(step.end(), end, question[step.end() : end], short)
-    return None if _inside_word(folded, found) else found
+    end = found.end
+    return found if end == len(folded) or folded[end] in " \t，," or _SHORT_CUE.match(folded, end) else None
 
 
 def _corrected_to_short_form(question: str, folded: str, end: int, gazetteer: Gazetteer) -> Mention | None:
@@ -780,10 +777,16 @@ def _corrected_to_short_form(question: str, folded: str, end: int, gazetteer: Ga
     match = correction_after(folded, end)
     if match is None or place_at(folded, match.end(), gazetteer):
         return None  # 南京 不对 是中山陵: the place
-    short = name_at(folded, match.end(), gazetteer, gazetteer.short_forms)
+    return _short_form_at(question, folded, match.end(), gazetteer)
+
+
+def _short_form_at(question: str, folded: str, start: int, gazetteer: Gazetteer) -> Mention | None:
+    """The longest short form of a city read only with 市 written at ``start`` (not a known place that is no city,
+    not inside a common word: 中山路), as written, or None."""
+    short = name_at(folded, start, gazetteer, gazetteer.short_forms)
     if short is None or short in gazetteer.blockers:
         return None
-    found = Mention(match.end(), match.end() + len(short), question[match.end() : match.end() + len(short)], short)
+    found = Mention(start, start + len(short), question[start : start + len(short)], short)
     return None if _inside_word(folded, found) else found
 
 
