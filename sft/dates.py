@@ -383,13 +383,14 @@ _REL = re.compile(
         r"(?=\s*(?:[\u4e00-\u9fff]|or\b|$|[/&,，]|(?:morning|afternoon|evening|night|noon)\b"
         r"|\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\b|(?<=\d\d:\d\d)))))",  # not "the Sun is"
         # 三天后, 10天以后, 过3天, 5天前 (过两天 is "in a couple of days": vague, WILD.md; 过二天/过2天 is +2)
-        rf"(?P<after>(?<![\d{CN_NUMERALS}百几])(?P<an>{_COUNT})天(?:以后|之后|后))",
+        rf"(?P<after>(?<![\d{CN_NUMERALS}百几])(?P<an>{_COUNT})\s?天(?:以后|之后|后))",  # 3 天后 (176th batch)
         # 婚礼倒计时15天！到时候…, 还有100天高考…那天: a countdown to the day asked (WILD.md, 26th sitting); a countdown
         # to something the question does not ask about (考研倒计时10天 今天北京降温了) is no date
         # (还有 6 天, 还有两周, 3 days to go …到时候: 101st-116th hand-written batches; 还剩俩礼拜: 144th;
         # 倒数 9 天, 倒计时一个月: 154th)
         rf"(?P<countdown>(?:(?:倒计时|倒数|还有|还剩)\s*(?P<cn>{_COUNT}|俩)\s*(?P<cu>天|周|个?星期|个?礼拜|个月)"
-        r"|(?i:(?<![\d.])(?P<cen>\d{1,3})\s+days?\s+(?:to\s+go|left)(?![a-z])|countdown:?\s+(?P<cen2>\d{1,3})\s+days?)"
+        r"|(?i:(?<![\d.])(?P<cen>\d{1,3})\s+days?\s+(?:to\s+go|left)(?![a-z])|countdown:?\s+(?P<cen2>\d{1,3})\s+days?"
+        r"|(?<![\d.])(?P<cwn>[1-9])\s+weeks?\s+(?:to\s+go|left)(?![a-z]))"
         r")(?=.*?(?:到时候|那天|那时|当天)))",
         rf"(?P<weeks>(?<![\d{CN_NUMERALS}百几半])(?P<wn>{_COUNT})(?:周|个星期|个礼拜)(?:以后|之后|后))",
         rf"(?P<pass>过(?!两天)(?P<pn>{_COUNT})天)",
@@ -706,6 +707,8 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
     if kind == "countdown":
         if match["cen"] or match["cen2"]:
             return today + dt.timedelta(days=int(match["cen"] or match["cen2"]))
+        if match["cwn"]:  # 2 weeks to go … 到时候 (177th hand-written batch)
+            return today + dt.timedelta(days=7 * int(match["cwn"]))
         if match["cu"] == "个月":  # 倒计时一个月…到时候: the same day N months on (or that month's last)
             year, month = _month_shift(today, parse_number(match["cn"]))
             return _day(year, month, min(today.day, calendar.monthrange(year, month)[1]))
@@ -1004,10 +1007,10 @@ def asked_scores(text: str, spans: list[tuple[int, int]]) -> list[int]:
 
 
 #: Setting off or arriving, right after a trip's first day (8月16号出发, 下周一走, 8.1去, 周五到银川, 3月5号从北京出发).
-_OUT_AFTER = re.compile(r"\s*(?:就|再)?(?:从[^\s，,。]{1,6})?(?:出发|动身|启程|走(?!走)|去|到)")
+_OUT_AFTER = re.compile(r"\s*(?:就|再)?(?:从[^\s，,。]{1,6})?(?:出发|动身|启程|走(?!走)|去|到|飞)")
 #: A trip out and back, written day by day (8.1去 8.6回, 下周一出发下周五回来): :func:`asked_scores` reads its first.
 # (2027.2.8 出发去三亚 2027.2.13 回, 6/15出发6/22返, 周五到银川 周日回: 165th-167th hand-written batches)
-_OUT_AND_BACK = re.compile(r"(?:出发|动身|启程|走(?!走)|去|到)[^，,。；;？?！!]{1,14}?"
+_OUT_AND_BACK = re.compile(r"(?:出发|动身|启程|走(?!走)|去|到|飞)[^，,。；;？?！!]{1,14}?"
                            r"(?:回来|回程|返程|返回|[回返](?=[\s，,。]|$))")
 
 

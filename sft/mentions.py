@@ -728,8 +728,9 @@ def place_at(folded: str, start: int, gazetteer: Gazetteer) -> bool:
 
 #: A correction or a change of plan right after the last city (贵阳市，哦不对是内蒙古; 哈尔滨不对中山陵;
 #: 长春不要了 换成长白山): what follows is asked instead.
-_CORRECTION_AFTER = re.compile(r"[\s，,]*(?:" + INTERJECTIONS + r"\s*)?(?:不对|不是)"
-                               r"[\s，,]*(?:是|应该是|去|到)?\s*"
+# (绵阳 不对不对 我要查的是九寨沟: 174th hand-written batch)
+_CORRECTION_AFTER = re.compile(r"[\s，,]*(?:" + INTERJECTIONS + r"\s*)?(?:不对|不是)(?:\s*不对)?"
+                               r"[\s，,]*(?:是|应该是|去|到|我(?:要|想)?(?:查|问)的是)?\s*"
                                # 不去张家界了 改去凤凰古城, 长春不要了 换成长白山 (172nd sitting): a plan changed
                                r"|[\s，,]*(?:了|不要了|去不成了|去不了了|不去了)?[\s，,]*(?:改去|改成去?|换成|换去|改到)\s*")
 

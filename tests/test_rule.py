@@ -1682,3 +1682,15 @@ def test_157th_164th_hand_written_batches(question, today, expected):
 ])
 def test_165th_172nd_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # N weeks to go … 到时候; a count of days typed apart (3 天后); a trip out and back by air (飞 … 回)
+    ("3 weeks to go 到时候 大阪 冷吗", "2027-11-11", ("大阪", "2027-12-02")),
+    ("杭州 5 天后 冷不冷", "2027-03-31", ("杭州", "2027-04-05")),
+    ("周二飞昆明 周四回 昆明那两天热吗", "2027-03-29", ("昆明", "2027-03-30")),
+    # a correction said twice, then what is asked (我要查的是 a place that is no city)
+    ("宜昌 不对不对 我要查的是神农架", None, (None, None)),
+])
+def test_173rd_180th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
