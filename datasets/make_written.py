@@ -61,34 +61,41 @@ def shortest_span(query: str, gold: str, today: dt.date) -> str | None:
     return span if span and same("".join(span.split())) else None
 
 
+def training_phrase(query: str, gold_date: str | None, today: dt.date | None, known: set[str],
+                    near: NearIndex) -> tuple[str | None, str | None]:
+    """Whether a hand-labelled question may be a training question, and its ``phrase`` target: ``(phrase, None)`` to
+    keep it (the phrase None where the gold date needs no reference day), ``(None, why)`` to leave it out: its
+    normalised form in ``known`` (a suite question, a repeat), near a test-side ``wild`` question (``near``), no span
+    read as its gold day, or a relative date without a reference day (see the module's docstring)."""
+    if normalize_query(query) in known:
+        return None, "a suite question or a repeat"
+    if near.nearest(query)[0] >= NEAR:
+        return None, "near a test-side wild question"
+    if today is not None and gold_date is not None and find_date(query) != gold_date:
+        phrase = shortest_span(query, gold_date, today)
+        return (phrase, None) if phrase is not None else (None, "no span reads as the gold date")
+    if today is None and gold_date is None and find_date(query, PROBE_DAY) is not None:
+        return None, "a relative date without a reference day (ambiguous target)"
+    return None, None
+
+
 def wild_training_side() -> int:
     """Write datasets/written_wild.jsonl (see the module's docstring)."""
     suite = load_suite()
-    in_suite = {normalize_query(i.query) for i in suite}
+    known = {normalize_query(i.query) for i in suite}  # the suite's questions, then every one kept
     near = NearIndex(i.query for i in suite if i.split == "wild")
     counts: Counter[str] = Counter()
-    kept, seen = [], set()
+    kept = []
     items = load_wild(side="train")
     for n, item in enumerate(items, start=1):
         if n % 5000 == 0:
             print(f"{n} of {len(items)}", file=sys.stderr)
-        key = normalize_query(item.query)
-        if key in in_suite or key in seen:
-            counts["a suite question or a repeat"] += 1
+        gold, today = item.gold, item.today
+        phrase, why = training_phrase(item.query, gold.date, today, known, near)
+        if why:
+            counts[why] += 1
             continue
-        if near.nearest(item.query)[0] >= NEAR:
-            counts["near a test-side wild question"] += 1
-            continue
-        gold, today, phrase = item.gold, item.today, None
-        if today is not None and gold.date is not None and find_date(item.query) != gold.date:
-            phrase = shortest_span(item.query, gold.date, today)
-            if phrase is None:
-                counts["no span reads as the gold date"] += 1
-                continue
-        elif today is None and gold.date is None and find_date(item.query, PROBE_DAY) is not None:
-            counts["a relative date without a reference day (ambiguous target)"] += 1
-            continue
-        seen.add(key)
+        known.add(normalize_query(item.query))
         record = {"id": f"written-w{wild_number(item.id):05d}", "query": item.query, "gold": gold.as_dict(),
                   "phrase": phrase, "tags": list(item.tags)}
         if today is not None:

@@ -23,40 +23,28 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print(__doc__.strip().splitlines()[-1].strip(), file=sys.stderr)
         return 2
-    from make_written import PROBE_DAY, shortest_span
+    from make_written import training_phrase
 
     from sft.datagen import normalize_query
     from sft.suite import load_suite
-    from sft.task import find_date
-    from sft.written import NEAR, WRITTEN_WILD_SOURCE, NearIndex, _record, load_written
+    from sft.written import WRITTEN_WILD_SOURCE, NearIndex, _record, load_written
 
     suite = load_suite()
-    in_suite = {normalize_query(i.query) for i in suite}
     near = NearIndex(i.query for i in suite if i.split == "wild")
-    seen = {normalize_query(w.query) for w in load_written() + load_written(WRITTEN_WILD_SOURCE)}
+    # the suite's questions and the pool's, then every one kept: a repeat of any of them is left out
+    known = {normalize_query(q.query) for q in [*suite, *load_written(), *load_written(WRITTEN_WILD_SOURCE)]}
     rows = [json.loads(line) for path in sorted(ROOT.glob("reports/rule-batches-*/*.jsonl"))
             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     counts: Counter[str] = Counter()
     kept = []
     for row in rows:
-        key = normalize_query(row["query"])
-        if key in in_suite or key in seen:
-            counts["a suite question, a repeat or already in the pool"] += 1
-            continue
-        if near.nearest(row["query"])[0] >= NEAR:
-            counts["near a test-side wild question"] += 1
-            continue
-        gold, phrase = row["gold"], None
+        gold = row["gold"]
         today = dt.date.fromisoformat(row["today"]) if row.get("today") else None
-        if today is not None and gold["date"] is not None and find_date(row["query"]) != gold["date"]:
-            phrase = shortest_span(row["query"], gold["date"], today)
-            if phrase is None:
-                counts["no span reads as the gold date"] += 1
-                continue
-        elif today is None and gold["date"] is None and find_date(row["query"], PROBE_DAY) is not None:
-            counts["a relative date without a reference day"] += 1
+        phrase, why = training_phrase(row["query"], gold["date"], today, known, near)
+        if why:
+            counts[why] += 1
             continue
-        seen.add(key)
+        known.add(normalize_query(row["query"]))
         record = {"id": f"written-{row['id']}", "query": row["query"], "gold": gold, "phrase": phrase,
                   "tags": row.get("tags", [])}
         if today is not None:

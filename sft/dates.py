@@ -851,10 +851,16 @@ _DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行(?!就|的话)|算�
 # (回程天气, 返程日的天气: the return named by its leg, 151st hand-written batch)
 _RETURN_ASKED = re.compile(r"(?:回来|回程|返程|返回)\s*的?\s*那天|回\s*的\s*那天|(?:回程|返程)日?\s*的?\s*天气")
 # 12月6号回 回来那天 (回 alone, then a space or a clause mark: 61st-76th hand-written batches)
-_RETURN_AFTER = re.compile(r"\s*(?:就|再)?(?:回来|回程|返程|返回|[回返](?=[\s，,。]|$))")
+#: A return written (回来, 返程; 回 or 返 alone before a space, a clause mark or the end): after a trip's last day
+#: (12月6号回), and ending a trip out and back (:data:`_OUT_AND_BACK`).
+_RETURN = r"(?:回来|回程|返程|返回|[回返](?=[\s，,。]|$))"
+_RETURN_AFTER = re.compile(r"\s*(?:就|再)?" + _RETURN)
+#: Setting off (出发, 走), and where from right before it (从北京出发): after a departure's or a trip's first day.
+_SET_OFF = r"出发|动身|启程|走(?!走)"
+_FROM_PLACE = r"(?:从[^\s，,。]{1,6})?"
 # 后天走 … 走那天; 去的那天 (85th-92nd hand-written batches)
 _DEPART_ASKED = re.compile(r"(?:出发|动身|启程|(?<![一行])走|离开)\s*的?\s*(?:那天|当天)|(?<![回过])去\s*的\s*那天")
-_DEPART_AFTER = re.compile(r"\s*(?:就|再)?(?:从[^\s，,。]{1,6})?(?:出发|动身|启程|走(?!走)|离开)")  # 从北京出发 (167th)
+_DEPART_AFTER = re.compile(r"\s*(?:就|再)?" + _FROM_PLACE + rf"(?:{_SET_OFF}|离开)")  # 从北京出发 (167th)
 #: An arrival's day asked about (大后天到铜仁 下周一就走 到的那天…): the date written before 到/抵达.
 _ARRIVE_ASKED = re.compile(r"(?<![得收])(?:到|抵达|到达)\s*的\s*那天|(?:抵达|到达)\s*那天")
 #: The same words as a label before the date, with 是 or a colon (回来那天是12月28号, 返程：1月9号, 离开日期是2月17日;
@@ -1007,11 +1013,10 @@ def asked_scores(text: str, spans: list[tuple[int, int]]) -> list[int]:
 
 
 #: Setting off or arriving, right after a trip's first day (8月16号出发, 下周一走, 8.1去, 周五到银川, 3月5号从北京出发).
-_OUT_AFTER = re.compile(r"\s*(?:就|再)?(?:从[^\s，,。]{1,6})?(?:出发|动身|启程|走(?!走)|去|到|飞)")
+_OUT_AFTER = re.compile(r"\s*(?:就|再)?" + _FROM_PLACE + rf"(?:{_SET_OFF}|去|到|飞)")
 #: A trip out and back, written day by day (8.1去 8.6回, 下周一出发下周五回来): :func:`asked_scores` reads its first.
 # (2027.2.8 出发去三亚 2027.2.13 回, 6/15出发6/22返, 周五到银川 周日回: 165th-167th hand-written batches)
-_OUT_AND_BACK = re.compile(r"(?:出发|动身|启程|走(?!走)|去|到|飞)[^，,。；;？?！!]{1,14}?"
-                           r"(?:回来|回程|返程|返回|[回返](?=[\s，,。]|$))")
+_OUT_AND_BACK = re.compile(rf"(?:{_SET_OFF}|去|到|飞)[^，,。；;？?！!]{{1,14}}?" + _RETURN)
 
 
 #: A question's marks: a particle, a question mark, a question word, ``X不X`` (冷不冷), a closing 不/没.
