@@ -186,22 +186,26 @@ case "$1" in
     done; echo "every fine-tune of \$VARIANTS has ended" ;;
   variants-then-bench)  # variants, then variants-bench in the same process: run as a daemon, the bench starts the
     # moment the fine-tunes end, with no call (and no idle gap on the device clock) between them
-    bash "$0" variants && bash "$0" variants-bench ;;
+    # BLIND=FILE (a suite carried to $S, e.g. scripts/blind_suite.py's): then $BLIND_CONTENDERS (default qlora+resolve)
+    # on it too, per adapter, as NAME-blind.tar
+    bash "$0" variants && bash "$0" variants-bench && if [ -n "${BLIND:-}" ]; then
+      TAG=-blind CONTENDERS=${BLIND_CONTENDERS:-qlora+resolve} BENCH_ARGS="--suite $BLIND ${BENCH_ARGS:-}" \
+        bash "$0" variants-bench; fi ;;
   variants-bench)  # $CONTENDERS (default rule,hybrid,qlora+resolve) on this tree's suite for each adapter, at once
     setup
     G=$(nvidia-smi -L | wc -l); i=0
     for v in ${VARIANTS:?}; do
-      name=${v%%:*}
+      name=${v%%:*}; tag=${TAG:-}
       ( export CUDA_VISIBLE_DEVICES=$((i % G))
         run bench --contenders "${CONTENDERS:-rule,hybrid,qlora+resolve}" --adapter "$S/adapter-$name" \
-          --run "h100-$name" --reports-dir "$S/var" --force --batch-size 512 --latency-sample 0 ${BENCH_ARGS:-} \
-          > "$OUT/bench-$name.log" 2>&1
-        cp "$S/adapter-$name/qwen_sft.json" "$S/var/h100-$name/adapter-qwen_sft.json" ) &
+          --run "h100-$name$tag" --reports-dir "$S/var" --force --batch-size 512 --latency-sample 0 ${BENCH_ARGS:-} \
+          > "$OUT/bench-$name$tag.log" 2>&1
+        cp "$S/adapter-$name/qwen_sft.json" "$S/var/h100-$name$tag/adapter-qwen_sft.json" ) &
       i=$((i + 1))
     done
     wait
     for v in $VARIANTS; do
-      name=${v%%:*}
+      name=${v%%:*}${TAG:-}
       grep -v "it/s\]\|s/it\]" "$OUT/bench-$name.log" | tail -n 3
       gzip -f "$S/var/h100-$name/samples.jsonl"  # one tar a variant: a call brings back 8 files at most
       tar cf "$OUT/$name.tar" -C "$S/var/h100-$name" report.json adapter-qwen_sft.json samples.jsonl.gz
