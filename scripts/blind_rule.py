@@ -10,6 +10,12 @@ today's gold with today's scorer. The records are written as a bench writes them
 ``scripts/paired.py … --contender rule-blind --contender-b qlora+resolve`` pairs them with a bench run.
 
     python scripts/blind_rule.py -o reports/wild-blind-rule/samples.jsonl.gz
+    python scripts/blind_rule.py --suite BLIND.jsonl -o OUT.jsonl.gz
+
+``--suite`` takes the file ``scripts/blind_suite.py`` writes (the blind rule batches, one split per round) instead:
+each round's questions are answered by the rule of the commit of that round's first-look file
+(``reports/rule-batches-*/rule-<commit>.txt``), so that a model contender benched on that file pairs with the rule
+question by question, both blind.
 
 Needs the git history (a full clone); each commit is checked out once, into a temporary worktree, and removed.
 """
@@ -58,6 +64,21 @@ def old_rule(commit: str, rows: list[tuple[str, str | None]]) -> list[str]:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=False)
 
 
+def batch_groups(items: list) -> list[tuple[str, list, str]]:
+    """(split, its items, the commit of its first-look file) for each round of the blind batches in ``items``."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from blind_suite import rounds
+
+    commits = {split: look.stem.rsplit("-", 1)[1] for split, _, look in rounds()}
+    by_split: dict[str, list] = {}
+    for it in items:
+        by_split.setdefault(it.split, []).append(it)
+    unknown = sorted(set(by_split) - set(commits))
+    if unknown:
+        raise SystemExit(f"error: no round of reports/rule-batches-*/ for split(s) {', '.join(unknown)}")
+    return [(split, group, commits[split]) for split, group in by_split.items()]
+
+
 def main(argv: list[str] | None = None) -> int:
     from bench.report import write_samples
     from bench.scorer import score
@@ -65,18 +86,24 @@ def main(argv: list[str] | None = None) -> int:
 
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("-o", "--out", type=Path, required=True, help="the samples file to write (.jsonl or .jsonl.gz)")
+    p.add_argument("--suite", type=Path, default=None,
+                   help="the blind batches as scripts/blind_suite.py writes them, instead of the `wild` groups")
     args = p.parse_args(argv)
     if not args.out.parent.is_dir():
         raise SystemExit(f"error: no folder {args.out.parent} to write {args.out.name} into: create it first")
-    wild = {int(it.id.split("-")[1]): it for it in load_suite() if it.split == "wild"}
+    if args.suite is None:
+        wild = {int(it.id.split("-")[1]): it for it in load_suite() if it.split == "wild"}
+        groups = [(f"wild-{first}..{last}", [wild[n] for n in range(first, last + 1) if n in wild], commit)
+                  for first, last, commit in GROUPS]
+    else:
+        groups = batch_groups(load_suite(args.suite))
     records, right, total = [], 0, 0
-    for first, last, commit in GROUPS:
-        items = [wild[n] for n in range(first, last + 1) if n in wild]
+    for name, items, commit in groups:
         outputs = old_rule(commit, [(it.query, it.today.isoformat() if it.today else None) for it in items])
         samples, _ = score(items, outputs)
         k = sum(s.exact for s in samples)
         right, total = right + k, total + len(samples)
-        print(f"wild-{first}..{last}  rule at {commit}: {k} / {len(samples)}", flush=True)
+        print(f"{name}  rule at {commit}: {k} / {len(samples)}", flush=True)
         records += [{"contender": "rule-blind", **s.as_dict()} for s in samples]
     write_samples(args.out, records)
     print(f"rule-blind: {right} / {total} ({100 * right / total:.1f} %) -> {args.out}")

@@ -96,7 +96,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("samples")
     parser.add_argument("contender")
-    parser.add_argument("--split", default="wild")
+    parser.add_argument("--split", default="wild", help="a split, or a prefix ending in * (blind-*: every round "
+                        "of scripts/blind_suite.py's suite)")
     parser.add_argument("--top", type=int, default=15)
     parser.add_argument("--suite", help="the suite the samples were scored on (default: the committed one)")
     args = parser.parse_args(argv)
@@ -109,7 +110,10 @@ def main(argv: list[str] | None = None) -> None:
         dated = reference_days(args.suite)
     except (OSError, UserError) as exc:  # a wrong path: one line, not a traceback
         parser.error(f"{exc} (give the samples file a bench wrote and, with --suite, the suite it scored)")
-    wrong = [r for r in rows if r["contender"] == args.contender and r["split"] == args.split and not r["exact"]]
+    def in_split(name: str) -> bool:
+        return name.startswith(args.split[:-1]) if args.split.endswith("*") else name == args.split
+
+    wrong = [r for r in rows if r["contender"] == args.contender and in_split(r["split"]) and not r["exact"]]
     counts: collections.Counter[str] = collections.Counter()
     example: dict[str, tuple[str, str, dict]] = {}  # kind -> (query, the answer shown, gold)
     for row in wrong:

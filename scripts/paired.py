@@ -5,6 +5,7 @@ exact p, the null-city rate on ``wild``.
     python scripts/paired.py RUN/rule.jsonl.gz RUN/qlora+resolve.jsonl.gz --contender rule --contender-b qlora+resolve
 
 ``--contender-b`` names B's contender where it differs from A's (two contenders of one run, or two runs).
+``--pool blind-`` adds one line over all splits that begin with ``blind-`` (the rounds of ``scripts/blind_suite.py``).
 
 ``--decide`` exits 0 when B beats A on ``wild`` (p < 0.05) and is not worse on ``hard`` or ``relative`` (p < 0.05 the
 other way), else 1: a rule fixed before a run, for a device call that must choose its next step by itself. Reads
@@ -64,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--contender", default="qlora+resolve", help="A's contender (and B's, without --contender-b)")
     parser.add_argument("--contender-b", help="B's contender, where it is not A's")
     parser.add_argument("--decide", action="store_true", help="exit 0 only when B beats A on wild (see above)")
+    parser.add_argument("--pool", metavar="PREFIX", help="one more line over every split beginning with PREFIX "
+                        "(blind-: all rounds of scripts/blind_suite.py's suite), its p from the pooled pairs")
     args = parser.parse_args(argv)
     for path in (args.a, args.b):
         if not Path(path).is_file():
@@ -77,11 +80,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no {args.contender if not a else contender_b} rows in {args.a if not a else args.b}", file=sys.stderr)
         return 2
     res = compare(a, b)
+
+    def line(name: str, s: dict, tail: str = "") -> str:
+        return (f"{name:9} n {s['n']:6}  A {s['a']:6} ({100 * s['a'] / s['n']:.1f})  B {s['b']:6} "
+                f"({100 * s['b'] / s['n']:.1f})  only B / only A {s['only_b']} / {s['only_a']}  p {s['p']:.2g}{tail}")
+
     for split, s in res.items():
         null = (f"  null city {s['null_a'] / s['null']:.3f} -> {s['null_b'] / s['null']:.3f}"
                 if s["null"] and split == "wild" else "")
-        print(f"{split:9} n {s['n']:6}  A {s['a']:6} ({100 * s['a'] / s['n']:.1f})  B {s['b']:6} "
-              f"({100 * s['b'] / s['n']:.1f})  only B / only A {s['only_b']} / {s['only_a']}  p {s['p']:.2g}{null}")
+        print(line(split, s, null))
+    pooled = [s for split, s in res.items() if args.pool and split.startswith(args.pool)]
+    if pooled:
+        tot = {k: sum(s[k] for s in pooled) for k in ("n", "a", "b", "only_b", "only_a")}
+        print(line(args.pool + "*", {**tot, "p": mcnemar_p(tot["only_b"], tot["only_a"])}))
     if not args.decide:
         return 0
     wild = res.get("wild")

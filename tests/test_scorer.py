@@ -336,6 +336,13 @@ def test_error_kinds_script_names_each_wrong_part(tmp_path, capsys):
                  "date wrong (another day): a written date", "date with/without a year wrongly"):
         assert f"| {kind} | 1 |" in out
     assert '(model: `{"city": "莆田", "date": "国庆"}`)' in out and out.count("(model:") == 1
+    # a prefix ending in * takes every split it begins (the rounds of scripts/blind_suite.py's suite)
+    rows[0]["split"], rows[1]["split"] = "blind-b1-8", "blind-b9-16"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    module["main"]([str(path), "qlora", "--split", "blind-*"])
+    assert capsys.readouterr().out.startswith("2 wrong, 2 kinds")
+    module["main"]([str(path), "qlora", "--split", "blind-b1-8"])
+    assert capsys.readouterr().out.startswith("1 wrong, 1 kinds")
     # finer kinds from the gazetteers and the reference day: a held-out city, a county, a relative day
     kinds_of = module["kinds_of"]
     assert kinds_of(row("成都 明天", {"city": "成都", "date": "2026-03-02"}, {"city": None, "date": "2026-03-03"}),

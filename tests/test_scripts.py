@@ -89,6 +89,14 @@ def test_paired_counts_the_questions_that_change_sides(tmp_path, capsys):
     assert "A      6 (60.0)  B     10 (100.0)  only B / only A 4 / 0" in capsys.readouterr().out
     assert paired["main"]([str(tmp_path / "a.jsonl"), str(tmp_path / "r.jsonl")]) == 2  # no qlora+resolve rows in B
     assert "no qlora+resolve rows in" in capsys.readouterr().err
+    # --pool: one more line over the splits of one prefix, its p from the pooled pairs (4 / 1 and 4 / 1: 8 / 2)
+    for name, text in (("a2", rows([True] * 6 + [False] * 4)), ("b2", rows([False] + [True] * 9))):
+        other = text.replace('"id": "q', '"id": "x').replace('"wild"', '"blind-b9-16"')
+        both = text.replace('"wild"', '"blind-b1-8"') + other
+        (tmp_path / f"{name}.jsonl").write_text(both + rows([True]).replace('"q0"', '"w0"'), encoding="utf-8")
+    assert paired["main"]([str(tmp_path / "a2.jsonl"), str(tmp_path / "b2.jsonl"), "--pool", "blind-"]) == 0
+    out = capsys.readouterr().out
+    assert "blind-*   n     20  A     12 (60.0)  B     18 (90.0)  only B / only A 8 / 2  p 0.11" in out
 
 
 def test_h100_collect_brings_back_what_a_running_bench_kept(tmp_path):
@@ -129,6 +137,24 @@ def test_blind_rule_groups_cover_the_test_side_of_wild_once():
     assert numbers == sorted(set(numbers)) and numbers[0] == WILD_TEST_FROM
     assert numbers == sorted(int(it.id.split("-")[1]) for it in load_suite() if it.split == "wild")
     assert all(len(commit) >= 7 for _, _, commit in groups)
+
+
+def test_blind_rule_answers_each_round_of_the_blind_batches_at_its_first_look_commit():
+    """scripts/blind_rule.py --suite: each split of scripts/blind_suite.py's suite goes to the commit named by its
+    round's first-look file; a split of no round is refused with one line."""
+    import runpy
+    from types import SimpleNamespace
+
+    import pytest
+
+    batch_groups = runpy.run_path("scripts/blind_rule.py")["batch_groups"]
+    items = [SimpleNamespace(split="blind-b141-148", id="b141-001"), SimpleNamespace(split="blind-b45-60", id="b45-1"),
+             SimpleNamespace(split="blind-b141-148", id="b141-002")]
+    groups = batch_groups(items)
+    assert [(name, [it.id for it in group], commit) for name, group, commit in groups] == [
+        ("blind-b141-148", ["b141-001", "b141-002"], "5717c8d"), ("blind-b45-60", ["b45-1"], "12aa252")]
+    with pytest.raises(SystemExit, match="blind-b1-2"):
+        batch_groups([SimpleNamespace(split="blind-b1-2", id="x")])
 
 
 def test_rule_misses_lists_the_rules_wrong_answers_and_counts_them(tmp_path, capsys):
