@@ -178,6 +178,7 @@ _FROM_AFTER = re.compile(r"^(?:市区|市里|城区|市)?"
                          # 新加坡转机 到巴厘岛: a space after the change (45th-48th hand-written batches)
                          r"(?:(?:转车|转机|中转|坐车|开车|打车|骑车|坐船)\s*)?(?:出发|起飞|到|去|飞|人)"
                          r"|^\s+(?:到|出发)(?![了过啦])"  # 成都 到 九寨沟: typed apart (159th sitting)
+                         r"|^\s+(?:飞|去)\s"  # 宁波 飞 济州岛 (181st hand-written batch)
                          r"|^(?:转机|转车|中转)[\s，,]+" + _NO_DAY_OR_WEATHER)  # 吉隆坡转机 兰卡威 (101st-108th)
 
 
@@ -448,7 +449,7 @@ def _score(question: str, mentions: list[Mention], i: int) -> int:
 _STATION = re.compile(r"\s*(?:[东南西北]站?|站|火车站|高铁站|机场|[^\s，,。]{2}机场)\s*")
 _MUNICIPALITIES = frozenset({"北京", "上海", "天津", "重庆"})
 # Rule 5e: where a trip from the only city goes (从成都出发进川西, 从杭州去婺源): a known place right after the word.
-_TRIP_TO = re.compile(r"(?:去|到|进|走|往|前往|飞往|飞到|抵达|至)(?:了|到)?\s*")  # 从康定往理塘走 (166th)
+_TRIP_TO = re.compile(r"(?:去|到|进|走|往|前往|飞往|飞到|抵达|至|飞(?![机行]))(?:了|到)?\s*")  # 从康定往理塘走 (166th)
 
 
 @functools.lru_cache(maxsize=1)
@@ -556,6 +557,9 @@ def _short_form_listed_before(question: str, first: Mention, gazetteer: Gazettee
     first, is the answer (117th-132nd hand-written batches). None where no such short form stands there."""
     folded = gazetteer.fold(question)
     gap = _LISTED_BEFORE.search(folded, 0, first.start)
+    spaced = re.search(r"\s+$", folded[: first.start])
+    if gap is None and spaced and _spaced_list_goes_on(folded, first.end, gazetteer):
+        gap = spaced  # 安康 安庆 安阳 下雪了吗, 安康 安阳 都…: a row apart by spaces (186th hand-written batch)
     if gap is None:
         return None
     end = gap.start()
@@ -564,6 +568,16 @@ def _short_form_listed_before(question: str, first: Mention, gazetteer: Gazettee
         if short in gazetteer.short_forms and short not in gazetteer.blockers and _phrase_starts(folded, start):
             return Mention(start, end, question[start:end], short)
     return None
+
+def _spaced_list_goes_on(folded: str, end: int, gazetteer: Gazetteer) -> bool:
+    """Whether the city ending at ``end`` is followed by 都 or a comparison (asked together), or by a space and
+    another city of the gazetteer: the city is inside a list typed apart by spaces."""
+    if _ALL_OF.match(folded, end) or _WHICH.match(folded, end):
+        return True  # 中山 珠海 哪个热
+    gap = re.match(r"\s+", folded[end:])
+    rest = folded[end + gap.end() :] if gap else ""
+    return any(rest[:k] in gazetteer.names for k in range(2, gazetteer.max_len + 1))
+
 
 #: A trip's next stop right after a city (→, ->, 到, 再到, 然后去, 飞).
 _NEXT_STOP = re.compile(r"\s*(?:→|->|—>|=>|➡️?|[-—–](?=[\u4e00-\u9fff])"  # 成都-康定-理塘 (117th-124th batches)
@@ -658,6 +672,9 @@ _DATE_AFTER = re.compile(r"\s+(?:(?:\d{2,4}\s*年\s*)?[\d〇零一二两三四�
                          r"|(?:这|下)?个?(?:周|星期|礼拜)[一二三四五六日天])(?=\s|那天|当天|都))")
 # 曼谷 清迈 春节 哪里更暖和 (110th sitting); Cantonese 香港 澳門 聽日邊度涼啲 (153rd hand-written batch)
 _COMPARED = re.compile(r"哪个|哪边|比较|对比|相比|哪里更|哪儿更|哪更|邊度|边度|温差")  # 沈阳 大连 温差 (159th)
+#: Two cities apart by a space, then 都 (成都 重庆 都 下雨吗, 安康 安阳 都 下雪了吗: 186th hand-written batch): asked
+#: together.
+_ALL_OF = re.compile(r"\s*都(?=\s|[下会冷热是有要在很能挺])")
 # Two cities side by side, nothing between them but spaces, then a comparison (满洲里 二连浩特 哪个冷): asked together.
 _WHICH = re.compile(r"\s*(?:哪个|哪边|哪里|哪儿|哪|谁|比较|对比|相比|邊度|边度)")
 
@@ -760,7 +777,8 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
             and re.fullmatch(r"[\d\s月日号號./\-—–~～至到]*", text[: mentions[0].start]) is not None
         dated = i + 2 == len(mentions) and _DATE_AFTER.match(text, mentions[i + 1].end)  # 大阪 京都 4月2号 (135th)
         listed = not gap or (spaced and (_WHICH.match(text, mentions[i + 1].end) or row or alone or dated  # 合肥 芜湖
-                                         or _COMPARED.search(text, mentions[i + 1].end)))
+                                         or _COMPARED.search(text, mentions[i + 1].end)
+                                         or _ALL_OF.match(text, mentions[i + 1].end)))
         # a comma after a trip's destination ends its clause (否则去长沙，桂林国庆天气怎么样): no list
         lead = (mentions[i - 1].end if i else 0, mentions[i].start)  # 我在台北，高雄…: where one is, then a city
         clause = gap.strip() in ("，", ",") and bool(_TO.search(text, *lead) or _AT.search(text, *lead))
@@ -774,7 +792,12 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
     last = short_name(mentions[-1].key)
     if sum(short_name(m.key) == last for m in mentions) > 1 and any(short_name(m.key) != last for m in mentions):
         scores[-1] += 4
-    if _BOTH_PLACES.search(text):  # 我在重庆 你在上海 今天两边都下雨吗: asked together, the first named
+    both = _BOTH_PLACES.search(text)
+    if both:  # 我在重庆 你在上海 今天两边都下雨吗: asked together, the first named
+        before = {short_name(m.key) for m in mentions if m.end <= both.start()}
+        again = [m for m in mentions if m.start >= both.end() and short_name(m.key) in before]
+        if len({short_name(m.key) for m in again}) == 1:
+            return again[0]  # 每天深圳香港两头跑 明天香港下雨吗: one of them named again after, and asked (183rd batch)
         return mentions[0]
     side = _MY_SIDE.search(text, mentions[-1].end)
     # 我在常德 我哥在张家界 我这边明天下雨吗: the speaker's own side, unless the other's is asked after it
@@ -1076,6 +1099,26 @@ _IF_RAIN_MOVED = re.compile(r"(?:遇雨|下雨|雨天|有雨|天气不好|恶劣
                             r"(?:顺延|改|挪|推迟|延期)")
 
 
+_CLAUSE_SPLIT = re.compile(r"[\s，,。？?！!；;~～]+")
+
+
+def _chained_days(question: str) -> bool:
+    """Whether a clause of only a day and ``呢`` follows an earlier clause that asks about a day (``1月3号冷不冷
+    1月4号呢``, ``周六下雨吗 周日呢``): questions chained in one message, which ask about the first (README's task
+    rule)."""
+    at = 0
+    for clause in _CLAUSE_SPLIT.split(question):
+        at = question.find(clause, at) if clause else at
+        day = clause.removesuffix("呢")  # 那周日呢: a follow-up that moves on (sft.dates.asked_score), no chain
+        if clause.endswith("呢") and not clause.startswith("那") and 0 < len(day) <= 8 \
+                and find_date(day, today=_ANY_DAY) is not None:
+            before = question[:at]
+            if QUESTION.search(before) and find_date(before, today=_ANY_DAY) is not None:
+                return True
+        at += len(clause)
+    return False
+
+
 def _city_date(question: str, city: Mention, mentions: list[Mention], today) -> str | None:
     """Rule 9: in a question with two or more dates and nothing that says which is asked (no 改到, 原定…: then
     the date rule decides), the date written right after a mention of the chosen city (``丽江8.23号天气``,
@@ -1091,6 +1134,8 @@ def _city_date(question: str, city: Mention, mentions: list[Mention], today) -> 
         return None  # 周三运动会 如遇雨顺延至周四 成都: moved only if it rains, the plan's day (the date rule's)
     if len(mentions) == 1 and asks_a_later_clause(question):
         return None  # 1月5号哈尔滨零下30度 1月12号会不会更冷: one city, a past day stated, a later one asked
+    if len(mentions) == 1 and _chained_days(question):
+        return None  # 1月3号冷不冷 1月4号呢 哈尔滨: questions chained, the city after them (the date rule: the first)
     key = short_name(city.key)
     quoted = [q.span() for q in QUOTED.finditer(question)]  # a quoted forecast's day is not the question's own
     # a stop's own day asked by X那天 after the stop was written (下周一到西宁 下周三到茶卡 西宁那天…): the stop's

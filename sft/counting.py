@@ -34,7 +34,7 @@ _NEXT_STOP = re.compile(r"→|->|—>|>|再去|然后去|然后|接着去|再到
 _STAY_VERB = re.compile(r"待|住|玩|呆|逗留")
 #: A trip's departure day written after its stops (…芭提雅住两晚… 12月18号出发).
 _DEPARTS = re.compile(r"(?:\d{1,2}[月./]\d{1,2}[日号]?|[一二三四五六七八九十]+月[一二三四五六七八九十]+[日号])"
-                      r"\s*(?:出发|启程|动身)")
+                      r"\s*(?:出发|出發|启程|啟程|动身)")
 
 
 def stays_before(question: str, city: Mention, mentions: list[Mention], date: str, today) -> int:

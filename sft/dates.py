@@ -387,8 +387,8 @@ _REL = re.compile(
         # 婚礼倒计时15天！到时候…, 还有100天高考…那天: a countdown to the day asked (WILD.md, 26th sitting); a countdown
         # to something the question does not ask about (考研倒计时10天 今天北京降温了) is no date
         # (还有 6 天, 还有两周, 3 days to go …到时候: 101st-116th hand-written batches; 还剩俩礼拜: 144th;
-        # 倒数 9 天, 倒计时一个月: 154th)
-        rf"(?P<countdown>(?:(?:倒计时|倒数|还有|还剩)\s*(?P<cn>{_COUNT}|俩)\s*(?P<cu>天|周|个?星期|个?礼拜|个月)"
+        # 倒数 9 天, 倒计时一个月: 154th; 离出发只剩三天 …那时候: 185th)
+        rf"(?P<countdown>(?:(?:倒计时|倒数|还有|[还只就]剩)\s*(?P<cn>{_COUNT}|俩)\s*(?P<cu>天|周|个?星期|个?礼拜|个月)"
         r"|(?i:(?<![\d.])(?P<cen>\d{1,3})\s+days?\s+(?:to\s+go|left)(?![a-z])|countdown:?\s+(?P<cen2>\d{1,3})\s+days?"
         r"|(?<![\d.])(?P<cwn>[1-9])\s+weeks?\s+(?:to\s+go|left)(?![a-z]))"
         r")(?=.*?(?:到时候|那天|那时|当天)))",
@@ -1124,8 +1124,9 @@ def anchored_days(text: str, asked: str | None = None) -> tuple[int, int]:
         and not _WRITTEN_DAY.search(text, last) \
         and (QUESTION.search(text, last) is not None or re.search(r"天气\s*$", text) is not None)
     if not (own_shift or goes_there or _ANCHOR_ASKED.search(text, first)
-            or (QUESTION.search(own_clause) and end is None)):
-        return 0, -1
+            or ((QUESTION.search(own_clause) or (counted["n"] and re.search(r"天气\s*$", own_clause)))
+                and end is None)):
+        return 0, -1  # (… 玩5天 第3天天气: a trip's day asked by its 天气 alone, last: 185th hand-written batch)
     if asked:
         stops = [s for s, _ in counts[1:]] + [len(text)]
         for (start, days), stop in zip(counts, stops, strict=True):

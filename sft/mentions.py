@@ -419,8 +419,10 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
              and not _after_province_letter(found, m)]
     kept: list[Mention] = []
     taken = [False] * len(question)
-    # longest first; at equal length a city before a blocker (大后天河池: 河池, not the district 天河)
-    for m in sorted(found, key=lambda m: (-(m.end - m.start), m.key in gazetteer.blockers, m.start)):
+    # longest first; at equal length a city before a blocker (大后天河池: 河池, not the district 天河), and a name
+    # begun by the particle 那 after one that starts past it (那曲靖呢: 那 + 曲靖, not 那曲: 182nd hand-written batch)
+    for m in sorted(found, key=lambda m: (-(m.end - m.start), m.key in gazetteer.blockers,
+                                          m.key[0] == "那" and m.start + 1 in starts, m.start)):
         if not any(taken[m.start : m.end]):
             kept.append(m)
             for i in range(m.start, m.end):
@@ -439,6 +441,9 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
             m = Mention(m.start, m.end - 1, m.text[:-1], m.key[:-1])  # rule 3: 北京市区 -> 北京
             if m.key not in gazetteer.names:
                 continue
+        elif (folded.startswith("市", m.end) and m.key + "市" not in gazetteer.names
+              and not folded.startswith(_SHI_WORDS + _SOLAR_TERMS_LI, m.end)):
+            m = Mention(m.start, m.end + 1, question[m.start : m.end + 1], m.key + "市")  # 济州市, 首尔市: as written
         result.append(m)
     # a nickname right before its own city (魔都上海, 春城 昆明) is no second city: the city is written; nor is a
     # prefecture right before a county-level city of its own (泉州晋江, 苏州 昆山): the county-level city is asked
@@ -602,6 +607,10 @@ _SHORT_CUE = re.compile(
 # hand-written batches)
 
 
+#: A trip to a place for a stay: 去中山出差, 到石狮开会 (rule 5d, the short form travelled to).
+_TRAVELLED_TO = re.compile(r"(?:去|到|飞|前往|飞往)\s*$")
+_TRIP_AFTER = re.compile(r"\s*(?:出差|开会|参会|玩|旅游|旅行|探亲|办事|培训|考试|看展|看望)")
+
 # 大同古城 (80th sitting), 中山下不下雨 and 石狮 过年 (81st-82nd), 怀仁这两天 and 孝义明添 (170th), 玉门风大吗 (177th),
 # 弥勒温泉 (192nd), 大同冬天 and 大同供暖 (206th)
 # Short forms never read this way: a province (吉林), a district people mean more often (大安, 沙湾), a
@@ -670,8 +679,11 @@ def find_short_full_name(question: str, gazetteer: Gazetteer) -> Mention | None:
                 and _WEATHER.search(folded) is not None
             # a phrase starts there, or right after a time word, as for rule 5c (后天中山下不下雨: 82nd sitting)
             begins = after_province or _phrase_starts(folded, start)
-            if begins and (_SHORT_CUE.match(folded, end) or alone or _own_county_after(folded, end, short)) \
-                    and not _inside_word(folded, Mention(start, end, short, short)):
+            # travelled to for a stay (月初 去中山出差 下雨吗: the guide reads a short form travelled to; 185th batch)
+            trip = _TRAVELLED_TO.search(folded, max(0, start - 3), start) and _TRIP_AFTER.match(folded, end) \
+                and _WEATHER.search(folded) is not None
+            cued = _SHORT_CUE.match(folded, end) or alone or _own_county_after(folded, end, short)
+            if (trip or (begins and cued)) and not _inside_word(folded, Mention(start, end, short, short)):
                 return Mention(start, end, question[start:end], short)
             start = folded.find(short, start + 1)
     seen = _WEATHER.search(folded) is not None or _SHORT_CUE.search(folded) is not None

@@ -158,6 +158,7 @@ _MD = re.compile(
     # 3.15, 3/15, 3.15...; a range 2.22-2.23 too; a dash then words, a list's (时间 9.26 - 新家在昌吉: 145th batch)
     rf"(?!\d|/|\.\d|-(?=\d)(?!\d{{1,2}}(?P=s2)\d{{1,2}}(?![\d./-])))"
     rf"(?!\s*(?:{_UNITS}))"  # a measure, not a day: PM2.5, 3.5毫米, 1.5度, 2.5级
+    r"(?!(?:(?<=-\d)|(?<=-\d\d))\s*[点點时])"  # 明早7-8点送达: hours, not July 8th (181st-188th batches)
     r"(?!\s*(?:主场|客场|领先|落后|赢|输|战胜|击败))"  # 2-1 主场: a score
     # 0503, 0916 typed alone between spaces as month and day (a leading zero; not a clock time, 0830 出发, nor a code,
     # 取件码 0612)
@@ -228,7 +229,11 @@ _PINYIN_DAYS = {"da hou tian": "大后天", "hou tian": "后天", "ming tian": "
                 "zhou mo": "周末",
                 # festivals in pinyin (beijing 2027 chun jie: WILD.md, 48th sitting)
                 "chun jie": "春节", "zhong qiu": "中秋", "guo qing": "国庆", "yuan dan": "元旦", "duan wu": "端午",
-                "yuan xiao": "元宵", "qing ming": "清明", "qi xi": "七夕", "chu xi": "除夕"}
+                "yuan xiao": "元宵", "qing ming": "清明", "qi xi": "七夕", "chu xi": "除夕",
+                # with 节 and the fixed Western ones (dongjing shengdanjie xia xue ma: 187th hand-written batch)
+                "zhong qiu jie": "中秋节", "guo qing jie": "国庆节", "duan wu jie": "端午节",
+                "yuan xiao jie": "元宵节", "qing ming jie": "清明节", "qi xi jie": "七夕节",
+                "sheng dan jie": "圣诞节", "sheng dan": "圣诞", "ping an ye": "平安夜"}
 _PINYIN_JOINED = {k.replace(" ", ""): v for k, v in _PINYIN_DAYS.items()}
 _PINYIN_WEEKDAY = re.compile(_PY + r"(?P<pre>xia\s*|zhe\s*|ben\s*)?(?:zhou|xing\s*qi|li\s*bai)\s*"
                              r"(?P<n>yi|er|san|si|wu|liu|ri|tian)" + _PY_END, re.IGNORECASE)
@@ -413,6 +418,7 @@ _DAY_TYPOS = (
     (re.compile("(" + "|".join(WEATHER_WORD_TERMS) + r")\s+(?=那天|当天|那日|那几天|前后)"), r"\1"),
     # 297th-304th sittings: Xiang 咯只礼拜六 (这个礼拜六)
     (re.compile(r"咯只(?=礼拜|星期|周)"), "这个"),
+    (re.compile(r"(?<=[上下])只(?=礼拜|星期)"), "个"),  # Gan, Xiang 下只礼拜五 (下个礼拜五: 181st-188th batches)
     # 305th-312th sittings: 冥天 (明天 typed by sound), 元担 (元旦)
     (re.compile(r"冥天"), "明天"), (re.compile(r"元担"), "元旦"),
     (re.compile(r"明黑(?:儿|价)?(?=[\s\u4e00-\u9fff，,？?]|$)(?!夜)"), "明晚"),

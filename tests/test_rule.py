@@ -1694,3 +1694,42 @@ def test_165th_172nd_hand_written_batches(question, today, expected):
 ])
 def test_173rd_180th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # questions chained, the city after them: the first (but 那X呢 moves on)
+    ("5月3号热不热 5月4号呢 长沙", None, ("长沙", "05-03")),
+    ("周六热不热 那周日呢 长沙", "2026-06-15", ("长沙", "2026-06-21")),
+    # hours written with a dash (9-10点) are no day; a dash date alone still is
+    ("快递说后天9-10点到 西安会下雪吗", "2026-01-05", ("西安", "2026-01-07")),
+    ("昆明 5-6 天气", None, ("昆明", "05-06")),
+    # Gan/Xiang 下只礼拜X (next week's); a countdown with 只剩; a trip's 第N天 asked by its 天气 alone (not 头一天
+    # of a range written out)
+    ("下只礼拜三 萍乡落雨冇", "2026-06-15", ("萍乡", "2026-06-24")),
+    ("只剩两天就出发了 首尔那时候冷吗", "2027-01-10", ("首尔", "2027-01-12")),
+    ("3月1号到大理 住4天 第2天天气", None, ("大理", "03-02")),
+    ("2026年5月1日到5月3日去青岛 头一天天气", None, ("青岛", "2026-05-01")),
+    # 那 + 曲靖, not 那曲; 那曲 alone stays
+    ("我刚问的是玉溪 那曲靖呢", None, ("曲靖", None)),
+    ("那曲明天冷吗", "2026-01-01", ("那曲", "2026-01-02")),
+    # one of two cities named again after 两头/两地 is asked; cities apart by spaces then 都, a comparison or a third
+    # city are asked together (a short form first among them too)
+    ("每周广州佛山两头跑 后天佛山会下雨吗", "2026-07-22", ("佛山", "2026-07-24")),
+    ("南京 合肥 都 降温了吗", None, ("南京", None)),
+    ("安康 汉中 宝鸡 下雨了吗", None, ("安康", None)),
+    ("中山 江门 哪个暖和", None, ("中山", None)),
+    # a short form travelled to for a stay; not a street
+    ("去中山开会 明天冷不冷", "2026-03-02", ("中山", "2026-03-03")),
+    ("去中山路 买东西 会下雨吗", None, (None, None)),
+    # a city of the world written with 市, copied so (市区 is the city's centre)
+    ("大阪市 周六 会下雨吗", "2027-12-16", ("大阪市", "2027-12-18")),
+    ("大阪市区 明天 会下雨吗", "2027-12-16", ("大阪", "2027-12-17")),
+    # a trip's stays before the asked stop, the day set off written after them in traditional characters
+    ("首爾2天→釜山3天，1/5出發，釜山那幾天天氣", None, ("釜山", "01-07")),
+    # a Western festival in pinyin; a flight from a city to an island (typed apart), not to a city
+    ("shanghai pinganye leng ma", None, ("shanghai", "12-24")),
+    ("上海 飞 巴厘岛 3月8号", None, (None, "03-08")),
+    ("上海 飞 厦门 3月8号", None, ("厦门", "03-08")),
+])
+def test_181st_188th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
