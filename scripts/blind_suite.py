@@ -7,7 +7,11 @@ question of the hand-written pool (``datasets/written.jsonl``, ``datasets/writte
 left out, of the split and of the first-look count; one only near a training question is kept (the writers read the
 label guide, whose examples are ``wild`` questions, some of them training questions).
 
-    python scripts/blind_suite.py OUT.jsonl
+    python scripts/blind_suite.py [--after N] OUT.jsonl
+
+``--after N``: only the rounds that start after batch bN (those a fine-tune trained with
+``scripts/written_with_batches.py --upto N`` never saw); their questions that repeat a batch question of the rounds
+up to bN are left out too.
 """
 
 from __future__ import annotations
@@ -35,10 +39,18 @@ def rounds(root: Path = ROOT) -> list[tuple[str, Path, Path]]:
     return sorted(found, key=lambda r: int(r[0].split("-")[1].lstrip("b")))
 
 
+def round_end(split: str) -> int:
+    """The number of a round's last batch (``blind-b141-148`` -> 148)."""
+    return int(split.rsplit("-", 1)[1])
+
+
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print(__doc__.strip().splitlines()[-1].strip(), file=sys.stderr)
-        return 2
+    import argparse
+
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("out")
+    p.add_argument("--after", type=int, default=None, help="only the rounds that start after batch bN")
+    args = p.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     from sft.datagen import normalize_query
     from sft.suite import load_suite
@@ -48,7 +60,14 @@ def main(argv: list[str]) -> int:
     known |= {normalize_query(item.query) for item in load_suite()}
     lines, total, missed, dropped = [], 0, 0, 0
     print("| split | questions | the rule wrong at its first look | first-look file |\n|---|---:|---:|---|")
-    for split, batches, look in rounds():
+    every = rounds()
+    for split, batches, _ in every if args.after is not None else ():
+        if round_end(split) <= args.after:  # the rounds a fine-tune may have trained on: their questions are known
+            known |= {normalize_query(json.loads(line)["query"])
+                      for line in batches.read_text(encoding="utf-8").splitlines() if line.strip()}
+    for split, batches, look in every:
+        if args.after is not None and int(split.split("-")[1].lstrip("b")) <= args.after:
+            continue
         rows = [json.loads(line) for line in batches.read_text(encoding="utf-8").splitlines() if line.strip()]
         kept = [r for r in rows if normalize_query(r["query"]) not in known]
         dropped, rows = dropped + len(rows) - len(kept), kept
@@ -63,8 +82,9 @@ def main(argv: list[str]) -> int:
         print(f"| `{split}` | {len(rows):,} | {wrong} ({100 * (1 - wrong / len(rows)):.1f} % right) | "
               f"`{look.relative_to(ROOT)}` |")
     print(f"| all | {total:,} | {missed} ({100 * (1 - missed / total):.1f} % right) | |")
-    print(f"\n{dropped} questions left out: a training question of the hand-written pool or a suite question.")
-    Path(argv[0]).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"\n{dropped} questions left out: a training question of the hand-written pool"
+          f"{' or of the rounds up to b' + str(args.after) if args.after is not None else ''} or a suite question.")
+    Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
     return 0
 
 

@@ -4,7 +4,10 @@ question: a suite question, a repeat or a question already in the pool dropped, 
 (``sft.written.NEAR``) dropped, a relative date without a reference day dropped, the shortest span read as the gold day
 kept as the phrase. The arm of ``reports/h100-batches-pool`` (carried in place of ``datasets/written_wild.jsonl``)::
 
-    python scripts/written_with_batches.py OUT.jsonl
+    python scripts/written_with_batches.py [--upto N] OUT.jsonl
+
+``--upto N``: only the rounds whose batches end at bN or before (``--upto 188``: b45-b188), so that the rounds written
+after them stay blind to the fine-tune as well (``scripts/blind_suite.py --after N``).
 """
 
 from __future__ import annotations
@@ -16,13 +19,17 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "datasets")]
+sys.path[:0] = [str(ROOT), str(ROOT / "datasets"), str(ROOT / "scripts")]
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print(__doc__.strip().splitlines()[-1].strip(), file=sys.stderr)
-        return 2
+    import argparse
+
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("out")
+    p.add_argument("--upto", type=int, default=None, help="only the rounds that end at batch bN or before")
+    args = p.parse_args(argv)
+    from blind_suite import round_end, rounds
     from make_written import training_phrase
 
     from sft.datagen import normalize_query
@@ -33,7 +40,8 @@ def main(argv: list[str]) -> int:
     near = NearIndex(i.query for i in suite if i.split == "wild")
     # the suite's questions and the pool's, then every one kept: a repeat of any of them is left out
     known = {normalize_query(q.query) for q in [*suite, *load_written(), *load_written(WRITTEN_WILD_SOURCE)]}
-    rows = [json.loads(line) for path in sorted(ROOT.glob("reports/rule-batches-*/*.jsonl"))
+    paths = [batches for split, batches, _ in rounds() if args.upto is None or round_end(split) <= args.upto]
+    rows = [json.loads(line) for path in paths
             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     counts: Counter[str] = Counter()
     kept = []
@@ -53,10 +61,10 @@ def main(argv: list[str]) -> int:
         kept.append(record)
     text = WRITTEN_WILD_SOURCE.read_text(encoding="utf-8")
     text += "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in kept)
-    Path(argv[0]).write_text(text, encoding="utf-8")
+    Path(args.out).write_text(text, encoding="utf-8")
     for why, k in counts.most_common():
         print(f"left out, {why}: {k}")
-    print(f"{argv[0]}: {WRITTEN_WILD_SOURCE.name} + {len(kept)} of the {len(rows)} batch questions")
+    print(f"{args.out}: {WRITTEN_WILD_SOURCE.name} + {len(kept)} of the {len(rows)} batch questions")
     return 0
 
 

@@ -208,3 +208,9 @@ def test_blind_suite_pairs_each_rounds_batches_with_its_first_look(tmp_path, cap
     splits = {item.split for item in suite}
     assert len(suite) >= 28000 and "blind-b141-148" in splits and all(f"`{s}`" in table for s in splits)
     assert "| `blind-b141-148` | 1,903 | 62 (96.7 % right) |" in table and "left out" in table
+    # --after N: only the rounds that start after bN, less their repeats of the rounds up to bN too
+    assert blind["main"]([str(out), "--after", "180"]) == 0
+    later = load_suite(out)
+    assert {item.split for item in later} == {s for s in splits if int(s.split("-")[1][1:]) > 180}
+    assert 0 < sum(i.split == "blind-b181-188" for i in later) < sum(i.split == "blind-b181-188" for i in suite)
+    assert blind["round_end"]("blind-b141-148") == 148 and "or of the rounds up to b180" in capsys.readouterr().out
