@@ -179,6 +179,7 @@ _FROM_AFTER = re.compile(r"^(?:市区|市里|城区|市)?"
                          r"(?:(?:转车|转机|中转|坐车|开车|打车|骑车|坐船)\s*)?(?:出发|起飞|到|去|飞|人)"
                          r"|^\s+(?:到|出发)(?![了过啦])"  # 成都 到 九寨沟: typed apart (159th sitting)
                          r"|^\s+(?:飞|去)\s"  # 宁波 飞 济州岛 (181st hand-written batch)
+                         r"|^\s+(?:转机|转车|中转)\s*(?:去|到|飞)"  # 内罗毕 转机 去马赛马拉 (192nd)
                          r"|^(?:转机|转车|中转)[\s，,]+" + _NO_DAY_OR_WEATHER)  # 吉隆坡转机 兰卡威 (101st-108th)
 
 
@@ -416,8 +417,10 @@ def _score(question: str, mentions: list[Mention], i: int) -> int:
         return -4
     if i > 1 and _taken_back(question, mentions, i - 1):
         return 4
-    if re.search(r"顺便(?:再)?(?:看看|看下|看一下|问问|问下|问一下|查查|查下|查一下)?\s*$", before):
-        return -2  # 帮我看看北京这几天的天气吧，顺便看看广州的: the city asked by the way is not the one asked (171st)
+    if i and re.search(r"(?:顺便|另外)(?:再)?(?:看看|看下|看一下|问问|问下|问一下|查查|查下|查一下)?\s*$", before):
+        # 帮我看看北京这几天的天气吧，顺便看看广州的: the city asked by the way is not the one asked (171st);
+        # 帮我查下金华天气 另外义乌…: a second request, the first answered (190th hand-written batch)
+        return -2
     if _SHOWN.search(before):
         return -3  # widget一直显示北京 我人在天津: the city an app shows is not the one asked (44th, 55th sittings)
     # 在朔州上班 周末回大同 那边…: where the writer works or studies, at the start, as 我在 (45th-52nd batches)
@@ -449,7 +452,8 @@ def _score(question: str, mentions: list[Mention], i: int) -> int:
 _STATION = re.compile(r"\s*(?:[东南西北]站?|站|火车站|高铁站|机场|[^\s，,。]{2}机场)\s*")
 _MUNICIPALITIES = frozenset({"北京", "上海", "天津", "重庆"})
 # Rule 5e: where a trip from the only city goes (从成都出发进川西, 从杭州去婺源): a known place right after the word.
-_TRIP_TO = re.compile(r"(?:去|到|进|走|往|前往|飞往|飞到|抵达|至|飞(?![机行]))(?:了|到)?\s*")  # 从康定往理塘走 (166th)
+# (从康定往理塘走: 166th sitting; 从西宁出发环青海湖: 191st hand-written batch)
+_TRIP_TO = re.compile(r"(?:去|到|进|走|往|前往|飞往|飞到|抵达|至|飞(?![机行])|环(?=[\u4e00-\u9fff]))(?:了|到)?\s*")
 
 
 @functools.lru_cache(maxsize=1)
@@ -490,6 +494,9 @@ def _origin_of_trip_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> b
                         and city not in _MUNICIPALITIES)
         if _TOWN.match(folded, start):
             return True  # a town or township named with its 镇/乡 (到红墩乡, 去五夫镇): no city either
+        island = _ISLAND.match(folded, start)
+        if island and not any(folded[start : start + k] in gazetteer.names for k in range(2, island.end() - start + 1)):
+            return True  # 温州去南麂岛的船: an island the lists lack (193rd hand-written batch)
     # 雷克雅未克出发去瓦特纳冰川, 伊斯坦布尔转机去格雷梅: set off or change at the only city for a place the lists
     # lack (a sight, a town abroad): the weather is asked there, no city
     setoff = _SET_OFF_OR_CHANGE.match(folded, m.end)
@@ -545,6 +552,8 @@ def _place_asked_after(folded: str, m: Mention, gazetteer: Gazetteer) -> bool:
 _TOWN = re.compile(r"(?!家乡|老乡|故乡|他乡|城乡|下乡|回乡|重镇|古镇|小镇)[\u4e00-\u9fff]{1,3}?[镇乡](?![下亲村里])")
 
 
+#: An island named with its 岛 (南麂岛, 桑给巴尔岛), not 岛 as a word of its own (岛上, 岛内).
+_ISLAND = re.compile(r"(?![岛半])[\u4e00-\u9fff]{1,4}?岛(?![上内外民])")
 _SET_OFF_THEN = re.compile(r"(?:市)?出发[\s，,、]+")
 
 #: A short form (大同, 中山) written right before the first city read, joined to it as a list (和, 或者, 还是, 、).
@@ -760,6 +769,8 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
         homes = [m for m in mentions if _HOME_BEFORE_CITY.search(text, max(0, m.start - 6), m.start)]
         if len({short_name(m.key) for m in homes}) == 1:
             return homes[0]  # 老家邵阳 现在在长沙上班 老家那边冷吗: home, named by its city, asked as such
+    if _stops_listed(text, mentions):
+        return mentions[0]  # Day1 大阪 Day2 京都, 周三：南充 周四：达州: a pasted plan, nothing asked: the first
     scores = [_score(text, mentions, i) for i in range(len(mentions))]
     # Rule 6b: cities asked together (A和B, A还是B) share the question; the first named is the answer.
     for i in range(len(mentions) - 2, -1, -1):
@@ -802,7 +813,8 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
     side = _MY_SIDE.search(text, mentions[-1].end)
     # 我在常德 我哥在张家界 我这边明天下雨吗: the speaker's own side, unless the other's is asked after it
     # (我这边今天巨闷 你那边呢: 45th-48th hand-written batches)
-    other = side and (_YOUR_SIDE.search(text, side.end()) or _THEIR_SIDE.search(text, side.end()))
+    other = side and (_YOUR_SIDE.search(text, side.end()) or _THEIR_SIDE.search(text, side.end())
+                      or _THERE_THEN.search(text, side.end()))  # 我这边晴 那边呢 (191st hand-written batch)
     # (我这儿现在比她那儿冷吗: compared with the other's, the speaker's side is asked: 57th-60th hand-written batches)
     if side and (not other or "比" in text[side.end() : other.start()]):
         # (在厦门上班 老家龙岩 我这边…: where the speaker works, written first: 117th-124th hand-written batches)
@@ -842,6 +854,25 @@ _BOTH_PLACES = re.compile(r"两边|两地|俩地|两个地方|两个城市|两�
 #: The listener's side asked about while the speaker says where they are (你们那边下雪了？我在广州…; 你们那下雪没 我这
 #: 石家庄…, 182nd sitting): no city.
 _YOUR_SIDE = re.compile(r"你们?(?:那边|那儿|那里|那头|那块|那(?=下雪|下雨|冷|热|降温|刮风|天气))")
+#: A stop's label right before its city in a pasted plan (Day1, D2, 第三站, 第2天, 周四：).
+_STOP_LABEL = re.compile(r"(?i:day)\s*\d{1,2}|(?<![A-Za-z])D\d{1,2}|第[一二三四五六七八九十\d]{1,2}[天站]"
+                         r"|(?:周|星期|礼拜)[一二三四五六日天]")
+_STOP_MARK = re.compile(r"(?:(?i:day)\s*\d{1,2}|(?<![A-Za-z])D\d{1,2}|第[一二三四五六七八九十\d]{1,2}[天站]"
+                        r"|(?:周|星期|礼拜)[一二三四五六日天])\s*[:：]?\s*$")
+
+
+def _stops_listed(text: str, mentions: list[Mention]) -> bool:
+    """Whether every city is a stop of a pasted plan, labelled right before it (``Day1 大阪 Day2 京都``, ``第一站 敦煌
+    第二站 张掖``, ``周三：南充 周四：达州``), each named once: a plan pasted with no stop asked about (the first,
+    as cities asked together; 190th hand-written batch)."""
+    keys = [short_name(m.key) for m in mentions]
+    if len(set(keys)) < 2 or len(set(keys)) != len(keys) or _STOP_LABEL.search(text, mentions[-1].end):
+        return False  # (… 周四保定 周四天气咋样, … D3 峨眉 第二天天气: a stop asked by its label after the plan)
+    return all(_STOP_MARK.search(text, mentions[i - 1].end if i else 0, m.start) for i, m in enumerate(mentions))
+
+
+#: The other side asked after the speaker's own, no one named (我在昆明 明天飞去海口 我这边晴 那边呢).
+_THERE_THEN = re.compile(r"(?<![你他她我这们])那边\s*呢")
 #: A third person's side asked after the speaker's city (我在金华 我爸在磐安 他那边…): the other's place.
 _THEIR_SIDE = re.compile(r"[他她](?:们)?(?:那边|那儿|那里|那头|那块)")
 def _corrected_to_place(folded: str, end: int, gazetteer: Gazetteer) -> bool:
@@ -1102,10 +1133,14 @@ _IF_RAIN_MOVED = re.compile(r"(?:遇雨|下雨|雨天|有雨|天气不好|恶劣
 _CLAUSE_SPLIT = re.compile(r"[\s，,。？?！!；;~～]+")
 
 
-def _chained_days(question: str) -> bool:
-    """Whether a clause of only a day and ``呢`` follows an earlier clause that asks about a day (``1月3号冷不冷
-    1月4号呢``, ``周六下雨吗 周日呢``): questions chained in one message, which ask about the first (README's task
-    rule)."""
+#: Weather stated about a day (景德镇有雨, 今天28度, 下了一天雨): a statement a follow-up's 呢 moves on from.
+_STATED = re.compile(r"有[雨雪雾]|下了?[雨雪]|暴雨|大[雨雪]|高温|零下|\d+\s*(?:度|℃)|降温|大风|晴|多云")
+
+
+def _day_then_follow_up(question: str) -> bool:
+    """Whether a clause of only a day and ``呢`` follows an earlier clause with a day: questions chained in one
+    message (``1月3号冷不冷 1月4号呢``: the first, README's task rule) or a statement then a follow-up (``10月2号景德镇
+    有雨 10月3号呢``: the follow-up's day); the date rule tells which, not the day written by the city."""
     at = 0
     for clause in _CLAUSE_SPLIT.split(question):
         at = question.find(clause, at) if clause else at
@@ -1113,7 +1148,7 @@ def _chained_days(question: str) -> bool:
         if clause.endswith("呢") and not clause.startswith("那") and 0 < len(day) <= 8 \
                 and find_date(day, today=_ANY_DAY) is not None:
             before = question[:at]
-            if QUESTION.search(before) and find_date(before, today=_ANY_DAY) is not None:
+            if find_date(before, today=_ANY_DAY) is not None and (QUESTION.search(before) or _STATED.search(before)):
                 return True
         at += len(clause)
     return False
@@ -1134,8 +1169,10 @@ def _city_date(question: str, city: Mention, mentions: list[Mention], today) -> 
         return None  # 周三运动会 如遇雨顺延至周四 成都: moved only if it rains, the plan's day (the date rule's)
     if len(mentions) == 1 and asks_a_later_clause(question):
         return None  # 1月5号哈尔滨零下30度 1月12号会不会更冷: one city, a past day stated, a later one asked
-    if len(mentions) == 1 and _chained_days(question):
-        return None  # 1月3号冷不冷 1月4号呢 哈尔滨: questions chained, the city after them (the date rule: the first)
+    if len(mentions) == 1 and _day_then_follow_up(question):
+        # 1月3号冷不冷 1月4号呢 哈尔滨: questions chained (the first); 10月2号景德镇有雨 10月3号呢: a statement, then
+        # a follow-up's own day (the date rule reads which: sft.dates.asked_score)
+        return None
     key = short_name(city.key)
     quoted = [q.span() for q in QUOTED.finditer(question)]  # a quoted forecast's day is not the question's own
     # a stop's own day asked by X那天 after the stop was written (下周一到西宁 下周三到茶卡 西宁那天…): the stop's
@@ -1151,7 +1188,8 @@ def _city_date(question: str, city: Mention, mentions: list[Mention], today) -> 
         stop = min([b for b in bounds if b >= start] + [e.start() for e in _EDGE.finditer(question, start)])
         windows.append((start > m.end, False, order, start, stop))
     for order, m in enumerate(own):  # right before (a trip's verb skipped: 6月13日 去苏州): back to an edge or a city
-        stop = len(_TRIP_VERB_END.sub("", question[: m.start]).rstrip())
+        # (a label's colon too: 周三：南充 周四：达州, the day labels its stop: 190th hand-written batch)
+        stop = len(_TRIP_VERB_END.sub("", question[: m.start]).rstrip().rstrip(":：").rstrip())
         edges = [e.end() for e in _EDGE.finditer(question, 0, stop)]
         windows.append((stop < m.start, True, order, max([e for e in ends if e <= stop] + edges + [0]), stop))
     # a plan written date first (10.1 婺源 10.3 杭州 10.5 上海): a stop's day is the one before it, at equal distance

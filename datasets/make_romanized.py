@@ -58,6 +58,8 @@ ENGLISH = {
     # Chungking, the Mansions in Hong Kong)
     "tientsin": "天津市", "soochow": "苏州市", "hangchow": "杭州市", "foochow": "福州市",
     "swatow": "汕头市", "kweilin": "桂林市", "calcutta": "加尔各答", "constantinople": "伊斯坦布尔",
+    # the Wade-Giles names of Taiwan's other cities (Chiayi 4/2 會不會下雨: 196th hand-written batch)
+    "chiayi": "嘉义市", "hsinchu": "新竹市", "keelung": "基隆市",
 }
 
 

@@ -47,7 +47,9 @@ def stays_before(question: str, city: Mention, mentions: list[Mention], date: st
     for stay in _STAY.finditer(head):
         at_stop = any(m.end <= stay.start() and stay.start() - m.end <= 4 and short_name(m.key) != key
                       for m in mentions)
-        if not (at_stop or _STAY_VERB.match(stay.group(0))) or not _NEXT_STOP.search(head, stay.end()):
+        # (成都2天 重庆3天 重庆那几天: the asked stop written right after a stay leads on from it: 191st batch)
+        leads_on = _NEXT_STOP.search(head, stay.end()) or (at_stop and head[stay.end() :].strip(" ，,") == "")
+        if not (at_stop or _STAY_VERB.match(stay.group(0))) or not leads_on:
             continue
         total += parse_number(stay["n"])
         opened = stay.start() if opened is None else opened

@@ -849,7 +849,8 @@ _DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行(?!就|的话)|算�
 #: A return's day asked about (WILD.md, 26th sitting): the date written before 回来/回程 wins.
 # 10月3号返程 那天 (130th sitting); 回的那天 (85th-92nd hand-written batches)
 # (回程天气, 返程日的天气: the return named by its leg, 151st hand-written batch)
-_RETURN_ASKED = re.compile(r"(?:回来|回程|返程|返回)\s*的?\s*那天|回\s*的\s*那天|(?:回程|返程)日?\s*的?\s*天气")
+_RETURN_ASKED = re.compile(r"(?:回来|回程|返程|返回)\s*的?\s*(?:那天|当天)|回\s*的\s*那天"
+                           r"|(?:回程|返程)日?\s*的?\s*天气")
 # 12月6号回 回来那天 (回 alone, then a space or a clause mark: 61st-76th hand-written batches)
 #: A return written (回来, 返程; 回 or 返 alone before a space, a clause mark or the end): after a trip's last day
 #: (12月6号回), and ending a trip out and back (:data:`_OUT_AND_BACK`).

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from sft.cities import county_prefectures, load_full_names, nickname_cities, short_name
 from sft.dates import INTERJECTIONS, SLIP_VERBS, WEEKDAYS
-from sft.places import districts, romanized_pattern, romanized_rows
+from sft.places import districts, romanized_pattern, romanized_rows, world_city_names
 from sft.task import day_typos, traditional_table
 
 #: Common words that contain a city name but do not mean the city (rule 4).
@@ -142,7 +142,8 @@ _PRODUCT = re.compile(r"(?:拉面|牛肉面|牛肉汤|螺蛳粉|火腿|大米|�
 #: A street named after a city (rule 4): 南京路, 北京东路, 长沙街 (not 路过, 路上).
 # a campus, a peninsula; 街子 is a town's name (崇州街子古镇, 122nd sitting); 沈阳中街 is the city's own street (161st);
 # 街上 and 街头 are "in the street" (漯河街上: 313th-320th sittings)
-_STREET = re.compile(r"[东西南北中]?(?:路(?![过上途程线费边况面段桥])|大街|大道)|[东西南北]?街(?![道子上头])|校区|半岛")
+_STREET = re.compile(r"[东西南北中]?(?:路(?![过上途程线费边况面段桥演])|大街|大道)|[东西南北]?街(?![道子上头])"
+                     r"|校区|半岛")  # (兰州路演: a roadshow, 190th hand-written batch)
 
 
 #: 长沙县: a county named after its prefecture is a county (县城 after a county-level city is that city).
@@ -432,6 +433,8 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
     for m in sorted(kept, key=lambda m: m.start):
         if m.key in nick and folded.startswith("区", m.end):
             continue  # 榕城区 is 揭阳's district, no 福州 by its nickname (273rd-280th sittings)
+        if folded.startswith("岛", m.end) and m.key in world_city_names():
+            continue  # 桑给巴尔岛: the island a city of the world is named after (192nd hand-written batch)
         if (m.key in gazetteer.blockers or _inside_word(folded, m) or _STREET.match(folded, m.end)
                 or _PRODUCT.match(folded, m.end) or _COUNTY_AFTER.match(folded, m.end)
                 or (_TOWN_AFTER.match(folded, m.end) and not m.key.endswith(("镇", "市")))):
@@ -748,9 +751,11 @@ _CORRECTION_AFTER = re.compile(r"[\s，,]*(?:" + INTERJECTIONS + r"\s*)?(?:不�
 
 
 #: A slip owned right after the city (南京 sorry 是中山陵, 南京 哦不 改成中山陵): what follows is asked instead.
-_SLIP_AFTER = re.compile(r"[\s，,]*(?:" + INTERJECTIONS + r"\s*不|sorry|抱歉|" + SLIP_VERBS
+_SLIP_AFTER = re.compile(r"[\s，,]*(?:" + INTERJECTIONS + r"\s*不|sorry|抱歉|(?:[啊哦呃额]\s*)?" + SLIP_VERBS
                          + r"错了|[啊哦]\s*错了)"
-                         r"[\s，,]*(?:是|应该是|改成|换成)?\s*",
+                         r"[\s，,]*(?:是|应该是|改成|换成)?\s*"
+                         # 西安 啊说错了 兵马俑那边; 泸州 应该是泸沽湖 (190th hand-written batch)
+                         r"|[\s，,]+应该是\s*",
                          re.IGNORECASE)
 #: A few words of the city's own clause before its correction (南京天气 不对 是中山陵; 南京明天冷吗？不对 是…).
 _BEFORE_CORRECTION = re.compile(r"[^\s，,。！!？?]{1,8}[\s，,。！!？?]+")
@@ -767,7 +772,7 @@ def correction_after(folded: str, end: int) -> re.Match | None:
 
 
 #: A trip word right after the only city read (太原到大同, 广州去中山): where the trip goes follows it.
-_TRIP_STEP = re.compile(r"\s*(?:到|去|飞|飞往|飞到|前往|开车去|坐车去|→|->)\s*")
+_TRIP_STEP = re.compile(r"\s*(?:再|然后|又)?\s*(?:到|去|飞|飞往|飞到|前往|开车去|坐车去|→|->)\s*")  # 佛山再去中山
 
 
 def _short_form_after_trip(question: str, folded: str, m: Mention, gazetteer: Gazetteer) -> Mention | None:

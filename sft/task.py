@@ -125,7 +125,9 @@ _YEAR_LEAD = re.compile(
     # 2027兰州马拉松将于6月6日: an event named between, 166th)
     rf"(?:\s*[，,]\s*)?[^\d，,。；;！!？?]{{0,8}}?(?P<m>{NUM}){_MONTH}(?P<d>{NUM}){DAY_END}")
 # What may not follow a number pair read as month.day: it is a measure (降雨量3.5毫米, 1.5度, 风力2.5级)
-_UNITS = (r"毫米|厘米|公里|千米|米|度(?!假)|℃|°|级|%|％|mm|cm|km|m/s|hPa|mph|倍|万|千|元(?![朗旦宵])|块|小时|分钟"
+# (万, 千 not before 州, 宁, 岛: 6.13 千岛湖, 6.13 万州 are a city after the date, no thousands: 193rd batch)
+_UNITS = (r"毫米|厘米|公里|千米|米|度(?!假)|℃|°|级|%|％|mm|cm|km|m/s|hPa|mph|倍|万(?![州宁])|千(?!岛)|元(?![朗旦宵])"
+          r"|块|小时|分钟"
           r"|[一每/]?(?:斤|公斤|千克)"  # 白菜1.5一斤: a price (165th sitting)
           r"|[一每/](?:升|公升|桶|瓶|箱)"  # 油价7.8一升 (61st-76th hand-written batches)
           r"|个|岁|次|纪念|折|成(?=的|概率|[\s，,。？?！!]|$)"  # 8.5成的概率: tenths
@@ -233,7 +235,9 @@ _PINYIN_DAYS = {"da hou tian": "大后天", "hou tian": "后天", "ming tian": "
                 # with 节 and the fixed Western ones (dongjing shengdanjie xia xue ma: 187th hand-written batch)
                 "zhong qiu jie": "中秋节", "guo qing jie": "国庆节", "duan wu jie": "端午节",
                 "yuan xiao jie": "元宵节", "qing ming jie": "清明节", "qi xi jie": "七夕节",
-                "sheng dan jie": "圣诞节", "sheng dan": "圣诞", "ping an ye": "平安夜"}
+                "sheng dan jie": "圣诞节", "sheng dan": "圣诞", "ping an ye": "平安夜",
+                # a month's day (dongjing xia ge yue 5 hao, yiwu … 11 hao: 192nd and 195th hand-written batches)
+                "xia ge yue": "下个月", "zhe ge yue": "这个月"}
 _PINYIN_JOINED = {k.replace(" ", ""): v for k, v in _PINYIN_DAYS.items()}
 _PINYIN_WEEKDAY = re.compile(_PY + r"(?P<pre>xia\s*|zhe\s*|ben\s*)?(?:zhou|xing\s*qi|li\s*bai)\s*"
                              r"(?P<n>yi|er|san|si|wu|liu|ri|tian)" + _PY_END, re.IGNORECASE)
@@ -244,12 +248,16 @@ _PINYIN_DAY = re.compile(_PY + "(?:" + "|".join(k.replace(" ", r"\s*") for k in 
 _PINYIN_MD = re.compile(r"(?<![\d.])(?:(?P<y>\d{2}|\d{4})\s*nian\s*)?(?P<m>\d{1,2})\s*yue\s*(?P<d>\d{1,2})(?!\d)\s*"
                         r"(?:hao|ri)?" + _PY_END, re.IGNORECASE)  # 3yue8 too (WILD.md, 28th sitting)
 
+#: A day of the month alone in pinyin (11 hao).
+_PINYIN_D = re.compile(r"(?<![\d.])(\d{1,2})\s*hao" + _PY_END, re.IGNORECASE)
+
 
 def _pinyin_dates(text: str) -> str:
     """The pinyin of the date words written as the words (only where Latin letters are typed at all)."""
     if not re.search(r"[A-Za-z]", text):
         return text
     text = _PINYIN_MD.sub(lambda m: (f"{m['y']}年" if m["y"] else "") + f"{m['m']}月{m['d']}号", text)
+    text = _PINYIN_D.sub(r"\1号", text)
     text = _PINYIN_WEEKDAY.sub(lambda m: _PINYIN_PRE.get((m["pre"] or "").strip().lower(), "") + "周"
                                + _PINYIN_NUMERAL[m["n"].lower()], text)
     return _PINYIN_DAY.sub(lambda m: _PINYIN_JOINED["".join(m[0].lower().split())], text)

@@ -1733,3 +1733,37 @@ def test_173rd_180th_hand_written_batches(question, today, expected):
 ])
 def test_181st_188th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # a statement about a day, then another day with 呢: the follow-up's day (fragments alone chain: the first)
+    ("6月5号南昌有雨 6月6号呢", None, ("南昌", "06-06")),
+    ("南昌6月5号 6月6号呢", None, ("南昌", "06-05")),
+    # 路演 is no road; a slip owned (啊说错了) or 应该是 before a place that is no city; 另外 a second request
+    ("下周二去成都路演 冷不冷", "2027-11-30", ("成都", "2027-12-07")),
+    ("查一下杭州 啊说错了 西湖那边", None, (None, None)),
+    ("丽江 应该是玉龙雪山", None, (None, None)),
+    ("帮我查下苏州天气 另外昆山会降温吗", None, ("苏州", None)),
+    # 返程当天; the stops' stays written one after the other; a short form travelled to after 再去
+    ("6月1号飞厦门，6月4号返程，返程当天厦门下雨吗", None, ("厦门", "06-04")),
+    ("8月1号出发 云南六日 昆明2天 大理4天 大理那几天冷吗", None, ("大理", "08-03")),
+    ("先去江门再去中山 中山周六热不热", "2027-05-31", ("中山", "2027-06-05")),
+    # the other side asked after the speaker's own (那边呢)
+    ("我在贵阳 后天飞去三亚 我这边下雨 那边呢", None, ("三亚", None)),
+    # 千岛湖 right after a date is no thousands; a trip to an island the lists lack, around a lake (环), or to the
+    # island a city of the world is named after: no city
+    ("原定5.1 现在5.8 千岛湖天气", None, (None, "05-08")),
+    ("舟山去东极岛的船 6.3 开吗", None, (None, "06-03")),
+    ("从大理出发环洱海 5月2号 天气", None, (None, "05-02")),
+    ("去桑给巴尔岛 潜水 7月1号", None, (None, "07-01")),
+    # Taiwan's cities in Wade-Giles; a day of the month and 下个月 in pinyin
+    ("hsinchu 明天 風大嗎", "2026-01-05", ("hsinchu", "2026-01-06")),
+    ("hangzhou 20 hao xia yu ma", "2026-03-10", ("hangzhou", "2026-03-20")),
+    ("shanghai xia ge yue 3 hao", "2026-03-10", ("shanghai", "2026-04-03")),
+    # a pasted plan of labelled stops, nothing asked: the first (its day by its label); a stop asked by its label
+    ("D1 杭州 D2 苏州 D3 南京", None, ("杭州", None)),
+    ("周五：无锡 周六：常州", "2027-05-31", ("无锡", "2027-06-04")),
+    ("D1 杭州 D2 苏州 第二天天气", None, ("苏州", None)),
+])
+def test_189th_196th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
