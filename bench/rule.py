@@ -771,6 +771,9 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
             return homes[0]  # 老家邵阳 现在在长沙上班 老家那边冷吗: home, named by its city, asked as such
     if _stops_listed(text, mentions):
         return mentions[0]  # Day1 大阪 Day2 京都, 周三：南充 周四：达州: a pasted plan, nothing asked: the first
+    labelled = _stop_asked_by_label(text, mentions)
+    if labelled is not None:
+        return labelled  # 第一站厦门 第二站泉州 第三站漳州 第二站天气: the stop its label names (199th batch)
     scores = [_score(text, mentions, i) for i in range(len(mentions))]
     # Rule 6b: cities asked together (A和B, A还是B) share the question; the first named is the answer.
     for i in range(len(mentions) - 2, -1, -1):
@@ -839,7 +842,7 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
 
 #: Home asked as such after every city (老家那边冷吗), and home named by a city (老家邵阳, 老家是邵阳的): that city
 #: (117th-124th and 133rd-140th hand-written batches).
-_HOME_SIDE_ASKED = re.compile(r"老家(?:那边|那儿|那里|那头|那块)")
+_HOME_SIDE_ASKED = re.compile(r"老家(?:那边|那儿|那里|那头|那块|(?=[下冷热]|天气))")  # 老家下雪没 (199th batch)
 _HOME_BEFORE_CITY = re.compile(r"老家(?:是|在|就在)?\s*$")
 
 
@@ -858,7 +861,9 @@ _YOUR_SIDE = re.compile(r"你们?(?:那边|那儿|那里|那头|那块|那(?=下
 _STOP_LABEL = re.compile(r"(?i:day)\s*\d{1,2}|(?<![A-Za-z])D\d{1,2}|第[一二三四五六七八九十\d]{1,2}[天站]"
                          r"|(?:周|星期|礼拜)[一二三四五六日天]")
 _STOP_MARK = re.compile(r"(?:(?i:day)\s*\d{1,2}|(?<![A-Za-z])D\d{1,2}|第[一二三四五六七八九十\d]{1,2}[天站]"
-                        r"|(?:周|星期|礼拜)[一二三四五六日天])\s*[:：]?\s*$")
+                        r"|(?:周|星期|礼拜)[一二三四五六日天]"
+                        # a date too: 10.2上海 10.4南京 (199th hand-written batch)
+                        r"|(?<![\d.])\d{1,2}[./]\d{1,2}|\d{1,2}月\d{1,2}[日号])\s*[:：]?\s*$")
 
 
 def _stops_listed(text: str, mentions: list[Mention]) -> bool:
@@ -866,9 +871,22 @@ def _stops_listed(text: str, mentions: list[Mention]) -> bool:
     第二站 张掖``, ``周三：南充 周四：达州``), each named once: a plan pasted with no stop asked about (the first,
     as cities asked together; 190th hand-written batch)."""
     keys = [short_name(m.key) for m in mentions]
-    if len(set(keys)) < 2 or len(set(keys)) != len(keys) or _STOP_LABEL.search(text, mentions[-1].end):
-        return False  # (… 周四保定 周四天气咋样, … D3 峨眉 第二天天气: a stop asked by its label after the plan)
+    if len(set(keys)) < 2 or len(set(keys)) != len(keys) or _STOP_LABEL.search(text, mentions[-1].end) \
+            or re.search(r"最后|那站|终点", text[mentions[-1].end :]):
+        return False  # (… 周四保定 周四天气咋样, … D3 峨眉 第二天天气, … 最后那站天气: a stop asked after the plan)
     return all(_STOP_MARK.search(text, mentions[i - 1].end if i else 0, m.start) for i, m in enumerate(mentions))
+
+
+def _stop_asked_by_label(text: str, mentions: list[Mention]) -> Mention | None:
+    """The stop of a pasted plan whose label (``第二站``, ``Day2``, ``周四``) the question repeats after the plan, once,
+    as written before that stop alone; None where no label is repeated so."""
+    labels = [_STOP_MARK.search(text, mentions[i - 1].end if i else 0, m.start) for i, m in enumerate(mentions)]
+    if len(mentions) < 2 or not all(labels):
+        return None
+    words = ["".join(label.group(0).split()).rstrip(":：").lower() for label in labels]
+    asked = {"".join(t.group(0).split()).lower() for t in _STOP_LABEL.finditer(text, mentions[-1].end)}
+    hits = [m for m, w in zip(mentions, words, strict=True) if w in asked and words.count(w) == 1]
+    return hits[0] if len(hits) == 1 and len(asked) == 1 else None
 
 
 #: The other side asked after the speaker's own, no one named (我在昆明 明天飞去海口 我这边晴 那边呢).
@@ -1127,7 +1145,7 @@ def _holiday_day(window: str, found: str, rest: str) -> bool:
 
 #: A day moved only if the weather is bad (如遇雨顺延至周四, 下雨就改周日, 雨天顺延到6.13): no change of plan yet.
 _IF_RAIN_MOVED = re.compile(r"(?:遇雨|下雨|雨天|有雨|天气不好|恶劣天气)(?:的话)?[，,\s]*(?:就|则)?"
-                            r"(?:顺延|改|挪|推迟|延期)")
+                            r"(?:顺延|改|挪|推迟|延期|延)")  # 下雨的话延到8月9号 (201st hand-written batch)
 
 
 _CLAUSE_SPLIT = re.compile(r"[\s，,。？?！!；;~～]+")
@@ -1197,7 +1215,8 @@ def _city_date(question: str, city: Mention, mentions: list[Mention], today) -> 
     windows = [(gap, before != lead, order, start, stop) for gap, before, order, start, stop in windows]
     for gap, after_first, _, start, stop in sorted(windows):
         before = after_first != lead
-        found = find_date(question[start:stop], today=today) if stop > start else None
+        # (a stop's dash before its day: 11.12昆明-11.14大理-11.17丽江: 197th hand-written batch)
+        found = find_date(question[start:stop].lstrip("-—–~→> "), today=today) if stop > start else None
         if found is None:
             continue
         previous = question[:start].rstrip().rsplit(None, 1)[-1] if question[:start].strip() else ""

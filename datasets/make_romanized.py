@@ -60,6 +60,8 @@ ENGLISH = {
     "swatow": "汕头市", "kweilin": "桂林市", "calcutta": "加尔各答", "constantinople": "伊斯坦布尔",
     # the Wade-Giles names of Taiwan's other cities (Chiayi 4/2 會不會下雨: 196th hand-written batch)
     "chiayi": "嘉义市", "hsinchu": "新竹市", "keelung": "基隆市",
+    # the pinyin of Hong Kong and Macau (aomen 10 yue 2 hao: 203rd hand-written batch)
+    "aomen": "澳门", "xianggang": "香港",
 }
 
 

@@ -1767,3 +1767,21 @@ def test_181st_188th_hand_written_batches(question, today, expected):
 ])
 def test_189th_196th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # a stop's day after a dash in a plan; a stop asked by its label; dated stops with nothing asked (the first), but
+    # the last asked as such
+    ("行程：3.1成都-3.3重庆-3.5贵阳，请问贵阳那几天冷吗", None, ("贵阳", "03-05")),
+    ("第一站杭州 第二站绍兴 第三站宁波 第二站天气", None, ("绍兴", None)),
+    ("5.1南京 5.3扬州 5.5镇江 帮看下天气", None, ("南京", "05-01")),
+    ("6月8日广州 6月10日佛山 6月12日珠海 最后那站天气", None, ("珠海", "06-12")),
+    # moved only if it rains (下雨的话延到); home asked as 老家 with a weather word
+    ("运动会定在5月6号 下雨的话延到5月7号 宁波会下雨吗", None, ("宁波", "05-06")),
+    ("我老家黑河的 现在在哈尔滨 老家冷吗", None, ("黑河", None)),
+    # Macau in pinyin; Xiang 后日子
+    ("aomen 3 yue 8 hao", None, ("aomen", "03-08")),
+    ("衡阳 后日子 落雨啵", "2026-03-02", ("衡阳", "2026-03-04")),
+])
+def test_197th_204th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
