@@ -176,8 +176,9 @@ _NO_DAY_OR_WEATHER = r"(?![今明后昨前]|大后|[这下上本]?(?:周|星期|
 _FROM_AFTER = re.compile(r"^(?:市区|市里|城区|市)?"
                          r"(?:高铁站|火车站|汽车站|客运站|[东南西北]?站|[东南西北](?=[到去出飞]))?"
                          # 新加坡转机 到巴厘岛: a space after the change (45th-48th hand-written batches)
-                         r"(?:(?:转车|转机|中转|坐车|开车|打车|骑车|坐船)\s*)?(?:出发|起飞|到|去|飞|人)"
-                         r"|^\s+(?:到|出发)(?![了过啦])"  # 成都 到 九寨沟: typed apart (159th sitting)
+                         r"(?:(?:转车|转机|中转|换乘|坐车|开车|打车|骑车|坐船)\s*)?(?:出发|起飞|到|去|飞|人)"
+                         # 成都 到 九寨沟: typed apart (159th sitting); not a form's next field (出发日期: 206th batch)
+                         r"|^\s+(?:到|出发)(?![了过啦日地时])"
                          r"|^\s+(?:飞|去)\s"  # 宁波 飞 济州岛 (181st hand-written batch)
                          r"|^\s+(?:转机|转车|中转)\s*(?:去|到|飞)"  # 内罗毕 转机 去马赛马拉 (192nd)
                          r"|^(?:转机|转车|中转)[\s，,]+" + _NO_DAY_OR_WEATHER)  # 吉隆坡转机 兰卡威 (101st-108th)
@@ -511,7 +512,7 @@ _FROM_ONLY = re.compile(r"从\s*$")
 _FROM_GOING = re.compile(r"\s*(?:坐船|坐车|开车|自驾|骑车|坐大巴|坐火车)?\s*(?:去|前往)\s*"
                          r"(?![家了的哪那这某别其外]|[今明后]天|[今明][早晚儿日]|大后天|[这下]?(?:周|星期|礼拜)|[早晚上下]午?[上\s]|\d)")
 #: Set off or change right after the city, then where to (出发去, 转机去, 转车到, 出发 去).
-_SET_OFF_OR_CHANGE = re.compile(r"\s*(?:市区)?\s*(?:出发|转机|转车|中转)\s*(?:去|到|前往|飞往)\s*")
+_SET_OFF_OR_CHANGE = re.compile(r"\s*(?:市区)?\s*(?:出发|转机|转车|中转|换乘)\s*(?:去|到|前往|飞往)\s*")
 # (not an errand or a leisure word: 出发去旅游, 去出差, 去机场, 去玩玩)
 _UNLISTED_DEST = re.compile(r"(?!玩|旅|游|出差|上班|上学|开会|参加|看|逛|爬|吃|买|办|打|拍|度假|自驾|露营"
                             r"|徒步|滑雪|接|送|机场|车站|火车站|高铁站|那边|那里|外地|外面|哪)[\u4e00-\u9fff]{2,}")
@@ -739,6 +740,9 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
             return None  # 哈尔滨不去了 票退了 不用查了, 不去曼谷了: the only city given up, none asked (WILD.md)
         if _corrected_to_place(text, m.end, gazetteer) or _followed_up_to_place(text, m.end, gazetteer):
             return None  # 哈尔滨不对中山陵, 成都冷吗 那九寨沟呢: corrected or followed up to a place that is no city
+        denied = re.match(r"[\s，,]*(?:是|而是)\s*", text[m.end :]) if re.search(r"不是\s*$", text[: m.start]) else None
+        if denied and place_at(text, m.end + denied.end(), gazetteer):
+            return None  # 纠正一下 不是曼谷 是普吉岛: the city denied, a place that is no city asked (206th batch)
         if _COMPARED_WITH.search(text, 0, m.start):
             return None  # 陵川是不是比晋城凉快: A比B asks about A, here no city (289th-296th sittings)
         # 我喺澳門讀書 中山…; 从太原…回大同; not both asked (在珠海上班 住中山 … 两边都下雨么: the first)

@@ -391,7 +391,7 @@ _REL = re.compile(
         rf"(?P<countdown>(?:(?:倒计时|倒数|还有|[还只就]剩)\s*(?P<cn>{_COUNT}|俩)\s*(?P<cu>天|周|个?星期|个?礼拜|个月)"
         r"|(?i:(?<![\d.])(?P<cen>\d{1,3})\s+days?\s+(?:to\s+go|left)(?![a-z])|countdown:?\s+(?P<cen2>\d{1,3})\s+days?"
         r"|(?<![\d.])(?P<cwn>[1-9])\s+weeks?\s+(?:to\s+go|left)(?![a-z]))"
-        r")(?=.*?(?:到时候|那天|那时|当天)))",
+        r")(?=.*?(?:到时候|那天|那时|当天|(?i:\bthen\b))))",  # (10 days left … weather then?: 209th batch)
         rf"(?P<weeks>(?<![\d{CN_NUMERALS}百几半])(?P<wn>{_COUNT})(?:周|个星期|个礼拜)(?:以后|之后|后))",
         rf"(?P<pass>过(?!两天)(?P<pn>{_COUNT})天)",
         # English spans (3 days from now, in 5 days, in a fortnight: 64th sitting)
@@ -857,10 +857,11 @@ _RETURN_ASKED = re.compile(r"(?:回来|回程|返程|返回)\s*的?\s*(?:那天|
 _RETURN = r"(?:回来|回程|返程|返回|[回返](?=[\s，,。]|$))"
 _RETURN_AFTER = re.compile(r"\s*(?:就|再)?" + _RETURN)
 #: Setting off (出发, 走), and where from right before it (从北京出发): after a departure's or a trip's first day.
-_SET_OFF = r"出发|动身|启程|走(?!走)"
+_SET_OFF = r"出发|出發|动身|启程|啟程|走(?!走)"  # (5/1出發 5/5回 台南 出發那天: 207th hand-written batch)
 _FROM_PLACE = r"(?:从[^\s，,。]{1,6})?"
 # 后天走 … 走那天; 去的那天 (85th-92nd hand-written batches)
-_DEPART_ASKED = re.compile(r"(?:出发|动身|启程|(?<![一行])走|离开)\s*的?\s*(?:那天|当天)|(?<![回过])去\s*的\s*那天")
+_DEPART_ASKED = re.compile(r"(?:出发|出發|动身|启程|(?<![一行])走|离开)\s*的?\s*(?:那天|当天)"
+                           r"|(?<![回过])去\s*的\s*那天")
 _DEPART_AFTER = re.compile(r"\s*(?:就|再)?" + _FROM_PLACE + rf"(?:{_SET_OFF}|离开)")  # 从北京出发 (167th)
 #: An arrival's day asked about (大后天到铜仁 下周一就走 到的那天…): the date written before 到/抵达.
 _ARRIVE_ASKED = re.compile(r"(?<![得收])(?:到|抵达|到达)\s*的\s*那天|(?:抵达|到达)\s*那天")
@@ -1021,7 +1022,9 @@ _OUT_AND_BACK = re.compile(rf"(?:{_SET_OFF}|去|到|飞)[^，,。；;？?！!]{{
 
 
 #: A question's marks: a particle, a question mark, a question word, ``X不X`` (冷不冷), a closing 不/没.
-QUESTION = re.compile(r"[吗呢咩伐嘛？?]|(?<![那这多要])么|([\u4e00-\u9fff])[不唔]\1|[不没无][\s。！!~～]*$"
+# (啵: Xiang, 明天会好点啵; 阿会: Wu, 明朝阿会凉快点: 212th hand-written batch)
+QUESTION = re.compile(r"[吗呢咩伐嘛啵？?]|阿(?=会|是|要|有)|(?<![那这多要])么|([\u4e00-\u9fff])[不唔]\1"
+                      r"|[不没无][\s。！!~～]*$"
                        r"|(?<=[能还会])[\u4e00-\u9fff]{1,2}[不没](?=[\s，,。！!]|$)"
                        r"|咋|啥|怎|(?<![十百千0-9])几|多少|如何|会不会|能不能|要不要")
 _CLAUSE_END = re.compile(r"[\s，,。！!；;]")
@@ -1231,7 +1234,9 @@ _POSTPONED = re.compile(r"(?:原定|原计划|原来|原本|本来)[^。？?]{0,
                         # 281st-288th sittings; 提前 before a day is no move of it: 提前三天搭 12月28号装台)
                         r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月|[./])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]?"
                         # 8月15号那场顺延一天了: the event of that day moved (101st-116th hand-written batches)
-                        rf"\s*(?:哦不|不对|啊|的?那[场天次]|的[\u4e00-\u9fff]{{1,4}}?)?\s*(?P<w3>{_LATER})了?\s*"
+                        # (2027年3月2号 又推迟了两天, 10月15号 因故推迟三天: 209th-210th hand-written batches)
+                        rf"\s*(?:哦不|不对|啊|的?那[场天次]|的[\u4e00-\u9fff]{{1,4}}?)?\s*(?:又|再|因故|被)?\s*"
+                        rf"(?P<w3>{_LATER})了?\s*"
                         r"(?P<n3>[一二两三四五六七八九十]|[1-9])\s*(?P<u3>天|周|个?星期|个?礼拜)(?![后前内])")
 
 

@@ -120,7 +120,8 @@ _EVERYDAY_MORE = frozenset({"行山", "打卡", "同城", "万县", "吉隆", "�
                             "邛海", "金鞭",  # 西昌's lake, 张家界's 金鞭溪: no 琼海, no 金边 (329th-336th sittings)
                             "池水",  # a pool's water, no 池州 typed by sound (345th-352nd sittings)
                             "开园",  # an orchard's opening day, no 开原 typed by sound (353rd-360th sittings)
-                            "会礼"})  # the Eid prayer (开斋节…会礼), no 会理 typed by sound (361st-368th sittings)
+                            "会礼",  # the Eid prayer (开斋节…会礼), no 会理 typed by sound (361st-368th sittings)
+                            "新城市"})  # a new city (搬到新城市), no 新X市 typed by sound (207th hand-written batch)
 
 
 #: What makes a city's name a product's or a company's (兰州拉面, 金华火腿, 上海银行, 深圳航空): no city (rule 4).

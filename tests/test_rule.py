@@ -1785,3 +1785,24 @@ def test_189th_196th_hand_written_batches(question, today, expected):
 ])
 def test_197th_204th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # today's weather stated, then tomorrow asked with a dialect's question particle (Xiang 啵, Wu 阿会)
+    ("湘潭今天热得要死 明天会凉快点啵", "2027-07-03", ("湘潭", "2027-07-04")),
+    ("无锡今朝老冷个 明朝阿会暖和点", "2026-01-15", ("无锡", "2026-01-16")),
+    # 出發那天 (traditional); N days left … then; a written day moved by 又推迟, 因故推迟
+    ("5/3出發 5/6回 台中 出發那天", None, ("台中", "05-03")),
+    ("7 days left before my trip to Tokyo, weather then?", "2027-11-12", ("Tokyo", "2027-11-19")),
+    ("婚礼定在2027年5月2号 又推迟了三天 温州冷吗", None, ("温州", "2027-05-05")),
+    ("运动会 10月12号 因故推迟两天 郑州天气", None, ("郑州", "10-14")),
+    # a form's 目的地 (not 出发日期 as a set-off); a change of trains (换乘) to a place that is no city
+    ("报销单：出发地 上海 目的地 兰州 出发日期 2026-10-20", None, ("兰州", "2026-10-20")),
+    ("杭州东站换乘去千岛湖 明天下雨吗", "2026-06-10", (None, "2026-06-11")),
+    # 新城市 is a new city, no city typed by sound; the only city denied for a place that is no city
+    ("搬到新城市 冬天好冷", None, (None, None)),
+    ("纠正一下 不是大阪 是北海道", None, (None, None)),
+    ("不是大阪 是京都", None, ("京都", None)),
+])
+def test_205th_212th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
