@@ -405,13 +405,19 @@ def _taken_back(question: str, mentions: list[Mention], i: int) -> bool:
     return bool(re.search(r"[呃额哦噢诶欸]\s*不是\s*$", before) and re.fullmatch(r"[\s，,]+", after))
 
 
+#: A city denied, then the one meant (石家庄 呃 不是石家庄 是邢台; 不是曼谷 是普吉岛): 不是 right before it, 是
+#: after it.
+_DENIED = re.compile(r"不是\s*$")
+_THEN_IS = re.compile(r"[\s，,]*(?:是|而是)\s*")
+
+
 def _score(question: str, mentions: list[Mention], i: int) -> int:
     m = mentions[i]
     before = question[mentions[i - 1].end if i else 0 : m.start]
     after = question[m.end : mentions[i + 1].start if i + 1 < len(mentions) else len(question)]
     if _GIVEN_UP_CITY.search(before) or _GIVEN_UP_AFTER.match(after):
         return -4
-    if i + 1 < len(mentions) and re.search(r"不是\s*$", before) and re.match(r"[\s，,]*(?:是|而是)", after):
+    if i + 1 < len(mentions) and _DENIED.search(before) and _THEN_IS.match(after):
         return -4  # 石家庄 呃 不是石家庄 是邢台: the city after 不是 gives way to the one after 是 (241st-248th)
     # 南宁 呃 不是南宁 柳州: a slip taken back gives way to the city said right after it (361st-376th sittings)
     if _taken_back(question, mentions, i):
@@ -585,8 +591,7 @@ def _spaced_list_goes_on(folded: str, end: int, gazetteer: Gazetteer) -> bool:
     if _ALL_OF.match(folded, end) or _WHICH.match(folded, end):
         return True  # 中山 珠海 哪个热
     gap = re.match(r"\s+", folded[end:])
-    rest = folded[end + gap.end() :] if gap else ""
-    return any(rest[:k] in gazetteer.names for k in range(2, gazetteer.max_len + 1))
+    return gap is not None and name_at(folded, end + gap.end(), gazetteer, gazetteer.names) is not None
 
 
 #: A trip's next stop right after a city (→, ->, 到, 再到, 然后去, 飞).
@@ -740,8 +745,8 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
             return None  # 哈尔滨不去了 票退了 不用查了, 不去曼谷了: the only city given up, none asked (WILD.md)
         if _corrected_to_place(text, m.end, gazetteer) or _followed_up_to_place(text, m.end, gazetteer):
             return None  # 哈尔滨不对中山陵, 成都冷吗 那九寨沟呢: corrected or followed up to a place that is no city
-        denied = re.match(r"[\s，,]*(?:是|而是)\s*", text[m.end :]) if re.search(r"不是\s*$", text[: m.start]) else None
-        if denied and place_at(text, m.end + denied.end(), gazetteer):
+        denied = _THEN_IS.match(text, m.end) if _DENIED.search(text, 0, m.start) else None
+        if denied and place_at(text, denied.end(), gazetteer):
             return None  # 纠正一下 不是曼谷 是普吉岛: the city denied, a place that is no city asked (206th batch)
         if _COMPARED_WITH.search(text, 0, m.start):
             return None  # 陵川是不是比晋城凉快: A比B asks about A, here no city (289th-296th sittings)
@@ -773,9 +778,10 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
         homes = [m for m in mentions if _HOME_BEFORE_CITY.search(text, max(0, m.start - 6), m.start)]
         if len({short_name(m.key) for m in homes}) == 1:
             return homes[0]  # 老家邵阳 现在在长沙上班 老家那边冷吗: home, named by its city, asked as such
-    if _stops_listed(text, mentions):
+    marks = _stop_marks(text, mentions)
+    if _stops_listed(text, mentions, marks):
         return mentions[0]  # Day1 大阪 Day2 京都, 周三：南充 周四：达州: a pasted plan, nothing asked: the first
-    labelled = _stop_asked_by_label(text, mentions)
+    labelled = _stop_asked_by_label(text, mentions, marks)
     if labelled is not None:
         return labelled  # 第一站厦门 第二站泉州 第三站漳州 第二站天气: the stop its label names (199th batch)
     scores = [_score(text, mentions, i) for i in range(len(mentions))]
@@ -864,13 +870,17 @@ _YOUR_SIDE = re.compile(r"你们?(?:那边|那儿|那里|那头|那块|那(?=下
 #: A stop's label right before its city in a pasted plan (Day1, D2, 第三站, 第2天, 周四：).
 _STOP_LABEL = re.compile(r"(?i:day)\s*\d{1,2}|(?<![A-Za-z])D\d{1,2}|第[一二三四五六七八九十\d]{1,2}[天站]"
                          r"|(?:周|星期|礼拜)[一二三四五六日天]")
-_STOP_MARK = re.compile(r"(?:(?i:day)\s*\d{1,2}|(?<![A-Za-z])D\d{1,2}|第[一二三四五六七八九十\d]{1,2}[天站]"
-                        r"|(?:周|星期|礼拜)[一二三四五六日天]"
-                        # a date too: 10.2上海 10.4南京 (199th hand-written batch)
-                        r"|(?<![\d.])\d{1,2}[./]\d{1,2}|\d{1,2}月\d{1,2}[日号])\s*[:：]?\s*$")
+#: ... or a date (10.2上海 10.4南京: 199th hand-written batch), right before the stop.
+_STOP_MARK = re.compile(r"(?:" + _STOP_LABEL.pattern + r"|(?<![\d.])\d{1,2}[./]\d{1,2}|\d{1,2}月\d{1,2}[日号])"
+                        r"\s*[:：]?\s*$")
 
 
-def _stops_listed(text: str, mentions: list[Mention]) -> bool:
+def _stop_marks(text: str, mentions: list[Mention]) -> list[re.Match | None]:
+    """Each city's stop label (:data:`_STOP_MARK`) between it and the city before it, or None."""
+    return [_STOP_MARK.search(text, mentions[i - 1].end if i else 0, m.start) for i, m in enumerate(mentions)]
+
+
+def _stops_listed(text: str, mentions: list[Mention], marks: list[re.Match | None]) -> bool:
     """Whether every city is a stop of a pasted plan, labelled right before it (``Day1 大阪 Day2 京都``, ``第一站 敦煌
     第二站 张掖``, ``周三：南充 周四：达州``), each named once: a plan pasted with no stop asked about (the first,
     as cities asked together; 190th hand-written batch)."""
@@ -878,16 +888,15 @@ def _stops_listed(text: str, mentions: list[Mention]) -> bool:
     if len(set(keys)) < 2 or len(set(keys)) != len(keys) or _STOP_LABEL.search(text, mentions[-1].end) \
             or re.search(r"最后|那站|终点", text[mentions[-1].end :]):
         return False  # (… 周四保定 周四天气咋样, … D3 峨眉 第二天天气, … 最后那站天气: a stop asked after the plan)
-    return all(_STOP_MARK.search(text, mentions[i - 1].end if i else 0, m.start) for i, m in enumerate(mentions))
+    return all(marks)
 
 
-def _stop_asked_by_label(text: str, mentions: list[Mention]) -> Mention | None:
+def _stop_asked_by_label(text: str, mentions: list[Mention], marks: list[re.Match | None]) -> Mention | None:
     """The stop of a pasted plan whose label (``第二站``, ``Day2``, ``周四``) the question repeats after the plan, once,
     as written before that stop alone; None where no label is repeated so."""
-    labels = [_STOP_MARK.search(text, mentions[i - 1].end if i else 0, m.start) for i, m in enumerate(mentions)]
-    if len(mentions) < 2 or not all(labels):
+    if len(mentions) < 2 or not all(marks):
         return None
-    words = ["".join(label.group(0).split()).rstrip(":：").lower() for label in labels]
+    words = ["".join(mark.group(0).split()).rstrip(":：").lower() for mark in marks]
     asked = {"".join(t.group(0).split()).lower() for t in _STOP_LABEL.finditer(text, mentions[-1].end)}
     hits = [m for m, w in zip(mentions, words, strict=True) if w in asked and words.count(w) == 1]
     return hits[0] if len(hits) == 1 and len(asked) == 1 else None
@@ -1152,7 +1161,8 @@ _IF_RAIN_MOVED = re.compile(r"(?:遇雨|下雨|雨天|有雨|天气不好|恶劣
                             r"(?:顺延|改|挪|推迟|延期|延)")  # 下雨的话延到8月9号 (201st hand-written batch)
 
 
-_CLAUSE_SPLIT = re.compile(r"[\s，,。？?！!；;~～]+")
+#: A clause between marks and spaces (the follow-ups of :func:`_day_then_follow_up`).
+_CLAUSE_RUN = re.compile(r"[^\s，,。？?！!；;~～]+")
 
 
 #: Weather stated about a day (景德镇有雨, 今天28度, 下了一天雨): a statement a follow-up's 呢 moves on from.
@@ -1163,16 +1173,14 @@ def _day_then_follow_up(question: str) -> bool:
     """Whether a clause of only a day and ``呢`` follows an earlier clause with a day: questions chained in one
     message (``1月3号冷不冷 1月4号呢``: the first, README's task rule) or a statement then a follow-up (``10月2号景德镇
     有雨 10月3号呢``: the follow-up's day); the date rule tells which, not the day written by the city."""
-    at = 0
-    for clause in _CLAUSE_SPLIT.split(question):
-        at = question.find(clause, at) if clause else at
+    for run in _CLAUSE_RUN.finditer(question):
+        clause = run.group(0)
         day = clause.removesuffix("呢")  # 那周日呢: a follow-up that moves on (sft.dates.asked_score), no chain
         if clause.endswith("呢") and not clause.startswith("那") and 0 < len(day) <= 8 \
                 and find_date(day, today=_ANY_DAY) is not None:
-            before = question[:at]
+            before = question[: run.start()]
             if find_date(before, today=_ANY_DAY) is not None and (QUESTION.search(before) or _STATED.search(before)):
                 return True
-        at += len(clause)
     return False
 
 

