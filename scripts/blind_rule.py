@@ -96,7 +96,13 @@ def main(argv: list[str] | None = None) -> int:
         groups = [(f"wild-{first}..{last}", [wild[n] for n in range(first, last + 1) if n in wild], commit)
                   for first, last, commit in GROUPS]
     else:
-        groups = batch_groups(load_suite(args.suite))
+        from sft.errors import UserError
+
+        try:
+            items = load_suite(args.suite)
+        except UserError as exc:  # a wrong path or a malformed line: one line, not a traceback
+            raise SystemExit(f"error: {exc} (give the file scripts/blind_suite.py writes)") from None
+        groups = batch_groups(items)
     records, right, total = [], 0, 0
     for name, items, commit in groups:
         outputs = old_rule(commit, [(it.query, it.today.isoformat() if it.today else None) for it in items])

@@ -157,6 +157,21 @@ def test_blind_rule_answers_each_round_of_the_blind_batches_at_its_first_look_co
         batch_groups([SimpleNamespace(split="blind-b1-2", id="x")])
 
 
+def test_blind_rule_refuses_a_malformed_suite_in_one_line(tmp_path):
+    """scripts/blind_rule.py --suite: a file that is no suite is one line naming the file and what to give, no
+    traceback, and nothing is written."""
+    import runpy
+
+    import pytest
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("not json\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl.gz"
+    with pytest.raises(SystemExit, match=r"error: .*bad\.jsonl:1: .*scripts/blind_suite\.py"):
+        runpy.run_path("scripts/blind_rule.py")["main"](["--suite", str(bad), "-o", str(out)])
+    assert not out.exists()
+
+
 def test_rule_misses_lists_the_rules_wrong_answers_and_counts_them(tmp_path, capsys):
     """scripts/rule_misses.py: one tab-separated line per question the rule answers wrong, the count on stderr; a
     missing file is one line that says so."""
