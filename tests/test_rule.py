@@ -1806,3 +1806,24 @@ def test_197th_204th_hand_written_batches(question, today, expected):
 ])
 def test_205th_212th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # the capitals GeoNames gives no Chinese name, by CLDR's (make_world_cities.py)
+    ("卢萨卡 下周二 热吗", "2026-09-01", ("卢萨卡", "2026-09-08")),
+    ("加拉加斯 8.3 下雨吗", None, ("加拉加斯", "08-03")),
+    # a city typed with a look-alike character (datasets/look_alikes.tsv)
+    ("夭津周六下雪吗", "2026-12-01", ("夭津", "2026-12-05")),
+    ("责阳 3月2号 天气", None, ("责阳", "03-02")),
+    # a self-drive from the only city to a place that is no city; the day after the city is the next leg's
+    ("南京自驾去千岛湖 周末天气", None, (None, None)),
+    ("后天到桂林 大后天去阳朔 阳朔大后天下雨吗", "2026-06-10", (None, "2026-06-13")),
+    # a slip (哦不 我要看的是, 更正一下) to a place that is no city, or to a city
+    ("看下上海 哦不 我要看的是崇明岛", None, (None, None)),
+    ("成都 更正一下 是双流区", None, (None, None)),
+    ("杭州 更正一下 是苏州", None, ("苏州", None)),
+    # the other side named right after 你那边呢
+    ("我这边南京在下雨 你那边呢 合肥", None, ("合肥", None)),
+])
+def test_213th_228th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
