@@ -848,6 +848,8 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
     if _WHICH_ONE.search(text) and _OR.search(text, mentions[0].end, mentions[1].start) \
             and short_name(mentions[0].key) != short_name(mentions[1].key):
         return mentions[0]  # 这周六去无锡 还是下周六去常州 哪次…; 广州那个还是珠海那个: a choice, the first named
+    if _out_and_back(text, mentions):
+        return mentions[0]  # 7月10号去长沙 7月14号回武汉 带伞吗: out and back, the trip's destination (223rd batch)
     best = max(range(len(mentions)), key=lambda i: (scores[i], i))  # tie: the one named last
     if best == len(mentions) - 1 and (_corrected_to_place(text, mentions[best].end, gazetteer)
                                       or _followed_up_to_place(text, mentions[best].end, gazetteer)):
@@ -857,6 +859,24 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
             " \t（）()"):
         return mentions[0]
     return mentions[best]
+
+
+#: A trip there, then back home (去长沙 … 回武汉, 去趟天津再回北京): the first city after a trip word, the second
+#: after 回.
+_THERE = re.compile(r"(?:去|到|飞|去趟|去一趟)" + _GAP + r"$")
+_BACK = re.compile(r"^[^，,。；;！!？?]{0,12}?(?:再|又|然后|就)?(?:回|返回)(?:到)?" + _GAP + r"$")
+#: What after the city gone back to asks about it or its day (回武汉那天, 回北京呢, 回成都的时候).
+_BACK_ASKED = re.compile(r"\s*(?:的?(?:那天|当天|那日|时候)|呢|那边|这边|以后|之后|后)")
+
+
+def _out_and_back(text: str, mentions: list[Mention]) -> bool:
+    """Two cities, a trip to the first and back to the second, nothing asked of the second as such: the guide's
+    destination of a trip (its first day: 8月16号出发8月20号回来 …)."""
+    if len(mentions) != 2 or same_city(mentions[0].key, mentions[1].key):
+        return False
+    first, second = mentions
+    return bool(_THERE.search(text, 0, first.start) and _BACK.match(text[first.end : second.start])
+                and not _BACK_ASKED.match(text, second.end))
 
 
 #: Home asked as such after every city (老家那边冷吗), and home named by a city (老家邵阳, 老家是邵阳的): that city
@@ -924,7 +944,8 @@ def _corrected_to_place(folded: str, end: int, gazetteer: Gazetteer) -> bool:
 
 
 #: A follow-up after the last city's clause (成都冷吗 那X呢; 那X明天呢): where X, a place that is no city, is asked.
-_THAT_ONE_THEN = re.compile(r"[^，,。！!？?；;\s]{0,12}[，,。！!？?；;\s]+那\s*(?=\S{2,14}?呢)")
+# (那 may go unsaid: 桂林这周末要带伞吗 阳朔呢, 222nd batch)
+_THAT_ONE_THEN = re.compile(r"[^，,。！!？?；;\s]{0,12}[，,。！!？?；;\s]+那?\s*(?=\S{2,14}?呢)")
 
 
 def _followed_up_to_place(folded: str, end: int, gazetteer: Gazetteer) -> bool:

@@ -124,6 +124,12 @@ _YEAR_LEAD = re.compile(
     # (婚礼定在 2026 ，5月20号: a comma right after the year too; 61st-76th hand-written batches;
     # 2027兰州马拉松将于6月6日: an event named between, 166th)
     rf"(?:\s*[，,]\s*)?[^\d，,。；;！!？?]{{0,8}}?(?P<m>{NUM}){_MONTH}(?P<d>{NUM}){DAY_END}")
+# A written date with its year corrected to a month and day (2026年8月8号 不对 8月9号, 2027年1月9号 抱歉是1月10号:
+# 222nd and 230th hand-written batches): the corrected day keeps the year.
+_YEAR_CORRECTED = re.compile(
+    rf"(?<!\d)(?P<y>20\d\d)\s*年\s*{NUM}{_MONTH}{NUM}{DAY_END}[^\d，,。；;！!？?]{{0,6}}?[\s，,]*"
+    r"(?:不对|哦不|噢不|抱歉|sorry|说错了|写错了|打错了|应该是|改成|改到|改为)[\s，,]*(?:是|应该是|了)?\s*"
+    rf"(?P<m>{NUM}){_MONTH}(?P<d>{NUM}){DAY_END}", re.IGNORECASE)
 # What may not follow a number pair read as month.day: it is a measure (降雨量3.5毫米, 1.5度, 风力2.5级)
 # (万, 千 not before 州, 宁, 岛: 6.13 千岛湖, 6.13 万州 are a city after the date, no thousands: 193rd batch)
 _UNITS = (r"毫米|厘米|公里|千米|米|度(?!假)|℃|°|级|%|％|mm|cm|km|m/s|hPa|mph|倍|万(?![州宁])|千(?!岛)|元(?![朗旦宵])"
@@ -704,8 +710,9 @@ def _this_year(text: str, month_day: str, today: object) -> str:
 
 
 def _with_year_lead(text: str, month_day: str) -> str:
-    """``month_day`` (``MM-DD``) with the year written apart before it (:data:`_YEAR_LEAD`), when there is one."""
-    for match in _YEAR_LEAD.finditer(text):
+    """``month_day`` (``MM-DD``) with the year written apart before it (:data:`_YEAR_LEAD`) or on the date it corrects
+    (:data:`_YEAR_CORRECTED`), when there is one."""
+    for match in (*_YEAR_LEAD.finditer(text), *_YEAR_CORRECTED.finditer(text)):
         try:
             if f"{parse_number(match['m']):02d}-{parse_number(match['d']):02d}" != month_day:
                 continue

@@ -1824,6 +1824,15 @@ def test_205th_212th_hand_written_batches(question, today, expected):
     ("杭州 更正一下 是苏州", None, ("苏州", None)),
     # the other side named right after 你那边呢
     ("我这边南京在下雨 你那边呢 合肥", None, ("合肥", None)),
+    # out and back: the trip's destination (its first day), unless the way back is asked as such
+    ("8月3号去青岛 8月6号回济南 要带伞吗", None, ("青岛", "08-03")),
+    ("这周末去趟苏州再回上海 路上下雨吗", None, ("苏州", None)),
+    ("去青岛 回济南那天下雨吗", None, ("济南", None)),
+    # a follow-up to a county without 那
+    ("丽江这周末冷吗 玉龙呢", None, (None, None)),
+    # a written date with its year, corrected to a month and day: the year carries
+    ("2027年4月3号 不对 4月4号 洛阳", None, ("洛阳", "2027-04-04")),
+    ("2026年9月9号 抱歉是9月10号 长沙", None, ("长沙", "2026-09-10")),
 ])
 def test_213th_228th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
