@@ -176,7 +176,7 @@ _NO_DAY_OR_WEATHER = r"(?![今明后昨前]|大后|[这下上本]?(?:周|星期|
 _FROM_AFTER = re.compile(r"^(?:市区|市里|城区|市)?"
                          r"(?:高铁站|火车站|汽车站|客运站|[东南西北]?站|[东南西北](?=[到去出飞]))?"
                          # 新加坡转机 到巴厘岛: a space after the change (45th-48th hand-written batches)
-                         r"(?:(?:转车|转机|中转|换乘|坐车|开车|打车|骑车|坐船|自驾)\s*)?(?:出发|起飞|到|去|飞|人)"
+                         r"(?:(?:转车|转机|中转|换乘|坐车|开车|打车|骑车|坐船|自驾|过海)\s*)?(?:出发|起飞|到|去|飞|人)"
                          # 成都 到 九寨沟: typed apart (159th sitting); not a form's next field (出发日期: 206th batch)
                          r"|^\s+(?:到|出发)(?![了过啦日地时])"
                          r"|^\s+(?:飞|去)\s"  # 宁波 飞 济州岛 (181st hand-written batch)
@@ -545,7 +545,9 @@ def _place_asked_after(folded: str, m: Mention, gazetteer: Gazetteer) -> bool:
     counties = _county_names()
     city = short_name(m.key)
     for start in range(m.end + 1, len(folded) - 2):
-        if not (_phrase_starts(folded, start) or folded[start - 1] == "问"):
+        # (or right after 过了/到了: 成都出发 过了理塘下雪没, 231st batch)
+        if not (_phrase_starts(folded, start) or folded[start - 1] == "问"
+                or folded[start - 2 : start] in ("过了", "到了")):
             continue
         gap = folded[m.end : start]
         if len(re.sub(r"[\s，,。、呃嗯额哦啊]|那个|不对|不是|说错了", "", gap)) < 2 or not _TRIP_OR_HOME.search(gap):

@@ -111,6 +111,8 @@ FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
     "元日": (1, 1),  # 元旦's classical name
     # Taiwan's word for Christmas, Halloween night (157th-164th hand-written batches; read, never drawn: NAMED_ONLY)
     "耶誕節": (12, 25), "耶诞节": (12, 25), "耶誕夜": (12, 24), "耶诞夜": (12, 24), "万圣夜": (10, 31),
+    # White Day, never 情人节 inside it (229th hand-written batch; read, never drawn: NAMED_ONLY)
+    "白色情人节": (3, 14),
     "二二八": (2, 28), "双十节": (10, 10),  # Taiwan's days named by their date (like 520; WILD.md, 34th sitting)
     "Xmas": (12, 25), "xmas": (12, 25), "XMAS": (12, 25), "NYE": (12, 31),  # chat English (31st sitting)
     # the internet's days named by their date, as a day (520那天, 618当天, 今年520: WILD.md, 25th and 26th
@@ -134,7 +136,7 @@ FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
 #: Fixed days the rule reads but the training mix never writes as a festival (sft.compose).
 # (护士节: 180th sitting)
 NAMED_ONLY = frozenset(n for n in FIXED_FESTIVALS if n.isascii()) | {"护士节", "万圣节前夜", "耶誕節", "耶诞节",
-                                                                      "耶誕夜", "耶诞夜", "万圣夜"}
+                                                                      "耶誕夜", "耶诞夜", "万圣夜", "白色情人节"}
 #: Solar terms read as dates: those whose names are no weather words (大雪, 小雪, 白露, 霜降, 雨水 are: left out).
 SOLAR_TERMS = ("清明", "立春", "立夏", "立秋", "立冬", "春分", "秋分", "夏至", "冬至", "惊蛰", "谷雨", "芒种", "处暑",
                "小满", "小暑", "大暑", "寒露", "小寒", "大寒")
@@ -400,7 +402,7 @@ _REL = re.compile(
         r"|in\s+(?P<ewn>two|three|four|[2-4])\s+weeks)(?![a-z])))",  # in two weeks (361st-368th sittings)
         rf"(?P<before>(?<![\d{CN_NUMERALS}百几])(?P<bn>{_COUNT})天(?:以前|之前|前))",
         r"(?P<word>今明后三天|今明后|今明两天|今明天|今明(?![白日晚早])|(?<![意另额])外后天|(?<!拿)(?<!亚特兰)(?<!波哥)大?大后天|(?<!拿)(?<!亚特兰)(?<!波哥)大前天|(?<![三昆崇思清光志])明后(?:两[天日]|天)|(?<![以之今此然随日午最往落])后天|(?<![目当以之提眼事先面跟从日])前天"
-        r"|今儿个|今儿|(?<!历史上的)(?<!历史上)今天|今日|今晚|今早|今夜|今夕|明儿个|明儿|明天|明日|明早|明晚|昨儿|昨天|昨日|昨晚|金天|名天|茗天|明田|明添|今黑夜"
+        r"|今儿个|今儿|(?<!历史上的)(?<!历史上)今天|今日|今晚|今早|今夜|今夕|今宵|明儿个|明儿|明天|明日|明早|明晚|昨儿|昨天|昨日|昨晚|金天|名天|茗天|明田|明添|今黑夜"
         # dialect day words (WILD.md): Wu 今朝/明朝, Cantonese 听日/琴日/寻日, northern 明个/今个/昨个
         r"|前儿个|后儿个|大后儿|天光日|(?<![以之今此然随日午最往落])后儿|(?<![目当以之提眼事先面跟从日])前儿|今朝|明朝|听日|琴日|琴晚|寻日|明个|今个|昨个"
         # Cantonese 后日/大后日/前日/听朝, Minnan 明仔载 (not 今后日子, 三天后日本, 目前日程)
@@ -424,7 +426,8 @@ _REL = re.compile(
     ))
 )
 _WORDS = {
-    "今儿个": 0, "今儿": 0, "今天": 0, "今日": 0, "今晚": 0, "今早": 0, "今夜": 0, "今夕": 0,  # 今夜/今夕: literary
+    "今儿个": 0, "今儿": 0, "今天": 0, "今日": 0, "今晚": 0, "今早": 0, "今夜": 0, "今夕": 0,
+    "今宵": 0,  # 今夜/今夕/今宵: literary
     "明儿个": 1, "明儿": 1, "明天": 1, "明日": 1, "明早": 1, "明晚": 1,
     "后天": 2, "大后天": 3, "大大后天": 4,
     "明后天": 1, "明后两天": 1, "明后两日": 1, "今明两天": 0, "今明天": 0, "今明": 0, "今明后三天": 0, "今明后": 0,

@@ -652,16 +652,18 @@ def find_date(question: str, today: dt.date | None = None) -> str | None:
 #: A month's ordinal weekday in a named year (2026年11月的第三个周六, 2027年5月最后一个周日: 61st-68th hand-written
 #: batches); without a year it is relative (sft.dates: 11月第三个周六 in the reference day's year).
 _YEAR_ORDINAL_WEEKDAY = re.compile(rf"(?<![\d{CN_NUMERALS}])(?P<y>20\d\d)(?:年的?|\s+)(?P<m>{NUM})月的?"  # 2027 1月…
-                                   r"(?:第(?P<n>[一二三四1-4])个|(?P<last>最后一个))(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])")
+                                   r"(?:第(?P<n>[一二三四1-4])个|(?P<last>最后一个))(?:周|星期|礼拜)(?P<wd>[一二三四五六日天末])")
 
 
 def _year_ordinal_weekday(text: str) -> str | None:
-    """The date of ``YYYY年M月第N个周X`` (or ``最后一个周X``), ``%Y-%m-%d``; None when there is none or no such day."""
+    """The date of ``YYYY年M月第N个周X`` (or ``最后一个周X``, ``第一个周末``: its Saturday), ``%Y-%m-%d``; None when
+    there is none or no such day."""
     match = _YEAR_ORDINAL_WEEKDAY.search(text)
     if match is None:
         return None
     try:
-        day = month_weekday(int(match["y"]), parse_number(match["m"]), WEEKDAYS[match["wd"]],
+        # (a weekend is its Saturday, as 这周末: 2026年11月的最后一个周末, 233rd hand-written batch)
+        day = month_weekday(int(match["y"]), parse_number(match["m"]), WEEKDAYS.get(match["wd"], 5),
                             -1 if match["last"] else parse_number(match["n"]))
     except (ValueError, IndexError, TypeError):  # no such month, or no such day in it
         return None

@@ -1836,3 +1836,20 @@ def test_205th_212th_hand_written_batches(question, today, expected):
 ])
 def test_213th_228th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # White Day is no Valentine's Day; classical 今宵 is today; a month's last weekend of a named year (its Saturday)
+    ("白色情人节 约会 宁波冷吗", None, ("宁波", "03-14")),
+    ("情人节 宁波冷吗", None, ("宁波", "02-14")),
+    ("今宵金陵风寒否", "2027-01-05", ("金陵", "2027-01-05")),
+    ("2027年1月的最后一个周末 长春冰雪节 冷吗", None, ("长春", "2027-01-30")),
+    # a ferry over the strait to a county; a county asked right after 过了 on a drive from the only city
+    ("北海过海到涠洲岛 明天风大吗", None, (None, None)),
+    ("湛江过海到海口 明天", None, ("海口", None)),
+    ("西宁出发 过了共和下雪没", None, (None, None)),
+    # a county-level city glossed by its prefecture, spaced, with 的
+    ("瑞安 温州的 周末天气", None, ("瑞安", None)),
+])
+def test_229th_236th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
