@@ -408,6 +408,7 @@ def _taken_back(question: str, mentions: list[Mention], i: int) -> bool:
 #: A city denied, then the one meant (石家庄 呃 不是石家庄 是邢台; 不是曼谷 是普吉岛): 不是 right before it, 是
 #: after it.
 _DENIED = re.compile(r"不是\s*$")
+_IS_BEFORE = re.compile(r"(?:^|[\s，,])(?:我说的|我问的|说的|问的)?是\s*$")
 _THEN_IS = re.compile(r"[\s，,]*(?:是|而是)\s*")
 
 
@@ -419,6 +420,8 @@ def _score(question: str, mentions: list[Mention], i: int) -> int:
         return -4
     if i + 1 < len(mentions) and _DENIED.search(before) and _THEN_IS.match(after):
         return -4  # 石家庄 呃 不是石家庄 是邢台: the city after 不是 gives way to the one after 是 (241st-248th)
+    if i and _DENIED.search(before) and _IS_BEFORE.search(question, 0, mentions[i - 1].start):
+        return -4  # 是常州啊 不是郑州: the city said first, the one after 不是 denied (238th hand-written batch)
     # 南宁 呃 不是南宁 柳州: a slip taken back gives way to the city said right after it (361st-376th sittings)
     if _taken_back(question, mentions, i):
         return -4
@@ -946,8 +949,9 @@ def _corrected_to_place(folded: str, end: int, gazetteer: Gazetteer) -> bool:
 
 
 #: A follow-up after the last city's clause (成都冷吗 那X呢; 那X明天呢): where X, a place that is no city, is asked.
-# (那 may go unsaid: 桂林这周末要带伞吗 阳朔呢, 222nd batch)
-_THAT_ONE_THEN = re.compile(r"[^，,。！!？?；;\s]{0,12}[，,。！!？?；;\s]+那?\s*(?=\S{2,14}?呢)")
+# (not without 那: 重庆热吗 武隆呢 chains two questions, the first asked, as 北京明天冷吗？上海呢？; tried for
+# 桂林这周末要带伞吗 阳朔呢 in the 213th-228th batches, undone in the 237th-244th)
+_THAT_ONE_THEN = re.compile(r"[^，,。！!？?；;\s]{0,12}[，,。！!？?；;\s]+那\s*(?=\S{2,14}?呢)")
 
 
 def _followed_up_to_place(folded: str, end: int, gazetteer: Gazetteer) -> bool:

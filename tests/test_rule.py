@@ -1828,8 +1828,8 @@ def test_205th_212th_hand_written_batches(question, today, expected):
     ("8月3号去青岛 8月6号回济南 要带伞吗", None, ("青岛", "08-03")),
     ("这周末去趟苏州再回上海 路上下雨吗", None, ("苏州", None)),
     ("去青岛 回济南那天下雨吗", None, ("济南", None)),
-    # a follow-up to a county without 那
-    ("丽江这周末冷吗 玉龙呢", None, (None, None)),
+    # a follow-up to a county without 那 after a question: questions chained, the first asked
+    ("丽江这周末冷吗 玉龙呢", None, ("丽江", None)),
     # a written date with its year, corrected to a month and day: the year carries
     ("2027年4月3号 不对 4月4号 洛阳", None, ("洛阳", "2027-04-04")),
     ("2026年9月9号 抱歉是9月10号 长沙", None, ("长沙", "2026-09-10")),
@@ -1852,4 +1852,15 @@ def test_213th_228th_hand_written_batches(question, today, expected):
     ("瑞安 温州的 周末天气", None, ("瑞安", None)),
 ])
 def test_229th_236th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # the city said first with 是, the one after 不是 denied
+    ("是无锡呀 不是锡林浩特 你听岔了", None, ("无锡", None)),
+    ("不是锡林浩特 是无锡", None, ("无锡", None)),
+    # a follow-up to a county without 那, after a question: questions chained, the first asked
+    ("重庆热吗 武隆呢", None, ("重庆", None)),
+])
+def test_237th_244th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
