@@ -123,6 +123,7 @@ from sft.dates import (
     EN_CORRECTION,
     FIXED_FESTIVALS,
     HOLIDAY_DAYS,
+    IF_RAIN_MOVED,
     INTERJECTIONS,
     PAST_ASKED,
     QUESTION,
@@ -1192,9 +1193,6 @@ def _holiday_day(window: str, found: str, rest: str) -> bool:
     return 0 < (day - first).days < HOLIDAY_DAYS[name]
 
 
-#: A day moved only if the weather is bad (如遇雨顺延至周四, 下雨就改周日, 雨天顺延到6.13): no change of plan yet.
-_IF_RAIN_MOVED = re.compile(r"(?:遇雨|下雨|雨天|有雨|天气不好|恶劣天气)(?:的话)?[，,\s]*(?:就|则)?"
-                            r"(?:顺延|改|挪|推迟|延期|延)")  # 下雨的话延到8月9号 (201st hand-written batch)
 
 
 #: A clause between marks and spaces (the follow-ups of :func:`_day_then_follow_up`).
@@ -1231,7 +1229,7 @@ def _city_date(question: str, city: Mention, mentions: list[Mention], today) -> 
         return None  # 去年国庆 vs 今年国庆 厦门 哪个热: days compared or chosen between, not a plan's stops (the first)
     if festival_lunar_day(question):
         return None  # 中秋节 八月十五 苏州: the festival's own lunar day, one date (93rd sitting)
-    if _IF_RAIN_MOVED.search(question):
+    if IF_RAIN_MOVED.search(question):
         return None  # 周三运动会 如遇雨顺延至周四 成都: moved only if it rains, the plan's day (the date rule's)
     if len(mentions) == 1 and asks_a_later_clause(question):
         return None  # 1月5号哈尔滨零下30度 1月12号会不会更冷: one city, a past day stated, a later one asked

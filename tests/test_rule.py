@@ -1857,10 +1857,13 @@ def test_229th_236th_hand_written_batches(question, today, expected):
 
 @pytest.mark.parametrize("question, today, expected", [
     # the city said first with 是, the one after 不是 denied
-    ("是无锡呀 不是锡林浩特 你听岔了", None, ("无锡", None)),
+    ("是苏州啊 不是徐州 你听错了", None, ("苏州", None)),
     ("不是锡林浩特 是无锡", None, ("无锡", None)),
     # a follow-up to a county without 那, after a question: questions chained, the first asked
     ("重庆热吗 武隆呢", None, ("重庆", None)),
+    # a day moved only if it rains (下雨就改到): the plan's day is asked, a relative one too
+    ("周六野餐 下雨就改周日 苏州 会下雨吗", "2027-05-05", ("苏州", "2027-05-08")),
+    ("6月2号毕业典礼 下雨就改到6月3号 会下雨吗 扬州", None, ("扬州", "06-02")),
 ])
 def test_237th_244th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
