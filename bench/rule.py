@@ -517,6 +517,12 @@ def _origin_of_trip_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> b
     return dest is not None and not any(dest.group(0)[:k] in gazetteer.names for k in (2, 3, 4))
 
 
+#: A boat from the only city to a place that is no city (厦门到金门的船, 龙口到旅顺的船: WILD.md; 215th, 222nd, 231st
+#: hand-written batches): the crossing's weather is asked, no city.
+_BOAT = r"(?:船|轮渡|渡轮|邮轮|客轮|船票|船班|航班船|快艇)"
+_FERRY_TO = re.compile(r"\s*(?:港|码头)?\s*(?:到|去|至|[-—→])\s*[\u4e00-\u9fff]{2,5}?\s*的?\s*" + _BOAT)
+_FERRY_BEFORE = re.compile(_BOAT + r"\s*[:：]?\s*$")
+_DASH_TO = re.compile(r"\s*[-—→]\s*[\u4e00-\u9fff]{2,5}")
 #: ``从`` right before the only city, and a way of going right after it (从林芝去…, 从台州坐船去…).
 _FROM_ONLY = re.compile(r"从\s*$")
 _FROM_GOING = re.compile(r"\s*(?:坐船|坐车|开车|自驾|骑车|坐大巴|坐火车)?\s*(?:去|前往)\s*"
@@ -774,6 +780,8 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
             return None  # 在郴州上班 老家江永的 想问下江永…: the home asked is no city (rule 5g)
         if _place_asked_after(text, m, gazetteer):
             return None  # 高铁到岳阳东再打车去平江 平江明天冷不: the county asked is no city (rule 5h)
+        if _FERRY_TO.match(text, m.end) or (_FERRY_BEFORE.search(text, 0, m.start) and _DASH_TO.match(text, m.end)):
+            return None  # 厦门到金门的船, 船票：厦门-金门: a crossing from the only city to no city, the sea's weather
         if _itinerary_ends_at_place(text, m, gazetteer):
             return None  # 后天到达乌鲁木齐 然后直接去喀纳斯 想问喀纳斯…: the next stop asked again (101st-116th)
         return None if _origin_of_trip_to_place(text, m, gazetteer) else m

@@ -1864,6 +1864,10 @@ def test_229th_236th_hand_written_batches(question, today, expected):
     # a day moved only if it rains (下雨就改到): the plan's day is asked, a relative one too
     ("周六野餐 下雨就改周日 苏州 会下雨吗", "2027-05-05", ("苏州", "2027-05-08")),
     ("6月2号毕业典礼 下雨就改到6月3号 会下雨吗 扬州", None, ("扬州", "06-02")),
+    # a boat from the only city to a place that is no city: the crossing's weather, no city; not to a city
+    ("莆田到湄洲的船 明天停航吗", None, (None, None)),
+    ("船票：珠海-桂山岛 周六 浪大吗", None, (None, None)),
+    ("烟台到大连的船 大连明天风大吗", None, ("大连", None)),
 ])
 def test_237th_244th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
