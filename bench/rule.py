@@ -550,7 +550,7 @@ def _place_asked_after(folded: str, m: Mention, gazetteer: Gazetteer) -> bool:
     a sight or district (西安 那个 大雁塔那边 今儿下午: the city's)."""
     cue = _SHORT_CUE.match(folded, m.end)
     # (明天到桂林 后天去阳朔 阳朔后天…: the day after the city is the next leg's, not the city asked: 215th batch)
-    if cue and not _NEXT_LEG.match(folded, cue.end()) or re.match(r"\s*呢", folded[m.end:]):
+    if (cue and not _NEXT_LEG.match(folded, cue.end())) or re.match(r"\s*呢", folded[m.end:]):
         return False
     counties = _county_names()
     city = short_name(m.key)

@@ -904,12 +904,12 @@ _CORRECTION = re.compile(r"(?<!没)错了|(?<!没)[说问]错(?!了)|(?i:" + EN_
 
 #: A day moved only if the weather is bad (如遇雨顺延至周四, 下雨就改周日, 雨天顺延到6.13, 下雨的话延到8月9号): no
 #: change of plan yet, the plan's day is asked (bench.rule and :func:`asked_score`).
-IF_RAIN_MOVED = re.compile(r"(?:遇雨|下雨|雨天|有雨|天气不好|恶劣天气)(?:的话)?[，,\s]*(?:就|则)?"
-                           r"(?:顺延|改|挪|推迟|延期|延)")
+_RAIN_MOVE = r"[，,\s]*(?:就|则)?(?:顺延|改|挪|推迟|延期|延)"  # (…就顺延, …则改: the move itself)
+IF_RAIN_MOVED = re.compile(r"(?:遇雨|下雨|雨天|有雨|天气不好|恶劣天气)(?:的话)?" + _RAIN_MOVE)
 #: The same, said as a condition, right before the day moved to (下雨就改到|周六, 如遇雨天顺延至|下周一: 229th-244th
 #: hand-written batches); not a change made for fear of rain (怕下雨改11月20号: 57th).
 _IF_RAIN_MOVED_TO = re.compile(r"(?:如遇雨天?|(?<![怕因])遇雨天?|(?:如果|要是|若)下雨|下雨的话|下雨就|雨天)"
-                               r"[，,\s]*(?:就|则)?(?:顺延|改|挪|推迟|延期|延)(?:到|至|成|为|在)?\s*$")
+                               + _RAIN_MOVE + r"(?:到|至|成|为|在)?\s*$")
 
 
 def asked_score(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> int:

@@ -464,12 +464,14 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
         return (m.key in nick and nxt == short_name(nick[m.key])) or m.key in prefectures.get(nxt, ())
 
     def glosses_previous(i: int) -> bool:  # 东港（丹东的）: the county-level city's prefecture as a gloss after it
-        m = result[i]  # (or spaced, with 的 or 那个 after it: 海阳 烟台的, 晋江 泉州的: 140th and 234th batches)
-        gap = folded[result[i - 1].end:m.start] if i else ""
-        if i == 0 or gap.strip(" ") not in ("（", "(") and not (gap.strip(" ") == "" and gap
-                                                              and folded.startswith(("的", "那个"), m.end)):
+        if i == 0:
             return False
-        return m.key in prefectures.get(short_name(result[i - 1].key), ())
+        m = result[i]
+        gap = folded[result[i - 1].end:m.start]
+        in_brackets = gap.strip(" ") in ("（", "(")
+        # (or spaced, with 的 or 那个 after it: 海阳 烟台的, 晋江 泉州的: 140th and 234th batches)
+        spaced = bool(gap) and not gap.strip(" ") and folded.startswith(("的", "那个"), m.end)
+        return (in_brackets or spaced) and m.key in prefectures.get(short_name(result[i - 1].key), ())
 
     def nickname_of_named(i: int) -> bool:  # 昆明被称为春城: the city is written; its nickname is no second city
         m = result[i]
