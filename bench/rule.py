@@ -1077,6 +1077,9 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
         run = _spaced_city(question, gazetteer)
         if run is not None:
             return Answer(run, date).to_json()
+    named = _named_stop_day(question, city, today)
+    if named is not None and find_date(question, today=today) is not None:  # 周六到平遥 平遥那天: 周六
+        date = named
     choice = _day_choice(dated, today)
     if choice is not None:  # 中秋还是国庆回老家: the first day offered (rule 9b)
         date = choice[0]
@@ -1181,7 +1184,9 @@ _WRITTEN_DAY = re.compile(r"[\d０-９〇零一二两三四五六七八九十]{1
 #: Rule 9: a date given up (4月1号就算了) keeps its year to itself.
 _GIVEN_UP = re.compile(r"不行|算了|取消|原定|原来|本来")
 #: Rule 9: what may stand between a stop's date and its city (6月13日 去苏州, 12月1日 飞首尔).
-_TRIP_VERB_END = re.compile(r"\s*(?:去|到|飞往|飞|回|在|转)?\s*$")
+_TRIP_VERB_END = re.compile(r"\s*(?:去|到|飞往|飞|回|在|转|抵达|到达|前往)?\s*$")
+#: Rule 9: a leg's arrow between its origin and its destination (广州→阳江, 广州 - 阳江).
+_LEG = re.compile(r"\s*(?:→|->|—>|=>|➡️?|[-—–])\s*")
 #: Rule 9's window edges: punctuation and spaces end the words that belong to a mention.
 _EDGE = re.compile(r"[\s，,。；;！!？?、：:→>~～（）()【】\[\]「」｜|]")
 
@@ -1257,17 +1262,25 @@ def _city_date(question: str, city: Mention, mentions: list[Mention], today) -> 
     windows = []  # (spaces between, before?, order, start, stop): adjacent words first, then across a space
     for order, m in enumerate(own):  # right after: up to the next edge or the next other city
         start = m.end + len(question[m.end:]) - len(question[m.end:].lstrip())
+        start += question.startswith(("(", "（"), start)  # 洛阳(10.4): the day in brackets after its stop
         stop = min([b for b in bounds if b >= start] + [e.start() for e in _EDGE.finditer(question, start)])
         windows.append((start > m.end, False, order, start, stop))
     for order, m in enumerate(own):  # right before (a trip's verb skipped: 6月13日 去苏州): back to an edge or a city
         # (a label's colon too: 周三：南充 周四：达州, the day labels its stop: 190th hand-written batch)
-        stop = len(_TRIP_VERB_END.sub("", question[: m.start]).rstrip().rstrip(":：").rstrip())
+        # a leg's destination has the leg's day, written before its origin (10.2 广州→阳江: 阳江's day is 10.2)
+        leg = [o for o in mentions if short_name(o.key) != key and _LEG.fullmatch(question[o.end : m.start])]
+        head = leg[-1].start if leg else m.start
+        stop = len(_TRIP_VERB_END.sub("", question[:head]).rstrip().rstrip(":：").rstrip())
         edges = [e.end() for e in _EDGE.finditer(question, 0, stop)]
         windows.append((stop < m.start, True, order, max([e for e in ends if e <= stop] + edges + [0]), stop))
     # a plan written date first (10.1 婺源 10.3 杭州 10.5 上海): a stop's day is the one before it, at equal distance
     lead = find_date(question[: min([m.start for m in mentions] + [city.start])], today=today) is not None
-    windows = [(gap, before != lead, order, start, stop) for gap, before, order, start, stop in windows]
-    for gap, after_first, _, start, stop in sorted(windows):
+    # a day right after the city that runs into the next city is that city's (周五去绍兴周日回杭州, 10月4号到大理
+    # 10月6号昆明: 周日 is 杭州's, 10月6号 昆明's): tried after every other window
+    others = {m.start for m in mentions if short_name(m.key) != key}
+    windows = [(not before and stop in others, gap, before != lead, order, start, stop)
+               for gap, before, order, start, stop in windows]
+    for _, gap, after_first, _, start, stop in sorted(windows):
         before = after_first != lead
         # (a stop's dash before its day: 11.12昆明-11.14大理-11.17丽江: 197th hand-written batch)
         found = find_date(question[start:stop].lstrip("-—–~→> "), today=today) if stop > start else None
@@ -1293,6 +1306,29 @@ def _city_date(question: str, city: Mention, mentions: list[Mention], today) -> 
         if len(found) == 5 and named is not None and len(named) == 10 and not _GIVEN_UP.search(question):
             found = f"{named[:4]}-{found}"  # 2027年1月2日 哈尔滨；1月4日 长春: the plan's year
         return found
+    return None
+
+
+#: A stop asked by its name and 那天 (平遥那天): the name, tried from four characters down to two.
+_NAMED_DAY = re.compile(r"([\u4e00-\u9fff]{2,4})(?=的?(?:那天|当天|那日|那两天|那几天))")
+_CLAUSE_END = re.compile(r"[，,。；;！!？?：:\n]")
+
+
+def _named_stop_day(question: str, city: Mention | None, today) -> str | None:
+    """The day of a trip to a place that is no city, asked by its name and 那天 (``周二到大同 周四到太原
+    周六到平遥 平遥那天``: 周六), written right before the trip's verb; None: no such day."""
+    for asked in _NAMED_DAY.finditer(question):
+        piece = asked.group(1)
+        for cut in range(len(piece) - 1):
+            name = piece[cut:]
+            if city is not None and name in city.text:
+                return None  # the city's own stop: rule 9 reads it
+            earlier = question.rfind(name, 0, asked.start() + cut)
+            if earlier <= 0 or _is_day(name):  # 周一到周三在绍兴 周三那天: a day, no place
+                continue
+            # a trip to it, the day right before the verb (周六到平遥), the stop's own: no event's (退房1月23日)
+            went = re.search(r"(\S+?)(?:到|去|飞|抵达|前往)$", _CLAUSE_END.split(question[:earlier])[-1])
+            return find_date(went.group(1), today=today) if went else None
     return None
 
 

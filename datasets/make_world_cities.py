@@ -5,9 +5,11 @@ Source: GeoNames' cities of at least 15,000 people with their alternate names, v
 make_romanized.py. Kept: cities outside the mainland, Hong Kong, Macau and Taiwan of at least
 ``MIN_POPULATION`` people, and of their alternate names
 
-* those of 2-8 Chinese characters that GB 2312 can write (simplified Chinese: the Japanese-only and
-  traditional forms drop out; the rule reads traditional characters as simplified anyway), without an
-  ending that makes them no city by the label guide (``NON_CITY_ENDINGS``: 区, 町, 县, 府, 岛 …);
+* those of 2-8 Chinese characters that GB 2312 can write (simplified Chinese), without an ending that makes
+  them no city by the label guide (``NON_CITY_ENDINGS``: 区, 町, 县, 府, 岛 …); a name in traditional characters
+  is taken in its simplified form, folded one character for one by datasets/traditional.tsv (GeoNames often has
+  only the traditional one: 齋浦爾 -> 斋浦尔 Jaipur, 庫斯科 -> 库斯科 Cusco; the rule folds a question the same way,
+  so either script is read); the Japanese-only forms drop out;
 * for Korean cities, their Hangul names (``부산``);
 
 plus, for the cities that name a time zone, their Chinese name in the Unicode CLDR (its exemplar city of
@@ -91,6 +93,12 @@ SKIP = {
     **dict.fromkeys(("安大略", "巴拉那"), "a province or state"),
     "乌拉尔": "the mountains and the river (乌拉尔山; CLDR's name of Oral)",
     "제주": "read inside 제주도, the island (济州岛 a sight in places.tsv)",
+    # of the traditional names folded to simplified: everyday words and a country
+    "我孙子": "my grandson (Abiko, 我孙子市)", "日本语": "the Japanese language", "大学城": "a university town",
+    "滑铁卢": "a defeat (遭遇滑铁卢)", "索菲亚": "Harbin's cathedral (圣索菲亚教堂; Sofia is 索非亚)",
+    "东京都": "东京 + 都 (东京都心, 东京都下雪了: even Tokyo)", "古龙": "a novelist", "伊丽莎白": "a person",
+    "瓜地马拉": "a country",
+    **dict.fromkeys(("自治市公园", "蒙马特"), "a district of a city"),
 }
 
 
@@ -109,6 +117,12 @@ def gb2312(name: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def simplified_table() -> dict[str, str]:
+    """datasets/traditional.tsv: traditional character -> its simplified form (one for one)."""
+    with open(HERE / "traditional.tsv", encoding="utf-8") as f:
+        return {row[0]: row[1] for row in (line.rstrip("\n").split("\t") for line in list(f)[1:]) if len(row) >= 2}
 
 
 def fold(name: str) -> str:
@@ -203,6 +217,7 @@ def build(geonames: Path, jionlp: Path, babel: Path, dropped: list[str] | None =
         return False
 
     rows: dict[str, tuple[str, str, str, str]] = {}
+    simple = str.maketrans(simplified_table())
     for city in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
         if city["population"] < MIN_POPULATION or city["countrycode"] in CHINA + CITY_STATES:
             continue
@@ -211,6 +226,8 @@ def build(geonames: Path, jionlp: Path, babel: Path, dropped: list[str] | None =
         # the city its time zone is named after (Africa/Lagos: Lagos, not Ikeja of the same zone) gets CLDR's name
         extra = [cldr] if zone and zone == fold(city["name"]) and cldr not in city["alternatenames"] else []
         for alt in [*city["alternatenames"], *extra]:
+            if CHINESE.match(alt) and not gb2312(alt):
+                alt = alt.translate(simple)  # 齋浦爾 -> 斋浦尔; a Japanese-only form stays unwritable and drops out
             if HANGUL.match(alt) and city["countrycode"] in KOREA and not alt.endswith(HANGUL_NON_CITY_ENDINGS):
                 forms = [alt]
             elif CHINESE.match(alt) and gb2312(alt) and not alt.endswith(NON_CITY_ENDINGS):
