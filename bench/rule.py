@@ -177,7 +177,7 @@ _NO_DAY_OR_WEATHER = r"(?![今明后昨前]|大后|[这下上本]?(?:周|星期|
 _FROM_AFTER = re.compile(r"^(?:市区|市里|城区|市)?"
                          r"(?:高铁站|火车站|汽车站|客运站|[东南西北]?站|[东南西北](?=[到去出飞]))?"
                          # 新加坡转机 到巴厘岛: a space after the change (45th-48th hand-written batches)
-                         r"(?:(?:转车|转机|中转|换乘|坐车|开车|打车|骑车|坐船|自驾|过海)\s*)?(?:出发|起飞|到|去|飞|人)"
+                         r"(?:(?:转车|转机|中转|换乘|坐车|开车|打车|骑车|坐船|自驾|过海|租车|包车)\s*)?(?:出发|起飞|到|去|飞|人)"
                          # 成都 到 九寨沟: typed apart (159th sitting); not a form's next field (出发日期: 206th batch)
                          r"|^\s+(?:到|出发)(?![了过啦日地时])"
                          r"|^\s+(?:飞|去)\s"  # 宁波 飞 济州岛 (181st hand-written batch)
@@ -358,7 +358,7 @@ _ASKED_CITY = re.compile(
     r"|(?i:i\s+mean)"  # 去贵阳 sorry I mean 遵义 (116th sitting)
     r"|算了[，,\s]*还是(?:问|查|看|去)?)" + _GAP + "$")  # 珠海天气…算了还是问中山吧 (61st-68th hand-written batches)
 _GIVEN_UP_CITY = re.compile(
-    r"(?:(?<![哦噢喔呃额啊诶欸。.…])(?<![哦噢喔呃额啊诶欸。.…]\s)不是|你(?:刚才?)?(?:说|回答|答|查)的是|(?:刚才|刚刚|之前|前面|上面)(?:你)?(?:问|说|查)的是"
+    r"(?:(?<![哦噢喔呃额啊阿诶欸。.…])(?<![哦噢喔呃额啊阿诶欸。.…]\s)不是|你(?:刚才?)?(?:说|回答|答|查)的是|(?:刚才|刚刚|之前|前面|上面)(?:你)?(?:问|说|查)的是"
     # 不去大连了, 不在上海 也不在苏州, 要镇江的 不要南京 (150th sitting): given up
     # 没去成镰仓: a trip that did not happen (45th-52nd hand-written batches)
     # 查鄂尔多斯不查包头了, 不想去哈尔滨了 (61st-68th hand-written batches)
@@ -475,6 +475,10 @@ def _districts() -> frozenset[str]:
     return frozenset(p.name for p in load_places() if p.kind == "district")
 
 
+#: A named route or tour (北疆环线, 318自驾, 秦岭徒步): the trip a city it sets off from is asked for.
+_ROUTE = re.compile(r"[\u4e00-\u9fff\d]{2}(?:大环线|小环线|环线|环湖|环岛|自驾|徒步|穿越|骑行)")
+
+
 def _origin_of_trip_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> bool:
     """Rule 5e: the only city is where a trip starts (从A, A出发) and the trip goes to a known place that is no
     city and not in that city (a region, province, county, another city's sight): the weather is asked there."""
@@ -483,10 +487,10 @@ def _origin_of_trip_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> b
     places = _trip_places()
     # 环太湖骑行 无锡出发, 去千岛湖骑行 杭州出发: the trip's place written before the city it sets off from
     # (101st-116th hand-written batches)
-    if re.match(r"(?:市|市区)?出发", folded[m.end:]) and any(
+    if re.match(r"(?:市|市区)?(?:租车|包车|自驾|开车)?出发", folded[m.end:]) and (any(
             name in places or name in gazetteer.blockers
             for i in range(m.start) for n in range(2, 5) for name in [folded[i : i + n]]
-            if i + n <= m.start and name not in gazetteer.names):
+            if i + n <= m.start and name not in gazetteer.names) or _ROUTE.search(folded, 0, m.start)):
         return True
     # 成都出发 新都桥 理塘 巴塘: the places of the trip listed right after 出发, no verb (80th sitting)
     listed = _SET_OFF_THEN.match(folded, m.end)

@@ -97,6 +97,18 @@ def load_nicknames() -> tuple[str, ...]:
     return tuple(nickname_cities())
 
 
+#: A nickname whose note says so is read (the rule, the hints, the hybrid's checks) but never drawn by the training mix,
+#: which stays as it was: the classical names the blind batches wrote (汴京, 盛京, 燕京).
+READ_ONLY = "read only"
+
+
+@lru_cache(maxsize=1)
+def drawn_nicknames() -> tuple[str, ...]:
+    """The nicknames the training mix writes (sft.compose): every one but those noted :data:`READ_ONLY`."""
+    return tuple(name for _, (name, _city, note) in read_tsv(DATA / "nicknames.tsv", ("nickname", "city", "note"))
+                 if READ_ONLY not in note)
+
+
 @lru_cache(maxsize=1)
 def county_prefectures() -> dict[str, frozenset[str]]:
     """datasets/county_cities.tsv: each county-level city (short name, 晋江) -> the names of the prefecture it lies in

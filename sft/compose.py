@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sft.cities import load_nicknames, short_name, train_cities
+from sft.cities import drawn_nicknames, short_name, train_cities
 from sft.datagen import FULLWIDTH, chinese_number, chinese_year
 from sft.dates import FIXED_FESTIVALS, HOLIDAY_DAYS, NAMED_ONLY
 from sft.dates import LUNAR_FESTIVALS as _RESOLVER_LUNAR
@@ -254,7 +254,7 @@ def place_part(rng: random.Random, kind: str | None = None, places: str = "train
             weights=(40, 22 if other_cities else 0, 24 if non_city else 0, 13 if non_city else 0, 2, 12, 1),
         )[0]
     if kind == "nickname":  # 魔都, 羊城: the city, copied as written (datasets/nicknames.tsv)
-        text = rng.choice(load_nicknames())
+        text = rng.choice(drawn_nicknames())
         return Part(text, text, "nickname")
     if kind == "typo":
         name = short_name(rng.choice(pools["cities"]).name)

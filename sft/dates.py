@@ -203,7 +203,7 @@ DAY_END = "(?:日|号|號)"
 #: The interjections a speaker says before correcting themself (``明天 哦不 后天``, ``苏州 啊不 是无锡``, ``额 不是``):
 #: one character class for the date rule (here and :mod:`sft.task`) and the rule contender's corrections
 #: (``bench.rule``).
-INTERJECTIONS = "[哦噢喔呃额诶欸啊]"
+INTERJECTIONS = "[哦噢喔呃额诶欸啊阿]"  # 阿: 啊 typed by pinyin (阿不是)
 #: The verbs of a slip owned before a correction (``打错了``, ``看错了 是周五``, ``搞错了 我想问…``): one character
 #: class for the date rule, the year after a date (:mod:`sft.task`) and the rule contender's corrections.
 SLIP_VERBS = "[看说写打问输搞弄]"
@@ -402,7 +402,7 @@ _REL = re.compile(
         r"|in\s+(?P<ewn>two|three|four|[2-4])\s+weeks)(?![a-z])))",  # in two weeks (361st-368th sittings)
         rf"(?P<before>(?<![\d{CN_NUMERALS}百几])(?P<bn>{_COUNT})天(?:以前|之前|前))",
         r"(?P<word>今明后三天|今明后|今明两天|今明天|今明(?![白日晚早])|(?<![意另额])外后天|(?<!拿)(?<!亚特兰)(?<!波哥)大?大后天|(?<!拿)(?<!亚特兰)(?<!波哥)大前天|(?<![三昆崇思清光志])明后(?:两[天日]|天)|(?<![以之今此然随日午最往落])后天|(?<![目当以之提眼事先面跟从日])前天"
-        r"|今儿个|今儿|(?<!历史上的)(?<!历史上)今天|今日|今晚|今早|今夜|今夕|今宵|明儿个|明儿|明天|明日|明早|明晚|昨儿|昨天|昨日|昨晚|金天|名天|茗天|明田|明添|今黑夜"
+        r"|今儿个|今儿|(?<!历史上的)(?<!历史上)今天|今日|今晚|今早|今夜|今夕|今宵|今晨|(?<![黎光清文])明晨|明儿个|明儿|明天|明日|明早|明晚|昨儿|昨天|昨日|昨晚|金天|名天|茗天|明田|明添|今黑夜"
         # dialect day words (WILD.md): Wu 今朝/明朝, Cantonese 听日/琴日/寻日, northern 明个/今个/昨个
         r"|前儿个|后儿个|大后儿|天光日|(?<![以之今此然随日午最往落])后儿|(?<![目当以之提眼事先面跟从日])前儿|今朝|明朝|听日|琴日|琴晚|寻日|明个|今个|昨个"
         # Cantonese 后日/大后日/前日/听朝, Minnan 明仔载 (not 今后日子, 三天后日本, 目前日程)
@@ -427,7 +427,7 @@ _REL = re.compile(
 )
 _WORDS = {
     "今儿个": 0, "今儿": 0, "今天": 0, "今日": 0, "今晚": 0, "今早": 0, "今夜": 0, "今夕": 0,
-    "今宵": 0,  # 今夜/今夕/今宵: literary
+    "今宵": 0, "今晨": 0, "明晨": 1,  # 今夜/今夕/今宵, 今晨/明晨 (this/tomorrow morning): literary
     "明儿个": 1, "明儿": 1, "明天": 1, "明日": 1, "明早": 1, "明晚": 1,
     "后天": 2, "大后天": 3, "大大后天": 4,
     "明后天": 1, "明后两天": 1, "明后两日": 1, "今明两天": 0, "今明天": 0, "今明": 0, "今明后三天": 0, "今明后": 0,
