@@ -1929,9 +1929,19 @@ def test_read_only_nicknames_are_read_but_never_drawn():
     from sft.train import FinetuneConfig
 
     read_only = set(load_nicknames()) - set(drawn_nicknames())
-    assert read_only == {"汴京", "盛京", "燕京"} and READ_ONLY == "read only"
+    assert read_only == {"汴京", "盛京", "燕京", "汴梁", "筑城", "洪都"} and READ_ONLY == "read only"
     c = FinetuneConfig.from_profile("gpu")
     queries = [e.query for e in generate(n=3000, seed=c.seed, mix=c.mix, prompt=c.prompt, dates=c.dates,
                                          cities=c.cities)]
     assert any(n in q for q in queries for n in drawn_nicknames())  # the mix does draw nicknames
     assert not any(n in q for q in queries for n in read_only)
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # nicknames the 269th-276th batches wrote, read only (not drawn by the training mix)
+    ("汴梁 周六 冷不冷", None, ("汴梁", None)),
+    ("洪都 明天 会下雨吗", None, ("洪都", None)),
+    ("筑城 下周 凉快吗", None, ("筑城", None)),
+])
+def test_269th_276th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
