@@ -35,7 +35,8 @@ Decided here, where WILD.md is silent (README "The task rule" and the tests say 
   ``30号`` said on 2 February when 30 is not yet past (there is no 30 February), 明年2月29号 from 2026;
 * 下个月底/下月底: the last day of next month; 上个月N号/上月N号: day N of last month; 上周末: last week's
   Saturday; 昨日/昨晚/昨儿 like 昨天; 后年/前年 M月D号 like 明年/去年 (+2/-2 years); 下个周末 like 下周末;
-* ``M月底`` (6月底) and ``N号`` after any 月 are no day alone: only a bare 月底 / N号 resolves;
+* 月尾 (Cantonese) as 月底; ``M月底`` (6月底) and ``N号`` after any 月 are no day alone: only a bare 月底 / N号
+  resolves;
 * a festival with a year word (今年国庆, 明年春节, 2025年中秋) is that festival in that Gregorian year; 除夕
   of year Y is the day before Y's 春节 (so it always lies in Y); a named numeric year makes even a lunar
   festival absolute (``2025年中秋`` -> 2025-10-06 without a reference day);
@@ -357,7 +358,8 @@ _REL = re.compile(
         rf"(?P<md>{NUM}){DAY_END})",
         rf"(?P<monthend>{_NOT_AFTER_UP_DOWN}(?P<ew>下个?月|这个?月|本月|上个?月)(?:月?底|的?最后一天)"
         # 月末 as 月底 (32nd sitting); 月底了, the time of the month said (154th hand-written batch), no day
-        rf"|(?:(?<![\d{CN_NUMERALS}几每年上下个])|{_VERBAL_DOWN})月[底末](?!了))",
+        # (Cantonese 月尾 too: 273rd batch)
+        rf"|(?:(?<![\d{CN_NUMERALS}几每年上下个])|{_VERBAL_DOWN})月[底末尾](?!了|巴))",
         # 下周的今天, 下个星期今天: the same weekday a week on (not 今天 itself)
         rf"(?P<sameday>(?<!每){_NOT_AFTER_UP_DOWN}(?P<tw>下下个?|下个?|上个?){_WEEK}的?(?:今天|今日|这天|这一天|这个?时候))",
         # 上个月的今天: the same day number a month away (WILD.md, 43rd sitting)

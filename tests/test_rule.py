@@ -1942,6 +1942,8 @@ def test_read_only_nicknames_are_read_but_never_drawn():
     ("汴梁 周六 冷不冷", None, ("汴梁", None)),
     ("洪都 明天 会下雨吗", None, ("洪都", None)),
     ("筑城 下周 凉快吗", None, ("筑城", None)),
+    # Cantonese 月尾 is 月底 (not 月尾巴)
+    ("月尾 深圳 会唔会落雨", "2027-04-10", ("深圳", "2027-04-30")),
 ])
 def test_269th_276th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
