@@ -614,8 +614,10 @@ def _spaced_list_goes_on(folded: str, end: int, gazetteer: Gazetteer) -> bool:
     return gap is not None and name_at(folded, end + gap.end(), gazetteer, gazetteer.names) is not None
 
 
+#: The arrows written between a trip's stops (成都→康定, 广州->阳江); a dash is one too, where each rule says so.
+_ARROW = r"→|->|—>|=>|➡️?"
 #: A trip's next stop right after a city (→, ->, 到, 再到, 然后去, 飞).
-_NEXT_STOP = re.compile(r"\s*(?:→|->|—>|=>|➡️?|[-—–](?=[\u4e00-\u9fff])"  # 成都-康定-理塘 (117th-124th batches)
+_NEXT_STOP = re.compile(r"\s*(?:" + _ARROW + r"|[-—–](?=[\u4e00-\u9fff])"  # 成都-康定-理塘 (117th-124th batches)
                         r"|[，,\s]*(?:再|然后|又)?(?:直接)?(?:到|去|飞))\s*")
 #: A county named with 县 that the lists may lack (塔县, 稻城县).
 _ANY_COUNTY = re.compile(r"[\u4e00-\u9fff]{1,3}?县")
@@ -1190,7 +1192,7 @@ _GIVEN_UP = re.compile(r"不行|算了|取消|原定|原来|本来")
 #: Rule 9: what may stand between a stop's date and its city (6月13日 去苏州, 12月1日 飞首尔).
 _TRIP_VERB_END = re.compile(r"\s*(?:去|到|飞往|飞|回|在|转|抵达|到达|前往)?\s*$")
 #: Rule 9: a leg's arrow between its origin and its destination (广州→阳江, 广州 - 阳江).
-_LEG = re.compile(r"\s*(?:→|->|—>|=>|➡️?|[-—–])\s*")
+_LEG = re.compile(r"\s*(?:" + _ARROW + r"|[-—–])\s*")
 #: Rule 9's window edges: punctuation and spaces end the words that belong to a mention.
 _EDGE = re.compile(r"[\s，,。；;！!？?、：:→>~～（）()【】\[\]「」｜|]")
 

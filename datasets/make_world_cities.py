@@ -119,12 +119,6 @@ def gb2312(name: str) -> bool:
     return True
 
 
-def simplified_table() -> dict[str, str]:
-    """datasets/traditional.tsv: traditional character -> its simplified form (one for one)."""
-    with open(HERE / "traditional.tsv", encoding="utf-8") as f:
-        return {row[0]: row[1] for row in (line.rstrip("\n").split("\t") for line in list(f)[1:]) if len(row) >= 2}
-
-
 def fold(name: str) -> str:
     """Lower case without accents (Asunción -> asuncion), to match a time zone's city with a GeoNames name."""
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
@@ -217,7 +211,10 @@ def build(geonames: Path, jionlp: Path, babel: Path, dropped: list[str] | None =
         return False
 
     rows: dict[str, tuple[str, str, str, str]] = {}
-    simple = str.maketrans(simplified_table())
+    sys.path.insert(0, str(HERE.parent))
+    from sft.task import traditional_table  # datasets/traditional.tsv, as the rule folds a question
+
+    simple = traditional_table()
     for city in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
         if city["population"] < MIN_POPULATION or city["countrycode"] in CHINA + CITY_STATES:
             continue

@@ -81,10 +81,16 @@ test_cities.__test__ = False  # type: ignore[attr-defined]
 
 
 @lru_cache(maxsize=1)
+def _nickname_rows() -> tuple[tuple[str, str, str], ...]:
+    """datasets/nicknames.tsv, read once: (nickname, city, note) per row."""
+    return tuple(tuple(fields) for _, fields in read_tsv(DATA / "nicknames.tsv", ("nickname", "city", "note")))
+
+
+@lru_cache(maxsize=1)
 def nickname_cities() -> dict[str, str]:
     """datasets/nicknames.tsv: established nicknames of cities and their city (魔都 -> 上海市). Task rule: a
     nickname names the city and is copied as written; ambiguous ones (江城, 山城, 雾都, 鹿城, 花城) are not listed."""
-    return {fields[0]: fields[1] for _, fields in read_tsv(DATA / "nicknames.tsv", ("nickname", "city", "note"))}
+    return {name: city for name, city, _note in _nickname_rows()}
 
 
 def load_full_names() -> list[str]:
@@ -105,8 +111,7 @@ READ_ONLY = "read only"
 @lru_cache(maxsize=1)
 def drawn_nicknames() -> tuple[str, ...]:
     """The nicknames the training mix writes (sft.compose): every one but those noted :data:`READ_ONLY`."""
-    return tuple(name for _, (name, _city, note) in read_tsv(DATA / "nicknames.tsv", ("nickname", "city", "note"))
-                 if READ_ONLY not in note)
+    return tuple(name for name, _city, note in _nickname_rows() if READ_ONLY not in note)
 
 
 @lru_cache(maxsize=1)

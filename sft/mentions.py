@@ -308,7 +308,7 @@ def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
     for word in _NOT_CITY_WORD_AT.finditer(folded):  # 护林员 is no 虎林 typed by sound (187th sitting)
         taken[word.start() : word.start() + len(word[1])] = [True] * len(word[1])
     # 去靖边: 靖边 is a county, no 曲靖 typed by sound (273rd-280th sittings); 达川 a district, no 达州 by shape
-    counties = _county_names() | _district_names()
+    counties = _county_and_district_names()
     for start in range(len(folded)):
         for length in (4, 3, 2):
             piece = folded[start : start + length]
@@ -595,12 +595,12 @@ def _county_names() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _district_names() -> frozenset[str]:
-    """The names of datasets/districts.tsv of two to four characters, full and short (达川区, 达川): real places,
-    never a city typed wrong (rule 5c: 达川 is no 达州 typed by shape)."""
+def _county_and_district_names() -> frozenset[str]:
+    """:func:`_county_names` and the names of datasets/districts.tsv of two to four characters, full and short
+    (达川区, 达川): real places, never a city typed wrong (rule 5c: 达川 is no 达州 typed by shape)."""
     from sft.places import districts
 
-    return frozenset(name for name in districts() if 2 <= len(name) <= 4)
+    return _county_names() | frozenset(name for name in districts() if 2 <= len(name) <= 4)
 
 
 @functools.lru_cache(maxsize=1)
