@@ -421,6 +421,10 @@ def _score(question: str, mentions: list[Mention], i: int) -> int:
         return -4
     if i + 1 < len(mentions) and _DENIED.search(before) and _THEN_IS.match(after):
         return -4  # 石家庄 呃 不是石家庄 是邢台: the city after 不是 gives way to the one after 是 (241st-248th)
+    if any(mentions[j].key == m.key and _DENIED.search(question, mentions[j - 1].end, mentions[j].start)
+           and _THEN_IS.match(question[mentions[j].end : mentions[j + 1].start])
+           for j in range(i + 1, len(mentions) - 1)):
+        return -4  # 查一下湖州的天气 不是湖州是福州: the city asked first, then denied (277th-284th)
     if i and _DENIED.search(before) and _IS_BEFORE.search(question, 0, mentions[i - 1].start):
         return -4  # 是常州啊 不是郑州: the city said first, the one after 不是 denied (238th hand-written batch)
     # 南宁 呃 不是南宁 柳州: a slip taken back gives way to the city said right after it (361st-376th sittings)

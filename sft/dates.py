@@ -375,7 +375,7 @@ _REL = re.compile(
         rf"(?P<enweek>(?i:(?:(?:(?P<ep>(?<![a-z])(?:next|nxt|this|coming|on)|下个?|这个?|上个?)\s*)?(?<![a-z])"
         rf"(?P<ed>{'|'.join(_EN_WEEKDAYS)})"
         rf"|(?P<ep2>next|nxt|this|coming|on)\s+(?P<ed2>{_EN_SHORT_WEEKDAY})\.?)(?![a-z])))",
-        r"(?P<enweekend>(?i:(?:(?P<eq>(?<![a-z])(?:next|this|coming)|下个?|这个?)\s*"
+        r"(?P<enweekend>(?i:(?:(?P<eq>(?<![a-z])(?:next|nxt|this|coming)|下个?|这个?)\s*"
         # or alone in a Chinese question (Weekend 去澳門: 83rd sitting), not after last/past/the
         # (wknd, chat shorthand, alone anywhere: wknd 澳门, wknd weather shenzhen? 77th-100th hand-written batches)
         r"|(?<![a-z])(?<!last )(?<!past )(?<!the )(?=weekend[^\u4e00-\u9fff]{0,12}[\u4e00-\u9fff]|wknd))"
@@ -410,9 +410,9 @@ _REL = re.compile(
         # Cantonese 后日/大后日/前日/听朝, Minnan 明仔载 (not 今后日子, 三天后日本, 目前日程)
         r"|(?<![以之今此然随日午最往落天年月周时])大?后日(?![本子常期])|(?<![目当以之提眼事先面跟从日节])前日(?![子程期])"
         r"|听朝|听晚|明仔[载載]"
-        # Minnan 今仔日, Shandong 夜来 (昨天; not 夜来香), Jianghuai 后个 (后天; not 最后个, 后个月: 48th sitting; also
-        # right after a place, 泗阳后个: 369th-376th sittings)
-        r"|今仔日|(?<![\u4e00-\u9fff])夜来(?![香风雨的])|(?<![以之今此然随日午最往落前背身])后个(?![月人星礼周把子别])"
+        # Minnan 今仔日 and 今暗 (今晚, 277th-284th), Shandong 夜来 (昨天; not 夜来香), Jianghuai 后个 (后天; not
+        # 最后个, 后个月: 48th sitting; also right after a place, 泗阳后个: 369th-376th sittings)
+        r"|今仔日|今暗(?![暗淡处自中])|(?<![\u4e00-\u9fff])夜来(?![香风雨的])|(?<![以之今此然随日午最往落前背身])后个(?![月人星礼周把子别])"
         r"|夜儿个"  # northern 夜儿个 (昨天: 177th sitting)
         r"|(?<![\u4e00-\u9fff])夜个(?![子])"  # Henan 夜个 (昨天: 261st and 289th-296th sittings)
         # this afternoon, a week from today (85th-92nd hand-written batches)
@@ -440,7 +440,7 @@ _WORDS = {
     "前儿个": -2, "后儿个": 2, "前儿": -2, "后儿": 2, "今朝": 0, "明朝": 1, "听日": 1, "听晚": 1, "琴日": -1,
     "寻日": -1, "琴晚": -1,  # Cantonese 琴晚: last night (57th sitting)
     "明个": 1, "今个": 0, "昨个": -1, "后日": 2, "大后日": 3, "前日": -2, "听朝": 1, "明仔载": 1, "明仔載": 1,
-    "今仔日": 0, "夜来": -1, "后个": 2, "夜儿个": -1, "夜个": -1,
+    "今仔日": 0, "今暗": 0, "夜来": -1, "后个": 2, "夜儿个": -1, "夜个": -1,
     "today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1,
     "this afternoon": 0, "this morning": 0, "this evening": 0, "a week from today": 7, "one week from today": 7,
     "in a week": 7, "in one week": 7,

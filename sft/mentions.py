@@ -141,10 +141,10 @@ _PRODUCT = re.compile(r"(?:拉面|牛肉面|牛肉汤|螺蛳粉|火腿|大米|�
 
 
 #: A street named after a city (rule 4): 南京路, 北京东路, 长沙街 (not 路过, 路上).
-# a campus, a peninsula; 街子 is a town's name (崇州街子古镇, 122nd sitting); 沈阳中街 is the city's own street (161st);
-# 街上 and 街头 are "in the street" (漯河街上: 313th-320th sittings)
+# a campus, a peninsula, a plain (成都平原; 平原新区 is 新乡's); 街子 is a town's name (崇州街子古镇, 122nd sitting);
+# 沈阳中街 is the city's own street (161st); 街上 and 街头 are "in the street" (漯河街上: 313th-320th sittings)
 _STREET = re.compile(r"[东西南北中]?(?:路(?![过上途程线费边况面段桥演])|大街|大道)|[东西南北]?街(?![道子上头])"
-                     r"|校区|半岛")  # (兰州路演: a roadshow, 190th hand-written batch)
+                     r"|校区|半岛|平原(?![县新])")  # (兰州路演: a roadshow, 190th hand-written batch)
 
 
 #: 长沙县: a county named after its prefecture is a county (县城 after a county-level city is that city).
@@ -266,9 +266,15 @@ def load_homophones() -> dict[str, str]:
     from sft.paths import DATA, read_tsv
 
     alikes = {c: alike for _, (c, alike) in read_tsv(DATA / "homophones.tsv", ("char", "homophones"))}
+    shaped: dict[str, str] = {}
     for _, (key, shapes) in read_tsv(DATA / "look_alikes.tsv", ("char", "look_alikes")):
         name, _, i = key.partition(":")
         alikes[key] = alikes.get(key, alikes.get(name[int(i)] if i else key, "")) + shapes
+        shaped[key] = shapes
+    # a character's shapes hold too where one name reads it otherwise (成都:1 sounds du, not dou: 成部, 277th-284th)
+    for key in [k for k in alikes if ":" in k and k not in shaped]:
+        name, _, i = key.partition(":")
+        alikes[key] += shaped.get(name[int(i)], "")
     return alikes
 
 
@@ -317,8 +323,9 @@ def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
                 taken[start : start + length] = [True] * length
                 break
     for start in range(len(folded)):
-        # or after a day word typed by sound (明添杭洲, 今甜武汗: 257th-264th)
-        phrase_start = _phrase_starts(folded, start) or folded[max(0, start - 3) : start].endswith(_typed_days())
+        # or after a day word typed by sound (明添杭洲, 今甜武汗: 257th-264th) or a province written whole
+        phrase_start = _phrase_starts(folded, start) or folded[max(0, start - 3) : start].endswith(_typed_days()) \
+            or any(folded[max(0, start - n) : start] in _provinces() for n in (2, 3, 4))  # 浙江湖卅 (277th-284th)
         for length in range(min(5, len(folded) - start), 1, -1):  # 伊斯坦布而 (56th sitting)
             if length < 3 and not phrase_start:
                 continue

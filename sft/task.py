@@ -131,12 +131,13 @@ _YEAR_CORRECTED = re.compile(
     r"(?:不对|哦不|噢不|抱歉|sorry|说错了|写错了|打错了|应该是|改成|改到|改为)[\s，,]*(?:是|应该是|了)?\s*"
     rf"(?P<m>{NUM}){_MONTH}(?P<d>{NUM}){DAY_END}", re.IGNORECASE)
 # What may not follow a number pair read as month.day: it is a measure (降雨量3.5毫米, 1.5度, 风力2.5级)
-# (万, 千 not before 州, 宁, 岛: 6.13 千岛湖, 6.13 万州 are a city after the date, no thousands: 193rd batch)
-_UNITS = (r"毫米|厘米|公里|千米|米|度(?!假)|℃|°|级|%|％|mm|cm|km|m/s|hPa|mph|倍|万(?![州宁])|千(?!岛)|元(?![朗旦宵])"
-          r"|块|小时|分钟"
+# (万, 千 not before 州, 宁, 岛: 6.13 千岛湖, 6.13 万州 are a city after the date, no thousands: 193rd batch; nor
+# 千山, a mountain: 4.20 千山, 277th-284th)
+_UNITS = (r"毫米|厘米|公里|千米|米|度(?!假)|℃|°|级|%|％|mm|cm|km|m/s|hPa|mph|倍|万(?![州宁])|千(?![岛山])"
+          r"|元(?![朗旦宵])|块|小时|分钟"
           r"|[一每/]?(?:斤|公斤|千克)"  # 白菜1.5一斤: a price (165th sitting)
           r"|[一每/](?:升|公升|桶|瓶|箱)"  # 油价7.8一升 (61st-76th hand-written batches)
-          r"|个|岁|次|纪念|折|成(?=的|概率|[\s，,。？?！!]|$)"  # 8.5成的概率: tenths
+          r"|个|岁|次|纪念|折(?![叠腾返])|成(?=的|概率|[\s，,。？?！!]|$)"  # 8.5成的概率: tenths; 6/20 折叠伞 a date
           r"|天(?=[到内后左就以之的才\s，,。]|$)"  # 3-5天到, 连着下雨3-5天 药…: a span of days (289th-296th)
           # 单亩1.5升, 3.5壁厚, 2.5吨, 6.5寸: volumes, weights, lengths, areas (241st-248th sittings); not 10.1升旗
           # (National Day's flag raising), 08-12升温 (warming) nor 6.1厚街 (a town)

@@ -1947,3 +1947,33 @@ def test_read_only_nicknames_are_read_but_never_drawn():
 ])
 def test_269th_276th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # a date before a word that starts like a unit: 折叠 (folding), 千山 (a mountain)
+    ("大阪 7/12 折叠伞要带吗", None, ("大阪", "07-12")),
+    ("辽阳 5.3 千山 爬山 天气", None, ("辽阳", "05-03")),
+    ("6.5折 机票 杭州", None, ("杭州", None)),
+    ("降雨量 4.5千米", None, (None, None)),
+    # nxt weekend is next weekend
+    ("nxt weekend 大阪 天气", "2027-03-03", ("大阪", "2027-03-13")),
+    # characters typed by shape: 抗/杭, 合/台, 台/合, 部/都 (成都 reads 都 as du), 诲/海, 冶/治
+    ("抗州周日下雨吗", None, ("抗州", None)),
+    ("烟合明天有雾吗", None, ("烟合", None)),
+    ("台肥下周冷不冷", None, ("台肥", None)),
+    ("成部下雨了没", None, ("成部", None)),
+    ("上诲 周六 热吗", None, ("上诲", None)),
+    ("长冶 下雪没", None, ("长冶", None)),
+    # a city typed by shape right after its province written whole
+    ("江苏杨州 周末 下雨吗", None, ("杨州", None)),
+    ("浙江台风什么时候来", None, (None, None)),
+    # Minnan 今暗 (今晚)
+    ("厦门 今暗 会落雨无", "2027-05-02", ("厦门", "2027-05-02")),
+    # the city asked first, then denied: 不是A是B
+    ("帮我看看常州天气 不是常州是郑州", None, ("郑州", None)),
+    # a plain named after a city is no city (新区 is the city's new district)
+    ("江汉平原 武汉 明天", None, ("武汉", None)),
+    ("明天成都平原 大雾", None, (None, None)),
+])
+def test_277th_284th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
