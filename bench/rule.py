@@ -182,7 +182,8 @@ _FROM_AFTER = re.compile(r"^(?:市区|市里|城区|市)?"
                          r"|^\s+(?:到|出发)(?![了过啦日地时])"
                          r"|^\s+(?:飞|去)\s"  # 宁波 飞 济州岛 (181st hand-written batch)
                          r"|^\s+(?:转机|转车|中转)\s*(?:去|到|飞)"  # 内罗毕 转机 去马赛马拉 (192nd)
-                         r"|^(?:转机|转车|中转)[\s，,]+" + _NO_DAY_OR_WEATHER)  # 吉隆坡转机 兰卡威 (101st-108th)
+                         r"|^(?:转机|转车|中转)[\s，,]+" + _NO_DAY_OR_WEATHER  # 吉隆坡转机 兰卡威 (101st-108th)
+                         + r"|^\s*(?:→|->|—>|=>|➡️?)\s*")  # 自驾杭州→千岛湖 (269th-276th sittings)
 
 
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -468,7 +469,8 @@ _STATION = re.compile(r"\s*(?:[东南西北]站?|站|火车站|高铁站|机场|
 _MUNICIPALITIES = frozenset({"北京", "上海", "天津", "重庆"})
 # Rule 5e: where a trip from the only city goes (从成都出发进川西, 从杭州去婺源): a known place right after the word.
 # (从康定往理塘走: 166th sitting; 从西宁出发环青海湖: 191st hand-written batch)
-_TRIP_TO = re.compile(r"(?:去|到|进|走|往|前往|飞往|飞到|抵达|至|飞(?![机行])|环(?=[\u4e00-\u9fff]))(?:了|到)?\s*")
+_TRIP_TO = re.compile(r"(?:去|到|进|走|往|前往|飞往|飞到|抵达|至|飞(?![机行])|环(?=[\u4e00-\u9fff])|→|->|—>|=>|➡️?)"
+                      r"(?:了|到)?\s*")
 
 
 @functools.lru_cache(maxsize=1)
@@ -690,10 +692,10 @@ def _away_from_named_home(folded: str, m: Mention) -> bool:
 # 遵义明天跟贵阳比 (369th-376th sittings)
 _AND = re.compile(rf"^[\s？?」』”]*的?(?:{_WEATHER.pattern}|[春夏秋冬]天|今天|明天|后天"
                   r"|(?:更|比较)?(?:好|合适)|感觉|觉得)?\s*"  # 哈尔滨感觉没有北京冷 (45th-52nd batches)
-                  # 同: the Cantonese "and" (珠海同澳門: 105th sitting)
+                  # 同: the Cantonese "and" (珠海同澳門: 105th sitting); 搭: the Wu one (常州搭镇江: 269th-276th)
                   # 还有: 查一下苏州 还有无锡 (361st-368th sittings)
                   # 一个在天津一个在石家庄 (57th-60th hand-written batches)
-                  r"(?:和|与|跟|及|同|还有|(?:还是|或者|或)(?:去|到)?|(?:会|要)?比|没有|一个在|、|,|，|/|and|or|vs\.?|VS\.?"
+                  r"(?:和|与|跟|及|同|搭|还有|(?:还是|或者|或)(?:去|到)?|(?:会|要)?比|没有|一个在|、|,|，|/|and|or|vs\.?|VS\.?"
                   r"|(?:[A-Za-z]+er|more\s+[A-Za-z]+)\s+than"  # is 成都 colder than 重庆 (79th sitting)
                   # list markers: 1.苏州 2.无锡, • 郑州 • 开封
                   r"|\d{1,2}\s*[.、)）]|[（(]\d{1,2}[)）]|[①-⑩⒈-⒑•·]|(?<=\n)[-*+]"  # - 株洲 (a new line's bullet)

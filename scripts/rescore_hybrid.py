@@ -20,14 +20,19 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import sys
 from pathlib import Path
 
-from bench.hybrid import combine_all
-from bench.report import write_samples
-from bench.rule import extract
-from bench.scorer import model_text, score
-from sft.suite import load_suite
-from sft.task import resolve_output
+ROOT = Path(__file__).resolve().parent.parent
+# this checkout's sft and bench, not another one installed in the environment (an editable install of another worktree)
+sys.path.insert(0, str(ROOT))
+
+from bench.hybrid import combine_all  # noqa: E402
+from bench.report import write_samples  # noqa: E402
+from bench.rule import extract  # noqa: E402
+from bench.scorer import model_text, score  # noqa: E402
+from sft.suite import load_suite  # noqa: E402
+from sft.task import resolve_output  # noqa: E402
 
 
 def model_outputs(run: Path, contender: str) -> dict[str, str]:

@@ -22,9 +22,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench.scorer import model_text
-from sft import task
-from sft.suite import load_suite
+ROOT = Path(__file__).resolve().parent.parent
+# this checkout's sft and bench, not another one installed in the environment (an editable install of another worktree)
+sys.path.insert(0, str(ROOT))
+
+from bench.scorer import model_text  # noqa: E402
+from sft import task  # noqa: E402
+from sft.suite import load_suite  # noqa: E402
 
 #: Run in a copy of the base commit's tree: its own resolver (``sft.task.resolve_output`` and all it calls: sft.dates,
 #: sft.counting, the data files) on the pairs of a JSON file, the answers written to another.

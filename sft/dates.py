@@ -325,8 +325,9 @@ _NOT_AFTER_UP_DOWN = (
     # 山上这礼拜六, 楼下这周末: 这/本 after a place's 上/下 starts a phrase (273rd-280th sittings)
     r"|(?<=[上下])(?=[这本]))"
 )
-# 周一起 = together; 周天气 = the weather; 下周六盘水 = 下周 + the city 六盘水; 下周三亚 = 下周 + 三亚
-_WD = "(?:一(?!起)|二|三(?!亚)|四|五|六(?!盘水)|日|天(?!气))"
+# 周一起 = together (but 周一起飞, 周一起床, 周一起程: 277th-284th); 周天气 = the weather; 下周六盘水 = 下周 + the city
+# 六盘水; 下周三亚 = 下周 + 三亚
+_WD = "(?:一(?!起(?![飞床程航]))|二|三(?!亚)|四|五|六(?!盘水)|日|天(?!气))"
 _REL = re.compile(
     "|".join((
         # 今年6月1号, 明年的国庆, 去年春节
@@ -1027,6 +1028,10 @@ def asked_scores(text: str, spans: list[tuple[int, int]]) -> list[int]:
     # (151st hand-written batch; 出发 alone after a day gives it up, 10月1号出发 10月3号到拉萨)
     if len(spans) == 2 and scores[0] <= 0 and scores[1] == 0 and _OUT_AFTER.match(text, spans[0][1]) \
             and _RETURN_AFTER.match(text, spans[1][1]):
+        scores[0] = 1
+    # 去程12月20 回程12月27 哈尔滨冷不冷: the same, each day labelled before it (277th-284th)
+    if len(spans) == 2 and scores == [0, 0] and _DEPART_BEFORE.search(text, max(0, spans[0][0] - 12), spans[0][0]) \
+            and _RETURN_BEFORE.search(text, spans[0][1], spans[1][0]):
         scores[0] = 1
     return scores
 

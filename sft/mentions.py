@@ -382,7 +382,7 @@ _PHRASE_START = re.compile(r"[^\w]|[_去到在回飞住来查询]")  # 查询昆
 #: Looked for in the 4 characters before a position only (its longest word has 3): a scan from the start
 #: made rule 5c quadratic in the question's length (a 5,000-character garbage question took minutes).
 # (金天, 侯天, 大厚天, 明犬, 州末: day words typed wrong, 81st-84th sittings)
-_TIME_BEFORE = re.compile(r"(?:[今明后昨前那当每金侯厚]天|明犬|州末|"
+_TIME_BEFORE = re.compile(r"(?:[今明后昨前那当每金侯厚名茗]天|明犬|州末|"
                           r"[今明昨][晚早儿个]|[号號日]|[早晚]上|[上中下]午|[这那]边|周末"
                           r"|[以之][后前]|(?:周|礼拜|星期)[一二三四五六日天]|小度|同学|那个|[呃嗯]|就是|一下|[问查看]下"
                           r"|请问|[一二两三四五六七八九十几]天|节)$")  # 请问淄搏 (90th sitting); 未来三天X, 中秋节X

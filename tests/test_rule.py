@@ -1974,6 +1974,19 @@ def test_269th_276th_hand_written_batches(question, today, expected):
     # a plain named after a city is no city (新区 is the city's new district)
     ("江汉平原 武汉 明天", None, ("武汉", None)),
     ("明天成都平原 大雾", None, (None, None)),
+    # round 27's: 周一起飞 is Monday's take-off (一起 alone stays "together")
+    ("北京 周一起飞 有雾吗", "2027-02-18", ("北京", "2027-02-22")),
+    ("这周一起去爬山吗 杭州", "2027-02-18", ("杭州", None)),
+    # an outbound and a return day, each labelled before it: the first
+    ("去程3月8 回程3月15 长春冷不冷", None, ("长春", "03-08")),
+    # a city typed by sound after 名天 (明天 typed by sound); 涂/滁 by shape
+    ("名天兰洲冷吗", None, ("兰洲", None)),
+    ("涂州 后天 下雨吗", None, ("涂州", None)),
+    # Wu 搭 (and): two cities asked together, the first
+    ("苏州搭无锡 啥地方落雨", None, ("苏州", None)),
+    # a trip with an arrow from the only city to a place that is no city
+    ("自驾成都→四姑娘山 周六", None, (None, None)),
+    ("成都→重庆 周六", None, ("重庆", None)),
 ])
 def test_277th_284th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
