@@ -1990,3 +1990,19 @@ def test_269th_276th_hand_written_batches(question, today, expected):
 ])
 def test_277th_284th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # characters typed by shape: 亰/京, 舂/春, 戍/成, 被/波 (and 运/连, read where no everyday word stands)
+    ("北亰后天下雪吗", None, ("北亰", None)),
+    ("宜舂 周末 冷吗", None, ("宜舂", None)),
+    ("戍都今天热不热", None, ("戍都", None)),
+    ("宁被 下周 台风", None, ("宁被", None)),
+    ("运云港 明天 风大吗", None, ("运云港", None)),
+    # a city corrected to a place that is no city: 我要看的是X, and a slip owned after an ellipsis
+    ("三亚天气 不对 我要看的是蜈支洲岛", None, (None, None)),
+    ("湖州…sorry 是安吉", None, (None, None)),
+    ("昆明天气 不对 我要看的是玉溪", None, ("玉溪", None)),
+])
+def test_285th_292nd_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
