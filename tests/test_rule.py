@@ -2003,6 +2003,10 @@ def test_277th_284th_hand_written_batches(question, today, expected):
     ("三亚天气 不对 我要看的是蜈支洲岛", None, (None, None)),
     ("湖州…sorry 是安吉", None, (None, None)),
     ("昆明天气 不对 我要看的是玉溪", None, ("玉溪", None)),
+    # a ride by ferry or train from the only city to a place that is no city: the place is asked
+    ("宁波坐轮渡去普陀山 周六 风大吗", None, (None, None)),
+    ("成都转高铁去峨眉山 明天", None, (None, None)),
+    ("杭州坐高铁去上海 明天", None, ("上海", None)),
 ])
 def test_285th_292nd_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
