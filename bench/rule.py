@@ -816,6 +816,8 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
     labelled = _stop_asked_by_label(text, mentions, marks)
     if labelled is not None:
         return labelled  # 第一站厦门 第二站泉州 第三站漳州 第二站天气: the stop its label names (199th batch)
+    if _chained_follow_ups(text, mentions):
+        return mentions[0]  # 香港周五会打风吗 澳门呢, 北海能游泳吗 防城港呢 钦州呢: questions chained, the first asked
     scores = [_score(text, mentions, i) for i in range(len(mentions))]
     # Rule 6b: cities asked together (A和B, A还是B) share the question; the first named is the answer.
     for i in range(len(mentions) - 2, -1, -1):
@@ -997,6 +999,26 @@ def _without_places(gap: str, gazetteer: Gazetteer) -> str:
 _FOLLOW_UP = re.compile(r"A[:：]|答[:：]|不对|算了|其实|应该是|我说的是|我问的是|换成|改成")
 #: Where a mention's clause ends (rule 6e).
 _CLAUSE_BREAK = re.compile(r"[，,。！!？?；;\s]")
+
+
+def _chained_follow_ups(text: str, mentions: list[Mention]) -> bool:
+    """Rule 6c: the first city's clause asks and every later city is only followed by 呢, without 那 before it and
+    with no turn, correction or date of its own (香港周五会打风吗 澳门呢; 北海能游泳吗 防城港呢 钦州呢): questions
+    chained in one message, the first asked (WILD.md: 北京冷吗？上海呢？; 293rd-300th sittings)."""
+    # (not a reply after a question: 你那边下雪了吗 ——我这边嘉兴就飘了几片。你们合肥呢, the other's side asked)
+    if len(mentions) < 2 or _TURN.search(text) or _FOLLOW_UP.search(text) \
+            or QUESTION.search(text, 0, mentions[0].start):
+        return False
+    stop = re.compile(r"[。！!；;\n]").search(text, mentions[0].end, mentions[1].start)
+    if not QUESTION.search(text, mentions[0].end, stop.start() if stop else mentions[1].start):
+        return False
+    for i in range(1, len(mentions)):
+        end = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
+        before = text[mentions[i - 1].end : mentions[i].start]
+        if not re.fullmatch(r"\s*呢[\s？?。，,！!]*", text[mentions[i].end : end]) \
+                or re.search(r"[那你]\S{0,2}$", before) or short_name(mentions[i].key) == short_name(mentions[0].key):
+            return False
+    return True
 
 
 def _question_clause_bonus(text: str, mentions: list[Mention], scores: list[int]) -> None:

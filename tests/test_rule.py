@@ -2010,3 +2010,15 @@ def test_277th_284th_hand_written_batches(question, today, expected):
 ])
 def test_285th_292nd_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # questions chained with 呢 (no 那, no turn): the first city's clause asks, the first is answered
+    ("深圳周五会打风吗 珠海呢", None, ("深圳", None)),
+    ("三亚能下海吗 海口呢 儋州呢", None, ("三亚", None)),
+    # not a reply after a question, nor a follow-up with 那 or 你们
+    ("你那边冷吗\n我这边苏州还好。你们无锡呢", None, ("无锡", None)),
+    ("杭州冷吗 那宁波呢", None, ("宁波", None)),
+])
+def test_293rd_300th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
