@@ -769,8 +769,8 @@ def place_at(folded: str, start: int, gazetteer: Gazetteer) -> bool:
 #: A correction or a change of plan right after the last city (贵阳市，哦不对是内蒙古; 哈尔滨不对中山陵;
 #: 长春不要了 换成长白山): what follows is asked instead.
 # (绵阳 不对不对 我要查的是九寨沟: 174th hand-written batch)
-# (南宁天气 不对 我要看的是涠洲岛: 285th-292nd)
-_CORRECTION_AFTER = re.compile(r"[\s，,]*(?:" + INTERJECTIONS + r"\s*)?(?:不对|不是)(?:\s*不对)?"
+# (南宁天气 不对 我要看的是涠洲岛: 285th-292nd; 泉州天气…不对是石狮: 293rd-300th)
+_CORRECTION_AFTER = re.compile(r"[\s，,…]*(?:" + INTERJECTIONS + r"\s*)?(?:不对|不是)(?:\s*不对)?"
                                r"[\s，,]*(?:是|应该是|去|到|我(?:要|想)?(?:看|查|问)的是)?\s*"
                                # 不去张家界了 改去凤凰古城, 长春不要了 换成长白山 (172nd sitting): a plan changed
                                r"|[\s，,]*(?:了|不要了|去不成了|去不了了|不去了)?[\s，,]*(?:改去|改成去?|换成|换去|改到)\s*")
@@ -781,12 +781,12 @@ _SLIP_AFTER = re.compile(r"[\s，,…]*(?:" + INTERJECTIONS + r"\s*不|sorry|抱
                          + r"错了|[啊哦]\s*错了|更正一下|更正)"
                          # 上海 哦不 我要看的是崇明岛; 重庆 更正一下 是永川区 (214th batch); 嘉兴…sorry 是嘉善
                          # (285th-292nd)
-                         r"[\s，,]*(?:是|应该是|改成|换成|我(?:要|想)?(?:看|查|问)的是)?\s*"
+                         r"[\s，,]*(?:是|应该是|改成|换成|我?(?:要|想)?(?:看|查|问)的是)?\s*"
                          # 西安 啊说错了 兵马俑那边; 泸州 应该是泸沽湖 (190th hand-written batch)
                          r"|[\s，,]+应该是\s*",
                          re.IGNORECASE)
 #: A few words of the city's own clause before its correction (南京天气 不对 是中山陵; 南京明天冷吗？不对 是…).
-_BEFORE_CORRECTION = re.compile(r"[^\s，,。！!？?]{1,8}[\s，,。！!？?]+")
+_BEFORE_CORRECTION = re.compile(r"[^\s，,。！!？?…]{1,8}[\s，,。！!？?…]+")
 
 
 def correction_after(folded: str, end: int) -> re.Match | None:

@@ -2019,6 +2019,9 @@ def test_285th_292nd_hand_written_batches(question, today, expected):
     # not a reply after a question, nor a follow-up with 那 or 你们
     ("你那边冷吗\n我这边苏州还好。你们无锡呢", None, ("无锡", None)),
     ("杭州冷吗 那宁波呢", None, ("宁波", None)),
+    # a correction after an ellipsis, and 要看的是 without 我
+    ("清远天气…不对是英德", None, ("英德", None)),
+    ("查西宁 搞错了 要看的是茶卡盐湖", None, (None, None)),
 ])
 def test_293rd_300th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
