@@ -173,6 +173,8 @@ _FROM = re.compile(r"(?:从|离开|自|由|离|(?<![A-Za-z])from|(?:^|[\s，,])[
 # 重庆北到万州, 济南西站出发: a station written as the city + a direction is the city (WILD.md, 6th and 78th sittings)
 # 上饶高铁站到婺源, 阿勒泰市区到红墩乡, 拉萨转车去…: the city's station or town centre, a ride taken there (257th-264th)
 #: Not a day or a weather word next (吉隆坡转机 明天下雨吗: the change is the question's only place).
+#: The arrows written between a trip's stops (成都→康定, 广州->阳江); a dash is one too, where each rule says so.
+_ARROW = r"→|->|—>|=>|➡️?"
 _NO_DAY_OR_WEATHER = r"(?![今明后昨前]|大后|[这下上本]?(?:周|星期|礼拜)|天气|气温|温度|会|冷|热|下|回|有|的|要|能|\d)"
 _FROM_AFTER = re.compile(r"^(?:市区|市里|城区|市)?"
                          r"(?:高铁站|火车站|汽车站|客运站|[东南西北]?站|[东南西北](?=[到去出飞]))?"
@@ -185,7 +187,7 @@ _FROM_AFTER = re.compile(r"^(?:市区|市里|城区|市)?"
                          r"|^\s+(?:飞|去)\s"  # 宁波 飞 济州岛 (181st hand-written batch)
                          r"|^\s+(?:转机|转车|中转)\s*(?:去|到|飞)"  # 内罗毕 转机 去马赛马拉 (192nd)
                          r"|^(?:转机|转车|中转)[\s，,]+" + _NO_DAY_OR_WEATHER  # 吉隆坡转机 兰卡威 (101st-108th)
-                         + r"|^\s*(?:→|->|—>|=>|➡️?)\s*")  # 自驾杭州→千岛湖 (269th-276th sittings)
+                         + r"|^\s*(?:" + _ARROW + r")\s*")  # 自驾杭州→千岛湖 (269th-276th sittings)
 
 
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -416,17 +418,24 @@ _IS_BEFORE = re.compile(r"(?:^|[\s，,])(?:我说的|我问的|说的|问的)?�
 _THEN_IS = re.compile(r"[\s，,]*(?:是|而是)\s*")
 
 
+def _denied_then_is(question: str, mentions: list[Mention], i: int) -> bool:
+    """Mention ``i`` is denied (不是 right before it) and another city follows it after 是 (不是石家庄 是邢台)."""
+    if i + 1 >= len(mentions):
+        return False
+    m = mentions[i]
+    return bool(_DENIED.search(question, mentions[i - 1].end if i else 0, m.start)
+                and _THEN_IS.match(question[m.end : mentions[i + 1].start]))
+
+
 def _score(question: str, mentions: list[Mention], i: int) -> int:
     m = mentions[i]
     before = question[mentions[i - 1].end if i else 0 : m.start]
     after = question[m.end : mentions[i + 1].start if i + 1 < len(mentions) else len(question)]
     if _GIVEN_UP_CITY.search(before) or _GIVEN_UP_AFTER.match(after):
         return -4
-    if i + 1 < len(mentions) and _DENIED.search(before) and _THEN_IS.match(after):
+    if _denied_then_is(question, mentions, i):
         return -4  # 石家庄 呃 不是石家庄 是邢台: the city after 不是 gives way to the one after 是 (241st-248th)
-    if any(mentions[j].key == m.key and _DENIED.search(question, mentions[j - 1].end, mentions[j].start)
-           and _THEN_IS.match(question[mentions[j].end : mentions[j + 1].start])
-           for j in range(i + 1, len(mentions) - 1)):
+    if any(mentions[j].key == m.key and _denied_then_is(question, mentions, j) for j in range(i + 1, len(mentions))):
         return -4  # 查一下湖州的天气 不是湖州是福州: the city asked first, then denied (277th-284th)
     if i and _DENIED.search(before) and _IS_BEFORE.search(question, 0, mentions[i - 1].start):
         return -4  # 是常州啊 不是郑州: the city said first, the one after 不是 denied (238th hand-written batch)
@@ -471,7 +480,7 @@ _STATION = re.compile(r"\s*(?:[东南西北]站?|站|火车站|高铁站|机场|
 _MUNICIPALITIES = frozenset({"北京", "上海", "天津", "重庆"})
 # Rule 5e: where a trip from the only city goes (从成都出发进川西, 从杭州去婺源): a known place right after the word.
 # (从康定往理塘走: 166th sitting; 从西宁出发环青海湖: 191st hand-written batch)
-_TRIP_TO = re.compile(r"(?:去|到|进|走|往|前往|飞往|飞到|抵达|至|飞(?![机行])|环(?=[\u4e00-\u9fff])|→|->|—>|=>|➡️?)"
+_TRIP_TO = re.compile(r"(?:去|到|进|走|往|前往|飞往|飞到|抵达|至|飞(?![机行])|环(?=[\u4e00-\u9fff])|" + _ARROW + r")"
                       r"(?:了|到)?\s*")
 
 
@@ -622,8 +631,6 @@ def _spaced_list_goes_on(folded: str, end: int, gazetteer: Gazetteer) -> bool:
     return gap is not None and name_at(folded, end + gap.end(), gazetteer, gazetteer.names) is not None
 
 
-#: The arrows written between a trip's stops (成都→康定, 广州->阳江); a dash is one too, where each rule says so.
-_ARROW = r"→|->|—>|=>|➡️?"
 #: A trip's next stop right after a city (→, ->, 到, 再到, 然后去, 飞).
 _NEXT_STOP = re.compile(r"\s*(?:" + _ARROW + r"|[-—–](?=[\u4e00-\u9fff])"  # 成都-康定-理塘 (117th-124th batches)
                         r"|[，,\s]*(?:再|然后|又)?(?:直接)?(?:到|去|飞))\s*")
@@ -1001,6 +1008,10 @@ _FOLLOW_UP = re.compile(r"A[:：]|答[:：]|不对|算了|其实|应该是|我�
 _CLAUSE_BREAK = re.compile(r"[，,。！!？?；;\s]")
 
 
+#: Where the first city's sentence ends, for rule 6c's chained questions (a question mark belongs to the sentence).
+_SENTENCE_END = re.compile(r"[。！!；;\n]")
+
+
 def _chained_follow_ups(text: str, mentions: list[Mention]) -> bool:
     """Rule 6c: the first city's clause asks and every later city is only followed by 呢, without 那 before it and
     with no turn, correction or date of its own (香港周五会打风吗 澳门呢; 北海能游泳吗 防城港呢 钦州呢): questions
@@ -1009,7 +1020,7 @@ def _chained_follow_ups(text: str, mentions: list[Mention]) -> bool:
     if len(mentions) < 2 or _TURN.search(text) or _FOLLOW_UP.search(text) \
             or QUESTION.search(text, 0, mentions[0].start):
         return False
-    stop = re.compile(r"[。！!；;\n]").search(text, mentions[0].end, mentions[1].start)
+    stop = _SENTENCE_END.search(text, mentions[0].end, mentions[1].start)
     if not QUESTION.search(text, mentions[0].end, stop.start() if stop else mentions[1].start):
         return False
     for i in range(1, len(mentions)):
