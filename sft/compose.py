@@ -30,6 +30,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import random
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -146,6 +147,11 @@ COUNTY_WEIGHT = {"counties": 1, "counties-4": 4}
 #: 北京, 成都, 武汉 and the other 61 test cities of cities.tsv, and the 149 of places.tsv). The non-city places
 #: still follow ``places``.
 CITY_SPLITS = ("train", "all")
+#: How the noise that types a space after every character treats the gold city. ``city-whole``: the city
+#: stays whole (湖州 明 天 下 雨 吗), as since the `real` mix began; ``all``: spaced like the rest and copied
+#: so (湖 州 明 天 …, gold 湖 州), as people who type so do (a Latin city stays whole under both). Every other
+#: draw is the same under both.
+SPACINGS = ("city-whole", "all")
 
 
 def _check_cities(cities: str) -> None:
@@ -441,9 +447,10 @@ def _join(rng: random.Random, *pieces: str) -> str:
 
 
 def compose(rng: random.Random, dates: str = "resolved", places: str = "train",
-            cities: str = "train") -> tuple[str, Answer, dt.date | None]:
+            cities: str = "train", spacing: str = "city-whole") -> tuple[str, Answer, dt.date | None]:
     """One question, its gold answer (from the parts' slot values) and its reference day (or None).
 
+    ``spacing``: how a question typed with a space after every character treats its city (:data:`SPACINGS`).
     ``dates``: the date target (:data:`sft.task.DATE_TARGETS`). ``resolved``: a relative date is resolved
     against the reference day (null without one). ``phrase``: it is copied as written (``下周五``, ``15号``,
     ``中秋``) and no reference day is given, for :func:`sft.task.resolve_phrase` to resolve after the model;
@@ -503,7 +510,7 @@ def compose(rng: random.Random, dates: str = "resolved", places: str = "train",
     elif frame == "two-places":
         other = place_part(rng, "city", places, cities)
         if other.text == p or not p or other.text in p or p in other.text:
-            return compose(rng, dates, places, cities)
+            return compose(rng, dates, places, cities, spacing)
         form = rng.choice((
             "从{o}去{p}，{d}{a}", "{o}到{p}，{d}{p}{a}", "我在{o}，想问{p}{d}{a}", "人在{o}，{d}去{p}{a}",
             "{d}去{o}，哦不对是{p}，{a}", "{o}不是，{p}{d}{a}", "我住{o}，{d}要去{p}，那边{a}",
@@ -517,7 +524,7 @@ def compose(rng: random.Random, dates: str = "resolved", places: str = "train",
     elif frame == "two-dates":
         other = date_part(rng, today)
         if not d or not other.text or other.text == d or other.value == date.value:
-            return compose(rng, dates, places, cities)
+            return compose(rng, dates, places, cities, spacing)
         form = rng.choice(("{o}不行，改到{d}，{p}{a}", "{p}原定{o}，现在改{d}了，{a}", "{o}就算了，{d}{p}{a}",
                            "{o}到了{p}，查下{d}的天气"))
         text = opener + form.format(o=other.text, d=d, p=p, a=_ask(rng)) + ending
@@ -532,7 +539,7 @@ def compose(rng: random.Random, dates: str = "resolved", places: str = "train",
         sight = place_part(rng, "non-city", places, cities)
         city = place_part(rng, rng.choice(("city", "city", "place-city")), places, cities)
         if not city.value or sight.text in city.text or city.text in sight.text:
-            return compose(rng, dates, places, cities)
+            return compose(rng, dates, places, cities, spacing)
         place, p = city, city.text
         form = rng.choice(("{d}去{s}{t}，{p}那边{a}", "去{s}{t}，住{p}，{d}{a}", "{d}去{s}，{p}{a}",
                            "看完{s}回{p}，{d}{p}{a}", "{s}玩完去{p}，{d}{a}", "{d}从{s}到{p}，{p}{a}"))
@@ -540,8 +547,11 @@ def compose(rng: random.Random, dates: str = "resolved", places: str = "train",
         text = opener + form.format(s=sight.text, t=tail, p=p, d=d, a=_ask(rng)) + ending
     else:  # distractor
         text = opener + _join(rng, _distractor(rng), d, p, _ask(rng)) + ending
-    text = _noise(rng, text, place.value)
     city, phrase = place.value, date.phrase
+    whole = spacing == "city-whole" or (city is not None and re.search("[A-Za-z]", city) is not None)
+    text = _noise(rng, text, city if whole else None)
+    if city is not None and city not in text:  # spaced like the rest: the gold copies it as typed (湖 州)
+        city = " ".join(city)
     if rng.random() < 0.05:  # typed in traditional characters (Hong Kong, Macau, Taiwan): copied as written
         text, city, phrase = (_traditional(x) if x is not None else None for x in (text, city, phrase))
     if dates == "phrase":  # the phrase as written, less any spaces the noise put in it (明 天 -> 明天)

@@ -302,7 +302,8 @@ def _written_pool(dates: str, held: frozenset[str], seen_answers: frozenset[Answ
 
 
 def generate(n: int = 3000, seed: int = 0, mix: str = "tutorial", prompt: str = "tutorial",
-             dates: str = "resolved", places: str = "train", cities: str = "train") -> list[Example]:
+             dates: str = "resolved", places: str = "train", cities: str = "train",
+             spacing: str = "city-whole") -> list[Example]:
     """``n`` training examples, deterministic in ``seed``; ``mix`` is one of :data:`MIXES`; ``dates`` the
     date target of the composed questions (:data:`sft.task.DATE_TARGETS`: ``phrase`` copies a relative
     date as written and gives no reference day; the same seed makes the same questions under both);
@@ -321,12 +322,14 @@ def generate(n: int = 3000, seed: int = 0, mix: str = "tutorial", prompt: str = 
     if dates not in DATE_TARGETS:
         raise UserError(f"unknown date target {dates!r}; valid: {', '.join(DATE_TARGETS)}")
     user_message("", prompt)  # validates the prompt name
-    from sft.compose import CITY_SPLITS, PLACE_SPLITS
+    from sft.compose import CITY_SPLITS, PLACE_SPLITS, SPACINGS
 
     if places not in PLACE_SPLITS:
         raise UserError(f"unknown places {places!r}; valid: {', '.join(PLACE_SPLITS)}")
     if cities not in CITY_SPLITS:
         raise UserError(f"unknown cities {cities!r}; valid: {', '.join(CITY_SPLITS)}")
+    if spacing not in SPACINGS:
+        raise UserError(f"unknown spacing {spacing!r}; valid: {', '.join(SPACINGS)}")
     rng = random.Random(seed)
     city_split, cities = cities, (train_cities() if cities == "train" else load_cities())
     examples = []
@@ -360,9 +363,11 @@ def generate(n: int = 3000, seed: int = 0, mix: str = "tutorial", prompt: str = 
                 if any(w in query for w in ("明天", "后天", "今天", "下周")):
                     continue  # the composed part teaches relative dates, with and without a reference day
             else:
-                query, answer, today = compose(rng, dates, places, city_split)
-            if (query in seen or normalize_query(query) in seen or (test_names and test_names.search(query))
-                    or answer in seen_answers):
+                query, answer, today = compose(rng, dates, places, city_split, spacing)
+            spaced = spacing == "all" and answer.city is not None and " " in answer.city  # 曲 靖 hides 曲靖
+            if (query in seen or normalize_query(query) in seen or answer in seen_answers
+                    or (test_names and (test_names.search(query)
+                                        or (spaced and test_names.search(query.replace(" ", "")))))):
                 continue
             seen.add(query)
             examples.append(Example(f"identity_{len(examples)}", query, answer, today))

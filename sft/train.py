@@ -217,6 +217,9 @@ class FinetuneConfig:
     # the city names any training question may name: train (the test cities held out for the suite's `hard` split)
     # or all (both splits of cities.tsv and places.tsv, as the rule knows them: sft.compose.CITY_SPLITS)
     cities: str = "train"
+    # how a composed question typed with a space after every character writes its city: city-whole (湖州 明 天 …)
+    # or all (湖 州 明 天 …, gold 湖 州: sft.compose.SPACINGS)
+    spacing: str = "city-whole"
     out: str = "runs/adapter"
     lora_r: int = 64
     lora_alpha: int = 16
@@ -451,7 +454,7 @@ def load_examples(cfg: FinetuneConfig):
     if cfg.data:
         return load_training_file(cfg.data)
     return generate(n=cfg.examples, seed=cfg.seed, mix=cfg.mix, prompt=cfg.prompt, dates=cfg.dates,
-                    places=cfg.places, cities=cfg.cities)
+                    places=cfg.places, cities=cfg.cities, spacing=cfg.spacing)
 
 
 def data_hash(examples) -> str:
@@ -739,7 +742,7 @@ def finetune(cfg: FinetuneConfig, console=None) -> dict:
     train = {
         "mode": mode, "device": device, "profile": cfg.profile, "base_model": cfg.model, "prompt": cfg.prompt,
         "dates": cfg.dates, "mix": cfg.mix if not cfg.data else None, "places": cfg.places if not cfg.data else None,
-        "cities": cfg.cities if not cfg.data else None,
+        "cities": cfg.cities if not cfg.data else None, "spacing": cfg.spacing if not cfg.data else None,
         "data": cfg.data or "generated", "data_sha256": data_hash(examples),
         "examples": len(data), "epochs": cfg.epochs, "steps": steps_run,
         "planned_steps": state.max_steps, "seconds": seconds,

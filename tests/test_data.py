@@ -526,6 +526,32 @@ def test_composed_typos_spaces_and_place_order():
     assert typos > 40 and spaced > 20 and last > 100, (typos, spaced, last)
 
 
+def test_spacing_all_spaces_the_city_too_and_changes_nothing_else():
+    """``spacing="all"`` (sft.compose.SPACINGS): a question typed with a space after every character spaces its
+    Chinese city too and copies it so (湖 州); a Latin city stays whole; every other draw is the one of
+    ``city-whole``, so the two differ only in those questions."""
+    import random
+
+    from sft.compose import compose
+
+    whole, spaced = random.Random(11), random.Random(11)
+    changed = 0
+    for _ in range(3000):
+        q1, a1, t1 = compose(whole, "phrase", "train", "train", "city-whole")
+        q2, a2, t2 = compose(spaced, "phrase", "train", "train", "all")
+        assert (a1.date, t1) == (a2.date, t2)
+        if (q1, a1) == (q2, a2):
+            continue
+        changed += 1
+        assert a1.city and a2.city == " ".join(a1.city) and a2.city in q2 and a1.city not in q2, (q1, q2)
+        assert q2.replace(" ", "") == q1.replace(" ", ""), (q1, q2)
+    assert 20 < changed < 150, changed
+    from sft.errors import UserError
+
+    with pytest.raises(UserError, match="spacing"):
+        generate(10, mix="real", spacing="apart")
+
+
 def test_the_composers_place_kinds_are_the_gazetteers():
     """compose keeps its own draw order of the place kinds, but the same kinds as sft.places."""
     from sft.compose import NON_CITY_KINDS, SUB_PLACE_KINDS
