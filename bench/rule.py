@@ -180,8 +180,8 @@ _FROM_AFTER = re.compile(r"^(?:市区|市里|城区|市)?"
                          r"(?:高铁站|火车站|汽车站|客运站|[东南西北]?站|[东南西北](?=[到去出飞]))?"
                          # 新加坡转机 到巴厘岛: a space after the change (45th-48th hand-written batches)
                          r"(?:(?:转车|转机|中转|换乘|坐车|开车|打车|骑车|坐船|自驾|过海|租车|包车"
-                         # 舟山坐轮渡去普陀山, 重庆转高铁去万州 (285th-292nd sittings)
-                         r"|(?:坐|乘|搭|转)(?:轮渡|渡轮|高铁|动车|火车|大巴|客车))\s*)?(?:出发|起飞|到|去|飞|人)"
+                         # 舟山坐轮渡去普陀山, 重庆转高铁去万州 (285th-292nd sittings), 三亚坐快艇去西岛 (31st round)
+                         r"|(?:坐|乘|搭|转)(?:轮渡|渡轮|快艇|游艇|游船|高铁|动车|火车|大巴|客车))\s*)?(?:出发|起飞|到|去|飞|人)"
                          # 成都 到 九寨沟: typed apart (159th sitting); not a form's next field (出发日期: 206th batch)
                          r"|^\s+(?:到|出发)(?![了过啦日地时])"
                          r"|^\s+(?:飞|去)\s"  # 宁波 飞 济州岛 (181st hand-written batch)
@@ -702,9 +702,9 @@ def _away_from_named_home(folded: str, m: Mention) -> bool:
 _AND = re.compile(rf"^[\s？?」』”]*的?(?:{_WEATHER.pattern}|[春夏秋冬]天|今天|明天|后天"
                   r"|(?:更|比较)?(?:好|合适)|感觉|觉得)?\s*"  # 哈尔滨感觉没有北京冷 (45th-52nd batches)
                   # 同: the Cantonese "and" (珠海同澳門: 105th sitting); 搭: the Wu one (常州搭镇江: 269th-276th)
-                  # 还有: 查一下苏州 还有无锡 (361st-368th sittings)
+                  # 还有: 查一下苏州 还有无锡 (361st-368th sittings); 定: the Cantonese "or" (香港定澳门: 31st round)
                   # 一个在天津一个在石家庄 (57th-60th hand-written batches)
-                  r"(?:和|与|跟|及|同|搭|还有|(?:还是|或者|或)(?:去|到)?|(?:会|要)?比|没有|一个在|、|,|，|/|and|or|vs\.?|VS\.?"
+                  r"(?:和|与|跟|及|同|搭|还有|(?:还是|或者|或|定)(?:去|到)?|(?:会|要)?比|没有|一个在|、|,|，|/|and|or|vs\.?|VS\.?"
                   r"|(?:[A-Za-z]+er|more\s+[A-Za-z]+)\s+than"  # is 成都 colder than 重庆 (79th sitting)
                   # list markers: 1.苏州 2.无锡, • 郑州 • 开封
                   r"|\d{1,2}\s*[.、)）]|[（(]\d{1,2}[)）]|[①-⑩⒈-⒑•·]|(?<=\n)[-*+]"  # - 株洲 (a new line's bullet)

@@ -26,11 +26,13 @@ from sft.dates import (
 from sft.mentions import Mention, default_gazetteer, find_mentions
 from sft.task import Answer, date_mentions, find_date, resolve_phrase, valid_date
 
-#: A stay at a stop of a trip (南京2天, 桂林3晚, 待三天, 待两天), not a trip's length (四天三晚, 3天2晚).
+#: A stay at a stop of a trip (南京2天, 桂林3晚, 待三天, 待两天), not a trip's length (四天三晚, 3天2晚), nor a day
+#: counted on (两天后), but nights and then the next leg (住两晚后去漳州: 31st round of batches).
 _STAY = re.compile(r"(?<![天日\d一二两三四五六七八九十])(?:待|住|玩|呆|逗留)?\s*"
-                   r"(?P<n>[1-9]|[一二两三四五六七八九十])\s*[天晚夜](?![前后内以之半])(?!\s*[一二两三四五六七八九十\d]\s*[晚夜])")
-#: What leads on to the next stop (→, 再去, 然后去).
-_NEXT_STOP = re.compile(r"→|->|—>|>|再去|然后去|然后|接着去|再到|之后去")
+                   r"(?P<n>[1-9]|[一二两三四五六七八九十])\s*(?:晚(?=后再?去)|[天晚夜](?![前后内以之半]))"
+                   r"(?!\s*[一二两三四五六七八九十\d]\s*[晚夜])")
+#: What leads on to the next stop (→, 再去, 然后去, 两晚后去).
+_NEXT_STOP = re.compile(r"→|->|—>|>|再去|然后去|然后|接着去|再到|之后去|(?<=晚)后再?去")
 _STAY_VERB = re.compile(r"待|住|玩|呆|逗留")
 #: A trip's departure day written after its stops (…芭提雅住两晚… 12月18号出发).
 _DEPARTS = re.compile(r"(?:\d{1,2}[月./]\d{1,2}[日号]?|[一二三四五六七八九十]+月[一二三四五六七八九十]+[日号])"

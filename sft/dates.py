@@ -242,6 +242,10 @@ _PLACE_AFTER = (r"(?!广场|大道|大街|路(?![过上途程线费边况])|公�
 #: them they are a written Gregorian day (三月三号, 三月三日: March 3rd), read by sft.task's month-day rule instead.
 DOUBLED_LUNAR_DAYS = "(?:二月二|三月三|四月八|五月五|六月六|七月七|九月九)"
 _MARCH_3RD = rf"{DOUBLED_LUNAR_DAYS}(?:[号日號\d{CN_NUMERALS}]|月)"
+# 双十二前, 国庆之前, 春节前, 中秋之后, 处暑过后: a time before or after the day, vague (WILD.md: 清明前); 元旦前一天,
+# 清明前后, 春节前夕 are days. For the fixed festivals (_FESTIVAL) and the lunar ones alike.
+_NOT_BEFORE_AFTER = (r"(?!\s*节?(?:[之以]?前(?![一两二三四五六七1-7第后夕海门滩夜晚])|[之以过]后"
+                     r"|后(?!第?[一两二三四五六七1-7]天|天气)))")
 _FESTIVAL = (
     rf"(?:(?:(?<![\d{CN_NUMERALS}百千万周期拜])(?:五一|六一|七一)(?![\d百千万个号日月年早直起样班中])"
     rf"|(?<![\d{CN_NUMERALS}百千万第双月])十一(?![\d{CN_NUMERALS}百千万个号號日月年点路岁楼层人次届中班])"
@@ -253,14 +257,9 @@ _FESTIVAL = (
     # (过完元旦, 过了国庆: the time after it, vague: 160th hand-written batch)
     rf"|(?!{_MARCH_3RD})(?<!过完)(?<!过了)"
     rf"(?:{_alternation(n for n in (*FIXED_FESTIVALS, *LUNAR_FESTIVALS) if n not in _NUMERAL_FESTIVALS)}))"
-    rf"{_PLACE_AFTER}"
-    # 双十二前, 国庆之前: a time before the day, vague (WILD.md: 清明前); 元旦前一天, 清明前后, 春节前夕 are days
-    r"(?!\s*节?(?:[之以]?前(?![一两二三四五六七1-7第后夕海门滩夜晚])|[之以]后|后(?!第?[一两二三四五六七1-7]天|天气)))"
+    rf"{_PLACE_AFTER}{_NOT_BEFORE_AFTER}"
     r")"
 )
-# 春节前, 中秋之后 (a lunar festival's): vague, as for the fixed ones in _FESTIVAL
-_NOT_BEFORE_AFTER = (r"(?!\s*节?(?:[之以]?前(?![一两二三四五六七1-7第后夕海门滩夜晚])|[之以]后"
-                     r"|后(?!第?[一两二三四五六七1-7]天|天气)))")
 # 国庆第三天, 五一假期的第二天: a day into a holiday of several days off (HOLIDAY_DAYS).
 # 國慶节 第二天, 国庆最后一天 (the holiday's days off: HOLIDAY_DAYS)
 # 劳动节5天假 第三天, 国庆七天假的第二天: the holiday's length may stand between (WILD.md, 84th sitting)
@@ -327,7 +326,8 @@ _NOT_AFTER_UP_DOWN = (
 )
 # 周一起 = together (but 周一起飞, 周一起床, 周一起程: 277th-284th); 周天气 = the weather; 下周六盘水 = 下周 + the city
 # 六盘水; 下周三亚 = 下周 + 三亚
-_WD = "(?:一(?!起(?![飞床程航]))|二|三(?!亚)|四|五|六(?!盘水)|日|天(?!气))"
+# 星期天气 is 星期 + 天气, but 星期天气温 is 星期天 + 气温 (天气温度 is weather again: 31st round of batches)
+_WD = "(?:一(?!起(?![飞床程航]))|二|三(?!亚)|四|五|六(?!盘水)|日|天(?!气(?!温(?!度))))"
 _REL = re.compile(
     "|".join((
         # 今年6月1号, 明年的国庆, 去年春节
@@ -1101,7 +1101,11 @@ _ANCHOR = re.compile(
     r"(?P<w>次日|翌日|隔天|前一天|头一天|第(?P<n>[二三四五六七2-7])天)"
     # 6月30号的后一天, 6月1号的前两天: that day's own neighbour (101st-116th hand-written batches)
     r"|(?<=[的号日號])(?:(?P<after>后一天)|(?P<sd>[前后])(?P<sn>[两二三2-3])天)"
-    r"|(?i:(?P<en>the\s+(?:day|next\s+day)\s+after|the\s+next\s+day|the\s+day\s+before)(?![a-z]))")
+    r"|(?i:(?P<en>the\s+(?:day|next\s+day)\s+after|the\s+next\s+day|the\s+day\s+before)(?![a-z]))"
+    # 5月1号入住 住三晚 退房那天: the check-out day, the nights stayed after the day written (31st round of batches)
+    r"|(?P<out>退房)(?=那天|当天|那日)")
+#: The nights of a stay written before its check-out day (住三晚, 住2夜).
+_NIGHTS = re.compile(r"住\s*(?P<n>[1-9]|[一二两三四五六七八九十])\s*[晚夜]")
 #: What says a counted day is the one asked: 那天/当天/到时候 after it, or its own clause asking.
 _ANCHOR_ASKED = re.compile(r"那天|那晚|那日|当天|这天|到的那|到时候|(?i:that\s+day)")
 #: A festival or holiday right before a count is the festival's own shift (元旦前一天, 国庆第二天: find_festival).
@@ -1126,7 +1130,12 @@ def anchored_days(text: str, asked: str | None = None) -> tuple[int, int]:
         if (before.endswith(("到", "至", "~", "-", "—")) and not before.endswith(("报到", "签到", "迟到"))) \
                 or _FESTIVAL_END.search(before):  # (开学报到 头一天: no range)
             continue
-        if m["en"]:
+        if m["out"]:
+            nights = _NIGHTS.search(text, 0, m.start())
+            if nights is None:
+                continue
+            day = parse_number(nights["n"])
+        elif m["en"]:
             day = -1 if m["en"].lower().endswith("before") else day + 1
         elif m["after"] or m["sd"]:
             day = 1 if m["after"] else parse_number(m["sn"]) * (-1 if m["sd"] == "前" else 1)

@@ -783,7 +783,9 @@ _SLIP_AFTER = re.compile(r"[\s，,…]*(?:" + INTERJECTIONS + r"\s*不|sorry|抱
                          # (285th-292nd)
                          r"[\s，,]*(?:是|应该是|改成|换成|我?(?:要|想)?(?:看|查|问)的是)?\s*"
                          # 西安 啊说错了 兵马俑那边; 泸州 应该是泸沽湖 (190th hand-written batch)
-                         r"|[\s，,]+应该是\s*",
+                         r"|[\s，,]+应该是\s*"
+                         # 查下洛阳……噢我其实是想问龙门石窟那块 (31st round of batches)
+                         r"|[\s，,…]*(?:" + INTERJECTIONS + r"\s*)?我?其实是?(?:想|要)(?:问|查|看)(?:的是)?\s*",
                          re.IGNORECASE)
 #: A few words of the city's own clause before its correction (南京天气 不对 是中山陵; 南京明天冷吗？不对 是…).
 _BEFORE_CORRECTION = re.compile(r"[^\s，,。！!？?…]{1,8}[\s，,。！!？?…]+")

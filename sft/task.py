@@ -483,9 +483,12 @@ _DAY_TYPOS = (
     (re.compile(r"来週の?|来周の|(?<![\u4e00-\u9fff])来周"), "下周"), (re.compile(r"今[週周]の"), "这周"),
     (re.compile(r"あさって|明[後后]日"), "后天"),
     (re.compile(r"(?<=周)[月火水木金土日]曜日?|(?<![周\u4e00-\u9fff])[月火水木金土日]曜日"), None),
-    (re.compile(r"(?<=周|期|拜)陆"), "六"), (re.compile(r"(?<=[今明昨后])夭"), "天"), (re.compile(r"过庆节"), "国庆节"),
+    (re.compile(r"(?<=周|期|拜)陆"), "六"), (re.compile(r"(?<=[今明昨后])夭|(?<=第[一二三四五六七1-7])夭"), "天"),
+    (re.compile(r"过庆节"), "国庆节"),  # 第二夭 (31st round of batches)
+    # 上元之夜, 上元夜: 上元节 (元宵), classical (31st round; not a name of its own: the generator draws those)
+    (re.compile(r"上元之夜"), "上元节夜"), (re.compile(r"上元夜"), "上元节"),
     (re.compile(r"(?<=[月约越])(\d{1,2})好(?![吃看玩听用])"), r"\1号"), (re.compile(r"礼拜[添田]"), "礼拜天"),
-    (re.compile(r"圆旦|元蛋"), "元旦"), (re.compile(r"平按夜"), "平安夜"),  # 50th sitting
+    (re.compile(r"圆旦|元蛋|原旦"), "元旦"), (re.compile(r"平按夜"), "平安夜"),  # 50th sitting
     (re.compile(r"月低(?!温|气压|迷|谷)"), "月底"), (re.compile(r"金晚"), "今晚"),
     (re.compile(rf"(?<=[\d{CN_NUMERALS}])[约越](?=[\d{CN_NUMERALS}]{{1,3}}[号日號])"), "月"),
     (re.compile(r"(?<=周|期|拜)(?:[溜散伞流](?=[\s\u4e00-\u9fff，,。？?！!]|$)|[留路](?=[\s，,。？?！!]|$)|以(?![后前内上下来外及为]))"),

@@ -2025,3 +2025,39 @@ def test_285th_292nd_hand_written_batches(question, today, expected):
 ])
 def test_293rd_300th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # a festival or a solar term with 过后: a time after it, vague (as 以后, 之后)
+    ("白露过后西安凉快了吗", "2026-08-20", ("西安", None)),
+    ("元旦过后 沈阳还下雪吗", None, ("沈阳", None)),
+    ("中秋后一天西安凉快吗", "2026-08-20", ("西安", "2026-09-26")),
+    # 上元之夜 (元宵), 第三夭 (天 typed by shape), 原旦 (元旦 typed by sound), 星期天气温 (星期天 + 气温)
+    ("上元夜 开封冷不冷", "2027-01-25", ("开封", "2027-02-20")),
+    ("国庆第三夭 宁波天气", None, ("宁波", "10-03")),
+    ("原旦 大理天气", None, ("大理", "01-01")),
+    ("昆明星期天气温几度", "2027-05-20", ("昆明", "2027-05-23")),
+    ("昆明这星期天气温度几度", "2027-05-20", ("昆明", None)),
+    ("昆明星期天气怎么样", "2027-05-20", ("昆明", None)),
+    # Cantonese 定 (or) between two cities: asked together, the first
+    ("广州定佛山 听日边度凉啲", "2026-06-01", ("广州", "2026-06-02")),
+    # a ride by speedboat from the only city to a place that is no city
+    ("北海坐快艇去涠洲岛 明天 浪大吗", None, (None, None)),
+    # a correction to a place with 其实是想问
+    ("查下杭州……哦其实是想问千岛湖那边 明天", None, (None, None)),
+    ("查下杭州 其实是想问湖州", None, ("湖州", None)),
+    # cities typed by shape: 目/日 (日照), 出/山 (鞍山), 汲/波 (宁波), 贯/贵 (贵阳), each for that name only
+    ("目照明天风大吗", None, ("目照", None)),
+    ("鞍出天气", None, ("鞍出", None)),
+    ("宁汲 周末", None, ("宁汲", None)),
+    ("贯阳下雨没", None, ("贯阳", None)),
+    ("从中出发 明天天气", None, (None, None)),
+    # nights at a stop, then the next leg with 后去 (住两晚后去): the later stop's day counted on
+    ("6月2号到厦门，住三晚后去泉州，泉州那天热吗", None, ("泉州", "06-05")),
+    ("6月2号到厦门 三天后去泉州 泉州那天热吗", None, ("泉州", "06-02")),  # (a count, not a stay: as before)
+    # the check-out day after the nights stayed (N号入住 住三晚 退房那天)
+    ("8月3号入住 住两晚 退房那天 青岛下雨吗", None, ("青岛", "08-05")),
+    ("入住8月3号 退房8月6号 退房那天 青岛下雨吗", None, ("青岛", "08-06")),
+])
+def test_301st_308th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
