@@ -212,7 +212,7 @@ SLIP_VERBS = "[看说写打问输搞弄]"
 #: sorry I mean Dongguan``, ``make that Taipa``): one list for the date rule (here and :mod:`sft.task`) and the rule
 #: contender's Latin cities (``bench.rule``); between non-letters, so that ``sorry是`` counts as well. Compile it
 #: case-insensitive.
-EN_CORRECTION = (r"(?<![A-Za-z])(?:no\s+wait|wait\s+no|sorry|I\s+meant?|actually(?:[,\s]+nah)?|make\s+(?:that|it))"
+EN_CORRECTION = (r"(?<![A-Za-z])(?:no\s+wait|wait\s+no|sorry|oops|I\s+meant?|actually(?:[,\s]+nah)?|make\s+(?:that|it))"
                  r"(?![A-Za-z])")
 _CN_DIGIT_VALUES = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 _COUNT = rf"(?:\d{{1,3}}|[{CN_NUMERALS}百]{{1,4}})"  # N of N天后
@@ -851,6 +851,8 @@ _DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行(?!就|的话)|算�
                             # 昨天说今天有雪 结果…: the day something was said (273rd-280th sittings);
                             # 昨天不是说今天晴吗 怎么又下了 (337th-344th sittings)
                             r"|^(?:还|都|就|不是)?(?:说|讲)(?!不定|好|的|是|说|一下|下)"
+                            # 气象台8月3日10时发布…预警 明天…: the time an alert was issued (31st-32nd rounds)
+                            r"|^\s*(?:\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?\s*)?发布"
                             rf"|^\s*{_ARROW})")  # 8.18→8.28: moved to the day after the arrow (249th-272nd)
 #: A return's day asked about (WILD.md, 26th sitting): the date written before 回来/回程 wins.
 # 10月3号返程 那天 (130th sitting); 回的那天 (85th-92nd hand-written batches)
@@ -1050,6 +1052,9 @@ QUESTION = re.compile(r"[吗呢咩伐嘛啵？?]|阿(?=会|是|要|有)|(?<![那
                        r"|(?<=[能还会])[\u4e00-\u9fff]{1,2}[不没](?=[\s，,。！!]|$)"
                        r"|咋|啥|怎|(?<![十百千0-9])几|多少|如何|会不会|能不能|要不要")
 _CLAUSE_END = re.compile(r"[\s，,。！!；;]")
+#: ... and, between a day stated and a day asked, an exclamation's particle or an emoji (今天好热啊明天…会凉快点吗,
+#: 杭州今天好冷🥶明天会回暖吗: 32nd round of batches)
+_STATEMENT_END = re.compile(r"[\s，,。！!；;啊呀哇\u2600-\u27bf\U0001f300-\U0001faff]")
 #: A dialogue's turns written out (Q: … A: … Q: 那后天呢): a later 呢 is a follow-up turn, not a chained question.
 _TURN = re.compile(r"(?<![A-Za-z])[QAB]\s*[:：]|[问答]\s*[:：]")
 _RANGE_ONLY = re.compile(r"\s*(?:到|至|~|～|-|—|－|和|或|、|跟|与)\s*")
@@ -1078,7 +1083,7 @@ def question_clause(text: str, spans: list[tuple[int, int]]) -> list[int]:
     first = clauses[head]
     # 下周三 下周四 漳州 会下雨吗: days listed, no statement between them; 取车时间:12/28 … 还车时间:01/02: a form
     # 福州 周日 还是 周一 出门？: a choice between the days, not a statement and a question (the first; 109th sitting)
-    if head + 1 >= len(spans) or not _CLAUSE_END.search(first) or QUESTION.search(first) \
+    if head + 1 >= len(spans) or not _STATEMENT_END.search(first) or QUESTION.search(first) \
             or not first.strip(" ，,、") or _FORM_FIELD.search(first) or _CHOSEN_BETWEEN.fullmatch(first):
         return [0] * len(spans)
     asks = [k for k in range(head + 1, len(spans)) if QUESTION.search(clauses[k])]
@@ -1086,7 +1091,7 @@ def question_clause(text: str, spans: list[tuple[int, int]]) -> list[int]:
         return [0] * len(spans)
     # the asking clause's first day (今天会比昨天少吗: 今天), not the one right before its question mark
     asked = asks[0]
-    while asked > head + 1 and not _CLAUSE_END.search(text, spans[asked - 1][1], spans[asked][0]):
+    while asked > head + 1 and not _STATEMENT_END.search(text, spans[asked - 1][1], spans[asked][0]):
         asked -= 1
     return [1 if k == asked else 0 for k in range(len(spans))]
 
@@ -1250,7 +1255,7 @@ def written_today_days(text: str, date: str | None) -> int:
 
 #: The words that move a plan later (推迟, 延后, 往后拖: 101st-116th hand-written batches), as _POSTPONED reads them
 #: before a number of days, after the plan's old day or a day written right before.
-_LATER = r"推迟|延后|延期|推后|顺延|(?:往后|向后)[推挪延拖]"
+_LATER = r"推迟|延后|延期|推后|顺延|延误|(?:往后|向后)[推挪延拖]"
 #: A plan's day moved by a number of days or weeks (原定10月8号 推迟两天, 原计划七月十号 晚两天, 原定9月20 推迟了一周).
 _POSTPONED = re.compile(r"(?:原定|原计划|原来|原本|本来)[^。？?]{0,16}?"  # 原定10月6号，推迟一周 (196th sitting)
                         rf"(?P<w>{_LATER}|晚|提前)了?\s*"
@@ -1258,7 +1263,7 @@ _POSTPONED = re.compile(r"(?:原定|原计划|原来|原本|本来)[^。？?]{0,
                         # 往后推了三天 本来是9月27号, 往后挪了两天 本来是8月1号 (148th, 156th sittings)
                         # 推迟一周 原本11月2号, 顺延一天 原定5月16日 (61st-68th hand-written batches)
                         # 往后拖了两个礼拜 本来11月2号 (101st-116th hand-written batches)
-                        r"|(?P<w2>推迟|延后|延期|顺延|提前|(?:往后|向后)?[推挪]|(?:往后|向后)[延拖])了?\s*(?P<n2>[一二两三四五六七八九十]|[1-9])\s*"
+                        r"|(?P<w2>推迟|延后|延期|顺延|延误|提前|(?:往后|向后)?[推挪]|(?:往后|向后)[延拖])了?\s*(?P<n2>[一二两三四五六七八九十]|[1-9])\s*"
                         r"(?P<u2>天|周|个?星期|个?礼拜)"
                         r"[^。？?]{0,6}?(?:原来|原定|本来|原本|原计划)"  # 延后一周，原本是4月17号 (133rd-140th)
                         # a day written right before its move, no 原定 (11月1号 推迟两天, 11月20 哦不 推迟三天: WILD.md,
@@ -1266,9 +1271,13 @@ _POSTPONED = re.compile(r"(?:原定|原计划|原来|原本|本来)[^。？?]{0,
                         r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月|[./])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]?"
                         # 8月15号那场顺延一天了: the event of that day moved (101st-116th hand-written batches)
                         # (2027年3月2号 又推迟了两天, 10月15号 因故推迟三天: 209th-210th hand-written batches)
-                        rf"\s*(?:哦不|不对|啊|的?那[场天次]|的[\u4e00-\u9fff]{{1,4}}?)?\s*(?:又|再|因故|被)?\s*"
+                        # (12月6号那场比赛推迟一周: 32nd round of batches)
+                        rf"\s*(?:哦不|不对|啊|的?那[场天次][\u4e00-\u9fff]{{0,4}}?|的[\u4e00-\u9fff]{{1,4}}?)?\s*(?:又|再|因故|被)?\s*"
                         rf"(?P<w3>{_LATER})了?\s*"
-                        r"(?P<n3>[一二两三四五六七八九十]|[1-9])\s*(?P<u3>天|周|个?星期|个?礼拜)(?![后前内])")
+                        r"(?P<n3>[一二两三四五六七八九十]|[1-9])\s*(?P<u3>天|周|个?星期|个?礼拜)(?![后前内])"
+                        # 原定3月2号飞拉萨 航班延误到第二天: the next day (31st round of batches)
+                        rf"|(?:原定|原计划|原来|原本|本来)[^。？?]{{0,16}}?(?:{_LATER}|延误|改|挪)了?\s*(?:到|至)\s*"
+                        r"(?P<nx>第二天|次日|隔天)")
 
 
 def postponed_days(text: str) -> tuple[int, str]:
@@ -1278,7 +1287,8 @@ def postponed_days(text: str) -> tuple[int, str]:
     m = _POSTPONED.search(text) if isinstance(text, str) else None
     if m is None:
         return 0, ""
-    days = parse_number(m["n"] or m["n2"] or m["n3"]) * (1 if (m["u"] or m["u2"] or m["u3"]) == "天" else 7)
+    days = 1 if m["nx"] else parse_number(m["n"] or m["n2"] or m["n3"]) * (1 if (m["u"] or m["u2"] or m["u3"]) == "天"
+                                                                           else 7)
     words = m.group(0)
     if m["w2"]:  # 往后挪了两天 本来是8月1号: the plan's day is written after the move
         words += re.match(r"[^，,。？?；;！!\s]*", text[m.end():]).group(0)

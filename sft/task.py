@@ -485,6 +485,13 @@ _DAY_TYPOS = (
     (re.compile(r"(?<=周)[月火水木金土日]曜日?|(?<![周\u4e00-\u9fff])[月火水木金土日]曜日"), None),
     (re.compile(r"(?<=周|期|拜)陆"), "六"), (re.compile(r"(?<=[今明昨后])夭|(?<=第[一二三四五六七1-7])夭"), "天"),
     (re.compile(r"过庆节"), "国庆节"),  # 第二夭 (31st round of batches)
+    # 月抵/月敌 (月底), 九悦五号 (月 typed by sound between numerals), Minnan 三工后 (三天后), Hakka 下只月 (下个月):
+    # 31st-32nd rounds of batches (Minnan 昨昏, 昨晚, is left out: read so, it took the day asked from
+    # 福清 昨昏落雨落到现在 明仔载会停无, a past day written right after the city)
+    (re.compile(r"月[抵敌](?![达抗人])"), "月底"),
+    (re.compile(r"(?<=[一二三四五六七八九十])[悦阅](?=[一二三四五六七八九十]{1,3}[号日])"), "月"),
+    (re.compile(r"(?<=[一二两三四五六七八九十\d])工(?=[以之]?后)"), "天"),
+    (re.compile(r"下只月"), "下个月"),
     # 上元之夜, 上元夜: 上元节 (元宵), classical (31st round; not a name of its own: the generator draws those)
     (re.compile(r"上元之夜"), "上元节夜"), (re.compile(r"上元夜"), "上元节"),
     (re.compile(r"(?<=[月约越])(\d{1,2})好(?![吃看玩听用])"), r"\1号"), (re.compile(r"礼拜[添田]"), "礼拜天"),

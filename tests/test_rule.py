@@ -2058,6 +2058,30 @@ def test_293rd_300th_hand_written_batches(question, today, expected):
     # the check-out day after the nights stayed (N号入住 住三晚 退房那天)
     ("8月3号入住 住两晚 退房那天 青岛下雨吗", None, ("青岛", "08-05")),
     ("入住8月3号 退房8月6号 退房那天 青岛下雨吗", None, ("青岛", "08-06")),
+    # a plan moved to the next day (延误到第二天)
+    ("原定5月2号飞西宁 航班延误到第二天 西宁冷吗", None, ("西宁", "05-03")),
 ])
 def test_301st_308th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # an alert's issue time (气象台…10时发布) is no day asked; the day asked after it is
+    ("【转发】宁波市气象台9月2日8时发布台风蓝色预警……后天还刮吗", "2026-09-02", ("宁波市", "2026-09-04")),
+    # month words typed by sound or shape: 月抵 (月底), 八阅十号 (八月十号)
+    ("月抵 岳阳 热吗", "2027-08-09", ("岳阳", "2027-08-31")),
+    ("八阅十号 丹东 下雨吗", None, ("丹东", "08-10")),
+    # Minnan 三工后 (三天后), Hakka 下只月 (下个月)
+    ("泉州两工后会落雨无", "2026-04-27", ("泉州", "2026-04-29")),
+    ("下只月5号去赣州 冷么", "2026-10-19", ("赣州", "2026-11-05")),
+    ("加工后 北京明天", None, ("北京", None)),
+    # a plan moved: the event of a day (那场比赛) and a flight's delay (延误)
+    ("3月8号那场演出推迟两天 常州冷吗", None, ("常州", "03-10")),
+    ("航班延误两天 原来2月1号到悉尼 到的时候热吗", None, ("悉尼", "02-03")),
+    # 要问的是 without 我: the city asked
+    ("常州，不对，我人在常州，要问的是镇江 5.20", None, ("镇江", "05-20")),
+    # a day stated with an exclamation, then the next day asked
+    ("今天好闷啊明天厦门会下雨吗", "2027-06-10", ("厦门", "2027-06-11")),
+])
+def test_309th_316th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
