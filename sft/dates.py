@@ -1051,10 +1051,11 @@ QUESTION = re.compile(r"[吗呢咩伐嘛啵？?]|阿(?=会|是|要|有)|(?<![那
                       r"|[不没无][\s。！!~～]*$"
                        r"|(?<=[能还会])[\u4e00-\u9fff]{1,2}[不没](?=[\s，,。！!]|$)"
                        r"|咋|啥|怎|(?<![十百千0-9])几|多少|如何|会不会|能不能|要不要")
-_CLAUSE_END = re.compile(r"[\s，,。！!；;]")
-#: ... and, between a day stated and a day asked, an exclamation's particle or an emoji (今天好热啊明天…会凉快点吗,
-#: 杭州今天好冷🥶明天会回暖吗: 32nd round of batches)
-_STATEMENT_END = re.compile(r"[\s，,。！!；;啊呀哇\u2600-\u27bf\U0001f300-\U0001faff]")
+_CLAUSE_END_CHARS = r"\s，,。！!；;"
+_CLAUSE_END = re.compile(rf"[{_CLAUSE_END_CHARS}]")
+#: ... and, between a day stated and a day asked, an exclamation's particle (今天好热啊明天…会凉快点吗: 32nd round of
+#: batches) or an emoji where the text still holds one (find_date's folding drops emoji before it reads the days)
+_STATEMENT_END = re.compile(rf"[{_CLAUSE_END_CHARS}啊呀哇\u2600-\u27bf\U0001f300-\U0001faff]")
 #: A dialogue's turns written out (Q: … A: … Q: 那后天呢): a later 呢 is a follow-up turn, not a chained question.
 _TURN = re.compile(r"(?<![A-Za-z])[QAB]\s*[:：]|[问答]\s*[:：]")
 _RANGE_ONLY = re.compile(r"\s*(?:到|至|~|～|-|—|－|和|或|、|跟|与)\s*")
@@ -1276,7 +1277,7 @@ _POSTPONED = re.compile(r"(?:原定|原计划|原来|原本|本来)[^。？?]{0,
                         rf"(?P<w3>{_LATER})了?\s*"
                         r"(?P<n3>[一二两三四五六七八九十]|[1-9])\s*(?P<u3>天|周|个?星期|个?礼拜)(?![后前内])"
                         # 原定3月2号飞拉萨 航班延误到第二天: the next day (31st round of batches)
-                        rf"|(?:原定|原计划|原来|原本|本来)[^。？?]{{0,16}}?(?:{_LATER}|延误|改|挪)了?\s*(?:到|至)\s*"
+                        rf"|(?:原定|原计划|原来|原本|本来)[^。？?]{{0,16}}?(?:{_LATER}|改|挪)了?\s*(?:到|至)\s*"
                         r"(?P<nx>第二天|次日|隔天)")
 
 
@@ -1287,8 +1288,10 @@ def postponed_days(text: str) -> tuple[int, str]:
     m = _POSTPONED.search(text) if isinstance(text, str) else None
     if m is None:
         return 0, ""
-    days = 1 if m["nx"] else parse_number(m["n"] or m["n2"] or m["n3"]) * (1 if (m["u"] or m["u2"] or m["u3"]) == "天"
-                                                                           else 7)
+    if m["nx"]:  # 延误到第二天
+        days = 1
+    else:
+        days = parse_number(m["n"] or m["n2"] or m["n3"]) * (1 if (m["u"] or m["u2"] or m["u3"]) == "天" else 7)
     words = m.group(0)
     if m["w2"]:  # 往后挪了两天 本来是8月1号: the plan's day is written after the move
         words += re.match(r"[^，,。？?；;！!\s]*", text[m.end():]).group(0)
