@@ -538,6 +538,35 @@ def _origin_of_trip_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> b
     return dest is not None and not any(dest.group(0)[:k] in gazetteer.names for k in (2, 3, 4))
 
 
+#: A ride from the only city, by its way of going (坐船, 坐车, 转机, 从…走): 去济州岛 从釜山坐船, 去涠洲岛 北海坐船,
+#: 珠海九洲港坐船去桂山岛, 仁川转机…目的地济州岛 (33rd-34th rounds of batches).
+_RIDE_AFTER = re.compile(r"\s*(?:那边|那儿|[\u4e00-\u9fff]{0,3}(?:港|码头))?\s*"
+                         r"(?:坐船|乘船|坐轮渡|坐快艇|坐车|坐大巴|坐飞机|开车|转机|转车|中转|出发|走(?!走|路))")
+#: A trip word right before a place (去涠洲岛, 到南澳岛, 目的地济州岛).
+_TRIP_WORD = re.compile(r"(?:去|到|前往|飞往|目的地(?:是|[:：])?)\s*")
+
+
+def _ride_from_only_city_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> bool:
+    """Rule 5e: the only city is where a ride starts (从釜山坐船, 北海坐船, 仁川转机) and the question names the ride's
+    place, no city, after a trip word, before the city or after it (去济州岛 从釜山坐船, 坐船去桂山岛): the weather is
+    asked there, no city; not where the city is named again after it (北海坐船去涠洲岛 北海明天…: the city asked)."""
+    if not _RIDE_AFTER.match(folded, m.end) or m.key in folded[m.end :] or _TO.search(folded, 0, m.start):
+        return False  # (芙蓉到吉隆坡开车: the city is where the drive goes)
+    places = _trip_places()
+    for to in _TRIP_WORD.finditer(folded):
+        if m.start <= to.start() < m.end:
+            continue
+        start = to.end()
+        name = name_at(folded, start, gazetteer, places)
+        if name is not None and places[name] != short_name(m.key):
+            return True
+        island = _ISLAND.match(folded, start)
+        if island and not any(folded[start : start + k] in gazetteer.names
+                              for k in range(2, island.end() - start + 1)):
+            return True
+    return False
+
+
 #: A boat from the only city to a place that is no city (厦门到金门的船, 龙口到旅顺的船: WILD.md; 215th, 222nd, 231st
 #: hand-written batches): the crossing's weather is asked, no city.
 _BOAT = r"(?:船|轮渡|渡轮|邮轮|客轮|船票|船班|航班船|快艇)"
@@ -805,6 +834,8 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
             return None  # 厦门到金门的船, 船票：厦门-金门: a crossing from the only city to no city, the sea's weather
         if _itinerary_ends_at_place(text, m, gazetteer):
             return None  # 后天到达乌鲁木齐 然后直接去喀纳斯 想问喀纳斯…: the next stop asked again (101st-116th)
+        if _ride_from_only_city_to_place(text, m, gazetteer):
+            return None  # 去济州岛 从釜山坐船: a ride from the only city to a place that is no city (rule 5e)
         return None if _origin_of_trip_to_place(text, m, gazetteer) else m
     text = gazetteer.fold(question)  # 天氣 as 天气
     if _EXCEPT.search(text, 0, mentions[0].start) and all(

@@ -116,6 +116,7 @@ FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
     "白色情人节": (3, 14),
     "二二八": (2, 28), "双十节": (10, 10),  # Taiwan's days named by their date (like 520; WILD.md, 34th sitting)
     "Xmas": (12, 25), "xmas": (12, 25), "XMAS": (12, 25), "NYE": (12, 31),  # chat English (31st sitting)
+    "X'mas": (12, 25), "x'mas": (12, 25), "X'MAS": (12, 25),  # (33rd round of batches)
     # the internet's days named by their date, as a day (520那天, 618当天, 今年520: WILD.md, 25th and 26th
     # sittings), and English names (Christmas Eve): read, never written by the training mix (NAMED_ONLY)
     "520": (5, 20), "618": (6, 18),
@@ -150,6 +151,7 @@ WEATHER_WORD_TERMS = ("大雪", "小雪", "白露", "霜降", "雨水")
 READER_ONLY_LUNAR: dict[str, str] = {
     **{term + day: term for term in WEATHER_WORD_TERMS for day in ("那天", "当天", "那日", "那几天")},
     "霜降前后": "霜降", "白露前后": "白露",
+    "今年霜降": "霜降", "今年白露": "白露",  # the year named: the term, not frost or dew (33rd round of batches)
     "拗九节": "拗九", "拗九": "拗九",
     "妈祖诞": "妈祖诞", "妈祖诞辰": "妈祖诞", "妈祖生日": "妈祖诞",  # 农历三月廿三 (285th, 297th-304th sittings)
     "寒衣节": "寒衣", "寒衣": "寒衣",  # 农历十月初一 (291st, 305th-312th sittings)
@@ -797,11 +799,13 @@ _ASKED_BEFORE = re.compile(r"(?<!就)(?<!雨)(?:改(?!签了|签成功|了|期)|
                            r"|换|推迟|延期|延误|提前|挪|推)"
                            r"(?:到|成|为|在)?|而是|其实是"
                            r"|应该是|说的\s*是"
+                           # 看了三个日子 5.18 5.20 5.25 最后定了5.20 (34th round of batches)
+                           r"|最[后终](?:还是)?(?:定了?|决定(?:了|是)?|选了?)(?:在|成)?"
                            r"|" + INTERJECTIONS + r"\s*不是"
                            r"|不对|" + SLIP_VERBS + r"错了[，,\s]*(?:是|应该是)"  # 我看错了 是周五的会 (62nd sitting)
                            # (not 刚问的是8月1号: what was asked before, 85th-92nd hand-written batches);
                            # 周六呃周日吧: a spoken correction
-                           r"|(?<!刚)(?<!才)(?<!前)(?<!昨天)问的是|要的是|想问|想知道|查一?下?|是不是$|[呃额]$"
+                           r"|(?<!刚)(?<!才)(?<!前)(?<!昨天)问的是|要的是|想问|想知道|(?<!刚)查一?下?|是不是$|[呃额]$"
                            r"|我要\s*$"  # 你查的是昨天的吧 我要今天的 (289th-296th sittings)
                            # 周六 哦不 周日, 明天 sorry 是后天 (111th sitting)
                            r"|" + INTERJECTIONS + r"\s*不[，,\s]+(?:是\s*)?$"
@@ -863,7 +867,9 @@ _RETURN_ASKED = re.compile(r"(?:回来|回程|返程|返回)\s*的?\s*(?:那天|
 #: A return written (回来, 返程; 回 or 返 alone before a space, a clause mark or the end): after a trip's last day
 #: (12月6号回), and ending a trip out and back (:data:`_OUT_AND_BACK`).
 _RETURN = r"(?:回来|回程|返程|返回|[回返](?=[\s，,。]|$))"
-_RETURN_AFTER = re.compile(r"\s*(?:就|再)?" + _RETURN)
+#: A time of the day between a trip's day and its verb (周五晚上飞三亚 周一早上回来: 34th round of batches).
+_DAYTIME = r"(?:\s*(?:一大早|一早|早上|上午|中午|下午|傍晚|晚上|夜里|凌晨))?"
+_RETURN_AFTER = re.compile(_DAYTIME + r"\s*(?:就|再)?" + _RETURN)
 #: Setting off (出发, 走), and where from right before it (从北京出发): after a departure's or a trip's first day.
 _SET_OFF = r"出发|出發|动身|启程|啟程|走(?!走)"  # (5/1出發 5/5回 台南 出發那天: 207th hand-written batch)
 _FROM_PLACE = r"(?:从[^\s，,。]{1,6})?"
@@ -1039,7 +1045,7 @@ def asked_scores(text: str, spans: list[tuple[int, int]]) -> list[int]:
 
 
 #: Setting off or arriving, right after a trip's first day (8月16号出发, 下周一走, 8.1去, 周五到银川, 3月5号从北京出发).
-_OUT_AFTER = re.compile(r"\s*(?:就|再)?" + _FROM_PLACE + rf"(?:{_SET_OFF}|去|到|飞)")
+_OUT_AFTER = re.compile(_DAYTIME + r"\s*(?:就|再)?" + _FROM_PLACE + rf"(?:{_SET_OFF}|去|到|飞)")
 #: A trip out and back, written day by day (8.1去 8.6回, 下周一出发下周五回来): :func:`asked_scores` reads its first.
 # (2027.2.8 出发去三亚 2027.2.13 回, 6/15出发6/22返, 周五到银川 周日回: 165th-167th hand-written batches)
 _OUT_AND_BACK = re.compile(rf"(?:{_SET_OFF}|去|到|飞)[^，,。；;？?！!]{{1,14}}?" + _RETURN)
@@ -1048,7 +1054,7 @@ _OUT_AND_BACK = re.compile(rf"(?:{_SET_OFF}|去|到|飞)[^，,。；;？?！!]{{
 #: A question's marks: a particle, a question mark, a question word, ``X不X`` (冷不冷), a closing 不/没.
 # (啵: Xiang, 明天会好点啵; 阿会: Wu, 明朝阿会凉快点: 212th hand-written batch)
 QUESTION = re.compile(r"[吗呢咩伐嘛啵？?]|阿(?=会|是|要|有)|(?<![那这多要])么|([\u4e00-\u9fff])[不唔]\1"
-                      r"|[不没无][\s。！!~～]*$"
+                      r"|[不没无冇][\s。！!~～]*$"  # Cantonese 冇 (明日会凉快点冇: 33rd round of batches)
                        r"|(?<=[能还会])[\u4e00-\u9fff]{1,2}[不没](?=[\s，,。！!]|$)"
                        r"|咋|啥|怎|(?<![十百千0-9])几|多少|如何|会不会|能不能|要不要")
 _CLAUSE_END_CHARS = r"\s，,。！!；;"
@@ -1259,8 +1265,8 @@ def written_today_days(text: str, date: str | None) -> int:
 _LATER = r"推迟|延后|延期|推后|顺延|延误|(?:往后|向后)[推挪延拖]"
 #: A plan's day moved by a number of days or weeks (原定10月8号 推迟两天, 原计划七月十号 晚两天, 原定9月20 推迟了一周).
 _POSTPONED = re.compile(r"(?:原定|原计划|原来|原本|本来)[^。？?]{0,16}?"  # 原定10月6号，推迟一周 (196th sitting)
-                        rf"(?P<w>{_LATER}|晚|提前)了?\s*"
-                        r"(?P<n>[一二两三四五六七八九十]|[1-9])\s*(?P<u>天|周|个?星期|个?礼拜)(?![后前内])"
+                        rf"(?P<w>{_LATER}|晚|提前|推(?=了))了?\s*"  # 本来1月28号走…推了三天 (33rd round of batches)
+                        r"(?P<n>[一二两三四五六七八九十]|[1-9])\s*(?P<u>天|日|周|个?星期|个?礼拜)(?![后前内])"
                         # 往后推了三天 本来是9月27号, 往后挪了两天 本来是8月1号 (148th, 156th sittings)
                         # 推迟一周 原本11月2号, 顺延一天 原定5月16日 (61st-68th hand-written batches)
                         # 往后拖了两个礼拜 本来11月2号 (101st-116th hand-written batches)
@@ -1291,7 +1297,7 @@ def postponed_days(text: str) -> tuple[int, str]:
     if m["nx"]:  # 延误到第二天
         days = 1
     else:
-        days = parse_number(m["n"] or m["n2"] or m["n3"]) * (1 if (m["u"] or m["u2"] or m["u3"]) == "天" else 7)
+        days = parse_number(m["n"] or m["n2"] or m["n3"]) * (1 if (m["u"] or m["u2"] or m["u3"]) in ("天", "日") else 7)
     words = m.group(0)
     if m["w2"]:  # 往后挪了两天 本来是8月1号: the plan's day is written after the move
         words += re.match(r"[^，,。？?；;！!\s]*", text[m.end():]).group(0)

@@ -385,7 +385,8 @@ _PHRASE_START = re.compile(r"[^\w]|[_去到在回飞住来查询]")  # 查询昆
 _TIME_BEFORE = re.compile(r"(?:[今明后昨前那当每金侯厚名茗]天|明犬|州末|"
                           r"[今明昨][晚早儿个]|[号號日]|[早晚]上|[上中下]午|[这那]边|周末"
                           r"|[以之][后前]|(?:周|礼拜|星期)[一二三四五六日天]|小度|同学|那个|[呃嗯]|就是|一下|[问查看]下"
-                          r"|请问|[一二两三四五六七八九十几]天|节)$")  # 请问淄搏 (90th sitting); 未来三天X, 中秋节X
+                          # 请问淄搏 (90th sitting); 未来三天X, 中秋节X; 帮我看看徐洲 (34th round of batches)
+                          r"|请问|[一二两三四五六七八九十几]天|节|看看)$")
 
 
 def _phrase_starts(folded: str, start: int) -> bool:
@@ -773,7 +774,9 @@ def place_at(folded: str, start: int, gazetteer: Gazetteer) -> bool:
 _CORRECTION_AFTER = re.compile(r"[\s，,…]*(?:" + INTERJECTIONS + r"\s*)?(?:不对|不是)(?:\s*不对)?"
                                r"[\s，,]*(?:是|应该是|去|到|我(?:要|想)?(?:看|查|问)的是)?\s*"
                                # 不去张家界了 改去凤凰古城, 长春不要了 换成长白山 (172nd sitting): a plan changed
-                               r"|[\s，,]*(?:了|不要了|去不成了|去不了了|不去了)?[\s，,]*(?:改去|改成去?|换成|换去|改到)\s*")
+                               r"|[\s，,]*(?:了|不要了|去不成了|去不了了|不去了)?[\s，,]*(?:改去|改成去?|换成|换去|改到)\s*"
+                               # 你说的是江门，我问的是中山; 本来想查江门的，算了查中山吧 (33rd-34th rounds of batches)
+                               r"|[\s，,…]*(?:我(?:问|说|要|查)的是|算了[\s，,]*(?:还是)?(?:问|查|看)(?:一下|下)?)\s*")
 
 
 #: A slip owned right after the city (南京 sorry 是中山陵, 南京 哦不 改成中山陵): what follows is asked instead.
@@ -794,7 +797,7 @@ _BEFORE_CORRECTION = re.compile(r"[^\s，,。！!？?…]{1,8}[\s，,。！!？?
 def correction_after(folded: str, end: int) -> re.Match | None:
     """A correction of the city ending at ``end``, right after it or after a few words of its clause (南京天气 不对
     是…): its match ends where the name corrected to starts."""
-    if re.search(r"是\s*\S{2,4}\s*$", folded[:end]):
+    if re.search(r"(?<!你说的)(?<!你问的)(?<!你查的)是\s*\S{2,4}\s*$", folded[:end]):
         return None  # 是太原 不是大同, 我问的是 吉林市 不是吉林省: the city said first, the other denied (157th-164th)
     gap = _BEFORE_CORRECTION.match(folded, end)
     return next((m for at in (end, gap.end() if gap else None) if at is not None

@@ -244,7 +244,9 @@ _PINYIN_DAYS = {"da hou tian": "大后天", "hou tian": "后天", "ming tian": "
                 "yuan xiao jie": "元宵节", "qing ming jie": "清明节", "qi xi jie": "七夕节",
                 "sheng dan jie": "圣诞节", "sheng dan": "圣诞", "ping an ye": "平安夜",
                 # a month's day (dongjing xia ge yue 5 hao, yiwu … 11 hao: 192nd and 195th hand-written batches)
-                "xia ge yue": "下个月", "zhe ge yue": "这个月"}
+                "xia ge yue": "下个月", "zhe ge yue": "这个月",
+                # tonight (aomen jin wan feng da bu da: 34th round of batches)
+                "jin wan": "今晚", "ming wan": "明晚"}
 _PINYIN_JOINED = {k.replace(" ", ""): v for k, v in _PINYIN_DAYS.items()}
 _PINYIN_WEEKDAY = re.compile(_PY + r"(?P<pre>xia\s*|zhe\s*|ben\s*)?(?:zhou|xing\s*qi|li\s*bai)\s*"
                              r"(?P<n>yi|er|san|si|wu|liu|ri|tian)" + _PY_END, re.IGNORECASE)
@@ -254,6 +256,17 @@ _PINYIN_DAY = re.compile(_PY + "(?:" + "|".join(k.replace(" ", r"\s*") for k in 
                          re.IGNORECASE)
 _PINYIN_MD = re.compile(r"(?<![\d.])(?:(?P<y>\d{2}|\d{4})\s*nian\s*)?(?P<m>\d{1,2})\s*yue\s*(?P<d>\d{1,2})(?!\d)\s*"
                         r"(?:hao|ri)?" + _PY_END, re.IGNORECASE)  # 3yue8 too (WILD.md, 28th sitting)
+
+#: A month or a day in Chinese numerals typed in pinyin, one syllable a numeral (jiu yue shi hao 九月十号, bayue shiwu
+#: hao 八月十五号, shi ba hao 十八号: 33rd-34th rounds of batches).
+_PINYIN_NUMERALS = {"ling": "零", "yi": "一", "er": "二", "liang": "两", "san": "三", "si": "四", "wu": "五",
+                    "liu": "六", "qi": "七", "ba": "八", "jiu": "九", "shi": "十"}
+# (a day with 日 only after its month: siri is no 四日; shi'er yue: 十二月)
+_PINYIN_CN = r"(?:(?:" + "|".join(_PINYIN_NUMERALS) + r")[\s']*){1,3}"
+_PINYIN_CN_UNIT = re.compile(r"(?<![a-z'])(?P<n>" + _PINYIN_CN + r")(?P<u>yue|hao)" + _PY_END
+                             + r"|(?<=yue)\s*(?P<n2>" + _PINYIN_CN + r")(?P<u2>ri)" + _PY_END, re.IGNORECASE)
+_PINYIN_NUMERAL_WORD = re.compile("|".join(_PINYIN_NUMERALS), re.IGNORECASE)
+_PINYIN_UNITS = {"yue": "月", "hao": "号", "ri": "日"}
 
 #: A day of the month alone in pinyin (11 hao).
 _PINYIN_D = re.compile(r"(?<![\d.])(\d{1,2})\s*hao" + _PY_END, re.IGNORECASE)
@@ -267,6 +280,9 @@ def _pinyin_dates(text: str) -> str:
     text = _PINYIN_D.sub(r"\1号", text)
     text = _PINYIN_WEEKDAY.sub(lambda m: _PINYIN_PRE.get((m["pre"] or "").strip().lower(), "") + "周"
                                + _PINYIN_NUMERAL[m["n"].lower()], text)
+    text = _PINYIN_CN_UNIT.sub(lambda m: "".join(_PINYIN_NUMERALS[n.lower()]
+                                                 for n in _PINYIN_NUMERAL_WORD.findall(m["n"] or m["n2"]))
+                               + _PINYIN_UNITS[(m["u"] or m["u2"]).lower()], text)
     return _PINYIN_DAY.sub(lambda m: _PINYIN_JOINED["".join(m[0].lower().split())], text)
 
 
@@ -376,6 +392,7 @@ _DAY_TYPOS = (
     (re.compile(r"星七(?=[一二三四五六日天])"), "星期"), (re.compile(r"きょう"), "今天"),
     (re.compile(r"钱天(?=[\u4e00-\u9fff])"), "前天"), (re.compile(r"星其(?=[一二三四五六日天])"), "星期"),
     (re.compile(r"周未"), "周末"), (re.compile(r"(?<=[下这本])周的周末"), "周末"),  # 下周的周末
+    (re.compile(r"(?<=[下这本])个?(?:星期|礼拜)的周末"), "周末"),  # 下个星期的周末 (33rd round of batches)
     (re.compile(r"(?<=[下上这本])[洲舟州](?=[一二三四五六日天末])"), "周"),  # 下州三 (90th sitting)
     # 56th-58th sittings: 眀天, 做天 (昨天), 周默, 这周无, 周山, 周3, 青明, 圣旦节, 端五, 今個禮拜六 (这礼拜六)
     (re.compile(r"眀"), "明"), (re.compile(r"做天(?![文气])"), "昨天"), (re.compile(r"周默"), "周末"),
@@ -492,6 +509,7 @@ _DAY_TYPOS = (
     (re.compile(r"(?<=[一二三四五六七八九十])[悦阅](?=[一二三四五六七八九十]{1,3}[号日])"), "月"),
     (re.compile(r"(?<=[一二两三四五六七八九十\d])工(?=[以之]?后)"), "天"),
     (re.compile(r"下只月"), "下个月"),
+    (re.compile(r"搿个(?=礼拜|星期|月|周)"), "这个"),  # Wu 搿个礼拜天 (这个礼拜天: 34th round of batches)
     # 上元之夜, 上元夜: 上元节 (元宵), classical (31st round; not a name of its own: the generator draws those)
     (re.compile(r"上元之夜"), "上元节夜"), (re.compile(r"上元夜"), "上元节"),
     (re.compile(r"(?<=[月约越])(\d{1,2})好(?![吃看玩听用])"), r"\1号"), (re.compile(r"礼拜[添田]"), "礼拜天"),

@@ -2085,3 +2085,53 @@ def test_301st_308th_hand_written_batches(question, today, expected):
 ])
 def test_309th_316th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # a correction to a city read only with 市 typed short, after 我问的是 or 算了查 (the city said first given up)
+    ("你说的是珠海，我问的是中山 周六", "2026-06-01", ("中山", "2026-06-06")),
+    ("本来想查佛山的，算了查中山吧，后天", "2026-06-01", ("中山", "2026-06-03")),
+    ("是太原 不是大同 明天冷吗", None, ("太原", None)),
+    # a statement about a day just checked (刚查了), then another day asked
+    ("刚查了宁波周五有大雨，那周六呢", "2026-06-01", ("宁波", "2026-06-06")),
+    # a plan moved by days written 日 (延期三日) or 推了 (推了两天)
+    ("会议原定于3月10日召开，现延期两日，届时杭州天气如何", None, ("杭州", "03-12")),
+    ("本来4月2号出发，因为请不到假推了两天，苏州那天热吗", None, ("苏州", "04-04")),
+    # Cantonese 冇 closing a question: the day asked after a day stated
+    ("佛山今日好晒咯，听日凉啲冇", "2027-07-15", ("佛山", "2027-07-16")),
+    # day words typed in pinyin, where the question has no day in characters
+    ("chongqing ba yue er shi hao tianqi", None, ("chongqing", "08-20")),
+    ("nanjing jin wan leng bu leng", "2026-03-03", ("nanjing", "2026-03-03")),
+    ("Liuzhou weather", "2026-03-03", ("Liuzhou", None)),
+    ("hey siri 明天成都下雨吗", "2026-10-10", ("成都", "2026-10-11")),  # siri: no 四日
+    ("yiwu shi'er yue san hao", None, ("yiwu", "12-03")),
+    # cities typed by shape, each for that name only (土/上, 悔/海, 丸/九, 埋/理, 莬/莞, 对/封, 阜/埠, 斗/头)
+    ("土海下周一下雨吗", None, ("土海", None)),
+    ("丸江 5月3号", None, ("丸江", "05-03")),
+    ("蚌阜明天冷不冷", None, ("蚌阜", None)),
+    ("汕斗 台风", None, ("汕斗", None)),
+    ("空调开对了吗 明天北京热吗", "2026-09-09", ("北京", "2026-09-10")),
+    # a typo after 看看 (帮我看看X)
+    ("帮我看看杭洲明天天气", "2026-02-11", ("杭洲", "2026-02-12")),
+    # Jeddah and Mecca, read as the world's other two-character names (with a date or a weather word after them)
+    ("吉达 3月5号 热吗", None, ("吉达", "03-05")),
+    # a time of the day between a trip's day and its verb: the stay's first day
+    ("周五晚上飞海口 周一早上回来 海口天气怎么样", "2026-12-09", ("海口", "2026-12-11")),
+    # the day finally chosen among several (最后定了)
+    ("挑了两个日子 6.6 6.8 最后定了6.8 扬州那天热吗", None, ("扬州", "06-08")),
+    # next week's weekend written with 个星期的 / 礼拜的
+    ("下个礼拜的周末 通辽 冷吗", "2026-10-29", ("通辽", "2026-11-07")),
+    # 霜降 with 今年: the solar term (a weather word alone)
+    ("今年白露 保定", "2026-08-01", ("保定", "2026-09-07")),
+    ("白露 保定", "2026-08-01", ("保定", None)),
+    # X'mas, Xmas: Christmas
+    ("X'mas 巴黎 冷吗", None, ("巴黎", "12-25")),
+    # a ride from the only city to a place that is no city, the place named before or after it: no city
+    ("去桂山岛 从珠海坐船 明天风大吗", "2026-03-02", (None, "2026-03-03")),
+    ("宁波转机 目的地普陀山 周六下雨吗", "2026-03-02", (None, "2026-03-07")),
+    ("北海坐船去涠洲岛 北海明天下雨吗", None, ("北海", None)),
+    # Wu 搿个 (this) before a week's day
+    ("宁波搿个礼拜六落雨伐", "2027-03-26", ("宁波", "2027-03-27")),
+])
+def test_317th_332nd_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
