@@ -64,7 +64,7 @@ MIN_POPULATION = 100_000
 #: Two-character names: of a city this large, no word of jieba's dictionary of this frequency or more, and tagged
 #: as a name (or not in jieba at all).
 SHORT_MIN_POPULATION = 500_000
-SHORT_MAX_JIEBA_FREQ = 300  # 吉达 161, 麦加 285 (34th round of batches)
+SHORT_MAX_JIEBA_FREQ = 300  # 吉达 161, 麦加 285 (34th round of batches; 100 before)
 SHORT_NAME_TAGS = ("ns", "nrt", "nr", "nz")
 CHINA = ("CN", "HK", "MO", "TW")
 #: Their towns are districts of one city (淡滨尼 in 新加坡, in places.tsv already).
