@@ -343,13 +343,14 @@ _EN_EXCEPT = re.compile(r"(?<![A-Za-z])(?:except(?:\s+for)?|apart\s+from|other\s
 # 偶/俺: 我 as typed online and in dialect; Cantonese 喺 (我喺澳門: 118th sitting)
 # 我们在九江, 咱在…, 我这儿是阳泉, 坐标遵义: the speaker's side too (37th-44th hand-written batches)
 # (我在 泰州 朋友在 盐城: typed apart, 158th hand-written batch)
-_I_AM_AT = re.compile(r"[我偶俺咱]们?(?:(?:人|现在|目前|这边|这|就)?(?:住在|在|住|喺)|(?:这边|这儿|这里)是)\s*$"
-                      r"|坐标[:：]?\s*$")
+# (人在合肥市，我妈在芜湖市; 我在老家商丘，孩子们在上海: 35th round of batches)
+_I_AM_AT = re.compile(r"[我偶俺咱]们?(?:(?:人|现在|目前|这边|这|就)?(?:住在|在|住|喺)|(?:这边|这儿|这里)是)"
+                      r"(?:老家)?\s*$|(?:^|[\s，,])人在\s*$|坐标[:：]?\s*$")
 #: Rule 6c: a correction or a follow-up names the city asked (我说的是福州不是广州, 应该是昆山不是昆明, 那咸阳呢)
 #: and the one given up (你说的是澳门, 不是广州, 刚才问的是北京): +4 / -4, more than any other word. ``哦不是`` is
 #: a speaker correcting themself (A哦不是B: B), not a city given up.
 _ASKED_CITY = re.compile(
-    r"(?:我(?:问|说|要|查)的是|我?(?:想问|想查|想看|要看|要查|要问)的是|应该是|其实是|换成|改成|改为|改查|而是|最[后终](?:还是)?(?:定了?|决定|选了?)(?:去|在)?"
+    r"(?:我(?:问|说|要|查)的是|我?(?:想问|想查|想看|要看|要查|要问)的是|应该是|其实是?(?:(?:想|要)(?:问|查|看))?|换成|改成|改为|改查|而是|最[后终](?:还是)?(?:定了?|决定|选了?)(?:去|在)?"
     # （打错了 是株洲）, 打错了 赣州; 搞错了 我想问石家庄 (125th-132nd hand-written batches)
     r"|" + SLIP_VERBS + r"错了?[，,\s]*(?:是|我?(?:想问|要问|想查|要查)(?:的是)?)?"
     # 啊 手滑了 是巴彦淖尔, 西安就算了 改去西宁 (85th-92nd hand-written batches; not 要是…下雨 我们就改去日照)
@@ -733,7 +734,7 @@ _AND = re.compile(rf"^[\s？?」』”]*的?(?:{_WEATHER.pattern}|[春夏秋冬]
                   # 同: the Cantonese "and" (珠海同澳門: 105th sitting); 搭: the Wu one (常州搭镇江: 269th-276th)
                   # 还有: 查一下苏州 还有无锡 (361st-368th sittings); 定: the Cantonese "or" (香港定澳门: 31st round)
                   # 一个在天津一个在石家庄 (57th-60th hand-written batches)
-                  r"(?:和|与|跟|及|同|搭|还有|(?:还是|或者|或|定)(?:去|到)?|(?:会|要)?比|没有|一个在|、|,|，|/|and|or|vs\.?|VS\.?"
+                  r"(?:和|与|跟|及|同|搭仔|搭|还有|(?:还是|或者|或|定)(?:去|到)?|(?:会|要)?比|没有|一个在|、|,|，|/|and|or|vs\.?|VS\.?"
                   r"|(?:[A-Za-z]+er|more\s+[A-Za-z]+)\s+than"  # is 成都 colder than 重庆 (79th sitting)
                   # list markers: 1.苏州 2.无锡, • 郑州 • 开封
                   r"|\d{1,2}\s*[.、)）]|[（(]\d{1,2}[)）]|[①-⑩⒈-⒑•·]|(?<=\n)[-*+]"  # - 株洲 (a new line's bullet)

@@ -1115,7 +1115,15 @@ _ANCHOR = re.compile(
     r"|(?<=[的号日號])(?:(?P<after>后一天)|(?P<sd>[前后])(?P<sn>[两二三2-3])天)"
     r"|(?i:(?P<en>the\s+(?:day|next\s+day)\s+after|the\s+next\s+day|the\s+day\s+before)(?![a-z]))"
     # 5月1号入住 住三晚 退房那天: the check-out day, the nights stayed after the day written (31st round of batches)
-    r"|(?P<out>退房)(?=那天|当天|那日)")
+    r"|(?P<out>退房)(?=那天|当天|那日)"
+    # Day2, D3: an itinerary's days numbered in Latin letters, as 第二天, 第三天, and its first (D1: the start day
+    # itself), unless the plan dates its days itself (_DATED_PLAN) (33rd-35th rounds of batches)
+    r"|(?<![A-Za-z])(?:[Dd]|[Dd]ay|DAY)\s*(?P<dn>[1-7])(?![\d:：.号日])")
+#: A plan that writes a day right after a later day's number (Day2 周五, D2 3/6): it dates its days itself, so none
+#: of its numbers counts (D1 3/5 上海到苏州 D2 3/6 苏州到南京 D2南京…: 03-06; D1 3月5号 贵阳→D2 荔波→D3 凯里
+#: counts).
+_DATED_PLAN = re.compile(r"(?<![A-Za-z])(?:[Dd]|[Dd]ay|DAY)\s*[2-7]\s*"
+                         r"(?:周|星期|礼拜|\d{1,2}\s*[月号日./]|[一二三四五六七八九十]{1,3}[月号])")
 #: The nights of a stay written before its check-out day (住三晚, 住2夜).
 _NIGHTS = re.compile(r"住\s*(?P<n>[1-9]|[一二两三四五六七八九十])\s*[晚夜]")
 #: What says a counted day is the one asked: 那天/当天/到时候 after it, or its own clause asking.
@@ -1137,7 +1145,10 @@ def anchored_days(text: str, asked: str | None = None) -> tuple[int, int]:
     text = unicodedata.normalize("NFKC", text)
     counts: list[tuple[int, int]] = []  # (start, days from the named day)
     day, counted = 0, None
+    dated_plan = _DATED_PLAN.search(text) is not None
     for m in _ANCHOR.finditer(text):
+        if m["dn"] and dated_plan:
+            continue
         before = text[: m.start()].rstrip()
         if (before.endswith(("到", "至", "~", "-", "—")) and not before.endswith(("报到", "签到", "迟到"))) \
                 or _FESTIVAL_END.search(before):  # (开学报到 头一天: no range)
@@ -1151,8 +1162,8 @@ def anchored_days(text: str, asked: str | None = None) -> tuple[int, int]:
             day = -1 if m["en"].lower().endswith("before") else day + 1
         elif m["after"] or m["sd"]:
             day = 1 if m["after"] else parse_number(m["sn"]) * (-1 if m["sd"] == "前" else 1)
-        elif m["n"]:
-            day = parse_number(m["n"]) - 1
+        elif m["n"] or m["dn"]:
+            day = parse_number(m["n"] or m["dn"]) - 1
         else:
             day = -1 if m["w"] in ("前一天", "头一天") else day + 1
         counts.append((m.start(), day))
@@ -1279,8 +1290,9 @@ _POSTPONED = re.compile(r"(?:原定|原计划|原来|原本|本来)[^。？?]{0,
                         # 8月15号那场顺延一天了: the event of that day moved (101st-116th hand-written batches)
                         # (2027年3月2号 又推迟了两天, 10月15号 因故推迟三天: 209th-210th hand-written batches)
                         # (12月6号那场比赛推迟一周: 32nd round of batches)
-                        rf"\s*(?:哦不|不对|啊|的?那[场天次][\u4e00-\u9fff]{{0,4}}?|的[\u4e00-\u9fff]{{1,4}}?)?\s*(?:又|再|因故|被)?\s*"
-                        rf"(?P<w3>{_LATER})了?\s*"
+                        # (1月5号的 往后推了两天, 从6月20号往前挪了两天: 35th round of batches)
+                        rf"\s*(?:哦不|不对|啊|的?那[场天次][\u4e00-\u9fff]{{0,4}}?|的[\u4e00-\u9fff]{{0,4}}?)?\s*(?:又|再|因故|被)?\s*"
+                        rf"(?P<w3>{_LATER}|(?:往前|向前)[推挪移])了?\s*"
                         r"(?P<n3>[一二两三四五六七八九十]|[1-9])\s*(?P<u3>天|周|个?星期|个?礼拜)(?![后前内])"
                         # 原定3月2号飞拉萨 航班延误到第二天: the next day (31st round of batches)
                         rf"|(?:原定|原计划|原来|原本|本来)[^。？?]{{0,16}}?(?:{_LATER}|改|挪)了?\s*(?:到|至)\s*"
@@ -1301,7 +1313,8 @@ def postponed_days(text: str) -> tuple[int, str]:
     words = m.group(0)
     if m["w2"]:  # 往后挪了两天 本来是8月1号: the plan's day is written after the move
         words += re.match(r"[^，,。？?；;！!\s]*", text[m.end():]).group(0)
-    return (-days if "提前" in (m["w"], m["w2"]) else days), words
+    earlier = "提前" in (m["w"], m["w2"]) or (m["w3"] or "").startswith(("往前", "向前"))
+    return (-days if earlier else days), words
 
 
 def shift_date(date: str | None, days: int) -> str | None:

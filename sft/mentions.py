@@ -386,7 +386,8 @@ _TIME_BEFORE = re.compile(r"(?:[今明后昨前那当每金侯厚名茗]天|明�
                           r"[今明昨][晚早儿个]|[号號日]|[早晚]上|[上中下]午|[这那]边|周末"
                           r"|[以之][后前]|(?:周|礼拜|星期)[一二三四五六日天]|小度|同学|那个|[呃嗯]|就是|一下|[问查看]下"
                           # 请问淄搏 (90th sitting); 未来三天X, 中秋节X; 帮我看看徐洲 (34th round of batches)
-                          r"|请问|[一二两三四五六七八九十几]天|节|看看)$")
+                          # 明朝杭洲 (Wu 明朝), 想知道厦们 (35th round of batches)
+                          r"|请问|[一二两三四五六七八九十几]天|节|看看|[今明]朝|知道)$")
 
 
 def _phrase_starts(folded: str, start: int) -> bool:
@@ -690,7 +691,9 @@ def find_short_full_name(question: str, gazetteer: Gazetteer) -> Mention | None:
     (``石狮3月5号会回南天吗``, ``中山明天天气``); ``去中山路`` or ``普洱茶`` stay no city."""
     folded = gazetteer.fold(question)
     provinces = _provinces()
-    for short in sorted(gazetteer.short_forms | _AFTER_PROVINCE_ONLY, key=len, reverse=True):
+    # longest first, then the one written first (吉达 麦加 热吗: 吉达), then by name: never the set's hash order
+    written = [s for s in gazetteer.short_forms | _AFTER_PROVINCE_ONLY if s in folded]
+    for short in sorted(written, key=lambda s: (-len(s), folded.find(s), s)):
         if short in gazetteer.blockers:
             continue
         start = folded.find(short)
@@ -788,7 +791,9 @@ _SLIP_AFTER = re.compile(r"[\s，,…]*(?:" + INTERJECTIONS + r"\s*不|sorry|抱
                          # 西安 啊说错了 兵马俑那边; 泸州 应该是泸沽湖 (190th hand-written batch)
                          r"|[\s，,]+应该是\s*"
                          # 查下洛阳……噢我其实是想问龙门石窟那块 (31st round of batches)
-                         r"|[\s，,…]*(?:" + INTERJECTIONS + r"\s*)?我?其实是?(?:想|要)(?:问|查|看)(?:的是)?\s*",
+                         # 大连的天气……等下，我其实想问金石滩那边 (35th round of batches)
+                         r"|[\s，,…]*(?:" + INTERJECTIONS + r"\s*|等(?:一)?下[\s，,]*|等等[\s，,]*)?"
+                         r"我?其实是?(?:想|要)(?:问|查|看)(?:的是)?\s*",
                          re.IGNORECASE)
 #: A few words of the city's own clause before its correction (南京天气 不对 是中山陵; 南京明天冷吗？不对 是…).
 _BEFORE_CORRECTION = re.compile(r"[^\s，,。！!？?…]{1,8}[\s，,。！!？?…]+")

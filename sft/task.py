@@ -510,6 +510,8 @@ _DAY_TYPOS = (
     (re.compile(r"(?<=[一二两三四五六七八九十\d])工(?=[以之]?后)"), "天"),
     (re.compile(r"下只月"), "下个月"),
     (re.compile(r"搿个(?=礼拜|星期|月|周)"), "这个"),  # Wu 搿个礼拜天 (这个礼拜天: 34th round of batches)
+    # classical 明岁 (next year), 星棋 (星期 by sound: 35th round of batches)
+    (re.compile(r"明岁"), "明年"), (re.compile(r"今岁"), "今年"), (re.compile(r"星棋(?=[一二三四五六日天])"), "星期"),
     # 上元之夜, 上元夜: 上元节 (元宵), classical (31st round; not a name of its own: the generator draws those)
     (re.compile(r"上元之夜"), "上元节夜"), (re.compile(r"上元夜"), "上元节"),
     (re.compile(r"(?<=[月约越])(\d{1,2})好(?![吃看玩听用])"), r"\1号"), (re.compile(r"礼拜[添田]"), "礼拜天"),
