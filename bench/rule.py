@@ -527,8 +527,7 @@ def _origin_of_trip_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> b
                         and city not in _MUNICIPALITIES)
         if _TOWN.match(folded, start):
             return True  # a town or township named with its 镇/乡 (到红墩乡, 去五夫镇): no city either
-        island = _ISLAND.match(folded, start)
-        if island and not any(folded[start : start + k] in gazetteer.names for k in range(2, island.end() - start + 1)):
+        if _unlisted_island_at(folded, start, gazetteer):
             return True  # 温州去南麂岛的船: an island the lists lack (193rd hand-written batch)
     # 雷克雅未克出发去瓦特纳冰川, 伊斯坦布尔转机去格雷梅: set off or change at the only city for a place the lists
     # lack (a sight, a town abroad): the weather is asked there, no city
@@ -561,9 +560,7 @@ def _ride_from_only_city_to_place(folded: str, m: Mention, gazetteer: Gazetteer)
         name = name_at(folded, start, gazetteer, places)
         if name is not None and places[name] != short_name(m.key):
             return True
-        island = _ISLAND.match(folded, start)
-        if island and not any(folded[start : start + k] in gazetteer.names
-                              for k in range(2, island.end() - start + 1)):
+        if _unlisted_island_at(folded, start, gazetteer):
             return True
     return False
 
@@ -629,6 +626,14 @@ _TOWN = re.compile(r"(?!家乡|老乡|故乡|他乡|城乡|下乡|回乡|重镇|
 #: An island named with its 岛 (南麂岛, 桑给巴尔岛), not 岛 as a word of its own (岛上, 岛内).
 _ISLAND = re.compile(r"(?![岛半])[\u4e00-\u9fff]{1,4}?岛(?![上内外民])")
 _SET_OFF_THEN = re.compile(r"(?:市)?出发[\s，,、]+")
+
+
+def _unlisted_island_at(folded: str, start: int, gazetteer: Gazetteer) -> bool:
+    """Whether an island named with its 岛 starts at ``start`` and no city of the lists starts its name (南麂岛, not
+    a 岛 read inside a city's name)."""
+    island = _ISLAND.match(folded, start)
+    return island is not None and not any(folded[start : start + k] in gazetteer.names
+                                          for k in range(2, island.end() - start + 1))
 
 #: A short form (大同, 中山) written right before the first city read, joined to it as a list (和, 或者, 还是, 、).
 _LISTED_BEFORE = re.compile(r"\s*(?:和|或者|还是|跟|与|、)\s*$")

@@ -1109,6 +1109,8 @@ def question_clause(text: str, spans: list[tuple[int, int]]) -> list[int]:
 #: "the next day" are the day after the day before them (8/15出发, 次日去莫高窟, 隔天去鸣沙山: +2); a trip's 第N天
 #: is N-1 days from its start (第二天 +1); 前一天/头一天 and "the day before" are the named day's eve (-1, however
 #: often said).
+#: An itinerary's day number written in Latin letters, before its digit (D2, Day3, DAY 4).
+_DAY_NUMBER = r"(?<![A-Za-z])(?:[Dd]|[Dd]ay|DAY)\s*"
 _ANCHOR = re.compile(
     r"(?P<w>次日|翌日|隔天|前一天|头一天|第(?P<n>[二三四五六七2-7])天)"
     # 6月30号的后一天, 6月1号的前两天: that day's own neighbour (101st-116th hand-written batches)
@@ -1118,11 +1120,11 @@ _ANCHOR = re.compile(
     r"|(?P<out>退房)(?=那天|当天|那日)"
     # Day2, D3: an itinerary's days numbered in Latin letters, as 第二天, 第三天, and its first (D1: the start day
     # itself), unless the plan dates its days itself (_DATED_PLAN) (33rd-35th rounds of batches)
-    r"|(?<![A-Za-z])(?:[Dd]|[Dd]ay|DAY)\s*(?P<dn>[1-7])(?![\d:：.号日])")
+    r"|" + _DAY_NUMBER + r"(?P<dn>[1-7])(?![\d:：.号日])")
 #: A plan that writes a day right after a later day's number (Day2 周五, D2 3/6): it dates its days itself, so none
 #: of its numbers counts (D1 3/5 上海到苏州 D2 3/6 苏州到南京 D2南京…: 03-06; D1 3月5号 贵阳→D2 荔波→D3 凯里
 #: counts).
-_DATED_PLAN = re.compile(r"(?<![A-Za-z])(?:[Dd]|[Dd]ay|DAY)\s*[2-7]\s*"
+_DATED_PLAN = re.compile(_DAY_NUMBER + r"[2-7]\s*"
                          r"(?:周|星期|礼拜|\d{1,2}\s*[月号日./]|[一二三四五六七八九十]{1,3}[月号])")
 #: The nights of a stay written before its check-out day (住三晚, 住2夜).
 _NIGHTS = re.compile(r"住\s*(?P<n>[1-9]|[一二两三四五六七八九十])\s*[晚夜]")

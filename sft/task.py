@@ -251,7 +251,6 @@ _PINYIN_JOINED = {k.replace(" ", ""): v for k, v in _PINYIN_DAYS.items()}
 _PINYIN_WEEKDAY = re.compile(_PY + r"(?P<pre>xia\s*|zhe\s*|ben\s*)?(?:zhou|xing\s*qi|li\s*bai)\s*"
                              r"(?P<n>yi|er|san|si|wu|liu|ri|tian)" + _PY_END, re.IGNORECASE)
 _PINYIN_PRE = {"xia": "下", "zhe": "这", "ben": "本"}
-_PINYIN_NUMERAL = {"yi": "一", "er": "二", "san": "三", "si": "四", "wu": "五", "liu": "六", "ri": "日", "tian": "天"}
 _PINYIN_DAY = re.compile(_PY + "(?:" + "|".join(k.replace(" ", r"\s*") for k in _PINYIN_DAYS) + ")" + _PY_END,
                          re.IGNORECASE)
 _PINYIN_MD = re.compile(r"(?<![\d.])(?:(?P<y>\d{2}|\d{4})\s*nian\s*)?(?P<m>\d{1,2})\s*yue\s*(?P<d>\d{1,2})(?!\d)\s*"
@@ -261,6 +260,8 @@ _PINYIN_MD = re.compile(r"(?<![\d.])(?:(?P<y>\d{2}|\d{4})\s*nian\s*)?(?P<m>\d{1,
 #: hao 八月十五号, shi ba hao 十八号: 33rd-34th rounds of batches).
 _PINYIN_NUMERALS = {"ling": "零", "yi": "一", "er": "二", "liang": "两", "san": "三", "si": "四", "wu": "五",
                     "liu": "六", "qi": "七", "ba": "八", "jiu": "九", "shi": "十"}
+#: A weekday's number after 周/星期/礼拜 (zhou wu 周五, xing qi ri 星期日).
+_PINYIN_NUMERAL = {k: _PINYIN_NUMERALS[k] for k in ("yi", "er", "san", "si", "wu", "liu")} | {"ri": "日", "tian": "天"}
 # (a day with 日 only after its month: siri is no 四日; shi'er yue: 十二月)
 _PINYIN_CN = r"(?:(?:" + "|".join(_PINYIN_NUMERALS) + r")[\s']*){1,3}"
 _PINYIN_CN_UNIT = re.compile(r"(?<![a-z'])(?P<n>" + _PINYIN_CN + r")(?P<u>yue|hao)" + _PY_END
