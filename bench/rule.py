@@ -322,11 +322,11 @@ def romanized_cities() -> dict[str, str]:
 def _spelled_keys() -> dict[str, str]:
     """A city's name -> one spelling shared by its names in other scripts: the Latin spelling of romanized.tsv
     for the Chinese names it lists (釜山 -> busan), the GeoNames name for the names of world_cities.tsv
-    (부산 -> busan)."""
+    (부산 -> busan; none for a name of jionlp's world list that GeoNames lacks: 卢克索)."""
     from sft.places import world_cities
 
     keys = {short_name(city): latin for latin, city in sorted(romanized_cities().items(), reverse=True)}
-    keys.update({name: geonames.lower().replace(" ", "") for name, geonames in world_cities().items()})
+    keys.update({name: geonames.lower().replace(" ", "") for name, geonames in world_cities().items() if geonames})
     return keys
 
 
@@ -573,10 +573,15 @@ _FERRY_BEFORE = re.compile(_BOAT + r"\s*[:：]?\s*$")
 _DASH_TO = re.compile(r"\s*[-—→]\s*[\u4e00-\u9fff]{2,5}")
 #: ``从`` right before the only city, and a way of going right after it (从林芝去…, 从台州坐船去…).
 _FROM_ONLY = re.compile(r"从\s*$")
-_FROM_GOING = re.compile(r"\s*(?:坐船|坐车|开车|自驾|骑车|坐大巴|坐火车)?\s*(?:去|前往)\s*"
-                         r"(?![家了的哪那这某别其外]|[今明后]天|[今明][早晚儿日]|大后天|[这下]?(?:周|星期|礼拜)|[早晚上下]午?[上\s]|\d)")
+#: Not a day or a pronoun next (去 明天, 去那边): a way of going's destination must follow it.
+_NO_DAY_NEXT = (r"(?![家了的哪那这某别其外]|[今明后]天|[今明][早晚儿日]|大后天|[这下]?(?:周|星期|礼拜)"
+                r"|[早晚上下]午?[上\s]|\d)")
+_FROM_GOING = re.compile(r"\s*(?:坐船|坐车|开车|自驾|骑车|坐大巴|坐火车)?\s*(?:去|前往)\s*" + _NO_DAY_NEXT)
 #: Set off or change right after the city, then where to (出发去, 转机去, 转车到, 出发 去).
-_SET_OFF_OR_CHANGE = re.compile(r"\s*(?:市区)?\s*(?:出发|转机|转车|中转|换乘)\s*(?:去|到|前往|飞往)\s*")
+# (从西宁出发自驾青海湖环线: the way of going between, 37th round of batches)
+_SET_OFF_OR_CHANGE = re.compile(r"\s*(?:市区)?\s*(?:出发|转机|转车|中转|换乘)\s*"
+                                r"(?:(?:自驾|骑行|徒步|开车)(?:去|到|前往)?(?=[\u4e00-\u9fff])" + _NO_DAY_NEXT
+                                + r"|去|到|前往|飞往)\s*")
 # (not an errand or a leisure word: 出发去旅游, 去出差, 去机场, 去玩玩)
 _UNLISTED_DEST = re.compile(r"(?!玩|旅|游|出差|上班|上学|开会|参加|看|逛|爬|吃|买|办|打|拍|度假|自驾|露营"
                             r"|徒步|滑雪|接|送|机场|车站|火车站|高铁站|那边|那里|外地|外面|哪)[\u4e00-\u9fff]{2,}")
@@ -1109,12 +1114,15 @@ _TODAY_WORD = re.compile(r"今[天日儿个早晚]|今晡日|今黑夜")
 
 
 def _past_by_city_then_today(question: str, near: str | None, date: str | None, today) -> bool:
-    """Whether today is asked though the day written by the city (``near``) is yesterday or the day
-    before: the resolver read today from the whole question (``date``), and no question closes about the
-    past before today is named (昨天焦作下了多少雨 今天还能…, 酒泉夜来刮了一天风 今儿个还刮不: today;
+    """Whether today (or one of the next three days) is asked though the day written by the city (``near``) is
+    yesterday or the day before: the resolver read that day from the whole question (``date``), and no question
+    closes about the past before today is named (昨天焦作下了多少雨 今天还能…, 酒泉夜来刮了一天风 今儿个还刮不: today;
     昨天沈阳下雪了吗 今天抚顺呢: the past)."""
     today = as_date(today)
-    if today is None or near is None or len(near) != 10 or date != today.isoformat():
+    # (or a day of the next three: 揭阳昨晡日落了成日水，天光日还会落么, 37th round of batches; not a week on:
+    # 预报说周六晴 … 合肥这周六的预报谁做的, the past Saturday's)
+    if today is None or near is None or len(near) != 10 or date is None or len(date) != 10 \
+            or not 0 <= (dt.date.fromisoformat(date) - today).days <= 3:
         return False
     named = _TODAY_WORD.search(question)
     return (1 <= (today - dt.date.fromisoformat(near)).days <= 2
@@ -1167,8 +1175,11 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
     choice = _day_choice(dated, today)
     if choice is not None:  # 中秋还是国庆回老家: the first day offered (rule 9b)
         date = choice[0]
-    moved, _ = postponed_days(question)  # 原定10月8号 推迟两天: the day moved to (116th-140th sittings)
-    date = shift_date(date, moved)
+    moved, words = postponed_days(question)  # 原定10月8号 推迟两天: the day moved to (116th-140th sittings)
+    # (unless the day moved to is written after the move: 本来后天走，现在提前一天，明天就去南昌了: 37th round of
+    # batches)
+    if not moved or find_date(question[question.find(words) + len(words) :], today=today) != date:
+        date = shift_date(date, moved)
     # 今天是12月3号 后天 太原 下雪吗: the day after the written today (12-05)
     date = shift_from_written_today(date, written_today_days(question, date), today)
     days, where = anchored_days(question, short_name(city.key) if city is not None else None)

