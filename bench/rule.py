@@ -350,12 +350,14 @@ _I_AM_AT = re.compile(r"[我偶俺咱]们?(?:(?:人|现在|目前|这边|这|就
 #: and the one given up (你说的是澳门, 不是广州, 刚才问的是北京): +4 / -4, more than any other word. ``哦不是`` is
 #: a speaker correcting themself (A哦不是B: B), not a city given up.
 _ASKED_CITY = re.compile(
-    r"(?:我(?:问|说|要|查)的是|我?(?:想问|想查|想看|要看|要查|要问)的是|应该是|其实是?(?:(?:想|要)(?:问|查|看))?|换成|改成|改为|改查|而是|最[后终](?:还是)?(?:定了?|决定|选了?)(?:去|在)?"
+    r"(?:我(?:问|说|要|查)的是|我是(?:想|要)?(?:问|查|说)|我?(?:想问|想查|想看|要看|要查|要问)的是|应该是|其实是?(?:(?:想|要)(?:问|查|看))?|换成|改成|改为|改查|而是|最[后终](?:还是)?(?:定了?|决定|选了?)(?:去|在)?"
     # （打错了 是株洲）, 打错了 赣州; 搞错了 我想问石家庄 (125th-132nd hand-written batches)
     r"|" + SLIP_VERBS + r"错了?[，,\s]*(?:是|我?(?:想问|要问|想查|要查)(?:的是)?)?"
     # 啊 手滑了 是巴彦淖尔, 西安就算了 改去西宁 (85th-92nd hand-written batches; not 要是…下雨 我们就改去日照)
     r"|手滑了?[，,\s]*是?|(?<![就再])改去"
     r"|唔[係系係][，,\s]*[係系]"  # Cantonese 唔係 係澳門 (not…, it is…)
+    # Cantonese 唔系，我讲紧河源 (I am talking of), Minnan 我讲毋着，是福清 (I said it wrong: 38th round of batches)
+    r"|(?:唔[係系係]|不是)[，,\s]*我[讲講]紧|[讲講]毋着[，,\s]*[是係系]?"
     # sorry 我是说西宁, 不好意思打错 是中山 (305th-312th sittings)
     r"|我是说|(?:不好意思|抱歉)[，,\s]*(?:" + SLIP_VERBS + r"错了?)?[，,\s]*是"
     # a correction said aloud (北京明天下雨吗 不对 是天津; …哦不 是…; sorry 是…: 111th sitting)
@@ -579,11 +581,13 @@ _NO_DAY_NEXT = (r"(?![家了的哪那这某别其外]|[今明后]天|[今明][�
 _FROM_GOING = re.compile(r"\s*(?:坐船|坐车|开车|自驾|骑车|坐大巴|坐火车)?\s*(?:去|前往)\s*" + _NO_DAY_NEXT)
 #: Set off or change right after the city, then where to (出发去, 转机去, 转车到, 出发 去).
 # (从西宁出发自驾青海湖环线: the way of going between, 37th round of batches)
-_SET_OFF_OR_CHANGE = re.compile(r"\s*(?:市区)?\s*(?:出发|转机|转车|中转|换乘)\s*"
+# (伊斯坦布尔转机 然后去卡帕多奇亚: 然后/再 between, 36th round of batches)
+_SET_OFF_OR_CHANGE = re.compile(r"\s*(?:市区)?\s*(?:出发|转机|转车|中转|换乘)[\s，,]*(?:然后|再)?\s*"
                                 r"(?:(?:自驾|骑行|徒步|开车)(?:去|到|前往)?(?=[\u4e00-\u9fff])" + _NO_DAY_NEXT
                                 + r"|去|到|前往|飞往)\s*")
 # (not an errand or a leisure word: 出发去旅游, 去出差, 去机场, 去玩玩)
-_UNLISTED_DEST = re.compile(r"(?!玩|旅|游|出差|上班|上学|开会|参加|看|逛|爬|吃|买|办|打|拍|度假|自驾|露营"
+_UNLISTED_DEST = re.compile(_NO_DAY_NEXT
+                            + r"(?!玩|旅|游|出差|上班|上学|开会|参加|看|逛|爬|吃|买|办|打|拍|度假|自驾|露营"
                             r"|徒步|滑雪|接|送|机场|车站|火车站|高铁站|那边|那里|外地|外面|哪)[\u4e00-\u9fff]{2,}")
 
 
@@ -798,8 +802,11 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
         return listed  # 大同和太原 3月17号 哪个冷: a short form listed with a city, asked together: the first
     if len(mentions) == 1:
         m, text = mentions[0], gazetteer.fold(question)
-        if _EXCEPT.search(text, 0, m.start):
-            return None  # 除了哈尔滨，东北还有哪里…: the one city named is the one left out
+        if _EXCEPT.search(text, 0, m.start) or (re.search(r"不(?:去|算|包括)\s*$", text[: m.start])
+                                                and re.match(r"\s*的话", text[m.end :])):
+            # 除了哈尔滨，东北还有哪里…, 不去乌鲁木齐的话 哪里暖和, 不算昆明的话 (37th-38th rounds of batches): the one
+            # city named is the one left out
+            return None
         corrected = short_form_after(question, gazetteer, m)
         if corrected is not None:
             return corrected  # 珠海，改成中山; 不去珠海了 改去中山; 太原到大同 12.15: the short form asked

@@ -193,7 +193,8 @@ VAGUE = ("这几天", "最近", "这周", "本周", "下周", "下个月", "月�
          "这两天",
          "近期", "前几天", "几天后", "下下周", "上周", "这个月", "下个星期")
 #: Weekday words -> Monday-based index (datetime.weekday()).
-WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6,
+            "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
 
 #: Regex atoms of written dates, shared with the absolute date rule in sft.task: the Chinese numeral
 #: characters, a year (2023, 23, 二〇二三), a month or a day (12, 十二), the end of a day (日/号).
@@ -329,7 +330,9 @@ _NOT_AFTER_UP_DOWN = (
 # 周一起 = together (but 周一起飞, 周一起床, 周一起程: 277th-284th); 周天气 = the weather; 下周六盘水 = 下周 + the city
 # 六盘水; 下周三亚 = 下周 + 三亚
 # 星期天气 is 星期 + 天气, but 星期天气温 is 星期天 + 气温 (天气温度 is weather again: 31st round of batches)
-_WD = "(?:一(?!起(?![飞床程航]))|二|三(?!亚)|四|五|六(?!盘水)|日|天(?!气(?!温(?!度))))"
+# (周5, 下周３ in digits, full width folded first: 38th round of batches; not 周5天, 每周3次)
+_WD = ("(?:一(?!起(?![飞床程航]))|二|三(?!亚)|四|五|六(?!盘水)|日|天(?!气(?!温(?!度)))"
+       "|(?<=[周期拜])[1-7](?!天(?!气)|[\\d日号.:：点年月%个次周]))")
 _REL = re.compile(
     "|".join((
         # 今年6月1号, 明年的国庆, 去年春节
@@ -395,10 +398,12 @@ _REL = re.compile(
         # to something the question does not ask about (考研倒计时10天 今天北京降温了) is no date
         # (还有 6 天, 还有两周, 3 days to go …到时候: 101st-116th hand-written batches; 还剩俩礼拜: 144th;
         # 倒数 9 天, 倒计时一个月: 154th; 离出发只剩三天 …那时候: 185th)
-        rf"(?P<countdown>(?:(?:倒计时|倒数|还有|[还只就]剩)\s*(?P<cn>{_COUNT}|俩)\s*(?P<cu>天|周|个?星期|个?礼拜|个月)"
+        # (倒数8日 到时, 还有半个月 到时候, one week left 到时候: 38th round of batches)
+        rf"(?P<countdown>(?:(?:倒计时|倒数|还有|[还只就]剩)\s*(?:(?P<cn>{_COUNT}|俩)\s*(?P<cu>天|日|周|个?星期|个?礼拜|个月)"
+        r"|(?P<half>半个月))"
         r"|(?i:(?<![\d.])(?P<cen>\d{1,3})\s+days?\s+(?:to\s+go|left)(?![a-z])|countdown:?\s+(?P<cen2>\d{1,3})\s+days?"
-        r"|(?<![\d.])(?P<cwn>[1-9])\s+weeks?\s+(?:to\s+go|left)(?![a-z]))"
-        r")(?=.*?(?:到时候|那天|那时|当天|(?i:\bthen\b))))",  # (10 days left … weather then?: 209th batch)
+        r"|(?<![\d.])(?P<cwn>[1-9]|one|two|three|four)\s+weeks?\s+(?:to\s+go|left)(?![a-z]))"
+        r")(?=.*?(?:到时|那天|那时|当天|(?i:\bthen\b))))",  # (10 days left … weather then?: 209th batch)
         rf"(?P<weeks>(?<![\d{CN_NUMERALS}百几半])(?P<wn>{_COUNT})(?:周|个星期|个礼拜)(?:以后|之后|后))",
         rf"(?P<pass>过(?!两天)(?P<pn>{_COUNT})天)",
         # English spans (3 days from now, in 5 days, in a fortnight: 64th sitting)
@@ -716,11 +721,14 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
         if match["cen"] or match["cen2"]:
             return today + dt.timedelta(days=int(match["cen"] or match["cen2"]))
         if match["cwn"]:  # 2 weeks to go … 到时候 (177th hand-written batch)
-            return today + dt.timedelta(days=7 * int(match["cwn"]))
+            weeks = {"one": 1, "two": 2, "three": 3, "four": 4}.get(match["cwn"].lower()) or int(match["cwn"])
+            return today + dt.timedelta(days=7 * weeks)
+        if match["half"]:  # 还有半个月 … 到时候: fifteen days
+            return today + dt.timedelta(days=15)
         if match["cu"] == "个月":  # 倒计时一个月…到时候: the same day N months on (or that month's last)
             year, month = _month_shift(today, parse_number(match["cn"]))
             return _day(year, month, min(today.day, calendar.monthrange(year, month)[1]))
-        return today + dt.timedelta(days=parse_number(match["cn"]) * (1 if match["cu"] == "天" else 7))
+        return today + dt.timedelta(days=parse_number(match["cn"]) * (1 if match["cu"] in ("天", "日") else 7))
     if kind == "after":
         return today + dt.timedelta(days=parse_number(match["an"]))
     if kind == "weeks":
@@ -858,7 +866,9 @@ _DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行(?!就|的话)|算�
                             r"|^(?:还|都|就|不是)?(?:说|讲)(?!不定|好|的|是|说|一下|下)"
                             # 气象台8月3日10时发布…预警 明天…: the time an alert was issued (31st-32nd rounds)
                             r"|^\s*(?:\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?\s*)?发布"
-                            rf"|^\s*{_ARROW})")  # 8.18→8.28: moved to the day after the arrow (249th-272nd)
+                            rf"|^\s*{_ARROW}"  # 8.18→8.28: moved to the day after the arrow (249th-272nd)
+                            # 2026年5月1日推迟到5月3日: moved to the day after the words (38th round of batches)
+                            r"|^\s*(?:推迟|延后|延期|挪|改|调整?|提前)了?(?:到|至|为|成))")
 #: A return's day asked about (WILD.md, 26th sitting): the date written before 回来/回程 wins.
 # 10月3号返程 那天 (130th sitting); 回的那天 (85th-92nd hand-written batches)
 # (回程天气, 返程日的天气: the return named by its leg, 151st hand-written batch)
@@ -1158,6 +1168,10 @@ _FESTIVAL_END = re.compile(rf"(?:{_FESTIVAL})(?:节|假期|长假|黄金周|小�
 _WRITTEN_DAY = re.compile(r"\d{1,2}月\d{1,2}[日号]|(?<![\d.])\d{1,2}[./]\d{1,2}(?![\d./])")
 
 
+#: The first day of a numbered plan (第1天, 第一天, Day1, D1).
+_DAY_ONE = re.compile(r"第\s*[1一]\s*天|(?<![A-Za-z])(?i:day\s*1|d1)(?!\d)")
+
+
 def anchored_days(text: str, asked: str | None = None) -> tuple[int, int]:
     """(days, where): how far the day asked lies from the day the question names, by the counting words above
     (0 when none applies), and where the counting word that decides starts (-1): the first whose stretch (up to
@@ -1210,6 +1224,18 @@ def anchored_days(text: str, asked: str | None = None) -> tuple[int, int]:
                 and end is None)):
         return 0, -1  # (… 玩5天 第3天天气: a trip's day asked by its 天气 alone, last: 185th hand-written batch)
     if asked:
+        # the city named on the first day, before any counting word (第1天 抵达丽江 第2天 … 第1天是10月2号 丽江那天:
+        # the first day itself, 38th round of batches)
+        # (asked as such: 丽江那天)
+        at = text.find(asked)
+        if 0 <= at < first and _DAY_ONE.search(text, 0, at) \
+                and re.search(re.escape(asked) + r"\s*的?(?:那天|当天)", text):
+            return 0, -1
+        # the last counting word, the city at once after it, in the asking clause (D1 3月8日 昆明→大理 D2 大理→丽江
+        # D3 丽江 … 第三天丽江会下雨吗: the third day, not the stretch of D2 that ends at 丽江: 37th round of batches)
+        word = _ANCHOR.match(text, last)
+        if word is not None and text[word.end() :].lstrip(" ").startswith(asked) and QUESTION.search(own_clause):
+            return counts[-1][1], last
         stops = [s for s, _ in counts[1:]] + [len(text)]
         for (start, days), stop in zip(counts, stops, strict=True):
             if asked in text[start:stop]:

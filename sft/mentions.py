@@ -775,11 +775,12 @@ def place_at(folded: str, start: int, gazetteer: Gazetteer) -> bool:
 # (绵阳 不对不对 我要查的是九寨沟: 174th hand-written batch)
 # (南宁天气 不对 我要看的是涠洲岛: 285th-292nd; 泉州天气…不对是石狮: 293rd-300th)
 _CORRECTION_AFTER = re.compile(r"[\s，,…]*(?:" + INTERJECTIONS + r"\s*)?(?:不对|不是)(?:\s*不对)?"
-                               r"[\s，,]*(?:是|应该是|去|到|我(?:要|想)?(?:看|查|问)的是)?\s*"
+                               # (杭州明天下雨吗 不对 我是问千岛湖: 38th round of batches)
+                               r"[\s，,]*(?:是|应该是|去|到|我(?:要|想)?(?:看|查|问)的是|我是(?:想|要)?(?:问|查|说))?\s*"
                                # 不去张家界了 改去凤凰古城, 长春不要了 换成长白山 (172nd sitting): a plan changed
                                r"|[\s，,]*(?:了|不要了|去不成了|去不了了|不去了)?[\s，,]*(?:改去|改成去?|换成|换去|改到)\s*"
                                # 你说的是江门，我问的是中山; 本来想查江门的，算了查中山吧 (33rd-34th rounds of batches)
-                               r"|[\s，,…]*(?:我(?:问|说|要|查)的是|算了[\s，,]*(?:还是)?(?:问|查|看)(?:一下|下)?)\s*")
+                               r"|[\s，,…]*(?:我(?:问|说|要|查)的是|算了[\s，,]*(?:还是)?我?(?:问|查|看)(?:的是|一下|下)?)\s*")
 
 
 #: A slip owned right after the city (南京 sorry 是中山陵, 南京 哦不 改成中山陵): what follows is asked instead.

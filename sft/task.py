@@ -128,7 +128,9 @@ _YEAR_LEAD = re.compile(
 # 222nd and 230th hand-written batches): the corrected day keeps the year.
 _YEAR_CORRECTED = re.compile(
     rf"(?<!\d)(?P<y>20\d\d)\s*年\s*{NUM}{_MONTH}{NUM}{DAY_END}[^\d，,。；;！!？?]{{0,6}}?[\s，,]*"
-    r"(?:不对|哦不|噢不|抱歉|sorry|说错了|写错了|打错了|应该是|改成|改到|改为)[\s，,]*(?:是|应该是|了)?\s*"
+    # (考试从2027年1月10号挪到了1月12号, 推迟到, 延后到了: 38th round of batches)
+    r"(?:不对|哦不|噢不|抱歉|sorry|说错了|写错了|打错了|应该是|改成|改到|改为|(?:挪|推迟|延后|延期|提前|调整?)(?:到|为|至)了?)"
+    r"[\s，,]*(?:是|应该是|了)?\s*"
     rf"(?P<m>{NUM}){_MONTH}(?P<d>{NUM}){DAY_END}", re.IGNORECASE)
 # What may not follow a number pair read as month.day: it is a measure (降雨量3.5毫米, 1.5度, 风力2.5级)
 # (万, 千 not before 州, 宁, 岛: 6.13 千岛湖, 6.13 万州 are a city after the date, no thousands: 193rd batch; nor

@@ -2199,8 +2199,46 @@ def test_333rd_340th_hand_written_batches(question, today, expected):
     ("梅州昨晡日落了雨，天光日还会落么", "2027-03-01", ("梅州", "2027-03-02")),
     # a move whose day moved to is written after it: that day, not moved again
     ("原来大后天走，现在提前两天，明天就去九江了，九江冷吗", "2027-03-01", ("九江", "2027-03-02")),
+    # a counting word the city follows at once: its day, not an earlier stretch that ends at the city
+    ("4月2日 西宁→茶卡 第二天 茶卡→敦煌 第三天敦煌热吗", None, ("敦煌", "04-04")),
+    # a change at the only city, then (然后/再) on to a place that is no city: no city
+    ("多哈转机 然后去塞舌尔 下周天气", None, (None, None)),
+    ("多哈转机 然后去 明天热吗", "2027-03-01", ("多哈", "2027-03-02")),  # no place after it
+    # the only city named to be left out: 不去X的话
+    ("五一 不去厦门的话 福建哪里人少", None, (None, "05-01")),
 ])
 def test_341st_356th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # countdowns written 倒数N日 … 到时, 还有半个月, one week left
+    ("倒数5日 到时 深圳 天氣點樣", "2027-03-01", ("深圳", "2027-03-06")),
+    ("还有半个月就放假 到时候 三亚热吗", "2027-03-01", ("三亚", "2027-03-16")),
+    ("two weeks left 到时候 曼谷 下雨吗", "2027-03-01", ("曼谷", "2027-03-15")),
+    # a written day with its year moved (挪到了, 推迟到): the day moved to, with the year
+    ("比赛从2027年3月10号推迟到3月14号 大连冷不冷", None, ("大连", "2027-03-14")),
+    ("发布会2026年9月1日延后到9月4日 深圳下雨吗", None, ("深圳", "2026-09-04")),
+    # a weekday in digits, full width folded (周5, 下周３); not a count (一周5天)
+    ("成都周5天气", "2027-03-01", ("成都", "2027-03-05")),
+    ("西安下周３下雨吗", "2027-03-01", ("西安", "2027-03-10")),
+    ("一周5天 都在南京上班", "2027-03-01", ("南京", None)),
+    # the first day of a numbered plan, its city named before any counting word
+    ("行程：第1天 抵达桂林 第2天 阳朔 第3天 龙脊 第1天是4月3号 桂林那天热吗", None, ("桂林", "04-03")),
+    # a correction to another city in Cantonese (唔系，我讲紧), Minnan (我讲毋着，是), or 我是问
+    ("东莞后日落唔落雨？唔系，我讲紧惠州", "2027-03-01", ("惠州", "2027-03-03")),
+    ("泉州明仔载会落雨无，我讲毋着，是漳州", "2027-03-01", ("漳州", "2027-03-02")),
+    ("宁波明天冷吗 不对 我是问舟山", "2027-03-01", ("舟山", "2027-03-02")),
+    ("苏州明天下雨吗 不对 我是问周庄", "2027-03-01", (None, "2027-03-02")),  # a town: no city
+    # cities typed by shape, each for its own name (本/木, 王/玉, 卦/封, 右/石, 菀/莞, 出/山, 姻/烟, 锅/锡, 隡/萨,
+    # 乍/作)
+    ("右家庄明天冷吗", None, ("右家庄", None)),
+    ("焦乍 5月1号 下雨吗", None, ("焦乍", "05-01")),
+    ("中出 明天", "2027-03-01", (None, "2027-03-02")),  # 出 for 山 only in 佛山
+    # the only city named to be left out: 不算X的话
+    ("广东 不算广州的话 哪里冬天暖和", None, (None, None)),
+])
+def test_357th_364th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
 
 
