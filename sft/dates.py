@@ -804,7 +804,7 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
 # 改 of 婚期改了 / 改期了 says a change, not which day: the day after 改成 is asked (45th-56th hand-written batches)
 # (改签成功：原 1月5日 改为 1月6日: the 改 of 改签成功 asks no date either: 145th hand-written batch)
 _ASKED_BEFORE = re.compile(r"(?<!就)(?<!雨)(?:改(?!签了|签成功|了|期)|改期(?=\s*[到为成至])"
-                           r"|换|推迟|延期|延误|提前|挪|推|调整?(?=\s*[到为成至]))"
+                           r"|换|推迟|延期|延误|提前|挪|推|(?:调整?|(?<![顺后])延)(?=\s*[到为成至]))"
                            r"(?:到|成|为|在)?|而是|其实是"
                            r"|应该是|说的\s*是"
                            # 看了三个日子 5.18 5.20 5.25 最后定了5.20 (34th round of batches)
@@ -868,7 +868,7 @@ _DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行(?!就|的话)|算�
                             r"|^\s*(?:\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?\s*)?发布"
                             rf"|^\s*{_ARROW}"  # 8.18→8.28: moved to the day after the arrow (249th-272nd)
                             # 2026年5月1日推迟到5月3日: moved to the day after the words (38th round of batches)
-                            r"|^\s*(?:推迟|延后|延期|挪|改|调整?|提前)了?(?:到|至|为|成))")
+                            r"|^\s*(?:推迟|延后|延期|(?<![顺后])延|挪|改|调整?|提前)了?(?:到|至|为|成))")
 #: A return's day asked about (WILD.md, 26th sitting): the date written before 回来/回程 wins.
 # 10月3号返程 那天 (130th sitting); 回的那天 (85th-92nd hand-written batches)
 # (回程天气, 返程日的天气: the return named by its leg, 151st hand-written batch)
@@ -933,7 +933,7 @@ def _asks_a_day(text: str) -> bool:
 # 今天……算了还是问明天的 (125th sitting)
 # 长沙3月5号 哦不 3月6号 (202nd sitting)
 _CORRECTION = re.compile(r"(?<!没)错了|(?<!没)[说问]错(?!了)|(?i:" + EN_CORRECTION + r")|算了[，,\s]*还?是?[问查看]"
-                         r"|" + INTERJECTIONS + r"\s*不[，,\s]"
+                         r"|" + INTERJECTIONS + r"\s*不对?[，,\s]"  # (兰州 哦不对 是3月2号: 39th round of batches)
                          # 十一月三号 呃 四号, 下周二 哦 下周三: a hesitation between two dates (289th-296th sittings)
                          r"|(?<=[号日天后一二三四五六末])\s*[哦噢喔呃额]\s+(?=(?:是\s*)?[\d〇零一二两三四五六七八九十下这本明后大周礼星今])"
                          r"|改签"  # 10.5→10.6 改签了: a rebooking says a date changed (305th-312th sittings)

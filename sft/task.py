@@ -129,7 +129,7 @@ _YEAR_LEAD = re.compile(
 _YEAR_CORRECTED = re.compile(
     rf"(?<!\d)(?P<y>20\d\d)\s*年\s*{NUM}{_MONTH}{NUM}{DAY_END}[^\d，,。；;！!？?]{{0,6}}?[\s，,]*"
     # (考试从2027年1月10号挪到了1月12号, 推迟到, 延后到了: 38th round of batches)
-    r"(?:不对|哦不|噢不|抱歉|sorry|说错了|写错了|打错了|应该是|改成|改到|改为|(?:挪|推迟|延后|延期|提前|调整?)(?:到|为|至)了?)"
+    r"(?:[哦噢]?\s*不对|哦不|噢不|抱歉|sorry|说错了|写错了|打错了|应该是|改成|改到|改为|(?:挪|推迟|延后|延期|提前|调整?)(?:到|为|至)了?)"
     r"[\s，,]*(?:是|应该是|了)?\s*"
     rf"(?P<m>{NUM}){_MONTH}(?P<d>{NUM}){DAY_END}", re.IGNORECASE)
 # What may not follow a number pair read as month.day: it is a measure (降雨量3.5毫米, 1.5度, 风力2.5级)
@@ -629,7 +629,8 @@ _NOW = re.compile(r"现在|如今|目前|这会儿|此刻")
 
 
 #: A plan changed to a relative day (改成明天, 改到下周三): without a reference day it is asked, unresolved.
-_CHANGED_TO_DAY = re.compile(r"改(?:成|到|为|在)\s*(?:[今明后]天|大后天|[这下]+(?:周|星期|礼拜))")
+# (3月8号就算了，后天去惠州: 39th round of batches)
+_CHANGED_TO_DAY = re.compile(r"(?:改(?:成|到|为|在)|算了[，,\s]*)\s*(?:[今明后]天|大后天|[这下]+(?:周|星期|礼拜))")
 
 
 def find_date(question: str, today: dt.date | None = None) -> str | None:

@@ -2237,6 +2237,15 @@ def test_341st_356th_hand_written_batches(question, today, expected):
     ("中出 明天", "2027-03-01", (None, "2027-03-02")),  # 出 for 山 only in 佛山
     # the only city named to be left out: 不算X的话
     ("广东 不算广州的话 哪里冬天暖和", None, (None, None)),
+    # round 39: a plan changed later (后来改去 a short form), 不对 查的是, a dated day corrected after 哦不对 keeps its
+    # year, 延到, a relative day after 就算了 with no reference day
+    ("周日原本要去佛山 后来改去中山了 那边热吗", "2027-03-01", ("中山", "2027-03-07")),
+    ("广州天气 不对 查的是肇庆 周六", "2027-03-01", ("肇庆", "2027-03-06")),
+    ("2027年5月1号 洛阳 哦不对 是5月2号", None, ("洛阳", "2027-05-02")),
+    ("婚礼从10.1延到10.3 绍兴下雨吗", None, ("绍兴", "10-03")),
+    ("运动会5月8号 如遇雨顺延到5月9号 常州下雨吗", None, ("常州", "05-08")),  # moved only if it rains
+    ("6月8号就算了，明天去泰安 天气怎样", None, ("泰安", None)),
+    ("6月8号就算了，明天去泰安 天气怎样", "2027-03-01", ("泰安", "2027-03-02")),
 ])
 def test_357th_364th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
