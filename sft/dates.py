@@ -1224,9 +1224,8 @@ def anchored_days(text: str, asked: str | None = None) -> tuple[int, int]:
                 and end is None)):
         return 0, -1  # (… 玩5天 第3天天气: a trip's day asked by its 天气 alone, last: 185th hand-written batch)
     if asked:
-        # the city named on the first day, before any counting word (第1天 抵达丽江 第2天 … 第1天是10月2号 丽江那天:
-        # the first day itself, 38th round of batches)
-        # (asked as such: 丽江那天)
+        # the city named on the first day, before any counting word, and asked as such (第1天 抵达丽江 第2天 … 第1天是
+        # 10月2号 丽江那天: the first day itself, 38th round of batches)
         at = text.find(asked)
         if 0 <= at < first and _DAY_ONE.search(text, 0, at) \
                 and re.search(re.escape(asked) + r"\s*的?(?:那天|当天)", text):
