@@ -177,11 +177,13 @@ _FROM = re.compile(r"(?:从|离开|自|由|离|(?<![A-Za-z])from|(?:^|[\s，,])[
 _ARROW = r"→|->|—>|=>|➡️?"
 _NO_DAY_OR_WEATHER = r"(?![今明后昨前]|大后|[这下上本]?(?:周|星期|礼拜)|天气|气温|温度|会|冷|热|下|回|有|的|要|能|\d)"
 _FROM_AFTER = re.compile(r"^(?:市区|市里|城区|市)?"
-                         r"(?:高铁站|火车站|汽车站|客运站|[东南西北]?站|[东南西北](?=[到去出飞]))?"
+                         # (到成都东转高铁去峨眉山: 40th round of batches)
+                         r"(?:高铁站|火车站|汽车站|客运站|[东南西北]?站|[东南西北](?=[到去出飞转]))?"
                          # 新加坡转机 到巴厘岛: a space after the change (45th-48th hand-written batches)
                          r"(?:(?:转车|转机|中转|换乘|坐车|开车|打车|骑车|坐船|自驾|过海|租车|包车"
                          # 舟山坐轮渡去普陀山, 重庆转高铁去万州 (285th-292nd sittings), 三亚坐快艇去西岛 (31st round)
-                         r"|(?:坐|乘|搭|转)(?:轮渡|渡轮|快艇|游艇|游船|高铁|动车|火车|大巴|客车))\s*)?(?:出发|起飞|到|去|飞|人)"
+                         # (宿务转船去薄荷岛: 40th round of batches)
+                         r"|(?:坐|乘|搭|转)(?:轮渡|渡轮|快艇|游艇|游船|船|高铁|动车|火车|大巴|客车))\s*)?(?:出发|起飞|到|去|飞|人)"
                          # 成都 到 九寨沟: typed apart (159th sitting); not a form's next field (出发日期: 206th batch)
                          r"|^\s+(?:到|出发)(?![了过啦日地时])"
                          r"|^\s+(?:飞|去)\s"  # 宁波 飞 济州岛 (181st hand-written batch)
@@ -350,7 +352,7 @@ _I_AM_AT = re.compile(r"[我偶俺咱]们?(?:(?:人|现在|目前|这边|这|就
 #: and the one given up (你说的是澳门, 不是广州, 刚才问的是北京): +4 / -4, more than any other word. ``哦不是`` is
 #: a speaker correcting themself (A哦不是B: B), not a city given up.
 _ASKED_CITY = re.compile(
-    r"(?:我(?:问|说|要|查)的是|不对[，,\s]*(?:问|查|说)的是|我是(?:想|要)?(?:问|查|说)|我?(?:想问|想查|想看|要看|要查|要问)的是|应该是|其实是?(?:(?:想|要)(?:问|查|看))?|换成|改成|改为|改查|而是|最[后终](?:还是)?(?:定了?|决定|选了?)(?:去|在)?"
+    r"(?:我(?:问|说|要|查|要去|想去)的是|不对[，,\s]*(?:问|查|说)的是|我是(?:想|要)?(?:问|查|说)|我?(?:想问|想查|想看|要看|要查|要问)的是|应该是|其实是?(?:(?:想|要)(?:问|查|看))?|换成|改成|改为|改查|而是|最[后终](?:还是)?(?:定了?|决定|选了?)(?:去|在)?"
     # （打错了 是株洲）, 打错了 赣州; 搞错了 我想问石家庄 (125th-132nd hand-written batches)
     r"|" + SLIP_VERBS + r"错了?[，,\s]*(?:是|我?(?:想问|要问|想查|要查)(?:的是)?)?"
     # 啊 手滑了 是巴彦淖尔, 西安就算了 改去西宁 (85th-92nd hand-written batches; not 要是…下雨 我们就改去日照)
@@ -365,6 +367,9 @@ _ASKED_CITY = re.compile(
     r"|(?i:sorry)[，,\s]*(?:是|(?i:i\s+mean))"
     r"|(?i:i\s+mean)"  # 去贵阳 sorry I mean 遵义 (116th sitting)
     r"|算了[，,\s]*还是(?:问|查|看|去)?)" + _GAP + "$")  # 珠海天气…算了还是问中山吧 (61st-68th hand-written batches)
+#: A date corrected to another (5月2号 不对 5月3号): the correction is the date's, whatever city follows.
+_DATE_SLIP = re.compile(r"(?:[号日號]|\d)\s*(?:不对|不對|[哦噢]不|不是)[，,\s]*(?:是\s*)?"
+                        r"[\d〇零一二两三四五六七八九十]{1,4}\s*(?:年|月|日|号|-|/|\.)")
 _GIVEN_UP_CITY = re.compile(
     r"(?:(?<![哦噢喔呃额啊阿诶欸。.…])(?<![哦噢喔呃额啊阿诶欸。.…]\s)不是|你(?:刚才?)?(?:说|回答|答|查)的是|(?:刚才|刚刚|之前|前面|上面)(?:你)?(?:问|说|查)的是"
     # 不去大连了, 不在上海 也不在苏州, 要镇江的 不要南京 (150th sitting): given up
@@ -462,7 +467,11 @@ def _score(question: str, mentions: list[Mention], i: int) -> int:
     # (北京明天冷吗？上海呢？广州呢？: questions chained in one message, the first; WILD.md, 50th sitting)
     chained = (i > 0 and not before.rstrip().endswith("那") and not _TURN.search(question)
                and QUESTION.search(question, mentions[0].end, mentions[1].start) is not None)
-    if _ASKED_CITY.search(before) or (after.lstrip().startswith("呢") and not chained):
+    asked = _ASKED_CITY.search(before)
+    slip = _DATE_SLIP.search(before)
+    if asked and slip and asked.start() >= slip.start():
+        asked = None  # 5月2号 不对 5月3号 兰州到敦煌: the date corrected, not the city (40th round of batches)
+    if asked or (after.lstrip().startswith("呢") and not chained):
         return 4
     if before.rstrip().endswith("那") and re.match(r"[^，,。！!？?；;\s]{1,8}呢", after.lstrip()):
         return 4  # …我：那泰安明天呢: a follow-up with its day before 呢 names the city asked
@@ -536,6 +545,8 @@ def _origin_of_trip_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> b
     setoff = _SET_OFF_OR_CHANGE.match(folded, m.end)
     if setoff is None and _FROM_ONLY.search(folded, 0, m.start):
         setoff = _FROM_GOING.match(folded, m.end)  # 从林芝去米堆冰川: from the city, going there (no 出发)
+    if setoff is None:
+        setoff = _RIDE_GOING.match(folded, m.end)  # 厦门坐船去金门: a way of going there written
     dest = _UNLISTED_DEST.match(folded, setoff.end()) if setoff else None
     return dest is not None and not any(dest.group(0)[:k] in gazetteer.names for k in (2, 3, 4))
 
@@ -578,12 +589,18 @@ _FROM_ONLY = re.compile(r"从\s*$")
 #: Not a day or a pronoun next (去 明天, 去那边): a way of going's destination must follow it.
 _NO_DAY_NEXT = (r"(?![家了的哪那这某别其外]|[今明后]天|[今明][早晚儿日]|大后天|[这下]?(?:周|星期|礼拜)"
                 r"|[早晚上下]午?[上\s]|\d)")
-_FROM_GOING = re.compile(r"\s*(?:坐船|坐车|开车|自驾|骑车|坐大巴|坐火车)?\s*(?:去|前往)\s*" + _NO_DAY_NEXT)
+_RIDES = r"坐船|乘船|坐轮渡|坐快艇|坐车|开车|自驾|骑车|坐大巴|坐火车|坐高铁|坐动车|打车|包车|租车"
+# (从保定打车去雄安: 40th round of batches)
+_FROM_GOING = re.compile(r"\s*(?:" + _RIDES + r")?\s*(?:去|前往)\s*" + _NO_DAY_NEXT)
+#: The same without 从, a way of going written (厦门坐船去金门: 40th round of batches).
+_RIDE_GOING = re.compile(r"\s*(?:" + _RIDES + r")\s*(?:去|前往)\s*" + _NO_DAY_NEXT)
 #: Set off or change right after the city, then where to (出发去, 转机去, 转车到, 出发 去).
 # (从西宁出发自驾青海湖环线: the way of going between, 37th round of batches)
 # (伊斯坦布尔转机 然后去卡帕多奇亚: 然后/再 between, 36th round of batches)
 _SET_OFF_OR_CHANGE = re.compile(r"\s*(?:市区)?\s*(?:出发|转机|转车|中转|换乘)[\s，,]*(?:然后|再)?\s*"
-                                r"(?:(?:自驾|骑行|徒步|开车)(?:去|到|前往)?(?=[\u4e00-\u9fff])" + _NO_DAY_NEXT
+                                # (重庆出发走川藏线, 墨尔本出发跑大洋路: 40th round of batches)
+                                r"(?:(?:自驾|骑行|徒步|开车|走(?![走路一个])|跑(?!步))(?:去|到|前往)?(?=[\u4e00-\u9fff])"
+                                + _NO_DAY_NEXT
                                 + r"|去|到|前往|飞往)\s*")
 # (not an errand or a leisure word: 出发去旅游, 去出差, 去机场, 去玩玩)
 _UNLISTED_DEST = re.compile(_NO_DAY_NEXT
@@ -748,7 +765,8 @@ _AND = re.compile(rf"^[\s？?」』”]*的?(?:{_WEATHER.pattern}|[春夏秋冬]
                   # 同: the Cantonese "and" (珠海同澳門: 105th sitting); 搭: the Wu one (常州搭镇江: 269th-276th)
                   # 还有: 查一下苏州 还有无锡 (361st-368th sittings); 定: the Cantonese "or" (香港定澳门: 31st round)
                   # 一个在天津一个在石家庄 (57th-60th hand-written batches)
-                  r"(?:和|与|跟|及|同|搭仔|搭|还有|(?:还是|或者|或|定)(?:去|到)?|(?:会|要)?比|没有|一个在|、|,|，|/|and|or|vs\.?|VS\.?"
+                  # 佮: the Minnan one (台中佮彰化: 40th round of batches)
+                  r"(?:和|与|跟|及|同|搭仔|搭|佮|还有|(?:还是|或者|或|定)(?:去|到)?|(?:会|要)?比|没有|一个在|、|,|，|/|and|or|vs\.?|VS\.?"
                   r"|(?:[A-Za-z]+er|more\s+[A-Za-z]+)\s+than"  # is 成都 colder than 重庆 (79th sitting)
                   # list markers: 1.苏州 2.无锡, • 郑州 • 开封
                   r"|\d{1,2}\s*[.、)）]|[（(]\d{1,2}[)）]|[①-⑩⒈-⒑•·]|(?<=\n)[-*+]"  # - 株洲 (a new line's bullet)
@@ -1273,7 +1291,8 @@ _HANDLE = re.compile(r"(?<![A-Za-z0-9._%+-])@[^\s@，,。：:！!？?]{1,20}")
 #: of the question's while the question names a city itself (61st-68th hand-written batches).
 _URL = re.compile(r"(?i:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 #: Rule 9: a day written alone just before another day (7.4 7.5 高雄, 周六 周日 嘉兴): the two are a list.
-_LISTED_DAY = re.compile(r"[\d０-９〇零一二两三四五六七八九十.．/\-月日号號]+"
+# (not a separator alone: 4.18 武汉 / 4.25 长沙 / 5.2 南昌, 40th round of batches)
+_LISTED_DAY = re.compile(r"(?![.．/\-]+$)[\d０-９〇零一二两三四五六七八九十.．/\-月日号號]+"
                          r"|(?:这|下|本)?(?:周|星期|礼拜)[一二三四五六日天末]"
                          # 10.2~10.5 舟山, 8/10 到 8/15 在新加坡: a range's first day, then its last
                          r"|.*[~～至—-]|到")
@@ -1285,6 +1304,8 @@ _WRITTEN_DAY = re.compile(r"[\d０-９〇零一二两三四五六七八九十]{1
                           r"[\d０-９〇零一二两三四五六七八九十]{1,3}")
 #: Rule 9: a date given up (4月1号就算了) keeps its year to itself.
 _GIVEN_UP = re.compile(r"不行|算了|取消|原定|原来|本来")
+#: Rule 9: a day an alert was issued on (…1月10日发布, 8月3日10时发布), no stop's day.
+_ISSUED = re.compile(r"[日号號]\s*(?:\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?\s*)?发布")
 #: Rule 9: what may stand between a stop's date and its city (6月13日 去苏州, 12月1日 飞首尔).
 _TRIP_VERB_END = re.compile(r"\s*(?:去|到|飞往|飞|回|在|转|抵达|到达|前往)?\s*$")
 #: Rule 9: a leg's arrow between its origin and its destination (广州→阳江, 广州 - 阳江).
@@ -1391,6 +1412,8 @@ def _city_date(question: str, city: Mention, mentions: list[Mention], today) -> 
         previous = question[:start].rstrip().rsplit(None, 1)[-1] if question[:start].strip() else ""
         if gap and before and _LISTED_DAY.fullmatch(previous):
             continue  # 7.4 7.5 高雄, 周六 周日 嘉兴: a list of days before the city, not one stop's day
+        if _ISSUED.search(question, start, stop):
+            continue  # 洛阳市气象台2027年1月10日发布…预警 请问后天洛阳…: an alert's day of issue (40th round)
         rest = find_date(f"{question[:start]},{question[stop:]}", today=today)
         if rest is None or rest == found:
             return None  # one date in the question: the date rule's reading stands

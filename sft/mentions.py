@@ -336,7 +336,8 @@ def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
                 continue  # 本来定周六: 周 starts a weekday (周六), no 定州 typed wrong (233rd-240th sittings)
             if piece in gazetteer.everyday:
                 continue  # an everyday word that sounds like a name (苹果套袋: no 平果)
-            never = _NEVER_TYPED_FOR if length < 3 else _NUMERALS
+            # a name of four or more typed with a numeral by sound (乌鲁木七: 40th round) is no number
+            never = _NEVER_TYPED_FOR if length < 3 else _NUMERALS if length < 4 else frozenset()
             for i in range(length):
                 for name, _ in gazetteer.typo_index.get(piece[:i] + "?" + piece[i + 1:], ()):
                     alike = gazetteer.sound_alikes.get(f"{name}:{i}") or gazetteer.sound_alikes.get(name[i], "")
@@ -363,8 +364,8 @@ _NOT_PHRASE_END = re.compile(r"[初年月日号號点點镇乡村庄屯湖峡]|�
 
 
 #: Characters that are what they say, never a sound-alike typed by mistake: numerals (阿拉二〇二〇年 is
-#: Shanghainese 我们 + a year, not 阿拉尔) and, in a two-character name, 儿 (儿童节); a longer name may be typed
-#: with 儿 (哈儿滨 for 哈尔滨, by voice input).
+#: Shanghainese 我们 + a year, not 阿拉尔) in a name of two or three characters and, in a two-character name, 儿
+#: (儿童节); a longer name may be typed with 儿 (哈儿滨 for 哈尔滨, by voice input).
 _NUMERALS = frozenset("〇零一二两三四五六七八九十百千")
 
 
@@ -633,8 +634,9 @@ _SHORT_CUE = re.compile(
     r"回南天|那天|"  # 中山 回南天, …推到6月20号 中山那天热吗 (77th-84th hand-written batches)
     r"天气|气温|温度|下雨|下雪|会不会|冷|热|刮|有雨|有雪|雾霾|台风|降温|几度|多少度|大风|暴雨|大雨|下了|"
     r"古城|下不下|过年|落雨|呢排|这两天|这几天|明添|明填|明甜|风大|温泉|[春夏秋冬]天|供暖|"
-    r"昨天|昨晚|昨儿|前天|夜来|夜儿)")  # 大同夜来刮了一天黄风 (345th-352nd sittings); 中山刮了一整天大风 (45th-48th
-# hand-written batches)
+    r"昨天|昨晚|昨儿|前天|夜来|夜儿|"  # 大同夜来刮了一天黄风 (345th-352nd sittings)
+    r"[一二三四五六七八九十两几]{1,2}天[后内以])")  # 蔚山三天后降温吗 (40th round of batches)
+# (中山刮了一整天大风: 45th-48th hand-written batches)
 
 
 #: A trip to a place for a stay: 去中山出差, 到石狮开会 (rule 5d, the short form travelled to).
@@ -776,7 +778,7 @@ def place_at(folded: str, start: int, gazetteer: Gazetteer) -> bool:
 # (南宁天气 不对 我要看的是涠洲岛: 285th-292nd; 泉州天气…不对是石狮: 293rd-300th)
 _CORRECTION_AFTER = re.compile(r"[\s，,…]*(?:" + INTERJECTIONS + r"\s*)?(?:不对|不是)(?:\s*不对)?"
                                # (杭州明天下雨吗 不对 我是问千岛湖: 38th round of batches)
-                               r"[\s，,]*(?:是|应该是|去|到|我?(?:要|想)?(?:看|查|问)的是|我是(?:想|要)?(?:问|查|说))?\s*"
+                               r"[\s，,]*(?:是|应该是|去|到|我?(?:要|想)?(?:看|查|问|去)的是|我是(?:想|要)?(?:问|查|说))?\s*"
                                # 不去张家界了 改去凤凰古城, 长春不要了 换成长白山 (172nd sitting): a plan changed
                                # (江门 后来改去中山了: 39th round of batches)
                                r"|[\s，,]*(?:了|不要了|去不成了|去不了了|不去了)?[\s，,]*(?:后来|现在|最后)?"
@@ -787,7 +789,7 @@ _CORRECTION_AFTER = re.compile(r"[\s，,…]*(?:" + INTERJECTIONS + r"\s*)?(?:�
 
 #: A slip owned right after the city (南京 sorry 是中山陵, 南京 哦不 改成中山陵): what follows is asked instead.
 _SLIP_AFTER = re.compile(r"[\s，,…]*(?:" + INTERJECTIONS + r"\s*不|sorry|抱歉|(?:[啊哦呃额]\s*)?" + SLIP_VERBS
-                         + r"错了|[啊哦]\s*错了|更正一下|更正)"
+                         + r"错了?|[啊哦]\s*错了|更正一下|更正)"  # 上海… 打错 是崇明岛 (40th round of batches)
                          # 上海 哦不 我要看的是崇明岛; 重庆 更正一下 是永川区 (214th batch); 嘉兴…sorry 是嘉善
                          # (285th-292nd)
                          r"[\s，,]*(?:是|应该是|改成|换成|我?(?:要|想)?(?:看|查|问)的是)?\s*"

@@ -100,7 +100,8 @@ def place_index(path: str | Path = DEFAULT) -> dict[str, Place]:
 #: Cities the generator's gazetteers leave out because another city's name is inside theirs (马鞍山 holds 鞍山:
 #: make_cities.py keeps the shorter): the rule and the place hints read them, the longest name winning.
 # 德里 (Delhi) is inside 新德里 (47th sitting); 津市 (常德's county-level city) inside 天津市 (305th-312th sittings)
-RULE_ONLY_CITIES = ("马鞍山市", "德里", "津市市")
+# (香港特别行政区, 澳门特别行政区: the regions' official names, copied whole by seven writers of eight: 40th round)
+RULE_ONLY_CITIES = ("马鞍山市", "德里", "津市市", "香港特别行政区", "澳门特别行政区")
 
 
 @lru_cache(maxsize=1)

@@ -48,6 +48,7 @@ from sft.dates import (
     month_weekday,
     parse_number,
     question_clause,
+    relative_year_day,
     resolve_relative,
     today_written_span,
     written_today,
@@ -327,7 +328,7 @@ def festival_lunar_day(text: str) -> bool:
 @functools.lru_cache(maxsize=8192)
 def _normalize(question: str) -> str:
     text = EMOJI.sub("", unicodedata.normalize("NFKC", question)).translate(traditional_table())
-    text = _pinyin_dates(text)
+    text = _pinyin_dates(text).replace("笫", "第")  # 国庆笫二天: 笫 (a bed mat) typed by shape (40th round of batches)
     # a slash with spaces around it next to a word is a separator, not a date's (XIAMEN / 10.1 / 天气; 6 / 1 stays)
     text = re.sub(r"(?<=\D)\s+/\s+|\s+/\s+(?=\D)", "，", text)
     words = text.split()
@@ -747,6 +748,8 @@ def _this_year(text: str, month_day: str, today: object) -> str:
     day = as_date(today)
     this_year = _THIS_YEAR.search(text)
     first = _MD.search(text)
+    if day is not None and len(month_day) == 5 and (named := relative_year_day(text, month_day, day)) is not None:
+        return format_date(named.month, named.day, named.year)  # 6.18那天… 今年6.18呢: the date with its year word
     if day is None or len(month_day) != 5 or this_year is None or first is None or this_year.start() > first.start() \
             or _OTHER_YEAR.search(text):
         return month_day

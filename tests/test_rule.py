@@ -2251,6 +2251,50 @@ def test_357th_364th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
 
 
+@pytest.mark.parametrize("question, today, expected", [
+    # a dated plan moved with a short label between (的比赛改到): the day moved to, with the plan's year; not a move
+    # only if it rains
+    ("2027年4月2号的比赛改到4月9号 泰州", None, ("泰州", "2027-04-09")),
+    ("4月2号运动会 下雨的话改到4月3号 泰州", None, ("泰州", "04-02")),
+    # a day corrected by 其实是, its slip explained after it (写错了)
+    ("9.9 烟台 其实是9.19 写错了", None, ("烟台", "09-19")),
+    # an alert's day of issue is no stop's day: the relative day asked
+    ("扬州气象台2027年2月3日发布大风预警 请问明天扬州风多大", "2027-02-03", ("扬州", "2027-02-04")),
+    # a date written twice, the second time with 今年, which is asked
+    ("朋友圈说5.20那天杭州下冰雹 是去年的吧 今年5.20呢", "2027-05-10", ("杭州", "2027-05-20")),
+    # a plan's day moved a clause or two further on (只能推迟三天再走)
+    ("原定5月6号去黄山玩两天，结果单位临时有事，只能推迟三天再走。黄山到时候下雨吗", None, ("黄山", "05-09")),
+    # a four-character name typed with a numeral by sound; shapes (垂/重, 皮/波, 材/林, 仑/仓)
+    ("乌鲁木七明天冷吗", None, ("乌鲁木七", None)),
+    ("垂庆明天热不热", None, ("垂庆", None)),
+    ("太仑 5月1号 下雨吗", None, ("太仑", "05-01")),
+    # a short foreign name right before a count of days
+    ("蔚山两天后下雨吗", "2027-03-01", ("蔚山", "2027-03-03")),
+    # rides from the only city to a place that is no city: by boat (坐船去, 转船去), by taxi from it, a route
+    ("厦门坐船去金门 周六风大吗", "2027-03-01", (None, "2027-03-06")),
+    ("宿务转船去长滩岛 明天下雨吗", "2027-03-01", (None, "2027-03-02")),
+    ("从保定打车去雄安 雄安那边雾大不大", None, (None, None)),
+    ("成都出发走川藏线 巴塘那边下雪吗", None, (None, None)),
+    ("周六北京出发走一走 冷吗", None, ("北京", None)),  # 走一走: no place
+    # 端阳 (端午's classical name); Minnan 佮 (and) between two cities compared; 笫 typed for 第
+    ("端阳 岳阳 下雨否", "2027-05-20", ("岳阳", "2027-06-09")),
+    ("泉州佮厦门明仔载边一个较好天", "2027-03-01", ("泉州", "2027-03-02")),
+    ("国庆笫三天 重庆热不热", None, ("重庆", "10-03")),
+    # the regions' official names, copied whole
+    ("请问澳门特别行政区明日天气", "2027-03-01", ("澳门特别行政区", "2027-03-02")),
+    # a city corrected by 我要去的是, or to a place (打错 是崇明岛); a date corrected before the trip is no city's
+    ("南宁明天天气 哦不对 我要去的是百色", "2027-03-01", ("百色", "2027-03-02")),
+    ("上海明天下雨吗 打错 是崇明岛", "2027-03-01", (None, "2027-03-02")),
+    ("6月2号 不对 6月3号 西宁到敦煌", None, ("敦煌", "06-03")),
+    # a tour's stops apart by slashes: the asked stop's own day
+    ("巡演：5.1 郑州 / 5.8 洛阳 / 5.15 开封 我买的洛阳场", None, ("洛阳", "05-08")),
+    # a bare lunar day right after 想知道
+    ("我想知道初六 会不会下雪 我们在大连", "2027-02-08", ("大连", "2027-02-11")),
+])
+def test_373rd_380th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
+
+
 def test_rule_answers_do_not_depend_on_the_hash_seed():
     """Two names of one kind and length (吉达 and 麦加, two short forms read only with a cue) once came out in the
     order of a set, so the answer changed with PYTHONHASHSEED from one process to the next: every answer below is
