@@ -157,7 +157,7 @@ from sft.mentions import (  # the reading of place names, shared with the place 
     short_form_after,
 )
 from sft.places import romanized_rows
-from sft.task import EMOJI, QUOTED, Answer, asks_a_later_clause, festival_lunar_day, find_date
+from sft.task import EMOJI, QUOTED, Answer, asks_a_later_clause, date_mentions, festival_lunar_day, find_date
 
 _NULL = Answer(None, None).to_json()
 
@@ -591,7 +591,8 @@ _NO_DAY_NEXT = (r"(?![家了的哪那这某别其外]|[今明后]天|[今明][�
                 r"|[早晚上下]午?[上\s]|\d)")
 _RIDES = r"坐船|乘船|坐轮渡|坐快艇|坐车|开车|自驾|骑车|坐大巴|坐火车|坐高铁|坐动车|打车|包车|租车"
 # (从保定打车去雄安: 40th round of batches)
-_FROM_GOING = re.compile(r"\s*(?:" + _RIDES + r")?\s*(?:去|前往)\s*" + _NO_DAY_NEXT)
+# (从凯恩斯飞乌鲁鲁: flown there, 41st round of batches)
+_FROM_GOING = re.compile(r"\s*(?:(?:" + _RIDES + r")?\s*(?:去|前往)|飞(?:往|去|到)?(?![机行回来一]))\s*" + _NO_DAY_NEXT)
 #: The same without 从, a way of going written (厦门坐船去金门: 40th round of batches).
 _RIDE_GOING = re.compile(r"\s*(?:" + _RIDES + r")\s*(?:去|前往)\s*" + _NO_DAY_NEXT)
 #: Set off or change right after the city, then where to (出发去, 转机去, 转车到, 出发 去).
@@ -766,7 +767,8 @@ _AND = re.compile(rf"^[\s？?」』”]*的?(?:{_WEATHER.pattern}|[春夏秋冬]
                   # 还有: 查一下苏州 还有无锡 (361st-368th sittings); 定: the Cantonese "or" (香港定澳门: 31st round)
                   # 一个在天津一个在石家庄 (57th-60th hand-written batches)
                   # 佮: the Minnan one (台中佮彰化: 40th round of batches)
-                  r"(?:和|与|跟|及|同|搭仔|搭|佮|还有|(?:还是|或者|或|定)(?:去|到)?|(?:会|要)?比|没有|一个在|、|,|，|/|and|or|vs\.?|VS\.?"
+                  # 还系: the Cantonese "or" (惠州 还系 河源: 41st round of batches)
+                  r"(?:和|与|跟|及|同|搭仔|搭|佮|还有|(?:还是|还系|或者|或|定)(?:去|到)?|(?:会|要)?比|没有|一个在|、|,|，|/|and|or|vs\.?|VS\.?"
                   r"|(?:[A-Za-z]+er|more\s+[A-Za-z]+)\s+than"  # is 成都 colder than 重庆 (79th sitting)
                   # list markers: 1.苏州 2.无锡, • 郑州 • 开封
                   r"|\d{1,2}\s*[.、)）]|[（(]\d{1,2}[)）]|[①-⑩⒈-⒑•·]|(?<=\n)[-*+]"  # - 株洲 (a new line's bullet)
@@ -1424,8 +1426,13 @@ def _city_date(question: str, city: Mention, mentions: list[Mention], today) -> 
             return None  # 国庆去西安 10月2号: a day of the holiday written out is the day asked (148th, 166th sittings)
         # words say which relative day is asked (今天深圳28度 明天呢): the date rule decides; not where the city's own
         # day is asked (明天到泉州 后天去厦门 大后天漳州 厦门那天…: 53rd-56th hand-written batches)
+        # nor the day of the trip to it where the other day is going back to another city (下周五去青岛，周日回济南，
+        # 青岛那两天: 40th-41st rounds of batches)
+        # (only the two days: 周五到杭州 周六去乌镇 周日回上海 has a stop between)
+        back_elsewhere = before and len(date_mentions(question)) == 2 \
+            and any(short_name(o.key) != key and re.search(r"回\s*$", question[: o.start]) for o in mentions)
         if relative_day_marked(default_gazetteer().fold(question)) \
-                and not any(m in asked_that_day for m in own):  # 禮拜六 as 礼拜六
+                and not any(m in asked_that_day for m in own) and not back_elsewhere:  # 禮拜六 as 礼拜六
             return None
         named = find_date(question)
         if len(found) == 5 and named is not None and len(named) == 10 and not _GIVEN_UP.search(question):

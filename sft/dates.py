@@ -149,7 +149,8 @@ WEATHER_WORD_TERMS = ("大雪", "小雪", "白露", "霜降", "雨水")
 #: the two terms farmers time their work by (289th-296th; not 大雪前后, heavy snow); 拗九节, Fuzhou's 正月廿九
 #: (265th-272nd).
 READER_ONLY_LUNAR: dict[str, str] = {
-    **{term + day: term for term in WEATHER_WORD_TERMS for day in ("那天", "当天", "那日", "那几天")},
+    # (霜降之日, classical: 41st round of batches)
+    **{term + day: term for term in WEATHER_WORD_TERMS for day in ("那天", "当天", "那日", "那几天", "之日")},
     "霜降前后": "霜降", "白露前后": "白露",
     "今年霜降": "霜降", "今年白露": "白露",  # the year named: the term, not frost or dew (33rd round of batches)
     "拗九节": "拗九", "拗九": "拗九",
@@ -364,7 +365,8 @@ _REL = re.compile(
         rf"的?(?:第(?P<on>[一二三四1-4])个|(?P<olast>最后一个))(?:{_WEEK}(?P<owd>{_WD})|(?P<oend>{_WEEK}末)))",
         rf"(?P<month>{_NOT_AFTER_UP_DOWN}(?P<mw>下下个?月|下个?月|这个?月|本月|上上个?月|上个?月)的?"
         rf"(?P<md>{NUM}){DAY_END})",
-        rf"(?P<monthend>{_NOT_AFTER_UP_DOWN}(?P<ew>下个?月|这个?月|本月|上个?月)(?:月?底|的?最后一天)"
+        # (这个月末 丹东: 41st round of batches)
+        rf"(?P<monthend>{_NOT_AFTER_UP_DOWN}(?P<ew>下个?月|这个?月|本月|上个?月)(?:月?[底末]|的?最后一天)"
         # 月末 as 月底 (32nd sitting); 月底了, the time of the month said (154th hand-written batch), no day
         # (Cantonese 月尾 too: 273rd batch)
         rf"|(?:(?<![\d{CN_NUMERALS}几每年上下个])|{_VERBAL_DOWN})月[底末尾](?!了|巴))",
@@ -376,8 +378,8 @@ _REL = re.compile(
         rf"(?P<weekend>(?<!每){_NOT_AFTER_UP_DOWN}(?P<sw>下下个?|下个?|上个?|这个?|本)?"
         rf"(?:(?<=[下上这本个])(?:星期|礼拜)(?=周末))?(?:{_WEEK}末|双休日))",  # 下个礼拜周末 (101st-108th batches)
         # 下周的周六 (265th-272nd sittings): the week written, then its day with 周 again
-        # (迭个礼拜六: Wu 这个, 125th-132nd hand-written batches)
-        rf"(?P<week>(?<!每){_NOT_AFTER_UP_DOWN}(?P<pw>下下个?|下个?|上上个?|上个?|这个?|迭个|本){_WEEK}(?:的{_WEEK})?(?P<pd>{_WD}))",
+        # (迭个礼拜六: Wu 这个, 125th-132nd hand-written batches; 勒个星期六: Sichuan 这个, 41st round of batches)
+        rf"(?P<week>(?<!每){_NOT_AFTER_UP_DOWN}(?P<pw>下下个?|下个?|上上个?|上个?|这个?|迭个|勒个|本){_WEEK}(?:的{_WEEK})?(?P<pd>{_WD}))",
         rf"(?P<weekday>(?:(?<![\d{CN_NUMERALS}几每个上下这本])|{_VERBAL_DOWN})(?:周|星期|礼拜)(?P<bd>{_WD}))",
         # English mixed in: next Monday (下周一), this Friday (这周五), on Sunday / Sunday (周日); this / next weekend
         rf"(?P<enweek>(?i:(?:(?:(?P<ep>(?<![a-z])(?:next|nxt|this|coming|on)|下个?|这个?|上个?)\s*)?(?<![a-z])"
@@ -407,7 +409,8 @@ _REL = re.compile(
         r"|(?<![\d.])(?P<cwn>[1-9]|one|two|three|four)\s+weeks?\s+(?:to\s+go|left)(?![a-z]))"
         r")(?=.*?(?:到时|那天|那时|当天|(?i:\bthen\b))))",  # (10 days left … weather then?: 209th batch)
         rf"(?P<weeks>(?<![\d{CN_NUMERALS}百几半])(?P<wn>{_COUNT})(?:周|个星期|个礼拜)(?:以后|之后|后))",
-        rf"(?P<pass>过(?!两天)(?P<pn>{_COUNT})天)",
+        # (再过两个星期就飞伊宁，到那会儿: weeks too, 41st round of batches)
+        rf"(?P<pass>过(?!两天)(?P<pn>{_COUNT})(?P<pu>天|周|个星期|个礼拜))",
         # English spans (3 days from now, in 5 days, in a fortnight: 64th sitting)
         r"(?P<enspan>(?i:(?<![a-z])(?:(?P<esn>\d{1,2}|two|three|four|five|six|seven|ten)\s+days\s+from\s+now"
         r"|in\s+(?P<esn2>\d{1,2}|two|three|four|five|six|seven|ten)\s+days|in\s+a\s+(?P<fortnight>fortnight)"
@@ -419,7 +422,7 @@ _REL = re.compile(
         r"|前儿个|后儿个|大后儿|天光日|(?<![以之今此然随日午最往落])后儿|(?<![目当以之提眼事先面跟从日])前儿|今朝|明朝|听日|琴日|琴晚|寻日|明个|今个|昨个"
         # Cantonese 后日/大后日/前日/听朝, Minnan 明仔载 (not 今后日子, 三天后日本, 目前日程)
         r"|(?<![以之今此然随日午最往落天年月周时])大?后日(?![本子常期])|(?<![目当以之提眼事先面跟从日节])前日(?![子程期])"
-        r"|听朝|听晚|明仔[载載]"
+        r"|听朝|听晚|明仔[载載]|今晡日|昨晡日"  # Hakka 今晡日, 昨晡日 (today, yesterday: 41st round of batches)
         # Minnan 今仔日 and 今暗 (今晚, 277th-284th), Shandong 夜来 (昨天; not 夜来香), Jianghuai 后个 (后天; not
         # 最后个, 后个月: 48th sitting; also right after a place, 泗阳后个: 369th-376th sittings)
         r"|今仔日|今暗(?![暗淡处自中])|(?<![\u4e00-\u9fff])夜来(?![香风雨的])|(?<![以之今此然随日午最往落前背身])后个(?![月人星礼周把子别])"
@@ -450,7 +453,7 @@ _WORDS = {
     "前儿个": -2, "后儿个": 2, "前儿": -2, "后儿": 2, "今朝": 0, "明朝": 1, "听日": 1, "听晚": 1, "琴日": -1,
     "寻日": -1, "琴晚": -1,  # Cantonese 琴晚: last night (57th sitting)
     "明个": 1, "今个": 0, "昨个": -1, "后日": 2, "大后日": 3, "前日": -2, "听朝": 1, "明仔载": 1, "明仔載": 1,
-    "今仔日": 0, "今暗": 0, "夜来": -1, "后个": 2, "夜儿个": -1, "夜个": -1,
+    "今仔日": 0, "今暗": 0, "今晡日": 0, "昨晡日": -1, "夜来": -1, "后个": 2, "夜儿个": -1, "夜个": -1,
     "today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1,
     "this afternoon": 0, "this morning": 0, "this evening": 0, "a week from today": 7, "one week from today": 7,
     "in a week": 7, "in one week": 7,
@@ -660,8 +663,8 @@ def find_festival(text: str) -> tuple[int | None, int, int] | None:
 # ------------------------------------------------------------------------------- relative dates
 
 #: Which week a word names, relative to the current one (这周X, next Monday, 下下周末, this weekend).
-_WEEK_SHIFT = {"": 0, "这": 0, "迭": 0, "本": 0, "下": 1, "下下": 2, "上": -1, "上上": -2, "this": 0, "coming": 0,
-               "next": 1, "nxt": 1}
+_WEEK_SHIFT = {"": 0, "这": 0, "迭": 0, "勒": 0, "本": 0, "下": 1, "下下": 2, "上": -1, "上上": -2, "this": 0,
+               "coming": 0, "next": 1, "nxt": 1}
 
 
 def _months_on(word: str) -> int:
@@ -736,7 +739,7 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
     if kind == "weeks":
         return today + dt.timedelta(days=7 * parse_number(match["wn"]))
     if kind == "pass":
-        return today + dt.timedelta(days=parse_number(match["pn"]))
+        return today + dt.timedelta(days=parse_number(match["pn"]) * (1 if match["pu"] == "天" else 7))
     if kind == "enspan":
         if match["fortnight"]:
             return today + dt.timedelta(days=14)
@@ -822,7 +825,8 @@ _ASKED_BEFORE = re.compile(r"(?<!就)(?<!雨)(?:改(?!签了|签成功|了|期)|
                            r"|(?i:" + EN_CORRECTION + r")[，,\s]*(?:是\s*)?$")
 #: An arrow between two dates (8.18→8.28, 10月1号 -> 10月3号): the date was moved to the one it points to.
 _ARROW = r"(?:→|->|=>|➡️?)"
-_CORRECTED_BEFORE = re.compile(r"不对|[呃额]\s*是?\s*$|不是[^，,。]{1,6}?[，,\s]+是\s*$"
+# (1月5号 不是 是1月15号: nothing between 不是 and 是, 41st round of batches)
+_CORRECTED_BEFORE = re.compile(r"不对|[呃额]\s*是?\s*$|不是(?:[^，,。]{1,6}?)?[，,\s]+是\s*$"
                                # 12月5号还是6号来着 对 6号: a choice the speaker settles, the day after 来着
                                r"|来着[，,\s]*(?:[对哦噢嗯]+[，,\s]*)?(?:是\s*)?$"
                                # 下周二 哦 下周三, 三天后 错了 四天后, 周五 no wait 周六 (289th-296th sittings)
@@ -873,7 +877,8 @@ _DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行(?!就|的话)|算�
                             # 2026年5月1日推迟到5月3日: moved to the day after the words (38th round of batches)
                             # (2027年1月3号的考试改到1月10号: a short label between, 40th round; not a condition:
                             # 6月1号下雨的话改到6月2号)
-                            r"|^\s*(?:[^\s，,。\d雨就话如若果要]{1,4}?)?(?:推迟|延后|延期|(?<![顺后])延|挪|改|调整?|提前)了?"
+                            # (从今天推到明天: 推到, 41st round)
+                            r"|^\s*(?:[^\s，,。\d雨就话如若果要]{1,4}?)?(?:推迟|延后|延期|(?<![顺后])延|挪|改|调整?|提前|推)了?"
                             r"(?:到|至|为|成))")
 #: A return's day asked about (WILD.md, 26th sitting): the date written before 回来/回程 wins.
 # 10月3号返程 那天 (130th sitting); 回的那天 (85th-92nd hand-written batches)
@@ -1112,10 +1117,11 @@ _OUT_AND_BACK = re.compile(rf"(?:{_SET_OFF}|去|到|飞|回(?![来程]))[^，,�
 
 #: A question's marks: a particle, a question mark, a question word, ``X不X`` (冷不冷), a closing 不/没.
 # (啵: Xiang, 明天会好点啵; 阿会: Wu, 明朝阿会凉快点: 212th hand-written batch)
-QUESTION = re.compile(r"[吗呢咩伐嘛啵？?]|阿(?=会|是|要|有)|(?<![那这多要])么|([\u4e00-\u9fff])[不唔]\1"
+# (Minnan 敢会 asks, 明仔载敢会较烧; 咋这么热啊 exclaims: 41st round of batches)
+QUESTION = re.compile(r"[吗呢咩伐嘛啵？?]|[阿敢](?=会|是|要|有)|(?<![那这多要])么|([\u4e00-\u9fff])[不唔]\1"
                       r"|[不没无冇][\s。！!~～]*$"  # Cantonese 冇 (明日会凉快点冇: 33rd round of batches)
                        r"|(?<=[能还会])[\u4e00-\u9fff]{1,2}[不没](?=[\s，,。！!]|$)"
-                       r"|咋|啥|怎|(?<![十百千0-9])几|多少|如何|会不会|能不能|要不要")
+                       r"|咋(?!这么|那么)|啥|怎|(?<![十百千0-9])几|多少|如何|会不会|能不能|要不要")
 _CLAUSE_END_CHARS = r"\s，,。！!；;"
 _CLAUSE_END = re.compile(rf"[{_CLAUSE_END_CHARS}]")
 #: ... and, between a day stated and a day asked, an exclamation's particle (今天好热啊明天…会凉快点吗: 32nd round of

@@ -171,8 +171,8 @@ _SHI_KEPT = _SOLAR_TERMS_LI + ("市中心医院",)
 
 _WEATHER = re.compile(
     r"天气|气温|温度|下雨|下雪|降雨|降雪|有雨|有雪|雨|雪|晴|阴天|多云|刮风|大风|台风|雾|霾|冷|热|凉|暖|"
-    r"度|预报|穿什么|带伞|空气质量|湿度|紫外线|降温|升温|回暖|风大|风力|沙尘|冰雹|打雷|霜"
-)
+    r"度|预报|穿什么|带伞|空气质量|湿度|紫外线|降温|升温|回暖|风大|风力|沙尘|冰雹|打雷|霜|寒流|寒潮|(?<=[会足真好很])寒(?!假)"
+)  # (寒: Minnan and Hakka cold, 石狮这阵仔敢有寒流, 明仔载敢会寒: 40th-41st rounds of batches)
 
 
 @dataclass(frozen=True)
@@ -374,7 +374,9 @@ _NEVER_TYPED_FOR = _NUMERALS | {"儿"}
 
 #: What may stand before a typed-wrong city (rule 5c): not a letter, digit or Chinese character, a verb
 #: of going or being somewhere, or 查 (查徐洲). Not 看 or 是: 去看林海, 都是大晴天 (273rd-280th sittings' round).
-_PHRASE_START = re.compile(r"[^\w]|[_去到在回飞住来查询]")  # 查询昆名 (369th-376th sittings)
+# 查询昆名 (369th-376th sittings); 佇: Minnan 在 (阮阿嬷佇石狮: 41st round of batches; not Cantonese 喺, which read
+# 喺阳春打工 老家郁南 … as 阳春, the county asked)
+_PHRASE_START = re.compile(r"[^\w]|[_去到在回飞住来查询佇]")
 
 
 #: Voice input has no spaces or punctuation: a two-character typo may also start right after a time word
@@ -387,8 +389,9 @@ _TIME_BEFORE = re.compile(r"(?:[今明后昨前那当每金侯厚名茗]天|明�
                           r"[今明昨][晚早儿个]|[号號日]|[早晚]上|[上中下]午|[这那]边|周末"
                           r"|[以之][后前]|(?:周|礼拜|星期)[一二三四五六日天]|小度|同学|那个|[呃嗯]|就是|一下|[问查看]下"
                           # 请问淄搏 (90th sitting); 未来三天X, 中秋节X; 帮我看看徐洲 (34th round of batches)
-                          # 明朝杭洲 (Wu 明朝), 想知道厦们 (35th round of batches)
-                          r"|请问|[一二两三四五六七八九十几]天|节|看看|[今明]朝|知道)$")
+                          # 明朝杭洲 (Wu 明朝), 想知道厦们 (35th round of batches); 明年元旦厦们 (41st round; not
+                          # 中秋, 端午 or 五一: 端午安康 is a wish, not 安康)
+                          r"|请问|[一二两三四五六七八九十几]天|节|看看|[今明]朝|知道|元旦)$")
 
 
 def _phrase_starts(folded: str, start: int) -> bool:
@@ -784,7 +787,9 @@ _CORRECTION_AFTER = re.compile(r"[\s，,…]*(?:" + INTERJECTIONS + r"\s*)?(?:�
                                r"|[\s，,]*(?:了|不要了|去不成了|去不了了|不去了)?[\s，,]*(?:后来|现在|最后)?"
                                r"(?:改去|改成去?|换成|换去|改到)\s*"
                                # 你说的是江门，我问的是中山; 本来想查江门的，算了查中山吧 (33rd-34th rounds of batches)
-                               r"|[\s，,…]*(?:我(?:问|说|要|查)的是|算了[\s，,]*(?:还是)?我?(?:问|查|看)(?:的是|一下|下)?)\s*")
+                               # 刚才查的是珠海 其实我要去的是中山 (41st round of batches)
+                               r"|[\s，,…]*(?:其实)?(?:我(?:问|说|要|查|要去|想去)的是|算了[\s，,]*(?:还是)?我?(?:问|查|看)(?:的是|一下|下)?)"
+                               r"\s*")
 
 
 #: A slip owned right after the city (南京 sorry 是中山陵, 南京 哦不 改成中山陵): what follows is asked instead.
@@ -807,15 +812,20 @@ _BEFORE_CORRECTION = re.compile(r"[^\s，,。！!？?…]{1,8}[\s，,。！!？?
 def correction_after(folded: str, end: int) -> re.Match | None:
     """A correction of the city ending at ``end``, right after it or after a few words of its clause (南京天气 不对
     是…): its match ends where the name corrected to starts."""
-    if re.search(r"(?<!你说的)(?<!你问的)(?<!你查的)是\s*\S{2,4}\s*$", folded[:end]):
-        return None  # 是太原 不是大同, 我问的是 吉林市 不是吉林省: the city said first, the other denied (157th-164th)
+    if re.search(r"(?<!你说的)(?<!你问的)(?<!你查的)是\s*\S{2,4}\s*$", folded[:end]) \
+            and not re.search(r"(?:刚才|刚刚|之前|上次)[问查看说]的是\s*\S{2,4}\s*$", folded[:end]):
+        # 是太原 不是大同, 我问的是 吉林市 不是吉林省: the city said first, the other denied (157th-164th); not what was
+        # asked before (刚才查的是珠海 其实我要去的是中山: 41st round of batches)
+        return None
     gap = _BEFORE_CORRECTION.match(folded, end)
     return next((m for at in (end, gap.end() if gap else None) if at is not None
                  for m in (_CORRECTION_AFTER.match(folded, at), _SLIP_AFTER.match(folded, at)) if m), None)
 
 
 #: A trip word right after the only city read (太原到大同, 广州去中山): where the trip goes follows it.
-_TRIP_STEP = re.compile(r"\s*(?:再|然后|又)?\s*(?:到|去|飞|飞往|飞到|前往|开车去|坐车去|→|->)\s*")  # 佛山再去中山
+# 佛山再去中山; 太原坐高铁去大同 (41st round of batches)
+_TRIP_STEP = re.compile(r"\s*(?:再|然后|又)?\s*(?:到|去|飞|飞往|飞到|前往"
+                        r"|(?:开车|坐车|坐高铁|坐动车|坐火车|坐大巴|打车)去|→|->)\s*")
 
 
 def _short_form_after_trip(question: str, folded: str, m: Mention, gazetteer: Gazetteer) -> Mention | None:

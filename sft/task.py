@@ -311,6 +311,11 @@ _MOVED_DAY = re.compile(r"(?P<head>(?P<m>\d{1,2}|" + _CN_MONTH + r")月"
                         r"(?P<d2>(?:\d{1,2}|" + _CN_DAY + r")(?=[号日]|吧))")
 
 
+#: A week's day moved or corrected to a bare weekday, which keeps the week written before (下周二改周四了: 下周四;
+#: 41st round of batches).
+_MOVED_WEEKDAY = re.compile(r"(?P<head>(?P<w>下下|下|上|这|本)个?(?:周|星期|礼拜)[一二三四五六日天1-7]\s*"
+                            r"(?:改到|改成|改为|改|挪到|推到|推迟到|提前到|不对[，,\s]*(?:是|应该是)?)\s*)"
+                            r"(?P<u>周|星期|礼拜)(?=[一二三四五六日天1-7])")
 #: A date without its year, or with a year corrected, then the year (5.12 … 哦 年份是2027).
 _YEAR_AFTER = re.compile(r"(?<![\d./-])(?:(?:19|20)\d\d\s*年\s*)?(?P<m>\d{1,2})\s*(?:[./]|月)\s*(?P<d>\d{1,2})"
                          r"\s*[号日]?(?![\d./-])(?P<mid>[^\d年]{0,12}?)年份\s*(?:" + SLIP_VERBS + r"错了)?"
@@ -356,6 +361,7 @@ def _normalize(question: str) -> str:
         text = _YEAR_AFTER.sub(lambda m: f"{m['y']}年{m['m']}月{m['d']}日{m['mid']}", text)
     # 原定11月7号 … 改到8号: a bare day moved to keeps the month written before it (100th sitting)
     text = _MOVED_DAY.sub(lambda m: f"{m.group('head')}{m.group('m')}月{m.group('d2')}", text)
+    text = _MOVED_WEEKDAY.sub(lambda m: f"{m['head']}{m['w']}{m['u']}", text)
     # 八月十五 中秋节: a festival's lunar day written beside it is the festival, not the Gregorian day (93rd sitting)
     for pattern in _LUNAR_DAY_BESIDE:
         text = pattern.sub(lambda m: m.group(1) or "", text)
