@@ -346,7 +346,9 @@ _EN_EXCEPT = re.compile(r"(?<![A-Za-z])(?:except(?:\s+for)?|apart\s+from|other\s
 # 我们在九江, 咱在…, 我这儿是阳泉, 坐标遵义: the speaker's side too (37th-44th hand-written batches)
 # (我在 泰州 朋友在 盐城: typed apart, 158th hand-written batch)
 # (人在合肥市，我妈在芜湖市; 我在老家商丘，孩子们在上海: 35th round of batches)
-_I_AM_AT = re.compile(r"[我偶俺咱]们?(?:(?:人|现在|目前|这边|这|就)?(?:住在|在|住|喺)|(?:这边|这儿|这里)是)"
+# (我这周末在昆山: a time between, 42nd round of batches)
+_I_AM_AT = re.compile(r"[我偶俺咱]们?(?:(?:人|现在|目前|这边|这|就|这周末|周末|明天|后天|下周|这几天)?(?:住在|在|住|喺)"
+                      r"|(?:这边|这儿|这里)是)"
                       r"(?:老家)?\s*$|(?:^|[\s，,])人在\s*$|坐标[:：]?\s*$")
 #: Rule 6c: a correction or a follow-up names the city asked (我说的是福州不是广州, 应该是昆山不是昆明, 那咸阳呢)
 #: and the one given up (你说的是澳门, 不是广州, 刚才问的是北京): +4 / -4, more than any other word. ``哦不是`` is
@@ -987,7 +989,9 @@ def _out_and_back(text: str, mentions: list[Mention]) -> bool:
 
 #: Home asked as such after every city (老家那边冷吗), and home named by a city (老家邵阳, 老家是邵阳的): that city
 #: (117th-124th and 133rd-140th hand-written batches).
-_HOME_SIDE_ASKED = re.compile(r"老家(?:那边|那儿|那里|那头|那块|(?=[下冷热]|天气))")  # 老家下雪没 (199th batch)
+# 老家下雪没 (199th batch); 老家周末冷不冷 (42nd round of batches)
+_HOME_SIDE_ASKED = re.compile(r"老家(?:那边|那儿|那里|那头|那块"
+                              r"|(?=(?:这周末|周末|明天|后天|下周|这几天)?(?:[下冷热]|天气)))")
 _HOME_BEFORE_CITY = re.compile(r"老家(?:是|在|就在)?\s*$")
 
 
@@ -1241,7 +1245,9 @@ def _day_choice(text: str, today) -> tuple[str | None] | None:
     day besides (``8月8号 周六还是周日来着``, ``…我说的是十月十号``) or gives the first up (``今天……算了还是问明天
     的``)."""
     for m in _DAY_CHOICE.finditer(text):
+        # (周四还是周五来着…算了就周五吧: the choice settled after it, the date rule's reading: 42nd round of batches)
         if _is_day(m["b"]) and _is_day(m["a"]) and not _GIVEN_UP.search(m["a"]) \
+                and not re.search(r"来着.*算了", m["b"]) \
                 and find_date(text[: m.start()] + "，" + text[m.end() :], today=_ANY_DAY) is None:
             return (find_date(m["a"], today=today),)
     return None
@@ -1420,8 +1426,15 @@ def _city_date(question: str, city: Mention, mentions: list[Mention], today) -> 
         if rest is None or rest == found:
             return None  # one date in the question: the date rule's reading stands
         if find_festival(default_gazetteer().fold(question[start:stop])) is not None \
-                and _WRITTEN_DAY.match(question[stop:].lstrip()):
-            return None  # 高雄國慶煙火 十月十號: the festival's day written right after it wins (128th sitting)
+                and (_WRITTEN_DAY.match(question[stop:].lstrip())
+                     or (not before and "跨年" in question[start:stop]
+                         and (written := list(_WRITTEN_DAY.finditer(question, 0, city.start)))
+                         and not any(short_name(o.key) != key and written[-1].end() <= o.start < city.start
+                                     for o in mentions))):
+            # 高雄國慶煙火 十月十號: the festival's day written right after it wins (128th sitting); before a 跨年
+            # written after the city, so does one written before it, no other city between (2027年1月1日 台北101跨年:
+            # the night's written day, as 台中跨年 1月1日; not 10月8号才回来 三亚国庆期间: 42nd round of batches)
+            return None
         if _holiday_day(question[start:stop], found, rest):
             return None  # 国庆去西安 10月2号: a day of the holiday written out is the day asked (148th, 166th sittings)
         # words say which relative day is asked (今天深圳28度 明天呢): the date rule decides; not where the city's own

@@ -366,10 +366,11 @@ _REL = re.compile(
         rf"(?P<month>{_NOT_AFTER_UP_DOWN}(?P<mw>下下个?月|下个?月|这个?月|本月|上上个?月|上个?月)的?"
         rf"(?P<md>{NUM}){DAY_END})",
         # (这个月末 丹东: 41st round of batches)
-        rf"(?P<monthend>{_NOT_AFTER_UP_DOWN}(?P<ew>下个?月|这个?月|本月|上个?月)(?:月?[底末]|的?最后一天)"
+        rf"(?P<monthend>{_NOT_AFTER_UP_DOWN}(?P<ew>下个?月|这个?月|本月|上个?月)(?:月?[底末](?!前(?![一二两三]天))|的?最后一天)"
         # 月末 as 月底 (32nd sitting); 月底了, the time of the month said (154th hand-written batch), no day
         # (Cantonese 月尾 too: 273rd batch)
-        rf"|(?:(?<![\d{CN_NUMERALS}几每年上下个])|{_VERBAL_DOWN})月[底末尾](?!了|巴))",
+        # (月底前这几天: before the month's end, vague, but 月底前一天 a day: 42nd round of batches)
+        rf"|(?:(?<![\d{CN_NUMERALS}几每年上下个])|{_VERBAL_DOWN})月[底末尾](?!了|巴|前(?![一二两三]天)))",
         # 下周的今天, 下个星期今天: the same weekday a week on (not 今天 itself)
         rf"(?P<sameday>(?<!每){_NOT_AFTER_UP_DOWN}(?P<tw>下下个?|下个?|上个?){_WEEK}的?(?:今天|今日|这天|这一天|这个?时候))",
         # 上个月的今天: the same day number a month away (WILD.md, 43rd sitting)
@@ -829,6 +830,8 @@ _ARROW = r"(?:→|->|=>|➡️?)"
 _CORRECTED_BEFORE = re.compile(r"不对|[呃额]\s*是?\s*$|不是(?:[^，,。]{1,6}?)?[，,\s]+是\s*$"
                                # 12月5号还是6号来着 对 6号: a choice the speaker settles, the day after 来着
                                r"|来着[，,\s]*(?:[对哦噢嗯]+[，,\s]*)?(?:是\s*)?$"
+                               # 周四还是周五来着…算了就周五吧 (42nd round of batches)
+                               r"|来着[…\.。，,\s]*算了[，,\s]*(?:还是|就)\s*$"
                                # 下周二 哦 下周三, 三天后 错了 四天后, 周五 no wait 周六 (289th-296th sittings)
                                # (3月8号 哦 是3月9号, the space before 哦 read away: 45th-52nd hand-written batches)
                                r"|(?:(?<=\s)|^)[哦噢喔]\s+(?:是\s*)?$|(?<![没不])错了[，,\s]+$"
@@ -862,7 +865,7 @@ _DROPPED_BEFORE = re.compile(r"原定|原计划|原来|原本|本来|之前|备�
 # (先定8月10号 不行就8月17号: a fallback, the first asked: 207th sitting)
 # (4月5号不去了 4月9号去太原: 45th-56th hand-written batches; 6月3号那天去不了了: 36th-37th rounds of batches)
 _DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行(?!就|的话)|算了|取消|出发|开会|起飞|到了|生日|不去了|去不[了成])"
-                            r"|^[\s，,]*(?:不对|[哦噢喔]不|" + INTERJECTIONS + r"\s*不是|[呃额]\s*不(?=[\s，,])"
+                            r"|^的?[\s，,]*(?:不对|[哦噢喔]不|" + INTERJECTIONS + r"\s*不是|[呃额]\s*不(?=[\s，,])"
                             r"|(?i:sorry)\b"
                             r"|[啊哦噢呃额]\s*错了|不好意思|不(?=[\s，,])"  # 196th sitting
                             r"|" + SLIP_VERBS + r"错了"  # 4月5号 打错了 4月6号 (116th sitting)
@@ -1018,8 +1021,8 @@ def relative_year_day(text: str, month_day: str, today: dt.date | None) -> dt.da
         return None
     days = set()
     for match in _REL.finditer(unicodedata.normalize("NFKC", text)):
-        if match.lastgroup != "ryear" or not match["rym"]:
-            continue
+        if match.lastgroup != "ryear" or not (match["rym"] or match["ryf"]):
+            continue  # (明年元旦…1月1号早上: the festival's day written out, 42nd round of batches)
         try:
             day = _resolve(match, today)
         except _ERRORS:
@@ -1120,6 +1123,8 @@ _OUT_AND_BACK = re.compile(rf"(?:{_SET_OFF}|去|到|飞|回(?![来程]))[^，,�
 # (Minnan 敢会 asks, 明仔载敢会较烧; 咋这么热啊 exclaims: 41st round of batches)
 QUESTION = re.compile(r"[吗呢咩伐嘛啵？?]|[阿敢](?=会|是|要|有)|(?<![那这多要])么|([\u4e00-\u9fff])[不唔]\1"
                       r"|[不没无冇][\s。！!~～]*$"  # Cantonese 冇 (明日会凉快点冇: 33rd round of batches)
+                      # Sichuan 还有没得, classical 可散否 (42nd round of batches)
+                      r"|(?:没得|否)[\s。！!~～]*$"
                        r"|(?<=[能还会])[\u4e00-\u9fff]{1,2}[不没](?=[\s，,。！!]|$)"
                        r"|咋(?!这么|那么)|啥|怎|(?<![十百千0-9])几|多少|如何|会不会|能不能|要不要")
 _CLAUSE_END_CHARS = r"\s，,。！!；;"

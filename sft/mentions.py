@@ -90,6 +90,7 @@ _NOT_CITY_WORDS = (
     "马赛克",  # a mosaic (tiles, a blurred photo), not Marseille 马赛
     # idioms and words around a city's name (WILD.md, twentieth sitting)
     "夸下海口", "大吉安康", "仁者乐山", "美丽江南", "便宜", "混合肥", "连帽", "刚开封", "已开封", "未开封", "白城墙",
+    "入海口",  # an estuary (黄河入海口: 42nd round of batches)
     "婚礼来宾", "来宾席", "蚌埠住", "几天水", "两天水",  # 蚌埠住了 (a meme), 这几天水大 (no 天水)
     "多哈哈",  # 单子多不多哈哈: laughter, not Doha
     "今天水", "明天水", "后天水", "昨天水", "每天水",  # 明天水温: a day word, then 水 (no 天水)
@@ -806,7 +807,8 @@ _SLIP_AFTER = re.compile(r"[\s，,…]*(?:" + INTERJECTIONS + r"\s*不|sorry|抱
                          r"我?其实是?(?:想|要)(?:问|查|看)(?:的是)?\s*",
                          re.IGNORECASE)
 #: A few words of the city's own clause before its correction (南京天气 不对 是中山陵; 南京明天冷吗？不对 是…).
-_BEFORE_CORRECTION = re.compile(r"[^\s，,。！!？?…]{1,8}[\s，,。！!？?…]+")
+# (上饶明天→改成婺源明天: an arrow before the correction, 42nd round of batches)
+_BEFORE_CORRECTION = re.compile(r"[^\s，,。！!？?…→]{1,8}[\s，,。！!？?…→]+")
 
 
 def correction_after(folded: str, end: int) -> re.Match | None:
@@ -823,8 +825,8 @@ def correction_after(folded: str, end: int) -> re.Match | None:
 
 
 #: A trip word right after the only city read (太原到大同, 广州去中山): where the trip goes follows it.
-# 佛山再去中山; 太原坐高铁去大同 (41st round of batches)
-_TRIP_STEP = re.compile(r"\s*(?:再|然后|又)?\s*(?:到|去|飞|飞往|飞到|前往"
+# 佛山再去中山; 太原坐高铁去大同 (41st round of batches); 晋江欲去石狮 (42nd)
+_TRIP_STEP = re.compile(r"\s*(?:再|然后|又|欲|要|想)?\s*(?:到|去|飞|飞往|飞到|前往"
                         r"|(?:开车|坐车|坐高铁|坐动车|坐火车|坐大巴|打车)去|→|->)\s*")
 
 

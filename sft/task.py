@@ -311,6 +311,9 @@ _MOVED_DAY = re.compile(r"(?P<head>(?P<m>\d{1,2}|" + _CN_MONTH + r")月"
                         r"(?P<d2>(?:\d{1,2}|" + _CN_DAY + r")(?=[号日]|吧))")
 
 
+#: A month and day typed by sound, 约 for 月 and 浩 for 号, between numerals (三约二十八浩, 8约15浩).
+_TYPED_MONTH_DAY = re.compile(r"(?<![\d一二三四五六七八九十])(?P<m>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])约"
+                              r"(?P<d>[12]\d|3[01]|[1-9]|[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])(?P<h>浩)?")
 #: A week's day moved or corrected to a bare weekday, which keeps the week written before (下周二改周四了: 下周四;
 #: 41st round of batches).
 _MOVED_WEEKDAY = re.compile(r"(?P<head>(?P<w>下下|下|上|这|本)个?(?:周|星期|礼拜)[一二三四五六日天1-7]\s*"
@@ -334,6 +337,8 @@ def festival_lunar_day(text: str) -> bool:
 def _normalize(question: str) -> str:
     text = EMOJI.sub("", unicodedata.normalize("NFKC", question)).translate(traditional_table())
     text = _pinyin_dates(text).replace("笫", "第")  # 国庆笫二天: 笫 (a bed mat) typed by shape (40th round of batches)
+    # 三约二十八浩, 8约15浩: 月 and 号 typed by sound (yue, hao) between numerals (42nd round of batches)
+    text = _TYPED_MONTH_DAY.sub(lambda m: f"{m['m']}月{m['d']}{'号' if m['h'] else ''}", text)
     # a slash with spaces around it next to a word is a separator, not a date's (XIAMEN / 10.1 / 天气; 6 / 1 stays)
     text = re.sub(r"(?<=\D)\s+/\s+|\s+/\s+(?=\D)", "，", text)
     words = text.split()
