@@ -1150,7 +1150,10 @@ def relative_day_marked(text: str) -> bool:
 
 def question_clause(text: str, spans: list[tuple[int, int]]) -> list[int]:
     """Two relative days and no word that says which is asked: the first one's clause is a statement (``寻日佛山好大风，
-    今日仲系咁大风咩``, ``今儿个哈尔滨贼冷 后儿个能暖和点不``) and a later one's clause asks: that one is asked."""
+    今日仲系咁大风咩``, ``今儿个哈尔滨贼冷 后儿个能暖和点不``) and a later one's clause asks: that one is asked.
+    No spans: no scores (``[]``)."""
+    if not spans:
+        return []
     clauses = [text[e : (spans[k + 1][0] if k + 1 < len(spans) else len(text))] for k, (_, e) in enumerate(spans)]
     # a range (今夜到后天, 1/30 到 2/2, 12.31 至 1.2) is one stretch: the clause that may state something follows it
     head = 0

@@ -1093,3 +1093,12 @@ def test_departure_and_arrival_days_and_a_day_named_again(question, today, expec
 ])
 def test_holiday_days_after_year_words_years_first_and_labelled_days(question, today, expected):
     assert find_date(question, today=dt.date.fromisoformat(today) if today else None) == expected
+
+
+def test_question_clause_with_no_days_gives_no_scores():
+    """sft.dates.question_clause once raised IndexError when given no spans (no caller passes none; it is public)."""
+    from sft.dates import question_clause
+
+    assert question_clause("德阳这个星期六出不出太阳哦", []) == []
+    text = "今儿个哈尔滨贼冷 后儿个能暖和点不"
+    assert question_clause(text, [(0, 3), (9, 12)]) == [0, 1]
