@@ -125,6 +125,7 @@ from sft.dates import (
     HOLIDAY_DAYS,
     IF_RAIN_MOVED,
     INTERJECTIONS,
+    ISSUED_AFTER,
     PAST_ASKED,
     QUESTION,
     SLIP_VERBS,
@@ -1313,7 +1314,7 @@ _WRITTEN_DAY = re.compile(r"[\d０-９〇零一二两三四五六七八九十]{1
 #: Rule 9: a date given up (4月1号就算了) keeps its year to itself.
 _GIVEN_UP = re.compile(r"不行|算了|取消|原定|原来|本来")
 #: Rule 9: a day an alert was issued on (…1月10日发布, 8月3日10时发布), no stop's day.
-_ISSUED = re.compile(r"[日号號]\s*(?:\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?\s*)?发布")
+_ISSUED = re.compile(r"[日号號]" + ISSUED_AFTER)
 #: Rule 9: what may stand between a stop's date and its city (6月13日 去苏州, 12月1日 飞首尔).
 _TRIP_VERB_END = re.compile(r"\s*(?:去|到|飞往|飞|回|在|转|抵达|到达|前往)?\s*$")
 #: Rule 9: a leg's arrow between its origin and its destination (广州→阳江, 广州 - 阳江).

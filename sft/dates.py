@@ -803,6 +803,9 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
     return None
 
 
+#: An alert's time of issue right after its day (…8月3日10时发布…预警): the day is the issue's, no day asked; read by
+#: :data:`_DROPPED_AFTER` and by ``bench.rule``'s rule 9.
+ISSUED_AFTER = r"\s*(?:\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?\s*)?发布"
 #: Two dates in one question (``本来3月2号，改到3月9号``, ``3号…改成5号``): the one asked about follows a change or a
 #: question word; the other is the one given up, a departure, a birthday. Looked for just before / after a date.
 # (not 下雨就改周日, 如果下雨改到周日: a change only if it rains)
@@ -875,7 +878,7 @@ _DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行(?!就|的话)|算�
                             # 昨天不是说今天晴吗 怎么又下了 (337th-344th sittings)
                             r"|^(?:还|都|就|不是)?(?:说|讲)(?!不定|好|的|是|说|一下|下)"
                             # 气象台8月3日10时发布…预警 明天…: the time an alert was issued (31st-32nd rounds)
-                            r"|^\s*(?:\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?\s*)?发布"
+                            r"|^" + ISSUED_AFTER +
                             rf"|^\s*{_ARROW}"  # 8.18→8.28: moved to the day after the arrow (249th-272nd)
                             # 2026年5月1日推迟到5月3日: moved to the day after the words (38th round of batches)
                             # (2027年1月3号的考试改到1月10号: a short label between, 40th round; not a condition:
