@@ -790,7 +790,9 @@ _DATE_AFTER = re.compile(r"\s+(?:(?:\d{2,4}\s*年\s*)?[\d〇零一二两三四�
                          r"|(?:今明两天|明后天|今天|明天|后天|大后天|这周末|周末|这两天|这几天|元旦|国庆节?|五一|中秋节?|春节"
                          r"|(?:这|下)?个?(?:周|星期|礼拜)[一二三四五六日天])(?=\s|那天|当天|都))")
 # 曼谷 清迈 春节 哪里更暖和 (110th sitting); Cantonese 香港 澳門 聽日邊度涼啲 (153rd hand-written batch)
-_COMPARED = re.compile(r"哪个|哪边|比较|对比|相比|哪里更|哪儿更|哪更|邊度|边度|温差")  # 沈阳 大连 温差 (159th)
+_COMPARED = re.compile(r"哪个|哪边|比较|对比|相比|哪里更|哪儿更|哪更|邊度|边度|温差"  # 沈阳 大连 温差 (159th)
+                       # 广州 深圳 明天谁更热, 乌鲁木齐 拉萨 紫外线谁强 (43rd round of batches)
+                       r"|谁(?=更|最|比较|[强弱高低大小多少冷热暖凉干湿])")
 #: Two cities apart by a space, then 都 (成都 重庆 都 下雨吗, 安康 安阳 都 下雪了吗: 186th hand-written batch): asked
 #: together.
 _ALL_OF = re.compile(r"\s*都(?=\s|[下会冷热是有要在很能挺])")
@@ -803,14 +805,53 @@ _PLACE_ASKED = re.compile(r"(?:那边|那里|那儿|这边|县城|县里)?\s?(?:
                           + _SHORT_CUE.pattern + ")")
 
 
+#: A clause that asks (a question word, a weather word, 那天).
+_ASKING = re.compile(QUESTION.pattern + "|" + _WEATHER.pattern + r"|那天|当天")
+
+
+def _place_asked_again(question: str, mentions: list[Mention], gazetteer: Gazetteer) -> str | None:
+    """Rule 6h: the known place that is no city (a county, a sight, a district) opening the last asking clause (or
+    the last clause, a day right after the place), that the trip before it reaches too, or None
+    (从长沙坐火车去怀化 再转车去芷江 芷江明天, 贵阳→荔波→黔东南 荔波周五天气, 第2天 重庆→武隆 … 武隆那天有雾吗: 43rd
+    round of batches): that place is asked, no city."""
+    if not mentions:
+        return None
+    folded = gazetteer.fold(question)
+    clauses = list(re.finditer(r"[^\s，,。；;！!？?]+[！!？?]?", folded))
+    asking = [c for c in clauses if _ASKING.search(c.group(0))]
+    for clause in ([asking[-1]] if asking else []) + clauses[-1:]:
+        start = clause.start()
+        if start < mentions[-1].end:
+            continue  # a city named in the clause or after it
+        name = name_at(folded, start, gazetteer, gazetteer.blockers, _county_names())
+        if name is None or folded.find(name) >= start \
+                or not (clause in asking or _SHORT_CUE.match(folded, start + len(name))):
+            continue
+        if any(m.text == name for m in mentions):
+            continue  # a city's own name
+        first = folded.find(name)
+        if any(m.end <= first and re.fullmatch(r"市?\s?", folded[m.end : first]) for m in mentions):
+            return None  # 宁波象山石浦 … 象山周末浪高吗, 南京江宁区 江宁明天: a place written after its city, that city
+        return name
+    return None
+
+
 def locate_city(question: str, gazetteer: Gazetteer | None = None,
                 mentions: list[Mention] | None = None) -> Mention | None:
     """The weather city of a question and where it is written (rules 1-6), or None; ``mentions``: the question's
     :func:`find_mentions`, when the caller has them already."""
-    from sft.cities import short_name
-
     gazetteer = gazetteer or default_gazetteer()
     mentions = find_mentions(question, gazetteer) if mentions is None else mentions
+    found = _locate_city(question, gazetteer, mentions)
+    if found is None:
+        return None
+    place = _place_asked_again(question, mentions, gazetteer)
+    return found if place is None or found.text == place else None  # (去都江堰，都江堰…: the place read as a city)
+
+
+def _locate_city(question: str, gazetteer: Gazetteer, mentions: list[Mention]) -> Mention | None:
+    from sft.cities import short_name
+
     if not mentions:
         # Rule 5b: no city in Chinese characters: a city written in Latin letters, as written (shenzhen, Xi'an);
         # of several, the one the English asks about (from Osaka to Kyoto; Leaving Shenzhen for Hong Kong)
@@ -921,6 +962,9 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
         clause = gap.strip() in ("，", ",") and bool(_TO.search(text, *lead) or _AT.search(text, *lead))
         # A比B冷: compared, so asked together (西安明天比宝鸡冷吗: 273rd-280th sittings)
         compared = re.fullmatch(r"[^，,。；;！!？?]{0,8}比\s*", gap) is not None
+        # A凉快还是B凉快, A下雨还是B下雨: one word after each, a choice between them (43rd round of batches)
+        word = re.fullmatch(r"\s*([\u4e00-\u9fff]{1,3}?)\s*(?:还是|或者)\s*", gap)
+        compared = compared or (word is not None and text.startswith(word.group(1), mentions[i + 1].end))
         if not same and ((_AND.match(gap) and not clause) or listed or compared):
             scores[i] = max(scores[i], scores[i + 1] + 1)
     _question_clause_bonus(text, mentions, scores)
@@ -1191,6 +1235,12 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
         whole = find_date(question, today=today)  # 2026无锡马拉松 3月22日: the year written before the blanked city
         if date is not None and len(date) == 5 and whole is not None and len(whole) == 10 and whole[5:] == date:
             date = whole
+    # a place asked instead of a city (rule 6h): its first mention, a trip's stop as a city's would be
+    place = _place_asked_again(question, mentions, gazetteer) if city is None else None
+    at = gazetteer.fold(question).find(place) if place else -1
+    stop = city if place is None else Mention(at, at + len(place), place, place)
+    if place is not None:
+        date = _city_date(question, stop, mentions, today) or date  # 1.12 哈尔滨 1.14 雪乡 … 雪乡那几天: 01-14
     spaced = _spaced_out(question) if city is None else None
     if spaced is not None:  # 大 后 天 去 汕 头 …: no city read as typed; read without the spaces, copied with them
         found = json.loads(extract_one(spaced, gazetteer, today))["city"]
@@ -1214,9 +1264,12 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
         date = shift_date(date, moved)
     # 今天是12月3号 后天 太原 下雪吗: the day after the written today (12-05)
     date = shift_from_written_today(date, written_today_days(question, date), today)
-    days, where = anchored_days(question, short_name(city.key) if city is not None else None)
-    if not days and date is not None and city is not None:  # 南京2天→苏州2天…苏州那两天: a later stop's first day
-        date = shift_date(date, stays_before(question, city, mentions, date, today))
+    # (a place asked instead of a city, rule 6h: the day counted to that place: 第2天 重庆→武隆 … 武隆那天)
+    asked = short_name(city.key) if city is not None else place
+    days, where = anchored_days(question, asked)
+    # (a place asked, rule 6h: 1月20号到哈尔滨 玩三天 然后去雪乡 雪乡天气, the stays before its first mention)
+    if not days and date is not None and stop is not None:  # 南京2天→苏州2天…苏州那两天: a later stop's first day
+        date = shift_date(date, stays_before(question, stop, mentions, date, today))
     if days and date is not None:  # 5月3号飞成都，第二天去乐山…乐山那天: the day counted to (WILD.md, 26th sitting)
         date = shift_date(date, days)
     if days and city is not None and city.start < where and all(m.start < where for m in mentions) \

@@ -46,6 +46,8 @@ def day_words() -> list[tuple[str, int]]:
             for prefix in ("", "下", "上", "这"):
                 word = prefix + head + end
                 words.append((word, len(word) - 1))
+                if len(head) == 2:  # 星奇一, 下礼白三: the head's second character, the weekday after it (43rd round)
+                    words.append((word, len(prefix) + 1))
     return words
 
 
@@ -74,7 +76,9 @@ def main() -> None:
         if form in jieba or form in parts:
             continue
         ch = form[i]
-        not_before = sorted({w[1] for w, f in jieba.items() if len(w) == 2 and w[0] == ch and f >= MIN_PAIR_FREQ})
+        not_before = sorted({w[1] for w, f in jieba.items() if len(w) == 2 and w[0] == ch and f >= MIN_PAIR_FREQ}) \
+            if i == len(form) - 1 or not word.endswith(tuple(WEEKDAY_ENDS)) or word[-2] not in "期拜" else []
+        # (a typo in the head, 星奇一, 礼白三, ends in its own weekday: nothing after it to guard)
         typos[form] = (word, "".join(not_before))
     with open(HERE / "day_typos.tsv", "w", encoding="utf-8", newline="") as f:
         f.write("typo\tword\tnot_before\n")

@@ -389,7 +389,8 @@ _REL = re.compile(
         r"(?P<enweekend>(?i:(?:(?P<eq>(?<![a-z])(?:next|nxt|this|coming)|下个?|这个?)\s*"
         # or alone in a Chinese question (Weekend 去澳門: 83rd sitting), not after last/past/the
         # (wknd, chat shorthand, alone anywhere: wknd 澳门, wknd weather shenzhen? 77th-100th hand-written batches)
-        r"|(?<![a-z])(?<!last )(?<!past )(?<!the )(?=weekend[^\u4e00-\u9fff]{0,12}[\u4e00-\u9fff]|wknd))"
+        r"|(?<![a-z])(?<!last )(?<!past )(?<!the )(?=weekend[^\u4e00-\u9fff]{0,12}[\u4e00-\u9fff]|wknd"
+        r"|weekend\s+(?:weather|forecast|rain|temps?|temperature)(?![a-z])))"  # Kaohsiung weekend weather (43rd)
         r"(?:weekend|wknd)(?![a-z])))",  # weekend hiking 在 Hong Kong (90th sitting)
         # a weekday written short and capitalised, alone (Sat 去鼓浪屿, Sun or Mon): as 周六, 周日 (31st sitting)
         r"(?P<enshort>(?<![A-Za-z])(?P<es>Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?![A-Za-z])"
@@ -398,7 +399,8 @@ _REL = re.compile(
         r"(?=\s*(?:[\u4e00-\u9fff]|or\b|$|[/&,，]|(?:morning|afternoon|evening|night|noon)\b"
         r"|\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\b|(?<=\d\d:\d\d)))))",  # not "the Sun is"
         # 三天后, 10天以后, 过3天, 5天前 (过两天 is "in a couple of days": vague, WILD.md; 过二天/过2天 is +2)
-        rf"(?P<after>(?<![\d{CN_NUMERALS}百几])(?P<an>{_COUNT})\s?天(?:以后|之后|后))",  # 3 天后 (176th batch)
+        rf"(?P<after>(?<![\d{CN_NUMERALS}百几])(?P<an>{_COUNT})\s?天(?:以后|之后|后"
+        r"|候(?![补选车机诊场审鸟])))",  # 3 天后 (176th batch); 三天候: 后 typed by sound (43rd round of batches)
         # 婚礼倒计时15天！到时候…, 还有100天高考…那天: a countdown to the day asked (WILD.md, 26th sitting); a countdown
         # to something the question does not ask about (考研倒计时10天 今天北京降温了) is no date
         # (还有 6 天, 还有两周, 3 days to go …到时候: 101st-116th hand-written batches; 还剩俩礼拜: 144th;
@@ -408,7 +410,9 @@ _REL = re.compile(
         r"|(?P<half>半个月))"
         r"|(?i:(?<![\d.])(?P<cen>\d{1,3})\s+days?\s+(?:to\s+go|left)(?![a-z])|countdown:?\s+(?P<cen2>\d{1,3})\s+days?"
         r"|(?<![\d.])(?P<cwn>[1-9]|one|two|three|four)\s+weeks?\s+(?:to\s+go|left)(?![a-z]))"
-        r")(?=.*?(?:到时|那天|那时|当天|(?i:\bthen\b))))",  # (10 days left … weather then?: 209th batch)
+        # (10 days left … weather then?: 209th batch; 还有5天就去三亚了 三亚…: a countdown to the trip itself, 43rd
+        # round of batches)
+        r")(?=\s*就要?(?:去|到|飞|出发)|.*?(?:到时|那天|那时|当天|(?i:\bthen\b))))",
         rf"(?P<weeks>(?<![\d{CN_NUMERALS}百几半])(?P<wn>{_COUNT})(?:周|个星期|个礼拜)(?:以后|之后|后))",
         # (再过两个星期就飞伊宁，到那会儿: weeks too, 41st round of batches)
         rf"(?P<pass>过(?!两天)(?P<pn>{_COUNT})(?P<pu>天|周|个星期|个礼拜))",
@@ -885,7 +889,9 @@ _DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行(?!就|的话)|算�
                             # 6月1号下雨的话改到6月2号)
                             # (从今天推到明天: 推到, 41st round)
                             r"|^\s*(?:[^\s，,。\d雨就话如若果要]{1,4}?)?(?:推迟|延后|延期|(?<![顺后])延|挪|改|调整?|提前|推)了?"
-                            r"(?:到|至|为|成))")
+                            r"(?:到|至|为|成)"
+                            # 2027年1月5号 改一下 1月6号: corrected to the day after (43rd round of batches)
+                            r"|^[\s，,]*(?:改|更正|修改|纠正)一下[\s，,:：]*(?=[\d〇零一二两三四五六七八九十今明后下这本周星礼]))")
 #: A return's day asked about (WILD.md, 26th sitting): the date written before 回来/回程 wins.
 # 10月3号返程 那天 (130th sitting); 回的那天 (85th-92nd hand-written batches)
 # (回程天气, 返程日的天气: the return named by its leg, 151st hand-written batch)
@@ -913,9 +919,11 @@ _ARRIVE_ASKED = re.compile(r"(?<![得收])(?:到|抵达|到达)\s*的\s*那天|(
 #: 37th-44th hand-written batches): that day is the return's, departure's or arrival's (not the date before them).
 # (回程10月6号, 去程10月2号 without a colon; 去：6月18日 回：6月21日: 85th-92nd hand-written batches)
 _RETURN_BEFORE = re.compile(r"(?:回来|回程|返程|返回)\s*(?:的?\s*(?:那天|日期|时间))?\s*(?:是|[:：])\s*$"
-                            r"|(?:回程|返程)日?\s*$|(?<![来返])回\s*[:：]\s*$")
+                            r"|(?:回程|返程)日?\s*$|(?<![来返])回\s*(?:[:：]|的\s*是)\s*$"
+                            # 回的是12月27, 出发1/12 回1/16 (回 alone at a phrase's start: 43rd round of batches)
+                            r"|(?:^|(?<=[\s，,。]))回\s*$")
 _DEPART_BEFORE = re.compile(r"(?:出发|动身|启程|离开|走)\s*(?:的?\s*(?:那天|日期|时间))?\s*(?:是|[:：])\s*$"
-                            r"|去程\s*[:：]?\s*$|(?<![回来过])去\s*[:：]\s*$")
+                            r"|去程\s*[:：]?\s*$|(?<![回来过])去\s*(?:[:：]|的\s*是)\s*$|(?:^|(?<=[\s，,。]))出发\s*$")
 _ARRIVE_BEFORE = re.compile(r"(?:抵达|到达|到)\s*(?:的?\s*(?:那天|日期|时间))?\s*(?:是|[:：])\s*$")
 _ARRIVE_AFTER = re.compile(r"\s*(?:就|再)?(?:到|抵达|到达)(?![底头])")
 #: Each label before a date with the words that ask its day.
@@ -984,6 +992,8 @@ def asked_score(text: str, start: int, end: int, lo: int = 0, hi: int | None = N
         and not _TURN.search(text)
     follow_up = after.lstrip().startswith("呢") and not chained
     score = 2 if _ASKED_BEFORE.search(before) or follow_up else 0
+    if follow_up and before.rstrip().endswith("那"):
+        score = 3  # 你说的是周六，那周日呢: 那…呢 asks the day after the one said (43rd round of batches)
     if re.search(r"(?:退房|离店)\s*[:：]?\s*$", before) and re.search(r"(?:退房|离店)\s*的?\s*那天", text):
         return 3  # 入住1月20日 退房1月23日 退房那天: the check-out day asked (148th sitting)
     if _CORRECTED_BEFORE.search(before) or (re.fullmatch(r"[，,\s]*是\s*", before)
@@ -1388,7 +1398,8 @@ _POSTPONED = re.compile(r"(?:原定|原计划|原来|原本|本来)(?:[^。？?]
                         # (12月6号那场比赛推迟一周: 32nd round of batches)
                         # (1月5号的 往后推了两天, 从6月20号往前挪了两天: 35th round of batches)
                         rf"\s*(?:哦不|不对|啊|的?那[场天次][\u4e00-\u9fff]{{0,4}}?|的[\u4e00-\u9fff]{{0,4}}?)?\s*(?:又|再|因故|被)?\s*"
-                        rf"(?P<w3>{_LATER}|(?:往前|向前)[推挪移])了?\s*"
+                        # (2027年5月1号的行程提前两天: 提前 after the day's own label, 43rd round of batches)
+                        rf"(?P<w3>{_LATER}|(?:往前|向前)[推挪移]|提前)了?\s*"
                         r"(?P<n3>[一二两三四五六七八九十]|[1-9])\s*(?P<u3>天|周|个?星期|个?礼拜)(?![后前内])"
                         # 原定3月2号飞拉萨 航班延误到第二天: the next day (31st round of batches)
                         rf"|(?:原定|原计划|原来|原本|本来)[^。？?]{{0,16}}?(?:{_LATER}|改|挪)了?\s*(?:到|至)\s*"
@@ -1409,7 +1420,7 @@ def postponed_days(text: str) -> tuple[int, str]:
     words = m.group(0)
     if m["w2"]:  # 往后挪了两天 本来是8月1号: the plan's day is written after the move
         words += re.match(r"[^，,。？?；;！!\s]*", text[m.end():]).group(0)
-    earlier = "提前" in (m["w"], m["w2"]) or (m["w3"] or "").startswith(("往前", "向前"))
+    earlier = "提前" in (m["w"], m["w2"], m["w3"]) or (m["w3"] or "").startswith(("往前", "向前"))
     return (-days if earlier else days), words
 
 

@@ -129,8 +129,8 @@ _YEAR_LEAD = re.compile(
 # 222nd and 230th hand-written batches): the corrected day keeps the year.
 _YEAR_CORRECTED = re.compile(
     rf"(?<!\d)(?P<y>20\d\d)\s*年\s*{NUM}{_MONTH}{NUM}{DAY_END}[^\d，,。；;！!？?]{{0,6}}?[\s，,]*"
-    # (考试从2027年1月10号挪到了1月12号, 推迟到, 延后到了: 38th round of batches)
-    r"(?:[哦噢]?\s*不对|哦不|噢不|抱歉|sorry|说错了|写错了|打错了|应该是|改成|改到|改为|(?:挪|推迟|延后|延期|提前|调整?)(?:到|为|至)了?)"
+    # (考试从2027年1月10号挪到了1月12号, 推迟到, 延后到了: 38th round of batches; 改一下: 43rd round)
+    r"(?:[哦噢]?\s*不对|哦不|噢不|抱歉|sorry|说错了|写错了|打错了|应该是|改成|改到|改为|(?:改|更正|修改|纠正)一下|(?:挪|推迟|延后|延期|提前|调整?)(?:到|为|至)了?)"
     r"[\s，,]*(?:是|应该是|了)?\s*"
     rf"(?P<m>{NUM}){_MONTH}(?P<d>{NUM}){DAY_END}", re.IGNORECASE)
 # What may not follow a number pair read as month.day: it is a measure (降雨量3.5毫米, 1.5度, 风力2.5级)
@@ -276,12 +276,17 @@ _PINYIN_UNITS = {"yue": "月", "hao": "号", "ri": "日"}
 _PINYIN_D = re.compile(r"(?<![\d.])(\d{1,2})\s*hao" + _PY_END, re.IGNORECASE)
 
 
+#: A count of days in pinyin (3 tian hou 3天后, 2 tian qian: 43rd round of batches).
+_PINYIN_COUNT = re.compile(r"(?<![\d.])(\d{1,3})\s*tian\s*(?:yi|zhi)?\s*(hou|qian)" + _PY_END, re.IGNORECASE)
+
+
 def _pinyin_dates(text: str) -> str:
     """The pinyin of the date words written as the words (only where Latin letters are typed at all)."""
     if not re.search(r"[A-Za-z]", text):
         return text
     text = _PINYIN_MD.sub(lambda m: (f"{m['y']}年" if m["y"] else "") + f"{m['m']}月{m['d']}号", text)
     text = _PINYIN_D.sub(r"\1号", text)
+    text = _PINYIN_COUNT.sub(lambda m: f"{m[1]}天{'后' if m[2].lower() == 'hou' else '前'}", text)
     text = _PINYIN_WEEKDAY.sub(lambda m: _PINYIN_PRE.get((m["pre"] or "").strip().lower(), "") + "周"
                                + _PINYIN_NUMERAL[m["n"].lower()], text)
     text = _PINYIN_CN_UNIT.sub(lambda m: "".join(_PINYIN_NUMERALS[n.lower()]

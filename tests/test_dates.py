@@ -984,8 +984,9 @@ def test_day_typos_are_one_character_away_from_a_day_word_the_dates_read():
     assert pattern is not None and len(table) > 1000
     for typo, word in table.items():
         diff = [i for i, (a, b) in enumerate(zip(typo, word, strict=True)) if a != b]
-        # only the last character typed wrong, or 后/前 of 大后天/大前天 (大猴天)
-        assert len(diff) == 1 and (diff[0] == len(word) - 1 or word in ("大后天", "大前天")), (typo, word)
+        # only the last character typed wrong, or 后/前 of 大后天/大前天 (大猴天), or 期/拜 of 星期X/礼拜X (星奇一)
+        assert len(diff) == 1 and (diff[0] == len(word) - 1 or word in ("大后天", "大前天")
+                                   or word[diff[0]] in "期拜" and diff[0] == len(word) - 2), (typo, word)
         assert find_date(f"{word} 天气", today="2027-03-01") is not None, word  # a day word the dates read
 
 

@@ -1929,7 +1929,7 @@ def test_read_only_nicknames_are_read_but_never_drawn():
     from sft.train import FinetuneConfig
 
     read_only = set(load_nicknames()) - set(drawn_nicknames())
-    assert read_only == {"汴京", "盛京", "燕京", "汴梁", "筑城", "洪都"} and READ_ONLY == "read only"
+    assert read_only == {"汴京", "盛京", "燕京", "汴梁", "筑城", "洪都", "彭城"} and READ_ONLY == "read only"
     c = FinetuneConfig.from_profile("gpu")
     queries = [e.query for e in generate(n=3000, seed=c.seed, mix=c.mix, prompt=c.prompt, dates=c.dates,
                                          cities=c.cities)]
@@ -2362,6 +2362,39 @@ def test_381st_388th_hand_written_batches(question, today, expected):
     ("明年元旦我们在广州 1月1号早上冷吗", "2026-11-05", ("广州", "2027-01-01")),
 ])
 def test_389th_396th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # two cities compared by 谁 after a day, or by one word repeated around 还是: the first named
+    ("杭州 宁波 后天谁更冷", None, ("杭州", None)),
+    ("南宁闷热还是北海闷热 8月3号去", None, ("南宁", "08-03")),
+    # a round trip's leg asked by its label: 去的是 / 回的是, and 出发 / 回 alone before the day
+    ("机票订了 去的是3月4 回的是3月9 回来那天大连冷吗", None, ("大连", "03-09")),
+    ("出发2/10 回2/14 出发那天长春天气", None, ("长春", "02-10")),
+    # 那…呢 asks the day after the one said; a date corrected with 改一下 keeps its year
+    ("你说的是明天，那后天呢 无锡", "2026-04-01", ("无锡", "2026-04-03")),
+    ("2027年2月3号 改一下 2月4号 长春", None, ("长春", "2027-02-04")),
+    # a plan's day moved earlier after its own label; a countdown to the trip itself
+    ("2027年6月8号的行程提前一天 烟台天气", None, ("烟台", "2027-06-07")),
+    ("还有3天就去大理了 大理天气怎么样", "2026-03-01", ("大理", "2026-03-04")),
+    # weekdays typed by sound inside 星期 / 礼拜; 后 typed 候 after a count; a count of days in pinyin
+    ("苏州下星其二下雨吗", "2026-12-09", ("苏州", "2026-12-15")),
+    ("苏州这礼白五热吗", "2026-12-09", ("苏州", "2026-12-11")),
+    ("郑州五天候降温吗", "2026-05-27", ("郑州", "2026-06-01")),
+    ("全天候 郑州天气", "2026-05-27", ("郑州", None)),
+    ("xian 2 tian hou tianqi", "2027-01-20", ("xian", "2027-01-22")),
+    # bare "weekend" before a weather word in English
+    ("Taipei weekend forecast", "2026-11-04", ("Taipei", "2026-11-07")),
+    # a place that is no city asked again after the trip reached it: no city, its stop's day; not a place written
+    # right after its city
+    ("从贵阳坐大巴去凯里 再转车去雷山 雷山明天下雨吗", "2027-04-30", (None, "2027-05-01")),
+    ("2月3号到哈尔滨 玩两天 然后去亚布力 亚布力天气", None, (None, "02-05")),
+    ("我住在杭州萧山 萧山明天冷吗", "2027-12-14", ("杭州", "2027-12-15")),
+    # 彭城, Xuzhou's classical name
+    ("彭城明日雨否", "2027-04-16", ("彭城", "2027-04-17")),
+])
+def test_397th_404th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
 
 
