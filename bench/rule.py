@@ -810,7 +810,7 @@ _ASKING = re.compile(QUESTION.pattern + "|" + _WEATHER.pattern + r"|那天|当�
 
 
 def _place_asked_again(question: str, mentions: list[Mention], gazetteer: Gazetteer) -> str | None:
-    """Rule 6h: the known place that is no city (a county, a sight, a district) opening the last asking clause (or
+    """Rule 6g: the known place that is no city (a county, a sight, a district) opening the last asking clause (or
     the last clause, a day right after the place), that the trip before it reaches too, or None
     (从长沙坐火车去怀化 再转车去芷江 芷江明天, 贵阳→荔波→黔东南 荔波周五天气, 第2天 重庆→武隆 … 武隆那天有雾吗: 43rd
     round of batches): that place is asked, no city."""
@@ -1235,7 +1235,7 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
         whole = find_date(question, today=today)  # 2026无锡马拉松 3月22日: the year written before the blanked city
         if date is not None and len(date) == 5 and whole is not None and len(whole) == 10 and whole[5:] == date:
             date = whole
-    # a place asked instead of a city (rule 6h): its first mention, a trip's stop as a city's would be
+    # a place asked instead of a city (rule 6g): its first mention, a trip's stop as a city's would be
     place = _place_asked_again(question, mentions, gazetteer) if city is None else None
     at = gazetteer.fold(question).find(place) if place else -1
     stop = city if place is None else Mention(at, at + len(place), place, place)
@@ -1264,10 +1264,10 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
         date = shift_date(date, moved)
     # 今天是12月3号 后天 太原 下雪吗: the day after the written today (12-05)
     date = shift_from_written_today(date, written_today_days(question, date), today)
-    # (a place asked instead of a city, rule 6h: the day counted to that place: 第2天 重庆→武隆 … 武隆那天)
+    # (a place asked instead of a city, rule 6g: the day counted to that place: 第2天 重庆→武隆 … 武隆那天)
     asked = short_name(city.key) if city is not None else place
     days, where = anchored_days(question, asked)
-    # (a place asked, rule 6h: 1月20号到哈尔滨 玩三天 然后去雪乡 雪乡天气, the stays before its first mention)
+    # (a place asked, rule 6g: 1月20号到哈尔滨 玩三天 然后去雪乡 雪乡天气, the stays before its first mention)
     if not days and date is not None and stop is not None:  # 南京2天→苏州2天…苏州那两天: a later stop's first day
         date = shift_date(date, stays_before(question, stop, mentions, date, today))
     if days and date is not None:  # 5月3号飞成都，第二天去乐山…乐山那天: the day counted to (WILD.md, 26th sitting)
