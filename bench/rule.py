@@ -232,7 +232,9 @@ def _latin_city(question: str, gazetteer: Gazetteer) -> Mention | None:
             before = question[max(0, m.start() - 16) : m.start()]  # 16: "actually nah, " fits
             return (2 * bool(_EN_TO.search(before)) - 3 * bool(_EN_FROM.search(before) or _EN_SHOWN.search(before))
                     - 3 * bool(_EN_HERE.search(before))  # I live in X (its "in" no destination)
-                    + 4 * bool(_EN_CORRECTED.search(before) or _EN_WHAT_ABOUT.search(before))
+                    + 4 * bool(_EN_CORRECTED.search(before) or _EN_WHAT_ABOUT.search(before)
+                               # shenzhen 明天 打错了 是 dongguan: corrected in Chinese (44th round of batches)
+                               or re.search(_ASKED_CITY.pattern + r"\s*$", before))
                     # one city named again, the others once (hanoi → da nang by train, da nang weather tmr?)
                     + 3 * (again == [m.group(0).lower()] and len(named) > 1))
         best = max(found, key=lambda m: (score(m), -m.start()))
@@ -348,7 +350,7 @@ _EN_EXCEPT = re.compile(r"(?<![A-Za-z])(?:except(?:\s+for)?|apart\s+from|other\s
 # (我在 泰州 朋友在 盐城: typed apart, 158th hand-written batch)
 # (人在合肥市，我妈在芜湖市; 我在老家商丘，孩子们在上海: 35th round of batches)
 # (我这周末在昆山: a time between, 42nd round of batches)
-_I_AM_AT = re.compile(r"[我偶俺咱]们?(?:(?:人|现在|目前|这边|这|就|这周末|周末|明天|后天|下周|这几天)?(?:住在|在|住|喺)"
+_I_AM_AT = re.compile(r"[我偶俺咱]们?(?:(?:人|家|现在|目前|这边|这|就|这周末|周末|明天|后天|下周|这几天)?(?:住在|在|住|喺)"
                       r"|(?:这边|这儿|这里)是)"
                       r"(?:老家)?\s*$|(?:^|[\s，,])人在\s*$|坐标[:：]?\s*$")
 #: Rule 6c: a correction or a follow-up names the city asked (我说的是福州不是广州, 应该是昆山不是昆明, 那咸阳呢)
@@ -592,7 +594,8 @@ _FROM_ONLY = re.compile(r"从\s*$")
 #: Not a day or a pronoun next (去 明天, 去那边): a way of going's destination must follow it.
 _NO_DAY_NEXT = (r"(?![家了的哪那这某别其外]|[今明后]天|[今明][早晚儿日]|大后天|[这下]?(?:周|星期|礼拜)"
                 r"|[早晚上下]午?[上\s]|\d)")
-_RIDES = r"坐船|乘船|坐轮渡|坐快艇|坐车|开车|自驾|骑车|坐大巴|坐火车|坐高铁|坐动车|打车|包车|租车"
+_RIDES = (r"坐船|乘船|坐轮渡|坐快艇|坐邮轮|乘邮轮|坐游轮|坐渡轮|"  # (坐邮轮去西沙: 44th round of batches)
+          r"坐车|开车|自驾|骑车|坐大巴|坐火车|坐高铁|坐动车|打车|包车|租车")
 # (从保定打车去雄安: 40th round of batches)
 # (从凯恩斯飞乌鲁鲁: flown there, 41st round of batches)
 _FROM_GOING = re.compile(r"\s*(?:(?:" + _RIDES + r")?\s*(?:去|前往)|飞(?:往|去|到)?(?![机行回来一]))\s*" + _NO_DAY_NEXT)
@@ -879,6 +882,9 @@ def _locate_city(question: str, gazetteer: Gazetteer, mentions: list[Mention]) -
         if latin and latin.start < m.start and spelt and short_name(spelt) == short_name(m.key) \
                 and not text[latin.end : m.start].strip(" ,，/()（）"):
             return latin  # Toronto 多伦多: one city written twice side by side, the first as written (48th sitting)
+        if latin and latin.start < m.start and QUESTION.search(text, latin.end, m.start) \
+                and re.match(r"\s*呢", text[m.end :]) and not text[: m.start].rstrip().endswith("那"):
+            return latin  # Bangkok rain tomorrow? 清迈呢?: questions chained, the first asked (44th round of batches)
         given_up = _GIVEN_UP_CITY.search(text, 0, m.start) is not None  # 没去成镰仓: the Latin city asked
         # 我在 Melbourne 我妈在广州 我这边明天…: the speaker's own side asked, where they are (101st-108th batches)
         mine = latin and _I_AM_AT.search(text[: latin.start].rstrip()) is not None \
@@ -930,6 +936,9 @@ def _locate_city(question: str, gazetteer: Gazetteer, mentions: list[Mention]) -
         homes = [m for m in mentions if _HOME_BEFORE_CITY.search(text, max(0, m.start - 6), m.start)]
         if len({short_name(m.key) for m in homes}) == 1:
             return homes[0]  # 老家邵阳 现在在长沙上班 老家那边冷吗: home, named by its city, asked as such
+    worded = _stop_asked_by_word(text, mentions)
+    if worded is not None:
+        return worded  # 第一轮 3月21日 绵阳 第二轮 3月28日 德阳 第二轮那天: the stop its label word names
     marks = _stop_marks(text, mentions)
     if _stops_listed(text, mentions, marks):
         return mentions[0]  # Day1 大阪 Day2 京都, 周三：南充 周四：达州: a pasted plan, nothing asked: the first
@@ -1086,6 +1095,29 @@ def _stop_asked_by_label(text: str, mentions: list[Mention], marks: list[re.Matc
     return hits[0] if len(hits) == 1 and len(asked) == 1 else None
 
 
+#: A day asked by the word that labels it (第二轮那天, 面试那天): the word, up to four characters, right before 那天.
+_LABEL_ASKED = re.compile(r"(?P<w>[\u4e00-\u9fff]{2,4})(?:那天|当天|那日)")
+_LABELLED_DAY = (r"\s*[:：]?\s*(?:\d{1,2}[./]\d{1,2}|\d{1,2}月\d{1,2}[日号]|(?:周|星期|礼拜)[一二三四五六日天])?"
+                 r"\s*[:：]?\s*$")
+
+
+def _stop_asked_by_word(text: str, mentions: list[Mention]) -> Mention | None:
+    """The stop of a schedule whose own label word (a round, an exam, an event: ``第一轮 3月21日 绵阳 第二轮 3月28日
+    德阳``, ``笔试 3月1日 北京 面试 3月8日 上海``) the question asks after the schedule with 那天 (``第二轮那天``): the
+    one city written right after that word and its day; None where no such word names exactly one (43rd round of
+    batches)."""
+    if len(mentions) < 2:
+        return None
+    for match in _LABEL_ASKED.finditer(text, mentions[-1].end):
+        word = match["w"]
+        for k in range(len(word), 1, -1):
+            pattern = re.compile(re.escape(word[-k:]) + _LABELLED_DAY)
+            hits = [m for i, m in enumerate(mentions) if pattern.search(text, mentions[i - 1].end if i else 0, m.start)]
+            if len(hits) == 1 and len({short_name(m.key) for m in mentions}) > 1:
+                return hits[0]
+    return None
+
+
 #: The other side asked after the speaker's own, no one named (我在昆明 明天飞去海口 我这边晴 那边呢).
 _THERE_THEN = re.compile(r"(?<![你他她我这们])那边\s*呢")
 #: A third person's side asked after the speaker's city (我在金华 我爸在磐安 他那边…): the other's place.
@@ -1095,7 +1127,10 @@ def _corrected_to_place(folded: str, end: int, gazetteer: Gazetteer) -> bool:
     place of the gazetteer's blockers or a county (张家口 额 不是 是张北: 273rd-280th sittings), right after the city
     or after a few words of its clause (南京天气 不对 是中山陵)."""
     match = correction_after(folded, end)
-    return match is not None and place_at(folded, match.end(), gazetteer)
+    if match is None:
+        return False
+    whole = re.match(r"整个|全", folded[match.end() :])  # 哦不对 我想问的是整个河北 (43rd round of batches)
+    return place_at(folded, match.end() + (whole.end() if whole else 0), gazetteer)
 
 
 #: A follow-up after the last city's clause (成都冷吗 那X呢; 那X明天呢): where X, a place that is no city, is asked.
@@ -1168,8 +1203,14 @@ def _question_clause_bonus(text: str, mentions: list[Mention], scores: list[int]
     corrected = any(_ASKED_CITY.search(text, mentions[i - 1].end, mentions[i].start)
                     for i in range(first_ask + 1, len(mentions)))
     # only between clauses: a stating mention's clause ends before the next mention (A和B哪个冷 is one clause)
+    # the asking clause sets off from its city to a destination named before (去上海看病，…从苏州开车过去会不会遇到大雨:
+    # 44th round of batches): the trip's destination, by the scores
+    starts = [mentions[i - 1].end if i else 0 for i in range(len(mentions))]
+    pairs = list(enumerate(zip(mentions, asks, strict=True)))
+    sets_off = any(a and _FROM.search(text, starts[i], m.start) for i, (m, a) in pairs)
+    to_other = any(not a and _TO.search(text, starts[i], m.start) for i, (m, a) in pairs)
     if len(cities) == 1 and not all(asks) and all(e for e, a in zip(ended, asks, strict=True) if not a) \
-            and not corrected:
+            and not corrected and not (sets_off and to_other):
         for i, ask in enumerate(asks):
             if ask:  # that mention: its form is the one asked (深圳市全市…。现在深圳还在下吗 → 深圳)
                 scores[i] += 4

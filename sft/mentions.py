@@ -794,7 +794,7 @@ _CORRECTION_AFTER = re.compile(r"[\s，,…]*(?:" + INTERJECTIONS + r"\s*)?(?:�
 
 
 #: A slip owned right after the city (南京 sorry 是中山陵, 南京 哦不 改成中山陵): what follows is asked instead.
-_SLIP_AFTER = re.compile(r"[\s，,…]*(?:" + INTERJECTIONS + r"\s*不|sorry|抱歉|(?:[啊哦呃额]\s*)?" + SLIP_VERBS
+_SLIP_AFTER = re.compile(r"[\s，,…]*(?:" + INTERJECTIONS + r"\s*不|sorry|抱歉|不好意思|(?:[啊哦呃额]\s*)?" + SLIP_VERBS
                          + r"错了?|[啊哦]\s*错了|更正一下|更正)"  # 上海… 打错 是崇明岛 (40th round of batches)
                          # 上海 哦不 我要看的是崇明岛; 重庆 更正一下 是永川区 (214th batch); 嘉兴…sorry 是嘉善
                          # (285th-292nd)

@@ -2393,8 +2393,38 @@ def test_389th_396th_hand_written_batches(question, today, expected):
     ("我住在杭州萧山 萧山明天冷吗", "2027-12-14", ("杭州", "2027-12-15")),
     # 彭城, Xuzhou's classical name
     ("彭城明日雨否", "2027-04-16", ("彭城", "2027-04-17")),
+    # a schedule's stop asked by its own label word (第二场那天, 复试那天); a city corrected to a whole province
+    ("赛程 第一场 5月2日 株洲 第二场 5月9日 湘潭 第二场那天会下雨吗", None, ("湘潭", "05-09")),
+    ("初试 4月1日 西安 复试 4月8日 咸阳 复试那天冷吗", None, ("咸阳", "04-08")),
+    ("太原周日下雪吗 哦不对 我想问的是整个山西", "2027-01-06", (None, "2027-01-10")),
 ])
 def test_397th_404th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # literary and dialect days: 大前日, Minnan 今仔暗, 明夜, 来岁 / 来年 as next year
+    ("昆山大前日落了几多雨", "2026-05-09", ("昆山", "2026-05-06")),
+    ("台南今仔暗会落雨无", "2027-11-05", ("台南", "2027-11-05")),
+    ("明夜扬州可见月否", "2027-08-12", ("扬州", "2027-08-13")),
+    ("来岁元日，羊城晴否", "2026-09-09", ("羊城", "2027-01-01")),
+    ("来年春天去杭州", "2026-09-09", ("杭州", None)),
+    # questions chained, a Latin city asked first; a Latin city corrected in Chinese
+    ("Tokyo snow tomorrow? 大阪呢?", None, ("Tokyo", None)),
+    ("xiamen 明天 打错了 是 quanzhou", "2026-07-21", ("quanzhou", "2026-07-22")),
+    # 不好意思 before a correction to a place that is no city
+    ("帮我查查秦皇岛，不好意思，是山海关", None, (None, None)),
+    # a dated plan moved after its label (出发的行程); part of a holiday is vague
+    ("9月3号出发的行程往后挪了一周 丽江会下雨吗", None, ("丽江", "09-10")),
+    ("五一假期后半段 黄山 天气", None, ("黄山", None)),
+    # a cruise from the only city to a place that is no city
+    ("从湛江坐邮轮去西沙群岛 5月2日 风大吗", None, (None, "05-02")),
+    # the trip's destination named first, the asking clause setting off from another city
+    ("去杭州复查，从湖州开车过去会不会下雨", None, ("杭州", None)),
+    # 我家在X: where the speaker lives, another city asked
+    ("我家在绍兴，想问下宁波后天的天气", "2026-02-03", ("宁波", "2026-02-05")),
+])
+def test_405th_412th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
 
 
