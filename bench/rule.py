@@ -350,14 +350,16 @@ _EN_EXCEPT = re.compile(r"(?<![A-Za-z])(?:except(?:\s+for)?|apart\s+from|other\s
 # (我在 泰州 朋友在 盐城: typed apart, 158th hand-written batch)
 # (人在合肥市，我妈在芜湖市; 我在老家商丘，孩子们在上海: 35th round of batches)
 # (我这周末在昆山: a time between, 42nd round of batches)
-_I_AM_AT = re.compile(r"[我偶俺咱]们?(?:(?:人|家|现在|目前|这边|这|就|这周末|周末|明天|后天|下周|这几天)?(?:住在|在|住|喺)"
+# (Minnan 阮佇晋江, Hakka 𠊎在深圳, 俺家在齐齐哈尔: 44th-45th rounds of batches)
+_I_AM_AT = re.compile(r"[我偶俺咱阮𠊎]们?(?:(?:人|家|现在|目前|这边|这|就|这周末|周末|明天|后天|下周|这几天)?"
+                      r"(?:住在|在|住|喺|佇)"
                       r"|(?:这边|这儿|这里)是)"
                       r"(?:老家)?\s*$|(?:^|[\s，,])人在\s*$|坐标[:：]?\s*$")
 #: Rule 6c: a correction or a follow-up names the city asked (我说的是福州不是广州, 应该是昆山不是昆明, 那咸阳呢)
 #: and the one given up (你说的是澳门, 不是广州, 刚才问的是北京): +4 / -4, more than any other word. ``哦不是`` is
 #: a speaker correcting themself (A哦不是B: B), not a city given up.
 _ASKED_CITY = re.compile(
-    r"(?:我(?:问|说|要|查|要去|想去)的是|不对[，,\s]*(?:问|查|说)的是|我是(?:想|要)?(?:问|查|说)|我?(?:想问|想查|想看|要看|要查|要问)的是|应该是|其实是?(?:(?:想|要)(?:问|查|看))?|换成|改成|改为|改查|而是|最[后终](?:还是)?(?:定了?|决定|选了?)(?:去|在)?"
+    r"(?:更正[:：]?\s*是?|我(?:问|说|要|查|要去|想去)的是|不对[，,\s]*(?:问|查|说)的是|我是(?:想|要)?(?:问|查|说)|我?(?:想问|想查|想看|要看|要查|要问)的是|应该是|其实是?(?:(?:想|要)(?:问|查|看))?|换成|改成|改为|改查|而是|最[后终](?:还是)?(?:定了?|决定|选了?)(?:去|在)?"
     # （打错了 是株洲）, 打错了 赣州; 搞错了 我想问石家庄 (125th-132nd hand-written batches)
     r"|" + SLIP_VERBS + r"错了?[，,\s]*(?:是|我?(?:想问|要问|想查|要查)(?:的是)?)?"
     # 啊 手滑了 是巴彦淖尔, 西安就算了 改去西宁 (85th-92nd hand-written batches; not 要是…下雨 我们就改去日照)
@@ -827,12 +829,11 @@ def _place_asked_again(question: str, mentions: list[Mention], gazetteer: Gazett
         if start < mentions[-1].end:
             continue  # a city named in the clause or after it
         name = name_at(folded, start, gazetteer, gazetteer.blockers, _county_names())
-        if name is None or folded.find(name) >= start \
-                or not (clause in asking or _SHORT_CUE.match(folded, start + len(name))):
+        first = folded.find(name) if name else -1
+        if name is None or first >= start or not (clause in asking or _SHORT_CUE.match(folded, start + len(name))):
             continue
         if any(m.text == name for m in mentions):
             continue  # a city's own name
-        first = folded.find(name)
         if any(m.end <= first and re.fullmatch(r"市?\s?", folded[m.end : first]) for m in mentions):
             return None  # 宁波象山石浦 … 象山周末浪高吗, 南京江宁区 江宁明天: a place written after its city, that city
         return name
@@ -897,7 +898,8 @@ def _locate_city(question: str, gazetteer: Gazetteer, mentions: list[Mention]) -
                 or _ONLY_CITY_UNCHECKED_BEFORE.search(text, 0, m.start)
                 or _ONLY_CITY_DROPPED_AFTER.match(text, m.end)) and not _IF.search(text):
             return None  # 哈尔滨不去了 票退了 不用查了, 不去曼谷了: the only city given up, none asked (WILD.md)
-        if _corrected_to_place(text, m.end, gazetteer) or _followed_up_to_place(text, m.end, gazetteer):
+        if _corrected_to_place(text, m.end, gazetteer) or _followed_up_to_place(text, m.end, gazetteer) \
+                or _place_followed_up_last(text, m.end, gazetteer):
             return None  # 哈尔滨不对中山陵, 成都冷吗 那九寨沟呢: corrected or followed up to a place that is no city
         denied = _THEN_IS.match(text, m.end) if _DENIED.search(text, 0, m.start) else None
         if denied and place_at(text, denied.end(), gazetteer):
@@ -1007,7 +1009,9 @@ def _locate_city(question: str, gazetteer: Gazetteer, mentions: list[Mention]) -
                 or (j == 0 and _writer_is_at(text, m))]
         if mine and len({short_name(m.key) for m in mine}) == 1:
             return mine[0]
-    if _WHICH_ONE.search(text) and _OR.search(text, mentions[0].end, mentions[1].start) \
+    # (…肇庆周末天气，定系去清远好？: a choice closed by 好, 45th round of batches)
+    if (_WHICH_ONE.search(text) or re.search(r"好\s*[？?吗呢啊]?\s*$", text)) \
+            and _OR.search(text, mentions[0].end, mentions[1].start) \
             and short_name(mentions[0].key) != short_name(mentions[1].key):
         return mentions[0]  # 这周六去无锡 还是下周六去常州 哪次…; 广州那个还是珠海那个: a choice, the first named
     if _out_and_back(text, mentions):
@@ -1053,7 +1057,7 @@ _HOME_BEFORE_CITY = re.compile(r"老家(?:是|在|就在)?\s*$")
 #: about A (rule 6b), not 对比/相比 (compare these) or 好比 (as if).
 _COMPARED_WITH = re.compile(r"(?<![对相好勒])比$")  # 加勒比 (the Caribbean): no comparison
 #: A choice between the first two cities (还是, Cantonese 定) that the question asks to make (哪, 邊度).
-_OR = re.compile(r"还是|或者|(?<=[\u4e00-\u9fff])定(?=[\u4e00-\u9fff])")
+_OR = re.compile(r"还是|或者|定系|(?<=[\u4e00-\u9fff])定(?=[\u4e00-\u9fff])")  # Cantonese 定系 (45th round)
 _WHICH_ONE = re.compile(r"哪|邊度|边度")
 #: Two places asked about at once (两边, 两地): the first named (WILD.md, 23rd and 39th sittings).
 _BOTH_PLACES = re.compile(r"两边|两地|俩地|两个地方|两个城市|两座城市|两头")  # 大连 沈阳 两个城市 … 哪里 (297th-304th)
@@ -1146,6 +1150,20 @@ def _followed_up_to_place(folded: str, end: int, gazetteer: Gazetteer) -> bool:
     return match is not None and place_at(folded, match.end(), gazetteer)
 
 
+def _place_followed_up_last(folded: str, end: int, gazetteer: Gazetteer) -> bool:
+    """Whether the last clause, after the city ending at ``end`` and its own clause, follows up to a known place that
+    is no city (``周六去桂林玩，你说会下雨，那阳朔呢``; ``厦门的我看过了 鼓浪屿呢``: 45th round of batches): with 那, or
+    with nothing asked before it (``重庆热吗 武隆呢`` chains two questions: the first)."""
+    clauses = list(re.finditer(r"[^\s，,。；;！!？?]+[！!？?]*", folded))
+    last = clauses[-1] if clauses else None
+    if last is None or last.start() <= end or not re.search(r"呢[！!？?]*$", last.group(0)):
+        return False
+    that = re.match(r"那\s*", last.group(0))
+    if (that is None and QUESTION.search(folded, end, last.start())) or _TURN.search(folded):
+        return False  # (Q：桂林周六下雨吗 A：有中雨 那阳朔呢: a dialogue's turn, the city written: WILD.md)
+    return place_at(folded, last.start() + (that.end() if that else 0), gazetteer)
+
+
 def _without_places(gap: str, gazetteer: Gazetteer) -> str:
     """``gap`` without the names of non-city places in it (a province before the second city: 和湖北武汉) and
     without emoji (🐼成都 vs 🔥重庆)."""
@@ -1202,13 +1220,13 @@ def _question_clause_bonus(text: str, mentions: list[Mention], scores: list[int]
     first_ask = asks.index(True) if True in asks else len(mentions)
     corrected = any(_ASKED_CITY.search(text, mentions[i - 1].end, mentions[i].start)
                     for i in range(first_ask + 1, len(mentions)))
-    # only between clauses: a stating mention's clause ends before the next mention (A和B哪个冷 is one clause)
     # the asking clause sets off from its city to a destination named before (去上海看病，…从苏州开车过去会不会遇到大雨:
-    # 44th round of batches): the trip's destination, by the scores
+    # 44th round of batches): no bonus, the trip's destination by the scores
     starts = [mentions[i - 1].end if i else 0 for i in range(len(mentions))]
     pairs = list(enumerate(zip(mentions, asks, strict=True)))
     sets_off = any(a and _FROM.search(text, starts[i], m.start) for i, (m, a) in pairs)
     to_other = any(not a and _TO.search(text, starts[i], m.start) for i, (m, a) in pairs)
+    # only between clauses: a stating mention's clause ends before the next mention (A和B哪个冷 is one clause)
     if len(cities) == 1 and not all(asks) and all(e for e, a in zip(ended, asks, strict=True) if not a) \
             and not corrected and not (sets_off and to_other):
         for i, ask in enumerate(asks):

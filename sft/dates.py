@@ -107,7 +107,7 @@ FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
     "妇女节": (3, 8), "三八节": (3, 8), "女王节": (3, 8), "植树节": (3, 12), "愚人节": (4, 1), "青年节": (5, 4),
     "建党节": (7, 1),
     "世界湿地日": (2, 2),
-    "建军节": (8, 1), "教师节": (9, 10), "护士节": (5, 12), "万圣节": (10, 31), "跨年夜": (12, 31),
+    "建军节": (8, 1), "八一": (8, 1), "教师节": (9, 10), "护士节": (5, 12), "万圣节": (10, 31), "跨年夜": (12, 31),
     "跨年": (12, 31), "万圣节前夜": (10, 31),  # All Hallows' Eve is Halloween itself (NAMED_ONLY)
     "元日": (1, 1),  # 元旦's classical name
     # Taiwan's word for Christmas, Halloween night (157th-164th hand-written batches; read, never drawn: NAMED_ONLY)
@@ -138,7 +138,8 @@ FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
 #: Fixed days the rule reads but the training mix never writes as a festival (sft.compose).
 # (护士节: 180th sitting)
 NAMED_ONLY = frozenset(n for n in FIXED_FESTIVALS if n.isascii()) | {"护士节", "万圣节前夜", "耶誕節", "耶诞节",
-                                                                      "耶誕夜", "耶诞夜", "万圣夜", "白色情人节"}
+                                                                      "耶誕夜", "耶诞夜", "万圣夜", "白色情人节",
+                                                                      "八一"}  # (瑞金 八一: 45th round of batches)
 #: Solar terms read as dates: those whose names are no weather words (大雪, 小雪, 白露, 霜降, 雨水 are: left out).
 SOLAR_TERMS = ("清明", "立春", "立夏", "立秋", "立冬", "春分", "秋分", "夏至", "冬至", "惊蛰", "谷雨", "芒种", "处暑",
                "小满", "小暑", "大暑", "寒露", "小寒", "大寒")
@@ -159,6 +160,7 @@ READER_ONLY_LUNAR: dict[str, str] = {
     # the Miao and Dong 四月八 (姑娘节, 跳花), lunar 四月初八 as 浴佛节; 四月八号/四月八日 is April 8th (365th, 374th)
     "四月八": "浴佛",
     "端阳": "端午", "端阳节": "端午",  # 端午's classical name (端阳竞渡, 岳阳可晴否: 40th round of batches)
+    "上元佳节": "元宵",  # (上元佳节，欲游洛阳观灯: 45th round of batches)
 }
 #: Lunar festivals and the solar terms: name as written -> canonical name.
 LUNAR_FESTIVALS: dict[str, str] = {
@@ -239,7 +241,7 @@ def _alternation(names) -> str:
 
 # 五一/六一/七一 are festivals only when not part of a numeral (十五一, 五一2, 七一号); 五一三亚 is one.
 # 十一 (the National Day holiday, WILD.md) likewise, and not as a count or an ordinal (十一点, 第十一, 十一个).
-_NUMERAL_FESTIVALS = ("五一", "六一", "七一", "十一", "520", "618")
+_NUMERAL_FESTIVALS = ("五一", "六一", "七一", "八一", "十一", "520", "618")
 # A festival's name inside a place's name is no date (五一广场, 国庆路, 七一大道, 中秋桥).
 _PLACE_AFTER = (r"(?!广场|大道|大街|路(?![过上途程线费边况])|公园|小区|大桥|桥|站|中学|小学|大学|大厦|商场"
                 # 圣诞树, 中秋节礼盒, 元旦快乐, 圣诞市集: no date
@@ -256,6 +258,8 @@ _NOT_BEFORE_AFTER = (r"(?!\s*节?(?:[之以]?前(?![一两二三四五六七1-7�
                      r"|后(?!第?[一两二三四五六七1-7]天|天气)))")
 _FESTIVAL = (
     rf"(?:(?:(?<![\d{CN_NUMERALS}百千万周期拜])(?:五一|六一|七一)(?![\d百千万个号日月年早直起样班中])"
+    # 八一 (Army Day), not the team, the film studio or the uprising (八一队, 八一厂, 八一起义)
+    rf"|(?<![\d{CN_NUMERALS}百千万周期拜])八一(?![\d百千万个号日月年早直起样班中队厂电农中学小学镇乡村街])"
     rf"|(?<![\d{CN_NUMERALS}百千万第双月])十一(?![\d{CN_NUMERALS}百千万个号號日月年点路岁楼层人次届中班])"
     # 520/618 only as a day: after a year word, or before 那天/当天/节/天气/# (618买的 is a purchase, 520元 money)
     rf"|(?<![\d.])(?:520|618)(?![\d.])(?:(?<=年520)|(?<=年618)|(?=\s*那天|\s*当天|当日|这天|那日|节|\s*天气|#|\s*大促"
@@ -838,7 +842,9 @@ _ASKED_BEFORE = re.compile(r"(?<!就)(?<!雨)(?:改(?!签了|签成功|了|期)|
 #: An arrow between two dates (8.18→8.28, 10月1号 -> 10月3号): the date was moved to the one it points to.
 _ARROW = r"(?:→|->|=>|➡️?)"
 # (1月5号 不是 是1月15号: nothing between 不是 and 是, 41st round of batches)
-_CORRECTED_BEFORE = re.compile(r"不对|[呃额]\s*是?\s*$|不是(?:[^，,。]{1,6}?)?[，,\s]+是\s*$"
+# (上海明朝会落雪伐？哦勿是，后日: Wu 勿是, 45th round of batches)
+_CORRECTED_BEFORE = re.compile(r"不对|[呃额]\s*是?\s*$|[哦噢喔]\s*[不勿]是?[，,\s]*$"
+                               r"|不是(?:[^，,。]{1,6}?)?[，,\s]+是\s*$"
                                # 12月5号还是6号来着 对 6号: a choice the speaker settles, the day after 来着
                                r"|来着[，,\s]*(?:[对哦噢嗯]+[，,\s]*)?(?:是\s*)?$"
                                # 周四还是周五来着…算了就周五吧 (42nd round of batches)
@@ -910,6 +916,10 @@ _DAYTIME = r"(?:\s*(?:一大早|一早|早上|上午|中午|下午|傍晚|晚上
 #: The return right after a day, flown or driven too (8月10号返回, 周五飞回来: 36th-37th rounds of batches): after a
 #: trip's last day.
 _RETURN_AFTER = re.compile(_DAYTIME + r"\s*(?:就|再)?(?:飞|坐车|开车|坐高铁)?" + _RETURN)
+#: ... or back to a place (6月10号回长沙), read only where the return's day is asked (回来那天: 45th round of
+#: batches; a trip out and back, 明天去苏州 后天回上海, is no return asked).
+_RETURN_TO_AFTER = re.compile(_RETURN_AFTER.pattern + "|" + _DAYTIME + r"\s*(?:就|再)?(?:飞|坐车|开车|坐高铁)?"
+                              r"回(?=[\u4e00-\u9fff]{2,3}(?:[\s，,。]|$))")
 #: Setting off (出发, 走), and where from right before it (从北京出发): after a departure's or a trip's first day.
 _SET_OFF = r"出发|出發|动身|启程|啟程|走(?!走)"  # (5/1出發 5/5回 台南 出發那天: 207th hand-written batch)
 _FROM_PLACE = r"(?:从[^\s，,。]{1,6})?"
@@ -940,7 +950,9 @@ def names_the_asked_date(text: str) -> bool:
     # 7月10日去银川 7月15日离开 离开那天…, 1.20出发 1.23到 到的那天…: the departure's or arrival's day asked too
     # (45th-48th hand-written batches), not the day written beside the city
     # 改了, 改期: a change said, its day read by asked_score (厦门 9.6 → 9.16 改了日期)
+    follow_up = re.search(r"那\s*([^\s，,。？?！!]{1,8}?)\s*呢", text)  # 6.18那天西安是晴的 那6.19呢 (45th round)
     return bool(_asks_a_day(text) or _DROPPED_BEFORE.search(text) or _RETURN_ASKED.search(text)
+                or (follow_up and _DAYISH.search(follow_up[1]))
                 or _DEPART_ASKED.search(text) or _ARRIVE_ASKED.search(text) or _CORRECTION.search(text)
                 or re.search(r"改了|改期", text) or _OUT_AND_BACK.search(text))
 
@@ -965,6 +977,8 @@ def _asks_a_day(text: str) -> bool:
 # 长沙3月5号 哦不 3月6号 (202nd sitting)
 _CORRECTION = re.compile(r"(?<!没)错了|(?<!没)[说问]错(?!了)|(?i:" + EN_CORRECTION + r")|算了[，,\s]*还?是?[问查看]"
                          r"|" + INTERJECTIONS + r"\s*不对?[，,\s]"  # (兰州 哦不对 是3月2号: 39th round of batches)
+                         # 上饶周五 哦不周六, Wu 哦勿是，后日 (45th round of batches)
+                         r"|[哦噢喔]\s*[不勿]是?(?=[，,\s]*[\d〇零一二两三四五六七八九十下这本明后大周礼星今])"
                          # 十一月三号 呃 四号, 下周二 哦 下周三: a hesitation between two dates (289th-296th sittings)
                          r"|(?<=[号日天后一二三四五六末])\s*[哦噢喔呃额]\s+(?=(?:是\s*)?[\d〇零一二两三四五六七八九十下这本明后大周礼星今])"
                          r"|改签"  # 10.5→10.6 改签了: a rebooking says a date changed (305th-312th sittings)
@@ -1012,7 +1026,7 @@ def asked_score(text: str, start: int, end: int, lo: int = 0, hi: int | None = N
         return 3  # 5月20号 备用日5月21号 想看看备用那天…; 备用的下周日…天气怎样: the fallback day, asked as such
     # a word after the date is the next date's label, not this one's (…12月24号 回来那天是12月28号)
     labelled_next = hi < len(text) and any(label.search(text, end, hi) for label, _ in _LABELS)
-    if _RETURN_AFTER.match(after) and _RETURN_ASKED.search(text) and not labelled_next:
+    if _RETURN_TO_AFTER.match(after) and _RETURN_ASKED.search(text) and not labelled_next:
         return 3  # 1月5号去首尔，1月9号回来，回来那天…: the return's day (like 走的那天, the departure's)
     if _DEPART_AFTER.match(after) and _DEPART_ASKED.search(text) and not labelled_next:
         return 3  # 下周一出发 周三回来 … 出发那天: the departure's day, though 出发 after a date gives it up (156th)
@@ -1401,9 +1415,11 @@ _POSTPONED = re.compile(r"(?:原定|原计划|原来|原本|本来)(?:[^。？?]
                         # (2027年3月2号 又推迟了两天, 10月15号 因故推迟三天: 209th-210th hand-written batches)
                         # (12月6号那场比赛推迟一周: 32nd round of batches)
                         # (1月5号的 往后推了两天, 从6月20号往前挪了两天: 35th round of batches)
-                        rf"\s*(?:哦不|不对|啊|的?那[场天次][\u4e00-\u9fff]{{0,4}}?|(?:出发|开始|举行|举办)?的[\u4e00-\u9fff]{{0,4}}?)?"
                         # (8月1号出发的行程往后挪了一周: 44th round of batches)
-                        r"\s*(?:又|再|因故|被)?\s*"
+                        rf"\s*(?:哦不|不对|啊|的?那[场天次][\u4e00-\u9fff]{{0,4}}?|(?:出发|开始|举行|举办)?的[\u4e00-\u9fff]{{0,4}}?"
+                        # (7月18号去成都 后来推迟一周: 45th round of batches)
+                        r"|[去到飞][\u4e00-\u9fff]{2,4}\s*(?=后来))?"
+                        r"\s*(?:又|再|因故|被|后来)?\s*"
                         # (2027年5月1号的行程提前两天: 提前 after the day's own label, 43rd round of batches)
                         rf"(?P<w3>{_LATER}|(?:往前|向前)[推挪移]|提前)了?\s*"
                         r"(?P<n3>[一二两三四五六七八九十]|[1-9])\s*(?P<u3>天|周|个?星期|个?礼拜)(?![后前内])"

@@ -789,13 +789,13 @@ _CORRECTION_AFTER = re.compile(r"[\s，,…]*(?:" + INTERJECTIONS + r"\s*)?(?:�
                                r"(?:改去|改成去?|换成|换去|改到)\s*"
                                # 你说的是江门，我问的是中山; 本来想查江门的，算了查中山吧 (33rd-34th rounds of batches)
                                # 刚才查的是珠海 其实我要去的是中山 (41st round of batches)
-                               r"|[\s，,…]*(?:其实)?(?:我(?:问|说|要|查|要去|想去)的是|算了[\s，,]*(?:还是)?我?(?:问|查|看)(?:的是|一下|下)?)"
+                               r"|[\s，,…]*(?:其实)?(?:我(?:问|说|要|查|要去|想去)的是|算了[\s，,]*(?:还是)?我?改?(?:问|查|看)(?:的是|一下|下)?)"
                                r"\s*")
 
 
 #: A slip owned right after the city (南京 sorry 是中山陵, 南京 哦不 改成中山陵): what follows is asked instead.
 _SLIP_AFTER = re.compile(r"[\s，,…]*(?:" + INTERJECTIONS + r"\s*不|sorry|抱歉|不好意思|(?:[啊哦呃额]\s*)?" + SLIP_VERBS
-                         + r"错了?|[啊哦]\s*错了|更正一下|更正)"  # 上海… 打错 是崇明岛 (40th round of batches)
+                         + r"错了?|[啊哦]\s*错了|更正一下|更正)[:：]?"  # 上海… 打错 是崇明岛 (40th round of batches)
                          # 上海 哦不 我要看的是崇明岛; 重庆 更正一下 是永川区 (214th batch); 嘉兴…sorry 是嘉善
                          # (285th-292nd)
                          r"[\s，,]*(?:是|应该是|改成|换成|我?(?:要|想)?(?:看|查|问)的是)?\s*"

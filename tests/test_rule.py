@@ -1929,7 +1929,7 @@ def test_read_only_nicknames_are_read_but_never_drawn():
     from sft.train import FinetuneConfig
 
     read_only = set(load_nicknames()) - set(drawn_nicknames())
-    assert read_only == {"汴京", "盛京", "燕京", "汴梁", "筑城", "洪都", "彭城"} and READ_ONLY == "read only"
+    assert read_only == {"汴京", "盛京", "燕京", "汴梁", "筑城", "洪都", "彭城", "渝州"} and READ_ONLY == "read only"
     c = FinetuneConfig.from_profile("gpu")
     queries = [e.query for e in generate(n=3000, seed=c.seed, mix=c.mix, prompt=c.prompt, dates=c.dates,
                                          cities=c.cities)]
@@ -2425,6 +2425,37 @@ def test_397th_404th_hand_written_batches(question, today, expected):
     ("我家在绍兴，想问下宁波后天的天气", "2026-02-03", ("宁波", "2026-02-05")),
 ])
 def test_405th_412th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # corrections: 更正：是, 算了改查, 哦不 / Wu 哦勿是 before the day meant
+    ("台中明天天气 更正：是彰化", None, ("彰化", None)),
+    ("本来查江门的 算了改查中山吧 元旦", None, ("中山", "01-01")),
+    ("南平周三 哦不周四", "2026-09-16", ("南平", "2026-09-17")),
+    ("苏州明朝落雨伐？哦勿是，后日", "2027-01-21", ("苏州", "2027-01-23")),
+    # a follow-up's own day (那6.19呢); a return to a place asked as the return's day
+    ("5.1那天西宁是晴的 那5.2呢", None, ("西宁", "05-02")),
+    ("3月8号去合肥 3月11号回芜湖 回来那天芜湖天气", None, ("芜湖", "03-11")),
+    # a trip moved later (后来推迟一周); 八一 the day, not the square; 上元佳节
+    ("5月18号去青岛 后来推迟一周 天气", None, ("青岛", "05-25")),
+    ("南昌 八一 会下雨吗", None, ("南昌", "08-01")),
+    ("南昌八一广场 明天", "2026-05-01", ("南昌", "2026-05-02")),
+    ("林芝八一镇 国庆 天气", None, ("林芝", "10-01")),
+    ("上元佳节，欲游开封观灯，天色何如", "2027-01-30", ("开封", "2027-02-20")),
+    # classical names read only (渝州, 会稽); Minnan 阮佇 as where the speaker is
+    ("岁除之夜，吾归渝州，寒否", "2026-12-20", ("渝州", "2027-02-05")),
+    ("阮佇泉州，想问厦门礼拜六天气", "2026-10-07", ("厦门", "2026-10-10")),
+    # a choice closed by 好 (定系, 还是); a stretch of road named by its ends is its far end, as ten writers label it;
+    # a place followed up last, not in a dialogue's turns (WILD.md: 阳朔 with 桂林 written gives 桂林)
+    ("想问下佛山周末天气，定系去江门好？", None, ("佛山", None)),
+    ("兰州至西宁段高速后天天气如何", "2026-07-25", ("西宁", "2026-07-27")),
+    ("Q：桂林周六下雨吗 A：有小雨 那龙胜呢", "2025-08-06", ("桂林", "2025-08-09")),
+    ("周六去桂林玩，你说会下雨，那龙胜呢", "2026-10-14", (None, "2026-10-17")),
+    ("厦门的我看过了 鼓浪屿呢", None, (None, None)),
+    ("重庆热吗 武隆呢", None, ("重庆", None)),
+])
+def test_413th_420th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
 
 
