@@ -915,11 +915,11 @@ _RETURN = r"(?:回来|回程|返程|返回|[回返](?=[\s，,。]|$))"
 _DAYTIME = r"(?:\s*(?:一大早|一早|早上|上午|中午|下午|傍晚|晚上|夜里|凌晨))?"
 #: The return right after a day, flown or driven too (8月10号返回, 周五飞回来: 36th-37th rounds of batches): after a
 #: trip's last day.
-_RETURN_AFTER = re.compile(_DAYTIME + r"\s*(?:就|再)?(?:飞|坐车|开车|坐高铁)?" + _RETURN)
+_RETURN_LEAD = _DAYTIME + r"\s*(?:就|再)?(?:飞|坐车|开车|坐高铁)?"
+_RETURN_AFTER = re.compile(_RETURN_LEAD + _RETURN)
 #: ... or back to a place (6月10号回长沙), read only where the return's day is asked (回来那天: 45th round of
 #: batches; a trip out and back, 明天去苏州 后天回上海, is no return asked).
-_RETURN_TO_AFTER = re.compile(_RETURN_AFTER.pattern + "|" + _DAYTIME + r"\s*(?:就|再)?(?:飞|坐车|开车|坐高铁)?"
-                              r"回(?=[\u4e00-\u9fff]{2,3}(?:[\s，,。]|$))")
+_RETURN_TO_AFTER = re.compile(_RETURN_AFTER.pattern + "|" + _RETURN_LEAD + r"回(?=[\u4e00-\u9fff]{2,3}(?:[\s，,。]|$))")
 #: Setting off (出发, 走), and where from right before it (从北京出发): after a departure's or a trip's first day.
 _SET_OFF = r"出发|出發|动身|启程|啟程|走(?!走)"  # (5/1出發 5/5回 台南 出發那天: 207th hand-written batch)
 _FROM_PLACE = r"(?:从[^\s，,。]{1,6})?"
