@@ -810,8 +810,9 @@ _PLACE_ASKED = re.compile(r"(?:那边|那里|那儿|这边|县城|县里)?\s?(?:
                           + _SHORT_CUE.pattern + ")")
 
 
-#: A clause's run of words up to its break, its question marks kept (rules 6g, 6c's places followed up last).
-_CLAUSE_RUN = re.compile(r"[^\s，,。；;！!？?]+[！!？?]*")
+#: A clause's run of words up to its break, its question marks kept (rules 6g, 6c's places followed up last; not
+#: :data:`_CLAUSE_RUN`, which drops them and breaks at ~ too).
+_CLAUSE_WITH_MARK = re.compile(r"[^\s，,。；;！!？?]+[！!？?]*")
 #: A clause that asks (a question word, a weather word, 那天).
 _ASKING = re.compile(QUESTION.pattern + "|" + _WEATHER.pattern + r"|那天|当天")
 
@@ -824,7 +825,7 @@ def _place_asked_again(question: str, mentions: list[Mention], gazetteer: Gazett
     if not mentions:
         return None
     folded = gazetteer.fold(question)
-    clauses = list(_CLAUSE_RUN.finditer(folded))
+    clauses = list(_CLAUSE_WITH_MARK.finditer(folded))
     asking = [c for c in clauses if _ASKING.search(c.group(0))]
     for clause in ([asking[-1]] if asking else []) + clauses[-1:]:
         start = clause.start()
@@ -1156,7 +1157,7 @@ def _place_followed_up_last(folded: str, end: int, gazetteer: Gazetteer) -> bool
     """Whether the last clause, after the city ending at ``end`` and its own clause, follows up to a known place that
     is no city (``周六去桂林玩，你说会下雨，那阳朔呢``; ``厦门的我看过了 鼓浪屿呢``: 45th round of batches): with 那, or
     with nothing asked before it (``重庆热吗 武隆呢`` chains two questions: the first)."""
-    clauses = list(_CLAUSE_RUN.finditer(folded))
+    clauses = list(_CLAUSE_WITH_MARK.finditer(folded))
     last = clauses[-1] if clauses else None
     if last is None or last.start() <= end or not re.search(r"呢[！!？?]*$", last.group(0)):
         return False
