@@ -142,6 +142,7 @@ from sft.dates import (
 from sft.mentions import (  # the reading of place names, shared with the place hints (sft.hints)
     _SHORT_CUE,
     _WEATHER,
+    RIDE,
     Gazetteer,
     Mention,
     _county_names,
@@ -181,10 +182,9 @@ _FROM_AFTER = re.compile(r"^(?:市区|市里|城区|市)?"
                          # (到成都东转高铁去峨眉山: 40th round of batches)
                          r"(?:高铁站|火车站|汽车站|客运站|[东南西北]?站|[东南西北](?=[到去出飞转]))?"
                          # 新加坡转机 到巴厘岛: a space after the change (45th-48th hand-written batches)
-                         r"(?:(?:转车|转机|中转|换乘|坐车|开车|打车|骑车|坐船|自驾|过海|租车|包车"
                          # 舟山坐轮渡去普陀山, 重庆转高铁去万州 (285th-292nd sittings), 三亚坐快艇去西岛 (31st round)
                          # (宿务转船去薄荷岛: 40th round of batches)
-                         r"|(?:坐|乘|搭|转)(?:轮渡|渡轮|快艇|游艇|游船|船|高铁|动车|火车|大巴|客车))\s*)?(?:出发|起飞|到|去|飞|人)"
+                         r"(?:(?:转机|中转|换乘|过海|" + RIDE + r")\s*)?(?:出发|起飞|到|去|飞|人)"
                          # 成都 到 九寨沟: typed apart (159th sitting); not a form's next field (出发日期: 206th batch)
                          r"|^\s+(?:到|出发)(?![了过啦日地时])"
                          r"|^\s+(?:飞|去)\s"  # 宁波 飞 济州岛 (181st hand-written batch)
@@ -560,8 +560,10 @@ def _origin_of_trip_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> b
 
 #: A ride from the only city, by its way of going (坐船, 坐车, 转机, 从…走): 去济州岛 从釜山坐船, 去涠洲岛 北海坐船,
 #: 珠海九洲港坐船去桂山岛, 仁川转机…目的地济州岛 (33rd-34th rounds of batches).
-_RIDE_AFTER = re.compile(r"\s*(?:那边|那儿|[\u4e00-\u9fff]{0,3}(?:港|码头))?\s*"
-                         r"(?:坐船|乘船|坐轮渡|坐快艇|坐车|坐大巴|坐飞机|开车|转机|转车|中转|出发|走(?!走|路))")
+# (在仁川机场等转机 去济州岛: 46th round of batches)
+_RIDE_AFTER = re.compile(r"\s*(?:那边|那儿|[\u4e00-\u9fff]{0,3}(?:港|码头)|机场等?)?\s*"
+                         # not a taxi or a bike, taken in town (在伦敦打车好贵…走路去大英博物馆: 382nd batch)
+                         r"(?:(?!打车|骑车)(?:" + RIDE + r")|转机|中转|出发|走(?!走|路))")
 #: A trip word right before a place (去涠洲岛, 到南澳岛, 目的地济州岛).
 _TRIP_WORD = re.compile(r"(?:去|到|前往|飞往|目的地(?:是|[:：])?)\s*")
 
@@ -596,13 +598,11 @@ _FROM_ONLY = re.compile(r"从\s*$")
 #: Not a day or a pronoun next (去 明天, 去那边): a way of going's destination must follow it.
 _NO_DAY_NEXT = (r"(?![家了的哪那这某别其外]|[今明后]天|[今明][早晚儿日]|大后天|[这下]?(?:周|星期|礼拜)"
                 r"|[早晚上下]午?[上\s]|\d)")
-_RIDES = (r"坐船|乘船|坐轮渡|坐快艇|坐邮轮|乘邮轮|坐游轮|坐渡轮|"  # (坐邮轮去西沙: 44th round of batches)
-          r"坐车|开车|自驾|骑车|坐大巴|坐火车|坐高铁|坐动车|打车|包车|租车")
 # (从保定打车去雄安: 40th round of batches)
 # (从凯恩斯飞乌鲁鲁: flown there, 41st round of batches)
-_FROM_GOING = re.compile(r"\s*(?:(?:" + _RIDES + r")?\s*(?:去|前往)|飞(?:往|去|到)?(?![机行回来一]))\s*" + _NO_DAY_NEXT)
+_FROM_GOING = re.compile(r"\s*(?:(?:" + RIDE + r")?\s*(?:去|前往)|飞(?:往|去|到)?(?![机行回来一]))\s*" + _NO_DAY_NEXT)
 #: The same without 从, a way of going written (厦门坐船去金门: 40th round of batches).
-_RIDE_GOING = re.compile(r"\s*(?:" + _RIDES + r")\s*(?:去|前往)\s*" + _NO_DAY_NEXT)
+_RIDE_GOING = re.compile(r"\s*(?:" + RIDE + r")\s*(?:去|前往)\s*" + _NO_DAY_NEXT)
 #: Set off or change right after the city, then where to (出发去, 转机去, 转车到, 出发 去).
 # (从西宁出发自驾青海湖环线: the way of going between, 37th round of batches)
 # (伊斯坦布尔转机 然后去卡帕多奇亚: 然后/再 between, 36th round of batches)
@@ -610,7 +610,8 @@ _SET_OFF_OR_CHANGE = re.compile(r"\s*(?:市区)?\s*(?:出发|转机|转车|中�
                                 # (重庆出发走川藏线, 墨尔本出发跑大洋路: 40th round of batches)
                                 r"(?:(?:自驾|骑行|徒步|开车|走(?![走路一个])|跑(?!步))(?:去|到|前往)?(?=[\u4e00-\u9fff])"
                                 + _NO_DAY_NEXT
-                                + r"|去|到|前往|飞往)\s*")
+                                # (从西宁出发绕青海湖骑一圈: 46th round of batches)
+                                + r"|去|到|前往|飞往|绕)\s*")
 # (not an errand or a leisure word: 出发去旅游, 去出差, 去机场, 去玩玩)
 _UNLISTED_DEST = re.compile(_NO_DAY_NEXT
                             + r"(?!玩|旅|游|出差|上班|上学|开会|参加|看|逛|爬|吃|买|办|打|拍|度假|自驾|露营"
@@ -817,6 +818,11 @@ _CLAUSE_WITH_MARK = re.compile(r"[^\s，,。；;！!？?]+[！!？?]*")
 _ASKING = re.compile(QUESTION.pattern + "|" + _WEATHER.pattern + r"|那天|当天")
 
 
+#: A day word opening a clause (明天, 后天, 周六, 7月10号), before the place rule 6g reads.
+_DAY_LEAD = re.compile(r"(?:[今明后]天|大后天|[今明][早晚]|[这下本]?(?:周|星期|礼拜)[一二三四五六日天末]"
+                       r"|\d{1,2}\s*[月./]\s*\d{1,2}\s*[日号]?|\d{1,2}\s*[日号])?\s*")
+
+
 def _place_asked_again(question: str, mentions: list[Mention], gazetteer: Gazetteer) -> str | None:
     """Rule 6g: the known place that is no city (a county, a sight, a district) opening the last asking clause (or
     the last clause, a day right after the place), that the trip before it reaches too, or None
@@ -828,7 +834,8 @@ def _place_asked_again(question: str, mentions: list[Mention], gazetteer: Gazett
     clauses = list(_CLAUSE_WITH_MARK.finditer(folded))
     asking = [c for c in clauses if _ASKING.search(c.group(0))]
     for clause in ([asking[-1]] if asking else []) + clauses[-1:]:
-        start = clause.start()
+        # (…直接去乌镇 明天乌镇下雨吗: a day word before the place, 46th round of batches)
+        start = clause.start() + len(_DAY_LEAD.match(clause.group(0)).group(0))
         if start < mentions[-1].end:
             continue  # a city named in the clause or after it
         name = name_at(folded, start, gazetteer, gazetteer.blockers, _county_names())
@@ -871,6 +878,9 @@ def _locate_city(question: str, gazetteer: Gazetteer, mentions: list[Mention]) -
     listed = _short_form_listed_before(question, mentions[0], gazetteer)
     if listed is not None:
         return listed  # 大同和太原 3月17号 哪个冷: a short form listed with a city, asked together: the first
+    ahead = short_form_after(question, gazetteer, mentions[-1]) if len(mentions) > 1 else None
+    if ahead is not None and gazetteer.fold(question).find(ahead.key, ahead.end) >= 0:
+        return ahead  # 北京→张家口→大同 大同那几天: a short form the trip goes on to, asked again (46th round)
     if len(mentions) == 1:
         m, text = mentions[0], gazetteer.fold(question)
         if _EXCEPT.search(text, 0, m.start) or (re.search(r"不(?:去|算|包括)\s*$", text[: m.start])
@@ -907,6 +917,10 @@ def _locate_city(question: str, gazetteer: Gazetteer, mentions: list[Mention]) -
         denied = _THEN_IS.match(text, m.end) if _DENIED.search(text, 0, m.start) else None
         if denied and place_at(text, denied.end(), gazetteer):
             return None  # 纠正一下 不是曼谷 是普吉岛: the city denied, a place that is no city asked (206th batch)
+        short = name_at(text, denied.end(), gazetteer, gazetteer.short_forms) if denied else None
+        if short is not None and short not in gazetteer.blockers:  # 要的不是肇庆 是中山的: a city read only with 市,
+            at = denied.end()  # typed short, asked instead (46th round of batches)
+            return Mention(at, at + len(short), question[at : at + len(short)], short)
         if _COMPARED_WITH.search(text, 0, m.start):
             return None  # 陵川是不是比晋城凉快: A比B asks about A, here no city (289th-296th sittings)
         # 我喺澳門讀書 中山…; 从太原…回大同; not both asked (在珠海上班 住中山 … 两边都下雨么: the first)
@@ -1143,7 +1157,8 @@ def _corrected_to_place(folded: str, end: int, gazetteer: Gazetteer) -> bool:
 #: A follow-up after the last city's clause (成都冷吗 那X呢; 那X明天呢): where X, a place that is no city, is asked.
 # (not without 那: 重庆热吗 武隆呢 chains two questions, the first asked, as 北京明天冷吗？上海呢？; tried for
 # 桂林这周末要带伞吗 阳朔呢 in the 213th-228th batches, undone in the 237th-244th)
-_THAT_ONE_THEN = re.compile(r"[^，,。！!？?；;\s]{0,12}[，,。！!？?；;\s]+那\s*(?=\S{2,14}?呢)")
+# (重庆热吗那武隆呢: the question closed by 吗 with no mark after it, 46th round of batches)
+_THAT_ONE_THEN = re.compile(r"[^，,。！!？?；;\s]{0,12}?(?:[，,。！!？?；;\s]+|(?<=吗))那\s*(?=\S{2,14}?呢)")
 
 
 def _followed_up_to_place(folded: str, end: int, gazetteer: Gazetteer) -> bool:

@@ -373,11 +373,12 @@ _REL = re.compile(
         rf"(?P<month>{_NOT_AFTER_UP_DOWN}(?P<mw>下下个?月|下个?月|这个?月|本月|上上个?月|上个?月)的?"
         rf"(?P<md>{NUM}){DAY_END})",
         # (这个月末 丹东: 41st round of batches)
-        rf"(?P<monthend>{_NOT_AFTER_UP_DOWN}(?P<ew>下个?月|这个?月|本月|上个?月)(?:月?[底末](?!前(?![一二两三]天))|的?最后一天)"
+        rf"(?P<monthend>{_NOT_AFTER_UP_DOWN}(?P<ew>下个?月|这个?月|本月|上个?月)(?:月?[底末](?!前(?![一二两三]天|后))|的?最后一天)"
         # 月末 as 月底 (32nd sitting); 月底了, the time of the month said (154th hand-written batch), no day
         # (Cantonese 月尾 too: 273rd batch)
-        # (月底前这几天: before the month's end, vague, but 月底前一天 a day: 42nd round of batches)
-        rf"|(?:(?<![\d{CN_NUMERALS}几每年上下个])|{_VERBAL_DOWN})月[底末尾](?!了|巴|前(?![一二两三]天)))",
+        # (月底前这几天: before the month's end, vague, but 月底前一天 a day: 42nd round of batches; 月底前后 is 月底,
+        # 46th)
+        rf"|(?:(?<![\d{CN_NUMERALS}几每年上下个])|{_VERBAL_DOWN})月[底末尾](?!了|巴|前(?![一二两三]天|后)))",
         # 下周的今天, 下个星期今天: the same weekday a week on (not 今天 itself)
         rf"(?P<sameday>(?<!每){_NOT_AFTER_UP_DOWN}(?P<tw>下下个?|下个?|上个?){_WEEK}的?(?:今天|今日|这天|这一天|这个?时候))",
         # 上个月的今天: the same day number a month away (WILD.md, 43rd sitting)
@@ -413,7 +414,7 @@ _REL = re.compile(
         # (还有 6 天, 还有两周, 3 days to go …到时候: 101st-116th hand-written batches; 还剩俩礼拜: 144th;
         # 倒数 9 天, 倒计时一个月: 154th; 离出发只剩三天 …那时候: 185th)
         # (倒数8日 到时, 还有半个月 到时候, one week left 到时候: 38th round of batches)
-        rf"(?P<countdown>(?:(?:倒计时|倒数|还有|[还只就]剩)\s*(?:(?P<cn>{_COUNT}|俩)\s*(?P<cu>天|日|周|个?星期|个?礼拜|个月)"
+        rf"(?P<countdown>(?:(?:倒计时|倒数|还有|[还只就]剩)\s*(?:(?P<cn>{_COUNT}|俩|仨)\s*(?P<cu>天|日|周|个?星期|个?礼拜|个月)"
         r"|(?P<half>半个月))"
         r"|(?i:(?<![\d.])(?P<cen>\d{1,3})\s+days?\s+(?:to\s+go|left)(?![a-z])|countdown:?\s+(?P<cen2>\d{1,3})\s+days?"
         r"|(?<![\d.])(?P<cwn>[1-9]|one|two|three|four)\s+weeks?\s+(?:to\s+go|left)(?![a-z]))"
@@ -444,7 +445,7 @@ _REL = re.compile(
         # in any case (WEATHER IN CHENGDU TOMORROW: 101st-116th hand-written batches)
         r"|(?<![A-Za-z])(?i:(?:a|one)\s+week\s+from\s+today|in\s+(?:a|one)\s+week|this\s+(?:afternoon|morning|evening)"
         r"|today|tonight|(?:the\s+)?day\s+after\s+tomorrow|tomorrow|yesterday"
-        r"|tmrw?|2day|2mrw|tom+or+ow)(?![A-Za-z]))",  # tommorow, tomorow: typed wrong (161st)
+        r"|tmrw?|2day|2mrw|2mor+ow?|tom+or+ow)(?![A-Za-z]))",  # tommorow, tomorow: typed wrong (161st); 2moro (46th)
         # on the 5th, the 21st (a day alone, in English)
         r"(?P<enday>(?i:(?<![a-z])(?:on\s+)?the\s+(?P<edn>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?![a-z])))",
         # 15号, 二十号, 8日 (a day alone; not 3号线, not 第5号, not after 月)
@@ -515,7 +516,7 @@ def parse_number(text: str) -> int:
         return int(text)
     if len(text) >= 2 and all(c in _CN_DIGIT_VALUES for c in text):
         return int("".join(_CN_DIGIT_VALUES[c] for c in text))
-    return int(cn2an.cn2an(text.replace("两", "二").replace("俩", "二"), "smart"))
+    return int(cn2an.cn2an(text.replace("两", "二").replace("俩", "二").replace("仨", "三"), "smart"))
 
 
 def _day(year: int, month: int, day: int) -> dt.date | None:
@@ -711,7 +712,7 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
     monday = today - dt.timedelta(days=today.weekday())
     if kind == "word":
         word = " ".join(match["word"].lower().split())
-        return today + dt.timedelta(days=_WORDS["tomorrow" if re.fullmatch(r"tom+or+ow", word) else word])
+        return today + dt.timedelta(days=_WORDS["tomorrow" if re.fullmatch(r"tom+or+ow|2mor+ow?", word) else word])
     if kind == "enday":  # as 5号: day N of this month if not yet past, else of next month
         n = int(match["edn"])
         return _day(today.year, today.month, n) if n >= today.day else _day(*_month_shift(today, 1), n)
@@ -825,7 +826,7 @@ ISSUED_AFTER = r"\s*(?:\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?\s*)?发布"
 # 改 of 婚期改了 / 改期了 says a change, not which day: the day after 改成 is asked (45th-56th hand-written batches)
 # (改签成功：原 1月5日 改为 1月6日: the 改 of 改签成功 asks no date either: 145th hand-written batch)
 _ASKED_BEFORE = re.compile(r"(?<!就)(?<!雨)(?:改(?!签了|签成功|了|期)|改期(?=\s*[到为成至])"
-                           r"|换|推迟|延期|延误|提前|挪|推|(?:调整?|(?<![顺后])延)(?=\s*[到为成至]))"
+                           r"|换|推迟|延期|延误|提前|提早|挪|推|(?:调整?|(?<![顺后])延)(?=\s*[到为成至]))"
                            r"(?:到|成|为|在)?|而是|其实是"
                            r"|应该是|说的\s*是"
                            # 看了三个日子 5.18 5.20 5.25 最后定了5.20 (34th round of batches)
@@ -898,7 +899,7 @@ _DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行(?!就|的话)|算�
                             # (2027年1月3号的考试改到1月10号: a short label between, 40th round; not a condition:
                             # 6月1号下雨的话改到6月2号)
                             # (从今天推到明天: 推到, 41st round)
-                            r"|^\s*(?:[^\s，,。\d雨就话如若果要]{1,4}?)?(?:推迟|延后|延期|(?<![顺后])延|挪|改|调整?|提前|推)了?"
+                            r"|^\s*(?:[^\s，,。\d雨就话如若果要]{1,4}?)?(?:推迟|延后|延期|(?<![顺后])延|挪|改|调整?|提前|提早|推)了?"
                             r"(?:到|至|为|成)"
                             # 2027年1月5号 改一下 1月6号: corrected to the day after (43rd round of batches)
                             r"|^[\s，,]*(?:改|更正|修改|纠正)一下[\s，,:：]*(?=[\d〇零一二两三四五六七八九十今明后下这本周星礼]))")
@@ -1400,12 +1401,12 @@ _LATER = r"推迟|延后|延期|推后|顺延|延误|(?:往后|向后)[推挪延
 # (not across another change or a question: 本来约的是周三，结果客户改到了周四，…要不要提前一天过去)
 _POSTPONED = re.compile(r"(?:原定|原计划|原来|原本|本来)(?:[^。？?]{0,16}?|(?:(?!改|问|吗)[^。？?]){17,40}?)"
                         # 原定10月6号，推迟一周 (196th sitting)
-                        rf"(?P<w>{_LATER}|晚|提前|推(?=了))了?\s*"  # 本来1月28号走…推了三天 (33rd round of batches)
+                        rf"(?P<w>{_LATER}|晚|提前|提早|推(?=了))了?\s*"  # 本来1月28号走…推了三天 (33rd round)
                         r"(?P<n>[一二两三四五六七八九十]|[1-9])\s*(?P<u>天|日|周|个?星期|个?礼拜)(?![后前内])"
                         # 往后推了三天 本来是9月27号, 往后挪了两天 本来是8月1号 (148th, 156th sittings)
                         # 推迟一周 原本11月2号, 顺延一天 原定5月16日 (61st-68th hand-written batches)
                         # 往后拖了两个礼拜 本来11月2号 (101st-116th hand-written batches)
-                        r"|(?P<w2>推迟|延后|延期|顺延|延误|提前|(?:往后|向后)?[推挪]|(?:往后|向后)[延拖])了?\s*(?P<n2>[一二两三四五六七八九十]|[1-9])\s*"
+                        r"|(?P<w2>推迟|延后|延期|顺延|延误|提前|提早|(?:往后|向后)?[推挪]|(?:往后|向后)[延拖])了?\s*(?P<n2>[一二两三四五六七八九十]|[1-9])\s*"
                         r"(?P<u2>天|周|个?星期|个?礼拜)"
                         r"[^。？?]{0,6}?(?:原来|原定|本来|原本|原计划)"  # 延后一周，原本是4月17号 (133rd-140th)
                         # a day written right before its move, no 原定 (11月1号 推迟两天, 11月20 哦不 推迟三天: WILD.md,
@@ -1420,11 +1421,15 @@ _POSTPONED = re.compile(r"(?:原定|原计划|原来|原本|本来)(?:[^。？?]
                         # (7月18号去成都 后来推迟一周: 45th round of batches)
                         r"|[去到飞][\u4e00-\u9fff]{2,4}\s*(?=后来))?"
                         r"\s*(?:又|再|因故|被|后来)?\s*"
-                        # (2027年5月1号的行程提前两天: 提前 after the day's own label, 43rd round of batches)
-                        rf"(?P<w3>{_LATER}|(?:往前|向前)[推挪移]|提前)了?\s*"
+                        # (2027年5月1号的行程提前两天: 提前 after the day's own label, 43rd round of batches;
+                        # 提早 as 提前: 9月12日的行程要提早两天, 46th round)
+                        rf"(?P<w3>{_LATER}|(?:往前|向前)[推挪移]|提前|提早)了?\s*"
                         r"(?P<n3>[一二两三四五六七八九十]|[1-9])\s*(?P<u3>天|周|个?星期|个?礼拜)(?![后前内])"
                         # 原定3月2号飞拉萨 航班延误到第二天: the next day (31st round of batches)
-                        rf"|(?:原定|原计划|原来|原本|本来)[^。？?]{{0,16}}?(?:{_LATER}|改|挪)了?\s*(?:到|至)\s*"
+                        # (1月10号的飞机延误到第二天了: a day written right before, 46th round of batches)
+                        rf"|(?:(?:原定|原计划|原来|原本|本来)[^。？?]{{0,16}}?"
+                        r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月|[./])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]?"
+                        rf"的?[\u4e00-\u9fff]{{0,4}}?)(?:{_LATER}|改|挪)了?\s*(?:到|至)\s*"
                         r"(?P<nx>第二天|次日|隔天)")
 
 
@@ -1442,7 +1447,7 @@ def postponed_days(text: str) -> tuple[int, str]:
     words = m.group(0)
     if m["w2"]:  # 往后挪了两天 本来是8月1号: the plan's day is written after the move
         words += re.match(r"[^，,。？?；;！!\s]*", text[m.end():]).group(0)
-    earlier = "提前" in (m["w"], m["w2"], m["w3"]) or (m["w3"] or "").startswith(("往前", "向前"))
+    earlier = bool({"提前", "提早"} & {m["w"], m["w2"], m["w3"]}) or (m["w3"] or "").startswith(("往前", "向前"))
     return (-days if earlier else days), words
 
 

@@ -328,7 +328,9 @@ def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
         phrase_start = _phrase_starts(folded, start) or folded[max(0, start - 3) : start].endswith(_typed_days()) \
             or any(folded[max(0, start - n) : start] in _provinces() for n in (2, 3, 4))  # 浙江湖卅 (277th-284th)
         for length in range(min(5, len(folded) - start), 1, -1):  # 伊斯坦布而 (56th sitting)
-            if length < 3 and not phrase_start:
+            # (那郑洲呢: a follow-up's 那 before it, 呢 right after: 46th round of batches)
+            if length < 3 and not (phrase_start or (folded[start - 1 : start] == "那" and start > 0
+                                                    and re.match(r"\s*呢", folded[start + length :]))):
                 continue
             if any(taken[start : start + length]) or _NOT_PHRASE_END.match(folded, start + length):
                 continue
@@ -385,8 +387,8 @@ _PHRASE_START = re.compile(r"[^\w]|[_去到在回飞住来查询佇]")
 #: typed with one sound-alike (鄂尔多丝) is rarely an everyday word, so it needs no phrase start.
 #: Looked for in the 4 characters before a position only (its longest word has 3): a scan from the start
 #: made rule 5c quadratic in the question's length (a 5,000-character garbage question took minutes).
-# (金天, 侯天, 大厚天, 明犬, 州末: day words typed wrong, 81st-84th sittings)
-_TIME_BEFORE = re.compile(r"(?:[今明后昨前那当每金侯厚名茗]天|明犬|州末|"
+# (金天, 侯天, 大厚天, 明犬, 州末: day words typed wrong, 81st-84th sittings; 令天 by shape, 46th round of batches)
+_TIME_BEFORE = re.compile(r"(?:[今明后昨前那当每金侯厚名茗令]天|明犬|州末|"
                           r"[今明昨][晚早儿个]|[号號日]|[早晚]上|[上中下]午|[这那]边|周末"
                           r"|[以之][后前]|(?:周|礼拜|星期)[一二三四五六日天]|小度|同学|那个|[呃嗯]|就是|一下|[问查看]下"
                           # 请问淄搏 (90th sitting); 未来三天X, 中秋节X; 帮我看看徐洲 (34th round of batches)
@@ -782,7 +784,7 @@ def place_at(folded: str, start: int, gazetteer: Gazetteer) -> bool:
 # (南宁天气 不对 我要看的是涠洲岛: 285th-292nd; 泉州天气…不对是石狮: 293rd-300th)
 _CORRECTION_AFTER = re.compile(r"[\s，,…]*(?:" + INTERJECTIONS + r"\s*)?(?:不对|不是)(?:\s*不对)?"
                                # (杭州明天下雨吗 不对 我是问千岛湖: 38th round of batches)
-                               r"[\s，,]*(?:是|应该是|去|到|我?(?:要|想)?(?:看|查|问|去)的是|我是(?:想|要)?(?:问|查|说))?\s*"
+                               r"[\s，,]*(?:是|应该是|去|到|我?(?:要|想)?(?:看|查|问|去|说)的是|我是(?:想|要)?(?:问|查|说))?\s*"
                                # 不去张家界了 改去凤凰古城, 长春不要了 换成长白山 (172nd sitting): a plan changed
                                # (江门 后来改去中山了: 39th round of batches)
                                r"|[\s，,]*(?:了|不要了|去不成了|去不了了|不去了)?[\s，,]*(?:后来|现在|最后)?"
@@ -798,7 +800,8 @@ _SLIP_AFTER = re.compile(r"[\s，,…]*(?:" + INTERJECTIONS + r"\s*不|sorry|抱
                          + r"错了?|[啊哦]\s*错了|更正一下|更正)[:：]?"  # 上海… 打错 是崇明岛 (40th round of batches)
                          # 上海 哦不 我要看的是崇明岛; 重庆 更正一下 是永川区 (214th batch); 嘉兴…sorry 是嘉善
                          # (285th-292nd)
-                         r"[\s，,]*(?:是|应该是|改成|换成|我?(?:要|想)?(?:看|查|问)的是)?\s*"
+                         # (西安天气…噢不，我想问华山上面: 46th round of batches)
+                         r"[\s，,]*(?:是|应该是|改成|换成|我?(?:要|想)?(?:看|查|问)的是|我?(?:想|要)(?:问|查|看)(?:一下|下)?)?\s*"
                          # 西安 啊说错了 兵马俑那边; 泸州 应该是泸沽湖 (190th hand-written batch)
                          r"|[\s，,]+应该是\s*"
                          # 查下洛阳……噢我其实是想问龙门石窟那块 (31st round of batches)
@@ -824,10 +827,15 @@ def correction_after(folded: str, end: int) -> re.Match | None:
                  for m in (_CORRECTION_AFTER.match(folded, at), _SLIP_AFTER.match(folded, at)) if m), None)
 
 
+#: A way of going, one list for every rule that reads one (坐船, 转高铁, 开车, 打车;
+#: 坐邮轮去西沙: 44th round of batches).
+RIDE = (r"(?:坐|乘|搭|转)(?:轮渡|渡轮|快艇|游艇|游船|邮轮|游轮|船|高铁|动车|火车|大巴|客车|飞机|车)"
+       r"|开车|自驾|骑车|打车|包车|租车")
+
 #: A trip word right after the only city read (太原到大同, 广州去中山): where the trip goes follows it.
 # 佛山再去中山; 太原坐高铁去大同 (41st round of batches); 晋江欲去石狮 (42nd)
 _TRIP_STEP = re.compile(r"\s*(?:再|然后|又|欲|要|想)?\s*(?:到|去|飞|飞往|飞到|前往"
-                        r"|(?:开车|坐车|坐高铁|坐动车|坐火车|坐大巴|打车)去|→|->)\s*")
+                        r"|(?:" + RIDE + r")去|→|->)\s*")
 
 
 def _short_form_after_trip(question: str, folded: str, m: Mention, gazetteer: Gazetteer) -> Mention | None:

@@ -442,6 +442,13 @@ _DAY_TYPOS = (
     # shape, 圆蛋), 加上周末 (plus the weekend, not 上周末)
     (re.compile(r"(?<![礼参朝跪膜崇祭叩团])拜(?=[一二三四五六](?![拜一二三四五六七八九十\d]))"), "礼拜"),
     (re.compile(r"侯天|(?<=大)厚天"), "后天"), (re.compile(r"金天(?![鹅])"), "今天"), (re.compile(r"州末"), "周末"),
+    # 厚天 alone, 令天 typed by shape (厚天 遂宁, 令天拉萨, 令天大连: 19th, 37th, 44th and 46th rounds of batches); not
+    # 厚 of a thing (穿厚天冷, 很厚), nor 令 of an order (号令天下, 司令)
+    (re.compile(r"(?<![穿很太较加增变好挺够更最多得浓层盖铺衣被皮])厚天(?![鹅蓝])"), "后天"),
+    # 八月十五 with the moon watched (月亮, 赏月, 月饼, 团圆): the mid-autumn festival's lunar day, not August 15th
+    # (今年八月十五 在威海 能看见月亮不: 36th round; 八月十五去儿子家…能看到月亮吗: 46th round of batches)
+    (re.compile(r"(?<![农阴]历)八月十五(?![号日號])(?=[^。？?]*?(?:月亮|赏月|月饼|团圆|看月))"), "农历八月十五"),
+    (re.compile(r"(?<![号命司指口法政禁责条传军勒律])令天(?!下)"), "今天"),
     (re.compile(r"明犬"), "明天"), (re.compile(r"圆蛋"), "元旦"),
     (re.compile(r"([加连])上(?=周末|周[一二三四五六日天]|礼拜|星期)"), r"\1"),  # 连上周末 (95th sitting)
     # 三天 后 (93rd sitting); not 玩三天 后天出发 (a stay, then the day after tomorrow: 61st-68th hand-written batches)
@@ -650,6 +657,26 @@ _NOW = re.compile(r"现在|如今|目前|这会儿|此刻")
 _CHANGED_TO_DAY = re.compile(r"(?:改(?:成|到|为|在)|算了[，,\s]*)\s*(?:[今明后]天|大后天|[这下]+(?:周|星期|礼拜))")
 
 
+def _labelled_day_in_year(text: str, dated: str) -> str | None:
+    """A month and day written after the question's one date with a year, that a label asks for while the dated one
+    is not asked (``出发：2027年2月10号 返程：2月16号 … 返程那天``: :func:`sft.dates.asked_score` 3 for it alone): that
+    day in the dated one's year, or the next year's where it falls before it (46th round of batches). None otherwise:
+    the dated day comes first, as :func:`find_date` says."""
+    years, days = list(_YMD.finditer(text)), list(_MD.finditer(text))
+    if len(years) != 1 or not days:
+        return None
+    spans = sorted((m.start(), m.end()) for m in years + days)
+    score = dict(zip(spans, asked_scores(text, spans), strict=True))
+    if score[years[0].span()] >= 3:
+        return None
+    asked = [m for m in days if m.start() > years[0].end() and score[m.span()] >= 3]
+    month_day = _first(_MD, asked[0].group(0), False)[0] if len(asked) == 1 else None
+    if month_day is None:
+        return None
+    year = int(dated[:4]) + (month_day < dated[5:])
+    return format_date(int(month_day[:2]), int(month_day[3:]), year)
+
+
 def find_date(question: str, today: dt.date | None = None) -> str | None:
     """The date a question asks about, formatted by the date rule, or None when it names none.
 
@@ -679,7 +706,7 @@ def find_date(question: str, today: dt.date | None = None) -> str | None:
     if found is None:
         found = _year_ordinal_weekday(text)  # 2026年11月的第三个周六: a day of a named year
     if found is not None and not given_up:
-        return found
+        return _labelled_day_in_year(text, found) or found
     festival = find_festival(text)
     if festival is not None and festival[0] is not None and found is None:
         return format_date(festival[1], festival[2], festival[0])
