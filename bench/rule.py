@@ -354,12 +354,15 @@ _EN_EXCEPT = re.compile(r"(?<![A-Za-z])(?:except(?:\s+for)?|apart\s+from|other\s
 _I_AM_AT = re.compile(r"[我偶俺咱阮𠊎]们?(?:(?:人|家|现在|目前|这边|这|就|这周末|周末|明天|后天|下周|这几天)?"
                       r"(?:住在|在|住|喺|佇)"
                       r"|(?:这边|这儿|这里)是)"
-                      r"(?:老家)?\s*$|(?:^|[\s，,])人在\s*$|坐标[:：]?\s*$")
+                      r"(?:老家)?\s*$|(?:^|[\s，,])人在\s*$|坐标[:：]?\s*$"
+                      # (搬到昆山了 老公还在苏州上班 我这边…: moved there, 47th round of batches)
+                      r"|(?:^|[\s，,])(?:[我俺咱]们?)?(?:已经|刚)?搬到\s*$")
 #: Rule 6c: a correction or a follow-up names the city asked (我说的是福州不是广州, 应该是昆山不是昆明, 那咸阳呢)
 #: and the one given up (你说的是澳门, 不是广州, 刚才问的是北京): +4 / -4, more than any other word. ``哦不是`` is
 #: a speaker correcting themself (A哦不是B: B), not a city given up.
 _ASKED_CITY = re.compile(
-    r"(?:更正[:：]?\s*是?|我(?:问|说|要|查|要去|想去)的是|不对[，,\s]*(?:问|查|说)的是|我是(?:想|要)?(?:问|查|说)|我?(?:想问|想查|想看|要看|要查|要问)的是|应该是|其实是?(?:(?:想|要)(?:问|查|看))?|换成|改成|改为|改查|而是|最[后终](?:还是)?(?:定了?|决定|选了?)(?:去|在)?"
+    # 定成了江门 其实我在中山 (47th round of batches)
+    r"(?:其实我?人?在|更正[:：]?\s*是?|我(?:问|说|要|查|要去|想去)的是|不对[，,\s]*(?:问|查|说)的是|我是(?:想|要)?(?:问|查|说)|我?(?:想问|想查|想看|要看|要查|要问)的是|应该是|其实是?(?:(?:想|要)(?:问|查|看))?|换成|改成|改为|改查|而是|最[后终](?:还是)?(?:定了?|决定|选了?)(?:去|在)?"
     # （打错了 是株洲）, 打错了 赣州; 搞错了 我想问石家庄 (125th-132nd hand-written batches)
     r"|" + SLIP_VERBS + r"错了?[，,\s]*(?:是|我?(?:想问|要问|想查|要查)(?:的是)?)?"
     # 啊 手滑了 是巴彦淖尔, 西安就算了 改去西宁 (85th-92nd hand-written batches; not 要是…下雨 我们就改去日照)
@@ -408,7 +411,7 @@ def _writer_is_at(folded: str, m: Mention) -> bool:
 _MY_SIDE = re.compile(r"[我俺偶咱]们?(?:这边|这儿|这里|这块|这)(?![个些样么种次回])|我哋?呢[邊边度]")
 #: A city an app or a widget shows (显示北京, 定位在北京), when the question names another.
 # 定位一直是北京 (113th); 定位老是跳到佛山 (61st-76th hand-written batches)
-_SHOWN = re.compile(r"(?:显示|定位)(?:一直|总是|老是|又)?(?:的是|成|到|在|是|跳到|跳成|变成)?\s*$")
+_SHOWN = re.compile(r"(?:显示|定位)(?:一直|总是|老是|又)?(?:的是|成了?|到|在|是|跳到|跳成|变成)?\s*$")
 #: A city given up right after it (昆明不用查 我就在昆明; 大连不去了).
 _GIVEN_UP_AFTER = re.compile(r"\s*(?:不用查|不查了|不去了?(?![哪那])|唔去|就算了)")  # 南昌不去 景德镇去; 西安就算了
 
@@ -818,9 +821,18 @@ _CLAUSE_WITH_MARK = re.compile(r"[^\s，,。；;！!？?]+[！!？?]*")
 _ASKING = re.compile(QUESTION.pattern + "|" + _WEATHER.pattern + r"|那天|当天")
 
 
-#: A day word opening a clause (明天, 后天, 周六, 7月10号), before the place rule 6g reads.
-_DAY_LEAD = re.compile(r"(?:[今明后]天|大后天|[今明][早晚]|[这下本]?(?:周|星期|礼拜)[一二三四五六日天末]"
-                       r"|\d{1,2}\s*[月./]\s*\d{1,2}\s*[日号]?|\d{1,2}\s*[日号])?\s*")
+#: The characters a date may open a clause with (明天, 下周六, 7月10号): only there is :func:`_date_lead` asked.
+_DATE_OPENERS = frozenset("今明后大这下本上周星礼0123456789一二三四五六七八九十")
+
+
+def _date_lead(clause: str) -> int:
+    """How many characters of ``clause`` a date opening it takes (明天, 周六, 7月10号: the date rule's words, and the
+    spaces after them); 0 where none opens it."""
+    found = date_mentions(clause)
+    words = found[0][0] if found else ""
+    if not words or not clause.startswith(words):
+        return 0
+    return len(words) + len(clause[len(words) :]) - len(clause[len(words) :].lstrip())
 
 
 def _place_asked_again(question: str, mentions: list[Mention], gazetteer: Gazetteer) -> str | None:
@@ -835,9 +847,11 @@ def _place_asked_again(question: str, mentions: list[Mention], gazetteer: Gazett
     asking = [c for c in clauses if _ASKING.search(c.group(0))]
     for clause in ([asking[-1]] if asking else []) + clauses[-1:]:
         # (…直接去乌镇 明天乌镇下雨吗: a day word before the place, 46th round of batches)
-        start = clause.start() + len(_DAY_LEAD.match(clause.group(0)).group(0))
+        start = clause.start()
         if start < mentions[-1].end:
             continue  # a city named in the clause or after it
+        if clause.group(0)[0] in _DATE_OPENERS:
+            start += _date_lead(clause.group(0))
         name = name_at(folded, start, gazetteer, gazetteer.blockers, _county_names())
         first = folded.find(name) if name else -1
         if name is None or first >= start or not (clause in asking or _SHORT_CUE.match(folded, start + len(name))):

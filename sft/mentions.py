@@ -792,6 +792,8 @@ _CORRECTION_AFTER = re.compile(r"[\s，,…]*(?:" + INTERJECTIONS + r"\s*)?(?:�
                                # 你说的是江门，我问的是中山; 本来想查江门的，算了查中山吧 (33rd-34th rounds of batches)
                                # 刚才查的是珠海 其实我要去的是中山 (41st round of batches)
                                r"|[\s，,…]*(?:其实)?(?:我(?:问|说|要|查|要去|想去)的是|算了[\s，,]*(?:还是)?我?改?(?:问|查|看)(?:的是|一下|下)?)"
+                               # (定位错了 定成了江门 其实我在中山: 47th round of batches)
+                               r"|[\s，,…]*其实我?人?在"
                                r"\s*")
 
 

@@ -310,7 +310,9 @@ _MOVED_DAY = re.compile(r"(?P<head>(?P<m>\d{1,2}|" + _CN_MONTH + r")月"
                         r"(?:\d{1,2}|" + _CN_DAY + r")[号日].{0,12}?"
                         # or corrected (6月12号 长沙 不对 13号: 111th sitting; 十一月三号 呃 四号: 289th-296th)
                         r"(?:改到|改成|推到|推迟到|延到|延期到|提前到|挪到|不对[，,\s]*(?:是|应该是)?"
-                        r"|" + INTERJECTIONS + r"\s*不(?:对|是)?[，,\s]+是?|\s[哦噢喔呃额]\s+"
+                        # (绍兴六月十八号天气，哦不是十九号: nothing after 不是, 47th round of batches)
+                        r"|" + INTERJECTIONS + r"\s*不(?:对|是)[，,\s]*是?|" + INTERJECTIONS + r"\s*不[，,\s]+是?"
+                        r"|\s[哦噢喔呃额]\s+"
                         # or settled (12月5号还是6号来着 对 6号, 30还是31来着 31吧: 361st-376th sittings)
                         r"|来着[，,\s]*(?:[对哦噢嗯]+[，,\s]*)?)\s*)"
                         r"(?P<d2>(?:\d{1,2}|" + _CN_DAY + r")(?=[号日]|吧))")
@@ -445,6 +447,10 @@ _DAY_TYPOS = (
     # 厚天 alone, 令天 typed by shape (厚天 遂宁, 令天拉萨, 令天大连: 19th, 37th, 44th and 46th rounds of batches); not
     # 厚 of a thing (穿厚天冷, 很厚), nor 令 of an order (号令天下, 司令)
     (re.compile(r"(?<![穿很太较加增变好挺够更最多得浓层盖铺衣被皮])厚天(?![鹅蓝])"), "后天"),
+    # a year in Chinese numerals typed with a digit 0 (二0二六年), 今睌 (睌 for 晚 by shape): 47th round of batches
+    (re.compile(r"(?<=[〇零一二三四五六七八九])0(?=[〇零一二三四五六七八九0]*年)|(?<=[一二])0(?=[〇零一二三四五六七八九])"),
+     "〇"),
+    (re.compile(r"(?<=[今明昨])睌"), "晚"),
     # 八月十五 with the moon watched (月亮, 赏月, 月饼, 团圆): the mid-autumn festival's lunar day, not August 15th
     # (今年八月十五 在威海 能看见月亮不: 36th round; 八月十五去儿子家…能看到月亮吗: 46th round of batches)
     (re.compile(r"(?<![农阴]历)八月十五(?![号日號])(?=[^。？?]*?(?:月亮|赏月|月饼|团圆|看月))"), "农历八月十五"),

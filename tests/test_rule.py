@@ -2499,6 +2499,25 @@ def test_421st_428th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
 
 
+@pytest.mark.parametrize("question, today, expected", [
+    # a bare day corrected with nothing after 不是; a Chinese year typed with a digit 0; 今睌 by shape; 挂林 by shape
+    ("那个温州七月二十号天气，哦不是二十一号", None, ("温州", "07-21")),
+    ("丽江二0二七年五月一日天气", None, ("丽江", "2027-05-01")),
+    ("珠海今睌风大不大", "2026-07-21", ("珠海", "2026-07-21")),
+    ("挂林后天天气", None, ("挂林", None)),
+    ("挂号明天", "2026-07-21", (None, "2026-07-22")),
+    # a plan (计划) moved later; a trip's stays up to the stop written after 最后
+    ("计划2027年2月3号出发去哈尔滨 后来推迟了三天 哈尔滨到时候多冷", None, ("哈尔滨", "2027-02-06")),
+    ("5月1号到贵阳，玩两天，然后安顺待一天，最后遵义，遵义那几天会下雨吗", None, ("遵义", "05-04")),
+    # where the speaker is: moved there (搬到), or corrected after a wrong location (其实我在)
+    ("搬到东莞了 老公还在深圳上班 我这边明天天气怎样", "2027-10-28", ("东莞", "2027-10-29")),
+    ("定位错了 定成了珠海 其实我在中山 明天下雨吗", "2026-10-30", ("中山", "2026-10-31")),
+    ("定位成了广州 其实我在佛山 明天下雨吗", "2026-10-30", ("佛山", "2026-10-31")),
+])
+def test_429th_436th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
+
+
 def test_rule_answers_do_not_depend_on_the_hash_seed():
     """Two names of one kind and length (吉达 and 麦加, two short forms read only with a cue) once came out in the
     order of a set, so the answer changed with PYTHONHASHSEED from one process to the next: every answer below is
