@@ -352,7 +352,7 @@ _EN_EXCEPT = re.compile(r"(?<![A-Za-z])(?:except(?:\s+for)?|apart\s+from|other\s
 # (我这周末在昆山: a time between, 42nd round of batches)
 # (Minnan 阮佇晋江, Hakka 𠊎在深圳, 俺家在齐齐哈尔: 44th-45th rounds of batches)
 _I_AM_AT = re.compile(r"[我偶俺咱阮𠊎]们?(?:(?:人|家|现在|目前|这边|这|就|这周末|周末|明天|后天|下周|这几天)?"
-                      r"(?:住在|在|住|喺|佇)"
+                      r"(?:住在|在|住|喺|佇|搁)"  # northeastern 我搁抚顺呢 (48th round of batches)
                       r"|(?:这边|这儿|这里)是)"
                       r"(?:老家)?\s*$|(?:^|[\s，,])人在\s*$|坐标[:：]?\s*$"
                       # (搬到昆山了 老公还在苏州上班 我这边…: moved there, 47th round of batches)

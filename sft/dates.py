@@ -925,7 +925,7 @@ _RETURN_TO_AFTER = re.compile(_RETURN_AFTER.pattern + "|" + _RETURN_LEAD + r"回
 _SET_OFF = r"出发|出發|动身|启程|啟程|走(?!走)"  # (5/1出發 5/5回 台南 出發那天: 207th hand-written batch)
 _FROM_PLACE = r"(?:从[^\s，,。]{1,6})?"
 # 后天走 … 走那天; 去的那天 (85th-92nd hand-written batches)
-_DEPART_ASKED = re.compile(r"(?:出发|出發|动身|启程|(?<![一行])走|离开)\s*的?\s*(?:那天|当天)"
+_DEPART_ASKED = re.compile(r"(?:出发|出發|动身|启程|(?<![一行])走|离开)\s*的?\s*(?:那天|当天|当日)"  # 离开当日 (48th)
                            r"|(?<![回过])去\s*的\s*那天")
 _DEPART_AFTER = re.compile(r"\s*(?:就|再)?" + _FROM_PLACE + rf"(?:{_SET_OFF}|离开)")  # 从北京出发 (167th)
 #: An arrival's day asked about (大后天到铜仁 下周一就走 到的那天…): the date written before 到/抵达.
@@ -1158,7 +1158,8 @@ QUESTION = re.compile(r"[吗呢咩伐嘛啵？?]|[阿敢](?=会|是|要|有)|(?<
                       # Sichuan 还有没得, classical 可散否 (42nd round of batches)
                       r"|(?:没得|否)[\s。！!~～]*$"
                        r"|(?<=[能还会])[\u4e00-\u9fff]{1,2}[不没](?=[\s，,。！!]|$)"
-                       r"|咋(?!这么|那么)|啥|怎|(?<![十百千0-9])几|多少|如何|会不会|能不能|要不要")
+                       r"|咋(?!这么|那么)|啥|怎|(?<![十百千0-9])几|多少|如何|会不会|能不能|要不要"
+                       r"|[会可能]否")  # 明日会否更寒 (48th round of batches)
 _CLAUSE_END_CHARS = r"\s，,。！!；;"
 _CLAUSE_END = re.compile(rf"[{_CLAUSE_END_CHARS}]")
 #: ... and, between a day stated and a day asked, an exclamation's particle (今天好热啊明天…会凉快点吗: 32nd round of

@@ -2518,6 +2518,22 @@ def test_429th_436th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
 
 
+@pytest.mark.parametrize("question, today, expected", [
+    # 会否 asks; northeastern 搁 (在); classical 重九; a departure's 当日
+    ("汕头今日好热，明日会否更热", "2026-07-22", ("汕头", "2026-07-23")),
+    ("我搁铁岭呢，老妹儿在沈阳，我这边明天下雪不", "2026-12-09", ("铁岭", "2026-12-10")),
+    ("重九登高，拟往开封，天朗气清否", "2027-09-20", ("开封", "2027-10-08")),
+    ("敝公司拟于5月8日赴南京考察，5月10日离开，请问离开当日天气如何？", None, ("南京", "05-10")),
+    # 幺 for 一 in a date; 星期留 before a weather word; 犬连, 元锡 typed by shape
+    ("南京二月幺八号天气", None, ("南京", "02-18")),
+    ("南凝星期留会下雨吗", "2027-05-17", ("南凝", "2027-05-22")),
+    ("犬连明天风大吗", None, ("犬连", None)),
+    ("元锡周末天气", None, ("元锡", None)),
+])
+def test_437th_444th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
+
+
 def test_rule_answers_do_not_depend_on_the_hash_seed():
     """Two names of one kind and length (吉达 and 麦加, two short forms read only with a cue) once came out in the
     order of a set, so the answer changed with PYTHONHASHSEED from one process to the next: every answer below is
