@@ -825,8 +825,10 @@ ISSUED_AFTER = r"\s*(?:\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?\s*)?发布"
 # (改签了 从2号改到4号: the 改 of 改签 asks no date itself, 305th-312th sittings)
 # 改 of 婚期改了 / 改期了 says a change, not which day: the day after 改成 is asked (45th-56th hand-written batches)
 # (改签成功：原 1月5日 改为 1月6日: the 改 of 改签成功 asks no date either: 145th hand-written batch)
+#: The words that move a plan earlier (提前两天, 提早两天: 46th round of batches).
+_EARLIER = r"提前|提早"
 _ASKED_BEFORE = re.compile(r"(?<!就)(?<!雨)(?:改(?!签了|签成功|了|期)|改期(?=\s*[到为成至])"
-                           r"|换|推迟|延期|延误|提前|提早|挪|推|(?:调整?|(?<![顺后])延)(?=\s*[到为成至]))"
+                           rf"|换|推迟|延期|延误|{_EARLIER}|挪|推|(?:调整?|(?<![顺后])延)(?=\s*[到为成至]))"
                            r"(?:到|成|为|在)?|而是|其实是"
                            r"|应该是|说的\s*是"
                            # 看了三个日子 5.18 5.20 5.25 最后定了5.20 (34th round of batches)
@@ -899,7 +901,7 @@ _DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行(?!就|的话)|算�
                             # (2027年1月3号的考试改到1月10号: a short label between, 40th round; not a condition:
                             # 6月1号下雨的话改到6月2号)
                             # (从今天推到明天: 推到, 41st round)
-                            r"|^\s*(?:[^\s，,。\d雨就话如若果要]{1,4}?)?(?:推迟|延后|延期|(?<![顺后])延|挪|改|调整?|提前|提早|推)了?"
+                            rf"|^\s*(?:[^\s，,。\d雨就话如若果要]{{1,4}}?)?(?:推迟|延后|延期|(?<![顺后])延|挪|改|调整?|{_EARLIER}|推)了?"
                             r"(?:到|至|为|成)"
                             # 2027年1月5号 改一下 1月6号: corrected to the day after (43rd round of batches)
                             r"|^[\s，,]*(?:改|更正|修改|纠正)一下[\s，,:：]*(?=[\d〇零一二两三四五六七八九十今明后下这本周星礼]))")
@@ -1394,6 +1396,8 @@ def written_today_days(text: str, date: str | None) -> int:
     return read.pop()
 
 
+#: A plan's month and day written before its move (11月1号, 10.15, 十月一日), as _POSTPONED reads it.
+_PLAN_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月|[./])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]?"
 #: The words that move a plan later (推迟, 延后, 往后拖: 101st-116th hand-written batches), as _POSTPONED reads them
 #: before a number of days, after the plan's old day or a day written right before.
 _LATER = r"推迟|延后|延期|推后|顺延|延误|(?:往后|向后)[推挪延拖]"
@@ -1404,17 +1408,17 @@ _LATER = r"推迟|延后|延期|推后|顺延|延误|(?:往后|向后)[推挪延
 _POSTPONED = re.compile(r"(?:原定|原计划|原来|原本|本来|(?<![原的])计划)"
                         r"(?:[^。？?]{0,16}?|(?:(?!改|问|吗)[^。？?]){17,40}?)"
                         # 原定10月6号，推迟一周 (196th sitting)
-                        rf"(?P<w>{_LATER}|晚|提前|提早|推(?=了))了?\s*"  # 本来1月28号走…推了三天 (33rd round)
+                        rf"(?P<w>{_LATER}|晚|{_EARLIER}|推(?=了))了?\s*"  # 本来1月28号走…推了三天 (33rd round)
                         r"(?P<n>[一二两三四五六七八九十]|[1-9])\s*(?P<u>天|日|周|个?星期|个?礼拜)(?![后前内])"
                         # 往后推了三天 本来是9月27号, 往后挪了两天 本来是8月1号 (148th, 156th sittings)
                         # 推迟一周 原本11月2号, 顺延一天 原定5月16日 (61st-68th hand-written batches)
                         # 往后拖了两个礼拜 本来11月2号 (101st-116th hand-written batches)
-                        r"|(?P<w2>推迟|延后|延期|顺延|延误|提前|提早|(?:往后|向后)?[推挪]|(?:往后|向后)[延拖])了?\s*(?P<n2>[一二两三四五六七八九十]|[1-9])\s*"
+                        rf"|(?P<w2>推迟|延后|延期|顺延|延误|{_EARLIER}|(?:往后|向后)?[推挪]|(?:往后|向后)[延拖])了?\s*(?P<n2>[一二两三四五六七八九十]|[1-9])\s*"
                         r"(?P<u2>天|周|个?星期|个?礼拜)"
                         r"[^。？?]{0,6}?(?:原来|原定|本来|原本|原计划)"  # 延后一周，原本是4月17号 (133rd-140th)
                         # a day written right before its move, no 原定 (11月1号 推迟两天, 11月20 哦不 推迟三天: WILD.md,
                         # 281st-288th sittings; 提前 before a day is no move of it: 提前三天搭 12月28号装台)
-                        r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月|[./])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]?"
+                        rf"|{_PLAN_DAY}"
                         # 8月15号那场顺延一天了: the event of that day moved (101st-116th hand-written batches)
                         # (2027年3月2号 又推迟了两天, 10月15号 因故推迟三天: 209th-210th hand-written batches)
                         # (12月6号那场比赛推迟一周: 32nd round of batches)
@@ -1426,12 +1430,12 @@ _POSTPONED = re.compile(r"(?:原定|原计划|原来|原本|本来|(?<![原的])
                         r"\s*(?:又|再|因故|被|后来)?\s*"
                         # (2027年5月1号的行程提前两天: 提前 after the day's own label, 43rd round of batches;
                         # 提早 as 提前: 9月12日的行程要提早两天, 46th round)
-                        rf"(?P<w3>{_LATER}|(?:往前|向前)[推挪移]|提前|提早)了?\s*"
+                        rf"(?P<w3>{_LATER}|(?:往前|向前)[推挪移]|{_EARLIER})了?\s*"
                         r"(?P<n3>[一二两三四五六七八九十]|[1-9])\s*(?P<u3>天|周|个?星期|个?礼拜)(?![后前内])"
                         # 原定3月2号飞拉萨 航班延误到第二天: the next day (31st round of batches)
                         # (1月10号的飞机延误到第二天了: a day written right before, 46th round of batches)
                         rf"|(?:(?:原定|原计划|原来|原本|本来)[^。？?]{{0,16}}?"
-                        r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月|[./])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]?"
+                        rf"|{_PLAN_DAY}"
                         rf"的?[\u4e00-\u9fff]{{0,4}}?)(?:{_LATER}|改|挪)了?\s*(?:到|至)\s*"
                         r"(?P<nx>第二天|次日|隔天)")
 

@@ -329,7 +329,7 @@ def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
             or any(folded[max(0, start - n) : start] in _provinces() for n in (2, 3, 4))  # 浙江湖卅 (277th-284th)
         for length in range(min(5, len(folded) - start), 1, -1):  # 伊斯坦布而 (56th sitting)
             # (那郑洲呢: a follow-up's 那 before it, 呢 right after: 46th round of batches)
-            if length < 3 and not (phrase_start or (folded[start - 1 : start] == "那" and start > 0
+            if length < 3 and not (phrase_start or (folded[start - 1 : start] == "那"
                                                     and re.match(r"\s*呢", folded[start + length :]))):
                 continue
             if any(taken[start : start + length]) or _NOT_PHRASE_END.match(folded, start + length):
