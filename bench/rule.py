@@ -420,6 +420,23 @@ _GIVEN_UP_AFTER = re.compile(r"\s*(?:不用查|不查了|不去了?(?![哪那])|
 _TURN = re.compile(r"(?<![A-Za-z])[QAB]\s*[:：]|[问答]\s*[:：]")
 
 
+#: What may follow a short form asked (中山，这周日; 中山的; 中山明天), not a word it starts (中山路, 中山陵).
+_SHORT_ASKED_END = re.compile(r"[的市呢吧啊呀哈\s，,。？?！!那这今明后下本周星礼\d]|天气|$")
+
+
+def _short_asked_after(text: str, start: int, gazetteer: Gazetteer) -> Mention | None:
+    """The short form of a city read only with 市 (中山) written after ``start`` right after words that say it is the
+    one asked (我要问的是, 其实是: :data:`_ASKED_CITY`), or None."""
+    for short in sorted(s for s in gazetteer.short_forms if s in text[start:] and s not in gazetteer.blockers):
+        at = text.find(short, start)
+        while at >= 0:
+            end = at + len(short)
+            if _ASKED_CITY.search(text, start, at) and _SHORT_ASKED_END.match(text, end):
+                return Mention(at, at + len(short), text[at : at + len(short)], short)
+            at = text.find(short, at + 1)
+    return None
+
+
 def _taken_back(question: str, mentions: list[Mention], i: int) -> bool:
     """Whether mention ``i`` is a slip taken back (呃/哦 不是 right before it), the next city said right after it."""
     if i + 1 >= len(mentions):
@@ -462,10 +479,14 @@ def _score(question: str, mentions: list[Mention], i: int) -> int:
         return -4
     if i > 1 and _taken_back(question, mentions, i - 1):
         return 4
-    if i and re.search(r"(?:顺便|另外)(?:再)?(?:看看|看下|看一下|问问|问下|问一下|查查|查下|查一下)?\s*$", before):
+    # (顺便也看看深圳冷不冷: 也 too, 49th round of batches)
+    if i and re.search(r"(?:顺便|另外)(?:也|再)?(?:看看|看下|看一下|问问|问下|问一下|查查|查下|查一下)?\s*$", before):
         # 帮我看看北京这几天的天气吧，顺便看看广州的: the city asked by the way is not the one asked (171st);
         # 帮我查下金华天气 另外义乌…: a second request, the first answered (190th hand-written batch)
         return -2
+    if i and re.search(r"(?:之前|以前|上次|上回|去年)(?:也|曾)?在\s*$", before) \
+            and re.match(r"[^，,。！!？?]{0,6}过", after):
+        return -2  # 想知道那天早上厦门的气温…之前在杭州跑过一次: a place of the past, not asked (49th round of batches)
     if _SHOWN.search(before):
         return -3  # widget一直显示北京 我人在天津: the city an app shows is not the one asked (44th, 55th sittings)
     # 在朔州上班 周末回大同 那边…: where the writer works or studies, at the start, as 我在 (45th-52nd batches)
@@ -801,7 +822,9 @@ _DATE_AFTER = re.compile(r"\s+(?:(?:\d{2,4}\s*年\s*)?[\d〇零一二两三四�
 # 曼谷 清迈 春节 哪里更暖和 (110th sitting); Cantonese 香港 澳門 聽日邊度涼啲 (153rd hand-written batch)
 _COMPARED = re.compile(r"哪个|哪边|比较|对比|相比|哪里更|哪儿更|哪更|邊度|边度|温差"  # 沈阳 大连 温差 (159th)
                        # 广州 深圳 明天谁更热, 乌鲁木齐 拉萨 紫外线谁强 (43rd round of batches)
-                       r"|谁(?=更|最|比较|[强弱高低大小多少冷热暖凉干湿])")
+                       r"|谁(?=更|最|比较|[强弱高低大小多少冷热暖凉干湿])"
+                       # 伊斯兰堡 拉合尔 明天哪里有雨 (49th round of batches)
+                       r"|哪[里儿](?=有|会|下|最|[冷热暖凉])")
 #: Two cities apart by a space, then 都 (成都 重庆 都 下雨吗, 安康 安阳 都 下雪了吗: 186th hand-written batch): asked
 #: together.
 _ALL_OF = re.compile(r"\s*都(?=\s|[下会冷热是有要在很能挺])")
@@ -935,6 +958,9 @@ def _locate_city(question: str, gazetteer: Gazetteer, mentions: list[Mention]) -
         if short is not None and short not in gazetteer.blockers:  # 要的不是肇庆 是中山的: a city read only with 市,
             at = denied.end()  # typed short, asked instead (46th round of batches)
             return Mention(at, at + len(short), question[at : at + len(short)], short)
+        asked = _short_asked_after(text, m.end, gazetteer)
+        if asked is not None:  # 刚才那个是珠海的，我要问的是中山: a city read only with 市, typed short, asked after
+            return Mention(asked.start, asked.end, question[asked.start : asked.end], asked.key)  # (49th round)
         if _COMPARED_WITH.search(text, 0, m.start):
             return None  # 陵川是不是比晋城凉快: A比B asks about A, here no city (289th-296th sittings)
         # 我喺澳門讀書 中山…; 从太原…回大同; not both asked (在珠海上班 住中山 … 两边都下雨么: the first)

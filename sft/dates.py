@@ -214,7 +214,7 @@ DAY_END = "(?:日|号|號)"
 INTERJECTIONS = "[哦噢喔呃额诶欸啊阿]"  # 阿: 啊 typed by pinyin (阿不是)
 #: The verbs of a slip owned before a correction (``打错了``, ``看错了 是周五``, ``搞错了 我想问…``): one character
 #: class for the date rule, the year after a date (:mod:`sft.task`) and the rule contender's corrections.
-SLIP_VERBS = "[看说写打问输搞弄]"
+SLIP_VERBS = "[看说写打问输搞弄记]"  # 记错了 (49th round of batches)
 #: English words that correct what was just said (``Dec 24, no wait, Dec 25``, ``明天 sorry 是后天``, ``Shenzhen,
 #: sorry I mean Dongguan``, ``make that Taipa``): one list for the date rule (here and :mod:`sft.task`) and the rule
 #: contender's Latin cities (``bench.rule``); between non-letters, so that ``sorry是`` counts as well. Compile it
@@ -389,7 +389,8 @@ _REL = re.compile(
         # 下周的周六 (265th-272nd sittings): the week written, then its day with 周 again
         # (迭个礼拜六: Wu 这个, 125th-132nd hand-written batches; 勒个星期六: Sichuan 这个, 41st round of batches)
         rf"(?P<week>(?<!每){_NOT_AFTER_UP_DOWN}(?P<pw>下下个?|下个?|上上个?|上个?|这个?|迭个|勒个|本){_WEEK}(?:的{_WEEK})?(?P<pd>{_WD}))",
-        rf"(?P<weekday>(?:(?<![\d{CN_NUMERALS}几每个上下这本])|{_VERBAL_DOWN})(?:周|星期|礼拜)(?P<bd>{_WD}))",
+        # (就是那个礼拜三的时候: 那个 a filler before a plain weekday, 49th round of batches)
+        rf"(?P<weekday>(?:(?<![\d{CN_NUMERALS}几每个上下这本])|(?<=那个)|{_VERBAL_DOWN})(?:周|星期|礼拜)(?P<bd>{_WD}))",
         # English mixed in: next Monday (下周一), this Friday (这周五), on Sunday / Sunday (周日); this / next weekend
         rf"(?P<enweek>(?i:(?:(?:(?P<ep>(?<![a-z])(?:next|nxt|this|coming|on)|下个?|这个?|上个?)\s*)?(?<![a-z])"
         rf"(?P<ed>{'|'.join(_EN_WEEKDAYS)})"
@@ -860,10 +861,14 @@ _CORRECTED_BEFORE = re.compile(r"不对|[呃额]\s*是?\s*$|[哦噢喔]\s*[不�
                                r"|[啊哦噢呃额]\s*错了[，,\s]*$|不好意思[，,\s]*(?:是\s*)?$|(?<![\u4e00-\u9fff])不[，,\s]+$"
                                # 呃 说错 下周六, 刚问错了 是下周四 (101st-116th hand-written batches)
                                r"|(?<!没)" + SLIP_VERBS + r"错了?[，,\s]*(?:是|应该是)?\s*$"
+                               # 噢我记错了 航班是大后天的: a short subject before 是 (49th round of batches)
+                               r"|(?<!没)" + SLIP_VERBS + r"错了[，,\s]+[\u4e00-\u9fff]{1,3}?(?:是|应该是)\s*$"
                                r"|(?<!没)错了[，,\s]*(?:是|应该是)\s*$"
                                # 明天下雪吗 sorry 我是说后天 (249th-256th sittings); 8.8 青岛 其实是8.18 写错了 (40th)
                                r"|我是说\s*$|我说的是\s*$|(?:其实|应该)是\s*$"
                                r"|更正一?下?[，,\s]*(?:是\s*)?$"  # 6月6号 更正一下 是6月9号 (133rd-140th batches)
+                               # 上面写的6月7日有误，正确是6月9日 (49th round of batches)
+                               r"|(?:有误|写错)[^。？?]{0,4}?[，,\s]*(?:正确的?|应)(?:日期)?(?:是|为|应为)\s*$"
                                r"|唔系[，,\s]*系\s*$"  # Cantonese: 25号天气，唔系，系26号 (36th round of batches)
                                r"|" + INTERJECTIONS + r"\s*不是"
                                r"|" + INTERJECTIONS + r"\s*不[，,\s]+(?:是\s*)?$"
@@ -931,14 +936,17 @@ _DEPART_ASKED = re.compile(r"(?:出发|出發|动身|启程|(?<![一行])走|离
                            r"|(?<![回过])去\s*的\s*那天")
 _DEPART_AFTER = re.compile(r"\s*(?:就|再)?" + _FROM_PLACE + rf"(?:{_SET_OFF}|离开)")  # 从北京出发 (167th)
 #: An arrival's day asked about (大后天到铜仁 下周一就走 到的那天…): the date written before 到/抵达.
-_ARRIVE_ASKED = re.compile(r"(?<![得收])(?:到|抵达|到达)\s*的\s*那天|(?:抵达|到达)\s*那天")
+# (明早到厦门 到了下雨吗: 到了 before the weather asked, 49th round of batches)
+_ARRIVE_ASKED = re.compile(r"(?<![得收])(?:到|抵达|到达)\s*的\s*那天|(?:抵达|到达)\s*那天"
+                           r"|(?<![得收])到了(?=\s*(?:会|下[雨雪]|冷|热|天气|温度|气温|有没有))")
 #: The same words as a label before the date, with 是 or a colon (回来那天是12月28号, 返程：1月9号, 离开日期是2月17日;
 #: 37th-44th hand-written batches): that day is the return's, departure's or arrival's (not the date before them).
 # (回程10月6号, 去程10月2号 without a colon; 去：6月18日 回：6月21日: 85th-92nd hand-written batches)
 _RETURN_BEFORE = re.compile(r"(?:回来|回程|返程|返回)\s*(?:的?\s*(?:那天|日期|时间))?\s*(?:是|[:：])\s*$"
                             r"|(?:回程|返程)日?\s*$|(?<![来返])回\s*(?:[:：]|的\s*是)\s*$"
                             # 回的是12月27, 出发1/12 回1/16 (回 alone at a phrase's start: 43rd round of batches)
-                            r"|(?:^|(?<=[\s，,。]))回\s*$")
+                            # (去 11月21日 回 11月25日: 回 right after a date's 日 once spaces are gone, 49th round)
+                            r"|(?:^|(?<=[\s，,。日号]))回\s*$")
 _DEPART_BEFORE = re.compile(r"(?:出发|动身|启程|离开|走)\s*(?:的?\s*(?:那天|日期|时间))?\s*(?:是|[:：])\s*$"
                             r"|去程\s*[:：]?\s*$|(?<![回来过])去\s*(?:[:：]|的\s*是)\s*$|(?:^|(?<=[\s，,。]))出发\s*$")
 _ARRIVE_BEFORE = re.compile(r"(?:抵达|到达|到)\s*(?:的?\s*(?:那天|日期|时间))?\s*(?:是|[:：])\s*$")
@@ -1183,6 +1191,10 @@ def relative_day_marked(text: str) -> bool:
     return len(spans) > 1 and (any(s > 0 for s in asked_scores(text, spans)) or any(question_clause(text, spans)))
 
 
+#: A request for a day's weather right before the day (帮我看看这周六的天气, 查一下明天天气).
+_REQUEST_BEFORE = re.compile(r"(?:看看|看下|看一下|查查|查下|查一下|问问|问一下|告诉我)\s*$")
+
+
 def question_clause(text: str, spans: list[tuple[int, int]]) -> list[int]:
     """Two relative days and no word that says which is asked: the first one's clause is a statement (``寻日佛山好大风，
     今日仲系咁大风咩``, ``今儿个哈尔滨贼冷 后儿个能暖和点不``) and a later one's clause asks: that one is asked.
@@ -1198,7 +1210,10 @@ def question_clause(text: str, spans: list[tuple[int, int]]) -> list[int]:
     first = clauses[head]
     # 下周三 下周四 漳州 会下雨吗: days listed, no statement between them; 取车时间:12/28 … 还车时间:01/02: a form
     # 福州 周日 还是 周一 出门？: a choice between the days, not a statement and a question (the first; 109th sitting)
-    if head + 1 >= len(spans) or not _STATEMENT_END.search(first) or QUESTION.search(first) \
+    # (帮我看看这周六的天气，…周日中午走。最担心晚上会不会下雨: the first day's weather asked for, 49th round)
+    requested = re.match(r"\s*的?天气", first) is not None \
+        and _REQUEST_BEFORE.search(text, 0, spans[head][0]) is not None
+    if head + 1 >= len(spans) or not _STATEMENT_END.search(first) or QUESTION.search(first) or requested \
             or not first.strip(" ，,、") or _FORM_FIELD.search(first) or _CHOSEN_BETWEEN.fullmatch(first):
         return [0] * len(spans)
     asks = [k for k in range(head + 1, len(spans)) if QUESTION.search(clauses[k])]
@@ -1437,7 +1452,10 @@ _POSTPONED = re.compile(r"(?:原定|原计划|原来|原本|本来|(?<![原的])
                         rf"|(?:(?:原定|原计划|原来|原本|本来)[^。？?]{{0,16}}?"
                         rf"|{_PLAN_DAY}"
                         rf"的?[\u4e00-\u9fff]{{0,4}}?)(?:{_LATER}|改|挪)了?\s*(?:到|至)\s*"
-                        r"(?P<nx>第二天|次日|隔天)")
+                        r"(?P<nx>第二天|次日|隔天)"
+                        # (航班延误到第二天了，本来是2026年12月24号: the plan's day written after, 49th round)
+                        rf"|(?:{_LATER}|改|挪)了?\s*(?:到|至)\s*(?P<ny>第二天|次日|隔天)了?[，,\s]*"
+                        r"(?=(?:原定|原计划|原来|原本|本来)(?:是|为)?\s*(?:\d|[一二三四五六七八九十]))")
 
 
 def postponed_days(text: str) -> tuple[int, str]:
@@ -1447,12 +1465,12 @@ def postponed_days(text: str) -> tuple[int, str]:
     m = _POSTPONED.search(text) if isinstance(text, str) else None
     if m is None:
         return 0, ""
-    if m["nx"]:  # 延误到第二天
+    if m["nx"] or m["ny"]:  # 延误到第二天
         days = 1
     else:
         days = parse_number(m["n"] or m["n2"] or m["n3"]) * (1 if (m["u"] or m["u2"] or m["u3"]) in ("天", "日") else 7)
     words = m.group(0)
-    if m["w2"]:  # 往后挪了两天 本来是8月1号: the plan's day is written after the move
+    if m["w2"] or m["ny"]:  # 往后挪了两天 本来是8月1号: the plan's day is written after the move
         words += re.match(r"[^，,。？?；;！!\s]*", text[m.end():]).group(0)
     earlier = bool({"提前", "提早"} & {m["w"], m["w2"], m["w3"]}) or (m["w3"] or "").startswith(("往前", "向前"))
     return (-days if earlier else days), words

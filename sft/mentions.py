@@ -527,6 +527,14 @@ def _provinces() -> frozenset[str]:
     return frozenset(p.name for p in load_places() if p.kind == "province")
 
 
+@functools.lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """The countries of places.tsv (沙特, 斐济)."""
+    from sft.places import load_places
+
+    return frozenset(p.name for p in load_places() if p.kind == "country")
+
+
 def _after_province_letter(found: list[Mention], m: Mention) -> bool:
     """Rule 4d: a name that starts with the last character of a province written whole right before it is no city:
     陕西安康 is 陕西 + 安康 (no 西安), 湖北京山 湖北 + 京山 (no 北京), 广东阳江 广东 + 阳江 (no 东阳). Not when the
@@ -699,6 +707,7 @@ def find_short_full_name(question: str, gazetteer: Gazetteer) -> Mention | None:
     (``石狮3月5号会回南天吗``, ``中山明天天气``); ``去中山路`` or ``普洱茶`` stay no city."""
     folded = gazetteer.fold(question)
     provinces = _provinces()
+    world = world_short_names()  # a world city's short name right after its country (斐济苏瓦) as after a province
     # longest first, then the one written first (吉达 麦加 热吗: 吉达), then by name: never the set's hash order
     written = [s for s in gazetteer.short_forms | _AFTER_PROVINCE_ONLY if s in folded]
     for short in sorted(written, key=lambda s: (-len(s), folded.find(s), s)):
@@ -708,7 +717,8 @@ def find_short_full_name(question: str, gazetteer: Gazetteer) -> Mention | None:
         while start >= 0:
             end = start + len(short)
             # right after a province written whole (陕西安康明天, 广东阳春 这周末): the province starts the phrase
-            after_province = any(folded.endswith(p, 0, start) for p in provinces)
+            after_province = any(folded.endswith(p, 0, start) for p in provinces) \
+                or (short in world and any(folded.endswith(c, 0, start) for c in _countries()))  # 沙特吉达 (49th)
             if short in _AFTER_PROVINCE_ONLY and not after_province:
                 start = folded.find(short, start + 1)
                 continue

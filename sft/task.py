@@ -443,7 +443,9 @@ _DAY_TYPOS = (
     # 81st-84th sittings: Minnan 拜六 (礼拜六), day words typed with a sound-alike (侯天, 大厚天, 金天, 州末, 明犬 by
     # shape, 圆蛋), 加上周末 (plus the weekend, not 上周末)
     (re.compile(r"(?<![礼参朝跪膜崇祭叩团])拜(?=[一二三四五六](?![拜一二三四五六七八九十\d]))"), "礼拜"),
-    (re.compile(r"侯天|(?<=大)厚天"), "后天"), (re.compile(r"金天(?![鹅])"), "今天"), (re.compile(r"州末"), "周末"),
+    # (候天去南今: 候天 too, not 时候天气 or 气候: 49th round of batches)
+    (re.compile(r"侯天|(?<=大)厚天|(?<![时气等问守伺征火症迎恭])候天(?!天)"), "后天"),
+    (re.compile(r"金天(?![鹅])"), "今天"), (re.compile(r"州末"), "周末"),
     # 厚天 alone, 令天 typed by shape (厚天 遂宁, 令天拉萨, 令天大连: 19th, 37th, 44th and 46th rounds of batches); not
     # 厚 of a thing (穿厚天冷, 很厚), nor 令 of an order (号令天下, 司令)
     (re.compile(r"(?<![穿很太较加增变好挺够更最多得浓层盖铺衣被皮])厚天(?![鹅蓝])"), "后天"),
@@ -617,7 +619,8 @@ def _typed_day_words(text: str) -> str:
 
 
 #: An event named before 那天/当天 (搬家那天, 出院 那天): the day written right before that event is the one asked.
-_EVENT_DAY = re.compile(r"([\u4e00-\u9fff]{2})\s*的?(?:那天|当天|那日)")
+# (9/8 军训开始 9/20 军训结束 军训那几天: the event's days, its first: 49th round of batches)
+_EVENT_DAY = re.compile(r"([\u4e00-\u9fff]{2})\s*的?(那天|当天|那日|那几天|那两天|那些天)")
 
 
 def _first(pattern: re.Pattern, text: str, has_year: bool) -> tuple[str | None, bool]:
@@ -644,14 +647,50 @@ def _first(pattern: re.Pattern, text: str, has_year: bool) -> tuple[str | None, 
         return None, False
     scores = asked_scores(text, spans)  # each date's words looked at between its neighbours
     # 1月1日签合同 1月3日搬家 搬家那天…: the day an event is written on, when that event's 那天 is asked (63rd-66th)
-    events = {w for w in _EVENT_DAY.findall(text)}
+    events = {m[1]: m[2] in ("那天", "当天", "那日") for m in _EVENT_DAY.finditer(text)}  # word -> one day or several
     for k, (start, end) in enumerate(spans):
-        if any(text[end:].lstrip().startswith(w) or text[:start].rstrip().endswith(w) for w in events):
+        words = [w for w in events if text[end:].lstrip().startswith(w) or text[:start].rstrip().endswith(w)]
+        if words:
+            # (4月10号 4月11号 开封那两天, 4.4 4.5 清明那两天: the days listed right before the event, the first)
+            while k and not all(events[w] for w in words) and not text[spans[k - 1][1] : spans[k][0]].strip():
+                k -= 1
             scores[k] = max(scores[k], 2)
     if not any(scores):  # 3月2号那天江门下暴雨 3月9号还会吗: a statement's day, then the asking clause's
         scores = question_clause(text, spans)
+    first_day = _first_day_asked(text, spans)
+    if first_day is not None:  # 12月26日 英语 12月27日 数学 … 第一天要不要早点出门: the first listed
+        scores = [3 if k == first_day else 0 for k in range(len(spans))]
     negated, _, date = min((-score, at, date) for score, (at, date) in zip(scores, found, strict=True))
     return date, negated > 0  # its score below 0: given up
+
+
+#: The first of the days a schedule lists, asked after them all (考试安排：12月26日 … 12月27日 … 第一天要不要早点出门:
+#: 49th round of batches); not a part's own first day (第二期第一天).
+_FIRST_DAY_ASKED = re.compile(r"(?<![期周站轮场段])第\s*[1一]\s*天"
+                              r"(?=[^。]{0,14}(?:[吗么嘛？?]|要不要|会不会|天气|冷|热|下雨|下雪))")
+
+
+def _first_day_asked(text: str, spans: list[tuple[int, int]]) -> int | None:
+    """Which of a schedule's written days its 第一天, asked after them all, is (49th round of batches): the first
+    day an event written before it is on (9月1日 报到 9月2日 军训开始 军训第一天: 9月2日; 2月10日至2月17日放假 …
+    放假第一天: 2月10日, a range's first), else the first day listed (考试安排：12月26日 … 12月27日 …
+    第一天要不要早点出门); None where there is no such 第一天, fewer than two days, or a festival's (国庆第一天)."""
+    if len(spans) < 2:
+        return None
+    asked = _FIRST_DAY_ASKED.search(text, spans[-1][1])
+    if asked is None or _FIRST_DAY_ASKED.search(text, 0, spans[-1][1]) or find_festival(text) is not None:
+        return None
+    event = re.search(r"[\u4e00-\u9fff]{2}$", text[: asked.start()])
+    if event is None:
+        return 0
+    stretches = [text[end : spans[k + 1][0] if k + 1 < len(spans) else event.start()] for k, (_, end) in
+                 enumerate(spans)]
+    for k, stretch in enumerate(stretches):
+        if event.group(0) in stretch:
+            while k and re.fullmatch(r"\s*(?:至|到|-|—|~|～)\s*", stretches[k - 1]):
+                k -= 1  # 2月10日至2月17日放假: the range's first day
+            return k
+    return 0
 
 
 #: Text in quotation marks (a caption, a forecast pasted in): its dates yield to one the question writes outside them.
@@ -1071,8 +1110,11 @@ def with_named_year(answer: Answer, question: str | None, today: dt.date | None 
 def _whole_mention(phrase: str, question: str | None) -> str | None:
     """The one date the question writes around the copied phrase (冬至 of 今年冬至, next of next Saturday), where
     the phrase is written once and exactly one longer date holds it there: the model copied the day cut short."""
-    phrase = phrase.strip()
-    if not isinstance(question, str) or not phrase or question.count(phrase) != 1:
+    if not isinstance(question, str) or not phrase.strip():
+        return None
+    # both as the date rule reads them (候天 of 大候天 is 后天 of 大后天: 49th round of batches)
+    phrase, question = _normalize(phrase).strip(), _normalize(question)
+    if not phrase or question.count(phrase) != 1:
         return None  # written twice (后天 of 后天到大后天, 今天 of 去年今天…今天呢): which one was copied?
     at = question.index(phrase)
     longer = {words for words, _ in date_mentions(question) if phrase in words and words != phrase
