@@ -808,6 +808,8 @@ _AND = re.compile(rf"^[\s？?」』”]*的?(?:{_WEATHER.pattern}|[春夏秋冬]
                   # 「珠海」还是「澳门」, 珠海？还是澳门？: quotes and question marks around (101st-116th batches)
                   # 临沧、普洱、西双版纳: a name no list reads as a city, between
                   r"|、[\u4e00-\u9fff]{2,4}、)[\s「『“]*$")
+#: Only a written date or range before two cities (3月20日—3月25日 大理 丽江; 八月二十号 拉萨 林芝: 50th round).
+_DATE_ONLY = re.compile(r"[\d〇零一二两三四五六七八九十廿\s月日号號./\-—–~～至到]*")
 # 泰州 台州 6月3号 哪个会下雨: a comparison later in the question also makes two cities side by side a list.
 #: A written date right after the second of two cities apart by a space (大阪 京都 2027年4月2号): a list, asked
 #: together.
@@ -825,6 +827,8 @@ _COMPARED = re.compile(r"哪个|哪边|比较|对比|相比|哪里更|哪儿更|
                        r"|谁(?=更|最|比较|[强弱高低大小多少冷热暖凉干湿])"
                        # 伊斯兰堡 拉合尔 明天哪里有雨 (49th round of batches)
                        r"|哪[里儿](?=有|会|下|最|[冷热暖凉])")
+#: A comparison said right before two cities apart by a space (对比 沈阳 大连 一周天气: 50th round of batches).
+_COMPARED_BEFORE = re.compile(r"(?:对比|比较|比一比|比一下)[一下]?\s*[:：]?\s*$")
 #: Two cities apart by a space, then 都 (成都 重庆 都 下雨吗, 安康 安阳 都 下雪了吗: 186th hand-written batch): asked
 #: together.
 _ALL_OF = re.compile(r"\s*都(?=\s|[下会冷热是有要在很能挺])")
@@ -1020,10 +1024,11 @@ def _locate_city(question: str, gazetteer: Gazetteer, mentions: list[Mention]) -
         # (5.20-5.23 大理 丽江 几度: a weather word alone after them asks both, 289th-296th sittings)
         tail = text[mentions[1].end :].strip()
         alone = len(mentions) == 2 and (not tail or (len(tail) <= 4 and _WEATHER.search(tail) is not None)) \
-            and re.fullmatch(r"[\d\s月日号號./\-—–~～至到]*", text[: mentions[0].start]) is not None
+            and _DATE_ONLY.fullmatch(text, 0, mentions[0].start) is not None
         dated = i + 2 == len(mentions) and _DATE_AFTER.match(text, mentions[i + 1].end)  # 大阪 京都 4月2号 (135th)
         listed = not gap or (spaced and (_WHICH.match(text, mentions[i + 1].end) or row or alone or dated  # 合肥 芜湖
                                          or _COMPARED.search(text, mentions[i + 1].end)
+                                         or _COMPARED_BEFORE.search(text, 0, mentions[i].start)
                                          or _ALL_OF.match(text, mentions[i + 1].end)))
         # a comma after a trip's destination ends its clause (否则去长沙，桂林国庆天气怎么样): no list
         lead = (mentions[i - 1].end if i else 0, mentions[i].start)  # 我在台北，高雄…: where one is, then a city

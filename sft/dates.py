@@ -884,6 +884,8 @@ _FALLBACK_ASKED = re.compile(r"(?:备用|备选|顺延)(?:日|的)?\s*那天|备
 _DROPPED_BEFORE = re.compile(r"原定|原计划|原来|原本|本来|之前|备选|备用"
                              r"|(?<!" + INTERJECTIONS + r")(?<!" + INTERJECTIONS + r"\s)不是|生日|出生|不要"
                              r"|你查的是|退房|离店"  # 入住 12/24 退房 12/26: the check-out day (140th sitting)
+                             # 后天飞昆明 待到下周一: the stay's last day (50th round of batches)
+                             r"|(?<![等])(?:待|呆)到"
                              # 刚才问的是上周三 我其实想问下周三 (148th); 昨天问的是7月5号 现在想问7月6号 (151st)
                              r"|(?:刚才|刚刚|之前|上次|昨天)[问查]的是")
 # a date given up after it (…不行, …出发; 后天 不对 是大后天)
@@ -913,7 +915,8 @@ _DROPPED_AFTER = re.compile(r"^[.。…·\s]*.{0,4}(?:不行(?!就|的话)|算�
 #: A return's day asked about (WILD.md, 26th sitting): the date written before 回来/回程 wins.
 # 10月3号返程 那天 (130th sitting); 回的那天 (85th-92nd hand-written batches)
 # (回程天气, 返程日的天气: the return named by its leg, 151st hand-written batch)
-_RETURN_ASKED = re.compile(r"(?:回来|回程|返程|返回)\s*的?\s*(?:那天|当天)|回\s*的\s*那天"
+# (去的时候晴 回的时候会下雪吗: 回的时候, 50th round of batches)
+_RETURN_ASKED = re.compile(r"(?:回来|回程|返程|返回)\s*的?\s*(?:那天|当天)|回\s*的\s*(?:那天|时候)"
                            r"|(?:回程|返程)日?\s*的?\s*天气")
 # 12月6号回 回来那天 (回 alone, then a space or a clause mark: 61st-76th hand-written batches)
 #: A return written (回来, 返程; 回 or 返 alone before a space, a clause mark or the end): after a trip's last day
@@ -934,7 +937,7 @@ _FROM_PLACE = r"(?:从[^\s，,。]{1,6})?"
 # 后天走 … 走那天; 去的那天 (85th-92nd hand-written batches)
 _DEPART_ASKED = re.compile(r"(?:出发|出發|动身|启程|(?<![一行])走|离开)\s*的?\s*(?:那天|当天|当日)"  # 离开当日 (48th)
                            r"|(?<![回过])去\s*的\s*那天")
-_DEPART_AFTER = re.compile(r"\s*(?:就|再)?" + _FROM_PLACE + rf"(?:{_SET_OFF}|离开)")  # 从北京出发 (167th)
+_DEPART_AFTER = re.compile(r"\s*(?:就|再|才)?" + _FROM_PLACE + rf"(?:{_SET_OFF}|离开)")  # 从北京出发 (167th)
 #: An arrival's day asked about (大后天到铜仁 下周一就走 到的那天…): the date written before 到/抵达.
 # (明早到厦门 到了下雨吗: 到了 before the weather asked, 49th round of batches)
 _ARRIVE_ASKED = re.compile(r"(?<![得收])(?:到|抵达|到达)\s*的\s*那天|(?:抵达|到达)\s*那天"
@@ -1428,7 +1431,8 @@ _POSTPONED = re.compile(r"(?:原定|原计划|原来|原本|本来|(?<![原的])
                         # 往后推了三天 本来是9月27号, 往后挪了两天 本来是8月1号 (148th, 156th sittings)
                         # 推迟一周 原本11月2号, 顺延一天 原定5月16日 (61st-68th hand-written batches)
                         # 往后拖了两个礼拜 本来11月2号 (101st-116th hand-written batches)
-                        rf"|(?P<w2>推迟|延后|延期|顺延|延误|{_EARLIER}|(?:往后|向后)?[推挪]|(?:往后|向后)[延拖])了?\s*(?P<n2>[一二两三四五六七八九十]|[1-9])\s*"
+                        rf"|(?P<w2>推迟|延后|延期|顺延|延误|{_EARLIER}|(?:往后|向后|往前|向前)?[推挪]|(?:往后|向后)[延拖])了?\s*"
+                        r"(?P<n2>[一二两三四五六七八九十]|[1-9])\s*"
                         r"(?P<u2>天|周|个?星期|个?礼拜)"
                         r"[^。？?]{0,6}?(?:原来|原定|本来|原本|原计划)"  # 延后一周，原本是4月17号 (133rd-140th)
                         # a day written right before its move, no 原定 (11月1号 推迟两天, 11月20 哦不 推迟三天: WILD.md,
@@ -1472,7 +1476,9 @@ def postponed_days(text: str) -> tuple[int, str]:
     words = m.group(0)
     if m["w2"] or m["ny"]:  # 往后挪了两天 本来是8月1号: the plan's day is written after the move
         words += re.match(r"[^，,。？?；;！!\s]*", text[m.end():]).group(0)
-    earlier = bool({"提前", "提早"} & {m["w"], m["w2"], m["w3"]}) or (m["w3"] or "").startswith(("往前", "向前"))
+    # (婚期往前挪一周，原来定的9月26号: 往前 before the move's count, 50th round of batches)
+    earlier = bool({"提前", "提早"} & {m["w"], m["w2"], m["w3"]}) \
+        or (m["w3"] or m["w2"] or "").startswith(("往前", "向前"))
     return (-days if earlier else days), words
 
 

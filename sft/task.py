@@ -453,10 +453,11 @@ _DAY_TYPOS = (
     (re.compile(r"(?<=[〇零一二三四五六七八九])0(?=[〇零一二三四五六七八九0]*年)|(?<=[一二])0(?=[〇零一二三四五六七八九])"),
      "〇"),
     (re.compile(r"(?<=[今明昨])睌"), "晚"),
+    (re.compile(r"(?<=[今明后昨前])夭(?![折亡寿])"), "天"),  # 大后夭 (夭 for 天 by shape: 50th round of batches)
     # 重九 (重阳, classical), 幺 for 一 in a date (一月幺五号), 星期留 before a weather word (48th round of batches)
     (re.compile(r"重九(?![点号日])"), "重阳"),
     (re.compile(r"(?<=[一二三四五六七八九十月])幺(?=[一二三四五六七八九十]?[号日])"), "一"),
-    (re.compile(r"(?<=周|期|拜)留(?=有|会|天气|冷|热|晴)"), "六"),
+    (re.compile(r"(?<=周|期|拜)留(?=有|会|天气|冷|热|晴|下[不雨雪])"), "六"),  # 星期留下不下雨 (50th round)
     # 八月十五 with the moon watched (月亮, 赏月, 月饼, 团圆): the mid-autumn festival's lunar day, not August 15th
     # (今年八月十五 在威海 能看见月亮不: 36th round; 八月十五去儿子家…能看到月亮吗: 46th round of batches)
     (re.compile(r"(?<![农阴]历)八月十五(?![号日號])(?=[^。？?]*?(?:月亮|赏月|月饼|团圆|看月))"), "农历八月十五"),

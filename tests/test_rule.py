@@ -2569,6 +2569,30 @@ def test_445th_452nd_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
 
 
+@pytest.mark.parametrize("question, today, expected", [
+    # 星期留 before 下不下; 夭 for 天 by shape (not 夭折); typed by shape 堪江, 澳闩, 青鸟, 首尓, 合肌
+    ("苏州星期留下不下雨", "2027-05-19", ("苏州", "2027-05-22")),
+    ("贵阳明夭下雨吗", "2027-05-19", ("贵阳", "2027-05-20")),
+    ("堪江明天会冷吗", None, ("堪江", None)),
+    ("澳闩周末天气", None, ("澳闩", None)),
+    ("青鸟明天风大吗", None, ("青鸟", None)),
+    ("青鸟飞走了 北京明天", None, ("北京", None)),
+    ("首尓12月3号天气", None, ("首尓", "12-03")),
+    ("合肌后天有雨吗", "2027-05-19", ("合肌", "2027-05-21")),
+    # a move earlier (往前挪一周) before the plan's day; the stay's last day given up (待到); 回的时候 asked
+    ("活动往前挪了两天，原来定的10月12号，扬州天气怎样", None, ("扬州", "10-10")),
+    ("明天飞厦门 待到下周五 厦门雨多吗", "2027-07-07", ("厦门", "2027-07-08")),
+    ("杭州待到5月12号才走 走的那天会不会下雨 我5月8号到的", None, ("杭州", "05-12")),
+    ("哈尔滨 2月3去2月6回 去的时候晴 回的时候会下雪吗", None, ("哈尔滨", "02-06")),
+    # a date in Chinese numerals before two cities and the weather: the first
+    ("九月十号 南宁 北海 天气", None, ("南宁", "09-10")),
+    # a comparison said before two cities apart by a space: the first
+    ("对比一下 昆明 大理 下周天气", None, ("昆明", None)),
+])
+def test_453rd_460th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
+
+
 def test_rule_answers_do_not_depend_on_the_hash_seed():
     """Two names of one kind and length (吉达 and 麦加, two short forms read only with a cue) once came out in the
     order of a set, so the answer changed with PYTHONHASHSEED from one process to the next: every answer below is
