@@ -1346,10 +1346,10 @@ def test_one_english_correction_list_for_latin_cities_and_dates(word):
     # old English names read like nicknames, as written (not Chungking Mansions: no name for 重庆 added)
     ("Swatow 5月3号 下雨吗", None, ("Swatow", "05-03")), ("Chungking Mansions 今晚落唔落雨", None, (None, None)),
     # 57th-60th batches: three cities typed by shape (鸟 for 岛, 巷 for 港, 持 for 特), copied as written; 交作业 holds
-    # no 焦作 typed by sound; 青鸟 (a word) stays no city
+    # no 焦作 typed by sound; 青鸟 now read as 青岛 typed (50th round)
     ("秦皇鸟 下周 冷吗", None, ("秦皇鸟", None)), ("连云巷 国庆 下雨吗", None, ("连云巷", "10-01")),
     ("呼和浩持 冷不冷", None, ("呼和浩持", None)), ("交作业前 外面下雨吗", None, (None, None)),
-    ("青鸟 明天下雨吗", None, (None, None)),
+    ("青鸟 明天下雨吗", None, ("青鸟", None)),  # 青岛 typed by shape, as two blind writers read it (b299, b458)
     # the speaker's side compared with the other's (我这儿…比她那儿): the speaker's; 一个在A一个在B asked together
     ("我在大连 爸爸在营口 我这边比他那边冷吗", None, ("大连", None)),
     ("我和同学一个在南宁一个在柳州 哪边更热", None, ("南宁", None)),
