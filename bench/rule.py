@@ -128,6 +128,7 @@ from sft.dates import (
     ISSUED_AFTER,
     PAST_ASKED,
     QUESTION,
+    REQUEST_VERBS,
     SLIP_VERBS,
     anchored_days,
     as_date,
@@ -424,15 +425,14 @@ _TURN = re.compile(r"(?<![A-Za-z])[QAB]\s*[:：]|[问答]\s*[:：]")
 _SHORT_ASKED_END = re.compile(r"[的市呢吧啊呀哈\s，,。？?！!那这今明后下本周星礼\d]|天气|$")
 
 
-def _short_asked_after(text: str, start: int, gazetteer: Gazetteer) -> Mention | None:
-    """The short form of a city read only with 市 (中山) written after ``start`` right after words that say it is the
-    one asked (我要问的是, 其实是: :data:`_ASKED_CITY`), or None."""
+def _short_asked_after(text: str, start: int, gazetteer: Gazetteer) -> tuple[int, str] | None:
+    """The position and key of the short form of a city read only with 市 (中山) written after ``start`` right after
+    words that say it is the one asked (我要问的是, 其实是: :data:`_ASKED_CITY`), or None."""
     for short in sorted(s for s in gazetteer.short_forms if s in text[start:] and s not in gazetteer.blockers):
         at = text.find(short, start)
         while at >= 0:
-            end = at + len(short)
-            if _ASKED_CITY.search(text, start, at) and _SHORT_ASKED_END.match(text, end):
-                return Mention(at, at + len(short), text[at : at + len(short)], short)
+            if _ASKED_CITY.search(text, start, at) and _SHORT_ASKED_END.match(text, at + len(short)):
+                return at, short
             at = text.find(short, at + 1)
     return None
 
@@ -480,7 +480,7 @@ def _score(question: str, mentions: list[Mention], i: int) -> int:
     if i > 1 and _taken_back(question, mentions, i - 1):
         return 4
     # (顺便也看看深圳冷不冷: 也 too, 49th round of batches)
-    if i and re.search(r"(?:顺便|另外)(?:也|再)?(?:看看|看下|看一下|问问|问下|问一下|查查|查下|查一下)?\s*$", before):
+    if i and re.search(rf"(?:顺便|另外)(?:也|再)?(?:{REQUEST_VERBS})?\s*$", before):
         # 帮我看看北京这几天的天气吧，顺便看看广州的: the city asked by the way is not the one asked (171st);
         # 帮我查下金华天气 另外义乌…: a second request, the first answered (190th hand-written batch)
         return -2
@@ -897,11 +897,16 @@ def locate_city(question: str, gazetteer: Gazetteer | None = None,
     :func:`find_mentions`, when the caller has them already."""
     gazetteer = gazetteer or default_gazetteer()
     mentions = find_mentions(question, gazetteer) if mentions is None else mentions
+    return _city_and_place(question, gazetteer, mentions)[0]
+
+
+def _city_and_place(question: str, gazetteer: Gazetteer, mentions: list[Mention]) -> tuple[Mention | None, str | None]:
+    """The weather city (rules 1-6) and, where there is none, the place asked instead (rule 6g), read once."""
     found = _locate_city(question, gazetteer, mentions)
-    if found is None:
-        return None
     place = _place_asked_again(question, mentions, gazetteer)
-    return found if place is None or found.text == place else None  # (去都江堰，都江堰…: the place read as a city)
+    if found is not None and (place is None or found.text == place):
+        return found, None
+    return None, place  # (去都江堰，都江堰…: the place read as a city gives way to it)
 
 
 def _locate_city(question: str, gazetteer: Gazetteer, mentions: list[Mention]) -> Mention | None:
@@ -964,7 +969,8 @@ def _locate_city(question: str, gazetteer: Gazetteer, mentions: list[Mention]) -
             return Mention(at, at + len(short), question[at : at + len(short)], short)
         asked = _short_asked_after(text, m.end, gazetteer)
         if asked is not None:  # 刚才那个是珠海的，我要问的是中山: a city read only with 市, typed short, asked after
-            return Mention(asked.start, asked.end, question[asked.start : asked.end], asked.key)  # (49th round)
+            at, short = asked  # (49th round)
+            return Mention(at, at + len(short), question[at : at + len(short)], short)
         if _COMPARED_WITH.search(text, 0, m.start):
             return None  # 陵川是不是比晋城凉快: A比B asks about A, here no city (289th-296th sittings)
         # 我喺澳門讀書 中山…; 从太原…回大同; not both asked (在珠海上班 住中山 … 两边都下雨么: the first)
@@ -1348,7 +1354,7 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
     # no blanket except: a bug here must fail loudly, not show up as lower accuracy
     gazetteer = gazetteer or default_gazetteer()
     mentions = find_mentions(question, gazetteer)  # read once: rules 1-6 and rule 9 both use them
-    city = locate_city(question, gazetteer, mentions)
+    city, place = _city_and_place(question, gazetteer, mentions)
     dated = question if city is None else f"{question[:city.start]},{question[city.end:]}"
     date = find_date(dated, today=today)
     if city is not None:
@@ -1358,7 +1364,6 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
         if date is not None and len(date) == 5 and whole is not None and len(whole) == 10 and whole[5:] == date:
             date = whole
     # a place asked instead of a city (rule 6g): its first mention, a trip's stop as a city's would be
-    place = _place_asked_again(question, mentions, gazetteer) if city is None else None
     at = gazetteer.fold(question).find(place) if place else -1
     stop = city if place is None else Mention(at, at + len(place), place, place)
     if place is not None:

@@ -1180,7 +1180,9 @@ _CLAUSE_END = re.compile(rf"[{_CLAUSE_END_CHARS}]")
 _STATEMENT_END = re.compile(rf"[{_CLAUSE_END_CHARS}啊呀哇\u2600-\u27bf\U0001f300-\U0001faff]")
 #: A dialogue's turns written out (Q: … A: … Q: 那后天呢): a later 呢 is a follow-up turn, not a chained question.
 _TURN = re.compile(r"(?<![A-Za-z])[QAB]\s*[:：]|[问答]\s*[:：]")
-_RANGE_ONLY = re.compile(r"\s*(?:到|至|~|～|-|—|－|和|或|、|跟|与)\s*")
+#: The words between a range's two ends (6月1号到3号, 1/30 - 2/2), one list for the resolver and sft.task.
+RANGE_SEPARATORS = r"到|至|~|～|-|—|－"
+_RANGE_ONLY = re.compile(rf"\s*(?:{RANGE_SEPARATORS}|和|或|、|跟|与)\s*")
 _READING_ONLY = re.compile(r"(?:零下|-)?\d{1,2}(?:\.\d)?\s*(?:度|℃|°C?)")  # 28度 right before the next day
 _FORM_FIELD = re.compile(r"[:：]")
 _CHOSEN_BETWEEN = re.compile(r"\s*(?:还是|或者|或是|or|/)\s*", re.IGNORECASE)  # 周六 or 周日 (119th)
@@ -1194,8 +1196,10 @@ def relative_day_marked(text: str) -> bool:
     return len(spans) > 1 and (any(s > 0 for s in asked_scores(text, spans)) or any(question_clause(text, spans)))
 
 
+#: The verbs of a request to look something up (看看, 查一下, 问问), one list for the rule and the date resolver.
+REQUEST_VERBS = r"看看|看下|看一下|查查|查下|查一下|问问|问下|问一下"
 #: A request for a day's weather right before the day (帮我看看这周六的天气, 查一下明天天气).
-_REQUEST_BEFORE = re.compile(r"(?:看看|看下|看一下|查查|查下|查一下|问问|问一下|告诉我)\s*$")
+_REQUEST_BEFORE = re.compile(rf"(?:{REQUEST_VERBS}|告诉我)\s*$")
 
 
 def question_clause(text: str, spans: list[tuple[int, int]]) -> list[int]:

@@ -326,7 +326,8 @@ def find_typo(question: str, gazetteer: Gazetteer) -> Mention | None:
     for start in range(len(folded)):
         # or after a day word typed by sound (明添杭洲, 今甜武汗: 257th-264th) or a province written whole
         phrase_start = _phrase_starts(folded, start) or folded[max(0, start - 3) : start].endswith(_typed_days()) \
-            or any(folded[max(0, start - n) : start] in _provinces() for n in (2, 3, 4))  # 浙江湖卅 (277th-284th)
+            or any(folded[max(0, start - n) : start] in _place_names("province")
+                   for n in (2, 3, 4))  # 浙江湖卅 (277th-284th)
         for length in range(min(5, len(folded) - start), 1, -1):  # 伊斯坦布而 (56th sitting)
             # (那郑洲呢: a follow-up's 那 before it, 呢 right after: 46th round of batches)
             if length < 3 and not (phrase_start or (folded[start - 1 : start] == "那"
@@ -519,27 +520,19 @@ def _full_short_forms() -> tuple[str, ...]:
                         key=lambda s: (-len(s), s)))
 
 
-@functools.lru_cache(maxsize=1)
-def _provinces() -> frozenset[str]:
-    """The provinces of places.tsv, full and short (陕西省, 陕西)."""
+@functools.cache
+def _place_names(kind: str) -> frozenset[str]:
+    """The names of one kind of places.tsv: ``province`` (陕西省, 陕西: full and short), ``country`` (沙特, 斐济)."""
     from sft.places import load_places
 
-    return frozenset(p.name for p in load_places() if p.kind == "province")
-
-
-@functools.lru_cache(maxsize=1)
-def _countries() -> frozenset[str]:
-    """The countries of places.tsv (沙特, 斐济)."""
-    from sft.places import load_places
-
-    return frozenset(p.name for p in load_places() if p.kind == "country")
+    return frozenset(p.name for p in load_places() if p.kind == kind)
 
 
 def _after_province_letter(found: list[Mention], m: Mention) -> bool:
     """Rule 4d: a name that starts with the last character of a province written whole right before it is no city:
     陕西安康 is 陕西 + 安康 (no 西安), 湖北京山 湖北 + 京山 (no 北京), 广东阳江 广东 + 阳江 (no 东阳). Not when the
     province is itself read inside another name (镇江西…: 镇江)."""
-    provinces = _provinces()
+    provinces = _place_names("province")
     for p in found:
         if p.end == m.start + 1 and p.key in provinces:
             return not any(o is not p and o.start < p.start < o.end for o in found)
@@ -706,7 +699,7 @@ def find_short_full_name(question: str, gazetteer: Gazetteer) -> Mention | None:
     else names a city, the short form starts a phrase and a date or a weather word follows it at once
     (``石狮3月5号会回南天吗``, ``中山明天天气``); ``去中山路`` or ``普洱茶`` stay no city."""
     folded = gazetteer.fold(question)
-    provinces = _provinces()
+    provinces = _place_names("province")
     world = world_short_names()  # a world city's short name right after its country (斐济苏瓦) as after a province
     # longest first, then the one written first (吉达 麦加 热吗: 吉达), then by name: never the set's hash order
     written = [s for s in gazetteer.short_forms | _AFTER_PROVINCE_ONLY if s in folded]
@@ -718,7 +711,8 @@ def find_short_full_name(question: str, gazetteer: Gazetteer) -> Mention | None:
             end = start + len(short)
             # right after a province written whole (陕西安康明天, 广东阳春 这周末): the province starts the phrase
             after_province = any(folded.endswith(p, 0, start) for p in provinces) \
-                or (short in world and any(folded.endswith(c, 0, start) for c in _countries()))  # 沙特吉达 (49th)
+                or (short in world  # 沙特吉达 (49th)
+                    and any(folded.endswith(c, 0, start) for c in _place_names("country")))
             if short in _AFTER_PROVINCE_ONLY and not after_province:
                 start = folded.find(short, start + 1)
                 continue

@@ -38,6 +38,7 @@ from sft.dates import (
     INTERJECTIONS,
     LUNAR_MD,
     NUM,
+    RANGE_SEPARATORS,
     SLIP_VERBS,
     WEATHER_WORD_TERMS,
     WEEKDAYS,
@@ -688,7 +689,7 @@ def _first_day_asked(text: str, spans: list[tuple[int, int]]) -> int | None:
                  enumerate(spans)]
     for k, stretch in enumerate(stretches):
         if event.group(0) in stretch:
-            while k and re.fullmatch(r"\s*(?:至|到|-|—|~|～)\s*", stretches[k - 1]):
+            while k and re.fullmatch(rf"\s*(?:{RANGE_SEPARATORS})\s*", stretches[k - 1]):
                 k -= 1  # 2月10日至2月17日放假: the range's first day
             return k
     return 0
