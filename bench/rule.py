@@ -1394,6 +1394,8 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
     # (a place asked instead of a city, rule 6g: the day counted to that place: 第2天 重庆→武隆 … 武隆那天)
     asked = short_name(city.key) if city is not None else place
     days, where = anchored_days(question, asked)
+    if moved and 0 <= question.find(words) <= where < question.find(words) + len(words):
+        days = 0  # 原定下周一出发，提前一天，周日那天: the move's 前一天 counted once, as the move (51st round)
     # (a place asked, rule 6g: 1月20号到哈尔滨 玩三天 然后去雪乡 雪乡天气, the stays before its first mention)
     if not days and date is not None and stop is not None:  # 南京2天→苏州2天…苏州那两天: a later stop's first day
         date = shift_date(date, stays_before(question, stop, mentions, date, today))

@@ -26,10 +26,10 @@ from sft.dates import (
 from sft.mentions import Mention, default_gazetteer, find_mentions
 from sft.task import Answer, date_mentions, find_date, resolve_phrase, valid_date
 
-#: A stay at a stop of a trip (南京2天, 桂林3晚, 待三天, 待两天), not a trip's length (四天三晚, 3天2晚), nor a day
-#: counted on (两天后), but nights and then the next leg (住两晚后去漳州: 31st round of batches).
+#: A stay at a stop of a trip (南京2天, 桂林3晚, 待三天, 待两天, 住两个晚上: 51st round), not a trip's length (四天三晚,
+#: 3天2晚), nor a day counted on (两天后), but nights and then the next leg (住两晚后去漳州: 31st round of batches).
 _STAY = re.compile(r"(?<![天日\d一二两三四五六七八九十])(?:待|住|玩|呆|逗留)?\s*"
-                   r"(?P<n>[1-9]|[一二两三四五六七八九十])\s*(?:晚(?=后再?去)|[天晚夜](?![前后内以之半]))"
+                   r"(?P<n>[1-9]|[一二两三四五六七八九十])\s*(?:个晚上(?![前后内以之])|晚(?=后再?去)|[天晚夜](?![前后内以之半]))"
                    r"(?!\s*[一二两三四五六七八九十\d]\s*[晚夜])")
 #: What leads on to the next stop (→, 再去, 然后去, 两晚后去; 再坐高铁去, 再 right before the stop asked:
 #: 扬州2天 再镇江, 46th round of batches).

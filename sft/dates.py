@@ -114,6 +114,7 @@ FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
     "耶誕節": (12, 25), "耶诞节": (12, 25), "耶誕夜": (12, 24), "耶诞夜": (12, 24), "万圣夜": (10, 31),
     # White Day, never 情人节 inside it (229th hand-written batch; read, never drawn: NAMED_ONLY)
     "白色情人节": (3, 14),
+    "剩蛋节": (12, 25),  # internet slang for 圣诞节 (read, never drawn: NAMED_ONLY; 51st round of batches)
     "二二八": (2, 28), "双十节": (10, 10),  # Taiwan's days named by their date (like 520; WILD.md, 34th sitting)
     "Xmas": (12, 25), "xmas": (12, 25), "XMAS": (12, 25), "NYE": (12, 31),  # chat English (31st sitting)
     "X'mas": (12, 25), "x'mas": (12, 25), "X'MAS": (12, 25),  # (33rd round of batches)
@@ -139,7 +140,7 @@ FIXED_FESTIVALS: dict[str, tuple[int, int]] = {
 # (护士节: 180th sitting)
 NAMED_ONLY = frozenset(n for n in FIXED_FESTIVALS if n.isascii()) | {"护士节", "万圣节前夜", "耶誕節", "耶诞节",
                                                                       "耶誕夜", "耶诞夜", "万圣夜", "白色情人节",
-                                                                      "八一"}  # (瑞金 八一: 45th round of batches)
+                                                                      "剩蛋节", "八一"}  # (瑞金 八一: 45th round)
 #: Solar terms read as dates: those whose names are no weather words (大雪, 小雪, 白露, 霜降, 雨水 are: left out).
 SOLAR_TERMS = ("清明", "立春", "立夏", "立秋", "立冬", "春分", "秋分", "夏至", "冬至", "惊蛰", "谷雨", "芒种", "处暑",
                "小满", "小暑", "大暑", "寒露", "小寒", "大寒")
@@ -424,7 +425,8 @@ _REL = re.compile(
         r")(?=\s*就要?(?:去|到|飞|出发)|.*?(?:到时|那天|那时|当天|(?i:\bthen\b))))",
         rf"(?P<weeks>(?<![\d{CN_NUMERALS}百几半])(?P<wn>{_COUNT})(?:周|个星期|个礼拜)(?:以后|之后|后))",
         # (再过两个星期就飞伊宁，到那会儿: weeks too, 41st round of batches)
-        rf"(?P<pass>过(?!两天)(?P<pn>{_COUNT})(?P<pu>天|周|个星期|个礼拜))",
+        # (Cantonese/Hakka 过五日: five days on, counted in Chinese numerals; 过两日 vague as 过两天: 51st round)
+        rf"(?P<pass>过(?!两[天日])(?P<pn>{_COUNT})(?P<pu>天|周|个星期|个礼拜|(?<=[一二三四五六七八九十])日))",
         # English spans (3 days from now, in 5 days, in a fortnight: 64th sitting)
         r"(?P<enspan>(?i:(?<![a-z])(?:(?P<esn>\d{1,2}|two|three|four|five|six|seven|ten)\s+days\s+from\s+now"
         r"|in\s+(?P<esn2>\d{1,2}|two|three|four|five|six|seven|ten)\s+days|in\s+a\s+(?P<fortnight>fortnight)"
@@ -440,7 +442,7 @@ _REL = re.compile(
         # Minnan 今仔日 and 今暗 (今晚, 277th-284th), Shandong 夜来 (昨天; not 夜来香), Jianghuai 后个 (后天; not
         # 最后个, 后个月: 48th sitting; also right after a place, 泗阳后个: 369th-376th sittings)
         r"|今仔日|今仔暗|今暗(?![暗淡处自中])|(?<![\u4e00-\u9fff])夜来(?![香风雨的])|(?<![以之今此然随日午最往落前背身])后个(?![月人星礼周把子别])"
-        r"|夜儿个"  # northern 夜儿个 (昨天: 177th sitting)
+        r"|夜儿个|今们儿|今门儿|今们"  # northern 夜儿个 (昨天: 177th sitting), Shandong 今们儿 (今儿: 50th-51st rounds)
         r"|(?<![\u4e00-\u9fff])夜个(?![子])"  # Henan 夜个 (昨天: 261st and 289th-296th sittings)
         # this afternoon, a week from today (85th-92nd hand-written batches)
         # in any case (WEATHER IN CHENGDU TOMORROW: 101st-116th hand-written batches)
@@ -468,7 +470,7 @@ _WORDS = {
     "寻日": -1, "琴晚": -1,  # Cantonese 琴晚: last night (57th sitting)
     "明个": 1, "今个": 0, "昨个": -1, "后日": 2, "大后日": 3, "前日": -2, "听朝": 1, "明仔载": 1, "明仔載": 1,
     "今仔日": 0, "今仔暗": 0, "今暗": 0, "大前日": -3, "今晡日": 0, "昨晡日": -1, "夜来": -1, "后个": 2,
-    "夜儿个": -1, "夜个": -1,
+    "夜儿个": -1, "夜个": -1, "今们儿": 0, "今门儿": 0, "今们": 0,
     "today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1,
     "this afternoon": 0, "this morning": 0, "this evening": 0, "a week from today": 7, "one week from today": 7,
     "in a week": 7, "in one week": 7,
@@ -617,6 +619,11 @@ def _into_holiday(day: dt.date | None, festival: str, nth: str | None, last: str
     return day + dt.timedelta(days=n - 1) if n <= HOLIDAY_DAYS[festival] else day
 
 
+#: The words between a festival and the one a plan is moved to (五一改到国庆, 元旦推迟到春节).
+_MOVED_TO_NEXT = re.compile(r"\s*(?:的\w{0,2})?\s*(?:又|就)?(?:改|挪|换|调整?|推迟|延迟|延后|延期|提前)了?"
+                            r"\s*(?:到|成|为|至)\s*")
+
+
 def find_festival(text: str) -> tuple[int | None, int, int] | None:
     """An absolute festival date in a question: ``(year, month, day)`` for a festival in a named numeric
     year (``2025年国庆``, ``二〇二五年中秋``; two-digit years are 20xx), else ``(None, month, day)`` for a
@@ -654,6 +661,9 @@ def find_festival(text: str) -> tuple[int | None, int, int] | None:
         if match["f"] in FIXED_FESTIVALS:
             if not match["nth"] and any(later["f"] == match["f"] and later["nth"] for later in bare[k + 1 :]):
                 continue  # 推迟到国庆了 长沙国庆第三天…: the holiday's day named later (45th-56th hand-written batches)
+            if any(later["f"] in FIXED_FESTIVALS and _MOVED_TO_NEXT.fullmatch(text, match.end(), later.start())
+                   for later in bare[k + 1 :]):
+                continue  # 婚期从五一改到国庆第二天了: the festival moved from (51st round of batches)
             if _WORKDAY_AFTER.match(text, match.end()):
                 continue  # 五一调休: the day is no date of the festival's
             if _PURCHASE_AFTER.match(text, match.end()) and _OTHER_TIME.search(text, match.end()):
@@ -754,7 +764,7 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
     if kind == "weeks":
         return today + dt.timedelta(days=7 * parse_number(match["wn"]))
     if kind == "pass":
-        return today + dt.timedelta(days=parse_number(match["pn"]) * (1 if match["pu"] == "天" else 7))
+        return today + dt.timedelta(days=parse_number(match["pn"]) * (1 if match["pu"] in "天日" else 7))
     if kind == "enspan":
         if match["fortnight"]:
             return today + dt.timedelta(days=14)
@@ -949,7 +959,8 @@ _RETURN_BEFORE = re.compile(r"(?:回来|回程|返程|返回)\s*(?:的?\s*(?:那
                             r"|(?:回程|返程)日?\s*$|(?<![来返])回\s*(?:[:：]|的\s*是)\s*$"
                             # 回的是12月27, 出发1/12 回1/16 (回 alone at a phrase's start: 43rd round of batches)
                             # (去 11月21日 回 11月25日: 回 right after a date's 日 once spaces are gone, 49th round)
-                            r"|(?:^|(?<=[\s，,。日号]))回\s*$")
+                            # (去3.21回3.25: right after a date's digit, 51st round)
+                            r"|(?:^|(?<=[\s，,。日号\d]))回\s*$")
 _DEPART_BEFORE = re.compile(r"(?:出发|动身|启程|离开|走)\s*(?:的?\s*(?:那天|日期|时间))?\s*(?:是|[:：])\s*$"
                             r"|去程\s*[:：]?\s*$|(?<![回来过])去\s*(?:[:：]|的\s*是)\s*$|(?:^|(?<=[\s，,。]))出发\s*$")
 _ARRIVE_BEFORE = re.compile(r"(?:抵达|到达|到)\s*(?:的?\s*(?:那天|日期|时间))?\s*(?:是|[:：])\s*$")
@@ -1422,7 +1433,7 @@ def written_today_days(text: str, date: str | None) -> int:
 _PLAN_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月|[./])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]?"
 #: The words that move a plan later (推迟, 延后, 往后拖: 101st-116th hand-written batches), as _POSTPONED reads them
 #: before a number of days, after the plan's old day or a day written right before.
-_LATER = r"推迟|延后|延期|推后|顺延|延误|(?:往后|向后)[推挪延拖]"
+_LATER = r"推迟|延迟|延后|延期|推后|顺延|延误|(?:往后|向后)[推挪延拖]"  # (延迟一周: 51st round of batches)
 #: A plan's day moved by a number of days or weeks (原定10月8号 推迟两天, 原计划七月十号 晚两天, 原定9月20 推迟了一周).
 # (原定4月18号去桂林玩三天，结果领导临时说项目要上线，只能推迟两天再走: the move further on, 40th round)
 # (not across another change or a question: 本来约的是周三，结果客户改到了周四，…要不要提前一天过去)
@@ -1435,7 +1446,7 @@ _POSTPONED = re.compile(r"(?:原定|原计划|原来|原本|本来|(?<![原的])
                         # 往后推了三天 本来是9月27号, 往后挪了两天 本来是8月1号 (148th, 156th sittings)
                         # 推迟一周 原本11月2号, 顺延一天 原定5月16日 (61st-68th hand-written batches)
                         # 往后拖了两个礼拜 本来11月2号 (101st-116th hand-written batches)
-                        rf"|(?P<w2>推迟|延后|延期|顺延|延误|{_EARLIER}|(?:往后|向后|往前|向前)?[推挪]|(?:往后|向后)[延拖])了?\s*"
+                        rf"|(?P<w2>推迟|延迟|延后|延期|顺延|延误|{_EARLIER}|(?:往后|向后|往前|向前)?[推挪]|(?:往后|向后)[延拖])了?\s*"
                         r"(?P<n2>[一二两三四五六七八九十]|[1-9])\s*"
                         r"(?P<u2>天|周|个?星期|个?礼拜)"
                         r"[^。？?]{0,6}?(?:原来|原定|本来|原本|原计划)"  # 延后一周，原本是4月17号 (133rd-140th)

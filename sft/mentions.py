@@ -173,7 +173,8 @@ _SHI_KEPT = _SOLAR_TERMS_LI + ("市中心医院",)
 _WEATHER = re.compile(
     r"天气|气温|温度|下雨|下雪|降雨|降雪|有雨|有雪|雨|雪|晴|阴天|多云|刮风|大风|台风|雾|霾|冷|热|凉|暖|"
     r"度|预报|穿什么|带伞|空气质量|湿度|紫外线|降温|升温|回暖|风大|风力|沙尘|冰雹|打雷|霜|寒流|寒潮|(?<=[会足真好很])寒(?!假)"
-)  # (寒: Minnan and Hakka cold, 石狮这阵仔敢有寒流, 明仔载敢会寒: 40th-41st rounds of batches)
+    r"|(?<=[会好咁几唔])冻(?![结肉品疮])"
+)  # (寒: Minnan and Hakka cold, 石狮这阵仔敢有寒流, 明仔载敢会寒: 40th-41st rounds of batches; Cantonese 好冻: 51st)
 
 
 @dataclass(frozen=True)
@@ -439,7 +440,7 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
     starts = {m.start for m in found}
     found = [m for m in found
              if not _weekday_numeral(folded, m, starts) and not _DAY_WORD_END.search(folded, 0, m.start + 1)
-             and not _after_province_letter(found, m)]
+             and not _after_province_letter(found, m) and not _ends_in_guoji(folded, m)]
     kept: list[Mention] = []
     taken = [False] * len(question)
     # longest first; at equal length a city before a blocker (大后天河池: 河池, not the district 天河), and a name
@@ -526,6 +527,12 @@ def _place_names(kind: str) -> frozenset[str]:
     from sft.places import load_places
 
     return frozenset(p.name for p in load_places() if p.kind == kind)
+
+
+def _ends_in_guoji(folded: str, m: Mention) -> bool:
+    """Rule 4e: a name whose last character 国 starts the word 国际 (international) is no city: 深圳宝安国际机场 is
+    宝安 + 国际机场, no 安国 (51st round of batches)."""
+    return m.key.endswith("国") and folded.startswith("际", m.end)
 
 
 def _after_province_letter(found: list[Mention], m: Mention) -> bool:
@@ -634,7 +641,7 @@ def _trip_places() -> dict[str, str]:
 # Rule 5d's cue: a date or a weather word right after the name (石狮3月5号, 中山明天天气, 大同 下周冷吗).
 _SHORT_CUE = re.compile(
     r"[ 的]?(?:[0-9０-９]|[一二三四五六七八九十两]{1,3}月|今天|今晚|今早|今儿|今日|明天|明早|明晚|明儿|明日|明后|后天|"
-    r"大后天|下周|下个|下星期|下礼拜|这周|这个周|本周|周[一二三四五六日天末]|星期|礼拜|元旦|国庆|春节|五一|十一|"
+    r"大后天|下下周|下周|下个|下星期|下礼拜|这周|这个周|本周|周[一二三四五六日天末]|星期|礼拜|元旦|国庆|春节|五一|十一|"
     r"圣诞|中秋|端午|元宵|除夕|冬至|清明|"  # 中山聖誕節凍唔凍 (45th-52nd hand-written batches)
     # Cantonese days (中山听日会唔会落雨), other festivals, 到底 (中山到底下不下) (61st-76th hand-written batches)
     r"听日|听朝|琴日|寻日|大后日|后日|而家|平安夜|跨年|情人节|七夕|重阳|到底|"  # 中山大後日 (101st-108th)
@@ -648,7 +655,9 @@ _SHORT_CUE = re.compile(
 
 #: A trip to a place for a stay: 去中山出差, 到石狮开会 (rule 5d, the short form travelled to).
 _TRAVELLED_TO = re.compile(r"(?:去|到|飞|前往|飞往)\s*$")
-_TRIP_AFTER = re.compile(r"\s*(?:出差|开会|参会|玩|旅游|旅行|探亲|办事|培训|考试|看展|看望)")
+# (到廷布，天气咋样; 去麦加朝觐; 去中山行街: the clause ends, or a pilgrimage or shopping: 51st round of batches)
+_TRIP_AFTER = re.compile(r"\s*(?:出差|开会|参会|玩|旅游|旅行|探亲|办事|培训|考试|看展|看望"
+                         r"|朝觐|朝圣|行街|逛街|购物|[，,])")
 
 # 大同古城 (80th sitting), 中山下不下雨 and 石狮 过年 (81st-82nd), 怀仁这两天 and 孝义明添 (170th), 玉门风大吗 (177th),
 # 弥勒温泉 (192nd), 大同冬天 and 大同供暖 (206th)

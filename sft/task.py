@@ -623,6 +623,8 @@ def _typed_day_words(text: str) -> str:
 #: An event named before 那天/当天 (搬家那天, 出院 那天): the day written right before that event is the one asked.
 # (9/8 军训开始 9/20 军训结束 军训那几天: the event's days, its first: 49th round of batches)
 _EVENT_DAY = re.compile(r"([\u4e00-\u9fff]{2})\s*的?(那天|当天|那日|那几天|那两天|那些天)")
+#: A range's last day written right after its first's month and day (8月19-20日): the event follows it.
+_RANGE_END = re.compile(rf"^(?:{RANGE_SEPARATORS})\s*\d{{1,2}}\s*[日号]?\s*")
 
 
 def _first(pattern: re.Pattern, text: str, has_year: bool) -> tuple[str | None, bool]:
@@ -651,7 +653,8 @@ def _first(pattern: re.Pattern, text: str, has_year: bool) -> tuple[str | None, 
     # 1月1日签合同 1月3日搬家 搬家那天…: the day an event is written on, when that event's 那天 is asked (63rd-66th)
     events = {m[1]: m[2] in ("那天", "当天", "那日") for m in _EVENT_DAY.finditer(text)}  # word -> one day or several
     for k, (start, end) in enumerate(spans):
-        words = [w for w in events if text[end:].lstrip().startswith(w) or text[:start].rstrip().endswith(w)]
+        after = _RANGE_END.sub("", text[end:].lstrip(), count=1)  # 8月19-20日开会 … 开会那两天 (51st round)
+        words = [w for w in events if after.startswith(w) or text[:start].rstrip().endswith(w)]
         if words:
             # (4月10号 4月11号 开封那两天, 4.4 4.5 清明那两天: the days listed right before the event, the first)
             while k and not all(events[w] for w in words) and not text[spans[k - 1][1] : spans[k][0]].strip():
@@ -703,6 +706,9 @@ QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』")
 _NOW = re.compile(r"现在|如今|目前|这会儿|此刻")
 
 
+#: The new day of a plan moved not set yet, after its old day (原来是3月8号，新日子还没定; 原定…改期时间待定).
+_NEW_DAY_UNSET = re.compile(r"(?:原来|原定|原本|本来|原计划)[^。？?]{0,16}?(?:新|改期|改到|延到|推到)[^，,。？?]{0,4}?"
+                            r"(?:还没|没有?|未|待)(?:定|确定|通知)")
 #: A plan changed to a relative day (改成明天, 改到下周三): without a reference day it is asked, unresolved.
 # (3月8号就算了，后天去惠州: 39th round of batches)
 _CHANGED_TO_DAY = re.compile(r"(?:改(?:成|到|为|在)|算了[，,\s]*)\s*(?:[今明后]天|大后天|[这下]+(?:周|星期|礼拜))")
@@ -766,6 +772,8 @@ def find_date(question: str, today: dt.date | None = None) -> str | None:
         month_day, md_given_up = _english_date(text), False
     if month_day is None:
         month_day = _month_last_day(text)
+    if month_day is not None and _NEW_DAY_UNSET.search(text) and len(_MD.findall(text)) == 1:
+        return None  # 原来是3月8号，新日子还没定: the plan's day given up, the new one not set (51st round of batches)
     if month_day is not None and not md_given_up:
         return _this_year(text, _with_year_lead(text, month_day), today)
     found = found or month_day

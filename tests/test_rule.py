@@ -2613,3 +2613,37 @@ def test_rule_answers_do_not_depend_on_the_hash_seed():
                               cwd=root, capture_output=True, text=True, check=True)
         outs.add(done.stdout)
     assert len(outs) == 1, outs
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # Shandong 今们儿/今们 (today); Cantonese/Hakka 过N日 in Chinese numerals (过两日 vague, as 过两天)
+    ("潍坊今们儿下雨不", "2027-03-03", ("潍坊", "2027-03-03")),
+    ("德州过三日会唔会落雨", "2027-03-03", ("德州", "2027-03-06")),
+    ("德州过两日会唔会落雨", "2027-03-03", ("德州", None)),
+    # 剩蛋节 (圣诞节 in internet slang)
+    ("剩蛋节南京会下雪吗", None, ("南京", "12-25")),
+    # 国际 right after a name ending in 国: no 安国 in 宝安国际机场 (the city written before it stays)
+    ("深圳宝安国际机场明天会延误吗", "2027-03-03", ("深圳", "2027-03-04")),
+    ("宝安国际机场明天下雨吗", "2027-03-03", (None, "2027-03-04")),
+    ("安国明天下雨吗", "2027-03-03", ("安国", "2027-03-04")),
+    # a short name travelled to, then a comma, a pilgrimage or shopping; 下下周 as a cue after it
+    ("五一到基多，天气怎么样", None, ("基多", "05-01")),
+    ("下个月去麦加朝圣 热不热", None, ("麦加", None)),
+    ("周末去中山逛街 会不会好冻", None, ("中山", None)),
+    ("去中山路，下雨吗", None, (None, None)),
+    ("廷布下下周三天气", "2027-03-03", ("廷布", "2027-03-17")),
+    # stays of 两个晚上 counted on to the next stop
+    ("杭州3月2号到，住三个晚上再去绍兴，绍兴天气咋样", None, ("绍兴", "03-05")),
+    # 延迟 as 推迟; a festival moved from (五一改到国庆第三天); a plan's new day not set yet
+    ("毕业典礼延迟三天，原本6月20号，到时候武汉热吗", None, ("武汉", "06-23")),
+    ("旅行从元旦改到五一第二天了，厦门那天天气", None, ("厦门", "05-02")),
+    ("五一和国庆 厦门哪个热", None, ("厦门", "05-01")),
+    ("比赛推迟了，原来是4月12号，新日期待定，长春四月冷吗", None, ("长春", None)),
+    # 提前一天 is a plan moved, not the day before the day named after it
+    ("原定下周三出发，提前一天，周二那天拉萨天气", "2027-03-03", ("拉萨", "2027-03-09")),
+    # 回 right after a date's digit; an event written right after a range's last day (8月19-20日开会)
+    ("青岛 去7.10回7.14 回程那天有雨吗", None, ("青岛", "07-14")),
+    ("培训安排：9月2日报到，9月3-4日上课，9月5日返程。地点：太原。上课那两天冷吗", None, ("太原", "09-03")),
+])
+def test_461st_468th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
