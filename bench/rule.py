@@ -927,6 +927,13 @@ def _locate_city(question: str, gazetteer: Gazetteer, mentions: list[Mention]) -
     ahead = short_form_after(question, gazetteer, mentions[-1]) if len(mentions) > 1 else None
     if ahead is not None and gazetteer.fold(question).find(ahead.key, ahead.end) >= 0:
         return ahead  # 北京→张家口→大同 大同那几天: a short form the trip goes on to, asked again (46th round)
+    last = mentions[-1]
+    if len(mentions) > 1 and len({short_name(x.key) for x in mentions}) == 1 \
+            and _DENIED.search(gazetteer.fold(question), 0, last.start):
+        text = gazetteer.fold(question)
+        denied = _THEN_IS.match(text, last.end)
+        if denied and place_at(text, denied.end(), gazetteer):
+            return None  # 看看杭州后天…算了不是杭州，是千岛湖那边: the one city named again and denied (52nd round)
     if len(mentions) == 1:
         m, text = mentions[0], gazetteer.fold(question)
         if _EXCEPT.search(text, 0, m.start) or (re.search(r"不(?:去|算|包括)\s*$", text[: m.start])

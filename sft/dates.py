@@ -838,7 +838,8 @@ ISSUED_AFTER = r"\s*(?:\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?\s*)?发布"
 # (改签成功：原 1月5日 改为 1月6日: the 改 of 改签成功 asks no date either: 145th hand-written batch)
 #: The words that move a plan earlier (提前两天, 提早两天: 46th round of batches).
 _EARLIER = r"提前|提早"
-_ASKED_BEFORE = re.compile(r"(?<!就)(?<!雨)(?:改(?!签了|签成功|了|期)|改期(?=\s*[到为成至])"
+# (改一下：不是…，是…: a request to edit, the correction after it decides, 52nd round of batches)
+_ASKED_BEFORE = re.compile(r"(?<!就)(?<!雨)(?:改(?!签了|签成功|了|期|(?:一)?下\s*[:：，,])|改期(?=\s*[到为成至])"
                            rf"|换|推迟|延期|延误|{_EARLIER}|挪|推|(?:调整?|(?<![顺后])延)(?=\s*[到为成至]))"
                            r"(?:到|成|为|在)?|而是|其实是"
                            r"|应该是|说的\s*是"
@@ -947,6 +948,9 @@ _FROM_PLACE = r"(?:从[^\s，,。]{1,6})?"
 # 后天走 … 走那天; 去的那天 (85th-92nd hand-written batches)
 _DEPART_ASKED = re.compile(r"(?:出发|出發|动身|启程|(?<![一行])走|离开)\s*的?\s*(?:那天|当天|当日)"  # 离开当日 (48th)
                            r"|(?<![回过])去\s*的\s*那天")
+#: The day of going asked (去的那天; not 回去的那天, 过去的那天), and the day a question writes right before 去.
+_GO_ASKED = re.compile(r"(?<![回过上下进出])去\s*的\s*那天")
+_GO_AFTER = re.compile(r"\s*(?:就|再)?去(?![年过了的])")
 _DEPART_AFTER = re.compile(r"\s*(?:就|再|才)?" + _FROM_PLACE + rf"(?:{_SET_OFF}|离开)")  # 从北京出发 (167th)
 #: An arrival's day asked about (大后天到铜仁 下周一就走 到的那天…): the date written before 到/抵达.
 # (明早到厦门 到了下雨吗: 到了 before the weather asked, 49th round of batches)
@@ -1057,6 +1061,8 @@ def asked_score(text: str, start: int, end: int, lo: int = 0, hi: int | None = N
         return 3  # 下周一出发 周三回来 … 出发那天: the departure's day, though 出发 after a date gives it up (156th)
     if _ARRIVE_AFTER.match(after) and _ARRIVE_ASKED.search(text) and not labelled_next:
         return 3  # 大后天到铜仁 下周一就走 到的那天: the arrival's day
+    if _GO_AFTER.match(after) and _GO_ASKED.search(text) and not labelled_next:
+        return 3  # 5月2号去杭州 5月5号回上海 去的那天: the day of going (52nd round of batches)
     clause = re.split(r"[，,。；;！!？?]", before)[-1]  # 河池市不是，南宁市5月4日: 不是 gives up the city, not the date
     # 不是说今天晴吗: a rhetorical question about what was said gives the day up no more than 说今天晴 does
     rhetorical = clause.rstrip().endswith("不是说") and re.match(r"[^，,。；;！!？?\s]{0,6}吗", after)
@@ -1183,7 +1189,8 @@ QUESTION = re.compile(r"[吗呢咩伐嘛啵？?]|[阿敢](?=会|是|要|有)|(?<
                       r"|(?:没得|否)[\s。！!~～]*$"
                        r"|(?<=[能还会])[\u4e00-\u9fff]{1,2}[不没](?=[\s，,。！!]|$)"
                        r"|咋(?!这么|那么)|啥|怎|(?<![十百千0-9])几|多少|如何|会不会|能不能|要不要"
-                       r"|[会可能]否")  # 明日会否更寒 (48th round of batches)
+                       r"|[会可能]否"  # 明日会否更寒 (48th round of batches)
+                       r"|有没有|有没得|有冇")  # 明天还有没有雾, Sichuan 还有没得雾 (52nd round of batches)
 _CLAUSE_END_CHARS = r"\s，,。！!；;"
 _CLAUSE_END = re.compile(rf"[{_CLAUSE_END_CHARS}]")
 #: ... and, between a day stated and a day asked, an exclamation's particle (今天好热啊明天…会凉快点吗: 32nd round of
@@ -1461,7 +1468,7 @@ _POSTPONED = re.compile(r"(?:原定|原计划|原来|原本|本来|(?<![原的])
                         rf"\s*(?:哦不|不对|啊|的?那[场天次][\u4e00-\u9fff]{{0,4}}?|(?:出发|开始|举行|举办)?的[\u4e00-\u9fff]{{0,4}}?"
                         # (7月18号去成都 后来推迟一周: 45th round of batches)
                         r"|[去到飞][\u4e00-\u9fff]{2,4}\s*(?=后来))?"
-                        r"\s*(?:又|再|因故|被|后来)?\s*"
+                        r"\s*(?:又|再|因故|被|后来|现在)?\s*"  # (3月5号 现在往后推三天: 52nd round)
                         # (2027年5月1号的行程提前两天: 提前 after the day's own label, 43rd round of batches;
                         # 提早 as 提前: 9月12日的行程要提早两天, 46th round)
                         rf"(?P<w3>{_LATER}|(?:往前|向前)[推挪移]|{_EARLIER})了?\s*"

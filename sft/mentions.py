@@ -58,6 +58,7 @@ _NOT_CITY_WORDS = (
     "雨天门口", "晴天门口", "阴天门口", "雪天门口", "今天门口", "白天门口", "每天门口",
     # marble (大理石), a parcel not yet opened (没开封), 北京's 北海公园 (45th-56th hand-written batches)
     "大理石", "没开封", "未开封", "已开封", "北海公园",
+    "回县城",  # back to the county town: no 辉县 typed by sound (52nd round of batches)
     "交作业",  # no 焦作 typed by sound (57th-60th hand-written batches)
     # a mountain of 新安 (黛眉山: no 眉山), a mountain of 通道 (万佛山: no 佛山), 洪泽湖's sluice (三河闸: no 三河), the
     # two banners of 阿拉善盟, each a county (阿拉善左旗: no 阿拉善) (337th-344th sittings)
@@ -487,7 +488,9 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
             return False
         m = result[i]
         gap = folded[result[i - 1].end:m.start]
-        in_brackets = gap.strip(" ") in ("（", "(")
+        # (a province before the prefecture in the brackets: 海宁（浙江嘉兴）, 52nd round of batches)
+        inside = gap.strip(" ")[1:].strip(" ")
+        in_brackets = gap.strip(" ")[:1] in ("（", "(") and (not inside or inside in _place_names("province"))
         # (or spaced, with 的 or 那个 after it: 海阳 烟台的, 晋江 泉州的: 140th and 234th batches)
         spaced = bool(gap) and not gap.strip(" ") and folded.startswith(("的", "那个"), m.end)
         return (in_brackets or spaced) and m.key in prefectures.get(short_name(result[i - 1].key), ())

@@ -623,6 +623,11 @@ def _typed_day_words(text: str) -> str:
 #: An event named before 那天/当天 (搬家那天, 出院 那天): the day written right before that event is the one asked.
 # (9/8 军训开始 9/20 军训结束 军训那几天: the event's days, its first: 49th round of batches)
 _EVENT_DAY = re.compile(r"([\u4e00-\u9fff]{2})\s*的?(那天|当天|那日|那几天|那两天|那些天)")
+#: What joins an event to its day written after it (回门是12月14号, 报到：9月1日).
+_LABEL_END = re.compile(r"\s*(?:是|为|定在|[:：])\s*$")
+#: ... and the same seen from the event: a day right after it is its own (12月12号 回门12月14号: 回门 is the 14th's).
+# (not across a space alone: 1月1日 搬家 1月3日 签合同 is a schedule, 搬家 the 1st's)
+_LABELS_NEXT = re.compile(r"(?:\s*(?:是|为|定在|[:：])\s*)?(?:\d|[一二三四五六七八九十]+月)")
 #: A range's last day written right after its first's month and day (8月19-20日): the event follows it.
 _RANGE_END = re.compile(rf"^(?:{RANGE_SEPARATORS})\s*\d{{1,2}}\s*[日号]?\s*")
 
@@ -654,7 +659,10 @@ def _first(pattern: re.Pattern, text: str, has_year: bool) -> tuple[str | None, 
     events = {m[1]: m[2] in ("那天", "当天", "那日") for m in _EVENT_DAY.finditer(text)}  # word -> one day or several
     for k, (start, end) in enumerate(spans):
         after = _RANGE_END.sub("", text[end:].lstrip(), count=1)  # 8月19-20日开会 … 开会那两天 (51st round)
-        words = [w for w in events if after.startswith(w) or text[:start].rstrip().endswith(w)]
+        # (回门是12月14号 … 回门那天: the event's day given with 是 or a colon, 52nd round)
+        before = _LABEL_END.sub("", text[:start].rstrip())
+        words = [w for w in events if (after.startswith(w) and not _LABELS_NEXT.match(after, len(w)))
+                 or before.endswith(w)]
         if words:
             # (4月10号 4月11号 开封那两天, 4.4 4.5 清明那两天: the days listed right before the event, the first)
             while k and not all(events[w] for w in words) and not text[spans[k - 1][1] : spans[k][0]].strip():
@@ -662,6 +670,9 @@ def _first(pattern: re.Pattern, text: str, has_year: bool) -> tuple[str | None, 
             scores[k] = max(scores[k], 2)
     if not any(scores):  # 3月2号那天江门下暴雨 3月9号还会吗: a statement's day, then the asking clause's
         scores = question_clause(text, spans)
+    if not any(s > 0 for s in scores) and len(found) > 2 and found[-1][1] in {d for _, d in found[:-1]} \
+            and found[-1][1] != found[0][1]:
+        scores[-1] = 2  # 4月18去4月19回 4月19号天气怎么样: a day named again after the others (52nd round of batches)
     first_day = _first_day_asked(text, spans)
     if first_day is not None:  # 12月26日 英语 12月27日 数学 … 第一天要不要早点出门: the first listed
         scores = [3 if k == first_day else 0 for k in range(len(spans))]

@@ -2647,3 +2647,27 @@ def test_rule_answers_do_not_depend_on_the_hash_seed():
 ])
 def test_461st_468th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # 有没有 / Sichuan 有没得 ask: a day stated, then the next asked
+    ("宜宾今天早上雾好大，后天还有没有雾", "2027-03-03", ("宜宾", "2027-03-05")),
+    ("乐山今天好大的雨哦，明天还有没得雨", "2027-03-03", ("乐山", "2027-03-04")),
+    # an event's day given after it (回门是12月14号, 回门12月14号); a schedule's event with a space stays its own
+    ("订婚10月2号 回门是10月4号 回门那天泸州下雨吗", None, ("泸州", "10-04")),
+    ("5月1日 体检 5月3日 复查 体检那天上海热吗", None, ("上海", "05-01")),
+    # 现在 before a plan's move; a written day named again after the others; 改一下 is no change of day
+    ("5月9号的婚礼 现在往后推两天 绵阳天气咋样", None, ("绵阳", "05-11")),
+    ("丽江来回 7月3去7月6回 7月6号天气怎么样", None, ("丽江", "07-06")),
+    ("改一下：不是2027年3月3号，是2027年3月5号，大连", None, ("大连", "2027-03-05")),
+    ("原定3月3号 改下周五 大连", "2027-02-22", ("大连", "2027-03-05")),
+    # the day of going asked (去的那天), the return's still its own
+    ("6月1号去重庆 6月4号回成都 去的那天重庆热吗", None, ("重庆", "06-01")),
+    # a province before the prefecture in a gloss; 回县城 no 辉县 typed by sound
+    ("义乌（浙江金华）明天下雨吗", "2027-03-03", ("义乌", "2027-03-04")),
+    ("回县城的路上冷不冷", None, (None, None)),
+    # the one city named again, denied, and a place that is no city asked
+    ("查下桂林周六…不对不是桂林，是阳朔那边", "2027-03-03", (None, "2027-03-06")),
+])
+def test_469th_476th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
