@@ -130,6 +130,7 @@ from sft.dates import (
     QUESTION,
     REQUEST_VERBS,
     SLIP_VERBS,
+    after_event_days,
     anchored_days,
     as_date,
     find_festival,
@@ -1396,6 +1397,9 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
     # batches)
     if not moved or find_date(question[question.find(words) + len(words) :], today=today) != date:
         date = shift_date(date, moved)
+    counted, at = after_event_days(question)  # 出院后两周 … 出院是9月3号: the event's day counted on (53rd round)
+    if counted and date is not None and find_date(question[at:], today=today) == date:
+        date = shift_date(date, counted)
     # 今天是12月3号 后天 太原 下雪吗: the day after the written today (12-05)
     date = shift_from_written_today(date, written_today_days(question, date), today)
     # (a place asked instead of a city, rule 6g: the day counted to that place: 第2天 重庆→武隆 … 武隆那天)

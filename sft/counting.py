@@ -34,7 +34,8 @@ _STAY = re.compile(r"(?<![天日\d一二两三四五六七八九十])(?:待|住|
 #: What leads on to the next stop (→, 再去, 然后去, 两晚后去; 再坐高铁去, 再 right before the stop asked:
 #: 扬州2天 再镇江, 46th round of batches).
 _NEXT_STOP = re.compile(r"→|->|—>|>|再去|然后去|然后|接着去|再到|之后去|最后去|最后到|(?<=晚)后再?去"  # 最后去 (42nd)
-                        r"|再(?!回)[^\s，,。]{1,4}?去|再\s*$|最后\s*$")  # 最后丽江 (47th)
+                        r"|再(?!回)[^\s，,。]{1,4}?去|再\s*$|最后\s*$"  # 最后丽江 (47th)
+                        r"|(?:之后|然后|接着)[坐乘搭开][^\s，,。]{1,3}?去")  # 之后坐火车去伊宁 (53rd round)
 _STAY_VERB = re.compile(r"待|住|玩|呆|逗留")
 #: A trip's departure or arrival day written after its stops (…芭提雅住两晚… 12月18号出发).
 _DEPARTS = re.compile(r"(?:\d{1,2}[月./]\d{1,2}[日号]?|[一二三四五六七八九十]+月[一二三四五六七八九十]+[日号])"

@@ -1016,7 +1016,8 @@ _CORRECTION = re.compile(r"(?<!没)错了|(?<!没)[说问]错(?!了)|(?i:" + EN_
 
 #: A day moved only if the weather is bad (如遇雨顺延至周四, 下雨就改周日, 雨天顺延到6.13, 下雨的话延到8月9号): no
 #: change of plan yet, the plan's day is asked (bench.rule and :func:`asked_score`).
-_RAIN_MOVE = r"[，,\s]*(?:就|则)?(?:顺延|改|挪|推迟|延期|延)"  # (…就顺延, …则改: the move itself)
+# (…就顺延, …则改: the move itself; 下雨就推到下周一: 53rd round of batches)
+_RAIN_MOVE = r"[，,\s]*(?:就|则)?(?:顺延|改|挪|推迟|延期|延|推(?=到|至))"
 IF_RAIN_MOVED = re.compile(r"(?:遇雨|下雨|雨天|有雨|天气不好|恶劣天气)(?:的话)?" + _RAIN_MOVE)
 #: The same, said as a condition, right before the day moved to (下雨就改到|周六, 如遇雨天顺延至|下周一: 229th-244th
 #: hand-written batches); not a change made for fear of rain (怕下雨改11月20号: 57th).
@@ -1482,6 +1483,27 @@ _POSTPONED = re.compile(r"(?:原定|原计划|原来|原本|本来|(?<![原的])
                         # (航班延误到第二天了，本来是2026年12月24号: the plan's day written after, 49th round)
                         rf"|(?:{_LATER}|改|挪)了?\s*(?:到|至)\s*(?P<ny>第二天|次日|隔天)了?[，,\s]*"
                         r"(?=(?:原定|原计划|原来|原本|本来)(?:是|为)?\s*(?:\d|[一二三四五六七八九十]))")
+
+
+#: A day counted on from an event (出院后两周, 术后一周), whose own day the question writes too (出院是9月3号, 手术是
+#: 9月8号): the days counted, read by :func:`after_event_days` (50th and 53rd rounds of batches).
+_AFTER_EVENT = re.compile(r"(?P<ev>[\u4e00-\u9fff]{1,2}?)后\s*(?P<n>[一二两三四五六七八九十]|[1-9])\s*"
+                          r"(?P<u>天|周|个?星期|个?礼拜)(?![前内])")
+
+
+def after_event_days(text: str) -> tuple[int, int]:
+    """``(days, where)``: the days an event's count moves on (出院后两周: 14) and where the event's own day starts
+    (the date after 出院是), or ``(0, -1)`` where no event with a count has its day written as ``EVENT是DATE``."""
+    if not isinstance(text, str):
+        return 0, -1
+    for m in _AFTER_EVENT.finditer(text):
+        for ev in {m["ev"], m["ev"][-1]}:
+            label = re.search(re.escape(ev) + r"(?:日期|时间|那天)?\s*(?:是|在|定在|为|[:：])\s*"
+                              r"(?=\d|[一二三四五六七八九十]{1,3}月)", text)
+            if label is not None:
+                days = parse_number(m["n"]) * (1 if m["u"] == "天" else 7)
+                return days, label.end()
+    return 0, -1
 
 
 def postponed_days(text: str) -> tuple[int, str]:

@@ -391,9 +391,10 @@ _PHRASE_START = re.compile(r"[^\w]|[_去到在回飞住来查询佇]")
 #: Looked for in the 4 characters before a position only (its longest word has 3): a scan from the start
 #: made rule 5c quadratic in the question's length (a 5,000-character garbage question took minutes).
 # (金天, 侯天, 大厚天, 明犬, 州末: day words typed wrong, 81st-84th sittings; 令天 by shape, 46th round of batches)
-_TIME_BEFORE = re.compile(r"(?:[今明后昨前那当每金侯厚名茗令]天|明犬|州末|"
-                          r"[今明昨][晚早儿个]|[号號日]|[早晚]上|[上中下]午|[这那]边|周末"
-                          r"|[以之][后前]|(?:周|礼拜|星期)[一二三四五六日天]|小度|同学|那个|[呃嗯]|就是|一下|[问查看]下"
+# (明夭沉阳, 后夭北亰: 夭 for 天 by shape before a city typed wrong; 今晩, the Japanese form of 晚: 53rd round)
+_TIME_BEFORE = re.compile(r"(?:[今明后昨前那当每金侯厚名茗令]天|[今明后昨前]夭|[今明]犬|州末|"
+                          r"[今明昨][晚早儿个晩睌]|[号號日]|[早晚]上|[上中下]午|[这那]边|周末"
+                          r"|[以之][后前]|(?:周|礼拜|星期)[一二三四五六日天陆]|月[底抵敌]|小度|同学|那个|[呃嗯]|就是|一下|[问查看]下"
                           # 请问淄搏 (90th sitting); 未来三天X, 中秋节X; 帮我看看徐洲 (34th round of batches)
                           # 明朝杭洲 (Wu 明朝), 想知道厦们 (35th round of batches); 明年元旦厦们 (41st round; not
                           # 中秋, 端午 or 五一: 端午安康 is a wish, not 安康)

@@ -453,7 +453,7 @@ _DAY_TYPOS = (
     # a year in Chinese numerals typed with a digit 0 (二0二六年), 今睌 (睌 for 晚 by shape): 47th round of batches
     (re.compile(r"(?<=[〇零一二三四五六七八九])0(?=[〇零一二三四五六七八九0]*年)|(?<=[一二])0(?=[〇零一二三四五六七八九])"),
      "〇"),
-    (re.compile(r"(?<=[今明昨])睌"), "晚"),
+    (re.compile(r"(?<=[今明昨])[睌晩]"), "晚"),  # (晩: the Japanese form of 晚, 今晩: 53rd round of batches)
     (re.compile(r"(?<=[今明后昨前])夭(?![折亡寿])"), "天"),  # 大后夭 (夭 for 天 by shape: 50th round of batches)
     # 重九 (重阳, classical), 幺 for 一 in a date (一月幺五号), 星期留 before a weather word (48th round of batches)
     (re.compile(r"重九(?![点号日])"), "重阳"),
@@ -464,6 +464,8 @@ _DAY_TYPOS = (
     (re.compile(r"(?<![农阴]历)八月十五(?![号日號])(?=[^。？?]*?(?:月亮|赏月|月饼|团圆|看月))"), "农历八月十五"),
     (re.compile(r"(?<![号命司指口法政禁责条传军勒律])令天(?!下)"), "今天"),
     (re.compile(r"明犬"), "明天"), (re.compile(r"圆蛋"), "元旦"),
+    # 今犬 (犬 for 天 by shape, as 明犬), 星朗六 and 星斯天 (期 typed by shape: 53rd round of batches)
+    (re.compile(r"今犬"), "今天"), (re.compile(r"星[朗斯](?=[一二三四五六日天])"), "星期"),
     (re.compile(r"([加连])上(?=周末|周[一二三四五六日天]|礼拜|星期)"), r"\1"),  # 连上周末 (95th sitting)
     # 三天 后 (93rd sitting); not 玩三天 后天出发 (a stay, then the day after tomorrow: 61st-68th hand-written batches)
     (re.compile(r"(?<=[\d一二两三四五六七八九十]天)\s+(?=[后後](?![天日])|以[后後]|之[后後])"), ""),

@@ -2671,3 +2671,23 @@ def test_461st_468th_hand_written_batches(question, today, expected):
 ])
 def test_469th_476th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # day words typed by shape (今犬, 星朗六, 星斯天; 今晩 the Japanese form), and a city typed wrong after them
+    ("兰州今犬刮风吗", "2027-03-03", ("兰州", "2027-03-03")),
+    ("贵阳星朗五下雨吗", "2027-03-03", ("贵阳", "2027-03-05")),
+    ("南宁星斯天热吗", "2027-03-03", ("南宁", "2027-03-07")),
+    ("今晩 合肥 冷吗", "2027-03-03", ("合肥", "2027-03-03")),
+    ("明夭沉阳下雪吗", "2027-03-03", ("沉阳", "2027-03-04")),
+    ("下周陆西按天气", "2027-03-03", ("西按", "2027-03-13")),
+    ("这个月抵南经热吗", "2027-03-03", ("南经", "2027-03-31")),
+    # a day moved only if it rains, said with 推到: the plan's day stays
+    ("周四运动会 下雨就推到下周二 无锡", "2027-03-03", ("无锡", "2027-03-04")),
+    # a day counted on from an event whose day is written (出院后两周 … 出院是…)
+    ("复查是出院后一周，出院是5月6号，到时候青岛冷吗", None, ("青岛", "05-13")),
+    # a stay, then the next stop by train (之后坐火车去)
+    ("8月2号飞西宁，在那住两晚，之后坐大巴去德令哈，德令哈天气怎么样", None, ("德令哈", "08-04")),
+])
+def test_477th_484th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
