@@ -171,7 +171,8 @@ _TO = re.compile(
     r"(?:去|到|前往|飞往|飞到|抵达|回|至|城市是|城市为|城市：|城市:|地点是|地点在)" + _GAP + r"$"
 )
 _AT = re.compile(r"(?:在|来|住)" + _GAP + r"$")
-_FROM = re.compile(r"(?:从|离开|自|由|离|(?<![A-Za-z])from|(?:^|[\s，,])[人我]在"
+# (转机在成都，最终到稻城亚丁: the change of planes written before the city, 54th round of batches)
+_FROM = re.compile(r"(?:从|离开|自|由|离|(?:转机|中转|转车|换乘)在|(?<![A-Za-z])from|(?:^|[\s，,])[人我]在"
                    # 人在钦州，…去鼓楼区; 坐标南京 周末想去周庄 (101st-116th hand-written batches)
                    r"|(?:^|[\s，,])(?:坐标[:：]?|楼主人?在))" + _GAP + r"$")
 # 重庆北到万州, 济南西站出发: a station written as the city + a direction is the city (WILD.md, 6th and 78th sittings)

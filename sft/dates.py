@@ -369,7 +369,9 @@ _REL = re.compile(
         r"(?![一二三四五六七八九十正冬腊]*月))",
         # 下个月5号, 本月十五号, 上月3日
         # 本月最后一个周五, 下个月第一个周一: a month's ordinal weekday
-        rf"(?P<ordwd>{_NOT_AFTER_UP_DOWN}(?:(?P<om>下下个?月|下个?月|这个?月|本月)|(?<![\d{CN_NUMERALS}年])(?P<omn>{NUM})月)"
+        # (今年9月的最后一个周六, 明年3月第一个周日: this or next year's month, 54th round of batches)
+        rf"(?P<ordwd>{_NOT_AFTER_UP_DOWN}(?:(?P<om>下下个?月|下个?月|这个?月|本月)"
+        rf"|(?:(?P<oyr>今年|明年)|(?<![\d{CN_NUMERALS}年]))(?P<omn>{NUM})月)"
         rf"的?(?:第(?P<on>[一二三四1-4])个|(?P<olast>最后一个))(?:{_WEEK}(?P<owd>{_WD})|(?P<oend>{_WEEK}末)))",
         rf"(?P<month>{_NOT_AFTER_UP_DOWN}(?P<mw>下下个?月|下个?月|这个?月|本月|上上个?月|上个?月)的?"
         rf"(?P<md>{NUM}){DAY_END})",
@@ -782,6 +784,8 @@ def _resolve(match: re.Match, today: dt.date) -> dt.date | None:
         if match["omn"]:  # 4月第一个周六: that month, this year if not over, else next year's
             month = parse_number(match["omn"])
             year = today.year if month >= today.month else today.year + 1
+            if match["oyr"]:
+                year = today.year + (match["oyr"] == "明年")
         else:
             year, month = _month_shift(today, _months_on(match["om"]))
         weekday = 5 if match["oend"] else WEEKDAYS[match["owd"]]

@@ -505,8 +505,9 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
     # the same for a county-level city read only with 市, typed short right after its prefecture (清远英德, 荆州洪湖,
     # 延边龙井, 白山 临江): the prefecture says a place of its own follows; not a mountain (九江庐山, 吉安 井冈山:
     # the sight, in the prefecture asked) nor 凤翔 (a county until 2021, 宝鸡 凤翔 泥塑)
+    # (泉州的石狮: 的 between them too, as rule 6d reads 泉州的晋江: 54th round of batches)
     for i, m in enumerate(kept):
-        start = len(folded) - len(folded[m.end :].lstrip(" "))
+        start = len(folded) - len(folded[m.end :].lstrip(" ").removeprefix("的").lstrip(" "))
         for short in _full_short_forms():
             if short in _SIGHT_SHORT_FORMS:
                 continue

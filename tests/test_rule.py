@@ -2691,3 +2691,17 @@ def test_469th_476th_hand_written_batches(question, today, expected):
 ])
 def test_477th_484th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # a county-level city read only with 市 after its own prefecture and 的 (泉州的石狮), as without it
+    ("泉州的晋江 明天风大吗", "2027-03-03", ("晋江", "2027-03-04")),
+    ("泉州的石狮 后天下雨吗", "2027-03-03", ("石狮", "2027-03-05")),
+    # a change of planes written before the only city, then a place that is no city
+    ("转机在西宁，最终到茶卡盐湖，5月2号那边天气", None, (None, "05-02")),
+    # this or next year's month with an ordinal weekday
+    ("今年10月的最后一个周日 杭州会下雨吗", "2027-03-03", ("杭州", "2027-10-31")),
+    ("明年2月第一个周六 哈尔滨冷吗", "2027-03-03", ("哈尔滨", "2028-02-05")),
+])
+def test_485th_492nd_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
