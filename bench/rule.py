@@ -455,6 +455,11 @@ _IS_BEFORE = re.compile(r"(?:^|[\s，,])(?:我说的|我问的|说的|问的)?�
 _THEN_IS = re.compile(r"[\s，,]*(?:是|而是)\s*")
 
 
+def _denied_then(text: str, m: Mention) -> re.Match | None:
+    """The words after a city denied (不是 right before it) that lead to what is meant (是, 而是), or None."""
+    return _THEN_IS.match(text, m.end) if _DENIED.search(text, 0, m.start) else None
+
+
 def _denied_then_is(question: str, mentions: list[Mention], i: int) -> bool:
     """Mention ``i`` is denied (不是 right before it) and another city follows it after 是 (不是石家庄 是邢台)."""
     if i + 1 >= len(mentions):
@@ -929,11 +934,9 @@ def _locate_city(question: str, gazetteer: Gazetteer, mentions: list[Mention]) -
     ahead = short_form_after(question, gazetteer, mentions[-1]) if len(mentions) > 1 else None
     if ahead is not None and gazetteer.fold(question).find(ahead.key, ahead.end) >= 0:
         return ahead  # 北京→张家口→大同 大同那几天: a short form the trip goes on to, asked again (46th round)
-    last = mentions[-1]
-    if len(mentions) > 1 and len({short_name(x.key) for x in mentions}) == 1 \
-            and _DENIED.search(gazetteer.fold(question), 0, last.start):
+    if len(mentions) > 1 and len({short_name(x.key) for x in mentions}) == 1:
         text = gazetteer.fold(question)
-        denied = _THEN_IS.match(text, last.end)
+        denied = _denied_then(text, mentions[-1])
         if denied and place_at(text, denied.end(), gazetteer):
             return None  # 看看杭州后天…算了不是杭州，是千岛湖那边: the one city named again and denied (52nd round)
     if len(mentions) == 1:
@@ -969,7 +972,7 @@ def _locate_city(question: str, gazetteer: Gazetteer, mentions: list[Mention]) -
         if _corrected_to_place(text, m.end, gazetteer) or _followed_up_to_place(text, m.end, gazetteer) \
                 or _place_followed_up_last(text, m.end, gazetteer):
             return None  # 哈尔滨不对中山陵, 成都冷吗 那九寨沟呢: corrected or followed up to a place that is no city
-        denied = _THEN_IS.match(text, m.end) if _DENIED.search(text, 0, m.start) else None
+        denied = _denied_then(text, m)
         if denied and place_at(text, denied.end(), gazetteer):
             return None  # 纠正一下 不是曼谷 是普吉岛: the city denied, a place that is no city asked (206th batch)
         short = name_at(text, denied.end(), gazetteer, gazetteer.short_forms) if denied else None
@@ -1394,9 +1397,10 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
     if choice is not None:  # 中秋还是国庆回老家: the first day offered (rule 9b)
         date = choice[0]
     moved, words = postponed_days(question)  # 原定10月8号 推迟两天: the day moved to (116th-140th sittings)
+    words_at = question.find(words)
     # (unless the day moved to is written after the move: 本来后天走，现在提前一天，明天就去南昌了: 37th round of
     # batches)
-    if not moved or find_date(question[question.find(words) + len(words) :], today=today) != date:
+    if not moved or find_date(question[words_at + len(words) :], today=today) != date:
         date = shift_date(date, moved)
     counted, at = after_event_days(question)  # 出院后两周 … 出院是9月3号: the event's day counted on (53rd round)
     if counted and date is not None and find_date(question[at:], today=today) == date:
@@ -1406,7 +1410,7 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
     # (a place asked instead of a city, rule 6g: the day counted to that place: 第2天 重庆→武隆 … 武隆那天)
     asked = short_name(city.key) if city is not None else place
     days, where = anchored_days(question, asked)
-    if moved and 0 <= question.find(words) <= where < question.find(words) + len(words):
+    if moved and 0 <= words_at <= where < words_at + len(words):
         days = 0  # 原定下周一出发，提前一天，周日那天: the move's 前一天 counted once, as the move (51st round)
     # (a place asked, rule 6g: 1月20号到哈尔滨 玩三天 然后去雪乡 雪乡天气, the stays before its first mention)
     if not days and date is not None and stop is not None:  # 南京2天→苏州2天…苏州那两天: a later stop's first day

@@ -1501,7 +1501,7 @@ def after_event_days(text: str) -> tuple[int, int]:
     if not isinstance(text, str):
         return 0, -1
     for m in _AFTER_EVENT.finditer(text):
-        for ev in {m["ev"], m["ev"][-1]}:
+        for ev in (m["ev"], m["ev"][-1]):  # the event written whole first (出院, then 院): never a set's hash order
             label = re.search(re.escape(ev) + r"(?:日期|时间|那天)?\s*(?:是|在|定在|为|[:：])\s*"
                               r"(?=\d|[一二三四五六七八九十]{1,3}月)", text)
             if label is not None:

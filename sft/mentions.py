@@ -490,8 +490,9 @@ def find_mentions(question: str, gazetteer: Gazetteer) -> list[Mention]:
         m = result[i]
         gap = folded[result[i - 1].end:m.start]
         # (a province before the prefecture in the brackets: 海宁（浙江嘉兴）, 52nd round of batches)
-        inside = gap.strip(" ")[1:].strip(" ")
-        in_brackets = gap.strip(" ")[:1] in ("（", "(") and (not inside or inside in _place_names("province"))
+        stripped = gap.strip(" ")
+        bracket, inside = stripped[:1], stripped[1:].strip(" ")
+        in_brackets = bracket in ("（", "(") and (not inside or inside in _place_names("province"))
         # (or spaced, with 的 or 那个 after it: 海阳 烟台的, 晋江 泉州的: 140th and 234th batches)
         spaced = bool(gap) and not gap.strip(" ") and folded.startswith(("的", "那个"), m.end)
         return (in_brackets or spaced) and m.key in prefectures.get(short_name(result[i - 1].key), ())
