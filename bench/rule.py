@@ -835,7 +835,9 @@ _COMPARED = re.compile(r"哪个|哪边|比较|对比|相比|哪里更|哪儿更|
                        # 伊斯兰堡 拉合尔 明天哪里有雨 (49th round of batches)
                        r"|哪[里儿](?=有|会|下|最|[冷热暖凉])")
 #: A comparison said right before two cities apart by a space (对比 沈阳 大连 一周天气: 50th round of batches).
-_COMPARED_BEFORE = re.compile(r"(?:对比|比较|比一比|比一下)[一下]?\s*[:：]?\s*$")
+# (比较一下明天温度：北京 上海: a few words and a colon between, 55th round)
+_COMPARED_BEFORE = re.compile(r"(?:对比|比较|比一比|比一下)(?:一下|[一下])?\s*"
+                              r"(?:[^\s，,。？?！!:：]{1,8}[:：])?\s*[:：]?\s*$")
 #: Two cities apart by a space, then 都 (成都 重庆 都 下雨吗, 安康 安阳 都 下雪了吗: 186th hand-written batch): asked
 #: together.
 _ALL_OF = re.compile(r"\s*都(?=\s|[下会冷热是有要在很能挺])")
@@ -942,9 +944,10 @@ def _locate_city(question: str, gazetteer: Gazetteer, mentions: list[Mention]) -
     if len(mentions) == 1:
         m, text = mentions[0], gazetteer.fold(question)
         if _EXCEPT.search(text, 0, m.start) or (re.search(r"不(?:去|算|包括)\s*$", text[: m.start])
-                                                and re.match(r"\s*的话", text[m.end :])):
-            # 除了哈尔滨，东北还有哪里…, 不去乌鲁木齐的话 哪里暖和, 不算昆明的话 (37th-38th rounds of batches): the one
-            # city named is the one left out
+                                                and re.match(r"\s*的话", text[m.end :])) \
+                or re.match(r"市?(?:以外|之外)(?!的?(?:郊区|郊县|周边|附近))", text[m.end :]):
+            # 除了哈尔滨，东北还有哪里…, 不去乌鲁木齐的话 哪里暖和, 不算昆明的话 (37th-38th rounds of batches), 三亚以外
+            # 海南别的地方 (55th round): the one city named is the one left out
             return None
         corrected = short_form_after(question, gazetteer, m)
         if corrected is not None:
@@ -1033,6 +1036,9 @@ def _locate_city(question: str, gazetteer: Gazetteer, mentions: list[Mention]) -
     for i in range(len(mentions) - 2, -1, -1):
         same = same_city(mentions[i].key, mentions[i + 1].key)  # 黄山，黄山市: one city
         gap = _without_places(text[mentions[i].end : mentions[i + 1].start], gazetteer)  # 长沙和湖北武汉
+        inner = re.fullmatch(r"\s+([\u4e00-\u9fff]{2,3})\s+", gap)
+        if inner and inner.group(1) in gazetteer.short_forms:
+            gap = " "  # 惠州 中山 江门 明天哪里下雨: a short form inside a row apart by spaces (55th round)
         # a list, asked together: written side by side (广州深圳东莞), or apart by spaces only when compared
         # (A B 哪个暖和) or three or more in a row (天津 石家庄 保定 后天); two apart by a space can be two clauses
         spaced = bool(gap) and (not gap.strip() or re.fullmatch(r"\s*[—–\-~～|｜]{2,}\s*", gap) is not None)
@@ -1345,18 +1351,21 @@ def _past_by_city_then_today(question: str, near: str | None, date: str | None, 
             and not PAST_ASKED.search(question, 0, named.start() if named else len(question)))
 
 
-def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None) -> str:
+def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None, quotes: bool = True) -> str:
     """One canonical answer line; null for a non-string (rule 7). ``today`` resolves relative dates.
 
     Rule 8: the date is read with the chosen city blanked out, so no date word is read across the city's
     edge: ``乐清明天`` is 乐清 + 明天 (not 清明), ``过两天昆明天气`` is 过两天 (vague; not the 明天 of 昆明天气),
-    ``25号台州`` is the 25th (not a platform number), ``下周三亚`` is 下周 + 三亚."""
+    ``25号台州`` is the 25th (not a platform number), ``下周三亚`` is 下周 + 三亚. ``quotes``: a message quoted in the
+    question is read apart first (:data:`_QUOTED`); False for that reading's own fallback."""
     if not isinstance(question, str) or not question.strip():
         return _NULL
     # a title in 《》 names a work, not a place or a day (循环了一晚上《成都》, 《赛博朋克2077》), and an @handle is
     # decoration (@成都发布, WILD.md, 25th and 30th sittings): hidden, same length
     question = _TITLE.sub(lambda m: "《" + "＊" * (len(m.group(0)) - 2) + "》", question)
     question = _HANDLE.sub(lambda m: "@" + "＊" * (len(m.group(0)) - 1), question)
+    # classical 翌日 opening a question counts from no day named: the day after today, 明日 (55th round of batches)
+    question = re.sub(r"^(\s*)翌日", r"\1明日", question)
     url_free = _URL.sub(lambda m: "＊" * len(m.group(0)), question)
     if url_free != question:
         answer = extract_one(url_free, gazetteer, today)
@@ -1365,6 +1374,14 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
         # a city named only in the web address (www.tianqi.com/xiamen/ 明天的准吗): read with it (WILD.md)
     # no blanket except: a bug here must fail loudly, not show up as lower accuracy
     gazetteer = gazetteer or default_gazetteer()
+    unquoted = _QUOTED.sub(lambda m: "＊" * len(m.group(0)), question)
+    if quotes and unquoted != question and unquoted.strip("＊ ，,。:：") and find_mentions(unquoted, gazetteer):
+        # 「大连市气象台…发布大风预警」大连明天还能出海吗, 转给你看 ‘…6月9日-10日荆州有冰雹’ 那我们6月10号去荆州: a
+        # message quoted is what was read, the words outside it ask (55th round of batches); they name a city themselves
+        answer = json.loads(extract_one(unquoted, gazetteer, today))
+        if answer["city"] is not None:  # with no day of their own, the quoted one goes on (「汕头周六…」 潮州也这样？)
+            date = answer["date"] or json.loads(extract_one(question, gazetteer, today, quotes=False))["date"]
+            return Answer(answer["city"], date).to_json()
     mentions = find_mentions(question, gazetteer)  # read once: rules 1-6 and rule 9 both use them
     city, place = _city_and_place(question, gazetteer, mentions)
     dated = question if city is None else f"{question[:city.start]},{question[city.end:]}"
@@ -1492,6 +1509,8 @@ def _goes_to_place(folded: str, start: int) -> bool:
 
 #: A title between book-title marks (WILD.md, 26th sitting): a song's, film's or book's name.
 _TITLE = re.compile(r"《[^《》]{1,30}》")
+#: A message quoted whole (「…」, ‘…’, “…”, 【…】 of six characters or more): forwarded words, not the question.
+_QUOTED = re.compile(r"「[^「」]{6,}」|『[^『』]{6,}』|‘[^‘’]{6,}’|“[^“”]{6,}”|【[^【】]{6,}】")
 #: An @handle (a social account's name, up to a space or punctuation), not an e-mail address.
 _HANDLE = re.compile(r"(?<![A-Za-z0-9._%+-])@[^\s@，,。：:！!？?]{1,20}")
 #: A web address (www.tianqi.com/jiujiang/ 九江…, https://…/2026/0612/…): its words and numbers name no city or day

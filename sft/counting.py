@@ -35,12 +35,17 @@ _STAY = re.compile(r"(?<![天日\d一二两三四五六七八九十])(?:待|住|
 #: 扬州2天 再镇江, 46th round of batches).
 _NEXT_STOP = re.compile(r"→|->|—>|>|再去|然后去|然后|接着去|再到|之后去|最后去|最后到|(?<=晚)后再?去"  # 最后去 (42nd)
                         r"|再(?!回)[^\s，,。]{1,4}?去|再\s*$|最后\s*$"  # 最后丽江 (47th)
-                        r"|(?:之后|然后|接着)[坐乘搭开][^\s，,。]{1,3}?去")  # 之后坐火车去伊宁 (53rd round)
+                        r"|(?:之后|然后|接着)[坐乘搭开][^\s，,。]{1,3}?去"  # 之后坐火车去伊宁 (53rd round)
+                        r"|(?:之后|然后|接着|再)?转(?:去|到|往)")  # 住两个晚上，之后转去长春 (55th round)
 _STAY_VERB = re.compile(r"待|住|玩|呆|逗留")
 #: A trip's departure or arrival day written after its stops (…芭提雅住两晚… 12月18号出发).
 _DEPARTS = re.compile(r"(?:\d{1,2}[月./]\d{1,2}[日号]?|[一二三四五六七八九十]+月[一二三四五六七八九十]+[日号])"
                       # (3月25日抵达东京: the trip's first day, the first stop reached: 46th round of batches)
                       r"\s*(?:出发|出發|启程|啟程|动身|抵达|到达|飞抵)")
+#: A day written with 到 and the stop reached then (2027年2月10号到厦门).
+_ARRIVES = re.compile(r"(?P<d>(?:\d{4}年)?(?:\d{1,2}[月./]\d{1,2}[日号]?"
+                      r"|[一二三四五六七八九十]+月[一二三四五六七八九十]+[日号]))"
+                      r"\s*到\s*(?P<at>[\u4e00-\u9fff]{2,4})")
 
 
 def stays_before(question: str, city: Mention, mentions: list[Mention], date: str, today) -> int:
@@ -59,7 +64,12 @@ def stays_before(question: str, city: Mention, mentions: list[Mention], date: st
             continue
         total += parse_number(stay["n"])
         opened = stay.start() if opened is None else opened
-    if not total or (find_date(question[:opened], today=today) != date and not _DEPARTS.search(question, opened)):
+    # (厦门玩三天再去潮州两天，2027年2月10号到厦门: the day the trip reaches a stop before the one asked, 55th round;
+    # not 曼谷玩两天再去清迈，1月5号到清迈: the asked stop's own day)
+    reached = bool(total) and any(find_date(m["d"], today=today) == date and not m["at"].startswith(key)
+                                  for m in _ARRIVES.finditer(question, opened))
+    if not total or (find_date(question[:opened], today=today) != date and not _DEPARTS.search(question, opened)
+                     and not reached):
         return 0  # the day counted from is neither before the stays nor the trip's departure (12月18号出发)
     return total
 

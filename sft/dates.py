@@ -418,7 +418,7 @@ _REL = re.compile(
         # (还有 6 天, 还有两周, 3 days to go …到时候: 101st-116th hand-written batches; 还剩俩礼拜: 144th;
         # 倒数 9 天, 倒计时一个月: 154th; 离出发只剩三天 …那时候: 185th)
         # (倒数8日 到时, 还有半个月 到时候, one week left 到时候: 38th round of batches)
-        rf"(?P<countdown>(?:(?:倒计时|倒数|还有|[还只就]剩)\s*(?:(?P<cn>{_COUNT}|俩|仨)\s*(?P<cu>天|日|周|个?星期|个?礼拜|个月)"
+        rf"(?P<countdown>(?:(?:倒计时|倒数|还有|[还只就]剩)\s*(?:整整|足足)?\s*(?:(?P<cn>{_COUNT}|俩|仨)\s*(?P<cu>天|日|周|个?星期|个?礼拜|个月)"
         r"|(?P<half>半个月))"
         r"|(?i:(?<![\d.])(?P<cen>\d{1,3})\s+days?\s+(?:to\s+go|left)(?![a-z])|countdown:?\s+(?P<cen2>\d{1,3})\s+days?"
         r"|(?<![\d.])(?P<cwn>[1-9]|one|two|three|four)\s+weeks?\s+(?:to\s+go|left)(?![a-z]))"
@@ -968,7 +968,8 @@ _RETURN_BEFORE = re.compile(r"(?:回来|回程|返程|返回)\s*(?:的?\s*(?:那
                             # 回的是12月27, 出发1/12 回1/16 (回 alone at a phrase's start: 43rd round of batches)
                             # (去 11月21日 回 11月25日: 回 right after a date's 日 once spaces are gone, 49th round)
                             # (去3.21回3.25: right after a date's digit, 51st round)
-                            r"|(?:^|(?<=[\s，,。日号\d]))回\s*$")
+                            # (去 8月9日 返 8月14日 … 返回那天: 返 alone, 55th round)
+                            r"|(?:^|(?<=[\s，,。日号\d]))[回返]\s*$")
 _DEPART_BEFORE = re.compile(r"(?:出发|动身|启程|离开|走)\s*(?:的?\s*(?:那天|日期|时间))?\s*(?:是|[:：])\s*$"
                             r"|去程\s*[:：]?\s*$|(?<![回来过])去\s*(?:[:：]|的\s*是)\s*$|(?:^|(?<=[\s，,。]))出发\s*$")
 _ARRIVE_BEFORE = re.compile(r"(?:抵达|到达|到)\s*(?:的?\s*(?:那天|日期|时间))?\s*(?:是|[:：])\s*$")
@@ -1200,7 +1201,8 @@ _CLAUSE_END_CHARS = r"\s，,。！!；;"
 _CLAUSE_END = re.compile(rf"[{_CLAUSE_END_CHARS}]")
 #: ... and, between a day stated and a day asked, an exclamation's particle (今天好热啊明天…会凉快点吗: 32nd round of
 #: batches) or an emoji where the text still holds one (find_date's folding drops emoji before it reads the days)
-_STATEMENT_END = re.compile(rf"[{_CLAUSE_END_CHARS}啊呀哇\u2600-\u27bf\U0001f300-\U0001faff]")
+_STATEMENT_END = re.compile(rf"[{_CLAUSE_END_CHARS}啊呀哇\u2600-\u27bf\U0001f300-\U0001faff]"
+                            r"|(?<=[\u4e00-\u9fff])了$")  # 今天热死了明天还会这么热吗: 了 ends it (55th round)
 #: A dialogue's turns written out (Q: … A: … Q: 那后天呢): a later 呢 is a follow-up turn, not a chained question.
 _TURN = re.compile(r"(?<![A-Za-z])[QAB]\s*[:：]|[问答]\s*[:：]")
 #: The words between a range's two ends (6月1号到3号, 1/30 - 2/2), one list for the resolver and sft.task.

@@ -2705,3 +2705,34 @@ def test_477th_484th_hand_written_batches(question, today, expected):
 ])
 def test_485th_492nd_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # classical 翌日 opening the question: tomorrow; after a day written, still the day after that day
+    ("翌日杭州晴否", "2027-03-03", ("杭州", "2027-03-04")),
+    ("4月2日抵西安 翌日赴咸阳 咸阳天气", None, ("咸阳", "04-03")),
+    # a count of days with 天 typed by sound (四填后), and a countdown said with 整整
+    ("南京四填后冷不冷", "2027-03-03", ("南京", "2027-03-07")),
+    ("离开学还有整整一周了 到时候武汉下雨吗", "2027-03-03", ("武汉", "2027-03-10")),
+    # a day stated with 了, then the day asked
+    ("今天冻死了后天还会这么冷吗", "2027-03-03", (None, "2027-03-05")),
+    # the return labelled 返 alone, then asked
+    ("车票：去 3月2日 返 3月6日 银川 返回那天冷吗", None, ("银川", "03-06")),
+    # a comparison with a few words and a colon before the cities; a short form inside a spaced row
+    ("对比下后天湿度：南宁 柳州", "2027-03-03", ("南宁", "2027-03-05")),
+    ("佛山 中山 珠海 明天哪里下雨", "2027-03-03", ("佛山", "2027-03-04")),
+    # the one city named is left out (以外); not where its outskirts are asked
+    ("丽江以外 云南别的地方后天晴吗", "2027-03-03", (None, "2027-03-05")),
+    ("成都以外的郊县明天冷吗", "2027-03-03", ("成都", "2027-03-04")),
+    # stays, then 转去 the next stop; a stop reached (到) after the stays are written
+    ("3月1日到西安，住三个晚上，之后转去延安，延安那天冷吗", None, ("延安", "03-04")),
+    ("苏州玩两天再去杭州两天，5月3号到苏州，杭州那两天下雨吗", None, ("杭州", "05-05")),
+    # a quoted message read apart: the words outside it ask
+    ("「青岛市气象台发布寒潮蓝色预警」青岛后天还能游泳吗", "2027-03-03", ("青岛", "2027-03-05")),
+    ("他转来 ‘3月8日-9日宜昌有大雨’ 我们3月9号去宜昌行吗", None, ("宜昌", "03-09")),
+    # guards: a quote alone names the city; a day counted from a written day mid-question
+    ("“明天南昌有暴雨”是真的吗", "2027-03-03", ("南昌", "2027-03-04")),
+    ("5月1号到洛阳 次日去开封 开封天气", None, ("开封", "05-02")),
+])
+def test_493rd_500th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
