@@ -606,10 +606,11 @@ def _ride_from_only_city_to_place(folded: str, m: Mention, gazetteer: Gazetteer)
     if not _RIDE_AFTER.match(folded, m.end) or m.key in folded[m.end :] or _TO.search(folded, 0, m.start):
         return False  # (芙蓉到吉隆坡开车: the city is where the drive goes)
     places = _trip_places()
-    for to in _TRIP_WORD.finditer(folded):
-        if m.start <= to.start() < m.end:
-            continue
-        start = to.end()
+    # (济州岛三天后天气怎么样 我们从上海坐邮轮过去: the place opening the question, the city set off from with 从 or
+    # 出发, 56th round of batches; not 东极岛 舟山 坐船 or 台湾 高雄 租车: the city's own ride)
+    setting_off = _FROM_ONLY.search(folded, 0, m.start) or re.match(r"(?:市区)?出发", folded[m.end :])
+    opening = [len(folded) - len(folded.lstrip())] if m.start > 0 and setting_off else []
+    for start in opening + [to.end() for to in _TRIP_WORD.finditer(folded) if not m.start <= to.start() < m.end]:
         name = name_at(folded, start, gazetteer, places)
         if name is not None and places[name] != short_name(m.key):
             return True
@@ -642,7 +643,8 @@ _SET_OFF_OR_CHANGE = re.compile(r"\s*(?:市区)?\s*(?:出发|转机|转车|中�
                                 r"(?:(?:自驾|骑行|徒步|开车|走(?![走路一个])|跑(?!步))(?:去|到|前往)?(?=[\u4e00-\u9fff])"
                                 + _NO_DAY_NEXT
                                 # (从西宁出发绕青海湖骑一圈: 46th round of batches)
-                                + r"|去|到|前往|飞往|绕)\s*")
+                                # (厦门中转 坐船去金门: a way of going between, 56th round of batches)
+                                + r"|(?:(?:" + RIDE + r")\s*)?(?:去|到|前往)|飞往|绕)\s*")
 # (not an errand or a leisure word: 出发去旅游, 去出差, 去机场, 去玩玩)
 _UNLISTED_DEST = re.compile(_NO_DAY_NEXT
                             + r"(?!玩|旅|游|出差|上班|上学|开会|参加|看|逛|爬|吃|买|办|打|拍|度假|自驾|露营"
@@ -834,6 +836,8 @@ _COMPARED = re.compile(r"哪个|哪边|比较|对比|相比|哪里更|哪儿更|
                        r"|谁(?=更|最|比较|[强弱高低大小多少冷热暖凉干湿])"
                        # 伊斯兰堡 拉合尔 明天哪里有雨 (49th round of batches)
                        r"|哪[里儿](?=有|会|下|最|[冷热暖凉])")
+#: A day word at the end of a question, after the weather asked (珠海 澳门 天气 明天).
+_TAIL_DAY = re.compile(r"\s+(?:今天|明天|后天|大后天|这周末|周末)\s*$")
 #: A comparison said right before two cities apart by a space (对比 沈阳 大连 一周天气: 50th round of batches).
 # (比较一下明天温度：北京 上海: a few words and a colon between, 55th round)
 _COMPARED_BEFORE = re.compile(r"(?:对比|比较|比一比|比一下)(?:一下|[一下])?\s*"
@@ -1046,7 +1050,8 @@ def _locate_city(question: str, gazetteer: Gazetteer, mentions: list[Mention]) -
                   for j in (i - 1, i + 1))
         # two alone, or after a written date or range only (3月20日—3月25日 大理 丽江: 167th sitting)
         # (5.20-5.23 大理 丽江 几度: a weather word alone after them asks both, 289th-296th sittings)
-        tail = text[mentions[1].end :].strip()
+        # (珠海 澳门 天气 明天: a day word after the weather word too, 56th round of batches)
+        tail = _TAIL_DAY.sub("", text[mentions[1].end :]).strip()
         alone = len(mentions) == 2 and (not tail or (len(tail) <= 4 and _WEATHER.search(tail) is not None)) \
             and _DATE_ONLY.fullmatch(text, 0, mentions[0].start) is not None
         dated = i + 2 == len(mentions) and _DATE_AFTER.match(text, mentions[i + 1].end)  # 大阪 京都 4月2号 (135th)

@@ -38,8 +38,12 @@ _NEXT_STOP = re.compile(r"→|->|—>|>|再去|然后去|然后|接着去|再到
                         r"|(?:之后|然后|接着)[坐乘搭开][^\s，,。]{1,3}?去"  # 之后坐火车去伊宁 (53rd round)
                         r"|(?:之后|然后|接着|再)?转(?:去|到|往)")  # 住两个晚上，之后转去长春 (55th round)
 _STAY_VERB = re.compile(r"待|住|玩|呆|逗留")
+#: The next stop and its stay right after a stay, apart by a space or a comma (广州两天 佛山一天).
+_STAY_IN_ROW = re.compile(r"[\s，,、]+[\u4e00-\u9fff]{2,4}?\s*(?:[1-9]|[一二两三四五六七八九十])\s*(?:个晚上|[天晚夜])")
 #: A trip's departure or arrival day written after its stops (…芭提雅住两晚… 12月18号出发).
-_DEPARTS = re.compile(r"(?:\d{1,2}[月./]\d{1,2}[日号]?|[一二三四五六七八九十]+月[一二三四五六七八九十]+[日号])"
+_DEPARTS = re.compile(r"(?:\d{1,2}[月./]\d{1,2}[日号]?|[一二三四五六七八九十]+月[一二三四五六七八九十]+[日号]"
+                      # (重庆三天 然后成都两天 国庆出发: a holiday's first day, 56th round of batches)
+                      r"|(?:国庆|五一|元旦|春节|中秋|端午|清明)(?:节|假期)?)"
                       # (3月25日抵达东京: the trip's first day, the first stop reached: 46th round of batches)
                       r"\s*(?:出发|出發|启程|啟程|动身|抵达|到达|飞抵)")
 #: A day written with 到 and the stop reached then (2027年2月10号到厦门).
@@ -59,7 +63,9 @@ def stays_before(question: str, city: Mention, mentions: list[Mention], date: st
         at_stop = any(m.end <= stay.start() and stay.start() - m.end <= 4 and short_name(m.key) != key
                       for m in mentions)
         # (成都2天 重庆3天 重庆那几天: the asked stop written right after a stay leads on from it: 191st batch)
-        leads_on = _NEXT_STOP.search(head, stay.end()) or (at_stop and head[stay.end() :].strip(" ，,") == "")
+        # (广州两天 佛山一天 珠海两天: stops and stays in a row apart by spaces, 56th round of batches)
+        leads_on = _NEXT_STOP.search(head, stay.end()) or (at_stop and head[stay.end() :].strip(" ，,") == "") \
+            or (at_stop and _STAY_IN_ROW.match(head, stay.end()) is not None)
         if not (at_stop or _STAY_VERB.match(stay.group(0))) or not leads_on:
             continue
         total += parse_number(stay["n"])

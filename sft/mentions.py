@@ -112,6 +112,8 @@ _NOT_CITY_WORDS = (
     # hotpot named after 重庆, eaten or sold elsewhere (not 重庆火锅节, held in 重庆) (61st-68th hand-written batches;
     # not 长沙发 for a long sofa: 长沙发布暴雨预警)
     "一个旧", "这个旧", "那个旧", "来宾请", "景德镇瓷器", "吃重庆火锅", "家重庆火锅", "重庆火锅店",
+    # a flower (periwinkle), 上海's hospital (瑞金's own is 瑞金市人民医院) (56th round of batches)
+    "长春花", "瑞金医院",
 )
 
 

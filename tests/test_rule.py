@@ -2736,3 +2736,26 @@ def test_485th_492nd_hand_written_batches(question, today, expected):
 ])
 def test_493rd_500th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # two cities apart by a space, the weather word and then a day word: asked together, the first
+    ("南宁 北海 天气 后天", "2027-03-03", ("南宁", "2027-03-05")),
+    # words with a city's name that name none: a flower, a hospital of another city
+    ("长春花开了 明天要不要盖一下", "2027-03-03", (None, "2027-03-04")),
+    ("下周去上海瑞金医院复查 上海冷吗", None, ("上海", None)),
+    # stops and stays in a row apart by spaces, from a start day before them; a holiday set off from after them
+    ("6月1号开始 南京两天 镇江一天 扬州两天 扬州那两天下雨吗", None, ("扬州", "06-04")),
+    ("西安三天 然后洛阳两天 五一出发 洛阳那两天热吗", None, ("洛阳", "05-04")),
+    # 五 typed by sound in a date's day
+    ("长沙四月十武号下雨吗", None, ("长沙", "04-15")),
+    # a change at the only city, then a ride to a place that is no city; an island opening the question, the city
+    # set off from (从) after it
+    ("香港中转 坐船去长洲 后天风大吗", "2027-03-03", (None, "2027-03-05")),
+    ("涠洲岛后天天气 我们从北海坐船过去", "2027-03-03", (None, "2027-03-05")),
+    # guards: the city's own ride, no 从 or 出发; a ride to a city
+    ("东极岛 舟山 坐船 明天 浪大吗", "2027-03-03", ("舟山", "2027-03-04")),
+    ("上海中转 坐车去苏州 明天", "2027-03-03", ("苏州", "2027-03-04")),
+])
+def test_501st_508th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
