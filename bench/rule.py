@@ -580,6 +580,8 @@ def _origin_of_trip_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> b
             return True  # 温州去南麂岛的船: an island the lists lack (193rd hand-written batch)
     # 雷克雅未克出发去瓦特纳冰川, 伊斯坦布尔转机去格雷梅: set off or change at the only city for a place the lists
     # lack (a sight, a town abroad): the weather is asked there, no city
+    if re.match(r"\s*(?:市区)?出发\s*(?:自驾|骑行|开车)?\s*进[藏疆]", folded[m.end :]):
+        return True  # 从成都出发进藏: into Tibet, a region (57th round of batches)
     setoff = _SET_OFF_OR_CHANGE.match(folded, m.end)
     if setoff is None and _FROM_ONLY.search(folded, 0, m.start):
         setoff = _FROM_GOING.match(folded, m.end)  # 从林芝去米堆冰川: from the city, going there (no 出发)
@@ -836,6 +838,12 @@ _COMPARED = re.compile(r"哪个|哪边|比较|对比|相比|哪里更|哪儿更|
                        r"|谁(?=更|最|比较|[强弱高低大小多少冷热暖凉干湿])"
                        # 伊斯兰堡 拉合尔 明天哪里有雨 (49th round of batches)
                        r"|哪[里儿](?=有|会|下|最|[冷热暖凉])")
+#: A correction's last word before the name corrected to: 是 (not 不是, a denial: 廊坊 不是燕郊; not 还是) or 改成.
+_CORRECTED_TO = re.compile(r"(?:(?<![不还])是|改成)\s*$")
+#: A name right after it that is no day (南京 不对 是明天), no description (北海 … 是广西的) and no part of the city
+#: (不是问景区，是市里).
+_UNLISTED_NAME = re.compile(r"(?![今明后昨前大这下上本周星礼每〇零一二两三四五六七八九十初元国中端清春除])"
+                            r"(?![\u4e00-\u9fff]{2,3}的|市里|市区|城里|城区|[去到])[\u4e00-\u9fff]{2,5}")
 #: A day word at the end of a question, after the weather asked (珠海 澳门 天气 明天).
 _TAIL_DAY = re.compile(r"\s+(?:今天|明天|后天|大后天|这周末|周末)\s*$")
 #: A comparison said right before two cities apart by a space (对比 沈阳 大连 一周天气: 50th round of batches).
@@ -956,6 +964,10 @@ def _locate_city(question: str, gazetteer: Gazetteer, mentions: list[Mention]) -
         corrected = short_form_after(question, gazetteer, m)
         if corrected is not None:
             return corrected  # 珠海，改成中山; 不去珠海了 改去中山; 太原到大同 12.15: the short form asked
+        fixed = correction_after(text, m.end)
+        if fixed and _CORRECTED_TO.search(text, 0, fixed.end()) and _UNLISTED_NAME.match(text, fixed.end()):
+            # 坎昆 不对 是图卢姆 下周一, 大连 改成旅顺: corrected to a place the lists lack (57th round of batches)
+            return None
         latin = _latin_city(question, gazetteer)
         spelt = romanized_cities().get(latin.text.lower().replace(" ", ""), "") if latin else ""
         if latin and latin.start < m.start and spelt and short_name(spelt) == short_name(m.key) \
@@ -1289,7 +1301,11 @@ def _chained_follow_ups(text: str, mentions: list[Mention]) -> bool:
     for i in range(1, len(mentions)):
         end = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
         before = text[mentions[i - 1].end : mentions[i].start]
-        if not re.fullmatch(r"\s*呢[\s？?。，,！!]*", text[mentions[i].end : end]) \
+        # (the last one's 呢 may have a clause of its own after it, naming no city: 三亚热不热 海口呢 要带防晒霜吗,
+        # 57th round of batches)
+        chained = re.fullmatch(r"\s*呢[\s？?。，,！!]*", text[mentions[i].end : end]) or (
+            i + 1 == len(mentions) and re.match(r"\s*呢[\s？?。，,！!]+", text[mentions[i].end :]))
+        if not chained \
                 or re.search(r"[那你]\S{0,2}$", before) or short_name(mentions[i].key) == short_name(mentions[0].key):
             return False
     return True

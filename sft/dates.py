@@ -330,10 +330,13 @@ _VERB = "查问看瞧搜找聊测试"  # not 算 (打算下周末 is 下周末),
 _REDUPLICATED = "|".join(c + c for c in _VERB)
 # 听说下周末, 请问下周六 (请问 is one word: 请问 + 下周六; WILD.md, 49th sitting)
 # 考试下周三, 面试下周二: the 试 of a noun, not of 测试 (142nd hand-written batch)
+# 客人问下周五, 老伴问下礼拜三: someone else asks, 问 a verb of its own and 下周五 what is asked (the writers of the
+# 55th-57th rounds of batches read it so, every time)
+_ASKER = "人户长伴妈爸板师生员友总姐哥弟妹爷奶婆公儿女"
 _VERBAL_DOWN = (rf"(?<=[一{_VERB}]下)" + "".join(f"(?<!{c}{c}下)" for c in _VERB)
-                + "(?<!听说下)(?<!请问下)(?<![考面笔]试下)")
+                + "(?<!听说下)(?<!请问下)(?<![考面笔]试下)" + "".join(f"(?<!{c}问下)" for c in _ASKER))
 _NOT_AFTER_UP_DOWN = (
-    rf"(?:{_VERBAL_DOWN}|(?<=听说)|(?<=请问)|(?<=[考面笔]试)|(?<=(?:{_REDUPLICATED}))|(?<![上下一{_VERB}])|(?<=[一{_VERB}])(?!下)|(?<=[{_VERB}])(?=下个)"
+    rf"(?:{_VERBAL_DOWN}|(?<=听说)|(?<=请问)|(?<=[{_ASKER}]问)|(?<=[考面笔]试)|(?<=(?:{_REDUPLICATED}))|(?<![上下一{_VERB}])|(?<=[一{_VERB}])(?!下)|(?<=[{_VERB}])(?=下个)"
     # 山上这礼拜六, 楼下这周末: 这/本 after a place's 上/下 starts a phrase (273rd-280th sittings)
     r"|(?<=[上下])(?=[这本]))"
 )
@@ -1476,6 +1479,8 @@ _POSTPONED = re.compile(r"(?:原定|原计划|原来|原本|本来|(?<![原的])
                         # (7月18号去成都 后来推迟一周: 45th round of batches)
                         r"|[去到飞][\u4e00-\u9fff]{2,4}\s*(?=后来))?"
                         r"\s*(?:又|再|因故|被|后来|现在)?\s*"  # (3月5号 现在往后推三天: 52nd round)
+                        # (10月25号，刚通知推迟一周: a comma and the notice between, 57th round)
+                        r"(?:[，,]\s*(?:刚刚?|又|后来|现在)?\s*(?:通知|说)?\s*)?"
                         # (2027年5月1号的行程提前两天: 提前 after the day's own label, 43rd round of batches;
                         # 提早 as 提前: 9月12日的行程要提早两天, 46th round)
                         rf"(?P<w3>{_LATER}|(?:往前|向前)[推挪移]|{_EARLIER})了?\s*"

@@ -412,6 +412,8 @@ _DAY_TYPOS = (
     (re.compile(r"(?<=[今明昨])[填甜]|(?<=[今明昨后])添|(?<![最之以然随落午往])(?<=后)填"), "天"),
     # 361st-368th sittings: 后甜 (not 饭后甜点), 星七三 (星期三 by voice), Japanese きょう (today)
     (re.compile(r"(?<![最之以然随落午往饭])(?<=后)甜(?![点品食汤])"), "天"),
+    # 吓周末 (下 typed by sound before a week: 57th round of batches)
+    (re.compile(r"吓(?=个?(?:周|星期|礼拜))"), "下"),
     # 三月十武号 (五 typed by sound in a date's day: 56th round of batches)
     (re.compile(r"(?<=[月十])[武午伍舞](?=[号日])"), "五"),
     # 三填后 (三天后 typed by sound, after a count: 55th round of batches)

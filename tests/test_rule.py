@@ -2759,3 +2759,27 @@ def test_493rd_500th_hand_written_batches(question, today, expected):
 ])
 def test_501st_508th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # a day written, a comma and the notice, then the move
+    ("杭州音乐节8月8号，刚通知推迟两天，天气怎样", None, ("杭州", "08-10")),
+    # 下 typed by sound before a week
+    ("吓周六苏州下雨吗", "2027-03-03", ("苏州", "2027-03-13")),
+    # set off from the only city into Tibet (a region)
+    ("自驾从西宁出发进藏 后天路上冷吗", "2027-03-03", (None, "2027-03-05")),
+    # the only city corrected to a place the lists lack; corrected to a day or a city it stays read
+    ("清迈 不对 是拜县 周六 天气", "2027-03-03", (None, "2027-03-06")),
+    ("青岛 改成崂山 明天", "2027-03-03", (None, "2027-03-04")),
+    ("南京 不对 是后天", "2027-03-03", ("南京", "2027-03-05")),
+    ("南京天气 不对 是镇江", None, ("镇江", None)),
+    ("保定 不是雄安", None, ("保定", None)),  # 不是: a denial of the other place
+    ("苏州 不是园区那个 是江苏的 下周天气", None, ("苏州", None)),
+    # chained questions, the last 呢 followed by a clause naming no city: the first
+    ("桂林热不热 柳州呢 要带伞吗", None, ("桂林", None)),
+    # someone else asks (老板问): 下周二 is what is asked; the writer's own 问下 stays the verb's
+    ("老板问下周五青岛下雨吗", "2027-03-03", ("青岛", "2027-03-12")),
+    ("我问下周五青岛下雨吗", "2027-03-03", ("青岛", "2027-03-05")),
+])
+def test_509th_516th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
