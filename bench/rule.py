@@ -416,7 +416,8 @@ _MY_SIDE = re.compile(r"[我俺偶咱]们?(?:这边|这儿|这里|这块|这)(?!
 # 定位一直是北京 (113th); 定位老是跳到佛山 (61st-76th hand-written batches)
 _SHOWN = re.compile(r"(?:显示|定位)(?:一直|总是|老是|又)?(?:的是|成了?|到|在|是|跳到|跳成|变成)?\s*$")
 #: A city given up right after it (昆明不用查 我就在昆明; 大连不去了).
-_GIVEN_UP_AFTER = re.compile(r"\s*(?:不用查|不查了|不去了?(?![哪那])|唔去|就算了)")  # 南昌不去 景德镇去; 西安就算了
+# 南昌不去 景德镇去; 西安就算了; 西宁的天气不用查了 (58th round of batches)
+_GIVEN_UP_AFTER = re.compile(r"\s*(?:的天气\s*)?(?:不用查|不查了|不去了?(?![哪那])|唔去|就算了)")
 
 
 #: A dialogue's turns written out (Q: … A: … Q: 那咸阳呢): a later 呢 is a follow-up turn, not a chained question.
@@ -487,9 +488,12 @@ def _score(question: str, mentions: list[Mention], i: int) -> int:
     if i > 1 and _taken_back(question, mentions, i - 1):
         return 4
     # (顺便也看看深圳冷不冷: 也 too, 49th round of batches)
-    if i and re.search(rf"(?:顺便|另外)(?:也|再)?(?:{REQUEST_VERBS})?\s*$", before):
+    by_the_way = re.search(rf"(?:顺便|另外)(?:也|再)?(?:{REQUEST_VERBS})?\s*$", before) if i else None
+    head = question[: mentions[i - 1].end + by_the_way.start()] if by_the_way else ""
+    if by_the_way and (_WEATHER.search(head) or QUESTION.search(head) or re.search(REQUEST_VERBS, head)):
         # 帮我看看北京这几天的天气吧，顺便看看广州的: the city asked by the way is not the one asked (171st);
-        # 帮我查下金华天气 另外义乌…: a second request, the first answered (190th hand-written batch)
+        # 帮我查下金华天气 另外义乌…: a second request, the first answered (190th hand-written batch); not after no
+        # request at all (仁川机场转机，顺便问一下首尔周日天气: 58th round of batches)
         return -2
     if i and re.search(r"(?:之前|以前|上次|上回|去年)(?:也|曾)?在\s*$", before) \
             and re.match(r"[^，,。！!？?]{0,6}过", after):
@@ -843,7 +847,7 @@ _CORRECTED_TO = re.compile(r"(?:(?<![不还])是|改成)\s*$")
 #: A name right after it that is no day (南京 不对 是明天), no description (北海 … 是广西的) and no part of the city
 #: (不是问景区，是市里).
 _UNLISTED_NAME = re.compile(r"(?![今明后昨前大这下上本周星礼每〇零一二两三四五六七八九十初元国中端清春除])"
-                            r"(?![\u4e00-\u9fff]{2,3}的|市里|市区|城里|城区|[去到])[\u4e00-\u9fff]{2,5}")
+                            r"(?![\u4e00-\u9fff]{2,3}的|市里|市区|城里|城区)[\u4e00-\u9fff]{2,5}")
 #: A day word at the end of a question, after the weather asked (珠海 澳门 天气 明天).
 _TAIL_DAY = re.compile(r"\s+(?:今天|明天|后天|大后天|这周末|周末)\s*$")
 #: A comparison said right before two cities apart by a space (对比 沈阳 大连 一周天气: 50th round of batches).
@@ -965,7 +969,10 @@ def _locate_city(question: str, gazetteer: Gazetteer, mentions: list[Mention]) -
         if corrected is not None:
             return corrected  # 珠海，改成中山; 不去珠海了 改去中山; 太原到大同 12.15: the short form asked
         fixed = correction_after(text, m.end)
-        if fixed and _CORRECTED_TO.search(text, 0, fixed.end()) and _UNLISTED_NAME.match(text, fixed.end()):
+        at = fixed.end() + text.startswith(("去", "到"), fixed.end()) if fixed else 0  # (是去武隆: 58th round)
+        if fixed and _CORRECTED_TO.search(text, 0, fixed.end()) and _UNLISTED_NAME.match(text, at) \
+                and not any(text[at : at + k] in gazetteer.names or text[at : at + k] in gazetteer.short_forms
+                            for k in range(2, gazetteer.max_len + 1)):
             # 坎昆 不对 是图卢姆 下周一, 大连 改成旅顺: corrected to a place the lists lack (57th round of batches)
             return None
         latin = _latin_city(question, gazetteer)
@@ -1296,15 +1303,18 @@ def _chained_follow_ups(text: str, mentions: list[Mention]) -> bool:
             or QUESTION.search(text, 0, mentions[0].start):
         return False
     stop = _SENTENCE_END.search(text, mentions[0].end, mentions[1].start)
-    if not QUESTION.search(text, mentions[0].end, stop.start() if stop else mentions[1].start):
+    first = text[mentions[0].end : stop.start() if stop else mentions[1].start]
+    if not (QUESTION.search(first) or first.rstrip().endswith("吧")):  # (三亚元旦挺暖和的吧 海口呢: 58th round)
         return False
     for i in range(1, len(mentions)):
         end = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
         before = text[mentions[i - 1].end : mentions[i].start]
         # (the last one's 呢 may have a clause of its own after it, naming no city: 三亚热不热 海口呢 要带防晒霜吗,
-        # 57th round of batches)
+        # 57th round of batches; a later one asked the very same words as the first: 苏州冷不冷 无锡冷不冷 常州呢, 58th)
+        own = text[mentions[i].end : end].strip(" ，,。？?！!")
         chained = re.fullmatch(r"\s*呢[\s？?。，,！!]*", text[mentions[i].end : end]) or (
-            i + 1 == len(mentions) and re.match(r"\s*呢[\s？?。，,！!]+", text[mentions[i].end :]))
+            i + 1 == len(mentions) and re.match(r"\s*呢[\s？?。，,！!]+", text[mentions[i].end :])) or (
+            i + 1 < len(mentions) and own and own == first.strip(" ，,。？?！!"))
         if not chained \
                 or re.search(r"[那你]\S{0,2}$", before) or short_name(mentions[i].key) == short_name(mentions[0].key):
             return False

@@ -412,6 +412,13 @@ _DAY_TYPOS = (
     (re.compile(r"(?<=[今明昨])[填甜]|(?<=[今明昨后])添|(?<![最之以然随落午往])(?<=后)填"), "天"),
     # 361st-368th sittings: 后甜 (not 饭后甜点), 星七三 (星期三 by voice), Japanese きょう (today)
     (re.compile(r"(?<![最之以然随落午往饭])(?<=后)甜(?![点品食汤])"), "天"),
+    # 58th round of batches: 过庆 (国庆), 原旦 (元旦), 朋天 (明天 by shape), 星期目 and 礼拜夫 (日, 天 by shape), 下同三
+    # (下周三), 十吧号 (十八号 by sound), 12月3l号 (a letter l for 1)
+    (re.compile(r"过庆(?=[去回到节假期那的\s]|$)"), "国庆"), (re.compile(r"原旦"), "元旦"),
+    (re.compile(r"朋天"), "明天"),
+    (re.compile(r"(?<=星期|礼拜)目"), "日"), (re.compile(r"(?<=星期|礼拜)夫"), "天"),
+    (re.compile(r"(?<=下)同(?=[二三四五六日天末])"), "周"), (re.compile(r"(?<=[月十])[吧巴](?=[号日])"), "八"),
+    (re.compile(r"(?<=\d)[lI](?=\d*[月日号])|(?<=[月/])[lI](?=\d)"), "1"),
     # 吓周末 (下 typed by sound before a week: 57th round of batches)
     (re.compile(r"吓(?=个?(?:周|星期|礼拜))"), "下"),
     # 三月十武号 (五 typed by sound in a date's day: 56th round of batches)

@@ -2783,3 +2783,28 @@ def test_501st_508th_hand_written_batches(question, today, expected):
 ])
 def test_509th_516th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # day words typed wrong: 过庆, 原旦, 朋天, 星期目, 礼拜夫, 下同三, 十吧号, a letter l for 1
+    ("过庆去长沙 那几天热吗", None, ("长沙", "10-01")),
+    ("原旦 哈尔滨冷吗", None, ("哈尔滨", "01-01")),
+    ("朋天西安有雨吗", "2027-03-03", ("西安", "2027-03-04")),
+    ("星期目 宁波 冷不冷", "2027-03-03", ("宁波", "2027-03-07")),
+    ("礼拜夫 温州 下雨吗", "2027-03-03", ("温州", "2027-03-07")),
+    ("下同五去扬州 天气", "2027-03-03", ("扬州", "2027-03-12")),
+    ("五月十吧号 济南天气", None, ("济南", "05-18")),
+    ("成都 1l月3号 天气", None, ("成都", "11-03")),
+    # a transfer, then a city asked by the way after no request: the one asked
+    ("在香港转机，顺便问一下台北周五天气", "2027-03-03", ("台北", "2027-03-05")),
+    ("帮我查下宁波天气 顺便看看舟山的", None, ("宁波", None)),  # a request first: the first asked
+    # the city's weather given up (的天气不用查了), another asked
+    ("大理的天气不用查了，查丽江吧", None, ("丽江", None)),
+    # chained: the first clause ending with 吧; later cities asked the very same words
+    ("厦门五一挺热的吧 福州呢", None, ("厦门", "05-01")),
+    ("温州热不热 台州热不热 宁波呢", None, ("温州", None)),
+    # corrected to 去 a place the lists lack; to 去 a city, that city
+    ("杭州周日…不对，是去莫干山，周日下雨吗", "2027-03-03", (None, "2027-03-07")),
+])
+def test_517th_524th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
