@@ -161,7 +161,17 @@ from sft.mentions import (  # the reading of place names, shared with the place 
     short_form_after,
 )
 from sft.places import romanized_rows
-from sft.task import EMOJI, QUOTED, Answer, asks_a_later_clause, date_mentions, festival_lunar_day, find_date
+from sft.task import (
+    EMOJI,
+    QUOTED,
+    QUOTED_MESSAGE,
+    Answer,
+    asks_a_later_clause,
+    date_mentions,
+    festival_lunar_day,
+    find_date,
+    traditional_table,
+)
 
 _NULL = Answer(None, None).to_json()
 
@@ -1081,8 +1091,11 @@ def _locate_city(question: str, gazetteer: Gazetteer, mentions: list[Mention]) -
         # a comma after a trip's destination ends its clause (否则去长沙，桂林国庆天气怎么样): no list
         lead = (mentions[i - 1].end if i else 0, mentions[i].start)  # 我在台北，高雄…: where one is, then a city
         clause = gap.strip() in ("，", ",") and bool(_TO.search(text, *lead) or _AT.search(text, *lead))
-        # A比B冷: compared, so asked together (西安明天比宝鸡冷吗: 273rd-280th sittings)
-        compared = re.fullmatch(r"[^，,。；;！!？?]{0,8}比\s*", gap) is not None
+        # A比B冷: compared, so asked together (西安明天比宝鸡冷吗: 273rd-280th sittings); A后日同B哪个较热: Cantonese
+        # and Hakka 同 (and), a comparison after the pair (59th round of batches)
+        compared = re.fullmatch(r"[^，,。；;！!？?]{0,8}比\s*", gap) is not None or (
+            re.fullmatch(r"[^，,。；;！!？?\s]{0,4}同\s*", gap) is not None
+            and _WHICH.match(text, mentions[i + 1].end) is not None)
         # A凉快还是B凉快, A下雨还是B下雨: one word after each, a choice between them (43rd round of batches)
         word = re.fullmatch(r"\s*([\u4e00-\u9fff]{1,3}?)\s*(?:还是|或者)\s*", gap)
         compared = compared or (word is not None and text.startswith(word.group(1), mentions[i + 1].end))
@@ -1388,15 +1401,18 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
     Rule 8: the date is read with the chosen city blanked out, so no date word is read across the city's
     edge: ``乐清明天`` is 乐清 + 明天 (not 清明), ``过两天昆明天气`` is 过两天 (vague; not the 明天 of 昆明天气),
     ``25号台州`` is the 25th (not a platform number), ``下周三亚`` is 下周 + 三亚. ``quotes``: a message quoted in the
-    question is read apart first (:data:`_QUOTED`); False for that reading's own fallback."""
+    question is read apart first (:data:`sft.task.QUOTED_MESSAGE`); False for that reading's own fallback."""
     if not isinstance(question, str) or not question.strip():
         return _NULL
     # a title in 《》 names a work, not a place or a day (循环了一晚上《成都》, 《赛博朋克2077》), and an @handle is
     # decoration (@成都发布, WILD.md, 25th and 30th sittings): hidden, same length
     question = _TITLE.sub(lambda m: "《" + "＊" * (len(m.group(0)) - 2) + "》", question)
     question = _HANDLE.sub(lambda m: "@" + "＊" * (len(m.group(0)) - 1), question)
-    # classical 翌日 opening a question counts from no day named: the day after today, 明日 (55th round of batches)
-    question = re.sub(r"^(\s*)翌日", r"\1明日", question)
+    # classical 翌日 with no day named before it counts from none: the day after today, 明日 (翌日洛阳晴雨若何, 敢问杭州
+    # 翌日晴雨若何: 55th and 59th rounds of batches)
+    next_day = question.find("翌日")
+    if next_day >= 0 and not re.search(r"[\d日号號天周]|星期|礼拜|禮拜", question[:next_day]):
+        question = f"{question[:next_day]}明日{question[next_day + 2 :]}"
     url_free = _URL.sub(lambda m: "＊" * len(m.group(0)), question)
     if url_free != question:
         answer = extract_one(url_free, gazetteer, today)
@@ -1405,7 +1421,7 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
         # a city named only in the web address (www.tianqi.com/xiamen/ 明天的准吗): read with it (WILD.md)
     # no blanket except: a bug here must fail loudly, not show up as lower accuracy
     gazetteer = gazetteer or default_gazetteer()
-    unquoted = _QUOTED.sub(lambda m: "＊" * len(m.group(0)), question)
+    unquoted = QUOTED_MESSAGE.sub(lambda m: "＊" * len(m.group(0)), question)
     if quotes and unquoted != question and unquoted.strip("＊ ，,。:：") and find_mentions(unquoted, gazetteer):
         # 「大连市气象台…发布大风预警」大连明天还能出海吗, 转给你看 ‘…6月9日-10日荆州有冰雹’ 那我们6月10号去荆州: a
         # message quoted is what was read, the words outside it ask (55th round of batches); they name a city themselves
@@ -1444,8 +1460,11 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
     choice = _day_choice(dated, today)
     if choice is not None:  # 中秋还是国庆回老家: the first day offered (rule 9b)
         date = choice[0]
-    moved, words = postponed_days(question)  # 原定10月8号 推迟两天: the day moved to (116th-140th sittings)
-    words_at = question.find(words)
+    # 原定10月8号 推迟两天: the day moved to (116th-140th sittings); in traditional characters too, read one for one
+    # (8月20號 推遲兩天: 59th round of batches)
+    simple = question.translate(traditional_table())
+    moved, words = postponed_days(simple)
+    words_at = simple.find(words)
     # (unless the day moved to is written after the move: 本来后天走，现在提前一天，明天就去南昌了: 37th round of
     # batches)
     if not moved or find_date(question[words_at + len(words) :], today=today) != date:
@@ -1540,8 +1559,6 @@ def _goes_to_place(folded: str, start: int) -> bool:
 
 #: A title between book-title marks (WILD.md, 26th sitting): a song's, film's or book's name.
 _TITLE = re.compile(r"《[^《》]{1,30}》")
-#: A message quoted whole (「…」, ‘…’, “…”, 【…】 of six characters or more): forwarded words, not the question.
-_QUOTED = re.compile(r"「[^「」]{6,}」|『[^『』]{6,}』|‘[^‘’]{6,}’|“[^“”]{6,}”|【[^【】]{6,}】")
 #: An @handle (a social account's name, up to a space or punctuation), not an e-mail address.
 _HANDLE = re.compile(r"(?<![A-Za-z0-9._%+-])@[^\s@，,。：:！!？?]{1,20}")
 #: A web address (www.tianqi.com/jiujiang/ 九江…, https://…/2026/0612/…): its words and numbers name no city or day

@@ -114,6 +114,7 @@ _NOT_CITY_WORDS = (
     "一个旧", "这个旧", "那个旧", "来宾请", "景德镇瓷器", "吃重庆火锅", "家重庆火锅", "重庆火锅店",
     # a flower (periwinkle), 上海's hospital (瑞金's own is 瑞金市人民医院) (56th round of batches)
     "长春花", "瑞金医院",
+    "会安排",  # 运动会安排 (an arrangement), no 会安 (Hoi An) (59th round of batches)
 )
 
 

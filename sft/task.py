@@ -726,6 +726,11 @@ def _first_day_asked(text: str, spans: list[tuple[int, int]]) -> int | None:
 
 #: Text in quotation marks (a caption, a forecast pasted in): its dates yield to one the question writes outside them.
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』")
+#: A message quoted or forwarded whole, the words outside it asking (bench.rule reads them apart, city and day): a
+#: quotation of six characters or more (「…」, ‘…’, “…”, 【…】; 55th round of batches), or an alert's source in 【】
+#: and its sentence (【昆明气象】预计1月5日至7日…。请问7号那天昆明…: 59th round of batches).
+QUOTED_MESSAGE = re.compile(r"「[^「」]{6,}」|『[^『』]{6,}』|‘[^‘’]{6,}’|“[^“”]{6,}”|【[^【】]{6,}】"
+                            r"|【[^【】]{1,12}】[^【】。！!？?]{6,}[。！!]")
 
 
 #: The present asked about outside a quote (现在, 如今, 目前): vague, and no quoted day stands in for it.

@@ -2808,3 +2808,22 @@ def test_509th_516th_hand_written_batches(question, today, expected):
 ])
 def test_517th_524th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # an alert's source in 【】 and its sentence, then the question: its own day and city
+    ("【大连气象】预计3月5日至7日我市有大风。请问6号那天大连能出海吗", "2027-03-03", ("大连", "2027-03-06")),
+    ("【广东气象】深圳、东莞、惠州三市明后两天有暴雨。东莞明天能踢球吗", "2027-03-03", ("东莞", "2027-03-04")),
+    # a ticket rebooked (改签到); a move in traditional characters
+    ("航班取消 从3月8号改签到3月10号 拉萨天气", None, ("拉萨", "03-10")),
+    ("5月3號 延後兩天 高雄 會下雨嗎", None, ("高雄", "05-05")),
+    # classical 翌日 after the city, no day named before it; after a day, counted from that day
+    ("请问扬州翌日晴否", "2027-03-03", ("扬州", "2027-03-04")),
+    ("5月1日抵扬州 翌日赴镇江 镇江天气", None, ("镇江", "05-02")),
+    # Cantonese 同 (and) between two cities compared: the first
+    ("佛山听日同肇庆边度热啲", "2027-03-03", ("佛山", "2027-03-04")),
+    # an arrangement (会安排), no Hoi An
+    ("运动会安排在4月9日 南通会下雨吗", None, ("南通", "04-09")),
+])
+def test_525th_532nd_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
