@@ -635,6 +635,30 @@ def _ride_from_only_city_to_place(folded: str, m: Mention, gazetteer: Gazetteer)
     return False
 
 
+#: A pier or a district of the only city, then a boat or a trip word (舟山朱家尖码头到, 香港中环码头去, 烟台蓬莱坐船去,
+#: 珠海香洲港到, 宁波象山石浦到: 60th round of batches).
+_PIER_TO = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:码头|港)?\s*(?:(?:坐|乘|搭)(?:船|轮渡|快艇|渡轮))?\s*(?:到|去|至)\s*")
+
+
+def _boat_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> bool:
+    """Rule 5e: from a pier or a district of the only city by boat to an island or a place that is no city
+    (舟山朱家尖码头到普陀山的船, 宁波象山石浦到渔山岛): the crossing's place is asked, no city."""
+    way = _PIER_TO.match(folded, m.end)
+    # (not a choice, 周末去黄山还是去千岛湖; not the way's district asked again, 宁波象山石浦坐船去渔山岛 象山…)
+    if way is None or re.search(r"还是|或者|和", way.group(0)) \
+            or (way.end() - m.end > 2 and folded.find(folded[m.end : m.end + 2], way.end()) >= 0):
+        return False
+    start = way.end()
+    place = name_at(folded, start, gazetteer, _trip_places())
+    boat = re.search(r"码头|港|船|轮渡|快艇|渡轮", folded[m.end : start + 12]) is not None
+    if place is None:
+        return _unlisted_island_at(folded, start, gazetteer)
+    if place.endswith("岛"):
+        return True  # 青岛轮渡去黄岛: an island, even one of the city's districts
+    # (武汉江汉关到武昌 轮渡: a ferry inside the city, to one of its districts, keeps the city)
+    return boat and not (place in _districts() and _trip_places()[place] == short_name(m.key))
+
+
 #: A boat from the only city to a place that is no city (厦门到金门的船, 龙口到旅顺的船: WILD.md; 215th, 222nd, 231st
 #: hand-written batches): the crossing's weather is asked, no city.
 _BOAT = r"(?:船|轮渡|渡轮|邮轮|客轮|船票|船班|航班船|快艇)"
@@ -1039,7 +1063,7 @@ def _locate_city(question: str, gazetteer: Gazetteer, mentions: list[Mention]) -
             return None  # 厦门到金门的船, 船票：厦门-金门: a crossing from the only city to no city, the sea's weather
         if _itinerary_ends_at_place(text, m, gazetteer):
             return None  # 后天到达乌鲁木齐 然后直接去喀纳斯 想问喀纳斯…: the next stop asked again (101st-116th)
-        if _ride_from_only_city_to_place(text, m, gazetteer):
+        if _ride_from_only_city_to_place(text, m, gazetteer) or _boat_to_place(text, m, gazetteer):
             return None  # 去济州岛 从釜山坐船: a ride from the only city to a place that is no city (rule 5e)
         return None if _origin_of_trip_to_place(text, m, gazetteer) else m
     text = gazetteer.fold(question)  # 天氣 as 天气

@@ -45,7 +45,8 @@ _DEPARTS = re.compile(r"(?:\d{1,2}[月./]\d{1,2}[日号]?|[一二三四五六七
                       # (重庆三天 然后成都两天 国庆出发: a holiday's first day, 56th round of batches)
                       r"|(?:国庆|五一|元旦|春节|中秋|端午|清明)(?:节|假期)?)"
                       # (3月25日抵达东京: the trip's first day, the first stop reached: 46th round of batches)
-                      r"\s*(?:出发|出發|启程|啟程|动身|抵达|到达|飞抵)")
+                      # (曼谷3晚 清迈2晚 2月1号开始: 60th round of batches)
+                      r"\s*(?:出发|出發|启程|啟程|动身|抵达|到达|飞抵|开始)")
 #: A day written with 到 and the stop reached then (2027年2月10号到厦门).
 _ARRIVES = re.compile(r"(?P<d>(?:\d{4}年)?(?:\d{1,2}[月./]\d{1,2}[日号]?"
                       r"|[一二三四五六七八九十]+月[一二三四五六七八九十]+[日号]))"

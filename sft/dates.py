@@ -332,7 +332,7 @@ _REDUPLICATED = "|".join(c + c for c in _VERB)
 # 考试下周三, 面试下周二: the 试 of a noun, not of 测试 (142nd hand-written batch)
 # 客人问下周五, 老伴问下礼拜三: someone else asks, 问 a verb of its own and 下周五 what is asked (the writers of the
 # 55th-57th rounds of batches read it so, every time)
-_ASKER = "人户长伴妈爸板师生员友总姐哥弟妹爷奶婆公儿女"
+_ASKER = "人户长伴妈爸板师生员友总姐哥弟妹爷奶婆公儿女佢"  # Cantonese 佢 (he, she: 60th round)
 _VERBAL_DOWN = (rf"(?<=[一{_VERB}]下)" + "".join(f"(?<!{c}{c}下)" for c in _VERB)
                 + "(?<!听说下)(?<!请问下)(?<![考面笔]试下)" + "".join(f"(?<!{c}问下)" for c in _ASKER))
 _NOT_AFTER_UP_DOWN = (
@@ -447,7 +447,8 @@ _REL = re.compile(
         # Minnan 今仔日 and 今暗 (今晚, 277th-284th), Shandong 夜来 (昨天; not 夜来香), Jianghuai 后个 (后天; not
         # 最后个, 后个月: 48th sitting; also right after a place, 泗阳后个: 369th-376th sittings)
         r"|今仔日|今仔暗|今暗(?![暗淡处自中])|(?<![\u4e00-\u9fff])夜来(?![香风雨的])|(?<![以之今此然随日午最往落前背身])后个(?![月人星礼周把子别])"
-        r"|夜儿个|今们儿|今门儿|今们"  # northern 夜儿个 (昨天: 177th sitting), Shandong 今们儿 (今儿: 50th-51st rounds)
+        # northern 夜儿个 (昨天: 177th sitting), Shandong 今们儿 (今儿: 50th-51st rounds), 过明儿 (后天: 60th round)
+        r"|夜儿个|今们儿|今门儿|今们|(?<![不没])过明儿"
         r"|(?<![\u4e00-\u9fff])夜个(?![子])"  # Henan 夜个 (昨天: 261st and 289th-296th sittings)
         # this afternoon, a week from today (85th-92nd hand-written batches)
         # in any case (WEATHER IN CHENGDU TOMORROW: 101st-116th hand-written batches)
@@ -457,7 +458,7 @@ _REL = re.compile(
         # on the 5th, the 21st (a day alone, in English)
         r"(?P<enday>(?i:(?<![a-z])(?:on\s+)?the\s+(?P<edn>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?![a-z])))",
         # 15号, 二十号, 8日 (a day alone; not 3号线, not 第5号, not after 月)
-        rf"(?P<day>(?<![\d{CN_NUMERALS}月份第几编.\-/年路街巷弄])(?P<dn>\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})号(?![线楼馆门口房车位台床机院码店桥座]|风球)"
+        rf"(?P<day>(?<![\d{CN_NUMERALS}月份第几编.\-/年路街巷弄])(?P<dn>\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})号(?![线楼馆门口房车位台床机院码店桥座]|风球|[烈强暴飓]风|信号)"
         rf"|(?<![\d{CN_NUMERALS}月份第几编.\-/年])(?P<dd>\d{{1,2}}|[{CN_NUMERALS}]{{2,3}})日(?![游内后前]))",
     ))
 )
@@ -465,6 +466,7 @@ _WORDS = {
     "今儿个": 0, "今儿": 0, "今天": 0, "今日": 0, "今晚": 0, "今早": 0, "今夜": 0, "今夕": 0,
     "今宵": 0, "今晨": 0, "明晨": 1, "明夜": 1,  # 今夜/今夕/今宵, 今晨/明晨 (this/tomorrow morning): literary
     "明儿个": 1, "明儿": 1, "明天": 1, "明日": 1, "明早": 1, "明晚": 1,
+    "过明儿": 2,
     "后天": 2, "大后天": 3, "大大后天": 4,
     "明后天": 1, "明后两天": 1, "明后两日": 1, "今明两天": 0, "今明天": 0, "今明": 0, "今明后三天": 0, "今明后": 0,
     "大后儿": 3, "外后天": 3, "天光日": 1,  # northern 大后儿 and 外后天 (大后天), Hakka 天光日 (明天)
@@ -954,7 +956,8 @@ _RETURN_TO_AFTER = re.compile(_RETURN_AFTER.pattern + "|" + _RETURN_LEAD + r"回
 _SET_OFF = r"出发|出發|动身|启程|啟程|走(?!走)"  # (5/1出發 5/5回 台南 出發那天: 207th hand-written batch)
 _FROM_PLACE = r"(?:从[^\s，,。]{1,6})?"
 # 后天走 … 走那天; 去的那天 (85th-92nd hand-written batches)
-_DEPART_ASKED = re.compile(r"(?:出发|出發|动身|启程|(?<![一行])走|离开)\s*的?\s*(?:那天|当天|当日)"  # 离开当日 (48th)
+# 离开当日 (48th round); 去程那天 (60th)
+_DEPART_ASKED = re.compile(r"(?:出发|出發|动身|启程|(?<![一行])走|离开|去程)\s*的?\s*(?:那天|当天|当日)"
                            r"|(?<![回过])去\s*的\s*那天")
 #: The day of going asked (去的那天; not 回去的那天, 过去的那天), and the day a question writes right before 去.
 _GO_ASKED = re.compile(r"(?<![回过上下进出])去\s*的\s*那天")
@@ -974,7 +977,8 @@ _RETURN_BEFORE = re.compile(r"(?:回来|回程|返程|返回)\s*(?:的?\s*(?:那
                             # (去3.21回3.25: right after a date's digit, 51st round)
                             # (去 8月9日 返 8月14日 … 返回那天: 返 alone, 55th round)
                             r"|(?:^|(?<=[\s，,。日号\d]))[回返]\s*$")
-_DEPART_BEFORE = re.compile(r"(?:出发|动身|启程|离开|走)\s*(?:的?\s*(?:那天|日期|时间))?\s*(?:是|[:：])\s*$"
+# (去程那天是周四 回程周一 去程那天: 60th round of batches)
+_DEPART_BEFORE = re.compile(r"(?:出发|动身|启程|离开|走|去程)\s*(?:的?\s*(?:那天|日期|时间))?\s*(?:是|[:：])\s*$"
                             r"|去程\s*[:：]?\s*$|(?<![回来过])去\s*(?:[:：]|的\s*是)\s*$|(?:^|(?<=[\s，,。]))出发\s*$")
 _ARRIVE_BEFORE = re.compile(r"(?:抵达|到达|到)\s*(?:的?\s*(?:那天|日期|时间))?\s*(?:是|[:：])\s*$")
 _ARRIVE_AFTER = re.compile(r"\s*(?:就|再)?(?:到|抵达|到达)(?![底头])")

@@ -419,6 +419,8 @@ _DAY_TYPOS = (
     (re.compile(r"(?<=星期|礼拜)目"), "日"), (re.compile(r"(?<=星期|礼拜)夫"), "天"),
     (re.compile(r"(?<=下)同(?=[二三四五六日天末])"), "周"), (re.compile(r"(?<=[月十])[吧巴](?=[号日])"), "八"),
     (re.compile(r"(?<=\d)[lI](?=\d*[月日号])|(?<=[月/])[lI](?=\d)"), "1"),
+    # 元但 (元旦), 越底 (月底 by sound: 60th round of batches)
+    (re.compile(r"元但"), "元旦"), (re.compile(r"越底(?!线)"), "月底"),
     # 吓周末 (下 typed by sound before a week: 57th round of batches)
     (re.compile(r"吓(?=个?(?:周|星期|礼拜))"), "下"),
     # 三月十武号 (五 typed by sound in a date's day: 56th round of batches)

@@ -2827,3 +2827,27 @@ def test_517th_524th_hand_written_batches(question, today, expected):
 ])
 def test_525th_532nd_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # day words typed by sound (元但, 越底); Shandong 过明儿 (后天)
+    ("元但 高雄冷不冷", None, ("高雄", "01-01")),
+    ("越底 无锡 降温吗", "2027-03-03", ("无锡", "2027-03-31")),
+    ("俺爹问，潍坊过明儿下雨不", "2027-03-03", ("潍坊", "2027-03-05")),
+    # Cantonese 佢 (he, she) asking: 下礼拜五 is asked
+    ("佢问下礼拜五深圳系咪落雨", "2027-03-03", ("深圳", "2027-03-12")),
+    # a typhoon signal's number is no day
+    ("【天文台】三號強風信號 明天澳门要上学吗", "2027-03-03", ("澳门", "2027-03-04")),
+    # the outward leg's day labelled and asked (去程那天)
+    ("去大理 去程那天是周五 回程周二 去程那天冷吗", "2027-03-03", ("大理", "2027-03-05")),
+    # stays before a start written after them with 开始
+    ("越南 河内2晚 岘港3晚 4月1号开始 岘港那几天热吗", None, ("岘港", "04-03")),
+    # from a pier or a district of the only city by boat to an island or a place that is no city
+    ("厦门东渡码头到鼓浪屿的船 明天开吗", "2027-03-03", (None, "2027-03-04")),
+    ("台州椒江坐船去大陈岛 周六", "2027-03-03", (None, "2027-03-06")),
+    # guards: a boat to a city; a trip between two cities
+    ("上海到舟山的船 明天", "2027-03-03", ("舟山", "2027-03-04")),
+    ("广州南站到深圳 明天", "2027-03-03", ("深圳", "2027-03-04")),
+])
+def test_533rd_540th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
