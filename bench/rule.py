@@ -170,7 +170,6 @@ from sft.task import (
     date_mentions,
     festival_lunar_day,
     find_date,
-    traditional_table,
 )
 
 _NULL = Answer(None, None).to_json()
@@ -649,14 +648,15 @@ def _boat_to_place(folded: str, m: Mention, gazetteer: Gazetteer) -> bool:
             or (way.end() - m.end > 2 and folded.find(folded[m.end : m.end + 2], way.end()) >= 0):
         return False
     start = way.end()
-    place = name_at(folded, start, gazetteer, _trip_places())
+    places = _trip_places()
+    place = name_at(folded, start, gazetteer, places)
     boat = re.search(r"码头|港|船|轮渡|快艇|渡轮", folded[m.end : start + 12]) is not None
     if place is None:
         return _unlisted_island_at(folded, start, gazetteer)
     if place.endswith("岛"):
         return True  # 青岛轮渡去黄岛: an island, even one of the city's districts
     # (武汉江汉关到武昌 轮渡: a ferry inside the city, to one of its districts, keeps the city)
-    return boat and not (place in _districts() and _trip_places()[place] == short_name(m.key))
+    return boat and not (place in _districts() and places[place] == short_name(m.key))
 
 
 #: A boat from the only city to a place that is no city (厦门到金门的船, 龙口到旅顺的船: WILD.md; 215th, 222nd, 231st
@@ -878,10 +878,6 @@ _COMPARED = re.compile(r"哪个|哪边|比较|对比|相比|哪里更|哪儿更|
                        r"|哪[里儿](?=有|会|下|最|[冷热暖凉])")
 #: A correction's last word before the name corrected to: 是 (not 不是, a denial: 廊坊 不是燕郊; not 还是) or 改成.
 _CORRECTED_TO = re.compile(r"(?:(?<![不还])是|改成)\s*$")
-#: A name right after it that is no day (南京 不对 是明天), no description (北海 … 是广西的) and no part of the city
-#: (不是问景区，是市里).
-_UNLISTED_NAME = re.compile(r"(?![今明后昨前大这下上本周星礼每〇零一二两三四五六七八九十初元国中端清春除])"
-                            r"(?![\u4e00-\u9fff]{2,3}的|市里|市区|城里|城区)[\u4e00-\u9fff]{2,5}")
 #: A day word at the end of a question, after the weather asked (珠海 澳门 天气 明天).
 _TAIL_DAY = re.compile(r"\s+(?:今天|明天|后天|大后天|这周末|周末)\s*$")
 #: A comparison said right before two cities apart by a space (对比 沈阳 大连 一周天气: 50th round of batches).
@@ -909,6 +905,10 @@ _ASKING = re.compile(QUESTION.pattern + "|" + _WEATHER.pattern + r"|那天|当�
 
 #: The characters a date may open a clause with (明天, 下周六, 7月10号): only there is :func:`_date_lead` asked.
 _DATE_OPENERS = frozenset("今明后大这下本上周星礼0123456789一二三四五六七八九十")
+#: A name right after it that is no day (南京 不对 是明天: what opens a date, :data:`_DATE_OPENERS`, or a day word,
+#: a festival), no description (北海 … 是广西的) and no part of the city (不是问景区，是市里).
+_UNLISTED_NAME = re.compile("(?![" + "".join(sorted(_DATE_OPENERS | set("昨前每〇零两初元国中端清春除"))) + "])"
+                            r"(?![\u4e00-\u9fff]{2,3}的|市里|市区|城里|城区)[\u4e00-\u9fff]{2,5}")
 
 
 def _date_lead(clause: str) -> int:
@@ -1005,8 +1005,7 @@ def _locate_city(question: str, gazetteer: Gazetteer, mentions: list[Mention]) -
         fixed = correction_after(text, m.end)
         at = fixed.end() + text.startswith(("去", "到"), fixed.end()) if fixed else 0  # (是去武隆: 58th round)
         if fixed and _CORRECTED_TO.search(text, 0, fixed.end()) and _UNLISTED_NAME.match(text, at) \
-                and not any(text[at : at + k] in gazetteer.names or text[at : at + k] in gazetteer.short_forms
-                            for k in range(2, gazetteer.max_len + 1)):
+                and name_at(text, at, gazetteer, gazetteer.names, gazetteer.short_forms) is None:
             # 坎昆 不对 是图卢姆 下周一, 大连 改成旅顺: corrected to a place the lists lack (57th round of batches)
             return None
         latin = _latin_city(question, gazetteer)
@@ -1343,6 +1342,7 @@ def _chained_follow_ups(text: str, mentions: list[Mention]) -> bool:
     first = text[mentions[0].end : stop.start() if stop else mentions[1].start]
     if not (QUESTION.search(first) or first.rstrip().endswith("吧")):  # (三亚元旦挺暖和的吧 海口呢: 58th round)
         return False
+    asked = first.strip(" ，,。？?！!")
     for i in range(1, len(mentions)):
         end = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
         before = text[mentions[i - 1].end : mentions[i].start]
@@ -1351,7 +1351,7 @@ def _chained_follow_ups(text: str, mentions: list[Mention]) -> bool:
         own = text[mentions[i].end : end].strip(" ，,。？?！!")
         chained = re.fullmatch(r"\s*呢[\s？?。，,！!]*", text[mentions[i].end : end]) or (
             i + 1 == len(mentions) and re.match(r"\s*呢[\s？?。，,！!]+", text[mentions[i].end :])) or (
-            i + 1 < len(mentions) and own and own == first.strip(" ，,。？?！!"))
+            i + 1 < len(mentions) and own and own == asked)
         if not chained \
                 or re.search(r"[那你]\S{0,2}$", before) or short_name(mentions[i].key) == short_name(mentions[0].key):
             return False
@@ -1445,8 +1445,8 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
         # a city named only in the web address (www.tianqi.com/xiamen/ 明天的准吗): read with it (WILD.md)
     # no blanket except: a bug here must fail loudly, not show up as lower accuracy
     gazetteer = gazetteer or default_gazetteer()
-    unquoted = QUOTED_MESSAGE.sub(lambda m: "＊" * len(m.group(0)), question)
-    if quotes and unquoted != question and unquoted.strip("＊ ，,。:：") and find_mentions(unquoted, gazetteer):
+    unquoted = QUOTED_MESSAGE.sub(lambda m: "＊" * len(m.group(0)), question) if quotes else question
+    if unquoted != question and unquoted.strip("＊ ，,。:：") and find_mentions(unquoted, gazetteer):
         # 「大连市气象台…发布大风预警」大连明天还能出海吗, 转给你看 ‘…6月9日-10日荆州有冰雹’ 那我们6月10号去荆州: a
         # message quoted is what was read, the words outside it ask (55th round of batches); they name a city themselves
         answer = json.loads(extract_one(unquoted, gazetteer, today))
@@ -1486,7 +1486,7 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
         date = choice[0]
     # 原定10月8号 推迟两天: the day moved to (116th-140th sittings); in traditional characters too, read one for one
     # (8月20號 推遲兩天: 59th round of batches)
-    simple = question.translate(traditional_table())
+    simple = gazetteer.fold(question)
     moved, words = postponed_days(simple)
     words_at = simple.find(words)
     # (unless the day moved to is written after the move: 本来后天走，现在提前一天，明天就去南昌了: 37th round of
