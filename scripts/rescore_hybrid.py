@@ -1,5 +1,5 @@
-"""Re-score `rule`, `hybrid` and a `+resolve` contender of a committed bench run with today's code, on that run's own
-model outputs.
+"""Re-score `rule`, `hybrid` and a `+resolve` contender (`qlora+resolve` or `qlora+resolve+json`) of a committed bench
+run with today's code, on that run's own model outputs.
 
 `hybrid` runs no model of its own: it combines the rule with the outputs of the run's `qlora+resolve` (or
 `qlora`) contender, and `qlora+resolve` resolves the date phrase its model copied. So when the rule, hybrid's checks
@@ -9,7 +9,7 @@ made from it (runs before 2026-12-04 kept only the answer, so there the resolved
 printed are today's code on the committed suite; the run's own report keeps what its code scored.
 
     python scripts/rescore_hybrid.py reports/reference-h100 [--model-contender qlora+resolve] [--json OUT] \
-        [--samples OUT.jsonl.gz]
+        [--samples OUT.jsonl.gz] [--suite BLIND.jsonl]
 
 ``--samples`` writes the re-scored records (`rule`, `hybrid`, the `+resolve` contender), as a bench writes them, so
 that `scripts/paired.py` can pair a committed run, scored again by today's code, with a new one.
@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # this checkout's sft and bench, not another one installed in the environment (an editable install of another worktree)
 sys.path.insert(0, str(ROOT))
 
+from bench.contenders import REGISTRY  # noqa: E402
 from bench.hybrid import combine_all  # noqa: E402
 from bench.report import write_samples  # noqa: E402
 from bench.rule import extract  # noqa: E402
@@ -49,6 +50,8 @@ def main(argv: list[str] | None = None) -> dict:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("run", type=Path, help="a report folder with samples.jsonl(.gz)")
     p.add_argument("--model-contender", default="qlora+resolve", help="whose outputs hybrid combines")
+    p.add_argument("--suite", type=Path, default=None,
+                   help="the suite file the run was benched on (default: the committed suite), e.g. a blind one")
     p.add_argument("--json", type=Path, default=None, help="also write the figures here")
     p.add_argument("--samples", type=Path, default=None,
                    help="also write the re-scored samples here (.jsonl, or .jsonl.gz compressed), for paired.py")
@@ -60,12 +63,13 @@ def main(argv: list[str] | None = None) -> dict:
     if not outputs:
         raise SystemExit(f"error: no {args.model_contender} samples in {args.run}: "
                          "choose --model-contender among its contenders")
-    items = [it for it in load_suite() if it.id in outputs]
+    items = [it for it in (load_suite(args.suite) if args.suite else load_suite()) if it.id in outputs]
     todays = [it.today for it in items]
     queries = [it.query for it in items]
     texts = [outputs[it.id] for it in items]
     runs = [("rule", extract(queries, todays=todays)), ("hybrid", combine_all(queries, texts, todays))]
-    if args.model_contender.endswith("+resolve"):
+    spec = REGISTRY.get(args.model_contender)
+    if spec is not None and spec.resolve:  # qlora+resolve and qlora+resolve+json: the copied phrase resolved again
         resolved = [resolve_output(t, today, q) for t, today, q in zip(texts, todays, queries, strict=True)]
         runs.append((args.model_contender, resolved))
     results, records = {}, []
