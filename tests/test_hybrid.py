@@ -198,6 +198,25 @@ def test_rescore_script_writes_samples_that_paired_reads(tmp_path):
     assert {"split", "gold_city_null", "pred_city_null"} <= set(mine[items[0].id])
 
 
+def test_rescore_script_resolves_the_json_contender_on_another_suite(tmp_path):
+    """--model-contender qlora+resolve+json is resolved again like qlora+resolve; --suite reads a blind suite file."""
+    import json
+
+    suite = tmp_path / "blind.jsonl"
+    rows = [{"id": "x-1", "split": "blind-x", "query": "明天杭州下雨吗", "gold": {"city": "杭州", "date": "2026-05-02"},
+             "today": "2026-05-01"},
+            {"id": "x-2", "split": "blind-x", "query": "苏州天气", "gold": {"city": "苏州", "date": None}}]
+    suite.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    lines = [{"contender": "qlora+resolve+json", "id": "x-1", "output": "{}",
+              "model_output": Answer("杭州", "明天").to_json()},
+             {"contender": "qlora+resolve+json", "id": "x-2", "output": "{}",
+              "model_output": Answer("上海", None).to_json()}]
+    out = _rescore(tmp_path, lines, "--model-contender", "qlora+resolve+json", "--suite", str(suite))
+    assert out["qlora+resolve+json"]["right"] == ["x-1"]  # the copied 明天 resolved against the file's reference day
+    assert out["qlora+resolve+json"]["exact"] == {"blind-x": [1, 2]}
+    assert out["rule"]["exact"] == {"blind-x": [2, 2]}
+
+
 def test_rescore_script_names_a_missing_output_folder_before_any_work(tmp_path):
     import runpy
     import sys
