@@ -1047,7 +1047,8 @@ def _locate_city(question: str, gazetteer: Gazetteer, mentions: list[Mention]) -
         # 我喺澳門讀書 中山…; 从太原…回大同; not both asked (在珠海上班 住中山 … 两边都下雨么: the first)
         if (_writer_is_at(text, m) or _FROM.search(text, 0, m.start)) and not _BOTH_PLACES.search(text):
             short = find_short_full_name(question, gazetteer)  # read only with 市 asked after it (rule 5d; 118th)
-            if short is not None and short.start >= m.end:
+            # (我在悉尼 我妈在达尔文 我这边明天下雨吗: the speaker's own side asked, where they are)
+            if short is not None and short.start >= m.end and not _MY_SIDE.search(text, short.end):
                 return short
         if (_I_AM_AT.search(text, 0, m.start) or re.search(r"我(?:已经|刚|这边?|这里)?到?$", text[: m.start])) \
                 and (_YOUR_SIDE.search(text) or _THEIR_SIDE.search(text, m.end)):

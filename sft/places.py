@@ -147,8 +147,9 @@ WORLD_SHORT = DATA / "world_cities_short.tsv"
 def world_short_names() -> frozenset[str]:
     """``datasets/world_cities_short.tsv`` (``datasets/make_world_cities.py``): two-character names of the world's
     cities of 500,000 people or more, and of the capitals and cities of jionlp's world list (基多, 廷布), that
-    jieba's dictionary does not list as an everyday word (万隆, 安曼, 蔚山).
-    Left out of :func:`world_cities` (two characters are too often part of other words); the rule reads them only as
+    jieba's dictionary does not list as an everyday word (万隆, 安曼, 蔚山); and cities named as a person (达尔文,
+    奥斯汀) or as their country (突尼斯, 吉布提). Left out of :func:`world_cities` (two characters are too often part
+    of other words, the others mean the person or the country more often); the rule reads them only as
     it reads 中山 (rule 5d: a date or a weather word right after, at a phrase's start, no other city named)."""
     return frozenset(fields[0] for _, fields in read_tsv(WORLD_SHORT, WORLD_HEADER))
 

@@ -3,6 +3,7 @@ read by the rule contender only; its shape, what it must leave out, and the rule
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -110,8 +111,11 @@ def test_two_character_names_are_read_only_with_a_cue(dataset_script):
     assert tuple(lines[0].split("\t")) == WORLD_HEADER
     rows = [line.split("\t") for line in lines[1:]]
     assert len(rows) == len(world_short_names()) > 30 and not world_short_names() & set(world_cities())
-    assert all(re.fullmatch(r"[\u4e00-\u9fff]{2}", r[0]) for r in rows)
-    small = {r[0] for r in rows if not (r[3] and int(r[3]) >= 500_000)}  # from jionlp's world list only
+    make = dataset_script("make_world_cities")
+    longer = {r[0] for r in rows if not re.fullmatch(r"[\u4e00-\u9fff]{2}", r[0])}
+    people = {n for n, why in make.SKIP.items() if why == make.PERSON}
+    assert longer and all(n in people or r[2] for r in rows for n in [r[0]] if n in longer)
+    small = {r[0] for r in rows if r[0] not in longer and not (r[3] and int(r[3]) >= 500_000)}  # jionlp's list only
     listed = _jionlp_world_names(dataset_script)
     assert {"廷布", "帝力"} <= small and (small <= listed or not listed)
     assert {"万隆", "安曼", "蔚山", "基多"} <= world_short_names()
@@ -122,3 +126,24 @@ def test_two_character_names_are_read_only_with_a_cue(dataset_script):
     assert rule.extract(["我在万隆工作过"]) == ['{"city": null, "date": null}']  # no date or weather word after it
     # listed with a city, asked together: the first named (as 大同和太原 … 哪个冷)
     assert rule.extract(["万隆和雅加达 明天哪个热"]) == ['{"city": "万隆", "date": null}']
+
+
+def test_people_and_countries_that_name_a_city_are_read_only_with_a_cue():
+    """A city named as a person (达尔文, 奥斯汀) or as its own country (突尼斯, 吉布提, 卢森堡) is in the cue-only list:
+    the city where a date or a weather word follows it at a phrase's start; the person, the country or nothing
+    otherwise. Other people's names (林肯, 维多利亚) and countries whose capital is named otherwise (日本) stay out."""
+    from sft.places import world_short_names
+
+    assert {"达尔文", "奥斯汀", "突尼斯", "吉布提", "卢森堡"} <= world_short_names()
+    assert not world_short_names() & {"林肯", "维多利亚", "日本", "巴拿马", "科威特"}
+    assert rule.extract(["奥斯汀 下周六 热不热"], todays=[dt.date(2026, 5, 4)]) == \
+        ['{"city": "奥斯汀", "date": "2026-05-16"}']  # 5-4 a Monday: next week's Saturday
+    assert rule.extract(["吉布提这周末多少度"]) == ['{"city": "吉布提", "date": null}']
+    assert rule.extract(["卢森堡 8月3号 下雨吗"]) == ['{"city": "卢森堡", "date": "08-03"}']
+    assert rule.extract(["达尔文的进化论讲的啥"]) == ['{"city": null, "date": null}']  # no cue: the man
+    assert rule.extract(["突尼斯和摩洛哥哪个国家好玩"]) == ['{"city": null, "date": null}']  # no cue: countries
+    # two cities: the speaker's own side asked, where they are (no cue-only name taken after it)
+    assert rule.extract(["我在墨尔本 朋友在达尔文 我这里明天热吗"], todays=[dt.date(2026, 5, 4)]) == \
+        ['{"city": "墨尔本", "date": "2026-05-05"}']
+    assert rule.extract(["我在墨尔本 朋友在达尔文 他那边明天热吗"], todays=[dt.date(2026, 5, 4)]) == \
+        ['{"city": "达尔文", "date": "2026-05-05"}']
