@@ -1454,6 +1454,14 @@ def extract_one(question: object, gazetteer: Gazetteer | None = None, today=None
         if answer["city"] is not None:  # with no day of their own, the quoted one goes on (「汕头周六…」 潮州也这样？)
             date = answer["date"] or json.loads(extract_one(question, gazetteer, today, quotes=False))["date"]
             return Answer(answer["city"], date).to_json()
+    elif unquoted != question and unquoted.strip("＊ ，,。:："):
+        # 转:气象台发布道路结冰橙色预警 长春市 今天夜间到明天 出门注意。明天送孩子上学路滑吗: the words outside name no
+        # city but a day of their own, which is asked; the city is the message's (61st round of batches)
+        outside = find_date(unquoted, today=today)
+        if outside is not None:
+            whole = json.loads(extract_one(question, gazetteer, today, quotes=False))
+            if whole["city"] is not None:
+                return Answer(whole["city"], outside).to_json()
     mentions = find_mentions(question, gazetteer)  # read once: rules 1-6 and rule 9 both use them
     city, place = _city_and_place(question, gazetteer, mentions)
     dated = question if city is None else f"{question[:city.start]},{question[city.end:]}"

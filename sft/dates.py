@@ -889,7 +889,8 @@ _CORRECTED_BEFORE = re.compile(r"不对|[呃额]\s*是?\s*$|[哦噢喔]\s*[不�
                                r"|更正一?下?[，,\s]*(?:是\s*)?$"  # 6月6号 更正一下 是6月9号 (133rd-140th batches)
                                # 上面写的6月7日有误，正确是6月9日 (49th round of batches)
                                r"|(?:有误|写错)[^。？?]{0,4}?[，,\s]*(?:正确的?|应)(?:日期)?(?:是|为|应为)\s*$"
-                               r"|唔系[，,\s]*系\s*$"  # Cantonese: 25号天气，唔系，系26号 (36th round of batches)
+                               # Cantonese: 25号天气，唔系，系26号 (36th round of batches); 后日 啊唔系 大后日 (61st)
+                               r"|唔系[，,\s]*(?:系\s*)?$"
                                r"|" + INTERJECTIONS + r"\s*不是"
                                r"|" + INTERJECTIONS + r"\s*不[，,\s]+(?:是\s*)?$"
                                r"|(?i:sorry)[，,\s]*(?:(?i:i\s+mean)\s*|是\s*)?$"
@@ -1024,7 +1025,9 @@ _CORRECTION = re.compile(r"(?<!没)错了|(?<!没)[说问]错(?!了)|(?i:" + EN_
                          # 十一月三号 呃 四号, 下周二 哦 下周三: a hesitation between two dates (289th-296th sittings)
                          r"|(?<=[号日天后一二三四五六末])\s*[哦噢喔呃额]\s+(?=(?:是\s*)?[\d〇零一二两三四五六七八九十下这本明后大周礼星今])"
                          r"|改签"  # 10.5→10.6 改签了: a rebooking says a date changed (305th-312th sittings)
-                         r"|唔系[，,\s]*系")  # Cantonese: 25号天气，唔系，系26号 (36th round of batches)
+                         r"|唔系[，,\s]*系"  # Cantonese: 25号天气，唔系，系26号 (36th round of batches)
+                         # 后日 啊唔系 大后日: 唔系 right before the day said instead (61st round of batches)
+                         r"|唔系(?=[，,\s]*[\d〇零一二两三四五六七八九十下这本明后大周礼星今听])")
 
 
 #: A day moved only if the weather is bad (如遇雨顺延至周四, 下雨就改周日, 雨天顺延到6.13, 下雨的话延到8月9号): no

@@ -418,7 +418,7 @@ _DAY_TYPOS = (
     (re.compile(r"朋天"), "明天"),
     (re.compile(r"(?<=星期|礼拜)目"), "日"), (re.compile(r"(?<=星期|礼拜)夫"), "天"),
     (re.compile(r"(?<=下)同(?=[二三四五六日天末])"), "周"), (re.compile(r"(?<=[月十])[吧巴](?=[号日])"), "八"),
-    (re.compile(r"(?<=\d)[lI](?=\d*[月日号])|(?<=[月/])[lI](?=\d)"), "1"),
+    (re.compile(r"(?<=\d)[lI](?=\d*[月日号])|(?<=[月/年])[lI](?=\d)"), "1"),  # 2026年l0月3号 (61st round)
     # 元但 (元旦), 越底 (月底 by sound: 60th round of batches)
     (re.compile(r"元但"), "元旦"), (re.compile(r"越底(?!线)"), "月底"),
     # 吓周末 (下 typed by sound before a week: 57th round of batches)
@@ -428,6 +428,7 @@ _DAY_TYPOS = (
     # 三填后 (三天后 typed by sound, after a count: 55th round of batches)
     (re.compile(r"(?<=[一二两三四五六七八九十\d])[填甜添](?=以后|之后|后)"), "天"),
     (re.compile(r"星七(?=[一二三四五六日天])"), "星期"), (re.compile(r"きょう"), "今天"),
+    (re.compile(r"心期(?=[一二三四五六日天])"), "星期"),  # 心期六 (星期 typed by sound: 61st round of batches)
     (re.compile(r"钱天(?=[\u4e00-\u9fff])"), "前天"), (re.compile(r"星其(?=[一二三四五六日天])"), "星期"),
     (re.compile(r"周未"), "周末"), (re.compile(r"(?<=[下这本])周的周末"), "周末"),  # 下周的周末
     (re.compile(r"(?<=[下这本])个?(?:星期|礼拜)的周末"), "周末"),  # 下个星期的周末 (33rd round of batches)
@@ -732,7 +733,10 @@ QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』")
 #: quotation of six characters or more (「…」, ‘…’, “…”, 【…】; 55th round of batches), or an alert's source in 【】
 #: and its sentence (【昆明气象】预计1月5日至7日…。请问7号那天昆明…: 59th round of batches).
 QUOTED_MESSAGE = re.compile(r"「[^「」]{6,}」|『[^『』]{6,}』|‘[^‘’]{6,}’|“[^“”]{6,}”|【[^【】]{6,}】"
-                            r"|【[^【】]{1,12}】[^【】。！!？?]{6,}[。！!]")
+                            r"|【[^【】]{1,12}】[^【】。！!？?]{6,}[。！!]"
+                            # a forwarded message or alert up to its sentence's end (转：…发布大雾红色预警 请注意
+                            # 出行 ——, 预警信息：台风…预计于9月16日…登陆。: 61st round of batches)
+                            r"|(?:^|(?<=[\s，,]))(?:转发?|预警信息)[:：][^。！!？?]{6,}?(?:[。！!]|——)")
 
 
 #: The present asked about outside a quote (现在, 如今, 目前): vague, and no quoted day stands in for it.

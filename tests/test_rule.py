@@ -1929,7 +1929,8 @@ def test_read_only_nicknames_are_read_but_never_drawn():
     from sft.train import FinetuneConfig
 
     read_only = set(load_nicknames()) - set(drawn_nicknames())
-    assert read_only == {"汴京", "盛京", "燕京", "汴梁", "筑城", "洪都", "彭城", "渝州"} and READ_ONLY == "read only"
+    assert read_only == {"汴京", "盛京", "燕京", "汴梁", "筑城", "洪都", "彭城", "渝州", "长安"}
+    assert READ_ONLY == "read only"
     c = FinetuneConfig.from_profile("gpu")
     queries = [e.query for e in generate(n=3000, seed=c.seed, mix=c.mix, prompt=c.prompt, dates=c.dates,
                                          cities=c.cities)]
@@ -2853,4 +2854,30 @@ def test_525th_532nd_hand_written_batches(question, today, expected):
     ("广州南站到深圳 明天", "2027-03-03", ("深圳", "2027-03-04")),
 ])
 def test_533rd_540th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # 长安, 西安's classical name (a nickname read only); not the carmaker, the avenue, nor a district or a town
+    ("长安今夜可有雪", "2027-03-03", ("长安", "2027-03-03")),
+    ("长安汽车 下周 保养 会下雨吗", None, (None, None)),
+    ("长安街 明天 堵不堵 下雨吗", None, (None, None)),
+    ("西安长安区 周六 冷吗", "2027-03-03", ("西安", "2027-03-06")),
+    ("东莞长安镇 后天 有雨吗", "2027-03-03", ("东莞", "2027-03-05")),
+    # Cantonese 会唔会 after a city read only with 市; 唔系 right before the day said instead
+    ("中山会唔会落雨啊", None, ("中山", None)),
+    ("问下佛山 今日 啊唔系 听日", "2027-03-03", ("佛山", "2027-03-04")),
+    # typed: 心期 (星期), a letter l for 1 after 年
+    ("心期天 泉州 有雨吗", "2027-03-03", ("泉州", "2027-03-07")),
+    ("2027年l1月5号 宁波 天气", None, ("宁波", "2027-11-05")),
+    # a forwarded message or alert, then the question: the words outside ask; a day of their own with the
+    # message's city
+    ("转：嘉兴市发布暴雨预警 注意防范 —— 周六还能去吗 嘉兴", "2027-03-03", ("嘉兴", "2027-03-06")),
+    ("转发：气象台发布大风蓝色预警 青岛市 今天白天到夜间 注意。明天能出海吗", "2027-03-03", ("青岛市", "2027-03-04")),
+    ("预警信息：寒潮预计于3月8日影响烟台。 烟台 9号 冷不冷", "2027-03-03", ("烟台", "2027-03-09")),
+    # guards: no prefix, the message's own day asked; 转 inside a word
+    ("气象台发布大风预警 青岛 今天 能出海吗", "2027-03-03", ("青岛", "2027-03-03")),
+    ("转机：3月8日 在广州 然后去深圳 深圳那天热吗", None, ("深圳", "03-08")),
+])
+def test_541st_548th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
