@@ -646,6 +646,8 @@ _LABEL_END = re.compile(r"\s*(?:是|为|定在|[:：])\s*$")
 #: ... and the same seen from the event: a day right after it is its own (12月12号 回门12月14号: 回门 is the 14th's).
 # (not across a space alone: 1月1日 搬家 1月3日 签合同 is a schedule, 搬家 the 1st's)
 _LABELS_NEXT = re.compile(r"(?:\s*(?:是|为|定在|[:：])\s*)?(?:\d|[一二三四五六七八九十]+月)")
+#: A weekday noted in brackets right after a day (11月12日（周四）报到): the event follows it.
+_WEEKDAY_NOTE = re.compile(r"^[（(]\s*(?:周|星期|礼拜)[一二三四五六日天]\s*[）)]\s*")
 #: A range's last day written right after its first's month and day (8月19-20日): the event follows it.
 _RANGE_END = re.compile(rf"^(?:{RANGE_SEPARATORS})\s*\d{{1,2}}\s*[日号]?\s*")
 
@@ -677,6 +679,7 @@ def _first(pattern: re.Pattern, text: str, has_year: bool) -> tuple[str | None, 
     events = {m[1]: m[2] in ("那天", "当天", "那日") for m in _EVENT_DAY.finditer(text)}  # word -> one day or several
     for k, (start, end) in enumerate(spans):
         after = _RANGE_END.sub("", text[end:].lstrip(), count=1)  # 8月19-20日开会 … 开会那两天 (51st round)
+        after = _WEEKDAY_NOTE.sub("", after, count=1)  # 11月12日（周四）报到 … 报到那天 (61st round of batches)
         # (回门是12月14号 … 回门那天: the event's day given with 是 or a colon, 52nd round)
         before = _LABEL_END.sub("", text[:start].rstrip())
         words = [w for w in events if (after.startswith(w) and not _LABELS_NEXT.match(after, len(w)))
@@ -721,6 +724,8 @@ def _first_day_asked(text: str, spans: list[tuple[int, int]]) -> int | None:
                  enumerate(spans)]
     for k, stretch in enumerate(stretches):
         if event.group(0) in stretch:
+            if k + 1 < len(spans) and re.search(re.escape(event.group(0)) + _LABEL_END.pattern, stretch):
+                k += 1  # 报到：9月7日 培训：9月8日-9月10日 … 培训第一天: the event labels the day after it (61st round)
             while k and re.fullmatch(rf"\s*(?:{RANGE_SEPARATORS})\s*", stretches[k - 1]):
                 k -= 1  # 2月10日至2月17日放假: the range's first day
             return k

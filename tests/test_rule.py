@@ -2878,6 +2878,10 @@ def test_533rd_540th_hand_written_batches(question, today, expected):
     # guards: no prefix, the message's own day asked; 转 inside a word
     ("气象台发布大风预警 青岛 今天 能出海吗", "2027-03-03", ("青岛", "2027-03-03")),
     ("转机：3月8日 在广州 然后去深圳 深圳那天热吗", None, ("深圳", "03-08")),
+    # a schedule: a weekday in brackets between a day and its event; an event labelling the day after it
+    ("日程：4月2日（周五）签到 4月3日 开幕 地点：合肥 签到那天冷吗", None, ("合肥", "04-02")),
+    ("安排：集合：5月6日 比赛：5月7日-5月9日 地点：襄阳 比赛第一天会下雨吗", None, ("襄阳", "05-07")),
+    ("5月6日 集合 5月7日 比赛开始 比赛第一天 襄阳热吗", None, ("襄阳", "05-07")),  # the event after its day
 ])
 def test_541st_548th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
