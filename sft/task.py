@@ -429,6 +429,13 @@ _DAY_TYPOS = (
     (re.compile(r"(?<=[一二两三四五六七八九十\d])[填甜添](?=以后|之后|后)"), "天"),
     (re.compile(r"星七(?=[一二三四五六日天])"), "星期"), (re.compile(r"きょう"), "今天"),
     (re.compile(r"心期(?=[一二三四五六日天])"), "星期"),  # 心期六 (星期 typed by sound: 61st round of batches)
+    # 62nd round of batches: 夏周六 (下 by sound), 五浩 (号), 锅庆 (国庆), 后大 (后天 by shape), 周— (a dash for 一),
+    # Minnan 明仔载 (明天)
+    (re.compile(r"(?<![初盛立仲入季年])夏(?=周[一二三四五六日天末]|个?星期|个?礼拜)"), "下"),
+    (re.compile(r"(?<=[\d一二三四五六七八九十])浩(?=[\s天，,的]|$)"), "号"), (re.compile(r"锅庆"), "国庆"),
+    (re.compile(r"(?<=月)([\d一二三四五六七八九十]{1,3})浩"), r"\1号"),
+    (re.compile(r"(?<![最之然以落往背前先])后大(?=[会下冷热有]|天气)"), "后天"),
+    (re.compile(r"(?<=周|期|拜)[—－](?=[\s天气，,。吗]|$)"), "一"), (re.compile(r"明仔[载再日]"), "明天"),
     (re.compile(r"钱天(?=[\u4e00-\u9fff])"), "前天"), (re.compile(r"星其(?=[一二三四五六日天])"), "星期"),
     (re.compile(r"周未"), "周末"), (re.compile(r"(?<=[下这本])周的周末"), "周末"),  # 下周的周末
     (re.compile(r"(?<=[下这本])个?(?:星期|礼拜)的周末"), "周末"),  # 下个星期的周末 (33rd round of batches)
@@ -741,7 +748,8 @@ QUOTED_MESSAGE = re.compile(r"「[^「」]{6,}」|『[^『』]{6,}』|‘[^‘�
                             r"|【[^【】]{1,12}】[^【】。！!？?]{6,}[。！!]"
                             # a forwarded message or alert up to its sentence's end (转：…发布大雾红色预警 请注意
                             # 出行 ——, 预警信息：台风…预计于9月16日…登陆。: 61st round of batches)
-                            r"|(?:^|(?<=[\s，,]))(?:转发?|预警信息)[:：][^。！!？?]{6,}?(?:[。！!]|——)")
+                            r"|(?:^|(?<=[\s，,]))(?:转发?|预警信息|(?i:forwarded|fwd))[:：][^。！!？?]{6,}?"
+                            r"(?:[。！!]|——|\.(?=\s*[\u4e00-\u9fff]))")  # (… tonight. 明天还上班吗: 62nd)
 
 
 #: The present asked about outside a quote (现在, 如今, 目前): vague, and no quoted day stands in for it.

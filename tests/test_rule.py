@@ -2885,3 +2885,23 @@ def test_533rd_540th_hand_written_batches(question, today, expected):
 ])
 def test_541st_548th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # day words typed: 夏周 (下周 by sound), 浩 (号), 锅庆 (国庆), 后大 (后天 by shape), a dash for 一, Minnan 明仔载
+    ("夏周三 温州 下雨吗", "2027-03-03", ("温州", "2027-03-10")),
+    ("绍兴 下个月十浩 天气", "2027-03-03", ("绍兴", "2027-04-10")),
+    ("锅庆 厦门 人多不多 会下雨吗", None, ("厦门", "10-01")),
+    ("扬州后大冷不冷", "2027-03-03", ("扬州", "2027-03-05")),
+    ("泉州礼拜— 有雨吗", "2027-03-03", ("泉州", "2027-03-08")),
+    ("明仔载 厦门 会落雨无", "2027-03-03", ("厦门", "2027-03-04")),
+    # guards: 初夏, 然后大家, 最后大
+    ("初夏周末 杭州 热吗", None, ("杭州", None)),
+    ("然后大家 明天 北京 下雨吗", "2027-03-03", ("北京", "2027-03-04")),
+    # a forwarded message in English, ended by a period before the question
+    ("Fwd: Red rainstorm warning issued for Shenzhen. 明天还上学吗 深圳", "2027-03-03", ("深圳", "2027-03-04")),
+    # one year written, a return's day asked after it: that day in the year (or the next, at the year's turn)
+    ("2027年12月29号去 1月2号回 回来那天 长春冷吗", None, ("长春", "2028-01-02")),
+])
+def test_549th_556th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
