@@ -516,7 +516,8 @@ def _score(question: str, mentions: list[Mention], i: int) -> int:
         return -2  # 我在厦门 (where the speaker is): another city named is the one asked (他那边, 漳州)
     # 那咸阳呢: a follow-up names the city asked, unless the first city's own clause asked already
     # (北京明天冷吗？上海呢？广州呢？: questions chained in one message, the first; WILD.md, 50th sitting)
-    chained = (i > 0 and not before.rstrip().endswith("那") and not _TURN.search(question)
+    # (Cantonese 咁 for 那: 澳門聽日會唔會落雨？咁香港呢, 62nd round of batches)
+    chained = (i > 0 and not before.rstrip().endswith(("那", "咁")) and not _TURN.search(question)
                and QUESTION.search(question, mentions[0].end, mentions[1].start) is not None)
     asked = _ASKED_CITY.search(before)
     slip = _DATE_SLIP.search(before)
@@ -524,7 +525,7 @@ def _score(question: str, mentions: list[Mention], i: int) -> int:
         asked = None  # 5月2号 不对 5月3号 兰州到敦煌: the date corrected, not the city (40th round of batches)
     if asked or (after.lstrip().startswith("呢") and not chained):
         return 4
-    if before.rstrip().endswith("那") and re.match(r"[^，,。！!？?；;\s]{1,8}呢", after.lstrip()):
+    if before.rstrip().endswith(("那", "咁")) and re.match(r"[^，,。！!？?；;\s]{1,8}呢", after.lstrip()):
         return 4  # …我：那泰安明天呢: a follow-up with its day before 呢 names the city asked
     score = 0
     if _WEATHER.search(after):
@@ -1332,9 +1333,9 @@ _SENTENCE_END = re.compile(r"[。！!；;\n]")
 
 
 def _chained_follow_ups(text: str, mentions: list[Mention]) -> bool:
-    """Rule 6c: the first city's clause asks and every later city is only followed by 呢, without 那 before it and
-    with no turn, correction or date of its own (香港周五会打风吗 澳门呢; 北海能游泳吗 防城港呢 钦州呢): questions
-    chained in one message, the first asked (WILD.md: 北京冷吗？上海呢？; 293rd-300th sittings)."""
+    """Rule 6c: the first city's clause asks and every later city is only followed by 呢, without 那 (Cantonese 咁)
+    before it and with no turn, correction or date of its own (香港周五会打风吗 澳门呢; 北海能游泳吗 防城港呢 钦州呢):
+    questions chained in one message, the first asked (WILD.md: 北京冷吗？上海呢？; 293rd-300th sittings)."""
     # (not a reply after a question: 你那边下雪了吗 ——我这边嘉兴就飘了几片。你们合肥呢, the other's side asked)
     if len(mentions) < 2 or _TURN.search(text) or _FOLLOW_UP.search(text) \
             or QUESTION.search(text, 0, mentions[0].start):
@@ -1354,7 +1355,7 @@ def _chained_follow_ups(text: str, mentions: list[Mention]) -> bool:
             i + 1 == len(mentions) and re.match(r"\s*呢[\s？?。，,！!]+", text[mentions[i].end :])) or (
             i + 1 < len(mentions) and own and own == asked)
         if not chained \
-                or re.search(r"[那你]\S{0,2}$", before) or short_name(mentions[i].key) == short_name(mentions[0].key):
+                or re.search(r"[那你咁]\S{0,2}$", before) or short_name(mentions[i].key) == short_name(mentions[0].key):
             return False
     return True
 

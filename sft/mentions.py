@@ -808,7 +808,8 @@ def place_at(folded: str, start: int, gazetteer: Gazetteer) -> bool:
 # (南宁天气 不对 我要看的是涠洲岛: 285th-292nd; 泉州天气…不对是石狮: 293rd-300th)
 _CORRECTION_AFTER = re.compile(r"[\s，,…]*(?:" + INTERJECTIONS + r"\s*)?(?:不对|不是)(?:\s*不对)?"
                                # (杭州明天下雨吗 不对 我是问千岛湖: 38th round of batches)
-                               r"[\s，,]*(?:是|应该是|去|到|我?(?:要|想)?(?:看|查|问|去|说)的是|我是(?:想|要)?(?:问|查|说))?\s*"
+                               r"[\s，,]*(?:是|应该是|去|到|我?(?:要|想)?(?:看|查|问|去|说)的是|我是(?:想|要)?(?:问|查|说)"
+                               r"|[查问](?:一下|下)?)?\s*"  # (查下珠海的，哦不是，查中山: 63rd round of batches)
                                # 不去张家界了 改去凤凰古城, 长春不要了 换成长白山 (172nd sitting): a plan changed
                                # (江门 后来改去中山了: 39th round of batches)
                                r"|[\s，,]*(?:了|不要了|去不成了|去不了了|不去了)?[\s，,]*(?:后来|现在|最后)?"
@@ -861,7 +862,7 @@ RIDE = (r"(?:坐|乘|搭|转)(?:轮渡|渡轮|快艇|游艇|游船|邮轮|游轮
 #: A trip word right after the only city read (太原到大同, 广州去中山): where the trip goes follows it.
 # 佛山再去中山; 太原坐高铁去大同 (41st round of batches); 晋江欲去石狮 (42nd)
 _TRIP_STEP = re.compile(r"\s*(?:再|然后|又|欲|要|想)?\s*(?:到|去|飞|飞往|飞到|前往"
-                        r"|(?:" + RIDE + r")去|→|->)\s*")
+                        r"|(?:" + RIDE + r")[去到]|→|->)\s*")  # (太原坐高铁到大同: 63rd round of batches)
 
 
 def _short_form_after_trip(question: str, folded: str, m: Mention, gazetteer: Gazetteer) -> Mention | None:

@@ -2905,3 +2905,19 @@ def test_541st_548th_hand_written_batches(question, today, expected):
 ])
 def test_549th_556th_hand_written_batches(question, today, expected):
     assert _answer(question, today) == expected
+
+
+@pytest.mark.parametrize("question, today, expected", [
+    # Cantonese 咁 (then) before a follow-up, as 那: the city followed up is asked
+    ("佛山今日热唔热 咁广州呢", "2027-03-03", ("广州", "2027-03-03")),
+    ("深圳听日落唔落雨？咁东莞呢", "2027-03-03", ("东莞", "2027-03-04")),
+    # a correction with 查 or 问 before the city asked instead, even one read only with 市 typed short
+    ("查下江门的，哦不是，查中山", None, ("中山", None)),
+    ("看看杭州的 不是 问一下宁波 明天", "2027-03-03", ("宁波", "2027-03-04")),
+    # a short form travelled to by a ride with 到
+    ("太原坐火车到大同 大同周六冷吗", "2027-03-03", ("大同", "2027-03-06")),
+    # guards: questions chained without 那 or 咁, the first asked
+    ("香港周五会打风吗 澳门呢", None, ("香港", None)),
+])
+def test_557th_564th_hand_written_batches(question, today, expected):
+    assert _answer(question, today) == expected
