@@ -32,6 +32,7 @@ from bench.hybrid import combine_all  # noqa: E402
 from bench.report import write_samples  # noqa: E402
 from bench.rule import extract  # noqa: E402
 from bench.scorer import model_text, score  # noqa: E402
+from sft.errors import UserError  # noqa: E402
 from sft.suite import load_suite  # noqa: E402
 from sft.task import resolve_output  # noqa: E402
 
@@ -63,7 +64,11 @@ def main(argv: list[str] | None = None) -> dict:
     if not outputs:
         raise SystemExit(f"error: no {args.model_contender} samples in {args.run}: "
                          "choose --model-contender among its contenders")
-    items = [it for it in (load_suite(args.suite) if args.suite else load_suite()) if it.id in outputs]
+    try:
+        suite = load_suite(args.suite) if args.suite else load_suite()
+    except (UserError, ValueError) as exc:  # a wrong path or a malformed line: one line, not a traceback
+        raise SystemExit(f"error: {exc}") from None
+    items = [it for it in suite if it.id in outputs]
     todays = [it.today for it in items]
     queries = [it.query for it in items]
     texts = [outputs[it.id] for it in items]

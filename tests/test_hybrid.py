@@ -215,6 +215,8 @@ def test_rescore_script_resolves_the_json_contender_on_another_suite(tmp_path):
     assert out["qlora+resolve+json"]["right"] == ["x-1"]  # the copied 明天 resolved against the file's reference day
     assert out["qlora+resolve+json"]["exact"] == {"blind-x": [1, 2]}
     assert out["rule"]["exact"] == {"blind-x": [2, 2]}
+    with pytest.raises(SystemExit, match="error: .*no such suite file"):  # one line, not a traceback
+        _rescore(tmp_path, lines, "--model-contender", "qlora+resolve+json", "--suite", str(tmp_path / "none.jsonl"))
 
 
 def test_rescore_script_names_a_missing_output_folder_before_any_work(tmp_path):
