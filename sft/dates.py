@@ -1025,9 +1025,9 @@ _CORRECTION = re.compile(r"(?<!没)错了|(?<!没)[说问]错(?!了)|(?i:" + EN_
                          # 十一月三号 呃 四号, 下周二 哦 下周三: a hesitation between two dates (289th-296th sittings)
                          r"|(?<=[号日天后一二三四五六末])\s*[哦噢喔呃额]\s+(?=(?:是\s*)?[\d〇零一二两三四五六七八九十下这本明后大周礼星今])"
                          r"|改签"  # 10.5→10.6 改签了: a rebooking says a date changed (305th-312th sittings)
-                         r"|唔系[，,\s]*系"  # Cantonese: 25号天气，唔系，系26号 (36th round of batches)
-                         # 后日 啊唔系 大后日: 唔系 right before the day said instead (61st round of batches)
-                         r"|唔系(?=[，,\s]*[\d〇零一二两三四五六七八九十下这本明后大周礼星今听])")
+                         # Cantonese 唔系 before 系 or the day said instead: 25号天气，唔系，系26号 (36th round of
+                         # batches), 后日 啊唔系 大后日 (61st)
+                         r"|唔系(?=[，,\s]*(?:系|[\d〇零一二两三四五六七八九十下这本明后大周礼星今听]))")
 
 
 #: A day moved only if the weather is bad (如遇雨顺延至周四, 下雨就改周日, 雨天顺延到6.13, 下雨的话延到8月9号): no
